@@ -1,0 +1,503 @@
+package config
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+const testdata = "../testdata/config/"
+
+// required is Default with the keys minimal.yaml and full.yaml set.
+func required() Config {
+	c := Default()
+	c.Wiki.API = "http://127.0.0.1:8080/api.php"
+	c.Wiki.Username = "Warden@patrol"
+	c.Store.Path = "wikiwarden.db"
+	return c
+}
+
+func parseFile(t *testing.T, name string) *Config {
+	t.Helper()
+	f, err := os.Open(testdata + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, err := Parse(f)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return c
+}
+
+func TestLoadInvalid(t *testing.T) {
+	// $FILE stands for the config file's path, which Load puts before every
+	// problem.
+	tests := []struct {
+		file string
+		want string
+	}{
+		{"invalid-unknown-key.yaml",
+			`$FILE:5: patrol.shedule: unknown key; remove it or check its spelling`},
+		{"invalid-duplicate.yaml",
+			`$FILE:6: store.path: set twice (first on line 5); keep only one`},
+		{"invalid-section.yaml",
+			`$FILE:1: wiki: want a mapping of keys, got "http://127.0.0.1:8080/api.php"; indent its keys under "wiki:"`},
+		{"invalid-syntax.yaml",
+			`$FILE:3: invalid YAML: mapping values are not allowed in this context; fix the YAML syntax`},
+		{"invalid-type.yaml",
+			`$FILE:4: wiki.maxlag: want a whole number, got "five"` + "\n" +
+				`$FILE:6: patrol.namespaces: want a list of whole numbers, got "0"; write it as a list, e.g. [0]`},
+		{"invalid-duration.yaml",
+			`$FILE:5: patrol.lookback: invalid duration "1 day": unknown unit " day"; use a Go duration such as "90m" or "24h", or days/weeks such as "30d" or "2w"`},
+		{"invalid-missing-api.yaml",
+			`$FILE: wiki.api: missing; set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php`},
+		{"invalid-api-url.yaml",
+			`$FILE: wiki.api: invalid URL "127.0.0.1:8080/api.php"; set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php`},
+		{"invalid-cron.yaml",
+			`$FILE: patrol.schedule: invalid cron spec "every 5 min": expected exactly 5 fields, found 3: [every 5 min]; use a 5-field cron spec or "@every 5m"`},
+		{"invalid-store-dir-missing.yaml",
+			`$FILE: store.path: directory "/nonexistent-wikiwarden-dir" does not exist; create it or point store.path elsewhere`},
+		{"invalid-store-dir-file.yaml",
+			`$FILE: store.path: "../testdata/config/full.yaml" is not a directory; point store.path at a file inside a writable directory`},
+		{"invalid-threshold.yaml",
+			`$FILE: detectors.probe_threshold: 1.5 is out of range; use a number from 0 to 1, e.g. 0.5`},
+		{"invalid-detector.yaml",
+			`$FILE: detectors.enabled: unknown detector "spam"; use any of probe, links`},
+		{"invalid-range-prefix.yaml",
+			`$FILE: response.range_prefix_v4: 8 is out of range; use 16 (the widest range MediaWiki blocks by default) to 32, e.g. 24`},
+		{"invalid-log-level.yaml",
+			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
+		{"invalid-many.yaml", strings.Join([]string{
+			`$FILE: wiki.api: "ftp://wiki.example.org/api.php" is not an http or https URL; set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php`,
+			`$FILE: wiki.username: missing; set it to the bot's login, e.g. a bot password such as "Warden@patrol" from Special:BotPasswords`,
+			`$FILE: wiki.timeout: must be positive, got 0s; use e.g. "30s"`,
+			`$FILE: patrol.max_edits_per_pass: must be positive, got 0; use e.g. 5000`,
+			`$FILE: response.block_durations: empty while response.block is true; list MediaWiki expiries such as "1 day", "1 week", or set response.block to false`,
+			`$FILE: response.range_min_ips: 1 is too small; use 2 or more`,
+			`$FILE: response.range_prefix_v6: 8 is out of range; use 19 (the widest range MediaWiki blocks by default) to 128, e.g. 64`,
+			`$FILE: store.housekeeping: missing; use a 5-field cron spec or "@hourly"`,
+			`$FILE: log.format: unknown format "xml"; use json, text, or "" for the command's default`,
+		}, "\n")},
+	}
+
+	files, err := filepath.Glob(testdata + "invalid-*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !slices.ContainsFunc(tests, func(tc struct{ file, want string }) bool { return tc.file == filepath.Base(f) }) {
+			t.Errorf("%s has no expected error in this table", f)
+		}
+	}
+
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
+			path := testdata + tc.file
+			c, err := Load(path)
+			if err == nil {
+				t.Fatalf("Load(%s) = %+v, want an error", path, c)
+			}
+			if want := strings.ReplaceAll(tc.want, "$FILE", path); err.Error() != want {
+				t.Errorf("Load(%s) error:\n%s\nwant:\n%s", path, err, want)
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("errors.Is(%v, ErrInvalid) = false", err)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nope.yaml")
+	_, err := Load(path)
+	if want := path + ": config file not found; pass --config with the path to your config file"; err == nil || err.Error() != want {
+		t.Fatalf("Load(missing) error = %v, want %q", err, want)
+	}
+	if !errors.Is(err, ErrInvalid) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("error %v should match ErrInvalid and fs.ErrNotExist", err)
+	}
+}
+
+func TestLoadMinimal(t *testing.T) {
+	c, err := Load(testdata + "minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := required()
+	// Load resolves the store path against the config file's directory.
+	want.Store.Path = filepath.Join(testdata, "wikiwarden.db")
+	if !reflect.DeepEqual(*c, want) {
+		t.Errorf("Load(minimal.yaml) =\n%s\nwant\n%s", c.Redacted(), want.Redacted())
+	}
+	if got, want := c.ShutoffPage(), "User:Warden/Run"; got != want {
+		t.Errorf("ShutoffPage() = %q, want %q", got, want)
+	}
+}
+
+// TestFullIsDefault keeps the annotated example in step with Default: it
+// must hold exactly the defaults plus the required keys.
+func TestFullIsDefault(t *testing.T) {
+	got := parseFile(t, "full.yaml")
+	if want := required(); !reflect.DeepEqual(*got, want) {
+		t.Errorf("full.yaml differs from Default():\n%s\nwant\n%s", got.Redacted(), want.Redacted())
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("full.yaml does not validate: %v", err)
+	}
+}
+
+// TestFullListsEveryKey checks that full.yaml spells out, with a comment,
+// every key Config has, so it can serve as the reference.
+func TestFullListsEveryKey(t *testing.T) {
+	data, err := os.ReadFile(testdata + "full.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]*yaml.Node{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			keys[joinKey(path, k.Value)] = k
+			if v.Kind == yaml.MappingNode {
+				walk(v, joinKey(path, k.Value))
+			}
+		}
+	}
+	walk(doc.Content[0], "")
+
+	for _, key := range configKeys(reflect.TypeFor[Config](), "") {
+		k, ok := keys[key]
+		switch {
+		case !ok:
+			t.Errorf("full.yaml lacks %s", key)
+		case strings.Contains(key, ".") && k.HeadComment == "" && k.LineComment == "":
+			t.Errorf("full.yaml: %s has no comment", key)
+		}
+	}
+}
+
+// configKeys lists the dotted paths of every leaf key under t.
+func configKeys(t reflect.Type, path string) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		key := joinKey(path, yamlName(f))
+		if f.Type.Kind() == reflect.Struct && f.Type != durationType {
+			keys = append(keys, key)
+			keys = append(keys, configKeys(f.Type, key)...)
+			continue
+		}
+		keys = append(keys, key)
+	}
+	return keys
+}
+
+// TestFieldsDocumented: the README's configuration reference comes from the
+// fields' doc comments, so every field needs one.
+func TestFieldsDocumented(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "config.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string]bool{"Config": true}
+	for _, s := range []reflect.Type{reflect.TypeFor[Config]()} {
+		for i := range s.NumField() {
+			sections[s.Field(i).Type.Name()] = true
+		}
+	}
+	found := 0
+	ast.Inspect(f, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || !sections[ts.Name.Name] {
+			return true
+		}
+		found++
+		for _, field := range ts.Type.(*ast.StructType).Fields.List {
+			if field.Doc == nil || !strings.HasPrefix(field.Doc.Text(), field.Names[0].Name+" ") {
+				t.Errorf("%s.%s: want a doc comment starting with %q", ts.Name.Name, field.Names[0].Name, field.Names[0].Name)
+			}
+		}
+		return false
+	})
+	if found != len(sections) {
+		t.Errorf("found %d of %d config types in config.go", found, len(sections))
+	}
+}
+
+func TestParseEmpty(t *testing.T) {
+	c, err := Parse(strings.NewReader(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*c, Default()) {
+		t.Errorf("Parse(\"\") = %+v, want Default()", *c)
+	}
+	err = c.Validate()
+	for _, key := range []string{"wiki.api: missing", "wiki.username: missing", "store.path: missing"} {
+		if err == nil || !strings.Contains(err.Error(), key) {
+			t.Errorf("Validate() = %v, want it to report %q", err, key)
+		}
+	}
+}
+
+func TestParseOverridesDefaults(t *testing.T) {
+	c, err := Parse(strings.NewReader(`
+patrol:
+  trusted_groups: []
+  namespaces: [0, 2]
+response:
+  block: false
+  block_durations: []
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Default()
+	want.Patrol.TrustedGroups = []string{}
+	want.Patrol.Namespaces = []int{0, 2}
+	want.Response.Block = false
+	want.Response.BlockDurations = []string{}
+	if !reflect.DeepEqual(*c, want) {
+		t.Errorf("Parse =\n%s\nwant\n%s", c.Redacted(), want.Redacted())
+	}
+	// With block off, an empty block_durations is fine.
+	c.Wiki.API, c.Wiki.Username, c.Store.Path = "https://w.example/api.php", "W@p", filepath.Join(t.TempDir(), "w.db")
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate() = %v", err)
+	}
+}
+
+func TestValidateCron(t *testing.T) {
+	for _, spec := range []string{"@every 1m", "@hourly", "@daily", "*/5 * * * *", "0 3 * * 1-5"} {
+		c := required()
+		c.Store.Path = filepath.Join(t.TempDir(), "w.db")
+		c.Patrol.Schedule = spec
+		c.Detectors.ModelRefresh = ""
+		if err := c.Validate(); err != nil {
+			t.Errorf("schedule %q: %v", spec, err)
+		}
+	}
+	c := required()
+	c.Store.Path = filepath.Join(t.TempDir(), "w.db")
+	c.Detectors.ModelRefresh = "0 0 * *"
+	want := `detectors.model_refresh: invalid cron spec "0 0 * *": expected exactly 5 fields, found 4: [0 0 * *]; use a 5-field cron spec, "@daily", or "" to turn refreshing off`
+	if err := c.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want %q", err, want)
+	}
+}
+
+func TestValidateStoreNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write to any directory")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	c := required()
+	c.Store.Path = filepath.Join(dir, "w.db")
+	want := `store.path: directory "` + dir + `" is not writable (permission denied); fix its permissions or point store.path elsewhere`
+	if err := c.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want %q", err, want)
+	}
+}
+
+func TestValidateLeavesNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	c := required()
+	c.Store.Path = filepath.Join(dir, "w.db")
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("Validate left %v in the store directory", ents)
+	}
+}
+
+func TestPassword(t *testing.T) {
+	const secret = "s3cret-b0t-passw0rd"
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == PasswordEnv {
+				return v
+			}
+			return ""
+		}
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "pw")
+	if err := os.WriteFile(file, []byte("  "+secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing")
+
+	tests := []struct {
+		name    string
+		file    string
+		env     string
+		want    string
+		wantErr string
+	}{
+		{name: "env", env: secret, want: secret},
+		{name: "file trimmed", file: file, want: secret},
+		{name: "file wins over env", file: file, env: "other", want: secret},
+		{name: "neither", wantErr: "wiki.password_file: not set and WIKIWARDEN_PASSWORD is empty; set WIKIWARDEN_PASSWORD to the bot password, or point wiki.password_file at a file holding it"},
+		{name: "unreadable file", file: missing, env: secret,
+			wantErr: `wiki.password_file: cannot read "` + missing + `" (no such file or directory); make it readable by wikiwarden, or unset it and set WIKIWARDEN_PASSWORD`},
+		{name: "empty file", file: empty, wantErr: `wiki.password_file: "` + empty + `" is empty; put the bot password in it`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := required()
+			c.Wiki.PasswordFile = tc.file
+			got, err := c.Password(env(tc.env))
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr {
+					t.Fatalf("Password() = %q, %v; want error %q", got, err, tc.wantErr)
+				}
+				if !errors.Is(err, ErrInvalid) {
+					t.Errorf("error does not match ErrInvalid")
+				}
+				if strings.Contains(err.Error(), secret) {
+					t.Errorf("error reveals the password: %v", err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("Password() = %q, %v; want %q", got, err, tc.want)
+			}
+			if r := c.Redacted(); strings.Contains(r, secret) {
+				t.Errorf("Redacted() reveals the password:\n%s", r)
+			}
+		})
+	}
+}
+
+func TestRedacted(t *testing.T) {
+	c := required()
+	c.Patrol.Namespaces = []int{0, 4}
+	c.Response.WatchWindow = Duration(36 * time.Hour)
+	out := c.Redacted()
+	back, err := Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("Parse(Redacted()): %v\n%s", err, out)
+	}
+	if !reflect.DeepEqual(*back, c) {
+		t.Errorf("Redacted() does not read back as the same config:\n%s", out)
+	}
+	for _, want := range []string{"watch_window: 36h\n", "retention: 90d\n", "schedule: '@every 1m'\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Redacted() lacks %q:\n%s", want, out)
+		}
+	}
+
+	c.Wiki.API = "https://bot:hunter2@wiki.example.org/w/api.php"
+	if out := c.Redacted(); strings.Contains(out, "hunter2") || !strings.Contains(out, "https://bot:xxxxx@wiki.example.org/w/api.php") {
+		t.Errorf("Redacted() does not mask the URL's password:\n%s", out)
+	}
+	c.Wiki.API = "ftp://bot:hunter2@wiki.example.org/w/api.php"
+	if err := c.Validate(); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("Validate() = %v; want an error without the URL's password", err)
+	}
+}
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		out  string
+	}{
+		{"0", 0, "0s"},
+		{"90s", 90 * time.Second, "1m30s"},
+		{"90m", 90 * time.Minute, "1h30m"},
+		{"30m", 30 * time.Minute, "30m"},
+		{"24h", 24 * time.Hour, "1d"},
+		{"36h", 36 * time.Hour, "36h"},
+		{"720h", 720 * time.Hour, "30d"},
+		{"30d", 30 * day, "30d"},
+		{"2w", 2 * week, "2w"},
+		{"1w2d12h", week + 2*day + 12*time.Hour, "228h"},
+		{"1.5d", 36 * time.Hour, "36h"},
+		{"500ms", 500 * time.Millisecond, "500ms"},
+	}
+	for _, tc := range tests {
+		d, err := ParseDuration(tc.in)
+		if err != nil || time.Duration(d) != tc.want {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", tc.in, time.Duration(d), err, tc.want)
+			continue
+		}
+		if got := d.String(); got != tc.out {
+			t.Errorf("Duration(%v).String() = %q, want %q", tc.want, got, tc.out)
+		}
+		if back, err := ParseDuration(d.String()); err != nil || back != d {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v", d.String(), back, err, d)
+		}
+	}
+	for _, bad := range []string{"", "30", "1 day", "-1h", "d", "3x", "1.2.3d", "99999999w"} {
+		if d, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) = %v, want an error", bad, d)
+		}
+	}
+}
+
+func TestShutoffPage(t *testing.T) {
+	for _, tc := range []struct{ user, page, want string }{
+		{"Warden@patrol", "", "User:Warden/Run"},
+		{"Warden", "", "User:Warden/Run"},
+		{"Warden@patrol", "none", ""},
+		{"Warden@patrol", "Project:Wikiwarden/Run", "Project:Wikiwarden/Run"},
+	} {
+		c := required()
+		c.Wiki.Username, c.Patrol.ShutoffPage = tc.user, tc.page
+		if got := c.ShutoffPage(); got != tc.want {
+			t.Errorf("user %q, shutoff_page %q: ShutoffPage() = %q, want %q", tc.user, tc.page, got, tc.want)
+		}
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	c := required()
+	c.Wiki.Contact = "User:Admin"
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("Warnings() = %q, want none", w)
+	}
+	c.Wiki.Username = "Warden"
+	c.Wiki.API = "http://wiki.example.org/api.php"
+	c.Wiki.Contact = ""
+	w := strings.Join(c.Warnings(), "\n")
+	for _, key := range []string{"wiki.username:", "wiki.contact:", "wiki.api:"} {
+		if !strings.Contains(w, key) {
+			t.Errorf("Warnings() = %q, want one about %s", w, key)
+		}
+	}
+	// A plain account name is a warning, not an error.
+	c.Store.Path = filepath.Join(t.TempDir(), "w.db")
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate() = %v", err)
+	}
+}
