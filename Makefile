@@ -1,0 +1,22 @@
+# wikiwarden: make demo (throwaway wiki + botnet campaign + bot), make test.
+GO ?= go
+
+.PHONY: build test demo bench vet
+
+build:
+	$(GO) build -o wikiwarden ./cmd/wikiwarden
+
+vet:
+	$(GO) vet ./...
+
+# All tests, with the race detector; the end-to-end ones start throwaway
+# MediaWikis (scripts/testwiki.sh installs MediaWiki when it is missing).
+test:
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 40m ./...
+
+demo:
+	bash scripts/demo.sh
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./detectors/ ./store/
