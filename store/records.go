@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/wikiwarden/wikiwarden/detectors"
+)
+
+// Cursor is the patrol position in the wiki's recent changes: the next pass
+// resumes after this change.
+type Cursor struct {
+	Time time.Time `json:"time"`
+	RCID int64     `json:"rcid"`
+}
+
+// IsZero reports whether c is the zero Cursor, which Commit treats as "leave
+// the cursor where it is".
+func (c Cursor) IsZero() bool {
+	return c.Time.IsZero() && c.RCID == 0
+}
+
+// Record is one edit the bot saw and what it did about it. The JSON names are
+// the on-disk format.
+type Record struct {
+	RevID       int64              `json:"rev_id"`
+	OldRevID    int64              `json:"old_rev_id,omitempty"`
+	Title       string             `json:"title"`
+	User        string             `json:"user"`
+	IP          string             `json:"ip,omitempty"` // "" for registered editors
+	Anon        bool               `json:"anon,omitempty"`
+	Time        time.Time          `json:"time"` // the edit's time
+	Seen        time.Time          `json:"seen"` // when the bot handled it
+	Results     []detectors.Result `json:"results,omitempty"`
+	Verdict     string             `json:"verdict"` // a bot.Verdict
+	Action      string             `json:"action"`  // a bot.Action
+	Why         []string           `json:"why,omitempty"`
+	Outcome     string             `json:"outcome,omitempty"` // e.g. "rolled back", "flagged: later edits", "dry run", "error: ..."
+	Summary     string             `json:"summary,omitempty"` // edit summary of the revert, if any
+	BlockTarget string             `json:"block_target,omitempty"`
+	BlockExpiry string             `json:"block_expiry,omitempty"`
+	DryRun      bool               `json:"dry_run,omitempty"`
+}
+
+// Handled is everything one handled edit changes. Commit writes it in one
+// transaction, so a crash never leaves the cursor ahead of the memory or
+// behind it.
+type Handled struct {
+	Record      Record
+	Cursor      Cursor   // advanced with the record; the zero Cursor leaves it alone
+	Events      []Event  // probe, spam and revert events to remember
+	Block       *Block   // a block placed, if any
+	SpamDomains []string // domains confirmed as spam by this edit's revert
+}
+
+// Commit stores h in a single write transaction: the record (replacing an
+// earlier record of the same revision), the cursor, the events and their
+// indexes, the revert mark of each revert event, the block and the spam
+// domains. If any part is invalid nothing is written. The record needs a
+// positive RevID and a Time; see Event and Block for theirs.
+func (s *Store) Commit(ctx context.Context, h Handled) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: commit rev %d: %w", h.Record.RevID, err)
+	}
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		if err := putRecord(tx, h.Record); err != nil {
+			return err
+		}
+		if !h.Cursor.IsZero() {
+			if err := putCursor(tx, h.Cursor); err != nil {
+				return err
+			}
+		}
+		for i, e := range h.Events {
+			if err := putEvent(tx, e); err != nil {
+				return fmt.Errorf("event %d: %w", i, err)
+			}
+		}
+		if h.Block != nil {
+			if err := putBlock(tx, *h.Block); err != nil {
+				return err
+			}
+		}
+		return putDomains(tx.Bucket(bucketDomainsSpam), h.SpamDomains)
+	})
+	if err != nil {
+		return fmt.Errorf("store: commit rev %d: %w", h.Record.RevID, err)
+	}
+	return nil
+}
+
+// putRecord writes r and its time index entry, removing the index entry of
+// an earlier record of the same revision.
+func putRecord(tx *bbolt.Tx, r Record) error {
+	if r.RevID <= 0 {
+		return fmt.Errorf("record: invalid rev id %d", r.RevID)
+	}
+	if r.Time.IsZero() {
+		return errors.New("record: no edit time")
+	}
+	records, byTime := tx.Bucket(bucketRecords), tx.Bucket(bucketRecordsByTime)
+	key := revKey(r.RevID)
+	if old := records.Get(key); old != nil {
+		var prev Record
+		if err := json.Unmarshal(old, &prev); err != nil {
+			return fmt.Errorf("decode earlier record: %w", err)
+		}
+		if err := byTime.Delete(recordTimeKey(prev.Time, prev.RevID)); err != nil {
+			return fmt.Errorf("unindex earlier record: %w", err)
+		}
+	}
+	v, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode record: %w", err)
+	}
+	if err := records.Put(key, v); err != nil {
+		return fmt.Errorf("write record: %w", err)
+	}
+	// The verdict rides along in the index so Records filters without
+	// decoding records it skips.
+	if err := byTime.Put(recordTimeKey(r.Time, r.RevID), []byte(r.Verdict)); err != nil {
+		return fmt.Errorf("index record: %w", err)
+	}
+	return nil
+}
+
+// putCursor writes c to the meta bucket.
+func putCursor(tx *bbolt.Tx, c Cursor) error {
+	v, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("encode cursor: %w", err)
+	}
+	if err := tx.Bucket(bucketMeta).Put(keyCursor, v); err != nil {
+		return fmt.Errorf("write cursor: %w", err)
+	}
+	return nil
+}
+
+// getCursor reads the cursor; ok is false if none was written yet.
+func getCursor(tx *bbolt.Tx) (c Cursor, ok bool, err error) {
+	v := tx.Bucket(bucketMeta).Get(keyCursor)
+	if v == nil {
+		return Cursor{}, false, nil
+	}
+	if err := json.Unmarshal(v, &c); err != nil {
+		return Cursor{}, false, fmt.Errorf("decode cursor: %w", err)
+	}
+	return c, true, nil
+}
+
+// SetCursor moves the cursor without recording anything, for passes that
+// handled no edit but read further.
+func (s *Store) SetCursor(ctx context.Context, c Cursor) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: set cursor: %w", err)
+	}
+	if err := s.db.Update(func(tx *bbolt.Tx) error { return putCursor(tx, c) }); err != nil {
+		return fmt.Errorf("store: set cursor: %w", err)
+	}
+	return nil
+}
+
+// Cursor returns the patrol position, or ErrNotFound before the first pass.
+func (s *Store) Cursor(ctx context.Context) (Cursor, error) {
+	if err := ctx.Err(); err != nil {
+		return Cursor{}, fmt.Errorf("store: cursor: %w", err)
+	}
+	var (
+		c  Cursor
+		ok bool
+	)
+	err := s.db.View(func(tx *bbolt.Tx) (err error) {
+		c, ok, err = getCursor(tx)
+		return err
+	})
+	if err != nil {
+		return Cursor{}, fmt.Errorf("store: cursor: %w", err)
+	}
+	if !ok {
+		return Cursor{}, ErrNotFound
+	}
+	return c, nil
+}
+
+// Record returns the record of revision revID, or ErrNotFound.
+func (s *Store) Record(ctx context.Context, revID int64) (Record, error) {
+	if err := ctx.Err(); err != nil {
+		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
+	}
+	var (
+		r     Record
+		found bool
+	)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketRecords).Get(revKey(revID))
+		if v == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(v, &r)
+	})
+	if err != nil {
+		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
+	}
+	if !found {
+		return Record{}, ErrNotFound
+	}
+	return r, nil
+}
+
+// Query selects records.
+type Query struct {
+	Since    time.Time // only edits made at or after Since; zero means all
+	Limit    int       // at most this many; 0 means no limit
+	Verdicts []string  // only these verdicts; empty means all
+}
+
+// Records returns the records q selects, newest edit first. No match is an
+// empty result, not an error.
+func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store: records: %w", err)
+	}
+	var out []Record
+	since := appendTime(nil, q.Since)
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		records := tx.Bucket(bucketRecords)
+		c := tx.Bucket(bucketRecordsByTime).Cursor()
+		for k, verdict := c.Last(); k != nil; k, verdict = c.Prev() {
+			if q.Limit > 0 && len(out) >= q.Limit {
+				break
+			}
+			if string(k[:timeLen]) < string(since) {
+				break
+			}
+			if len(q.Verdicts) > 0 && !slices.Contains(q.Verdicts, string(verdict)) {
+				continue
+			}
+			v := records.Get(k[timeLen:])
+			if v == nil {
+				return fmt.Errorf("index entry %x has no record", k)
+			}
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("decode record %x: %w", k[timeLen:], err)
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: records: %w", err)
+	}
+	return out, nil
+}
