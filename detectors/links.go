@@ -1,7 +1,509 @@
 package detectors
 
-// Links is the link detector: it extracts the external links an edit added
-// and scores them for link spam.
+import (
+	"fmt"
+	"strings"
+)
+
+// Reason codes of the link detector besides the shared Link* codes.
+const (
+	LinkHidden Code = "link_hidden"  // the link is inside an element styled to be invisible
+	LinkIPHost Code = "link_ip_host" // the link points at a raw IP address
+)
+
+// Weights of the link detector's evidence. The score is their sum, capped at
+// 1, and is calibrated so that 0.7 means "link spam on its own evidence":
+// a shortener with spam vocabulary, a domain already reverted as spam, or a
+// wall of many links with little prose. One reference link, even to a domain
+// the wiki has never linked, stays far below.
+const (
+	linkWeightAdded      = 0.10 // any added external link
+	linkWeightNewDomain  = 0.12 // each domain the wiki does not link yet
+	linkCapNewDomain     = 0.30
+	linkWeightShortener  = 0.45 // the first shortened link
+	linkWeightShortMore  = 0.10 // each further one
+	linkCapShortener     = 0.55
+	linkWeightSpamDomain = 0.70 // the first domain already reverted as spam
+	linkWeightSpamMore   = 0.10
+	linkCapSpamDomain    = 0.80
+	linkWeightHidden     = 0.50 // links inside invisible elements
+	linkWeightIPHost     = 0.20 // a raw IP address instead of a host name
+	linkWeightDomainStem = 0.20 // a spam word in the domain name
+	linkCapSpamWords     = 0.60
+	linkManyFrom         = 4    // links (citations count half) before LinkMany
+	linkWeightMany       = 0.10 // at linkManyFrom links
+	linkWeightManyMore   = 0.05 // per further link
+	linkCapMany          = 0.30
+	linkDensityFrom      = 3 // visible links before density counts
+	linkDensityWords     = 8 // prose words per visible link below which the text is "mostly links"
+	linkWeightDensity    = 0.20
+	linkWeightDensityBig = 0.30 // with linkDensityBig visible links or more
+	linkDensityBig       = 5
+)
+
+// Links is the link detector. It extracts the external links an edit added
+// (bare URLs, [url anchor] links, citation-template URLs, {{URL}} templates,
+// protocol-relative links), skipping links the old text already had, reduces
+// each to its registrable domain and scores them for link spam.
+//
+// Result.Links lists every added link even when the score is low: the bot
+// treats any added link from a probing address as follow-up spam.
 func Links(in *Input) Result {
-	return Result{Detector: "links"}
+	res := Result{Detector: "links"}
+	if in == nil || in.Edit == nil {
+		return res
+	}
+	old := in.Edit.Old
+	var lines []string
+	if in.Added != nil {
+		lines = in.Added.Lines
+	} else {
+		lines = linksAddedLines(old, in.Edit.New)
+	}
+	if len(lines) == 0 {
+		return res
+	}
+	text := strings.Join(lines, "\n")
+	found := extractLinks(text)
+	if len(found) == 0 {
+		return res
+	}
+	var domains DomainHistory
+	if in.Env != nil {
+		domains = in.Env.Domains
+	}
+
+	// Keep the links the old text did not have, once each.
+	fresh := found[:0:0]
+	seen := make(map[string]int, len(found))
+	for _, l := range found {
+		key := urlKey(l.url)
+		if i, ok := seen[key]; ok {
+			if fresh[i].anchor == "" {
+				fresh[i].anchor = l.anchor
+			}
+			fresh[i].hidden = fresh[i].hidden || l.hidden
+			continue
+		}
+		if old != "" && linkInText(old, l.url) {
+			continue
+		}
+		seen[key] = len(fresh)
+		fresh = append(fresh, l)
+	}
+	if len(fresh) == 0 {
+		return res
+	}
+
+	s := linkScorer{res: &res}
+	res.Links = make([]Link, len(fresh))
+	for i, l := range fresh {
+		res.Links[i] = Link{URL: l.url, Domain: l.domain, Anchor: clip(l.anchor, 200)}
+	}
+	if len(fresh) == 1 {
+		s.add(LinkAdded, fresh[0].domain, "an external link was added", linkWeightAdded, 1)
+	} else {
+		s.add(LinkAdded, "", fmt.Sprintf("%d external links were added", len(fresh)), linkWeightAdded, 1)
+	}
+
+	// Evidence about each domain, once per domain.
+	var newW, shortW, spamW float64
+	doneDomain := make(map[string]bool, len(fresh))
+	for _, l := range fresh {
+		if doneDomain[l.domain] {
+			continue
+		}
+		doneDomain[l.domain] = true
+		if domains != nil && domains.Spam(l.domain) {
+			w := linkWeightSpamMore
+			if spamW == 0 {
+				w = linkWeightSpamDomain
+			}
+			spamW += s.add(LinkSpamDomain, l.domain, "the domain was already reverted or confirmed as spam", w, linkCapSpamDomain-spamW)
+		}
+		if shorteners[l.domain] {
+			w := linkWeightShortMore
+			if shortW == 0 {
+				w = linkWeightShortener
+			}
+			shortW += s.add(LinkShortener, l.domain, "a URL shortener hides the link's destination", w, linkCapShortener-shortW)
+		}
+		if domains != nil && !referenceInfrastructure[l.domain] && !domains.Known(l.domain) && !domainInText(old, l.domain) {
+			newW += s.add(LinkNewDomain, l.domain, "the wiki does not link to this domain yet", linkWeightNewDomain, linkCapNewDomain-newW)
+		}
+		if l.ip {
+			s.addOnce(LinkIPHost, l.domain, "the link points at a raw IP address", linkWeightIPHost)
+		}
+	}
+
+	// Invisible links are written for search engines, not readers.
+	for _, l := range fresh {
+		if l.hidden {
+			s.addOnce(LinkHidden, l.domain, "the link sits in an element styled to be invisible", linkWeightHidden)
+			break
+		}
+	}
+
+	s.spamWords(fresh, lines, old)
+	s.manyAndDensity(fresh, lines, old)
+
+	if res.Score > 1 {
+		res.Score = 1
+	}
+	return res
+}
+
+// linkScorer accumulates reasons and the score.
+type linkScorer struct {
+	res  *Result
+	once map[Code]bool
+}
+
+// add records a reason worth w, limited to room; it returns the weight
+// actually added.
+func (s *linkScorer) add(code Code, subject, detail string, w, room float64) float64 {
+	if room < w {
+		w = room
+	}
+	if w < 0 {
+		w = 0
+	}
+	w = round3(w)
+	s.res.Reasons = append(s.res.Reasons, Reason{Code: code, Subject: subject, Detail: detail, Weight: w})
+	s.res.Score = round3(s.res.Score + w)
+	return w
+}
+
+func (s *linkScorer) addOnce(code Code, subject, detail string, w float64) {
+	if s.once == nil {
+		s.once = make(map[Code]bool)
+	}
+	if s.once[code] {
+		return
+	}
+	s.once[code] = true
+	s.add(code, subject, detail, w, w)
+}
+
+// spamWords looks for commercial spam vocabulary in the anchors, in the text
+// inserted around the links and in the domain names.
+func (s *linkScorer) spamWords(fresh []foundLink, lines []string, old string) {
+	var anchors strings.Builder
+	for _, l := range fresh {
+		anchors.WriteString(l.anchor)
+		anchors.WriteString(" \n ")
+		anchors.WriteString(urlWords(l.url))
+		anchors.WriteString(" \n ")
+	}
+	// The text inserted on the lines that carry the new links.
+	for _, line := range lines {
+		if !strings.Contains(line, "//") && !containsFold(line, "{{url") && !containsFold(line, "www.") {
+			continue
+		}
+		anchors.WriteString(insertedPart(line, old))
+		anchors.WriteString(" \n ")
+	}
+	hits := findSpamTerms(normWords(anchors.String()), nil)
+
+	total := 0.0
+	for _, h := range hits {
+		if total >= linkCapSpamWords {
+			break
+		}
+		total += s.add(LinkSpamWords, h.term, "commercial spam vocabulary in the link text or around it", h.weight, linkCapSpamWords-total)
+	}
+	done := make(map[string]bool)
+	for _, l := range fresh {
+		if done[l.domain] || l.ip || total >= linkCapSpamWords {
+			continue
+		}
+		done[l.domain] = true
+		stems, tldW, tld := domainSpam(l.host, l.domain)
+		w := tldW
+		if len(stems) > 0 {
+			w += linkWeightDomainStem
+		}
+		if w == 0 {
+			continue
+		}
+		detail := "the domain name reads as commercial spam"
+		if len(stems) == 0 {
+			detail = fmt.Sprintf("the top-level domain .%s mostly serves spam", tld)
+		}
+		total += s.add(LinkSpamWords, l.domain, detail, w, linkCapSpamWords-total)
+	}
+}
+
+// manyAndDensity scores the number of links and how much of the added text
+// they make up. Citations count half towards "many" and not at all towards
+// density: a sourced sentence is mostly citation markup.
+func (s *linkScorer) manyAndDensity(fresh []foundLink, lines []string, old string) {
+	halfLinks, visible := 0, 0
+	for _, l := range fresh {
+		if l.archive || referenceInfrastructure[l.domain] {
+			continue
+		}
+		if l.cited {
+			halfLinks++
+		} else {
+			halfLinks += 2
+			visible++
+		}
+	}
+	if n := halfLinks / 2; n >= linkManyFrom {
+		w := linkWeightMany + linkWeightManyMore*float64(n-linkManyFrom)
+		s.add(LinkMany, "", fmt.Sprintf("%d links in one edit", n), w, linkCapMany)
+	}
+	if visible < linkDensityFrom {
+		return
+	}
+	words := 0
+	for _, line := range lines {
+		words += proseWords(insertedPart(line, old))
+	}
+	if words >= visible*linkDensityWords {
+		return
+	}
+	w := linkWeightDensity
+	if visible >= linkDensityBig {
+		w = linkWeightDensityBig
+	}
+	s.add(LinkDensity, "", fmt.Sprintf("%d links with %d words of prose", visible, words), w, w)
+}
+
+// insertedPart returns the part of an added line that is new: the line minus
+// the longest prefix and suffix it shares with one old line. A line with
+// nothing in common with the old text is returned whole.
+func insertedPart(line, old string) string {
+	if old == "" || len(line) < 8 {
+		return line
+	}
+	bestP, bestS := 0, 0
+	for rest := old; len(rest) > 0; {
+		var o string
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			o, rest = rest[:i], rest[i+1:]
+		} else {
+			o, rest = rest, ""
+		}
+		if len(o) == 0 || o[0] != line[0] && o[len(o)-1] != line[len(line)-1] {
+			continue
+		}
+		p := commonPrefix(line, o)
+		room := min(len(line), len(o)) - p
+		sfx := commonSuffix(line, o, room)
+		if p+sfx > bestP+bestS {
+			bestP, bestS = p, sfx
+		}
+	}
+	// Too little in common: the line is new, not an edited old one.
+	if bestP+bestS < len(line)/4 {
+		return line
+	}
+	return line[bestP : len(line)-bestS]
+}
+
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(a, b string, limit int) int {
+	i := 0
+	for i < limit && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
+// proseWords counts words of two letters or more outside links, templates,
+// tags and table or list markup.
+func proseWords(text string) int {
+	words, depth := 0, 0
+	inWord, inTag, inLink, inURL := false, false, false, false
+	letters := 0
+	endWord := func() {
+		if inWord && letters >= 2 {
+			words++
+		}
+		inWord, letters = false, 0
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '{' && i+1 < len(text) && text[i+1] == '{':
+			endWord()
+			depth++
+			i++
+			continue
+		case c == '}' && i+1 < len(text) && text[i+1] == '}':
+			if depth > 0 {
+				depth--
+			}
+			i++
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		switch {
+		case inTag:
+			if c == '>' {
+				inTag = false
+			}
+			continue
+		case inLink:
+			if c == ']' || c == '\n' {
+				inLink = false
+			}
+			continue
+		case inURL:
+			if c == ' ' || c == '\n' || c == '\t' || c == '<' || c == '|' {
+				inURL = false
+			}
+			continue
+		}
+		switch {
+		case c == '<':
+			endWord()
+			inTag = true
+		case c == '[' && i+1 < len(text) && text[i+1] != '[':
+			endWord()
+			inLink = true
+		case (c == 'h' || c == 'H' || c == 'f' || c == 'F') && !inWord && hasSchemeAt(text, i):
+			inURL = true
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= 0x80:
+			inWord = true
+			letters++
+		case c >= '0' && c <= '9', c == '\'', c == '-':
+			// Part of a word, not a letter.
+		default:
+			endWord()
+		}
+	}
+	endWord()
+	return words
+}
+
+func hasSchemeAt(text string, i int) bool {
+	rest := text[i:]
+	if len(rest) > 8 {
+		rest = rest[:8]
+	}
+	rest = strings.ToLower(rest)
+	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "ftp://")
+}
+
+// urlWords returns the words of a URL's path and host, so that
+// "/buy-cheap-viagra-online" reads as spam vocabulary.
+func urlWords(u string) string {
+	if i := strings.Index(u, "//"); i >= 0 {
+		u = u[i+2:]
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', '/', '.', '+', '?', '&', '=', '%', '#':
+			return ' '
+		}
+		return r
+	}, u)
+}
+
+// urlKey is the form of a URL that two spellings of one link share: no
+// scheme, lower-case host, no trailing slash.
+func urlKey(u string) string {
+	if i := strings.Index(u, "//"); i >= 0 {
+		u = u[i+2:]
+	}
+	host, rest := u, ""
+	if i := strings.IndexAny(u, "/?#"); i >= 0 {
+		host, rest = u[:i], u[i:]
+	}
+	return strings.ToLower(host) + strings.TrimRight(rest, "/")
+}
+
+// linkInText reports whether text already contains the link u (with any
+// scheme), ending where a URL ends.
+func linkInText(text, u string) bool {
+	if i := strings.Index(u, "//"); i >= 0 {
+		u = u[i:]
+	}
+	u = strings.TrimRight(u, "/")
+	for i := 0; ; {
+		j := strings.Index(text[i:], u)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(u)
+		for end < len(text) && text[end] == '/' {
+			end++
+		}
+		if end == len(text) || isURLEnd(text[end]) {
+			return true
+		}
+		i += j + 1
+	}
+}
+
+// domainInText reports whether text links to domain or one of its hosts.
+func domainInText(text, domain string) bool {
+	if text == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], domain)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(domain)
+		if start > 0 && (text[start-1] == '/' || text[start-1] == '.' || text[start-1] == '@') &&
+			(end == len(text) || isURLEnd(text[end]) || text[end] == '/' || text[end] == ':' || text[end] == '?' || text[end] == '#') {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isURLEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ']', '[', '<', '>', '"', '|', '{', '}', ',', ';', '.', ':', '!', '?', ')', '\'':
+		return true
+	}
+	return false
+}
+
+// linksAddedLines is the fallback diff when the caller gave no Added: the
+// lines of new that old does not have, in order.
+func linksAddedLines(old, new string) []string {
+	have := make(map[string]int)
+	for _, l := range strings.Split(old, "\n") {
+		have[l]++
+	}
+	var out []string
+	for _, l := range strings.Split(new, "\n") {
+		if have[l] > 0 {
+			have[l]--
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+func round3(f float64) float64 {
+	return float64(int64(f*1000+0.5)) / 1000
 }

@@ -1,0 +1,424 @@
+package detectors
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// linksFixture is one testdata/links/*.txt case: a description, a "want"
+// section of expectations, and the old and new wikitext.
+//
+// Want lines:
+//
+//	min 0.7 / max 0.3          score bounds
+//	links N                    number of added links
+//	link URL DOMAIN [ANCHOR]   one expected link (in order of the link lines)
+//	code C...                  reason codes that must be present
+//	nocode C...                reason codes that must be absent
+//	known D... / spam D...     the wiki's domain history (non-nil when given)
+type linksFixture struct {
+	name       string
+	old, new   string
+	min, max   float64
+	nLinks     int
+	links      []Link
+	codes      []Code
+	nocodes    []Code
+	known      []string
+	spam       []string
+	hasHistory bool
+}
+
+func readLinksFixture(t *testing.T, path string) linksFixture {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := linksFixture{name: strings.TrimSuffix(filepath.Base(path), ".txt"), min: 0, max: 1, nLinks: -1}
+	sections := map[string]string{}
+	var cur string
+	var b strings.Builder
+	flush := func() {
+		if cur != "" {
+			sections[cur] = strings.TrimSuffix(b.String(), "\n")
+		}
+		b.Reset()
+	}
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		trimmed := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") {
+			flush()
+			cur = strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
+			continue
+		}
+		b.WriteString(line)
+	}
+	flush()
+	f.old, f.new = sections["old"], sections["new"]
+	for _, line := range strings.Split(sections["want"], "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		num := func() float64 {
+			v, err := strconv.ParseFloat(fields[1], 64)
+			if err != nil {
+				t.Fatalf("%s: %q: %v", path, line, err)
+			}
+			return v
+		}
+		switch fields[0] {
+		case "min":
+			f.min = num()
+		case "max":
+			f.max = num()
+		case "links":
+			f.nLinks = int(num())
+		case "link":
+			l := Link{URL: fields[1], Domain: fields[2]}
+			if len(fields) > 3 {
+				l.Anchor = strings.Join(fields[3:], " ")
+			}
+			f.links = append(f.links, l)
+		case "code":
+			for _, c := range fields[1:] {
+				f.codes = append(f.codes, Code(c))
+			}
+		case "nocode":
+			for _, c := range fields[1:] {
+				f.nocodes = append(f.nocodes, Code(c))
+			}
+		case "known":
+			f.known, f.hasHistory = append(f.known, fields[1:]...), true
+		case "spam":
+			f.spam, f.hasHistory = append(f.spam, fields[1:]...), true
+		default:
+			t.Fatalf("%s: unknown want line %q", path, line)
+		}
+	}
+	return f
+}
+
+// linksTestHistory is a DomainHistory backed by two sets.
+type linksTestHistory struct {
+	known, spam map[string]bool
+}
+
+func newLinksTestHistory(known, spam []string) *linksTestHistory {
+	h := &linksTestHistory{known: map[string]bool{}, spam: map[string]bool{}}
+	for _, d := range known {
+		h.known[d] = true
+	}
+	for _, d := range spam {
+		h.spam[d] = true
+	}
+	return h
+}
+
+func (h *linksTestHistory) Known(d string) bool { return h.known[d] || h.spam[d] }
+func (h *linksTestHistory) Spam(d string) bool  { return h.spam[d] }
+
+// linksTestInput builds an Input the way the bot does, with a line diff.
+func linksTestInput(old, new string, domains DomainHistory) *Input {
+	return &Input{
+		Edit:  &Edit{Title: "Test", User: "192.0.2.1", Anon: true, Old: old, New: new},
+		Added: &Added{Lines: linksAddedLines(old, new)},
+		Env:   &Env{Domains: domains},
+	}
+}
+
+func hasReason(r Result, c Code) bool {
+	for _, reason := range r.Reasons {
+		if reason.Code == c {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLinksFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "links", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, path := range paths {
+		f := readLinksFixture(t, path)
+		t.Run(f.name, func(t *testing.T) {
+			var hist DomainHistory
+			if f.hasHistory {
+				hist = newLinksTestHistory(f.known, f.spam)
+			}
+			r := Links(linksTestInput(f.old, f.new, hist))
+			if r.Detector != "links" {
+				t.Errorf("Detector = %q", r.Detector)
+			}
+			if r.Score < f.min || r.Score > f.max {
+				t.Errorf("score %.3f, want in [%.2f, %.2f]", r.Score, f.min, f.max)
+			}
+			if f.nLinks >= 0 && len(r.Links) != f.nLinks {
+				t.Errorf("%d links, want %d", len(r.Links), f.nLinks)
+			}
+			for i, want := range f.links {
+				if i >= len(r.Links) {
+					break
+				}
+				if r.Links[i] != want {
+					t.Errorf("link %d = %+v, want %+v", i, r.Links[i], want)
+				}
+			}
+			if len(r.Links) > 0 && !hasReason(r, LinkAdded) {
+				t.Errorf("links added without %s", LinkAdded)
+			}
+			for _, c := range f.codes {
+				if !hasReason(r, c) {
+					t.Errorf("missing reason %s", c)
+				}
+			}
+			for _, c := range f.nocodes {
+				if hasReason(r, c) {
+					t.Errorf("unexpected reason %s", c)
+				}
+			}
+			sum := 0.0
+			for _, reason := range r.Reasons {
+				sum += reason.Weight
+			}
+			if min(sum, 1) < r.Score-0.001 || min(sum, 1) > r.Score+0.001 {
+				t.Errorf("reason weights sum to %.3f, score %.3f", sum, r.Score)
+			}
+			if t.Failed() || testing.Verbose() {
+				for _, reason := range r.Reasons {
+					t.Logf("  %.3f %s", reason.Weight, reason)
+				}
+			}
+		})
+	}
+}
+
+// TestLinksRealRegularEdits scores real good-faith edits that added links
+// (ClueBot NG reviewed edits, see testdata/links/README.md): none may look
+// like spam on its own evidence, known domains or not.
+func TestLinksRealRegularEdits(t *testing.T) {
+	file, err := os.Open(filepath.Join("..", "testdata", "links", "real-regular-edits.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
+	histories := map[string]DomainHistory{"no history": nil, "nothing known": newLinksTestHistory(nil, nil)}
+	n, withLinks := 0, 0
+	for sc.Scan() {
+		var rec struct {
+			ID, Title, Old, New string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for name, hist := range histories {
+			r := Links(linksTestInput(rec.Old, rec.New, hist))
+			if name == "no history" && len(r.Links) > 0 {
+				withLinks++
+			}
+			if r.Score >= 0.7 {
+				t.Errorf("%s (%s), %s: score %.2f: %v", rec.ID, rec.Title, name, r.Score, r.Reasons)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d real regular edits, %d add links, none scores >= 0.7", n, withLinks)
+}
+
+func TestLinksEmpty(t *testing.T) {
+	for _, in := range []*Input{
+		nil,
+		{},
+		{Edit: &Edit{Old: "a", New: "a"}, Added: &Added{}},
+		{Edit: &Edit{Old: "", New: "plain text, no links"}},
+	} {
+		r := Links(in)
+		if r.Detector != "links" || r.Score != 0 || len(r.Links) != 0 || len(r.Reasons) != 0 {
+			t.Errorf("Links(%+v) = %+v", in, r)
+		}
+	}
+}
+
+func TestLinksNilEnvAndAdded(t *testing.T) {
+	in := &Input{Edit: &Edit{Old: "A.", New: "A.\n[http://www.example.org x]"}}
+	r := Links(in)
+	if len(r.Links) != 1 || r.Links[0].Domain != "example.org" {
+		t.Fatalf("Links = %+v", r.Links)
+	}
+	if hasReason(r, LinkNewDomain) {
+		t.Errorf("LinkNewDomain without a domain history")
+	}
+}
+
+func TestLinksDoesNotMutateInput(t *testing.T) {
+	lines := []string{"[http://bit.ly/x cheap viagra] http://a.example.com"}
+	in := &Input{Edit: &Edit{New: lines[0]}, Added: &Added{Lines: lines}}
+	before := *in.Edit
+	Links(in)
+	if *in.Edit != before || lines[0] != "[http://bit.ly/x cheap viagra] http://a.example.com" {
+		t.Error("input mutated")
+	}
+}
+
+func TestLinksHostParsing(t *testing.T) {
+	tests := []struct {
+		raw, host, domain string
+		ok, ip            bool
+	}{
+		{"http://www.example.com", "www.example.com", "example.com", true, false},
+		{"HTTPS://WWW.Example.COM/Path", "www.example.com", "example.com", true, false},
+		{"//news.bbc.co.uk/x", "news.bbc.co.uk", "bbc.co.uk", true, false},
+		{"http://example.com:8080/", "example.com", "example.com", true, false},
+		{"http://user:pw@example.com/", "example.com", "example.com", true, false},
+		{"http://198.51.100.7:81/x", "198.51.100.7", "198.51.100.7", true, true},
+		{"http://[2001:db8::1]:8080/x", "2001:db8::1", "2001:db8::1", true, true},
+		{"http://bücher.de/", "xn--bcher-kva.de", "xn--bcher-kva.de", true, false},
+		{"http://пример.рф/", "xn--e1afmkfd.xn--p1ai", "xn--e1afmkfd.xn--p1ai", true, false},
+		{"http://münchen.example.com/", "xn--mnchen-3ya.example.com", "example.com", true, false},
+		{"http://foo.blogspot.com/", "foo.blogspot.com", "foo.blogspot.com", true, false},
+		{"http://example.com./", "example.com", "example.com", true, false},
+		{"http://localhost/", "localhost", "localhost", true, false},
+		{"http:///nohost", "", "", false, false},
+		{"mailto://x", "", "", false, false},
+		{"http://bad host/", "", "", false, false},
+	}
+	for _, tt := range tests {
+		l, ok := newFoundLink(tt.raw, 0)
+		if ok != tt.ok || l.host != tt.host || l.domain != tt.domain || l.ip != tt.ip {
+			t.Errorf("newFoundLink(%q) = %q %q ip=%v ok=%v, want %q %q ip=%v ok=%v",
+				tt.raw, l.host, l.domain, l.ip, ok, tt.host, tt.domain, tt.ip, tt.ok)
+		}
+	}
+}
+
+func TestPunycodeEncode(t *testing.T) {
+	// Vectors from RFC 3492 section 7.1 and common IDNs.
+	tests := map[string]string{
+		"bücher":            "bcher-kva",
+		"münchen":           "mnchen-3ya",
+		"пример":            "e1afmkfd",
+		"рф":                "p1ai",
+		"例え":                "r8jz45g",
+		"ليهمابتكلموشعربي؟": "egbpdaj6bu4bxfgehfvwxn",
+		"他们为什么不说中文":         "ihqwcrb4cv8a8dqg056pqjye",
+	}
+	for in, want := range tests {
+		if got, ok := punycodeEncode(in); !ok || got != want {
+			t.Errorf("punycodeEncode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExtractLinksAnchorsAndFlags(t *testing.T) {
+	text := `Text<ref>{{cite news |title=Mayor re-elected |url=https://www.theguardian.com/a |archive-url=https://archive.ph/abc}}</ref>` +
+		"\n" + `<span style="font-size:0">[http://hidden.example.net x]</span> [http://visible.example.net y]` +
+		"\n" + `<div style="font-size:0.9em">[http://small.example.org z]</div>`
+	got := extractLinks(text)
+	want := []struct {
+		domain, anchor         string
+		cited, archive, hidden bool
+	}{
+		{"theguardian.com", "Mayor re-elected", true, false, false},
+		{"archive.ph", "Mayor re-elected", true, true, false},
+		{"example.net", "x", false, false, true},
+		{"example.net", "y", false, false, false},
+		{"example.org", "z", false, false, false},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d links: %+v", len(got), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.domain != w.domain || g.anchor != w.anchor || g.cited != w.cited || g.archive != w.archive || g.hidden != w.hidden {
+			t.Errorf("link %d = %+v, want %+v", i, g, w)
+		}
+	}
+}
+
+func TestInsertedPart(t *testing.T) {
+	old := "First line of the article.\nThe garden has over 200 species of roses.\nLast."
+	tests := []struct{ line, want string }{
+		{"The garden has over 200 species of roses. [http://x.com y]", " [http://x.com y]"},
+		{"The garden has [http://x.com y] over 200 species of roses.", "[http://x.com y] "},
+		{"A completely new paragraph about something else.", "A completely new paragraph about something else."},
+	}
+	for _, tt := range tests {
+		if got := insertedPart(tt.line, old); got != tt.want {
+			t.Errorf("insertedPart(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestProseWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Useful sites: [http://a.com portal] [http://b.com hub]", 2},
+		{"The town voted.<ref>{{cite web|url=http://x.com|title=A B C}}</ref> It was close.", 6},
+		{"See http://example.com/a-b now", 2},
+		{"* [http://x.com/ Official website]", 0},
+	}
+	for _, tt := range tests {
+		if got := proseWords(tt.text); got != tt.want {
+			t.Errorf("proseWords(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSpamTerms(t *testing.T) {
+	hits := findSpamTerms(normWords("Buy CHEAP Viagra online, no-prescription! Online casinos."), nil)
+	got := map[string]bool{}
+	for _, h := range hits {
+		got[h.term] = true
+	}
+	for _, want := range []string{"viagra", "no prescription", "buy cheap", "online casino"} {
+		if !got[want] {
+			t.Errorf("missing %q in %v", want, hits)
+		}
+	}
+	if got["casino"] || got["cheap"] {
+		t.Errorf("a phrase's own words counted again: %v", hits)
+	}
+	if hits := findSpamTerms(normWords("The slotted spoon and the topaz."), nil); len(hits) != 0 {
+		t.Errorf("partial words matched: %v", hits)
+	}
+}
+
+func BenchmarkLinks(b *testing.B) {
+	article, err := os.ReadFile(filepath.Join("..", "testdata", "links", "goodfaith-cite-bbc.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_ = article
+	old := strings.Repeat("The town council voted in 2019 to leave the regional partnership, "+
+		"as [[Example]] had done before.<ref>{{cite web|url=https://www.example.org/a|title=A}}</ref>\n", 400)
+	cases := map[string]string{
+		"reference": strings.Replace(old, "partnership, as", "partnership,<ref>{{cite web |url=https://www.bbc.co.uk/news/uk-48561234 |title=Vote |work=BBC}}</ref> as", 1),
+		"spam":      old + "[https://bit.ly/3xYz Best online casino bonus] [http://cheap-pills-rx.com/viagra buy viagra]\n",
+		"nolinks":   strings.Replace(old, "voted in 2019", "voted in 2020", 1),
+	}
+	hist := newLinksTestHistory([]string{"bbc.co.uk", "example.org"}, nil)
+	for name, new := range cases {
+		in := linksTestInput(old, new, hist)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Links(in)
+			}
+		})
+	}
+}
