@@ -393,13 +393,14 @@ func TestCanceledContext(t *testing.T) {
 	s := openTest(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
+	p24 := netip.MustParsePrefix("192.0.2.0/24")
 	calls := map[string]func() error{
 		"Commit":          func() error { return s.Commit(ctx, Handled{Record: record(1, at(0), "ok")}) },
 		"SetCursor":       func() error { return s.SetCursor(ctx, Cursor{RCID: 1}) },
 		"Cursor":          func() error { _, err := s.Cursor(ctx); return err },
 		"Record":          func() error { _, err := s.Record(ctx, 1); return err },
 		"Records":         func() error { _, err := s.Records(ctx, Query{}); return err },
-		"IPEvents":        func() error { _, err := s.IPEvents(ctx, netip.MustParsePrefix("192.0.2.0/24"), time.Time{}); return err },
+		"IPEvents":        func() error { _, err := s.IPEvents(ctx, p24, time.Time{}); return err },
 		"PageEvents":      func() error { _, err := s.PageEvents(ctx, "P", time.Time{}); return err },
 		"TokenEvents":     func() error { _, err := s.TokenEvents(ctx, "tok"); return err },
 		"LastRevert":      func() error { _, err := s.LastRevert(ctx, "u", "P"); return err },
