@@ -1,0 +1,499 @@
+// Package testwiki starts a throwaway MediaWiki for end-to-end tests.
+//
+// wikiwarden's behaviour only means something against a real wiki: real
+// tokens, real rollback rules, real block semantics. Start runs
+// scripts/testwiki.sh, which serves a fresh SQLite wiki with php -S on a free
+// port, and stops it when the test ends. Each test may start its own wiki;
+// they do not share state.
+//
+// The helpers here talk to the wiki with plain net/http, independently of
+// package mediawiki, so tests never check the client with itself. Anonymous
+// edits carry X-Forwarded-For, which the test wiki trusts, so a test can play
+// a botnet of many IPs.
+package testwiki
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/netip"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// MediaWikiDir is where the Debian package installs MediaWiki.
+const MediaWikiDir = "/usr/share/mediawiki"
+
+// ErrNoPage is returned by PageText and LatestRev when the page does not exist.
+var ErrNoPage = errors.New("testwiki: page does not exist")
+
+// Wiki is one running test wiki. Its methods are safe for concurrent use.
+type Wiki struct {
+	// API is the URL of api.php.
+	API string
+	// BotUser and BotPassword log in the bot account Warden (sysop, bot)
+	// through its bot password "patrol": BotUser is "Warden@patrol".
+	BotUser, BotPassword string
+	// AdminUser and AdminPassword are the main-account credentials of Admin
+	// (sysop, bureaucrat), used by AdminEdit.
+	AdminUser, AdminPassword string
+	// Dir holds the wiki's database, LocalSettings.php, env and logs.
+	Dir string
+	// Env is Dir/env as written by the script (WIKI_API, WIKI_USER,
+	// WIKIWARDEN_PASSWORD, ...), for tests that configure a command from
+	// the environment.
+	Env map[string]string
+
+	http *http.Client
+
+	adminMu    sync.Mutex
+	adminHTTP  *http.Client // carries Admin's session cookies
+	adminToken string       // CSRF token of that session
+}
+
+// Start brings up a fresh wiki in t.TempDir() and stops it when the test and
+// its subtests finish. Without MediaWiki on the machine it skips the test,
+// unless the environment variable CI is "true": there the script installs
+// the packages, and any failure fails the test, so end-to-end tests cannot
+// silently stop running in CI.
+func Start(t testing.TB) *Wiki {
+	t.Helper()
+	ci := os.Getenv("CI") == "true"
+	if !installed() && !ci {
+		t.Skipf("testwiki: MediaWiki is not installed in %s (apt-get install mediawiki php-cli php-sqlite3, or set CI=true to have the script install it)", MediaWikiDir)
+	}
+	script, err := scriptPath()
+	if err != nil {
+		t.Fatalf("testwiki: %v", err)
+	}
+	dir := t.TempDir()
+
+	// Installing packages on a fresh CI machine takes minutes; bringing up a
+	// wiki takes about a second.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
+	cmd.Stderr = &stderr
+	if _, err := cmd.Output(); err != nil {
+		// Stop whatever got started before the failure.
+		_ = exec.Command("bash", script, "down", dir).Run()
+		t.Fatalf("testwiki: %s up %s: %v\n%s", script, dir, err, stderr.String())
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			logServerErrors(t, dir)
+		}
+		var out bytes.Buffer
+		down := exec.Command("bash", script, "down", dir)
+		down.Stdout, down.Stderr = &out, &out
+		if err := down.Run(); err != nil {
+			t.Errorf("testwiki: %s down %s: %v\n%s", script, dir, err, out.String())
+		}
+	})
+
+	env, err := readEnv(filepath.Join(dir, "env"))
+	if err != nil {
+		t.Fatalf("testwiki: %v", err)
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatalf("testwiki: cookie jar: %v", err)
+	}
+	return &Wiki{
+		API:           env["WIKI_API"],
+		BotUser:       env["WIKI_USER"],
+		BotPassword:   env["WIKIWARDEN_PASSWORD"],
+		AdminUser:     env["WIKI_ADMIN"],
+		AdminPassword: env["WIKI_ADMIN_PASSWORD"],
+		Dir:           dir,
+		Env:           env,
+		http:          &http.Client{Timeout: 60 * time.Second},
+		adminHTTP:     &http.Client{Timeout: 60 * time.Second, Jar: jar},
+	}
+}
+
+// installed reports whether MediaWiki and php are on this machine.
+func installed() bool {
+	if _, err := os.Stat(filepath.Join(MediaWikiDir, "maintenance", "install.php")); err != nil {
+		return false
+	}
+	_, err := exec.LookPath("php")
+	return err == nil
+}
+
+// scriptPath finds scripts/testwiki.sh: first above the working directory
+// (go test runs in the package directory), then next to this source file.
+func scriptPath() (string, error) {
+	const rel = "scripts/testwiki.sh"
+	if wd, err := os.Getwd(); err == nil {
+		for d := wd; ; d = filepath.Dir(d) {
+			p := filepath.Join(d, rel)
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	if _, file, _, ok := runtime.Caller(0); ok {
+		p := filepath.Join(filepath.Dir(file), "..", "..", rel)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("cannot find %s above the working directory", rel)
+}
+
+func readEnv(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read env: %w", err)
+	}
+	defer f.Close()
+	env := make(map[string]string)
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), "=")
+		if ok {
+			env[k] = v
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read env: %w", err)
+	}
+	for _, k := range []string{"WIKI_API", "WIKI_USER", "WIKIWARDEN_PASSWORD", "WIKI_ADMIN", "WIKI_ADMIN_PASSWORD"} {
+		if env[k] == "" {
+			return nil, fmt.Errorf("read env: %s has no %s", path, k)
+		}
+	}
+	return env, nil
+}
+
+// logServerErrors shows MediaWiki's own error logs in a failing test's output.
+func logServerErrors(t testing.TB, dir string) {
+	for _, name := range []string{"exception.log", "error.log", "fatal.log", "dberror.log"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || len(b) == 0 {
+			continue
+		}
+		if len(b) > 8000 {
+			b = b[len(b)-8000:]
+		}
+		t.Logf("testwiki: %s:\n%s", name, b)
+	}
+}
+
+// APIError is an error answer from api.php.
+type APIError struct {
+	Code, Info string
+}
+
+// Error implements error.
+func (e *APIError) Error() string { return e.Code + ": " + e.Info }
+
+// Get sends a GET request to api.php as an anonymous user and returns the
+// decoded answer. format=json and formatversion=2 are added. An API error
+// comes back as *APIError.
+func (w *Wiki) Get(ctx context.Context, params url.Values) (map[string]any, error) {
+	q := cloneValues(params)
+	q.Set("format", "json")
+	q.Set("formatversion", "2")
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, w.API+"?"+q.Encode(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", q.Get("action"), err)
+	}
+	m, err := w.do(w.http, req)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", q.Get("action"), err)
+	}
+	return m, nil
+}
+
+// post sends a form to api.php with the given client, optionally as the IP
+// xff (X-Forwarded-For).
+func (w *Wiki) post(ctx context.Context, hc *http.Client, xff string, params url.Values) (map[string]any, error) {
+	q := cloneValues(params)
+	q.Set("format", "json")
+	q.Set("formatversion", "2")
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.API, strings.NewReader(q.Encode()))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if xff != "" {
+		req.Header.Set("X-Forwarded-For", xff)
+	}
+	return w.do(hc, req)
+}
+
+func (w *Wiki) do(hc *http.Client, req *http.Request) (map[string]any, error) {
+	req.Header.Set("User-Agent", "wikiwarden-testwiki/1")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %s: %.300s", resp.Status, body)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("decode answer: %w: %.300s", err, body)
+	}
+	if e, ok := m["error"].(map[string]any); ok {
+		code, _ := e["code"].(string)
+		info, _ := e["info"].(string)
+		return nil, &APIError{Code: code, Info: info}
+	}
+	return m, nil
+}
+
+func cloneValues(v url.Values) url.Values {
+	c := make(url.Values, len(v)+2)
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	return c
+}
+
+// AnonEdit replaces the text of title as the anonymous user at ip (sent as
+// X-Forwarded-For, with the anonymous token `+\`) and returns the new
+// revision id. An edit that changes nothing is an error.
+func (w *Wiki) AnonEdit(ctx context.Context, ip, title, text, summary string) (int64, error) {
+	return w.anonEdit(ctx, ip, url.Values{"title": {title}, "text": {text}, "summary": {summary}})
+}
+
+// AppendAnon appends addition to title as the anonymous user at ip, creating
+// the page if needed, and returns the new revision id.
+func (w *Wiki) AppendAnon(ctx context.Context, ip, title, addition, summary string) (int64, error) {
+	return w.anonEdit(ctx, ip, url.Values{"title": {title}, "appendtext": {addition}, "summary": {summary}})
+}
+
+func (w *Wiki) anonEdit(ctx context.Context, ip string, p url.Values) (int64, error) {
+	p.Set("action", "edit")
+	p.Set("token", `+\`)
+	m, err := w.post(ctx, w.http, ip, p)
+	if err != nil {
+		return 0, fmt.Errorf("anon edit %q as %s: %w", p.Get("title"), ip, err)
+	}
+	rev, err := editResult(m)
+	if err != nil {
+		return 0, fmt.Errorf("anon edit %q as %s: %w", p.Get("title"), ip, err)
+	}
+	return rev, nil
+}
+
+func editResult(m map[string]any) (int64, error) {
+	e, _ := m["edit"].(map[string]any)
+	if e == nil {
+		return 0, fmt.Errorf("no edit in answer: %v", m)
+	}
+	if r, _ := e["result"].(string); r != "Success" {
+		return 0, fmt.Errorf("edit result %q: %v", r, e)
+	}
+	if nc, _ := e["nochange"].(bool); nc {
+		return 0, errors.New("edit changed nothing")
+	}
+	rev, ok := e["newrevid"].(float64)
+	if !ok {
+		return 0, fmt.Errorf("no newrevid in answer: %v", e)
+	}
+	return int64(rev), nil
+}
+
+// AdminEdit replaces the text of title as the logged-in sysop Admin (to seed
+// pages that look like established content) and returns the new revision id.
+func (w *Wiki) AdminEdit(ctx context.Context, title, text, summary string) (int64, error) {
+	w.adminMu.Lock()
+	defer w.adminMu.Unlock()
+	if err := w.adminLogin(ctx); err != nil {
+		return 0, fmt.Errorf("admin edit %q: %w", title, err)
+	}
+	m, err := w.post(ctx, w.adminHTTP, "", url.Values{
+		"action": {"edit"}, "title": {title}, "text": {text}, "summary": {summary},
+		"assert": {"user"}, "token": {w.adminToken},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("admin edit %q: %w", title, err)
+	}
+	rev, err := editResult(m)
+	if err != nil {
+		return 0, fmt.Errorf("admin edit %q: %w", title, err)
+	}
+	return rev, nil
+}
+
+// adminLogin logs Admin in with action=clientlogin once per Wiki. Callers
+// hold adminMu.
+func (w *Wiki) adminLogin(ctx context.Context) error {
+	if w.adminToken != "" {
+		return nil
+	}
+	get := func(params url.Values) (map[string]any, error) {
+		q := cloneValues(params)
+		q.Set("format", "json")
+		q.Set("formatversion", "2")
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, w.API+"?"+q.Encode(), nil)
+		if err != nil {
+			return nil, err
+		}
+		return w.do(w.adminHTTP, req)
+	}
+	m, err := get(url.Values{"action": {"query"}, "meta": {"tokens"}, "type": {"login"}})
+	if err != nil {
+		return fmt.Errorf("login token: %w", err)
+	}
+	loginToken := dig[string](m, "query", "tokens", "logintoken")
+	m, err = w.post(ctx, w.adminHTTP, "", url.Values{
+		"action": {"clientlogin"}, "username": {w.AdminUser}, "password": {w.AdminPassword},
+		"loginreturnurl": {w.API}, "logintoken": {loginToken},
+	})
+	if err != nil {
+		return fmt.Errorf("clientlogin: %w", err)
+	}
+	if st := dig[string](m, "clientlogin", "status"); st != "PASS" {
+		return fmt.Errorf("clientlogin: status %q: %s", st, dig[string](m, "clientlogin", "message"))
+	}
+	m, err = get(url.Values{"action": {"query"}, "meta": {"tokens"}, "type": {"csrf"}})
+	if err != nil {
+		return fmt.Errorf("csrf token: %w", err)
+	}
+	tok := dig[string](m, "query", "tokens", "csrftoken")
+	if tok == "" || tok == `+\` {
+		return errors.New("csrf token: not logged in")
+	}
+	w.adminToken = tok
+	return nil
+}
+
+// dig walks nested JSON objects and returns the value at the end of path, or
+// T's zero value.
+func dig[T any](m map[string]any, path ...string) T {
+	var zero T
+	var cur any = m
+	for _, k := range path {
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return zero
+		}
+		cur = obj[k]
+	}
+	v, _ := cur.(T)
+	return v
+}
+
+// latest fetches the latest revision of title with the given rvprop.
+func (w *Wiki) latest(ctx context.Context, title, props string) (map[string]any, error) {
+	m, err := w.Get(ctx, url.Values{
+		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
+		"rvprop": {props}, "rvslots": {"main"},
+	})
+	if err != nil {
+		return nil, err
+	}
+	pages := dig[[]any](m, "query", "pages")
+	if len(pages) != 1 {
+		return nil, fmt.Errorf("want one page, got %v", m)
+	}
+	page, _ := pages[0].(map[string]any)
+	if missing, _ := page["missing"].(bool); missing {
+		return nil, ErrNoPage
+	}
+	revs, _ := page["revisions"].([]any)
+	if len(revs) == 0 {
+		return nil, fmt.Errorf("no revisions in %v", page)
+	}
+	rev, _ := revs[0].(map[string]any)
+	return rev, nil
+}
+
+// PageText returns the current wikitext of title, or ErrNoPage.
+func (w *Wiki) PageText(ctx context.Context, title string) (string, error) {
+	rev, err := w.latest(ctx, title, "content")
+	if err != nil {
+		return "", fmt.Errorf("page text %q: %w", title, err)
+	}
+	s, ok := dig[any](rev, "slots", "main", "content").(string)
+	if !ok {
+		return "", fmt.Errorf("page text %q: no content in %v", title, rev)
+	}
+	return s, nil
+}
+
+// LatestRev returns the id and author (user name or IP) of the current
+// revision of title, or ErrNoPage.
+func (w *Wiki) LatestRev(ctx context.Context, title string) (revID int64, user string, err error) {
+	rev, err := w.latest(ctx, title, "ids|user")
+	if err != nil {
+		return 0, "", fmt.Errorf("latest revision %q: %w", title, err)
+	}
+	id, _ := rev["revid"].(float64)
+	user, _ = rev["user"].(string)
+	return int64(id), user, nil
+}
+
+// Blocked reports whether target is blocked. For an IP or a CIDR range it
+// counts any block that covers it, including blocks of enclosing ranges;
+// for anything else it looks for a block of that user name.
+func (w *Wiki) Blocked(ctx context.Context, target string) (bool, error) {
+	q := url.Values{"action": {"query"}, "list": {"blocks"}, "bklimit": {"1"}}
+	if isIPOrRange(target) {
+		q.Set("bkip", target)
+	} else {
+		q.Set("bkusers", target)
+	}
+	m, err := w.Get(ctx, q)
+	if err != nil {
+		return false, fmt.Errorf("blocked %q: %w", target, err)
+	}
+	return len(dig[[]any](m, "query", "blocks")) > 0, nil
+}
+
+func isIPOrRange(s string) bool {
+	if _, err := netip.ParseAddr(s); err == nil {
+		return true
+	}
+	_, err := netip.ParsePrefix(s)
+	return err == nil
+}
+
+// Requests returns how many api.php requests the wiki has answered so far,
+// counted from php's access log. It includes requests made by the helpers
+// in this package.
+func (w *Wiki) Requests() int {
+	f, err := os.Open(filepath.Join(w.Dir, "access.log"))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		// [pid] [date] 127.0.0.1:port [200]: GET /api.php?...
+		line := sc.Text()
+		if strings.Contains(line, "]: GET /api.php") || strings.Contains(line, "]: POST /api.php") {
+			n++
+		}
+	}
+	return n
+}
