@@ -65,7 +65,7 @@ func extractLinks(text string) []foundLink {
 		text = blankInert(text)
 	}
 	var links []foundLink
-	var taken [][2]int // spans already claimed by bracketed links
+	var taken [][2]int // URLs of bracketed links
 
 	for _, m := range linkBracketRe.FindAllStringSubmatchIndex(text, -1) {
 		raw := text[m[2]:m[3]]
@@ -77,7 +77,9 @@ func extractLinks(text string) []foundLink {
 			l.anchor = anchor
 			links = append(links, l)
 		}
-		taken = append(taken, [2]int{m[0], m[1]})
+		// Only the URL is claimed: a URL in the anchor text is shown on the
+		// page too, and spam inserted inside another link's text is spam.
+		taken = append(taken, [2]int{m[2], m[3]})
 	}
 	for _, m := range linkBareRe.FindAllStringIndex(text, -1) {
 		if inSpans(taken, m[0]) {
@@ -189,11 +191,30 @@ func newFoundLink(raw string, pos int) (foundLink, bool) {
 	}
 	l := foundLink{url: raw, host: host, domain: host, ip: ip, startPos: pos}
 	if !ip {
-		if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-			l.domain = d
-		}
+		l.domain = registrableDomain(host)
 	}
 	return l, true
+}
+
+// registrableDomain returns the public-suffix-aware registrable domain of
+// host (eTLD+1), treating the free hosting platforms of userContentHosts as
+// public suffixes: every site on them has its own owner. A host that has no
+// registrable domain (a bare suffix, a single label) is returned as is.
+func registrableDomain(host string) string {
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	if userContentHosts[d] && len(host) > len(d) {
+		sub := host[:len(host)-len(d)-1]
+		if i := strings.LastIndexByte(sub, '.'); i >= 0 {
+			sub = sub[i+1:]
+		}
+		if sub != "www" {
+			return sub + "." + d
+		}
+	}
+	return d
 }
 
 // asciiHost lower-cases host and converts internationalised labels to

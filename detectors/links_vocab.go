@@ -22,6 +22,19 @@ var shorteners = map[string]bool{
 	"ln.run": true, "shorten.ee": true, "shortlink.net": true, "rotf.lol": true, "vk.cc": true,
 }
 
+// userContentHosts are free site and blog platforms the public suffix list
+// does not cover, where each subdomain is someone else's site: links to
+// spammer.wordpress.com and to a scholar's blog must not share one domain.
+var userContentHosts = map[string]bool{
+	"wordpress.com": true, "weebly.com": true, "tumblr.com": true, "livejournal.com": true,
+	"substack.com": true, "000webhostapp.com": true, "jimdofree.com": true, "jimdosite.com": true,
+	"over-blog.com": true, "strikingly.com": true, "mystrikingly.com": true, "angelfire.com": true,
+	"tripod.com": true, "webs.com": true, "site123.me": true, "godaddysites.com": true,
+	"bravesites.com": true, "typepad.com": true, "ucoz.ru": true, "ucoz.net": true, "narod.ru": true,
+	"fc2.com": true, "canva.site": true, "mozellosite.com": true, "webnode.com": true,
+	"yolasite.com": true, "wixsite.com": true, "blogspot.com": true, "hatenablog.com": true,
+}
+
 // referenceInfrastructure are archives and identifier resolvers: links to
 // them stand for another source, so they are neither new destinations nor
 // extra links.

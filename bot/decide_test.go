@@ -1,0 +1,578 @@
+package bot_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/detectors"
+)
+
+// TestDecideBranches covers each branch of Decide with hand-made results.
+func TestDecideBranches(t *testing.T) {
+	anon := &detectors.Edit{User: "192.0.2.7", Anon: true}
+	user := &detectors.Edit{User: "Alice"}
+	probe := func(score float64) detectors.Result { return detectors.Result{Detector: "probe", Score: score} }
+	links := func(score float64, codes ...detectors.Code) detectors.Result {
+		r := detectors.Result{Detector: "links", Score: score,
+			Links: []detectors.Link{{URL: "http://spam.example.com/", Domain: "example.com"}}}
+		for _, c := range append([]detectors.Code{detectors.LinkAdded}, codes...) {
+			r.Reasons = append(r.Reasons, detectors.Reason{Code: c})
+		}
+		return r
+	}
+	noLinks := detectors.Result{Detector: "links"}
+	page := bot.Memory{PageProbed: true}
+	tests := []struct {
+		name    string
+		edit    *detectors.Edit
+		results []detectors.Result
+		mem     bot.Memory
+		policy  bot.Policy
+		verdict bot.Verdict
+		action  bot.Action
+		why     []bot.Why
+	}{
+		{"nothing", anon, nil, bot.Memory{}, bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+		{"probe wins over links and memory", anon, []detectors.Result{links(0.9), probe(0.8)}, bot.Memory{IPProbed: true},
+			bot.Policy{}, bot.VerdictProbe, bot.ActionRevert, []bot.Why{bot.WhyProbe}},
+		{"probe by a registered editor", user, []detectors.Result{probe(0.5)}, bot.Memory{},
+			bot.Policy{}, bot.VerdictProbe, bot.ActionRevert, []bot.Why{bot.WhyProbe}},
+		{"probe below threshold, no links", anon, []detectors.Result{probe(0.49), noLinks}, bot.Memory{IPProbed: true},
+			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+		{"probe threshold from policy", anon, []detectors.Result{probe(0.6)}, bot.Memory{},
+			bot.Policy{Thresholds: map[string]float64{"probe": 0.9}}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+		{"links from a probing IP", anon, []detectors.Result{probe(0.1), links(0.1)}, bot.Memory{IPProbed: true},
+			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpIP}},
+		{"links from a probing range", anon, []detectors.Result{links(0.1)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpRange}},
+		{"IP, range and page all probed", anon, []detectors.Result{links(0.1)}, bot.Memory{IPProbed: true, RangeProbed: true, PageProbed: true},
+			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpIP, bot.WhyFollowUpRange, bot.WhyFollowUpPage}},
+		{"page only, new domain", anon, []detectors.Result{links(0.22, detectors.LinkNewDomain)}, page,
+			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpPage}},
+		{"page only, spam domain", anon, []detectors.Result{links(0.8, detectors.LinkSpamDomain)}, page,
+			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpPage}},
+		{"page only, known domain: left alone", anon, []detectors.Result{links(0.1)}, page,
+			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+		{"page only, known domain, spam on its own", anon, []detectors.Result{links(0.75, detectors.LinkShortener)}, page,
+			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+		{"no history, low score", anon, []detectors.Result{links(0.3, detectors.LinkNewDomain)}, bot.Memory{},
+			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+		{"no history, spam on its own", anon, []detectors.Result{links(0.7)}, bot.Memory{},
+			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+		{"links threshold from policy", anon, []detectors.Result{links(0.7)}, bot.Memory{},
+			bot.Policy{Thresholds: map[string]float64{"links": 0.95}}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+		{"memory without links", anon, []detectors.Result{noLinks}, bot.Memory{IPProbed: true, PageProbed: true},
+			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+		{"registered editor from a probing IP", user, []detectors.Result{links(0.3, detectors.LinkNewDomain)}, bot.Memory{IPProbed: true, RangeProbed: true, PageProbed: true},
+			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyRegistered}},
+		{"registered editor, spam on its own", user, []detectors.Result{links(0.9)}, bot.Memory{},
+			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := bot.Decide(tt.edit, tt.results, tt.mem, tt.policy)
+			if d.Verdict != tt.verdict || d.Action != tt.action || !slices.Equal(d.Why, tt.why) {
+				t.Errorf("Decide = %+v, want %s %s %v", d, tt.verdict, tt.action, tt.why)
+			}
+			if d.Reverts() != (tt.action == bot.ActionRevert || tt.action == bot.ActionRevertBlock) {
+				t.Errorf("Reverts() = %v for %s", d.Reverts(), d.Action)
+			}
+		})
+	}
+}
+
+// TestDecideLinksRates runs bot.Decide on detectors.Links results for
+// generated edits to real article text: link spam from a botnet that probed
+// before, and good-faith references added by anonymous editors.
+func TestDecideLinksRates(t *testing.T) {
+	articles := decideArticles(t)
+	rng := rand.New(rand.NewPCG(20240601, 7))
+	const n = 1200
+	known := &decideHistory{known: reputableDomainSet()}
+	empty := &decideHistory{known: map[string]bool{}}
+	anyRevert := func(d bot.Decision) bool { return d.Reverts() }
+
+	// Follow-up spam.
+	spam := make([]*detectors.Edit, n)
+	for i := range spam {
+		spam[i] = genSpamEdit(rng, articles[rng.IntN(len(articles))])
+	}
+	spamCases := []struct {
+		name  string
+		mem   bot.Memory
+		hist  detectors.DomainHistory
+		floor float64 // minimum share reverted; 0 only reports
+	}{
+		{"IP probed", bot.Memory{IPProbed: true}, known, 0.99},
+		{"range probed", bot.Memory{RangeProbed: true}, known, 0.99},
+		{"page probed, domain history", bot.Memory{PageProbed: true}, known, 0.99},
+		{"IP probed, no domain history", bot.Memory{IPProbed: true}, nil, 0.99},
+		{"page probed, no domain history", bot.Memory{PageProbed: true}, nil, 0},
+		{"no memory (standalone spam), domain history", bot.Memory{}, known, 0},
+		{"no memory (standalone spam), no domain history", bot.Memory{}, nil, 0},
+	}
+	for _, c := range spamCases {
+		rate, misses := decideRate(spam, c.mem, c.hist, anyRevert)
+		t.Logf("follow-up spam, %-46s reverted %6.2f%% of %d", c.name+":", 100*rate, n)
+		if rate < c.floor {
+			t.Errorf("follow-up spam, %s: reverted %.2f%%, want >= %.1f%%", c.name, 100*rate, 100*c.floor)
+			for _, m := range misses[:min(len(misses), 5)] {
+				t.Logf("  missed: %s", m)
+			}
+		}
+	}
+
+	// Good-faith references.
+	good := make([]*detectors.Edit, n)
+	for i := range good {
+		good[i] = genReferenceEdit(rng, articles[rng.IntN(len(articles))])
+	}
+	goodCases := []struct {
+		name  string
+		mem   bot.Memory
+		hist  detectors.DomainHistory
+		floor float64 // minimum share left alone; 0 only reports
+	}{
+		{"no memory, no domain history", bot.Memory{}, nil, 0.995},
+		{"no memory, reputable domains known", bot.Memory{}, known, 0.995},
+		{"no memory, nothing known", bot.Memory{}, empty, 0.995},
+		{"page probed, reputable domains known", bot.Memory{PageProbed: true}, known, 0.995},
+		{"page probed, no domain history", bot.Memory{PageProbed: true}, nil, 0},
+		{"page probed, nothing known", bot.Memory{PageProbed: true}, empty, 0},
+	}
+	for _, c := range goodCases {
+		rate, misses := decideRate(good, c.mem, c.hist, func(d bot.Decision) bool { return !d.Reverts() })
+		t.Logf("good-faith refs, %-46s left alone %6.2f%% of %d", c.name+":", 100*rate, n)
+		if rate < c.floor {
+			t.Errorf("good-faith references, %s: left alone %.2f%%, want >= %.1f%%", c.name, 100*rate, 100*c.floor)
+			for _, m := range misses[:min(len(misses), 5)] {
+				t.Logf("  reverted: %s", m)
+			}
+		}
+	}
+}
+
+// decideRate returns the share of edits for which ok holds, and a
+// description of some that failed.
+func decideRate(edits []*detectors.Edit, mem bot.Memory, hist detectors.DomainHistory, ok func(bot.Decision) bool) (float64, []string) {
+	hits := 0
+	var misses []string
+	for _, e := range edits {
+		added := decideDiff(e.Old, e.New)
+		r := detectors.Links(&detectors.Input{Edit: e, Added: added, Env: &detectors.Env{Domains: hist}})
+		d := bot.Decide(e, []detectors.Result{r}, mem, bot.Policy{})
+		if ok(d) {
+			hits++
+		} else if len(misses) < 20 {
+			misses = append(misses, fmt.Sprintf("%s %v score %.2f %v links %v in %s: %.300q", d.Verdict, d.Why, r.Score, r.Reasons, r.Links, e.Title, added.Lines))
+		}
+	}
+	return float64(hits) / float64(len(edits)), misses
+}
+
+// decideDiff is the line diff the bot computes: the lines of new that old
+// does not have.
+func decideDiff(old, new string) *detectors.Added {
+	have := make(map[string]int)
+	for _, l := range strings.Split(old, "\n") {
+		have[l]++
+	}
+	a := &detectors.Added{}
+	for _, l := range strings.Split(new, "\n") {
+		if have[l] > 0 {
+			have[l]--
+			continue
+		}
+		a.Lines = append(a.Lines, l)
+	}
+	return a
+}
+
+// decideHistory is a DomainHistory that knows a fixed set of domains.
+type decideHistory struct{ known map[string]bool }
+
+func (h *decideHistory) Known(d string) bool { return h.known[d] }
+func (h *decideHistory) Spam(string) bool    { return false }
+
+// decideArticle is one real article: its text and the lines that are prose
+// paragraphs, where an editor would add a sentence or a reference.
+type decideArticle struct {
+	title string
+	text  string
+	prose []int // line indexes
+}
+
+// decideArticles loads the English article wikitexts of the test corpus.
+func decideArticles(t testing.TB) []decideArticle {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "corpus", "wikitext")
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(paths) == 0 {
+		t.Fatalf("no article wikitext in %s", dir)
+	}
+	var out []decideArticle
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := decideArticle{title: strings.TrimSuffix(filepath.Base(p), ".txt"), text: string(data)}
+		for i, line := range strings.Split(a.text, "\n") {
+			if isProseLine(line) {
+				a.prose = append(a.prose, i)
+			}
+		}
+		if len(a.prose) > 0 {
+			out = append(out, a)
+		}
+	}
+	if len(out) < 50 {
+		t.Fatalf("only %d articles with prose in %s", len(out), dir)
+	}
+	return out
+}
+
+func isProseLine(line string) bool {
+	if len(line) < 120 || !strings.Contains(line, ". ") {
+		return false
+	}
+	c := line[0]
+	return (c >= 'A' && c <= 'Z' || c == '\'' || c == '[') && !strings.HasPrefix(line, "[[File:") &&
+		!strings.HasPrefix(line, "[[Image:") && !strings.HasPrefix(line, "[[Category:")
+}
+
+// insertAfterSentence inserts add after a random sentence end of a random
+// prose line of a, or at the end of that line.
+func insertAfterSentence(rng *rand.Rand, a decideArticle, add string) string {
+	lines := strings.Split(a.text, "\n")
+	i := a.prose[rng.IntN(len(a.prose))]
+	line := lines[i]
+	var ends []int
+	for j := 1; j+1 < len(line); j++ {
+		if line[j] == '.' && line[j+1] == ' ' && line[j-1] >= 'a' && line[j-1] <= 'z' {
+			ends = append(ends, j+1)
+		}
+	}
+	at := len(line)
+	if len(ends) > 0 && rng.IntN(4) > 0 {
+		at = ends[rng.IntN(len(ends))]
+	}
+	lines[i] = line[:at] + add + line[at:]
+	return strings.Join(lines, "\n")
+}
+
+// appendLines adds lines at the end of the article's external links
+// section, or a new section at the end.
+func appendLines(a decideArticle, add string) string {
+	if i := strings.Index(a.text, "== External links =="); i >= 0 {
+		j := strings.Index(a.text[i:], "\n")
+		at := i + j + 1
+		return a.text[:at] + add + "\n" + a.text[at:]
+	}
+	return a.text + "\n== External links ==\n" + add + "\n"
+}
+
+func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
+
+var (
+	spamWordsA  = []string{"best", "top", "cheap", "my", "get", "pro", "smart", "green", "home", "health", "life", "shop", "deal", "fast", "easy", "royal", "lucky", "star", "max", "web", "info", "hub", "zone", "world", "guide", "tips", "review", "daily", "true", "prime"}
+	spamWordsB  = []string{"casino", "slots", "bet", "poker", "pills", "pharma", "rx", "meds", "loans", "cash", "credit", "essay", "writers", "crypto", "coin", "trade", "forex", "seo", "links", "replica", "watches", "bags", "shoes", "dating", "keto", "cbd", "garden", "travel", "recipes", "fitness", "decor", "pets", "auto", "tech", "gadget", "style", "beauty", "fashion", "news", "media", "solutions", "store"}
+	spamTLDs    = []string{"com", "com", "com", "net", "org", "info", "xyz", "top", "ru", "pl", "in", "co.uk", "com.au", "online", "site", "biz", "de", "fr", "io", "us", "club"}
+	spamHosts   = []string{"blogspot.com", "wordpress.com", "wixsite.com", "weebly.com", "github.io", "netlify.app", "tumblr.com", "medium.com"}
+	shortLinks  = []string{"bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "cutt.ly", "rb.gy", "t.ly", "shorturl.at", "tiny.cc"}
+	spamAnchors = []string{
+		"best online casino", "free spins no deposit", "buy viagra online", "cheap cialis", "payday loans online",
+		"bad credit loans", "write my essay", "essay writing service", "buy bitcoin", "crypto trading bot",
+		"replica watches", "weight loss pills", "cbd gummies", "seo services", "buy instagram followers",
+		"more info", "click here", "read more", "official site", "source", "website", "this page", "here",
+		"home decor ideas", "travel tips", "best recipes", "garden tools", "fitness blog", "great article",
+		"useful resource", "learn more", "visit", "link", "details",
+	}
+)
+
+// genSpamDomain makes up a domain a link spammer might use.
+func genSpamDomain(rng *rand.Rand) string {
+	name := pick(rng, spamWordsA) + pick(rng, spamWordsB)
+	switch rng.IntN(4) {
+	case 0:
+		name = pick(rng, spamWordsA) + "-" + pick(rng, spamWordsB)
+	case 1:
+		name += fmt.Sprint(rng.IntN(999))
+	}
+	if rng.IntN(8) == 0 {
+		return name + "." + pick(rng, spamHosts)
+	}
+	host := name + "." + pick(rng, spamTLDs)
+	if rng.IntN(3) == 0 {
+		host = "www." + host
+	}
+	return host
+}
+
+func genSpamURL(rng *rand.Rand) string {
+	scheme := pick(rng, []string{"http://", "https://", "https://", "HTTP://"})
+	if rng.IntN(12) == 0 {
+		return scheme + pick(rng, shortLinks) + "/" + genToken(rng, 6+rng.IntN(3))
+	}
+	host := genSpamDomain(rng)
+	if rng.IntN(25) == 0 {
+		host = fmt.Sprintf("%d.%d.%d.%d", 45+rng.IntN(150), rng.IntN(256), rng.IntN(256), 1+rng.IntN(254))
+	}
+	if rng.IntN(20) == 0 {
+		host += fmt.Sprintf(":%d", pick(rng, []int{8080, 8000, 81, 8443}))
+	}
+	path := pick(rng, []string{"", "/", "/index.html", "/" + genToken(rng, 5), "/blog/" + strings.ReplaceAll(pick(rng, spamAnchors), " ", "-"), "/?ref=" + genToken(rng, 4)})
+	return scheme + host + path
+}
+
+func genToken(rng *rand.Rand, n int) string {
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = letters[rng.IntN(len(letters))]
+	}
+	return string(b)
+}
+
+// genSpamEdit inserts follow-up link spam into a real article, in one of the
+// shapes botnets use.
+func genSpamEdit(rng *rand.Rand, a decideArticle) *detectors.Edit {
+	u := genSpamURL(rng)
+	anchor := pick(rng, spamAnchors)
+	var text string
+	switch rng.IntN(12) {
+	case 0:
+		text = insertAfterSentence(rng, a, " ["+u+" "+anchor+"]")
+	case 1:
+		text = insertAfterSentence(rng, a, " "+u)
+	case 2:
+		text = insertAfterSentence(rng, a, "<ref>["+u+" "+anchor+"]</ref>")
+	case 3:
+		text = insertAfterSentence(rng, a, fmt.Sprintf("<ref>{{cite web |url=%s |title=%s}}</ref>", u, anchor))
+	case 4:
+		text = appendLines(a, "* ["+u+" "+anchor+"]")
+	case 5:
+		var b strings.Builder
+		for k := 2 + rng.IntN(5); k > 0; k-- {
+			fmt.Fprintf(&b, "* [%s %s]\n", genSpamURL(rng), pick(rng, spamAnchors))
+		}
+		text = appendLines(a, strings.TrimSuffix(b.String(), "\n"))
+	case 6:
+		text = insertAfterSentence(rng, a, fmt.Sprintf(`<div style="display:none">[%s %s] [%s %s]</div>`, u, anchor, genSpamURL(rng), pick(rng, spamAnchors)))
+	case 7:
+		host := genSpamDomain(rng)
+		text = insertAfterSentence(rng, a, " [//"+host+"/ "+anchor+"]")
+	case 8:
+		// A sentence of filler prose with the link in it.
+		text = insertAfterSentence(rng, a, fmt.Sprintf(" For more information see [%s %s].", u, anchor))
+	case 9:
+		// The link alone on a new line.
+		lines := strings.Split(a.text, "\n")
+		i := a.prose[rng.IntN(len(a.prose))]
+		lines = slices.Insert(lines, i+1, u)
+		text = strings.Join(lines, "\n")
+	case 10:
+		text = insertAfterSentence(rng, a, " "+anchor+" "+u+" "+anchor)
+	default:
+		// Link text carried by ordinary words of the article.
+		text = insertAfterSentence(rng, a, " ["+u+" "+pick(rng, []string{"history", "overview", "background", "see also", "photos", "map"})+"]")
+	}
+	return &detectors.Edit{Title: a.title, User: "198.51.100.23", Anon: true, Old: a.text, New: text}
+}
+
+// Reputable sources of good-faith references, with a URL maker each.
+var reputableSources = []struct {
+	domain, work string
+	url          func(rng *rand.Rand) string
+}{
+	{"bbc.co.uk", "BBC News", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.bbc.co.uk/news/%s-%d", pick(rng, []string{"uk", "world-europe", "science-environment", "uk-politics", "business", "entertainment-arts", "technology", "health"}), 10000000+rng.IntN(60000000))
+	}},
+	{"bbc.com", "BBC", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.bbc.com/future/article/%d-%s", 20150101+rng.IntN(80000), genSlug(rng))
+	}},
+	{"nytimes.com", "The New York Times", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.nytimes.com/%d/%02d/%02d/%s/%s.html", 1990+rng.IntN(34), 1+rng.IntN(12), 1+rng.IntN(28), pick(rng, []string{"us", "world", "arts", "science", "sports", "business", "books"}), genSlug(rng))
+	}},
+	{"theguardian.com", "The Guardian", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.theguardian.com/%s/%d/%s/%02d/%s", pick(rng, []string{"world", "uk-news", "science", "music", "film", "environment", "sport"}), 2000+rng.IntN(24), pick(rng, []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}), 1+rng.IntN(28), genSlug(rng))
+	}},
+	{"washingtonpost.com", "The Washington Post", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.washingtonpost.com/%s/%d/%02d/%02d/%s/", pick(rng, []string{"politics", "world", "science", "local"}), 2005+rng.IntN(19), 1+rng.IntN(12), 1+rng.IntN(28), genSlug(rng))
+	}},
+	{"reuters.com", "Reuters", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.reuters.com/article/%s-idUS%s", genSlug(rng), strings.ToUpper(genToken(rng, 10)))
+	}},
+	{"apnews.com", "Associated Press", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://apnews.com/article/%s-%x", genSlug(rng), rng.Uint64())
+	}},
+	{"nature.com", "Nature", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.nature.com/articles/s%d-0%d-%d-%d", 41586+rng.IntN(20), 18+rng.IntN(6), 1000+rng.IntN(9000), rng.IntN(10))
+	}},
+	{"nih.gov", "PubMed", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://pubmed.ncbi.nlm.nih.gov/%d/", 10000000+rng.IntN(25000000))
+	}},
+	{"doi.org", "", func(rng *rand.Rand) string { return "https://doi.org/" + genDOI(rng) }},
+	{"census.gov", "United States Census Bureau", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.census.gov/quickfacts/fact/table/%s/PST0452%02d", genToken(rng, 8), rng.IntN(24))
+	}},
+	{"nasa.gov", "NASA", func(rng *rand.Rand) string { return "https://www.nasa.gov/feature/" + genSlug(rng) }},
+	{"who.int", "World Health Organization", func(rng *rand.Rand) string {
+		return "https://www.who.int/news-room/fact-sheets/detail/" + genSlug(rng)
+	}},
+	{"www.gov.uk", "GOV.UK", func(rng *rand.Rand) string { return "https://www.gov.uk/government/publications/" + genSlug(rng) }},
+	{"ox.ac.uk", "University of Oxford", func(rng *rand.Rand) string { return "https://www.ox.ac.uk/news/" + genSlug(rng) }},
+	{"harvard.edu", "Harvard University", func(rng *rand.Rand) string {
+		return "https://news.harvard.edu/gazette/story/" + fmt.Sprint(2010+rng.IntN(14)) + "/" + genSlug(rng) + "/"
+	}},
+	{"mit.edu", "MIT News", func(rng *rand.Rand) string {
+		return "https://news.mit.edu/" + fmt.Sprint(2010+rng.IntN(14)) + "/" + genSlug(rng)
+	}},
+	{"britannica.com", "Encyclopædia Britannica", func(rng *rand.Rand) string {
+		return "https://www.britannica.com/topic/" + genSlug(rng)
+	}},
+	{"smithsonianmag.com", "Smithsonian", func(rng *rand.Rand) string {
+		return "https://www.smithsonianmag.com/history/" + genSlug(rng) + "-" + fmt.Sprint(180900000+rng.IntN(90000)) + "/"
+	}},
+	{"npr.org", "NPR", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.npr.org/%d/%02d/%02d/%d/%s", 2008+rng.IntN(16), 1+rng.IntN(12), 1+rng.IntN(28), 100000000+rng.IntN(900000000), genSlug(rng))
+	}},
+	{"loc.gov", "Library of Congress", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.loc.gov/item/%d/", 2000000000+rng.IntN(99999999))
+	}},
+	{"google.com", "", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://books.google.com/books?id=%s&pg=PA%d", genToken(rng, 12), 1+rng.IntN(400))
+	}},
+	{"jstor.org", "JSTOR", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.jstor.org/stable/%d", 1000000+rng.IntN(9000000))
+	}},
+	{"abc.net.au", "ABC News", func(rng *rand.Rand) string {
+		return fmt.Sprintf("https://www.abc.net.au/news/%d-%02d-%02d/%s/%d", 2010+rng.IntN(14), 1+rng.IntN(12), 1+rng.IntN(28), genSlug(rng), 10000000+rng.IntN(9000000))
+	}},
+	{"spiegel.de", "Der Spiegel", func(rng *rand.Rand) string {
+		return "https://www.spiegel.de/wissenschaft/" + genSlug(rng) + "-a-" + fmt.Sprint(1000000+rng.IntN(400000)) + ".html"
+	}},
+	{"cbc.ca", "CBC News", func(rng *rand.Rand) string {
+		return "https://www.cbc.ca/news/canada/" + genSlug(rng) + "-1." + fmt.Sprint(4000000+rng.IntN(3000000))
+	}},
+}
+
+func reputableDomainSet() map[string]bool {
+	m := map[string]bool{"archive.org": true}
+	for _, s := range reputableSources {
+		m[s.domain] = true
+	}
+	return m
+}
+
+var (
+	headlineSubjects = []string{"Council", "Scientists", "Researchers", "Museum", "Mayor", "Government", "Court", "Police", "Villagers", "University", "Astronomers", "Archaeologists", "Band", "Team", "Company", "Minister", "Voters", "Doctors", "Engineers", "Historians"}
+	headlineVerbs    = []string{"approves", "discovers", "rejects", "opens", "announces", "delays", "celebrates", "confirms", "restores", "wins", "loses", "plans", "reveals", "marks", "launches", "closes", "debates", "honours", "expands", "reviews"}
+	headlineObjects  = []string{"new bridge", "ancient settlement", "budget plan", "restored gallery", "record harvest", "rare species", "flood defences", "historic vote", "free school meals", "top award", "online archive", "best picture nomination", "deal with unions", "trade agreement", "cheaper bus fares", "casino licence review", "loan scheme for farmers", "cryptocurrency rules", "poker tournament ban", "health insurance changes"}
+	slugWords        = []string{"city", "council", "vote", "new", "study", "finds", "river", "history", "school", "museum", "archive", "report", "election", "record", "species", "climate", "music", "film", "award", "season", "bridge", "health", "review", "war", "memorial", "festival"}
+	authorLast       = []string{"Smith", "Jones", "Garcia", "Müller", "Nguyen", "Okafor", "Kowalski", "Tanaka", "Ivanova", "Brown", "Dubois", "Rossi"}
+	journals         = []string{"Nature", "Science", "The Lancet", "Journal of Ecology", "American Historical Review", "Physical Review Letters", "PLOS ONE", "Antiquity", "Journal of Zoology", "BMJ"}
+	sentences        = []string{"The population was estimated at %d in %d.", "It was renovated in %d at a cost of about %d dollars.", "A %d survey counted %d households.", "The record was broken in %d by %d votes.", "Construction began in %d and employed %d workers."}
+)
+
+func genSlug(rng *rand.Rand) string {
+	words := make([]string, 2+rng.IntN(5))
+	for i := range words {
+		words[i] = pick(rng, slugWords)
+	}
+	return strings.Join(words, "-")
+}
+
+func genDOI(rng *rand.Rand) string {
+	return fmt.Sprintf("10.%d/%s.%d.%d", 1000+rng.IntN(9000), strings.ToLower(genToken(rng, 4)), 1990+rng.IntN(34), rng.IntN(99999))
+}
+
+func genHeadline(rng *rand.Rand) string {
+	return pick(rng, headlineSubjects) + " " + pick(rng, headlineVerbs) + " " + pick(rng, headlineObjects)
+}
+
+func genDate(rng *rand.Rand) string {
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	return fmt.Sprintf("%d %s %d", 1+rng.IntN(28), pick(rng, months), 1995+rng.IntN(29))
+}
+
+// genReference makes one good-faith reference in one of the shapes editors
+// write.
+func genReference(rng *rand.Rand) string {
+	src := reputableSources[rng.IntN(len(reputableSources))]
+	u := src.url(rng)
+	title := genHeadline(rng)
+	name := ""
+	if rng.IntN(4) == 0 {
+		name = fmt.Sprintf(` name="%s%d"`, strings.ToLower(strings.Fields(title)[0]), rng.IntN(100))
+	}
+	switch rng.IntN(10) {
+	case 0:
+		return fmt.Sprintf("<ref%s>{{cite web |url=%s |title=%s |work=%s |date=%s |access-date=%s}}</ref>", name, u, title, src.work, genDate(rng), genDate(rng))
+	case 1:
+		return fmt.Sprintf("<ref%s>{{cite news|url=%s|title=%s|newspaper=%s|date=%s|archive-url=https://web.archive.org/web/%d/%s|archive-date=%s|url-status=live}}</ref>", name, u, title, src.work, genDate(rng), 20100101000000+rng.Int64N(130000000000), u, genDate(rng))
+	case 2:
+		return fmt.Sprintf("<ref%s>{{cite journal |last=%s |first=A. |title=%s |journal=%s |volume=%d |issue=%d |pages=%d–%d |year=%d |doi=%s}}</ref>", name, pick(rng, authorLast), title, pick(rng, journals), 1+rng.IntN(300), 1+rng.IntN(12), 1+rng.IntN(500), 501+rng.IntN(500), 1950+rng.IntN(74), genDOI(rng))
+	case 3:
+		return fmt.Sprintf("<ref%s>{{cite journal\n |last1=%s |first1=B.\n |title=%s\n |journal=%s |year=%d\n |doi=%s\n |url=%s\n}}</ref>", name, pick(rng, authorLast), title, pick(rng, journals), 1950+rng.IntN(74), genDOI(rng), u)
+	case 4:
+		return fmt.Sprintf("<ref%s>[%s %q], ''%s'', %s.</ref>", name, u, title, src.work, genDate(rng))
+	case 5:
+		return fmt.Sprintf("<ref%s>%s</ref>", name, u)
+	case 6:
+		return fmt.Sprintf(" [%s %s]", u, title)
+	case 7:
+		return fmt.Sprintf("<ref%s>{{cite book |last=%s |title=%s |publisher=%s |year=%d |isbn=978-0-%d-%d-%d |url=%s}}</ref>", name, pick(rng, authorLast), title, src.work, 1950+rng.IntN(74), 100+rng.IntN(900), 10000+rng.IntN(90000), rng.IntN(10), u)
+	case 8:
+		u = strings.TrimPrefix(strings.TrimPrefix(u, "https:"), "http:")
+		return fmt.Sprintf("<ref%s>{{cite web|url=%s|title=%s|publisher=%s}}</ref>", name, u, title, src.work)
+	default:
+		return fmt.Sprintf("<ref%s>{{Cite web | url = %s | title = %s | website = %s | access-date = %s }}</ref>", name, u, title, src.work, genDate(rng))
+	}
+}
+
+// genReferenceEdit adds one to three good-faith references (sometimes with a
+// new sentence) to a real article.
+func genReferenceEdit(rng *rand.Rand, a decideArticle) *detectors.Edit {
+	var add strings.Builder
+	if rng.IntN(3) == 0 {
+		fmt.Fprintf(&add, " "+pick(rng, sentences), 1800+rng.IntN(220), 100+rng.IntN(100000))
+	}
+	for k := 1 + rng.IntN(2) + rng.IntN(2); k > 0; k-- {
+		add.WriteString(genReference(rng))
+	}
+	text := insertAfterSentence(rng, a, add.String())
+	return &detectors.Edit{Title: a.title, User: "203.0.113.45", Anon: true, Old: a.text, New: text}
+}
+
+// BenchmarkDecideLinks measures the link detector and Decide together on
+// generated edits to real articles.
+func BenchmarkDecideLinks(b *testing.B) {
+	articles := decideArticles(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var edits []*detectors.Edit
+	var added []*detectors.Added
+	for i := 0; i < 64; i++ {
+		e := genSpamEdit(rng, articles[rng.IntN(len(articles))])
+		if i%2 == 1 {
+			e = genReferenceEdit(rng, articles[rng.IntN(len(articles))])
+		}
+		edits = append(edits, e)
+		added = append(added, decideDiff(e.Old, e.New))
+	}
+	env := &detectors.Env{Domains: &decideHistory{known: reputableDomainSet()}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		k := i % len(edits)
+		r := detectors.Links(&detectors.Input{Edit: edits[k], Added: added[k], Env: env})
+		bot.Decide(edits[k], []detectors.Result{r}, bot.Memory{PageProbed: true}, bot.Policy{})
+		i++
+	}
+}
