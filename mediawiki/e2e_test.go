@@ -278,6 +278,18 @@ func TestUsersAndPages(t *testing.T) {
 		t.Errorf("missing/invalid pages: %+v / %+v", pages["No such page"], pages["Talk:"])
 	}
 
+	// Protect it (the client has no Protect; use its raw call) and look again.
+	err = c.call(ctx, request{op: "protect", post: true, token: "csrf", params: map[string]string{
+		"action": "protect", "title": "Some page", "protections": "edit=sysop", "expiry": "1 day",
+	}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err = c.Pages(ctx, []string{"Some page"})
+	if err != nil || !pages["Some page"].Protected {
+		t.Errorf("after protection: %+v, %v", pages["Some page"], err)
+	}
+
 	texts, err := c.SamplePages(ctx, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -377,6 +389,14 @@ func TestEdit(t *testing.T) {
 	}
 	if got, user, err := w.LatestRev(ctx, "Edited"); err != nil || got != rev || user != "Warden" {
 		t.Errorf("latest = %d by %q, %v; want %d by Warden", got, user, err, rev)
+	}
+	changes, err := c.RecentChanges(ctx, time.Now().Add(-time.Minute), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(changes, func(ch Change) bool { return ch.RevID == rev }); i < 0 ||
+		!changes[i].Bot || !changes[i].Minor || changes[i].Comment != "bot edit" || changes[i].OldRevID != base {
+		t.Errorf("bot edit %d not flagged bot+minor in %+v", rev, changes)
 	}
 
 	// Someone edits in between: an edit based on the old revision conflicts.
