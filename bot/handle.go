@@ -1,0 +1,349 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// actionTimeout bounds one wiki action (revert or block) that is allowed to
+// finish after the pass was asked to stop.
+const actionTimeout = 2 * time.Minute
+
+// handle scores, decides, acts on and records one change. The record and the
+// cursor are committed together; an error is returned only when the store
+// fails, because then the pass cannot go on without losing track.
+func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string, revs map[int64]mediawiki.Revision, env *detectors.Env, sum *Summary) error {
+	now := p.opts.Now()
+	ip := anonIP(c)
+	rec := store.Record{
+		RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User,
+		Anon: c.Anon, Time: c.Timestamp, Seen: now, DryRun: sum.ObserveOnly != "",
+	}
+	if ip.IsValid() {
+		rec.IP = ip.String()
+	}
+	h := store.Handled{Cursor: store.Cursor{Time: c.Timestamp, RCID: c.RCID}}
+	log := p.log.WithFields(logrus.Fields{"rev_id": c.RevID, "title": c.Title, "user": c.User})
+
+	newRev, ok := revs[c.RevID]
+	if skip == "" && (!ok || newRev.Missing) {
+		skip = SkipMissing
+	}
+	if skip != "" {
+		sum.Skipped[skip]++
+		rec.Verdict, rec.Action, rec.Why = string(VerdictSkipped), string(ActionNone), []string{skip}
+		h.Record = rec
+		return p.commit(ctx, h)
+	}
+
+	edit := &detectors.Edit{
+		RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User, Anon: c.Anon,
+		Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
+	}
+	if c.OldRevID != 0 {
+		edit.Old = revs[c.OldRevID].Content
+	}
+	results := p.stack.Score(edit, env)
+	sum.Scored++
+	mem, err := p.memory(ctx, edit, ip)
+	if err != nil {
+		return err
+	}
+	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
+	rec.Results, rec.Verdict, rec.Action = results, string(d.Verdict), string(d.Action)
+	for _, w := range d.Why {
+		rec.Why = append(rec.Why, string(w))
+	}
+	h.Events = p.events(edit, ip, d, results)
+	if d.Verdict != VerdictOK {
+		sum.Flagged++
+		for _, r := range results {
+			log.WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score}).Debug("scored")
+		}
+	}
+
+	if d.Reverts() {
+		// Finish the action in flight even if the pass is being stopped.
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
+		p.act(actx, edit, ip, d, results, sum, &rec, &h)
+		cancel()
+		log.WithFields(logrus.Fields{"action": rec.Action, "verdict": rec.Verdict}).Info(rec.Outcome)
+	}
+	h.Record = rec
+	return p.commit(ctx, h)
+}
+
+func (p *Patroller) commit(ctx context.Context, h store.Handled) error {
+	// The commit belongs to the action before it: do it even when stopping.
+	if err := p.store.Commit(context.WithoutCancel(ctx), h); err != nil {
+		return fmt.Errorf("record revision %d: %w", h.Record.RevID, err)
+	}
+	return nil
+}
+
+// anonIP returns the editor's address for an anonymous change.
+func anonIP(c mediawiki.Change) netip.Addr {
+	if !c.Anon {
+		return netip.Addr{}
+	}
+	ip, err := netip.ParseAddr(c.User)
+	if err != nil {
+		return netip.Addr{}
+	}
+	return ip.Unmap()
+}
+
+// rangeOf returns the configured range around ip, never wider than the
+// wiki's $wgBlockCIDRLimit.
+func (p *Patroller) rangeOf(ip netip.Addr) netip.Prefix {
+	bits, limit := p.opts.RangePrefixV4, p.site.BlockCIDRLimitV4
+	if ip.Is6() {
+		bits, limit = p.opts.RangePrefixV6, p.site.BlockCIDRLimitV6
+	}
+	bits = max(bits, limit)
+	pfx, _ := ip.Prefix(bits)
+	return pfx
+}
+
+// memory asks the store what it knows about this edit's editor and page.
+func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr) (Memory, error) {
+	var mem Memory
+	since := e.Time.Add(-p.opts.WatchWindow)
+	if ip.IsValid() {
+		events, err := p.store.IPEvents(ctx, p.rangeOf(ip), since)
+		if err != nil {
+			return mem, fmt.Errorf("read range history: %w", err)
+		}
+		for _, ev := range events {
+			if ev.RevID == e.RevID || (ev.Kind != store.EventProbe && ev.Kind != store.EventSpam) {
+				continue
+			}
+			if ev.IP.Unmap() == ip {
+				mem.IPProbed = true
+			} else {
+				mem.RangeProbed = true
+			}
+		}
+	}
+	events, err := p.store.PageEvents(ctx, e.Title, since)
+	if err != nil {
+		return mem, fmt.Errorf("read page history: %w", err)
+	}
+	for _, ev := range events {
+		if ev.Kind == store.EventProbe && ev.RevID != e.RevID {
+			mem.PageProbed = true
+		}
+	}
+	return mem, nil
+}
+
+// events are what the store remembers of a flagged edit, reverted or not.
+func (p *Patroller) events(e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result) []store.Event {
+	base := store.Event{IP: ip, User: e.User, Title: e.Title, RevID: e.RevID, Time: e.Time}
+	switch d.Verdict {
+	case VerdictProbe:
+		ev := base
+		ev.Kind = store.EventProbe
+		for _, r := range results {
+			ev.Tokens = append(ev.Tokens, r.Tokens...)
+		}
+		return []store.Event{ev}
+	case VerdictFollowUpSpam, VerdictLinkSpam:
+		ev := base
+		ev.Kind = store.EventSpam
+		ev.Domains = linkDomains(results)
+		return []store.Event{ev}
+	}
+	return nil
+}
+
+func linkDomains(results []detectors.Result) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range results {
+		for _, l := range r.Links {
+			if l.Domain != "" && !seen[l.Domain] {
+				seen[l.Domain] = true
+				out = append(out, l.Domain)
+			}
+		}
+	}
+	return out
+}
+
+// hold records why a flagged edit is left in place.
+func hold(sum *Summary, rec *store.Record, why string) {
+	sum.Held[why]++
+	rec.Action = string(ActionFlag)
+	rec.Why = append(rec.Why, why)
+	rec.Outcome = "not reverted: " + why
+}
+
+// act reverts the edit and, for follow-up spam, blocks the editor, unless
+// the wiki's current state or the bot's conventions say otherwise.
+func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) {
+	if sum.ObserveOnly != "" {
+		why := HoldDryRun
+		if !p.opts.DryRun {
+			why = HoldShutoff
+		}
+		hold(sum, rec, why)
+		return
+	}
+	gone := p.revert(ctx, e, d, results, sum, rec, h)
+	// Block only when the spam is off the page: an edit held back (nobots,
+	// later edits by others) is for a human to judge.
+	if gone && d.Action == ActionRevertBlock && ip.IsValid() && p.opts.Block {
+		p.block(ctx, e, ip, sum, rec, h)
+	}
+}
+
+// revert undoes the edit on the wiki and reports whether the edit is off
+// the page now: reverted by this call, or reverted by the bot before.
+func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) bool {
+	pages, err := p.wiki.Pages(ctx, []string{e.Title})
+	if err != nil {
+		p.fail(sum, rec, "read page", err)
+		return false
+	}
+	page, ok := pages[e.Title]
+	if !ok || page.Missing {
+		hold(sum, rec, HoldDeleted)
+		return false
+	}
+	latest := page.Latest
+	switch {
+	case latest.RevID == e.RevID:
+	case latest.User == e.User:
+		// The same editor edited again; rollback takes their whole run.
+	case latest.User == p.account.Name:
+		// Reverted by this bot already: by an earlier edit's rollback of
+		// the same run, or before a crash that lost the record.
+		hold(sum, rec, HoldReverted)
+		return true
+	default:
+		hold(sum, rec, HoldLater)
+		return false
+	}
+	if BotsDenied(latest.Content, p.account.Name) {
+		hold(sum, rec, HoldNobots)
+		return false
+	}
+	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && p.opts.Now().Sub(last) < p.opts.RevertCooldown {
+		hold(sum, rec, HoldCooldown)
+		return false
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		p.fail(sum, rec, "read revert history", err)
+		return false
+	}
+
+	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
+	rec.Summary = summary
+	how, err := p.undo(ctx, e, latest, summary)
+	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
+		hold(sum, rec, HoldReverted)
+		return true
+	}
+	if err != nil {
+		p.fail(sum, rec, "revert", err)
+		return false
+	}
+	sum.Reverted++
+	rec.Outcome = how
+	h.Events = append(h.Events, store.Event{
+		Kind: store.EventRevert, IP: anonIPOf(e), User: e.User, Title: e.Title, RevID: e.RevID, Time: e.Time,
+	})
+	if d.Verdict == VerdictFollowUpSpam || d.Verdict == VerdictLinkSpam {
+		h.SpamDomains = linkDomains(results)
+	}
+	return true
+}
+
+func anonIPOf(e *detectors.Edit) netip.Addr {
+	return anonIP(mediawiki.Change{User: e.User, Anon: e.Anon})
+}
+
+// undo reverts with rollback, falling back to undo and then to re-saving the
+// previous text guarded by the base revision, and says which one worked.
+func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, latest mediawiki.Revision, summary string) (string, error) {
+	err := p.wiki.Rollback(ctx, e.Title, e.User, summary)
+	if err == nil || errors.Is(err, mediawiki.ErrAlreadyRolled) {
+		return "rolled back", err
+	}
+	p.log.WithError(err).WithField("title", e.Title).Warn("rollback failed, trying undo")
+	if latest.RevID == e.RevID {
+		uerr := p.wiki.Undo(ctx, e.Title, e.RevID, summary)
+		if uerr == nil {
+			return "undone", nil
+		}
+		_, serr := p.wiki.Edit(ctx, mediawiki.EditParams{
+			Title: e.Title, Text: e.Old, Summary: summary, BaseRevID: latest.RevID, Bot: true, NoCreate: true,
+		})
+		if serr == nil {
+			return "restored previous text", nil
+		}
+		return "", errors.Join(err, uerr, serr)
+	}
+	return "", err
+}
+
+// block blocks the editor's IP, or its range when several of the range's
+// IPs took part, for the next duration of the target's escalation ladder.
+func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr, sum *Summary, rec *store.Record, h *store.Handled) {
+	target, anonOnly := ip.String(), true
+	if p.opts.RangeBlock {
+		rng := p.rangeOf(ip)
+		events, err := p.store.IPEvents(ctx, rng, e.Time.Add(-p.opts.WatchWindow))
+		if err != nil {
+			p.fail(sum, rec, "read range history", err)
+			return
+		}
+		ips := map[netip.Addr]bool{ip: true}
+		for _, ev := range events {
+			if ev.Kind == store.EventProbe || ev.Kind == store.EventSpam {
+				ips[ev.IP.Unmap()] = true
+			}
+		}
+		if len(ips) >= p.opts.RangeMinIPs {
+			target = rng.String()
+		}
+	}
+	past, err := p.store.Blocks(ctx, target)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		p.fail(sum, rec, "read block history", err)
+		return
+	}
+	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
+	reason := fmt.Sprintf("%s link spam following random-token probes ([[Special:Contributions/%s]])", p.opts.SummaryPrefix, e.User)
+	err = p.wiki.Block(ctx, mediawiki.BlockParams{
+		Target: target, Expiry: expiry, Reason: reason, AnonOnly: anonOnly, NoCreate: true, Reblock: len(past) > 0,
+	})
+	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
+		rec.Why = append(rec.Why, "already blocked")
+		return
+	}
+	if err != nil {
+		p.fail(sum, rec, "block "+target, err)
+		return
+	}
+	sum.Blocked++
+	rec.BlockTarget, rec.BlockExpiry = target, expiry
+	rec.Action = string(ActionRevertBlock)
+	h.Block = &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: e.RevID, Reason: reason}
+	p.log.WithFields(logrus.Fields{"rev_id": e.RevID, "target": target, "expiry": expiry, "action": "block"}).Info("blocked")
+}
+
+func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) {
+	sum.Errors++
+	rec.Outcome = fmt.Sprintf("error: %s: %v", op, err)
+	p.log.WithError(err).WithFields(logrus.Fields{"rev_id": rec.RevID, "title": rec.Title}).Error(op + " failed")
+}

@@ -1,0 +1,70 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/wikiwarden/wikiwarden/detectors"
+)
+
+// maxSummary keeps edit summaries inside MediaWiki's 500-character limit
+// with room for the wiki's own additions.
+const maxSummary = 400
+
+// EditSummary is the summary of a revert: who is reverted, why in words a
+// reader of the page history understands, and how to stop the bot.
+func EditSummary(prefix string, e *detectors.Edit, d Decision, results []detectors.Result, shutoff string) string {
+	var why string
+	switch d.Verdict {
+	case VerdictProbe:
+		why = "random-letter probe " + quoteList(tokens(results), "token", "tokens")
+	case VerdictFollowUpSpam:
+		why = "link spam from an address or range that probed this wiki " + quoteList(domains(results), "link to", "links to")
+	case VerdictLinkSpam:
+		why = "link spam " + quoteList(domains(results), "link to", "links to")
+	default:
+		why = string(d.Verdict)
+	}
+	s := fmt.Sprintf("%s reverted edit by [[Special:Contributions/%s|%s]]: %s", prefix, e.User, e.User, why)
+	if shutoff != "" {
+		s += fmt.Sprintf(" ([[%s|stop the bot]])", shutoff)
+	}
+	if len(s) > maxSummary {
+		s = s[:maxSummary-1] + "…"
+	}
+	return s
+}
+
+func tokens(results []detectors.Result) []string {
+	var out []string
+	for _, r := range results {
+		out = append(out, r.Tokens...)
+	}
+	return out
+}
+
+func domains(results []detectors.Result) []string { return linkDomains(results) }
+
+func quoteList(items []string, one, many string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	const most = 3
+	word := one
+	if len(items) > 1 {
+		word = many
+	}
+	shown := items
+	if len(shown) > most {
+		shown = shown[:most]
+	}
+	q := make([]string, len(shown))
+	for i, it := range shown {
+		q[i] = "<nowiki>" + it + "</nowiki>"
+	}
+	s := word + " " + strings.Join(q, ", ")
+	if len(items) > most {
+		s += fmt.Sprintf(" and %d more", len(items)-most)
+	}
+	return s
+}

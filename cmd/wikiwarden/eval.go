@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"io"
+
+	"github.com/wikiwarden/wikiwarden/eval"
+)
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var opts eval.Options
+	fs := flag.NewFlagSet("wikiwarden eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.Corpus, "corpus", "", "labelled corpus, one JSON edit per line (required)")
+	fs.Float64Var(&opts.Threshold, "threshold", 0, "threshold for every detector (0: each detector's default)")
+	fs.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	fs.StringVar(&opts.Plot, "plot", "", "write the precision/recall curve over thresholds to this SVG file")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return usageError{errSilent}
+		}
+		return usageError{err}
+	}
+	switch {
+	case opts.Corpus == "":
+		return usagef("eval needs --corpus FILE.jsonl")
+	case opts.Format != "text" && opts.Format != "json":
+		return usagef("--format %q: use text or json", opts.Format)
+	case opts.Threshold < 0 || opts.Threshold > 1:
+		return usagef("--threshold %v: use a number between 0 and 1", opts.Threshold)
+	}
+	opts.Progress = true
+	_, err := eval.Run(ctx, opts, stdout, stderr)
+	return err
+}

@@ -1,0 +1,97 @@
+// Command wikiwarden patrols a MediaWiki's recent changes, reverts
+// random-token probe edits and the link spam that follows them, and blocks
+// the addresses and ranges behind them.
+//
+// Usage:
+//
+//	wikiwarden check  --config FILE            validate config, log in, report missing rights
+//	wikiwarden patrol --config FILE --once     one patrol pass (for cron), then a summary line
+//	wikiwarden run    --config FILE            the service: patrol on a schedule until SIGINT/SIGTERM
+//	wikiwarden eval   --corpus FILE.jsonl      score a labelled corpus offline
+//
+// Exit status: 0 ok, 1 runtime error, 2 bad usage or configuration.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// usageError marks errors caused by how wikiwarden was called or configured
+// (exit status 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// errSilent is returned when the command already told the user everything.
+var errSilent = errors.New("")
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	code := 1
+	if errors.As(err, &ue) || isConfigError(err) {
+		code = 2
+	}
+	if !errors.Is(err, errSilent) {
+		fmt.Fprintln(stderr, "wikiwarden:", err)
+	}
+	return code
+}
+
+const usage = `usage: wikiwarden <command> [flags]
+
+commands:
+  check   --config FILE                 validate the config, log in, report missing rights
+  patrol  --config FILE --once [--dry-run]
+                                        one patrol pass over everything new, then a summary line
+  run     --config FILE [--dry-run]     the service: patrol on patrol.schedule until SIGINT/SIGTERM
+  eval    --corpus FILE.jsonl [--threshold X] [--format text|json] [--plot pr.svg]
+                                        score a labelled corpus offline
+
+Run "wikiwarden <command> -h" for a command's flags.`
+
+// run is main without the process: tests call it with their own arguments,
+// environment and output.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return usageError{errSilent}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return runCheck(ctx, rest, getenv, stdout, stderr)
+	case "patrol":
+		return runPatrol(ctx, rest, getenv, stdout, stderr)
+	case "run":
+		return runService(ctx, rest, getenv, stdout, stderr)
+	case "eval":
+		return runEval(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintln(stderr, usage)
+		return usagef("unknown command %q", cmd)
+	}
+}
