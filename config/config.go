@@ -101,7 +101,8 @@ type Patrol struct {
 	// blocking or touching the spam blacklist.
 	DryRun bool `yaml:"dry_run"`
 	// ShutoffPage is a page any user can edit to stop the bot: while it holds
-	// anything but "run" (or is blank), wikiwarden skips its passes. Empty
+	// anything but "true" (or does not exist), wikiwarden only observes:
+	// it still patrols and records, but never edits or blocks. Empty
 	// means "User:<account>/Run", where <account> is wiki.username up to the
 	// "@"; "none" turns the check off.
 	ShutoffPage string `yaml:"shutoff_page"`
