@@ -1,7 +1,167 @@
 package detectors
 
+import (
+	"hash/maphash"
+	"strings"
+)
+
 // Added is the text an edit added, computed once per edit by Diff and shared
-// by every detector.
+// by every detector. It is read-only after Diff returns.
 type Added struct {
 	Lines []string // lines of the new text that the old text does not have, in order
+
+	old, new string
+	spans    []byteSpan       // where each of Lines sits in new, without its newline
+	oldLines map[uint64]int32 // old lines between the common prefix and suffix, by hash, less those new kept
+	oldMid   byteSpan         // where those old lines are
+}
+
+// diffSeed hashes lines for one process; line identity never leaves it.
+var diffSeed = maphash.MakeSeed()
+
+// Diff returns the lines of new that old does not have, as a multiset: a line
+// old has twice and new three times counts as added once. Lines new shares
+// with old at the start and end are matched first by plain comparison; only
+// the middle of old is hashed, so the cost is linear and small for a small
+// change to a large page.
+func Diff(old, new string) *Added {
+	a := &Added{old: old, new: new}
+	if old == new {
+		return a
+	}
+	// Common leading lines, each ending in a newline in both texts.
+	lo := 0
+	for {
+		oe, ne := scanLineEnd(old, lo), scanLineEnd(new, lo)
+		if oe != ne || oe == len(old) || ne == len(new) || old[lo:oe] != new[lo:ne] {
+			break
+		}
+		lo = oe + 1
+	}
+	// Common trailing lines, each preceded by a newline inside the middle.
+	oEnd, nEnd := len(old), len(new)
+	for {
+		ok := strings.LastIndexByte(old[lo:oEnd], '\n')
+		nk := strings.LastIndexByte(new[lo:nEnd], '\n')
+		if ok < 0 || nk < 0 {
+			break
+		}
+		os, ns := lo+ok+1, lo+nk+1
+		if old[os:oEnd] != new[ns:nEnd] {
+			break
+		}
+		oEnd, nEnd = os-1, ns-1
+	}
+	// The middle, as a multiset of lines.
+	if lo < oEnd {
+		a.oldMid = byteSpan{lo, oEnd}
+		a.oldLines = make(map[uint64]int32)
+		mid := old[:oEnd]
+		for i := lo; i <= len(mid); {
+			e := scanLineEnd(mid, i)
+			a.oldLines[maphash.String(diffSeed, mid[i:e])]++
+			i = e + 1
+		}
+	}
+	mid := new[:nEnd]
+	for i := lo; i <= len(mid); {
+		e := scanLineEnd(mid, i)
+		line := mid[i:e]
+		h := maphash.String(diffSeed, line)
+		if n := a.oldLines[h]; n > 0 {
+			a.oldLines[h] = n - 1
+		} else if strings.TrimSpace(line) != "" {
+			a.Lines = append(a.Lines, line)
+			a.spans = append(a.spans, byteSpan{i, e})
+		}
+		i = e + 1
+	}
+	return a
+}
+
+// OldHasWord reports whether w occurs in the old text as a whole word,
+// ignoring the case of its first letter ("Fillyjonk" matches "fillyjonk").
+func (a *Added) OldHasWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	s := a.old
+	if len(w) == 1 {
+		return diffHasWord(s, w)
+	}
+	tail := w[1:]
+	first := w[0]
+	for from := 1; from <= len(s); {
+		k := strings.Index(s[from:], tail)
+		if k < 0 {
+			return false
+		}
+		at := from + k - 1 // where the first letter would be
+		from += k + 1
+		c := s[at]
+		if c != first && !(first < 0x80 && c < 0x80 && c|0x20 == first|0x20 && scanIsAlnum(c) && c > '9') {
+			continue
+		}
+		if at > 0 && scanIsWordBefore(s, at) {
+			continue
+		}
+		if e := at + len(w); e < len(s) && scanIsWordAt(s, e) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// diffHasWord reports whether w occurs in s as a whole word.
+func diffHasWord(s, w string) bool {
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + 1
+		if at > 0 && scanIsWordBefore(s, at) {
+			continue
+		}
+		if e := at + len(w); e < len(s) && scanIsWordAt(s, e) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// scanIsWordBefore reports whether a letter or digit ends just before s[i].
+func scanIsWordBefore(s string, i int) bool {
+	j := i - 1
+	for j > 0 && j > i-4 && s[j]&0xC0 == 0x80 {
+		j-- // back to the start of a multi-byte rune
+	}
+	return scanIsWordAt(s, j)
+}
+
+// oldHasLine reports whether line is one of the old lines that the new text
+// does not keep: the line as it was before the edit changed it.
+func (a *Added) oldHasLine(line string) bool {
+	if a.oldLines == nil {
+		return false
+	}
+	return a.oldLines[maphash.String(diffSeed, line)] > 0
+}
+
+// removedLines calls fn with each old line the new text no longer has.
+func (a *Added) removedLines(fn func(line string)) {
+	if a.oldLines == nil {
+		return
+	}
+	mid := a.old[:a.oldMid.hi]
+	for i := a.oldMid.lo; i <= len(mid); {
+		e := scanLineEnd(mid, i)
+		if line := mid[i:e]; a.oldLines[maphash.String(diffSeed, line)] > 0 {
+			fn(line)
+		}
+		i = e + 1
+	}
 }

@@ -1,4 +1,313 @@
 package detectors
 
-// Model is a character n-gram model of the wiki's normal text.
-type Model struct{}
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+)
+
+// Letter model geometry: symbol 0 is the word boundary, 1..26 are the
+// letters a..z (Latin diacritics folded to their base letter). The model
+// predicts each letter, and the end of the word, from the three symbols
+// before it.
+const (
+	modelSymbols = 27
+	modelOrder   = 4
+	modelCtx     = modelSymbols * modelSymbols * modelSymbols // contexts of three symbols
+	modelGrams   = modelCtx * modelSymbols                    // 4-grams
+)
+
+// Model is a character 4-gram model of the words of a wiki's normal text:
+// how likely each letter is after the three before it, with word boundaries.
+// Probabilities are interpolated down to trigrams, bigrams and letter
+// frequencies (Witten-Bell smoothing), so unseen sequences are unlikely but
+// never impossible.
+//
+// A Model is immutable once built by Train or UnmarshalBinary and safe for
+// concurrent use. The zero Model is not usable; use BaseModel for a wiki
+// without a model of its own.
+type Model struct {
+	counts []uint32  // 4-gram counts, index ((a*27+b)*27+c)*27+d; kept for MarshalBinary
+	words  uint64    // words trained on
+	lp     []float32 // log2 P(d | a b c), same index as counts
+}
+
+// Words reports how many words the model was trained on.
+func (m *Model) Words() uint64 { return m.words }
+
+// Train builds a model from pages of wikitext. Markup is skipped the same
+// structural way the probe detector skips it (templates, link targets,
+// file names, URLs, tags, references, table attributes), so the model learns
+// the wiki's prose, headings, captions and table text. Words holding digits or
+// non-Latin letters are left out.
+func Train(texts []string) *Model {
+	m := &Model{counts: make([]uint32, modelGrams)}
+	var sc scanner
+	var buf []uint8
+	for _, t := range texts {
+		words := sc.scan(t, nil, sc.words[:0])
+		sc.words = words
+		for _, w := range words {
+			if w.flags&(wDigit|wCode|wNonLatin) != 0 {
+				continue
+			}
+			var ok bool
+			buf, ok = foldWord(buf[:0], t[w.lo:w.hi])
+			if !ok || len(buf) == 0 {
+				continue
+			}
+			m.add(buf)
+		}
+	}
+	m.build()
+	return m
+}
+
+// add counts the 4-grams of one word, padded with boundaries.
+func (m *Model) add(sym []uint8) {
+	m.words++
+	var a, b, c uint32 // the three symbols before, 0 = boundary
+	for _, s := range sym {
+		d := uint32(s)
+		m.counts[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols+d]++
+		a, b, c = b, c, d
+	}
+	m.counts[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols]++
+}
+
+// build turns counts into interpolated log probabilities.
+func (m *Model) build() {
+	const k = modelSymbols
+	// Lower-order counts by summing out the oldest symbol: every 4-gram is
+	// counted with boundary padding, so these are exact.
+	c3 := make([]float64, k*k*k)
+	for i, n := range m.counts {
+		if n != 0 {
+			c3[i%(k*k*k)] += float64(n)
+		}
+	}
+	c2 := make([]float64, k*k)
+	for i, n := range c3 {
+		c2[i%(k*k)] += n
+	}
+	c1 := make([]float64, k)
+	for i, n := range c2 {
+		c1[i%k] += n
+	}
+	// Unigram with add-one smoothing.
+	p1 := make([]float64, k)
+	var total float64
+	for _, n := range c1 {
+		total += n
+	}
+	for d := range p1 {
+		p1[d] = (c1[d] + 1) / (total + k)
+	}
+	cnt4 := make([]float64, modelGrams)
+	for i, n := range m.counts {
+		cnt4[i] = float64(n)
+	}
+	p2 := wittenBell(c2, p1)
+	p3 := wittenBell(c3, p2)
+	p4 := wittenBell(cnt4, p3)
+	// Mix in the bigram and letter frequencies so that one unseen sequence
+	// inside a rare but real word (a compound's seam, a foreign name) costs
+	// a bounded number of bits: the model's job is to tell words from random
+	// letters, not to be a sharp language model.
+	m.lp = make([]float32, modelGrams)
+	for i, p := range p4 {
+		d := i % k
+		m.lp[i] = float32(math.Log2((1-mixBigram-mixUnigram)*p + mixBigram*p2[i%(k*k)] + mixUnigram*p1[d]))
+	}
+}
+
+// wittenBell interpolates the n-gram counts cnt (last symbol fastest) with
+// the lower-order distribution lower (indexed by the n-gram without its
+// oldest symbol): P(d|h) = (C(h,d) + T(h) P'(d|h')) / (C(h) + T(h)), where
+// T(h) is the number of distinct symbols seen after h.
+func wittenBell(cnt, lower []float64) []float64 {
+	const k = modelSymbols
+	p := make([]float64, len(cnt))
+	nl := len(lower)
+	for h := 0; h < len(cnt); h += k {
+		var sum, types float64
+		for d := 0; d < k; d++ {
+			if n := cnt[h+d]; n > 0 {
+				sum += n
+				types++
+			}
+		}
+		lo := h % nl
+		if sum == 0 {
+			copy(p[h:h+k], lower[lo:lo+k])
+			continue
+		}
+		for d := 0; d < k; d++ {
+			p[h+d] = (cnt[h+d] + types*lower[lo+d]) / (sum + types)
+		}
+	}
+	return p
+}
+
+// bits returns the surprisal, -log2 P, of the folded word sym followed by a
+// word boundary.
+func (m *Model) bits(sym []uint8) float64 {
+	var a, b, c uint32
+	var s float32
+	for _, x := range sym {
+		d := uint32(x)
+		s -= m.lp[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols+d]
+		a, b, c = b, c, d
+	}
+	s -= m.lp[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols]
+	return float64(s)
+}
+
+// Shares of the bigram and letter-frequency distributions mixed into every
+// prediction.
+const (
+	mixBigram  = 0.1
+	mixUnigram = 0.05
+)
+
+// Binary format: "WWLM", a version byte, the order and alphabet size, the
+// CRC-32 (IEEE, big-endian) of the rest, then a DEFLATE stream of uvarints:
+// words trained on, number of non-zero 4-grams, and per non-zero 4-gram the
+// index delta from the previous one and its count.
+const (
+	modelMagic   = "WWLM"
+	modelVersion = 1
+	modelHeader  = len(modelMagic) + 3 + 4
+)
+
+// MarshalBinary encodes the model's counts compactly; the probabilities are
+// rebuilt when it is decoded.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	if len(m.counts) != modelGrams {
+		return nil, errors.New("marshal letter model: model not trained")
+	}
+	var payload bytes.Buffer
+	zw, err := flate.NewWriter(&payload, flate.BestCompression)
+	if err != nil {
+		return nil, fmt.Errorf("marshal letter model: %w", err)
+	}
+	nonzero := 0
+	for _, n := range m.counts {
+		if n != 0 {
+			nonzero++
+		}
+	}
+	var tmp [binary.MaxVarintLen64]byte
+	put := func(v uint64) {
+		zw.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+	}
+	put(m.words)
+	put(uint64(nonzero))
+	prev := -1
+	for i, n := range m.counts {
+		if n != 0 {
+			put(uint64(i - prev))
+			put(uint64(n))
+			prev = i
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("marshal letter model: %w", err)
+	}
+	out := make([]byte, 0, modelHeader+payload.Len())
+	out = append(out, modelMagic...)
+	out = append(out, modelVersion, modelOrder, modelSymbols)
+	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(payload.Bytes()))
+	return append(out, payload.Bytes()...), nil
+}
+
+// UnmarshalBinary decodes a model written by MarshalBinary. It rejects other
+// versions and corrupt data, leaving m unchanged on error.
+func (m *Model) UnmarshalBinary(data []byte) error {
+	if len(data) < modelHeader || string(data[:len(modelMagic)]) != modelMagic {
+		return errors.New("unmarshal letter model: not a letter model")
+	}
+	h := data[len(modelMagic):]
+	if h[0] != modelVersion {
+		return fmt.Errorf("unmarshal letter model: version %d, want %d", h[0], modelVersion)
+	}
+	if h[1] != modelOrder || h[2] != modelSymbols {
+		return fmt.Errorf("unmarshal letter model: order %d over %d symbols, want %d over %d", h[1], h[2], modelOrder, modelSymbols)
+	}
+	payload := data[modelHeader:]
+	if binary.BigEndian.Uint32(h[3:7]) != crc32.ChecksumIEEE(payload) {
+		return errors.New("unmarshal letter model: checksum mismatch")
+	}
+	zr := flate.NewReader(bytes.NewReader(payload))
+	defer zr.Close()
+	br := &byteReader{r: zr}
+	words, err := binary.ReadUvarint(br)
+	if err != nil {
+		return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+	}
+	nonzero, err := binary.ReadUvarint(br)
+	if err != nil {
+		return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+	}
+	if nonzero > modelGrams {
+		return fmt.Errorf("unmarshal letter model: %d n-grams, at most %d", nonzero, modelGrams)
+	}
+	counts := make([]uint32, modelGrams)
+	idx := -1
+	for range nonzero {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+		}
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+		}
+		if d == 0 || d > modelGrams || idx+int(d) >= modelGrams || n == 0 || n > math.MaxUint32 {
+			return errors.New("unmarshal letter model: corrupt n-gram table")
+		}
+		idx += int(d)
+		counts[idx] = uint32(n)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		return errors.New("unmarshal letter model: trailing data")
+	}
+	*m = Model{counts: counts, words: words}
+	m.build()
+	return nil
+}
+
+// noEOF turns a premature end of the stream into io.ErrUnexpectedEOF.
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// byteReader adapts an io.Reader for binary.ReadUvarint with a small buffer.
+type byteReader struct {
+	r   io.Reader
+	buf [4096]byte
+	n   int
+	i   int
+	err error
+}
+
+func (b *byteReader) ReadByte() (byte, error) {
+	for b.i == b.n {
+		if b.err != nil {
+			return 0, b.err
+		}
+		b.n, b.err = b.r.Read(b.buf[:])
+		b.i = 0
+	}
+	c := b.buf[b.i]
+	b.i++
+	return c, nil
+}

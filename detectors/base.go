@@ -1,0 +1,29 @@
+package detectors
+
+import (
+	_ "embed"
+	"sync"
+)
+
+//go:generate go run ./internal/genmodel -corpus ../testdata/corpus/wikitext -out basemodel.bin
+
+// baseModelData is the built-in letter model, trained on the English and
+// other-language Wikipedia pages in testdata/corpus/wikitext.
+//
+//go:embed basemodel.bin
+var baseModelData []byte
+
+var baseModel = sync.OnceValue(func() *Model {
+	m := new(Model)
+	if err := m.UnmarshalBinary(baseModelData); err != nil {
+		// Unreachable: TestBaseModel decodes the embedded file. An
+		// untrained model scores nothing as unlikely.
+		return Train(nil)
+	}
+	return m
+})
+
+// BaseModel returns the built-in letter model for a wiki that has no model of
+// its own yet. It is trained on Wikipedia pages, mostly English, and shared:
+// callers must not modify it.
+func BaseModel() *Model { return baseModel() }
