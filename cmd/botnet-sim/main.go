@@ -176,26 +176,26 @@ func report(ctx context.Context, c *campaign.Campaign, stdout io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PHASE\tKIND\tIP\tPAGE\tEDIT\tOUTCOME\tBLOCKED (IP/RANGE)\t")
+	fmt.Fprintln(tw, "PHASE\tKIND\tIP\tPAGE\tEDIT\tOUTCOME\tBLOCKED (IP/RANGE)")
 	bad := 0
 	for _, o := range outs {
 		blocked := "-"
 		if len(o.Blocks) > 0 {
 			blocked = strings.Join(o.Blocks, ", ")
 		}
-		note := ""
+		// The last cell is not tab-terminated, so tabwriter does not pad it.
 		if !o.Expected() {
 			bad++
 			switch {
 			case o.Kind != campaign.KindGood:
-				note = "<- should have been reverted"
+				blocked += "  <- should have been reverted"
 			case !o.OnPage:
-				note = "<- good faith, should have been left alone"
+				blocked += "  <- good faith, should have been left alone"
 			default:
-				note = "<- good-faith editor blocked"
+				blocked += "  <- good-faith editor blocked"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Phase, o.Kind, o.IP, o.Title, o.What, o.Result(), blocked, note)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Phase, o.Kind, o.IP, o.Title, o.What, o.Result(), blocked)
 	}
 	tw.Flush()
 	t := campaign.Count(outs)
