@@ -29,7 +29,7 @@ func TestReadCorpus(t *testing.T) {
 		ids = append(ids, rec.ID)
 		anon[rec.ID] = rec.Anon
 	}
-	if got, want := strings.Join(ids, " "), "r1 r2 r3 r4 r5 r6 v1 v2 v3 v4 v5 v6"; got != want {
+	if got, want := strings.Join(ids, " "), "r1 r2 r3 r4 r5 r6 v1 v2 v3 v4 v5 v6 r7 r8"; got != want {
 		t.Errorf("records %q, want %q", got, want)
 	}
 	if len(bad) != len(smallBad) {

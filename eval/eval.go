@@ -37,7 +37,7 @@ type Options struct {
 	Threshold float64
 	Format    string   // FormatText (the default when "") or FormatJSON
 	Plot      string   // when not "", the precision/recall curves are drawn to this SVG file
-	Detectors []string // detectors to run, in order; nil runs all (detectors.Names)
+	Detectors []string // detectors to run; nil runs all (detectors.Names). They run, and are reported, in the stack's fixed order
 	// Progress allows a progress bar on stderr. Even then it is shown only
 	// when stderr is a terminal or the corpus is large enough for a run to
 	// take a while, so logs of small runs stay clean.
@@ -73,13 +73,13 @@ type scorer interface {
 func Run(ctx context.Context, opts Options, stdout, stderr io.Writer) (Report, error) {
 	names := opts.Detectors
 	if names == nil {
-		names = detectorNames()
+		names = detectors.Names()
 	}
-	stack, err := newStack(names)
+	stack, err := detectors.NewStack(names)
 	if err != nil {
 		return Report{}, fmt.Errorf("eval: %w", err)
 	}
-	return run(ctx, opts, stack, names, stdout, stderr)
+	return run(ctx, opts, stack, stack.Names(), stdout, stderr)
 }
 
 func (o *Options) validate() error {

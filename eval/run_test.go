@@ -257,8 +257,8 @@ func checkSVG(t *testing.T, path string) {
 
 func TestRunBadLines(t *testing.T) {
 	rep, _, stderr := runScored(t, Options{Corpus: filepath.Join(testdataDir, "small.jsonl")})
-	if rep.Records != 12 || rep.BadLines != len(smallBad) {
-		t.Errorf("%d records, %d bad lines; want 12, %d", rep.Records, rep.BadLines, len(smallBad))
+	if rep.Records != 14 || rep.BadLines != len(smallBad) {
+		t.Errorf("%d records, %d bad lines; want 14, %d", rep.Records, rep.BadLines, len(smallBad))
 	}
 	for line := range smallBad {
 		prefix := filepath.Join(testdataDir, "small.jsonl") + ":" + strconv.Itoa(line) + ": skipped: "
