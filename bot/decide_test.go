@@ -159,37 +159,75 @@ func TestDecideLinksRates(t *testing.T) {
 }
 
 // decideRate returns the share of edits for which ok holds, and a
-// description of some that failed.
+// description of some that failed. Link results are computed once per edit
+// and domain history.
 func decideRate(edits []*detectors.Edit, mem bot.Memory, hist detectors.DomainHistory, ok func(bot.Decision) bool) (float64, []string) {
+	results := decideResults(edits, hist)
 	hits := 0
 	var misses []string
-	for _, e := range edits {
-		added := decideDiff(e.Old, e.New)
-		r := detectors.Links(&detectors.Input{Edit: e, Added: added, Env: &detectors.Env{Domains: hist}})
+	for i, e := range edits {
+		r := results[i]
 		d := bot.Decide(e, []detectors.Result{r}, mem, bot.Policy{})
 		if ok(d) {
 			hits++
 		} else if len(misses) < 20 {
-			misses = append(misses, fmt.Sprintf("%s %v score %.2f %v links %v in %s: %.300q", d.Verdict, d.Why, r.Score, r.Reasons, r.Links, e.Title, added.Lines))
+			misses = append(misses, fmt.Sprintf("%s %v score %.2f %v links %v in %s: %.300q",
+				d.Verdict, d.Why, r.Score, r.Reasons, r.Links, e.Title, decideDiff(e.Old, e.New).Lines))
 		}
 	}
 	return float64(hits) / float64(len(edits)), misses
 }
 
+type decideCacheKey struct {
+	first *detectors.Edit
+	hist  detectors.DomainHistory
+}
+
+var decideCache = map[decideCacheKey][]detectors.Result{}
+
+func decideResults(edits []*detectors.Edit, hist detectors.DomainHistory) []detectors.Result {
+	key := decideCacheKey{edits[0], hist}
+	if r, ok := decideCache[key]; ok {
+		return r
+	}
+	out := make([]detectors.Result, len(edits))
+	for i, e := range edits {
+		out[i] = detectors.Links(&detectors.Input{Edit: e, Added: decideDiff(e.Old, e.New), Env: &detectors.Env{Domains: hist}})
+	}
+	decideCache[key] = out
+	return out
+}
+
 // decideDiff is the line diff the bot computes: the lines of new that old
-// does not have.
+// does not have. Lines shared at the start and the end are skipped first.
 func decideDiff(old, new string) *detectors.Added {
+	p := 0
+	for p < len(old) && p < len(new) && old[p] == new[p] {
+		p++
+	}
+	for p > 0 && new[p-1] != '\n' {
+		p--
+	}
+	s := 0
+	for s < len(old)-p && s < len(new)-p && old[len(old)-1-s] == new[len(new)-1-s] {
+		s++
+	}
+	for s > 0 && new[len(new)-s] != '\n' {
+		s--
+	}
 	have := make(map[string]int)
-	for _, l := range strings.Split(old, "\n") {
+	for _, l := range strings.Split(old[p:len(old)-s], "\n") {
 		have[l]++
 	}
 	a := &detectors.Added{}
-	for _, l := range strings.Split(new, "\n") {
+	for _, l := range strings.Split(new[p:len(new)-s], "\n") {
 		if have[l] > 0 {
 			have[l]--
 			continue
 		}
-		a.Lines = append(a.Lines, l)
+		if strings.TrimSpace(l) != "" {
+			a.Lines = append(a.Lines, l)
+		}
 	}
 	return a
 }

@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -30,6 +31,7 @@ const (
 	linkWeightIPHost     = 0.20 // a raw IP address instead of a host name
 	linkWeightDomainStem = 0.20 // a spam word in the domain name
 	linkCapSpamWords     = 0.60
+	linkStrongTerm       = 0.20 // spam terms at least this heavy count inside citations too
 	linkManyFrom         = 4    // links (citations count half) before LinkMany
 	linkWeightMany       = 0.10 // at linkManyFrom links
 	linkWeightManyMore   = 0.05 // per further link
@@ -144,8 +146,9 @@ func Links(in *Input) Result {
 		}
 	}
 
-	s.spamWords(fresh, lines, old)
-	s.manyAndDensity(fresh, lines, old)
+	added := newAddedText(text, old, found)
+	s.spamWords(fresh, added)
+	s.manyAndDensity(fresh, added)
 
 	if res.Score > 1 {
 		res.Score = 1
@@ -187,23 +190,41 @@ func (s *linkScorer) addOnce(code Code, subject, detail string, w float64) {
 
 // spamWords looks for commercial spam vocabulary in the anchors, in the text
 // inserted around the links and in the domain names.
-func (s *linkScorer) spamWords(fresh []foundLink, lines []string, old string) {
-	var anchors strings.Builder
+//
+// A citation's title is a headline, and headlines say "casino", "loan" or
+// "best": in citations, URLs and text inside refs only the terms that read as
+// an advert (weight linkStrongTerm and up) count.
+func (s *linkScorer) spamWords(fresh []foundLink, added *addedText) {
+	var all, strong strings.Builder
 	for _, l := range fresh {
-		anchors.WriteString(l.anchor)
-		anchors.WriteString(" \n ")
-		anchors.WriteString(urlWords(l.url))
-		anchors.WriteString(" \n ")
+		if l.cited {
+			strong.WriteString(l.anchor)
+		} else {
+			all.WriteString(l.anchor)
+		}
+		strong.WriteString(" \n ")
+		all.WriteString(" \n ")
+		strong.WriteString(urlWords(l.url))
+		strong.WriteString(" \n ")
 	}
-	// The text inserted on the lines that carry the new links.
-	for _, line := range lines {
+	// The text inserted on the lines that carry the new links: the prose
+	// around them for every term, refs and templates for strong ones.
+	for i := range added.starts {
+		line := added.line(i)
 		if !strings.Contains(line, "//") && !containsFold(line, "{{url") && !containsFold(line, "www.") {
 			continue
 		}
-		anchors.WriteString(insertedPart(line, old))
-		anchors.WriteString(" \n ")
+		all.WriteString(added.prose(i))
+		all.WriteString(" \n ")
+		strong.WriteString(added.inserted(i))
+		strong.WriteString(" \n ")
 	}
-	hits := findSpamTerms(normWords(anchors.String()), nil)
+	hits := findSpamTerms(normWords(all.String()), nil)
+	for _, h := range findSpamTerms(normWords(strong.String()), nil) {
+		if h.weight >= linkStrongTerm && !slices.ContainsFunc(hits, func(o spamTermHit) bool { return o.term == h.term }) {
+			hits = append(hits, h)
+		}
+	}
 
 	total := 0.0
 	for _, h := range hits {
@@ -237,7 +258,7 @@ func (s *linkScorer) spamWords(fresh []foundLink, lines []string, old string) {
 // manyAndDensity scores the number of links and how much of the added text
 // they make up. Citations count half towards "many" and not at all towards
 // density: a sourced sentence is mostly citation markup.
-func (s *linkScorer) manyAndDensity(fresh []foundLink, lines []string, old string) {
+func (s *linkScorer) manyAndDensity(fresh []foundLink, added *addedText) {
 	halfLinks, visible := 0, 0
 	for _, l := range fresh {
 		if l.archive || referenceInfrastructure[l.domain] {
@@ -258,8 +279,8 @@ func (s *linkScorer) manyAndDensity(fresh []foundLink, lines []string, old strin
 		return
 	}
 	words := 0
-	for _, line := range lines {
-		words += proseWords(insertedPart(line, old))
+	for i := range added.starts {
+		words += countWords(added.prose(i))
 	}
 	if words >= visible*linkDensityWords {
 		return
@@ -271,12 +292,117 @@ func (s *linkScorer) manyAndDensity(fresh []foundLink, lines []string, old strin
 	s.add(LinkDensity, "", fmt.Sprintf("%d links with %d words of prose", visible, words), w, w)
 }
 
-// insertedPart returns the part of an added line that is new: the line minus
-// the longest prefix and suffix it shares with one old line. A line with
-// nothing in common with the old text is returned whole.
-func insertedPart(line, old string) string {
+// addedText is the text an edit added, one line after another, with what
+// the scorer needs to know about it: which part of each line is new and
+// which bytes are markup rather than prose.
+type addedText struct {
+	text   string
+	old    string
+	starts []int    // offset of each line in text
+	ins    [][2]int // new part of each line, as offsets in text; computed on first use
+	markup []bool   // bytes inside refs, templates, tags and external links; computed on first use
+	links  []foundLink
+}
+
+func newAddedText(text, old string, links []foundLink) *addedText {
+	a := &addedText{text: text, old: old, links: links, starts: []int{0}}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			a.starts = append(a.starts, i+1)
+		}
+	}
+	return a
+}
+
+func (a *addedText) line(i int) string {
+	end := len(a.text)
+	if i+1 < len(a.starts) {
+		end = a.starts[i+1] - 1
+	}
+	return a.text[a.starts[i]:end]
+}
+
+// span returns the offsets of the new part of line i.
+func (a *addedText) span(i int) (int, int) {
+	if a.ins == nil {
+		a.ins = make([][2]int, len(a.starts))
+		for j := range a.ins {
+			a.ins[j][0] = -1
+		}
+	}
+	if a.ins[i][0] < 0 {
+		line := a.line(i)
+		p, e := insertedBounds(line, a.old)
+		a.ins[i] = [2]int{a.starts[i] + p, a.starts[i] + e}
+	}
+	return a.ins[i][0], a.ins[i][1]
+}
+
+// inserted returns the new part of line i.
+func (a *addedText) inserted(i int) string {
+	p, e := a.span(i)
+	return a.text[p:e]
+}
+
+// prose returns the new part of line i with markup (refs, templates, tags,
+// external links with their anchors) blanked out.
+func (a *addedText) prose(i int) string {
+	if a.markup == nil {
+		a.markup = markupMask(a.text, a.links)
+	}
+	p, e := a.span(i)
+	b := []byte(a.text[p:e])
+	for k := range b {
+		if a.markup[p+k] {
+			b[k] = ' '
+		}
+	}
+	return string(b)
+}
+
+// markupMask marks the bytes of text inside refs, templates, HTML tags and
+// the given external links.
+func markupMask(text string, links []foundLink) []bool {
+	mask := make([]bool, len(text))
+	set := func(from, to int) {
+		for k := from; k < to; k++ {
+			mask[k] = true
+		}
+	}
+	for _, sp := range refSpans(text) {
+		set(sp[0], sp[1])
+	}
+	for _, sp := range templateSpans(text) {
+		set(sp[0], sp[1])
+	}
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '<' {
+			continue
+		}
+		c := text[i+1]
+		if c == '/' && i+2 < len(text) {
+			c = text[i+2]
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			continue
+		}
+		if end := strings.IndexAny(text[i+1:], "<>"); end >= 0 && text[i+1+end] == '>' {
+			set(i, i+end+2)
+			i += end + 1
+		}
+	}
+	for _, l := range links {
+		set(l.span[0], l.span[1])
+	}
+	return mask
+}
+
+// insertedBounds returns the part of an added line that is new, as offsets:
+// the line minus the longest prefix and suffix it shares with one old line.
+// A line with little in common with the old text is new as a whole.
+func insertedBounds(line, old string) (int, int) {
 	if old == "" || len(line) < 8 {
-		return line
+		return 0, len(line)
 	}
 	bestP, bestS := 0, 0
 	for rest := old; len(rest) > 0; {
@@ -286,7 +412,9 @@ func insertedPart(line, old string) string {
 		} else {
 			o, rest = rest, ""
 		}
-		if len(o) == 0 || o[0] != line[0] && o[len(o)-1] != line[len(line)-1] {
+		// An edited line keeps its start or its end; checking four bytes
+		// first skips most old lines cheaply.
+		if len(o) < 4 || o[:4] != line[:4] && o[len(o)-4:] != line[len(line)-4:] {
 			continue
 		}
 		p := commonPrefix(line, o)
@@ -296,11 +424,16 @@ func insertedPart(line, old string) string {
 			bestP, bestS = p, sfx
 		}
 	}
-	// Too little in common: the line is new, not an edited old one.
 	if bestP+bestS < len(line)/4 {
-		return line
+		return 0, len(line)
 	}
-	return line[bestP : len(line)-bestS]
+	return bestP, len(line) - bestS
+}
+
+// insertedPart returns the new part of an added line.
+func insertedPart(line, old string) string {
+	p, e := insertedBounds(line, old)
+	return line[p:e]
 }
 
 func commonPrefix(a, b string) int {
@@ -320,82 +453,26 @@ func commonSuffix(a, b string, limit int) int {
 	return i
 }
 
-// proseWords counts words of two letters or more outside links, templates,
-// tags and table or list markup.
-func proseWords(text string) int {
-	words, depth := 0, 0
-	inWord, inTag, inLink, inURL := false, false, false, false
-	letters := 0
-	endWord := func() {
-		if inWord && letters >= 2 {
+// countWords counts the words of two letters or more in text.
+func countWords(text string) int {
+	words, letters := 0, 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			c := text[i]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 {
+				letters++
+				continue
+			}
+			if c >= '0' && c <= '9' || c == '\'' || c == '-' {
+				continue
+			}
+		}
+		if letters >= 2 {
 			words++
 		}
-		inWord, letters = false, 0
+		letters = 0
 	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '{' && i+1 < len(text) && text[i+1] == '{':
-			endWord()
-			depth++
-			i++
-			continue
-		case c == '}' && i+1 < len(text) && text[i+1] == '}':
-			if depth > 0 {
-				depth--
-			}
-			i++
-			continue
-		}
-		if depth > 0 {
-			continue
-		}
-		switch {
-		case inTag:
-			if c == '>' {
-				inTag = false
-			}
-			continue
-		case inLink:
-			if c == ']' || c == '\n' {
-				inLink = false
-			}
-			continue
-		case inURL:
-			if c == ' ' || c == '\n' || c == '\t' || c == '<' || c == '|' {
-				inURL = false
-			}
-			continue
-		}
-		switch {
-		case c == '<':
-			endWord()
-			inTag = true
-		case c == '[' && i+1 < len(text) && text[i+1] != '[':
-			endWord()
-			inLink = true
-		case (c == 'h' || c == 'H' || c == 'f' || c == 'F') && !inWord && hasSchemeAt(text, i):
-			inURL = true
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= 0x80:
-			inWord = true
-			letters++
-		case c >= '0' && c <= '9', c == '\'', c == '-':
-			// Part of a word, not a letter.
-		default:
-			endWord()
-		}
-	}
-	endWord()
 	return words
-}
-
-func hasSchemeAt(text string, i int) bool {
-	rest := text[i:]
-	if len(rest) > 8 {
-		rest = rest[:8]
-	}
-	rest = strings.ToLower(rest)
-	return strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "ftp://")
 }
 
 // urlWords returns the words of a URL's path and host, so that

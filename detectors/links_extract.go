@@ -3,6 +3,7 @@ package detectors
 import (
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,17 +20,9 @@ var (
 	// nowiki-like tags.
 	linkInertRe = regexp.MustCompile(`(?is)<!--.*?(?:-->|$)|<(nowiki|pre|math|syntaxhighlight|source|code)\b[^>]*>.*?(?:</(?:nowiki|pre|math|syntaxhighlight|source|code)\s*>|$)|<nowiki\s*/>`)
 
-	// [url anchor]; the URL may be protocol-relative. The anchor runs to the
-	// first ] on the same line.
-	linkBracketRe = regexp.MustCompile(`(?i)\[((?:https?:|ftp:)?//[^\s\[\]<>"]+)(?:[ \t\x{3000}]+([^\]\n]*))?\]`)
-
-	// A bare URL: scheme, then anything up to a character MediaWiki ends free
-	// links at (or the template syntax that ends a parameter value).
-	linkBareRe = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s\[\]<>"{}|\x{00A0}\x{3000}]+`)
-
 	// A template parameter whose name ends in "url" holding a protocol-relative
 	// or schemeless value: {{cite web |url=//example.org/x}}, |website=www.x.com.
-	// Values with a scheme are found by linkBareRe.
+	// Values with a scheme are found as bare URLs.
 	linkParamRe = regexp.MustCompile(`(?i)\|\s*(?:[a-z_-]*url|website|homepage)\s*=\s*((?://|www\.)[^\s\[\]<>"{}|]+)`)
 
 	// {{URL|example.com}}, {{Official website|example.com}} and kin render a
@@ -49,81 +42,54 @@ type foundLink struct {
 	domain   string // registrable domain, or the host when there is none
 	anchor   string // bracketed-link text or the citation's title
 	ip       bool   // the host is an IP address
-	cited    bool   // inside a citation template ({{cite ...}}, {{citation}})
+	cited    bool   // inside a <ref> or a citation template ({{cite ...}}, {{citation}})
 	hidden   bool   // inside an element styled to be invisible
 	archive  bool   // an archive-url/archive copy of another link
-	startPos int    // offset in the scanned text
+	startPos int    // offset of the URL in the scanned text
+	span     [2]int // the whole link in the scanned text: [url anchor] or the bare URL
 }
 
 // extractLinks returns the external links in text in order of appearance.
 // Text inside comments and nowiki-like tags is ignored.
+//
+// Links never span lines, so the regular expressions run line by line: Go's
+// fast matcher only takes small inputs, and most lines of a page have no
+// link at all.
 func extractLinks(text string) []foundLink {
-	if !strings.Contains(text, "//") && !containsFold(text, "{{url") && !containsFold(text, "website") && !containsFold(text, "www.") {
+	if !strings.Contains(text, "//") && !containsFold(text, "{{") && !containsFold(text, "www.") {
 		return nil
 	}
-	if strings.Contains(text, "<") {
+	if hasInert(text) {
 		text = blankInert(text)
 	}
 	var links []foundLink
-	var taken [][2]int // URLs of bracketed links
-
-	for _, m := range linkBracketRe.FindAllStringSubmatchIndex(text, -1) {
-		raw := text[m[2]:m[3]]
-		anchor := ""
-		if m[4] >= 0 {
-			anchor = strings.TrimSpace(text[m[4]:m[5]])
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
 		}
-		if l, ok := newFoundLink(raw, m[2]); ok {
-			l.anchor = anchor
-			links = append(links, l)
-		}
-		// Only the URL is claimed: a URL in the anchor text is shown on the
-		// page too, and spam inserted inside another link's text is spam.
-		taken = append(taken, [2]int{m[2], m[3]})
-	}
-	for _, m := range linkBareRe.FindAllStringIndex(text, -1) {
-		if inSpans(taken, m[0]) {
-			continue
-		}
-		raw := trimURLTail(text[m[0]:m[1]])
-		if l, ok := newFoundLink(raw, m[0]); ok {
-			links = append(links, l)
-		}
-	}
-	for _, m := range linkParamRe.FindAllStringSubmatchIndex(text, -1) {
-		raw := trimURLTail(text[m[2]:m[3]])
-		if strings.HasPrefix(raw, "www.") || strings.HasPrefix(raw, "WWW.") {
-			raw = "http://" + raw
-		}
-		if l, ok := newFoundLink(raw, m[2]); ok {
-			links = append(links, l)
-		}
-	}
-	for _, m := range linkURLTemplateRe.FindAllStringSubmatchIndex(text, -1) {
-		raw := trimURLTail(text[m[2]:m[3]])
-		if !strings.Contains(raw, "//") {
-			if !strings.Contains(raw, ".") {
-				continue
-			}
-			raw = "http://" + raw
-		}
-		if strings.Contains(text[m[2]:m[3]], "://") {
-			continue // found by linkBareRe already
-		}
-		if l, ok := newFoundLink(raw, m[2]); ok {
-			links = append(links, l)
-		}
+		links = extractLineLinks(text[start:end], start, links)
+		start = end + 1
 	}
 	if len(links) == 0 {
 		return nil
 	}
 	sortLinksByPos(links)
 
-	hidden := hiddenSpans(text)
+	hidden := newSpanCursor(hiddenSpans(text))
+	refs := newSpanCursor(refSpans(text))
+	positions := make([]int, len(links))
+	for i, l := range links {
+		positions[i] = l.startPos
+	}
+	tmpls := innermostTemplates(text, positions)
 	for i := range links {
 		l := &links[i]
-		l.hidden = inSpans(hidden, l.startPos)
-		open, close := enclosingTemplate(text, l.startPos)
+		l.hidden = hidden.covers(l.startPos)
+		l.cited = refs.covers(l.startPos)
+		open, close := tmpls[i][0], tmpls[i][1]
 		if open < 0 {
 			continue
 		}
@@ -137,6 +103,312 @@ func extractLinks(text string) []foundLink {
 		l.archive = isArchiveParam(text[open:l.startPos])
 	}
 	return links
+}
+
+// extractLineLinks appends the links of one line that starts at offset off.
+func extractLineLinks(line string, off int, links []foundLink) []foundLink {
+	hasSlashes := strings.Contains(line, "//")
+	if !hasSlashes && !containsFold(line, "www.") && !containsFold(line, "{{") {
+		return links
+	}
+	var taken [][2]int // URLs of bracketed links
+	if hasSlashes {
+		for i := 0; ; {
+			j := strings.IndexByte(line[i:], '[')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			b, ok := scanBracketLink(line, i-1)
+			if !ok {
+				continue
+			}
+			if l, ok := newFoundLink(line[b.url[0]:b.url[1]], off+b.url[0]); ok {
+				l.anchor = strings.TrimSpace(line[b.anchor[0]:b.anchor[1]])
+				l.span = [2]int{off + i - 1, off + b.end}
+				links = append(links, l)
+			}
+			// Only the URL is claimed: a URL in the anchor text is shown on
+			// the page too, and spam inserted inside another link's text is
+			// spam.
+			taken = append(taken, b.url)
+			i = b.url[1]
+		}
+		for i := 0; ; {
+			start, end, ok := nextBareURL(line, i)
+			if !ok {
+				break
+			}
+			i = end
+			if inSpans(taken, start) {
+				continue
+			}
+			if l, ok := newFoundLink(trimURLTail(line[start:end]), off+start); ok {
+				l.span = [2]int{off + start, off + end}
+				links = append(links, l)
+			}
+		}
+	}
+	if strings.IndexByte(line, '=') >= 0 && (containsFold(line, "url") || containsFold(line, "website") || containsFold(line, "homepage")) {
+		for _, m := range linkParamRe.FindAllStringSubmatchIndex(line, -1) {
+			raw := trimURLTail(line[m[2]:m[3]])
+			if strings.HasPrefix(raw, "www.") || strings.HasPrefix(raw, "WWW.") {
+				raw = "http://" + raw
+			}
+			if l, ok := newFoundLink(raw, off+m[2]); ok {
+				l.span = [2]int{off + m[2], off + m[3]}
+				links = append(links, l)
+			}
+		}
+	}
+	if containsFold(line, "{{url") || containsFold(line, "{{official") || containsFold(line, "{{website") {
+		for _, m := range linkURLTemplateRe.FindAllStringSubmatchIndex(line, -1) {
+			raw := trimURLTail(line[m[2]:m[3]])
+			if strings.Contains(raw, "://") {
+				continue // a bare URL, found above
+			}
+			if !strings.Contains(raw, "//") {
+				if !strings.Contains(raw, ".") {
+					continue
+				}
+				raw = "http://" + raw
+			}
+			if l, ok := newFoundLink(raw, off+m[2]); ok {
+				l.span = [2]int{off + m[2], off + m[3]}
+				links = append(links, l)
+			}
+		}
+	}
+	return links
+}
+
+// bracketLink is the layout of one [url anchor] link in a line.
+type bracketLink struct {
+	url, anchor [2]int
+	end         int // just after the closing bracket
+}
+
+// scanBracketLink parses the bracketed external link that starts with the
+// "[" at line[open]: a URL (with scheme http, https or ftp, or protocol
+// relative), optional blanks, anchor text, and "]" on the same line.
+func scanBracketLink(line string, open int) (bracketLink, bool) {
+	i := open + 1
+	n := schemeLen(line[i:])
+	if n < 0 {
+		if !strings.HasPrefix(line[i:], "//") {
+			return bracketLink{}, false
+		}
+		n = 0
+	}
+	u := i + n + 2 // after "//"
+	end := u
+	for end < len(line) && !isBracketURLStop(line[end]) {
+		end++
+	}
+	if end == u {
+		return bracketLink{}, false
+	}
+	b := bracketLink{url: [2]int{i, end}}
+	a := end
+	for {
+		if a < len(line) && (line[a] == ' ' || line[a] == '\t') {
+			a++
+		} else if strings.HasPrefix(line[a:], "\u3000") {
+			a += len("\u3000")
+		} else {
+			break
+		}
+	}
+	if a == end && a < len(line) && line[a] != ']' {
+		return bracketLink{}, false // the URL ran into something that is not a blank
+	}
+	close := strings.IndexByte(line[a:], ']')
+	if close < 0 {
+		return bracketLink{}, false
+	}
+	b.anchor = [2]int{a, a + close}
+	b.end = a + close + 1
+	return b, true
+}
+
+// nextBareURL finds the next free URL (http, https or ftp, starting at a
+// word boundary) in line at or after from, and returns its bounds before
+// trailing punctuation is trimmed.
+func nextBareURL(line string, from int) (int, int, bool) {
+	for i := from; ; {
+		j := strings.Index(line[i:], "://")
+		if j < 0 {
+			return 0, 0, false
+		}
+		colon := i + j
+		i = colon + 3
+		start := -1
+		for _, scheme := range [...]string{"https", "http", "ftp"} {
+			k := colon - len(scheme)
+			if k >= 0 && strings.EqualFold(line[k:colon], scheme) {
+				start = k
+				break
+			}
+		}
+		if start < 0 || start > 0 && isWordByte(line[start-1]) {
+			continue
+		}
+		end := i
+		for end < len(line) && !isBareURLStop(line, end) {
+			end++
+		}
+		if end == i {
+			continue
+		}
+		return start, end, true
+	}
+}
+
+// schemeLen returns the length of an "http:", "https:" or "ftp:" prefix
+// followed by "//" (not counting the slashes), or -1.
+func schemeLen(s string) int {
+	for _, scheme := range [...]string{"http:", "https:", "ftp:"} {
+		if len(s) >= len(scheme)+2 && strings.EqualFold(s[:len(scheme)], scheme) && s[len(scheme):len(scheme)+2] == "//" {
+			return len(scheme)
+		}
+	}
+	return -1
+}
+
+func isBracketURLStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f', '[', ']', '<', '>', '"':
+		return true
+	}
+	return false
+}
+
+// isBareURLStop reports whether a free URL ends at line[i]: blanks, the
+// characters MediaWiki ends free links at, and template syntax.
+func isBareURLStop(line string, i int) bool {
+	switch c := line[i]; c {
+	case ' ', '\t', '\n', '\r', '\f', '[', ']', '<', '>', '"', '{', '}', '|':
+		return true
+	case 0xC2: // U+00A0 no-break space
+		return i+1 < len(line) && line[i+1] == 0xA0
+	case 0xE3: // U+3000 ideographic space
+		return strings.HasPrefix(line[i:], "\u3000")
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
+// hasInert reports whether text may contain comments or nowiki-like tags.
+func hasInert(text string) bool {
+	if strings.IndexByte(text, '<') < 0 {
+		return false
+	}
+	return strings.Contains(text, "<!--") || containsFold(text, "<nowiki") || containsFold(text, "<pre") ||
+		containsFold(text, "<math") || containsFold(text, "<syntaxhighlight") || containsFold(text, "<source") ||
+		containsFold(text, "<code")
+}
+
+// refSpans returns the spans of <ref>...</ref> elements (not self-closing
+// <ref name=x/>); an unclosed one runs to the end of text.
+func refSpans(text string) [][2]int {
+	var spans [][2]int
+	for i := 0; ; {
+		j := indexFold(text[i:], "<ref")
+		if j < 0 {
+			return spans
+		}
+		start := i + j
+		k := start + 4
+		if k < len(text) && text[k] != '>' && text[k] != ' ' && text[k] != '\t' && text[k] != '\n' && text[k] != '/' {
+			i = k // <references>, <refname>...
+			continue
+		}
+		gt := strings.IndexByte(text[k:], '>')
+		if gt < 0 {
+			return spans
+		}
+		gt += k
+		if text[gt-1] == '/' {
+			i = gt + 1 // <ref name="x" />
+			continue
+		}
+		end := indexFold(text[gt:], "</ref")
+		if end < 0 {
+			return append(spans, [2]int{start, len(text)})
+		}
+		end += gt
+		if close := strings.IndexByte(text[end:], '>'); close >= 0 {
+			end += close + 1
+		} else {
+			end = len(text)
+		}
+		spans = append(spans, [2]int{start, end})
+		i = end
+	}
+}
+
+// templateSpans returns the spans of the {{...}} templates of text, in the
+// order they open; an unclosed one runs to the end of text.
+func templateSpans(text string) [][2]int {
+	var spans [][2]int
+	var stack []int
+	for i := 0; i+1 < len(text); i++ {
+		switch {
+		case text[i] == '{' && text[i+1] == '{':
+			stack = append(stack, len(spans))
+			spans = append(spans, [2]int{i, len(text)})
+			i++
+		case text[i] == '}' && text[i+1] == '}' && len(stack) > 0:
+			spans[stack[len(stack)-1]][1] = i + 2
+			stack = stack[:len(stack)-1]
+			i++
+		}
+	}
+	return spans
+}
+
+// innermostTemplates returns, for each of the ascending positions, the span
+// of the innermost template around it, or {-1, -1}.
+func innermostTemplates(text string, positions []int) [][2]int {
+	out := make([][2]int, len(positions))
+	spans := templateSpans(text)
+	for i, pos := range positions {
+		out[i] = [2]int{-1, -1}
+		// Spans open in order; the innermost is the last one opened before
+		// pos that is still open at pos.
+		j, _ := slices.BinarySearchFunc(spans, pos, func(s [2]int, p int) int { return s[0] - p })
+		for j--; j >= 0; j-- {
+			if spans[j][1] > pos {
+				out[i] = spans[j]
+				break
+			}
+		}
+	}
+	return out
+}
+
+// spanCursor answers "is this position inside one of the spans" for
+// ascending positions over spans sorted by start.
+type spanCursor struct {
+	spans [][2]int
+	i     int
+}
+
+func newSpanCursor(spans [][2]int) *spanCursor { return &spanCursor{spans: spans} }
+
+func (c *spanCursor) covers(pos int) bool {
+	for c.i < len(c.spans) && c.spans[c.i][1] <= pos {
+		c.i++
+	}
+	for j := c.i; j < len(c.spans) && c.spans[j][0] <= pos; j++ {
+		if pos < c.spans[j][1] {
+			return true
+		}
+	}
+	return false
 }
 
 // newFoundLink parses raw (an absolute or protocol-relative URL) into a link.
@@ -389,23 +661,34 @@ func blankInert(text string) string {
 // hiddenSpans returns the spans of elements styled to be invisible, each
 // from its opening tag to the matching close tag (or the end of text).
 func hiddenSpans(text string) [][2]int {
-	if !strings.Contains(text, "style") && !strings.Contains(text, "STYLE") {
+	if !containsFold(text, "style") {
 		return nil
 	}
 	var spans [][2]int
-	for _, m := range linkStyledOpenRe.FindAllStringSubmatchIndex(text, -1) {
-		style := ""
-		if m[4] >= 0 {
-			style = text[m[4]:m[5]]
-		} else if m[6] >= 0 {
-			style = text[m[6]:m[7]]
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
 		}
-		if !linkHiddenStyleRe.MatchString(style) {
-			continue
+		line := text[start:end]
+		if containsFold(line, "style") {
+			for _, m := range linkStyledOpenRe.FindAllStringSubmatchIndex(line, -1) {
+				style := ""
+				if m[4] >= 0 {
+					style = line[m[4]:m[5]]
+				} else if m[6] >= 0 {
+					style = line[m[6]:m[7]]
+				}
+				if !linkHiddenStyleRe.MatchString(style) {
+					continue
+				}
+				tag := strings.ToLower(line[m[2]:m[3]])
+				spans = append(spans, [2]int{start + m[0], matchingClose(text, start+m[1], tag)})
+			}
 		}
-		tag := strings.ToLower(text[m[2]:m[3]])
-		end := matchingClose(text, m[1], tag)
-		spans = append(spans, [2]int{m[0], end})
+		start = end + 1
 	}
 	return spans
 }
@@ -435,43 +718,6 @@ func matchingClose(text string, from int, tag string) int {
 		}
 	}
 	return len(text)
-}
-
-// enclosingTemplate returns the span of the innermost {{...}} around pos, or
-// -1, -1.
-func enclosingTemplate(text string, pos int) (int, int) {
-	depth := 0
-	open := -1
-	for i := pos - 1; i > 0; i-- {
-		if text[i] == '}' && text[i-1] == '}' {
-			depth++
-			i--
-		} else if text[i] == '{' && text[i-1] == '{' {
-			if depth == 0 {
-				open = i - 1
-				break
-			}
-			depth--
-			i--
-		}
-	}
-	if open < 0 {
-		return -1, -1
-	}
-	depth = 0
-	for i := pos; i+1 < len(text); i++ {
-		if text[i] == '{' && text[i+1] == '{' {
-			depth++
-			i++
-		} else if text[i] == '}' && text[i+1] == '}' {
-			if depth == 0 {
-				return open, i + 2
-			}
-			depth--
-			i++
-		}
-	}
-	return open, len(text)
 }
 
 // isCitationTemplate reports whether tmpl ("{{name|...}}") is a citation.
@@ -555,11 +801,39 @@ func sortLinksByPos(links []foundLink) {
 // containsFold reports whether s contains the lower-case ASCII substr,
 // ignoring ASCII case in s.
 func containsFold(s, substr string) bool {
+	return indexFold(s, substr) >= 0
+}
+
+// indexFold returns the index of the lower-case ASCII substr in s, ignoring
+// ASCII case in s, or -1.
+func indexFold(s, substr string) int {
 	n := len(substr)
-	for i := 0; i+n <= len(s); i++ {
-		if s[i]|0x20 == substr[0] && strings.EqualFold(s[i:i+n], substr) {
-			return true
+	if n == 0 {
+		return 0
+	}
+	if n > len(s) {
+		return -1
+	}
+	c0 := substr[0]
+	if c0 < 'a' || c0 > 'z' {
+		// No case in the first byte: let the fast search find candidates.
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:len(s)-n+1], c0)
+			if j < 0 {
+				return -1
+			}
+			i += j
+			if strings.EqualFold(s[i:i+n], substr) {
+				return i
+			}
+			i++
 		}
 	}
-	return false
+	up := c0 - 'a' + 'A'
+	for i := 0; i+n <= len(s); i++ {
+		if (s[i] == c0 || s[i] == up) && strings.EqualFold(s[i:i+n], substr) {
+			return i
+		}
+	}
+	return -1
 }

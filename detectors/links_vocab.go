@@ -126,16 +126,49 @@ type spamTermHit struct {
 	weight float64
 }
 
-// findSpamTerms returns the spam terms in norm (lower-case words separated by
-// single spaces, with a leading and trailing space). A phrase hit hides the
-// hits of its own words.
+// spamTermIndex maps the first word of each spam term to the terms'
+// indexes, so a text is matched in one pass over its words.
+var spamTermIndex = func() map[string][]int {
+	m := make(map[string][]int, len(spamTerms))
+	for i, t := range spamTerms {
+		first, _, _ := strings.Cut(t.words, " ")
+		m[first] = append(m[first], i)
+	}
+	return m
+}()
+
+// findSpamTerms returns the spam terms in norm (lower-case words separated
+// by single spaces, as normWords makes it), each once, in the order of
+// spamTerms. A term's last word may carry a plural "s" ("loan" matches
+// "loans"). A phrase hit hides the hits of its own words.
 func findSpamTerms(norm string, hits []spamTermHit) []spamTermHit {
-	if len(norm) <= 2 {
+	var found []bool
+	for rest := strings.TrimLeft(norm, " "); rest != ""; {
+		word, after, _ := strings.Cut(rest, " ")
+		for _, w := range [2]string{word, strings.TrimSuffix(word, "s")} {
+			for _, ti := range spamTermIndex[w] {
+				if found != nil && found[ti] {
+					continue
+				}
+				if termAt(rest, spamTerms[ti].words) {
+					if found == nil {
+						found = make([]bool, len(spamTerms))
+					}
+					found[ti] = true
+				}
+			}
+			if w == word && !strings.HasSuffix(word, "s") {
+				break
+			}
+		}
+		rest = after
+	}
+	if found == nil {
 		return hits
 	}
 	var covered []string
-	for _, t := range spamTerms {
-		if !hasWords(norm, t.words) {
+	for ti, t := range spamTerms {
+		if !found[ti] {
 			continue
 		}
 		skip := false
@@ -154,23 +187,14 @@ func findSpamTerms(norm string, hits []spamTermHit) []spamTermHit {
 	return hits
 }
 
-// hasWords reports whether the space-padded norm contains words as whole
-// words, allowing a trailing "s" ("loan" matches "loans").
-func hasWords(norm, words string) bool {
-	for i := 0; ; {
-		j := strings.Index(norm[i:], words)
-		if j < 0 {
-			return false
-		}
-		j += i
-		end := j + len(words)
-		if norm[j-1] == ' ' && end < len(norm) {
-			if norm[end] == ' ' || (norm[end] == 's' && end+1 < len(norm) && norm[end+1] == ' ') {
-				return true
-			}
-		}
-		i = j + 1
+// termAt reports whether text starts with the words of term, whole words,
+// the last one optionally followed by "s".
+func termAt(text, term string) bool {
+	if !strings.HasPrefix(text, term) {
+		return false
 	}
+	rest := text[len(term):]
+	return rest == "" || rest[0] == ' ' || rest == "s" || strings.HasPrefix(rest, "s ")
 }
 
 // normWords lower-cases text and reduces it to its words, each surrounded by
@@ -183,10 +207,10 @@ func normWords(text string) string {
 	for _, r := range text {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
+			b.WriteByte(byte(r))
 			space = false
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + ('a' - 'A'))
+			b.WriteByte(byte(r + ('a' - 'A')))
 			space = false
 		case r >= 0x80 && unicode.IsLetter(r):
 			b.WriteString(strings.ToLower(string(r)))
