@@ -1,0 +1,422 @@
+package bot_test
+
+// End-to-end tests against a real MediaWiki 1.39 (scripts/testwiki.sh): the
+// botnet is played with anonymous edits from many X-Forwarded-For addresses.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/sirupsen/logrus"
+	"github.com/sirupsen/logrus/hooks/test"
+
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/internal/testwiki"
+	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// rig is one throwaway wiki with seeded pages, a store and a patroller.
+type rig struct {
+	t     *testing.T
+	ctx   context.Context
+	wiki  *testwiki.Wiki
+	mw    *mediawiki.Client
+	store *store.Store
+	log   *logrus.Logger
+	opts  bot.Options
+	pages map[string]string // seeded title -> text
+}
+
+// seedPages are real article texts from the corpus, put on the wiki by an
+// administrator before the botnet arrives.
+var seedPages = map[string]string{
+	"Aardvark": "aardvark.txt",
+	"Abacus":   "abacus.txt",
+	"Algae":    "algae.txt",
+	"Alchemy":  "alchemy.txt",
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	w := testwiki.Start(t)
+	r := &rig{t: t, ctx: ctx, wiki: w, pages: map[string]string{}}
+	for title, file := range seedPages {
+		text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.AdminEdit(ctx, title, string(text), "seed"); err != nil {
+			t.Fatalf("seed %s: %v", title, err)
+		}
+		r.pages[title] = string(text)
+	}
+	if _, err := w.AdminEdit(ctx, "User:Warden/Run", "true", "let the bot run"); err != nil {
+		t.Fatal(err)
+	}
+	mw, err := mediawiki.New(mediawiki.Options{API: w.API, UserAgent: "wikiwarden-test (User:Admin)", Username: w.BotUser, Password: w.BotPassword, Maxlag: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mw.Login(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r.mw = mw
+	st, err := store.Open(filepath.Join(t.TempDir(), "ww.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r.store = st
+	r.log, _ = test.NewNullLogger()
+	r.opts = bot.Options{
+		Lookback: time.Hour, ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
+		Block: true, RangeBlock: true,
+	}
+	return r
+}
+
+func (r *rig) patroller(st bot.Store) *bot.Patroller {
+	r.t.Helper()
+	if st == nil {
+		st = r.store
+	}
+	p, err := bot.New(r.opts, r.mw, st, r.log)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return p
+}
+
+func (r *rig) pass() bot.Summary {
+	r.t.Helper()
+	sum, err := r.patroller(nil).Pass(r.ctx)
+	if err != nil {
+		r.t.Fatalf("pass: %v (%s)", err, sum)
+	}
+	r.t.Logf("pass: %s", sum)
+	return sum
+}
+
+// insert puts addition into the page's text after the first sentence of its
+// first prose paragraph, as an anonymous editor from ip, and returns the new
+// revision.
+func (r *rig) insert(ip, title, addition string) int64 {
+	r.t.Helper()
+	text, err := r.wiki.PageText(r.ctx, title)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	i := len(text) - 1
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" && (line[0] == '\'' || unicode.IsLetter(rune(line[0]))) {
+			if j := strings.Index(line, ". "); j >= 0 {
+				i = off + j
+				break
+			}
+		}
+		off += len(line)
+	}
+	rev, err := r.wiki.AnonEdit(r.ctx, ip, title, text[:i+1]+addition+text[i+1:], "")
+	if err != nil {
+		r.t.Fatalf("anon edit by %s on %s: %v", ip, title, err)
+	}
+	return rev
+}
+
+func (r *rig) text(title string) string {
+	r.t.Helper()
+	text, err := r.wiki.PageText(r.ctx, title)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return text
+}
+
+func (r *rig) latestUser(title string) string {
+	r.t.Helper()
+	_, user, err := r.wiki.LatestRev(r.ctx, title)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return user
+}
+
+// botRevisions counts the revisions the bot saved on title.
+func (r *rig) botRevisions(title string) int {
+	r.t.Helper()
+	resp, err := r.wiki.Get(r.ctx, url.Values{
+		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
+		"rvprop": {"user"}, "rvlimit": {"max"},
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	n := 0
+	for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
+		for _, rv := range p.(map[string]any)["revisions"].([]any) {
+			if rv.(map[string]any)["user"] == "Warden" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (r *rig) blocked(target string) bool {
+	r.t.Helper()
+	ok, err := r.wiki.Blocked(r.ctx, target)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return ok
+}
+
+// token makes a random-letter tracking code like the botnets use.
+func token(rng *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('a' + rng.IntN(26))
+	}
+	return string(b)
+}
+
+const goodRef = ` It was described in detail in a 2019 survey.<ref>{{cite web |url=https://www.bbc.co.uk/news/science-environment-49567197 |title=Survey of the species |publisher=BBC News |date=2019-09-02}}</ref>`
+
+func TestProbeRevertedGoodFaithLeftAlone(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	probe := token(rng, 9)
+	r.insert("198.51.100.7", "Aardvark", " "+probe)
+	r.insert("203.0.113.20", "Abacus", " The abacus was also used in medieval Europe for accounting.")
+	r.insert("203.0.113.21", "Algae", goodRef)
+
+	sum := r.pass()
+	if sum.Reverted != 1 || sum.Blocked != 0 {
+		t.Errorf("summary = %s; want exactly one revert and no block", sum)
+	}
+	if strings.Contains(r.text("Aardvark"), probe) {
+		t.Errorf("probe %q still on Aardvark", probe)
+	}
+	if r.latestUser("Aardvark") != "Warden" {
+		t.Errorf("Aardvark latest editor = %q, want the bot", r.latestUser("Aardvark"))
+	}
+	if !strings.Contains(r.text("Abacus"), "medieval Europe") {
+		t.Error("good-faith prose edit on Abacus was reverted")
+	}
+	if !strings.Contains(r.text("Algae"), "bbc.co.uk") {
+		t.Error("good-faith reference on Algae was reverted")
+	}
+	rec, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictProbe)}})
+	if err != nil || len(rec) != 1 || rec[0].IP != "198.51.100.7" {
+		t.Fatalf("probe records = %+v, %v; want one from 198.51.100.7", rec, err)
+	}
+	events, err := r.store.TokenEvents(r.ctx, probe)
+	if err != nil || len(events) != 1 || events[0].Title != "Aardvark" {
+		t.Errorf("token events for %q = %+v, %v; want one on Aardvark", probe, events, err)
+	}
+
+	// Nothing new but the bot's own rollback: a second pass scores nothing
+	// and writes nothing, and a third reads nothing at all.
+	before := r.botRevisions("Aardvark")
+	sum = r.pass()
+	if sum.Scored != 0 || sum.Reverted != 0 || sum.Read != sum.Skipped[bot.SkipOwn] {
+		t.Errorf("second pass = %s; want only the bot's own edits read", sum)
+	}
+	if sum = r.pass(); sum.Read != 0 {
+		t.Errorf("third pass = %s; want nothing read", sum)
+	}
+	if got := r.botRevisions("Aardvark"); got != before {
+		t.Errorf("bot revisions on Aardvark went from %d to %d on an idle pass", before, got)
+	}
+}
+
+func TestFollowUpSpamRevertedAndRangeBlocked(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	// The botnet probes from two IPs of one /24 and one of another.
+	r.insert("192.0.2.10", "Aardvark", " "+token(rng, 10))
+	r.insert("192.0.2.11", "Abacus", " "+token(rng, 8))
+	r.insert("198.51.100.50", "Algae", " "+token(rng, 9))
+	if sum := r.pass(); sum.Reverted != 3 {
+		t.Fatalf("probe pass = %s; want 3 reverts", sum)
+	}
+
+	// It returns from a new IP of the first range, on a page it probed, and
+	// from another new IP of that range on a page it never probed.
+	spam := ` [https://cheap-pills-online.example.com/buy best cheap pills] visit https://casino-bonus.example.net/`
+	r.insert("192.0.2.77", "Aardvark", spam)
+	r.insert("192.0.2.78", "Alchemy", ` See [https://www.replica-watches.example.org/ luxury watches].`)
+	// A good-faith reference beside it, from an unrelated address.
+	r.insert("203.0.113.9", "Abacus", goodRef)
+
+	sum := r.pass()
+	if sum.Reverted != 2 {
+		t.Errorf("spam pass = %s; want 2 reverts", sum)
+	}
+	if strings.Contains(r.text("Aardvark"), "cheap-pills") {
+		t.Error("follow-up spam still on Aardvark")
+	}
+	if strings.Contains(r.text("Alchemy"), "replica-watches") {
+		t.Error("range spam on a never-probed page (Alchemy) still there")
+	}
+	if !strings.Contains(r.text("Abacus"), "bbc.co.uk") {
+		t.Error("good-faith reference on Abacus was reverted")
+	}
+	if !r.blocked("192.0.2.0/24") {
+		t.Error("range 192.0.2.0/24 not blocked after spam from several of its IPs")
+	}
+	if r.blocked("203.0.113.9") {
+		t.Error("good-faith editor 203.0.113.9 blocked")
+	}
+	recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictFollowUpSpam)}})
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("follow-up records = %d, %v; want 2", len(recs), err)
+	}
+	blocks, err := r.store.Blocks(r.ctx, "192.0.2.0/24")
+	if err != nil || len(blocks) == 0 || blocks[0].Expiry != "1 day" {
+		t.Errorf("stored blocks of the range = %+v, %v; want a first block of 1 day", blocks, err)
+	}
+}
+
+func TestDryRunAndShutoffWriteNothing(t *testing.T) {
+	for _, mode := range []string{"dry-run", "shutoff"} {
+		t.Run(mode, func(t *testing.T) {
+			r := newRig(t)
+			if mode == "dry-run" {
+				r.opts.DryRun = true
+			} else if _, err := r.wiki.AdminEdit(r.ctx, "User:Warden/Run", "false", "stop"); err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(5, 6))
+			probe := token(rng, 9)
+			r.insert("192.0.2.10", "Aardvark", " "+probe)
+			r.insert("192.0.2.11", "Abacus", " "+token(rng, 9))
+			r.pass()
+			r.insert("192.0.2.12", "Algae", ` [https://casino-bonus.example.net/ free casino bonus]`)
+			sum := r.pass()
+			if sum.Reverted != 0 || sum.Blocked != 0 || sum.ObserveOnly == "" {
+				t.Errorf("summary = %s; want observe only, nothing reverted or blocked", sum)
+			}
+			if !strings.Contains(r.text("Aardvark"), probe) {
+				t.Error("probe removed although the bot must not write")
+			}
+			for _, title := range []string{"Aardvark", "Abacus", "Algae"} {
+				if n := r.botRevisions(title); n != 0 {
+					t.Errorf("%d bot revisions on %s", n, title)
+				}
+			}
+			if r.blocked("192.0.2.12") || r.blocked("192.0.2.0/24") {
+				t.Error("blocked although the bot must not write")
+			}
+			// It still decided and remembered, so the moderator sees what it would do.
+			recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictProbe), string(bot.VerdictFollowUpSpam)}})
+			if err != nil || len(recs) != 3 {
+				t.Fatalf("records = %d, %v; want 3 flagged edits recorded", len(recs), err)
+			}
+		})
+	}
+}
+
+func TestNobotsHonoured(t *testing.T) {
+	r := newRig(t)
+	if _, err := r.wiki.AdminEdit(r.ctx, "Algae", "{{bots|deny=Warden}}\n"+r.pages["Algae"], "exclude the bot"); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	probe := token(rng, 10)
+	r.insert("192.0.2.30", "Algae", " "+probe)
+	sum := r.pass()
+	if sum.Reverted != 0 || sum.Held[bot.HoldNobots] != 1 {
+		t.Errorf("summary = %s; want the probe held for nobots", sum)
+	}
+	if !strings.Contains(r.text("Algae"), probe) {
+		t.Error("the bot edited a page that excludes it")
+	}
+}
+
+// crashingStore fails the commit of the probe after the given number, as if
+// the process died right after its wiki write and before its store write.
+type crashingStore struct {
+	*store.Store
+	probes int
+}
+
+var errCrash = errors.New("simulated crash")
+
+func (c *crashingStore) Commit(ctx context.Context, h store.Handled) error {
+	if h.Record.Verdict == string(bot.VerdictProbe) {
+		if c.probes == 0 {
+			return errCrash
+		}
+		c.probes--
+	}
+	return c.Store.Commit(ctx, h)
+}
+
+func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(9, 10))
+	titles := []string{"Aardvark", "Abacus", "Algae", "Alchemy"}
+	probes := map[string]string{}
+	for i, title := range titles {
+		probes[title] = token(rng, 9)
+		r.insert(fmt.Sprintf("192.0.2.%d", 40+i), title, " "+probes[title])
+	}
+	// The first pass reverts Aardvark, records it, reverts Abacus and dies
+	// before recording Abacus.
+	_, err := r.patroller(&crashingStore{Store: r.store, probes: 1}).Pass(r.ctx)
+	if !errors.Is(err, errCrash) {
+		t.Fatalf("crashing pass error = %v, want the simulated crash", err)
+	}
+	if r.botRevisions("Abacus") != 1 || r.botRevisions("Algae") != 0 {
+		t.Fatalf("after the crash: Abacus %d, Algae %d bot revisions; want 1 and 0", r.botRevisions("Abacus"), r.botRevisions("Algae"))
+	}
+	r.pass()
+	for _, title := range titles {
+		if strings.Contains(r.text(title), probes[title]) {
+			t.Errorf("%s: probe skipped after restart", title)
+		}
+		if n := r.botRevisions(title); n != 1 {
+			t.Errorf("%s: %d bot revisions, want exactly 1", title, n)
+		}
+	}
+	rec, err := r.store.Record(r.ctx, mustLatestAnonRev(t, r, "Abacus"))
+	if err != nil || !strings.Contains(rec.Outcome, bot.HoldReverted) {
+		t.Errorf("Abacus record after restart = %+v, %v; want it recorded as already reverted", rec, err)
+	}
+}
+
+// mustLatestAnonRev is the revision id of the last anonymous edit of title.
+func mustLatestAnonRev(t *testing.T, r *rig, title string) int64 {
+	t.Helper()
+	resp, err := r.wiki.Get(r.ctx, url.Values{
+		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
+		"rvprop": {"ids|user|flags"}, "rvlimit": {"max"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
+		for _, rv := range p.(map[string]any)["revisions"].([]any) {
+			m := rv.(map[string]any)
+			if _, anon := m["anon"]; anon {
+				return int64(m["revid"].(float64))
+			}
+		}
+	}
+	t.Fatalf("no anonymous revision on %s", title)
+	return 0
+}
