@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wikiwarden/wikiwarden/internal/testwiki"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// runCmd runs the command line as main would and returns its exit status
+// and output.
+func runCmd(ctx context.Context, env map[string]string, args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, args, func(k string) string { return env[k] }, &stdout, &stderr)
+	code := exitCode(err, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "wikiwarden.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestUsageAndConfigErrorsExit2(t *testing.T) {
+	ctx := context.Background()
+	bad := writeConfig(t, "wiki:\n  api: http://127.0.0.1:1/api.php\n  username: W@p\n  shedule: x\nstore:\n  path: ww.db\n")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no command", nil, "usage: wikiwarden"},
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"patrol without --once", []string{"patrol", "--config", bad}, "patrol needs --once"},
+		{"missing config", []string{"check", "--config", filepath.Join(t.TempDir(), "nope.yaml")}, "config file not found"},
+		{"unknown key", []string{"patrol", "--once", "--config", bad}, "wiki.shedule: unknown key"},
+		{"eval without corpus", []string{"eval"}, "eval needs --corpus"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCmd(ctx, nil, tt.args...)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr, tt.want)
+			}
+		})
+	}
+}
+
+// wikiConfig starts a test wiki with the shutoff page set and returns a
+// config file for it and the environment holding the password.
+func wikiConfig(t *testing.T, extra string) (*testwiki.Wiki, string, map[string]string) {
+	t.Helper()
+	w := testwiki.Start(t)
+	ctx := context.Background()
+	if _, err := w.AdminEdit(ctx, "User:Warden/Run", "true", "let the bot run"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.AdminEdit(ctx, "Aardvark", "The aardvark is a burrowing mammal native to Africa. It eats ants and termites.", "seed"); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "wikiwarden.db")
+	cfg := writeConfig(t, fmt.Sprintf("wiki:\n  api: %s\n  username: %s\n  contact: User:Admin\nstore:\n  path: %s\n%s", w.API, w.BotUser, db, extra))
+	return w, cfg, map[string]string{"WIKIWARDEN_PASSWORD": w.BotPassword}
+}
+
+func TestCheckReportsRights(t *testing.T) {
+	_, cfg, env := wikiConfig(t, "")
+	code, stdout, stderr := runCmd(context.Background(), env, "check", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("check exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout+stderr, env["WIKIWARDEN_PASSWORD"]) {
+		t.Error("check printed the password")
+	}
+
+	code, _, stderr = runCmd(context.Background(), map[string]string{"WIKIWARDEN_PASSWORD": "wrong"}, "check", "--config", cfg)
+	if code != 1 || !strings.Contains(stderr, "log in") {
+		t.Errorf("wrong password: exit %d, stderr %q; want exit 1 and a login error", code, stderr)
+	}
+}
+
+func TestPatrolOnceAndStoreLock(t *testing.T) {
+	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
+	ctx := context.Background()
+	if _, err := w.AnonEdit(ctx, "192.0.2.5", "Aardvark", "The aardvark is a burrowing mammal native to Africa. xqzkvbwplt It eats ants and termites.", ""); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 0 || !strings.Contains(stdout, "1 reverted") {
+		t.Fatalf("patrol exit %d, stdout %q, stderr %q; want one revert", code, stdout, stderr)
+	}
+	if text, _ := w.PageText(ctx, "Aardvark"); strings.Contains(text, "xqzkvbwplt") {
+		t.Error("probe still on the page after patrol --once")
+	}
+
+	// A second wikiwarden on the same store fails fast with a clear message.
+	st, err := store.Open(storePath(t, cfg), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	code, _, stderr = runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 1 || !strings.Contains(stderr, "another wikiwarden") {
+		t.Errorf("locked store: exit %d, stderr %q; want exit 1 naming another wikiwarden", code, stderr)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("locked store: gave up after %v; want it to fail fast", d)
+	}
+}
+
+func storePath(t *testing.T, cfgPath string) string {
+	t.Helper()
+	b, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(line), "path: "); ok {
+			return p
+		}
+	}
+	t.Fatal("no store.path in config")
+	return ""
+}
+
+func TestRunServiceRevertsAndStopsCleanly(t *testing.T) {
+	w, cfg, env := wikiConfig(t, "patrol:\n  schedule: \"@every 1s\"\n  lookback: 1h\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	var stderr bytes.Buffer
+	go func() {
+		var stdout bytes.Buffer
+		err := run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr)
+		done <- exitCode(err, &stdout)
+	}()
+	if _, err := w.AnonEdit(ctx, "192.0.2.6", "Aardvark", "The aardvark is a burrowing mammal native to Africa. It eats ants and termites. kzqvxbwtrp", ""); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		text, err := w.PageText(context.Background(), "Aardvark")
+		if err == nil && !strings.Contains(text, "kzqvxbwtrp") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the service did not revert the probe within 60s")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("run exit %d after SIGTERM-like cancel; want 0", code)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("run did not stop within 30s of cancellation")
+	}
+	// The store was closed: it opens again at once.
+	st, err := store.Open(storePath(t, cfg), store.Options{})
+	if err != nil {
+		t.Fatalf("store after shutdown: %v", err)
+	}
+	st.Close()
+	if !strings.Contains(stderr.String(), `"msg":"service stopped"`) {
+		t.Errorf("service log is not JSON or lacks the stop line:\n%s", stderr.String())
+	}
+}
