@@ -24,6 +24,11 @@ type BulkOptions struct {
 	Seed uint64
 }
 
+// bulkProbeRanges is how many /24s of 198.19.0.0/16 Bulk's probes come
+// from. The scripted campaign's ranges are left out: a bot may have
+// blocked them.
+const bulkProbeRanges = 8
+
 // bulkSentences are good-faith additions; %d is a year, which also keeps
 // every sentence distinct.
 var bulkSentences = []string{
@@ -39,8 +44,8 @@ var bulkSentences = []string{
 
 // Bulk makes n anonymous edits as fast as the wiki takes them, from many
 // IPs: good-faith sentences appended from addresses of 100.64.0.0/10, one
-// in opts.ProbeEvery a probe token on a new line from the documentation
-// ranges 192.0.2.0/24, 198.51.100.0/24 and 203.0.113.0/24. It is the load
+// in opts.ProbeEvery a probe token on a new line from eight /24s of
+// 198.19.0.0/16 (not the scripted campaign's ranges). It is the load
 // for patrol throughput benchmarks. Edits append (one request each, no
 // edit conflicts) to opts.Titles in turn. It returns the edits in the order
 // they were planned; on error, those made so far (RevID 0 for the rest).
@@ -68,9 +73,7 @@ func (w *Wiki) Bulk(ctx context.Context, n int, opts BulkOptions) ([]Edit, error
 		var ip netip.Addr
 		var text string
 		if opts.ProbeEvery > 0 && i%opts.ProbeEvery == opts.ProbeEvery-1 {
-			nets := [][3]byte{{192, 0, 2}, {198, 51, 100}, {203, 0, 113}}
-			net := nets[probes%len(nets)]
-			ip = netip.AddrFrom4([4]byte{net[0], net[1], net[2], byte(1 + probes/len(nets)%254)})
+			ip = netip.AddrFrom4([4]byte{198, 19, byte(probes % bulkProbeRanges), byte(1 + probes/bulkProbeRanges%254)})
 			e.Kind, e.What = KindProbe, "token on its own line"
 			e.Marker = probeToken(rnd)
 			text = "\n" + e.Marker

@@ -67,10 +67,9 @@ func (w *Wiki) client() *http.Client {
 	if w.HTTP != nil {
 		return w.HTTP
 	}
-	return defaultHTTP
+	// http.DefaultTransport pools the connections across these clients.
+	return &http.Client{Timeout: 60 * time.Second}
 }
-
-var defaultHTTP = &http.Client{Timeout: 60 * time.Second}
 
 // call sends one API request and decodes the answer into out (which may be
 // nil). xff, when valid, is sent as X-Forwarded-For.
