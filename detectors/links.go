@@ -32,6 +32,9 @@ const (
 	linkWeightDomainStem = 0.20 // a spam word in the domain name
 	linkCapSpamWords     = 0.60
 	linkStrongTerm       = 0.20 // spam terms at least this heavy count inside citations too
+	linkNearBytes        = 80   // prose this close to a link is its context
+	linkAroundBytes      = 200  // the wider surroundings, for strong terms only
+	linkManyProseWords   = 25   // prose words per link from which many links are an article, not a list
 	linkManyFrom         = 4    // links (citations count half) before LinkMany
 	linkWeightMany       = 0.10 // at linkManyFrom links
 	linkWeightManyMore   = 0.05 // per further link
@@ -75,23 +78,30 @@ func Links(in *Input) Result {
 		domains = in.Env.Domains
 	}
 
-	// Keep the links the old text did not have, once each.
+	// Keep the links the old text did not have: once each in fresh, every
+	// occurrence in occ (a link repeated ten times is ten links of spam).
 	fresh := found[:0:0]
-	seen := make(map[string]int, len(found))
+	occ := found[:0:0]
+	seen := make(map[string]int, len(found)) // index in fresh, or -1 for an old link
 	for _, l := range found {
 		key := urlKey(l.url)
-		if i, ok := seen[key]; ok {
+		i, ok := seen[key]
+		switch {
+		case !ok && old != "" && linkInText(old, l.url):
+			seen[key] = -1
+			continue
+		case !ok:
+			seen[key] = len(fresh)
+			fresh = append(fresh, l)
+		case i < 0:
+			continue
+		default:
 			if fresh[i].anchor == "" {
 				fresh[i].anchor = l.anchor
 			}
 			fresh[i].hidden = fresh[i].hidden || l.hidden
-			continue
 		}
-		if old != "" && linkInText(old, l.url) {
-			continue
-		}
-		seen[key] = len(fresh)
-		fresh = append(fresh, l)
+		occ = append(occ, l)
 	}
 	if len(fresh) == 0 {
 		return res
@@ -147,8 +157,8 @@ func Links(in *Input) Result {
 	}
 
 	added := newAddedText(text, old, found)
-	s.spamWords(fresh, added)
-	s.manyAndDensity(fresh, added)
+	s.spamWords(occ, added)
+	s.manyAndDensity(occ, added)
 
 	if res.Score > 1 {
 		res.Score = 1
@@ -191,32 +201,28 @@ func (s *linkScorer) addOnce(code Code, subject, detail string, w float64) {
 // spamWords looks for commercial spam vocabulary in the anchors, in the text
 // inserted around the links and in the domain names.
 //
-// A citation's title is a headline, and headlines say "casino", "loan" or
-// "best": in citations, URLs and text inside refs only the terms that read as
-// an advert (weight linkStrongTerm and up) count.
-func (s *linkScorer) spamWords(fresh []foundLink, added *addedText) {
+// Only text close to a new link counts: a long addition of prose is about
+// its subject, not about its links. A citation's title is a headline, and
+// headlines say "casino", "loan" or "best": in citations, URLs and the wider
+// surroundings only the terms that read as an advert (weight linkStrongTerm
+// and up) count.
+func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
 	var all, strong strings.Builder
-	for _, l := range fresh {
+	for _, l := range occ {
 		if l.cited {
 			strong.WriteString(l.anchor)
 		} else {
 			all.WriteString(l.anchor)
+			all.WriteString(" \n ")
+			_, prose := added.around(l.span, linkNearBytes)
+			all.WriteString(prose)
 		}
-		strong.WriteString(" \n ")
 		all.WriteString(" \n ")
+		strong.WriteString(" \n ")
 		strong.WriteString(urlWords(l.url))
 		strong.WriteString(" \n ")
-	}
-	// The text inserted on the lines that carry the new links: the prose
-	// around them for every term, refs and templates for strong ones.
-	for i := range added.starts {
-		line := added.line(i)
-		if !strings.Contains(line, "//") && !containsFold(line, "{{url") && !containsFold(line, "www.") {
-			continue
-		}
-		all.WriteString(added.prose(i))
-		all.WriteString(" \n ")
-		strong.WriteString(added.inserted(i))
+		raw, _ := added.around(l.span, linkAroundBytes)
+		strong.WriteString(raw)
 		strong.WriteString(" \n ")
 	}
 	hits := findSpamTerms(normWords(all.String()), nil)
@@ -234,7 +240,7 @@ func (s *linkScorer) spamWords(fresh []foundLink, added *addedText) {
 		total += s.add(LinkSpamWords, h.term, "commercial spam vocabulary in the link text or around it", h.weight, linkCapSpamWords-total)
 	}
 	done := make(map[string]bool)
-	for _, l := range fresh {
+	for _, l := range occ {
 		if done[l.domain] || l.ip || total >= linkCapSpamWords {
 			continue
 		}
@@ -258,9 +264,9 @@ func (s *linkScorer) spamWords(fresh []foundLink, added *addedText) {
 // manyAndDensity scores the number of links and how much of the added text
 // they make up. Citations count half towards "many" and not at all towards
 // density: a sourced sentence is mostly citation markup.
-func (s *linkScorer) manyAndDensity(fresh []foundLink, added *addedText) {
+func (s *linkScorer) manyAndDensity(occ []foundLink, added *addedText) {
 	halfLinks, visible := 0, 0
-	for _, l := range fresh {
+	for _, l := range occ {
 		if l.archive || referenceInfrastructure[l.domain] {
 			continue
 		}
@@ -271,18 +277,20 @@ func (s *linkScorer) manyAndDensity(fresh []foundLink, added *addedText) {
 			visible++
 		}
 	}
-	if n := halfLinks / 2; n >= linkManyFrom {
-		w := linkWeightMany + linkWeightManyMore*float64(n-linkManyFrom)
-		s.add(LinkMany, "", fmt.Sprintf("%d links in one edit", n), w, linkCapMany)
-	}
-	if visible < linkDensityFrom {
+	n := halfLinks / 2
+	if n < linkManyFrom && visible < linkDensityFrom {
 		return
 	}
 	words := 0
 	for i := range added.starts {
 		words += countWords(added.prose(i))
 	}
-	if words >= visible*linkDensityWords {
+	// Many links carried by a lot of prose are a sourced article.
+	if n >= linkManyFrom && words < n*linkManyProseWords {
+		w := linkWeightMany + linkWeightManyMore*float64(n-linkManyFrom)
+		s.add(LinkMany, "", fmt.Sprintf("%d links in one edit", n), w, linkCapMany)
+	}
+	if visible < linkDensityFrom || words >= visible*linkDensityWords {
 		return
 	}
 	w := linkWeightDensity
@@ -336,6 +344,33 @@ func (a *addedText) span(i int) (int, int) {
 		a.ins[i] = [2]int{a.starts[i] + p, a.starts[i] + e}
 	}
 	return a.ins[i][0], a.ins[i][1]
+}
+
+// around returns the new text on a link's line within pad bytes of the
+// link's span, as it is and with markup blanked out.
+func (a *addedText) around(span [2]int, pad int) (raw, prose string) {
+	i, found := slices.BinarySearch(a.starts, span[0])
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return "", ""
+	}
+	p, e := a.span(i)
+	lo, hi := max(p, span[0]-pad), min(e, span[1]+pad)
+	if lo >= hi {
+		return "", ""
+	}
+	if a.markup == nil {
+		a.markup = markupMask(a.text, a.links)
+	}
+	b := []byte(a.text[lo:hi])
+	for k := range b {
+		if a.markup[lo+k] {
+			b[k] = ' '
+		}
+	}
+	return a.text[lo:hi], string(b)
 }
 
 // inserted returns the new part of line i.

@@ -239,6 +239,38 @@ func TestLinksRealRegularEdits(t *testing.T) {
 	t.Logf("%d real regular edits, %d add links, none scores >= 0.7", n, withLinks)
 }
 
+// TestLinksRealArticles scores whole real articles (testdata/corpus) as if
+// an anonymous editor created them on a wiki that knows no domain: a sourced
+// article is not link spam, however many references it has.
+func TestLinksRealArticles(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "non-english", "*.txt"))
+	paths = append(paths, more...)
+	if len(paths) == 0 {
+		t.Fatal("no articles in testdata/corpus/wikitext")
+	}
+	worst, worstName, links := 0.0, "", 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, hist := range []DomainHistory{nil, newLinksTestHistory(nil, nil)} {
+			r := Links(linksTestInput("", string(data), hist))
+			if r.Score >= 0.7 {
+				t.Errorf("%s: score %.2f: %v", filepath.Base(p), r.Score, r.Reasons)
+			}
+			if r.Score > worst {
+				worst, worstName = r.Score, filepath.Base(p)
+			}
+			if hist == nil {
+				links += len(r.Links)
+			}
+		}
+	}
+	t.Logf("%d articles with %d links created from scratch: highest score %.2f (%s)", len(paths), links, worst, worstName)
+}
+
 func TestLinksEmpty(t *testing.T) {
 	for _, in := range []*Input{
 		nil,
@@ -437,4 +469,36 @@ func BenchmarkLinks(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzLinks checks that any wikitext is handled without panics and with
+// well-formed results.
+func FuzzLinks(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "links", "*.txt"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		old, new, _ := strings.Cut(string(data), "-- new --")
+		f.Add(old, new)
+	}
+	f.Add("", "[//")
+	f.Add("x", "{{cite web|url=http://a.b|title=}}}}{{")
+	f.Add("", "<ref name=x/><ref>http://[::1]:80/ <div style='display:none'>http://ü.例え.jp")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		hist := newLinksTestHistory([]string{"example.com"}, []string{"spam.example"})
+		r := Links(linksTestInput(old, new, hist))
+		if r.Score < 0 || r.Score > 1 {
+			t.Fatalf("score %v", r.Score)
+		}
+		if len(r.Links) > 0 != hasReason(r, LinkAdded) {
+			t.Fatalf("%d links, reasons %v", len(r.Links), r.Reasons)
+		}
+		for _, l := range r.Links {
+			if l.Domain == "" || l.Domain != strings.ToLower(l.Domain) {
+				t.Fatalf("bad domain in %+v", l)
+			}
+		}
+	})
 }

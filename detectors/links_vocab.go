@@ -89,15 +89,15 @@ var spamTerms = []spamTerm{
 	{"replica watch", 0.35}, {"replica handbag", 0.35}, {"cheap jersey", 0.35}, {"outlet store", 0.25},
 	{"buy cheap", 0.3}, {"best price", 0.2}, {"lowest price", 0.25}, {"discount code", 0.25},
 	{"promo code", 0.25}, {"coupon code", 0.25}, {"coupon", 0.1}, {"free shipping", 0.25},
-	{"order now", 0.3}, {"buy now", 0.3}, {"shop now", 0.3}, {"click here", 0.25}, {"visit our", 0.2},
+	{"order now", 0.3}, {"buy now", 0.3}, {"shop now", 0.3}, {"click here", 0.15}, {"visit our", 0.2},
 	{"visit my", 0.2}, {"check out my", 0.2}, {"our website", 0.15}, {"my website", 0.15}, {"my blog", 0.15},
 	{"seo service", 0.35}, {"backlink", 0.3}, {"buy follower", 0.35}, {"buy like", 0.35},
 	{"instagram follower", 0.3}, {"web design company", 0.2}, {"locksmith", 0.2}, {"plumber", 0.1},
 	{"cheap", 0.1}, {"discount", 0.1}, {"buy", 0.1}, {"sale", 0.05}, {"best", 0.05}, {"online", 0.05},
 	{"free", 0.05}, {"deal", 0.05}, {"top", 0.03},
 	// Adult.
-	{"escort", 0.3}, {"escort service", 0.35}, {"call girl", 0.35}, {"adult dating", 0.35},
-	{"hookup", 0.3}, {"sex cam", 0.35}, {"live cam", 0.25}, {"porn", 0.3}, {"xxx", 0.3}, {"nude", 0.2},
+	{"escort", 0.15}, {"escort service", 0.35}, {"escort agency", 0.35}, {"call girl", 0.35}, {"adult dating", 0.35},
+	{"hookup", 0.3}, {"sex cam", 0.35}, {"live cam", 0.25}, {"porn", 0.3}, {"nude", 0.1},
 	{"onlyfan", 0.3},
 }
 
@@ -244,9 +244,27 @@ func domainSpam(host, domain string) (stems []string, tldWeight float64, tld str
 		}
 	}
 	for _, s := range domainSpamStems {
-		if strings.Contains(name, s) {
+		if i := strings.Index(name, s); i >= 0 && !stemCollision(name[i+len(s):], s) {
 			stems = append(stems, s)
 		}
 	}
 	return stems, spamTLDs[tld], tld
+}
+
+// stemCollision reports whether a spam stem found in a domain name is part
+// of an ordinary word, judging by what follows it: "cialis" in "socialist",
+// "pills" in "pillsbury".
+func stemCollision(after, stem string) bool {
+	if after == "" {
+		return false
+	}
+	switch stem {
+	case "cialis":
+		return strings.IndexByte("tmaei", after[0]) >= 0 // -cialist, -cialism, -cialise, -cialising
+	case "pills":
+		return after[0] == 'b'
+	case "poker":
+		return strings.HasPrefix(after, "face")
+	}
+	return false
 }
