@@ -286,8 +286,8 @@ func TestFollowUpSpamRevertedAndRangeBlocked(t *testing.T) {
 		t.Fatalf("follow-up records = %d, %v; want 2", len(recs), err)
 	}
 	blocks, err := r.store.Blocks(r.ctx, "192.0.2.0/24")
-	if err != nil || len(blocks) == 0 || blocks[0].Expiry != "1 day" {
-		t.Errorf("stored blocks of the range = %+v, %v; want a first block of 1 day", blocks, err)
+	if err != nil || len(blocks) != 1 || blocks[0].Expiry != "1 day" {
+		t.Errorf("stored blocks of the range = %+v, %v; want one block of 1 day for the one wave", blocks, err)
 	}
 }
 

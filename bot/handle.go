@@ -322,6 +322,12 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 		p.fail(sum, rec, "read block history", err)
 		return
 	}
+	if n := len(past); n > 0 && past[n-1].Time.After(e.Time) {
+		// The edit predates the target's last block: same wave, already
+		// handled. Escalate only for offences after a block ran out.
+		rec.Why = append(rec.Why, "already blocked")
+		return
+	}
 	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
 	reason := fmt.Sprintf("%s link spam following random-token probes ([[Special:Contributions/%s]])", p.opts.SummaryPrefix, e.User)
 	err = p.wiki.Block(ctx, mediawiki.BlockParams{
