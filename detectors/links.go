@@ -541,23 +541,27 @@ func urlKey(u string) string {
 // linkInText reports whether text already contains the link u (with any
 // scheme), ending where a URL ends.
 func linkInText(text, u string) bool {
+	// Search from the host: "//" is everywhere in a page full of URLs.
 	if i := strings.Index(u, "//"); i >= 0 {
-		u = u[i:]
+		u = u[i+2:]
 	}
 	u = strings.TrimRight(u, "/")
+	if u == "" {
+		return false
+	}
 	for i := 0; ; {
 		j := strings.Index(text[i:], u)
 		if j < 0 {
 			return false
 		}
-		end := i + j + len(u)
+		start, end := i+j, i+j+len(u)
 		for end < len(text) && text[end] == '/' {
 			end++
 		}
-		if end == len(text) || isURLEnd(text[end]) {
+		if start >= 2 && text[start-2:start] == "//" && (end == len(text) || isURLEnd(text[end])) {
 			return true
 		}
-		i += j + 1
+		i = start + 1
 	}
 }
 

@@ -340,6 +340,28 @@ func TestLinksHostParsing(t *testing.T) {
 	}
 }
 
+func TestLinkInText(t *testing.T) {
+	old := "See http://example.com/page and [https://x.org/a/ x] or //cdn.example.net/lib.js."
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"http://example.com/page", true},
+		{"https://example.com/page", true},
+		{"http://example.com", false}, // a prefix of an old link is another link
+		{"http://example.com/pag", false},
+		{"//x.org/a", true},
+		{"http://x.org/a", true},
+		{"https://cdn.example.net/lib.js", true},
+		{"http://ample.com/page", false},
+	}
+	for _, tt := range tests {
+		if got := linkInText(old, tt.url); got != tt.want {
+			t.Errorf("linkInText(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
+
 func TestPunycodeEncode(t *testing.T) {
 	// Vectors from RFC 3492 section 7.1 and common IDNs.
 	tests := map[string]string{
