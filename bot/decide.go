@@ -48,6 +48,9 @@ type Memory struct {
 	IPProbed    bool // this IP made a probe within the watch window
 	RangeProbed bool // another IP of this IP's range made a probe within the window
 	PageProbed  bool // the page was probed within the window
+	// FewKnownDomains says the wiki's domain history is too thin for "new
+	// domain" to mean much: then most reputable sources look new too.
+	FewKnownDomains bool
 }
 
 // Policy holds the thresholds a decision uses, keyed by detector name.
@@ -80,6 +83,10 @@ func (d Decision) Reverts() bool {
 	return d.Action == ActionRevert || d.Action == ActionRevertBlock
 }
 
+// pageOnlyMinScore is the link score a link to a new domain needs when a
+// probed page is the only evidence and the wiki's domain history is thin.
+const pageOnlyMinScore = 0.45
+
 // Decide turns detector results and the store's memory into a decision. It is
 // pure: the same inputs always give the same decision, and it does no I/O.
 // Wiki conditions that stop an action (later editors, {{nobots}}, the
@@ -110,8 +117,10 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		}
 		// A probed page alone is weaker evidence than a probing address: a
 		// good-faith editor may add a reference to a page a bot once probed.
-		// Require a link to a domain the wiki does not link to yet.
-		if mem.PageProbed && (len(why) > 0 || hasCode(links, detectors.LinkNewDomain, detectors.LinkSpamDomain)) {
+		// Require a link to a domain the wiki does not link to yet, and
+		// more than that while the wiki's domain history is thin.
+		if mem.PageProbed && (len(why) > 0 || hasCode(links, detectors.LinkSpamDomain) ||
+			(hasCode(links, detectors.LinkNewDomain) && (!mem.FewKnownDomains || links.Score >= pageOnlyMinScore))) {
 			why = append(why, WhyFollowUpPage)
 		}
 		if len(why) > 0 {

@@ -114,6 +114,7 @@ func TestDecideLinksRates(t *testing.T) {
 		{"page probed, domain history", bot.Memory{PageProbed: true}, known, 0.99},
 		{"IP probed, no domain history", bot.Memory{IPProbed: true}, nil, 0.99},
 		{"page probed, no domain history", bot.Memory{PageProbed: true}, nil, 0},
+		{"page probed, nothing known", bot.Memory{PageProbed: true, FewKnownDomains: true}, empty, 0},
 		{"no memory (standalone spam), domain history", bot.Memory{}, known, 0},
 		{"no memory (standalone spam), no domain history", bot.Memory{}, nil, 0},
 	}
@@ -144,7 +145,7 @@ func TestDecideLinksRates(t *testing.T) {
 		{"no memory, nothing known", bot.Memory{}, empty, 0.995},
 		{"page probed, reputable domains known", bot.Memory{PageProbed: true}, known, 0.995},
 		{"page probed, no domain history", bot.Memory{PageProbed: true}, nil, 0},
-		{"page probed, nothing known", bot.Memory{PageProbed: true}, empty, 0},
+		{"page probed, nothing known", bot.Memory{PageProbed: true, FewKnownDomains: true}, empty, 0.99},
 	}
 	for _, c := range goodCases {
 		rate, misses := decideRate(good, c.mem, c.hist, func(d bot.Decision) bool { return !d.Reverts() })

@@ -420,3 +420,18 @@ func mustLatestAnonRev(t *testing.T, r *rig, title string) int64 {
 	t.Fatalf("no anonymous revision on %s", title)
 	return 0
 }
+
+func TestFollowUpSpamDomainBlacklisted(t *testing.T) {
+	r := newRig(t)
+	r.opts.SpamBlacklistPage = "MediaWiki:Spam-blacklist"
+	rng := rand.New(rand.NewPCG(11, 12))
+	r.insert("192.0.2.10", "Aardvark", " "+token(rng, 9))
+	r.pass()
+	r.insert("192.0.2.20", "Aardvark", " [https://casino-bonus.test/ free casino bonus]")
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Fatalf("spam pass = %s; want the follow-up spam reverted", sum)
+	}
+	if got := r.text("MediaWiki:Spam-blacklist"); !strings.Contains(got, `\bcasino-bonus\.test\b`) {
+		t.Fatalf("blacklist page = %q; want the spam domain", got)
+	}
+}

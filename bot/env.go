@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
@@ -14,6 +15,9 @@ import (
 // a letter model on; less makes rare letter sequences look random, so
 // a small or brand-new wiki keeps the built-in base model.
 const minTrainingBytes = 2_000_000
+
+// maxKnownLinks bounds the external links read to learn the known domains.
+const maxKnownLinks = 100_000
 
 // domainSet is the store's domain knowledge, snapshotted for one pass.
 type domainSet struct{ d store.Domains }
@@ -35,6 +39,7 @@ func (p *Patroller) env(ctx context.Context) (*detectors.Env, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read known domains: %w", err)
 	}
+	p.known = len(doms.Known)
 	return &detectors.Env{Model: p.model, Domains: domainSet{doms}}, nil
 }
 
@@ -80,6 +85,15 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 			doms = append(doms, l.Domain)
 		}
 	}
+	// Every link already on the wiki makes its domain known, so a reference
+	// to a site the wiki cites is never "new".
+	urls, err := p.wiki.ExternalLinks(ctx, maxKnownLinks)
+	if err != nil {
+		return fmt.Errorf("read external links: %w", err)
+	}
+	doms = append(doms, linkDomains([]detectors.Result{detectors.Links(&detectors.Input{
+		Edit: &detectors.Edit{New: strings.Join(urls, "\n")}, Added: detectors.Diff("", strings.Join(urls, "\n")), Env: &detectors.Env{},
+	})})...)
 	if err := p.store.AddKnownDomains(ctx, doms); err != nil {
 		return fmt.Errorf("remember known domains: %w", err)
 	}

@@ -116,7 +116,7 @@ func (p *Patroller) rangeOf(ip netip.Addr) netip.Prefix {
 
 // memory asks the store what it knows about this edit's editor and page.
 func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr) (Memory, error) {
-	var mem Memory
+	mem := Memory{FewKnownDomains: p.known < fewKnownDomains}
 	since := e.Time.Add(-p.opts.WatchWindow)
 	if ip.IsValid() {
 		events, err := p.store.IPEvents(ctx, p.rangeOf(ip), since)
@@ -265,6 +265,11 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 	if d.Verdict == VerdictFollowUpSpam || d.Verdict == VerdictLinkSpam {
 		h.SpamDomains = linkDomains(results)
 	}
+	if d.Verdict == VerdictFollowUpSpam {
+		if err := p.blacklist(ctx, h.SpamDomains); err != nil {
+			p.log.WithError(err).WithField("rev_id", e.RevID).Error("spam blacklist not updated")
+		}
+	}
 	return true
 }
 
@@ -353,3 +358,7 @@ func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) 
 	rec.Outcome = fmt.Sprintf("error: %s: %v", op, err)
 	p.log.WithError(err).WithFields(logrus.Fields{"rev_id": rec.RevID, "title": rec.Title}).Error(op + " failed")
 }
+
+// fewKnownDomains is the size of a domain history below which "new domain"
+// is weak evidence (see Memory.FewKnownDomains).
+const fewKnownDomains = 50

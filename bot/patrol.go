@@ -33,6 +33,7 @@ type Wiki interface {
 	Edit(ctx context.Context, p mediawiki.EditParams) (int64, error)
 	Block(ctx context.Context, p mediawiki.BlockParams) error
 	SamplePages(ctx context.Context, n int) ([]string, error)
+	ExternalLinks(ctx context.Context, limit int) ([]string, error)
 }
 
 // Store is what the patroller needs of its memory. Lookups of absent things
@@ -72,8 +73,11 @@ type Options struct {
 	RangePrefixV4   int                // range size for IPv4, e.g. 24
 	RangePrefixV6   int                // range size for IPv6, e.g. 64
 	SummaryPrefix   string             // start of every edit summary
-	ModelPages      int                // pages sampled to train the letter model
-	Now             func() time.Time   // the clock; nil means time.Now
+	// SpamBlacklistPage, when set, receives the domains of reverted
+	// follow-up spam (SpamBlacklist extension syntax); "" disables it.
+	SpamBlacklistPage string
+	ModelPages        int              // pages sampled to train the letter model
+	Now               func() time.Time // the clock; nil means time.Now
 }
 
 func (o *Options) setDefaults() {
@@ -128,6 +132,7 @@ type Patroller struct {
 	account mediawiki.Account
 	site    mediawiki.SiteInfo
 	model   *detectors.Model
+	known   int // domains the wiki is known to link to, as of the pass's start
 }
 
 // New returns a Patroller. It checks the options but does not touch the wiki.

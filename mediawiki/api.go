@@ -659,3 +659,39 @@ func (c *Client) SamplePages(ctx context.Context, n int) ([]string, error) {
 	}
 	return out, nil
 }
+
+// ExternalLinks returns up to limit external link URLs the wiki's pages
+// already carry (list=exturlusage), following continuation; limit 0 means
+// all. The link detector treats their domains as known to the wiki.
+func (c *Client) ExternalLinks(ctx context.Context, limit int) ([]string, error) {
+	p := params.Values{
+		"action": "query", "list": "exturlusage",
+		"euprop": "url", "eulimit": "max", "euexpandurl": "1",
+	}
+	var out []string
+	for {
+		var r struct {
+			Continue map[string]any `json:"continue"`
+			Query    struct {
+				ExtURLUsage []struct {
+					URL string `json:"url"`
+				} `json:"exturlusage"`
+			} `json:"query"`
+		}
+		if err := c.call(ctx, request{op: "external links", params: p}, &r); err != nil {
+			return out, err
+		}
+		for _, u := range r.Query.ExtURLUsage {
+			out = append(out, u.URL)
+			if limit > 0 && len(out) >= limit {
+				return out, nil
+			}
+		}
+		if len(r.Continue) == 0 {
+			return out, nil
+		}
+		if err := continueParams(p, r.Continue); err != nil {
+			return out, fmt.Errorf("external links: %w", err)
+		}
+	}
+}

@@ -23,7 +23,7 @@ if [[ -n ${TESTWIKI_TRACE:-} ]]; then PS4='+ ${EPOCHREALTIME} '; set -x; fi
 
 MW=${MW_DIR:-/usr/share/mediawiki}
 CACHE=${TESTWIKI_CACHE:-${TMPDIR:-/tmp}/wikiwarden-testwiki}
-GRANTS=basic,highvolume,editpage,editprotected,createeditmovepage,rollback,blockusers,protect,patrol,delete
+GRANTS=basic,highvolume,editpage,editprotected,editsiteconfig,createeditmovepage,rollback,blockusers,protect,patrol,delete
 
 die() { echo "testwiki: $*" >&2; exit 1; }
 

@@ -135,7 +135,7 @@ func setup(ctx context.Context, path string, getenv func(string) string, stderr 
 
 func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 	c := a.cfg
-	return bot.New(bot.Options{
+	opts := bot.Options{
 		Detectors:       c.Detectors.Enabled,
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
 		Lookback:        time.Duration(c.Patrol.Lookback),
@@ -155,7 +155,11 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		SummaryPrefix:   c.Patrol.SummaryPrefix,
 		ModelPages:      c.Detectors.ModelSamplePages,
-	}, a.wiki, a.store, a.log)
+	}
+	if c.Response.SpamBlacklist {
+		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
+	}
+	return bot.New(opts, a.wiki, a.store, a.log)
 }
 
 func runPatrol(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
