@@ -18,7 +18,7 @@ var baseModel = sync.OnceValue(func() *Model {
 	if err := m.UnmarshalBinary(baseModelData); err != nil {
 		// Unreachable: TestBaseModel decodes the embedded file. An
 		// untrained model scores nothing as unlikely.
-		return Train(nil)
+		return TrainAlone(nil)
 	}
 	return m
 })

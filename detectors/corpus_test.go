@@ -127,6 +127,10 @@ func probeTestInjectMid(r *rand.Rand, new, tok string) (string, bool) {
 		if a.line != b.line || a.flags&skip != 0 || b.flags&skip != 0 || b.lo != a.hi+1 || new[a.hi] != ' ' {
 			continue
 		}
+		// Not inside the words of a URL whose punctuation was stripped.
+		if probeURLPrefixes[new[a.lo:a.hi]] || probeURLSuffixes[new[b.lo:b.hi]] {
+			continue
+		}
 		gaps = append(gaps, a.hi)
 	}
 	if len(gaps) == 0 {

@@ -145,10 +145,12 @@ func scanIsWordBefore(s string, i int) bool {
 // oldHasLine reports whether line is one of the old lines that the new text
 // does not keep: the line as it was before the edit changed it.
 func (a *Added) oldHasLine(line string) bool {
-	if a.oldLines == nil {
-		return false
-	}
-	return a.oldLines[maphash.String(diffSeed, line)] > 0
+	return a.oldHasLineHash(maphash.String(diffSeed, line))
+}
+
+// oldHasLineHash is oldHasLine for the line's hash under diffSeed.
+func (a *Added) oldHasLineHash(h uint64) bool {
+	return a.oldLines != nil && a.oldLines[h] > 0
 }
 
 // removedLines calls fn with each old line the new text no longer has.

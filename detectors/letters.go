@@ -55,3 +55,52 @@ func foldWord(dst []uint8, w string) (_ []uint8, ok bool) {
 	}
 	return dst, true
 }
+
+// romanNumeral reports whether w (ASCII letters, any case) is a well-formed
+// Roman numeral such as "xxiv" or "MCMLXXIV".
+func romanNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	i := 0
+	next := func() byte {
+		if i < len(w) {
+			return w[i] | 0x20
+		}
+		return 0
+	}
+	// One decimal digit: ten (x), five (v) and one (i) of its power.
+	digit := func(one, five, ten byte) {
+		switch c := next(); {
+		case c == one && i+1 < len(w) && (w[i+1]|0x20 == ten || w[i+1]|0x20 == five):
+			i += 2 // iv, ix
+		default:
+			if c == five {
+				i++
+			}
+			for n := 0; n < 3 && next() == one; n++ {
+				i++
+			}
+		}
+	}
+	for n := 0; n < 4 && next() == 'm'; n++ {
+		i++
+	}
+	digit('c', 'd', 'm')
+	digit('x', 'l', 'c')
+	digit('i', 'v', 'x')
+	return i == len(w)
+}
+
+// nucleotides reports whether every letter of the folded word is one of
+// a, c, g, t, u: a DNA or RNA sequence ("gattaca", "ttaggg").
+func nucleotides(sym []uint8) bool {
+	for _, s := range sym {
+		switch s {
+		case 'a' - 'a' + 1, 'c' - 'a' + 1, 'g' - 'a' + 1, 't' - 'a' + 1, 'u' - 'a' + 1:
+		default:
+			return false
+		}
+	}
+	return true
+}

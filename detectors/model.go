@@ -40,18 +40,40 @@ type Model struct {
 // Words reports how many words the model was trained on.
 func (m *Model) Words() uint64 { return m.words }
 
-// Train builds a model from pages of wikitext. Markup is skipped the same
-// structural way the probe detector skips it (templates, link targets,
-// file names, URLs, tags, references, table attributes), so the model learns
-// the wiki's prose, headings, captions and table text. Words holding digits or
-// non-Latin letters are left out.
+// Train learns a wiki's letter model from its pages of wikitext, on top of
+// the built-in base model: the pages' counts weigh twice the base model's, so
+// a small wiki's model knows its own names and language without becoming
+// weaker than the base model, and a large wiki's model is mostly its own.
+//
+// Markup is skipped the same structural way the probe detector skips it
+// (templates, link targets, file names, URLs, tags, references, table
+// attributes, preformatted lines), so the model learns prose, headings,
+// captions and table text. Words holding digits or non-Latin letters are left
+// out.
 func Train(texts []string) *Model {
+	m := TrainAlone(texts)
+	base := BaseModel()
+	for i, n := range m.counts {
+		m.counts[i] = satAdd(2*uint64(n), uint64(base.counts[i]))
+	}
+	m.words = 2*m.words + base.words
+	m.build()
+	return m
+}
+
+func satAdd(a, b uint64) uint32 {
+	return uint32(min(a+b, math.MaxUint32))
+}
+
+// TrainAlone learns a letter model from texts alone, without the base
+// model's counts. go generate builds the base model with it.
+func TrainAlone(texts []string) *Model {
 	m := &Model{counts: make([]uint32, modelGrams)}
 	var sc scanner
+	var words []scanWord
 	var buf []uint8
 	for _, t := range texts {
-		words := sc.scan(t, nil, sc.words[:0])
-		sc.words = words
+		words = sc.scan(t, nil, words[:0])
 		for _, w := range words {
 			if w.flags&(wDigit|wCode|wNonLatin) != 0 {
 				continue
@@ -74,10 +96,14 @@ func (m *Model) add(sym []uint8) {
 	var a, b, c uint32 // the three symbols before, 0 = boundary
 	for _, s := range sym {
 		d := uint32(s)
-		m.counts[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols+d]++
+		if i := ((a*modelSymbols+b)*modelSymbols+c)*modelSymbols + d; m.counts[i] < math.MaxUint32 {
+			m.counts[i]++
+		}
 		a, b, c = b, c, d
 	}
-	m.counts[((a*modelSymbols+b)*modelSymbols+c)*modelSymbols]++
+	if i := ((a*modelSymbols+b)*modelSymbols + c) * modelSymbols; m.counts[i] < math.MaxUint32 {
+		m.counts[i]++
+	}
 }
 
 // build turns counts into interpolated log probabilities.

@@ -7,7 +7,7 @@ import (
 )
 
 func TestModelRoundTrip(t *testing.T) {
-	m := Train([]string{"The cat sat on the mat. [[Dog|Dogs]] bark at cats.", "Über naïve café"})
+	m := TrainAlone([]string{"The cat sat on the mat. [[Dog|Dogs]] bark at cats.", "Über naïve café"})
 	b, err := m.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -89,9 +89,25 @@ func TestBaseModel(t *testing.T) {
 }
 
 func TestTrainSkipsMarkup(t *testing.T) {
-	m := Train([]string{"{{Infobox qqqqqq|name=zzzzzz}} [[File:Xxxxxx.jpg|thumb|ok]] <ref>jjjjjj</ref> http://vvvvvv.com text"})
+	m := TrainAlone([]string{"{{Infobox qqqqqq|name=zzzzzz}} [[File:Xxxxxx.jpg|thumb|ok]] <ref>jjjjjj</ref> http://vvvvvv.com text"})
 	// Only "ok" and "text" are prose.
 	if m.Words() != 2 {
 		t.Errorf("trained on %d words, want 2", m.Words())
+	}
+}
+
+func TestTrainAddsBaseModel(t *testing.T) {
+	base := BaseModel()
+	m := Train([]string{"Llanfyllin Llanfyllin Llanfyllin"})
+	if m.Words() != base.Words()+6 {
+		t.Errorf("words = %d, want the base model's %d plus twice 3", m.Words(), base.Words())
+	}
+	sym, _ := foldWord(nil, "llanfyllin")
+	if m.bits(sym) >= base.bits(sym)-3 {
+		t.Errorf("the wiki's own word is not much likelier: %.1f bits, base %.1f", m.bits(sym), base.bits(sym))
+	}
+	sym, _ = foldWord(nil, "government")
+	if d := m.bits(sym) - base.bits(sym); d > 0.5 || d < -0.5 {
+		t.Errorf("an ordinary word moved by %.1f bits", d)
 	}
 }

@@ -5,8 +5,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
-	"strings"
-	"unicode/utf8"
+	"sync"
 )
 
 // ProbeName is the probe detector's name in configuration and results.
@@ -17,143 +16,220 @@ const ProbeName = "probe"
 // survives.
 //
 // It scores each word of running text the edit added (markup skipped
-// structurally, see the scanner) that the old text does not already have. A
-// word's evidence, in bits, is how much better uniform random letters explain
-// it than the wiki's letter model does, plus what its shape and place add:
-// keyboard runs, missing vowels and repeated chunks count for it; capitals
-// (names, acronyms), diacritics, tables, captions, link text, compounds and
-// surrounding text the model finds foreign count against it; an anonymous
-// editor, a word alone on a new line or slipped into an existing sentence
-// count for it. The score is a probeLogistic function of the strongest word's
-// evidence, 0.5 at probeThresholdBits.
+// structurally, see scanner) that the old text does not already have. A
+// word's evidence, in bits, starts from how much better uniform random
+// letters explain it than the wiki's letter model does, the log-likelihood
+// ratio, and adds what its shape and place say: missing vowels, keyboard
+// runs and repeated chunks count for a probe; capitals (names, acronyms),
+// diacritics, italics, tables, captions, link text, compounds, unusual words
+// around it (a phrase in another language) and an edit adding many new words
+// at once (many chances for one odd word) count against; an anonymous
+// editor, and a word alone on a new line or slipped between words the page
+// already had, count for. The score is a logistic function of the strongest
+// word's evidence, 0.5 at probeThresholdBits.
 //
-// Tokens lists the words scoring 0.5 or more; Reasons explain every word
-// scoring probeReasonScore or more, with the word as Subject.
+// Tokens lists the words scoring 0.5 or more, the bot's default threshold;
+// Reasons explain every word scoring probeReasonScore or more, with the word
+// as Subject and weights that add up to its score.
 func Probe(in *Input) Result {
-	res := Result{Detector: ProbeName}
 	if in == nil || in.Edit == nil {
-		return res
+		return Result{Detector: ProbeName}
 	}
 	added := in.Added
 	if added == nil || added.spans == nil && len(added.Lines) > 0 {
-		added = Diff(in.Edit.Old, in.Edit.New)
+		added = Diff(in.Edit.Old, in.Edit.New) // an Added not made by Diff
 	}
 	if len(added.spans) == 0 {
-		return res
+		return Result{Detector: ProbeName}
 	}
 	m := BaseModel()
 	if in.Env != nil && in.Env.Model != nil && in.Env.Model.lp != nil {
 		m = in.Env.Model
 	}
-	p := prober{m: m, a: added, anon: in.Edit.Anon}
+	p := proberPool.Get().(*prober)
+	defer proberPool.Put(p)
+	p.reset(m, added, in.Edit.Anon)
 	p.run()
 	return p.result()
 }
 
+// proberPool recycles the scratch buffers of Probe.
+var proberPool = sync.Pool{New: func() any { return new(prober) }}
+
 // Calibration. Evidence is in bits; the score is
-// 1/(1+2^(-(evidence-probeThresholdBits)/probeScaleBits)).
+// 1/(1+2^(-(evidence-probeThresholdBits)/probeScaleBits)). TestProbeQualityOnCorpus
+// holds the calibration to its targets.
 const (
-	probeThresholdBits = 9.0
+	probeThresholdBits = 8.0
 	probeScaleBits     = 2.0
 	probeReasonScore   = 0.25              // words scoring at least this get reasons
 	probeMinLetters    = 4                 // shorter words are never probes
 	probeMaxLetters    = 40                // longer runs are not tokens a bot plants
+	probeFloorBits     = -4.0              // words the model likes better than this (log-likelihood ratio) are not judged
 	log2Letters        = 4.700439718141092 // log2(26): bits per uniform random letter
 )
 
-// probeFloorBits: words whose letters the model likes this much better than
-// random letters are not looked at further.
-const probeFloorBits = -4.0
-
 // Evidence weights, in bits.
 const (
-	bitsAnon          = 2.0  // anonymous editor
-	bitsRegistered    = -3.0 // logged-in editor
-	bitsAlone         = 3.0  // alone on an added line
-	bitsMidSentence   = 2.0  // between words of running text
-	bitsInserted      = 4.0  // the line minus the word is a line of the old text
-	capsShare         = 0.5  // a capitalised word keeps this share of its letters' evidence
-	bitsCapitalised   = -8.0
-	bitsCamelCase     = -14.0
-	bitsAllCaps       = -14.0
-	bitsDiacritic     = -14.0
-	bitsJoined        = -5.0 // part of a hyphenated or apostrophe word
+	bitsAnon          = 2.0   // anonymous editor
+	bitsRegistered    = -3.0  // logged-in editor
+	bitsAlone         = 3.0   // alone on an added line
+	bitsMidSentence   = 2.0   // between words the old text has
+	bitsInserted      = 6.0   // the line minus the word is a line of the old text
+	capsShare         = 0.5   // a capitalised word keeps this share of its letters' evidence...
+	bitsCapitalised   = -10.0 // ...less this: a name
+	bitsCamelCase     = -14.0 // a name or an identifier
+	bitsAllCaps       = -14.0 // an acronym
+	bitsShort         = -2.0  // five letters or fewer: abbreviations, names and typos are common
+	bitsDiacritic     = -14.0 // bots plant ASCII letters; diacritics mean a real language
+	bitsJoined        = -5.0  // part of a hyphenated or apostrophe word
 	bitsTable         = -6.0
-	bitsHeading       = -3.0
-	bitsListItem      = -1.0
+	bitsCaption       = -4.0
+	bitsItalic        = -12.0 // foreign words, titles, species, words as words
 	bitsLinkText      = -4.0
 	bitsExtLinkText   = -4.0
-	bitsCaption       = -4.0
-	bitsPre           = -8.0
+	bitsHeading       = -3.0
+	bitsListItem      = -1.0
 	bitsURLPart       = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord  = -3.0  // the word occurs more than once in the added text
 	bitsNoVowels      = 3.0
 	bitsConsonantRun  = 1.5 // per consonant beyond 4 in a row
-	bitsKeyboardRun   = 3.0
-	bitsRepeatedChunk = 4.0
-	bitsForeignText   = -6.0 // per bit per letter the surrounding text is above normal prose
-	bitsForeignMax    = -12.0
-	normalProseBits   = 3.0  // median bits per letter of ordinary words under a model of their language
-	bitsOtherScripts  = -8.0 // the surrounding text is partly in another script
-	bitsDiacriticText = -8.0 // the surrounding text has words with diacritics
-	newWordsShare     = 1.0  // bits per doubling of the new words the edit adds (many chances for one odd word)
-	bitsShort         = -2.0 // five letters or fewer: abbreviations, names and typos are common, codes are short-lived
+	bitsKeyboardRun   = 3.0 // four keys in a row, plus one per further key
+	bitsRepeatedChunk = 4.0 // a chunk three times, plus one per further repeat
+	bitsOddNeighbour  = -5.0
+	oddNeighbourBits  = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
+	bitsForeignText   = -6.0  // per bit per letter the text around is above normalProseBits
+	bitsForeignMax    = -12.0 //
+	normalProseBits   = 3.0   // median bits per letter of ordinary words under a model of their language
+	bitsOtherScripts  = -8.0  // the text around is partly in another script
+	bitsDiacriticText = -8.0  // the text around has words with diacritics
+	bitsPerDoubling   = -1.0  // per doubling of the new words the edit adds
 )
 
-// probeCandidate is one word being scored.
-type probeCandidate struct {
-	w        scanWord
-	idx      int // in prober.words
-	text     string
-	sym      []uint8 // folded letters
-	bits     float64 // surprisal under the model, incl. the word end
-	evidence float64
-	score    float64
-	reasons  []Reason
-	trace    []probeTrace
-}
-
-// probeTrace is one term of a probeCandidate's evidence, for tests and tuning.
-type probeTrace struct {
-	what string
+// probeTerm is one contribution to a word's evidence.
+type probeTerm struct {
+	kind probeTermKind
 	bits float64
 }
 
+type probeTermKind uint8
+
+const (
+	termRandom probeTermKind = iota
+	termNoVowels
+	termKeyboard
+	termRepeated
+	termShort
+	termDiacritic
+	termJoined
+	termTable
+	termCaption
+	termItalic
+	termLink
+	termExtLink
+	termHeading
+	termList
+	termURL
+	termRepeatedWord
+	termFresh
+	termForeign
+	termOddNeighbours
+	termScripts
+	termDiacriticText
+	termAnon
+	termRegistered
+	termInserted
+	termAlone
+	termMid
+	termCount
+)
+
+var probeTermNames = [termCount]string{
+	"random", "no-vowels", "keyboard", "repeated", "short", "diacritic", "joined", "table", "caption",
+	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
+	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
+}
+
+func (k probeTermKind) String() string { return probeTermNames[k] }
+
+// probeCandidate is one word being judged.
+type probeCandidate struct {
+	w        scanWord
+	idx      int     // in prober.words
+	symLo    int     // its folded letters are prober.sym[symLo:symHi]
+	symHi    int     //
+	bits     float64 // surprisal under the model, with the word end
+	hash     uint64  // wordHash of its text
+	evidence float64
+	score    float64
+	terms    [12]probeTerm
+	nterms   int
+}
+
+func (c *probeCandidate) add(k probeTermKind, bits float64) {
+	c.evidence += bits
+	if c.nterms < len(c.terms) {
+		c.terms[c.nterms] = probeTerm{k, bits}
+		c.nterms++
+	}
+}
+
+func (c *probeCandidate) term(k probeTermKind) (float64, bool) {
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == k {
+			return t.bits, true
+		}
+	}
+	return 0, false
+}
+
+// prober holds one Probe call's state and its reusable buffers.
 type prober struct {
 	m    *Model
 	a    *Added
+	text string // the new text
 	anon bool
 
+	sc       scanner
 	words    []scanWord
-	wbits    []float32 // per word: bits per letter under the model, or -1 when not a prose word
-	sym      []uint8
+	wbits    []float32 // per word: bits per letter of an ordinary lower-case word, or -1
+	sym      []uint8   // folded letters of the scored words, back to back
 	cands    []probeCandidate
-	fresh    int      // distinct probeCandidate-sized words the removed lines do not have
-	oldWords []uint64 // sorted hashes of the lower-cased words of the removed lines
+	added    []uint64 // wordHash of the candidate-sized added words, sorted
+	old      []uint64 // wordHash of the words of the lines the edit removed, sorted
+	fresh    int      // distinct candidate-sized added words the removed lines do not have
 	edit     probeTextStats
+	scratch  []float64
+	medians  []lineMedian
+	editMed  float64
+	editMedK int8 // 0 unknown, 1 known, -1 too few words
 }
 
-// probeTextStats describes running text: how many words, how many in other
-// scripts or with diacritics.
 type probeTextStats struct {
 	words, diacritic, nonLatin int
 }
 
+type lineMedian struct {
+	line int
+	med  float64
+	ok   bool
+}
+
+func (p *prober) reset(m *Model, a *Added, anon bool) {
+	*p = prober{
+		m: m, a: a, text: a.new, anon: anon, sc: p.sc,
+		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
+		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0],
+	}
+}
+
 func (p *prober) run() {
-	var sc scanner
-	p.words = sc.scan(p.a.new, p.a.spans, nil)
+	p.words = p.sc.scan(p.text, p.a.spans, p.words)
 	if len(p.words) == 0 {
 		return
 	}
-	p.wbits = make([]float32, len(p.words))
-	type pending struct {
-		i, symLo, symHi int
-		bits            float64
-	}
-	var todo []pending
-	var eligible []uint64 // hashes of probeCandidate-sized words, to count the new ones
 	for i, w := range p.words {
-		p.wbits[i] = -1
+		p.wbits = append(p.wbits, -1)
 		p.edit.words++
 		f := w.flags
 		if f&wNonLatin != 0 {
@@ -168,7 +244,7 @@ func (p *prober) run() {
 		}
 		lo := len(p.sym)
 		var ok bool
-		p.sym, ok = foldWord(p.sym, p.a.new[w.lo:w.hi])
+		p.sym, ok = foldWord(p.sym, p.text[w.lo:w.hi])
 		n := len(p.sym) - lo
 		if !ok || n < 3 || n > probeMaxLetters {
 			p.sym = p.sym[:lo]
@@ -179,33 +255,46 @@ func (p *prober) run() {
 			p.wbits[i] = float32(b / float64(n+1))
 		}
 		if n < probeMinLetters {
+			p.sym = p.sym[:lo]
 			continue
 		}
-		eligible = append(eligible, maphash.String(diffSeed, strings.ToLower(p.a.new[w.lo:w.hi])))
-		// Only words the model finds unlikely go on.
-		if b-float64(n)*log2Letters >= probeFloorBits {
-			todo = append(todo, pending{i, lo, len(p.sym), b})
+		h := wordHash(p.text[w.lo:w.hi])
+		p.added = append(p.added, h)
+		if b-float64(n)*log2Letters < probeFloorBits ||
+			romanNumeral(p.text[w.lo:w.hi]) || n >= 6 && nucleotides(p.sym[lo:]) {
+			p.sym = p.sym[:lo]
+			continue
 		}
+		p.cands = append(p.cands, probeCandidate{w: w, idx: i, symLo: lo, symHi: len(p.sym), bits: b, hash: h})
 	}
-	if len(todo) == 0 {
+	if len(p.cands) == 0 {
 		return
 	}
-	p.fresh = p.countFresh(eligible)
-	for _, t := range todo {
-		w := p.words[t.i]
-		c := probeCandidate{w: w, idx: t.i, text: p.a.new[w.lo:w.hi], sym: p.sym[t.symLo:t.symHi], bits: t.bits}
-		if p.a.OldHasWord(c.text) {
+	p.collectOld()
+	slices.Sort(p.added)
+	p.fresh = 0
+	for i, h := range p.added {
+		if i > 0 && h == p.added[i-1] {
 			continue
 		}
-		p.judge(&c)
-		p.cands = append(p.cands, c)
+		if _, found := slices.BinarySearch(p.old, h); !found {
+			p.fresh++
+		}
 	}
+	kept := p.cands[:0]
+	for i := range p.cands {
+		c := &p.cands[i]
+		if p.a.OldHasWord(p.text[c.w.lo:c.w.hi]) {
+			continue // not new: the page had it
+		}
+		p.judge(c)
+		kept = append(kept, *c)
+	}
+	p.cands = kept
 }
 
-// countFresh counts the distinct words among hashes that the lines the edit
-// removed or changed do not have.
-func (p *prober) countFresh(hashes []uint64) int {
-	var old []uint64
+// collectOld hashes the words of the lines the edit removed or changed.
+func (p *prober) collectOld() {
 	p.a.removedLines(func(line string) {
 		for i := 0; i < len(line); {
 			if !scanIsWordAt(line, i) {
@@ -213,350 +302,315 @@ func (p *prober) countFresh(hashes []uint64) int {
 				continue
 			}
 			j := i
-			for j < len(line) && (line[j] >= utf8.RuneSelf || scanIsAlnum(line[j])) {
+			for j < len(line) && (line[j] >= 0x80 || scanIsAlnum(line[j])) {
 				j++
 			}
-			old = append(old, maphash.String(diffSeed, strings.ToLower(line[i:j])))
+			p.old = append(p.old, wordHash(line[i:j]))
 			i = j
 		}
 	})
-	slices.Sort(hashes)
-	hashes = slices.Compact(hashes)
-	slices.Sort(old)
-	p.oldWords = old
-	n := 0
-	for _, h := range hashes {
-		if _, found := slices.BinarySearch(old, h); !found {
-			n++
-		}
-	}
-	return n
+	slices.Sort(p.old)
 }
 
-// judge computes a probeCandidate's evidence, score and reasons.
+// wordHash is FNV-1a over w with ASCII letters lower-cased.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (p *prober) oldHas(h uint64) bool {
+	_, found := slices.BinarySearch(p.old, h)
+	return found
+}
+
+// judge sums a candidate's evidence and scores it.
 func (p *prober) judge(c *probeCandidate) {
-	n := len(c.sym)
+	sym := p.sym[c.symLo:c.symHi]
+	n := len(sym)
 	f := c.w.flags
-	ev := probeEvidence{}
 	llr := c.bits - float64(n)*log2Letters
 	switch {
 	case f&wUpperInner != 0 && f&wLower == 0:
-		llr = llr*capsShare + bitsAllCaps // an acronym
+		llr = llr*capsShare + bitsAllCaps
 	case f&wUpperInner != 0:
-		llr = llr*capsShare + bitsCamelCase // a name or identifier
+		llr = llr*capsShare + bitsCamelCase
 	case f&wUpperFirst != 0:
-		llr = llr*capsShare + bitsCapitalised // a name
+		llr = llr*capsShare + bitsCapitalised
 	}
-	ev.add(llr, Reason{Code: ProbeRandomToken, Subject: c.text,
-		Detail: fmt.Sprintf("1 in 10^%.0f under this wiki's letter model (%.1f bits per letter; random letters are %.1f)",
-			c.bits*math.Log10(2), c.bits/float64(n+1), log2Letters)})
+	c.add(termRandom, llr)
 
 	// Shape.
-	vowels, run := probeVowels(c.sym)
+	vowels, run := probeVowels(sym)
 	switch {
 	case vowels == 0:
-		ev.add(bitsNoVowels+bitsConsonantRun*float64(max(0, run-4)), Reason{Code: ProbeNoVowels, Subject: c.text,
-			Detail: fmt.Sprintf("no vowels in %d letters", n)})
+		c.add(termNoVowels, bitsNoVowels+bitsConsonantRun*float64(max(0, run-4)))
 	case run >= 5:
-		ev.add(bitsConsonantRun*float64(run-4), Reason{Code: ProbeNoVowels, Subject: c.text,
-			Detail: fmt.Sprintf("a run of %d probeTestConsonants", run)})
+		c.add(termNoVowels, bitsConsonantRun*float64(run-4))
 	}
-	if k, lo := probeKeyboardRun(c.sym); k >= 4 {
-		ev.add(bitsKeyboardRun+float64(k-4), Reason{Code: ProbeKeyboardRun, Subject: c.text,
-			Detail: fmt.Sprintf("%q runs along the keyboard", probeSymString(c.sym[lo:lo+k]))})
+	if k, _ := probeKeyboardRun(sym); k >= 4 {
+		c.add(termKeyboard, bitsKeyboardRun+float64(k-4))
 	}
-	if period, reps := probeRepeatedChunk(c.sym); reps >= 3 {
-		ev.add(bitsRepeatedChunk+float64(reps-3), Reason{Code: ProbeRepeated, Subject: c.text,
-			Detail: fmt.Sprintf("%q repeated %d times", probeSymString(c.sym[:period]), reps)})
+	if _, reps := probeRepeatedChunk(sym); reps >= 3 {
+		c.add(termRepeated, bitsRepeatedChunk+float64(reps-3))
 	}
 	if n <= 5 {
-		ev.neg("short", bitsShort)
+		c.add(termShort, bitsShort)
 	}
 	if f&wDiacritic != 0 {
-		ev.neg("diacritic", bitsDiacritic)
+		c.add(termDiacritic, bitsDiacritic)
 	}
 	if f&wJoined != 0 {
-		ev.neg("joined", bitsJoined)
+		c.add(termJoined, bitsJoined)
 	}
 
 	// Place.
 	switch {
-	case f&cPre != 0:
-		ev.neg("pre", bitsPre)
 	case f&cTable != 0:
-		ev.neg("table", bitsTable)
+		c.add(termTable, bitsTable)
 	case f&cCaption != 0:
-		ev.neg("caption", bitsCaption)
+		c.add(termCaption, bitsCaption)
+	case f&cItalic != 0:
+		c.add(termItalic, bitsItalic)
 	case f&cLink != 0:
-		ev.neg("link", bitsLinkText)
+		c.add(termLink, bitsLinkText)
 	case f&cExtLink != 0:
-		ev.neg("extlink", bitsExtLinkText)
+		c.add(termExtLink, bitsExtLinkText)
 	case f&cHeading != 0:
-		ev.neg("heading", bitsHeading)
+		c.add(termHeading, bitsHeading)
 	case f&cList != 0:
-		ev.neg("list", bitsListItem)
+		c.add(termList, bitsListItem)
 	}
 	if p.urlPart(c) {
-		ev.neg("url", bitsURLPart)
+		c.add(termURL, bitsURLPart)
 	}
-	if p.occurrences(c) > 1 {
-		ev.neg("repeated", bitsRepeatedWord)
+	if p.occurrences(c.hash) > 1 {
+		c.add(termRepeatedWord, bitsRepeatedWord)
 	}
 	if p.fresh > 1 {
-		ev.neg("fresh", -newWordsShare*math.Log2(float64(p.fresh)))
+		c.add(termFresh, bitsPerDoubling*math.Log2(float64(p.fresh)))
 	}
-	// Surrounding text: foreign to the model, diacritics, other scripts.
-	if med, ok := p.contextBits(c); ok {
-		if excess := med - normalProseBits; excess > 0 {
-			ev.neg("foreign", max(bitsForeignMax, bitsForeignText*excess))
+
+	// The text around: another language, unusual neighbours, other scripts.
+	if med, ok := p.contextBits(c); ok && med > normalProseBits {
+		c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+	}
+	if odd := p.oddNeighbours(c); odd > 0 {
+		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
+	}
+	if others := p.edit.words - 1; others > 0 {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 {
+			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
-	}
-	ctx := p.edit
-	ctx.words--
-	if f&wDiacritic != 0 {
-		ctx.diacritic--
-	}
-	if ctx.words > 0 {
-		if share := float64(ctx.nonLatin) / float64(ctx.words); share > 0.1 {
-			ev.neg("scripts", bitsOtherScripts*min(1, share*2))
+		d := p.edit.diacritic
+		if f&wDiacritic != 0 {
+			d--
 		}
-		if share := float64(ctx.diacritic) / float64(ctx.words); share > 0.05 {
-			ev.neg("diacritics", bitsDiacriticText*min(1, share*4))
+		if share := float64(d) / float64(others); share > 0.05 {
+			c.add(termDiacriticText, bitsDiacriticText*min(1, share*4))
 		}
 	}
 
 	// Who and how.
 	if p.anon {
-		ev.pos("anon", bitsAnon)
+		c.add(termAnon, bitsAnon)
 	} else {
-		ev.neg("registered", bitsRegistered)
+		c.add(termRegistered, bitsRegistered)
 	}
-	where := ""
 	switch {
 	case p.inserted(c):
-		ev.pos("inserted", bitsInserted+bitsMidSentence)
-		where = "slipped into an existing line"
+		c.add(termInserted, bitsInserted)
 	case p.alone(c):
-		ev.pos("alone", bitsAlone)
-		where = "alone on an added line"
+		c.add(termAlone, bitsAlone)
 	case p.midSentence(c):
-		ev.pos("mid", bitsMidSentence)
-		where = "in the middle of running text"
+		c.add(termMid, bitsMidSentence)
 	}
-	if where != "" {
-		who := "a logged-in editor"
-		if p.anon {
-			who = "an anonymous editor"
-		}
-		ev.reasons = append(ev.reasons, Reason{Code: ProbeIsolated, Subject: c.text,
-			Detail: fmt.Sprintf("new to the page, %s, added by %s", where, who)})
-		ev.weights = append(ev.weights, ev.ctxPos)
-	}
-	c.evidence = ev.total
 	c.score = probeLogistic(c.evidence)
-	c.reasons = ev.finish(c.score)
-	c.trace = ev.trace
-}
-
-// contextBits returns the median bits per letter of the ordinary lower-case
-// words around c: on its line, or in the whole edit when the line has few.
-func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
-	var vals []float64
-	collect := func(sameLine bool) {
-		vals = vals[:0]
-		for i, b := range p.wbits {
-			if i == c.idx || b < 0 || sameLine && p.words[i].line != c.w.line {
-				continue
-			}
-			vals = append(vals, float64(b))
-		}
-	}
-	collect(true)
-	if len(vals) < 4 {
-		collect(false)
-	}
-	if len(vals) < 4 {
-		return 0, false
-	}
-	slices.Sort(vals)
-	return vals[len(vals)/2], true
 }
 
 func probeLogistic(ev float64) float64 {
 	return 1 / (1 + math.Exp2(-(ev-probeThresholdBits)/probeScaleBits))
 }
 
-// probeEvidence sums bits and keeps the reasons that added them.
-type probeEvidence struct {
-	total   float64
-	ctxPos  float64 // positive context bits, explained by one ProbeIsolated reason
-	reasons []Reason
-	weights []float64 // bits behind each reason
-	trace   []probeTrace
-}
-
-func (e *probeEvidence) add(bits float64, r Reason) {
-	e.total += bits
-	e.reasons = append(e.reasons, r)
-	e.weights = append(e.weights, bits)
-	e.trace = append(e.trace, probeTrace{string(r.Code), bits})
-}
-
-// neg adds bits that speak against a probe, pos context that speaks for one.
-func (e *probeEvidence) neg(what string, bits float64) {
-	e.total += bits
-	e.trace = append(e.trace, probeTrace{what, bits})
-}
-func (e *probeEvidence) pos(what string, bits float64) {
-	e.total += bits
-	e.ctxPos += bits
-	e.trace = append(e.trace, probeTrace{what, bits})
-}
-
-// finish sets each reason's weight to its share of the score, splitting the
-// score in proportion to the positive bits behind each reason.
-func (e *probeEvidence) finish(score float64) []Reason {
-	var sum float64
-	for _, w := range e.weights {
-		sum += max(0, w)
-	}
-	out := e.reasons[:0]
-	for i, r := range e.reasons {
-		if e.weights[i] <= 0 {
-			continue
-		}
-		r.Weight = math.Round(score*e.weights[i]/sum*1000) / 1000
-		out = append(out, r)
-	}
-	return out
-}
-
 func (p *prober) result() Result {
 	res := Result{Detector: ProbeName}
-	best := -1
+	for i := range p.cands {
+		res.Score = max(res.Score, p.cands[i].score)
+	}
+	res.Score = math.Round(res.Score*1e4) / 1e4
+	var seen []uint64
 	for i := range p.cands {
 		c := &p.cands[i]
-		if best < 0 || c.score > p.cands[best].score {
-			best = i
-		}
-	}
-	if best < 0 {
-		return res
-	}
-	res.Score = math.Round(p.cands[best].score*1e4) / 1e4
-	seen := map[string]bool{}
-	for i := range p.cands {
-		c := &p.cands[i]
-		if c.score < probeReasonScore || seen[c.text] {
+		if c.score < probeReasonScore || slices.Contains(seen, c.hash) {
 			continue
 		}
-		seen[c.text] = true
+		seen = append(seen, c.hash)
 		if c.score >= 0.5 {
-			res.Tokens = append(res.Tokens, c.text)
+			res.Tokens = append(res.Tokens, p.text[c.w.lo:c.w.hi])
 		}
-		res.Reasons = append(res.Reasons, c.reasons...)
+		res.Reasons = append(res.Reasons, p.explain(c)...)
 	}
 	return res
 }
 
-// probeVowels counts vowels (a e i o u y) and the longest run of
-// probeTestConsonants.
-func probeVowels(sym []uint8) (vowels, longestRun int) {
-	run := 0
-	for _, s := range sym {
-		switch s {
-		case 'a' - 'a' + 1, 'e' - 'a' + 1, 'i' - 'a' + 1, 'o' - 'a' + 1, 'u' - 'a' + 1, 'y' - 'a' + 1:
-			vowels++
-			run = 0
-		default:
-			run++
-			longestRun = max(longestRun, run)
+// explain turns a candidate's positive evidence into reasons whose weights
+// split its score in proportion to the bits behind each.
+func (p *prober) explain(c *probeCandidate) []Reason {
+	tok := p.text[c.w.lo:c.w.hi]
+	sym := p.sym[c.symLo:c.symHi]
+	n := len(sym)
+	var out []Reason
+	var bits []float64
+	addReason := func(b float64, code Code, detail string) {
+		if b > 0 {
+			out = append(out, Reason{Code: code, Subject: tok, Detail: detail})
+			bits = append(bits, b)
 		}
 	}
-	return vowels, longestRun
+	if b, _ := c.term(termRandom); b > 0 {
+		addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under this wiki's letter model (%.1f bits per letter; random letters are %.1f)",
+			c.bits*math.Log10(2), c.bits/float64(n+1), log2Letters))
+	}
+	if b, ok := c.term(termNoVowels); ok {
+		if vowels, run := probeVowels(sym); vowels == 0 {
+			addReason(b, ProbeNoVowels, fmt.Sprintf("no vowels in %d letters", n))
+		} else {
+			addReason(b, ProbeNoVowels, fmt.Sprintf("a run of %d consonants", run))
+		}
+	}
+	if b, ok := c.term(termKeyboard); ok {
+		k, at := probeKeyboardRun(sym)
+		addReason(b, ProbeKeyboardRun, fmt.Sprintf("%q runs along the keyboard", probeSymString(sym[at:at+k])))
+	}
+	if b, ok := c.term(termRepeated); ok {
+		period, reps := probeRepeatedChunk(sym)
+		addReason(b, ProbeRepeated, fmt.Sprintf("%q repeated %d times", probeSymString(sym[:period]), reps))
+	}
+	where := ""
+	var place float64
+	if b, ok := c.term(termInserted); ok {
+		where, place = "slipped into a line the page already had", b
+	} else if b, ok := c.term(termAlone); ok {
+		where, place = "alone on an added line", b
+	} else if b, ok := c.term(termMid); ok {
+		where, place = "between words the page already had", b
+	}
+	if where != "" {
+		who := "a logged-in editor"
+		if p.anon {
+			who = "an anonymous editor"
+			place += bitsAnon
+		}
+		addReason(place, ProbeIsolated, fmt.Sprintf("new to the page, %s, added by %s", where, who))
+	}
+	var sum float64
+	for _, b := range bits {
+		sum += b
+	}
+	for i := range out {
+		out[i].Weight = math.Round(c.score*bits[i]/sum*1000) / 1000
+	}
+	return out
 }
 
-// probeKeyPos is each letter's row and column on a QWERTY keyboard, columns in
-// quarter keys to follow the rows' stagger.
-var probeKeyPos = func() (pos [27][2]int8) {
-	rows := [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
-	offset := [3]int8{0, 1, 3}
-	for r, row := range rows {
-		for c, ch := range row {
-			pos[ch-'a'+1] = [2]int8{int8(r), int8(c)*4 + offset[r]}
-		}
+// occurrences counts the candidate-sized added words with hash h.
+func (p *prober) occurrences(h uint64) int {
+	i, found := slices.BinarySearch(p.added, h)
+	if !found {
+		return 0
 	}
-	return pos
-}()
-
-// probeKeyboardRun returns the longest stretch of letters where each is next to
-// the one before on the keyboard, in one direction ("asdf", "poiu", "qaz").
-func probeKeyboardRun(sym []uint8) (length, at int) {
-	best, bestAt := 1, 0
-	cur, curAt := 1, 0
-	var dir [2]int8
-	for i := 1; i < len(sym); i++ {
-		a, b := probeKeyPos[sym[i-1]], probeKeyPos[sym[i]]
-		d := [2]int8{b[0] - a[0], b[1] - a[1]}
-		adj := sym[i] != sym[i-1] && (d[0] == 0 && (d[1] == 4 || d[1] == -4) ||
-			(d[0] == 1 || d[0] == -1) && d[1] >= -3 && d[1] <= 3)
-		switch {
-		case adj && cur > 1 && d == dir:
-			cur++
-		case adj:
-			cur, curAt, dir = 2, i-1, d
-		default:
-			cur, curAt = 1, i
-		}
-		if cur > best {
-			best, bestAt = cur, curAt
-		}
+	j := i
+	for j < len(p.added) && p.added[j] == h {
+		j++
 	}
-	return best, bestAt
+	return j - i
 }
 
-// probeRepeatedChunk finds a chunk of 1 to 4 letters that the word repeats from
-// its start ("asdasdasd": "asd" 3 times; "aaaa": "a" 4 times), returning
-// the chunk length and how many times it repeats in a row.
-func probeRepeatedChunk(sym []uint8) (period, reps int) {
-	bestP, bestR := 0, 0
-	for start := 0; start < len(sym); start++ {
-		for p := 1; p <= 4 && start+2*p <= len(sym); p++ {
-			k := start + p
-			for k < len(sym) && sym[k] == sym[k-p] {
-				k++
+// contextBits returns the median bits per letter of the ordinary lower-case
+// words on c's line, or of the whole edit when the line has few.
+func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
+	for _, m := range p.medians {
+		if m.line == c.w.line {
+			if m.ok {
+				return m.med, true
 			}
-			r := (k - start) / p
-			need := 3
-			if p == 1 {
-				need = 4
-			}
-			if r >= need && r > bestR {
-				bestP, bestR = p, r
-			}
+			return p.editMedian()
 		}
 	}
-	if bestP == 1 && bestR < 4 {
-		return 0, 0
+	vals := p.scratch[:0]
+	for i := c.idx; i >= 0 && p.words[i].line == c.w.line; i-- {
+		if b := p.wbits[i]; b >= 0 {
+			vals = append(vals, float64(b))
+		}
 	}
-	if bestP == 1 {
-		bestR-- // "aaaa" reads as three repeats of a doubled letter
+	for i := c.idx + 1; i < len(p.words) && p.words[i].line == c.w.line; i++ {
+		if b := p.wbits[i]; b >= 0 {
+			vals = append(vals, float64(b))
+		}
 	}
-	return bestP, bestR
+	m := lineMedian{line: c.w.line}
+	if len(vals) >= 5 {
+		m.med, m.ok = median(vals), true
+	}
+	p.scratch = vals
+	p.medians = append(p.medians, m)
+	if m.ok {
+		return m.med, true
+	}
+	return p.editMedian()
 }
 
-func probeSymString(sym []uint8) string {
-	b := make([]byte, len(sym))
-	for i, s := range sym {
-		b[i] = 'a' + s - 1
+func (p *prober) editMedian() (float64, bool) {
+	if p.editMedK == 0 {
+		vals := p.scratch[:0]
+		for _, b := range p.wbits {
+			if b >= 0 {
+				vals = append(vals, float64(b))
+			}
+		}
+		p.editMedK = -1
+		if len(vals) >= 5 {
+			p.editMed, p.editMedK = median(vals), 1
+		}
+		p.scratch = vals
 	}
-	return string(b)
+	return p.editMed, p.editMedK == 1
 }
 
-// urlPart reports whether a word sits among the pieces of a URL in text whose
+func median(vals []float64) float64 {
+	slices.Sort(vals)
+	return vals[len(vals)/2]
+}
+
+// oddNeighbours counts the words next to c (three on each side, same line)
+// that are themselves unusual: in another script, with diacritics, or
+// lower-case words the model finds unlikely. A probe is a lone code among
+// ordinary words; a run of unusual words is a phrase in another language.
+func (p *prober) oddNeighbours(c *probeCandidate) int {
+	odd := 0
+	for _, d := range [6]int{-3, -2, -1, 1, 2, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
+			continue
+		}
+		if p.words[i].flags&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+			odd++
+		}
+	}
+	return odd
+}
+
+// urlPart reports whether c sits among the pieces of a URL in text whose
 // punctuation was stripped ("http www example com", "image name jpg").
 func (p *prober) urlPart(c *probeCandidate) bool {
-	t := p.a.new
+	t := p.text
 	i := c.w.lo
 	for i > 0 && (t[i-1] == ' ' || t[i-1] == '/' || t[i-1] == ':') {
 		i--
@@ -565,7 +619,7 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	for j > 0 && scanIsAlnum(t[j-1]) {
 		j--
 	}
-	if i > j && probeURLPrefixes[strings.ToLower(t[j:i])] {
+	if i > j && probeURLPrefixes[lowerASCII(t[j:i])] {
 		return true
 	}
 	i = c.w.hi
@@ -576,55 +630,70 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	for j < len(t) && scanIsAlnum(t[j]) {
 		j++
 	}
-	return j > i && probeURLSuffixes[strings.ToLower(t[i:j])]
+	return j > i && probeURLSuffixes[lowerASCII(t[i:j])]
+}
+
+// lowerASCII lower-cases short ASCII words for the URL tables without
+// allocating for the common all-lower-case case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] |= 0x20
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 var probeURLPrefixes = map[string]bool{"http": true, "https": true, "www": true, "ftp": true, "mailto": true}
+
 var probeURLSuffixes = map[string]bool{
 	"com": true, "org": true, "net": true, "edu": true, "gov": true, "html": true, "htm": true, "php": true,
 	"asp": true, "aspx": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "svg": true, "pdf": true,
 }
 
-// neighbours returns the words before and after c on its line.
-func (p *prober) neighbours(c *probeCandidate) (prev, next string) {
-	i := c.idx
-	if i > 0 && p.words[i-1].line == c.w.line {
-		pw := p.words[i-1]
-		prev = p.a.new[pw.lo:pw.hi]
-	}
-	if i+1 < len(p.words) && p.words[i+1].line == c.w.line {
-		nw := p.words[i+1]
-		next = p.a.new[nw.lo:nw.hi]
-	}
-	return prev, next
-}
-
-// occurrences counts the added words spelled like c.
-func (p *prober) occurrences(c *probeCandidate) int {
-	n := 0
-	for _, w := range p.words {
-		if w.hi-w.lo == len(c.text) && p.a.new[w.lo:w.hi] == c.text {
-			n++
+// lineOf returns the added line holding c and where it starts.
+func (p *prober) lineOf(c *probeCandidate) (string, int) {
+	spans := p.a.spans
+	i, _ := slices.BinarySearchFunc(spans, c.w.lo, func(s byteSpan, pos int) int {
+		switch {
+		case s.hi <= pos:
+			return -1
+		case s.lo > pos:
+			return 1
 		}
-	}
-	return n
-}
-
-// lineOf returns the added line holding c.
-func (p *prober) lineOf(c *probeCandidate) (line string, start int) {
-	for _, s := range p.a.spans {
-		if s.lo <= c.w.lo && c.w.lo < s.hi {
-			return p.a.new[s.lo:s.hi], s.lo
-		}
+		return 0
+	})
+	if i < len(spans) && spans[i].lo <= c.w.lo && c.w.lo < spans[i].hi {
+		return p.text[spans[i].lo:spans[i].hi], spans[i].lo
 	}
 	return "", 0
 }
 
 // alone reports whether c is all there is on its line, give or take list
-// markers and punctuation.
+// markers, spaces and punctuation.
 func (p *prober) alone(c *probeCandidate) bool {
-	line, _ := p.lineOf(c)
-	return strings.Trim(line, " \t*#:;.,!?'\"") == c.text
+	line, start := p.lineOf(c)
+	if line == "" {
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		if i == c.w.lo-start {
+			i = c.w.hi - start - 1
+			continue
+		}
+		switch line[i] {
+		case ' ', '\t', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // midSentence reports whether c sits in running text between words the old
@@ -633,19 +702,18 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 	if c.w.flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre) != 0 {
 		return false
 	}
-	prev, next := p.neighbours(c)
-	if prev == "" && next == "" {
-		return false
-	}
-	for _, w := range [2]string{prev, next} {
-		if w == "" {
+	has := 0
+	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
+		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
 			continue
 		}
-		if _, found := slices.BinarySearch(p.oldWords, maphash.String(diffSeed, strings.ToLower(w))); !found {
+		w := p.words[i]
+		if !p.oldHas(wordHash(p.text[w.lo:w.hi])) {
 			return false
 		}
+		has++
 	}
-	return true
+	return has > 0
 }
 
 // inserted reports whether the line holding c, without c and a space next to
@@ -662,5 +730,9 @@ func (p *prober) inserted(c *probeCandidate) bool {
 	case hi < len(line) && line[hi] == ' ':
 		hi++
 	}
-	return p.a.oldHasLine(line[:lo] + line[hi:])
+	var h maphash.Hash
+	h.SetSeed(diffSeed)
+	h.WriteString(line[:lo])
+	h.WriteString(line[hi:])
+	return p.a.oldHasLineHash(h.Sum64())
 }

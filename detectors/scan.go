@@ -40,8 +40,9 @@ const (
 	cLink    // text of a wikilink
 	cExtLink // anchor text of an external link
 	cCaption // caption or option of an image
-	cPre     // preformatted line (leading space)
+	cPre     // preformatted line (leading space); such lines are code and never reported
 	cNoLine  // the line holds markup the scanner skipped (template, link target, tag...)
+	cItalic  // in italics
 )
 
 // shapeFlags and ctxFlags split the two halves.
@@ -86,12 +87,11 @@ type scanner struct {
 	lineStart int
 	textStart int  // where the current line's or cell's text starts, after its markup
 	sentence  bool // the next word starts a sentence
+	italic    bool // inside two apostrophes on this line
 	joined    bool // the next word follows a hyphen or apostrophe
 
 	badTmpl, badLink []int // positions of "{{" and "[[" never closed
 	memo             []scanCloseMemo
-
-	words []scanWord // scratch kept for reuse by Train
 }
 
 // scanCloseMemo remembers where the next occurrence of a closing string is, so
@@ -106,7 +106,7 @@ type scanCloseMemo struct {
 // before the regions is still read so that the words' surroundings are right.
 func (sc *scanner) scan(s string, regions []byteSpan, out []scanWord) []scanWord {
 	*sc = scanner{s: s, regions: regions, out: out, links: sc.links[:0], memo: sc.memo[:0],
-		badTmpl: sc.badTmpl[:0], badLink: sc.badLink[:0], words: sc.words}
+		badTmpl: sc.badTmpl[:0], badLink: sc.badLink[:0]}
 	end := len(s)
 	if regions != nil {
 		if len(regions) == 0 {
@@ -267,6 +267,18 @@ func (sc *scanner) run(end int) {
 			sc.sentence = true
 		case '.', '?':
 			sc.sentence = true
+		case '\'':
+			n := 1
+			for i+n < len(s) && s[i+n] == '\'' {
+				n++
+			}
+			if n >= 2 {
+				if n != 3 && n != 4 {
+					sc.italic = !sc.italic // two or five apostrophes toggle italics; three (bold) do not
+				}
+				i += n
+				continue
+			}
 		case '<':
 			if j, ok := sc.tag(i); ok {
 				i = j
@@ -344,6 +356,7 @@ func (sc *scanner) lineBegin(i int) int {
 	s := sc.s
 	sc.lineFlags = 0
 	sc.lineStart = i
+	sc.italic = false
 	sc.ext = false
 	sc.sentence = true
 	sc.joined = false
@@ -772,6 +785,12 @@ loop:
 	if sc.sentence {
 		f |= wSentence
 		sc.sentence = false
+	}
+	if sc.lineFlags&cPre != 0 {
+		return i
+	}
+	if sc.italic {
+		f |= cItalic
 	}
 	if sc.tmpl == 0 && !sc.ext && (len(sc.links) == 0 || sc.links[len(sc.links)-1].showing) && sc.inRegion(start) {
 		f |= sc.lineFlags

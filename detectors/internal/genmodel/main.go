@@ -54,7 +54,7 @@ func run(args []string) error {
 	if len(texts) == 0 {
 		return fmt.Errorf("no *.txt pages under %s", *corpus)
 	}
-	m := detectors.Train(texts)
+	m := detectors.TrainAlone(texts)
 	b, err := m.MarshalBinary()
 	if err != nil {
 		return err

@@ -1,0 +1,74 @@
+package detectors
+
+import (
+	"testing"
+)
+
+// BenchmarkDetectors runs the whole stack (Diff, Probe, Links) over the
+// real edits of testdata/corpus/real-edits-dev.jsonl.
+func BenchmarkDetectors(b *testing.B) {
+	recs := readDevEdits(b)
+	edits := make([]Edit, len(recs))
+	for i, c := range recs {
+		edits[i] = *c.edit()
+	}
+	stack, err := NewStack(Names())
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := &Env{Model: BaseModel()}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		stack.Score(&edits[n%len(edits)], env)
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "edits/s")
+}
+
+// BenchmarkProbe runs Diff and Probe alone over the same edits.
+func BenchmarkProbe(b *testing.B) {
+	recs := readDevEdits(b)
+	edits := make([]Edit, len(recs))
+	for i, c := range recs {
+		edits[i] = *c.edit()
+	}
+	env := &Env{}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		e := &edits[n%len(edits)]
+		Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "edits/s")
+}
+
+// BenchmarkProbeLargePage scores the largest corpus page as a creation and as
+// a one-word change, to keep big pages linear.
+func BenchmarkProbeLargePage(b *testing.B) {
+	var page string
+	for _, pg := range readDevPages(b) {
+		if len(pg.Text) > len(page) {
+			page = pg.Text
+		}
+	}
+	changed := page[:len(page)/2] + " xkqzvbwpl" + page[len(page)/2:]
+	env := &Env{}
+	b.Run("creation", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e := &Edit{Anon: true, New: page}
+			Probe(&Input{Edit: e, Added: Diff("", page), Env: env})
+		}
+	})
+	b.Run("one-word", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e := &Edit{Anon: true, Old: page, New: changed}
+			Probe(&Input{Edit: e, Added: Diff(page, changed), Env: env})
+		}
+	})
+}
