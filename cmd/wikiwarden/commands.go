@@ -170,21 +170,14 @@ func runPatrol(ctx context.Context, args []string, getenv func(string) string, s
 	if !f.once {
 		return usagef("patrol needs --once (for a schedule, use \"wikiwarden run\")")
 	}
-	a, err := setup(ctx, f.config, getenv, stderr, false, true)
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	p, err := a.patroller(f.dryRun)
-	if err != nil {
-		return err
-	}
-	sum, err := p.Pass(ctx)
-	fmt.Fprintln(stdout, sum.String())
-	if err != nil {
-		return fmt.Errorf("patrol: %w", err)
-	}
-	return nil
+	return withPatroller(ctx, f, getenv, stderr, false, func(a *app, p *bot.Patroller) error {
+		sum, err := p.Pass(ctx)
+		fmt.Fprintln(stdout, sum.String())
+		if err != nil {
+			return fmt.Errorf("patrol: %w", err)
+		}
+		return nil
+	})
 }
 
 func runService(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -192,7 +185,20 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	a, err := setup(ctx, f.config, getenv, stderr, true, true)
+	return withPatroller(ctx, f, getenv, stderr, true, func(a *app, p *bot.Patroller) error {
+		return bot.Run(ctx, p, bot.Schedule{
+			Patrol:       a.cfg.Patrol.Schedule,
+			ModelRefresh: a.cfg.Detectors.ModelRefresh,
+			Housekeeping: a.cfg.Store.Housekeeping,
+			Retention:    time.Duration(a.cfg.Store.Retention),
+		}, a.log)
+	})
+}
+
+// withPatroller sets up the wiki and the store, runs fn with a patroller,
+// and closes the store after it.
+func withPatroller(ctx context.Context, f commonFlags, getenv func(string) string, stderr io.Writer, service bool, fn func(*app, *bot.Patroller) error) error {
+	a, err := setup(ctx, f.config, getenv, stderr, service, true)
 	if err != nil {
 		return err
 	}
@@ -201,12 +207,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	return bot.Run(ctx, p, bot.Schedule{
-		Patrol:       a.cfg.Patrol.Schedule,
-		ModelRefresh: a.cfg.Detectors.ModelRefresh,
-		Housekeeping: a.cfg.Store.Housekeeping,
-		Retention:    time.Duration(a.cfg.Store.Retention),
-	}, a.log)
+	return fn(a, p)
 }
 
 // neededRights are the user rights the bot uses, with what each is for.
