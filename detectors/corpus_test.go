@@ -89,7 +89,7 @@ func readDevPages(tb testing.TB) []devPage {
 
 const (
 	probeTestConsonants = "bcdfghjklmnpqrstvwxz"
-	probeTestVowels   = "aeiou"
+	probeTestVowels     = "aeiou"
 )
 
 func probeTestRandom(r *rand.Rand, n int) string {

@@ -30,27 +30,13 @@ func Diff(old, new string) *Added {
 		return a
 	}
 	// Common leading lines, each ending in a newline in both texts.
-	lo := 0
-	for {
-		oe, ne := scanLineEnd(old, lo), scanLineEnd(new, lo)
-		if oe != ne || oe == len(old) || ne == len(new) || old[lo:oe] != new[lo:ne] {
-			break
-		}
-		lo = oe + 1
-	}
-	// Common trailing lines, each preceded by a newline inside the middle.
+	lo := strings.LastIndexByte(old[:diffCommonPrefix(old, new)], '\n') + 1
+	// Common trailing lines, each preceded by a newline after lo.
 	oEnd, nEnd := len(old), len(new)
-	for {
-		ok := strings.LastIndexByte(old[lo:oEnd], '\n')
-		nk := strings.LastIndexByte(new[lo:nEnd], '\n')
-		if ok < 0 || nk < 0 {
-			break
+	if q := diffCommonSuffix(old[lo:], new[lo:]); q > 0 {
+		if k := strings.IndexByte(old[len(old)-q:], '\n'); k >= 0 {
+			oEnd, nEnd = len(old)-q+k, len(new)-q+k
 		}
-		os, ns := lo+ok+1, lo+nk+1
-		if old[os:oEnd] != new[ns:nEnd] {
-			break
-		}
-		oEnd, nEnd = os-1, ns-1
 	}
 	// The middle, as a multiset of lines.
 	if lo < oEnd {
@@ -166,4 +152,33 @@ func (a *Added) removedLines(fn func(line string)) {
 		}
 		i = e + 1
 	}
+}
+
+// diffCommonPrefix returns the length of the longest common prefix of a and b,
+// comparing in chunks first.
+func diffCommonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	const chunk = 256
+	for i+chunk <= n && a[i:i+chunk] == b[i:i+chunk] {
+		i += chunk
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// diffCommonSuffix returns the length of the longest common suffix of a and b.
+func diffCommonSuffix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	const chunk = 256
+	for i+chunk <= n && a[len(a)-i-chunk:len(a)-i] == b[len(b)-i-chunk:len(b)-i] {
+		i += chunk
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }

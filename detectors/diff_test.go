@@ -1,7 +1,9 @@
 package detectors
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,6 +76,45 @@ func TestOldHasWord(t *testing.T) {
 	for _, tt := range tests {
 		if got := a.OldHasWord(tt.w); got != tt.want {
 			t.Errorf("OldHasWord(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestDiffMatchesNaive compares Diff with a plain multiset line difference on
+// random texts made of a few repeated lines.
+func TestDiffMatchesNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	pieces := []string{"a", "b", "c", "", " ", "dd", "a b"}
+	mk := func() string {
+		var lines []string
+		for range rng.IntN(8) {
+			lines = append(lines, pieces[rng.IntN(len(pieces))])
+		}
+		s := strings.Join(lines, "\n")
+		if rng.IntN(3) == 0 {
+			s += "\n"
+		}
+		return s
+	}
+	for range 20000 {
+		old, new := mk(), mk()
+		count := map[string]int{}
+		for _, l := range strings.Split(old, "\n") {
+			count[l]++
+		}
+		var want []string
+		for _, l := range strings.Split(new, "\n") {
+			if count[l] > 0 {
+				count[l]--
+			} else if strings.TrimSpace(l) != "" {
+				want = append(want, l)
+			}
+		}
+		got := slices.Clone(Diff(old, new).Lines)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Diff(%q, %q) = %q, want %q", old, new, got, want)
 		}
 	}
 }

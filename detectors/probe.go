@@ -63,6 +63,7 @@ const (
 	probeThresholdBits = 8.0
 	probeScaleBits     = 2.0
 	probeReasonScore   = 0.25              // words scoring at least this get reasons
+	probeIgnoreScore   = 0.01              // words scoring less do not count at all
 	probeMinLetters    = 4                 // shorter words are never probes
 	probeMaxLetters    = 40                // longer runs are not tokens a bot plants
 	probeFloorBits     = -4.0              // words the model likes better than this (log-likelihood ratio) are not judged
@@ -284,10 +285,12 @@ func (p *prober) run() {
 	kept := p.cands[:0]
 	for i := range p.cands {
 		c := &p.cands[i]
-		if p.a.OldHasWord(p.text[c.w.lo:c.w.hi]) {
-			continue // not new: the page had it
-		}
 		p.judge(c)
+		// A word the page had is not new. Searching the old text is the
+		// costly part, so words that cannot matter are dropped first.
+		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.lo:c.w.hi]) {
+			continue
+		}
 		kept = append(kept, *c)
 	}
 	p.cands = kept

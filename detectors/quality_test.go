@@ -30,6 +30,7 @@ func TestProbeQualityOnCorpus(t *testing.T) {
 
 	t.Run("false positives on regular edits", func(t *testing.T) {
 		fp := 0
+		worst, worstID := 0.0, ""
 		for _, c := range regular {
 			e := c.edit()
 			r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
@@ -37,8 +38,12 @@ func TestProbeQualityOnCorpus(t *testing.T) {
 				fp++
 				t.Errorf("%s flagged (score %.3f):\n%s", c.ID, r.Score, reasonLines(r))
 			}
+			if r.Score > worst {
+				worst, worstID = r.Score, c.ID
+			}
 		}
-		t.Logf("false positives: %d of %d regular edits (%.3f%%)", fp, len(regular), 100*float64(fp)/float64(len(regular)))
+		t.Logf("false positives: %d of %d regular edits (%.3f%%); highest score %.3f (%s)",
+			fp, len(regular), 100*float64(fp)/float64(len(regular)), worst, worstID)
 		if fp*2000 > len(regular) {
 			t.Errorf("false-positive rate %.3f%%, want at most 0.05%%", 100*float64(fp)/float64(len(regular)))
 		}

@@ -693,6 +693,20 @@ func scanEntityEnd(s string, i int) int {
 func (sc *scanner) readWord(i int) int {
 	s := sc.s
 	start := i
+	if !sc.inRegion(start) {
+		// Outside the regions only the word's end matters, and whether it
+		// starts a URL.
+		for i < len(s) && (s[i] >= utf8.RuneSelf || scanIsAlnum(s[i])) {
+			i++
+		}
+		sc.joined, sc.sentence = false, false
+		if i+2 < len(s) && s[i] == ':' && s[i+1] == '/' && s[i+2] == '/' {
+			if j, ok := sc.urlEnd(start); ok {
+				return j
+			}
+		}
+		return i
+	}
 	var f wflag
 	if sc.joined {
 		f |= wJoined
