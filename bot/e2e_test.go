@@ -435,3 +435,45 @@ func TestFollowUpSpamDomainBlacklisted(t *testing.T) {
 		t.Fatalf("blacklist page = %q; want the spam domain", got)
 	}
 }
+
+func TestBlocksEscalatePerIP(t *testing.T) {
+	r := newRig(t)
+	r.opts.RangeBlock = false
+	r.opts.BlockDurations = []string{"3 seconds", "1 week"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	const ip = "192.0.2.60"
+	r.insert(ip, "Aardvark", " "+token(rng, 9))
+	r.pass()
+	r.insert(ip, "Abacus", " [https://cheap-pills.test/ cheap pills]")
+	if sum := r.pass(); sum.Blocked != 1 {
+		t.Fatalf("first spam pass = %s; want one block", sum)
+	}
+	if !r.blocked(ip) || r.blocked("192.0.2.0/24") {
+		t.Fatal("want the IP blocked and, with range_block off, not its range")
+	}
+	// The first block runs out; the same IP spams again.
+	text := r.text("Algae")
+	i := strings.Index(text, ". ")
+	spam := text[:i+1] + " [https://cheap-pills.test/buy buy pills now]" + text[i+1:]
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := r.wiki.AnonEdit(r.ctx, ip, "Algae", spam, "")
+		if err == nil {
+			break
+		}
+		if !strings.Contains(err.Error(), "blocked") || time.Now().After(deadline) {
+			t.Fatalf("spam after the block ran out: %v", err)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if sum := r.pass(); sum.Blocked != 1 || sum.Reverted != 1 {
+		t.Fatalf("second spam pass = %s; want a revert and a block", sum)
+	}
+	blocks, err := r.store.Blocks(r.ctx, ip)
+	if err != nil || len(blocks) != 2 || blocks[0].Expiry != "3 seconds" || blocks[1].Expiry != "1 week" {
+		t.Fatalf("blocks of %s = %+v, %v; want 3 seconds, then 1 week", ip, blocks, err)
+	}
+	if !r.blocked(ip) {
+		t.Error("the escalated block is not in force")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -67,7 +68,7 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 	if d.Verdict != VerdictOK {
 		sum.Flagged++
 		for _, r := range results {
-			log.WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score}).Debug("scored")
+			log.WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score, "reasons": reasonText([]detectors.Result{r})}).Debug("scored")
 		}
 	}
 
@@ -76,7 +77,7 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
 		p.act(actx, edit, ip, d, results, sum, &rec, &h)
 		cancel()
-		log.WithFields(logrus.Fields{"action": rec.Action, "verdict": rec.Verdict}).Info(rec.Outcome)
+		log.WithFields(logrus.Fields{"action": rec.Action, "verdict": rec.Verdict, "reasons": reasonText(results)}).Info(rec.Outcome)
 	}
 	h.Record = rec
 	return p.commit(ctx, h)
@@ -362,3 +363,14 @@ func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) 
 // fewKnownDomains is the size of a domain history below which "new domain"
 // is weak evidence (see Memory.FewKnownDomains).
 const fewKnownDomains = 50
+
+// reasonText joins the detectors' reasons into one line for the logs.
+func reasonText(results []detectors.Result) string {
+	var parts []string
+	for _, r := range results {
+		for _, reason := range r.Reasons {
+			parts = append(parts, reason.String())
+		}
+	}
+	return strings.Join(parts, "; ")
+}

@@ -196,6 +196,13 @@ func countList(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
+// chunkSize is how many changes a pass handles per batch of revision texts
+// (two API requests of 50 revisions: new and old text).
+const chunkSize = 50
+
+// progressEvery is how often, in changes, a long pass logs its progress.
+const progressEvery = 500
+
 // Skip reasons: why an edit was not scored.
 const (
 	SkipOwn       = "own edit"
@@ -283,16 +290,24 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	revs, err := p.revisions(ctx, changes, skips)
-	if err != nil {
-		return sum, err
-	}
-	for i, c := range changes {
-		if ctx.Err() != nil {
-			return sum, ctx.Err()
-		}
-		if err := p.handle(ctx, c, skips[i], revs, env, &sum); err != nil {
+	// Texts are fetched a chunk at a time: batched requests, bounded memory
+	// on a large backlog, and progress a person can follow.
+	for start := 0; start < len(changes); start += chunkSize {
+		end := min(start+chunkSize, len(changes))
+		revs, err := p.revisions(ctx, changes[start:end], skips[start:end])
+		if err != nil {
 			return sum, err
+		}
+		for i := start; i < end; i++ {
+			if ctx.Err() != nil {
+				return sum, ctx.Err()
+			}
+			if err := p.handle(ctx, changes[i], skips[i], revs, env, &sum); err != nil {
+				return sum, err
+			}
+		}
+		if len(changes) > progressEvery && end/progressEvery != start/progressEvery {
+			p.log.WithFields(logrus.Fields{"handled": end, "of": len(changes), "reverted": sum.Reverted}).Info("patrol progress")
 		}
 	}
 	return sum, nil
