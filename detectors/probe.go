@@ -42,13 +42,14 @@ func Probe(in *Input) Result {
 	if len(added.spans) == 0 {
 		return Result{Detector: ProbeName}
 	}
-	m := BaseModel()
+	m, modelName := BaseModel(), "the built-in letter model"
 	if in.Env != nil && in.Env.Model != nil && in.Env.Model.lp != nil {
-		m = in.Env.Model
+		m, modelName = in.Env.Model, "this wiki's letter model"
 	}
 	p := proberPool.Get().(*prober)
 	defer proberPool.Put(p)
 	p.reset(m, added, in.Edit.Anon)
+	p.modelName = modelName
 	p.run()
 	return p.result()
 }
@@ -186,10 +187,11 @@ func (c *probeCandidate) term(k probeTermKind) (float64, bool) {
 
 // prober holds one Probe call's state and its reusable buffers.
 type prober struct {
-	m    *Model
-	a    *Added
-	text string // the new text
-	anon bool
+	m         *Model
+	modelName string // for reasons: "this wiki's letter model"
+	a         *Added
+	text      string // the new text
+	anon      bool
 
 	sc       scanner
 	words    []scanWord
@@ -218,7 +220,7 @@ type lineMedian struct {
 
 func (p *prober) reset(m *Model, a *Added, anon bool) {
 	*p = prober{
-		m: m, a: a, text: a.new, anon: anon, sc: p.sc,
+		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0],
 	}
@@ -478,8 +480,8 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 		}
 	}
 	if b, _ := c.term(termRandom); b > 0 {
-		addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under this wiki's letter model (%.1f bits per letter; random letters are %.1f)",
-			c.bits*math.Log10(2), c.bits/float64(n+1), log2Letters))
+		addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under %s (%.1f bits per letter; random letters are %.1f)",
+			c.bits*math.Log10(2), p.modelName, c.bits/float64(n+1), log2Letters))
 	}
 	if b, ok := c.term(termNoVowels); ok {
 		if vowels, run := probeVowels(sym); vowels == 0 {

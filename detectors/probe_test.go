@@ -166,3 +166,86 @@ func (j judged) String() string {
 	}
 	return b.String()
 }
+
+func TestProbeReasons(t *testing.T) {
+	e := &Edit{Anon: true, Old: "The river flows north.\nIt floods.", New: "The river flows xkqzvbwpl north.\nIt floods."}
+	r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{}})
+	if r.Score < 0.99 || !slices.Equal(r.Tokens, []string{"xkqzvbwpl"}) {
+		t.Fatalf("result %+v", r)
+	}
+	var sum float64
+	codes := map[Code]string{}
+	for _, rs := range r.Reasons {
+		if rs.Subject != "xkqzvbwpl" || rs.Weight <= 0 {
+			t.Errorf("reason %+v", rs)
+		}
+		sum += rs.Weight
+		codes[rs.Code] = rs.Detail
+	}
+	if sum < r.Score-0.01 || sum > r.Score+0.01 {
+		t.Errorf("weights add up to %.3f, score %.3f", sum, r.Score)
+	}
+	if d := codes[ProbeRandomToken]; !strings.Contains(d, "the built-in letter model") || !strings.Contains(d, "1 in 10^") {
+		t.Errorf("random-token detail %q", d)
+	}
+	if d := codes[ProbeNoVowels]; d != "no vowels in 9 letters" {
+		t.Errorf("no-vowels detail %q", d)
+	}
+	if d := codes[ProbeIsolated]; d != "new to the page, slipped into a line the page already had, added by an anonymous editor" {
+		t.Errorf("isolated detail %q", d)
+	}
+
+	// The wiki's own model is named as such.
+	r = Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{Model: Train([]string{"The river flows north."})}})
+	if !strings.Contains(r.Reasons[0].Detail, "this wiki's letter model") {
+		t.Errorf("detail %q", r.Reasons[0].Detail)
+	}
+}
+
+func TestProbeShapes(t *testing.T) {
+	sym := func(s string) []uint8 { x, _ := foldWord(nil, s); return x }
+	if k, at := probeKeyboardRun(sym("xasdfgx")); k != 5 || at != 1 {
+		t.Errorf("keyboard run of xasdfgx = %d at %d", k, at)
+	}
+	if k, _ := probeKeyboardRun(sym("qwerty")); k != 6 {
+		t.Errorf("keyboard run of qwerty = %d", k)
+	}
+	if k, _ := probeKeyboardRun(sym("river")); k >= 4 {
+		t.Errorf("keyboard run of river = %d", k)
+	}
+	if p, r := probeRepeatedChunk(sym("asdasdasd")); p != 3 || r != 3 {
+		t.Errorf("repeats of asdasdasd = %d×%d", p, r)
+	}
+	if _, r := probeRepeatedChunk(sym("couscous")); r >= 3 {
+		t.Errorf("couscous repeats %d times", r)
+	}
+	if p, r := probeRepeatedChunk(sym("zzzzzz")); p != 1 || r != 4 {
+		t.Errorf("repeats of zzzzzz = %d×%d", p, r)
+	}
+	if v, run := probeVowels(sym("strengths")); v != 1 || run != 5 {
+		t.Errorf("vowels of strengths = %d, run %d", v, run)
+	}
+}
+
+func TestProbeNoInput(t *testing.T) {
+	for _, in := range []*Input{nil, {}, {Edit: &Edit{}}, {Edit: &Edit{Old: "a", New: ""}}, {Edit: &Edit{New: "xkqzvbwpl"}, Added: &Added{Lines: []string{"xkqzvbwpl"}}}} {
+		r := Probe(in)
+		if r.Detector != ProbeName {
+			t.Errorf("Probe(%+v).Detector = %q", in, r.Detector)
+		}
+		if in != nil && in.Added != nil && r.Score < 0.5 {
+			// An Added not made by Diff is recomputed from the edit.
+			t.Errorf("hand-made Added: score %.3f", r.Score)
+		}
+	}
+}
+
+func TestProbeDoesNotMutateInput(t *testing.T) {
+	e := &Edit{Anon: true, Old: "The river flows.", New: "The river xkqzvbwpl flows."}
+	a := Diff(e.Old, e.New)
+	before, lines := *e, slices.Clone(a.Lines)
+	Probe(&Input{Edit: e, Added: a, Env: &Env{}})
+	if *e != before || !slices.Equal(a.Lines, lines) {
+		t.Error("Probe changed its input")
+	}
+}

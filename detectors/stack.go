@@ -63,10 +63,13 @@ func NewStack(names []string) (*Stack, error) {
 func (s *Stack) Names() []string { return append([]string(nil), s.names...) }
 
 // Score diffs the edit once and returns each enabled detector's result, in
-// the stack's order. env may be nil.
+// the stack's order. env may be nil; a nil edit scores as an empty one.
 func (s *Stack) Score(e *Edit, env *Env) []Result {
 	if env == nil {
 		env = &Env{}
+	}
+	if e == nil {
+		e = &Edit{}
 	}
 	in := &Input{Edit: e, Added: Diff(e.Old, e.New), Env: env}
 	out := make([]Result, len(s.fns))

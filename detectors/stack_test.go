@@ -44,3 +44,15 @@ func TestNewStackUnknown(t *testing.T) {
 		t.Errorf("err = %v, want it to name the unknown detector", err)
 	}
 }
+
+func TestStackNilEdit(t *testing.T) {
+	s, err := NewStack(Names())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range s.Score(nil, nil) {
+		if r.Score != 0 || len(r.Reasons) != 0 {
+			t.Errorf("%s scored a nil edit: %+v", r.Detector, r)
+		}
+	}
+}
