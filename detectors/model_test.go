@@ -111,3 +111,19 @@ func TestTrainAddsBaseModel(t *testing.T) {
 		t.Errorf("an ordinary word moved by %.1f bits", d)
 	}
 }
+
+// TestBaseModelUpToDate checks that the embedded base model is what
+// go generate makes from testdata/corpus/wikitext with the current scanner.
+func TestBaseModelUpToDate(t *testing.T) {
+	var texts []string
+	for _, pg := range readDevPages(t) {
+		texts = append(texts, pg.Text)
+	}
+	b, err := TrainAlone(texts).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, baseModelData) {
+		t.Error("basemodel.bin is stale: run go generate ./detectors")
+	}
+}

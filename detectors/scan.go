@@ -32,7 +32,6 @@ const (
 	wNonLatin                     // has a letter outside the Latin script
 	wCode                         // joined by . _ / @ : or next to # = & $ % \ ~ ^ _: identifier, domain, path, code
 	wJoined                       // part of a hyphenated or apostrophe-joined word
-	wSentence                     // first word after a sentence end or at the start of a line
 
 	cTable   // in a table cell or caption
 	cHeading // in a section heading
@@ -41,13 +40,7 @@ const (
 	cExtLink // anchor text of an external link
 	cCaption // caption or option of an image
 	cPre     // preformatted line (leading space); such lines are code and never reported
-	cNoLine  // the line holds markup the scanner skipped (template, link target, tag...)
 	cItalic  // in italics
-)
-
-// shapeFlags and ctxFlags split the two halves.
-const (
-	shapeFlags = wUpperFirst | wUpperInner | wLower | wDigit | wDiacritic | wNonLatin | wCode | wJoined | wSentence
 )
 
 // scanWord is one word of running text: a byte span of the scanned text.
@@ -86,7 +79,6 @@ type scanner struct {
 	lineFlags wflag // c* flags of the current line
 	lineStart int
 	textStart int  // where the current line's or cell's text starts, after its markup
-	sentence  bool // the next word starts a sentence
 	italic    bool // inside two apostrophes on this line
 	joined    bool // the next word follows a hyphen or apostrophe
 
@@ -120,8 +112,8 @@ func (sc *scanner) scan(s string, regions []byteSpan, out []scanWord) []scanWord
 	return sc.out
 }
 
-// scanUnmatched appends the positions of the openers (oo) in s that no closer
-// (cc) matches.
+// scanUnmatched appends to dst the positions of the two-byte openers (o o)
+// in s that no two-byte closer (c c) matches, in order.
 func scanUnmatched(s string, o, c byte, dst []int) []int {
 	base := len(dst)
 	stackTop := base
@@ -196,7 +188,6 @@ func (sc *scanner) find(close string, from int) int {
 func (sc *scanner) run(end int) {
 	s := sc.s
 	i := 0
-	sc.sentence = true
 	i = sc.lineBegin(0)
 	sc.textStart = i
 	for i < end {
@@ -213,7 +204,6 @@ func (sc *scanner) run(end int) {
 		case '{':
 			if i+1 < len(s) && s[i+1] == '{' && !scanSortedHas(sc.badTmpl, i) {
 				sc.tmpl++
-				sc.lineFlags |= cNoLine
 				i += 2
 				continue
 			}
@@ -224,7 +214,6 @@ func (sc *scanner) run(end int) {
 			}
 			if j, ok := sc.urlEnd(i + 1); ok {
 				sc.ext = true
-				sc.lineFlags |= cNoLine
 				i = j
 				continue
 			}
@@ -264,9 +253,6 @@ func (sc *scanner) run(end int) {
 				sc.textStart = i
 				continue
 			}
-			sc.sentence = true
-		case '.', '?':
-			sc.sentence = true
 		case '\'':
 			n := 1
 			for i+n < len(s) && s[i+n] == '\'' {
@@ -358,7 +344,6 @@ func (sc *scanner) lineBegin(i int) int {
 	sc.lineStart = i
 	sc.italic = false
 	sc.ext = false
-	sc.sentence = true
 	sc.joined = false
 	if sc.tmpl > 0 || len(sc.links) > 0 || i >= len(s) {
 		return i
@@ -418,7 +403,6 @@ func scanLineEnd(s string, i int) int {
 // cellBegin skips a table cell's attributes ("style=... |"), if any.
 func (sc *scanner) cellBegin(i int) int {
 	s := sc.s
-	sc.sentence = true
 	sc.joined = false
 	for j := i; j < len(s); j++ {
 		switch s[j] {
@@ -428,7 +412,6 @@ func (sc *scanner) cellBegin(i int) int {
 			if j+1 < len(s) && s[j+1] == '|' {
 				return i
 			}
-			sc.lineFlags |= cNoLine
 			return j + 1
 		case '!':
 			if j+1 < len(s) && s[j+1] == '!' {
@@ -482,7 +465,6 @@ var scanURLSchemes = [...]string{"https://", "http://", "ftp://", "ftps://", "ma
 // text is prose, and returns where to continue.
 func (sc *scanner) openLink(i int) int {
 	s := sc.s
-	sc.lineFlags |= cNoLine
 	j := i + 2
 	stop := len(s)
 	for k := j; k < len(s); k++ {
@@ -588,7 +570,6 @@ func (sc *scanner) tag(i int) (int, bool) {
 		return i, false
 	}
 	gt += k
-	sc.lineFlags |= cNoLine
 	if closing || s[gt-1] == '/' {
 		return gt + 1, true
 	}
@@ -599,9 +580,6 @@ func (sc *scanner) tag(i int) (int, bool) {
 			}
 			return len(s), true
 		}
-	}
-	if strings.EqualFold(name, "br") || strings.EqualFold(name, "p") || strings.EqualFold(name, "div") {
-		sc.sentence = true
 	}
 	return gt + 1, true
 }
@@ -699,7 +677,7 @@ func (sc *scanner) readWord(i int) int {
 		for i < len(s) && (s[i] >= utf8.RuneSelf || scanIsAlnum(s[i])) {
 			i++
 		}
-		sc.joined, sc.sentence = false, false
+		sc.joined = false
 		if i+2 < len(s) && s[i] == ':' && s[i+1] == '/' && s[i+2] == '/' {
 			if j, ok := sc.urlEnd(start); ok {
 				return j
@@ -792,13 +770,8 @@ loop:
 	// A bare URL ("http://...") is skipped to its end.
 	if i+2 < len(s) && s[i] == ':' && s[i+1] == '/' && s[i+2] == '/' {
 		if j, ok := sc.urlEnd(start); ok {
-			sc.sentence = false
 			return j
 		}
-	}
-	if sc.sentence {
-		f |= wSentence
-		sc.sentence = false
 	}
 	if sc.lineFlags&cPre != 0 {
 		return i
