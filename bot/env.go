@@ -7,14 +7,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sirupsen/logrus"
+
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
-// minTrainingBytes is the least wiki text (about 200 articles) the bot trains
-// a letter model on; less makes rare letter sequences look random, so
-// a small or brand-new wiki keeps the built-in base model.
-const minTrainingBytes = 2_000_000
+// minTrainingBytes is the least sampled wiki text the bot learns from.
+// detectors.Train adds the built-in model's counts, so even a small wiki's
+// model is never weaker than the built-in one; below this there is too
+// little text to be worth the change.
+const minTrainingBytes = 50_000
 
 // maxKnownLinks bounds the external links read to learn the known domains.
 const maxKnownLinks = 100_000
@@ -76,30 +79,23 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sample pages: %w", err)
 	}
-	var size int
-	var doms []string
-	for _, t := range texts {
-		size += len(t)
-		in := &detectors.Input{Edit: &detectors.Edit{New: t}, Added: detectors.Diff("", t), Env: &detectors.Env{}}
-		for _, l := range detectors.Links(in).Links {
-			doms = append(doms, l.Domain)
-		}
-	}
 	// Every link already on the wiki makes its domain known, so a reference
 	// to a site the wiki cites is never "new".
 	urls, err := p.wiki.ExternalLinks(ctx, maxKnownLinks)
 	if err != nil {
 		return fmt.Errorf("read external links: %w", err)
 	}
-	doms = append(doms, linkDomains([]detectors.Result{detectors.Links(&detectors.Input{
-		Edit: &detectors.Edit{New: strings.Join(urls, "\n")}, Added: detectors.Diff("", strings.Join(urls, "\n")), Env: &detectors.Env{},
-	})})...)
+	list := strings.Join(urls, "\n")
+	doms := linkDomains([]detectors.Result{detectors.Links(&detectors.Input{
+		Edit: &detectors.Edit{New: list}, Added: detectors.Diff("", list), Env: &detectors.Env{},
+	})})
 	if err := p.store.AddKnownDomains(ctx, doms); err != nil {
 		return fmt.Errorf("remember known domains: %w", err)
 	}
 	m := detectors.BaseModel()
+	clean, size, removed := withoutProbes(texts, p.model)
 	if size >= minTrainingBytes {
-		m = detectors.Train(texts)
+		m = detectors.Train(clean)
 	}
 	data, err := m.MarshalBinary()
 	if err != nil {
@@ -109,7 +105,7 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 		return fmt.Errorf("store letter model: %w", err)
 	}
 	p.model = m
-	p.log.WithField("pages", len(texts)).WithField("bytes", size).WithField("domains", len(doms)).Info("letter model refreshed")
+	p.log.WithFields(logrus.Fields{"pages": len(texts), "bytes": size, "domains": len(doms), "probe_tokens_left_out": removed}).Info("letter model refreshed")
 	return nil
 }
 
@@ -121,4 +117,24 @@ func (p *Patroller) Housekeep(ctx context.Context, retention time.Duration) (int
 		return n, fmt.Errorf("expire old records: %w", err)
 	}
 	return n, nil
+}
+
+// withoutProbes removes from sampled pages the tokens the current model
+// flags as probes, so that probes still on the wiki (the reason the bot is
+// there) never teach the model that random letters are normal. It returns
+// the cleaned texts, their size and how many tokens it removed.
+func withoutProbes(texts []string, model *detectors.Model) ([]string, int, int) {
+	env := &detectors.Env{Model: model}
+	clean := make([]string, len(texts))
+	size, removed := 0, 0
+	for i, t := range texts {
+		r := detectors.Probe(&detectors.Input{Edit: &detectors.Edit{New: t, Anon: true}, Added: detectors.Diff("", t), Env: env})
+		for _, tok := range r.Tokens {
+			removed += strings.Count(t, tok)
+			t = strings.ReplaceAll(t, tok, "")
+		}
+		clean[i] = t
+		size += len(t)
+	}
+	return clean, size, removed
 }

@@ -1,0 +1,51 @@
+package bot
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wikiwarden/wikiwarden/detectors"
+)
+
+// A probe still on the wiki when the model is refreshed must not teach the
+// model that its letters are normal.
+func TestWithoutProbesKeepsProbesUnlikely(t *testing.T) {
+	var texts []string
+	for _, f := range []string{"aardvark.txt", "abacus.txt", "algae.txt", "alchemy.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	const probe = "uquugbmld"
+	lead := strings.Index(texts[0], "\nThe '''aardvark'''")
+	if lead < 0 {
+		t.Fatal("no lead sentence in aardvark.txt")
+	}
+	texts[0] = texts[0][:lead] + strings.Replace(texts[0][lead:], " mammal", " mammal "+probe, 1)
+
+	clean, size, removed := withoutProbes(texts, nil)
+	if removed != 1 || strings.Contains(clean[0], probe) {
+		t.Fatalf("removed %d tokens; want the probe (and only it) removed", removed)
+	}
+	if size < minTrainingBytes {
+		t.Fatalf("cleaned size %d below the training minimum %d", size, minTrainingBytes)
+	}
+	for i := 1; i < len(texts); i++ {
+		if clean[i] != texts[i] {
+			t.Errorf("page %d changed although it holds no probe", i)
+		}
+	}
+
+	old := "The aardvark is a burrowing mammal. It eats ants."
+	edit := &detectors.Edit{Anon: true, Old: old, New: "The aardvark is a burrowing mammal. " + probe + " It eats ants."}
+	in := func(m *detectors.Model) *detectors.Input {
+		return &detectors.Input{Edit: edit, Added: detectors.Diff(edit.Old, edit.New), Env: &detectors.Env{Model: m}}
+	}
+	if r := detectors.Probe(in(detectors.Train(clean))); r.Score < 0.5 {
+		t.Errorf("model trained on cleaned pages scores the probe %.2f; want it flagged", r.Score)
+	}
+}
