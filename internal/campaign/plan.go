@@ -258,10 +258,10 @@ func NewPlan(seed uint64) Plan {
 	}
 }
 
-// probeToken returns a random-letter tracking token of 6 to 12 letters, as
+// probeToken returns a random-letter tracking token of 8 to 12 letters, as
 // probing botnets insert them.
 func probeToken(rnd *rand.Rand) string {
-	b := make([]byte, 6+rnd.IntN(7))
+	b := make([]byte, 8+rnd.IntN(5))
 	for i := range b {
 		b[i] = byte('a' + rnd.IntN(26))
 	}

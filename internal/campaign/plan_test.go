@@ -79,8 +79,8 @@ func TestPlan(t *testing.T) {
 				probeIPs[s.IP] = true
 				probeRanges[RangeOf(ip)] = true
 				tok := strings.TrimSpace(s.Change.Text)
-				if len(tok) < 6 || len(tok) > 12 || strings.Trim(tok, "abcdefghijklmnopqrstuvwxyz") != "" {
-					t.Errorf("probe token %q is not 6 to 12 letters", tok)
+				if len(tok) < 8 || len(tok) > 12 || strings.Trim(tok, "abcdefghijklmnopqrstuvwxyz") != "" {
+					t.Errorf("probe token %q is not 8 to 12 letters", tok)
 				}
 			case KindSpam:
 				if probeIPs[s.IP] || !probeRanges[RangeOf(ip)] {
