@@ -477,3 +477,43 @@ func TestBlocksEscalatePerIP(t *testing.T) {
 		t.Error("the escalated block is not in force")
 	}
 }
+
+// unavailableWiki fails every write as a wiki that keeps answering 503
+// would, after the client's own retries.
+type unavailableWiki struct{ *mediawiki.Client }
+
+func (unavailableWiki) Rollback(context.Context, string, string, string) error {
+	return fmt.Errorf("rollback: %w", mediawiki.ErrUnavailable)
+}
+
+func (unavailableWiki) Undo(context.Context, string, int64, string) error {
+	return fmt.Errorf("undo: %w", mediawiki.ErrUnavailable)
+}
+
+func (unavailableWiki) Edit(context.Context, mediawiki.EditParams) (int64, error) {
+	return 0, fmt.Errorf("edit: %w", mediawiki.ErrUnavailable)
+}
+
+func TestUnavailableWikiRetriedNextPass(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(15, 16))
+	probe := token(rng, 10)
+	rev := r.insert("192.0.2.70", "Aardvark", " "+probe)
+
+	p, err := bot.New(r.opts, unavailableWiki{r.mw}, r.store, r.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Pass(r.ctx); !errors.Is(err, mediawiki.ErrUnavailable) {
+		t.Fatalf("pass with the wiki unavailable: err = %v; want it to stop on ErrUnavailable", err)
+	}
+	if _, err := r.store.Record(r.ctx, rev); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("record of the failed revert: err = %v; want none, so the next pass retries", err)
+	}
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Fatalf("next pass = %s; want the probe reverted", sum)
+	}
+	if strings.Contains(r.text("Aardvark"), probe) {
+		t.Error("probe still on the page after the retry")
+	}
+}

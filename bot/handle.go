@@ -36,7 +36,8 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 	log := p.log.WithFields(logrus.Fields{"rev_id": c.RevID, "title": c.Title, "user": c.User})
 
 	newRev, ok := revs[c.RevID]
-	if skip == "" && (!ok || newRev.Missing) {
+	oldRev, oldOK := revs[c.OldRevID]
+	if skip == "" && (!ok || newRev.Missing || (c.OldRevID != 0 && (!oldOK || oldRev.Missing))) {
 		skip = SkipMissing
 	}
 	if skip != "" {
@@ -51,7 +52,7 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 		Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
 	}
 	if c.OldRevID != 0 {
-		edit.Old = revs[c.OldRevID].Content
+		edit.Old = oldRev.Content
 	}
 	results := p.stack.Score(edit, env)
 	sum.Scored++
@@ -75,8 +76,12 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 	if d.Reverts() {
 		// Finish the action in flight even if the pass is being stopped.
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
-		p.act(actx, edit, ip, d, results, sum, &rec, &h)
+		err := p.act(actx, edit, ip, d, results, sum, &rec, &h)
 		cancel()
+		if err != nil {
+			// Unrecorded, the edit is the next pass's first.
+			return err
+		}
 		log.WithFields(logrus.Fields{"action": rec.Action, "verdict": rec.Verdict, "reasons": reasonText(results)}).Info(rec.Outcome)
 	}
 	h.Record = rec
@@ -190,36 +195,38 @@ func hold(sum *Summary, rec *store.Record, why string) {
 }
 
 // act reverts the edit and, for follow-up spam, blocks the editor, unless
-// the wiki's current state or the bot's conventions say otherwise.
-func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) {
+// the wiki's current state or the bot's conventions say otherwise. It
+// returns an error only for a failure worth retrying (the wiki unavailable
+// or lagged): then the edit is left unrecorded, so the next pass retries it.
+func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) error {
 	if sum.ObserveOnly != "" {
 		why := HoldDryRun
 		if !p.opts.DryRun {
 			why = HoldShutoff
 		}
 		hold(sum, rec, why)
-		return
+		return nil
 	}
-	gone := p.revert(ctx, e, d, results, sum, rec, h)
+	gone, err := p.revert(ctx, e, d, results, sum, rec, h)
 	// Block only when the spam is off the page: an edit held back (nobots,
 	// later edits by others) is for a human to judge.
-	if gone && d.Action == ActionRevertBlock && ip.IsValid() && p.opts.Block {
-		p.block(ctx, e, ip, sum, rec, h)
+	if err != nil || !gone || d.Action != ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
+		return err
 	}
+	return p.block(ctx, e, ip, sum, rec, h)
 }
 
 // revert undoes the edit on the wiki and reports whether the edit is off
 // the page now: reverted by this call, or reverted by the bot before.
-func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) bool {
+func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
 	pages, err := p.wiki.Pages(ctx, []string{e.Title})
 	if err != nil {
-		p.fail(sum, rec, "read page", err)
-		return false
+		return false, p.fail(sum, rec, "read page", err)
 	}
 	page, ok := pages[e.Title]
 	if !ok || page.Missing {
 		hold(sum, rec, HoldDeleted)
-		return false
+		return false, nil
 	}
 	latest := page.Latest
 	switch {
@@ -230,21 +237,20 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 		// Reverted by this bot already: by an earlier edit's rollback of
 		// the same run, or before a crash that lost the record.
 		hold(sum, rec, HoldReverted)
-		return true
+		return true, nil
 	default:
 		hold(sum, rec, HoldLater)
-		return false
+		return false, nil
 	}
 	if BotsDenied(latest.Content, p.account.Name) {
 		hold(sum, rec, HoldNobots)
-		return false
+		return false, nil
 	}
 	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && p.opts.Now().Sub(last) < p.opts.RevertCooldown {
 		hold(sum, rec, HoldCooldown)
-		return false
+		return false, nil
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		p.fail(sum, rec, "read revert history", err)
-		return false
+		return false, p.fail(sum, rec, "read revert history", err)
 	}
 
 	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
@@ -252,11 +258,10 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 	how, err := p.undo(ctx, e, latest, summary)
 	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
 		hold(sum, rec, HoldReverted)
-		return true
+		return true, nil
 	}
 	if err != nil {
-		p.fail(sum, rec, "revert", err)
-		return false
+		return false, p.fail(sum, rec, "revert", err)
 	}
 	sum.Reverted++
 	rec.Outcome = how
@@ -271,7 +276,7 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 			p.log.WithError(err).WithField("rev_id", e.RevID).Error("spam blacklist not updated")
 		}
 	}
-	return true
+	return true, nil
 }
 
 func anonIPOf(e *detectors.Edit) netip.Addr {
@@ -304,14 +309,13 @@ func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, latest mediawik
 
 // block blocks the editor's IP, or its range when several of the range's
 // IPs took part, for the next duration of the target's escalation ladder.
-func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr, sum *Summary, rec *store.Record, h *store.Handled) {
-	target, anonOnly := ip.String(), true
+func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr, sum *Summary, rec *store.Record, h *store.Handled) error {
+	target := ip.String()
 	if p.opts.RangeBlock {
 		rng := p.rangeOf(ip)
 		events, err := p.store.IPEvents(ctx, rng, e.Time.Add(-p.opts.WatchWindow))
 		if err != nil {
-			p.fail(sum, rec, "read range history", err)
-			return
+			return p.fail(sum, rec, "read range history", err)
 		}
 		ips := map[netip.Addr]bool{ip: true}
 		for _, ev := range events {
@@ -325,39 +329,55 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 	}
 	past, err := p.store.Blocks(ctx, target)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		p.fail(sum, rec, "read block history", err)
-		return
+		return p.fail(sum, rec, "read block history", err)
 	}
 	if n := len(past); n > 0 && past[n-1].Time.After(e.Time) {
 		// The edit predates the target's last block: same wave, already
 		// handled. Escalate only for offences after a block ran out.
 		rec.Why = append(rec.Why, "already blocked")
-		return
+		return nil
 	}
 	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
 	reason := fmt.Sprintf("%s link spam following random-token probes ([[Special:Contributions/%s]])", p.opts.SummaryPrefix, e.User)
 	err = p.wiki.Block(ctx, mediawiki.BlockParams{
-		Target: target, Expiry: expiry, Reason: reason, AnonOnly: anonOnly, NoCreate: true, Reblock: len(past) > 0,
+		Target: target, Expiry: expiry, Reason: reason, AnonOnly: true, NoCreate: true, Reblock: len(past) > 0,
 	})
 	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
 		rec.Why = append(rec.Why, "already blocked")
-		return
+		return nil
 	}
 	if err != nil {
-		p.fail(sum, rec, "block "+target, err)
-		return
+		return p.fail(sum, rec, "block "+target, err)
 	}
 	sum.Blocked++
 	rec.BlockTarget, rec.BlockExpiry = target, expiry
 	rec.Action = string(ActionRevertBlock)
 	h.Block = &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: e.RevID, Reason: reason}
 	p.log.WithFields(logrus.Fields{"rev_id": e.RevID, "target": target, "expiry": expiry, "action": "block"}).Info("blocked")
+	return nil
 }
 
-func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) {
+// fail records a failed action. It returns err when the failure is worth
+// retrying on the next pass (the wiki unavailable, lagged, throttled, or
+// too slow), and nil when retrying would fail the same way (no right,
+// protected page): such an edit is recorded with its error and passed.
+func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) error {
 	sum.Errors++
 	rec.Outcome = fmt.Sprintf("error: %s: %v", op, err)
 	p.log.WithError(err).WithFields(logrus.Fields{"rev_id": rec.RevID, "title": rec.Title}).Error(op + " failed")
+	if retryable(err) {
+		return fmt.Errorf("%s for revision %d: %w", op, rec.RevID, err)
+	}
+	return nil
+}
+
+func retryable(err error) bool {
+	for _, target := range []error{mediawiki.ErrUnavailable, mediawiki.ErrMaxlag, mediawiki.ErrRateLimited, mediawiki.ErrNotLoggedIn, context.DeadlineExceeded} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // fewKnownDomains is the size of a domain history below which "new domain"
