@@ -19,15 +19,104 @@ import (
 // finish after the pass was asked to stop.
 const actionTimeout = 2 * time.Minute
 
-// handle scores, decides, acts on and records one change. The record and the
-// cursor are committed together; an error is returned only when the store
-// fails, because then the pass cannot go on without losing track.
-func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string, revs map[int64]mediawiki.Revision, env *detectors.Env, sum *Summary) error {
-	now := p.opts.Now()
+// scored is one change ready to be handled: skipped (skip set) or scored.
+type scored struct {
+	change  mediawiki.Change
+	skip    string
+	edit    *detectors.Edit
+	results []detectors.Result
+}
+
+// score prepares a chunk of changes: it builds each edit from the fetched
+// texts and runs the detectors on it.
+func (p *Patroller) score(changes []mediawiki.Change, skips []string, revs map[int64]mediawiki.Revision, env *detectors.Env) []scored {
+	out := make([]scored, len(changes))
+	for i, c := range changes {
+		out[i] = scored{change: c, skip: skips[i]}
+		newRev, ok := revs[c.RevID]
+		oldRev, oldOK := revs[c.OldRevID]
+		if out[i].skip == "" && (!ok || newRev.Missing || (c.OldRevID != 0 && (!oldOK || oldRev.Missing))) {
+			out[i].skip = SkipMissing
+		}
+		if out[i].skip != "" {
+			continue
+		}
+		e := &detectors.Edit{
+			RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User, Anon: c.Anon,
+			Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
+		}
+		if c.OldRevID != 0 {
+			e.Old = oldRev.Content
+		}
+		out[i].edit, out[i].results = e, p.stack.Score(e, env)
+	}
+	return out
+}
+
+// pageStates holds the current state of the pages a chunk may act on,
+// fetched in one request the first time one is needed. A page the bot
+// writes to is dropped, so the next look at it asks the wiki again.
+type pageStates struct {
+	titles []string // pages of the chunk's suspicious edits
+	pages  map[string]mediawiki.Page
+}
+
+func (p *Patroller) page(ctx context.Context, ps *pageStates, title string) (mediawiki.Page, error) {
+	if ps.pages == nil {
+		ps.pages = map[string]mediawiki.Page{}
+		if len(ps.titles) > 0 {
+			pages, err := p.wiki.Pages(ctx, ps.titles)
+			if err != nil {
+				ps.pages = nil
+				return mediawiki.Page{}, err
+			}
+			for t, pg := range pages {
+				ps.pages[t] = pg
+			}
+		}
+	}
+	if pg, ok := ps.pages[title]; ok {
+		return pg, nil
+	}
+	pages, err := p.wiki.Pages(ctx, []string{title})
+	if err != nil {
+		return mediawiki.Page{}, err
+	}
+	pg, ok := pages[title]
+	if !ok {
+		pg = mediawiki.Page{Title: title, Missing: true}
+	}
+	ps.pages[title] = pg
+	return pg, nil
+}
+
+// suspicious lists the titles of a chunk's edits that a decision could
+// revert: probe scores over the threshold, or added links.
+func (p *Patroller) suspicious(chunk []scored) []string {
+	var titles []string
+	seen := map[string]bool{}
+	pol := Policy{Thresholds: p.opts.Thresholds}
+	for _, s := range chunk {
+		for _, r := range s.results {
+			if (r.Score >= pol.threshold(r.Detector) || len(r.Links) > 0) && !seen[s.change.Title] {
+				seen[s.change.Title] = true
+				titles = append(titles, s.change.Title)
+			}
+		}
+	}
+	return titles
+}
+
+// handle decides, acts on and records one change. The record and the
+// cursor are committed together. An error stops the pass: the store
+// failed, or the wiki could not take an action now and the edit is left
+// for the next pass.
+func (p *Patroller) handle(ctx context.Context, sc scored, ps *pageStates, sum *Summary) error {
+	c := sc.change
 	ip := anonIP(c)
 	rec := store.Record{
 		RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User,
-		Anon: c.Anon, Time: c.Timestamp, Seen: now, DryRun: sum.ObserveOnly != "",
+		Anon: c.Anon, Time: c.Timestamp, Seen: p.opts.Now(), DryRun: sum.ObserveOnly != "",
 	}
 	if ip.IsValid() {
 		rec.IP = ip.String()
@@ -35,26 +124,13 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 	h := store.Handled{Cursor: store.Cursor{Time: c.Timestamp, RCID: c.RCID}}
 	log := p.log.WithFields(logrus.Fields{"rev_id": c.RevID, "title": c.Title, "user": c.User})
 
-	newRev, ok := revs[c.RevID]
-	oldRev, oldOK := revs[c.OldRevID]
-	if skip == "" && (!ok || newRev.Missing || (c.OldRevID != 0 && (!oldOK || oldRev.Missing))) {
-		skip = SkipMissing
-	}
-	if skip != "" {
-		sum.Skipped[skip]++
-		rec.Verdict, rec.Action, rec.Why = string(VerdictSkipped), string(ActionNone), []string{skip}
+	if sc.skip != "" {
+		sum.Skipped[sc.skip]++
+		rec.Verdict, rec.Action, rec.Why = string(VerdictSkipped), string(ActionNone), []string{sc.skip}
 		h.Record = rec
 		return p.commit(ctx, h)
 	}
-
-	edit := &detectors.Edit{
-		RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User, Anon: c.Anon,
-		Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
-	}
-	if c.OldRevID != 0 {
-		edit.Old = oldRev.Content
-	}
-	results := p.stack.Score(edit, env)
+	edit, results := sc.edit, sc.results
 	sum.Scored++
 	mem, err := p.memory(ctx, edit, ip)
 	if err != nil {
@@ -76,7 +152,7 @@ func (p *Patroller) handle(ctx context.Context, c mediawiki.Change, skip string,
 	if d.Reverts() {
 		// Finish the action in flight even if the pass is being stopped.
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
-		err := p.act(actx, edit, ip, d, results, sum, &rec, &h)
+		err := p.act(actx, edit, ip, d, results, ps, sum, &rec, &h)
 		cancel()
 		if err != nil {
 			// Unrecorded, the edit is the next pass's first.
@@ -198,7 +274,7 @@ func hold(sum *Summary, rec *store.Record, why string) {
 // the wiki's current state or the bot's conventions say otherwise. It
 // returns an error only for a failure worth retrying (the wiki unavailable
 // or lagged): then the edit is left unrecorded, so the next pass retries it.
-func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) error {
+func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
 	if sum.ObserveOnly != "" {
 		why := HoldDryRun
 		if !p.opts.DryRun {
@@ -207,7 +283,7 @@ func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d
 		hold(sum, rec, why)
 		return nil
 	}
-	gone, err := p.revert(ctx, e, d, results, sum, rec, h)
+	gone, err := p.revert(ctx, e, d, results, ps, sum, rec, h)
 	// Block only when the spam is off the page: an edit held back (nobots,
 	// later edits by others) is for a human to judge.
 	if err != nil || !gone || d.Action != ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
@@ -218,13 +294,12 @@ func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d
 
 // revert undoes the edit on the wiki and reports whether the edit is off
 // the page now: reverted by this call, or reverted by the bot before.
-func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
-	pages, err := p.wiki.Pages(ctx, []string{e.Title})
+func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
+	page, err := p.page(ctx, ps, e.Title)
 	if err != nil {
 		return false, p.fail(sum, rec, "read page", err)
 	}
-	page, ok := pages[e.Title]
-	if !ok || page.Missing {
+	if page.Missing {
 		hold(sum, rec, HoldDeleted)
 		return false, nil
 	}
@@ -255,6 +330,7 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 
 	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
 	rec.Summary = summary
+	delete(ps.pages, e.Title) // whatever happens next, the page may change
 	how, err := p.undo(ctx, e, latest, summary)
 	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
 		hold(sum, rec, HoldReverted)

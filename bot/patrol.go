@@ -197,7 +197,8 @@ func countList(m map[string]int) string {
 }
 
 // chunkSize is how many changes a pass handles per batch of revision texts
-// (two API requests of 50 revisions: new and old text).
+// (two API requests of 50 revisions: new and old text) and of current page
+// states (one request for the pages of the chunk's suspicious edits).
 const chunkSize = 50
 
 // progressEvery is how often, in changes, a long pass logs its progress.
@@ -298,11 +299,13 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		if err != nil {
 			return sum, err
 		}
-		for i := start; i < end; i++ {
+		chunk := p.score(changes[start:end], skips[start:end], revs, env)
+		ps := &pageStates{titles: p.suspicious(chunk)}
+		for _, sc := range chunk {
 			if ctx.Err() != nil {
 				return sum, ctx.Err()
 			}
-			if err := p.handle(ctx, changes[i], skips[i], revs, env, &sum); err != nil {
+			if err := p.handle(ctx, sc, ps, &sum); err != nil {
 				return sum, err
 			}
 		}
