@@ -517,3 +517,32 @@ func TestUnavailableWikiRetriedNextPass(t *testing.T) {
 		t.Error("probe still on the page after the retry")
 	}
 }
+
+func TestOneRevertPerEditorAndPagePerCooldown(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(17, 18))
+	first, second := token(rng, 9), token(rng, 11)
+	r.insert("192.0.2.80", "Aardvark", " "+first)
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Fatalf("first pass = %s; want the probe reverted", sum)
+	}
+	// The same editor probes the same page again within the cooldown: the
+	// bot does not edit-war; it flags the edit and remembers the probe.
+	r.insert("192.0.2.80", "Aardvark", " "+second)
+	sum := r.pass()
+	if sum.Reverted != 0 || sum.Held[bot.HoldCooldown] != 1 {
+		t.Fatalf("second pass = %s; want the probe held for the cooldown", sum)
+	}
+	if !strings.Contains(r.text("Aardvark"), second) {
+		t.Error("second probe reverted within the cooldown")
+	}
+	events, err := r.store.TokenEvents(r.ctx, second)
+	if err != nil || len(events) != 1 {
+		t.Errorf("token events for the held probe = %+v, %v; want it remembered", events, err)
+	}
+	// Another editor's probe on the same page is reverted as usual.
+	r.insert("198.51.100.80", "Aardvark", " "+token(rng, 10))
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Errorf("third pass = %s; want the other editor's probe reverted", sum)
+	}
+}
