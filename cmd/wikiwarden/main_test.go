@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,5 +184,88 @@ func TestRunServiceRevertsAndStopsCleanly(t *testing.T) {
 	st.Close()
 	if !strings.Contains(stderr.String(), `"msg":"service stopped"`) {
 		t.Errorf("service log is not JSON or lacks the stop line:\n%s", stderr.String())
+	}
+}
+
+// TestMain lets a test run this test binary as the wikiwarden command (with
+// WIKIWARDEN_TEST_MAIN=1), so a test can kill a real process mid-pass.
+func TestMain(m *testing.M) {
+	if os.Getenv("WIKIWARDEN_TEST_MAIN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
+	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
+	ctx := context.Background()
+	const n = 12
+	titles := make([]string, n)
+	tokens := make([]string, n)
+	for i := range n {
+		titles[i] = fmt.Sprintf("Page %d", i)
+		tokens[i] = "zq" + strings.Repeat(string(rune('a'+i)), 1) + "xkvbwplt"
+		if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range n {
+		text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
+		if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.2.%d", 100+i), titles[i], text, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reverted := func() int {
+		k := 0
+		for i := range n {
+			if text, err := w.PageText(ctx, titles[i]); err == nil && !strings.Contains(text, tokens[i]) {
+				k++
+			}
+		}
+		return k
+	}
+
+	// Start a pass and kill -9 it once it has reverted some probes.
+	cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
+	cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for reverted() < 3 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the pass reverted fewer than 3 probes in 60s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	killedAt := reverted()
+	t.Logf("killed after %d of %d reverts", killedAt, n)
+
+	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 0 {
+		t.Fatalf("pass after the kill: exit %d: %s%s", code, stdout, stderr)
+	}
+	if got := reverted(); got != n {
+		t.Errorf("after restart %d of %d probes reverted; want all", got, n)
+	}
+	for _, title := range titles {
+		resp, err := w.Get(ctx, url.Values{"action": {"query"}, "prop": {"revisions"}, "titles": {title}, "rvprop": {"user"}, "rvlimit": {"max"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bot := 0
+		for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
+			for _, rv := range p.(map[string]any)["revisions"].([]any) {
+				if rv.(map[string]any)["user"] == "Warden" {
+					bot++
+				}
+			}
+		}
+		if bot != 1 {
+			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)
+		}
 	}
 }
