@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,19 +156,14 @@ func (r *rig) latestUser(title string) string {
 // botRevisions counts the revisions the bot saved on title.
 func (r *rig) botRevisions(title string) int {
 	r.t.Helper()
-	resp, err := r.wiki.Get(r.ctx, url.Values{
-		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
-		"rvprop": {"user"}, "rvlimit": {"max"},
-	})
+	hist, err := r.wiki.History(r.ctx, title)
 	if err != nil {
 		r.t.Fatal(err)
 	}
 	n := 0
-	for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
-		for _, rv := range p.(map[string]any)["revisions"].([]any) {
-			if rv.(map[string]any)["user"] == "Warden" {
-				n++
-			}
+	for _, rv := range hist {
+		if rv.User == "Warden" {
+			n++
 		}
 	}
 	return n
@@ -402,19 +396,13 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 // mustLatestAnonRev is the revision id of the last anonymous edit of title.
 func mustLatestAnonRev(t *testing.T, r *rig, title string) int64 {
 	t.Helper()
-	resp, err := r.wiki.Get(r.ctx, url.Values{
-		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
-		"rvprop": {"ids|user|flags"}, "rvlimit": {"max"},
-	})
+	hist, err := r.wiki.History(r.ctx, title)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
-		for _, rv := range p.(map[string]any)["revisions"].([]any) {
-			m := rv.(map[string]any)
-			if _, anon := m["anon"]; anon {
-				return int64(m["revid"].(float64))
-			}
+	for _, rv := range hist {
+		if rv.Anon {
+			return rv.ID
 		}
 	}
 	t.Fatalf("no anonymous revision on %s", title)

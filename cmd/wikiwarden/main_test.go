@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -252,16 +251,14 @@ func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 		t.Errorf("after restart %d of %d probes reverted; want all", got, n)
 	}
 	for _, title := range titles {
-		resp, err := w.Get(ctx, url.Values{"action": {"query"}, "prop": {"revisions"}, "titles": {title}, "rvprop": {"user"}, "rvlimit": {"max"}})
+		hist, err := w.History(ctx, title)
 		if err != nil {
 			t.Fatal(err)
 		}
 		bot := 0
-		for _, p := range resp["query"].(map[string]any)["pages"].([]any) {
-			for _, rv := range p.(map[string]any)["revisions"].([]any) {
-				if rv.(map[string]any)["user"] == "Warden" {
-					bot++
-				}
+		for _, rv := range hist {
+			if rv.User == "Warden" {
+				bot++
 			}
 		}
 		if bot != 1 {

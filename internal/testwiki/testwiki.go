@@ -451,6 +451,37 @@ func (w *Wiki) LatestRev(ctx context.Context, title string) (revID int64, user s
 	return int64(id), user, nil
 }
 
+// Revision is one entry of a page's history.
+type Revision struct {
+	ID   int64
+	User string // user name or IP
+	Anon bool
+}
+
+// History returns the revisions of title, newest first (at most 500).
+func (w *Wiki) History(ctx context.Context, title string) ([]Revision, error) {
+	m, err := w.Get(ctx, url.Values{
+		"action": {"query"}, "prop": {"revisions"}, "titles": {title},
+		"rvprop": {"ids|user|flags"}, "rvlimit": {"max"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("history %q: %w", title, err)
+	}
+	var out []Revision
+	for _, p := range dig[[]any](m, "query", "pages") {
+		page, _ := p.(map[string]any)
+		revs, _ := page["revisions"].([]any)
+		for _, r := range revs {
+			rv, _ := r.(map[string]any)
+			id, _ := rv["revid"].(float64)
+			user, _ := rv["user"].(string)
+			anon, _ := rv["anon"].(bool)
+			out = append(out, Revision{ID: int64(id), User: user, Anon: anon})
+		}
+	}
+	return out, nil
+}
+
 // Blocked reports whether target is blocked. For an IP or a CIDR range it
 // counts any block that covers it, including blocks of enclosing ranges;
 // for anything else it looks for a block of that user name.
