@@ -267,7 +267,7 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		return sum, err
 	} else if !ok {
 		sum.ObserveOnly = why
-		p.log.WithField("page", p.opts.ShutoffPage).Warn("shutoff page does not say true: observing only")
+		p.log.WithField("page", p.opts.ShutoffPage).WithField("why", why).Warn("observing only: no edits or blocks this pass")
 	}
 	env, err := p.env(ctx)
 	if err != nil {
