@@ -58,17 +58,19 @@ type Policy struct {
 	Thresholds map[string]float64
 }
 
-// DefaultThresholds are the detectors' thresholds when config sets none.
-var DefaultThresholds = map[string]float64{"probe": 0.5, "links": 0.7}
+// DefaultThreshold is a detector's threshold when the config sets none.
+func DefaultThreshold(detector string) float64 {
+	if detector == "links" {
+		return 0.7
+	}
+	return 0.5
+}
 
 func (p Policy) threshold(detector string) float64 {
 	if t, ok := p.Thresholds[detector]; ok {
 		return t
 	}
-	if t, ok := DefaultThresholds[detector]; ok {
-		return t
-	}
-	return 0.5
+	return DefaultThreshold(detector)
 }
 
 // Decision is the bot's verdict on one edit and the action it calls for.

@@ -56,7 +56,7 @@ type Store interface {
 // Options configure a Patroller. cmd/wikiwarden maps the YAML config onto it.
 type Options struct {
 	Detectors       []string           // enabled detectors, by name
-	Thresholds      map[string]float64 // per detector; missing ones use DefaultThresholds
+	Thresholds      map[string]float64 // per detector; missing ones use DefaultThreshold
 	Lookback        time.Duration      // how far back the first pass reads
 	DryRun          bool               // decide and record, never write to the wiki
 	ShutoffPage     string             // page whose content must be "true" for writes; "" disables the check

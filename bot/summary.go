@@ -2,7 +2,9 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
 )
@@ -19,9 +21,13 @@ func EditSummary(prefix string, e *detectors.Edit, d Decision, results []detecto
 	case VerdictProbe:
 		why = "random-letter probe " + quoteList(tokens(results), "token", "tokens")
 	case VerdictFollowUpSpam:
-		why = "link spam from an address or range that probed this wiki " + quoteList(domains(results), "link to", "links to")
+		from := "on a page a botnet probed"
+		if slices.Contains(d.Why, WhyFollowUpIP) || slices.Contains(d.Why, WhyFollowUpRange) {
+			from = "from an address or range that probed this wiki"
+		}
+		why = "link spam " + from + ": " + quoteList(domains(results), "link to", "links to")
 	case VerdictLinkSpam:
-		why = "link spam " + quoteList(domains(results), "link to", "links to")
+		why = "link spam: " + quoteList(domains(results), "link to", "links to")
 	default:
 		why = string(d.Verdict)
 	}
@@ -30,7 +36,11 @@ func EditSummary(prefix string, e *detectors.Edit, d Decision, results []detecto
 		s += fmt.Sprintf(" ([[%s|stop the bot]])", shutoff)
 	}
 	if len(s) > maxSummary {
-		s = s[:maxSummary-1] + "…"
+		cut := maxSummary - len("…")
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return s
 }

@@ -33,7 +33,7 @@ const (
 type Options struct {
 	Corpus string // path of the JSON-lines corpus
 	// Threshold, when not 0, is every detector's threshold; 0 keeps each
-	// detector's default (bot.DefaultThresholds).
+	// detector's default (bot.DefaultThreshold).
 	Threshold float64
 	Format    string   // FormatText (the default when "") or FormatJSON
 	Plot      string   // when not "", the precision/recall curves are drawn to this SVG file
@@ -94,15 +94,13 @@ func (o *Options) validate() error {
 	return nil
 }
 
-// thresholds returns each detector's threshold for the run. A detector
-// without a default is left out, for bot.Decide to apply its fallback.
+// thresholds returns each detector's threshold for the run.
 func (o *Options) thresholds(names []string) map[string]float64 {
 	th := make(map[string]float64, len(names))
 	for _, n := range names {
+		th[n] = bot.DefaultThreshold(n)
 		if o.Threshold != 0 {
 			th[n] = o.Threshold
-		} else if t, ok := bot.DefaultThresholds[n]; ok {
-			th[n] = t
 		}
 	}
 	return th
