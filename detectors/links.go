@@ -398,10 +398,14 @@ func (a *addedText) prose(i int) string {
 // markupMask marks the bytes of text inside refs, templates, HTML tags and
 // the given external links.
 func markupMask(text string, links []foundLink) []bool {
-	mask := make([]bool, len(text))
+	// Spans may nest and overlap (an unclosed "{{" runs to the end), so
+	// they are summed in a difference array and resolved in one pass:
+	// linear in the text whatever the markup.
+	depth := make([]int32, len(text)+1)
 	set := func(from, to int) {
-		for k := from; k < to; k++ {
-			mask[k] = true
+		if from < to {
+			depth[from]++
+			depth[to]--
 		}
 	}
 	for _, sp := range refSpans(text) {
@@ -428,6 +432,12 @@ func markupMask(text string, links []foundLink) []bool {
 	}
 	for _, l := range links {
 		set(l.span[0], l.span[1])
+	}
+	mask := make([]bool, len(text))
+	var open int32
+	for k := range mask {
+		open += depth[k]
+		mask[k] = open > 0
 	}
 	return mask
 }

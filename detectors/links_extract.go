@@ -665,6 +665,7 @@ func hiddenSpans(text string) [][2]int {
 		return nil
 	}
 	var spans [][2]int
+	var lower string // text with ASCII lowered, same offsets; made on first need
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -684,8 +685,11 @@ func hiddenSpans(text string) [][2]int {
 				if !linkHiddenStyleRe.MatchString(style) {
 					continue
 				}
-				tag := strings.ToLower(line[m[2]:m[3]])
-				spans = append(spans, [2]int{start + m[0], matchingClose(text, start+m[1], tag)})
+				tag := asciiLower(line[m[2]:m[3]])
+				if lower == "" {
+					lower = asciiLower(text)
+				}
+				spans = append(spans, [2]int{start + m[0], matchingClose(lower, start+m[1], tag)})
 			}
 		}
 		start = end + 1
@@ -693,10 +697,12 @@ func hiddenSpans(text string) [][2]int {
 	return spans
 }
 
-// matchingClose finds the end of the element named tag whose content starts
-// at from, counting nested elements of the same name.
-func matchingClose(text string, from int, tag string) int {
-	lower := strings.ToLower(text[from:])
+// matchingClose finds the end of the element named tag (lower case) whose
+// content starts at from in lower, a text with its ASCII letters lowered,
+// counting nested elements of the same name.
+func matchingClose(lower string, from int, tag string) int {
+	text := lower
+	lower = lower[from:]
 	open, close := "<"+tag, "</"+tag
 	depth := 1
 	i := 0
@@ -748,7 +754,7 @@ func isArchiveParam(before string) bool {
 
 // templateParam returns the value of the named parameter in tmpl.
 func templateParam(tmpl, name string) string {
-	lower := strings.ToLower(tmpl)
+	lower := asciiLower(tmpl) // same offsets as tmpl, unlike strings.ToLower
 	for i := 0; i < len(lower); {
 		j := strings.Index(lower[i:], name)
 		if j < 0 {
@@ -836,4 +842,22 @@ func indexFold(s, substr string) int {
 		}
 	}
 	return -1
+}
+
+// asciiLower lowers the ASCII letters of s and leaves every other byte as it
+// is, so offsets found in the result are offsets in s. strings.ToLower can
+// change the length (invalid UTF-8, letters such as U+023A).
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

@@ -508,6 +508,10 @@ func FuzzLinks(f *testing.F) {
 	f.Add("", "[//")
 	f.Add("x", "{{cite web|url=http://a.b|title=}}}}{{")
 	f.Add("", "<ref name=x/><ref>http://[::1]:80/ <div style='display:none'>http://ü.例え.jp")
+	// Letters whose lower case is longer (U+023A), and invalid UTF-8, once
+	// shifted offsets found in a lowered copy.
+	f.Add("x", "x\n{{cite web|url=http://spam.example.com/|publisher="+strings.Repeat("Ⱥ", 20)+"|title=x}}\n")
+	f.Add("x", "x\n<span style=\"display:none\">\xff\xffȺȺ http://spam.example.com/ </SPAN>\n")
 	f.Fuzz(func(t *testing.T, old, new string) {
 		hist := newLinksTestHistory([]string{"example.com"}, []string{"spam.example"})
 		r := Links(linksTestInput(old, new, hist))
@@ -523,4 +527,17 @@ func FuzzLinks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Offsets found in a lowered copy of the text must be offsets in the text,
+// whatever its letters: this input once panicked with "slice bounds out of
+// range" in templateParam.
+func TestLinksUnicodeCaseOffsets(t *testing.T) {
+	for _, filler := range []string{strings.Repeat("Ⱥ", 20), strings.Repeat("\xff", 20), "ẞİ"} {
+		e := &Edit{Anon: true, Old: "x", New: "x\n{{cite web|url=http://spam.example.com/|publisher=" + filler + "|TITLE=Cheap pills}}\n"}
+		r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{}})
+		if len(r.Links) != 1 || r.Links[0].Domain != "example.com" {
+			t.Errorf("filler %q: links %+v; want the one cited URL", filler, r.Links)
+		}
+	}
 }
