@@ -239,7 +239,7 @@ func getEvent(events *bbolt.Bucket, id []byte) (foundEvent, error) {
 // textEvents returns the events indexed under text in bucket at or after
 // since, oldest first.
 func (s *Store) textEvents(bucket []byte, text string, since time.Time) ([]Event, error) {
-	prefix := textKey(text)
+	prefix := textKey(validText(text))
 	var out []Event
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		events := tx.Bucket(bucketEvents)
@@ -290,7 +290,7 @@ func (s *Store) LastRevert(ctx context.Context, user, title string) (time.Time, 
 	}
 	var t time.Time
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		v := tx.Bucket(bucketReverts).Get(append(textKey(user), title...))
+		v := tx.Bucket(bucketReverts).Get(append(textKey(validText(user)), validText(title)...))
 		if len(v) == timeLen {
 			t = parseTime(v)
 		}

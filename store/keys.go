@@ -106,7 +106,7 @@ func join(parts ...[]byte) []byte {
 // normalizeTarget returns a block target in canonical form: an address
 // without zone, or a masked prefix; anything else unchanged.
 func normalizeTarget(target string) string {
-	target = strings.TrimSpace(target)
+	target = strings.TrimSpace(validText(target))
 	if p, err := netip.ParsePrefix(target); err == nil {
 		return p.Masked().String()
 	}
@@ -118,5 +118,5 @@ func normalizeTarget(target string) string {
 
 // normalizeDomain returns a domain as the domain buckets key it.
 func normalizeDomain(d string) string {
-	return strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
+	return strings.TrimSuffix(strings.ToLower(strings.TrimSpace(validText(d))), ".")
 }

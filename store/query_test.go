@@ -438,3 +438,55 @@ func BenchmarkIPEvents(b *testing.B) {
 		}
 	}
 }
+
+// TestExpireInvalidUTF8 checks that text with invalid UTF-8 is indexed under
+// the same key that Expire rebuilds from the stored JSON, so expiring it
+// leaves no index entry pointing at a deleted event.
+func TestExpireInvalidUTF8(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ip := netip.MustParseAddr("192.0.2.5")
+	mustCommit(t, s, Handled{
+		Record: Record{RevID: 1, Title: "Page\xff", User: "U\xfe", Time: at(0), Verdict: "probe\xff"},
+		Events: []Event{
+			{Kind: EventProbe, IP: ip, User: "U\xfe", Title: "Page\xff", Time: at(0), Tokens: []string{"qzx\xffk"}},
+			{Kind: EventRevert, IP: ip, User: "U\xfe", Title: "Page\xff", Time: at(0)},
+		},
+		Block: &Block{Target: "192.0.2.5", Expiry: "31 hours", Time: at(0), Reason: "r\xff"},
+	})
+
+	// Before expiry the raw and the replaced spellings find the event.
+	for _, title := range []string{"Page\xff", "Page\uFFFD"} {
+		evs, err := s.PageEvents(ctx, title, time.Time{})
+		if err != nil || len(evs) != 2 || evs[0].Title != "Page\uFFFD" {
+			t.Errorf("PageEvents(%q) before Expire = %+v, %v; want 2 events on %q", title, evs, err, "Page\uFFFD")
+		}
+	}
+	if evs, err := s.TokenEvents(ctx, "qzx\xffk"); err != nil || len(evs) != 1 {
+		t.Errorf("TokenEvents before Expire = %+v, %v; want 1 event", evs, err)
+	}
+	if _, err := s.LastRevert(ctx, "U\xfe", "Page\xff"); err != nil {
+		t.Errorf("LastRevert before Expire: %v", err)
+	}
+
+	if _, err := s.Expire(ctx, at(1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Page\xff", "Page\uFFFD"} {
+		if evs, err := s.PageEvents(ctx, title, time.Time{}); err != nil || len(evs) != 0 {
+			t.Errorf("PageEvents(%q) after Expire = %+v, %v; want none and no error", title, evs, err)
+		}
+	}
+	for _, tok := range []string{"qzx\xffk", "qzx\uFFFDk"} {
+		if evs, err := s.TokenEvents(ctx, tok); err != nil || len(evs) != 0 {
+			t.Errorf("TokenEvents(%q) after Expire = %+v, %v; want none and no error", tok, evs, err)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Events != 0 || st.Pages != 0 || st.Tokens != 0 || st.Records != 0 {
+		t.Errorf("Stats after Expire = %+v, want no events, pages, tokens or records", st)
+	}
+}

@@ -63,11 +63,15 @@ type Handled struct {
 // earlier record of the same revision), the cursor, the events and their
 // indexes, the revert mark of each revert event, the block and the spam
 // domains. If any part is invalid nothing is written. The record needs a
-// positive RevID and a Time; see Event and Block for theirs.
+// positive RevID and a Time; see Event and Block for theirs. Invalid UTF-8 in
+// any text is stored as U+FFFD, not rejected, and the lookups treat their
+// arguments the same way.
 func (s *Store) Commit(ctx context.Context, h Handled) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: commit rev %d: %w", h.Record.RevID, err)
 	}
+	// Before any key is built: keys and the stored JSON must agree.
+	h = h.valid()
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		if err := putRecord(tx, h.Record); err != nil {
 			return err
