@@ -306,9 +306,10 @@ func (s *Store) LastRevert(ctx context.Context, user, title string) (time.Time, 
 }
 
 // Blocks returns the blocks placed on target, oldest first, so the bot can
-// escalate the next block's length. The target is compared in canonical
-// form, so "192.0.2.7/24" finds blocks of "192.0.2.0/24". No blocks is an
-// empty result, not an error.
+// escalate the next block's length. The target is compared in the
+// canonical form Commit stores, so "192.0.2.7/24" finds blocks of
+// "192.0.2.0/24", and "198.51.100.7/32" and "::ffff:198.51.100.7" find
+// blocks of "198.51.100.7". No blocks is an empty result, not an error.
 func (s *Store) Blocks(ctx context.Context, target string) ([]Block, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store: blocks of %q: %w", target, err)

@@ -103,15 +103,24 @@ func join(parts ...[]byte) []byte {
 	return bytes.Join(parts, nil)
 }
 
-// normalizeTarget returns a block target in canonical form: an address
-// without zone, or a masked prefix; anything else unchanged.
+// normalizeTarget returns a block target in canonical form, so every
+// spelling of one target stores and finds the same blocks: an address
+// without zone, IPv4-mapped IPv6 unmapped to IPv4; a prefix masked and
+// unmapped the same way, or the bare address if it covers one address;
+// anything else (a user name) unchanged.
 func normalizeTarget(target string) string {
 	target = strings.TrimSpace(validText(target))
 	if p, err := netip.ParsePrefix(target); err == nil {
+		if a := p.Addr(); a.Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(a.Unmap(), p.Bits()-96)
+		}
+		if p.Bits() == p.Addr().BitLen() {
+			return p.Addr().String()
+		}
 		return p.Masked().String()
 	}
 	if a, err := netip.ParseAddr(target); err == nil {
-		return a.WithZone("").String()
+		return a.WithZone("").Unmap().String()
 	}
 	return target
 }

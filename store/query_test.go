@@ -204,6 +204,58 @@ func TestBlocks(t *testing.T) {
 	}
 }
 
+func TestNormalizeTarget(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"198.51.100.7", "198.51.100.7"},
+		{" 198.51.100.7 ", "198.51.100.7"},
+		{"198.51.100.7/32", "198.51.100.7"},
+		{"::ffff:198.51.100.7", "198.51.100.7"},
+		{"::ffff:198.51.100.7/128", "198.51.100.7"},
+		{"::ffff:198.51.100.0/120", "198.51.100.0/24"},
+		{"::ffff:198.51.100.9/120", "198.51.100.0/24"},
+		{"198.51.100.9/24", "198.51.100.0/24"},
+		{"2001:DB8::1", "2001:db8::1"},
+		{"2001:db8::1/128", "2001:db8::1"},
+		{"fe80::1%eth0", "fe80::1"},
+		{"2001:db8::9/64", "2001:db8::/64"},
+		{"::ffff:0:0/96", "0.0.0.0/0"},
+		{"::ffff:0:0/95", "::fffe:0:0/95"}, // wider than IPv4: stays IPv6
+		{"Some User", "Some User"},
+	}
+	for _, tt := range tests {
+		if got := normalizeTarget(tt.in); got != tt.want {
+			t.Errorf("normalizeTarget(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBlocksCanonicalAddress checks that every spelling of one address,
+// as an address, a single-address prefix or an IPv4-mapped IPv6 address,
+// stores and finds the same blocks.
+func TestBlocksCanonicalAddress(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	mustCommit(t, s, Handled{Record: record(1, at(1), "probe"), Block: &Block{Target: "198.51.100.7", Expiry: "31 hours", Time: at(1)}})
+	mustCommit(t, s, Handled{Record: record(2, at(2), "probe"), Block: &Block{Target: "::ffff:198.51.100.7/128", Expiry: "1 week", Time: at(2)}})
+	mustCommit(t, s, Handled{Record: record(3, at(3), "probe"), Block: &Block{Target: "::ffff:198.51.100.0/120", Expiry: "1 month", Time: at(3)}})
+	for _, target := range []string{"198.51.100.7", "198.51.100.7/32", "::ffff:198.51.100.7", "::ffff:198.51.100.7/128"} {
+		got, err := s.Blocks(ctx, target)
+		if err != nil {
+			t.Fatalf("Blocks(%q): %v", target, err)
+		}
+		if len(got) != 2 || got[0].Expiry != "31 hours" || got[1].Expiry != "1 week" || got[1].Target != "198.51.100.7" {
+			t.Errorf("Blocks(%q) = %+v, want 31 hours then 1 week, both on 198.51.100.7", target, got)
+		}
+	}
+	got, err := s.Blocks(ctx, "198.51.100.0/24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Target != "198.51.100.0/24" {
+		t.Errorf("Blocks of the /24 = %+v, want the block stored as ::ffff:198.51.100.0/120", got)
+	}
+}
+
 func TestRecords(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
