@@ -77,9 +77,9 @@ func TestIPEventsRanges(t *testing.T) {
 	}
 
 	// IPv4 and IPv6 do not mix: all of IPv4 has 9 of the events.
-	all4, _ := s.IPEvents(ctx, netip.MustParsePrefix("0.0.0.0/0"), time.Time{})
-	if len(all4) != 9 {
-		t.Errorf("0.0.0.0/0 found %d events, want 9: %v", len(all4), ips(all4))
+	all4, err := s.IPEvents(ctx, netip.MustParsePrefix("0.0.0.0/0"), time.Time{})
+	if err != nil || len(all4) != 9 {
+		t.Errorf("0.0.0.0/0 found %d events, %v; want 9: %v", len(all4), err, ips(all4))
 	}
 	if _, err := s.IPEvents(ctx, netip.Prefix{}, time.Time{}); err == nil {
 		t.Error("IPEvents of an invalid prefix succeeded")
@@ -107,9 +107,9 @@ func TestIPEventsSince(t *testing.T) {
 	if want := []int{10, 11, 12, 20, 21, 22}; !reflect.DeepEqual(times, want) {
 		t.Errorf("event minutes since 10 = %v, want %v (inclusive, oldest first)", times, want)
 	}
-	got, _ = s.IPEvents(ctx, netip.MustParsePrefix("203.0.113.2/32"), at(21))
-	if len(got) != 1 || !got[0].Time.Equal(at(21)) {
-		t.Errorf("one IP since 21: %+v", got)
+	got, err = s.IPEvents(ctx, netip.MustParsePrefix("203.0.113.2/32"), at(21))
+	if err != nil || len(got) != 1 || !got[0].Time.Equal(at(21)) {
+		t.Errorf("one IP since 21: %+v, %v", got, err)
 	}
 }
 
@@ -128,13 +128,13 @@ func TestPageAndTokenEvents(t *testing.T) {
 	if want := []string{"192.0.2.1", "192.0.2.2"}; !reflect.DeepEqual(ips(got), want) {
 		t.Errorf(`PageEvents("Foo") = %v, want %v`, ips(got), want)
 	}
-	got, _ = s.PageEvents(ctx, "Foo", at(2))
-	if want := []string{"192.0.2.2"}; !reflect.DeepEqual(ips(got), want) {
-		t.Errorf(`PageEvents("Foo", since 2) = %v, want %v`, ips(got), want)
+	got, err = s.PageEvents(ctx, "Foo", at(2))
+	if want := []string{"192.0.2.2"}; err != nil || !reflect.DeepEqual(ips(got), want) {
+		t.Errorf(`PageEvents("Foo", since 2) = %v, %v; want %v`, ips(got), err, want)
 	}
-	got, _ = s.PageEvents(ctx, "Nowhere", time.Time{})
-	if len(got) != 0 {
-		t.Errorf("PageEvents of an unknown page = %v", got)
+	got, err = s.PageEvents(ctx, "Nowhere", time.Time{})
+	if err != nil || len(got) != 0 {
+		t.Errorf("PageEvents of an unknown page = %v, %v", got, err)
 	}
 
 	got, err = s.TokenEvents(ctx, "xkcdq")
@@ -144,8 +144,8 @@ func TestPageAndTokenEvents(t *testing.T) {
 	if len(got) != 2 || got[0].Title != "Foo" || got[1].Title != "Foo bar" {
 		t.Errorf(`TokenEvents("xkcdq") = %+v, want Foo then Foo bar`, got)
 	}
-	if got, _ := s.TokenEvents(ctx, "xkcd"); len(got) != 0 {
-		t.Errorf("a token prefix matched: %+v", got)
+	if got, err := s.TokenEvents(ctx, "xkcd"); err != nil || len(got) != 0 {
+		t.Errorf("a token prefix matched: %+v, %v", got, err)
 	}
 
 	st, err := s.Stats(ctx)
@@ -193,11 +193,11 @@ func TestBlocks(t *testing.T) {
 	if len(got) != 2 || got[0].Expiry != "1 week" || got[1].Expiry != "1 month" || got[1].Target != "192.0.2.0/24" {
 		t.Errorf("Blocks of the /24 = %+v, want week then month, canonical target", got)
 	}
-	if got, _ := s.Blocks(ctx, "192.0.2.9"); len(got) != 1 || got[0].Expiry != "31 hours" {
-		t.Errorf("Blocks of the IP = %+v", got)
+	if got, err := s.Blocks(ctx, "192.0.2.9"); err != nil || len(got) != 1 || got[0].Expiry != "31 hours" {
+		t.Errorf("Blocks of the IP = %+v, %v", got, err)
 	}
-	if got, _ := s.Blocks(ctx, "2001:db8::1"); len(got) != 1 {
-		t.Errorf("Blocks of an IPv6 address in another spelling = %+v", got)
+	if got, err := s.Blocks(ctx, "2001:db8::1"); err != nil || len(got) != 1 {
+		t.Errorf("Blocks of an IPv6 address in another spelling = %+v, %v", got, err)
 	}
 	if got, err := s.Blocks(ctx, "192.0.2.10"); err != nil || len(got) != 0 {
 		t.Errorf("Blocks of an unblocked IP = %+v, %v", got, err)
@@ -294,9 +294,9 @@ func TestRecords(t *testing.T) {
 
 	// Committing a revision again replaces its record, also in the index.
 	mustCommit(t, s, Handled{Record: record(100, at(10), "probe")})
-	got, _ := s.Records(ctx, Query{})
-	if want := []int64{100, 105, 104, 103, 102, 101}; !reflect.DeepEqual(revs(got), want) {
-		t.Errorf("after recommitting 100: %v, want %v", revs(got), want)
+	got, err := s.Records(ctx, Query{})
+	if want := []int64{100, 105, 104, 103, 102, 101}; err != nil || !reflect.DeepEqual(revs(got), want) {
+		t.Errorf("after recommitting 100: %v, %v; want %v", revs(got), err, want)
 	}
 	if _, err := s.Record(ctx, 999); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Record(999): got %v, want ErrNotFound", err)
@@ -377,20 +377,20 @@ func TestExpire(t *testing.T) {
 	if _, err := s.Record(ctx, 2); err != nil {
 		t.Errorf("record at the cutoff expired: %v", err)
 	}
-	if evs, _ := s.IPEvents(ctx, netip.PrefixFrom(ip, 32), time.Time{}); len(evs) != 1 || evs[0].Title != "New" {
-		t.Errorf("IP events after Expire = %+v, want only New", evs)
+	if evs, err := s.IPEvents(ctx, netip.PrefixFrom(ip, 32), time.Time{}); err != nil || len(evs) != 1 || evs[0].Title != "New" {
+		t.Errorf("IP events after Expire = %+v, %v; want only New", evs, err)
 	}
-	if evs, _ := s.PageEvents(ctx, "Old", time.Time{}); len(evs) != 0 {
-		t.Errorf("page index kept expired events: %+v", evs)
+	if evs, err := s.PageEvents(ctx, "Old", time.Time{}); err != nil || len(evs) != 0 {
+		t.Errorf("page index kept expired events: %+v, %v", evs, err)
 	}
-	if evs, _ := s.TokenEvents(ctx, "shared"); len(evs) != 1 {
-		t.Errorf("token index after Expire = %+v, want the new event only", evs)
+	if evs, err := s.TokenEvents(ctx, "shared"); err != nil || len(evs) != 1 {
+		t.Errorf("token index after Expire = %+v, %v; want the new event only", evs, err)
 	}
 	if _, err := s.LastRevert(ctx, "192.0.2.5", "Old"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("old revert mark survived: %v", err)
 	}
-	if bs, _ := s.Blocks(ctx, "192.0.2.5"); len(bs) != 1 || bs[0].Expiry != "1 week" {
-		t.Errorf("blocks after Expire = %+v", bs)
+	if bs, err := s.Blocks(ctx, "192.0.2.5"); err != nil || len(bs) != 1 || bs[0].Expiry != "1 week" {
+		t.Errorf("blocks after Expire = %+v, %v", bs, err)
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {

@@ -162,12 +162,15 @@ func TestOpenForeignFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	_ = db.View(func(tx *bbolt.Tx) error {
+	err = db.View(func(tx *bbolt.Tx) error {
 		if tx.Bucket(bucketMeta) != nil {
 			t.Error("Open wrote into a foreign file")
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestReadOnly(t *testing.T) {
@@ -281,13 +284,13 @@ func TestCursor(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustCommit(t, s, Handled{Record: record(1, at(2), "ok"), Cursor: Cursor{Time: at(2), RCID: 20}})
-	if c, _ := s.Cursor(ctx); c.RCID != 20 || !c.Time.Equal(at(2)) {
-		t.Errorf("cursor after Commit = %+v, want rcid 20", c)
+	if c, err := s.Cursor(ctx); err != nil || c.RCID != 20 || !c.Time.Equal(at(2)) {
+		t.Errorf("cursor after Commit = %+v, %v; want rcid 20", c, err)
 	}
 	// A Commit without a cursor leaves it where it was.
 	mustCommit(t, s, Handled{Record: record(2, at(3), "ok")})
-	if c, _ := s.Cursor(ctx); c.RCID != 20 {
-		t.Errorf("cursor after Commit without cursor = %+v, want rcid 20", c)
+	if c, err := s.Cursor(ctx); err != nil || c.RCID != 20 {
+		t.Errorf("cursor after Commit without cursor = %+v, %v; want rcid 20", c, err)
 	}
 }
 
@@ -334,20 +337,20 @@ func TestCommitIsAtomic(t *testing.T) {
 	if _, err := s.Record(ctx, 2); !errors.Is(err, ErrNotFound) {
 		t.Errorf("record of a failed commit: got %v, want ErrNotFound", err)
 	}
-	if c, _ := s.Cursor(ctx); c.RCID != 11 {
-		t.Errorf("cursor moved to %d by a failed commit", c.RCID)
+	if c, err := s.Cursor(ctx); err != nil || c.RCID != 11 {
+		t.Errorf("cursor after failed commits = %+v, %v; want rcid 11", c, err)
 	}
-	if evs, _ := s.IPEvents(ctx, netip.MustParsePrefix("198.51.100.9/32"), time.Time{}); len(evs) != 1 {
-		t.Errorf("IP events after failed commits: %+v, want only the first commit's", evs)
+	if evs, err := s.IPEvents(ctx, netip.MustParsePrefix("198.51.100.9/32"), time.Time{}); err != nil || len(evs) != 1 {
+		t.Errorf("IP events after failed commits: %+v, %v; want only the first commit's", evs, err)
 	}
-	if evs, _ := s.TokenEvents(ctx, "zzkq"); len(evs) != 0 {
-		t.Errorf("token of a failed commit is remembered: %+v", evs)
+	if evs, err := s.TokenEvents(ctx, "zzkq"); err != nil || len(evs) != 0 {
+		t.Errorf("token of a failed commit is remembered: %+v, %v", evs, err)
 	}
 	if _, err := s.LastRevert(ctx, "u", "B"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("revert mark of a failed commit: %v", err)
 	}
-	if d, _ := s.Domains(ctx); len(d.Spam) != 0 {
-		t.Errorf("spam domains of a failed commit: %v", d.Spam)
+	if d, err := s.Domains(ctx); err != nil || len(d.Spam) != 0 {
+		t.Errorf("spam domains of a failed commit: %v, %v", d.Spam, err)
 	}
 	after, err := s.Stats(ctx)
 	if err != nil {
@@ -382,8 +385,8 @@ func TestCommitRejects(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "store: commit rev ") {
 				t.Fatalf("Commit: got %v, want an error mentioning %q", err, tt.want)
 			}
-			if st, _ := s.Stats(context.Background()); st.Records != 0 || st.Events != 0 {
-				t.Errorf("rejected commit left %+v", st)
+			if st, err := s.Stats(context.Background()); err != nil || st.Records != 0 || st.Events != 0 {
+				t.Errorf("rejected commit left %+v, %v", st, err)
 			}
 		})
 	}
