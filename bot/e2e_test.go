@@ -534,3 +534,57 @@ func TestOneRevertPerEditorAndPagePerCooldown(t *testing.T) {
 		t.Errorf("third pass = %s; want the other editor's probe reverted", sum)
 	}
 }
+
+// Rollback takes every consecutive edit of an editor; the bot must revert
+// only the edit it judged, not the same editor's good edit before it.
+func TestRevertsOnlyTheJudgedEdit(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(19, 20))
+	probe := token(rng, 10)
+	r.insert("192.0.2.90", "Aardvark", " Aardvarks were first described in detail by naturalists in the eighteenth century.")
+	r.insert("192.0.2.90", "Aardvark", " "+probe)
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Fatalf("pass = %s; want the probe reverted", sum)
+	}
+	text := r.text("Aardvark")
+	if strings.Contains(text, probe) {
+		t.Error("probe still on the page")
+	}
+	if !strings.Contains(text, "first described in detail by naturalists") {
+		t.Error("the editor's good edit before the probe was reverted with it")
+	}
+}
+
+// A {{nobots}} that the vandal adds is part of the vandalism, not the
+// page's wish.
+func TestNobotsAddedByTheVandalIgnored(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(21, 22))
+	probe := token(rng, 10)
+	r.insert("192.0.2.91", "Algae", " {{nobots}} "+probe)
+	if sum := r.pass(); sum.Reverted != 1 {
+		t.Fatalf("pass = %s; want the probe reverted", sum)
+	}
+	if text := r.text("Algae"); strings.Contains(text, probe) || strings.Contains(text, "{{nobots}}") {
+		t.Error("probe or the vandal's {{nobots}} still on the page")
+	}
+}
+
+// A follow-up spammer that creates a page: rollback cannot remove a page,
+// so the edit is flagged for deletion, and the spammer is still blocked.
+func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(23, 24))
+	r.insert("192.0.2.92", "Aardvark", " "+token(rng, 9))
+	r.pass()
+	if _, err := r.wiki.AnonEdit(r.ctx, "192.0.2.92", "Cheap pills", "Buy [https://cheap-pills.test/ cheap pills] now, no prescription.", ""); err != nil {
+		t.Fatal(err)
+	}
+	sum := r.pass()
+	if sum.Held[bot.HoldCreated] != 1 || sum.Blocked != 1 {
+		t.Fatalf("pass = %s; want the created spam page held for deletion and its author blocked", sum)
+	}
+	if !r.blocked("192.0.2.92") {
+		t.Error("the spammer is not blocked")
+	}
+}

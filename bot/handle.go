@@ -21,10 +21,11 @@ const actionTimeout = 2 * time.Minute
 
 // scored is one change ready to be handled: skipped (skip set) or scored.
 type scored struct {
-	change  mediawiki.Change
-	skip    string
-	edit    *detectors.Edit
-	results []detectors.Result
+	change     mediawiki.Change
+	skip       string
+	edit       *detectors.Edit
+	parentUser string // author of the revision before the edit
+	results    []detectors.Result
 }
 
 // score prepares a chunk of changes: it builds each edit from the fetched
@@ -46,7 +47,7 @@ func (p *Patroller) score(changes []mediawiki.Change, skips []string, revs map[i
 			Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
 		}
 		if c.OldRevID != 0 {
-			e.Old = oldRev.Content
+			e.Old, out[i].parentUser = oldRev.Content, oldRev.User
 		}
 		out[i].edit, out[i].results = e, p.stack.Score(e, env)
 	}
@@ -152,7 +153,7 @@ func (p *Patroller) handle(ctx context.Context, sc scored, ps *pageStates, sum *
 	if d.Reverts() {
 		// Finish the action in flight even if the pass is being stopped.
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
-		err := p.act(actx, edit, ip, d, results, ps, sum, &rec, &h)
+		err := p.act(actx, sc, ip, d, ps, sum, &rec, &h)
 		cancel()
 		if err != nil {
 			// Unrecorded, the edit is the next pass's first.
@@ -274,7 +275,7 @@ func hold(sum *Summary, rec *store.Record, why string) {
 // the wiki's current state or the bot's conventions say otherwise. It
 // returns an error only for a failure worth retrying (the wiki unavailable
 // or lagged): then the edit is left unrecorded, so the next pass retries it.
-func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
+func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
 	if sum.ObserveOnly != "" {
 		why := HoldDryRun
 		if !p.opts.DryRun {
@@ -283,18 +284,21 @@ func (p *Patroller) act(ctx context.Context, e *detectors.Edit, ip netip.Addr, d
 		hold(sum, rec, why)
 		return nil
 	}
-	gone, err := p.revert(ctx, e, d, results, ps, sum, rec, h)
+	gone, err := p.revert(ctx, sc, d, ps, sum, rec, h)
 	// Block only when the spam is off the page: an edit held back (nobots,
 	// later edits by others) is for a human to judge.
 	if err != nil || !gone || d.Action != ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
 		return err
 	}
-	return p.block(ctx, e, ip, sum, rec, h)
+	return p.block(ctx, sc.edit, ip, sum, rec, h)
 }
 
-// revert undoes the edit on the wiki and reports whether the edit is off
-// the page now: reverted by this call, or reverted by the bot before.
-func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
+// revert undoes the edit on the wiki. It reports whether the edit is dealt
+// with, so that a block may follow: reverted now, found already gone (this
+// bot reverted it before a crash or a lost answer, or someone else did), or
+// a page the editor created, which only deletion removes.
+func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
+	e, results := sc.edit, sc.results
 	page, err := p.page(ctx, ps, e.Title)
 	if err != nil {
 		return false, p.fail(sum, rec, "read page", err)
@@ -304,20 +308,21 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 		return false, nil
 	}
 	latest := page.Latest
-	switch {
-	case latest.RevID == e.RevID:
-	case latest.User == e.User:
-		// The same editor edited again; rollback takes their whole run.
-	case latest.User == p.account.Name:
-		// Reverted by this bot already: by an earlier edit's rollback of
-		// the same run, or before a crash that lost the record.
-		hold(sum, rec, HoldReverted)
+	if !stillThere(results, latest.Content) {
+		p.alreadyGone(ctx, e, d, results, latest, sum, rec, h)
 		return true, nil
-	default:
+	}
+	if latest.RevID != e.RevID && latest.User != e.User && latest.User != p.account.Name {
 		hold(sum, rec, HoldLater)
 		return false, nil
 	}
-	if BotsDenied(latest.Content, p.account.Name) {
+	if e.OldRevID == 0 {
+		hold(sum, rec, HoldCreated)
+		return true, nil
+	}
+	// The exclusion templates of the page as the revert would leave it: a
+	// {{nobots}} the vandal added must not shield the vandalism.
+	if BotsDenied(e.Old, p.account.Name) {
 		hold(sum, rec, HoldNobots)
 		return false, nil
 	}
@@ -331,18 +336,30 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
 	rec.Summary = summary
 	delete(ps.pages, e.Title) // whatever happens next, the page may change
-	how, err := p.undo(ctx, e, latest, summary)
+	how, err := p.undo(ctx, e, sc.parentUser, latest, summary)
 	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
-		hold(sum, rec, HoldReverted)
-		return true, nil
+		// Someone edited in between: look again.
+		if page, perr := p.page(ctx, ps, e.Title); perr == nil && !stillThere(results, page.Latest.Content) {
+			p.alreadyGone(ctx, e, d, results, page.Latest, sum, rec, h)
+			return true, nil
+		}
+		hold(sum, rec, HoldLater)
+		return false, nil
 	}
 	if err != nil {
 		return false, p.fail(sum, rec, "revert", err)
 	}
 	sum.Reverted++
 	rec.Outcome = how
+	p.reverted(ctx, e, d, results, h)
+	return true, nil
+}
+
+// reverted remembers a revert by this bot: the cooldown mark, the spam
+// domains, and the blacklist entry for follow-up spam.
+func (p *Patroller) reverted(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, h *store.Handled) {
 	h.Events = append(h.Events, store.Event{
-		Kind: store.EventRevert, IP: anonIPOf(e), User: e.User, Title: e.Title, RevID: e.RevID, Time: e.Time,
+		Kind: store.EventRevert, IP: anonIPOf(e), User: e.User, Title: e.Title, RevID: e.RevID, Time: p.opts.Now(),
 	})
 	if d.Verdict == VerdictFollowUpSpam || d.Verdict == VerdictLinkSpam {
 		h.SpamDomains = linkDomains(results)
@@ -352,35 +369,72 @@ func (p *Patroller) revert(ctx context.Context, e *detectors.Edit, d Decision, r
 			p.log.WithError(err).WithField("rev_id", e.RevID).Error("spam blacklist not updated")
 		}
 	}
-	return true, nil
+}
+
+// alreadyGone records an edit whose flagged content is no longer on the
+// page. If this bot's revision is on top, the revert was its own (before a
+// crash, or a write whose answer was lost) and is remembered as such.
+func (p *Patroller) alreadyGone(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, latest mediawiki.Revision, sum *Summary, rec *store.Record, h *store.Handled) {
+	hold(sum, rec, HoldReverted)
+	if latest.User == p.account.Name {
+		p.reverted(ctx, e, d, results, h)
+	}
+}
+
+// stillThere reports whether any of the tokens or links the detectors
+// flagged are on the page's current text. With nothing to look for, it
+// assumes they are.
+func stillThere(results []detectors.Result, text string) bool {
+	looked := false
+	for _, r := range results {
+		for _, t := range r.Tokens {
+			looked = true
+			if strings.Contains(text, t) {
+				return true
+			}
+		}
+		for _, l := range r.Links {
+			looked = true
+			if strings.Contains(text, l.URL) || (l.Domain != "" && strings.Contains(strings.ToLower(text), l.Domain)) {
+				return true
+			}
+		}
+	}
+	return !looked
 }
 
 func anonIPOf(e *detectors.Edit) netip.Addr {
 	return anonIP(mediawiki.Change{User: e.User, Anon: e.Anon})
 }
 
-// undo reverts with rollback, falling back to undo and then to re-saving the
-// previous text guarded by the base revision, and says which one worked.
-func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, latest mediawiki.Revision, summary string) (string, error) {
-	err := p.wiki.Rollback(ctx, e.Title, e.User, summary)
-	if err == nil || errors.Is(err, mediawiki.ErrAlreadyRolled) {
-		return "rolled back", err
-	}
-	p.log.WithError(err).WithField("title", e.Title).Warn("rollback failed, trying undo")
-	if latest.RevID == e.RevID {
-		uerr := p.wiki.Undo(ctx, e.Title, e.RevID, summary)
-		if uerr == nil {
-			return "undone", nil
+// undo reverts exactly the judged edit. Rollback when it is the page's
+// latest revision and the revision before is someone else's (rollback takes
+// every consecutive edit of the editor, and earlier ones may be good);
+// otherwise undo, and as a last resort re-save the previous text guarded
+// by the base revision. It says which one worked.
+func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, parentUser string, latest mediawiki.Revision, summary string) (string, error) {
+	var rerr error
+	if latest.RevID == e.RevID && parentUser != e.User {
+		rerr = p.wiki.Rollback(ctx, e.Title, e.User, summary)
+		if rerr == nil || errors.Is(rerr, mediawiki.ErrAlreadyRolled) {
+			return "rolled back", rerr
 		}
-		_, serr := p.wiki.Edit(ctx, mediawiki.EditParams{
-			Title: e.Title, Text: e.Old, Summary: summary, BaseRevID: latest.RevID, Bot: true, NoCreate: true,
-		})
-		if serr == nil {
-			return "restored previous text", nil
-		}
-		return "", errors.Join(err, uerr, serr)
+		p.log.WithError(rerr).WithField("title", e.Title).Warn("rollback failed, trying undo")
 	}
-	return "", err
+	uerr := p.wiki.Undo(ctx, e.Title, e.RevID, summary)
+	if uerr == nil {
+		return "undone", nil
+	}
+	if latest.RevID != e.RevID {
+		return "", errors.Join(rerr, uerr)
+	}
+	_, serr := p.wiki.Edit(ctx, mediawiki.EditParams{
+		Title: e.Title, Text: e.Old, Summary: summary, BaseRevID: latest.RevID, Bot: true, NoCreate: true,
+	})
+	if serr == nil {
+		return "restored previous text", nil
+	}
+	return "", errors.Join(rerr, uerr, serr)
 }
 
 // block blocks the editor's IP, or its range when several of the range's
@@ -416,7 +470,9 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
 	reason := fmt.Sprintf("%s link spam following random-token probes ([[Special:Contributions/%s]])", p.opts.SummaryPrefix, e.User)
 	err = p.wiki.Block(ctx, mediawiki.BlockParams{
-		Target: target, Expiry: expiry, Reason: reason, AnonOnly: true, NoCreate: true, Reblock: len(past) > 0,
+		// Never reblock: an existing block is an administrator's (ours ran
+		// out, or the editor could not have edited), and may be longer.
+		Target: target, Expiry: expiry, Reason: reason, AnonOnly: true, NoCreate: true,
 	})
 	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
 		rec.Why = append(rec.Why, "already blocked")

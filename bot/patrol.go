@@ -224,6 +224,7 @@ const (
 	HoldCooldown  = "revert cooldown"
 	HoldReverted  = "already reverted"
 	HoldDeleted   = "page deleted"
+	HoldCreated   = "page created by the editor: needs deletion"
 	HoldRegistred = "registered editor"
 )
 

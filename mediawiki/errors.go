@@ -15,8 +15,11 @@ var (
 	// (editconflict), or an undo no longer applies (undofailure).
 	ErrEditConflict = errors.New("edit conflict")
 	// ErrAlreadyRolled: the edit is no longer the latest or was already
-	// reverted (alreadyrolled), or the page has a single author (onlyauthor).
+	// reverted (alreadyrolled).
 	ErrAlreadyRolled = errors.New("already rolled back")
+	// ErrOnlyAuthor: rollback is impossible because the editor is the page's
+	// only author (onlyauthor): the page was created by that editor.
+	ErrOnlyAuthor = errors.New("only author")
 	// ErrBadToken: the wiki rejected the token even after a fresh login.
 	ErrBadToken = errors.New("bad token")
 	// ErrNotLoggedIn: the session is gone and logging in again did not help
@@ -73,8 +76,10 @@ func sentinel(code string) error {
 		return ErrNotFound
 	case "editconflict", "undofailure":
 		return ErrEditConflict
-	case "alreadyrolled", "onlyauthor":
+	case "alreadyrolled":
 		return ErrAlreadyRolled
+	case "onlyauthor":
+		return ErrOnlyAuthor
 	case "badtoken":
 		return ErrBadToken
 	case "assertuserfailed", "assertbotfailed", "assertnameduserfailed", "notloggedin":
@@ -91,6 +96,10 @@ func sentinel(code string) error {
 		return ErrRateLimited
 	case "maxlag":
 		return ErrMaxlag
+	case "readonly", "internal_api_error_DBQueryError", "internal_api_error_DBConnectionError",
+		"internal_api_error_DBTransactionStateError", "internal_api_error_DBReadOnlyError":
+		// Maintenance or a database hiccup: the same call works later.
+		return ErrUnavailable
 	case "protectedpage", "cascadeprotected", "protectedtitle", "protectednamespace",
 		"protectednamespace-interface", "customcssprotected", "customjsprotected",
 		"customjsonprotected":
