@@ -95,7 +95,8 @@ type Patrol struct {
 	// descriptor such as "@every 1m" or "@hourly".
 	Schedule string `yaml:"schedule"`
 	// Lookback is how far back the first run reads the recent changes; later
-	// runs continue from where the previous one stopped.
+	// runs continue from where the previous one stopped. 0 means the first
+	// pass starts at the present (reads nothing older).
 	Lookback Duration `yaml:"lookback"`
 	// DryRun logs and records what wikiwarden would do without editing,
 	// blocking or touching the spam blacklist.
@@ -119,7 +120,7 @@ type Patrol struct {
 	MaxEditsPerPass int `yaml:"max_edits_per_pass"`
 	// RevertCooldown allows at most one revert per editor and page within
 	// this long, so the bot never edit-wars; later bad edits are flagged for
-	// review instead. 0 turns the limit off.
+	// review instead. 0 means no cooldown.
 	RevertCooldown Duration `yaml:"revert_cooldown"`
 	// SummaryPrefix starts every edit summary and block reason, so the bot's
 	// actions are easy to find in the wiki's logs.
@@ -185,7 +186,9 @@ type Store struct {
 	// resolves a relative path against the config file's directory.
 	// Required.
 	Path string `yaml:"path"`
-	// Retention is how long records of edits and actions are kept.
+	// Retention is how long records of edits and actions, and the events
+	// and revert marks the bot remembers, are kept. At least as long as
+	// response.watch_window and patrol.revert_cooldown, which read them.
 	Retention Duration `yaml:"retention"`
 	// Housekeeping is when expired records are deleted (a cron spec).
 	Housekeeping string `yaml:"housekeeping"`
@@ -406,6 +409,9 @@ func (c *Config) Validate() error {
 			v.add("response.block_durations", "empty expiry", `remove it or use a MediaWiki expiry such as "1 week"`)
 		case strings.Contains(e, "|"):
 			v.add("response.block_durations", fmt.Sprintf("%q contains \"|\"", e), "list each expiry as its own item")
+		case !validExpiry(e):
+			v.add("response.block_durations", fmt.Sprintf("%q is not a MediaWiki expiry", e),
+				`use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`)
 		}
 	}
 	if r.RangeMinIPs < 2 {
@@ -426,6 +432,7 @@ func (c *Config) Validate() error {
 	s := c.Store
 	v.storePath(s.Path)
 	v.positive("store.retention", s.Retention, "2160h")
+	v.retention(s.Retention, r.WatchWindow, p.RevertCooldown)
 	v.cron("store.housekeeping", s.Housekeeping, false, `use a 5-field cron spec or "@hourly"`)
 
 	if !slices.Contains(LogLevels, c.Log.Level) {
@@ -457,6 +464,26 @@ func (v *validator) notNegative(key string, d Duration) {
 	if d < 0 {
 		v.add(key, "must not be negative, got "+d.String(), `use 0 or a positive duration such as "24h"`)
 	}
+}
+
+// retention checks that records, events and revert marks outlive the
+// watch window and the revert cooldown that read them: Expire would
+// otherwise forget a probe while its IP is still watched, or a revert while
+// its cooldown still runs. Values the other checks reject are skipped.
+func (v *validator) retention(retention, watchWindow, cooldown Duration) {
+	if retention <= 0 || watchWindow <= 0 || cooldown < 0 {
+		return
+	}
+	key, what, need := "response.watch_window", "watch window", watchWindow
+	if cooldown > watchWindow {
+		key, what, need = "patrol.revert_cooldown", "revert cooldown", cooldown
+	}
+	if retention >= need {
+		return
+	}
+	example := max(need, Default().Store.Retention)
+	v.add("store.retention", fmt.Sprintf("%s is shorter than %s (%s)", retention, key, need),
+		fmt.Sprintf("keep records at least as long as the %s, e.g. retention: %s", what, example))
 }
 
 func (v *validator) fraction(key string, f float64, example string) {

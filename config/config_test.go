@@ -78,6 +78,12 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: detectors.enabled: unknown detector "spam"; use any of probe, links`},
 		{"invalid-range-prefix.yaml",
 			`$FILE: response.range_prefix_v4: 8 is out of range; use 16 (the widest range MediaWiki blocks by default) to 32, e.g. 24`},
+		{"invalid-retention.yaml",
+			`$FILE: store.retention: 1d is shorter than response.watch_window (30d); keep records at least as long as the watch window, e.g. retention: 90d`},
+		{"invalid-retention-cooldown.yaml",
+			`$FILE: store.retention: 90d is shorter than patrol.revert_cooldown (120d); keep records at least as long as the revert cooldown, e.g. retention: 120d`},
+		{"invalid-block-duration.yaml",
+			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-many.yaml", strings.Join([]string{
@@ -499,5 +505,43 @@ func TestWarnings(t *testing.T) {
 	c.Store.Path = filepath.Join(t.TempDir(), "w.db")
 	if err := c.Validate(); err != nil {
 		t.Errorf("Validate() = %v", err)
+	}
+}
+
+func TestValidExpiry(t *testing.T) {
+	valid := []string{
+		"infinite", "indefinite", "infinity", "never", "Infinite", " never ",
+		"1 day", "2 days", "31 hours", "1 week", "3 Weeks", "6 MONTHS", "1 year", "10 years",
+		"90 seconds", "1 second", "45 minutes", "1  day",
+		"2030-01-01T00:00:00Z", "2030-01-01T00:00:00+02:00", "2030-01-01T00:00:00.5Z",
+		"2030-01-01T00:00:00", "2030-01-01",
+	}
+	invalid := []string{
+		"", "1 dya", "day", "1", "0 days", "-1 day", "1.5 days", "1day", "1 days ago",
+		"1 day|2 days", "forever", "1 fortnight", "2030-13-01", "2030-01-01T25:00:00Z", "next monday",
+	}
+	for _, s := range valid {
+		if !validExpiry(s) {
+			t.Errorf("validExpiry(%q) = false, want true", s)
+		}
+	}
+	for _, s := range invalid {
+		if validExpiry(s) {
+			t.Errorf("validExpiry(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestValidateRetention(t *testing.T) {
+	c := required()
+	c.Store.Path = filepath.Join(t.TempDir(), "wikiwarden.db")
+	c.Store.Retention = c.Response.WatchWindow
+	c.Patrol.RevertCooldown = c.Response.WatchWindow
+	if err := c.Validate(); err != nil {
+		t.Errorf("retention equal to the watch window and cooldown: %v", err)
+	}
+	c.Patrol.RevertCooldown = 0
+	if err := c.Validate(); err != nil {
+		t.Errorf("revert_cooldown 0: %v", err)
 	}
 }
