@@ -71,7 +71,7 @@ func (p *Patroller) blacklist(ctx context.Context, domains []string) error {
 func domainsOf(lines []string) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = strings.ReplaceAll(strings.Trim(l, `\b`), `\.`, ".")
+		out[i] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(l, `\b`), `\b`), `\.`, ".")
 	}
 	return out
 }

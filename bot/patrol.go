@@ -40,6 +40,7 @@ type Wiki interface {
 // return store.ErrNotFound.
 type Store interface {
 	Cursor(ctx context.Context) (store.Cursor, error)
+	Record(ctx context.Context, revID int64) (store.Record, error)
 	Commit(ctx context.Context, h store.Handled) error
 	IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]store.Event, error)
 	PageEvents(ctx context.Context, title string, since time.Time) ([]store.Event, error)
@@ -57,14 +58,14 @@ type Store interface {
 type Options struct {
 	Detectors       []string           // enabled detectors, by name
 	Thresholds      map[string]float64 // per detector; missing ones use DefaultThreshold
-	Lookback        time.Duration      // how far back the first pass reads
+	Lookback        time.Duration      // how far back the first pass reads; 0 means 24h, negative the present
 	DryRun          bool               // decide and record, never write to the wiki
 	ShutoffPage     string             // page whose content must be "true" for writes; "" disables the check
 	TrustedGroups   []string           // editors in any of these groups are not patrolled
 	TrustedMinEdits int                // editors with at least this many edits are not patrolled; 0 disables
 	Namespaces      []int              // namespaces to patrol; empty means all
 	MaxEditsPerPass int                // upper bound of recent changes read in one pass
-	RevertCooldown  time.Duration      // at most one revert per editor and page within this
+	RevertCooldown  time.Duration      // at most one revert per editor and page within this; 0 means 24h, negative none
 	WatchWindow     time.Duration      // how long probes make an IP, range or page suspect
 	Block           bool               // block follow-up spammers
 	BlockDurations  []string           // MediaWiki expiries, escalating per target
@@ -87,12 +88,14 @@ func (o *Options) setDefaults() {
 	if o.Lookback == 0 {
 		o.Lookback = 24 * time.Hour
 	}
+	o.Lookback = max(o.Lookback, 0)
 	if o.MaxEditsPerPass == 0 {
 		o.MaxEditsPerPass = 5000
 	}
 	if o.RevertCooldown == 0 {
 		o.RevertCooldown = 24 * time.Hour
 	}
+	o.RevertCooldown = max(o.RevertCooldown, 0)
 	if o.WatchWindow == 0 {
 		o.WatchWindow = 30 * 24 * time.Hour
 	}
@@ -201,6 +204,9 @@ func countList(m map[string]int) string {
 // states (one request for the pages of the chunk's suspicious edits).
 const chunkSize = 50
 
+// rcOverlap is how far before the cursor a pass reads recent changes again.
+const rcOverlap = 5 * time.Minute
+
 // progressEvery is how often, in changes, a long pass logs its progress.
 const progressEvery = 500
 
@@ -228,14 +234,7 @@ const (
 	HoldRegistred = "registered editor"
 )
 
-// Start prepares the patroller: it reads the bot account and the wiki's
-// limits. Pass calls it when needed; `wikiwarden check` calls it to report.
-func (p *Patroller) Start(ctx context.Context) (mediawiki.Account, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.account, p.start(ctx)
-}
-
+// start reads, once, the bot account and the wiki's limits.
 func (p *Patroller) start(ctx context.Context) error {
 	if p.account.Name != "" {
 		return nil
@@ -281,11 +280,17 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	} else if err != nil {
 		return sum, fmt.Errorf("read cursor: %w", err)
 	}
-	changes, err := p.wiki.RecentChanges(ctx, cur.Time, p.opts.MaxEditsPerPass)
+	// Re-read a margin before the cursor: rc_timestamp is when a save
+	// began and rc_id when it ended, so under concurrent saves an edit can
+	// appear behind the cursor. What was already handled has a record.
+	changes, err := p.wiki.RecentChanges(ctx, cur.Time.Add(-rcOverlap), p.opts.MaxEditsPerPass)
 	if err != nil {
 		return sum, fmt.Errorf("read recent changes: %w", err)
 	}
-	changes = slices.DeleteFunc(changes, func(c mediawiki.Change) bool { return c.RCID <= cur.RCID })
+	changes, err = p.unhandled(ctx, changes, cur)
+	if err != nil {
+		return sum, err
+	}
 	sum.Read = len(changes)
 
 	skips, err := p.skips(ctx, changes)
@@ -315,6 +320,25 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// unhandled drops the changes the store already has a record of. Changes
+// before the cursor's time minus the overlap are not read at all.
+func (p *Patroller) unhandled(ctx context.Context, changes []mediawiki.Change, cur store.Cursor) ([]mediawiki.Change, error) {
+	out := changes[:0]
+	for _, c := range changes {
+		if c.RCID > cur.RCID && c.Timestamp.After(cur.Time) {
+			out = append(out, c) // after the cursor: new
+			continue
+		}
+		_, err := p.store.Record(ctx, c.RevID)
+		if errors.Is(err, store.ErrNotFound) {
+			out = append(out, c)
+		} else if err != nil {
+			return nil, fmt.Errorf("read record of revision %d: %w", c.RevID, err)
+		}
+	}
+	return out, nil
 }
 
 // WritesAllowed reads the shutoff page: anything but "true" means observe

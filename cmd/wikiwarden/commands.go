@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -128,7 +129,7 @@ func setup(ctx context.Context, path string, getenv func(string) string, stderr 
 	}
 	if err := a.wiki.Login(ctx); err != nil {
 		a.close()
-		return nil, fmt.Errorf("log in to %s as %s: %w", cfg.Wiki.API, cfg.Wiki.Username, err)
+		return nil, fmt.Errorf("log in to %s as %s: %w", redactURL(cfg.Wiki.API), cfg.Wiki.Username, err)
 	}
 	return a, nil
 }
@@ -138,14 +139,14 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 	opts := bot.Options{
 		Detectors:       c.Detectors.Enabled,
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
-		Lookback:        time.Duration(c.Patrol.Lookback),
+		Lookback:        offIfZero(c.Patrol.Lookback),
 		DryRun:          dryRun || c.Patrol.DryRun,
 		ShutoffPage:     c.ShutoffPage(),
 		TrustedGroups:   c.Patrol.TrustedGroups,
 		TrustedMinEdits: c.Patrol.TrustedMinEdits,
 		Namespaces:      c.Patrol.Namespaces,
 		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
-		RevertCooldown:  time.Duration(c.Patrol.RevertCooldown),
+		RevertCooldown:  offIfZero(c.Patrol.RevertCooldown),
 		WatchWindow:     time.Duration(c.Response.WatchWindow),
 		Block:           c.Response.Block,
 		BlockDurations:  c.Response.BlockDurations,
@@ -210,6 +211,24 @@ func withPatroller(ctx context.Context, f commonFlags, getenv func(string) strin
 	return fn(a, p)
 }
 
+// offIfZero maps a config duration where 0 means "off" to the bot's
+// options, where 0 means "default" and a negative value "off".
+func offIfZero(d config.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return time.Duration(d)
+}
+
+// redactURL hides a password in a URL (https://user:pass@host/...).
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}
+
 // neededRights are the user rights the bot uses, with what each is for.
 var neededRights = []struct{ right, why string }{
 	{"rollback", "revert with one rollback (without it the bot falls back to undo)"},
@@ -237,7 +256,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return fmt.Errorf("read account: %w", err)
 	}
-	fmt.Fprintf(stdout, "logged in to %s as %s (groups: %s)\n", a.cfg.Wiki.API, acct.Name, strings.Join(acct.Groups, ", "))
+	fmt.Fprintf(stdout, "logged in to %s as %s (groups: %s)\n", redactURL(a.cfg.Wiki.API), acct.Name, strings.Join(acct.Groups, ", "))
 	missing := 0
 	for _, r := range neededRights {
 		if !slices.Contains(acct.Rights, r.right) {

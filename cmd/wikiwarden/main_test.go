@@ -242,6 +242,9 @@ func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	cmd.Wait()
 	killedAt := reverted()
 	t.Logf("killed after %d of %d reverts", killedAt, n)
+	if killedAt >= n {
+		t.Fatalf("the pass finished all %d reverts before the kill; the restart would test nothing", n)
+	}
 
 	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
 	if code != 0 {
