@@ -326,7 +326,12 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 		hold(sum, rec, HoldNobots)
 		return false, nil
 	}
-	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && p.opts.Now().Sub(last) < p.opts.RevertCooldown {
+	// One revert per editor and page per cooldown: an editor who comes back
+	// after being reverted is left for a human (no edit wars). Edits made
+	// before that revert belong to the same visit and are reverted too.
+	// Wiki timestamps have whole seconds: an edit in the revert's second
+	// counts as after it.
+	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && !e.Time.Before(last.Truncate(time.Second)) && e.Time.Sub(last) < p.opts.RevertCooldown {
 		hold(sum, rec, HoldCooldown)
 		return false, nil
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
