@@ -509,7 +509,8 @@ func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) 
 }
 
 func retryable(err error) bool {
-	for _, target := range []error{mediawiki.ErrUnavailable, mediawiki.ErrMaxlag, mediawiki.ErrRateLimited, mediawiki.ErrNotLoggedIn, context.DeadlineExceeded} {
+	for _, target := range []error{mediawiki.ErrUnavailable, mediawiki.ErrMaxlag, mediawiki.ErrRateLimited,
+		mediawiki.ErrNotLoggedIn, mediawiki.ErrMalformed, context.DeadlineExceeded} {
 		if errors.Is(err, target) {
 			return true
 		}

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -67,6 +69,20 @@ func TestLoginAccountSiteInfo(t *testing.T) {
 		}
 	}
 
+	// Limits other than the defaults SiteInfo falls back to, so the test
+	// fails if reading them breaks. php -S reads LocalSettings.php anew on
+	// every request.
+	f, err := os.OpenFile(filepath.Join(w.Dir, "LocalSettings.php"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString("\n$wgBlockCIDRLimit = [ 'IPv4' => 20, 'IPv6' => 40 ];\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	si, err := c.SiteInfo(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -74,8 +90,8 @@ func TestLoginAccountSiteInfo(t *testing.T) {
 	if !strings.HasPrefix(si.Generator, "MediaWiki 1.") {
 		t.Errorf("Generator = %q", si.Generator)
 	}
-	if si.BlockCIDRLimitV4 != 16 || si.BlockCIDRLimitV6 != 19 {
-		t.Errorf("CIDR limits = /%d, /%d, want the defaults /16, /19", si.BlockCIDRLimitV4, si.BlockCIDRLimitV6)
+	if si.BlockCIDRLimitV4 != 20 || si.BlockCIDRLimitV6 != 40 {
+		t.Errorf("CIDR limits = /%d, /%d, want the wiki's /20, /40", si.BlockCIDRLimitV4, si.BlockCIDRLimitV6)
 	}
 
 	t.Run("wrong password", func(t *testing.T) {
