@@ -66,7 +66,8 @@ func Diff(old, new string) *Added {
 }
 
 // OldHasWord reports whether w occurs in the old text as a whole word,
-// ignoring the case of its first letter ("Fillyjonk" matches "fillyjonk").
+// ignoring the case of its first letter when that letter is ASCII
+// ("Fillyjonk" matches "fillyjonk"; "Ärger" does not match "ärger").
 func (a *Added) OldHasWord(w string) bool {
 	if w == "" {
 		return false
