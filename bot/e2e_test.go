@@ -422,6 +422,12 @@ func TestFollowUpSpamDomainBlacklisted(t *testing.T) {
 	if got := r.text("MediaWiki:Spam-blacklist"); !strings.Contains(got, `\bcasino-bonus\.test\b`) {
 		t.Fatalf("blacklist page = %q; want the spam domain", got)
 	}
+	// The test wiki runs the SpamBlacklist extension: MediaWiki itself now
+	// refuses the next attempt, from any address, before it is saved.
+	_, err := r.wiki.AnonEdit(r.ctx, "198.51.100.99", "Casino", "See https://www.casino-bonus.test/win now.", "")
+	if err == nil || !strings.Contains(err.Error(), "spamblacklist") {
+		t.Errorf("edit adding the blacklisted domain: err = %v; want MediaWiki's spamblacklist refusal", err)
+	}
 }
 
 func TestBlocksEscalatePerIP(t *testing.T) {

@@ -88,6 +88,11 @@ write_settings() {
 \$wgUseFileCache = false;
 \$wgEnableSidebarCache = false;
 \$wgJobRunRate = 0;
+# SpamBlacklist ships with MediaWiki; only the wiki's own
+# MediaWiki:Spam-blacklist page is used (no fetch from Wikimedia). Loaded
+# from the start so that the shared localisation cache holds its messages.
+wfLoadExtension( 'SpamBlacklist' );
+\$wgBlacklistSettings = [ 'spam' => [ 'files' => [] ] ];
 PHP
 	mv "$dir/LocalSettings.php.new" "$dir/LocalSettings.php"
 }
