@@ -269,3 +269,28 @@ func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckReportsMissingRights(t *testing.T) {
+	w, _, _ := wikiConfig(t, "")
+	// A second bot password for the same account, with editing grants only.
+	const pw = "limitedlimitedlimitedlimited0123"
+	out, err := exec.Command("php", filepath.Join(testwiki.MediaWikiDir, "maintenance", "createBotPassword.php"),
+		"--conf", filepath.Join(w.Dir, "LocalSettings.php"),
+		"--appid", "limited", "--grants", "basic,editpage", "Warden", pw).CombinedOutput()
+	if err != nil {
+		t.Fatalf("createBotPassword.php: %v: %s", err, out)
+	}
+	cfg := writeConfig(t, fmt.Sprintf("wiki:\n  api: %s\n  username: Warden@limited\nstore:\n  path: %s\n", w.API, filepath.Join(t.TempDir(), "ww.db")))
+	code, stdout, stderr := runCmd(context.Background(), map[string]string{"WIKIWARDEN_PASSWORD": pw}, "check", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("check exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, right := range []string{"rollback", "block", "protect"} {
+		if !strings.Contains(stdout, fmt.Sprintf("missing right %q", right)) {
+			t.Errorf("check does not report the missing %q right:\n%s", right, stdout)
+		}
+	}
+	if strings.Contains(stdout, "has every right") {
+		t.Errorf("check claims every right:\n%s", stdout)
+	}
+}
