@@ -25,10 +25,11 @@ const backlog = 1000
 // one in ten of them a probe the pass reverts. It reports edits per second
 // and the API requests the pass made (api_requests/pass), which shows the
 // batching: far fewer requests than edits, and the requests of the first
-// start's model learning (learning_requests). Run it with -benchtime=1x; each
+// start's model learning (learning_requests). The wiki's own access log
+// counts the pass's requests too (server_logged_requests/pass). Run it with -benchtime=1x; each
 // iteration builds a fresh wiki and backlog outside the timer.
 func BenchmarkPatrolBacklog(b *testing.B) {
-	var edits, seconds, requests, learning float64
+	var edits, seconds, requests, learning, logged float64
 	for b.Loop() {
 		b.StopTimer()
 		ctx := context.Background()
@@ -77,6 +78,7 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 		}
 		learning += float64(mw.Requests() - before)
 		before = mw.Requests()
+		served := w.Requests()
 		start := time.Now()
 		b.StartTimer()
 		sum, err := p.Pass(ctx)
@@ -92,6 +94,7 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 		edits += float64(sum.Scored)
 		seconds += elapsed.Seconds()
 		requests += float64(mw.Requests() - before)
+		logged += float64(w.Requests() - served)
 		st.Close()
 		b.StartTimer()
 	}
@@ -99,4 +102,5 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 	b.ReportMetric(requests/float64(b.N), "api_requests/pass")
 	b.ReportMetric(edits/float64(b.N), "edits/pass")
 	b.ReportMetric(learning/float64(b.N), "learning_requests")
+	b.ReportMetric(logged/float64(b.N), "server_logged_requests/pass")
 }
