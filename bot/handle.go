@@ -109,10 +109,10 @@ func (p *Patroller) suspicious(chunk []scored) []string {
 }
 
 // handle decides, acts on and records one change. The record and the
-// cursor are committed together. An error stops the pass: the store
+// cursor (the newest change handled so far) are committed together. An error stops the pass: the store
 // failed, or the wiki could not take an action now and the edit is left
 // for the next pass.
-func (p *Patroller) handle(ctx context.Context, sc scored, ps *pageStates, sum *Summary) error {
+func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, ps *pageStates, sum *Summary) error {
 	c := sc.change
 	ip := anonIP(c)
 	rec := store.Record{
@@ -122,7 +122,7 @@ func (p *Patroller) handle(ctx context.Context, sc scored, ps *pageStates, sum *
 	if ip.IsValid() {
 		rec.IP = ip.String()
 	}
-	h := store.Handled{Cursor: store.Cursor{Time: c.Timestamp, RCID: c.RCID}}
+	h := store.Handled{Cursor: cursor}
 	log := p.log.WithFields(logrus.Fields{"rev_id": c.RevID, "title": c.Title, "user": c.User})
 
 	if sc.skip != "" {

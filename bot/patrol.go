@@ -223,15 +223,14 @@ const (
 // Hold reasons: why a flagged edit was not reverted. They are recorded as
 // outcomes and shown in the pass summary.
 const (
-	HoldDryRun    = "dry run"
-	HoldShutoff   = "shutoff"
-	HoldLater     = "later edits by others"
-	HoldNobots    = "nobots"
-	HoldCooldown  = "revert cooldown"
-	HoldReverted  = "already reverted"
-	HoldDeleted   = "page deleted"
-	HoldCreated   = "page created by the editor: needs deletion"
-	HoldRegistred = "registered editor"
+	HoldDryRun   = "dry run"
+	HoldShutoff  = "shutoff"
+	HoldLater    = "later edits by others"
+	HoldNobots   = "nobots"
+	HoldCooldown = "revert cooldown"
+	HoldReverted = "already reverted"
+	HoldDeleted  = "page deleted"
+	HoldCreated  = "page created by the editor: needs deletion"
 )
 
 // start reads, once, the bot account and the wiki's limits.
@@ -299,6 +298,7 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	}
 	// Texts are fetched a chunk at a time: batched requests, bounded memory
 	// on a large backlog, and progress a person can follow.
+	hi := cur // the cursor only moves forward, also past re-read changes
 	for start := 0; start < len(changes); start += chunkSize {
 		end := min(start+chunkSize, len(changes))
 		revs, err := p.revisions(ctx, changes[start:end], skips[start:end])
@@ -311,7 +311,11 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 			if ctx.Err() != nil {
 				return sum, ctx.Err()
 			}
-			if err := p.handle(ctx, sc, ps, &sum); err != nil {
+			c := sc.change
+			if c.Timestamp.After(hi.Time) || (c.Timestamp.Equal(hi.Time) && c.RCID > hi.RCID) {
+				hi = store.Cursor{Time: c.Timestamp, RCID: c.RCID}
+			}
+			if err := p.handle(ctx, sc, hi, ps, &sum); err != nil {
 				return sum, err
 			}
 		}
