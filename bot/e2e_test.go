@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -592,5 +593,51 @@ func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 	}
 	if !r.blocked("192.0.2.92") {
 		t.Error("the spammer is not blocked")
+	}
+}
+
+// lateWiki hides one revision from recent changes, as MediaWiki does for an
+// edit whose save began before, and ended after, the edits around it.
+type lateWiki struct {
+	*mediawiki.Client
+	hide int64
+}
+
+func (w lateWiki) RecentChanges(ctx context.Context, start time.Time, limit int) ([]mediawiki.Change, error) {
+	cs, err := w.Client.RecentChanges(ctx, start, limit)
+	return slices.DeleteFunc(cs, func(c mediawiki.Change) bool { return c.RevID == w.hide }), err
+}
+
+func TestChangeVisibleLateIsStillHandled(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(25, 26))
+	late := token(rng, 10)
+	lateRev := r.insert("192.0.2.93", "Aardvark", " "+late)
+	r.insert("198.51.100.93", "Abacus", " "+token(rng, 10))
+
+	p, err := bot.New(r.opts, lateWiki{r.mw, lateRev}, r.store, r.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := p.Pass(r.ctx); err != nil || sum.Reverted != 1 {
+		t.Fatalf("pass without the late edit = %s, %v; want the other probe reverted", sum, err)
+	}
+	before, err := r.store.Cursor(r.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The late edit is older than the cursor now; the next pass finds it.
+	if sum := r.pass(); sum.Reverted != 1 || sum.Scored != 1 {
+		t.Fatalf("next pass = %s; want just the late probe scored and reverted", sum)
+	}
+	if strings.Contains(r.text("Aardvark"), late) {
+		t.Error("the late probe is still on the page")
+	}
+	after, err := r.store.Cursor(r.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Time.Before(before.Time) || after.RCID < before.RCID {
+		t.Errorf("cursor went back from %+v to %+v", before, after)
 	}
 }
