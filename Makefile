@@ -1,7 +1,7 @@
 # wikiwarden: make demo (throwaway wiki + botnet campaign + bot), make test.
 GO ?= go
 
-.PHONY: build test demo bench vet
+.PHONY: build test demo bench bench-wiki vet
 
 build:
 	$(GO) build -o wikiwarden ./cmd/wikiwarden
@@ -20,3 +20,8 @@ demo:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./detectors/ ./store/
+
+# Patrol throughput on a real throwaway wiki (builds a 1,000-edit backlog
+# first: a few minutes).
+bench-wiki:
+	$(GO) test -run '^$$' -bench PatrolBacklog -benchtime=1x ./bot/
