@@ -641,3 +641,23 @@ func TestChangeVisibleLateIsStillHandled(t *testing.T) {
 		t.Errorf("cursor went back from %+v to %+v", before, after)
 	}
 }
+
+// Several probes of one visit are one revert: a single rollback, not an
+// undo each.
+func TestOneVisitsProbesRevertedTogether(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(27, 28))
+	first, second := token(rng, 10), token(rng, 9)
+	r.insert("192.0.2.94", "Aardvark", " "+first)
+	r.insert("192.0.2.94", "Aardvark", " "+second)
+	sum := r.pass()
+	if sum.Reverted != 1 || sum.Held[bot.HoldReverted] != 1 {
+		t.Fatalf("pass = %s; want one revert covering both probes", sum)
+	}
+	if text := r.text("Aardvark"); strings.Contains(text, first) || strings.Contains(text, second) {
+		t.Error("a probe of the visit is still on the page")
+	}
+	if n := r.botRevisions("Aardvark"); n != 1 {
+		t.Errorf("%d bot revisions; want one for the visit", n)
+	}
+}

@@ -58,6 +58,7 @@ func (p *Patroller) score(changes []mediawiki.Change, skips []string, revs map[i
 // fetched in one request the first time one is needed. A page the bot
 // writes to is dropped, so the next look at it asks the wiki again.
 type pageStates struct {
+	chunk  []scored // the chunk's changes, scored
 	titles []string // pages of the chunk's suspicious edits
 	pages  map[string]mediawiki.Page
 }
@@ -341,7 +342,8 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
 	rec.Summary = summary
 	delete(ps.pages, e.Title) // whatever happens next, the page may change
-	how, err := p.undo(ctx, e, sc.parentUser, latest, summary)
+	whole := latest.RevID == e.RevID || p.badRun(ps, e, latest.RevID)
+	how, err := p.undo(ctx, e, sc.parentUser, whole, latest, summary)
 	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
 		// Someone edited in between: look again.
 		if page, perr := p.page(ctx, ps, e.Title); perr == nil && !stillThere(results, page.Latest.Content) {
@@ -408,18 +410,49 @@ func stillThere(results []detectors.Result, text string) bool {
 	return !looked
 }
 
+// badRun reports whether every change after e on its page, up to the
+// page's latest revision top, is in this chunk, by e's editor, and a probe:
+// then one rollback reverts the visit's bad edits as one revert.
+func (p *Patroller) badRun(ps *pageStates, e *detectors.Edit, top int64) bool {
+	pol := Policy{Thresholds: p.opts.Thresholds}
+	for _, sc := range ps.chunk {
+		c := sc.change
+		if c.Title != e.Title || c.RevID <= e.RevID {
+			continue
+		}
+		if c.User != e.User || sc.edit == nil || !isProbe(sc.results, pol) {
+			return false
+		}
+		if c.RevID == top {
+			return true
+		}
+	}
+	return false
+}
+
+func isProbe(results []detectors.Result, pol Policy) bool {
+	for _, r := range results {
+		if r.Detector == "probe" && r.Score >= pol.threshold("probe") {
+			return true
+		}
+	}
+	return false
+}
+
 func anonIPOf(e *detectors.Edit) netip.Addr {
 	return anonIP(mediawiki.Change{User: e.User, Anon: e.Anon})
 }
 
-// undo reverts exactly the judged edit. Rollback when it is the page's
-// latest revision and the revision before is someone else's (rollback takes
-// every consecutive edit of the editor, and earlier ones may be good);
-// otherwise undo, and as a last resort re-save the previous text guarded
-// by the base revision. It says which one worked.
-func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, parentUser string, latest mediawiki.Revision, summary string) (string, error) {
+// undo reverts the judged edit, and with it only later edits of the same
+// visit that are probes too (whole: the editor's run from the judged edit
+// to the top is bad), in one action. Rollback when the revision before the
+// judged edit is someone else's (rollback takes every consecutive edit of
+// the editor, and earlier ones may be good); otherwise undo of the judged
+// edit alone, and as a last resort re-save the previous text guarded by
+// the base revision. It says which one worked.
+func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, parentUser string, whole bool, latest mediawiki.Revision, summary string) (string, error) {
 	var rerr error
-	if latest.RevID == e.RevID && parentUser != e.User {
+	if whole && parentUser != e.User {
 		rerr = p.wiki.Rollback(ctx, e.Title, e.User, summary)
 		if rerr == nil || errors.Is(rerr, mediawiki.ErrAlreadyRolled) {
 			return "rolled back", rerr

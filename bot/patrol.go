@@ -306,7 +306,7 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 			return sum, err
 		}
 		chunk := p.score(changes[start:end], skips[start:end], revs, env)
-		ps := &pageStates{titles: p.suspicious(chunk)}
+		ps := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
 		for _, sc := range chunk {
 			if ctx.Err() != nil {
 				return sum, ctx.Err()
