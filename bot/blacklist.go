@@ -40,7 +40,7 @@ func (p *Patroller) blacklist(ctx context.Context, domains []string) error {
 	for _, line := range strings.Split(text, "\n") {
 		present[strings.TrimSpace(line)] = true
 	}
-	var add []string
+	var add, added []string // lines and their domains
 	for _, d := range domains {
 		if known.Known[d] {
 			continue
@@ -48,6 +48,7 @@ func (p *Patroller) blacklist(ctx context.Context, domains []string) error {
 		if l := BlacklistLine(d); !present[l] {
 			present[l] = true
 			add = append(add, l)
+			added = append(added, strings.ToLower(d))
 		}
 	}
 	if len(add) == 0 {
@@ -59,19 +60,10 @@ func (p *Patroller) blacklist(ctx context.Context, domains []string) error {
 	text += strings.Join(add, "\n") + "\n"
 	_, err = p.wiki.Edit(ctx, mediawiki.EditParams{
 		Title: title, Text: text, BaseRevID: page.Latest.RevID, Bot: true,
-		Summary: fmt.Sprintf("%s add %s, confirmed as follow-up spam", p.opts.SummaryPrefix, strings.Join(domainsOf(add), ", ")),
+		Summary: fmt.Sprintf("%s add %s, confirmed as follow-up spam", p.opts.SummaryPrefix, strings.Join(added, ", ")),
 	})
 	if err != nil {
 		return fmt.Errorf("edit %s: %w", title, err)
 	}
 	return nil
-}
-
-// domainsOf turns blacklist lines back into readable domains for a summary.
-func domainsOf(lines []string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(l, `\b`), `\b`), `\.`, ".")
-	}
-	return out
 }

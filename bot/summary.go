@@ -25,9 +25,9 @@ func EditSummary(prefix string, e *detectors.Edit, d Decision, results []detecto
 		if slices.Contains(d.Why, WhyFollowUpIP) || slices.Contains(d.Why, WhyFollowUpRange) {
 			from = "from an address or range that probed this wiki"
 		}
-		why = "link spam " + from + ": " + quoteList(domains(results), "link to", "links to")
+		why = "link spam " + from + ": " + quoteList(linkDomains(results), "link to", "links to")
 	case VerdictLinkSpam:
-		why = "link spam: " + quoteList(domains(results), "link to", "links to")
+		why = "link spam: " + quoteList(linkDomains(results), "link to", "links to")
 	default:
 		why = string(d.Verdict)
 	}
@@ -52,8 +52,6 @@ func tokens(results []detectors.Result) []string {
 	}
 	return out
 }
-
-func domains(results []detectors.Result) []string { return linkDomains(results) }
 
 func quoteList(items []string, one, many string) string {
 	if len(items) == 0 {
