@@ -1,45 +1,8 @@
 package bot
 
 import (
+	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
-)
-
-// Verdict is what the bot concluded about one edit.
-type Verdict string
-
-// Verdicts.
-const (
-	VerdictOK           Verdict = "ok"            // nothing suspicious
-	VerdictProbe        Verdict = "probe"         // a random-token probe edit
-	VerdictFollowUpSpam Verdict = "followup_spam" // links from a probing IP/range or on a probed page
-	VerdictLinkSpam     Verdict = "link_spam"     // links that are spam on their own evidence
-	VerdictSkipped      Verdict = "skipped"       // not scored (trusted editor, own edit, ...)
-)
-
-// Action is what the bot does about an edit.
-type Action string
-
-// Actions.
-const (
-	ActionNone        Action = "none"         // leave it alone
-	ActionRevert      Action = "revert"       // revert the edit
-	ActionRevertBlock Action = "revert_block" // revert and block the IP or its range
-	ActionFlag        Action = "flag"         // would revert but must not (later editor, nobots, cooldown): flag for review
-)
-
-// Why is a typed reason code for a decision or for what became of it.
-type Why string
-
-// Decision reason codes.
-const (
-	WhyProbe         Why = "probe_token"       // the probe detector crossed its threshold
-	WhyFollowUpIP    Why = "followup_ip"       // the IP made a probe within the watch window
-	WhyFollowUpRange Why = "followup_range"    // the IP's range made a probe within the watch window
-	WhyFollowUpPage  Why = "followup_page"     // the page was probed within the watch window
-	WhyLinkSpam      Why = "link_spam"         // the link detector crossed its threshold
-	WhyClean         Why = "clean"             // no detector crossed its threshold
-	WhyLinksNoHist   Why = "links_no_history"  // links added, but no probing history: left alone
-	WhyRegistered    Why = "registered_editor" // follow-up rules apply to anonymous editors only
 )
 
 // Memory is what the store knows about an edit's editor and page at the time
@@ -73,18 +36,6 @@ func (p Policy) threshold(detector string) float64 {
 	return DefaultThreshold(detector)
 }
 
-// Decision is the bot's verdict on one edit and the action it calls for.
-type Decision struct {
-	Verdict Verdict `json:"verdict"`
-	Action  Action  `json:"action"`
-	Why     []Why   `json:"why"`
-}
-
-// Reverts reports whether the decision calls for reverting the edit.
-func (d Decision) Reverts() bool {
-	return d.Action == ActionRevert || d.Action == ActionRevertBlock
-}
-
 // pageOnlyMinScore is the link score a link to a new domain needs when a
 // probed page is the only evidence and the wiki's domain history is thin.
 const pageOnlyMinScore = 0.45
@@ -93,7 +44,7 @@ const pageOnlyMinScore = 0.45
 // pure: the same inputs always give the same decision, and it does no I/O.
 // Wiki conditions that stop an action (later editors, {{nobots}}, the
 // shutoff page, cooldowns) are applied afterwards by the patroller.
-func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy) Decision {
+func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy) decision.Decision {
 	var probe, links *detectors.Result
 	for i := range results {
 		switch results[i].Detector {
@@ -104,18 +55,18 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		}
 	}
 	if probe != nil && probe.Score >= p.threshold("probe") {
-		return Decision{Verdict: VerdictProbe, Action: ActionRevert, Why: []Why{WhyProbe}}
+		return decision.Decision{Verdict: decision.VerdictProbe, Action: decision.ActionRevert, Why: []decision.Reason{decision.WhyProbe}}
 	}
 	if links == nil || len(links.Links) == 0 {
-		return Decision{Verdict: VerdictOK, Action: ActionNone, Why: []Why{WhyClean}}
+		return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyClean}}
 	}
 	if e.Anon {
-		var why []Why
+		var why []decision.Reason
 		if mem.IPProbed {
-			why = append(why, WhyFollowUpIP)
+			why = append(why, decision.WhyFollowUpIP)
 		}
 		if mem.RangeProbed {
-			why = append(why, WhyFollowUpRange)
+			why = append(why, decision.WhyFollowUpRange)
 		}
 		// A probed page alone is weaker evidence than a probing address: a
 		// good-faith editor may add a reference to a page a bot once probed.
@@ -123,19 +74,19 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		// more than that while the wiki's domain history is thin.
 		if mem.PageProbed && (len(why) > 0 || hasCode(links, detectors.LinkSpamDomain) ||
 			(hasCode(links, detectors.LinkNewDomain) && (!mem.FewKnownDomains || links.Score >= pageOnlyMinScore))) {
-			why = append(why, WhyFollowUpPage)
+			why = append(why, decision.WhyFollowUpPage)
 		}
 		if len(why) > 0 {
-			return Decision{Verdict: VerdictFollowUpSpam, Action: ActionRevertBlock, Why: why}
+			return decision.Decision{Verdict: decision.VerdictFollowUpSpam, Action: decision.ActionRevertBlock, Why: why}
 		}
 	}
 	if links.Score >= p.threshold("links") {
-		return Decision{Verdict: VerdictLinkSpam, Action: ActionRevert, Why: []Why{WhyLinkSpam}}
+		return decision.Decision{Verdict: decision.VerdictLinkSpam, Action: decision.ActionRevert, Why: []decision.Reason{decision.WhyLinkSpam}}
 	}
 	if !e.Anon {
-		return Decision{Verdict: VerdictOK, Action: ActionNone, Why: []Why{WhyRegistered}}
+		return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyRegistered}}
 	}
-	return Decision{Verdict: VerdictOK, Action: ActionNone, Why: []Why{WhyLinksNoHist}}
+	return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyLinksNoHist}}
 }
 
 func hasCode(r *detectors.Result, codes ...detectors.Code) bool {

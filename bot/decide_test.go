@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -34,45 +35,45 @@ func TestDecideBranches(t *testing.T) {
 		results []detectors.Result
 		mem     bot.Memory
 		policy  bot.Policy
-		verdict bot.Verdict
-		action  bot.Action
-		why     []bot.Why
+		verdict decision.Verdict
+		action  decision.Action
+		why     []decision.Reason
 	}{
-		{"nothing", anon, nil, bot.Memory{}, bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+		{"nothing", anon, nil, bot.Memory{}, bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyClean}},
 		{"probe wins over links and memory", anon, []detectors.Result{links(0.9), probe(0.8)}, bot.Memory{IPProbed: true},
-			bot.Policy{}, bot.VerdictProbe, bot.ActionRevert, []bot.Why{bot.WhyProbe}},
+			bot.Policy{}, decision.VerdictProbe, decision.ActionRevert, []decision.Reason{decision.WhyProbe}},
 		{"probe by a registered editor", user, []detectors.Result{probe(0.5)}, bot.Memory{},
-			bot.Policy{}, bot.VerdictProbe, bot.ActionRevert, []bot.Why{bot.WhyProbe}},
+			bot.Policy{}, decision.VerdictProbe, decision.ActionRevert, []decision.Reason{decision.WhyProbe}},
 		{"probe below threshold, no links", anon, []detectors.Result{probe(0.49), noLinks}, bot.Memory{IPProbed: true},
-			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyClean}},
 		{"probe threshold from policy", anon, []detectors.Result{probe(0.6)}, bot.Memory{},
-			bot.Policy{Thresholds: map[string]float64{"probe": 0.9}}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+			bot.Policy{Thresholds: map[string]float64{"probe": 0.9}}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyClean}},
 		{"links from a probing IP", anon, []detectors.Result{probe(0.1), links(0.1)}, bot.Memory{IPProbed: true},
-			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpIP}},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, []decision.Reason{decision.WhyFollowUpIP}},
 		{"links from a probing range", anon, []detectors.Result{links(0.1)}, bot.Memory{RangeProbed: true},
-			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpRange}},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, []decision.Reason{decision.WhyFollowUpRange}},
 		{"IP, range and page all probed", anon, []detectors.Result{links(0.1)}, bot.Memory{IPProbed: true, RangeProbed: true, PageProbed: true},
-			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpIP, bot.WhyFollowUpRange, bot.WhyFollowUpPage}},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, []decision.Reason{decision.WhyFollowUpIP, decision.WhyFollowUpRange, decision.WhyFollowUpPage}},
 		{"page only, new domain", anon, []detectors.Result{links(0.22, detectors.LinkNewDomain)}, page,
-			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpPage}},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, []decision.Reason{decision.WhyFollowUpPage}},
 		{"page only, spam domain", anon, []detectors.Result{links(0.8, detectors.LinkSpamDomain)}, page,
-			bot.Policy{}, bot.VerdictFollowUpSpam, bot.ActionRevertBlock, []bot.Why{bot.WhyFollowUpPage}},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, []decision.Reason{decision.WhyFollowUpPage}},
 		{"page only, known domain: left alone", anon, []detectors.Result{links(0.1)}, page,
-			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyLinksNoHist}},
 		{"page only, known domain, spam on its own", anon, []detectors.Result{links(0.75, detectors.LinkShortener)}, page,
-			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, []decision.Reason{decision.WhyLinkSpam}},
 		{"no history, low score", anon, []detectors.Result{links(0.3, detectors.LinkNewDomain)}, bot.Memory{},
-			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyLinksNoHist}},
 		{"no history, spam on its own", anon, []detectors.Result{links(0.7)}, bot.Memory{},
-			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, []decision.Reason{decision.WhyLinkSpam}},
 		{"links threshold from policy", anon, []detectors.Result{links(0.7)}, bot.Memory{},
-			bot.Policy{Thresholds: map[string]float64{"links": 0.95}}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyLinksNoHist}},
+			bot.Policy{Thresholds: map[string]float64{"links": 0.95}}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyLinksNoHist}},
 		{"memory without links", anon, []detectors.Result{noLinks}, bot.Memory{IPProbed: true, PageProbed: true},
-			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyClean}},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyClean}},
 		{"registered editor from a probing IP", user, []detectors.Result{links(0.3, detectors.LinkNewDomain)}, bot.Memory{IPProbed: true, RangeProbed: true, PageProbed: true},
-			bot.Policy{}, bot.VerdictOK, bot.ActionNone, []bot.Why{bot.WhyRegistered}},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, []decision.Reason{decision.WhyRegistered}},
 		{"registered editor, spam on its own", user, []detectors.Result{links(0.9)}, bot.Memory{},
-			bot.Policy{}, bot.VerdictLinkSpam, bot.ActionRevert, []bot.Why{bot.WhyLinkSpam}},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, []decision.Reason{decision.WhyLinkSpam}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +81,7 @@ func TestDecideBranches(t *testing.T) {
 			if d.Verdict != tt.verdict || d.Action != tt.action || !slices.Equal(d.Why, tt.why) {
 				t.Errorf("Decide = %+v, want %s %s %v", d, tt.verdict, tt.action, tt.why)
 			}
-			if d.Reverts() != (tt.action == bot.ActionRevert || tt.action == bot.ActionRevertBlock) {
+			if d.Reverts() != (tt.action == decision.ActionRevert || tt.action == decision.ActionRevertBlock) {
 				t.Errorf("Reverts() = %v for %s", d.Reverts(), d.Action)
 			}
 		})
@@ -96,7 +97,7 @@ func TestDecideLinksRates(t *testing.T) {
 	const n = 1200
 	known := &decideHistory{known: reputableDomainSet()}
 	empty := &decideHistory{known: map[string]bool{}}
-	anyRevert := func(d bot.Decision) bool { return d.Reverts() }
+	anyRevert := func(d decision.Decision) bool { return d.Reverts() }
 
 	// Follow-up spam.
 	spam := make([]*detectors.Edit, n)
@@ -148,7 +149,7 @@ func TestDecideLinksRates(t *testing.T) {
 		{"page probed, nothing known", bot.Memory{PageProbed: true, FewKnownDomains: true}, empty, 0.99},
 	}
 	for _, c := range goodCases {
-		rate, misses := decideRate(good, c.mem, c.hist, func(d bot.Decision) bool { return !d.Reverts() })
+		rate, misses := decideRate(good, c.mem, c.hist, func(d decision.Decision) bool { return !d.Reverts() })
 		t.Logf("good-faith refs, %-46s left alone %6.2f%% of %d", c.name+":", 100*rate, n)
 		if rate < c.floor {
 			t.Errorf("good-faith references, %s: left alone %.2f%%, want >= %.1f%%", c.name, 100*rate, 100*c.floor)
@@ -162,7 +163,7 @@ func TestDecideLinksRates(t *testing.T) {
 // decideRate returns the share of edits for which ok holds, and a
 // description of some that failed. Link results are computed once per edit
 // and domain history.
-func decideRate(edits []*detectors.Edit, mem bot.Memory, hist detectors.DomainHistory, ok func(bot.Decision) bool) (float64, []string) {
+func decideRate(edits []*detectors.Edit, mem bot.Memory, hist detectors.DomainHistory, ok func(decision.Decision) bool) (float64, []string) {
 	results := decideResults(edits, hist)
 	hits := 0
 	var misses []string

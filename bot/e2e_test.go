@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -214,7 +215,7 @@ func TestProbeRevertedGoodFaithLeftAlone(t *testing.T) {
 	if !strings.Contains(r.text("Algae"), "bbc.co.uk") {
 		t.Error("good-faith reference on Algae was reverted")
 	}
-	rec, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictProbe)}})
+	rec, err := r.store.Records(r.ctx, store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
 	if err != nil || len(rec) != 1 || rec[0].IP != "198.51.100.7" {
 		t.Fatalf("probe records = %+v, %v; want one from 198.51.100.7", rec, err)
 	}
@@ -227,7 +228,7 @@ func TestProbeRevertedGoodFaithLeftAlone(t *testing.T) {
 	// and writes nothing, and a third reads nothing at all.
 	before := r.botRevisions("Aardvark")
 	sum = r.pass()
-	if sum.Scored != 0 || sum.Reverted != 0 || sum.Read != sum.Skipped[bot.SkipOwn] {
+	if sum.Scored != 0 || sum.Reverted != 0 || sum.Read != sum.Skipped[decision.SkipOwn] {
 		t.Errorf("second pass = %s; want only the bot's own edits read", sum)
 	}
 	if sum = r.pass(); sum.Read != 0 {
@@ -276,7 +277,7 @@ func TestFollowUpSpamRevertedAndRangeBlocked(t *testing.T) {
 	if r.blocked("203.0.113.9") {
 		t.Error("good-faith editor 203.0.113.9 blocked")
 	}
-	recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictFollowUpSpam)}})
+	recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []decision.Verdict{decision.VerdictFollowUpSpam}})
 	if err != nil || len(recs) != 2 {
 		t.Fatalf("follow-up records = %d, %v; want 2", len(recs), err)
 	}
@@ -317,7 +318,7 @@ func TestDryRunAndShutoffWriteNothing(t *testing.T) {
 				t.Error("blocked although the bot must not write")
 			}
 			// It still decided and remembered, so the moderator sees what it would do.
-			recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []string{string(bot.VerdictProbe), string(bot.VerdictFollowUpSpam)}})
+			recs, err := r.store.Records(r.ctx, store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe, decision.VerdictFollowUpSpam}})
 			if err != nil || len(recs) != 3 {
 				t.Fatalf("records = %d, %v; want 3 flagged edits recorded", len(recs), err)
 			}
@@ -334,7 +335,7 @@ func TestNobotsHonoured(t *testing.T) {
 	probe := token(rng, 10)
 	r.insert("192.0.2.30", "Algae", " "+probe)
 	sum := r.pass()
-	if sum.Reverted != 0 || sum.Held[bot.HoldNobots] != 1 {
+	if sum.Reverted != 0 || sum.Held[decision.HoldNobots] != 1 {
 		t.Errorf("summary = %s; want the probe held for nobots", sum)
 	}
 	if !strings.Contains(r.text("Algae"), probe) {
@@ -352,7 +353,7 @@ type crashingStore struct {
 var errCrash = errors.New("simulated crash")
 
 func (c *crashingStore) Commit(ctx context.Context, h store.Handled) error {
-	if h.Record.Verdict == string(bot.VerdictProbe) {
+	if h.Record.Verdict == decision.VerdictProbe {
 		if c.probes == 0 {
 			return errCrash
 		}
@@ -389,7 +390,7 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 		}
 	}
 	rec, err := r.store.Record(r.ctx, mustLatestAnonRev(t, r, "Abacus"))
-	if err != nil || !strings.Contains(rec.Outcome, bot.HoldReverted) {
+	if err != nil || !strings.Contains(rec.Outcome, string(decision.HoldReverted)) {
 		t.Errorf("Abacus record after restart = %+v, %v; want it recorded as already reverted", rec, err)
 	}
 }
@@ -525,7 +526,7 @@ func TestOneRevertPerEditorAndPagePerCooldown(t *testing.T) {
 	// bot does not edit-war; it flags the edit and remembers the probe.
 	r.insert("192.0.2.80", "Aardvark", " "+second)
 	sum := r.pass()
-	if sum.Reverted != 0 || sum.Held[bot.HoldCooldown] != 1 {
+	if sum.Reverted != 0 || sum.Held[decision.HoldCooldown] != 1 {
 		t.Fatalf("second pass = %s; want the probe held for the cooldown", sum)
 	}
 	if !strings.Contains(r.text("Aardvark"), second) {
@@ -588,7 +589,7 @@ func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := r.pass()
-	if sum.Held[bot.HoldCreated] != 1 || sum.Blocked != 1 {
+	if sum.Held[decision.HoldCreated] != 1 || sum.Blocked != 1 {
 		t.Fatalf("pass = %s; want the created spam page held for deletion and its author blocked", sum)
 	}
 	if !r.blocked("192.0.2.92") {
@@ -651,7 +652,7 @@ func TestOneVisitsProbesRevertedTogether(t *testing.T) {
 	r.insert("192.0.2.94", "Aardvark", " "+first)
 	r.insert("192.0.2.94", "Aardvark", " "+second)
 	sum := r.pass()
-	if sum.Reverted != 1 || sum.Held[bot.HoldReverted] != 1 {
+	if sum.Reverted != 1 || sum.Held[decision.HoldReverted] != 1 {
 		t.Fatalf("pass = %s; want one revert covering both probes", sum)
 	}
 	if text := r.text("Aardvark"); strings.Contains(text, first) || strings.Contains(text, second) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"strings"
 	"time"
@@ -22,7 +23,7 @@ const actionTimeout = 2 * time.Minute
 // scored is one change ready to be handled: skipped (skip set) or scored.
 type scored struct {
 	change     mediawiki.Change
-	skip       string
+	skip       decision.Reason
 	edit       *detectors.Edit
 	parentUser string // author of the revision before the edit
 	results    []detectors.Result
@@ -30,14 +31,14 @@ type scored struct {
 
 // score prepares a chunk of changes: it builds each edit from the fetched
 // texts and runs the detectors on it.
-func (p *Patroller) score(changes []mediawiki.Change, skips []string, revs map[int64]mediawiki.Revision, env *detectors.Env) []scored {
+func (p *Patroller) score(changes []mediawiki.Change, skips []decision.Reason, revs map[int64]mediawiki.Revision, env *detectors.Env) []scored {
 	out := make([]scored, len(changes))
 	for i, c := range changes {
 		out[i] = scored{change: c, skip: skips[i]}
 		newRev, ok := revs[c.RevID]
 		oldRev, oldOK := revs[c.OldRevID]
 		if out[i].skip == "" && (!ok || newRev.Missing || (c.OldRevID != 0 && (!oldOK || oldRev.Missing))) {
-			out[i].skip = SkipMissing
+			out[i].skip = decision.SkipMissing
 		}
 		if out[i].skip != "" {
 			continue
@@ -128,7 +129,7 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 
 	if sc.skip != "" {
 		sum.Skipped[sc.skip]++
-		rec.Verdict, rec.Action, rec.Why = string(VerdictSkipped), string(ActionNone), []string{sc.skip}
+		rec.Verdict, rec.Action, rec.Why = decision.VerdictSkipped, decision.ActionNone, []decision.Reason{sc.skip}
 		h.Record = rec
 		return p.commit(ctx, h)
 	}
@@ -139,12 +140,10 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 		return err
 	}
 	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
-	rec.Results, rec.Verdict, rec.Action = results, string(d.Verdict), string(d.Action)
-	for _, w := range d.Why {
-		rec.Why = append(rec.Why, string(w))
-	}
+	rec.Results, rec.Verdict, rec.Action = results, d.Verdict, d.Action
+	rec.Why = append(rec.Why, d.Why...)
 	h.Events = p.events(edit, ip, d, results)
-	if d.Verdict != VerdictOK {
+	if d.Verdict != decision.VerdictOK {
 		sum.Flagged++
 		for _, r := range results {
 			log.WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score, "reasons": reasonText([]detectors.Result{r})}).Debug("scored")
@@ -231,17 +230,17 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 }
 
 // events are what the store remembers of a flagged edit, reverted or not.
-func (p *Patroller) events(e *detectors.Edit, ip netip.Addr, d Decision, results []detectors.Result) []store.Event {
+func (p *Patroller) events(e *detectors.Edit, ip netip.Addr, d decision.Decision, results []detectors.Result) []store.Event {
 	base := store.Event{IP: ip, User: e.User, Title: e.Title, RevID: e.RevID, Time: e.Time}
 	switch d.Verdict {
-	case VerdictProbe:
+	case decision.VerdictProbe:
 		ev := base
 		ev.Kind = store.EventProbe
 		for _, r := range results {
 			ev.Tokens = append(ev.Tokens, r.Tokens...)
 		}
 		return []store.Event{ev}
-	case VerdictFollowUpSpam, VerdictLinkSpam:
+	case decision.VerdictFollowUpSpam, decision.VerdictLinkSpam:
 		ev := base
 		ev.Kind = store.EventSpam
 		ev.Domains = linkDomains(results)
@@ -265,22 +264,22 @@ func linkDomains(results []detectors.Result) []string {
 }
 
 // hold records why a flagged edit is left in place.
-func hold(sum *Summary, rec *store.Record, why string) {
+func hold(sum *Summary, rec *store.Record, why decision.Reason) {
 	sum.Held[why]++
-	rec.Action = string(ActionFlag)
+	rec.Action = decision.ActionFlag
 	rec.Why = append(rec.Why, why)
-	rec.Outcome = "not reverted: " + why
+	rec.Outcome = "not reverted: " + string(why)
 }
 
 // act reverts the edit and, for follow-up spam, blocks the editor, unless
 // the wiki's current state or the bot's conventions say otherwise. It
 // returns an error only for a failure worth retrying (the wiki unavailable
 // or lagged): then the edit is left unrecorded, so the next pass retries it.
-func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
+func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d decision.Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
 	if sum.ObserveOnly != "" {
-		why := HoldDryRun
+		why := decision.HoldDryRun
 		if !p.opts.DryRun {
-			why = HoldShutoff
+			why = decision.HoldShutoff
 		}
 		hold(sum, rec, why)
 		return nil
@@ -288,7 +287,7 @@ func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d Decisio
 	gone, err := p.revert(ctx, sc, d, ps, sum, rec, h)
 	// Block only when the spam is off the page: an edit held back (nobots,
 	// later edits by others) is for a human to judge.
-	if err != nil || !gone || d.Action != ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
+	if err != nil || !gone || d.Action != decision.ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
 		return err
 	}
 	return p.block(ctx, sc.edit, ip, sum, rec, h)
@@ -298,14 +297,14 @@ func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d Decisio
 // with, so that a block may follow: reverted now, found already gone (this
 // bot reverted it before a crash or a lost answer, or someone else did), or
 // a page the editor created, which only deletion removes.
-func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
+func (p *Patroller) revert(ctx context.Context, sc scored, d decision.Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
 	e, results := sc.edit, sc.results
 	page, err := p.page(ctx, ps, e.Title)
 	if err != nil {
 		return false, p.fail(sum, rec, "read page", err)
 	}
 	if page.Missing {
-		hold(sum, rec, HoldDeleted)
+		hold(sum, rec, decision.HoldDeleted)
 		return false, nil
 	}
 	latest := page.Latest
@@ -314,17 +313,17 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 		return true, nil
 	}
 	if latest.RevID != e.RevID && latest.User != e.User && latest.User != p.account.Name {
-		hold(sum, rec, HoldLater)
+		hold(sum, rec, decision.HoldLater)
 		return false, nil
 	}
 	if e.OldRevID == 0 {
-		hold(sum, rec, HoldCreated)
+		hold(sum, rec, decision.HoldCreated)
 		return true, nil
 	}
 	// The exclusion templates of the page as the revert would leave it: a
 	// {{nobots}} the vandal added must not shield the vandalism.
 	if BotsDenied(e.Old, p.account.Name) {
-		hold(sum, rec, HoldNobots)
+		hold(sum, rec, decision.HoldNobots)
 		return false, nil
 	}
 	// One revert per editor and page per cooldown: an editor who comes back
@@ -333,7 +332,7 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 	// Wiki timestamps have whole seconds: an edit in the revert's second
 	// counts as after it.
 	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && !e.Time.Before(last.Truncate(time.Second)) && e.Time.Sub(last) < p.opts.RevertCooldown {
-		hold(sum, rec, HoldCooldown)
+		hold(sum, rec, decision.HoldCooldown)
 		return false, nil
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return false, p.fail(sum, rec, "read revert history", err)
@@ -350,7 +349,7 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 			p.alreadyGone(ctx, e, d, results, page.Latest, sum, rec, h)
 			return true, nil
 		}
-		hold(sum, rec, HoldLater)
+		hold(sum, rec, decision.HoldLater)
 		return false, nil
 	}
 	if err != nil {
@@ -364,14 +363,14 @@ func (p *Patroller) revert(ctx context.Context, sc scored, d Decision, ps *pageS
 
 // reverted remembers a revert by this bot: the cooldown mark, the spam
 // domains, and the blacklist entry for follow-up spam.
-func (p *Patroller) reverted(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, h *store.Handled) {
+func (p *Patroller) reverted(ctx context.Context, e *detectors.Edit, d decision.Decision, results []detectors.Result, h *store.Handled) {
 	h.Events = append(h.Events, store.Event{
 		Kind: store.EventRevert, IP: anonIPOf(e), User: e.User, Title: e.Title, RevID: e.RevID, Time: p.opts.Now(),
 	})
-	if d.Verdict == VerdictFollowUpSpam || d.Verdict == VerdictLinkSpam {
+	if d.Verdict == decision.VerdictFollowUpSpam || d.Verdict == decision.VerdictLinkSpam {
 		h.SpamDomains = linkDomains(results)
 	}
-	if d.Verdict == VerdictFollowUpSpam {
+	if d.Verdict == decision.VerdictFollowUpSpam {
 		if err := p.blacklist(ctx, h.SpamDomains); err != nil {
 			p.log.WithError(err).WithField("rev_id", e.RevID).Error("spam blacklist not updated")
 		}
@@ -381,8 +380,8 @@ func (p *Patroller) reverted(ctx context.Context, e *detectors.Edit, d Decision,
 // alreadyGone records an edit whose flagged content is no longer on the
 // page. If this bot's revision is on top, the revert was its own (before a
 // crash, or a write whose answer was lost) and is remembered as such.
-func (p *Patroller) alreadyGone(ctx context.Context, e *detectors.Edit, d Decision, results []detectors.Result, latest mediawiki.Revision, sum *Summary, rec *store.Record, h *store.Handled) {
-	hold(sum, rec, HoldReverted)
+func (p *Patroller) alreadyGone(ctx context.Context, e *detectors.Edit, d decision.Decision, results []detectors.Result, latest mediawiki.Revision, sum *Summary, rec *store.Record, h *store.Handled) {
+	hold(sum, rec, decision.HoldReverted)
 	if latest.User == p.account.Name {
 		p.reverted(ctx, e, d, results, h)
 	}
@@ -502,7 +501,7 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 	if n := len(past); n > 0 && past[n-1].Time.After(e.Time) {
 		// The edit predates the target's last block: same wave, already
 		// handled. Escalate only for offences after a block ran out.
-		rec.Why = append(rec.Why, "already blocked")
+		rec.Why = append(rec.Why, decision.HoldBlocked)
 		return nil
 	}
 	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
@@ -513,7 +512,7 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 		Target: target, Expiry: expiry, Reason: reason, AnonOnly: true, NoCreate: true,
 	})
 	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
-		rec.Why = append(rec.Why, "already blocked")
+		rec.Why = append(rec.Why, decision.HoldBlocked)
 		return nil
 	}
 	if err != nil {
@@ -521,7 +520,7 @@ func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr,
 	}
 	sum.Blocked++
 	rec.BlockTarget, rec.BlockExpiry = target, expiry
-	rec.Action = string(ActionRevertBlock)
+	rec.Action = decision.ActionRevertBlock
 	h.Block = &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: e.RevID, Reason: reason}
 	p.log.WithFields(logrus.Fields{"rev_id": e.RevID, "target": target, "expiry": expiry, "action": "block"}).Info("blocked")
 	return nil

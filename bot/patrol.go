@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"slices"
 	"sort"
@@ -150,15 +151,15 @@ func New(opts Options, wiki Wiki, st Store, log logrus.FieldLogger) (*Patroller,
 
 // Summary counts what one pass did.
 type Summary struct {
-	Read        int            // recent changes read
-	Scored      int            // edits scored by the detectors
-	Flagged     int            // edits a detector or rule called bad
-	Reverted    int            // edits reverted on the wiki
-	Blocked     int            // blocks placed
-	Skipped     map[string]int // edits not scored, by reason
-	Held        map[string]int // flagged edits not reverted, by reason
-	Errors      int            // edits whose action failed
-	ObserveOnly string         // why the pass wrote nothing, if it didn't ("dry run", "shutoff page ...")
+	Read        int                     // recent changes read
+	Scored      int                     // edits scored by the detectors
+	Flagged     int                     // edits a detector or rule called bad
+	Reverted    int                     // edits reverted on the wiki
+	Blocked     int                     // blocks placed
+	Skipped     map[decision.Reason]int // edits not scored, by reason
+	Held        map[decision.Reason]int // flagged edits not reverted, by reason
+	Errors      int                     // edits whose action failed
+	ObserveOnly string                  // why the pass wrote nothing, if it didn't ("dry run", "shutoff page ...")
 }
 
 func (s Summary) String() string {
@@ -178,7 +179,7 @@ func (s Summary) String() string {
 	return b.String()
 }
 
-func total(m map[string]int) int {
+func total[K ~string](m map[K]int) int {
 	n := 0
 	for _, v := range m {
 		n += v
@@ -186,15 +187,15 @@ func total(m map[string]int) int {
 	return n
 }
 
-func countList(m map[string]int) string {
+func countList[K ~string](m map[K]int) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
-		keys = append(keys, k)
+		keys = append(keys, string(k))
 	}
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%d %s", m[k], k)
+		parts[i] = fmt.Sprintf("%d %s", m[K(k)], k)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -209,29 +210,6 @@ const rcOverlap = 5 * time.Minute
 
 // progressEvery is how often, in changes, a long pass logs its progress.
 const progressEvery = 500
-
-// Skip reasons: why an edit was not scored.
-const (
-	SkipOwn       = "own edit"
-	SkipBot       = "bot"
-	SkipTrusted   = "trusted group"
-	SkipEditCount = "trusted edit count"
-	SkipNamespace = "namespace"
-	SkipMissing   = "revision hidden or deleted"
-)
-
-// Hold reasons: why a flagged edit was not reverted. They are recorded as
-// outcomes and shown in the pass summary.
-const (
-	HoldDryRun   = "dry run"
-	HoldShutoff  = "shutoff"
-	HoldLater    = "later edits by others"
-	HoldNobots   = "nobots"
-	HoldCooldown = "revert cooldown"
-	HoldReverted = "already reverted"
-	HoldDeleted  = "page deleted"
-	HoldCreated  = "page created by the editor: needs deletion"
-)
 
 // start reads, once, the bot account and the wiki's limits.
 func (p *Patroller) start(ctx context.Context) error {
@@ -256,12 +234,12 @@ func (p *Patroller) start(ctx context.Context) error {
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	sum := Summary{Skipped: map[string]int{}, Held: map[string]int{}}
+	sum := Summary{Skipped: map[decision.Reason]int{}, Held: map[decision.Reason]int{}}
 	if err := p.start(ctx); err != nil {
 		return sum, err
 	}
 	if p.opts.DryRun {
-		sum.ObserveOnly = HoldDryRun
+		sum.ObserveOnly = string(decision.HoldDryRun)
 	} else if ok, why, err := p.writesAllowed(ctx); err != nil {
 		return sum, err
 	} else if !ok {
@@ -370,20 +348,20 @@ func (p *Patroller) writesAllowed(ctx context.Context) (bool, string, error) {
 }
 
 // skips returns, for each change, why it is not scored ("" when it is).
-func (p *Patroller) skips(ctx context.Context, changes []mediawiki.Change) ([]string, error) {
-	skips := make([]string, len(changes))
+func (p *Patroller) skips(ctx context.Context, changes []mediawiki.Change) ([]decision.Reason, error) {
+	skips := make([]decision.Reason, len(changes))
 	var names []string
 	seen := map[string]bool{}
 	for i, c := range changes {
 		switch {
 		case c.User == p.account.Name:
-			skips[i] = SkipOwn
+			skips[i] = decision.SkipOwn
 		case c.Bot && !c.Anon:
 			// Anonymous edits carry the bot flag only when a rollback with
 			// markbot hid them: they still need a look.
-			skips[i] = SkipBot
+			skips[i] = decision.SkipBot
 		case len(p.opts.Namespaces) > 0 && !slices.Contains(p.opts.Namespaces, c.Namespace):
-			skips[i] = SkipNamespace
+			skips[i] = decision.SkipNamespace
 		case !c.Anon && !seen[c.User]:
 			seen[c.User] = true
 			names = append(names, c.User)
@@ -403,16 +381,16 @@ func (p *Patroller) skips(ctx context.Context, changes []mediawiki.Change) ([]st
 		u := users[c.User]
 		switch {
 		case slices.ContainsFunc(u.Groups, func(g string) bool { return slices.Contains(p.opts.TrustedGroups, g) }):
-			skips[i] = SkipTrusted
+			skips[i] = decision.SkipTrusted
 		case p.opts.TrustedMinEdits > 0 && u.EditCount >= p.opts.TrustedMinEdits:
-			skips[i] = SkipEditCount
+			skips[i] = decision.SkipEditCount
 		}
 	}
 	return skips, nil
 }
 
 // revisions fetches, in batches, the new and old text of every edit to score.
-func (p *Patroller) revisions(ctx context.Context, changes []mediawiki.Change, skips []string) (map[int64]mediawiki.Revision, error) {
+func (p *Patroller) revisions(ctx context.Context, changes []mediawiki.Change, skips []decision.Reason) (map[int64]mediawiki.Revision, error) {
 	var ids []int64
 	for i, c := range changes {
 		if skips[i] != "" {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -15,18 +16,18 @@ const maxSummary = 400
 
 // EditSummary is the summary of a revert: who is reverted, why in words a
 // reader of the page history understands, and how to stop the bot.
-func EditSummary(prefix string, e *detectors.Edit, d Decision, results []detectors.Result, shutoff string) string {
+func EditSummary(prefix string, e *detectors.Edit, d decision.Decision, results []detectors.Result, shutoff string) string {
 	var why string
 	switch d.Verdict {
-	case VerdictProbe:
+	case decision.VerdictProbe:
 		why = "random-letter probe " + quoteList(tokens(results), "token", "tokens")
-	case VerdictFollowUpSpam:
+	case decision.VerdictFollowUpSpam:
 		from := "on a page a botnet probed"
-		if slices.Contains(d.Why, WhyFollowUpIP) || slices.Contains(d.Why, WhyFollowUpRange) {
+		if slices.Contains(d.Why, decision.WhyFollowUpIP) || slices.Contains(d.Why, decision.WhyFollowUpRange) {
 			from = "from an address or range that probed this wiki"
 		}
 		why = "link spam " + from + ": " + quoteList(linkDomains(results), "link to", "links to")
-	case VerdictLinkSpam:
+	case decision.VerdictLinkSpam:
 		why = "link spam: " + quoteList(linkDomains(results), "link to", "links to")
 	default:
 		why = string(d.Verdict)

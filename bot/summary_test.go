@@ -2,6 +2,7 @@ package bot
 
 import (
 	"flag"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,15 +30,15 @@ func TestEditSummaries(t *testing.T) {
 	oneLink := []detectors.Result{{Detector: "links", Score: 0.2, Links: spam[0].Links[:1]}}
 	cases := []struct {
 		name    string
-		d       Decision
+		d       decision.Decision
 		results []detectors.Result
 		shutoff string
 	}{
-		{"probe", Decision{Verdict: VerdictProbe}, probe, "User:Warden/Run"},
-		{"probe, two tokens, no shutoff page", Decision{Verdict: VerdictProbe}, twoTokens, ""},
-		{"follow-up from a probing range", Decision{Verdict: VerdictFollowUpSpam, Why: []Why{WhyFollowUpRange}}, spam, "User:Warden/Run"},
-		{"follow-up on a probed page", Decision{Verdict: VerdictFollowUpSpam, Why: []Why{WhyFollowUpPage}}, oneLink, "User:Warden/Run"},
-		{"standalone link spam", Decision{Verdict: VerdictLinkSpam}, spam, "User:Warden/Run"},
+		{"probe", decision.Decision{Verdict: decision.VerdictProbe}, probe, "User:Warden/Run"},
+		{"probe, two tokens, no shutoff page", decision.Decision{Verdict: decision.VerdictProbe}, twoTokens, ""},
+		{"follow-up from a probing range", decision.Decision{Verdict: decision.VerdictFollowUpSpam, Why: []decision.Reason{decision.WhyFollowUpRange}}, spam, "User:Warden/Run"},
+		{"follow-up on a probed page", decision.Decision{Verdict: decision.VerdictFollowUpSpam, Why: []decision.Reason{decision.WhyFollowUpPage}}, oneLink, "User:Warden/Run"},
+		{"standalone link spam", decision.Decision{Verdict: decision.VerdictLinkSpam}, spam, "User:Warden/Run"},
 	}
 	var b strings.Builder
 	for _, c := range cases {
@@ -60,7 +61,7 @@ func TestEditSummaries(t *testing.T) {
 
 func TestEditSummaryLimit(t *testing.T) {
 	long := []detectors.Result{{Detector: "probe", Tokens: []string{strings.Repeat("ä", 400)}}}
-	s := EditSummary("wikiwarden:", &detectors.Edit{User: "192.0.2.10"}, Decision{Verdict: VerdictProbe}, long, "")
+	s := EditSummary("wikiwarden:", &detectors.Edit{User: "192.0.2.10"}, decision.Decision{Verdict: decision.VerdictProbe}, long, "")
 	if len(s) > maxSummary || !utf8.ValidString(s) || !strings.HasSuffix(s, "…") {
 		t.Errorf("summary of %d bytes, valid UTF-8 %v: want at most %d, cut on a rune, ending in …", len(s), utf8.ValidString(s), maxSummary)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"reflect"
 	"sync"
@@ -259,7 +260,7 @@ func TestBlocksCanonicalAddress(t *testing.T) {
 func TestRecords(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	verdicts := []string{"ok", "probe", "ok", "link_spam", "probe", "ok"}
+	verdicts := []decision.Verdict{"ok", "probe", "ok", "link_spam", "probe", "ok"}
 	for i, v := range verdicts {
 		mustCommit(t, s, Handled{Record: record(int64(100+i), at(i), v)})
 	}
@@ -277,9 +278,9 @@ func TestRecords(t *testing.T) {
 		{Query{}, []int64{105, 104, 103, 102, 101, 100}},
 		{Query{Limit: 2}, []int64{105, 104}},
 		{Query{Since: at(3)}, []int64{105, 104, 103}},
-		{Query{Verdicts: []string{"probe", "link_spam"}}, []int64{104, 103, 101}},
-		{Query{Verdicts: []string{"probe"}, Limit: 1}, []int64{104}},
-		{Query{Verdicts: []string{"probe"}, Since: at(2)}, []int64{104}},
+		{Query{Verdicts: []decision.Verdict{"probe", "link_spam"}}, []int64{104, 103, 101}},
+		{Query{Verdicts: []decision.Verdict{"probe"}, Limit: 1}, []int64{104}},
+		{Query{Verdicts: []decision.Verdict{"probe"}, Since: at(2)}, []int64{104}},
 		{Query{Since: at(99)}, []int64{}},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
 )
 
@@ -38,9 +39,9 @@ type Record struct {
 	Time        time.Time          `json:"time"` // the edit's time
 	Seen        time.Time          `json:"seen"` // when the bot handled it
 	Results     []detectors.Result `json:"results,omitempty"`
-	Verdict     string             `json:"verdict"` // a bot.Verdict
-	Action      string             `json:"action"`  // a bot.Action
-	Why         []string           `json:"why,omitempty"`
+	Verdict     decision.Verdict   `json:"verdict"`
+	Action      decision.Action    `json:"action"`
+	Why         []decision.Reason  `json:"why,omitempty"`
 	Outcome     string             `json:"outcome,omitempty"` // e.g. "rolled back", "flagged: later edits", "dry run", "error: ..."
 	Summary     string             `json:"summary,omitempty"` // edit summary of the revert, if any
 	BlockTarget string             `json:"block_target,omitempty"`
@@ -220,9 +221,9 @@ func (s *Store) Record(ctx context.Context, revID int64) (Record, error) {
 
 // Query selects records.
 type Query struct {
-	Since    time.Time // only edits made at or after Since; zero means all
-	Limit    int       // at most this many; 0 means no limit
-	Verdicts []string  // only these verdicts; empty means all
+	Since    time.Time          // only edits made at or after Since; zero means all
+	Limit    int                // at most this many; 0 means no limit
+	Verdicts []decision.Verdict // only these verdicts; empty means all
 }
 
 // Records returns the records q selects, newest edit first. No match is an
@@ -243,7 +244,7 @@ func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
 			if string(k[:timeLen]) < string(since) {
 				break
 			}
-			if len(q.Verdicts) > 0 && !slices.Contains(q.Verdicts, string(verdict)) {
+			if len(q.Verdicts) > 0 && !slices.Contains(q.Verdicts, decision.Verdict(verdict)) {
 				continue
 			}
 			v := records.Get(k[timeLen:])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func openTest(t testing.TB) *Store {
 }
 
 // record returns a plausible record of revision rev made at time t.
-func record(rev int64, t time.Time, verdict string) Record {
+func record(rev int64, t time.Time, verdict decision.Verdict) Record {
 	return Record{
 		RevID: rev, OldRevID: rev - 1, Title: "Page", User: "192.0.2.7", IP: "192.0.2.7", Anon: true,
 		Time: t, Seen: t.Add(time.Second), Verdict: verdict, Action: "none",
@@ -214,7 +215,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		Detector: "probe", Score: 0.93, Tokens: []string{"xqzvkt"},
 		Reasons: []detectors.Reason{{Code: detectors.ProbeRandomToken, Subject: "xqzvkt", Detail: "unlikely", Weight: 0.9}},
 	}}
-	rec.Why = []string{"probe_token"}
+	rec.Why = []decision.Reason{"probe_token"}
 	rec.Action, rec.Outcome, rec.Summary = "revert_block", "rolled back", "Reverted probe"
 	rec.BlockTarget, rec.BlockExpiry = "192.0.2.7", "31 hours"
 	ip := netip.MustParseAddr("192.0.2.7")

@@ -16,17 +16,17 @@ import (
 
 // validText returns s with each run of invalid UTF-8 bytes replaced by
 // U+FFFD.
-func validText(s string) string {
-	return strings.ToValidUTF8(s, "\uFFFD")
+func validText[S ~string](s S) S {
+	return S(strings.ToValidUTF8(string(s), "\uFFFD"))
 }
 
 // validTexts returns a copy of ss with every string made valid; the caller's
 // slice is left alone.
-func validTexts(ss []string) []string {
+func validTexts[S ~string](ss []S) []S {
 	if ss == nil {
 		return nil
 	}
-	out := make([]string, len(ss))
+	out := make([]S, len(ss))
 	for i, s := range ss {
 		out[i] = validText(s)
 	}

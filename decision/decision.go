@@ -1,0 +1,94 @@
+// Package decision is wikiwarden's vocabulary for what the bot concluded
+// about a contribution and what it did: verdicts, actions, reason codes and
+// outcomes. It is a leaf package so that the patroller (bot), the store,
+// the offline evaluation (eval) and the review console all speak the same
+// typed words; the store keeps them as these values and the console explains
+// each one. The string values are the on-disk format: never change one.
+package decision
+
+// Verdict is what the bot concluded about one contribution.
+type Verdict string
+
+// Verdicts.
+const (
+	VerdictOK           Verdict = "ok"            // nothing suspicious
+	VerdictProbe        Verdict = "probe"         // a random-token probe
+	VerdictFollowUpSpam Verdict = "followup_spam" // links from a probing IP/range or on a probed place
+	VerdictLinkSpam     Verdict = "link_spam"     // links that are spam on their own evidence
+	VerdictSkipped      Verdict = "skipped"       // not scored (trusted author, own edit, ...)
+)
+
+// Action is what the bot decided to do about a contribution.
+type Action string
+
+// Actions.
+const (
+	ActionNone        Action = "none"         // leave it alone
+	ActionRevert      Action = "revert"       // remove the contribution
+	ActionRevertBlock Action = "revert_block" // remove it and block the address, range or account
+	ActionFlag        Action = "flag"         // would remove but must not (later editor, nobots, cooldown): for a human
+)
+
+// Reason is a typed reason code: why a verdict was reached, why a
+// contribution was skipped, or why a decided action was held back.
+type Reason string
+
+// Decision reasons.
+const (
+	WhyProbe         Reason = "probe_token"       // the probe detector crossed its threshold
+	WhyFollowUpIP    Reason = "followup_ip"       // the IP made a probe within the watch window
+	WhyFollowUpRange Reason = "followup_range"    // the IP's range made a probe within the watch window
+	WhyFollowUpPage  Reason = "followup_page"     // the place was probed within the watch window
+	WhyLinkSpam      Reason = "link_spam"         // the link detector crossed its threshold
+	WhyClean         Reason = "clean"             // no detector crossed its threshold
+	WhyLinksNoHist   Reason = "links_no_history"  // links added, but no probing history: left alone
+	WhyRegistered    Reason = "registered_editor" // follow-up rules apply to anonymous editors only
+)
+
+// Skip reasons: why a contribution was not scored. The values are the
+// words the pass summary prints.
+const (
+	SkipOwn       Reason = "own edit"
+	SkipBot       Reason = "bot"
+	SkipTrusted   Reason = "trusted group"
+	SkipEditCount Reason = "trusted edit count"
+	SkipNamespace Reason = "namespace"
+	SkipMissing   Reason = "revision hidden or deleted"
+)
+
+// Hold reasons: why a flagged contribution was not removed. They are
+// recorded and shown in the pass summary.
+const (
+	HoldDryRun   Reason = "dry run"
+	HoldShutoff  Reason = "shutoff"
+	HoldLater    Reason = "later edits by others"
+	HoldNobots   Reason = "nobots"
+	HoldCooldown Reason = "revert cooldown"
+	HoldReverted Reason = "already reverted"
+	HoldDeleted  Reason = "page deleted"
+	HoldCreated  Reason = "page created by the editor: needs deletion"
+	HoldBlocked  Reason = "already blocked"
+)
+
+// Decision is the bot's verdict on one contribution and the action it
+// calls for.
+type Decision struct {
+	Verdict Verdict  `json:"verdict"`
+	Action  Action   `json:"action"`
+	Why     []Reason `json:"why"`
+}
+
+// Reverts reports whether the decision calls for removing the contribution.
+func (d Decision) Reverts() bool {
+	return d.Action == ActionRevert || d.Action == ActionRevertBlock
+}
+
+// Has reports whether the decision gives reason r.
+func (d Decision) Has(r Reason) bool {
+	for _, w := range d.Why {
+		if w == r {
+			return true
+		}
+	}
+	return false
+}
