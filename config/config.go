@@ -49,8 +49,12 @@ var LogLevels = []string{"debug", "info", "warn", "error"}
 // Config is wikiwarden's whole configuration. The zero value is not useful:
 // start from Default, or use Parse or Load, which do.
 type Config struct {
-	// Wiki says how to reach and log in to the wiki.
+	// Wiki says how to reach and log in to the wiki: the shorthand for
+	// one mediawiki site named "wiki" when Sites is empty.
 	Wiki Wiki `yaml:"wiki"`
+	// Sites lists the wikis and forums to patrol, each with its own login;
+	// they share one memory of the botnet. Empty means the wiki section.
+	Sites []Site `yaml:"sites"`
 	// Patrol says when and how the recent changes are patrolled.
 	Patrol Patrol `yaml:"patrol"`
 	// Detectors selects and tunes the edit detectors.
@@ -211,6 +215,7 @@ func Default() Config {
 			Timeout: Duration(30 * time.Second),
 			MaxLag:  5,
 		},
+		Sites: []Site{},
 		Patrol: Patrol{
 			Schedule:        "@every 1m",
 			Lookback:        Duration(24 * time.Hour),
@@ -299,7 +304,11 @@ func Load(path string) (*Config, error) {
 
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
-	for _, p := range []*string{&c.Store.Path, &c.Wiki.PasswordFile} {
+	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile}
+	for i := range c.Sites {
+		paths = append(paths, &c.Sites[i].PasswordFile)
+	}
+	for _, p := range paths {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
@@ -335,16 +344,19 @@ func unjoin(err error) []error {
 func (c *Config) Validate() error {
 	var v validator
 
+	v.sites(c)
 	w := c.Wiki
 	const apiFix = "set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php"
-	if w.API == "" {
+	if len(c.Sites) > 0 {
+		// The sites list replaces the wiki section; v.sites checked it.
+	} else if w.API == "" {
 		v.add("wiki.api", "missing", apiFix)
 	} else if u, err := url.Parse(w.API); err != nil {
 		v.add("wiki.api", fmt.Sprintf("invalid URL %q", redactURL(w.API)), apiFix)
 	} else if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		v.add("wiki.api", fmt.Sprintf("%q is not an http or https URL", redactURL(w.API)), apiFix)
 	}
-	if strings.TrimSpace(w.Username) == "" {
+	if len(c.Sites) == 0 && strings.TrimSpace(w.Username) == "" {
 		v.add("wiki.username", "missing", `set it to the bot's login, e.g. a bot password such as "Warden@patrol" from Special:BotPasswords`)
 	}
 	v.positive("wiki.timeout", w.Timeout, "30s")

@@ -86,6 +86,16 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
+		{"invalid-sites.yaml", strings.Join([]string{
+			`$FILE: sites.forum.url: "127.0.0.1:4567" is not an http or https URL; set it to the forum's base URL, e.g. https://forum.example.org`,
+			`$FILE: sites.forum.maxlag: not a key of this site's kind; remove it`,
+			`$FILE: sites.wiki.name: used twice; give each site its own name`,
+			`$FILE: sites.wiki.kind: unknown kind "phpbb"; use mediawiki or nodebb`,
+		}, "\n")},
+		{"invalid-sites-key.yaml",
+			`$FILE:5: sites[0].usename: unknown key; remove it or check its spelling`},
+		{"invalid-sites-and-wiki.yaml",
+			`$FILE: wiki: set together with sites; move the wiki into sites as {name: wiki, kind: mediawiki, api: ..., username: ...}, or drop sites`},
 		{"invalid-many.yaml", strings.Join([]string{
 			`$FILE: wiki.api: "ftp://wiki.example.org/api.php" is not an http or https URL; set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php`,
 			`$FILE: wiki.username: missing; set it to the bot's login, e.g. a bot password such as "Warden@patrol" from Special:BotPasswords`,
@@ -221,32 +231,40 @@ func configKeys(t reflect.Type, path string) []string {
 // fields' doc comments, so every field needs one.
 func TestFieldsDocumented(t *testing.T) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "config.go", nil, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
+	var files []*ast.File
+	for _, name := range []string{"config.go", "sites.go"} {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
 	}
-	sections := map[string]bool{"Config": true}
+	sections := map[string]bool{"Config": true, "Site": true}
 	for _, s := range []reflect.Type{reflect.TypeFor[Config]()} {
 		for i := range s.NumField() {
-			sections[s.Field(i).Type.Name()] = true
+			if name := s.Field(i).Type.Name(); name != "" {
+				sections[name] = true
+			}
 		}
 	}
 	found := 0
-	ast.Inspect(f, func(n ast.Node) bool {
-		ts, ok := n.(*ast.TypeSpec)
-		if !ok || !sections[ts.Name.Name] {
-			return true
-		}
-		found++
-		for _, field := range ts.Type.(*ast.StructType).Fields.List {
-			if field.Doc == nil || !strings.HasPrefix(field.Doc.Text(), field.Names[0].Name+" ") {
-				t.Errorf("%s.%s: want a doc comment starting with %q", ts.Name.Name, field.Names[0].Name, field.Names[0].Name)
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok || !sections[ts.Name.Name] {
+				return true
 			}
-		}
-		return false
-	})
+			found++
+			for _, field := range ts.Type.(*ast.StructType).Fields.List {
+				if field.Doc == nil || !strings.HasPrefix(field.Doc.Text(), field.Names[0].Name+" ") {
+					t.Errorf("%s.%s: want a doc comment starting with %q", ts.Name.Name, field.Names[0].Name, field.Names[0].Name)
+				}
+			}
+			return false
+		})
+	}
 	if found != len(sections) {
-		t.Errorf("found %d of %d config types in config.go", found, len(sections))
+		t.Errorf("found %d of %d config types in config.go and sites.go", found, len(sections))
 	}
 }
 

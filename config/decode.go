@@ -84,6 +84,13 @@ func explainValue(v *yaml.Node, t reflect.Type, key string, errs *[]*Error) {
 		explainStruct(v, t, key, errs)
 		return
 	}
+	if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct && resolveAlias(v).Kind == yaml.SequenceNode {
+		// A list of sections, such as sites: each item is walked as one.
+		for i, item := range resolveAlias(v).Content {
+			explainStruct(item, t.Elem(), key+"["+strconv.Itoa(i)+"]", errs)
+		}
+		return
+	}
 	err := v.Decode(reflect.New(t).Interface())
 	if err == nil {
 		return

@@ -1,0 +1,250 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Site kinds a sites entry may have.
+const (
+	KindMediaWiki = "mediawiki"
+	KindNodeBB    = "nodebb"
+)
+
+// DefaultSiteName names the one site of the wiki: shorthand.
+const DefaultSiteName = "wiki"
+
+// Site is one entry of the "sites" list: a wiki or a forum to patrol, with
+// its own login. Keys that do not apply to the entry's kind are errors.
+type Site struct {
+	// Name identifies the site in logs, the store and --site; letters,
+	// digits, "-" and "_". Required and unique.
+	Name string `yaml:"name"`
+	// Kind is "mediawiki" or "nodebb". Required.
+	Kind string `yaml:"kind"`
+	// API is a mediawiki site's api.php URL. Required for mediawiki.
+	API string `yaml:"api"`
+	// URL is a nodebb forum's base URL, e.g. "https://forum.example.org".
+	// Required for nodebb.
+	URL string `yaml:"url"`
+	// Username is the bot's login: a bot password (Name@label) on a wiki,
+	// the bot account on a forum. Required.
+	Username string `yaml:"username"`
+	// PasswordFile names a file holding the password. When empty the
+	// password comes from the environment variable PasswordEnv.
+	PasswordFile string `yaml:"password_file"`
+	// PasswordEnv names the environment variable holding the password when
+	// password_file is empty; "" means WIKIWARDEN_PASSWORD_<NAME> (the name
+	// upper-cased, other characters as "_").
+	PasswordEnv string `yaml:"password_env"`
+	// Contact is put in the User-Agent, as wiki.contact.
+	Contact string `yaml:"contact"`
+	// Timeout bounds each HTTP request to the site; 0 means 30s.
+	Timeout Duration `yaml:"timeout"`
+	// MaxLag is a mediawiki site's API maxlag in seconds; unset means 5,
+	// 0 leaves it out.
+	MaxLag *int `yaml:"maxlag"`
+	// Schedule is when to patrol this site; "" means patrol.schedule.
+	Schedule string `yaml:"schedule"`
+	// ShutoffPage is the off switch: on a wiki a page title as
+	// patrol.shutoff_page; on a forum a topic id whose first post must say
+	// "true". "" means the wiki default (User:<account>/Run) and, on a
+	// forum, no off switch; "none" turns the check off.
+	ShutoffPage string `yaml:"shutoff_page"`
+	// TrustedMinPosts trusts forum accounts with at least this many posts;
+	// 0 turns the rule off. nodebb only.
+	TrustedMinPosts int `yaml:"trusted_min_posts"`
+	// TrustedMinReputation trusts forum accounts with at least this
+	// reputation; 0 turns the rule off. nodebb only.
+	TrustedMinReputation int `yaml:"trusted_min_reputation"`
+}
+
+// siteName is what a site's name may hold.
+var siteName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
+
+// EffectiveSites returns the sites to patrol: the "sites" list, or the
+// "wiki" section as one mediawiki site named "wiki".
+func (c *Config) EffectiveSites() []Site {
+	if len(c.Sites) > 0 {
+		out := make([]Site, len(c.Sites))
+		for i, s := range c.Sites {
+			out[i] = s.withDefaults(c)
+		}
+		return out
+	}
+	maxlag := c.Wiki.MaxLag
+	s := Site{
+		Name: DefaultSiteName, Kind: KindMediaWiki, API: c.Wiki.API, Username: c.Wiki.Username,
+		PasswordFile: c.Wiki.PasswordFile, PasswordEnv: PasswordEnv, Contact: c.Wiki.Contact,
+		Timeout: c.Wiki.Timeout, MaxLag: &maxlag, ShutoffPage: c.Patrol.ShutoffPage,
+	}
+	return []Site{s.withDefaults(c)}
+}
+
+func (s Site) withDefaults(c *Config) Site {
+	if s.Timeout == 0 {
+		s.Timeout = Duration(30 * time.Second)
+	}
+	if s.MaxLag == nil {
+		n := 5
+		s.MaxLag = &n
+	}
+	if s.Schedule == "" {
+		s.Schedule = c.Patrol.Schedule
+	}
+	if s.PasswordEnv == "" {
+		s.PasswordEnv = SitePasswordEnv(s.Name)
+	}
+	return s
+}
+
+// SitePasswordEnv is the default password variable of the site name.
+func SitePasswordEnv(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(name) {
+		if (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return PasswordEnv + "_" + b.String()
+}
+
+// Account is the site's account name: the username up to any "@" that
+// separates a bot password's label.
+func (s Site) Account() string {
+	name, _, _ := strings.Cut(s.Username, "@")
+	return strings.TrimSpace(name)
+}
+
+// Shutoff is the site's off switch as the site kind reads it, or "" when
+// there is none: a page title on a wiki, a topic id on a forum.
+func (s Site) Shutoff() string {
+	switch s.ShutoffPage {
+	case ShutoffNone:
+		return ""
+	case "":
+		if s.Kind == KindMediaWiki {
+			return "User:" + s.Account() + "/Run"
+		}
+		return ""
+	}
+	return s.ShutoffPage
+}
+
+// Password returns the site's password from its file or its environment
+// variable (os.Getenv when getenv is nil). The errors never contain it.
+func (s Site) Password(getenv func(string) string) (string, error) {
+	key := "sites." + s.Name + ".password_file"
+	if s.Name == DefaultSiteName && s.PasswordEnv == PasswordEnv {
+		key = "wiki.password_file"
+	}
+	if f := s.PasswordFile; f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", &Error{Key: key, Problem: fmt.Sprintf("cannot read %q (%s)", f, cause(err)),
+				Fix: "make it readable by wikiwarden, or unset it and set " + s.PasswordEnv, Err: err}
+		}
+		pw := strings.TrimSpace(string(data))
+		if pw == "" {
+			return "", &Error{Key: key, Problem: fmt.Sprintf("%q is empty", f), Fix: "put the password in it"}
+		}
+		return pw, nil
+	}
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if pw := getenv(s.PasswordEnv); pw != "" {
+		return pw, nil
+	}
+	return "", &Error{Key: key, Problem: "not set and " + s.PasswordEnv + " is empty",
+		Fix: "set " + s.PasswordEnv + " to the password, or point password_file at a file holding it"}
+}
+
+// validateSites checks the sites list.
+func (v *validator) sites(c *Config) {
+	if len(c.Sites) == 0 {
+		return
+	}
+	if c.Wiki.API != "" || c.Wiki.Username != "" {
+		v.add("wiki", "set together with sites", "move the wiki into sites as {name: wiki, kind: mediawiki, api: ..., username: ...}, or drop sites")
+	}
+	seen := map[string]bool{}
+	for i, s := range c.Sites {
+		key := "sites[" + strconv.Itoa(i) + "]"
+		if s.Name != "" {
+			key = "sites." + s.Name
+		}
+		switch {
+		case s.Name == "":
+			v.add(key+".name", "missing", `give each site a short name such as "wiki" or "forum"`)
+		case !siteName.MatchString(s.Name):
+			v.add(key+".name", fmt.Sprintf("%q is not a usable name", s.Name), "use up to 40 letters, digits, \"-\" and \"_\"")
+		case seen[s.Name]:
+			v.add(key+".name", "used twice", "give each site its own name")
+		}
+		seen[s.Name] = true
+		if strings.TrimSpace(s.Username) == "" {
+			v.add(key+".username", "missing", "set it to the bot's login on that site")
+		}
+		v.notNegative(key+".timeout", s.Timeout)
+		if s.Schedule != "" {
+			v.cron(key+".schedule", s.Schedule, true, `use a 5-field cron spec or "@every 5m"`)
+		}
+		switch s.Kind {
+		case KindMediaWiki:
+			v.siteURL(key+".api", s.API, "set it to the wiki's api.php URL, e.g. https://wiki.example.org/w/api.php")
+			v.notFor(key, "url", s.URL != "", "api")
+			v.notFor(key, "trusted_min_posts", s.TrustedMinPosts != 0, "patrol.trusted_min_edits")
+			v.notFor(key, "trusted_min_reputation", s.TrustedMinReputation != 0, "patrol.trusted_min_edits")
+			if s.MaxLag != nil && (*s.MaxLag < 0 || *s.MaxLag > 60) {
+				v.add(key+".maxlag", strconv.Itoa(*s.MaxLag)+" is out of range", "use 0 (off) to 60 seconds, e.g. 5")
+			}
+		case KindNodeBB:
+			v.siteURL(key+".url", s.URL, "set it to the forum's base URL, e.g. https://forum.example.org")
+			v.notFor(key, "api", s.API != "", "url")
+			v.notFor(key, "maxlag", s.MaxLag != nil, "")
+			if s.TrustedMinPosts < 0 || s.TrustedMinReputation < 0 {
+				v.add(key+".trusted_min_posts", "negative", "use 0 to turn the rule off, or a count")
+			}
+			if s.ShutoffPage != "" && s.ShutoffPage != ShutoffNone {
+				if n, err := strconv.Atoi(s.ShutoffPage); err != nil || n <= 0 {
+					v.add(key+".shutoff_page", fmt.Sprintf("%q is not a topic id", s.ShutoffPage), `use the id of a topic whose first post says "true", or "none"`)
+				}
+			}
+		case "":
+			v.add(key+".kind", "missing", "use mediawiki or nodebb")
+		default:
+			v.add(key+".kind", fmt.Sprintf("unknown kind %q", s.Kind), "use mediawiki or nodebb")
+		}
+	}
+}
+
+// notFor reports a key that the site's kind does not read.
+func (v *validator) notFor(site, key string, set bool, instead string) {
+	if !set {
+		return
+	}
+	fix := "remove it"
+	if instead != "" {
+		fix += "; this kind uses " + instead
+	}
+	v.add(site+"."+key, "not a key of this site's kind", fix)
+}
+
+func (v *validator) siteURL(key, raw, fix string) {
+	if raw == "" {
+		v.add(key, "missing", fix)
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		v.add(key, fmt.Sprintf("%q is not an http or https URL", redactURL(raw)), fix)
+	}
+}
