@@ -262,3 +262,18 @@ func contentReason(c content) decision.Reason {
 func decided(v decision.Verdict, a decision.Action, why ...decision.Reason) decision.Decision {
 	return decision.Decision{Verdict: v, Action: a, Why: why}
 }
+
+// ContentConfirmed reports whether d removes a contribution on the evidence
+// of its content (a probe, a known probe token put back, links with spam
+// signals or over the links threshold) rather than on memory alone. Only
+// such decisions should be remembered as the editor's probe or spam
+// (Memory.IPProbed, Memory.EditorSpammed), count towards a range block,
+// mark their domains as spam or add them to the spam blacklist: a flag, or
+// a revert of a plain link to a new domain from a probing range, confirms
+// nothing about the editor or the domain.
+func ContentConfirmed(d decision.Decision) bool {
+	if !d.Reverts() {
+		return false
+	}
+	return d.Verdict == decision.VerdictProbe || d.Has(decision.WhySpamSignals) || d.Has(decision.WhyLinkSpam)
+}
