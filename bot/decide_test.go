@@ -781,7 +781,9 @@ var (
 		"payday loans", "instant loans", "bad credit loans", "cash advance", "debt relief",
 		"essays", "essay writing service", "custom essays", "dissertation help", "homework help", "assignment help",
 		"replica watches", "replica handbags", "cheap jerseys", "bitcoin", "crypto trading bot", "forex signals",
-		"instagram followers", "backlinks", "seo services", "escort service", "adult dating"}
+		"instagram followers", "backlinks", "seo services", "escort service", "adult dating",
+		// Products the link detector has no word for.
+		"cheap flights", "roofing contractor", "web hosting", "car rental deals", "luxury villas", "dental implants", "hair transplant", "movers near me", "iptv subscription", "vpn deals"}
 	advertPoints = []string{"online", "now", "today", "no prescription", "without prescription", "fast delivery", "free shipping", "order now", "in USA", "UK", "2024", "reviews", "instant approval", "no credit check", "discount code", ""}
 	// advertStems run together into spam domain names.
 	advertStems = []string{"casino", "slots", "pills", "pharma", "meds", "rx", "loans", "cash", "essay", "essays", "replica", "bet", "betting", "poker", "crypto", "bitcoin", "forex", "followers", "viagra", "cialis", "payday", "keto", "cbd", "dating", "shop", "store", "deals", "outlet"}
