@@ -159,7 +159,8 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 //     reverted; from a probing range it is reverted unless it reads as a
 //     citation or the wiki's domain history is thin, then flagged; on a
 //     probed page alone it is left alone.
-//   - Links to domains the wiki already cites are at most flagged.
+//   - Links only to domains the wiki already cites are at most flagged
+//     unless they are blatant spam: memory alone never removes them.
 //
 // Every decision lists the evidence it used: the memory first, then the
 // content.
@@ -223,16 +224,19 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 			return decision.Decision{Verdict: verdict, Action: decision.ActionRevertBlock, Why: why}
 		}
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: why}
+	case !c.newDomain && c.signals && remembered:
+		// Every domain is one the wiki cites: memory and a spam signal
+		// short of blatant make it a question for a human.
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhySpamSignals, decision.WhyKnownDomain)}
+	case !c.newDomain && (own || rng):
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyKnownDomain)}
 	case c.signals && own:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevertBlock, Why: append(why, decision.WhySpamSignals)}
 	case c.signals && (rng || page):
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhySpamSignals)}
-	case c.signals:
-		// Spam signals with no history and not blatant: a headline's
-		// word or a raw IP host is not enough on its own.
-	case !c.newDomain && (own || rng):
-		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyKnownDomain)}
-	case !c.newDomain:
+	case c.signals, !c.newDomain:
+		// Spam signals short of blatant with no history (a headline's
+		// word, a raw IP host), or known domains on a probed page.
 	case own:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
 	case rng && c.titled:

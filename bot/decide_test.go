@@ -82,6 +82,10 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpIP, decision.WhyNewDomain}},
 		{"probing IP, titled link to a new domain", anon, []detectors.Result{links(title, newDomain)}, bot.Memory{IPProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpIP, decision.WhyNewDomain}},
+		{"probing IP, known domain with spam signals: flagged", anon, []detectors.Result{links("", advert)}, bot.Memory{IPProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpIP, decision.WhySpamSignals, decision.WhyKnownDomain}},
+		{"probing IP, known domain, blatant", anon, []detectors.Result{links("", shortener)}, bot.Memory{IPProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, R{decision.WhyFollowUpIP, decision.WhySpamSignals}},
 		{"probing IP, known domain: flagged", anon, []detectors.Result{links("")}, bot.Memory{IPProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpIP, decision.WhyKnownDomain}},
 		{"probing IP, headline word is no spam signal", anon, []detectors.Result{links(title, newDomain, headline)}, bot.Memory{IPProbed: true},
@@ -101,8 +105,10 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
 		{"probing range, known domain: flagged", anon, []detectors.Result{links(title)}, bot.Memory{RangeProbed: true, PageProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyFollowUpPage, decision.WhyKnownDomain}},
-		{"probing range and page, spam signals", anon, []detectors.Result{links("", advert)}, bot.Memory{RangeProbed: true, PageProbed: true},
+		{"probing range and page, spam signals", anon, []detectors.Result{links("", newDomain, advert)}, bot.Memory{RangeProbed: true, PageProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyFollowUpPage, decision.WhySpamSignals}},
+		{"probed page, known domain with spam signals: flagged", anon, []detectors.Result{links("", advert)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpPage, decision.WhySpamSignals, decision.WhyKnownDomain}},
 
 		// A probed page alone: revert on spam signals, never block on it.
 		{"probed page, spam signals", anon, []detectors.Result{links("", newDomain, advert)}, bot.Memory{PageProbed: true},
