@@ -1,19 +1,40 @@
 package bot
 
 import (
+	"strings"
+
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
 )
 
 // Memory is what the store knows about an edit's editor and page at the time
-// of the decision. The zero value means "nothing known".
+// of the decision. The zero value means "nothing known". Memory lowers the
+// bar for content that looks like spam; it never by itself reverts and
+// blocks content that looks like a good-faith citation (see Decide).
 type Memory struct {
 	IPProbed    bool // this IP made a probe within the watch window
 	RangeProbed bool // another IP of this IP's range made a probe within the window
 	PageProbed  bool // the page was probed within the window
 	// FewKnownDomains says the wiki's domain history is too thin for "new
-	// domain" to mean much: then most reputable sources look new too.
+	// domain" to mean much: then most reputable sources look new too, and
+	// a neighbour's link to a new domain is flagged rather than reverted.
 	FewKnownDomains bool
+	// KnownToken says the edit adds a token the store remembers from a
+	// probe, on this wiki or any other sharing the store: the same campaign.
+	// Compute it from the words the edit adds (runs of letters and digits
+	// in the added lines that the old text lacks): true if store.TokenEvents
+	// of any of them returns an event of kind store.EventProbe whose RevID
+	// is not this edit's. No window: tokens live as long as the store's
+	// retention.
+	KnownToken bool
+	// EditorSpammed says the same editor (the IP of an anonymous editor,
+	// the user name of a registered one) made an edit within the watch
+	// window that the bot confirmed as spam by its content: an event of
+	// kind store.EventSpam with this IP (store.IPEvents of the /32 or /128)
+	// or this User, other than this edit's own. Only events of decisions
+	// that reverted count (Decision.Reverts): a flagged edit is not
+	// confirmed spam.
+	EditorSpammed bool
 }
 
 // Policy holds the thresholds a decision uses, keyed by detector name.
@@ -36,14 +57,113 @@ func (p Policy) threshold(detector string) float64 {
 	return DefaultThreshold(detector)
 }
 
-// pageOnlyMinScore is the link score a link to a new domain needs when a
-// probed page is the only evidence and the wiki's domain history is thin.
-const pageOnlyMinScore = 0.45
+const (
+	// spamSignalMin is the weight of spam evidence from which an edit's
+	// links "have spam signals". It is the link detector's weight of a
+	// spam term that reads as an advert: a headline may say "casino" or
+	// "loan" (weight 0.1-0.15), an advert says "online casino" (0.35).
+	spamSignalMin = 0.2
+	// titleWords is how many words a link's text needs to read as the
+	// title of a cited work rather than a call to click ("more info",
+	// "official site").
+	titleWords = 4
+)
+
+// content is what the link detector's result says about the added links,
+// judged without any memory.
+type content struct {
+	// blatant: spam on its own evidence (a score at the threshold, a
+	// shortener, hidden links, a domain already confirmed as spam, two
+	// pieces of advert vocabulary, or a link wall with advert vocabulary).
+	blatant bool
+	// overThreshold: the score alone crossed the threshold.
+	overThreshold bool
+	// signals: one piece of spam evidence of at least spamSignalMin, or
+	// evidence other than vocabulary adding up to it.
+	signals bool
+	// newDomain: some link goes to a domain the wiki does not cite yet.
+	newDomain bool
+	// spamDomain: some domain was already reverted or confirmed as spam.
+	spamDomain bool
+	// titled: every link carries text that reads as a title, as citations
+	// and their templates do.
+	titled bool
+}
+
+// judgeContent reads the link detector's result.
+func judgeContent(links *detectors.Result, threshold float64) content {
+	var c content
+	var vocab, other float64
+	strong := 0 // pieces of vocabulary of spamSignalMin or more
+	var shortener, hidden, wall bool
+	for _, r := range links.Reasons {
+		switch r.Code {
+		case detectors.LinkAdded:
+		case detectors.LinkNewDomain:
+			c.newDomain = true
+		case detectors.LinkSpamWords:
+			// One term or domain name at a time: a headline's
+			// "casino" and "free" do not add up to an advert.
+			vocab = max(vocab, r.Weight)
+			if r.Weight >= spamSignalMin {
+				strong++
+			}
+		case detectors.LinkDensity, detectors.LinkMany:
+			// The shape of the addition (many links, little prose)
+			// is no spam signal by itself: an editor may add a list
+			// of sources.
+			wall = true
+		case detectors.LinkShortener:
+			shortener = true
+			other += r.Weight
+		case detectors.LinkHidden:
+			hidden = true
+			other += r.Weight
+		case detectors.LinkSpamDomain:
+			c.spamDomain = true
+			other += r.Weight
+		default: // LinkIPHost and any evidence added later
+			other += r.Weight
+		}
+	}
+	c.signals = vocab >= spamSignalMin || other >= spamSignalMin
+	c.overThreshold = links.Score >= threshold
+	// Blatant: one signal no citation has, or advert vocabulary twice
+	// over (an advert anchor and a spam domain name), or a wall of links
+	// with advert vocabulary.
+	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || strong >= 2 || wall && strong >= 1
+	c.titled = true
+	for _, l := range links.Links {
+		if len(strings.Fields(l.Anchor)) < titleWords {
+			c.titled = false
+		}
+	}
+	return c
+}
 
 // Decide turns detector results and the store's memory into a decision. It is
 // pure: the same inputs always give the same decision, and it does no I/O.
 // Wiki conditions that stop an action (later editors, {{nobots}}, the
 // shutoff page, cooldowns) are applied afterwards by the patroller.
+//
+// Links are judged on their content first; memory lowers the bar:
+//   - Blatant spam (see content.blatant) is reverted with no history. It is
+//     blocked only with history or repetition: a probing IP, a probing
+//     range, a known probe token, a domain already confirmed as spam, or an
+//     editor whose earlier edit was confirmed spam.
+//   - Spam signals below that are reverted and blocked from a probing IP
+//     (or with a known token, or from an editor who spammed before), and
+//     reverted from a probing range or on a probed page.
+//   - Links with no spam signal are never blocked on memory. From a
+//     probing IP (or with a known token) a link to a new domain is
+//     reverted; from a probing range it is reverted unless it reads as a
+//     citation or the wiki's domain history is thin, then flagged; on a
+//     probed page alone it is left alone.
+//   - Links only to domains the wiki already cites are at most flagged
+//     unless they are blatant spam: memory alone never removes them.
+//
+// Every decision lists the evidence it used: the memory first, then the
+// content.
 func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy) decision.Decision {
 	var probe, links *detectors.Result
 	for i := range results {
@@ -55,47 +175,109 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		}
 	}
 	if probe != nil && probe.Score >= p.threshold("probe") {
-		return decision.Decision{Verdict: decision.VerdictProbe, Action: decision.ActionRevert, Why: []decision.Reason{decision.WhyProbe}}
+		return decided(decision.VerdictProbe, decision.ActionRevert, decision.WhyProbe)
 	}
 	if links == nil || len(links.Links) == 0 {
-		return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyClean}}
-	}
-	if e.Anon {
-		var why []decision.Reason
-		if mem.IPProbed {
-			why = append(why, decision.WhyFollowUpIP)
+		if mem.KnownToken {
+			// A campaign's token put back: the still-there check.
+			return decided(decision.VerdictProbe, decision.ActionRevert, decision.WhyKnownToken)
 		}
-		if mem.RangeProbed {
-			why = append(why, decision.WhyFollowUpRange)
-		}
-		// A probed page alone is weaker evidence than a probing address: a
-		// good-faith editor may add a reference to a page a bot once probed.
-		// Require a link to a domain the wiki does not link to yet, and
-		// more than that while the wiki's domain history is thin.
-		if mem.PageProbed && (len(why) > 0 || hasCode(links, detectors.LinkSpamDomain) ||
-			(hasCode(links, detectors.LinkNewDomain) && (!mem.FewKnownDomains || links.Score >= pageOnlyMinScore))) {
-			why = append(why, decision.WhyFollowUpPage)
-		}
-		if len(why) > 0 {
-			return decision.Decision{Verdict: decision.VerdictFollowUpSpam, Action: decision.ActionRevertBlock, Why: why}
-		}
+		return decided(decision.VerdictOK, decision.ActionNone, decision.WhyClean)
 	}
-	if links.Score >= p.threshold("links") {
-		return decision.Decision{Verdict: decision.VerdictLinkSpam, Action: decision.ActionRevert, Why: []decision.Reason{decision.WhyLinkSpam}}
+	c := judgeContent(links, p.threshold("links"))
+
+	// Memory, strongest first. The address's own history and a known
+	// token tie the editor to the campaign; a neighbour in the range or
+	// the page's history only make the edit suspect.
+	var why []decision.Reason
+	own := false
+	if e.Anon && mem.IPProbed {
+		why, own = append(why, decision.WhyFollowUpIP), true
 	}
-	if !e.Anon {
-		return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyRegistered}}
+	if mem.KnownToken {
+		why, own = append(why, decision.WhyKnownToken), true
 	}
-	return decision.Decision{Verdict: decision.VerdictOK, Action: decision.ActionNone, Why: []decision.Reason{decision.WhyLinksNoHist}}
+	if mem.EditorSpammed {
+		why, own = append(why, decision.WhyRepeatEditor), true
+	}
+	rng := e.Anon && mem.RangeProbed
+	if rng {
+		why = append(why, decision.WhyFollowUpRange)
+	}
+	page := e.Anon && mem.PageProbed
+	if page {
+		why = append(why, decision.WhyFollowUpPage)
+	}
+	remembered := len(why) > 0
+	verdict := decision.VerdictFollowUpSpam
+
+	switch {
+	case c.blatant:
+		if !remembered {
+			verdict = decision.VerdictLinkSpam
+		}
+		why = append(why, contentReason(c))
+		if c.spamDomain {
+			why = append(why, decision.WhyRepeatDomain)
+		}
+		if own || rng || c.spamDomain {
+			return decision.Decision{Verdict: verdict, Action: decision.ActionRevertBlock, Why: why}
+		}
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: why}
+	case !c.newDomain && c.signals && remembered:
+		// Every domain is one the wiki cites: memory and a spam signal
+		// short of blatant make it a question for a human.
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhySpamSignals, decision.WhyKnownDomain)}
+	case !c.newDomain && (own || rng):
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyKnownDomain)}
+	case c.signals && own:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevertBlock, Why: append(why, decision.WhySpamSignals)}
+	case c.signals && (rng || page):
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhySpamSignals)}
+	case c.signals, !c.newDomain:
+		// Spam signals short of blatant with no history (a headline's
+		// word, a raw IP host), or known domains on a probed page.
+	case own:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
+	case rng && c.titled:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyCitationLike)}
+	case rng && mem.FewKnownDomains:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyNoSpamSignal)}
+	case rng:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
+	}
+	switch {
+	case remembered:
+		return decided(decision.VerdictOK, decision.ActionNone, append(why, decision.WhyNoSpamSignal)...)
+	case !e.Anon:
+		return decided(decision.VerdictOK, decision.ActionNone, decision.WhyRegistered)
+	}
+	return decided(decision.VerdictOK, decision.ActionNone, decision.WhyLinksNoHist)
 }
 
-func hasCode(r *detectors.Result, codes ...detectors.Code) bool {
-	for _, reason := range r.Reasons {
-		for _, c := range codes {
-			if reason.Code == c {
-				return true
-			}
-		}
+// contentReason names the content evidence of blatant spam.
+func contentReason(c content) decision.Reason {
+	if c.overThreshold {
+		return decision.WhyLinkSpam
 	}
-	return false
+	return decision.WhySpamSignals
+}
+
+func decided(v decision.Verdict, a decision.Action, why ...decision.Reason) decision.Decision {
+	return decision.Decision{Verdict: v, Action: a, Why: why}
+}
+
+// ContentConfirmed reports whether d removes a contribution on the evidence
+// of its content (a probe, a known probe token put back, links with spam
+// signals or over the links threshold) rather than on memory alone. Only
+// such decisions should be remembered as the editor's probe or spam
+// (Memory.IPProbed, Memory.EditorSpammed), count towards a range block,
+// mark their domains as spam or add them to the spam blacklist: a flag, or
+// a revert of a plain link to a new domain from a probing range, confirms
+// nothing about the editor or the domain.
+func ContentConfirmed(d decision.Decision) bool {
+	if !d.Reverts() {
+		return false
+	}
+	return d.Verdict == decision.VerdictProbe || d.Has(decision.WhySpamSignals) || d.Has(decision.WhyLinkSpam)
 }

@@ -43,6 +43,14 @@ const (
 	WhyClean         Reason = "clean"             // no detector crossed its threshold
 	WhyLinksNoHist   Reason = "links_no_history"  // links added, but no probing history: left alone
 	WhyRegistered    Reason = "registered_editor" // follow-up rules apply to anonymous editors only
+	WhyKnownToken    Reason = "known_token"       // the added text carries a token the store saw in a probe
+	WhySpamSignals   Reason = "spam_signals"      // the added links carry spam signals (vocabulary, shortener, hidden, spam domain, link wall)
+	WhyNewDomain     Reason = "new_domain"        // the only content evidence is a link to a domain the wiki does not cite yet
+	WhyKnownDomain   Reason = "known_domain"      // every added link goes to a domain the wiki already cites: flagged at most
+	WhyCitationLike  Reason = "citation_like"     // no spam signal and every link carries a title: association alone does not remove it
+	WhyNoSpamSignal  Reason = "no_spam_signal"    // history, but the content shows no spam signal: left alone
+	WhyRepeatDomain  Reason = "repeat_domain"     // a domain already reverted or confirmed as spam: repetition, so a block
+	WhyRepeatEditor  Reason = "repeat_editor"     // the editor's earlier edit was confirmed spam within the watch window
 )
 
 // Skip reasons: why a contribution was not scored. The values are the
