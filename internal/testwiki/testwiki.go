@@ -64,12 +64,28 @@ type Wiki struct {
 	adminToken string       // CSRF token of that session
 }
 
-// Start brings up a fresh wiki in t.TempDir() and stops it when the test and
+// Options changes how StartWith sets up a wiki.
+type Options struct {
+	// Settings is PHP code appended to LocalSettings.php before the server
+	// starts, such as "$wgBlockCIDRLimit = [ 'IPv4' => 20, 'IPv6' => 40 ];".
+	// Settings cannot be changed once the wiki runs: php -S caches the
+	// compiled LocalSettings.php and may not notice a rewrite.
+	Settings string
+}
+
+// Start brings up a fresh wiki in t.TempDir() with the default settings; see
+// StartWith.
+func Start(t testing.TB) *Wiki {
+	t.Helper()
+	return StartWith(t, Options{})
+}
+
+// StartWith brings up a fresh wiki in t.TempDir() and stops it when the test and
 // its subtests finish. Without MediaWiki on the machine it skips the test,
 // unless the environment variable CI is "true": there the script installs
 // the packages, and any failure fails the test, so end-to-end tests cannot
 // silently stop running in CI.
-func Start(t testing.TB) *Wiki {
+func StartWith(t testing.TB, opts Options) *Wiki {
 	t.Helper()
 	ci := os.Getenv("CI") == "true"
 	if !installed() && !ci {
@@ -88,6 +104,15 @@ func Start(t testing.TB) *Wiki {
 	var stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
 	cmd.Stderr = &stderr
+	cmd.Env = append(os.Environ(), "TESTWIKI_SETTINGS=")
+	if opts.Settings != "" {
+		// Outside dir: the script clears dir's logs and data on "up".
+		f := filepath.Join(t.TempDir(), "settings.php")
+		if err := os.WriteFile(f, []byte(opts.Settings+"\n"), 0o644); err != nil {
+			t.Fatalf("testwiki: %v", err)
+		}
+		cmd.Env = append(cmd.Env, "TESTWIKI_SETTINGS="+f)
+	}
 	if _, err := cmd.Output(); err != nil {
 		// Stop whatever got started before the failure.
 		_ = exec.Command("bash", script, "down", dir).Run()
