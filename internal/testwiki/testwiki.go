@@ -367,6 +367,24 @@ func (w *Wiki) AdminEdit(ctx context.Context, title, text, summary string) (int6
 	return rev, nil
 }
 
+// AdminBlock blocks target (a user name, IP or CIDR range) as the sysop
+// Admin, as a human administrator would, with anononly and nocreate.
+func (w *Wiki) AdminBlock(ctx context.Context, target, expiry, reason string) error {
+	w.adminMu.Lock()
+	defer w.adminMu.Unlock()
+	if err := w.adminLogin(ctx); err != nil {
+		return fmt.Errorf("admin block %q: %w", target, err)
+	}
+	_, err := w.post(ctx, w.adminHTTP, "", url.Values{
+		"action": {"block"}, "user": {target}, "expiry": {expiry}, "reason": {reason},
+		"anononly": {"1"}, "nocreate": {"1"}, "assert": {"user"}, "token": {w.adminToken},
+	})
+	if err != nil {
+		return fmt.Errorf("admin block %q: %w", target, err)
+	}
+	return nil
+}
+
 // adminLogin logs Admin in with action=clientlogin once per Wiki. Callers
 // hold adminMu.
 func (w *Wiki) adminLogin(ctx context.Context) error {
