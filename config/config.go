@@ -334,6 +334,7 @@ func unjoin(err error) []error {
 // a temporary file there.
 func (c *Config) Validate() error {
 	var v validator
+	v.lengths(c)
 
 	w := c.Wiki
 	const apiFix = "set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php"
@@ -448,9 +449,15 @@ func (c *Config) Validate() error {
 }
 
 // validator collects Validate's problems.
-type validator struct{ errs []*Error }
+type validator struct {
+	errs []*Error
+	skip map[string]bool // keys already found too long: no more problems
+}
 
 func (v *validator) add(key, problem, fix string) {
+	if v.skip[key] {
+		return
+	}
 	v.errs = append(v.errs, &Error{Key: key, Problem: problem, Fix: fix})
 }
 
