@@ -1,8 +1,8 @@
 // Package mediawiki is the MediaWiki Action API client wikiwarden patrols
 // and reverts with.
 //
-// It exists because go-mwclient, which does the login, token and raw request
-// work underneath, has no context support (a stuck wiki would hang the bot's
+// It exists because go-mwclient, which sends the raw requests and keeps the
+// session's cookies underneath, has no context support (a stuck wiki would hang the bot's
 // shutdown), no typed errors (the bot must tell "already rolled back" from
 // "edit conflict" from "blocked") and no batching (a patrol cycle needs
 // dozens of revisions and users in a handful of requests). This package adds
@@ -24,7 +24,9 @@
 // on 5xx answers, timeouts, network errors or maxlag, every call in the
 // next Options.CoolOff fails at once with ErrCoolingOff, without a
 // request. The first call after the cool-off tries the wiki again, with
-// its retries; any answer from the wiki ends the cool-off early. A caller
+// its retries: an answer ends the cool-off, failing again starts another.
+// The client cannot tell a wiki that fails from one page whose writes
+// fail (a PHP fatal on a huge page); both cool it off. A caller
 // that falls back from one action to another (rollback, then undo, then a
 // text restore) so stops within one request's retries.
 //
@@ -75,6 +77,9 @@ type Options struct {
 	HTTPClient *http.Client
 }
 
+// maxUserAgent bounds Options.UserAgent.
+const maxUserAgent = 1024
+
 // Client talks to one wiki as one account. It is safe for concurrent use;
 // requests are made one at a time.
 type Client struct {
@@ -112,6 +117,11 @@ func New(opts Options) (*Client, error) {
 	}
 	if opts.UserAgent == "" {
 		return nil, errors.New("mediawiki: new client: UserAgent is empty (Wikimedia requires a contact)")
+	}
+	if len(opts.UserAgent) > maxUserAgent || strings.ContainsAny(opts.UserAgent, "\r\n") {
+		// Sent on every request: a huge or multi-line one makes every
+		// request fail, each looking like a wiki that is down.
+		return nil, fmt.Errorf("mediawiki: new client: UserAgent must be one line of at most %d bytes", maxUserAgent)
 	}
 	if (opts.Username == "") != (opts.Password == "") {
 		return nil, errors.New("mediawiki: new client: set both Username and Password, or neither")

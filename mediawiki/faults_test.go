@@ -479,3 +479,11 @@ func TestErrorKinds(t *testing.T) {
 		t.Error("readonly or ip_range_toolarge lack their sentinel")
 	}
 }
+
+func TestNewRejectsBadUserAgent(t *testing.T) {
+	for _, ua := range []string{"wikiwarden/1 (" + strings.Repeat("x", 5<<20) + ")", "wikiwarden/1 (a\r\nX-Evil: 1)"} {
+		if _, err := New(Options{API: "http://127.0.0.1:1/api.php", UserAgent: ua}); err == nil || len(err.Error()) > 200 {
+			t.Errorf("New with a User-Agent of %d bytes: %.200v", len(ua), err)
+		}
+	}
+}
