@@ -374,3 +374,28 @@ func TestFaultLoseAnswer(t *testing.T) {
 		}
 	})
 }
+
+func TestFaultSessionExpiry(t *testing.T) {
+	t.Parallel()
+	w, _, c, ctx := startProxied(t, Options{})
+	if _, err := w.AdminEdit(ctx, "Expiry", "v1", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Edit(ctx, EditParams{Title: "Expiry", Text: "v2"}); err != nil {
+		t.Fatal(err)
+	}
+	// The session store forgets every session, the bot's included.
+	n, err := w.ExpireSessions(ctx)
+	if err != nil || n == 0 {
+		t.Fatalf("ExpireSessions = %d, %v", n, err)
+	}
+	if _, err := c.Edit(ctx, EditParams{Title: "Expiry", Text: "v3"}); err != nil {
+		t.Fatalf("edit after the session expired: %v", err)
+	}
+	if _, user, _ := w.LatestRev(ctx, "Expiry"); user != "Warden" {
+		t.Errorf("latest revision by %q, want Warden", user)
+	}
+	if n := wardenRevisions(t, ctx, w, "Expiry"); n != 2 {
+		t.Errorf("%d revisions by the bot, want 2", n)
+	}
+}

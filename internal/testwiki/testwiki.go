@@ -385,6 +385,29 @@ func (w *Wiki) AdminBlock(ctx context.Context, target, expiry, reason string) er
 	return nil
 }
 
+// ExpireSessions ends every session on the wiki at once, as a session
+// store that lost its data, or sessions timing out, would: it deletes them
+// from the wiki's object cache ($wgSessionCacheType is CACHE_DB). It returns
+// how many sessions it ended.
+func (w *Wiki) ExpireSessions(ctx context.Context) (int, error) {
+	const script = `$db = new PDO("sqlite:" . $argv[1]);
+$db->setAttribute(PDO::ATTR_TIMEOUT, 30);
+$db->setAttribute(PDO::ATTR_ERRMODE, PDO::ERRMODE_EXCEPTION);
+echo $db->exec("DELETE FROM objectcache WHERE keyname LIKE '%:MWSession:%'");`
+	cmd := exec.CommandContext(ctx, "php", "-r", script, filepath.Join(w.Dir, "data", "wikicache.sqlite"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("expire sessions: %w: %s", err, stderr.String())
+	}
+	var n int
+	if _, err := fmt.Sscan(string(out), &n); err != nil {
+		return 0, fmt.Errorf("expire sessions: %q: %w", out, err)
+	}
+	return n, nil
+}
+
 // adminLogin logs Admin in with action=clientlogin once per Wiki. Callers
 // hold adminMu.
 func (w *Wiki) adminLogin(ctx context.Context) error {
