@@ -30,6 +30,14 @@
 // that falls back from one action to another (rollback, then undo, then a
 // text restore) so stops within one request's retries.
 //
+// A write whose answer was lost (a reset, a timeout) is sent again with
+// the other retries, because every write here is safe to repeat: a
+// repeated rollback fails with ErrAlreadyRolled, an undo with
+// ErrEditConflict, an edit with the same text and base revision is a null
+// edit, a block fails with ErrAlreadyBlocked (BlockInfo then shows the
+// bot's own block), a delete with ErrNotFound. Callers that get one of
+// these after a retry check the wiki's state, as the bot does anyway.
+//
 // A Client serialises its requests: go-mwclient is not safe for concurrent
 // use, and one request at a time is also the polite way to use a wiki.
 package mediawiki
