@@ -226,42 +226,49 @@ func (c *Client) Login(ctx context.Context) error {
 // client. Every error it returns is transient: a refusal is ErrLoginFailed.
 func (c *Client) loginLocked(ctx context.Context) error {
 	return c.retry(ctx, func() error {
-		// A fresh jar for every attempt: an attempt whose answer was lost
-		// may have left a bot-password session behind, inside which
-		// MediaWiki refuses to log in.
-		if err := c.newSession(); err != nil {
-			return asTransient(err)
-		}
-		tok, err := c.token(ctx, "login")
-		if err != nil {
-			return err
-		}
-		var r struct {
-			Login struct {
-				Result string `json:"result"`
-				Reason any    `json:"reason"`
-			} `json:"login"`
-		}
-		err = c.do(ctx, request{op: "login", post: true, anon: true, params: params.Values{
-			"action": "login", "lgname": c.username, "lgpassword": c.password, "lgtoken": tok,
-		}}, &r)
+		err := c.loginOnce(ctx)
 		var ae *APIError
 		if errors.As(err, &ae) && !Transient(ae) {
-			// An error answer to a login is a refusal like any other.
-			return fmt.Errorf("%w: %s: %s", ErrLoginFailed, ae.Code, ae.Info)
+			// An error answer during a login is a refusal like any other,
+			// and no verdict on the action that needed the session.
+			return fmt.Errorf("%w: %v", ErrLoginFailed, err)
 		}
-		if err != nil {
-			return err
-		}
-		if r.Login.Result != "Success" {
-			reason := fmt.Sprint(r.Login.Reason)
-			if r.Login.Reason == nil {
-				reason = "no reason given"
-			}
-			return fmt.Errorf("%w: %s: %s", ErrLoginFailed, r.Login.Result, reason)
-		}
-		return nil
+		return err
 	})
+}
+
+// loginOnce makes one login attempt.
+func (c *Client) loginOnce(ctx context.Context) error {
+	// A fresh jar for every attempt: an attempt whose answer was lost may
+	// have left a bot-password session behind, inside which MediaWiki
+	// refuses to log in.
+	if err := c.newSession(); err != nil {
+		return asTransient(err)
+	}
+	tok, err := c.token(ctx, "login")
+	if err != nil {
+		return err
+	}
+	var r struct {
+		Login struct {
+			Result string `json:"result"`
+			Reason any    `json:"reason"`
+		} `json:"login"`
+	}
+	err = c.do(ctx, request{op: "login", post: true, anon: true, params: params.Values{
+		"action": "login", "lgname": c.username, "lgpassword": c.password, "lgtoken": tok,
+	}}, &r)
+	if err != nil {
+		return err
+	}
+	if r.Login.Result != "Success" {
+		reason := "no reason given"
+		if r.Login.Reason != nil {
+			reason = fmt.Sprint(r.Login.Reason)
+		}
+		return fmt.Errorf("%w: %s: %s", ErrLoginFailed, r.Login.Result, reason)
+	}
+	return nil
 }
 
 // relogin restores a lost session with a clean login. A failure is

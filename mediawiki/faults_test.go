@@ -487,3 +487,24 @@ func TestNewRejectsBadUserAgent(t *testing.T) {
 		}
 	}
 }
+
+func TestLoginRefusedIsTransient(t *testing.T) {
+	// Whatever the wiki answers to a login, a failed login is never a
+	// permanent verdict.
+	for name, body := range map[string]string{
+		"api error": `{"error":{"code":"readapidenied","info":"You need read permission."}}`,
+		"aborted":   `{"query":{"tokens":{"logintoken":"abc+\\"}},"login":{"result":"Aborted","reason":"Cannot log in when using MediaWiki\\Session\\BotPasswordSessionProvider sessions."}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			fs := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
+			c := newTestClient(t, fs.URL, Options{Username: "Warden@patrol", Password: "secret-password-123"})
+			err := c.Login(context.Background())
+			if !errors.Is(err, ErrLoginFailed) || !Transient(err) || errors.Is(err, ErrPermanent) {
+				t.Fatalf("Login = %v, want transient ErrLoginFailed only", err)
+			}
+			if strings.Contains(err.Error(), "secret-password-123") {
+				t.Errorf("error leaks the password: %v", err)
+			}
+		})
+	}
+}
