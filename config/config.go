@@ -343,6 +343,7 @@ func unjoin(err error) []error {
 // a temporary file there.
 func (c *Config) Validate() error {
 	var v validator
+	v.lengths(c)
 
 	v.sites(c)
 	w := c.Wiki
@@ -460,9 +461,15 @@ func (c *Config) Validate() error {
 }
 
 // validator collects Validate's problems.
-type validator struct{ errs []*Error }
+type validator struct {
+	errs []*Error
+	skip map[string]bool // keys already found too long: no more problems
+}
 
 func (v *validator) add(key, problem, fix string) {
+	if v.skip[key] {
+		return
+	}
 	v.errs = append(v.errs, &Error{Key: key, Problem: problem, Fix: fix})
 }
 

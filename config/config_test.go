@@ -96,6 +96,13 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE:5: sites[0].usename: unknown key; remove it or check its spelling`},
 		{"invalid-sites-and-wiki.yaml",
 			`$FILE: wiki: set together with sites; move the wiki into sites as {name: wiki, kind: mediawiki, api: ..., username: ...}, or drop sites`},
+		{"invalid-long-contact.yaml",
+			`$FILE: wiki.contact: 215 characters is too long (at most 200); use a user page or an email address, e.g. "User:Admin" or "admin@example.org"`},
+		{"invalid-long-strings.yaml", strings.Join([]string{
+			`$FILE: wiki.username: 307 characters is too long (at most 300); use the bot's login, e.g. "Warden@patrol"`,
+			`$FILE: patrol.shutoff_page: 292 characters is too long (at most 255); use a page title such as "User:Warden/Run"`,
+			`$FILE: patrol.summary_prefix: 114 characters is too long (at most 100); use a short prefix such as "wikiwarden:"`,
+		}, "\n")},
 		{"invalid-many.yaml", strings.Join([]string{
 			`$FILE: wiki.api: "ftp://wiki.example.org/api.php" is not an http or https URL; set wiki.api to your wiki's api.php URL, e.g. https://wiki.example.org/w/api.php`,
 			`$FILE: wiki.username: missing; set it to the bot's login, e.g. a bot password such as "Warden@patrol" from Special:BotPasswords`,
@@ -561,5 +568,37 @@ func TestValidateRetention(t *testing.T) {
 	c.Patrol.RevertCooldown = 0
 	if err := c.Validate(); err != nil {
 		t.Errorf("revert_cooldown 0: %v", err)
+	}
+}
+
+func TestValidateHugeValues(t *testing.T) {
+	// A 5 MB contact or prefix is reported by its length, never repeated.
+	huge := strings.Repeat("x", 5<<20)
+	for _, tc := range []struct {
+		key string
+		set func(*Config)
+	}{
+		{"wiki.contact", func(c *Config) { c.Wiki.Contact = huge }},
+		{"wiki.api", func(c *Config) { c.Wiki.API = "https://" + huge }},
+		{"patrol.summary_prefix", func(c *Config) { c.Patrol.SummaryPrefix = huge }},
+		{"response.block_durations", func(c *Config) { c.Response.BlockDurations = []string{"1 day", huge, huge} }},
+		{"patrol.trusted_groups", func(c *Config) { c.Patrol.TrustedGroups = []string{huge} }},
+	} {
+		c := Default()
+		c.Wiki.API, c.Wiki.Username, c.Store.Path = "https://wiki.example.org/w/api.php", "Warden@patrol", filepath.Join(t.TempDir(), "w.db")
+		tc.set(&c)
+		err := c.Validate()
+		if err == nil || !errors.Is(err, ErrInvalid) {
+			t.Fatalf("%s: Validate = %v, want an error", tc.key, err)
+		}
+		if msg := err.Error(); len(msg) > 300 || !strings.HasPrefix(msg, tc.key+": ") || !strings.Contains(msg, "too long") || strings.Count(msg, "\n") != 0 {
+			t.Errorf("%s: error (%d bytes) = %.300s", tc.key, len(msg), msg)
+		}
+	}
+	c := Default()
+	c.Wiki.API, c.Wiki.Username, c.Store.Path = "https://wiki.example.org/w/api.php", "Warden@patrol", filepath.Join(t.TempDir(), "w.db")
+	c.Wiki.Contact = "User:Admin\r\nX-Evil: 1"
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "wiki.contact: contains a line break") {
+		t.Errorf("contact with a line break: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package mediawiki
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,6 +50,9 @@ func (c *Client) Account(ctx context.Context) (Account, error) {
 type SiteInfo struct {
 	// Generator is the MediaWiki version string, "MediaWiki 1.39.17".
 	Generator string
+	// Lang is the wiki's content language code, such as "en" or "de"
+	// ($wgLanguageCode); a page's own language is Page.Language.
+	Lang string
 	// BlockCIDRLimitV4 and BlockCIDRLimitV6 are $wgBlockCIDRLimit: the
 	// broadest range prefix the wiki lets anyone block.
 	BlockCIDRLimitV4, BlockCIDRLimitV6 int
@@ -60,7 +64,8 @@ const (
 	defaultCIDRLimitV6 = 19
 )
 
-// SiteInfo returns the wiki's version and range-block limits.
+// SiteInfo returns the wiki's version, content language and range-block
+// limits.
 //
 // MediaWiki 1.39 does not list $wgBlockCIDRLimit in meta=siteinfo; it does
 // pass it as the parameters of list=blocks' "ip" help message, which
@@ -72,6 +77,7 @@ func (c *Client) SiteInfo(ctx context.Context) (SiteInfo, error) {
 		Query struct {
 			General struct {
 				Generator string `json:"generator"`
+				Lang      string `json:"lang"`
 			} `json:"general"`
 		} `json:"query"`
 	}
@@ -102,6 +108,7 @@ func (c *Client) SiteInfo(ctx context.Context) (SiteInfo, error) {
 	}
 	si := SiteInfo{
 		Generator:        gen.Query.General.Generator,
+		Lang:             gen.Query.General.Lang,
 		BlockCIDRLimitV4: defaultCIDRLimitV4,
 		BlockCIDRLimitV6: defaultCIDRLimitV6,
 	}
@@ -147,6 +154,42 @@ type Change struct {
 // at most limit of them (0 = no limit). A zero start means from the oldest
 // change the wiki keeps.
 func (c *Client) RecentChanges(ctx context.Context, start time.Time, limit int) ([]Change, error) {
+	changes, _, err := c.changes(ctx, start, limit, "")
+	return changes, err
+}
+
+// ChangesAndPage is RecentChanges plus the current revision, with content,
+// of the page title, read in the same request: a patrol pass that finds
+// nothing new costs one request, shutoff page included. Later requests of
+// a long list of changes do not ask for the page again. A page that does
+// not exist comes back with Missing set.
+func (c *Client) ChangesAndPage(ctx context.Context, start time.Time, limit int, title string) ([]Change, Page, error) {
+	if title == "" {
+		return nil, Page{}, asPermanent(errors.New("changes and page: empty title"))
+	}
+	return c.changes(ctx, start, limit, title)
+}
+
+// rcJSON is a recent change in a formatversion=2 answer.
+type rcJSON struct {
+	Type      string `json:"type"`
+	NS        int    `json:"ns"`
+	Title     string `json:"title"`
+	PageID    int64  `json:"pageid"`
+	RevID     int64  `json:"revid"`
+	OldRevID  int64  `json:"old_revid"`
+	RCID      int64  `json:"rcid"`
+	User      string `json:"user"`
+	Anon      bool   `json:"anon"`
+	Bot       bool   `json:"bot"`
+	Minor     bool   `json:"minor"`
+	Timestamp string `json:"timestamp"`
+	Comment   string `json:"comment"`
+}
+
+// changes reads recent changes and, if title is set, that page with its
+// first request.
+func (c *Client) changes(ctx context.Context, start time.Time, limit int, title string) ([]Change, Page, error) {
 	p := params.Values{
 		"action": "query", "list": "recentchanges",
 		"rcprop": "title|ids|flags|user|timestamp|comment",
@@ -154,6 +197,18 @@ func (c *Client) RecentChanges(ctx context.Context, start time.Time, limit int) 
 	}
 	if !start.IsZero() {
 		p["rcstart"] = formatTime(start)
+	}
+	pageParams := params.Values{
+		"prop": "revisions|info", "titles": title,
+		"rvprop": "ids|content|user|timestamp|comment|flags", "rvslots": "main",
+	}
+	op := "recent changes"
+	page := Page{Title: title, Missing: true}
+	if title != "" {
+		op = fmt.Sprintf("recent changes and %q", title)
+		for k, v := range pageParams {
+			p[k] = v
+		}
 	}
 	var out []Change
 	for {
@@ -168,30 +223,29 @@ func (c *Client) RecentChanges(ctx context.Context, start time.Time, limit int) 
 		var r struct {
 			Continue map[string]any `json:"continue"`
 			Query    struct {
-				RecentChanges []struct {
-					Type      string `json:"type"`
-					NS        int    `json:"ns"`
-					Title     string `json:"title"`
-					PageID    int64  `json:"pageid"`
-					RevID     int64  `json:"revid"`
-					OldRevID  int64  `json:"old_revid"`
-					RCID      int64  `json:"rcid"`
-					User      string `json:"user"`
-					Anon      bool   `json:"anon"`
-					Bot       bool   `json:"bot"`
-					Minor     bool   `json:"minor"`
-					Timestamp string `json:"timestamp"`
-					Comment   string `json:"comment"`
-				} `json:"recentchanges"`
+				RecentChanges []rcJSON   `json:"recentchanges"`
+				Pages         []pageJSON `json:"pages"`
 			} `json:"query"`
 		}
-		if err := c.call(ctx, request{op: "recent changes", params: p}, &r); err != nil {
-			return out, err
+		if err := c.call(ctx, request{op: op, params: p}, &r); err != nil {
+			return out, page, err
+		}
+		if _, asked := p["titles"]; asked {
+			for _, pg := range r.Query.Pages {
+				var err error
+				if page, err = pg.merge(Page{}); err != nil {
+					return out, page, fmt.Errorf("%s: %w", op, err)
+				}
+			}
+			// The page came with the first answer.
+			for k := range pageParams {
+				delete(p, k)
+			}
 		}
 		for _, rc := range r.Query.RecentChanges {
 			ts, err := parseTime(rc.Timestamp)
 			if err != nil {
-				return out, fmt.Errorf("recent changes: rcid %d: %w", rc.RCID, err)
+				return out, page, fmt.Errorf("%s: rcid %d: %w", op, rc.RCID, err)
 			}
 			out = append(out, Change{
 				RCID: rc.RCID, Type: rc.Type, Namespace: rc.NS, Title: rc.Title,
@@ -200,14 +254,14 @@ func (c *Client) RecentChanges(ctx context.Context, start time.Time, limit int) 
 				Timestamp: ts, Comment: rc.Comment,
 			})
 			if limit > 0 && len(out) >= limit {
-				return out, nil
+				return out, page, nil
 			}
 		}
 		if len(r.Continue) == 0 {
-			return out, nil
+			return out, page, nil
 		}
 		if err := continueParams(p, r.Continue); err != nil {
-			return out, fmt.Errorf("recent changes: %w", err)
+			return out, page, fmt.Errorf("%s: %w", op, err)
 		}
 	}
 }
@@ -371,18 +425,45 @@ type pagesJSON struct {
 		BadRevIDs map[string]struct {
 			RevID int64 `json:"revid"`
 		} `json:"badrevids"`
-		Pages []struct {
-			PageID     int64          `json:"pageid"`
-			Title      string         `json:"title"`
-			Missing    bool           `json:"missing"`
-			Invalid    bool           `json:"invalid"`
-			Revisions  []revisionJSON `json:"revisions"`
-			Protection []struct {
-				Type  string `json:"type"`
-				Level string `json:"level"`
-			} `json:"protection"`
-		} `json:"pages"`
+		Pages []pageJSON `json:"pages"`
 	} `json:"query"`
+}
+
+// pageJSON is a page in a formatversion=2 answer.
+type pageJSON struct {
+	PageID     int64          `json:"pageid"`
+	Title      string         `json:"title"`
+	Missing    bool           `json:"missing"`
+	Invalid    bool           `json:"invalid"`
+	Revisions  []revisionJSON `json:"revisions"`
+	Protection []struct {
+		Type  string `json:"type"`
+		Level string `json:"level"`
+	} `json:"protection"`
+	PageLanguage string `json:"pagelanguage"`
+}
+
+// merge adds what pg says to page (a page's revisions may come in several
+// answers when they continue).
+func (pg pageJSON) merge(page Page) (Page, error) {
+	page.Title, page.PageID = pg.Title, pg.PageID
+	page.Missing = pg.Missing || pg.Invalid
+	if !page.Missing && pg.PageLanguage != "" {
+		page.Language = pg.PageLanguage
+	}
+	for _, pr := range pg.Protection {
+		if pr.Type == "edit" {
+			page.Protected = true
+		}
+	}
+	for _, rv := range pg.Revisions {
+		rev, err := rv.revision(pg.PageID, pg.Title)
+		if err != nil {
+			return page, fmt.Errorf("%q: %w", pg.Title, err)
+		}
+		page.Latest = rev
+	}
+	return page, nil
 }
 
 // Revisions fetches revisions with content by id (50 a request: with
@@ -438,6 +519,10 @@ type Page struct {
 	// Protected is true when editing the page needs more than the default
 	// rights.
 	Protected bool
+	// Language is the page's content language code (prop=info's
+	// pagelanguage): the wiki's content language unless the page has its
+	// own. Empty for a missing page.
+	Language string
 }
 
 // Pages fetches pages with their latest revision and content, 50 titles a
@@ -461,20 +546,9 @@ func (c *Client) Pages(ctx context.Context, titles []string) (map[string]Page, e
 				norm[n.From] = n.To
 			}
 			for _, pg := range r.Query.Pages {
-				page := found[pg.Title]
-				page.Title, page.PageID = pg.Title, pg.PageID
-				page.Missing = pg.Missing || pg.Invalid
-				for _, pr := range pg.Protection {
-					if pr.Type == "edit" {
-						page.Protected = true
-					}
-				}
-				for _, rv := range pg.Revisions {
-					rev, err := rv.revision(pg.PageID, pg.Title)
-					if err != nil {
-						return nil, fmt.Errorf("pages: %q: %w", pg.Title, err)
-					}
-					page.Latest = rev
+				page, err := pg.merge(found[pg.Title])
+				if err != nil {
+					return nil, fmt.Errorf("pages: %w", err)
 				}
 				found[pg.Title] = page
 			}
@@ -623,6 +697,17 @@ func (c *Client) Block(ctx context.Context, p BlockParams) error {
 		}
 	}
 	return c.call(ctx, request{op: fmt.Sprintf("block %q", p.Target), params: v, post: true, token: "csrf"}, nil)
+}
+
+// Delete deletes the page title (action=delete), for pages a spammer
+// created. ErrNotFound means there is no such page, or it is already
+// deleted.
+func (c *Client) Delete(ctx context.Context, title, reason string) error {
+	p := params.Values{"action": "delete", "title": title}
+	if reason != "" {
+		p["reason"] = reason
+	}
+	return c.call(ctx, request{op: fmt.Sprintf("delete %q", title), params: p, post: true, token: "csrf"}, nil)
 }
 
 // SamplePages returns the wikitext of up to n random main-namespace pages

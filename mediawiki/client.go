@@ -1,26 +1,53 @@
 // Package mediawiki is the MediaWiki Action API client wikiwarden patrols
 // and reverts with.
 //
-// It exists because go-mwclient, which does the login, token and raw request
-// work underneath, has no context support (a stuck wiki would hang the bot's
+// It exists because go-mwclient, which sends the raw requests and keeps the
+// session's cookies underneath, has no context support (a stuck wiki would hang the bot's
 // shutdown), no typed errors (the bot must tell "already rolled back" from
 // "edit conflict" from "blocked") and no batching (a patrol cycle needs
 // dozens of revisions and users in a handful of requests). This package adds
-// those: every call takes a context and honours it, errors are *APIError
-// values that errors.Is maps onto sentinels, reads are batched 50 at a time
-// and follow continuation, and maxlag, 503s, network failures and a lost
+// those: every call takes a context and honours it, every error is of one
+// of two kinds, transient or permanent (see ErrTransient), with sentinels
+// for the outcomes callers branch on, reads are batched 50 at a time and
+// follow continuation, and maxlag, 503s, network failures and a lost
 // session are retried here so callers need not.
+//
+// Sessions: go-mwclient keeps the session's cookies in its jar. When the
+// wiki says the session is gone or the token is bad, the client throws the
+// jar away and logs in afresh with a new go-mwclient client, then retries
+// the call once. Logging in again over the old cookies does not work:
+// MediaWiki refuses a login inside a bot-password session ("Aborted:
+// Cannot log in when using MediaWiki\Session\BotPasswordSessionProvider
+// sessions"). Tokens are fetched and cached here, per session.
+//
+// A failing wiki is not pressed: once a request has exhausted its retries
+// on 5xx answers, timeouts, network errors or maxlag, every call in the
+// next Options.CoolOff fails at once with ErrCoolingOff, without a
+// request. The first call after the cool-off tries the wiki again, with
+// its retries: an answer ends the cool-off, failing again starts another.
+// The client cannot tell a wiki that fails from one page whose writes
+// fail (a PHP fatal on a huge page); both cool it off. A caller
+// that falls back from one action to another (rollback, then undo, then a
+// text restore) so stops within one request's retries.
+//
+// A write whose answer was lost (a reset, a timeout) is sent again with
+// the other retries, because every write here is safe to repeat: a
+// repeated rollback fails with ErrAlreadyRolled, an undo with
+// ErrEditConflict, an edit with the same text and base revision is a null
+// edit, a block fails with ErrAlreadyBlocked (BlockInfo then shows the
+// bot's own block), a delete with ErrNotFound. Callers that get one of
+// these after a retry check the wiki's state, as the bot does anyway.
 //
 // A Client serialises its requests: go-mwclient is not safe for concurrent
 // use, and one request at a time is also the polite way to use a wiki.
 package mediawiki
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,22 +75,40 @@ type Options struct {
 	// Retries is how often a request is retried after maxlag, a 5xx or a
 	// network error, with back-off; 0 means 3.
 	Retries int
+	// CoolOff is how long calls fail fast with ErrCoolingOff after a
+	// request exhausted its retries on 5xx answers, timeouts, network errors
+	// or maxlag; 0 means 30s, a negative value turns the cool-off off.
+	CoolOff time.Duration
 	// HTTPClient, if set, supplies the transport (for tests). Its Timeout
 	// and Jar are ignored: the Client applies Timeout per request and keeps
 	// its own cookies.
 	HTTPClient *http.Client
 }
 
+// maxUserAgent bounds Options.UserAgent.
+const maxUserAgent = 1024
+
 // Client talks to one wiki as one account. It is safe for concurrent use;
 // requests are made one at a time.
 type Client struct {
-	mw       *mwclient.Client
-	tr       *transport
-	sem      chan struct{} // held while a call is in flight
-	username string
-	password string
-	maxlag   int
-	retries  int
+	api       string
+	userAgent string
+	tr        *transport
+	sem       chan struct{} // held while a call is in flight
+	username  string
+	password  string
+	maxlag    int
+	retries   int
+	coolOff   time.Duration
+
+	// Session state, guarded by sem. mw is replaced, cookie jar and all,
+	// at every login.
+	mw     *mwclient.Client
+	tokens map[string]string // token type ("csrf") to token, for mw's session
+
+	// Cool-off state, guarded by sem.
+	coolUntil time.Time
+	coolCause error
 
 	// Tunables the tests shrink.
 	batch    int           // ids or titles per request
@@ -81,18 +126,14 @@ func New(opts Options) (*Client, error) {
 	if opts.UserAgent == "" {
 		return nil, errors.New("mediawiki: new client: UserAgent is empty (Wikimedia requires a contact)")
 	}
+	if len(opts.UserAgent) > maxUserAgent || strings.ContainsAny(opts.UserAgent, "\r\n") {
+		// Sent on every request: a huge or multi-line one makes every
+		// request fail, each looking like a wiki that is down.
+		return nil, fmt.Errorf("mediawiki: new client: UserAgent must be one line of at most %d bytes", maxUserAgent)
+	}
 	if (opts.Username == "") != (opts.Password == "") {
 		return nil, errors.New("mediawiki: new client: set both Username and Password, or neither")
 	}
-	mw, err := mwclient.New(opts.API, "")
-	if err != nil {
-		return nil, fmt.Errorf("mediawiki: new client: %w", err)
-	}
-	mw.UserAgent = opts.UserAgent
-	// Maxlag and assertions are handled here, with context-aware waits.
-	mw.Maxlag.On = false
-	mw.Assert = mwclient.AssertNone
-
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second
@@ -101,26 +142,50 @@ func New(opts Options) (*Client, error) {
 	if opts.HTTPClient != nil && opts.HTTPClient.Transport != nil {
 		base = opts.HTTPClient.Transport
 	}
-	tr := &transport{base: base, timeout: timeout}
-	// SetHTTPClient keeps go-mwclient's cookie jar.
-	mw.SetHTTPClient(&http.Client{Transport: tr})
-
 	retries := opts.Retries
 	if retries <= 0 {
 		retries = 3
 	}
-	return &Client{
-		mw:       mw,
-		tr:       tr,
-		sem:      make(chan struct{}, 1),
-		username: opts.Username,
-		password: opts.Password,
-		maxlag:   opts.Maxlag,
-		retries:  retries,
-		batch:    50,
-		backoff:  time.Second,
-		maxWait:  30 * time.Second,
-	}, nil
+	coolOff := opts.CoolOff
+	if coolOff == 0 {
+		coolOff = 30 * time.Second
+	}
+	c := &Client{
+		api:       opts.API,
+		userAgent: opts.UserAgent,
+		tr:        &transport{base: base, timeout: timeout},
+		sem:       make(chan struct{}, 1),
+		username:  opts.Username,
+		password:  opts.Password,
+		maxlag:    opts.Maxlag,
+		retries:   retries,
+		coolOff:   coolOff,
+		batch:     50,
+		backoff:   time.Second,
+		maxWait:   30 * time.Second,
+	}
+	if err := c.newSession(); err != nil {
+		return nil, fmt.Errorf("mediawiki: new client: %w", err)
+	}
+	return c, nil
+}
+
+// newSession replaces the go-mwclient client with a fresh one: an empty
+// cookie jar and no tokens. The caller holds the client (or is New).
+func (c *Client) newSession() error {
+	mw, err := mwclient.New(c.api, "")
+	if err != nil {
+		return err
+	}
+	mw.UserAgent = c.userAgent
+	// Maxlag and assertions are handled here, with context-aware waits.
+	mw.Maxlag.On = false
+	mw.Assert = mwclient.AssertNone
+	// SetHTTPClient keeps the new client's own, empty cookie jar.
+	mw.SetHTTPClient(&http.Client{Transport: c.tr})
+	c.mw = mw
+	c.tokens = map[string]string{}
+	return nil
 }
 
 // Requests returns the number of HTTP requests made so far, retries and
@@ -133,43 +198,122 @@ func (c *Client) acquire(ctx context.Context) error {
 	case c.sem <- struct{}{}:
 		return nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return asTransient(ctx.Err())
 	}
 }
 
 func (c *Client) release() { <-c.sem }
 
-// Login logs in with the bot password. Calls after a lost session log in
-// again by themselves; Login is for failing fast at start-up.
+// Login logs in with the bot password, in a fresh session. Calls after a
+// lost session log in again by themselves; Login is for failing fast at
+// start-up. A refused login matches ErrLoginFailed.
 func (c *Client) Login(ctx context.Context) error {
+	op := fmt.Sprintf("login %q", c.username)
 	if c.username == "" {
-		return errors.New("login: no credentials configured")
+		return asPermanent(errors.New("login: no credentials configured"))
 	}
 	if err := c.acquire(ctx); err != nil {
-		return fmt.Errorf("login: %w", err)
+		return fmt.Errorf("%s: %w", op, err)
 	}
 	defer c.release()
-	return c.loginLocked(ctx)
+	if err := c.coolingOff(); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return c.wrap(op, c.loginLocked(ctx))
 }
 
-// loginLocked logs in; the caller holds the client.
+// loginLocked logs in, each attempt in a new session; the caller holds the
+// client. Every error it returns is transient: a refusal is ErrLoginFailed.
 func (c *Client) loginLocked(ctx context.Context) error {
-	err := c.retry(ctx, func() error {
-		return c.exchange(ctx, func() error { return c.mw.Login(c.username, c.password) })
+	return c.retry(ctx, func() error {
+		err := c.loginOnce(ctx)
+		var ae *APIError
+		if errors.As(err, &ae) && !Transient(ae) {
+			// An error answer during a login is a refusal like any other,
+			// and no verdict on the action that needed the session.
+			return fmt.Errorf("%w: %v", ErrLoginFailed, err)
+		}
+		return err
 	})
-	if err != nil {
-		return c.wrap(fmt.Sprintf("login %q", c.username), err)
+}
+
+// loginOnce makes one login attempt.
+func (c *Client) loginOnce(ctx context.Context) error {
+	// A fresh jar for every attempt: an attempt whose answer was lost may
+	// have left a bot-password session behind, inside which MediaWiki
+	// refuses to log in.
+	if err := c.newSession(); err != nil {
+		return asTransient(err)
 	}
-	// Tokens belong to the old session.
-	c.mw.Tokens = map[string]string{}
+	tok, err := c.token(ctx, "login")
+	if err != nil {
+		return err
+	}
+	var r struct {
+		Login struct {
+			Result string `json:"result"`
+			Reason any    `json:"reason"`
+		} `json:"login"`
+	}
+	err = c.do(ctx, request{op: "login", post: true, anon: true, params: params.Values{
+		"action": "login", "lgname": c.username, "lgpassword": c.password, "lgtoken": tok,
+	}}, &r)
+	if err != nil {
+		return err
+	}
+	if r.Login.Result != "Success" {
+		reason := "no reason given"
+		if r.Login.Reason != nil {
+			reason = fmt.Sprint(r.Login.Reason)
+		}
+		return fmt.Errorf("%w: %s: %s", ErrLoginFailed, r.Login.Result, reason)
+	}
 	return nil
 }
 
+// relogin restores a lost session with a clean login. A failure is
+// transient and matches ErrNotLoggedIn as well as its own cause.
+func (c *Client) relogin(ctx context.Context) error {
+	err := c.loginLocked(ctx)
+	if err == nil || isContextErr(err) {
+		return err
+	}
+	return fmt.Errorf("%w: session lost, and logging in again failed: %w", ErrNotLoggedIn, err)
+}
+
+// coolingOff returns ErrCoolingOff while the client leaves a failing wiki
+// alone, nil otherwise. The caller holds the client.
+func (c *Client) coolingOff() error {
+	if c.coolCause == nil {
+		return nil
+	}
+	left := time.Until(c.coolUntil)
+	if left <= 0 {
+		c.coolCause = nil
+		return nil
+	}
+	return &coolingOffError{left: left, cause: c.coolCause}
+}
+
+// coolingOffError is ErrCoolingOff with the error that started it.
+type coolingOffError struct {
+	left  time.Duration
+	cause error
+}
+
+func (e *coolingOffError) Error() string {
+	return fmt.Sprintf("%v: no request for another %v after: %v", ErrCoolingOff, e.left.Round(time.Millisecond), e.cause)
+}
+func (e *coolingOffError) Unwrap() []error { return []error{ErrCoolingOff, e.cause} }
+
 // transientError is a failure worth retrying after wait (0: use back-off).
 type transientError struct {
-	err    error
-	wait   time.Duration
-	maxlag bool
+	err  error
+	wait time.Duration
+	// final is the sentinel to report once retries are exhausted.
+	final error
+	// trip: exhausting the retries on this starts a cool-off.
+	trip bool
 }
 
 func (e *transientError) Error() string { return e.err.Error() }
@@ -177,34 +321,43 @@ func (e *transientError) Unwrap() error { return e.err }
 
 // exchange runs one go-mwclient request under ctx and turns what the
 // transport saw into a typed error: ctx's error, a transientError, an
-// *APIError, or fn's own error.
-func (c *Client) exchange(ctx context.Context, fn func() error) error {
+// *APIError, ErrBadRequest, or ErrMalformed. what names the request in
+// errors, as in "GET action=query&list=recentchanges".
+func (c *Client) exchange(ctx context.Context, what string, fn func() error) error {
 	c.tr.begin(ctx)
 	err := fn()
 	ex := c.tr.end()
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		return ctxErr
+		return asTransient(ctxErr)
 	}
 	wait := retryAfter(ex.retryAfter)
 	switch {
 	case ex.err != nil:
-		return &transientError{err: ex.err}
+		return &transientError{err: ex.err, final: ErrUnavailable, trip: true}
 	case ex.lagged:
-		return &transientError{err: ErrMaxlag, wait: wait, maxlag: true}
+		return &transientError{err: ErrMaxlag, wait: wait, final: ErrMaxlag, trip: true}
 	case ex.status >= 500:
-		return &transientError{err: fmt.Errorf("HTTP %d", ex.status), wait: wait}
+		return &transientError{err: fmt.Errorf("HTTP %d to %s", ex.status, what), wait: wait, final: ErrUnavailable, trip: true}
+	case ex.status == http.StatusTooManyRequests:
+		return &transientError{err: fmt.Errorf("HTTP %d to %s", ex.status, what), wait: wait, final: ErrRateLimited}
+	case ex.status == http.StatusBadRequest, ex.status == http.StatusRequestEntityTooLarge,
+		ex.status == http.StatusRequestURITooLong, ex.status == http.StatusRequestHeaderFieldsTooLarge:
+		return fmt.Errorf("%w: HTTP %d to %s", ErrBadRequest, ex.status, what)
 	case ex.status != 0 && ex.status != http.StatusOK:
-		return fmt.Errorf("HTTP %d", ex.status)
+		// A 404 or 403 says more about the URL or a proxy in front of the
+		// wiki than about the request: not worth retrying now, but not a
+		// verdict on the action either.
+		return asTransient(fmt.Errorf("HTTP %d to %s; check that %s is a MediaWiki api.php", ex.status, what, c.api))
+	}
+	if err == nil {
+		return nil
 	}
 	var mwErr mwclient.APIError
 	if errors.As(err, &mwErr) {
 		return &APIError{Code: mwErr.Code, Info: mwErr.Info}
 	}
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("%w: %v", ErrMalformed, err)
-	}
-	return err
+	// go-mwclient's other errors are about reading the answer.
+	return fmt.Errorf("%w: %s: %v; check that %s is a MediaWiki api.php", ErrMalformed, what, err, c.api)
 }
 
 // retryAfter parses a Retry-After header in seconds; 0 when absent.
@@ -217,19 +370,31 @@ func retryAfter(h string) time.Duration {
 }
 
 // retry runs fn until it succeeds, fails for good, or transient failures
-// exhaust c.retries. Waits honour Retry-After, capped, and ctx.
+// exhaust c.retries. Waits honour Retry-After, capped, and ctx. Exhausting
+// the retries on a failure of the wiki starts a cool-off; an answer ends
+// one.
 func (c *Client) retry(ctx context.Context, fn func() error) error {
 	for attempt := 0; ; attempt++ {
 		err := fn()
 		var te *transientError
 		if !errors.As(err, &te) {
+			if !isContextErr(err) {
+				// The wiki answered: it is up.
+				c.coolCause = nil
+			}
 			return err
 		}
 		if attempt >= c.retries {
-			if te.maxlag {
-				return fmt.Errorf("%w (%d retries)", ErrMaxlag, c.retries)
+			var final error
+			if te.final == ErrMaxlag {
+				final = fmt.Errorf("%w (%d retries)", ErrMaxlag, c.retries)
+			} else {
+				final = fmt.Errorf("%w after %d retries: %w", te.final, c.retries, te.err)
 			}
-			return fmt.Errorf("%w after %d retries: %w", ErrUnavailable, c.retries, te.err)
+			if te.trip && c.coolOff > 0 {
+				c.coolUntil, c.coolCause = time.Now().Add(c.coolOff), final
+			}
+			return final
 		}
 		wait := te.wait
 		if wait <= 0 {
@@ -240,19 +405,23 @@ func (c *Client) retry(ctx context.Context, fn func() error) error {
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return asTransient(ctx.Err())
 		case <-t.C:
 		}
 	}
 }
 
-// wrap puts op in front of err: *APIError gets it as its Op.
+// wrap puts op in front of err: *APIError gets it as its Op. An error
+// without a kind (none should be left) counts as transient, so that a
+// surprise never drops an action for good.
 func (c *Client) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var ae *APIError
-	if errors.As(err, &ae) && ae.Op == "" {
+	if !Transient(err) && !errors.Is(err, ErrPermanent) {
+		err = asTransient(err)
+	}
+	if ae, ok := err.(*APIError); ok && ae.Op == "" {
 		ae.Op = op
 		return ae
 	}
@@ -265,6 +434,25 @@ type request struct {
 	params params.Values // without format, token, maxlag, assert
 	post   bool
 	token  string // token type to add ("csrf", "rollback"), or ""
+	anon   bool   // no assert=user: the login itself
+}
+
+// describe names a request in errors by its module parameters (never its
+// values: a login's carry the password).
+func describe(p params.Values, post bool) string {
+	var b strings.Builder
+	if post {
+		b.WriteString("POST ")
+	} else {
+		b.WriteString("GET ")
+	}
+	b.WriteString("action=" + p["action"])
+	for _, k := range []string{"list", "prop", "meta", "generator"} {
+		if v, ok := p[k]; ok {
+			b.WriteString("&" + k + "=" + v)
+		}
+	}
+	return b.String()
 }
 
 // envelope is the part of every answer this package checks first.
@@ -276,26 +464,79 @@ type envelope struct {
 }
 
 // call makes one API request and decodes the answer into out. It retries
-// transient failures, and on a lost session or stale token logs in again
+// transient failures, and on a lost session or stale token logs in afresh
 // and retries once.
 func (c *Client) call(ctx context.Context, r request, out any) error {
 	if err := c.acquire(ctx); err != nil {
 		return fmt.Errorf("%s: %w", r.op, err)
 	}
 	defer c.release()
+	if err := c.coolingOff(); err != nil {
+		return fmt.Errorf("%s: %w", r.op, err)
+	}
 	err := c.retry(ctx, func() error { return c.once(ctx, r, out) })
 	if sessionLost(err) && c.username != "" {
-		if lerr := c.loginLocked(ctx); lerr != nil {
-			return fmt.Errorf("%s: %w", r.op, lerr)
+		if lerr := c.relogin(ctx); lerr != nil {
+			return c.wrap(r.op, lerr)
 		}
 		err = c.retry(ctx, func() error { return c.once(ctx, r, out) })
 	}
 	return c.wrap(r.op, err)
 }
 
-// once makes a single attempt at r.
+// once makes a single attempt at r: the token, if r needs one and none is
+// cached, then the request.
 func (c *Client) once(ctx context.Context, r request, out any) error {
-	p := make(params.Values, len(r.params)+5)
+	if r.token == "" {
+		return c.do(ctx, r, out)
+	}
+	tok, err := c.token(ctx, r.token)
+	if err != nil {
+		return err
+	}
+	withToken := r
+	withToken.params = make(params.Values, len(r.params)+1)
+	for k, v := range r.params {
+		withToken.params[k] = v
+	}
+	withToken.params["token"] = tok
+	err = c.do(ctx, withToken, out)
+	if errors.Is(err, ErrBadToken) {
+		delete(c.tokens, r.token)
+	}
+	return err
+}
+
+// token returns a token of type typ ("csrf", "rollback", "login") for the
+// current session, fetching it unless cached. Login tokens are never cached.
+func (c *Client) token(ctx context.Context, typ string) (string, error) {
+	if tok, ok := c.tokens[typ]; ok {
+		return tok, nil
+	}
+	var r struct {
+		Query struct {
+			Tokens map[string]string `json:"tokens"`
+		} `json:"query"`
+	}
+	err := c.do(ctx, request{op: typ + " token", anon: typ == "login", params: params.Values{
+		"action": "query", "meta": "tokens", "type": typ,
+	}}, &r)
+	if err != nil {
+		return "", fmt.Errorf("get %s token: %w", typ, err)
+	}
+	tok := r.Query.Tokens[typ+"token"]
+	if tok == "" {
+		return "", fmt.Errorf("%w: get %s token: no %stoken in the answer", ErrMalformed, typ, typ)
+	}
+	if typ != "login" {
+		c.tokens[typ] = tok
+	}
+	return tok, nil
+}
+
+// do sends r once, as it is, and decodes the answer into out (if not nil).
+func (c *Client) do(ctx context.Context, r request, out any) error {
+	p := make(params.Values, len(r.params)+4)
 	for k, v := range r.params {
 		p[k] = v
 	}
@@ -304,24 +545,14 @@ func (c *Client) once(ctx context.Context, r request, out any) error {
 	if c.maxlag > 0 {
 		p["maxlag"] = strconv.Itoa(c.maxlag)
 	}
-	if c.username != "" {
+	if c.username != "" && !r.anon {
 		// Reads assert too: a lost session then gets noticed and fixed
 		// instead of silently downgrading the bot to anonymous limits.
 		p["assert"] = "user"
 	}
-	if r.token != "" {
-		var tok string
-		err := c.exchange(ctx, func() (err error) {
-			tok, err = c.mw.GetToken(r.token)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("get %s token: %w", r.token, err)
-		}
-		p["token"] = tok
-	}
+	what := describe(p, r.post)
 	var body []byte
-	err := c.exchange(ctx, func() (err error) {
+	err := c.exchange(ctx, what, func() (err error) {
 		if r.post {
 			body, err = c.mw.PostRaw(p)
 		} else {
@@ -332,16 +563,17 @@ func (c *Client) once(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return err
 	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return fmt.Errorf("%w: empty answer to %s; check that %s is a MediaWiki api.php", ErrMalformed, what, c.api)
+	}
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
-		return fmt.Errorf("%w: %v: %.200q", ErrMalformed, err, body)
+		return fmt.Errorf("%w: answer to %s is not JSON (%v): %.200q; check that %s is a MediaWiki api.php",
+			ErrMalformed, what, err, body, c.api)
 	}
 	if e := env.Error; e != nil {
 		if e.Code == "maxlag" {
-			return &transientError{err: ErrMaxlag, maxlag: true}
-		}
-		if e.Code == "badtoken" {
-			c.mw.Tokens = map[string]string{}
+			return &transientError{err: ErrMaxlag, final: ErrMaxlag, trip: true}
 		}
 		return &APIError{Code: e.Code, Info: e.Info}
 	}
@@ -349,7 +581,7 @@ func (c *Client) once(ctx context.Context, r request, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return fmt.Errorf("%w: %v", ErrMalformed, err)
+		return fmt.Errorf("%w: answer to %s: %v", ErrMalformed, what, err)
 	}
 	return nil
 }

@@ -154,6 +154,11 @@ func Test404NotRetried(t *testing.T) {
 	if err == nil || errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "404") {
 		t.Fatalf("error = %v, want a plain HTTP 404 error", err)
 	}
+	// Not retried now, but no verdict on the call: the URL or a proxy is
+	// at fault.
+	if !Transient(err) || !strings.Contains(err.Error(), "MediaWiki api.php") {
+		t.Errorf("error = %v, want transient, pointing at the URL", err)
+	}
 	if got := fs.hits.Load(); got != 1 {
 		t.Errorf("server saw %d requests, want 1", got)
 	}
@@ -325,5 +330,181 @@ func TestAPIErrorSentinels(t *testing.T) {
 	e := &APIError{Op: `rollback "Foo"`, Code: "alreadyrolled", Info: "Someone else has edited."}
 	if got, want := e.Error(), `rollback "Foo": alreadyrolled: Someone else has edited.`; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestEmptyAnswerNamesRequest(t *testing.T) {
+	fs := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) {})
+	c := newTestClient(t, fs.URL, Options{})
+	_, err := c.Account(context.Background())
+	if !errors.Is(err, ErrMalformed) || !Transient(err) {
+		t.Fatalf("error = %v, want a transient ErrMalformed", err)
+	}
+	for _, want := range []string{"account: ", "empty answer to GET action=query&meta=userinfo", fs.URL, "MediaWiki api.php"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+}
+
+func TestCoolOff(t *testing.T) {
+	var failing atomic.Bool
+	failing.Store(true)
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		if failing.Load() {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, userinfoOK)
+	}))
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, srv.URL, Options{Retries: 2, CoolOff: 300 * time.Millisecond})
+	ctx := context.Background()
+
+	if _, err := c.Account(ctx); !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrCoolingOff) {
+		t.Fatalf("first call = %v, want ErrUnavailable after its retries", err)
+	}
+	if got := hits.Load(); got != 3 {
+		t.Fatalf("first call made %d requests, want 3", got)
+	}
+	// Within the cool-off: no request, the same kind of error, at once.
+	for range 5 {
+		start := time.Now()
+		_, err := c.Account(ctx)
+		if !errors.Is(err, ErrCoolingOff) || !errors.Is(err, ErrUnavailable) || !Transient(err) {
+			t.Fatalf("call in cool-off = %v, want ErrCoolingOff and ErrUnavailable", err)
+		}
+		if el := time.Since(start); el > 50*time.Millisecond {
+			t.Errorf("fail-fast call took %v", el)
+		}
+	}
+	if err := c.Rollback(ctx, "Foo", "192.0.2.1", ""); !errors.Is(err, ErrCoolingOff) || !strings.HasPrefix(err.Error(), `rollback "Foo": `) {
+		t.Errorf("write in cool-off = %v", err)
+	}
+	if got := hits.Load(); got != 3 {
+		t.Errorf("%d requests during the cool-off, want none", got-3)
+	}
+	// After it, the wiki is tried again; an answer ends the cool-off.
+	time.Sleep(350 * time.Millisecond)
+	failing.Store(false)
+	if _, err := c.Account(ctx); err != nil {
+		t.Fatalf("call after the cool-off: %v", err)
+	}
+	if _, err := c.Account(ctx); err != nil {
+		t.Fatalf("second call after the cool-off: %v", err)
+	}
+	if got := hits.Load(); got != 5 {
+		t.Errorf("%d requests after the cool-off, want 2", got-3)
+	}
+}
+
+func TestCoolOffOnlyForWikiFailures(t *testing.T) {
+	// A refusal (a permanent error) or a malformed answer does not start a
+	// cool-off; a negative CoolOff turns it off.
+	fs := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"error":{"code":"permissiondenied","info":"no"}}`)
+	})
+	c := newTestClient(t, fs.URL, Options{})
+	for range 3 {
+		if _, err := c.Account(context.Background()); !errors.Is(err, ErrPermission) || Transient(err) || !errors.Is(err, ErrPermanent) {
+			t.Fatalf("error = %v, want permanent ErrPermission", err)
+		}
+	}
+	if got := fs.hits.Load(); got != 3 {
+		t.Errorf("%d requests, want 3", got)
+	}
+	fs2 := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "busy", http.StatusBadGateway)
+	})
+	c2 := newTestClient(t, fs2.URL, Options{Retries: 1, CoolOff: -1})
+	for range 2 {
+		if _, err := c2.Account(context.Background()); !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrCoolingOff) {
+			t.Fatalf("error = %v, want ErrUnavailable without cool-off", err)
+		}
+	}
+	if got := fs2.hits.Load(); got != 4 {
+		t.Errorf("%d requests, want 4", got)
+	}
+}
+
+func TestErrorKinds(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	c := newTestClient(t, "http://127.0.0.1:1/api.php", Options{})
+	_, ctxErr := c.Account(canceled)
+	for _, tc := range []struct {
+		name      string
+		err       error
+		transient bool
+	}{
+		{"unavailable", fmt.Errorf("x: %w", ErrUnavailable), true},
+		{"maxlag", &APIError{Code: "maxlag"}, true},
+		{"ratelimited", &APIError{Code: "ratelimited"}, true},
+		{"readonly", &APIError{Code: "readonly"}, true},
+		{"assertuserfailed", &APIError{Code: "assertuserfailed"}, true},
+		{"badtoken", &APIError{Code: "badtoken"}, true},
+		{"login Aborted", &APIError{Code: "Aborted"}, true},
+		{"db error", &APIError{Code: "internal_api_error_DBQueryError"}, true},
+		{"exception", &APIError{Code: "internal_api_error_InvalidArgumentException"}, true},
+		{"malformed", ErrMalformed, true},
+		{"cooling off", &coolingOffError{cause: ErrUnavailable}, true},
+		{"cancelled", ctxErr, true},
+		{"permissiondenied", &APIError{Code: "permissiondenied"}, false},
+		{"protectedpage", &APIError{Code: "protectedpage"}, false},
+		{"blocked", &APIError{Code: "blocked"}, false},
+		{"alreadyrolled", &APIError{Code: "alreadyrolled"}, false},
+		{"alreadyblocked", &APIError{Code: "alreadyblocked"}, false},
+		{"editconflict", &APIError{Code: "editconflict"}, false},
+		{"onlyauthor", &APIError{Code: "onlyauthor"}, false},
+		{"ip_range_toolarge", &APIError{Code: "ip_range_toolarge"}, false},
+		{"unknown code", &APIError{Code: "spamblacklist"}, false},
+		{"not found", ErrNotFound, false},
+	} {
+		if got := Transient(tc.err); got != tc.transient {
+			t.Errorf("%s: Transient(%v) = %v", tc.name, tc.err, got)
+		}
+		if got := errors.Is(tc.err, ErrTransient); got != tc.transient {
+			t.Errorf("%s: errors.Is(ErrTransient) = %v", tc.name, got)
+		}
+		if got := errors.Is(tc.err, ErrPermanent); got == tc.transient {
+			t.Errorf("%s: errors.Is(ErrPermanent) = %v", tc.name, got)
+		}
+	}
+	if !errors.Is(ctxErr, context.Canceled) {
+		t.Errorf("cancelled call = %v, want context.Canceled", ctxErr)
+	}
+	if !errors.Is(&APIError{Code: "readonly"}, ErrReadOnly) || !errors.Is(&APIError{Code: "ip_range_toolarge"}, ErrBadRequest) {
+		t.Error("readonly or ip_range_toolarge lack their sentinel")
+	}
+}
+
+func TestNewRejectsBadUserAgent(t *testing.T) {
+	for _, ua := range []string{"wikiwarden/1 (" + strings.Repeat("x", 5<<20) + ")", "wikiwarden/1 (a\r\nX-Evil: 1)"} {
+		if _, err := New(Options{API: "http://127.0.0.1:1/api.php", UserAgent: ua}); err == nil || len(err.Error()) > 200 {
+			t.Errorf("New with a User-Agent of %d bytes: %.200v", len(ua), err)
+		}
+	}
+}
+
+func TestLoginRefusedIsTransient(t *testing.T) {
+	// Whatever the wiki answers to a login, a failed login is never a
+	// permanent verdict.
+	for name, body := range map[string]string{
+		"api error": `{"error":{"code":"readapidenied","info":"You need read permission."}}`,
+		"aborted":   `{"query":{"tokens":{"logintoken":"abc+\\"}},"login":{"result":"Aborted","reason":"Cannot log in when using MediaWiki\\Session\\BotPasswordSessionProvider sessions."}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			fs := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
+			c := newTestClient(t, fs.URL, Options{Username: "Warden@patrol", Password: "secret-password-123"})
+			err := c.Login(context.Background())
+			if !errors.Is(err, ErrLoginFailed) || !Transient(err) || errors.Is(err, ErrPermanent) {
+				t.Fatalf("Login = %v, want transient ErrLoginFailed only", err)
+			}
+			if strings.Contains(err.Error(), "secret-password-123") {
+				t.Errorf("error leaks the password: %v", err)
+			}
+		})
 	}
 }

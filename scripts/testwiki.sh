@@ -10,6 +10,13 @@
 # DIR/access.log (php's request log: one "[status]: METHOD /path" line per
 # request). "up" on a DIR whose server is still running just prints DIR/env.
 #
+# TESTWIKI_SETTINGS, if set, names a PHP file appended to DIR/LocalSettings.php
+# before the server starts, for tests that need other settings
+# ($wgBlockCIDRLimit, ...). Change settings this way, not by editing
+# LocalSettings.php of a running wiki: php -S caches compiled files in opcache,
+# and a file rewritten within the second it was compiled keeps its old mtime,
+# so the old settings can be served for as long as the server runs.
+#
 # The wiki trusts X-Forwarded-For from 127.0.0.1, lets anonymous users edit and
 # has no rate limits, so tests can play a botnet of many IPs. Accounts: Admin
 # (sysop, bureaucrat) and Warden (sysop, bot) with bot password "patrol".
@@ -94,6 +101,11 @@ write_settings() {
 wfLoadExtension( 'SpamBlacklist' );
 \$wgBlacklistSettings = [ 'spam' => [ 'files' => [] ] ];
 PHP
+	if [[ -n ${TESTWIKI_SETTINGS:-} ]]; then
+		[[ -r $TESTWIKI_SETTINGS ]] || die "TESTWIKI_SETTINGS: cannot read $TESTWIKI_SETTINGS"
+		printf '\n# --- TESTWIKI_SETTINGS (%s) ---\n' "$TESTWIKI_SETTINGS" >>"$dir/LocalSettings.php.new"
+		cat "$TESTWIKI_SETTINGS" >>"$dir/LocalSettings.php.new"
+	fi
 	mv "$dir/LocalSettings.php.new" "$dir/LocalSettings.php"
 }
 
@@ -121,7 +133,7 @@ template() {
 		--lang en --pass "$adminpw" TestWiki Admin >"$build/install.log" 2>&1 ||
 		{ cat "$build/install.log" >&2; rm -rf "$build"; die "install.php failed"; }
 	mv "$build/LocalSettings.php" "$build/LocalSettings.base.php"
-	write_settings "$build" "$build" "http://127.0.0.1:1" 1
+	TESTWIKI_SETTINGS='' write_settings "$build" "$build" "http://127.0.0.1:1" 1
 	php "$MW/maintenance/createAndPromote.php" --conf "$build/LocalSettings.php" \
 		--sysop --bot Warden "Wrd-$(randhex 20)" >>"$build/install.log" 2>&1 ||
 		{ cat "$build/install.log" >&2; rm -rf "$build"; die "createAndPromote.php failed"; }
@@ -170,11 +182,16 @@ ENV
 
 	# MW_CONFIG_FILE points MediaWiki's entry points at DIR/LocalSettings.php
 	# without touching the Debian symlink in $MW. setsid makes the server a
-	# process group leader so "down" stops its workers too.
+	# process group leader so "down" stops its workers too. opcache, which is
+	# on for php -S unlike plain php-cli, is told to check files' mtimes on
+	# every request instead of every 2 seconds; that narrows, but cannot
+	# close, the window in which a rewritten file is served stale (mtimes have
+	# one-second resolution), hence TESTWIKI_SETTINGS.
 	(
 		cd "$dir"
 		MW_CONFIG_FILE="$dir/LocalSettings.php" PHP_CLI_SERVER_WORKERS=${PHP_CLI_SERVER_WORKERS:-4} \
-			setsid php -S "127.0.0.1:$port" -t "$MW" >>"$dir/server.log" 2>>"$dir/access.log" </dev/null &
+			setsid php -d opcache.validate_timestamps=1 -d opcache.revalidate_freq=0 \
+			-S "127.0.0.1:$port" -t "$MW" >>"$dir/server.log" 2>>"$dir/access.log" </dev/null &
 		echo $! >"$dir/server.pid"
 	)
 

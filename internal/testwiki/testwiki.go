@@ -64,12 +64,28 @@ type Wiki struct {
 	adminToken string       // CSRF token of that session
 }
 
-// Start brings up a fresh wiki in t.TempDir() and stops it when the test and
+// Options changes how StartWith sets up a wiki.
+type Options struct {
+	// Settings is PHP code appended to LocalSettings.php before the server
+	// starts, such as "$wgBlockCIDRLimit = [ 'IPv4' => 20, 'IPv6' => 40 ];".
+	// Settings cannot be changed once the wiki runs: php -S caches the
+	// compiled LocalSettings.php and may not notice a rewrite.
+	Settings string
+}
+
+// Start brings up a fresh wiki in t.TempDir() with the default settings; see
+// StartWith.
+func Start(t testing.TB) *Wiki {
+	t.Helper()
+	return StartWith(t, Options{})
+}
+
+// StartWith brings up a fresh wiki in t.TempDir() and stops it when the test and
 // its subtests finish. Without MediaWiki on the machine it skips the test,
 // unless the environment variable CI is "true": there the script installs
 // the packages, and any failure fails the test, so end-to-end tests cannot
 // silently stop running in CI.
-func Start(t testing.TB) *Wiki {
+func StartWith(t testing.TB, opts Options) *Wiki {
 	t.Helper()
 	ci := os.Getenv("CI") == "true"
 	if !installed() && !ci {
@@ -88,6 +104,15 @@ func Start(t testing.TB) *Wiki {
 	var stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
 	cmd.Stderr = &stderr
+	cmd.Env = append(os.Environ(), "TESTWIKI_SETTINGS=")
+	if opts.Settings != "" {
+		// Outside dir: the script clears dir's logs and data on "up".
+		f := filepath.Join(t.TempDir(), "settings.php")
+		if err := os.WriteFile(f, []byte(opts.Settings+"\n"), 0o644); err != nil {
+			t.Fatalf("testwiki: %v", err)
+		}
+		cmd.Env = append(cmd.Env, "TESTWIKI_SETTINGS="+f)
+	}
 	if _, err := cmd.Output(); err != nil {
 		// Stop whatever got started before the failure.
 		_ = exec.Command("bash", script, "down", dir).Run()
@@ -340,6 +365,47 @@ func (w *Wiki) AdminEdit(ctx context.Context, title, text, summary string) (int6
 		return 0, fmt.Errorf("admin edit %q: %w", title, err)
 	}
 	return rev, nil
+}
+
+// AdminBlock blocks target (a user name, IP or CIDR range) as the sysop
+// Admin, as a human administrator would, with anononly and nocreate.
+func (w *Wiki) AdminBlock(ctx context.Context, target, expiry, reason string) error {
+	w.adminMu.Lock()
+	defer w.adminMu.Unlock()
+	if err := w.adminLogin(ctx); err != nil {
+		return fmt.Errorf("admin block %q: %w", target, err)
+	}
+	_, err := w.post(ctx, w.adminHTTP, "", url.Values{
+		"action": {"block"}, "user": {target}, "expiry": {expiry}, "reason": {reason},
+		"anononly": {"1"}, "nocreate": {"1"}, "assert": {"user"}, "token": {w.adminToken},
+	})
+	if err != nil {
+		return fmt.Errorf("admin block %q: %w", target, err)
+	}
+	return nil
+}
+
+// ExpireSessions ends every session on the wiki at once, as a session
+// store that lost its data, or sessions timing out, would: it deletes them
+// from the wiki's object cache ($wgSessionCacheType is CACHE_DB). It returns
+// how many sessions it ended.
+func (w *Wiki) ExpireSessions(ctx context.Context) (int, error) {
+	const script = `$db = new PDO("sqlite:" . $argv[1]);
+$db->setAttribute(PDO::ATTR_TIMEOUT, 30);
+$db->setAttribute(PDO::ATTR_ERRMODE, PDO::ERRMODE_EXCEPTION);
+echo $db->exec("DELETE FROM objectcache WHERE keyname LIKE '%:MWSession:%'");`
+	cmd := exec.CommandContext(ctx, "php", "-r", script, filepath.Join(w.Dir, "data", "wikicache.sqlite"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("expire sessions: %w: %s", err, stderr.String())
+	}
+	var n int
+	if _, err := fmt.Sscan(string(out), &n); err != nil {
+		return 0, fmt.Errorf("expire sessions: %q: %w", out, err)
+	}
+	return n, nil
 }
 
 // adminLogin logs Admin in with action=clientlogin once per Wiki. Callers

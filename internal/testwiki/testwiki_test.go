@@ -105,3 +105,24 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
+
+func TestStartWithSettings(t *testing.T) {
+	w := testwiki.StartWith(t, testwiki.Options{Settings: `$wgLanguageCode = "de";`})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	m, err := w.Get(ctx, url.Values{"action": {"query"}, "meta": {"siteinfo"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lang := m["query"].(map[string]any)["general"].(map[string]any)["lang"]; lang != "de" {
+		t.Errorf("lang = %v, want de from the settings", lang)
+	}
+
+	// Every session ends: a logged-in admin's next edit must log in again.
+	if _, err := w.AdminEdit(ctx, "Before", "x", ""); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.ExpireSessions(ctx); err != nil || n == 0 {
+		t.Errorf("ExpireSessions = %d, %v; want at least Admin's session", n, err)
+	}
+}
