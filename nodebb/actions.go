@@ -127,9 +127,11 @@ func (c *Client) Unban(ctx context.Context, uid int64) error {
 	return err
 }
 
-// Enabled reads the off switch: the first post of topic tid, which the
-// admins control, must say "true" (case and surrounding space ignored) for
-// the bot to act. A missing or deleted topic or post reads as false.
+// Enabled reads the off switch: the first line of the first post of topic
+// tid, a topic the admins control (lock it), must say "true" (case and
+// surrounding space ignored) for the bot to act. NodeBB wants posts of 8
+// characters or more, so the lines after the first are free for an
+// explanation. A missing or deleted topic or post reads as false.
 func (c *Client) Enabled(ctx context.Context, tid int64) (bool, error) {
 	op := fmt.Sprintf("read off switch (topic %d)", tid)
 	t, err := c.Topic(ctx, tid)
@@ -146,7 +148,8 @@ func (c *Client) Enabled(ctx context.Context, tid int64) (bool, error) {
 	if err != nil {
 		return false, opError(op, err)
 	}
-	return !p.Deleted && strings.EqualFold(strings.TrimSpace(p.Content), "true"), nil
+	first, _, _ := strings.Cut(strings.TrimSpace(p.Content), "\n")
+	return !p.Deleted && strings.EqualFold(strings.TrimSpace(first), "true"), nil
 }
 
 // oneLine keeps a reason on one line: newlines would end a blacklist rule.

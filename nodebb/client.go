@@ -237,7 +237,18 @@ func (c *Client) send(req *http.Request) ([]byte, int, error) {
 
 // statusError classifies a non-200 answer: 5xx and 429 are transient, the
 // rest permanent.
+//
+// NodeBB answers a page route's failure with 500 and {"error":"[[error:
+// no-user]]"}: such a body is classified by its key instead.
 func statusError(op string, status int, body []byte) *Error {
+	var answer struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal(body, &answer) == nil && strings.HasPrefix(answer.Error, "[[error:") {
+		e := forumError(op, answer.Error)
+		e.Err = fmt.Errorf("HTTP %d", status)
+		return e
+	}
 	kind := Permanent
 	if status >= 500 || status == http.StatusTooManyRequests || status == http.StatusRequestTimeout {
 		kind = Transient
