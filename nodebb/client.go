@@ -170,24 +170,57 @@ func (c *Client) login(ctx context.Context) error {
 	return nil
 }
 
-// emit sends a socket.io event as the bot, logging in first and once more
-// when the forum lost the session.
+// checkSession logs in again when the forum no longer knows the session
+// (expired, or the forum's data was reset). Reads of posts do not fail
+// without one; they only lose the IP, so Posts checks first.
+func (c *Client) checkSession(ctx context.Context) error {
+	if err := c.ensureLogin(ctx); err != nil {
+		return err
+	}
+	if !c.sessionLost(ctx) {
+		return nil
+	}
+	return c.relogin(ctx)
+}
+
+// emit sends a socket.io event as the bot, logging in first, and once more
+// when an error may come from a lost session (a socket without one acts as
+// a guest: "no-privileges").
 func (c *Client) emit(ctx context.Context, op, event string, args ...any) (json.RawMessage, error) {
 	if err := c.ensureLogin(ctx); err != nil {
 		return nil, opError(op, err)
 	}
 	res, err := c.sock.emit(ctx, event, args...)
 	var e *Error
-	if errors.As(err, &e) && (e.Code == "error:invalid-session" || e.Code == "error:not-logged-in") {
-		if lerr := c.relogin(ctx); lerr != nil {
-			return nil, opError(op, lerr)
+	if errors.As(err, &e) {
+		switch e.Code {
+		case "error:invalid-session", "error:not-logged-in", "error:no-privileges":
+			if !c.sessionLost(ctx) {
+				break
+			}
+			if lerr := c.relogin(ctx); lerr != nil {
+				return nil, opError(op, lerr)
+			}
+			res, err = c.sock.emit(ctx, event, args...)
 		}
-		res, err = c.sock.emit(ctx, event, args...)
 	}
 	if err != nil {
 		return nil, opError(op, err)
 	}
 	return res, nil
+}
+
+// sessionLost reports whether the forum answers as someone else than the
+// bot (a guest, once the session is gone).
+func (c *Client) sessionLost(ctx context.Context) bool {
+	var me struct {
+		UID num `json:"uid"`
+	}
+	err := c.getJSON(ctx, "check session", "/api/me", false, &me)
+	if KindOf(err) == Transient {
+		return false
+	}
+	return err != nil || me.UID.int64() != c.UID()
 }
 
 // get reads a JSON API route as the logged-in bot into v. bearer sends the

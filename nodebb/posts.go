@@ -152,6 +152,9 @@ func (c *Client) Posts(ctx context.Context, after int64, limit int) ([]Post, int
 	if limit <= 0 {
 		limit = 100
 	}
+	if err := c.checkSession(ctx); err != nil {
+		return nil, after, opError("read posts", err)
+	}
 	newest, err := c.Newest(ctx)
 	if err != nil {
 		return nil, after, opError("read posts", err)
