@@ -8,8 +8,9 @@
 #
 # "up" prints and writes DIR/env (FORUM_URL, FORUM_PORT, FORUM_ADMIN,
 # FORUM_ADMIN_PASSWORD, FORUM_ADMIN_UID, FORUM_BOT, FORUM_BOT_PASSWORD,
-# FORUM_BOT_UID, FORUM_BOT_TOKEN, FORUM_GUEST_CID), DIR/nodebb.pid,
-# DIR/redis.pid and logs. "up" on a DIR whose forum still runs prints DIR/env.
+# FORUM_BOT_UID, FORUM_BOT_TOKEN, FORUM_GUEST_CID), DIR/config.json,
+# DIR/nodebb.pid, DIR/nodebb.log and DIR/redis/ (a private redis on a unix
+# socket, with its pid file). "up" on a DIR whose forum still runs prints DIR/env.
 # Without PORT it picks a free port and retries with another one if the pick
 # was taken meanwhile, so parallel tests can start forums side by side.
 #
@@ -27,7 +28,8 @@
 # redis dump of a pristine forum. Every forum runs from that one tree (read
 # only: its config lives in DIR and "isCluster" keeps it from rewriting
 # public/) on a copy of the dump, so a fresh forum boots in about 2 s.
-# Builders take a lock; a template is keyed by this script's hash. The
+# Builders take a lock; a template is keyed by a hash of the functions
+# that build it. The
 # passwords are shared by all forums on the machine; they are throwaway
 # forums on 127.0.0.1.
 set -euo pipefail
@@ -54,6 +56,17 @@ free_port() {
 }
 
 randhex() { head -c 64 /dev/urandom | od -An -tx1 | tr -d ' \n' | head -c "$1"; }
+
+# gone PID waits up to 2 s for PID to end (or be a zombie waiting for its reaper).
+gone() {
+	local i state
+	for ((i = 0; i < 200; i++)); do
+		state=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null) || return 0
+		[[ $state == Z ]] && return 0
+		sleep 0.01
+	done
+	return 1
+}
 
 # alive FILE NAME: the pid in FILE runs and its command line contains NAME.
 alive() {
@@ -239,11 +252,11 @@ redis_cli() {
 	if [[ $REDIS_PORT == 0 ]]; then redis-cli -s "$REDIS_HOST" "$@"; else redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@"; fi
 }
 stop_redis() {
-	local dir=$1 pid i
+	local dir=$1 pid
 	alive "$dir/redis.pid" redis-server || { rm -f "$dir/redis.pid"; return 0; }
 	pid=$(cat "$dir/redis.pid")
 	kill -KILL "$pid" 2>/dev/null || true # throwaway data: no save
-	for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+	gone "$pid" || true
 	rm -f "$dir/redis.pid"
 }
 
@@ -251,13 +264,18 @@ stop_redis() {
 # template prints the directory of a set-up forum template, building it under a lock if needed.
 template() {
 	local key tmpl
-	key=$(md5sum <"${BASH_SOURCE[0]}" | head -c 12)
+	# Keyed by what goes into a template, so editing up/down reuses it.
+	key=$({ echo "$NODEBB_VERSION $WRITEAPI_VERSION $GUEST_CID $BOT_GROUP"
+		declare -f write_ipban_plugin write_local_setup patch_writeapi start_redis build_template; } | md5sum | head -c 12)
 	tmpl=$CACHE/template-$NODEBB_VERSION-$key
 	if [[ -f $tmpl/secrets ]]; then echo "$tmpl"; return; fi
 	mkdir -p "$CACHE"
 	exec 9>"$CACHE/lock"
 	flock 9
 	if [[ ! -f $tmpl/secrets ]]; then
+		# Templates of earlier versions of this script, and builds that were
+		# killed, unused for an hour.
+		find "$CACHE" -maxdepth 1 \( -name 'template-*' -o -name 'build.*' \) -mmin +60 -exec rm -rf {} + 2>/dev/null || true
 		build_template "$tmpl"
 	fi
 	exec 9>&-
@@ -300,6 +318,7 @@ build_template() {
 	adminpw="adm-$(randhex 16)"
 	botpw="bot-$(randhex 16)"
 	mkdir -p "$build/redis"
+	trap 'stop_redis "$build/redis"' EXIT
 	start_redis "$build/redis"
 	local setup_json
 	setup_json=$(RH="$REDIS_HOST" RP="$REDIS_PORT" AP="$adminpw" node -e '
@@ -330,6 +349,7 @@ build_template() {
 	redis_cli SAVE >/dev/null
 	cp "$build/redis/dump.rdb" "$build/dump.rdb"
 	stop_redis "$build/redis"
+	trap - EXIT
 	rm -rf "$build/redis"
 	mv "$nb/config.json" "$build/config.base.json"
 	{
@@ -359,7 +379,6 @@ up() {
 	rm -rf "$dir/redis" "$dir/env" "$dir"/*.log "$dir/config.json"
 	mkdir -p "$dir/redis"
 	start_redis "$dir/redis" "$tmpl/dump.rdb"
-	echo "$(cat "$dir/redis/redis.pid")" >"$dir/redis.pid"
 
 	local tries=1 try
 	[[ -n $port ]] || tries=5
@@ -424,18 +443,15 @@ ENV
 }
 
 down() {
-	local dir=$1 pid i
+	local dir=$1 pid
 	if alive "$dir/nodebb.pid" app.js; then
+		# setsid made node a process group leader; the forum is throwaway.
 		pid=$(cat "$dir/nodebb.pid")
 		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-		for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+		gone "$pid" || true
 	fi
 	rm -f "$dir/nodebb.pid"
-	if [[ -f $dir/redis.pid ]]; then
-		cp "$dir/redis.pid" "$dir/redis/redis.pid" 2>/dev/null || true
-		stop_redis "$dir/redis"
-		rm -f "$dir/redis.pid"
-	fi
+	stop_redis "$dir/redis"
 }
 
 case ${1:-} in
