@@ -390,6 +390,10 @@ up() {
 			return
 		fi
 		if ! grep -q EADDRINUSE "$dir/nodebb.log" 2>/dev/null; then break; fi
+		if [[ -n $port ]]; then
+			down "$dir"
+			die "port $port is in use"
+		fi
 		log "port $p taken meanwhile; trying another"
 	done
 	tail -n 30 "$dir/nodebb.log" >&2 || true
