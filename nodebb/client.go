@@ -163,6 +163,14 @@ func (c *Client) login(ctx context.Context) error {
 	if uid <= 0 {
 		return &Error{Op: op, Kind: Permanent, Code: "not-logged-in", Err: fmt.Errorf("the forum did not log %q in", c.username)}
 	}
+	u, err := c.fetchUser(ctx, uid)
+	if err != nil {
+		return opError(op, err)
+	}
+	if !u.Admin && !u.GlobalMod {
+		return &Error{Op: op, Kind: Permanent, Code: "error:no-privileges",
+			Err: fmt.Errorf("%q is neither an administrator nor a global moderator: it would not see IPs nor be allowed to ban", c.username)}
+	}
 	c.uid = uid
 	c.loggedIn = true
 	// The socket rides on the old cookie: open a new one.
@@ -272,12 +280,18 @@ func (c *Client) send(req *http.Request) ([]byte, int, error) {
 // rest permanent.
 //
 // NodeBB answers a page route's failure with 500 and {"error":"[[error:
-// no-user]]"}: such a body is classified by its key instead.
+// no-user]]"}, and a failed login with 403 and the bare key: such answers
+// are classified by their key instead.
 func statusError(op string, status int, body []byte) *Error {
 	var answer struct {
 		Error string `json:"error"`
 	}
-	if json.Unmarshal(body, &answer) == nil && strings.HasPrefix(answer.Error, "[[error:") {
+	if t := strings.TrimSpace(string(body)); strings.HasPrefix(t, "[[error:") && strings.HasSuffix(t, "]]") {
+		answer.Error = t // /login answers 403 [[error:invalid-password]]
+	} else if json.Unmarshal(body, &answer) != nil {
+		answer.Error = ""
+	}
+	if strings.HasPrefix(answer.Error, "[[error:") {
 		e := forumError(op, answer.Error)
 		e.Err = fmt.Errorf("HTTP %d", status)
 		return e

@@ -14,6 +14,22 @@
 // words (contribution, place, author, block, trusted) without knowing the
 // wire format.
 //
+// How the calls map onto a patrol's needs:
+//
+//   - new contributions since a cursor: Posts(ctx, after, limit) returns
+//     posts (author, IP, time, topic = the place) oldest first and the next
+//     cursor. A post is new text: the text before is empty; a topic's
+//     opening post also brings its title. NodeBB 1.4 keeps no edit history
+//     (Post.Edited only says when), so edits are not contributions here.
+//   - current state of a place: Topic, Post, User.
+//   - remove a contribution: Remove (delete or purge; the topic goes with
+//     its opening post), undone by Restore.
+//   - block an address, range or account: Block/Unblock (IP blacklist:
+//     IPv4 addresses and ranges, IPv6 addresses), Ban/Unban (accounts, with
+//     an expiry and a reason). Guests have no account: block their IP.
+//   - who is trusted: User.Trusted with a TrustPolicy.
+//   - off switch: Enabled(ctx, tid), the first line of a topic's first post.
+//
 // Authentication is a session: Login posts the bot's credentials with the
 // CSRF token of /api/config and keeps the express.sid cookie, which the
 // page routes and the socket.io connection share. A write-api token, when

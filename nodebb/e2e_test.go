@@ -277,6 +277,26 @@ func TestForum(t *testing.T) {
 		}
 	})
 
+	t.Run("LoginChecks", func(t *testing.T) {
+		t.Parallel()
+		ctx := context.Background()
+		a := must[*testforum.Account](t)(f.Register(ctx, "198.51.100.60", "not-a-mod"))
+		plain, err := nodebb.New(nodebb.Config{URL: f.URL, Username: a.Username, Password: a.Password})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "login as a plain account", plain.Login(ctx), nodebb.Permanent)
+		wrong, err := nodebb.New(nodebb.Config{URL: f.URL, Username: f.BotUser, Password: "wrong password"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = wrong.Posts(ctx, 0, 10)
+		wantKind(t, "read with a wrong password", err, nodebb.Permanent)
+		if !strings.Contains(err.Error(), "error:invalid-password") {
+			t.Errorf("wrong password: %v", err)
+		}
+	})
+
 	t.Run("OffSwitch", func(t *testing.T) {
 		t.Parallel()
 		ctx := context.Background()

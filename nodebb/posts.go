@@ -354,6 +354,14 @@ func (c *Client) Topic(ctx context.Context, tid int64) (Topic, error) {
 // the ban, the profile for the groups. A missing account is a Permanent
 // error with Code "http 404".
 func (c *Client) User(ctx context.Context, uid int64) (User, error) {
+	if err := c.ensureLogin(ctx); err != nil {
+		return User{}, opError(fmt.Sprintf("read user %d", uid), err)
+	}
+	return c.fetchUser(ctx, uid)
+}
+
+// fetchUser is User without the login (Login uses it).
+func (c *Client) fetchUser(ctx context.Context, uid int64) (User, error) {
 	op := fmt.Sprintf("read user %d", uid)
 	var r struct {
 		UID        num    `json:"uid"`
@@ -365,7 +373,7 @@ func (c *Client) User(ctx context.Context, uid int64) (User, error) {
 		Banned     num    `json:"banned"`
 		BanExpire  num    `json:"banned:expire"`
 	}
-	if err := c.get(ctx, op, "/api/user/uid/"+strconv.FormatInt(uid, 10), true, &r); err != nil {
+	if err := c.getJSON(ctx, op, "/api/user/uid/"+strconv.FormatInt(uid, 10), true, &r); err != nil {
 		return User{}, err
 	}
 	u := User{
@@ -387,7 +395,7 @@ func (c *Client) User(ctx context.Context, uid int64) (User, error) {
 			Name string `json:"name"`
 		} `json:"groups"`
 	}
-	if err := c.get(ctx, op, "/api/user/"+pathEscape(u.Slug), true, &prof); err != nil {
+	if err := c.getJSON(ctx, op, "/api/user/"+pathEscape(u.Slug), true, &prof); err != nil {
 		return User{}, err
 	}
 	u.Admin = prof.IsTargetAdmin

@@ -55,6 +55,7 @@ func TestErrorKinds(t *testing.T) {
 		{statusError("x", 404, []byte("{}")), Permanent, "http 404"},
 		{statusError("x", 403, []byte(`{"error":"[[error:no-privileges]]"}`)), Permanent, "error:no-privileges"},
 		{statusError("x", 500, []byte(`{"path":"/api/user/uid/9","error":"[[error:no-user]]"}`)), Permanent, "error:no-user"},
+		{statusError("x", 403, []byte("[[error:invalid-password]]")), Permanent, "error:invalid-password"},
 		{opError("y", errors.New("connection refused")), Transient, ""},
 	} {
 		var e *Error

@@ -72,10 +72,10 @@ func replyAs(ctx context.Context, s *session, handle string, tid int64, content 
 
 // Account is a registered account, logged in from one IP.
 type Account struct {
-	UID      int64
-	Username string
-	IP       string
-	s        *session
+	UID                int64
+	Username, Password string
+	IP                 string
+	s                  *session
 }
 
 // Register creates an account from ip (POST /register, logged in at once).
@@ -100,7 +100,7 @@ func (f *Forum) Register(ctx context.Context, ip, username string) (*Account, er
 		return nil, fmt.Errorf("register %s from %s: no uid in %.300s", username, ip, b)
 	}
 	s.uid = uid
-	return &Account{UID: uid, Username: username, IP: ip, s: s}, nil
+	return &Account{UID: uid, Username: username, Password: pass, IP: ip, s: s}, nil
 }
 
 // Topic opens a topic in GuestCID as the account.
