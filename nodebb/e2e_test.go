@@ -297,6 +297,34 @@ func TestForum(t *testing.T) {
 		}
 	})
 
+	// After the forum forgets the bot's session, reads still see IPs and
+	// moderation still works: the client logs in again.
+	t.Run("SessionLost", func(t *testing.T) {
+		t.Parallel()
+		ctx := context.Background()
+		c := newClient(t, f)
+		top := must[testforum.Posted](t)(f.GuestTopic(ctx, "203.0.113.99", "", "session test", "a post to moderate"))
+		nodebb.ForgetSession(c)
+		p, err := c.Post(ctx, top.PID)
+		if err != nil || p.IP != "203.0.113.99" || p.Content != "a post to moderate" {
+			t.Fatalf("Post after a lost session = %+v, %v", p, err)
+		}
+		nodebb.ForgetSession(c)
+		posts, _, err := c.Posts(ctx, top.PID-1, 1)
+		if err != nil || len(posts) != 1 || posts[0].IP != "203.0.113.99" {
+			t.Fatalf("Posts after a lost session = %+v, %v", posts, err)
+		}
+		// A socket opened without the session acts as a guest: NodeBB
+		// answers no-privileges, and the client logs in again and retries.
+		nodebb.ForgetSession(c)
+		if _, err := c.Remove(ctx, top.PID, false); err != nil {
+			t.Fatalf("Remove after a lost session: %v", err)
+		}
+		if st := must[testforum.TopicState](t)(f.Topic(ctx, top.TID)); !st.Deleted {
+			t.Fatalf("topic after Remove: %+v", st)
+		}
+	})
+
 	t.Run("OffSwitch", func(t *testing.T) {
 		t.Parallel()
 		ctx := context.Background()

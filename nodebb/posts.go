@@ -204,9 +204,13 @@ func (c *Client) postRange(ctx context.Context, from, to int64) ([]Post, error) 
 	return out, nil
 }
 
-// Post returns one post with its topic and author. A missing post is a
-// Permanent error with Code "http 404".
+// Post returns one post with its topic and author, after checking the
+// session (without it NodeBB hides the IP and masks the content). A
+// missing post is a Permanent error with Code "http 404".
 func (c *Client) Post(ctx context.Context, pid int64) (Post, error) {
+	if err := c.checkSession(ctx); err != nil {
+		return Post{}, opError(fmt.Sprintf("read post %d", pid), err)
+	}
 	p, err := c.rawPost(ctx, pid)
 	if err != nil {
 		return Post{}, err
