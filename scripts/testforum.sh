@@ -13,6 +13,8 @@
 # socket, with its pid file). "up" on a DIR whose forum still runs prints DIR/env.
 # Without PORT it picks a free port and retries with another one if the pick
 # was taken meanwhile, so parallel tests can start forums side by side.
+# With TESTFORUM_OWNER=PID in the environment, a watcher stops the forum
+# when process PID ends (a test binary killed before its cleanup).
 #
 # The forum trusts X-Forwarded-For (NodeBB enables express "trust proxy" on
 # any port but 80/443), stores each post's IP, lets guests open topics and
@@ -386,6 +388,7 @@ up() {
 		local p=${port:-$(free_port)}
 		if boot "$dir" "$tmpl" "$p"; then
 			write_env "$dir" "$tmpl" "$p"
+			watch_owner "$dir"
 			cat "$dir/env"
 			return
 		fi
@@ -415,9 +418,11 @@ boot() {
 		NODE_ENV=production setsid node app.js --config="$dir/config.json" </dev/null >"$dir/nodebb.log" 2>&1 &
 		echo $! >"$dir/nodebb.pid"
 	)
-	local i code
+	local i code pid
+	pid=$(cat "$dir/nodebb.pid")
 	for ((i = 0; i < 600; i++)); do
-		alive "$dir/nodebb.pid" app.js || return 1
+		# Not alive(): until the fork has exec'd node its cmdline is bash's.
+		[[ $(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) =~ ^[RSD]$ ]] || return 1
 		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url/api/config" || true)
 		if [[ $code == 200 ]] && grep -q "listening on: 127.0.0.1:$port" "$dir/nodebb.log"; then
 			return 0
@@ -425,6 +430,19 @@ boot() {
 		sleep 0.1
 	done
 	return 1
+}
+
+# watch_owner DIR: stop the forum in DIR once $TESTFORUM_OWNER ends.
+watch_owner() {
+	local dir=$1 owner=${TESTFORUM_OWNER:-}
+	[[ $owner =~ ^[0-9]+$ ]] || return 0
+	(
+		exec </dev/null >/dev/null 2>&1
+		while kill -0 "$owner" 2>/dev/null && [[ -f $dir/nodebb.pid ]]; do sleep 2; done
+		[[ -f $dir/nodebb.pid ]] && bash "${BASH_SOURCE[0]}" down "$dir"
+	) &
+	echo $! >"$dir/watch.pid"
+	disown
 }
 
 write_env() {
@@ -456,6 +474,10 @@ down() {
 	fi
 	rm -f "$dir/nodebb.pid"
 	stop_redis "$dir/redis"
+	if alive "$dir/watch.pid" testforum.sh; then
+		kill "$(cat "$dir/watch.pid")" 2>/dev/null || true
+	fi
+	rm -f "$dir/watch.pid"
 }
 
 case ${1:-} in

@@ -81,6 +81,8 @@ func Start(t testing.TB) *Forum {
 	var stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
 	cmd.Stderr = &stderr
+	// Stop the forum even if this test binary dies before its cleanup.
+	cmd.Env = append(os.Environ(), "TESTFORUM_OWNER="+strconv.Itoa(os.Getpid()))
 	if _, err := cmd.Output(); err != nil {
 		_ = exec.Command("bash", script, "down", dir).Run()
 		if !ci && strings.Contains(stderr.String(), "npm pack") {
