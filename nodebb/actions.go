@@ -131,7 +131,9 @@ func (c *Client) Unban(ctx context.Context, uid int64) error {
 // tid, a topic the admins control (lock it), must say "true" (case and
 // surrounding space ignored) for the bot to act. NodeBB wants posts of 8
 // characters or more, so the lines after the first are free for an
-// explanation. A missing or deleted topic or post reads as false.
+// explanation. A missing or deleted topic or post reads as false; a "true"
+// written by anyone but an administrator or global moderator reads as false
+// with a Permanent error.
 func (c *Client) Enabled(ctx context.Context, tid int64) (bool, error) {
 	op := fmt.Sprintf("read off switch (topic %d)", tid)
 	t, err := c.Topic(ctx, tid)
@@ -149,7 +151,23 @@ func (c *Client) Enabled(ctx context.Context, tid int64) (bool, error) {
 		return false, opError(op, err)
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(p.Content), "\n")
-	return !p.Deleted && strings.EqualFold(strings.TrimSpace(first), "true"), nil
+	if p.Deleted || !strings.EqualFold(strings.TrimSpace(first), "true") {
+		return false, nil
+	}
+	// Only a post of an administrator or global moderator counts: its
+	// author can edit it, and a guest's topic named by mistake must not
+	// switch the bot on.
+	if p.UID <= 0 {
+		return false, &Error{Op: op, Kind: Permanent, Code: "untrusted-switch", Err: fmt.Errorf("post %d is a guest's", p.PID)}
+	}
+	u, err := c.User(ctx, p.UID)
+	if err != nil {
+		return false, opError(op, err)
+	}
+	if !u.Admin && !u.GlobalMod {
+		return false, &Error{Op: op, Kind: Permanent, Code: "untrusted-switch", Err: fmt.Errorf("post %d is by %q, neither administrator nor global moderator", p.PID, u.Username)}
+	}
+	return true, nil
 }
 
 // oneLine keeps a reason on one line: newlines would end a blacklist rule.

@@ -341,6 +341,12 @@ func TestForum(t *testing.T) {
 		if on, err := c.Enabled(ctx, 99999); err != nil || on {
 			t.Fatalf("Enabled(missing topic) = %v, %v; want false", on, err)
 		}
+		guest := must[testforum.Posted](t)(f.GuestTopic(ctx, "203.0.113.77", "", "not a switch", "true\nsays a guest"))
+		on, err := c.Enabled(ctx, guest.TID)
+		if on {
+			t.Fatal("a guest's topic switched the bot on")
+		}
+		wantKind(t, "guest's switch", err, nodebb.Permanent)
 	})
 
 	t.Run("Blacklist", func(t *testing.T) {
