@@ -26,6 +26,11 @@ func (c *Client) Remove(ctx context.Context, pid int64, purge bool) (Removal, er
 		verb = "purge"
 	}
 	op := fmt.Sprintf("%s post %d", verb, pid)
+	// Without the session NodeBB shows a post's state wrongly (masked
+	// content, no IP): check it before reading.
+	if err := c.checkSession(ctx); err != nil {
+		return Removal{PID: pid}, opError(op, err)
+	}
 	p, err := c.rawPost(ctx, pid)
 	if isNotFound(err) {
 		return Removal{PID: pid, Purged: true}, &Error{Op: op, Kind: AlreadyDone, Code: "http 404", Err: fmt.Errorf("post %d is gone", pid)}
@@ -64,6 +69,11 @@ func (c *Client) Remove(ctx context.Context, pid int64, purge bool) (Removal, er
 // AlreadyDone error; a purged one a Permanent error.
 func (c *Client) Restore(ctx context.Context, pid int64) error {
 	op := fmt.Sprintf("restore post %d", pid)
+	// Without the session NodeBB shows a post's state wrongly (masked
+	// content, no IP): check it before reading.
+	if err := c.checkSession(ctx); err != nil {
+		return opError(op, err)
+	}
 	p, err := c.rawPost(ctx, pid)
 	if err != nil {
 		return opError(op, err)
@@ -136,6 +146,11 @@ func (c *Client) Unban(ctx context.Context, uid int64) error {
 // with a Permanent error.
 func (c *Client) Enabled(ctx context.Context, tid int64) (bool, error) {
 	op := fmt.Sprintf("read off switch (topic %d)", tid)
+	// Without the session NodeBB shows a post's state wrongly (masked
+	// content, no IP): check it before reading.
+	if err := c.checkSession(ctx); err != nil {
+		return false, opError(op, err)
+	}
 	t, err := c.Topic(ctx, tid)
 	if err != nil {
 		return false, opError(op, err)

@@ -34,7 +34,16 @@ func (c *Client) blacklistText(ctx context.Context) (string, error) {
 	var r struct {
 		Rules string `json:"rules"`
 	}
-	if err := c.get(ctx, "read ip blacklist", "/api/ip-blacklist", true, &r); err != nil {
+	const op = "read ip blacklist"
+	err := c.get(ctx, op, "/api/ip-blacklist", true, &r)
+	if isNotFound(err) && c.sessionLost(ctx) {
+		// An admin route answers 404 to guests.
+		if err := c.relogin(ctx); err != nil {
+			return "", opError(op, err)
+		}
+		err = c.get(ctx, op, "/api/ip-blacklist", true, &r)
+	}
+	if err != nil {
 		return "", err
 	}
 	return r.Rules, nil

@@ -233,11 +233,24 @@ func (c *Client) sessionLost(ctx context.Context) bool {
 
 // get reads a JSON API route as the logged-in bot into v. bearer sends the
 // write-api token too, when there is one.
+// A refusal (401, 403) that comes from a lost session is retried once after
+// a new login.
 func (c *Client) get(ctx context.Context, op, path string, bearer bool, v any) error {
 	if err := c.ensureLogin(ctx); err != nil {
 		return opError(op, err)
 	}
-	return c.getJSON(ctx, op, path, bearer, v)
+	err := c.getJSON(ctx, op, path, bearer, v)
+	var e *Error
+	if errors.As(err, &e) && e.Kind == Permanent && (e.Code == "http 401" || e.Code == "http 403" || e.Code == "error:no-privileges") {
+		if !c.sessionLost(ctx) {
+			return err
+		}
+		if lerr := c.relogin(ctx); lerr != nil {
+			return opError(op, lerr)
+		}
+		err = c.getJSON(ctx, op, path, bearer, v)
+	}
+	return err
 }
 
 func (c *Client) getJSON(ctx context.Context, op, path string, bearer bool, v any) error {

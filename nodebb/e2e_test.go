@@ -302,7 +302,11 @@ func TestForum(t *testing.T) {
 	t.Run("SessionLost", func(t *testing.T) {
 		t.Parallel()
 		ctx := context.Background()
-		c := newClient(t, f)
+		// No token: the session is all the client has.
+		c, err := nodebb.New(nodebb.Config{URL: f.URL, Username: f.BotUser, Password: f.BotPassword})
+		if err != nil {
+			t.Fatal(err)
+		}
 		top := must[testforum.Posted](t)(f.GuestTopic(ctx, "203.0.113.99", "", "session test", "a post to moderate"))
 		nodebb.ForgetSession(c)
 		p, err := c.Post(ctx, top.PID)
@@ -322,6 +326,11 @@ func TestForum(t *testing.T) {
 		}
 		if st := must[testforum.TopicState](t)(f.Topic(ctx, top.TID)); !st.Deleted {
 			t.Fatalf("topic after Remove: %+v", st)
+		}
+		// The IP blacklist answers 403 without the session.
+		nodebb.ForgetSession(c)
+		if _, err := c.Blacklist(ctx); err != nil {
+			t.Fatalf("Blacklist after a lost session: %v", err)
 		}
 	})
 

@@ -25,7 +25,9 @@ type Post struct {
 	// Handle is the name a guest gave, if any.
 	Handle string
 	Topic  Topic
-	Author User // for a guest: UID 0, Username = Handle
+	// Author is the account; for a guest UID 0 and Username = Handle; for
+	// an account that no longer exists only its UID.
+	Author User
 }
 
 // Main reports whether the post opens its topic: removing it removes the
@@ -242,6 +244,10 @@ func (c *Client) fill(ctx context.Context, posts []Post) error {
 		}
 		i -= len(tids)
 		users[i], err = c.User(ctx, uids[i])
+		if KindOf(err) == Permanent {
+			// A deleted account's posts may outlive it.
+			users[i], err = User{UID: uids[i]}, nil
+		}
 		return err
 	})
 	if err != nil {
