@@ -16,7 +16,8 @@ type Rule struct {
 	Line    string // the line as stored
 }
 
-// Covers reports whether the rule applies to addr, as NodeBB tests it.
+// Covers reports whether the rule applies to addr. (NodeBB itself compares
+// IPv6 addresses as strings: a rule not in canonical form may miss.)
 func (r Rule) Covers(addr netip.Addr) bool {
 	return r.Prefix.IsValid() && r.Prefix.Contains(addr.Unmap())
 }

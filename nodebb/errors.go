@@ -39,7 +39,8 @@ func (k Kind) String() string {
 // Error makes a Kind usable as errors.Is target.
 func (k Kind) Error() string { return k.String() }
 
-// Error is every error this package returns (wrapped by nothing).
+// Error is the error every method of this package returns: the failed
+// operation, its Kind and, when the forum said so, NodeBB's error key.
 type Error struct {
 	Op   string // the call, with its target: `delete post 12`
 	Kind Kind
