@@ -23,6 +23,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -35,6 +36,7 @@ type rig struct {
 	store *store.Store
 	log   *logrus.Logger
 	opts  bot.Options
+	site  mwsite.Options
 	pages map[string]string // seeded title -> text
 }
 
@@ -81,10 +83,8 @@ func newRig(t *testing.T) *rig {
 	t.Cleanup(func() { st.Close() })
 	r.store = st
 	r.log, _ = test.NewNullLogger()
-	r.opts = bot.Options{
-		Lookback: time.Hour, ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
-		Block: true, RangeBlock: true,
-	}
+	r.opts = bot.Options{Lookback: time.Hour, Block: true, RangeBlock: true}
+	r.site = mwsite.Options{SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"}}
 	return r
 }
 
@@ -93,11 +93,16 @@ func (r *rig) patroller(st bot.Store) *bot.Patroller {
 	if st == nil {
 		st = r.store
 	}
-	p, err := bot.New(r.opts, r.mw, st, r.log)
+	p, err := bot.New(r.opts, r.siteOf(r.mw), st, r.log)
 	if err != nil {
 		r.t.Fatal(err)
 	}
 	return p
+}
+
+// siteOf is the MediaWiki adapter on w, with the rig's options.
+func (r *rig) siteOf(w mwsite.Wiki) bot.Site {
+	return mwsite.New(w, r.site, r.log)
 }
 
 func (r *rig) pass() bot.Summary {
@@ -413,7 +418,7 @@ func mustLatestAnonRev(t *testing.T, r *rig, title string) int64 {
 
 func TestFollowUpSpamDomainBlacklisted(t *testing.T) {
 	r := newRig(t)
-	r.opts.SpamBlacklistPage = "MediaWiki:Spam-blacklist"
+	r.site.SpamBlacklistPage = "MediaWiki:Spam-blacklist"
 	rng := rand.New(rand.NewPCG(11, 12))
 	r.insert("192.0.2.10", "Aardvark", " "+token(rng, 9))
 	r.pass()
@@ -496,7 +501,7 @@ func TestUnavailableWikiRetriedNextPass(t *testing.T) {
 	probe := token(rng, 10)
 	rev := r.insert("192.0.2.70", "Aardvark", " "+probe)
 
-	p, err := bot.New(r.opts, unavailableWiki{r.mw}, r.store, r.log)
+	p, err := bot.New(r.opts, r.siteOf(unavailableWiki{r.mw}), r.store, r.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -616,7 +621,7 @@ func TestChangeVisibleLateIsStillHandled(t *testing.T) {
 	lateRev := r.insert("192.0.2.93", "Aardvark", " "+late)
 	r.insert("198.51.100.93", "Abacus", " "+token(rng, 10))
 
-	p, err := bot.New(r.opts, lateWiki{r.mw, lateRev}, r.store, r.log)
+	p, err := bot.New(r.opts, r.siteOf(lateWiki{r.mw, lateRev}), r.store, r.log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -141,9 +142,6 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
 		Lookback:        offIfZero(c.Patrol.Lookback),
 		DryRun:          dryRun || c.Patrol.DryRun,
-		ShutoffPage:     c.ShutoffPage(),
-		TrustedGroups:   c.Patrol.TrustedGroups,
-		TrustedMinEdits: c.Patrol.TrustedMinEdits,
 		Namespaces:      c.Patrol.Namespaces,
 		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
 		RevertCooldown:  offIfZero(c.Patrol.RevertCooldown),
@@ -154,13 +152,25 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		RangeMinIPs:     c.Response.RangeMinIPs,
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
-		SummaryPrefix:   c.Patrol.SummaryPrefix,
 		ModelPages:      c.Detectors.ModelSamplePages,
+	}
+	return bot.New(opts, a.site(), a.store, a.log)
+}
+
+// site is the MediaWiki adapter on the logged-in client, with the wiki's
+// conventions and rules of trust from the config.
+func (a *app) site() *mwsite.Site {
+	c := a.cfg
+	opts := mwsite.Options{
+		SummaryPrefix:   c.Patrol.SummaryPrefix,
+		ShutoffPage:     c.ShutoffPage(),
+		TrustedGroups:   c.Patrol.TrustedGroups,
+		TrustedMinEdits: c.Patrol.TrustedMinEdits,
 	}
 	if c.Response.SpamBlacklist {
 		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
 	}
-	return bot.New(opts, a.wiki, a.store, a.log)
+	return mwsite.New(a.wiki, opts, a.log)
 }
 
 func runPatrol(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
