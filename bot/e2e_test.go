@@ -84,7 +84,10 @@ func newRig(t *testing.T) *rig {
 	r.store = st
 	r.log, _ = test.NewNullLogger()
 	r.opts = bot.Options{Lookback: time.Hour, Block: true, RangeBlock: true}
-	r.site = mwsite.Options{SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"}}
+	r.site = mwsite.Options{
+		SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
+		DeletionTemplate: "{{delete|$1}}",
+	}
 	return r
 }
 
@@ -584,7 +587,8 @@ func TestNobotsAddedByTheVandalIgnored(t *testing.T) {
 }
 
 // A follow-up spammer that creates a page: rollback cannot remove a page,
-// so the edit is flagged for deletion, and the spammer is still blocked.
+// so the page is tagged for deletion (the client cannot delete yet), and
+// the spammer is still blocked.
 func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 	r := newRig(t)
 	rng := rand.New(rand.NewPCG(23, 24))
@@ -599,6 +603,12 @@ func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 	}
 	if !r.blocked("192.0.2.92") {
 		t.Error("the spammer is not blocked")
+	}
+	if text := r.text("Cheap pills"); !strings.HasPrefix(text, "{{delete|") {
+		t.Errorf("created spam page = %q; want it tagged for deletion", text)
+	}
+	if sum := r.pass(); sum.Scored != 0 || r.botRevisions("Cheap pills") != 1 {
+		t.Errorf("next pass = %s, %d bot revisions; want the tag made once", sum, r.botRevisions("Cheap pills"))
 	}
 }
 

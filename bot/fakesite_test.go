@@ -33,11 +33,13 @@ type fakeSite struct {
 	texts    map[int64]bot.Texts
 	places   map[string]bot.PlaceState
 	writes   bool // the off switch says true
+	delete   bool // the bot may delete places; otherwise it tags them
 
 	removeErr, blockErr error
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
+	deleted       int // places deleted
 	blocks        []bot.BlockRequest
 	blacklisted   []string
 }
@@ -129,8 +131,13 @@ func (f *fakeSite) Remove(_ context.Context, r bot.Removal) (bot.Removed, error)
 
 func (f *fakeSite) RemovePlace(_ context.Context, r bot.Removal) (bot.PlaceRemoved, error) {
 	f.placeRemovals = append(f.placeRemovals, r)
+	if !f.delete {
+		f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, "{{delete}}\n"+r.Current, time.Now())
+		return bot.PlaceRemoved{Tagged: true, Summary: "tag"}, nil
+	}
 	f.mu.Lock()
 	delete(f.places, r.Contribution.Place.Title)
+	f.deleted++
 	f.mu.Unlock()
 	return bot.PlaceRemoved{Deleted: true, Summary: "delete"}, nil
 }
@@ -300,9 +307,31 @@ func TestActionPaths(t *testing.T) {
 			r.mustPass()
 			r.probe("192.0.2.1")
 		}, want{held: decision.HoldCooldown}, nil},
-		{"creation", func(r *frig) {
+		{"creation deleted", func(r *frig) {
+			r.site.delete = true
 			r.site.save(anon("192.0.2.1"), "Qzxv", "Wvbqzkxplm jqxzvtrw.", r.tick())
-		}, want{held: decision.HoldCreated}, nil},
+		}, want{reverted: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.placeRemovals) != 1 || r.site.places["Qzxv"].Title != "" {
+				t.Errorf("place removals = %+v; want the created page deleted", r.site.placeRemovals)
+			}
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
+			if err != nil || len(recs) != 1 || recs[0].Outcome != "page deleted" {
+				t.Errorf("records = %+v, %v; want the deletion recorded", recs, err)
+			}
+			if evs, err := r.store.IPEvents(context.Background(), netip.MustParsePrefix("192.0.2.1/32"), time.Time{}); err != nil || len(evs) == 0 || evs[0].Kind != store.EventProbe {
+				t.Errorf("events of the creator = %+v, %v; want the probe remembered", evs, err)
+			}
+		}},
+		{"creation tagged, once", func(r *frig) {
+			r.site.save(anon("192.0.2.1"), "Qzxv", "Wvbqzkxplm jqxzvtrw.", r.tick())
+		}, want{held: decision.HoldCreated}, func(t *testing.T, r *frig) {
+			if !strings.HasPrefix(r.site.text("Qzxv"), "{{delete}}") {
+				t.Errorf("page text = %q; want it tagged", r.site.text("Qzxv"))
+			}
+			if sum := r.mustPass(); sum.Read != 1 || sum.Skipped[decision.SkipOwn] != 1 {
+				t.Errorf("next pass = %s; want only the bot's tag read", sum)
+			}
+		}},
 		{"block after a probe", func(r *frig) {
 			r.probe("192.0.2.1")
 			r.mustPass()
@@ -391,7 +420,7 @@ func TestActionPaths(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := newFrig(t)
 			c.setup(r)
-			before := len(r.site.removals)
+			before := len(r.site.removals) + r.site.deleted
 			blocksBefore := len(r.site.blocks)
 			sum, err := r.pass()
 			if !errors.Is(err, c.want.passErr) || (err != nil && c.want.passErr == nil) {
@@ -407,7 +436,7 @@ func TestActionPaths(t *testing.T) {
 			if got != c.want {
 				t.Errorf("pass = %s; want %+v", sum, c.want)
 			}
-			if n := len(r.site.removals) - before; n != c.want.reverted {
+			if n := len(r.site.removals) + r.site.deleted - before; n != c.want.reverted {
 				t.Errorf("%d removals on the site; want %d", n, c.want.reverted)
 			}
 			if n := len(r.site.blocks) - blocksBefore; n != c.want.blocked {

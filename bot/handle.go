@@ -209,7 +209,8 @@ func (o Outcome) gone() bool {
 // ours reports whether the contribution was removed by this bot, now or
 // before a crash: the revert is remembered.
 func (o Outcome) ours() bool {
-	return o.Code == decision.OutcomeReverted || (o.Code == decision.OutcomeAlreadyReverted && o.Ours)
+	return o.Code == decision.OutcomeReverted || o.Code == decision.OutcomeDeleted ||
+		(o.Code == decision.OutcomeAlreadyReverted && o.Ours)
 }
 
 // fold writes a change's outcomes into its record and the memory to commit
@@ -233,6 +234,16 @@ func (p *Patroller) fold(h *store.Handled, sum *Summary, sc scored, d decision.D
 		case decision.OutcomeReverted:
 			sum.Reverted++
 			rec.Outcome, rec.Summary = o.How, o.Summary
+		case decision.OutcomeDeleted:
+			// A deleted page is a removed contribution: counted as reverted.
+			sum.Reverted++
+			rec.Outcome, rec.Summary = "page deleted", o.Summary
+		case decision.OutcomeTagged:
+			// Tagged for deletion, the page waits for an administrator.
+			sum.Held[decision.HoldCreated]++
+			rec.Action = decision.ActionFlag
+			rec.Why = append(rec.Why, decision.HoldCreated)
+			rec.Outcome, rec.Summary = "tagged for deletion", o.Summary
 		case decision.OutcomeBlocked:
 			sum.Blocked++
 			rec.BlockTarget, rec.BlockExpiry = o.Block.Target, o.Block.Expiry
@@ -412,7 +423,7 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 		return held(decision.HoldLater)
 	}
 	if c.ParentID == 0 {
-		return held(decision.HoldCreated)
+		return p.removePlace(ctx, sc, d, ps, latest)
 	}
 	// One revert per editor and page per cooldown: an editor who comes back
 	// after being reverted is left for a human (no edit wars). Edits made
@@ -443,6 +454,23 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 		return o
 	}
 	return Outcome{Code: decision.OutcomeReverted, How: removed.How, Summary: removed.Summary}
+}
+
+// removePlace deletes or tags a page the judged edit created. The bot's
+// own version on top is its tag, from a pass that crashed before recording.
+func (p *Patroller) removePlace(ctx context.Context, sc scored, d decision.Decision, ps *pageStates, latest Version) Outcome {
+	c := sc.change
+	delete(ps.pages, c.Place.Title)
+	r, err := p.site.RemovePlace(ctx, Removal{Contribution: c, Texts: sc.texts, Top: latest.ID, Current: latest.Text, Grounds: grounds(d, sc.results)})
+	switch {
+	case err != nil:
+		return failed("delete page", err)
+	case r.Deleted:
+		return Outcome{Code: decision.OutcomeDeleted, Summary: r.Summary}
+	case r.Tagged:
+		return Outcome{Code: decision.OutcomeTagged, Summary: r.Summary}
+	}
+	return held(decision.HoldCreated)
 }
 
 // alreadyGone is the outcome for an edit whose flagged content is no longer

@@ -44,8 +44,9 @@ type Site interface {
 	// restored); ErrAlreadyDone or ErrConflict: the place moved on since the
 	// patroller looked, so it must look again.
 	Remove(ctx context.Context, r Removal) (Removed, error)
-	// RemovePlace deletes a place its creator's contribution made, or tags
-	// it for deletion when the bot may not delete.
+	// RemovePlace deletes a place the contribution created, or tags it for
+	// deletion when the bot may not delete; with neither allowed it does
+	// nothing and says so.
 	RemovePlace(ctx context.Context, r Removal) (PlaceRemoved, error)
 	// Block blocks an address, a range or an account. ErrAlreadyDone: a
 	// block is in force already (the bot never replaces one).
@@ -145,6 +146,7 @@ type Removal struct {
 	// and bad: the site may remove them together.
 	Top     int64
 	Whole   bool
+	Current string // the place's text at Top
 	Grounds Grounds
 }
 
@@ -154,10 +156,11 @@ type Removed struct {
 	Summary string // the edit summary the site shows
 }
 
-// PlaceRemoved says what became of a place.
+// PlaceRemoved says what became of a place: deleted, tagged for deletion,
+// or neither (the site may do neither).
 type PlaceRemoved struct {
-	Deleted bool   // deleted; otherwise tagged for deletion
-	Summary string // the deletion reason or the tag's edit summary
+	Deleted, Tagged bool
+	Summary         string // the deletion reason or the tag's edit summary
 }
 
 // BlockRequest asks a site to block an address, a range or an account.

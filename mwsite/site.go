@@ -62,8 +62,9 @@ type Options struct {
 	SpamBlacklistPage string
 	TrustedGroups     []string // editors in any of these groups are trusted
 	TrustedMinEdits   int      // editors with at least this many edits are trusted; 0 disables
-	// DeletionTemplate tags a page created by a spammer when the bot may
-	// not delete it; $1 is replaced by the reason. "" means {{delete|$1}}.
+	// DeletionTemplate tags a page created as a probe or spam when the bot
+	// may not delete it; $1 stands for the reason. "" leaves such a page
+	// for a human.
 	DeletionTemplate string
 }
 
@@ -304,6 +305,8 @@ func (s *Site) Remove(ctx context.Context, r bot.Removal) (bot.Removed, error) {
 // RemovePlace deletes a page the contribution created, when the bot has the
 // delete right and the client can delete; otherwise it puts the deletion
 // template on top of the page, guarded by the revision the patroller saw.
+// A page already tagged is left as it is (a pass that crashed after
+// tagging).
 func (s *Site) RemovePlace(ctx context.Context, r bot.Removal) (bot.PlaceRemoved, error) {
 	c := r.Contribution
 	acct, err := s.acct(ctx)
@@ -318,20 +321,23 @@ func (s *Site) RemovePlace(ctx context.Context, r bot.Removal) (bot.PlaceRemoved
 		}
 		return bot.PlaceRemoved{Deleted: true, Summary: reason}, nil
 	}
-	tmpl := s.opts.DeletionTemplate
-	if tmpl == "" {
-		tmpl = "{{delete|$1}}"
+	if s.opts.DeletionTemplate == "" {
+		return bot.PlaceRemoved{}, nil
 	}
-	// The template's reason is plain text: no links, no pipes to break it.
-	tag := strings.ReplaceAll(tmpl, "$1", strings.NewReplacer("|", "/", "[[", "", "]]", "").Replace(why(r.Grounds)))
-	summary := truncate(s.opts.SummaryPrefix + " tag for deletion: " + why(r.Grounds))
+	// The template's reason is plain text: no pipes or braces to break it.
+	plain := strings.NewReplacer("|", "/", "{", "", "}", "", "<nowiki>", "", "</nowiki>", "").Replace(why(r.Grounds))
+	tag := strings.ReplaceAll(s.opts.DeletionTemplate, "$1", plain)
+	summary := truncate(s.opts.SummaryPrefix + " tag for deletion, page created by [[Special:Contributions/" + c.Author.Name + "|" + c.Author.Name + "]]: " + why(r.Grounds))
+	if strings.HasPrefix(r.Current, tag) {
+		return bot.PlaceRemoved{Tagged: true, Summary: summary}, nil
+	}
 	_, err = s.wiki.Edit(ctx, mediawiki.EditParams{
-		Title: c.Place.Title, Text: tag + "\n" + r.Texts.After, Summary: summary, BaseRevID: r.Top, Bot: true, NoCreate: true,
+		Title: c.Place.Title, Text: tag + "\n" + r.Current, Summary: summary, BaseRevID: r.Top, Bot: true, NoCreate: true,
 	})
 	if err != nil {
 		return bot.PlaceRemoved{}, classify(fmt.Errorf("tag %q for deletion: %w", c.Place.Title, err))
 	}
-	return bot.PlaceRemoved{Summary: summary}, nil
+	return bot.PlaceRemoved{Tagged: true, Summary: summary}, nil
 }
 
 // Block blocks an IP or a range (anonymous editors only, no account

@@ -162,10 +162,11 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 func (a *app) site() *mwsite.Site {
 	c := a.cfg
 	opts := mwsite.Options{
-		SummaryPrefix:   c.Patrol.SummaryPrefix,
-		ShutoffPage:     c.ShutoffPage(),
-		TrustedGroups:   c.Patrol.TrustedGroups,
-		TrustedMinEdits: c.Patrol.TrustedMinEdits,
+		SummaryPrefix:    c.Patrol.SummaryPrefix,
+		ShutoffPage:      c.ShutoffPage(),
+		TrustedGroups:    c.Patrol.TrustedGroups,
+		TrustedMinEdits:  c.Patrol.TrustedMinEdits,
+		DeletionTemplate: c.Patrol.DeletionTemplate,
 	}
 	if c.Response.SpamBlacklist {
 		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
@@ -243,6 +244,7 @@ func redactURL(s string) string {
 var neededRights = []struct{ right, why string }{
 	{"rollback", "revert with one rollback (without it the bot falls back to undo)"},
 	{"block", "block follow-up spammers and their ranges"},
+	{"delete", "delete pages created as probes or spam (without it the bot tags them with patrol.deletion_template)"},
 	{"protect", "protect pages under attack"},
 	{"bot", "mark its edits as bot edits, hidden from recent changes by default"},
 	{"markbotedits", "hide its rollbacks from recent changes"},
