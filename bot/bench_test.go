@@ -68,7 +68,7 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 		}
 		log, _ := test.NewNullLogger()
 		site := mwsite.New(mw, mwsite.Options{SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"}}, log)
-		p, err := bot.New(bot.Options{Lookback: time.Hour, Block: true, RangeBlock: true}, site, st, log)
+		p, err := bot.New(defaultOptions(), site, st, log)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/mwsite"
@@ -83,7 +84,7 @@ func newRig(t *testing.T) *rig {
 	t.Cleanup(func() { st.Close() })
 	r.store = st
 	r.log, _ = test.NewNullLogger()
-	r.opts = bot.Options{Lookback: time.Hour, Block: true, RangeBlock: true}
+	r.opts = defaultOptions()
 	r.site = mwsite.Options{
 		SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
 		DeletionTemplate: "{{delete|$1}}",
@@ -101,6 +102,26 @@ func (r *rig) patroller(st bot.Store) *bot.Patroller {
 		r.t.Fatal(err)
 	}
 	return p
+}
+
+// defaultOptions are config.Default()'s values as cmd/wikiwarden maps them,
+// with a first pass that reads the last hour.
+func defaultOptions() bot.Options {
+	c := config.Default()
+	return bot.Options{
+		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
+		Lookback:        time.Hour,
+		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
+		RevertCooldown:  time.Duration(c.Patrol.RevertCooldown),
+		WatchWindow:     time.Duration(c.Response.WatchWindow),
+		Block:           c.Response.Block,
+		BlockDurations:  c.Response.BlockDurations,
+		RangeBlock:      c.Response.RangeBlock,
+		RangeMinIPs:     c.Response.RangeMinIPs,
+		RangePrefixV4:   c.Response.RangePrefixV4,
+		RangePrefixV6:   c.Response.RangePrefixV6,
+		ModelPages:      c.Detectors.ModelSamplePages,
+	}
 }
 
 // siteOf is the MediaWiki adapter on w, with the rig's options.

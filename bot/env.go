@@ -75,9 +75,13 @@ func (p *Patroller) RefreshModel(ctx context.Context) error {
 }
 
 func (p *Patroller) refreshModel(ctx context.Context) error {
-	texts, err := p.site.SampleTexts(ctx, p.opts.ModelPages)
-	if err != nil {
-		return fmt.Errorf("sample pages: %w", err)
+	var texts []string
+	if p.opts.ModelPages > 0 {
+		var err error
+		texts, err = p.site.SampleTexts(ctx, p.opts.ModelPages)
+		if err != nil {
+			return fmt.Errorf("sample pages: %w", err)
+		}
 	}
 	// Every link already on the wiki makes its domain known, so a reference
 	// to a site the wiki cites is never "new".

@@ -190,12 +190,9 @@ func newFrig(t *testing.T) *frig {
 		}
 		r.site.save(bot.Author{Name: "Admin"}, title, string(text), r.tick())
 	}
-	r.opts = bot.Options{
-		Lookback: time.Hour, RevertCooldown: 24 * time.Hour, WatchWindow: 30 * 24 * time.Hour,
-		Block: true, BlockDurations: []string{"1 day", "1 week"}, RangeBlock: true, RangeMinIPs: 2,
-		RangePrefixV4: 24, RangePrefixV6: 64, MaxEditsPerPass: 5000, ModelPages: 10,
-		Now: func() time.Time { return r.now },
-	}
+	r.opts = defaultOptions()
+	r.opts.BlockDurations = []string{"1 day", "1 week"}
+	r.opts.Now = func() time.Time { return r.now }
 	return r
 }
 

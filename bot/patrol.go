@@ -36,62 +36,46 @@ type Store interface {
 	Expire(ctx context.Context, before time.Time) (int, error)
 }
 
-// Options configure a Patroller. cmd/wikiwarden maps the YAML config onto it.
+// Options configure a Patroller. They hold explicit values: the defaults
+// live in one place, config.Default, and cmd/wikiwarden maps the YAML config
+// onto these fields. A zero value turns its feature off.
 type Options struct {
-	Detectors       []string           // enabled detectors, by name
-	Thresholds      map[string]float64 // per detector; missing ones use DefaultThreshold
-	Lookback        time.Duration      // how far back the first pass reads; 0 means 24h, negative the present
-	DryRun          bool               // decide and record, never write to the site
-	Namespaces      []int              // namespaces to patrol; empty means all
-	MaxEditsPerPass int                // upper bound of recent changes read in one pass
-	RevertCooldown  time.Duration      // at most one revert per editor and page within this; 0 means 24h, negative none
-	WatchWindow     time.Duration      // how long probes make an IP, range or page suspect
-	Block           bool               // block follow-up spammers
-	BlockDurations  []string           // MediaWiki expiries, escalating per target
-	RangeBlock      bool               // block the range when several of its IPs are involved
-	RangeMinIPs     int                // distinct IPs of a range that make it a range block
-	RangePrefixV4   int                // range size for IPv4, e.g. 24
-	RangePrefixV6   int                // range size for IPv6, e.g. 64
-	ModelPages      int                // pages sampled to train the letter model
-	Now             func() time.Time   // the clock; nil means time.Now
+	Detectors []string // enabled detectors, by name; nil means every detector
+	// Thresholds are per detector. A detector missing here uses
+	// DefaultThreshold, the one home of threshold defaults in code (eval
+	// reads it too) until detectors.DefaultThreshold takes its place.
+	Thresholds      map[string]float64
+	Lookback        time.Duration    // how far back the first pass reads; 0: from the present
+	DryRun          bool             // decide and record, never write to the site
+	Namespaces      []int            // namespaces to patrol; empty means all
+	MaxEditsPerPass int              // upper bound of contributions read in one pass; 0: no bound
+	RevertCooldown  time.Duration    // at most one revert per editor and page within this; 0: no cooldown
+	WatchWindow     time.Duration    // how long probes make an IP, range or page suspect; 0: no memory
+	Block           bool             // block follow-up spammers
+	BlockDurations  []string         // the site's expiries, escalating per target; needed with Block
+	RangeBlock      bool             // block the range when enough of its addresses offended
+	RangeMinIPs     int              // confirmed offending addresses that make it a range block; at least 1 with RangeBlock
+	RangePrefixV4   int              // range size for IPv4, e.g. 24; needed with RangeBlock
+	RangePrefixV6   int              // range size for IPv6, e.g. 64; needed with RangeBlock
+	ModelPages      int              // pages sampled to train the letter model; 0: the built-in model only
+	Now             func() time.Time // the clock; nil means time.Now
 }
 
-func (o *Options) setDefaults() {
-	if o.Detectors == nil {
-		o.Detectors = detectors.Names()
+// check rejects options that contradict each other or are out of range.
+func (o Options) check() error {
+	switch {
+	case o.Lookback < 0, o.RevertCooldown < 0, o.WatchWindow < 0:
+		return errors.New("negative duration")
+	case o.MaxEditsPerPass < 0, o.ModelPages < 0:
+		return errors.New("negative count")
+	case o.Block && len(o.BlockDurations) == 0:
+		return errors.New("Block without BlockDurations")
+	case o.RangeBlock && o.RangeMinIPs < 1:
+		return errors.New("RangeBlock needs RangeMinIPs of at least 1")
+	case o.RangeBlock && (o.RangePrefixV4 < 1 || o.RangePrefixV4 > 32 || o.RangePrefixV6 < 1 || o.RangePrefixV6 > 128):
+		return errors.New("RangeBlock needs RangePrefixV4 (1 to 32) and RangePrefixV6 (1 to 128)")
 	}
-	if o.Lookback == 0 {
-		o.Lookback = 24 * time.Hour
-	}
-	o.Lookback = max(o.Lookback, 0)
-	if o.MaxEditsPerPass == 0 {
-		o.MaxEditsPerPass = 5000
-	}
-	if o.RevertCooldown == 0 {
-		o.RevertCooldown = 24 * time.Hour
-	}
-	o.RevertCooldown = max(o.RevertCooldown, 0)
-	if o.WatchWindow == 0 {
-		o.WatchWindow = 30 * 24 * time.Hour
-	}
-	if len(o.BlockDurations) == 0 {
-		o.BlockDurations = []string{"1 day", "1 week", "1 month"}
-	}
-	if o.RangeMinIPs == 0 {
-		o.RangeMinIPs = 2
-	}
-	if o.RangePrefixV4 == 0 {
-		o.RangePrefixV4 = 24
-	}
-	if o.RangePrefixV6 == 0 {
-		o.RangePrefixV6 = 64
-	}
-	if o.ModelPages == 0 {
-		o.ModelPages = 200
-	}
-	if o.Now == nil {
-		o.Now = time.Now
-	}
+	return nil
 }
 
 // Patroller runs patrol passes. One pass runs at a time; Pass is safe to
@@ -112,7 +96,15 @@ type Patroller struct {
 // New returns a Patroller of site. It checks the options but does not touch
 // the site.
 func New(opts Options, site Site, st Store, log logrus.FieldLogger) (*Patroller, error) {
-	opts.setDefaults()
+	if err := opts.check(); err != nil {
+		return nil, fmt.Errorf("bot: options: %w", err)
+	}
+	if opts.Detectors == nil {
+		opts.Detectors = detectors.Names()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	stack, err := detectors.NewStack(opts.Detectors)
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)

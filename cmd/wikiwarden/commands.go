@@ -140,11 +140,11 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 	opts := bot.Options{
 		Detectors:       c.Detectors.Enabled,
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
-		Lookback:        offIfZero(c.Patrol.Lookback),
+		Lookback:        time.Duration(c.Patrol.Lookback),
 		DryRun:          dryRun || c.Patrol.DryRun,
 		Namespaces:      c.Patrol.Namespaces,
 		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
-		RevertCooldown:  offIfZero(c.Patrol.RevertCooldown),
+		RevertCooldown:  time.Duration(c.Patrol.RevertCooldown),
 		WatchWindow:     time.Duration(c.Response.WatchWindow),
 		Block:           c.Response.Block,
 		BlockDurations:  c.Response.BlockDurations,
@@ -220,15 +220,6 @@ func withPatroller(ctx context.Context, f commonFlags, getenv func(string) strin
 		return err
 	}
 	return fn(a, p)
-}
-
-// offIfZero maps a config duration where 0 means "off" to the bot's
-// options, where 0 means "default" and a negative value "off".
-func offIfZero(d config.Duration) time.Duration {
-	if d == 0 {
-		return -1
-	}
-	return time.Duration(d)
 }
 
 // redactURL hides a password in a URL (https://user:pass@host/...).
