@@ -698,3 +698,44 @@ func TestOneVisitsProbesRevertedTogether(t *testing.T) {
 		t.Errorf("%d bot revisions; want one for the visit", n)
 	}
 }
+
+// Follow-up spam on a page whose probe was left standing: removing the
+// spam restores the probe, and the cleanup takes it off too. On Aardvark an
+// administrator edited after the probe (held: later edits), so the token is
+// cut out and the administrator's edit stays; on Alchemy only the campaign
+// edited after the seed (the second probe was held for the cooldown), so
+// the seeded text comes back.
+func TestPageCleanAfterSpamRevert(t *testing.T) {
+	r := newRig(t)
+	// Learn the letter model from the clean pages first: learnt from a
+	// sample that holds the Aardvark probe, the model let it pass (scored 0).
+	r.pass()
+	rng := rand.New(rand.NewPCG(29, 30))
+	p1 := token(rng, 12)
+	r.insert("192.0.2.95", "Aardvark", " "+p1)
+	if _, err := r.wiki.AdminEdit(r.ctx, "Aardvark", r.text("Aardvark")+"\n\nAardvarks are nocturnal.", "good edit"); err != nil {
+		t.Fatal(err)
+	}
+	r.insert("192.0.2.97", "Alchemy", " "+token(rng, 9))
+	if sum := r.pass(); sum.Held[decision.HoldLater] != 1 || sum.Reverted != 1 {
+		t.Fatalf("probe pass = %s; want the Aardvark probe held for the later edit, the Alchemy one reverted", sum)
+	}
+	q2 := token(rng, 11)
+	r.insert("192.0.2.97", "Alchemy", " "+q2)
+	if sum := r.pass(); sum.Held[decision.HoldCooldown] != 1 {
+		t.Fatalf("second probe pass = %s; want the probe held for the cooldown", sum)
+	}
+	r.insert("192.0.2.96", "Aardvark", ` [https://cheap-pills-online.example.com/buy best cheap pills]`)
+	r.insert("192.0.2.98", "Alchemy", ` See [https://www.replica-watches.example.org/ luxury watches].`)
+	if sum := r.pass(); sum.Reverted != 2 {
+		t.Fatalf("spam pass = %s; want both spam edits reverted", sum)
+	}
+	text := r.text("Aardvark")
+	if strings.Contains(text, p1) || strings.Contains(text, "cheap-pills") || !strings.Contains(text, "Aardvarks are nocturnal.") {
+		t.Errorf("Aardvark: probe left %v, spam left %v, good edit kept %v; want no probe, no spam, the good edit kept",
+			strings.Contains(text, p1), strings.Contains(text, "cheap-pills"), strings.Contains(text, "Aardvarks are nocturnal."))
+	}
+	if got := r.text("Alchemy"); strings.TrimSpace(got) != strings.TrimSpace(r.pages["Alchemy"]) {
+		t.Errorf("Alchemy is not the seeded text again (probe %q left: %v)", q2, strings.Contains(got, q2))
+	}
+}

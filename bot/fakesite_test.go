@@ -32,14 +32,18 @@ type fakeSite struct {
 	contribs []bot.Contribution
 	texts    map[int64]bot.Texts
 	places   map[string]bot.PlaceState
-	writes   bool // the off switch says true
-	delete   bool // the bot may delete places; otherwise it tags them
+	hist     map[string][]bot.Version // oldest first
+	writes   bool                     // the off switch says true
+	delete   bool                     // the bot may delete places; otherwise it tags them
+	extra    string                   // a test's note
+	clock    func() time.Time         // when the bot's own versions are saved
 
 	removeErr, blockErr error
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
 	deleted       int // places deleted
+	rewrites      []bot.Rewrite
 	blocks        []bot.BlockRequest
 	blacklisted   []string
 }
@@ -47,7 +51,7 @@ type fakeSite struct {
 const botName = "Warden"
 
 func newFakeSite() *fakeSite {
-	return &fakeSite{next: 100, texts: map[int64]bot.Texts{}, places: map[string]bot.PlaceState{}, writes: true}
+	return &fakeSite{next: 100, texts: map[int64]bot.Texts{}, places: map[string]bot.PlaceState{}, hist: map[string][]bot.Version{}, writes: true}
 }
 
 // save makes a new version of title by author at time at.
@@ -63,7 +67,9 @@ func (f *fakeSite) save(author bot.Author, title, text string, at time.Time) int
 	}
 	f.contribs = append(f.contribs, c)
 	f.texts[id] = bot.Texts{Before: prev.Latest.Text, After: text, ParentAuthor: prev.Latest.Author}
-	f.places[title] = bot.PlaceState{Title: title, Latest: bot.Version{ID: id, Author: author.Name, Text: text}}
+	v := bot.Version{ID: id, Author: author.Name, IP: author.IP, Text: text}
+	f.places[title] = bot.PlaceState{Title: title, Latest: v}
+	f.hist[title] = append(f.hist[title], v)
 	return id
 }
 
@@ -125,14 +131,14 @@ func (f *fakeSite) Remove(_ context.Context, r bot.Removal) (bot.Removed, error)
 		return bot.Removed{}, bot.WithKind(bot.ErrDenied, errors.New("nobots"))
 	}
 	f.removals = append(f.removals, r)
-	f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, r.Texts.Before, time.Now())
+	f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, r.Texts.Before, f.clock())
 	return bot.Removed{How: "rolled back", Summary: "revert " + r.Contribution.Author.Name}, nil
 }
 
 func (f *fakeSite) RemovePlace(_ context.Context, r bot.Removal) (bot.PlaceRemoved, error) {
 	f.placeRemovals = append(f.placeRemovals, r)
 	if !f.delete {
-		f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, "{{delete}}\n"+r.Current, time.Now())
+		f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, "{{delete}}\n"+r.Current, f.clock())
 		return bot.PlaceRemoved{Tagged: true, Summary: "tag"}, nil
 	}
 	f.mu.Lock()
@@ -140,6 +146,25 @@ func (f *fakeSite) RemovePlace(_ context.Context, r bot.Removal) (bot.PlaceRemov
 	f.deleted++
 	f.mu.Unlock()
 	return bot.PlaceRemoved{Deleted: true, Summary: "delete"}, nil
+}
+
+func (f *fakeSite) History(_ context.Context, title string, limit int) ([]bot.Version, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []bot.Version
+	for i := len(f.hist[title]) - 1; i >= 0 && len(out) < limit; i-- {
+		out = append(out, f.hist[title][i])
+	}
+	return out, nil
+}
+
+func (f *fakeSite) Rewrite(_ context.Context, r bot.Rewrite) (bot.Removed, error) {
+	if f.places[r.Place.Title].Latest.ID != r.Top {
+		return bot.Removed{}, bot.WithKind(bot.ErrConflict, errors.New("edit conflict"))
+	}
+	f.rewrites = append(f.rewrites, r)
+	f.save(bot.Author{Name: botName}, r.Place.Title, r.Text, f.clock())
+	return bot.Removed{How: "cleaned"}, nil
 }
 
 func (f *fakeSite) Block(_ context.Context, b bot.BlockRequest) (bot.Blocked, error) {
@@ -183,6 +208,7 @@ func newFrig(t *testing.T) *frig {
 	}
 	t.Cleanup(func() { st.Close() })
 	r := &frig{t: t, site: newFakeSite(), store: st, now: time.Now().Add(-30 * time.Minute).Truncate(time.Second), rng: rand.New(rand.NewPCG(1, 2))}
+	r.site.clock = r.tick
 	for title, file := range seedPages {
 		text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", file))
 		if err != nil {
@@ -394,6 +420,44 @@ func TestActionPaths(t *testing.T) {
 			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
 			if err != nil || len(recs) != 1 || !strings.HasPrefix(recs[0].Outcome, "error: revert") {
 				t.Fatalf("records = %+v, %v; want the failure recorded", recs, err)
+			}
+		}},
+		// A probe held back (the cooldown) stays on the page; the revert of
+		// its range's spam then restores it, and the cleanup restores the
+		// version before the campaign.
+		{"clean page: restore before the campaign", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			held := r.probe("192.0.2.1")
+			r.mustPass()
+			r.insert("192.0.2.2", "Aardvark", spamLinks)
+			r.site.mu.Lock()
+			r.site.extra = held
+			r.site.mu.Unlock()
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			text := r.site.text("Aardvark")
+			if strings.Contains(text, r.site.extra) || strings.Contains(text, "cheap-pills") {
+				t.Errorf("probe token %q or spam left on the page", r.site.extra)
+			}
+			if len(r.site.rewrites) != 1 || r.site.rewrites[0].Restored == 0 || text != r.site.hist["Aardvark"][0].Text {
+				t.Errorf("rewrites = %+v; want the seeded version restored", r.site.rewrites)
+			}
+		}},
+		// With someone else's edit after the probe, the token is cut out
+		// and that edit stays.
+		{"clean page: cut the token", func(r *frig) {
+			tok := r.probe("192.0.2.1")
+			r.site.save(bot.Author{Name: "Regular"}, "Aardvark", r.site.text("Aardvark")+"\nA good addition.", r.tick())
+			r.mustPass() // the probe is held: a later editor
+			r.insert("192.0.2.2", "Aardvark", spamLinks)
+			r.site.extra = tok
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			text := r.site.text("Aardvark")
+			if strings.Contains(text, r.site.extra) || !strings.Contains(text, "A good addition.") {
+				t.Errorf("page after cleanup: token %q there %v, good edit there %v", r.site.extra, strings.Contains(text, r.site.extra), strings.Contains(text, "A good addition."))
+			}
+			if len(r.site.rewrites) != 1 || r.site.rewrites[0].Restored != 0 {
+				t.Errorf("rewrites = %+v; want the token cut out", r.site.rewrites)
 			}
 		}},
 		{"dry run", func(r *frig) {

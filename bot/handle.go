@@ -252,6 +252,9 @@ func (p *Patroller) fold(h *store.Handled, sum *Summary, sc scored, d decision.D
 			p.log.WithFields(logrus.Fields{"rev_id": c.ID, "target": o.Block.Target, "expiry": o.Block.Expiry, "action": "block"}).Info("blocked")
 		case decision.OutcomeNotBlocked:
 			rec.Why = append(rec.Why, o.Hold)
+		case decision.OutcomeCleaned:
+			rec.Outcome += ", then " + o.How
+			p.logger(c).WithField("action", "clean").Info(o.How)
 		case decision.OutcomeBlacklisted:
 			p.logger(c).WithField("domains", strings.Join(o.Domains, ",")).Info("spam blacklist updated")
 		case decision.OutcomeFailed:
@@ -389,6 +392,11 @@ func (p *Patroller) act(ctx context.Context, sc scored, d decision.Decision, ps 
 	}
 	out := p.remove(ctx, sc, d, ps)
 	outs := []Outcome{out}
+	if out.ours() && isSpam(d) {
+		if o, ok := p.clean(ctx, sc); ok {
+			outs = append(outs, o)
+		}
+	}
 	if out.ours() && d.Verdict == decision.VerdictFollowUpSpam {
 		outs = append(outs, p.blacklist(ctx, sc))
 	}

@@ -48,6 +48,13 @@ type Site interface {
 	// deletion when the bot may not delete; with neither allowed it does
 	// nothing and says so.
 	RemovePlace(ctx context.Context, r Removal) (PlaceRemoved, error)
+	// History returns up to limit of a place's latest versions with their
+	// text, newest first; none for a missing place.
+	History(ctx context.Context, title string, limit int) ([]Version, error)
+	// Rewrite saves a cleaned text of a place, guarded by the version it is
+	// based on. ErrConflict: the place moved on; ErrDenied: the text
+	// excludes the bot.
+	Rewrite(ctx context.Context, r Rewrite) (Removed, error)
 	// Block blocks an address, a range or an account. ErrAlreadyDone: a
 	// block is in force already (the bot never replaces one).
 	Block(ctx context.Context, b BlockRequest) (Blocked, error)
@@ -119,6 +126,7 @@ type Texts struct {
 type Version struct {
 	ID     int64
 	Author string
+	IP     netip.Addr // the author's address when the site tells it
 	Text   string
 }
 
@@ -154,6 +162,16 @@ type Removal struct {
 type Removed struct {
 	How     string // "rolled back", "undone", "restored previous text"
 	Summary string // the edit summary the site shows
+}
+
+// Rewrite asks a site to save a cleaned text of a place: an earlier version
+// restored, or probe tokens cut out.
+type Rewrite struct {
+	Place    Place
+	Top      int64    // the version Text replaces
+	Text     string   // the new text
+	Restored int64    // the version whose text this is; 0 when Tokens were cut out
+	Tokens   []string // the probe tokens the rewrite removes
 }
 
 // PlaceRemoved says what became of a place: deleted, tagged for deletion,

@@ -83,6 +83,7 @@ const (
 	OutcomeBlocked         Outcome = "blocked"          // its author's address, range or account was blocked
 	OutcomeNotBlocked      Outcome = "not_blocked"      // a block was called for but one is in force already
 	OutcomeBlacklisted     Outcome = "blacklisted"      // its domains were added to the spam blacklist
+	OutcomeCleaned         Outcome = "cleaned"          // probe tokens its campaign left on the place were removed
 	OutcomeFailed          Outcome = "failed"           // the site refused or failed
 )
 

@@ -36,6 +36,7 @@ type Wiki interface {
 	Users(ctx context.Context, names []string) (map[string]mediawiki.User, error)
 	Revisions(ctx context.Context, revIDs []int64) (map[int64]mediawiki.Revision, error)
 	Pages(ctx context.Context, titles []string) (map[string]mediawiki.Page, error)
+	History(ctx context.Context, title string, limit int) ([]mediawiki.Revision, error)
 	Rollback(ctx context.Context, title, user, summary string) error
 	Undo(ctx context.Context, title string, revID int64, summary string) error
 	Edit(ctx context.Context, p mediawiki.EditParams) (int64, error)
@@ -193,7 +194,50 @@ func (s *Site) Places(ctx context.Context, titles []string) (map[string]bot.Plac
 			out[t] = bot.PlaceState{Title: t, Missing: true}
 			continue
 		}
-		out[t] = bot.PlaceState{Title: t, Latest: bot.Version{ID: pg.Latest.RevID, Author: pg.Latest.User, Text: pg.Latest.Content}}
+		out[t] = bot.PlaceState{Title: t, Latest: bot.Version{
+			ID: pg.Latest.RevID, Author: pg.Latest.User, IP: anonIP(pg.Latest.User, pg.Latest.Anon), Text: pg.Latest.Content,
+		}}
+	}
+	return out, nil
+}
+
+// History reads a page's latest revisions, newest first.
+func (s *Site) History(ctx context.Context, title string, limit int) ([]bot.Version, error) {
+	revs, err := s.wiki.History(ctx, title, limit)
+	if err != nil {
+		return nil, classify(err)
+	}
+	out := make([]bot.Version, 0, len(revs))
+	for _, rv := range revs {
+		out = append(out, bot.Version{ID: rv.RevID, Author: rv.User, IP: anonIP(rv.User, rv.Anon), Text: rv.Content})
+	}
+	return out, nil
+}
+
+// Rewrite saves a cleaned text, guarded by the base revision, unless the
+// text excludes the bot.
+func (s *Site) Rewrite(ctx context.Context, r bot.Rewrite) (bot.Removed, error) {
+	acct, err := s.acct(ctx)
+	if err != nil {
+		return bot.Removed{}, err
+	}
+	if BotsDenied(r.Text, acct.Name) {
+		return bot.Removed{}, bot.WithKind(bot.ErrDenied, fmt.Errorf("clean %q: the text excludes the bot", r.Place.Title))
+	}
+	out := bot.Removed{How: "removed probe tokens", Summary: fmt.Sprintf("%s removed the random-letter probe %s a botnet left", s.opts.SummaryPrefix, quoteList(r.Tokens, "token", "tokens"))}
+	if r.Restored != 0 {
+		out.How = fmt.Sprintf("restored revision %d", r.Restored)
+		out.Summary += fmt.Sprintf(", restoring revision %d", r.Restored)
+	}
+	if s.opts.ShutoffPage != "" {
+		out.Summary += fmt.Sprintf(" ([[%s|stop the bot]])", s.opts.ShutoffPage)
+	}
+	out.Summary = truncate(out.Summary)
+	_, err = s.wiki.Edit(ctx, mediawiki.EditParams{
+		Title: r.Place.Title, Text: r.Text, Summary: out.Summary, BaseRevID: r.Top, Bot: true, NoCreate: true,
+	})
+	if err != nil {
+		return out, classify(fmt.Errorf("clean %q: %w", r.Place.Title, err))
 	}
 	return out, nil
 }
