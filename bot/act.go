@@ -13,10 +13,12 @@ import (
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
-// act removes the edit and, for follow-up spam, blocks the editor, unless
-// the site's current state or the bot's conventions say otherwise. Each
-// step returns its outcome; a step runs only when the one before allows it.
-// observe, when set, is why the pass must not write.
+// act removes the edit (or deletes or tags the page it created), cleans
+// the page of its campaign's probe tokens after spam, blacklists the
+// domains of follow-up spam and blocks its editor, unless the site's
+// current state or the bot's conventions say otherwise. Each step returns
+// its outcome and changes nothing but the site; a step runs only when the
+// one before allows it. observe, when set, is why the pass must not write.
 func (p *Patroller) act(ctx context.Context, sc scored, d decision.Decision, ps *pageStates, observe string) []Outcome {
 	if observe != "" {
 		if p.opts.DryRun {

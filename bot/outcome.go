@@ -96,7 +96,9 @@ func (p *Patroller) fold(h *store.Handled, sum *Summary, sc scored, d decision.D
 			rec.Outcome += ", then " + o.How
 			p.logger(c).WithField("action", "clean").Info(o.How)
 		case decision.OutcomeBlacklisted:
-			p.logger(c).WithField("domains", strings.Join(o.Domains, ",")).Info("spam blacklist updated")
+			if len(o.Domains) > 0 {
+				p.logger(c).WithField("domains", strings.Join(o.Domains, ",")).Info("spam blacklist updated")
+			}
 		case decision.OutcomeFailed:
 			if o.Op == opBlacklist {
 				p.logger(c).WithError(o.Err).Error("spam blacklist not updated")
