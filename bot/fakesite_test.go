@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -379,6 +380,33 @@ func TestActionPaths(t *testing.T) {
 				t.Errorf("blocks = %+v; want 1 day, then 1 week", r.site.blocks)
 			}
 		}},
+		{"block in force already", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.site.blockErr = bot.WithKind(bot.ErrAlreadyDone, errors.New("already blocked"))
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+		}, want{reverted: 1}, func(t *testing.T, r *frig) {
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictFollowUpSpam}})
+			if err != nil || len(recs) != 1 || !slices.Contains(recs[0].Why, decision.HoldBlocked) || recs[0].BlockTarget != "" {
+				t.Errorf("records = %+v, %v; want the revert recorded as already blocked", recs, err)
+			}
+		}},
+		{"block failing for now: retried with the revert found done", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.site.blockErr = bot.WithKind(bot.ErrTransient, errors.New("wiki unavailable"))
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+		}, want{reverted: 1, errors: 1, passErr: bot.ErrTransient}, func(t *testing.T, r *frig) {
+			r.site.blockErr = nil
+			sum := r.mustPass()
+			if sum.Held[decision.HoldReverted] != 1 || sum.Blocked != 1 || len(r.site.removals) != 2 {
+				t.Errorf("next pass = %s, %d removals; want the bot's revert found and the block placed, no second revert", sum, len(r.site.removals))
+			}
+		}},
+		{"conflict on removal: another editor on top", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.site.removeErr = bot.WithKind(bot.ErrConflict, errors.New("edit conflict"))
+		}, want{held: decision.HoldLater}, nil},
 		{"range block", func(r *frig) {
 			r.probe("192.0.2.10")
 			r.probe("192.0.2.11")
