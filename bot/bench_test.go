@@ -14,6 +14,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/internal/campaign"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -66,7 +67,8 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 			b.Fatal(err)
 		}
 		log, _ := test.NewNullLogger()
-		p, err := bot.New(bot.Options{Lookback: time.Hour, ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"}, Block: true, RangeBlock: true}, mw, st, log)
+		site := mwsite.New(mw, mwsite.Options{SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"}}, log)
+		p, err := bot.New(defaultOptions(), site, st, log)
 		if err != nil {
 			b.Fatal(err)
 		}

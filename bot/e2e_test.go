@@ -21,8 +21,10 @@ import (
 	"github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -35,6 +37,7 @@ type rig struct {
 	store *store.Store
 	log   *logrus.Logger
 	opts  bot.Options
+	site  mwsite.Options
 	pages map[string]string // seeded title -> text
 }
 
@@ -81,9 +84,10 @@ func newRig(t *testing.T) *rig {
 	t.Cleanup(func() { st.Close() })
 	r.store = st
 	r.log, _ = test.NewNullLogger()
-	r.opts = bot.Options{
-		Lookback: time.Hour, ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
-		Block: true, RangeBlock: true,
+	r.opts = defaultOptions()
+	r.site = mwsite.Options{
+		SummaryPrefix: "wikiwarden:", ShutoffPage: "User:Warden/Run", TrustedGroups: []string{"sysop", "bot"},
+		DeletionTemplate: "{{delete|$1}}",
 	}
 	return r
 }
@@ -93,11 +97,36 @@ func (r *rig) patroller(st bot.Store) *bot.Patroller {
 	if st == nil {
 		st = r.store
 	}
-	p, err := bot.New(r.opts, r.mw, st, r.log)
+	p, err := bot.New(r.opts, r.siteOf(r.mw), st, r.log)
 	if err != nil {
 		r.t.Fatal(err)
 	}
 	return p
+}
+
+// defaultOptions are config.Default()'s values as cmd/wikiwarden maps them,
+// with a first pass that reads the last hour.
+func defaultOptions() bot.Options {
+	c := config.Default()
+	return bot.Options{
+		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
+		Lookback:        time.Hour,
+		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
+		RevertCooldown:  time.Duration(c.Patrol.RevertCooldown),
+		WatchWindow:     time.Duration(c.Response.WatchWindow),
+		Block:           c.Response.Block,
+		BlockDurations:  c.Response.BlockDurations,
+		RangeBlock:      c.Response.RangeBlock,
+		RangeMinIPs:     c.Response.RangeMinIPs,
+		RangePrefixV4:   c.Response.RangePrefixV4,
+		RangePrefixV6:   c.Response.RangePrefixV6,
+		ModelPages:      c.Detectors.ModelSamplePages,
+	}
+}
+
+// siteOf is the MediaWiki adapter on w, with the rig's options.
+func (r *rig) siteOf(w mwsite.Wiki) bot.Site {
+	return mwsite.New(w, r.site, r.log)
 }
 
 func (r *rig) pass() bot.Summary {
@@ -413,7 +442,7 @@ func mustLatestAnonRev(t *testing.T, r *rig, title string) int64 {
 
 func TestFollowUpSpamDomainBlacklisted(t *testing.T) {
 	r := newRig(t)
-	r.opts.SpamBlacklistPage = "MediaWiki:Spam-blacklist"
+	r.site.SpamBlacklistPage = "MediaWiki:Spam-blacklist"
 	rng := rand.New(rand.NewPCG(11, 12))
 	r.insert("192.0.2.10", "Aardvark", " "+token(rng, 9))
 	r.pass()
@@ -496,7 +525,7 @@ func TestUnavailableWikiRetriedNextPass(t *testing.T) {
 	probe := token(rng, 10)
 	rev := r.insert("192.0.2.70", "Aardvark", " "+probe)
 
-	p, err := bot.New(r.opts, unavailableWiki{r.mw}, r.store, r.log)
+	p, err := bot.New(r.opts, r.siteOf(unavailableWiki{r.mw}), r.store, r.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -579,7 +608,8 @@ func TestNobotsAddedByTheVandalIgnored(t *testing.T) {
 }
 
 // A follow-up spammer that creates a page: rollback cannot remove a page,
-// so the edit is flagged for deletion, and the spammer is still blocked.
+// so the page is tagged for deletion (the client cannot delete yet), and
+// the spammer is still blocked.
 func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 	r := newRig(t)
 	rng := rand.New(rand.NewPCG(23, 24))
@@ -594,6 +624,12 @@ func TestSpamPageCreationFlaggedAndBlocked(t *testing.T) {
 	}
 	if !r.blocked("192.0.2.92") {
 		t.Error("the spammer is not blocked")
+	}
+	if text := r.text("Cheap pills"); !strings.HasPrefix(text, "{{delete|") {
+		t.Errorf("created spam page = %q; want it tagged for deletion", text)
+	}
+	if sum := r.pass(); sum.Scored != 0 || r.botRevisions("Cheap pills") != 1 {
+		t.Errorf("next pass = %s, %d bot revisions; want the tag made once", sum, r.botRevisions("Cheap pills"))
 	}
 }
 
@@ -616,7 +652,7 @@ func TestChangeVisibleLateIsStillHandled(t *testing.T) {
 	lateRev := r.insert("192.0.2.93", "Aardvark", " "+late)
 	r.insert("198.51.100.93", "Abacus", " "+token(rng, 10))
 
-	p, err := bot.New(r.opts, lateWiki{r.mw, lateRev}, r.store, r.log)
+	p, err := bot.New(r.opts, r.siteOf(lateWiki{r.mw, lateRev}), r.store, r.log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -660,5 +696,46 @@ func TestOneVisitsProbesRevertedTogether(t *testing.T) {
 	}
 	if n := r.botRevisions("Aardvark"); n != 1 {
 		t.Errorf("%d bot revisions; want one for the visit", n)
+	}
+}
+
+// Follow-up spam on a page whose probe was left standing: removing the
+// spam restores the probe, and the cleanup takes it off too. On Aardvark an
+// administrator edited after the probe (held: later edits), so the token is
+// cut out and the administrator's edit stays; on Alchemy only the campaign
+// edited after the seed (the second probe was held for the cooldown), so
+// the seeded text comes back.
+func TestPageCleanAfterSpamRevert(t *testing.T) {
+	r := newRig(t)
+	// Learn the letter model from the clean pages first: learnt from a
+	// sample that holds the Aardvark probe, the model let it pass (scored 0).
+	r.pass()
+	rng := rand.New(rand.NewPCG(29, 30))
+	p1 := token(rng, 12)
+	r.insert("192.0.2.95", "Aardvark", " "+p1)
+	if _, err := r.wiki.AdminEdit(r.ctx, "Aardvark", r.text("Aardvark")+"\n\nAardvarks are nocturnal.", "good edit"); err != nil {
+		t.Fatal(err)
+	}
+	r.insert("192.0.2.97", "Alchemy", " "+token(rng, 9))
+	if sum := r.pass(); sum.Held[decision.HoldLater] != 1 || sum.Reverted != 1 {
+		t.Fatalf("probe pass = %s; want the Aardvark probe held for the later edit, the Alchemy one reverted", sum)
+	}
+	q2 := token(rng, 11)
+	r.insert("192.0.2.97", "Alchemy", " "+q2)
+	if sum := r.pass(); sum.Held[decision.HoldCooldown] != 1 {
+		t.Fatalf("second probe pass = %s; want the probe held for the cooldown", sum)
+	}
+	r.insert("192.0.2.96", "Aardvark", ` [https://cheap-pills-online.example.com/buy best cheap pills]`)
+	r.insert("192.0.2.98", "Alchemy", ` See [https://www.replica-watches.example.org/ luxury watches].`)
+	if sum := r.pass(); sum.Reverted != 2 {
+		t.Fatalf("spam pass = %s; want both spam edits reverted", sum)
+	}
+	text := r.text("Aardvark")
+	if strings.Contains(text, p1) || strings.Contains(text, "cheap-pills") || !strings.Contains(text, "Aardvarks are nocturnal.") {
+		t.Errorf("Aardvark: probe left %v, spam left %v, good edit kept %v; want no probe, no spam, the good edit kept",
+			strings.Contains(text, p1), strings.Contains(text, "cheap-pills"), strings.Contains(text, "Aardvarks are nocturnal."))
+	}
+	if got := r.text("Alchemy"); strings.TrimSpace(got) != strings.TrimSpace(r.pages["Alchemy"]) {
+		t.Errorf("Alchemy is not the seeded text again (probe %q left: %v)", q2, strings.Contains(got, q2))
 	}
 }

@@ -75,13 +75,17 @@ func (p *Patroller) RefreshModel(ctx context.Context) error {
 }
 
 func (p *Patroller) refreshModel(ctx context.Context) error {
-	texts, err := p.wiki.SamplePages(ctx, p.opts.ModelPages)
-	if err != nil {
-		return fmt.Errorf("sample pages: %w", err)
+	var texts []string
+	if p.opts.ModelPages > 0 {
+		var err error
+		texts, err = p.site.SampleTexts(ctx, p.opts.ModelPages)
+		if err != nil {
+			return fmt.Errorf("sample pages: %w", err)
+		}
 	}
 	// Every link already on the wiki makes its domain known, so a reference
 	// to a site the wiki cites is never "new".
-	urls, err := p.wiki.ExternalLinks(ctx, maxKnownLinks)
+	urls, err := p.site.KnownLinks(ctx, maxKnownLinks)
 	if err != nil {
 		return fmt.Errorf("read external links: %w", err)
 	}

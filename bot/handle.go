@@ -2,76 +2,70 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"strings"
 	"time"
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
-	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
-// actionTimeout bounds one wiki action (revert or block) that is allowed to
+// actionTimeout bounds one site action (revert or block) that is allowed to
 // finish after the pass was asked to stop.
 const actionTimeout = 2 * time.Minute
 
 // scored is one change ready to be handled: skipped (skip set) or scored.
 type scored struct {
-	change     mediawiki.Change
-	skip       decision.Reason
-	edit       *detectors.Edit
-	parentUser string // author of the revision before the edit
-	results    []detectors.Result
+	change  Contribution
+	skip    decision.Reason
+	texts   Texts
+	edit    *detectors.Edit
+	results []detectors.Result
 }
 
 // score prepares a chunk of changes: it builds each edit from the fetched
 // texts and runs the detectors on it.
-func (p *Patroller) score(changes []mediawiki.Change, skips []decision.Reason, revs map[int64]mediawiki.Revision, env *detectors.Env) []scored {
+func (p *Patroller) score(changes []Contribution, skips []decision.Reason, texts map[int64]Texts, env *detectors.Env) []scored {
 	out := make([]scored, len(changes))
 	for i, c := range changes {
 		out[i] = scored{change: c, skip: skips[i]}
-		newRev, ok := revs[c.RevID]
-		oldRev, oldOK := revs[c.OldRevID]
-		if out[i].skip == "" && (!ok || newRev.Missing || (c.OldRevID != 0 && (!oldOK || oldRev.Missing))) {
+		t, ok := texts[c.ID]
+		if out[i].skip == "" && !ok {
 			out[i].skip = decision.SkipMissing
 		}
 		if out[i].skip != "" {
 			continue
 		}
 		e := &detectors.Edit{
-			RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User, Anon: c.Anon,
-			Time: c.Timestamp, Comment: c.Comment, New: newRev.Content,
+			RevID: c.ID, OldRevID: c.ParentID, Title: c.Place.Title, User: c.Author.Name, Anon: c.Author.Anon,
+			Time: c.Time, Comment: c.Comment, New: t.After, Old: t.Before,
 		}
-		if c.OldRevID != 0 {
-			e.Old, out[i].parentUser = oldRev.Content, oldRev.User
-		}
-		out[i].edit, out[i].results = e, p.stack.Score(e, env)
+		out[i].texts, out[i].edit, out[i].results = t, e, p.stack.Score(e, env)
 	}
 	return out
 }
 
-// pageStates holds the current state of the pages a chunk may act on,
-// fetched in one request the first time one is needed. A page the bot
-// writes to is dropped, so the next look at it asks the wiki again.
+// pageStates holds the current state of the places a chunk may act on,
+// fetched in one request the first time one is needed. A place the bot
+// writes to is dropped, so the next look at it asks the site again.
 type pageStates struct {
 	chunk  []scored // the chunk's changes, scored
-	titles []string // pages of the chunk's suspicious edits
-	pages  map[string]mediawiki.Page
+	titles []string // places of the chunk's suspicious edits
+	pages  map[string]PlaceState
 }
 
-func (p *Patroller) page(ctx context.Context, ps *pageStates, title string) (mediawiki.Page, error) {
+func (p *Patroller) place(ctx context.Context, ps *pageStates, title string) (PlaceState, error) {
 	if ps.pages == nil {
-		ps.pages = map[string]mediawiki.Page{}
+		ps.pages = map[string]PlaceState{}
 		if len(ps.titles) > 0 {
-			pages, err := p.wiki.Pages(ctx, ps.titles)
+			pages, err := p.site.Places(ctx, ps.titles)
 			if err != nil {
 				ps.pages = nil
-				return mediawiki.Page{}, err
+				return PlaceState{}, err
 			}
 			for t, pg := range pages {
 				ps.pages[t] = pg
@@ -81,13 +75,13 @@ func (p *Patroller) page(ctx context.Context, ps *pageStates, title string) (med
 	if pg, ok := ps.pages[title]; ok {
 		return pg, nil
 	}
-	pages, err := p.wiki.Pages(ctx, []string{title})
+	pages, err := p.site.Places(ctx, []string{title})
 	if err != nil {
-		return mediawiki.Page{}, err
+		return PlaceState{}, err
 	}
 	pg, ok := pages[title]
 	if !ok {
-		pg = mediawiki.Page{Title: title, Missing: true}
+		pg = PlaceState{Title: title, Missing: true}
 	}
 	ps.pages[title] = pg
 	return pg, nil
@@ -100,10 +94,11 @@ func (p *Patroller) suspicious(chunk []scored) []string {
 	seen := map[string]bool{}
 	pol := Policy{Thresholds: p.opts.Thresholds}
 	for _, s := range chunk {
+		title := s.change.Place.Title
 		for _, r := range s.results {
-			if (r.Score >= pol.threshold(r.Detector) || len(r.Links) > 0) && !seen[s.change.Title] {
-				seen[s.change.Title] = true
-				titles = append(titles, s.change.Title)
+			if (r.Score >= pol.threshold(r.Detector) || len(r.Links) > 0) && !seen[title] {
+				seen[title] = true
+				titles = append(titles, title)
 			}
 		}
 	}
@@ -111,21 +106,19 @@ func (p *Patroller) suspicious(chunk []scored) []string {
 }
 
 // handle decides, acts on and records one change. The record and the
-// cursor (the newest change handled so far) are committed together. An error stops the pass: the store
-// failed, or the wiki could not take an action now and the edit is left
-// for the next pass.
+// cursor (the newest change handled so far) are committed together. An
+// error stops the pass: the store failed, or the site could not take an
+// action now and the edit is left for the next pass.
 func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, ps *pageStates, sum *Summary) error {
 	c := sc.change
-	ip := anonIP(c)
 	rec := store.Record{
-		RevID: c.RevID, OldRevID: c.OldRevID, Title: c.Title, User: c.User,
-		Anon: c.Anon, Time: c.Timestamp, Seen: p.opts.Now(), DryRun: sum.ObserveOnly != "",
+		RevID: c.ID, OldRevID: c.ParentID, Title: c.Place.Title, User: c.Author.Name,
+		Anon: c.Author.Anon, Time: c.Time, Seen: p.opts.Now(), DryRun: sum.ObserveOnly != "",
 	}
-	if ip.IsValid() {
-		rec.IP = ip.String()
+	if c.Author.IP.IsValid() {
+		rec.IP = c.Author.IP.String()
 	}
 	h := store.Handled{Cursor: cursor}
-	log := p.log.WithFields(logrus.Fields{"rev_id": c.RevID, "title": c.Title, "user": c.User})
 
 	if sc.skip != "" {
 		sum.Skipped[sc.skip]++
@@ -135,34 +128,38 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 	}
 	edit, results := sc.edit, sc.results
 	sum.Scored++
-	mem, err := p.memory(ctx, edit, ip)
+	mem, err := p.memory(ctx, edit, c.Author.IP)
 	if err != nil {
 		return err
 	}
 	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
 	rec.Results, rec.Verdict, rec.Action = results, d.Verdict, d.Action
 	rec.Why = append(rec.Why, d.Why...)
-	h.Events = p.events(edit, ip, d, results)
+	h.Record = rec
+	h.Events = p.events(sc, d)
 	if d.Verdict != decision.VerdictOK {
 		sum.Flagged++
 		for _, r := range results {
-			log.WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score, "reasons": reasonText([]detectors.Result{r})}).Debug("scored")
+			p.logger(c).WithFields(logrus.Fields{"detector": r.Detector, "score": r.Score, "reasons": reasonText([]detectors.Result{r})}).Debug("scored")
 		}
 	}
-
-	if d.Reverts() {
-		// Finish the action in flight even if the pass is being stopped.
-		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
-		err := p.act(actx, sc, ip, d, ps, sum, &rec, &h)
-		cancel()
-		if err != nil {
-			// Unrecorded, the edit is the next pass's first.
-			return err
-		}
-		log.WithFields(logrus.Fields{"action": rec.Action, "verdict": rec.Verdict, "reasons": reasonText(results)}).Info(rec.Outcome)
+	if !d.Reverts() {
+		return p.commit(ctx, h)
 	}
-	h.Record = rec
+	// Finish the action in flight even if the pass is being stopped.
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
+	outs := p.act(actx, sc, d, ps, sum.ObserveOnly)
+	cancel()
+	if err := p.fold(&h, sum, sc, d, outs); err != nil {
+		// Unrecorded, the edit is the next pass's first.
+		return err
+	}
+	p.logger(c).WithFields(logrus.Fields{"action": h.Record.Action, "verdict": h.Record.Verdict, "reasons": reasonText(results)}).Info(h.Record.Outcome)
 	return p.commit(ctx, h)
+}
+
+func (p *Patroller) logger(c Contribution) logrus.FieldLogger {
+	return p.log.WithFields(logrus.Fields{"rev_id": c.ID, "title": c.Place.Title, "user": c.Author.Name})
 }
 
 func (p *Patroller) commit(ctx context.Context, h store.Handled) error {
@@ -173,24 +170,16 @@ func (p *Patroller) commit(ctx context.Context, h store.Handled) error {
 	return nil
 }
 
-// anonIP returns the editor's address for an anonymous change.
-func anonIP(c mediawiki.Change) netip.Addr {
-	if !c.Anon {
-		return netip.Addr{}
-	}
-	ip, err := netip.ParseAddr(c.User)
-	if err != nil {
-		return netip.Addr{}
-	}
-	return ip.Unmap()
+func isSpam(d decision.Decision) bool {
+	return d.Verdict == decision.VerdictFollowUpSpam || d.Verdict == decision.VerdictLinkSpam
 }
 
 // rangeOf returns the configured range around ip, never wider than the
-// wiki's $wgBlockCIDRLimit.
+// site allows.
 func (p *Patroller) rangeOf(ip netip.Addr) netip.Prefix {
-	bits, limit := p.opts.RangePrefixV4, p.site.BlockCIDRLimitV4
+	bits, limit := p.opts.RangePrefixV4, p.self.WidestV4
 	if ip.Is6() {
-		bits, limit = p.opts.RangePrefixV6, p.site.BlockCIDRLimitV6
+		bits, limit = p.opts.RangePrefixV6, p.self.WidestV6
 	}
 	bits = max(bits, limit)
 	pfx, _ := ip.Prefix(bits)
@@ -230,23 +219,30 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 }
 
 // events are what the store remembers of a flagged edit, reverted or not.
-func (p *Patroller) events(e *detectors.Edit, ip netip.Addr, d decision.Decision, results []detectors.Result) []store.Event {
-	base := store.Event{IP: ip, User: e.User, Title: e.Title, RevID: e.RevID, Time: e.Time}
+func (p *Patroller) events(sc scored, d decision.Decision) []store.Event {
+	c := sc.change
+	base := store.Event{IP: c.Author.IP, User: c.Author.Name, Title: c.Place.Title, RevID: c.ID, Time: c.Time}
 	switch d.Verdict {
 	case decision.VerdictProbe:
 		ev := base
 		ev.Kind = store.EventProbe
-		for _, r := range results {
-			ev.Tokens = append(ev.Tokens, r.Tokens...)
-		}
+		ev.Tokens = tokens(sc.results)
 		return []store.Event{ev}
 	case decision.VerdictFollowUpSpam, decision.VerdictLinkSpam:
 		ev := base
 		ev.Kind = store.EventSpam
-		ev.Domains = linkDomains(results)
+		ev.Domains = linkDomains(sc.results)
 		return []store.Event{ev}
 	}
 	return nil
+}
+
+func tokens(results []detectors.Result) []string {
+	var out []string
+	for _, r := range results {
+		out = append(out, r.Tokens...)
+	}
+	return out
 }
 
 func linkDomains(results []detectors.Result) []string {
@@ -263,291 +259,9 @@ func linkDomains(results []detectors.Result) []string {
 	return out
 }
 
-// hold records why a flagged edit is left in place.
-func hold(sum *Summary, rec *store.Record, why decision.Reason) {
-	sum.Held[why]++
-	rec.Action = decision.ActionFlag
-	rec.Why = append(rec.Why, why)
-	rec.Outcome = "not reverted: " + string(why)
-}
-
-// act reverts the edit and, for follow-up spam, blocks the editor, unless
-// the wiki's current state or the bot's conventions say otherwise. It
-// returns an error only for a failure worth retrying (the wiki unavailable
-// or lagged): then the edit is left unrecorded, so the next pass retries it.
-func (p *Patroller) act(ctx context.Context, sc scored, ip netip.Addr, d decision.Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) error {
-	if sum.ObserveOnly != "" {
-		why := decision.HoldDryRun
-		if !p.opts.DryRun {
-			why = decision.HoldShutoff
-		}
-		hold(sum, rec, why)
-		return nil
-	}
-	gone, err := p.revert(ctx, sc, d, ps, sum, rec, h)
-	// Block only when the spam is off the page: an edit held back (nobots,
-	// later edits by others) is for a human to judge.
-	if err != nil || !gone || d.Action != decision.ActionRevertBlock || !ip.IsValid() || !p.opts.Block {
-		return err
-	}
-	return p.block(ctx, sc.edit, ip, sum, rec, h)
-}
-
-// revert undoes the edit on the wiki. It reports whether the edit is dealt
-// with, so that a block may follow: reverted now, found already gone (this
-// bot reverted it before a crash or a lost answer, or someone else did), or
-// a page the editor created, which only deletion removes.
-func (p *Patroller) revert(ctx context.Context, sc scored, d decision.Decision, ps *pageStates, sum *Summary, rec *store.Record, h *store.Handled) (bool, error) {
-	e, results := sc.edit, sc.results
-	page, err := p.page(ctx, ps, e.Title)
-	if err != nil {
-		return false, p.fail(sum, rec, "read page", err)
-	}
-	if page.Missing {
-		hold(sum, rec, decision.HoldDeleted)
-		return false, nil
-	}
-	latest := page.Latest
-	if !stillThere(results, latest.Content) {
-		p.alreadyGone(ctx, e, d, results, latest, sum, rec, h)
-		return true, nil
-	}
-	if latest.RevID != e.RevID && latest.User != e.User && latest.User != p.account.Name {
-		hold(sum, rec, decision.HoldLater)
-		return false, nil
-	}
-	if e.OldRevID == 0 {
-		hold(sum, rec, decision.HoldCreated)
-		return true, nil
-	}
-	// The exclusion templates of the page as the revert would leave it: a
-	// {{nobots}} the vandal added must not shield the vandalism.
-	if BotsDenied(e.Old, p.account.Name) {
-		hold(sum, rec, decision.HoldNobots)
-		return false, nil
-	}
-	// One revert per editor and page per cooldown: an editor who comes back
-	// after being reverted is left for a human (no edit wars). Edits made
-	// before that revert belong to the same visit and are reverted too.
-	// Wiki timestamps have whole seconds: an edit in the revert's second
-	// counts as after it.
-	if last, err := p.store.LastRevert(ctx, e.User, e.Title); err == nil && !e.Time.Before(last.Truncate(time.Second)) && e.Time.Sub(last) < p.opts.RevertCooldown {
-		hold(sum, rec, decision.HoldCooldown)
-		return false, nil
-	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return false, p.fail(sum, rec, "read revert history", err)
-	}
-
-	summary := EditSummary(p.opts.SummaryPrefix, e, d, results, p.opts.ShutoffPage)
-	rec.Summary = summary
-	delete(ps.pages, e.Title) // whatever happens next, the page may change
-	whole := latest.RevID == e.RevID || p.badRun(ps, e, latest.RevID)
-	how, err := p.undo(ctx, e, sc.parentUser, whole, latest, summary)
-	if errors.Is(err, mediawiki.ErrAlreadyRolled) {
-		// Someone edited in between: look again.
-		if page, perr := p.page(ctx, ps, e.Title); perr == nil && !stillThere(results, page.Latest.Content) {
-			p.alreadyGone(ctx, e, d, results, page.Latest, sum, rec, h)
-			return true, nil
-		}
-		hold(sum, rec, decision.HoldLater)
-		return false, nil
-	}
-	if err != nil {
-		return false, p.fail(sum, rec, "revert", err)
-	}
-	sum.Reverted++
-	rec.Outcome = how
-	p.reverted(ctx, e, d, results, h)
-	return true, nil
-}
-
-// reverted remembers a revert by this bot: the cooldown mark, the spam
-// domains, and the blacklist entry for follow-up spam.
-func (p *Patroller) reverted(ctx context.Context, e *detectors.Edit, d decision.Decision, results []detectors.Result, h *store.Handled) {
-	h.Events = append(h.Events, store.Event{
-		Kind: store.EventRevert, IP: anonIPOf(e), User: e.User, Title: e.Title, RevID: e.RevID, Time: p.opts.Now(),
-	})
-	if d.Verdict == decision.VerdictFollowUpSpam || d.Verdict == decision.VerdictLinkSpam {
-		h.SpamDomains = linkDomains(results)
-	}
-	if d.Verdict == decision.VerdictFollowUpSpam {
-		if err := p.blacklist(ctx, h.SpamDomains); err != nil {
-			p.log.WithError(err).WithField("rev_id", e.RevID).Error("spam blacklist not updated")
-		}
-	}
-}
-
-// alreadyGone records an edit whose flagged content is no longer on the
-// page. If this bot's revision is on top, the revert was its own (before a
-// crash, or a write whose answer was lost) and is remembered as such.
-func (p *Patroller) alreadyGone(ctx context.Context, e *detectors.Edit, d decision.Decision, results []detectors.Result, latest mediawiki.Revision, sum *Summary, rec *store.Record, h *store.Handled) {
-	hold(sum, rec, decision.HoldReverted)
-	if latest.User == p.account.Name {
-		p.reverted(ctx, e, d, results, h)
-	}
-}
-
-// stillThere reports whether any of the tokens or links the detectors
-// flagged are on the page's current text. With nothing to look for, it
-// assumes they are.
-func stillThere(results []detectors.Result, text string) bool {
-	looked := false
-	for _, r := range results {
-		for _, t := range r.Tokens {
-			looked = true
-			if strings.Contains(text, t) {
-				return true
-			}
-		}
-		for _, l := range r.Links {
-			looked = true
-			if strings.Contains(text, l.URL) || (l.Domain != "" && strings.Contains(strings.ToLower(text), l.Domain)) {
-				return true
-			}
-		}
-	}
-	return !looked
-}
-
-// badRun reports whether every change after e on its page, up to the
-// page's latest revision top, is in this chunk, by e's editor, and a probe:
-// then one rollback reverts the visit's bad edits as one revert.
-func (p *Patroller) badRun(ps *pageStates, e *detectors.Edit, top int64) bool {
-	pol := Policy{Thresholds: p.opts.Thresholds}
-	for _, sc := range ps.chunk {
-		c := sc.change
-		if c.Title != e.Title || c.RevID <= e.RevID {
-			continue
-		}
-		if c.User != e.User || sc.edit == nil || !isProbe(sc.results, pol) {
-			return false
-		}
-		if c.RevID == top {
-			return true
-		}
-	}
-	return false
-}
-
-func isProbe(results []detectors.Result, pol Policy) bool {
-	for _, r := range results {
-		if r.Detector == "probe" && r.Score >= pol.threshold("probe") {
-			return true
-		}
-	}
-	return false
-}
-
-func anonIPOf(e *detectors.Edit) netip.Addr {
-	return anonIP(mediawiki.Change{User: e.User, Anon: e.Anon})
-}
-
-// undo reverts the judged edit, and with it only later edits of the same
-// visit that are probes too (whole: the editor's run from the judged edit
-// to the top is bad), in one action. Rollback when the revision before the
-// judged edit is someone else's (rollback takes every consecutive edit of
-// the editor, and earlier ones may be good); otherwise undo of the judged
-// edit alone, and as a last resort re-save the previous text guarded by
-// the base revision. It says which one worked.
-func (p *Patroller) undo(ctx context.Context, e *detectors.Edit, parentUser string, whole bool, latest mediawiki.Revision, summary string) (string, error) {
-	var rerr error
-	if whole && parentUser != e.User {
-		rerr = p.wiki.Rollback(ctx, e.Title, e.User, summary)
-		if rerr == nil || errors.Is(rerr, mediawiki.ErrAlreadyRolled) {
-			return "rolled back", rerr
-		}
-		p.log.WithError(rerr).WithField("title", e.Title).Warn("rollback failed, trying undo")
-	}
-	uerr := p.wiki.Undo(ctx, e.Title, e.RevID, summary)
-	if uerr == nil {
-		return "undone", nil
-	}
-	if latest.RevID != e.RevID {
-		return "", errors.Join(rerr, uerr)
-	}
-	_, serr := p.wiki.Edit(ctx, mediawiki.EditParams{
-		Title: e.Title, Text: e.Old, Summary: summary, BaseRevID: latest.RevID, Bot: true, NoCreate: true,
-	})
-	if serr == nil {
-		return "restored previous text", nil
-	}
-	return "", errors.Join(rerr, uerr, serr)
-}
-
-// block blocks the editor's IP, or its range when several of the range's
-// IPs took part, for the next duration of the target's escalation ladder.
-func (p *Patroller) block(ctx context.Context, e *detectors.Edit, ip netip.Addr, sum *Summary, rec *store.Record, h *store.Handled) error {
-	target := ip.String()
-	if p.opts.RangeBlock {
-		rng := p.rangeOf(ip)
-		events, err := p.store.IPEvents(ctx, rng, e.Time.Add(-p.opts.WatchWindow))
-		if err != nil {
-			return p.fail(sum, rec, "read range history", err)
-		}
-		ips := map[netip.Addr]bool{ip: true}
-		for _, ev := range events {
-			if ev.Kind == store.EventProbe || ev.Kind == store.EventSpam {
-				ips[ev.IP.Unmap()] = true
-			}
-		}
-		if len(ips) >= p.opts.RangeMinIPs {
-			target = rng.String()
-		}
-	}
-	past, err := p.store.Blocks(ctx, target)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return p.fail(sum, rec, "read block history", err)
-	}
-	if n := len(past); n > 0 && past[n-1].Time.After(e.Time) {
-		// The edit predates the target's last block: same wave, already
-		// handled. Escalate only for offences after a block ran out.
-		rec.Why = append(rec.Why, decision.HoldBlocked)
-		return nil
-	}
-	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
-	reason := fmt.Sprintf("%s link spam following random-token probes ([[Special:Contributions/%s]])", p.opts.SummaryPrefix, e.User)
-	err = p.wiki.Block(ctx, mediawiki.BlockParams{
-		// Never reblock: an existing block is an administrator's (ours ran
-		// out, or the editor could not have edited), and may be longer.
-		Target: target, Expiry: expiry, Reason: reason, AnonOnly: true, NoCreate: true,
-	})
-	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
-		rec.Why = append(rec.Why, decision.HoldBlocked)
-		return nil
-	}
-	if err != nil {
-		return p.fail(sum, rec, "block "+target, err)
-	}
-	sum.Blocked++
-	rec.BlockTarget, rec.BlockExpiry = target, expiry
-	rec.Action = decision.ActionRevertBlock
-	h.Block = &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: e.RevID, Reason: reason}
-	p.log.WithFields(logrus.Fields{"rev_id": e.RevID, "target": target, "expiry": expiry, "action": "block"}).Info("blocked")
-	return nil
-}
-
-// fail records a failed action. It returns err when the failure is worth
-// retrying on the next pass (the wiki unavailable, lagged, throttled, or
-// too slow), and nil when retrying would fail the same way (no right,
-// protected page): such an edit is recorded with its error and passed.
-func (p *Patroller) fail(sum *Summary, rec *store.Record, op string, err error) error {
-	sum.Errors++
-	rec.Outcome = fmt.Sprintf("error: %s: %v", op, err)
-	p.log.WithError(err).WithFields(logrus.Fields{"rev_id": rec.RevID, "title": rec.Title}).Error(op + " failed")
-	if retryable(err) {
-		return fmt.Errorf("%s for revision %d: %w", op, rec.RevID, err)
-	}
-	return nil
-}
-
-func retryable(err error) bool {
-	for _, target := range []error{mediawiki.ErrUnavailable, mediawiki.ErrMaxlag, mediawiki.ErrRateLimited,
-		mediawiki.ErrNotLoggedIn, mediawiki.ErrMalformed, context.DeadlineExceeded} {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
+// grounds are the decision and its evidence, as the site names them.
+func grounds(d decision.Decision, results []detectors.Result) Grounds {
+	return Grounds{Decision: d, Tokens: tokens(results), Domains: linkDomains(results)}
 }
 
 // fewKnownDomains is the size of a domain history below which "new domain"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/wikiwarden/wikiwarden/decision"
 	"net/netip"
 	"slices"
 	"sort"
@@ -14,28 +13,10 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
-	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/store"
 )
-
-// Wiki is what the patroller needs of a MediaWiki. Every method returns the
-// mediawiki package's sentinel errors (mediawiki.ErrAlreadyRolled,
-// mediawiki.ErrEditConflict, ...) wrapped, so callers branch with errors.Is.
-type Wiki interface {
-	Account(ctx context.Context) (mediawiki.Account, error)
-	SiteInfo(ctx context.Context) (mediawiki.SiteInfo, error)
-	RecentChanges(ctx context.Context, start time.Time, limit int) ([]mediawiki.Change, error)
-	Users(ctx context.Context, names []string) (map[string]mediawiki.User, error)
-	Revisions(ctx context.Context, revIDs []int64) (map[int64]mediawiki.Revision, error)
-	Pages(ctx context.Context, titles []string) (map[string]mediawiki.Page, error)
-	Rollback(ctx context.Context, title, user, summary string) error
-	Undo(ctx context.Context, title string, revID int64, summary string) error
-	Edit(ctx context.Context, p mediawiki.EditParams) (int64, error)
-	Block(ctx context.Context, p mediawiki.BlockParams) error
-	SamplePages(ctx context.Context, n int) ([]string, error)
-	ExternalLinks(ctx context.Context, limit int) ([]string, error)
-}
 
 // Store is what the patroller needs of its memory. Lookups of absent things
 // return store.ErrNotFound.
@@ -55,98 +36,80 @@ type Store interface {
 	Expire(ctx context.Context, before time.Time) (int, error)
 }
 
-// Options configure a Patroller. cmd/wikiwarden maps the YAML config onto it.
+// Options configure a Patroller. They hold explicit values: the defaults
+// live in one place, config.Default, and cmd/wikiwarden maps the YAML config
+// onto these fields. A zero value turns its feature off.
 type Options struct {
-	Detectors       []string           // enabled detectors, by name
-	Thresholds      map[string]float64 // per detector; missing ones use DefaultThreshold
-	Lookback        time.Duration      // how far back the first pass reads; 0 means 24h, negative the present
-	DryRun          bool               // decide and record, never write to the wiki
-	ShutoffPage     string             // page whose content must be "true" for writes; "" disables the check
-	TrustedGroups   []string           // editors in any of these groups are not patrolled
-	TrustedMinEdits int                // editors with at least this many edits are not patrolled; 0 disables
-	Namespaces      []int              // namespaces to patrol; empty means all
-	MaxEditsPerPass int                // upper bound of recent changes read in one pass
-	RevertCooldown  time.Duration      // at most one revert per editor and page within this; 0 means 24h, negative none
-	WatchWindow     time.Duration      // how long probes make an IP, range or page suspect
-	Block           bool               // block follow-up spammers
-	BlockDurations  []string           // MediaWiki expiries, escalating per target
-	RangeBlock      bool               // block the range when several of its IPs are involved
-	RangeMinIPs     int                // distinct IPs of a range that make it a range block
-	RangePrefixV4   int                // range size for IPv4, e.g. 24
-	RangePrefixV6   int                // range size for IPv6, e.g. 64
-	SummaryPrefix   string             // start of every edit summary
-	// SpamBlacklistPage, when set, receives the domains of reverted
-	// follow-up spam (SpamBlacklist extension syntax); "" disables it.
-	SpamBlacklistPage string
-	ModelPages        int              // pages sampled to train the letter model
-	Now               func() time.Time // the clock; nil means time.Now
+	Detectors []string // enabled detectors, by name; nil means every detector
+	// Thresholds are per detector. A detector missing here uses
+	// DefaultThreshold, the one home of threshold defaults in code (eval
+	// reads it too) until detectors.DefaultThreshold takes its place.
+	Thresholds      map[string]float64
+	Lookback        time.Duration    // how far back the first pass reads; 0: from the present
+	DryRun          bool             // decide and record, never write to the site
+	Namespaces      []int            // namespaces to patrol; empty means all
+	MaxEditsPerPass int              // upper bound of contributions read in one pass; 0: no bound
+	RevertCooldown  time.Duration    // at most one revert per editor and page within this; 0: no cooldown
+	WatchWindow     time.Duration    // how long probes make an IP, range or page suspect; 0: no memory
+	Block           bool             // block follow-up spammers
+	BlockDurations  []string         // the site's expiries, escalating per target; needed with Block
+	RangeBlock      bool             // block the range when enough of its addresses offended
+	RangeMinIPs     int              // confirmed offending addresses that make it a range block; at least 1 with RangeBlock
+	RangePrefixV4   int              // range size for IPv4, e.g. 24; needed with RangeBlock
+	RangePrefixV6   int              // range size for IPv6, e.g. 64; needed with RangeBlock
+	ModelPages      int              // pages sampled to train the letter model; 0: the built-in model only
+	Now             func() time.Time // the clock; nil means time.Now
 }
 
-func (o *Options) setDefaults() {
-	if o.Detectors == nil {
-		o.Detectors = detectors.Names()
+// check rejects options that contradict each other or are out of range.
+func (o Options) check() error {
+	switch {
+	case o.Lookback < 0, o.RevertCooldown < 0, o.WatchWindow < 0:
+		return errors.New("negative duration")
+	case o.MaxEditsPerPass < 0, o.ModelPages < 0:
+		return errors.New("negative count")
+	case o.Block && len(o.BlockDurations) == 0:
+		return errors.New("Block without BlockDurations")
+	case o.RangeBlock && o.RangeMinIPs < 1:
+		return errors.New("RangeBlock needs RangeMinIPs of at least 1")
+	case o.RangeBlock && (o.RangePrefixV4 < 1 || o.RangePrefixV4 > 32 || o.RangePrefixV6 < 1 || o.RangePrefixV6 > 128):
+		return errors.New("RangeBlock needs RangePrefixV4 (1 to 32) and RangePrefixV6 (1 to 128)")
 	}
-	if o.Lookback == 0 {
-		o.Lookback = 24 * time.Hour
-	}
-	o.Lookback = max(o.Lookback, 0)
-	if o.MaxEditsPerPass == 0 {
-		o.MaxEditsPerPass = 5000
-	}
-	if o.RevertCooldown == 0 {
-		o.RevertCooldown = 24 * time.Hour
-	}
-	o.RevertCooldown = max(o.RevertCooldown, 0)
-	if o.WatchWindow == 0 {
-		o.WatchWindow = 30 * 24 * time.Hour
-	}
-	if len(o.BlockDurations) == 0 {
-		o.BlockDurations = []string{"1 day", "1 week", "1 month"}
-	}
-	if o.RangeMinIPs == 0 {
-		o.RangeMinIPs = 2
-	}
-	if o.RangePrefixV4 == 0 {
-		o.RangePrefixV4 = 24
-	}
-	if o.RangePrefixV6 == 0 {
-		o.RangePrefixV6 = 64
-	}
-	if o.SummaryPrefix == "" {
-		o.SummaryPrefix = "wikiwarden:"
-	}
-	if o.ModelPages == 0 {
-		o.ModelPages = 200
-	}
-	if o.Now == nil {
-		o.Now = time.Now
-	}
+	return nil
 }
 
 // Patroller runs patrol passes. One pass runs at a time; Pass is safe to
 // call from several goroutines (a cron job and a manual trigger).
 type Patroller struct {
 	opts  Options
-	wiki  Wiki
+	site  Site
 	store Store
 	log   logrus.FieldLogger
 	stack *detectors.Stack
 
-	mu      sync.Mutex // one pass or model refresh at a time
-	account mediawiki.Account
-	site    mediawiki.SiteInfo
-	model   *detectors.Model
-	known   int // domains the wiki is known to link to, as of the pass's start
+	mu    sync.Mutex // one pass or model refresh at a time
+	self  Self       // the bot's account and the site's limits, read by the first pass
+	model *detectors.Model
+	known int // domains the wiki is known to link to, as of the pass's start
 }
 
-// New returns a Patroller. It checks the options but does not touch the wiki.
-func New(opts Options, wiki Wiki, st Store, log logrus.FieldLogger) (*Patroller, error) {
-	opts.setDefaults()
+// New returns a Patroller of site. It checks the options but does not touch
+// the site.
+func New(opts Options, site Site, st Store, log logrus.FieldLogger) (*Patroller, error) {
+	if err := opts.check(); err != nil {
+		return nil, fmt.Errorf("bot: options: %w", err)
+	}
+	if opts.Detectors == nil {
+		opts.Detectors = detectors.Names()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
 	stack, err := detectors.NewStack(opts.Detectors)
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	return &Patroller{opts: opts, wiki: wiki, store: st, log: log, stack: stack}, nil
+	return &Patroller{opts: opts, site: site, store: st, log: log, stack: stack}, nil
 }
 
 // Summary counts what one pass did.
@@ -154,7 +117,7 @@ type Summary struct {
 	Read        int                     // recent changes read
 	Scored      int                     // edits scored by the detectors
 	Flagged     int                     // edits a detector or rule called bad
-	Reverted    int                     // edits reverted on the wiki
+	Reverted    int                     // edits reverted on the site
 	Blocked     int                     // blocks placed
 	Skipped     map[decision.Reason]int // edits not scored, by reason
 	Held        map[decision.Reason]int // flagged edits not reverted, by reason
@@ -211,20 +174,16 @@ const rcOverlap = 5 * time.Minute
 // progressEvery is how often, in changes, a long pass logs its progress.
 const progressEvery = 500
 
-// start reads, once, the bot account and the wiki's limits.
+// start reads, once, the bot account and the site's limits.
 func (p *Patroller) start(ctx context.Context) error {
-	if p.account.Name != "" {
+	if p.self.Name != "" {
 		return nil
 	}
-	acct, err := p.wiki.Account(ctx)
+	self, err := p.site.Self(ctx)
 	if err != nil {
-		return fmt.Errorf("read bot account: %w", err)
+		return err
 	}
-	site, err := p.wiki.SiteInfo(ctx)
-	if err != nil {
-		return fmt.Errorf("read site info: %w", err)
-	}
-	p.account, p.site = acct, site
+	p.self = self
 	return nil
 }
 
@@ -240,11 +199,11 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	}
 	if p.opts.DryRun {
 		sum.ObserveOnly = string(decision.HoldDryRun)
-	} else if ok, why, err := p.writesAllowed(ctx); err != nil {
+	} else if ok, why, err := p.site.WritesAllowed(ctx); err != nil {
 		return sum, err
 	} else if !ok {
 		sum.ObserveOnly = why
-		p.log.WithField("page", p.opts.ShutoffPage).WithField("why", why).Warn("observing only: no edits or blocks this pass")
+		p.log.WithField("why", why).Warn("observing only: no edits or blocks this pass")
 	}
 	env, err := p.env(ctx)
 	if err != nil {
@@ -260,7 +219,7 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	// Re-read a margin before the cursor: rc_timestamp is when a save
 	// began and rc_id when it ended, so under concurrent saves an edit can
 	// appear behind the cursor. What was already handled has a record.
-	changes, err := p.wiki.RecentChanges(ctx, cur.Time.Add(-rcOverlap), p.opts.MaxEditsPerPass)
+	changes, err := p.site.Contributions(ctx, store.Cursor{Time: cur.Time.Add(-rcOverlap), RCID: cur.RCID}, p.opts.MaxEditsPerPass)
 	if err != nil {
 		return sum, fmt.Errorf("read recent changes: %w", err)
 	}
@@ -279,19 +238,19 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	hi := cur // the cursor only moves forward, also past re-read changes
 	for start := 0; start < len(changes); start += chunkSize {
 		end := min(start+chunkSize, len(changes))
-		revs, err := p.revisions(ctx, changes[start:end], skips[start:end])
+		texts, err := p.texts(ctx, changes[start:end], skips[start:end])
 		if err != nil {
 			return sum, err
 		}
-		chunk := p.score(changes[start:end], skips[start:end], revs, env)
+		chunk := p.score(changes[start:end], skips[start:end], texts, env)
 		ps := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
 		for _, sc := range chunk {
 			if ctx.Err() != nil {
 				return sum, ctx.Err()
 			}
 			c := sc.change
-			if c.Timestamp.After(hi.Time) || (c.Timestamp.Equal(hi.Time) && c.RCID > hi.RCID) {
-				hi = store.Cursor{Time: c.Timestamp, RCID: c.RCID}
+			if c.Time.After(hi.Time) || (c.Time.Equal(hi.Time) && c.Seq > hi.RCID) {
+				hi = store.Cursor{Time: c.Time, RCID: c.Seq}
 			}
 			if err := p.handle(ctx, sc, hi, ps, &sum); err != nil {
 				return sum, err
@@ -306,107 +265,80 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 
 // unhandled drops the changes the store already has a record of. Changes
 // before the cursor's time minus the overlap are not read at all.
-func (p *Patroller) unhandled(ctx context.Context, changes []mediawiki.Change, cur store.Cursor) ([]mediawiki.Change, error) {
+func (p *Patroller) unhandled(ctx context.Context, changes []Contribution, cur store.Cursor) ([]Contribution, error) {
 	out := changes[:0]
 	for _, c := range changes {
-		if c.RCID > cur.RCID && c.Timestamp.After(cur.Time) {
+		if c.Seq > cur.RCID && c.Time.After(cur.Time) {
 			out = append(out, c) // after the cursor: new
 			continue
 		}
-		_, err := p.store.Record(ctx, c.RevID)
+		_, err := p.store.Record(ctx, c.ID)
 		if errors.Is(err, store.ErrNotFound) {
 			out = append(out, c)
 		} else if err != nil {
-			return nil, fmt.Errorf("read record of revision %d: %w", c.RevID, err)
+			return nil, fmt.Errorf("read record of revision %d: %w", c.ID, err)
 		}
 	}
 	return out, nil
 }
 
-// WritesAllowed reads the shutoff page: anything but "true" means observe
-// only, and the string says why.
+// WritesAllowed reads the site's off switch: false means observe only, and
+// the string says why.
 func (p *Patroller) WritesAllowed(ctx context.Context) (bool, string, error) {
-	return p.writesAllowed(ctx)
-}
-
-func (p *Patroller) writesAllowed(ctx context.Context) (bool, string, error) {
-	if p.opts.ShutoffPage == "" {
-		return true, "", nil
-	}
-	pages, err := p.wiki.Pages(ctx, []string{p.opts.ShutoffPage})
-	if err != nil {
-		return false, "", fmt.Errorf("read shutoff page %q: %w", p.opts.ShutoffPage, err)
-	}
-	page, ok := pages[p.opts.ShutoffPage]
-	if !ok || page.Missing {
-		return false, fmt.Sprintf("shutoff page %s does not exist (create it with the text true)", p.opts.ShutoffPage), nil
-	}
-	if strings.TrimSpace(page.Latest.Content) != "true" {
-		return false, fmt.Sprintf("shutoff page %s does not say true", p.opts.ShutoffPage), nil
-	}
-	return true, "", nil
+	return p.site.WritesAllowed(ctx)
 }
 
 // skips returns, for each change, why it is not scored ("" when it is).
-func (p *Patroller) skips(ctx context.Context, changes []mediawiki.Change) ([]decision.Reason, error) {
+func (p *Patroller) skips(ctx context.Context, changes []Contribution) ([]decision.Reason, error) {
 	skips := make([]decision.Reason, len(changes))
 	var names []string
 	seen := map[string]bool{}
 	for i, c := range changes {
+		a := c.Author
 		switch {
-		case c.User == p.account.Name:
+		case a.Name == p.self.Name:
 			skips[i] = decision.SkipOwn
-		case c.Bot && !c.Anon:
+		case c.Bot && !a.Anon:
 			// Anonymous edits carry the bot flag only when a rollback with
 			// markbot hid them: they still need a look.
 			skips[i] = decision.SkipBot
-		case len(p.opts.Namespaces) > 0 && !slices.Contains(p.opts.Namespaces, c.Namespace):
+		case len(p.opts.Namespaces) > 0 && !slices.Contains(p.opts.Namespaces, c.Place.Namespace):
 			skips[i] = decision.SkipNamespace
-		case !c.Anon && !seen[c.User]:
-			seen[c.User] = true
-			names = append(names, c.User)
+		case !a.Anon && !seen[a.Name]:
+			seen[a.Name] = true
+			names = append(names, a.Name)
 		}
 	}
 	if len(names) == 0 {
 		return skips, nil
 	}
-	users, err := p.wiki.Users(ctx, names)
+	trusted, err := p.site.Trusted(ctx, names)
 	if err != nil {
 		return nil, fmt.Errorf("read editors' groups: %w", err)
 	}
 	for i, c := range changes {
-		if skips[i] != "" || c.Anon {
+		if skips[i] != "" || c.Author.Anon {
 			continue
 		}
-		u := users[c.User]
-		switch {
-		case slices.ContainsFunc(u.Groups, func(g string) bool { return slices.Contains(p.opts.TrustedGroups, g) }):
-			skips[i] = decision.SkipTrusted
-		case p.opts.TrustedMinEdits > 0 && u.EditCount >= p.opts.TrustedMinEdits:
-			skips[i] = decision.SkipEditCount
-		}
+		skips[i] = trusted[c.Author.Name]
 	}
 	return skips, nil
 }
 
-// revisions fetches, in batches, the new and old text of every edit to score.
-func (p *Patroller) revisions(ctx context.Context, changes []mediawiki.Change, skips []decision.Reason) (map[int64]mediawiki.Revision, error) {
-	var ids []int64
+// texts fetches, in batches, the text before and after every edit to score.
+func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []decision.Reason) (map[int64]Texts, error) {
+	var todo []Contribution
 	for i, c := range changes {
-		if skips[i] != "" {
-			continue
-		}
-		ids = append(ids, c.RevID)
-		if c.OldRevID != 0 {
-			ids = append(ids, c.OldRevID)
+		if skips[i] == "" {
+			todo = append(todo, c)
 		}
 	}
-	if len(ids) == 0 {
+	if len(todo) == 0 {
 		return nil, nil
 	}
-	revs, err := p.wiki.Revisions(ctx, ids)
+	texts, err := p.site.Texts(ctx, todo)
 	if err != nil {
 		return nil, fmt.Errorf("read revisions: %w", err)
 	}
-	return revs, nil
+	return texts, nil
 }

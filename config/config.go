@@ -129,6 +129,11 @@ type Patrol struct {
 	// SummaryPrefix starts every edit summary and block reason, so the bot's
 	// actions are easy to find in the wiki's logs.
 	SummaryPrefix string `yaml:"summary_prefix"`
+	// DeletionTemplate is put on top of a page created as a probe or as
+	// spam when the bot lacks the delete right, with $1 standing for the
+	// reason; with the right the bot deletes the page instead. "" leaves
+	// such pages for a human.
+	DeletionTemplate string `yaml:"deletion_template"`
 }
 
 // Detectors is the "detectors" section.
@@ -217,13 +222,14 @@ func Default() Config {
 		},
 		Sites: []Site{},
 		Patrol: Patrol{
-			Schedule:        "@every 1m",
-			Lookback:        Duration(24 * time.Hour),
-			TrustedGroups:   []string{"sysop", "bot", "autoconfirmed"},
-			Namespaces:      []int{},
-			MaxEditsPerPass: 5000,
-			RevertCooldown:  Duration(24 * time.Hour),
-			SummaryPrefix:   "wikiwarden:",
+			Schedule:         "@every 1m",
+			Lookback:         Duration(24 * time.Hour),
+			TrustedGroups:    []string{"sysop", "bot", "autoconfirmed"},
+			Namespaces:       []int{},
+			MaxEditsPerPass:  5000,
+			RevertCooldown:   Duration(24 * time.Hour),
+			SummaryPrefix:    "wikiwarden:",
+			DeletionTemplate: "{{delete|$1}}",
 		},
 		Detectors: Detectors{
 			Enabled:          slices.Clone(KnownDetectors),
@@ -393,6 +399,10 @@ func (c *Config) Validate() error {
 		v.add("patrol.max_edits_per_pass", "must be positive, got "+strconv.Itoa(p.MaxEditsPerPass), "use e.g. 5000")
 	}
 	v.notNegative("patrol.revert_cooldown", p.RevertCooldown)
+	if t := p.DeletionTemplate; t != "" && (!strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") || strings.Contains(t, "\n")) {
+		v.add("patrol.deletion_template", fmt.Sprintf("%q is not a template", t),
+			`use one template on one line such as "{{delete|$1}}" ($1 is the reason), or "" to leave created spam pages for a human`)
+	}
 
 	d := c.Detectors
 	for i, name := range d.Enabled {

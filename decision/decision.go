@@ -78,6 +78,23 @@ const (
 	HoldBlocked  Reason = "already blocked"
 )
 
+// Outcome is what one action step did on the site.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeReverted        Outcome = "reverted"         // the contribution was removed now
+	OutcomeAlreadyReverted Outcome = "already_reverted" // it was gone when the bot looked
+	OutcomeHeld            Outcome = "held"             // left in place for a hold reason
+	OutcomeDeleted         Outcome = "deleted"          // the place it created was deleted
+	OutcomeTagged          Outcome = "tagged"           // the place it created was tagged for deletion
+	OutcomeBlocked         Outcome = "blocked"          // its author's address, range or account was blocked
+	OutcomeNotBlocked      Outcome = "not_blocked"      // a block was called for but one is in force already
+	OutcomeBlacklisted     Outcome = "blacklisted"      // its domains were added to the spam blacklist
+	OutcomeCleaned         Outcome = "cleaned"          // probe tokens its campaign left on the place were removed
+	OutcomeFailed          Outcome = "failed"           // the site refused or failed
+)
+
 // Decision is the bot's verdict on one contribution and the action it
 // calls for.
 type Decision struct {

@@ -16,6 +16,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -139,14 +140,11 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 	opts := bot.Options{
 		Detectors:       c.Detectors.Enabled,
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
-		Lookback:        offIfZero(c.Patrol.Lookback),
+		Lookback:        time.Duration(c.Patrol.Lookback),
 		DryRun:          dryRun || c.Patrol.DryRun,
-		ShutoffPage:     c.ShutoffPage(),
-		TrustedGroups:   c.Patrol.TrustedGroups,
-		TrustedMinEdits: c.Patrol.TrustedMinEdits,
 		Namespaces:      c.Patrol.Namespaces,
 		MaxEditsPerPass: c.Patrol.MaxEditsPerPass,
-		RevertCooldown:  offIfZero(c.Patrol.RevertCooldown),
+		RevertCooldown:  time.Duration(c.Patrol.RevertCooldown),
 		WatchWindow:     time.Duration(c.Response.WatchWindow),
 		Block:           c.Response.Block,
 		BlockDurations:  c.Response.BlockDurations,
@@ -154,13 +152,26 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		RangeMinIPs:     c.Response.RangeMinIPs,
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
-		SummaryPrefix:   c.Patrol.SummaryPrefix,
 		ModelPages:      c.Detectors.ModelSamplePages,
+	}
+	return bot.New(opts, a.site(), a.store, a.log)
+}
+
+// site is the MediaWiki adapter on the logged-in client, with the wiki's
+// conventions and rules of trust from the config.
+func (a *app) site() *mwsite.Site {
+	c := a.cfg
+	opts := mwsite.Options{
+		SummaryPrefix:    c.Patrol.SummaryPrefix,
+		ShutoffPage:      c.ShutoffPage(),
+		TrustedGroups:    c.Patrol.TrustedGroups,
+		TrustedMinEdits:  c.Patrol.TrustedMinEdits,
+		DeletionTemplate: c.Patrol.DeletionTemplate,
 	}
 	if c.Response.SpamBlacklist {
 		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
 	}
-	return bot.New(opts, a.wiki, a.store, a.log)
+	return mwsite.New(a.wiki, opts, a.log)
 }
 
 func runPatrol(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -211,15 +222,6 @@ func withPatroller(ctx context.Context, f commonFlags, getenv func(string) strin
 	return fn(a, p)
 }
 
-// offIfZero maps a config duration where 0 means "off" to the bot's
-// options, where 0 means "default" and a negative value "off".
-func offIfZero(d config.Duration) time.Duration {
-	if d == 0 {
-		return -1
-	}
-	return time.Duration(d)
-}
-
 // redactURL hides a password in a URL (https://user:pass@host/...).
 func redactURL(s string) string {
 	u, err := url.Parse(s)
@@ -233,6 +235,7 @@ func redactURL(s string) string {
 var neededRights = []struct{ right, why string }{
 	{"rollback", "revert with one rollback (without it the bot falls back to undo)"},
 	{"block", "block follow-up spammers and their ranges"},
+	{"delete", "delete pages created as probes or spam (without it the bot tags them with patrol.deletion_template)"},
 	{"protect", "protect pages under attack"},
 	{"bot", "mark its edits as bot edits, hidden from recent changes by default"},
 	{"markbotedits", "hide its rollbacks from recent changes"},

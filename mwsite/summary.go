@@ -1,41 +1,53 @@
-package bot
+package mwsite
 
 import (
 	"fmt"
-	"github.com/wikiwarden/wikiwarden/decision"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/decision"
 )
 
 // maxSummary keeps edit summaries inside MediaWiki's 500-character limit
 // with room for the wiki's own additions.
 const maxSummary = 400
 
-// EditSummary is the summary of a revert: who is reverted, why in words a
-// reader of the page history understands, and how to stop the bot.
-func EditSummary(prefix string, e *detectors.Edit, d decision.Decision, results []detectors.Result, shutoff string) string {
+// EditSummary is the summary of a revert of user's edit: who is reverted,
+// why in words a reader of the page history understands, and how to stop
+// the bot.
+func EditSummary(prefix, user string, g bot.Grounds, shutoff string) string {
+	s := fmt.Sprintf("%s reverted edit by [[Special:Contributions/%s|%s]]: %s", prefix, user, user, why(g))
+	if shutoff != "" {
+		s += fmt.Sprintf(" ([[%s|stop the bot]])", shutoff)
+	}
+	return truncate(s)
+}
+
+// why says in words why the bot acts.
+func why(g bot.Grounds) string {
+	d := g.Decision
 	var why string
 	switch d.Verdict {
 	case decision.VerdictProbe:
-		why = "random-letter probe " + quoteList(tokens(results), "token", "tokens")
+		why = "random-letter probe " + quoteList(g.Tokens, "token", "tokens")
 	case decision.VerdictFollowUpSpam:
 		from := "on a page a botnet probed"
 		if slices.Contains(d.Why, decision.WhyFollowUpIP) || slices.Contains(d.Why, decision.WhyFollowUpRange) {
 			from = "from an address or range that probed this wiki"
 		}
-		why = "link spam " + from + ": " + quoteList(linkDomains(results), "link to", "links to")
+		why = "link spam " + from + ": " + quoteList(g.Domains, "link to", "links to")
 	case decision.VerdictLinkSpam:
-		why = "link spam: " + quoteList(linkDomains(results), "link to", "links to")
+		why = "link spam: " + quoteList(g.Domains, "link to", "links to")
 	default:
 		why = string(d.Verdict)
 	}
-	s := fmt.Sprintf("%s reverted edit by [[Special:Contributions/%s|%s]]: %s", prefix, e.User, e.User, why)
-	if shutoff != "" {
-		s += fmt.Sprintf(" ([[%s|stop the bot]])", shutoff)
-	}
+	return why
+}
+
+// truncate cuts s to maxSummary bytes on a rune boundary.
+func truncate(s string) string {
 	if len(s) > maxSummary {
 		cut := maxSummary - len("…")
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
@@ -44,14 +56,6 @@ func EditSummary(prefix string, e *detectors.Edit, d decision.Decision, results 
 		s = s[:cut] + "…"
 	}
 	return s
-}
-
-func tokens(results []detectors.Result) []string {
-	var out []string
-	for _, r := range results {
-		out = append(out, r.Tokens...)
-	}
-	return out
 }
 
 func quoteList(items []string, one, many string) string {

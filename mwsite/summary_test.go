@@ -1,37 +1,31 @@
-package bot
+package mwsite
 
 import (
 	"flag"
-	"github.com/wikiwarden/wikiwarden/decision"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/decision"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/bot/*.golden")
+var update = flag.Bool("update", false, "rewrite testdata/mwsite/*.golden")
 
 // TestEditSummaries checks the edit summaries the bot writes into page
-// histories against testdata/bot/summaries.golden (go test -update rewrites it).
+// histories against testdata/mwsite/summaries.golden (go test -update rewrites it).
 func TestEditSummaries(t *testing.T) {
-	anon := &detectors.Edit{User: "192.0.2.10", Anon: true}
-	probe := []detectors.Result{{Detector: "probe", Score: 0.99, Tokens: []string{"xkqzvbwpl"}}}
-	twoTokens := []detectors.Result{{Detector: "probe", Score: 0.99, Tokens: []string{"xkqzvbwpl", "qqwrtzpl"}}}
-	spam := []detectors.Result{{Detector: "links", Score: 0.3, Links: []detectors.Link{
-		{URL: "https://cheap-pills.test/", Domain: "cheap-pills.test"},
-		{URL: "https://casino.test/a", Domain: "casino.test"},
-		{URL: "https://casino.test/b", Domain: "casino.test"},
-		{URL: "https://loans.test/", Domain: "loans.test"},
-		{URL: "https://watches.test/", Domain: "watches.test"},
-	}}}
-	oneLink := []detectors.Result{{Detector: "links", Score: 0.2, Links: spam[0].Links[:1]}}
+	const anon = "192.0.2.10"
+	probe := []string{"xkqzvbwpl"}
+	twoTokens := []string{"xkqzvbwpl", "qqwrtzpl"}
+	spam := []string{"cheap-pills.test", "casino.test", "loans.test", "watches.test"}
+	oneLink := spam[:1]
 	cases := []struct {
 		name    string
 		d       decision.Decision
-		results []detectors.Result
+		items   []string
 		shutoff string
 	}{
 		{"probe", decision.Decision{Verdict: decision.VerdictProbe}, probe, "User:Warden/Run"},
@@ -42,9 +36,13 @@ func TestEditSummaries(t *testing.T) {
 	}
 	var b strings.Builder
 	for _, c := range cases {
-		b.WriteString("# " + c.name + "\n" + EditSummary("wikiwarden:", anon, c.d, c.results, c.shutoff) + "\n")
+		g := bot.Grounds{Decision: c.d, Domains: c.items}
+		if c.d.Verdict == decision.VerdictProbe {
+			g = bot.Grounds{Decision: c.d, Tokens: c.items}
+		}
+		b.WriteString("# " + c.name + "\n" + EditSummary("wikiwarden:", anon, g, c.shutoff) + "\n")
 	}
-	path := filepath.Join("..", "testdata", "bot", "summaries.golden")
+	path := filepath.Join("..", "testdata", "mwsite", "summaries.golden")
 	if *update {
 		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
@@ -60,8 +58,8 @@ func TestEditSummaries(t *testing.T) {
 }
 
 func TestEditSummaryLimit(t *testing.T) {
-	long := []detectors.Result{{Detector: "probe", Tokens: []string{strings.Repeat("ä", 400)}}}
-	s := EditSummary("wikiwarden:", &detectors.Edit{User: "192.0.2.10"}, decision.Decision{Verdict: decision.VerdictProbe}, long, "")
+	long := bot.Grounds{Decision: decision.Decision{Verdict: decision.VerdictProbe}, Tokens: []string{strings.Repeat("ä", 400)}}
+	s := EditSummary("wikiwarden:", "192.0.2.10", long, "")
 	if len(s) > maxSummary || !utf8.ValidString(s) || !strings.HasSuffix(s, "…") {
 		t.Errorf("summary of %d bytes, valid UTF-8 %v: want at most %d, cut on a rune, ending in …", len(s), utf8.ValidString(s), maxSummary)
 	}

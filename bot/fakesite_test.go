@@ -1,0 +1,539 @@
+package bot_test
+
+// Unit tests of the patrol's action paths against a fake site: no wiki, a
+// real store in a temporary file.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/sirupsen/logrus/hooks/test"
+
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// fakeSite is a site in memory. Its writes succeed unless an error is set
+// for them; a removal restores the text before the contribution.
+type fakeSite struct {
+	mu       sync.Mutex
+	next     int64
+	contribs []bot.Contribution
+	texts    map[int64]bot.Texts
+	places   map[string]bot.PlaceState
+	hist     map[string][]bot.Version // oldest first
+	writes   bool                     // the off switch says true
+	delete   bool                     // the bot may delete places; otherwise it tags them
+	extra    string                   // a test's note
+	clock    func() time.Time         // when the bot's own versions are saved
+
+	removeErr, blockErr error
+
+	removals      []bot.Removal
+	placeRemovals []bot.Removal
+	deleted       int // places deleted
+	rewrites      []bot.Rewrite
+	blocks        []bot.BlockRequest
+	blacklisted   []string
+}
+
+const botName = "Warden"
+
+func newFakeSite() *fakeSite {
+	return &fakeSite{next: 100, texts: map[int64]bot.Texts{}, places: map[string]bot.PlaceState{}, hist: map[string][]bot.Version{}, writes: true}
+}
+
+// save makes a new version of title by author at time at.
+func (f *fakeSite) save(author bot.Author, title, text string, at time.Time) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.next++
+	id := f.next
+	prev := f.places[title]
+	c := bot.Contribution{
+		ID: id, ParentID: prev.Latest.ID, Seq: id, Place: bot.Place{Title: title}, Author: author,
+		Time: at, Format: bot.FormatWikitext,
+	}
+	f.contribs = append(f.contribs, c)
+	f.texts[id] = bot.Texts{Before: prev.Latest.Text, After: text, ParentAuthor: prev.Latest.Author}
+	v := bot.Version{ID: id, Author: author.Name, IP: author.IP, Text: text}
+	f.places[title] = bot.PlaceState{Title: title, Latest: v}
+	f.hist[title] = append(f.hist[title], v)
+	return id
+}
+
+func (f *fakeSite) text(title string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.places[title].Latest.Text
+}
+
+func (f *fakeSite) Self(context.Context) (bot.Self, error) {
+	return bot.Self{Name: botName, WidestV4: 16, WidestV6: 19}, nil
+}
+
+func (f *fakeSite) Contributions(_ context.Context, since store.Cursor, limit int) ([]bot.Contribution, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []bot.Contribution
+	for _, c := range f.contribs {
+		if !c.Time.Before(since.Time) && (limit == 0 || len(out) < limit) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeSite) Texts(_ context.Context, cs []bot.Contribution) (map[int64]bot.Texts, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[int64]bot.Texts{}
+	for _, c := range cs {
+		out[c.ID] = f.texts[c.ID]
+	}
+	return out, nil
+}
+
+func (f *fakeSite) Places(_ context.Context, titles []string) (map[string]bot.PlaceState, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[string]bot.PlaceState{}
+	for _, t := range titles {
+		pg, ok := f.places[t]
+		if !ok {
+			pg = bot.PlaceState{Title: t, Missing: true}
+		}
+		out[t] = pg
+	}
+	return out, nil
+}
+
+func (f *fakeSite) Trusted(context.Context, []string) (map[string]decision.Reason, error) {
+	return nil, nil
+}
+
+func (f *fakeSite) Remove(_ context.Context, r bot.Removal) (bot.Removed, error) {
+	if f.removeErr != nil {
+		return bot.Removed{}, f.removeErr
+	}
+	if strings.Contains(r.Texts.Before, "{{nobots}}") {
+		return bot.Removed{}, bot.WithKind(bot.ErrDenied, errors.New("nobots"))
+	}
+	f.removals = append(f.removals, r)
+	f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, r.Texts.Before, f.clock())
+	return bot.Removed{How: "rolled back", Summary: "revert " + r.Contribution.Author.Name}, nil
+}
+
+func (f *fakeSite) RemovePlace(_ context.Context, r bot.Removal) (bot.PlaceRemoved, error) {
+	f.placeRemovals = append(f.placeRemovals, r)
+	if !f.delete {
+		f.save(bot.Author{Name: botName}, r.Contribution.Place.Title, "{{delete}}\n"+r.Current, f.clock())
+		return bot.PlaceRemoved{Tagged: true, Summary: "tag"}, nil
+	}
+	f.mu.Lock()
+	delete(f.places, r.Contribution.Place.Title)
+	f.deleted++
+	f.mu.Unlock()
+	return bot.PlaceRemoved{Deleted: true, Summary: "delete"}, nil
+}
+
+func (f *fakeSite) History(_ context.Context, title string, limit int) ([]bot.Version, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []bot.Version
+	for i := len(f.hist[title]) - 1; i >= 0 && len(out) < limit; i-- {
+		out = append(out, f.hist[title][i])
+	}
+	return out, nil
+}
+
+func (f *fakeSite) Rewrite(_ context.Context, r bot.Rewrite) (bot.Removed, error) {
+	if f.places[r.Place.Title].Latest.ID != r.Top {
+		return bot.Removed{}, bot.WithKind(bot.ErrConflict, errors.New("edit conflict"))
+	}
+	f.rewrites = append(f.rewrites, r)
+	f.save(bot.Author{Name: botName}, r.Place.Title, r.Text, f.clock())
+	return bot.Removed{How: "cleaned"}, nil
+}
+
+func (f *fakeSite) Block(_ context.Context, b bot.BlockRequest) (bot.Blocked, error) {
+	if f.blockErr != nil {
+		return bot.Blocked{}, f.blockErr
+	}
+	f.blocks = append(f.blocks, b)
+	return bot.Blocked{Reason: "spam"}, nil
+}
+
+func (f *fakeSite) Blacklist(_ context.Context, domains []string) ([]string, error) {
+	f.blacklisted = append(f.blacklisted, domains...)
+	return domains, nil
+}
+
+func (f *fakeSite) WritesAllowed(context.Context) (bool, string, error) {
+	if !f.writes {
+		return false, "shutoff page says no", nil
+	}
+	return true, "", nil
+}
+
+func (f *fakeSite) SampleTexts(context.Context, int) ([]string, error) { return nil, nil }
+func (f *fakeSite) KnownLinks(context.Context, int) ([]string, error)  { return nil, nil }
+
+// frig is a fake site with a seeded page, a store and a clock.
+type frig struct {
+	t     *testing.T
+	site  *fakeSite
+	store *store.Store
+	opts  bot.Options
+	now   time.Time
+	rng   *rand.Rand
+}
+
+func newFrig(t *testing.T) *frig {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "ww.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r := &frig{t: t, site: newFakeSite(), store: st, now: time.Now().Add(-30 * time.Minute).Truncate(time.Second), rng: rand.New(rand.NewPCG(1, 2))}
+	r.site.clock = r.tick
+	for title, file := range seedPages {
+		text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.site.save(bot.Author{Name: "Admin"}, title, string(text), r.tick())
+	}
+	r.opts = defaultOptions()
+	r.opts.BlockDurations = []string{"1 day", "1 week"}
+	r.opts.Now = func() time.Time { return r.now }
+	return r
+}
+
+// tick advances the clock by a second and returns it.
+func (r *frig) tick() time.Time {
+	r.now = r.now.Add(time.Second)
+	return r.now
+}
+
+func anon(ip string) bot.Author {
+	return bot.Author{Name: ip, Anon: true, IP: netip.MustParseAddr(ip)}
+}
+
+// insert adds addition after the first sentence of the page's first prose
+// paragraph.
+func (r *frig) insert(ip, title, addition string) int64 {
+	text := r.site.text(title)
+	i := len(text) - 1
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if line != "" && (line[0] == '\'' || unicode.IsLetter(rune(line[0]))) {
+			if j := strings.Index(line, ". "); j >= 0 {
+				i = off + j
+				break
+			}
+		}
+		off += len(line)
+	}
+	return r.site.save(anon(ip), title, text[:i+1]+addition+text[i+1:], r.tick())
+}
+
+func (r *frig) probe(ip string) string {
+	return r.probeOn(ip, "Aardvark")
+}
+
+func (r *frig) probeOn(ip, title string) string {
+	b := make([]byte, 10)
+	for i := range b {
+		b[i] = byte('a' + r.rng.IntN(26))
+	}
+	r.insert(ip, title, " "+string(b))
+	return string(b)
+}
+
+func (r *frig) pass() (bot.Summary, error) {
+	log, _ := test.NewNullLogger()
+	p, err := bot.New(r.opts, r.site, r.store, log)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	sum, err := p.Pass(context.Background())
+	r.t.Logf("pass: %s", sum)
+	r.tick()
+	return sum, err
+}
+
+func (r *frig) mustPass() bot.Summary {
+	r.t.Helper()
+	sum, err := r.pass()
+	if err != nil {
+		r.t.Fatalf("pass: %v", err)
+	}
+	return sum
+}
+
+const spamLinks = ` [https://cheap-pills-online.example.com/buy best cheap pills] visit https://casino-bonus.example.net/`
+
+func TestActionPaths(t *testing.T) {
+	type want struct {
+		reverted, blocked, errors int
+		held                      decision.Reason // the one hold reason, "" for none
+		passErr                   error
+	}
+	cases := []struct {
+		name  string
+		setup func(r *frig) // before the judged pass: may patrol earlier edits
+		want  want
+		check func(t *testing.T, r *frig)
+	}{
+		{"revert", func(r *frig) { r.probe("192.0.2.1") }, want{reverted: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.removals) != 1 || !r.site.removals[0].Whole {
+				t.Errorf("removals = %+v; want one of the whole run", r.site.removals)
+			}
+		}},
+		{"already gone", func(r *frig) {
+			tok := r.probe("192.0.2.1")
+			text := strings.Replace(r.site.text("Aardvark"), " "+tok, "", 1)
+			r.site.mu.Lock()
+			pg := r.site.places["Aardvark"]
+			pg.Latest = bot.Version{ID: pg.Latest.ID + 1000, Author: botName, Text: text}
+			r.site.places["Aardvark"] = pg
+			r.site.mu.Unlock()
+		}, want{held: decision.HoldReverted}, func(t *testing.T, r *frig) {
+			if _, err := r.store.LastRevert(context.Background(), "192.0.2.1", "Aardvark"); err != nil {
+				t.Errorf("the bot's own earlier revert is not remembered: %v", err)
+			}
+		}},
+		{"later editor held", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.site.save(bot.Author{Name: "Regular"}, "Aardvark", r.site.text("Aardvark")+"\nMore.", r.tick())
+		}, want{held: decision.HoldLater}, nil},
+		{"nobots denied", func(r *frig) {
+			r.site.save(bot.Author{Name: "Admin"}, "Aardvark", "{{nobots}}\n"+r.site.text("Aardvark"), r.tick())
+			r.mustPass()
+			r.probe("192.0.2.1")
+		}, want{held: decision.HoldNobots}, nil},
+		{"cooldown", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.probe("192.0.2.1")
+		}, want{held: decision.HoldCooldown}, nil},
+		{"creation deleted", func(r *frig) {
+			r.site.delete = true
+			r.site.save(anon("192.0.2.1"), "Qzxv", "Wvbqzkxplm jqxzvtrw.", r.tick())
+		}, want{reverted: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.placeRemovals) != 1 || r.site.places["Qzxv"].Title != "" {
+				t.Errorf("place removals = %+v; want the created page deleted", r.site.placeRemovals)
+			}
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
+			if err != nil || len(recs) != 1 || recs[0].Outcome != "page deleted" {
+				t.Errorf("records = %+v, %v; want the deletion recorded", recs, err)
+			}
+			if evs, err := r.store.IPEvents(context.Background(), netip.MustParsePrefix("192.0.2.1/32"), time.Time{}); err != nil || len(evs) == 0 || evs[0].Kind != store.EventProbe {
+				t.Errorf("events of the creator = %+v, %v; want the probe remembered", evs, err)
+			}
+		}},
+		{"creation tagged, once", func(r *frig) {
+			r.site.save(anon("192.0.2.1"), "Qzxv", "Wvbqzkxplm jqxzvtrw.", r.tick())
+		}, want{held: decision.HoldCreated}, func(t *testing.T, r *frig) {
+			if !strings.HasPrefix(r.site.text("Qzxv"), "{{delete}}") {
+				t.Errorf("page text = %q; want it tagged", r.site.text("Qzxv"))
+			}
+			if sum := r.mustPass(); sum.Read != 1 || sum.Skipped[decision.SkipOwn] != 1 {
+				t.Errorf("next pass = %s; want only the bot's tag read", sum)
+			}
+		}},
+		{"block after a probe", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.blocks) != 1 || r.site.blocks[0].Target != "192.0.2.1" || r.site.blocks[0].Expiry != "1 day" {
+				t.Errorf("blocks = %+v; want the IP for 1 day", r.site.blocks)
+			}
+			if len(r.site.blacklisted) == 0 {
+				t.Error("follow-up spam domains not blacklisted")
+			}
+		}},
+		{"block escalation", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+			r.mustPass()
+			r.now = r.now.Add(48 * time.Hour) // the day's block ran out
+			r.insert("192.0.2.1", "Algae", ` [https://replica-watches.example.org/ luxury watches]`)
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.blocks) != 2 || r.site.blocks[1].Expiry != "1 week" {
+				t.Errorf("blocks = %+v; want 1 day, then 1 week", r.site.blocks)
+			}
+		}},
+		{"block in force already", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.site.blockErr = bot.WithKind(bot.ErrAlreadyDone, errors.New("already blocked"))
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+		}, want{reverted: 1}, func(t *testing.T, r *frig) {
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictFollowUpSpam}})
+			if err != nil || len(recs) != 1 || !slices.Contains(recs[0].Why, decision.HoldBlocked) || recs[0].BlockTarget != "" {
+				t.Errorf("records = %+v, %v; want the revert recorded as already blocked", recs, err)
+			}
+		}},
+		{"block failing for now: retried with the revert found done", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			r.site.blockErr = bot.WithKind(bot.ErrTransient, errors.New("wiki unavailable"))
+			r.insert("192.0.2.1", "Abacus", spamLinks)
+		}, want{reverted: 1, errors: 1, passErr: bot.ErrTransient}, func(t *testing.T, r *frig) {
+			r.site.blockErr = nil
+			sum := r.mustPass()
+			if sum.Held[decision.HoldReverted] != 1 || sum.Blocked != 1 || len(r.site.removals) != 2 {
+				t.Errorf("next pass = %s, %d removals; want the bot's revert found and the block placed, no second revert", sum, len(r.site.removals))
+			}
+		}},
+		{"conflict on removal: another editor on top", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.site.removeErr = bot.WithKind(bot.ErrConflict, errors.New("edit conflict"))
+		}, want{held: decision.HoldLater}, nil},
+		{"range block", func(r *frig) {
+			r.probe("192.0.2.10")
+			r.probe("192.0.2.11")
+			r.mustPass()
+			r.insert("192.0.2.77", "Aardvark", spamLinks)
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.blocks) != 1 || r.site.blocks[0].Target != "192.0.2.0/24" {
+				t.Errorf("blocks = %+v; want the /24", r.site.blocks)
+			}
+		}},
+		// Whether the neighbour's edit is reverted is Decide's call; the
+		// range is not blocked for one prober and one unconfirmed address.
+		{"one prober and a neighbour: no range block", func(r *frig) {
+			r.probe("192.0.2.10")
+			r.mustPass()
+			r.insert("192.0.2.20", "Abacus", goodRef)
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			if len(r.site.blocks) != 1 || r.site.blocks[0].Target != "192.0.2.20" {
+				t.Errorf("blocks = %+v; want the address alone, not its /24", r.site.blocks)
+			}
+		}},
+		{"transient failure left for the next pass", func(r *frig) {
+			r.site.removeErr = bot.WithKind(bot.ErrTransient, errors.New("wiki unavailable"))
+			r.probe("192.0.2.1")
+		}, want{errors: 1, passErr: bot.ErrTransient}, func(t *testing.T, r *frig) {
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
+			if err != nil || len(recs) != 0 {
+				t.Fatalf("records = %+v, %v; want none, so the next pass retries", recs, err)
+			}
+			r.site.removeErr = nil
+			if sum := r.mustPass(); sum.Reverted != 1 {
+				t.Errorf("next pass = %s; want the probe reverted", sum)
+			}
+		}},
+		{"permanent failure recorded", func(r *frig) {
+			r.site.removeErr = bot.WithKind(bot.ErrPermanent, errors.New("protected"))
+			r.probe("192.0.2.1")
+		}, want{errors: 1}, func(t *testing.T, r *frig) {
+			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
+			if err != nil || len(recs) != 1 || !strings.HasPrefix(recs[0].Outcome, "error: revert") {
+				t.Fatalf("records = %+v, %v; want the failure recorded", recs, err)
+			}
+		}},
+		// A probe held back (the cooldown) stays on the page; the revert of
+		// its range's spam then restores it, and the cleanup restores the
+		// version before the campaign.
+		{"clean page: restore before the campaign", func(r *frig) {
+			r.probe("192.0.2.1")
+			r.mustPass()
+			held := r.probe("192.0.2.1")
+			r.mustPass()
+			r.insert("192.0.2.2", "Aardvark", spamLinks)
+			r.site.mu.Lock()
+			r.site.extra = held
+			r.site.mu.Unlock()
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			text := r.site.text("Aardvark")
+			if strings.Contains(text, r.site.extra) || strings.Contains(text, "cheap-pills") {
+				t.Errorf("probe token %q or spam left on the page", r.site.extra)
+			}
+			if len(r.site.rewrites) != 1 || r.site.rewrites[0].Restored == 0 || text != r.site.hist["Aardvark"][0].Text {
+				t.Errorf("rewrites = %+v; want the seeded version restored", r.site.rewrites)
+			}
+		}},
+		// With someone else's edit after the probe, the token is cut out
+		// and that edit stays.
+		{"clean page: cut the token", func(r *frig) {
+			tok := r.probe("192.0.2.1")
+			r.site.save(bot.Author{Name: "Regular"}, "Aardvark", r.site.text("Aardvark")+"\nA good addition.", r.tick())
+			r.mustPass() // the probe is held: a later editor
+			r.insert("192.0.2.2", "Aardvark", spamLinks)
+			r.site.extra = tok
+		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
+			text := r.site.text("Aardvark")
+			if strings.Contains(text, r.site.extra) || !strings.Contains(text, "A good addition.") {
+				t.Errorf("page after cleanup: token %q there %v, good edit there %v", r.site.extra, strings.Contains(text, r.site.extra), strings.Contains(text, "A good addition."))
+			}
+			if len(r.site.rewrites) != 1 || r.site.rewrites[0].Restored != 0 {
+				t.Errorf("rewrites = %+v; want the token cut out", r.site.rewrites)
+			}
+		}},
+		{"dry run", func(r *frig) {
+			r.opts.DryRun = true
+			r.probe("192.0.2.1")
+		}, want{held: decision.HoldDryRun}, func(t *testing.T, r *frig) {
+			if len(r.site.removals) != 0 {
+				t.Error("dry run wrote")
+			}
+		}},
+		{"shutoff", func(r *frig) {
+			r.site.writes = false
+			r.probe("192.0.2.1")
+		}, want{held: decision.HoldShutoff}, func(t *testing.T, r *frig) {
+			if len(r.site.removals) != 0 {
+				t.Error("wrote although shut off")
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := newFrig(t)
+			c.setup(r)
+			before := len(r.site.removals) + r.site.deleted
+			blocksBefore := len(r.site.blocks)
+			sum, err := r.pass()
+			if !errors.Is(err, c.want.passErr) || (err != nil && c.want.passErr == nil) {
+				t.Fatalf("pass error = %v; want %v", err, c.want.passErr)
+			}
+			got := want{reverted: sum.Reverted, blocked: sum.Blocked, errors: sum.Errors, passErr: c.want.passErr}
+			for why, n := range sum.Held {
+				got.held = why
+				if n != 1 || len(sum.Held) != 1 {
+					got.held = decision.Reason(fmt.Sprint(sum.Held))
+				}
+			}
+			if got != c.want {
+				t.Errorf("pass = %s; want %+v", sum, c.want)
+			}
+			if n := len(r.site.removals) + r.site.deleted - before; n != c.want.reverted {
+				t.Errorf("%d removals on the site; want %d", n, c.want.reverted)
+			}
+			if n := len(r.site.blocks) - blocksBefore; n != c.want.blocked {
+				t.Errorf("%d blocks on the site; want %d", n, c.want.blocked)
+			}
+			if c.check != nil {
+				c.check(t, r)
+			}
+		})
+	}
+}
