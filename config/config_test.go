@@ -84,6 +84,14 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: store.retention: 90d is shorter than patrol.revert_cooldown (120d); keep records at least as long as the revert cooldown, e.g. retention: 120d`},
 		{"invalid-block-duration.yaml",
 			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
+		{"invalid-review.yaml", strings.Join([]string{
+			`$FILE: review.listen: "localhost" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
+			`$FILE: review.groups: empty, so nobody can log in to the console; list the wiki groups of your moderators, e.g. [sysop]`,
+			`$FILE: review.session_ttl: must be positive, got 0s; use e.g. "12h"`,
+			`$FILE: review.trusted_proxies: "10.0.0.0/33" is not an address or range; list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`,
+			`$FILE: review.deletion_template: "{{delete}}" contains braces or a pipe; give the template's bare name, e.g. "delete"`,
+			`$FILE: metrics.listen: ":99999" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
+		}, "\n")},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-many.yaml", strings.Join([]string{
@@ -543,5 +551,21 @@ func TestValidateRetention(t *testing.T) {
 	c.Patrol.RevertCooldown = 0
 	if err := c.Validate(); err != nil {
 		t.Errorf("revert_cooldown 0: %v", err)
+	}
+}
+
+func TestReviewWarnings(t *testing.T) {
+	c := required()
+	c.Wiki.Contact = "User:Admin"
+	c.Review.Listen = "0.0.0.0:8470"
+	if w := c.Warnings(); len(w) != 1 || !strings.HasPrefix(w[0], "review.listen:") {
+		t.Errorf("Warnings() = %q, want one about review.listen", w)
+	}
+	c.Review.TrustedProxies = []string{"10.0.0.1"}
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("behind a trusted proxy: Warnings() = %q", w)
+	}
+	if p, err := ParseProxy("::ffff:10.0.0.1"); err != nil || p.String() != "10.0.0.1/32" {
+		t.Errorf("ParseProxy = %v, %v", p, err)
 	}
 }
