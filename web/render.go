@@ -159,6 +159,7 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%d days ago", int(d.Hours()/24))
 	},
 	"path":  func(s string) string { return url.PathEscape(s) },
+	"isIP":  func(s string) bool { _, err := parseTarget(s); return err == nil },
 	"score": func(f float64) string { return fmt.Sprintf("%.2f", f) },
 	"wikiLink": func(base, title string) string {
 		if base == "" {

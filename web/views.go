@@ -257,6 +257,11 @@ func (s *server) ipLookup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	for _, it := range items {
+		if r := it.Resolved; r != nil {
+			entries = append(entries, Entry{Time: r.Time, Kind: "moderator", Title: it.Title, Who: r.By, RevID: it.RevID, Detail: r.Action + ": " + r.Outcome})
+		}
+	}
 	subject := p.String()
 	if p.IsSingleIP() {
 		subject = p.Addr().String()

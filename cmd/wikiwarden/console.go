@@ -215,13 +215,14 @@ func (w *consoleWiki) Restore(ctx context.Context, rec store.Record, moderator s
 		if top.User != w.account || top.RevID <= rec.RevID {
 			return "", web.ErrLaterEditor
 		}
-		// The bot's revert must be of this editor's edits: its parent is
-		// rec's revision or a later one by the same editor.
-		parents, err := w.mw.Revisions(ctx, []int64{top.ParentID})
-		if err != nil {
-			return "", w.observe(err)
-		}
-		if p, ok := parents[top.ParentID]; !ok || p.User != rec.User || p.RevID < rec.RevID {
+		// The bot's revert must be of this editor's run of edits that
+		// starts at or before rec: walk back from the revert's parent
+		// through the editor's revisions to rec's. Anyone else on the way
+		// (another editor, or the bot reverting a later edit of the same
+		// editor) means undoing the top would restore something else.
+		if ok, err := w.runOf(ctx, rec, top.ParentID); err != nil {
+			return "", err
+		} else if !ok {
 			return "", web.ErrLaterEditor
 		}
 		summary := fmt.Sprintf("%s: undo of the bot's revert of revision %d by [[Special:Contributions/%s|%s]]",
@@ -247,6 +248,32 @@ func (w *consoleWiki) Restore(ctx context.Context, rec store.Record, moderator s
 		}
 	}
 	return strings.Join(done, " "), nil
+}
+
+// maxRun bounds the revisions runOf walks.
+const maxRun = 20
+
+// runOf reports whether revision id is rec's revision or reaches it through
+// parents that are all rec's editor's.
+func (w *consoleWiki) runOf(ctx context.Context, rec store.Record, id int64) (bool, error) {
+	for range maxRun {
+		if id == rec.RevID {
+			return true, nil
+		}
+		if id < rec.RevID || id == 0 {
+			return false, nil
+		}
+		revs, err := w.mw.Revisions(ctx, []int64{id})
+		if err != nil {
+			return false, w.observe(err)
+		}
+		r, ok := revs[id]
+		if !ok || r.Missing || r.User != rec.User {
+			return false, nil
+		}
+		id = r.ParentID
+	}
+	return false, nil
 }
 
 // Revert removes rec's edit: by rollback while its editor is the latest
