@@ -502,7 +502,7 @@ func (c *Config) Validate() error {
 		v.add("review.deletion_template", fmt.Sprintf("%q contains braces or a pipe", rv.DeletionTemplate), `give the template's bare name, e.g. "delete"`)
 	}
 	v.listen("metrics.listen", c.Metrics.Listen)
-	if c.Metrics.Listen != "" && c.Metrics.Listen == rv.Listen {
+	if c.Metrics.Listen != "" && c.Metrics.Listen == rv.Listen && !strings.HasSuffix(rv.Listen, ":0") {
 		v.add("metrics.listen", "same address as review.listen", `leave it "" to serve /metrics on review.listen`)
 	}
 
