@@ -52,7 +52,9 @@ func TestRunServesConsole(t *testing.T) {
 	defer cancel()
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr)
+	}()
 
 	addr := regexp.MustCompile(`(review console|metrics) listening on (http://\S+)`)
 	urls := map[string]string{}
