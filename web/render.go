@@ -161,6 +161,7 @@ var funcs = template.FuncMap{
 	"path":  func(s string) string { return url.PathEscape(s) },
 	"isIP":  func(s string) bool { _, err := parseTarget(s); return err == nil },
 	"score": func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"dur":   func(d time.Duration) string { return d.Round(time.Millisecond).String() },
 	"wikiLink": func(base, title string) string {
 		if base == "" {
 			return ""
