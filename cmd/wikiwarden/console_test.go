@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"regexp"
@@ -10,6 +11,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/store"
+	"github.com/wikiwarden/wikiwarden/web"
 )
 
 // syncBuffer is a bytes.Buffer safe to write from the service's goroutines
@@ -112,4 +117,72 @@ func TestRunServesConsole(t *testing.T) {
 	if strings.Contains(stdout.String()+stderr.String(), env["WIKIWARDEN_PASSWORD"]) {
 		t.Error("the bot password is in the output")
 	}
+}
+
+// TestRestoreNeverOverLaterEditor drives the console's Moderation on a real
+// wiki: a restore is refused when someone edited after the bot's revert,
+// and when the bot's latest revert on the page is of a later edit by the
+// same editor. (The browser test covers a restore that goes through.)
+func TestRestoreNeverOverLaterEditor(t *testing.T) {
+	w, cfgPath, env := wikiConfig(t, "patrol:\n  lookback: 1h\n  revert_cooldown: 0\n  trusted_groups: [sysop, bot]\n")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var logs syncBuffer
+	a, err := setup(ctx, cfgPath, func(k string) string { return env[k] }, &logs, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	p, err := a.patroller(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := newConsole(a.cfg, a.wiki, a.store, a.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := &consoleWiki{mw: a.wiki, account: a.cfg.Account(), prefix: "wikiwarden:"}
+	pass := func() {
+		t.Helper()
+		if err := observedPass(ctx, p, a.store, c, a.log); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const ip = "192.0.2.61"
+	base := "The aardvark is a burrowing mammal native to Africa. It eats ants and termites."
+	first, err := w.AnonEdit(ctx, ip, "Aardvark", base+" kzqvxbwtrp", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass()
+	// Wiki timestamps have whole seconds; the bot counts an edit in its
+	// revert's second as after it, even without a cooldown.
+	time.Sleep(1100 * time.Millisecond)
+	second, err := w.AnonEdit(ctx, ip, "Aardvark", base+" See [http://pills-cheap-now.example/buy cheap pills].", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass()
+	recFirst, _ := a.store.Record(ctx, first)
+	recSecond, _ := a.store.Record(ctx, second)
+	if !acted(recFirst) || !acted(recSecond) {
+		t.Fatalf("records: %+v / %+v; want both reverted", recFirst, recSecond)
+	}
+	if _, err := mod.Restore(ctx, recFirst, "Admin"); !errors.Is(err, web.ErrLaterEditor) {
+		t.Errorf("restore of the first edit after the bot reverted a later one: %v, want ErrLaterEditor", err)
+	}
+	if _, err := w.AdminEdit(ctx, "Aardvark", base+" An admin's addition.", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mod.Restore(ctx, recSecond, "Admin"); !errors.Is(err, web.ErrLaterEditor) {
+		t.Errorf("restore over an admin's edit: %v, want ErrLaterEditor", err)
+	}
+	if text, _ := w.PageText(ctx, "Aardvark"); !strings.Contains(text, "An admin's addition.") || strings.Contains(text, "pills") {
+		t.Errorf("page changed by a refused restore: %q", text)
+	}
+}
+
+// acted reports whether the bot reverted the record's edit.
+func acted(r store.Record) bool {
+	return r.Action == decision.ActionRevert || r.Action == decision.ActionRevertBlock
 }
