@@ -15,8 +15,12 @@ import (
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
-// maxList bounds the items one page lists.
-const maxList = 200
+// maxList bounds the items one page lists, and maxDetailed the queue items
+// shown with their diff and histories.
+const (
+	maxList     = 200
+	maxDetailed = 50
+)
 
 // records reads the records of the look-up window, newest first.
 func (s *server) records(ctx context.Context) ([]store.Record, map[int64]store.AuditEntry, error) {
@@ -67,9 +71,15 @@ func (s *server) queue(w http.ResponseWriter, r *http.Request) {
 	for i, rec := range recs {
 		items[i] = s.item(rec, res)
 	}
-	if err := s.withDetails(r.Context(), items, recs); err != nil {
+	// Diffs and histories for the first items only: each page view asks
+	// the wiki for their texts.
+	n := min(len(items), maxDetailed)
+	if err := s.withDetails(r.Context(), items[:n], recs[:n]); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	for i := n; i < len(items); i++ {
+		items[i].DiffNote = "Open the item for its diff and history."
 	}
 	s.respond(w, r, "queue", map[string]any{"Items": items, "Total": total}, items)
 }

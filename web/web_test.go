@@ -49,7 +49,8 @@ type fakeWiki struct {
 	mu       sync.Mutex
 	texts    map[int64]EditText
 	calls    []string
-	later    bool // Restore finds a later editor
+	later    bool  // Restore finds a later editor
+	down     error // what Reachable answers
 	lock     *sync.Mutex
 	unlocked bool // a call ran without the lock held
 }
@@ -64,7 +65,11 @@ func (w *fakeWiki) EditTexts(_ context.Context, recs []store.Record) (map[int64]
 	return out, nil
 }
 
-func (w *fakeWiki) Reachable(context.Context) error { return nil }
+func (w *fakeWiki) Reachable(context.Context) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.down
+}
 
 func (w *fakeWiki) call(what string, rec store.Record, who string) {
 	if w.lock.TryLock() {
@@ -684,5 +689,21 @@ func TestLookupsAndDashboard(t *testing.T) {
 	h := e.do("GET", "/healthz", nil, nil, nil).Body.String()
 	if !strings.Contains(h, `"last_pass"`) || strings.Contains(h, "198.51") {
 		t.Errorf("healthz = %s", h)
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	e := newEnv(t, Options{})
+	e.wiki.mu.Lock()
+	e.wiki.down = errors.New("connection refused")
+	e.wiki.mu.Unlock()
+	w := e.do("GET", "/healthz", nil, nil, nil)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"wiki": "unreachable"`) || !strings.Contains(w.Body.String(), `"status": "degraded"`) {
+		t.Errorf("wiki down: %d %s", w.Code, w.Body)
+	}
+	e.st.Close()
+	w = e.do("GET", "/healthz", nil, nil, nil)
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"store": "error"`) {
+		t.Errorf("store closed: %d %s", w.Code, w.Body)
 	}
 }
