@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"html/template"
+	"io"
 	"net/http"
 	"net/netip"
 	"sync"
@@ -169,17 +170,13 @@ func (o *Options) setDefaults() {
 	}
 	if o.Log == nil {
 		l := logrus.New()
-		l.SetOutput(discard{})
+		l.SetOutput(io.Discard)
 		o.Log = l
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // Deps are the console's collaborators; cmd/wikiwarden fills them.
 type Deps struct {
