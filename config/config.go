@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -65,6 +67,10 @@ type Config struct {
 	Store Store `yaml:"store"`
 	// Log configures logging.
 	Log Log `yaml:"log"`
+	// Review configures the moderators' review console.
+	Review Review `yaml:"review"`
+	// Metrics configures the Prometheus metrics endpoint.
+	Metrics Metrics `yaml:"metrics"`
 }
 
 // Wiki is the "wiki" section.
@@ -212,6 +218,31 @@ type Log struct {
 	Format string `yaml:"format"`
 }
 
+// Review is the "review" section: the moderators' web console, served by
+// "wikiwarden run".
+type Review struct {
+	// Listen is the console's host:port. Keep it on the loopback and put a
+	// reverse proxy with TLS in front; "" turns the console off.
+	Listen string `yaml:"listen"`
+	// Groups are the wiki user groups whose members may log in.
+	Groups []string `yaml:"groups"`
+	// SessionTTL is how long a moderator stays logged in.
+	SessionTTL Duration `yaml:"session_ttl"`
+	// TrustedProxies are the addresses or ranges of reverse proxies whose
+	// X-Forwarded-Proto and X-Forwarded-For headers are believed.
+	TrustedProxies []string `yaml:"trusted_proxies"`
+	// DeletionTemplate is the template a moderator's "delete the page"
+	// puts on the page when the bot account may not delete, e.g. "delete".
+	DeletionTemplate string `yaml:"deletion_template"`
+}
+
+// Metrics is the "metrics" section.
+type Metrics struct {
+	// Listen is a separate host:port for /metrics; "" serves it (without
+	// login, like /healthz) on review.listen.
+	Listen string `yaml:"listen"`
+}
+
 // Default returns the configuration used for every key a file leaves out.
 // The required keys (wiki.api, wiki.username, store.path) are empty.
 func Default() Config {
@@ -254,6 +285,13 @@ func Default() Config {
 		},
 		Log: Log{
 			Level: "info",
+		},
+		Review: Review{
+			Listen:           "127.0.0.1:8470",
+			Groups:           []string{"sysop"},
+			SessionTTL:       Duration(12 * time.Hour),
+			TrustedProxies:   []string{},
+			DeletionTemplate: "delete",
 		},
 	}
 }
@@ -467,7 +505,57 @@ func (c *Config) Validate() error {
 		v.add("log.format", fmt.Sprintf("unknown format %q", c.Log.Format), `use json, text, or "" for the command's default`)
 	}
 
+	rv := c.Review
+	v.listen("review.listen", rv.Listen)
+	if rv.Listen != "" && len(rv.Groups) == 0 {
+		v.add("review.groups", "empty, so nobody can log in to the console", "list the wiki groups of your moderators, e.g. [sysop]")
+	}
+	for _, g := range rv.Groups {
+		if strings.TrimSpace(g) == "" {
+			v.add("review.groups", "empty group name", "remove it")
+		}
+	}
+	v.positive("review.session_ttl", rv.SessionTTL, "12h")
+	for _, p := range rv.TrustedProxies {
+		if _, err := ParseProxy(p); err != nil {
+			v.add("review.trusted_proxies", fmt.Sprintf("%q is not an address or range", p), `list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`)
+		}
+	}
+	if strings.ContainsAny(rv.DeletionTemplate, "{}|") {
+		v.add("review.deletion_template", fmt.Sprintf("%q contains braces or a pipe", rv.DeletionTemplate), `give the template's bare name, e.g. "delete"`)
+	}
+	v.listen("metrics.listen", c.Metrics.Listen)
+	if c.Metrics.Listen != "" && c.Metrics.Listen == rv.Listen && !strings.HasSuffix(rv.Listen, ":0") {
+		v.add("metrics.listen", "same address as review.listen", `leave it "" to serve /metrics on review.listen`)
+	}
+
 	return join(v.errs)
+}
+
+// ParseProxy reads a review.trusted_proxies entry: an address or a CIDR
+// range.
+func ParseProxy(s string) (netip.Prefix, error) {
+	s = strings.TrimSpace(s)
+	if a, err := netip.ParseAddr(s); err == nil {
+		a = a.Unmap()
+		return netip.PrefixFrom(a, a.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	return p.Masked(), nil
+}
+
+// listen checks an optional host:port.
+func (v *validator) listen(key, addr string) {
+	if addr == "" {
+		return
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		v.add(key, fmt.Sprintf("%q is not a host:port", addr), `use e.g. "127.0.0.1:8470", or "" to turn it off`)
+	}
 }
 
 // validator collects Validate's problems.
@@ -638,6 +726,9 @@ func (c *Config) Warnings() []string {
 	}
 	if len(c.Detectors.Enabled) == 0 {
 		w = append(w, "detectors.enabled: empty, so wikiwarden flags nothing; enable probe and links")
+	}
+	if h, _, err := net.SplitHostPort(c.Review.Listen); err == nil && !isLoopback(h) && len(c.Review.TrustedProxies) == 0 {
+		w = append(w, fmt.Sprintf("review.listen: %q is reachable from other machines over plain http, so moderators' wiki passwords cross the network unencrypted; listen on 127.0.0.1 behind a reverse proxy with TLS", c.Review.Listen))
 	}
 	if c.Patrol.DryRun {
 		w = append(w, "patrol.dry_run: true, so wikiwarden only logs what it would do; set it to false to act")

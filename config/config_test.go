@@ -86,6 +86,14 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
 		{"invalid-deletion-template.yaml",
 			`$FILE: patrol.deletion_template: "delete this page" is not a template; use one template on one line such as "{{delete|$1}}" ($1 is the reason), or "" to leave created spam pages for a human`},
+		{"invalid-review.yaml", strings.Join([]string{
+			`$FILE: review.listen: "localhost" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
+			`$FILE: review.groups: empty, so nobody can log in to the console; list the wiki groups of your moderators, e.g. [sysop]`,
+			`$FILE: review.session_ttl: must be positive, got 0s; use e.g. "12h"`,
+			`$FILE: review.trusted_proxies: "10.0.0.0/33" is not an address or range; list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`,
+			`$FILE: review.deletion_template: "{{delete}}" contains braces or a pipe; give the template's bare name, e.g. "delete"`,
+			`$FILE: metrics.listen: ":99999" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
+		}, "\n")},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-sites.yaml", strings.Join([]string{
@@ -602,5 +610,21 @@ func TestValidateHugeValues(t *testing.T) {
 	c.Wiki.Contact = "User:Admin\r\nX-Evil: 1"
 	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "wiki.contact: contains a line break") {
 		t.Errorf("contact with a line break: %v", err)
+	}
+}
+
+func TestReviewWarnings(t *testing.T) {
+	c := required()
+	c.Wiki.Contact = "User:Admin"
+	c.Review.Listen = "0.0.0.0:8470"
+	if w := c.Warnings(); len(w) != 1 || !strings.HasPrefix(w[0], "review.listen:") {
+		t.Errorf("Warnings() = %q, want one about review.listen", w)
+	}
+	c.Review.TrustedProxies = []string{"10.0.0.1"}
+	if w := c.Warnings(); len(w) != 0 {
+		t.Errorf("behind a trusted proxy: Warnings() = %q", w)
+	}
+	if p, err := ParseProxy("::ffff:10.0.0.1"); err != nil || p.String() != "10.0.0.1/32" {
+		t.Errorf("ParseProxy = %v, %v", p, err)
 	}
 }

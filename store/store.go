@@ -38,6 +38,7 @@ var (
 		bucketMeta, bucketRecords, bucketRecordsByTime, bucketEvents,
 		bucketEventsByIP, bucketEventsByPage, bucketEventsByToken,
 		bucketReverts, bucketBlocks, bucketDomainsKnown, bucketDomainsSpam,
+		bucketAudit, bucketResolved, bucketFeedback,
 	}
 )
 

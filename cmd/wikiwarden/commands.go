@@ -198,12 +198,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	return withPatroller(ctx, f, getenv, stderr, true, func(a *app, p *bot.Patroller) error {
-		return bot.Run(ctx, p, bot.Schedule{
-			Patrol:       a.cfg.Patrol.Schedule,
-			ModelRefresh: a.cfg.Detectors.ModelRefresh,
-			Housekeeping: a.cfg.Store.Housekeeping,
-			Retention:    time.Duration(a.cfg.Store.Retention),
-		}, a.log)
+		return serveService(ctx, a, p, stdout)
 	})
 }
 

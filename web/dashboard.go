@@ -1,0 +1,184 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// Counts are what happened in a period.
+type Counts struct {
+	Probes  int `json:"probes"`
+	Spam    int `json:"spam"`
+	Reverts int `json:"reverts"`
+	Blocks  int `json:"blocks"`
+}
+
+func (c *Counts) add(r store.Record) {
+	switch r.Verdict {
+	case decision.VerdictProbe:
+		c.Probes++
+	case decision.VerdictFollowUpSpam, decision.VerdictLinkSpam:
+		c.Spam++
+	}
+	if reverted(r) {
+		c.Reverts++
+	}
+	if r.BlockTarget != "" {
+		c.Blocks++
+	}
+}
+
+// chartDays is how many days the dashboard's chart shows.
+const chartDays = 14
+
+// bar is one bar of the SVG chart, in its coordinates.
+type bar struct {
+	X, Y, W, H int
+	Class      string
+	Title      string
+}
+
+// chart is the server-rendered SVG bar chart: per day, probes, spam,
+// reverts and blocks side by side.
+type chart struct {
+	Width, Height int
+	Bars          []bar
+	Labels        []struct {
+		X    int
+		Text string
+	}
+	Max int
+}
+
+func buildChart(days []Counts, first time.Time) chart {
+	const (
+		width, height, top, bottom = 700, 220, 10, 30
+		group                      = width / chartDays
+		bw                         = (group - 6) / 4
+	)
+	c := chart{Width: width, Height: height, Max: 1}
+	for _, d := range days {
+		c.Max = max(c.Max, d.Probes, d.Spam, d.Reverts, d.Blocks)
+	}
+	plot := height - top - bottom
+	for i, d := range days {
+		day := first.AddDate(0, 0, i)
+		for j, v := range []struct {
+			n           int
+			class, name string
+		}{{d.Probes, "probe", "probes"}, {d.Spam, "spam", "spam"}, {d.Reverts, "revert", "reverts"}, {d.Blocks, "block", "blocks"}} {
+			h := v.n * plot / c.Max
+			c.Bars = append(c.Bars, bar{X: i*group + 3 + j*bw, Y: top + plot - h, W: bw - 1, H: h, Class: v.class,
+				Title: fmt.Sprintf("%s: %d %s", day.Format("Jan 2"), v.n, v.name)})
+		}
+		if i%2 == 0 {
+			c.Labels = append(c.Labels, struct {
+				X    int
+				Text string
+			}{i*group + group/2, day.Format("Jan 2")})
+		}
+	}
+	return c
+}
+
+func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
+	now := s.opts.Now().UTC()
+	first := now.Truncate(24*time.Hour).AddDate(0, 0, -(chartDays - 1))
+	recs, err := s.deps.Store.Records(r.Context(), store.Query{Since: first})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var day, week Counts
+	days := make([]Counts, chartDays)
+	for _, rec := range recs {
+		if i := int(rec.Time.Sub(first) / (24 * time.Hour)); i >= 0 && i < chartDays {
+			days[i].add(rec)
+		}
+		if now.Sub(rec.Time) <= 24*time.Hour {
+			day.add(rec)
+		}
+		if now.Sub(rec.Time) <= 7*24*time.Hour {
+			week.add(rec)
+		}
+	}
+	waiting, err := s.queueLength(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data := map[string]any{"Day": day, "Week": week, "Waiting": waiting, "Chart": buildChart(days, first)}
+	api := map[string]any{"day": day, "week": week, "waiting": waiting}
+	if s.deps.Metrics != nil {
+		if p, ok := s.deps.Metrics.LastPass(); ok {
+			data["LastPass"] = p
+			lp := map[string]any{"start": p.Start, "duration_seconds": p.Duration.Seconds(), "summary": p.Summary, "observe_only": p.ObserveOnly}
+			if p.Err != nil {
+				data["LastPassError"] = p.Err.Error()
+				lp["error"] = p.Err.Error()
+			}
+			api["last_pass"] = lp
+		}
+	}
+	s.respond(w, r, "dashboard", data, api)
+}
+
+// healthCache remembers the wiki check for a while, so a tight health
+// probe does not become load on the wiki.
+type healthCache struct {
+	mu   sync.Mutex
+	at   time.Time
+	err  error
+	have bool
+}
+
+// healthTTL is how long a wiki check is reused.
+const healthTTL = 15 * time.Second
+
+func (s *server) wikiReachable(ctx context.Context) error {
+	h := &s.health
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.have && s.opts.Now().Sub(h.at) < healthTTL {
+		return h.err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	h.err, h.at, h.have = s.deps.Wiki.Reachable(ctx), s.opts.Now(), true
+	return h.err
+}
+
+// healthz answers 200 while the service can do its work (the store reads),
+// and 503 when it cannot; the wiki's state and the last pass are reported
+// either way. It shows no personal data.
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	out := map[string]any{"status": "ok", "store": "ok", "wiki": "ok"}
+	code := http.StatusOK
+	if _, err := s.deps.Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
+		out["store"], out["status"], code = "error", "error", http.StatusServiceUnavailable
+		s.log.WithError(err).Error("health: store")
+	}
+	if err := s.wikiReachable(r.Context()); err != nil {
+		out["wiki"] = "unreachable"
+		if code == http.StatusOK {
+			out["status"] = "degraded"
+		}
+	}
+	if s.deps.Metrics != nil {
+		if p, ok := s.deps.Metrics.LastPass(); ok {
+			lp := map[string]any{"time": p.Start.Add(p.Duration), "result": "ok", "observe_only": p.ObserveOnly != ""}
+			if p.Err != nil {
+				lp["result"] = "error"
+			}
+			out["last_pass"] = lp
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, code, out)
+}

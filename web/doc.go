@@ -1,0 +1,36 @@
+// Package web is the moderators' review console: a server-rendered web
+// application, with a JSON twin of every page under /api/, where moderators
+// see what the bot decided and why, act on what it left for a human, undo its
+// mistakes in one click, and teach it through feedback the next pass reads.
+//
+// The console reads the store (records, events, blocks) and writes only
+// review entries to it (the audit trail and feedback, see store/review.go).
+// It never imports the patroller.
+//
+// # How a moderator's action reaches the wiki
+//
+// Through the narrow Moderation interface declared here and filled by
+// cmd/wikiwarden with the bot's own wiki client, called synchronously while
+// the handler holds Deps.Lock, the lock the patroller takes for each pass.
+// The alternative, queueing actions in the store for the next pass, was
+// rejected: a moderator who clicks "this was a good edit" must see at once
+// whether the edit is back or why not (a later editor, a lost right), and a
+// queue would need its own retry, expiry and status pages. The lock makes a
+// moderator's action and a patrol pass take turns, so a pass never acts on
+// page states read before a moderator changed them. Store writes happen
+// after the wiki call returns, each in its own short transaction: no bbolt
+// write transaction is ever held across a wiki call.
+//
+// # Security
+//
+// Moderators log in with their own wiki account (checked by the
+// Authenticator; the password is passed through, never logged or kept) and
+// must belong to one of Options.Groups. Sessions are random tokens kept
+// server-side (only their SHA-256 is a map key), sent as an HttpOnly,
+// SameSite=Lax cookie that is Secure over TLS or behind a trusted proxy
+// that says https, expire after Options.SessionTTL and end on logout.
+// Cross-origin state-changing requests are refused by
+// net/http.CrossOriginProtection. Failed logins are throttled per account and
+// per client address. Every route but /login, /healthz and /metrics needs a
+// session; IP addresses only appear behind it.
+package web
