@@ -160,6 +160,9 @@ func TestConsoleInBrowser(t *testing.T) {
 	if _, err := w.AdminEdit(ctx, "Abacus", "An abacus is a counting frame used for arithmetic. It has beads on rods.", "seed"); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := w.AdminEdit(ctx, "Albedo", "Albedo is the fraction of sunlight a surface reflects. Snow reflects most of it.", "seed"); err != nil {
+		t.Fatal(err)
+	}
 	createAccount(t, w.API, "Reader", "reader-password-1")
 
 	// The real wiring of "wikiwarden run", in process.
@@ -190,7 +193,8 @@ func TestConsoleInBrowser(t *testing.T) {
 	}
 
 	// A botnet probes Aardvark from one address, then spams Abacus from
-	// it; another address creates a page with a probe (for the queue).
+	// it; another address probes a page that someone edits after it (for
+	// the queue).
 	const probe, spamURL, ip = "kzqvxbwtrp", "http://cheap-pills-online.example/buy", "192.0.2.44"
 	probeRev, err := w.AnonEdit(ctx, ip, "Aardvark", "The aardvark is a burrowing mammal native to Africa. "+probe+" It eats ants and termites.", "")
 	if err != nil {
@@ -201,12 +205,16 @@ func TestConsoleInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	createdRev, err := w.AnonEdit(ctx, "198.51.100.23", "Qwrtz page", "xbvqkwzt plmnbvcx", "")
+	// A probe someone else edited on top of: held for a human.
+	heldRev, err := w.AnonEdit(ctx, "198.51.100.23", "Albedo", "Albedo is the fraction of sunlight a surface reflects. xbvqkwzt Snow reflects most of it.", "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := w.AnonEdit(ctx, "100.64.9.8", "Albedo", "Albedo is the fraction of sunlight a surface reflects. xbvqkwzt Snow reflects most of it. The ocean reflects little.", ""); err != nil {
+		t.Fatal(err)
+	}
 	pass()
-	for rev, want := range map[int64]string{probeRev: "revert", spamRev: "revert_block", createdRev: "flag"} {
+	for rev, want := range map[int64]string{probeRev: "revert", spamRev: "revert_block", heldRev: "flag"} {
 		r, err := a.store.Record(ctx, rev)
 		if err != nil || string(r.Action) != want {
 			t.Fatalf("record of %d = %+v, %v; want action %s\n%s", rev, r, err, want, logs.String())
@@ -308,12 +316,12 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	}
 	shot(t, bctx, "ip", 1000, 900)
-	createdSel := fmt.Sprintf("#item-%d", createdRev)
-	do(t, bctx, "queue", chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(css(createdSel)))
+	heldSel := fmt.Sprintf("#item-%d", heldRev)
+	do(t, bctx, "queue", chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(css(heldSel)))
 	shot(t, bctx, "queue", 1000, 900)
 	shot(t, bctx, "queue-phone", 390, 844)
 	do(t, bctx, "dismiss",
-		chromedp.Click(css(fmt.Sprintf("#dismiss-%d", createdRev))),
+		chromedp.Click(css(fmt.Sprintf("#dismiss-%d", heldRev))),
 		chromedp.WaitVisible(css("#confirm")),
 		chromedp.Click(css("#confirm")),
 		chromedp.WaitVisible(css(".flash")),
@@ -321,14 +329,14 @@ func TestConsoleInBrowser(t *testing.T) {
 	if got := text(t, bctx, ".flash"); !strings.Contains(got, "Dismissed") {
 		t.Errorf("dismiss says %q", got)
 	}
-	if _, err := a.store.Resolution(ctx, createdRev); err != nil {
+	if _, err := a.store.Resolution(ctx, heldRev); err != nil {
 		t.Errorf("the dismissed item is not resolved: %v", err)
 	}
 
 	// A form on another site posting to the console is refused, though
 	// the browser holds a session.
 	evil := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(rw, `<!DOCTYPE html><form method="post" action="%s/api/queue/%d/dismiss"><button id="go">win a prize</button></form>`, srv.URL, createdRev)
+		fmt.Fprintf(rw, `<!DOCTYPE html><form method="post" action="%s/api/queue/%d/dismiss"><button id="go">win a prize</button></form>`, srv.URL, heldRev)
 	}))
 	defer evil.Close()
 	evilURL := strings.Replace(evil.URL, "127.0.0.1", "localhost", 1)
