@@ -49,6 +49,14 @@ func (h Handled) valid() Handled {
 		h.Block = &b
 	}
 	h.SpamDomains = validTexts(h.SpamDomains)
+	if h.Pending != nil {
+		p := h.Pending.valid()
+		h.Pending = &p
+	}
+	if h.SetAside != nil {
+		a := h.SetAside.valid()
+		h.SetAside = &a
+	}
 	return h
 }
 
