@@ -243,7 +243,7 @@ func openBolt(path string, timeout time.Duration, readOnly bool) (db *bbolt.DB, 
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%w: another wikiwarden is running on %s (lock not released within %s)", ErrLocked, path, timeout)
 	case errors.Is(err, fs.ErrPermission):
-		return nil, fmt.Errorf("%w: %s: permission denied (%v); give the user wikiwarden runs as read and write access to the file, or point store.path elsewhere", ErrUnwritable, path, err)
+		return nil, fmt.Errorf("%w: %s: %s; give the user wikiwarden runs as read and write access to the file, or point store.path elsewhere", ErrUnwritable, path, cause(err))
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 		return nil, &CorruptError{Path: path, Problem: "not a valid BoltDB file: " + err.Error()}
 	}
