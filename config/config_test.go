@@ -84,6 +84,10 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: store.retention: 90d is shorter than patrol.revert_cooldown (120d); keep records at least as long as the revert cooldown, e.g. retention: 120d`},
 		{"invalid-block-duration.yaml",
 			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
+		{"invalid-store-backup.yaml", strings.Join([]string{
+			`$FILE: store.backup.schedule: invalid cron spec "daily": expected exactly 5 fields, found 1: [daily]; use a 5-field cron spec or "@daily"`,
+			`$FILE: store.backup.path: "../testdata/config/wikiwarden.db" is store.path itself; point it at another file, ideally on another disk`,
+		}, "\n")},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-many.yaml", strings.Join([]string{

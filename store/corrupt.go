@@ -152,8 +152,35 @@ func precheck(path string) error {
 	if m.root >= m.hw || (m.freelist >= m.hw && m.freelist != ^uint64(0)) {
 		return corrupt("header points past the data (root page %d, freelist page %d, %d pages)", m.root, m.freelist, m.hw)
 	}
+	// bbolt reads the freelist inside Open and panics if it is garbage,
+	// leaving the file locked; the root page is read right after.
+	for _, pg := range []struct {
+		what  string
+		id    uint64
+		flags uint16
+	}{{"freelist", m.freelist, pageFreelist}, {"root", m.root, pageBranch | pageLeaf}} {
+		if pg.id == ^uint64(0) {
+			continue // no freelist stored
+		}
+		h := make([]byte, pageHeaderLen)
+		if _, err := f.ReadAt(h, int64(pg.id)*int64(m.pageSize)); err != nil {
+			return corrupt("cannot read the %s page %d: %v", pg.what, pg.id, err)
+		}
+		ne := binary.NativeEndian
+		id, flags, overflow := ne.Uint64(h[0:]), ne.Uint16(h[8:]), ne.Uint32(h[12:])
+		if id != pg.id || flags&pg.flags == 0 || pg.id+uint64(overflow) >= m.hw {
+			return corrupt("the %s page %d is overwritten", pg.what, pg.id)
+		}
+	}
 	return nil
 }
+
+// Page type flags of a bbolt page header.
+const (
+	pageBranch   = 0x01
+	pageLeaf     = 0x02
+	pageFreelist = 0x10
+)
 
 // recoverCorrupt turns a panic from bbolt (an assertion on a damaged page,
 // or a memory fault on a page past the end of the file) into a

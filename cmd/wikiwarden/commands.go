@@ -187,6 +187,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	return withPatroller(ctx, f, getenv, stderr, true, func(a *app, p *bot.Patroller) error {
+		defer startBackups(ctx, a)()
 		return bot.Run(ctx, p, bot.Schedule{
 			Patrol:       a.cfg.Patrol.Schedule,
 			ModelRefresh: a.cfg.Detectors.ModelRefresh,
