@@ -15,6 +15,7 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/store"
@@ -319,3 +320,9 @@ func TestScheduledBackup(t *testing.T) {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
+
+// The patroller takes one site's memory, or the default site's.
+var (
+	_ bot.Store = (*store.SiteStore)(nil)
+	_ bot.Store = (*store.Store)(nil)
+)
