@@ -35,8 +35,9 @@ const DefaultSite = "wiki"
 
 // defaultCheckLimit is the file size up to which Open runs bbolt's full
 // consistency check when Options.CheckLimit is zero. The check reads every
-// page; at this size it takes well under a second.
-const defaultCheckLimit = 64 << 20
+// page: a 179 MB store (150,000 records and events) took 0.16 s from the
+// page cache, so at this size a cron-driven pass pays well under a second.
+const defaultCheckLimit = 256 << 20
 
 // Top-level bucket names; doc.go describes their keys and values.
 var (
@@ -114,7 +115,7 @@ type Options struct {
 	// DefaultSite ("wiki"). Pass the configured name of the first site.
 	DefaultSite string
 	// CheckLimit is the file size up to which Open runs bbolt's full
-	// consistency check (every page read); 0 means 64 MiB, negative never.
+	// consistency check (every page read); 0 means 256 MiB, negative never.
 	// Larger files are checked when a method trips over damage, and by
 	// Verify.
 	CheckLimit int64

@@ -62,6 +62,7 @@ func (h Handled) valid() Handled {
 
 // valid returns e with every string made valid UTF-8.
 func (e Event) valid() Event {
+	e.Site = validText(e.Site)
 	e.Kind = EventKind(validText(string(e.Kind)))
 	e.User = validText(e.User)
 	e.Title = validText(e.Title)
