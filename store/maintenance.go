@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/netip"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -128,22 +130,36 @@ func expireEvents(tx *bbolt.Tx, cutoff []byte, limit int) (int, error) {
 	events := tx.Bucket(bucketEvents)
 	var old []foundEvent
 	c := events.Cursor()
-	for k, _ := c.First(); k != nil && len(old) < limit && bytes.Compare(k[:timeLen], cutoff) < 0; k, _ = c.Next() {
-		f, err := getEvent(events, k)
-		if err != nil {
-			return 0, err
+	for k, v := c.First(); k != nil && len(old) < limit && bytes.Compare(k[:timeLen], cutoff) < 0; k, v = c.Next() {
+		// Only what indexKeys needs: decoding whole events (times,
+		// addresses as text) is most of a large expiry's cost.
+		var e struct {
+			Site   string     `json:"site"`
+			IP     netip.Addr `json:"ip"`
+			Title  string     `json:"title"`
+			Tokens []string   `json:"tokens"`
 		}
-		old = append(old, f)
+		if err := json.Unmarshal(v, &e); err != nil {
+			return 0, fmt.Errorf("decode event %x: %w", k, err)
+		}
+		old = append(old, foundEvent{id: bytes.Clone(k), event: Event{Site: e.Site, IP: e.IP, Title: e.Title, Tokens: e.Tokens}})
 	}
+	sites := map[string]*bbolt.Bucket{}
 	for _, f := range old {
 		for _, ix := range indexKeys(f.event, f.id) {
 			b := tx.Bucket(ix.bucket)
 			if ix.site {
-				st, ok := getSite(tx, f.event.Site)
+				sb, ok := sites[f.event.Site]
 				if !ok {
-					continue
+					if st, found := getSite(tx, f.event.Site); found {
+						sb = st.b
+					}
+					sites[f.event.Site] = sb
 				}
-				b = st.bucket(ix.bucket)
+				if sb == nil {
+					continue // the site is gone, and its indexes with it
+				}
+				b = sb.Bucket(ix.bucket)
 			}
 			if err := b.Delete(ix.key); err != nil {
 				return 0, fmt.Errorf("unindex event %x: %w", f.id, err)
