@@ -207,6 +207,20 @@ type Store struct {
 	Retention Duration `yaml:"retention"`
 	// Housekeeping is when expired records are deleted (a cron spec).
 	Housekeeping string `yaml:"housekeeping"`
+	// Backup is the copy of the store "wikiwarden run" writes on a
+	// schedule, while it holds the store (off by default).
+	Backup StoreBackup `yaml:"backup"`
+}
+
+// StoreBackup is the "store.backup" section: "wikiwarden run" writes a
+// consistent copy of the store to Path on Schedule, replacing the previous
+// copy atomically. Both empty turns it off.
+type StoreBackup struct {
+	// Path is the backup file, replaced at each backup. Load resolves a
+	// relative path against the config file's directory.
+	Path string `yaml:"path"`
+	// Schedule is when run writes the backup (a cron spec such as "@daily").
+	Schedule string `yaml:"schedule"`
 }
 
 // Log is the "log" section.
@@ -348,7 +362,7 @@ func Load(path string) (*Config, error) {
 
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
-	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile}
+	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path}
 	for i := range c.Sites {
 		paths = append(paths, &c.Sites[i].PasswordFile)
 	}
@@ -495,6 +509,7 @@ func (c *Config) Validate() error {
 	v.positive("store.retention", s.Retention, "2160h")
 	v.retention(s.Retention, r.WatchWindow, p.RevertCooldown)
 	v.cron("store.housekeeping", s.Housekeeping, false, `use a 5-field cron spec or "@hourly"`)
+	v.storeBackup(s.Backup, s.Path)
 
 	if !slices.Contains(LogLevels, c.Log.Level) {
 		v.add("log.level", fmt.Sprintf("unknown level %q", c.Log.Level), "use debug, info, warn or error")
@@ -653,6 +668,31 @@ func (v *validator) storePath(path string) {
 	}
 	f.Close()
 	os.Remove(f.Name())
+}
+
+// storeBackup checks the store.backup section: off, or a path in an
+// existing directory other than the store itself, and a schedule.
+func (v *validator) storeBackup(b StoreBackup, storePath string) {
+	switch {
+	case b.Path == "" && b.Schedule == "":
+		return
+	case b.Path == "":
+		v.add("store.backup.path", "missing while store.backup.schedule is set",
+			"set it to the backup file, e.g. /var/backups/wikiwarden/wikiwarden.db, or remove store.backup.schedule")
+		return
+	case b.Schedule == "":
+		v.add("store.backup.schedule", "missing while store.backup.path is set", `use a cron spec such as "@daily", or remove store.backup.path`)
+		return
+	}
+	v.cron("store.backup.schedule", b.Schedule, false, `use a 5-field cron spec or "@daily"`)
+	if filepath.Clean(b.Path) == filepath.Clean(storePath) {
+		v.add("store.backup.path", fmt.Sprintf("%q is store.path itself", b.Path), "point it at another file, ideally on another disk")
+		return
+	}
+	dir := filepath.Dir(b.Path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		v.add("store.backup.path", fmt.Sprintf("directory %q does not exist", dir), "create it or point store.backup.path elsewhere")
+	}
 }
 
 // cause strips the operation and path from a file system error, leaving

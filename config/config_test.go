@@ -94,6 +94,10 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: review.deletion_template: "{{delete}}" contains braces or a pipe; give the template's bare name, e.g. "delete"`,
 			`$FILE: metrics.listen: ":99999" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
 		}, "\n")},
+		{"invalid-store-backup.yaml", strings.Join([]string{
+			`$FILE: store.backup.schedule: invalid cron spec "daily": expected exactly 5 fields, found 1: [daily]; use a 5-field cron spec or "@daily"`,
+			`$FILE: store.backup.path: "../testdata/config/wikiwarden.db" is store.path itself; point it at another file, ideally on another disk`,
+		}, "\n")},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-sites.yaml", strings.Join([]string{

@@ -9,9 +9,9 @@ import (
 	"go.etcd.io/bbolt"
 )
 
-// Domains is what the wiki knows about external link domains: Known are
-// already linked from the wiki, Spam were reverted or confirmed as spam. Both
-// are keyed by lower-case domain and only hold true values.
+// Domains is what a site knows about external link domains: Known are
+// already linked from the site, Spam were reverted or confirmed as spam on
+// any site. Both are keyed by lower-case domain and only hold true values.
 type Domains struct {
 	Known, Spam map[string]bool
 }
@@ -30,14 +30,14 @@ func putDomains(b *bbolt.Bucket, domains []string) error {
 	return nil
 }
 
-// AddKnownDomains remembers domains the wiki already links to, so the link
-// detector does not treat them as new.
-func (s *Store) AddKnownDomains(ctx context.Context, domains []string) error {
+// AddKnownDomains remembers domains the site already links to, so the link
+// detector does not treat them as new there.
+func (ss *SiteStore) AddKnownDomains(ctx context.Context, domains []string) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: add known domains: %w", err)
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		return putDomains(tx.Bucket(bucketDomainsKnown), domains)
+	err := ss.update(func(_ *bbolt.Tx, st site) error {
+		return putDomains(st.bucket(bucketDomainsKnown), domains)
 	})
 	if err != nil {
 		return fmt.Errorf("store: add known domains: %w", err)
@@ -45,13 +45,22 @@ func (s *Store) AddKnownDomains(ctx context.Context, domains []string) error {
 	return nil
 }
 
-// MarkSpamDomains remembers domains as spam, outside a Commit (for example
-// when a moderator confirms them in the review UI).
+// MarkSpamDomains remembers domains as spam on every site, outside a Commit
+// (for example when a moderator confirms them in the review UI).
+func (ss *SiteStore) MarkSpamDomains(ctx context.Context, domains []string) error {
+	if ss.err != nil {
+		return ss.err
+	}
+	return ss.s.MarkSpamDomains(ctx, domains)
+}
+
+// MarkSpamDomains remembers domains as spam on every site, as
+// SiteStore.MarkSpamDomains.
 func (s *Store) MarkSpamDomains(ctx context.Context, domains []string) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: mark spam domains: %w", err)
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
+	err := s.update(func(tx *bbolt.Tx) error {
 		return putDomains(tx.Bucket(bucketDomainsSpam), domains)
 	})
 	if err != nil {
@@ -60,19 +69,29 @@ func (s *Store) MarkSpamDomains(ctx context.Context, domains []string) error {
 	return nil
 }
 
-// Domains returns every known and spam domain. The maps are new and owned by
-// the caller.
-func (s *Store) Domains(ctx context.Context) (Domains, error) {
+// Domains returns the site's known domains and every site's spam domains.
+// The maps are new and owned by the caller.
+func (ss *SiteStore) Domains(ctx context.Context) (Domains, error) {
 	if err := ctx.Err(); err != nil {
 		return Domains{}, fmt.Errorf("store: domains: %w", err)
 	}
 	d := Domains{Known: map[string]bool{}, Spam: map[string]bool{}}
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	if ss.err != nil {
+		return Domains{}, ss.err
+	}
+	err := ss.s.view(func(tx *bbolt.Tx) error {
+		known := (*bbolt.Bucket)(nil)
+		if st, ok := getSite(tx, ss.name); ok {
+			known = st.bucket(bucketDomainsKnown)
+		}
 		for _, b := range []struct {
-			name []byte
-			m    map[string]bool
-		}{{bucketDomainsKnown, d.Known}, {bucketDomainsSpam, d.Spam}} {
-			err := tx.Bucket(b.name).ForEach(func(k, _ []byte) error {
+			b *bbolt.Bucket
+			m map[string]bool
+		}{{known, d.Known}, {tx.Bucket(bucketDomainsSpam), d.Spam}} {
+			if b.b == nil {
+				continue
+			}
+			err := b.b.ForEach(func(k, _ []byte) error {
 				b.m[string(k)] = true // string() copies out of the mmap
 				return nil
 			})
@@ -88,14 +107,14 @@ func (s *Store) Domains(ctx context.Context) (Domains, error) {
 	return d, nil
 }
 
-// PutModel replaces the wiki's letter model, opaque bytes, trained at
+// PutModel replaces the site's letter model, opaque bytes, trained at
 // trained.
-func (s *Store) PutModel(ctx context.Context, data []byte, trained time.Time) error {
+func (ss *SiteStore) PutModel(ctx context.Context, data []byte, trained time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: put model: %w", err)
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+	err := ss.update(func(_ *bbolt.Tx, st site) error {
+		meta := st.bucket(bucketSiteMeta)
 		if err := meta.Put(keyModel, data); err != nil {
 			return err
 		}
@@ -107,9 +126,9 @@ func (s *Store) PutModel(ctx context.Context, data []byte, trained time.Time) er
 	return nil
 }
 
-// Model returns the letter model and when it was trained (in UTC), or
-// ErrNotFound if none was stored.
-func (s *Store) Model(ctx context.Context) ([]byte, time.Time, error) {
+// Model returns the site's letter model and when it was trained (in UTC),
+// or ErrNotFound if none was stored.
+func (ss *SiteStore) Model(ctx context.Context) ([]byte, time.Time, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, time.Time{}, fmt.Errorf("store: model: %w", err)
 	}
@@ -118,8 +137,8 @@ func (s *Store) Model(ctx context.Context) ([]byte, time.Time, error) {
 		trained time.Time
 		found   bool
 	)
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		meta := st.bucket(bucketSiteMeta)
 		t := meta.Get(keyModelTrained)
 		if len(t) != timeLen {
 			return nil
@@ -140,3 +159,19 @@ func (s *Store) Model(ctx context.Context) ([]byte, time.Time, error) {
 	}
 	return data, trained, nil
 }
+
+// AddKnownDomains is Site(default).AddKnownDomains.
+func (s *Store) AddKnownDomains(ctx context.Context, domains []string) error {
+	return s.def.AddKnownDomains(ctx, domains)
+}
+
+// Domains is Site(default).Domains.
+func (s *Store) Domains(ctx context.Context) (Domains, error) { return s.def.Domains(ctx) }
+
+// PutModel is Site(default).PutModel.
+func (s *Store) PutModel(ctx context.Context, data []byte, trained time.Time) error {
+	return s.def.PutModel(ctx, data, trained)
+}
+
+// Model is Site(default).Model.
+func (s *Store) Model(ctx context.Context) ([]byte, time.Time, error) { return s.def.Model(ctx) }

@@ -33,12 +33,14 @@ func (k EventKind) valid() bool {
 	return false
 }
 
-// Event is something the bot remembers about an editor, a page and the tokens
-// used, to recognise follow-up edits. Commit indexes it by IP (if valid), by
-// Title (if set) and by each token; a revert event also sets the revert mark
-// of User on Title that LastRevert reads. The JSON names are the on-disk
-// format.
+// Event is something the bot remembers about an author, a place (a page, a
+// topic) and the tokens used, to recognise follow-up contributions. Commit
+// indexes it by IP (if valid) and by each token across all sites, and by
+// Title (if set) within its site; a revert event also sets the site's revert
+// mark of User on Title that LastRevert reads. The JSON names are the
+// on-disk format.
 type Event struct {
+	Site    string     `json:"site,omitempty"` // the site it happened on; set by Commit
 	Kind    EventKind  `json:"kind"`
 	IP      netip.Addr `json:"ip"` // invalid for registered users
 	User    string     `json:"user,omitempty"`
@@ -87,9 +89,10 @@ type Block struct {
 	Reason string    `json:"reason,omitempty"`
 }
 
-// putEvent writes e to the events bucket and its indexes, and a revert's
-// mark.
-func putEvent(tx *bbolt.Tx, e Event) error {
+// putEvent writes e, which happened on site st, to the events bucket and
+// its indexes, and a revert's mark.
+func putEvent(tx *bbolt.Tx, st site, e Event) error {
+	e.Site = st.name
 	if err := e.check(); err != nil {
 		return err
 	}
@@ -107,12 +110,16 @@ func putEvent(tx *bbolt.Tx, e Event) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	for _, ix := range indexKeys(e, id) {
-		if err := tx.Bucket(ix.bucket).Put(ix.key, nil); err != nil {
+		b := tx.Bucket(ix.bucket)
+		if ix.site {
+			b = st.bucket(ix.bucket)
+		}
+		if err := b.Put(ix.key, nil); err != nil {
 			return fmt.Errorf("index in %s: %w", ix.bucket, err)
 		}
 	}
 	if e.Kind == EventRevert {
-		reverts := tx.Bucket(bucketReverts)
+		reverts := st.bucket(bucketReverts)
 		key := append(textKey(e.User), e.Title...)
 		t := appendTime(nil, e.Time)
 		if old := reverts.Get(key); old == nil || bytes.Compare(old, t) < 0 {
@@ -124,8 +131,10 @@ func putEvent(tx *bbolt.Tx, e Event) error {
 	return nil
 }
 
-// indexKey is one index entry of an event.
+// indexKey is one index entry of an event, in a top-level bucket or, if
+// site is set, in the bucket of the event's site.
 type indexKey struct {
+	site        bool
 	bucket, key []byte
 }
 
@@ -134,19 +143,19 @@ type indexKey struct {
 func indexKeys(e Event, id []byte) []indexKey {
 	var keys []indexKey
 	if e.IP.IsValid() {
-		keys = append(keys, indexKey{bucketEventsByIP, join(ipKey(e.IP), id)})
+		keys = append(keys, indexKey{false, bucketEventsByIP, join(ipKey(e.IP), id)})
 	}
 	if e.Title != "" {
-		keys = append(keys, indexKey{bucketEventsByPage, append(textKey(e.Title), id...)})
+		keys = append(keys, indexKey{true, bucketEventsByPage, append(textKey(e.Title), id...)})
 	}
 	for _, t := range e.Tokens {
-		keys = append(keys, indexKey{bucketEventsByToken, append(textKey(t), id...)})
+		keys = append(keys, indexKey{false, bucketEventsByToken, append(textKey(t), id...)})
 	}
 	return keys
 }
 
-// putBlock writes b under its canonical target.
-func putBlock(tx *bbolt.Tx, b Block) error {
+// putBlock writes b under its canonical target in the site's blocks.
+func putBlock(st site, b Block) error {
 	b.Target = normalizeTarget(b.Target)
 	if b.Target == "" {
 		return errors.New("block: no target")
@@ -157,7 +166,7 @@ func putBlock(tx *bbolt.Tx, b Block) error {
 	if b.Time.IsZero() {
 		return errors.New("block: no time")
 	}
-	blocks := tx.Bucket(bucketBlocks)
+	blocks := st.bucket(bucketBlocks)
 	seq, err := blocks.NextSequence()
 	if err != nil {
 		return fmt.Errorf("block: next sequence: %w", err)
@@ -173,8 +182,18 @@ func putBlock(tx *bbolt.Tx, b Block) error {
 }
 
 // IPEvents returns the events of every IP inside prefix at or after since,
-// oldest first. A /32 or /128 prefix means one IP. IPv4 prefixes match only
-// IPv4 addresses (and their IPv4-mapped IPv6 forms).
+// on every site, oldest first; Event.Site says where each happened. A /32 or
+// /128 prefix means one IP. IPv4 prefixes match only IPv4 addresses (and
+// their IPv4-mapped IPv6 forms).
+func (ss *SiteStore) IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]Event, error) {
+	if ss.err != nil {
+		return nil, ss.err
+	}
+	return ss.s.IPEvents(ctx, prefix, since)
+}
+
+// IPEvents returns the events of every IP inside prefix at or after since,
+// on every site, oldest first, as SiteStore.IPEvents.
 func (s *Store) IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]Event, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store: events of %s: %w", prefix, err)
@@ -185,7 +204,7 @@ func (s *Store) IPEvents(ctx context.Context, prefix netip.Prefix, since time.Ti
 	lo, hi := prefixRange(prefix)
 	sinceKey := appendTime(nil, since)
 	var hits []foundEvent
-	err := s.db.View(func(tx *bbolt.Tx) error {
+	err := s.view(func(tx *bbolt.Tx) error {
 		events := tx.Bucket(bucketEvents)
 		c := tx.Bucket(bucketEventsByIP).Cursor()
 		k, _ := c.Seek(join(lo, sinceKey))
@@ -236,61 +255,83 @@ func getEvent(events *bbolt.Bucket, id []byte) (foundEvent, error) {
 	return f, nil
 }
 
-// textEvents returns the events indexed under text in bucket at or after
+// textEvents returns the events indexed in index under text at or after
 // since, oldest first.
-func (s *Store) textEvents(bucket []byte, text string, since time.Time) ([]Event, error) {
+func textEvents(tx *bbolt.Tx, index *bbolt.Bucket, text string, since time.Time) ([]Event, error) {
 	prefix := textKey(validText(text))
 	var out []Event
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		events := tx.Bucket(bucketEvents)
-		c := tx.Bucket(bucket).Cursor()
-		for k, _ := c.Seek(appendTime(bytes.Clone(prefix), since)); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			f, err := getEvent(events, k[len(prefix):])
-			if err != nil {
-				return err
-			}
-			out = append(out, f.event)
+	events := tx.Bucket(bucketEvents)
+	c := index.Cursor()
+	for k, _ := c.Seek(appendTime(bytes.Clone(prefix), since)); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		f, err := getEvent(events, k[len(prefix):])
+		if err != nil {
+			return nil, err
 		}
-		return nil
+		out = append(out, f.event)
+	}
+	return out, nil
+}
+
+// PageEvents returns the events on the site's place (page) title at or
+// after since, oldest first.
+func (ss *SiteStore) PageEvents(ctx context.Context, title string, since time.Time) ([]Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store: events of page %q: %w", title, err)
+	}
+	var out []Event
+	err := ss.view(func(tx *bbolt.Tx, st site) (err error) {
+		out, err = textEvents(tx, st.bucket(bucketEventsByPage), title, since)
+		return err
 	})
-	return out, err
-}
-
-// PageEvents returns the events on the page title at or after since, oldest
-// first.
-func (s *Store) PageEvents(ctx context.Context, title string, since time.Time) ([]Event, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("store: events of page %q: %w", title, err)
-	}
-	out, err := s.textEvents(bucketEventsByPage, title, since)
 	if err != nil {
 		return nil, fmt.Errorf("store: events of page %q: %w", title, err)
 	}
 	return out, nil
 }
 
-// TokenEvents returns every remembered event that used token, oldest first:
-// which pages and IPs used it, and when.
+// TokenEvents returns the events on every site that used token at or after
+// since, oldest first: which sites, places and IPs used it, and when. A token
+// probed on the wiki and posted on the forum is the same campaign.
+func (ss *SiteStore) TokenEvents(ctx context.Context, token string, since time.Time) ([]Event, error) {
+	if ss.err != nil {
+		return nil, ss.err
+	}
+	return ss.s.TokenEventsSince(ctx, token, since)
+}
+
+// TokenEvents returns every remembered event on every site that used token,
+// oldest first. It is TokenEventsSince from the beginning of time.
 func (s *Store) TokenEvents(ctx context.Context, token string) ([]Event, error) {
+	return s.TokenEventsSince(ctx, token, time.Time{})
+}
+
+// TokenEventsSince returns the events on every site that used token at or
+// after since, oldest first, as SiteStore.TokenEvents.
+func (s *Store) TokenEventsSince(ctx context.Context, token string, since time.Time) ([]Event, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store: events of token %q: %w", token, err)
 	}
-	out, err := s.textEvents(bucketEventsByToken, token, time.Time{})
+	var out []Event
+	err := s.view(func(tx *bbolt.Tx) (err error) {
+		out, err = textEvents(tx, tx.Bucket(bucketEventsByToken), token, since)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: events of token %q: %w", token, err)
 	}
 	return out, nil
 }
 
-// LastRevert returns the time of the latest remembered revert of user's edit
-// on title, or ErrNotFound if there is none (or it expired).
-func (s *Store) LastRevert(ctx context.Context, user, title string) (time.Time, error) {
+// LastRevert returns the time of the latest remembered revert of user's
+// contribution on the site's place title, or ErrNotFound if there is none
+// (or it expired).
+func (ss *SiteStore) LastRevert(ctx context.Context, user, title string) (time.Time, error) {
 	if err := ctx.Err(); err != nil {
 		return time.Time{}, fmt.Errorf("store: last revert of %q on %q: %w", user, title, err)
 	}
 	var t time.Time
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		v := tx.Bucket(bucketReverts).Get(append(textKey(validText(user)), validText(title)...))
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		v := st.bucket(bucketReverts).Get(append(textKey(validText(user)), validText(title)...))
 		if len(v) == timeLen {
 			t = parseTime(v)
 		}
@@ -305,19 +346,19 @@ func (s *Store) LastRevert(ctx context.Context, user, title string) (time.Time, 
 	return t, nil
 }
 
-// Blocks returns the blocks placed on target, oldest first, so the bot can
-// escalate the next block's length. The target is compared in the
+// Blocks returns the blocks placed on target on this site, oldest first, so
+// the bot can escalate the next block's length. The target is compared in the
 // canonical form Commit stores, so "192.0.2.7/24" finds blocks of
 // "192.0.2.0/24", and "198.51.100.7/32" and "::ffff:198.51.100.7" find
 // blocks of "198.51.100.7". No blocks is an empty result, not an error.
-func (s *Store) Blocks(ctx context.Context, target string) ([]Block, error) {
+func (ss *SiteStore) Blocks(ctx context.Context, target string) ([]Block, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store: blocks of %q: %w", target, err)
 	}
 	prefix := textKey(normalizeTarget(target))
 	var out []Block
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		c := tx.Bucket(bucketBlocks).Cursor()
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		c := st.bucket(bucketBlocks).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			var b Block
 			if err := json.Unmarshal(v, &b); err != nil {
@@ -331,4 +372,19 @@ func (s *Store) Blocks(ctx context.Context, target string) ([]Block, error) {
 		return nil, fmt.Errorf("store: blocks of %q: %w", target, err)
 	}
 	return out, nil
+}
+
+// PageEvents is Site(default).PageEvents.
+func (s *Store) PageEvents(ctx context.Context, title string, since time.Time) ([]Event, error) {
+	return s.def.PageEvents(ctx, title, since)
+}
+
+// LastRevert is Site(default).LastRevert.
+func (s *Store) LastRevert(ctx context.Context, user, title string) (time.Time, error) {
+	return s.def.LastRevert(ctx, user, title)
+}
+
+// Blocks is Site(default).Blocks.
+func (s *Store) Blocks(ctx context.Context, target string) ([]Block, error) {
+	return s.def.Blocks(ctx, target)
 }

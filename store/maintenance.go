@@ -3,43 +3,114 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/netip"
 	"time"
 
 	"go.etcd.io/bbolt"
 )
 
-// Expire deletes the events (with their index entries), records, revert
-// marks and blocks older than before, in one write transaction, and returns
-// how many events, records, revert marks and blocks it removed. The cursor,
-// the domains and the model are kept.
+// expireChunk bounds the events or records one of Expire's write
+// transactions deletes, so a large backlog of expired entries does not hold
+// the write lock (and the patroller's commits) for long, nor keep millions of
+// keys in memory.
+const expireChunk = 100_000
+
+// Expire deletes, on every site, the events (with their index entries),
+// records, revert marks, blocks, pending actions, set-aside items and audit
+// entries older than before, and returns how many it removed. The cursors,
+// the domains and the models are kept. A large backlog is deleted in
+// several write transactions of at most 100,000 events or records; each
+// leaves the store consistent, and a cancelled ctx stops between them.
 func (s *Store) Expire(ctx context.Context, before time.Time) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, fmt.Errorf("store: expire: %w", err)
+	n, err := s.expire(ctx, before, "")
+	if err != nil {
+		return n, fmt.Errorf("store: expire: %w", err)
 	}
+	return n, nil
+}
+
+// Expire deletes the shared events older than before (one retention for all
+// sites) and this site's records, revert marks, blocks, pending actions,
+// set-aside items and audit entries older than before, as Store.Expire.
+func (ss *SiteStore) Expire(ctx context.Context, before time.Time) (int, error) {
+	if ss.err != nil {
+		return 0, ss.err
+	}
+	n, err := ss.s.expire(ctx, before, ss.name)
+	if err != nil {
+		return n, fmt.Errorf("store: expire %s: %w", ss.name, err)
+	}
+	return n, nil
+}
+
+// expire is Expire of one site, or of every site if only is "".
+func (s *Store) expire(ctx context.Context, before time.Time, only string) (int, error) {
 	cutoff := appendTime(nil, before)
 	n := 0
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		for _, expire := range []func(*bbolt.Tx, []byte) (int, error){
-			expireEvents, expireRecords, expireReverts, expireBlocks,
-		} {
-			// Expiring a large backlog can take a while; let a
-			// shutdown abort it (the transaction rolls back).
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			m, err := expire(tx, cutoff)
+	sites := func(tx *bbolt.Tx, fn func(site) error) error {
+		if only == "" {
+			return forEachSite(tx, fn)
+		}
+		if st, ok := getSite(tx, only); ok {
+			return fn(st)
+		}
+		return nil
+	}
+	// Events and records in chunks, until a chunk comes back short.
+	for more := true; more; {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		err := s.update(func(tx *bbolt.Tx) error {
+			m, err := expireEvents(tx, cutoff, expireChunk)
 			if err != nil {
 				return err
 			}
+			budget := expireChunk - m
+			more = budget == 0
+			err = sites(tx, func(st site) error {
+				if budget == 0 {
+					return nil
+				}
+				r, err := expireRecords(st, cutoff, budget)
+				budget -= r
+				m += r
+				more = more || budget == 0
+				return err
+			})
+			if err == nil {
+				n += m
+			}
+			return err
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	// The rest is small: one transaction.
+	if err := ctx.Err(); err != nil {
+		return n, err
+	}
+	err := s.update(func(tx *bbolt.Tx) error {
+		m := 0
+		err := sites(tx, func(st site) error {
+			for _, expire := range []func(site, []byte) (int, error){expireReverts, expireBlocks, expireQueues} {
+				k, err := expire(st, cutoff)
+				if err != nil {
+					return fmt.Errorf("site %s: %w", st.name, err)
+				}
+				m += k
+			}
+			return nil
+		})
+		if err == nil {
 			n += m
 		}
-		return nil
+		return err
 	})
-	if err != nil {
-		return 0, fmt.Errorf("store: expire: %w", err)
-	}
-	return n, nil
+	return n, err
 }
 
 // deleteKeys deletes keys from b. Expire collects keys first and deletes
@@ -53,22 +124,44 @@ func deleteKeys(b *bbolt.Bucket, keys [][]byte) error {
 	return nil
 }
 
-// expireEvents deletes the events, and their index entries, older than
-// cutoff.
-func expireEvents(tx *bbolt.Tx, cutoff []byte) (int, error) {
+// expireEvents deletes up to limit events, and their index entries, older
+// than cutoff, on every site.
+func expireEvents(tx *bbolt.Tx, cutoff []byte, limit int) (int, error) {
 	events := tx.Bucket(bucketEvents)
 	var old []foundEvent
 	c := events.Cursor()
-	for k, _ := c.First(); k != nil && bytes.Compare(k[:timeLen], cutoff) < 0; k, _ = c.Next() {
-		f, err := getEvent(events, k)
-		if err != nil {
-			return 0, err
+	for k, v := c.First(); k != nil && len(old) < limit && bytes.Compare(k[:timeLen], cutoff) < 0; k, v = c.Next() {
+		// Only what indexKeys needs: decoding whole events (times,
+		// addresses as text) is most of a large expiry's cost.
+		var e struct {
+			Site   string     `json:"site"`
+			IP     netip.Addr `json:"ip"`
+			Title  string     `json:"title"`
+			Tokens []string   `json:"tokens"`
 		}
-		old = append(old, f)
+		if err := json.Unmarshal(v, &e); err != nil {
+			return 0, fmt.Errorf("decode event %x: %w", k, err)
+		}
+		old = append(old, foundEvent{id: bytes.Clone(k), event: Event{Site: e.Site, IP: e.IP, Title: e.Title, Tokens: e.Tokens}})
 	}
+	sites := map[string]*bbolt.Bucket{}
 	for _, f := range old {
 		for _, ix := range indexKeys(f.event, f.id) {
-			if err := tx.Bucket(ix.bucket).Delete(ix.key); err != nil {
+			b := tx.Bucket(ix.bucket)
+			if ix.site {
+				sb, ok := sites[f.event.Site]
+				if !ok {
+					if st, found := getSite(tx, f.event.Site); found {
+						sb = st.b
+					}
+					sites[f.event.Site] = sb
+				}
+				if sb == nil {
+					continue // the site is gone, and its indexes with it
+				}
+				b = sb.Bucket(ix.bucket)
+			}
+			if err := b.Delete(ix.key); err != nil {
 				return 0, fmt.Errorf("unindex event %x: %w", f.id, err)
 			}
 		}
@@ -79,12 +172,13 @@ func expireEvents(tx *bbolt.Tx, cutoff []byte) (int, error) {
 	return len(old), nil
 }
 
-// expireRecords deletes the records of edits made before cutoff.
-func expireRecords(tx *bbolt.Tx, cutoff []byte) (int, error) {
-	records, byTime := tx.Bucket(bucketRecords), tx.Bucket(bucketRecordsByTime)
+// expireRecords deletes up to limit of the site's records of contributions
+// made before cutoff.
+func expireRecords(st site, cutoff []byte, limit int) (int, error) {
+	records, byTime := st.bucket(bucketRecords), st.bucket(bucketRecordsByTime)
 	var old [][]byte
 	c := byTime.Cursor()
-	for k, _ := c.First(); k != nil && bytes.Compare(k[:timeLen], cutoff) < 0; k, _ = c.Next() {
+	for k, _ := c.First(); k != nil && len(old) < limit && bytes.Compare(k[:timeLen], cutoff) < 0; k, _ = c.Next() {
 		old = append(old, bytes.Clone(k))
 	}
 	for _, k := range old {
@@ -99,8 +193,8 @@ func expireRecords(tx *bbolt.Tx, cutoff []byte) (int, error) {
 }
 
 // expireReverts deletes revert marks older than cutoff.
-func expireReverts(tx *bbolt.Tx, cutoff []byte) (int, error) {
-	reverts := tx.Bucket(bucketReverts)
+func expireReverts(st site, cutoff []byte) (int, error) {
+	reverts := st.bucket(bucketReverts)
 	var old [][]byte
 	err := reverts.ForEach(func(k, v []byte) error {
 		if bytes.Compare(v, cutoff) < 0 {
@@ -119,8 +213,8 @@ func expireReverts(tx *bbolt.Tx, cutoff []byte) (int, error) {
 
 // expireBlocks deletes blocks placed before cutoff. Blocks are keyed by
 // target, so this reads them all; there are few.
-func expireBlocks(tx *bbolt.Tx, cutoff []byte) (int, error) {
-	blocks := tx.Bucket(bucketBlocks)
+func expireBlocks(st site, cutoff []byte) (int, error) {
+	blocks := st.bucket(bucketBlocks)
 	var old [][]byte
 	err := blocks.ForEach(func(k, _ []byte) error {
 		if len(k) < idLen {
@@ -140,29 +234,41 @@ func expireBlocks(tx *bbolt.Tx, cutoff []byte) (int, error) {
 	return len(old), nil
 }
 
-// Stats counts what the store holds, for logs, metrics and the review UI.
+// Stats counts what the store holds for one site, for logs, metrics and the
+// review UI. Events and Tokens count every site's (they are shared).
 type Stats struct {
-	Records int    // handled edits recorded
-	Events  int    // events remembered
-	Blocks  int    // blocks remembered
-	Tokens  int    // distinct tokens in remembered events
-	Pages   int    // distinct pages in remembered events
-	Cursor  Cursor // the patrol position; zero before the first pass
+	Records  int    // handled contributions recorded
+	Events   int    // events remembered, on every site
+	Blocks   int    // blocks remembered
+	Tokens   int    // distinct tokens in remembered events, on every site
+	Pages    int    // distinct places in the site's remembered events
+	Pending  int    // actions waiting for a retry
+	SetAside int    // items in the "needs a human" queue
+	Cursor   Cursor // the patrol position; zero before the first pass
 }
 
-// Stats returns the store's counts, all from one consistent snapshot.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
+// Stats returns the site's counts, all from one consistent snapshot.
+func (ss *SiteStore) Stats(ctx context.Context) (Stats, error) {
 	if err := ctx.Err(); err != nil {
 		return Stats{}, fmt.Errorf("store: stats: %w", err)
 	}
+	if ss.err != nil {
+		return Stats{}, ss.err
+	}
 	var st Stats
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		st.Records = tx.Bucket(bucketRecords).Stats().KeyN
+	err := ss.s.view(func(tx *bbolt.Tx) error {
 		st.Events = tx.Bucket(bucketEvents).Stats().KeyN
-		st.Blocks = tx.Bucket(bucketBlocks).Stats().KeyN
 		st.Tokens = distinctTexts(tx.Bucket(bucketEventsByToken))
-		st.Pages = distinctTexts(tx.Bucket(bucketEventsByPage))
-		c, _, err := getCursor(tx)
+		s, ok := getSite(tx, ss.name)
+		if !ok {
+			return nil
+		}
+		st.Records = s.bucket(bucketRecords).Stats().KeyN
+		st.Blocks = s.bucket(bucketBlocks).Stats().KeyN
+		st.Pages = distinctTexts(s.bucket(bucketEventsByPage))
+		st.Pending = s.bucket(bucketPending).Stats().KeyN
+		st.SetAside = s.bucket(bucketSetAside).Stats().KeyN
+		c, _, err := getCursor(s)
 		st.Cursor = c
 		return err
 	})
@@ -171,6 +277,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	return st, nil
 }
+
+// Stats is Site(default).Stats.
+func (s *Store) Stats(ctx context.Context) (Stats, error) { return s.def.Stats(ctx) }
 
 // distinctTexts counts the distinct text parts of a text-keyed index,
 // seeking past each text's entries instead of reading them.

@@ -471,9 +471,13 @@ func BenchmarkIPEvents(b *testing.B) {
 	ctx := context.Background()
 	const n = 20000
 	err := s.db.Update(func(tx *bbolt.Tx) error {
+		st, err := createSite(tx, DefaultSite)
+		if err != nil {
+			return err
+		}
 		for i := range n {
 			ip := netip.AddrFrom4([4]byte{10, 0, byte(i % 256), byte(i / 256)})
-			if err := putEvent(tx, Event{Kind: EventProbe, IP: ip, Title: "P", Time: at(i % 100)}); err != nil {
+			if err := putEvent(tx, st, Event{Kind: EventProbe, IP: ip, Title: "P", Time: at(i % 100)}); err != nil {
 				return err
 			}
 		}

@@ -27,9 +27,10 @@ func (c Cursor) IsZero() bool {
 	return c.Time.IsZero() && c.RCID == 0
 }
 
-// Record is one edit the bot saw and what it did about it. The JSON names are
+// Record is one contribution (an edit, a post) the bot saw and what it did about it. The JSON names are
 // the on-disk format.
 type Record struct {
+	Site        string             `json:"site,omitempty"` // set by Commit
 	RevID       int64              `json:"rev_id"`
 	OldRevID    int64              `json:"old_rev_id,omitempty"`
 	Title       string             `json:"title"`
@@ -49,67 +50,146 @@ type Record struct {
 	DryRun      bool               `json:"dry_run,omitempty"`
 }
 
-// Handled is everything one handled edit changes. Commit writes it in one
-// transaction, so a crash never leaves the cursor ahead of the memory or
-// behind it.
+// Handled is everything one handled contribution changes. Commit writes it
+// in one transaction, so a crash never leaves the cursor ahead of the memory
+// or behind it.
 type Handled struct {
 	Record      Record
 	Cursor      Cursor   // advanced with the record; the zero Cursor leaves it alone
 	Events      []Event  // probe, spam and revert events to remember
 	Block       *Block   // a block placed, if any
 	SpamDomains []string // domains confirmed as spam by this edit's revert
+	// Pending, if set, writes or replaces the pending action of the
+	// record's contribution: decided, not carried out yet, to retry.
+	Pending *Pending
+	// ClearPending removes the contribution's pending action: it was
+	// carried out, or is moot. Applied before Pending and SetAside.
+	ClearPending bool
+	// SetAside, if set, puts the contribution in the "needs a human" queue
+	// and removes its pending action: the retry budget is spent.
+	SetAside *SetAside
 }
 
 // Commit stores h in a single write transaction: the record (replacing an
-// earlier record of the same revision), the cursor, the events and their
-// indexes, the revert mark of each revert event, the block and the spam
-// domains. If any part is invalid nothing is written. The record needs a
-// positive RevID and a Time; see Event and Block for theirs. Invalid UTF-8 in
-// any text is stored as U+FFFD, not rejected, and the lookups treat their
-// arguments the same way.
-func (s *Store) Commit(ctx context.Context, h Handled) error {
+// earlier record of the same contribution), the cursor, the events and
+// their indexes, the revert mark of each revert event, the block, the spam
+// domains and the pending action or set-aside entry. If any part is invalid
+// nothing is written. The record needs a positive RevID and a Time; see
+// Event, Block and Pending for theirs. Invalid UTF-8 in any text is stored
+// as U+FFFD, not rejected, and the lookups treat their arguments the same
+// way. Events are stored with the site's name in Event.Site.
+func (ss *SiteStore) Commit(ctx context.Context, h Handled) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: commit rev %d: %w", h.Record.RevID, err)
 	}
 	// Before any key is built: keys and the stored JSON must agree.
 	h = h.valid()
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		if err := putRecord(tx, h.Record); err != nil {
-			return err
-		}
-		if !h.Cursor.IsZero() {
-			if err := putCursor(tx, h.Cursor); err != nil {
-				return err
-			}
-		}
-		for i, e := range h.Events {
-			if err := putEvent(tx, e); err != nil {
-				return fmt.Errorf("event %d: %w", i, err)
-			}
-		}
-		if h.Block != nil {
-			if err := putBlock(tx, *h.Block); err != nil {
-				return err
-			}
-		}
-		return putDomains(tx.Bucket(bucketDomainsSpam), h.SpamDomains)
-	})
+	err := ss.update(func(tx *bbolt.Tx, st site) error { return putHandled(tx, st, h) })
 	if err != nil {
 		return fmt.Errorf("store: commit rev %d: %w", h.Record.RevID, err)
 	}
 	return nil
 }
 
+// CommitBatch stores every h of hs in one write transaction, in order, as
+// Commit stores one: one fsync for the lot. The cursor ends at the last
+// non-zero Cursor among them. If any is invalid nothing is written, and the
+// error names its index and revision. A crash loses the whole batch, so the
+// patroller redoes it; keep batches to what one pass may redo.
+func (ss *SiteStore) CommitBatch(ctx context.Context, hs []Handled) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: commit batch: %w", err)
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	valid := make([]Handled, len(hs))
+	for i, h := range hs {
+		valid[i] = h.valid()
+	}
+	err := ss.update(func(tx *bbolt.Tx, st site) error {
+		for i, h := range valid {
+			if err := putHandled(tx, st, h); err != nil {
+				return fmt.Errorf("%d (rev %d): %w", i, h.Record.RevID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: commit batch of %d: %w", len(hs), err)
+	}
+	return nil
+}
+
+// putHandled writes everything h changes to the site st.
+func putHandled(tx *bbolt.Tx, st site, h Handled) error {
+	h.Record.Site = st.name
+	if err := putRecord(st, h.Record); err != nil {
+		return err
+	}
+	if !h.Cursor.IsZero() {
+		if err := putCursor(st, h.Cursor); err != nil {
+			return err
+		}
+	}
+	for i, e := range h.Events {
+		e.Site = st.name
+		if err := putEvent(tx, st, e); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	if h.Block != nil {
+		if err := putBlock(st, *h.Block); err != nil {
+			return err
+		}
+	}
+	if err := putDomains(tx.Bucket(bucketDomainsSpam), h.SpamDomains); err != nil {
+		return err
+	}
+	if h.ClearPending {
+		if err := deletePending(st, h.Record.RevID); err != nil {
+			return err
+		}
+	}
+	if h.Pending != nil {
+		p := *h.Pending
+		if p.ID == 0 {
+			p.ID = h.Record.RevID
+		}
+		if err := putPending(st, p); err != nil {
+			return err
+		}
+	}
+	if h.SetAside != nil {
+		a := *h.SetAside
+		if a.Pending.ID == 0 {
+			a.Pending.ID = h.Record.RevID
+		}
+		if err := putSetAside(st, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Commit is Site(default).Commit.
+func (s *Store) Commit(ctx context.Context, h Handled) error { return s.def.Commit(ctx, h) }
+
+// CommitBatch is Site(default).CommitBatch.
+func (s *Store) CommitBatch(ctx context.Context, hs []Handled) error {
+	return s.def.CommitBatch(ctx, hs)
+}
+
 // putRecord writes r and its time index entry, removing the index entry of
 // an earlier record of the same revision.
-func putRecord(tx *bbolt.Tx, r Record) error {
+func putRecord(st site, r Record) error {
 	if r.RevID <= 0 {
 		return fmt.Errorf("record: invalid rev id %d", r.RevID)
 	}
 	if r.Time.IsZero() {
 		return errors.New("record: no edit time")
 	}
-	records, byTime := tx.Bucket(bucketRecords), tx.Bucket(bucketRecordsByTime)
+	records, byTime := st.bucket(bucketRecords), st.bucket(bucketRecordsByTime)
 	key := revKey(r.RevID)
 	if old := records.Get(key); old != nil {
 		var prev Record
@@ -135,21 +215,21 @@ func putRecord(tx *bbolt.Tx, r Record) error {
 	return nil
 }
 
-// putCursor writes c to the meta bucket.
-func putCursor(tx *bbolt.Tx, c Cursor) error {
+// putCursor writes c to the site's meta bucket.
+func putCursor(st site, c Cursor) error {
 	v, err := json.Marshal(c)
 	if err != nil {
 		return fmt.Errorf("encode cursor: %w", err)
 	}
-	if err := tx.Bucket(bucketMeta).Put(keyCursor, v); err != nil {
+	if err := st.bucket(bucketSiteMeta).Put(keyCursor, v); err != nil {
 		return fmt.Errorf("write cursor: %w", err)
 	}
 	return nil
 }
 
 // getCursor reads the cursor; ok is false if none was written yet.
-func getCursor(tx *bbolt.Tx) (c Cursor, ok bool, err error) {
-	v := tx.Bucket(bucketMeta).Get(keyCursor)
+func getCursor(st site) (c Cursor, ok bool, err error) {
+	v := st.bucket(bucketSiteMeta).Get(keyCursor)
 	if v == nil {
 		return Cursor{}, false, nil
 	}
@@ -161,18 +241,18 @@ func getCursor(tx *bbolt.Tx) (c Cursor, ok bool, err error) {
 
 // SetCursor moves the cursor without recording anything, for passes that
 // handled no edit but read further.
-func (s *Store) SetCursor(ctx context.Context, c Cursor) error {
+func (ss *SiteStore) SetCursor(ctx context.Context, c Cursor) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: set cursor: %w", err)
 	}
-	if err := s.db.Update(func(tx *bbolt.Tx) error { return putCursor(tx, c) }); err != nil {
+	if err := ss.update(func(_ *bbolt.Tx, st site) error { return putCursor(st, c) }); err != nil {
 		return fmt.Errorf("store: set cursor: %w", err)
 	}
 	return nil
 }
 
 // Cursor returns the patrol position, or ErrNotFound before the first pass.
-func (s *Store) Cursor(ctx context.Context) (Cursor, error) {
+func (ss *SiteStore) Cursor(ctx context.Context) (Cursor, error) {
 	if err := ctx.Err(); err != nil {
 		return Cursor{}, fmt.Errorf("store: cursor: %w", err)
 	}
@@ -180,8 +260,8 @@ func (s *Store) Cursor(ctx context.Context) (Cursor, error) {
 		c  Cursor
 		ok bool
 	)
-	err := s.db.View(func(tx *bbolt.Tx) (err error) {
-		c, ok, err = getCursor(tx)
+	err := ss.view(func(_ *bbolt.Tx, st site) (err error) {
+		c, ok, err = getCursor(st)
 		return err
 	})
 	if err != nil {
@@ -193,8 +273,8 @@ func (s *Store) Cursor(ctx context.Context) (Cursor, error) {
 	return c, nil
 }
 
-// Record returns the record of revision revID, or ErrNotFound.
-func (s *Store) Record(ctx context.Context, revID int64) (Record, error) {
+// Record returns the record of contribution revID, or ErrNotFound.
+func (ss *SiteStore) Record(ctx context.Context, revID int64) (Record, error) {
 	if err := ctx.Err(); err != nil {
 		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
 	}
@@ -202,13 +282,17 @@ func (s *Store) Record(ctx context.Context, revID int64) (Record, error) {
 		r     Record
 		found bool
 	)
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		v := tx.Bucket(bucketRecords).Get(revKey(revID))
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		v := st.bucket(bucketRecords).Get(revKey(revID))
 		if v == nil {
 			return nil
 		}
 		found = true
-		return json.Unmarshal(v, &r)
+		if err := json.Unmarshal(v, &r); err != nil {
+			return err
+		}
+		r.Site = st.name // records of a migrated single-wiki store have none
+		return nil
 	})
 	if err != nil {
 		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
@@ -228,15 +312,15 @@ type Query struct {
 
 // Records returns the records q selects, newest edit first. No match is an
 // empty result, not an error.
-func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
+func (ss *SiteStore) Records(ctx context.Context, q Query) ([]Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store: records: %w", err)
 	}
 	var out []Record
 	since := appendTime(nil, q.Since)
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		records := tx.Bucket(bucketRecords)
-		c := tx.Bucket(bucketRecordsByTime).Cursor()
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		records := st.bucket(bucketRecords)
+		c := st.bucket(bucketRecordsByTime).Cursor()
 		for k, verdict := c.Last(); k != nil; k, verdict = c.Prev() {
 			if q.Limit > 0 && len(out) >= q.Limit {
 				break
@@ -255,6 +339,7 @@ func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("decode record %x: %w", k[timeLen:], err)
 			}
+			r.Site = st.name
 			out = append(out, r)
 		}
 		return nil
@@ -263,4 +348,20 @@ func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
 		return nil, fmt.Errorf("store: records: %w", err)
 	}
 	return out, nil
+}
+
+// SetCursor is Site(default).SetCursor.
+func (s *Store) SetCursor(ctx context.Context, c Cursor) error { return s.def.SetCursor(ctx, c) }
+
+// Cursor is Site(default).Cursor.
+func (s *Store) Cursor(ctx context.Context) (Cursor, error) { return s.def.Cursor(ctx) }
+
+// Record is Site(default).Record.
+func (s *Store) Record(ctx context.Context, revID int64) (Record, error) {
+	return s.def.Record(ctx, revID)
+}
+
+// Records is Site(default).Records.
+func (s *Store) Records(ctx context.Context, q Query) ([]Record, error) {
+	return s.def.Records(ctx, q)
 }

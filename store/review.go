@@ -24,9 +24,9 @@ import (
 
 // Bucket names of the review console.
 var (
-	bucketAudit    = []byte("review_audit")
-	bucketResolved = []byte("review_resolved")
-	bucketFeedback = []byte("review_feedback")
+	bucketReviewAudit    = []byte("review_audit")
+	bucketReviewResolved = []byte("review_resolved")
+	bucketReviewFeedback = []byte("review_feedback")
 )
 
 // AuditAction names what a moderator did. The values are the on-disk format.
@@ -120,7 +120,7 @@ func (s *Store) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, error) 
 		return AuditEntry{}, errors.New("store: add audit: time, moderator and action are required")
 	}
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketAudit)
+		b := tx.Bucket(bucketReviewAudit)
 		seq, err := b.NextSequence()
 		if err != nil {
 			return err
@@ -134,7 +134,7 @@ func (s *Store) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, error) 
 			return err
 		}
 		if e.RevID > 0 && e.Err == "" && e.Action.Resolves() {
-			return tx.Bucket(bucketResolved).Put(revKey(e.RevID), v)
+			return tx.Bucket(bucketReviewResolved).Put(revKey(e.RevID), v)
 		}
 		return nil
 	})
@@ -153,7 +153,7 @@ func (s *Store) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	since := appendTime(nil, q.Since)
 	var out []AuditEntry
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		c := tx.Bucket(bucketAudit).Cursor()
+		c := tx.Bucket(bucketReviewAudit).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			if q.Limit > 0 && len(out) >= q.Limit {
 				break
@@ -186,7 +186,7 @@ func (s *Store) Resolutions(ctx context.Context) (map[int64]AuditEntry, error) {
 	}
 	out := map[int64]AuditEntry{}
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketResolved).ForEach(func(k, v []byte) error {
+		return tx.Bucket(bucketReviewResolved).ForEach(func(k, v []byte) error {
 			var e AuditEntry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode resolution %x: %w", k, err)
@@ -209,7 +209,7 @@ func (s *Store) Resolution(ctx context.Context, revID int64) (AuditEntry, error)
 	}
 	var v []byte
 	_ = s.db.View(func(tx *bbolt.Tx) error {
-		if got := tx.Bucket(bucketResolved).Get(revKey(revID)); got != nil {
+		if got := tx.Bucket(bucketReviewResolved).Get(revKey(revID)); got != nil {
 			v = append([]byte(nil), got...)
 		}
 		return nil
@@ -251,7 +251,7 @@ func (s *Store) AddFeedback(ctx context.Context, f Feedback) (Feedback, error) {
 		return Feedback{}, errors.New("store: add feedback: value, moderator and time are required")
 	}
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketFeedback)
+		b := tx.Bucket(bucketReviewFeedback)
 		dup := false
 		err := b.ForEach(func(_, v []byte) error {
 			var old Feedback
@@ -291,7 +291,7 @@ func (s *Store) Feedback(ctx context.Context) ([]Feedback, error) {
 	}
 	var out []Feedback
 	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketFeedback).ForEach(func(k, v []byte) error {
+		return tx.Bucket(bucketReviewFeedback).ForEach(func(k, v []byte) error {
 			var f Feedback
 			if err := json.Unmarshal(v, &f); err != nil {
 				return fmt.Errorf("decode feedback %x: %w", k, err)
@@ -317,7 +317,7 @@ func (s *Store) WithdrawFeedback(ctx context.Context, id uint64) (Feedback, erro
 		found bool
 	)
 	err := s.db.Update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketFeedback)
+		b := tx.Bucket(bucketReviewFeedback)
 		key := binary.BigEndian.AppendUint64(nil, id)
 		v := b.Get(key)
 		if v == nil {
@@ -349,16 +349,16 @@ func (s *Store) ExpireAudit(ctx context.Context, before time.Time) (int, error) 
 	n := 0
 	err := s.db.Update(func(tx *bbolt.Tx) error {
 		var old [][]byte
-		c := tx.Bucket(bucketAudit).Cursor()
+		c := tx.Bucket(bucketReviewAudit).Cursor()
 		for k, _ := c.First(); k != nil && string(k[:timeLen]) < string(cutoff); k, _ = c.Next() {
 			old = append(old, append([]byte(nil), k...))
 		}
-		if err := deleteKeys(tx.Bucket(bucketAudit), old); err != nil {
+		if err := deleteKeys(tx.Bucket(bucketReviewAudit), old); err != nil {
 			return err
 		}
 		n = len(old)
 		var stale [][]byte
-		res := tx.Bucket(bucketResolved)
+		res := tx.Bucket(bucketReviewResolved)
 		err := res.ForEach(func(k, v []byte) error {
 			var e AuditEntry
 			if err := json.Unmarshal(v, &e); err != nil {

@@ -49,11 +49,20 @@ func (h Handled) valid() Handled {
 		h.Block = &b
 	}
 	h.SpamDomains = validTexts(h.SpamDomains)
+	if h.Pending != nil {
+		p := h.Pending.valid()
+		h.Pending = &p
+	}
+	if h.SetAside != nil {
+		a := h.SetAside.valid()
+		h.SetAside = &a
+	}
 	return h
 }
 
 // valid returns e with every string made valid UTF-8.
 func (e Event) valid() Event {
+	e.Site = validText(e.Site)
 	e.Kind = EventKind(validText(string(e.Kind)))
 	e.User = validText(e.User)
 	e.Title = validText(e.Title)

@@ -198,6 +198,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	return withPatroller(ctx, f, getenv, stderr, true, func(a *app, p *bot.Patroller) error {
+		defer startBackups(ctx, a)()
 		return serveService(ctx, a, p, stdout)
 	})
 }

@@ -8,6 +8,7 @@
 //	wikiwarden patrol --config FILE --once     one patrol pass (for cron), then a summary line
 //	wikiwarden run    --config FILE            the service: patrol on a schedule until SIGINT/SIGTERM
 //	wikiwarden eval   --corpus FILE.jsonl      score a labelled corpus offline
+//	wikiwarden store  check|backup ...         verify a store file, or back it up
 //
 // Exit status: 0 ok, 1 runtime error, 2 bad usage or configuration.
 package main
@@ -67,6 +68,8 @@ commands:
   run     --config FILE [--dry-run]     the service: patrol on patrol.schedule until SIGINT/SIGTERM
   eval    --corpus FILE.jsonl [--threshold X] [--format text|json] [--plot pr.svg]
                                         score a labelled corpus offline
+  store   check FILE|--config FILE | backup --config FILE DEST
+                                        verify a store file, or copy the store consistently
 
 Run "wikiwarden <command> -h" for a command's flags.`
 
@@ -87,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runService(ctx, rest, getenv, stdout, stderr)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
+	case "store":
+		return runStore(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil
