@@ -417,15 +417,16 @@ func TestActionPaths(t *testing.T) {
 				t.Errorf("blocks = %+v; want the /24", r.site.blocks)
 			}
 		}},
-		// Whether the neighbour's edit is reverted is Decide's call; the
-		// range is not blocked for one prober and one unconfirmed address.
+		// A neighbour's citation from a probing /24 stands (Decide's call),
+		// and nothing is blocked: neither the address nor the range of one
+		// prober and one unconfirmed address.
 		{"one prober and a neighbour: no range block", func(r *frig) {
 			r.probe("192.0.2.10")
 			r.mustPass()
 			r.insert("192.0.2.20", "Abacus", goodRef)
-		}, want{reverted: 1, blocked: 1}, func(t *testing.T, r *frig) {
-			if len(r.site.blocks) != 1 || r.site.blocks[0].Target != "192.0.2.20" {
-				t.Errorf("blocks = %+v; want the address alone, not its /24", r.site.blocks)
+		}, want{}, func(t *testing.T, r *frig) {
+			if len(r.site.blocks) != 0 || len(r.site.removals) != 1 {
+				t.Errorf("blocks = %+v, %d removals; want no block and only the probe removed", r.site.blocks, len(r.site.removals))
 			}
 		}},
 		{"transient failure left for the next pass", func(r *frig) {
