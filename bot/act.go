@@ -33,7 +33,7 @@ func (p *Patroller) act(ctx context.Context, sc scored, d decision.Decision, ps 
 			outs = append(outs, o)
 		}
 	}
-	if out.ours() && d.Verdict == decision.VerdictFollowUpSpam {
+	if out.ours() && d.Verdict == decision.VerdictFollowUpSpam && ContentConfirmed(d) {
 		outs = append(outs, p.blacklist(ctx, sc))
 	}
 	// Block only when the spam is off the page: an edit held back (nobots,

@@ -428,6 +428,12 @@ func TestActionPaths(t *testing.T) {
 			if len(r.site.blocks) != 0 || len(r.site.removals) != 1 {
 				t.Errorf("blocks = %+v, %d removals; want no block and only the probe removed", r.site.blocks, len(r.site.removals))
 			}
+			// A flag confirms nothing: the neighbour is not remembered as
+			// a spammer, which would make it a "probing IP".
+			evs, err := r.store.IPEvents(context.Background(), netip.MustParsePrefix("192.0.2.20/32"), time.Time{})
+			if err != nil || len(evs) != 0 {
+				t.Errorf("events of the neighbour = %+v, %v; want none", evs, err)
+			}
 		}},
 		{"transient failure left for the next pass", func(r *frig) {
 			r.site.removeErr = bot.WithKind(bot.ErrTransient, errors.New("wiki unavailable"))

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sirupsen/logrus"
 
@@ -215,11 +216,68 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 			mem.PageProbed = true
 		}
 	}
+	if ip.IsValid() {
+		// Spam events are recorded only for content the bot confirmed.
+		own, err := p.store.IPEvents(ctx, netip.PrefixFrom(ip, ip.BitLen()), since)
+		if err != nil {
+			return mem, fmt.Errorf("read editor history: %w", err)
+		}
+		for _, ev := range own {
+			if ev.Kind == store.EventSpam && ev.RevID != e.RevID {
+				mem.EditorSpammed = true
+			}
+		}
+	}
+	for _, w := range addedWords(e) {
+		evs, err := p.store.TokenEvents(ctx, w)
+		if err != nil {
+			return mem, fmt.Errorf("read token history: %w", err)
+		}
+		for _, ev := range evs {
+			// A token the page already held is not this edit's.
+			if ev.Kind == store.EventProbe && ev.RevID != e.RevID && !strings.Contains(e.Old, w) {
+				mem.KnownToken = true
+			}
+		}
+		if mem.KnownToken {
+			break
+		}
+	}
 	return mem, nil
 }
 
-// events are what the store remembers of a flagged edit, reverted or not.
+// maxTokenLookups bounds the store look-ups of one edit's added words.
+const maxTokenLookups = 200
+
+// addedWords returns the distinct words of 4 or more letters and digits on
+// the lines the edit adds: the candidates for a token the store remembers
+// from a probe.
+func addedWords(e *detectors.Edit) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, line := range detectors.Diff(e.Old, e.New).Lines {
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if len(w) < 4 || seen[w] {
+				continue
+			}
+			seen[w] = true
+			out = append(out, w)
+			if len(out) == maxTokenLookups {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// events are what the store remembers of an edit the bot confirmed as a
+// probe or spam by its content, reverted or not: a flag, or a revert on
+// memory alone (a plain link from a probing range), confirms nothing about
+// the editor and must not make them a "probing IP".
 func (p *Patroller) events(sc scored, d decision.Decision) []store.Event {
+	if d.Verdict != decision.VerdictProbe && !ContentConfirmed(d) {
+		return nil
+	}
 	c := sc.change
 	base := store.Event{IP: c.Author.IP, User: c.Author.Name, Title: c.Place.Title, RevID: c.ID, Time: c.Time}
 	switch d.Verdict {

@@ -119,7 +119,7 @@ func (p *Patroller) fold(h *store.Handled, sum *Summary, sc scored, d decision.D
 			h.Events = append(h.Events, store.Event{
 				Kind: store.EventRevert, IP: c.Author.IP, User: c.Author.Name, Title: c.Place.Title, RevID: c.ID, Time: p.opts.Now(),
 			})
-			if isSpam(d) {
+			if isSpam(d) && ContentConfirmed(d) {
 				h.SpamDomains = linkDomains(sc.results)
 			}
 		}

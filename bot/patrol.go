@@ -25,6 +25,8 @@ type Store interface {
 	Record(ctx context.Context, revID int64) (store.Record, error)
 	Commit(ctx context.Context, h store.Handled) error
 	IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]store.Event, error)
+	// TokenEvents returns the events of every site that used token.
+	TokenEvents(ctx context.Context, token string) ([]store.Event, error)
 	PageEvents(ctx context.Context, title string, since time.Time) ([]store.Event, error)
 	LastRevert(ctx context.Context, user, title string) (time.Time, error)
 	Blocks(ctx context.Context, target string) ([]store.Block, error)

@@ -289,14 +289,20 @@ func (ss *SiteStore) PageEvents(ctx context.Context, title string, since time.Ti
 	return out, nil
 }
 
-// TokenEvents returns the events on every site that used token at or after
+// TokenEventsSince returns the events on every site that used token at or after
 // since, oldest first: which sites, places and IPs used it, and when. A token
 // probed on the wiki and posted on the forum is the same campaign.
-func (ss *SiteStore) TokenEvents(ctx context.Context, token string, since time.Time) ([]Event, error) {
+func (ss *SiteStore) TokenEventsSince(ctx context.Context, token string, since time.Time) ([]Event, error) {
 	if ss.err != nil {
 		return nil, ss.err
 	}
 	return ss.s.TokenEventsSince(ctx, token, since)
+}
+
+// TokenEvents returns every remembered event on every site that used
+// token, oldest first.
+func (ss *SiteStore) TokenEvents(ctx context.Context, token string) ([]Event, error) {
+	return ss.s.TokenEvents(ctx, token)
 }
 
 // TokenEvents returns every remembered event on every site that used token,

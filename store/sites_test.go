@@ -83,7 +83,7 @@ func TestMigrateSchema1(t *testing.T) {
 			if evs, err := ss.IPEvents(ctx, netip.MustParsePrefix("192.0.2.0/24"), time.Time{}); err != nil || len(evs) != 3 {
 				t.Errorf("IP events: %+v, %v", evs, err)
 			}
-			if evs, err := ss.TokenEvents(ctx, "xkqzvbwpl", time.Time{}); err != nil || len(evs) != 1 {
+			if evs, err := ss.TokenEventsSince(ctx, "xkqzvbwpl", time.Time{}); err != nil || len(evs) != 1 {
 				t.Errorf("token events: %+v, %v", evs, err)
 			}
 			if when, err := ss.LastRevert(ctx, "192.0.2.7", "Aardvark"); err != nil || !when.Equal(at(1)) {
@@ -152,11 +152,11 @@ func TestSitesShareTheBotnet(t *testing.T) {
 		if err != nil || len(evs) != 3 || evs[0].Site != "wiki" || evs[2].Site != "forum" {
 			t.Errorf("%s: IP events %+v, %v", ss.Name(), evs, err)
 		}
-		evs, err = ss.TokenEvents(ctx, "xkqzvbwpl", time.Time{})
+		evs, err = ss.TokenEventsSince(ctx, "xkqzvbwpl", time.Time{})
 		if err != nil || len(evs) != 2 || evs[0].Site != "wiki" || evs[1].Site != "forum" {
 			t.Errorf("%s: token events %+v, %v", ss.Name(), evs, err)
 		}
-		if evs, err := ss.TokenEvents(ctx, "xkqzvbwpl", at(3)); err != nil || len(evs) != 1 {
+		if evs, err := ss.TokenEventsSince(ctx, "xkqzvbwpl", at(3)); err != nil || len(evs) != 1 {
 			t.Errorf("%s: token events since: %+v, %v", ss.Name(), evs, err)
 		}
 		if d, err := ss.Domains(ctx); err != nil || !d.Spam["spam.example"] {
