@@ -55,6 +55,7 @@ const (
 	ProbeKeyboardRun Code = "probe_keyboard_run" // adjacent keyboard keys
 	ProbeRepeated    Code = "probe_repeated"     // a repeated chunk such as "asdasdasd"
 	ProbeIsolated    Code = "probe_isolated"     // alone on a line or mid-sentence, new to the page
+	ProbeUnknownWord Code = "probe_unknown_word" // in no dictionary of the page's language, nor the wiki's words
 
 	LinkAdded      Code = "link_added"       // an external link was added
 	LinkNewDomain  Code = "link_new_domain"  // the domain is not yet linked from the wiki

@@ -75,7 +75,7 @@ func TrainAlone(texts []string) *Model {
 	for _, t := range texts {
 		words = sc.scan(t, nil, words[:0])
 		for _, w := range words {
-			if w.flags&(wDigit|wCode|wNonLatin) != 0 {
+			if w.flags&(wDigit|wCode|wNonLatin|cMarkup|cLinkTarget|cStray) != 0 {
 				continue
 			}
 			var ok bool

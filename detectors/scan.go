@@ -7,21 +7,28 @@ import (
 )
 
 // The scanner walks wikitext once, byte by byte, keeping track of the markup
-// it is in (templates, wikilinks, external links, tags, comments, tables,
-// headings, lists), and reports the words a reader of the rendered page would
-// see as running text, each with its shape and surroundings. It skips markup
-// structurally instead of matching it with regular expressions: template
-// calls and their parameters, link targets, file names and image options,
-// category and interlanguage links, user links, URLs, tag attributes,
-// references, <math>, <code>, <pre>, <nowiki>, <gallery> and similar, HTML
-// comments, table and cell attributes, and HTML entities.
+// it is in (templates and their parameters, wikilinks, external links, tags
+// and their attributes, comments, tables, headings, lists), and reports
+// every word a botnet could have put anywhere in the text, each with its
+// shape and its place: running text, a template parameter, a reference, a
+// table cell or attribute, an HTML attribute, a link target or label, a
+// comment, a gallery line, a preformatted line. Probe tokens sit wherever a
+// later search or action=raw finds them, not only in prose.
+//
+// Markup is read structurally instead of being matched with regular
+// expressions. What is never a word is left out: URLs, template and
+// parameter names (single words), attribute names, entities, the contents
+// of <math>, <syntaxhighlight> and similar, image options, interlanguage
+// and user links. Words in places that hold identifiers (a parameter such
+// as isbn= or doi=, a file name) are reported with cIdent or cFileName so
+// the detector can judge them as identifiers.
 //
 // Unbalanced "{{" and "[[" (a template or link never closed) are read as
 // plain text, as MediaWiki renders them, so a stray brace cannot hide the rest
 // of a page.
 
 // wflag describes a word: its shape (w*) and where it sits (c*).
-type wflag uint32
+type wflag uint64
 
 const (
 	wUpperFirst wflag = 1 << iota // first letter is upper case
@@ -38,12 +45,32 @@ const (
 	cList    // in a list item, definition or indented line
 	cLink    // text of a wikilink
 	cExtLink // anchor text of an external link
-	cCaption // caption or option of an image
-	cPre     // preformatted line (leading space); such lines are code and never reported
+	cCaption // caption of an image
+	cPre     // preformatted line (leading space)
 	cItalic  // in italics
+
+	cTemplate  // a template parameter's value
+	cTmplName  // a word of a template's name of several words
+	cParamName // a word of a parameter's name of several words
+	cIdent     // a parameter or place that holds identifiers (isbn=, doi=, {{coord}})
+	cForeign   // text marked as another language ({{lang}}, {{IPA}}, {{nihongo}})
+	cRef       // inside <ref>...</ref>
+	cAttr      // an attribute of an HTML tag or a table
+	cLinkTarget
+	cFileName // a file name (link target, gallery line)
+	cComment  // inside <!-- -->
+	cGallery  // a <gallery> line
+	cCode     // <code>, <pre>, <nowiki>, <tt> and similar
+	cStray    // a bare word among the attributes of a tag or table cell
+	cRefName  // the value of a name attribute (<ref name=...>)
 )
 
-// scanWord is one word of running text: a byte span of the scanned text.
+// cMarkup are the places outside running prose; the letter model learns
+// from prose only.
+const cMarkup = cTemplate | cTmplName | cParamName | cIdent | cForeign | cRef | cAttr | cLinkTarget |
+	cFileName | cComment | cGallery | cCode | cPre | cRefName
+
+// scanWord is one word: a byte span of the scanned text.
 type scanWord struct {
 	lo, hi int   // the word's bytes
 	line   int   // offset of the start of its line
@@ -55,14 +82,38 @@ type byteSpan struct{ lo, hi int }
 
 // link kinds.
 const (
-	scanLinkPlain  = iota // [[target|text]]: the text, or the target when there is no text
-	scanLinkFile          // [[File:name|options|caption]]: options and caption
-	scanLinkHidden        // [[Category:...]], [[de:...]], [[User:...]]: nothing shown as prose
+	scanLinkPlain    = iota // [[target|text]]: the text, or the target when there is no text
+	scanLinkFile            // [[File:name|options|caption]]: options and caption
+	scanLinkCategory        // [[Category:name|sort key]]: the name
+	scanLinkHidden          // [[de:...]], [[User:...]]: nothing
 )
 
-type scanLinkFrame struct {
+// frame kinds.
+const (
+	frameLink = iota
+	frameTmpl
+)
+
+// template parts.
+const (
+	partName = iota
+	partParamName
+	partValue
+)
+
+// scanFrame is one open link or template.
+type scanFrame struct {
 	kind    uint8
-	showing bool // the current segment is displayed text
+	link    uint8 // link kind
+	showing bool  // link: the current segment is displayed text
+	target  bool  // link: in the target, before the first pipe
+	part    uint8 // template: name, parameter name, value
+	nameEnd int   // template: where the parameter name being read ends ('=')
+	ident   bool  // template: the current parameter holds identifiers
+	file    bool  // template: the current parameter holds a file name
+	code    bool  // template: a parser function ({{#if:...}}), read as code
+	foreign bool  // template: marks text in another language
+	name    string
 }
 
 // scanner holds the state of one scan; reuse it to reuse its buffers.
@@ -72,15 +123,18 @@ type scanner struct {
 	ri      int
 	out     []scanWord
 
-	tmpl      int // template nesting depth
-	links     []scanLinkFrame
-	table     int // table nesting depth
+	frames    []scanFrame // open links and templates, innermost last
+	table     int         // table nesting depth
+	ref       int         // <ref> nesting depth
 	ext       bool
 	lineFlags wflag // c* flags of the current line
 	lineStart int
 	textStart int  // where the current line's or cell's text starts, after its markup
 	italic    bool // inside two apostrophes on this line
 	joined    bool // the next word follows a hyphen or apostrophe
+
+	commentEnd    int // position of the "-->" closing the comment being read, or -1
+	commentFrames int // len(frames) when the comment opened
 
 	badTmpl, badLink []int // positions of "{{" and "[[" never closed
 	memo             []scanCloseMemo
@@ -93,12 +147,12 @@ type scanCloseMemo struct {
 	from, at int // searched from 'from', found at 'at' (-1: none)
 }
 
-// scan appends to out the running-text words of s that start inside one of
-// regions (sorted, disjoint; nil means all of s) and returns out. Markup
-// before the regions is still read so that the words' surroundings are right.
+// scan appends to out the words of s that start inside one of regions
+// (sorted, disjoint; nil means all of s) and returns out. Markup before the
+// regions is still read so that the words' surroundings are right.
 func (sc *scanner) scan(s string, regions []byteSpan, out []scanWord) []scanWord {
-	*sc = scanner{s: s, regions: regions, out: out, links: sc.links[:0], memo: sc.memo[:0],
-		badTmpl: sc.badTmpl[:0], badLink: sc.badLink[:0]}
+	*sc = scanner{s: s, regions: regions, out: out, frames: sc.frames[:0], memo: sc.memo[:0],
+		badTmpl: sc.badTmpl[:0], badLink: sc.badLink[:0], commentEnd: -1}
 	end := len(s)
 	if regions != nil {
 		if len(regions) == 0 {
@@ -191,9 +245,20 @@ func (sc *scanner) run(end int) {
 	i = sc.lineBegin(0)
 	sc.textStart = i
 	for i < end {
+		if sc.commentEnd >= 0 && i >= sc.commentEnd {
+			i = sc.commentEnd + 3
+			sc.commentEnd = -1
+			if len(sc.frames) > sc.commentFrames {
+				sc.frames = sc.frames[:sc.commentFrames] // markup opened in a comment ends with it
+			}
+			continue
+		}
 		c := s[i]
-		if sc.tmpl > 0 {
-			i = sc.inTemplate(i)
+		top := sc.top()
+		if top != nil && top.kind == frameTmpl && top.part == partParamName && i >= top.nameEnd {
+			top.part = partValue
+			i = top.nameEnd + 1
+			sc.textStart = i
 			continue
 		}
 		switch c {
@@ -203,7 +268,12 @@ func (sc *scanner) run(end int) {
 			continue
 		case '{':
 			if i+1 < len(s) && s[i+1] == '{' && !scanSortedHas(sc.badTmpl, i) {
-				sc.tmpl++
+				i = sc.openTemplate(i)
+				continue
+			}
+		case '}':
+			if i+1 < len(s) && s[i+1] == '}' && top != nil && top.kind == frameTmpl {
+				sc.frames = sc.frames[:len(sc.frames)-1]
 				i += 2
 				continue
 			}
@@ -218,8 +288,8 @@ func (sc *scanner) run(end int) {
 				continue
 			}
 		case ']':
-			if i+1 < len(s) && s[i+1] == ']' && len(sc.links) > 0 {
-				sc.links = sc.links[:len(sc.links)-1]
+			if i+1 < len(s) && s[i+1] == ']' && top != nil && top.kind == frameLink {
+				sc.frames = sc.frames[:len(sc.frames)-1]
 				i += 2
 				// A link trail ("[[bus]]es") belongs to the word in the link.
 				for i < len(s) && (s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z') {
@@ -233,13 +303,17 @@ func (sc *scanner) run(end int) {
 				continue
 			}
 		case '|':
-			if n := len(sc.links); n > 0 {
-				f := &sc.links[n-1]
-				f.showing = f.kind != scanLinkHidden
-				if f.kind == scanLinkFile && scanImageOption(s, i+1) {
-					f.showing = false
+			if top != nil && top.kind == frameLink {
+				top.target = false
+				top.showing = top.link == scanLinkPlain || top.link == scanLinkFile || top.link == scanLinkCategory
+				if top.link == scanLinkFile && scanImageOption(s, i+1) {
+					top.showing = false
 				}
 				i++
+				continue
+			}
+			if top != nil && top.kind == frameTmpl {
+				i = sc.param(top, i)
 				continue
 			}
 			if sc.lineFlags&cTable != 0 && i+1 < len(s) && s[i+1] == '|' {
@@ -248,7 +322,7 @@ func (sc *scanner) run(end int) {
 				continue
 			}
 		case '!':
-			if sc.lineFlags&cTable != 0 && i+1 < len(s) && s[i+1] == '!' {
+			if sc.lineFlags&cTable != 0 && i+1 < len(s) && s[i+1] == '!' && !sc.inTemplate() {
 				i = sc.cellBegin(i + 2)
 				sc.textStart = i
 				continue
@@ -278,7 +352,7 @@ func (sc *scanner) run(end int) {
 		}
 		if c < utf8.RuneSelf {
 			if scanIsAlnum(c) {
-				i = sc.readWord(i)
+				i = sc.readWord(i, 0)
 				continue
 			}
 			if c != ' ' && c != '\t' && c != '\'' && c != '-' {
@@ -289,51 +363,116 @@ func (sc *scanner) run(end int) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			i = sc.readWord(i)
+			i = sc.readWord(i, 0)
 			continue
 		}
 		i += n
 	}
 }
 
-func scanIsAlnum(c byte) bool {
-	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+func (sc *scanner) top() *scanFrame {
+	if len(sc.frames) == 0 {
+		return nil
+	}
+	return &sc.frames[len(sc.frames)-1]
 }
 
-// inTemplate skips template text, tracking nesting and comments.
-func (sc *scanner) inTemplate(i int) int {
+// inTemplate reports whether any template is open.
+func (sc *scanner) inTemplate() bool {
+	for i := range sc.frames {
+		if sc.frames[i].kind == frameTmpl {
+			return true
+		}
+	}
+	return false
+}
+
+// openTemplate handles "{{" at i. A name of one word ("cite web" is two) is
+// skipped; a name of several words is read as words of the name, so a token
+// slipped into it is still seen. "{{#if:", "{{DEFAULTSORT:", "{{subst:"
+// read what follows the colon as a value.
+func (sc *scanner) openTemplate(i int) int {
 	s := sc.s
-	j := strings.IndexAny(s[i:], "{}<")
-	if j < 0 {
-		return len(s)
+	j := i + 2
+	for j < len(s) {
+		c := s[j]
+		if c == '|' || c == '\n' || c == '<' || c == ':' || (c == '}' || c == '{' || c == '[') && j+1 < len(s) && s[j+1] == c {
+			break
+		}
+		j++
 	}
-	i += j
-	switch s[i] {
-	case '{':
-		if i+1 < len(s) && s[i+1] == '{' && !scanSortedHas(sc.badTmpl, i) {
-			sc.tmpl++
-			return i + 2
-		}
-	case '}':
-		if i+1 < len(s) && s[i+1] == '}' {
-			sc.tmpl--
-			return i + 2
-		}
-	case '<':
-		if strings.HasPrefix(s[i:], "<!--") {
-			k := sc.find("-->", i+4)
-			if k < 0 {
-				return len(s)
-			}
-			return k + 3
-		}
-		if strings.HasPrefix(s[i:], "<nowiki>") {
-			if k := sc.find("</nowiki>", i+8); k >= 0 {
-				return k + 9
-			}
-		}
+	name := strings.TrimSpace(s[i+2 : j])
+	f := scanFrame{kind: frameTmpl, part: partName, name: name}
+	if j < len(s) && s[j] == ':' && !strings.Contains(name, " ") {
+		// A parser function, magic word or namespace prefix: the rest is a value.
+		f.part = partValue
+		f.ident = scanIdentTemplate(name)
+		f.code = strings.HasPrefix(name, "#")
+		sc.frames = append(sc.frames, f)
+		sc.textStart = j + 1
+		return j + 1
 	}
-	return i + 1
+	f.ident = scanIdentTemplate(name)
+	f.foreign = scanForeignTemplate(name)
+	sc.frames = append(sc.frames, f)
+	if !strings.ContainsAny(name, " _") {
+		return j // one word: never text
+	}
+	sc.textStart = i + 2
+	return i + 2
+}
+
+// param handles a template's "|" at i: a named parameter's name is skipped
+// (or read as words when it has several), then its value is read.
+func (sc *scanner) param(f *scanFrame, i int) int {
+	s := sc.s
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if c == '=' || c == '|' || c == '<' || (c == '}' || c == '{' || c == '[') && j+1 < len(s) && s[j+1] == c {
+			break
+		}
+		j++
+	}
+	f.part = partValue
+	f.file = false
+	if j >= len(s) || s[j] != '=' {
+		// A positional parameter. One word with digits and nothing else
+		// ({{In Our Time|Alchemy|p003k9bn}}, {{YouTube|dQw4w9WgXcQ}}) is an id.
+		v := strings.TrimSpace(s[i+1 : j])
+		one := v != "" && !strings.ContainsAny(v, " \n")
+		f.ident = one && (scanIdentTemplate(f.name) || strings.ContainsAny(v, "0123456789"))
+		sc.textStart = i + 1
+		return i + 1
+	}
+	name := strings.TrimSpace(s[i+1 : j])
+	// An identifier is one word: a value of several words in an
+	// identifier's place ("978-0-471 x7k2p9 -0") is read as text.
+	f.ident = (scanIdentParam(name) || scanIdentTemplate(f.name) && !scanTextParam(name)) && scanOneWord(s, j+1)
+	f.file = scanFileParam(name)
+	if strings.ContainsAny(name, " \n") && len(name) < 60 {
+		// "access date", or a token slipped into the name: read its words.
+		f.part = partParamName
+		f.nameEnd = j
+		sc.textStart = i + 1
+		return i + 1
+	}
+	sc.textStart = j + 1
+	return j + 1
+}
+
+// scanOneWord reports whether the parameter value starting at i holds no
+// space between its first and last character.
+func scanOneWord(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] != '|' && s[j] != '\n' && !(s[j] == '}' && j+1 < len(s) && s[j+1] == '}') {
+		j++
+	}
+	return !strings.ContainsAny(strings.TrimSpace(s[i:j]), " \t")
+}
+
+func scanIsAlnum(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 }
 
 // lineBegin handles the constructs that only mean something at the start of
@@ -345,7 +484,7 @@ func (sc *scanner) lineBegin(i int) int {
 	sc.italic = false
 	sc.ext = false
 	sc.joined = false
-	if sc.tmpl > 0 || len(sc.links) > 0 || i >= len(s) {
+	if len(sc.frames) > 0 || i >= len(s) {
 		return i
 	}
 	j := i
@@ -354,7 +493,9 @@ func (sc *scanner) lineBegin(i int) int {
 	}
 	if strings.HasPrefix(s[j:], "{|") {
 		sc.table++
-		return scanLineEnd(s, j)
+		e := scanLineEnd(s, j)
+		sc.attrs(j+2, e)
+		return e
 	}
 	if sc.table > 0 && j < len(s) {
 		switch {
@@ -362,7 +503,9 @@ func (sc *scanner) lineBegin(i int) int {
 			sc.table--
 			return j + 2
 		case strings.HasPrefix(s[j:], "|-"):
-			return scanLineEnd(s, j)
+			e := scanLineEnd(s, j)
+			sc.attrs(j+2, e)
+			return e
 		case strings.HasPrefix(s[j:], "|+"):
 			sc.lineFlags = cTable
 			return sc.cellBegin(j + 2)
@@ -412,6 +555,7 @@ func (sc *scanner) cellBegin(i int) int {
 			if j+1 < len(s) && s[j+1] == '|' {
 				return i
 			}
+			sc.attrs(i, j)
 			return j + 1
 		case '!':
 			if j+1 < len(s) && s[j+1] == '!' {
@@ -462,7 +606,8 @@ func (sc *scanner) urlEnd(i int) (int, bool) {
 var scanURLSchemes = [...]string{"https://", "http://", "ftp://", "ftps://", "mailto:", "irc://", "ircs://", "news:", "gopher://", "sftp://", "git://", "svn://", "telnet://"}
 
 // openLink handles "[[" at i: it decides from the target whether the link's
-// text is prose, and returns where to continue.
+// text is prose, and returns where to continue. The target's words are
+// read too: a token slipped into "[[A token B|text]]" is seen.
 func (sc *scanner) openLink(i int) int {
 	s := sc.s
 	j := i + 2
@@ -475,15 +620,24 @@ func (sc *scanner) openLink(i int) int {
 		}
 	}
 	target := s[j:stop]
-	f := scanLinkFrame{kind: scanLinkKind(target)}
-	if f.kind == scanLinkPlain && strings.HasPrefix(s[stop:], "]]") {
+	f := scanFrame{kind: frameLink, link: scanLinkKind(target), target: true}
+	if f.link == scanLinkPlain && strings.HasPrefix(s[stop:], "]]") {
 		// [[target]] shows its target.
-		f.showing = true
-		sc.links = append(sc.links, f)
-		return j
+		f.showing, f.target = true, false
 	}
-	sc.links = append(sc.links, f)
-	return stop
+	sc.frames = append(sc.frames, f)
+	sc.textStart = j
+	if f.link == scanLinkHidden {
+		return stop
+	}
+	if f.link != scanLinkPlain {
+		// Past the namespace prefix.
+		if k := strings.IndexByte(target, ':'); k >= 0 {
+			sc.textStart = j + k + 1
+			return j + k + 1
+		}
+	}
+	return j
 }
 
 // scanLinkKind classifies a wikilink by its target's namespace prefix.
@@ -502,6 +656,11 @@ func scanLinkKind(target string) uint8 {
 				return scanLinkPlain
 			}
 			return scanLinkFile
+		}
+	}
+	for _, p := range scanCategoryNamespaces {
+		if ns == p {
+			return scanLinkCategory
 		}
 	}
 	for _, p := range scanHiddenNamespaces {
@@ -526,12 +685,17 @@ var scanFileNamespaces = [...]string{
 	"画像", "文件", "檔案", "图像", "파일", "ملف", "קובץ", "αρχείο",
 }
 
-// scanHiddenNamespaces are links whose text is not running prose: categories,
-// user pages (signatures), special pages, wiktionary.
-var scanHiddenNamespaces = [...]string{
+// scanCategoryNamespaces are the names of the Category namespace.
+var scanCategoryNamespaces = [...]string{
 	"category", "kategorie", "catégorie", "categoría", "kategoria", "luokka", "kategória", "kategori",
 	"thể loại", "категория", "категорія", "категорија", "categoria", "categorie", "kategorija", "kategooria",
-	"categori", "user", "user talk", "benutzer", "benutzerin", "benutzer diskussion", "utilisateur",
+	"categori",
+}
+
+// scanHiddenNamespaces are links whose text is not running prose: user pages
+// (signatures), special pages, wiktionary.
+var scanHiddenNamespaces = [...]string{
+	"user", "user talk", "benutzer", "benutzerin", "benutzer diskussion", "utilisateur",
 	"discussion utilisateur", "usuario", "usuaria", "użytkownik", "użytkowniczka", "uživatel", "uživatelka",
 	"käyttäjä", "szerkesztő", "kullanıcı", "thành viên", "участник", "участница", "користувач",
 	"defnyddiwr", "gebruiker", "bruker", "bruger", "användare", "utente", "utilizador", "usuário",
@@ -540,16 +704,21 @@ var scanHiddenNamespaces = [...]string{
 	"wikisource", "wikiquote", "wikibooks", "wikinews", "wikispecies", "wikiversity", "wikivoyage", "simple",
 }
 
-// tag handles '<' at i: comments, tags, and the content of tags whose
-// content is not prose. ok is false for a '<' that opens no tag.
+// tag handles '<' at i: comments, tags and their attributes, and the
+// content of tags whose content is not prose. ok is false for a '<' that
+// opens no tag.
 func (sc *scanner) tag(i int) (int, bool) {
 	s := sc.s
 	if strings.HasPrefix(s[i:], "<!--") {
+		if sc.commentEnd >= 0 {
+			return i + 4, true // comments do not nest
+		}
 		k := sc.find("-->", i+4)
 		if k < 0 {
-			return len(s), true // MediaWiki hides the rest of the page
+			k = len(s) // MediaWiki hides the rest of the page
 		}
-		return k + 3, true
+		sc.commentEnd, sc.commentFrames = k, len(sc.frames)
+		return i + 4, true
 	}
 	k := i + 1
 	closing := k < len(s) && s[k] == '/'
@@ -557,7 +726,7 @@ func (sc *scanner) tag(i int) (int, bool) {
 		k++
 	}
 	nameStart := k
-	for k < len(s) && scanIsAlnum(s[k]) {
+	for k < len(s) && (scanIsAlnum(s[k]) || s[k] == '-') {
 		k++
 	}
 	name := s[nameStart:k]
@@ -570,10 +739,47 @@ func (sc *scanner) tag(i int) (int, bool) {
 		return i, false
 	}
 	gt += k
-	if closing || s[gt-1] == '/' {
+	lname := strings.ToLower(name)
+	if closing {
+		if lname == "ref" && sc.ref > 0 {
+			sc.ref--
+		}
+		sc.words(k, gt, cStray) // a closing tag has no attributes
 		return gt + 1, true
 	}
-	if close := scanSkipContent(name); close != "" {
+	selfClosing := s[gt-1] == '/'
+	sc.attrs(k, gt)
+	if selfClosing {
+		return gt + 1, true
+	}
+	switch lname {
+	case "ref":
+		sc.ref++
+		return gt + 1, true
+	case "gallery", "code", "pre", "nowiki", "tt", "kbd", "samp", "var":
+		// Literal content: read as it stands, up to the closing tag.
+		e := sc.find("</"+lname, gt+1)
+		if e < 0 && lname != strings.ToLower(name) {
+			e = sc.find("</"+name, gt+1)
+		}
+		end := e
+		if e < 0 {
+			end = len(s)
+		}
+		if lname == "gallery" {
+			sc.gallery(gt+1, end)
+		} else {
+			sc.words(gt+1, end, cCode)
+		}
+		if e < 0 {
+			return len(s), true
+		}
+		if g := strings.IndexByte(s[e:], '>'); g >= 0 {
+			return e + g + 1, true
+		}
+		return len(s), true
+	}
+	if close := scanSkipContent(lname); close != "" {
 		if e := sc.find(close, gt+1); e >= 0 {
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
@@ -584,64 +790,148 @@ func (sc *scanner) tag(i int) (int, bool) {
 	return gt + 1, true
 }
 
-// scanSkipContent returns the closing tag to skip to for tags whose content is
-// not running prose, or "".
+// attrs reads the attributes in s[lo:hi] of a tag, a table or a cell. Names
+// and the values of identifier attributes (name, id, href...) are skipped;
+// other values (class, style, title) are read as cAttr words, and a bare
+// word that is no attribute as cStray.
+func (sc *scanner) attrs(lo, hi int) {
+	s := sc.s
+	i := lo
+	for i < hi {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '/' {
+			i++
+			continue
+		}
+		j := i
+		for j < hi && s[j] != '=' && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '"' && s[j] != '\'' {
+			j++
+		}
+		key, keyLo := s[i:j], i
+		k := j
+		for k < hi && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+		if k < hi && s[k] == '=' {
+			k++
+			for k < hi && (s[k] == ' ' || s[k] == '\t') {
+				k++
+			}
+			vlo, vhi := k, k
+			if k < hi && (s[k] == '"' || s[k] == '\'') {
+				vlo = k + 1
+				if e := strings.IndexByte(s[vlo:hi], s[k]); e >= 0 {
+					vhi = vlo + e
+				} else {
+					vhi = hi
+				}
+				i = vhi + 1
+			} else {
+				for vhi < hi && s[vhi] != ' ' && s[vhi] != '\t' && s[vhi] != '\n' {
+					vhi++
+				}
+				i = vhi
+			}
+			switch {
+			case !scanKnownAttr(key):
+				sc.words(keyLo, j, cStray) // something slipped in before a value
+				sc.words(vlo, vhi, cAttr)
+			case scanNameAttr(key):
+				sc.words(vlo, vhi, cAttr|cRefName)
+			case !scanIdentAttr(key):
+				sc.words(vlo, vhi, cAttr)
+			}
+			continue
+		}
+		if j == i {
+			i++ // a stray quote
+			continue
+		}
+		sc.words(i, j, cStray)
+		i = j
+	}
+}
+
+// gallery reads the lines of a <gallery>: a file name, then a caption after
+// the first pipe. A line without a file extension is read as text.
+func (sc *scanner) gallery(lo, hi int) {
+	s := sc.s
+	for i := lo; i < hi; {
+		e := strings.IndexByte(s[i:hi], '\n')
+		if e < 0 {
+			e = hi
+		} else {
+			e += i
+		}
+		name, capLo := e, e
+		if p := strings.IndexByte(s[i:e], '|'); p >= 0 {
+			name, capLo = i+p, i+p+1
+		}
+		if scanHasFileExt(s[i:name]) {
+			sc.words(i, name, cGallery|cFileName)
+		} else {
+			sc.words(i, name, cGallery)
+		}
+		if capLo < e {
+			sc.words(capLo, e, cGallery|cCaption)
+		}
+		i = e + 1
+	}
+}
+
+// scanHasFileExt reports whether name ends in a media file extension.
+func scanHasFileExt(name string) bool {
+	name = strings.TrimSpace(name)
+	k := strings.LastIndexByte(name, '.')
+	if k < 0 || len(name)-k > 6 {
+		return false
+	}
+	switch strings.ToLower(name[k+1:]) {
+	case "jpg", "jpeg", "png", "gif", "svg", "tif", "tiff", "webp", "webm", "ogg", "ogv", "oga", "pdf", "djvu", "mp3", "mp4", "wav", "flac", "mid", "xcf", "stl":
+		return true
+	}
+	return false
+}
+
+// words reads the words in s[lo:hi] as literal text with the given place
+// flags.
+func (sc *scanner) words(lo, hi int, place wflag) {
+	s := sc.s
+	saved := sc.textStart
+	sc.textStart = lo
+	sc.joined = false
+	for i := lo; i < hi; {
+		c := s[i]
+		if c == '&' {
+			if j := scanEntityEnd(s, i); j > i {
+				i = j
+				continue
+			}
+		}
+		if scanIsWordAt(s, i) {
+			i = min(max(sc.readWord(i, place), i+1), len(s))
+			continue
+		}
+		if c != ' ' && c != '\t' && c != '\'' && c != '-' {
+			sc.joined = false
+		}
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+	sc.textStart = saved
+}
+
+// scanSkipContent returns the closing tag to skip to for tags whose content
+// is not text a probe would go into (formulas, code, data), or "".
 func scanSkipContent(name string) string {
-	switch strings.ToLower(name) {
-	case "ref":
-		return "</ref"
-	case "math":
-		return "</math"
-	case "chem":
-		return "</chem"
-	case "ce":
-		return "</ce"
-	case "code":
-		return "</code"
-	case "pre":
-		return "</pre"
-	case "nowiki":
-		return "</nowiki"
-	case "source":
-		return "</source"
-	case "syntaxhighlight":
-		return "</syntaxhighlight"
-	case "gallery":
-		return "</gallery"
-	case "timeline":
-		return "</timeline"
-	case "score":
-		return "</score"
-	case "graph":
-		return "</graph"
-	case "templatedata":
-		return "</templatedata"
-	case "mapframe":
-		return "</mapframe"
-	case "maplink":
-		return "</maplink"
-	case "imagemap":
-		return "</imagemap"
-	case "hiero":
-		return "</hiero"
-	case "references":
-		return "</references"
-	case "inputbox":
-		return "</inputbox"
-	case "categorytree":
-		return "</categorytree"
-	case "kbd":
-		return "</kbd"
-	case "samp":
-		return "</samp"
-	case "var":
-		return "</var"
-	case "tt":
-		return "</tt"
-	case "style":
-		return "</style"
-	case "script":
-		return "</script"
+	switch name {
+	case "math", "chem", "ce", "source", "syntaxhighlight", "timeline", "score", "graph", "templatedata",
+		"mapframe", "maplink", "imagemap", "hiero", "inputbox", "categorytree", "style", "script":
+		return "</" + name
 	}
 	return ""
 }
@@ -668,7 +958,7 @@ func scanEntityEnd(s string, i int) int {
 
 // readWord reads the word starting at i and records it if it is displayed text
 // in one of the regions.
-func (sc *scanner) readWord(i int) int {
+func (sc *scanner) readWord(i int, extra wflag) int {
 	s := sc.s
 	start := i
 	if !sc.inRegion(start) {
@@ -773,26 +1063,85 @@ loop:
 			return j
 		}
 	}
-	if sc.lineFlags&cPre != 0 {
-		return i
-	}
 	if sc.italic {
 		f |= cItalic
 	}
-	if sc.tmpl == 0 && !sc.ext && (len(sc.links) == 0 || sc.links[len(sc.links)-1].showing) && sc.inRegion(start) {
-		f |= sc.lineFlags
-		if n := len(sc.links); n > 0 {
-			if sc.links[n-1].kind == scanLinkFile {
-				f |= cCaption
-			} else {
-				f |= cLink
-			}
-		}
-		sc.out = append(sc.out, scanWord{lo: start, hi: i, line: sc.lineStart, flags: f})
-	} else if sc.ext && sc.tmpl == 0 && len(sc.links) == 0 && sc.inRegion(start) {
-		sc.out = append(sc.out, scanWord{lo: start, hi: i, line: sc.lineStart, flags: f | sc.lineFlags | cExtLink})
+	place, ok := sc.place()
+	if ok {
+		sc.out = append(sc.out, scanWord{lo: start, hi: i, line: sc.lineStart, flags: f | place | extra})
 	}
 	return i
+}
+
+// place returns the c* flags of a word read now, and false when the word
+// is in a place that never holds a token (a hidden link, an image option).
+func (sc *scanner) place() (wflag, bool) {
+	f := sc.lineFlags
+	if sc.ref > 0 {
+		f |= cRef
+	}
+	if sc.commentEnd >= 0 {
+		f |= cComment
+	}
+	if sc.ext {
+		f |= cExtLink
+	}
+	n := len(sc.frames)
+	for k := 0; k < n-1; k++ {
+		if fr := &sc.frames[k]; fr.kind == frameTmpl {
+			f |= cTemplate
+			if fr.code {
+				f |= cCode
+			}
+			if fr.foreign {
+				f |= cForeign
+			}
+		}
+	}
+	if n == 0 {
+		return f, true
+	}
+	switch fr := &sc.frames[n-1]; fr.kind {
+	case frameTmpl:
+		switch fr.part {
+		case partName:
+			f |= cTmplName
+		case partParamName:
+			f |= cParamName
+		default:
+			f |= cTemplate
+		}
+		if fr.ident {
+			f |= cIdent
+		}
+		if fr.file {
+			f |= cFileName
+		}
+		if fr.code {
+			f |= cCode
+		}
+		if fr.foreign {
+			f |= cForeign
+		}
+	default:
+		switch {
+		case fr.link == scanLinkHidden:
+			return 0, false
+		case fr.target && fr.link == scanLinkFile:
+			f |= cFileName
+		case fr.target:
+			f |= cLinkTarget
+		case !fr.showing:
+			return 0, false
+		case fr.link == scanLinkFile:
+			f |= cCaption
+		case fr.link == scanLinkCategory:
+			f |= cLinkTarget // the sort key
+		default:
+			f |= cLink
+		}
+	}
+	return f, true
 }
 
 // scanIsWordAt reports whether a letter or digit starts at s[i].

@@ -15,7 +15,10 @@ func scanWords(s string) []string {
 		f    wflag
 		name string
 	}{{cTable, "table"}, {cHeading, "heading"}, {cList, "list"}, {cLink, "link"}, {cExtLink, "ext"},
-		{cCaption, "caption"}, {cItalic, "italic"}, {wCode, "code"}, {wJoined, "joined"}}
+		{cCaption, "caption"}, {cItalic, "italic"}, {wCode, "code"}, {wJoined, "joined"},
+		{cTemplate, "tmpl"}, {cTmplName, "tname"}, {cParamName, "pname"}, {cIdent, "ident"}, {cForeign, "foreign"},
+		{cRef, "ref"}, {cAttr, "attr"}, {cLinkTarget, "target"}, {cFileName, "file"}, {cComment, "comment"},
+		{cGallery, "gallery"}, {cCode, "codetag"}, {cPre, "pre"}, {cStray, "stray"}}
 	for _, w := range sc.scan(s, nil, nil) {
 		x := s[w.lo:w.hi]
 		for _, n := range names {
@@ -34,25 +37,31 @@ func TestScanner(t *testing.T) {
 		want     string // space-separated words
 	}{
 		{"plain prose", "The cat sat.", "The cat sat"},
-		{"template skipped", "a {{Infobox|name=qzx|b={{c|d}}}} b", "a b"},
+		{"template values read, names skipped", "a {{Infobox|name=qzx|b={{c|d}}}} b", "a qzx/tmpl d/tmpl b"},
+		{"template name of several words", "{{cite qzx book|title=T}}", "cite/tname qzx/tname book/tname T/tmpl"},
+		{"parameter name of several words", "{{x|acc qzx date=2010}}", "acc/pname qzx/pname date/code/pname 2010/tmpl"},
+		{"identifier parameters", "{{cite book|isbn=978-0-19|id=qzx7|title=A qzx}}", "cite/tname book/tname 978/joined/tmpl/ident 0/joined/tmpl/ident 19/joined/tmpl/ident qzx7/tmpl/ident A/tmpl qzx/tmpl"},
+		{"identifier of several words is text", "{{cite book|isbn=978-0-19 qzx}}", "cite/tname book/tname 978/joined/tmpl 0/joined/tmpl 19/joined/tmpl qzx/tmpl"},
+		{"identifier templates", "{{ISBN|0-19-852663-6}} {{lang|de|Qzx}}", "0/joined/tmpl/ident 19/joined/tmpl/ident 852663/joined/tmpl/ident 6/joined/tmpl/ident de/tmpl/foreign Qzx/tmpl/foreign"},
 		{"unclosed template is text", "a {{ b c", "a b c"},
-		{"link target skipped", "see [[Target page|the text]] here", "see the/link text/link here"},
+		{"link target read", "see [[Target page|the text]] here", "see Target/target page/target the/link text/link here"},
 		{"link without text shows target", "a [[river]]s b", "a river/link b"},
-		{"file name and options skipped", "[[File:Qzx bkw.jpg|thumb|upright=1.2|250px|A caption]]", "A/caption caption/caption"},
-		{"category and interwiki hidden", "x [[Category:Qwz]] [[de:Qzx]] [[User:Bkwp|Bkwp]] y", "x y"},
+		{"file name read, options skipped", "[[File:Qzx bkw.jpg|thumb|upright=1.2|250px|A caption]]", "Qzx/file bkw.jpg/code/file A/caption caption/caption"},
+		{"category read, interwiki and user hidden", "x [[Category:Qwz|key]] [[de:Qzx]] [[User:Bkwp|Bkwp]] y", "x Qwz/target key/target y"},
 		{"external link anchor", "[http://qzx.example/bkw Official site] and http://bare.example/x y", "Official/ext site/ext and y"},
-		{"ref content skipped", `a<ref name="q">{{cite|doi=10.1/x}} qzx</ref> b<ref name=z /> c`, "a b c"},
-		{"comment skipped", "a <!-- qzx --> b", "a b"},
-		{"unclosed comment hides the rest", "a <!-- qzx b", "a"},
-		{"math and code skipped", "a <math>qz</math> <code>bkw</code> <nowiki>zz</nowiki> b", "a b"},
-		{"tag attributes skipped", `a <span style="color:#fff">b</span> c`, "a b c"},
+		{"ref content read", `a<ref name="q">{{cite|doi=10.1/x}} qzx</ref> b<ref qzx name=z /> c`, "a q/attr 10.1/x/code/tmpl/ident/ref qzx/ref b qzx/stray z/attr c"},
+		{"comment read", "a <!-- qzx [[b]] --> c", "a qzx/comment b/link/comment c"},
+		{"unclosed comment hides the rest", "a <!-- qzx b", "a qzx/comment b/comment"},
+		{"math skipped, code read", "a <math>qz</math> <code>bkw</code> <nowiki>zz</nowiki> b", "a bkw/codetag zz/codetag b"},
+		{"gallery lines", "<gallery mode=packed>\nFile:Qzx.jpg|A qzx\nqzx\n</gallery>", "packed/attr File:Qzx.jpg/code/file/gallery A/caption/gallery qzx/caption/gallery qzx/gallery"},
+		{"tag attribute values read", `a <span style="color:#fff" id="qzx">b</span> c`, "a color/attr fff/code/attr b c"},
 		{"text with angle brackets", "if x<y and z>w", "if x y and z w"},
 		{"entities skipped", "a&nbsp;b &#160; &amp;c", "a b c"},
 		{"table attributes and cells", "{| class=\"wikitable\"\n|-\n! scope=\"col\" | Head !! Two\n| style=\"x\" | qzx || bkw\n|}\nafter",
-			"Head/table Two/table qzx/table bkw/table after"},
+			"wikitable/attr col/table/attr Head/table Two/table x/table/attr qzx/table bkw/table after"},
 		{"heading and list", "== Heading ==\n* item one\n# two", "Heading/heading item/list one/list two/list"},
 		{"italics", "a ''b c'' d '''e''' '''''f''''' g", "a b/italic c/italic d e f/italic g"},
-		{"preformatted line skipped", "a\n qzx bkw\nb", "a b"},
+		{"preformatted line read", "a\n qzx bkw\nb", "a qzx/pre bkw/pre b"},
 		{"code-like words", "www.qzx.com e.g. a_b #abcdef x=yz U.S. km/h", "www.qzx.com/code e.g/code a_b/code abcdef/code x/code yz/code U.S/code km/h/code"},
 		{"hyphens and apostrophes", "well-known don't", "well/joined known/joined don/joined t/joined"},
 		{"magic word", "__NOTOC__ a", "NOTOC/code a"},
@@ -77,7 +86,7 @@ func TestScannerRegions(t *testing.T) {
 	for _, w := range sc.scan(s, regions, nil) {
 		got = append(got, s[w.lo:w.hi])
 	}
-	if want := []string{"second", "line"}; !slices.Equal(got, want) {
-		t.Errorf("words in regions = %q, want %q (the template line is markup)", got, want)
+	if want := []string{"qzx", "second", "line"}; !slices.Equal(got, want) {
+		t.Errorf("words in regions = %q, want %q (the parameter's value, not its name)", got, want)
 	}
 }
