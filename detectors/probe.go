@@ -971,7 +971,9 @@ func (p *prober) binomial(c *probeCandidate, llr float64) bool {
 	}
 	// Genera and epithets end as Latin and Greek words do: -us, -a, -is,
 	// -ys, -um, -on, -ops, -ax; -a, -ae, -i, -is, -um, -us, -ensis.
-	latin := func(c byte) bool { return c == 'a' || c == 's' || c == 'x' || c == 'm' || c == 'n' || c == 'e' || c == 'i' }
+	latin := func(c byte) bool {
+		return c == 'a' || c == 's' || c == 'x' || c == 'm' || c == 'n' || c == 'e' || c == 'i'
+	}
 	return latin(p.text[w.hi-1]) && latin(p.text[c.w.hi-1]) && !p.isWord(p.text[w.lo:w.hi])
 }
 

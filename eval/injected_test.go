@@ -343,5 +343,3 @@ func commonSuffix(a, b string) int {
 	}
 	return i
 }
-
-

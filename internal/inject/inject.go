@@ -114,7 +114,7 @@ func Held(id string) bool {
 // without splitting a word or breaking the markup around it: between a word
 // and punctuation or markup, at spaces, at line starts. It leaves out the
 // inside of URLs, entities and of the two-character markup openers and
-// closers ({{ ]] <!-- ''), and the inside of formulas and source code
+// closers ({{ ]] <!-- ”), and the inside of formulas and source code
 // (<math>, <syntaxhighlight>), where nothing shows. lo and hi bound the
 // offsets.
 func Positions(text string, lo, hi int) []int {
