@@ -5,7 +5,8 @@ import (
 )
 
 // BenchmarkDetectors runs the whole stack (Diff, Probe, Links) over the
-// real edits of testdata/corpus/real-edits-dev.jsonl.
+// real edits of testdata/corpus/real-edits-dev.jsonl, with the installed
+// dictionaries loaded as the bot has them.
 func BenchmarkDetectors(b *testing.B) {
 	recs := readDevEdits(b)
 	edits := make([]Edit, len(recs))
@@ -16,7 +17,7 @@ func BenchmarkDetectors(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	env := &Env{Model: BaseModel()}
+	env := &Env{Model: BaseModel(), Dicts: testDicts(b, false)}
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
