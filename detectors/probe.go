@@ -386,7 +386,7 @@ func (p *prober) run() {
 			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 {
 				continue
 			}
-			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || p.afterLabel(i)) || sh.digits == 0 && chemicalFormula(word) {
+			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
 			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || f&cRefName != 0 && sh.digits > 0 || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
@@ -613,8 +613,14 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
-	if placed && f&(wUpperFirst|wUpperInner) == 0 && p.hasDict() && (f&wDigit == 0 || !p.lettersKnown(c)) {
-		c.add(termUnknown, bitsUnknownWord)
+	if placed && p.hasDict() {
+		switch {
+		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
+			c.add(termUnknown, bitsUnknownWord)
+		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
+			// Mixed case that no part of is a word: not "PlayStation".
+			c.add(termUnknown, bitsUnknownWord)
+		}
 	}
 	c.score = probeLogistic(c.evidence)
 }
@@ -1004,6 +1010,24 @@ func (p *prober) lettersKnown(c *probeCandidate) bool {
 		}
 		j := i
 		for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// humpsKnown reports whether a part of the mixed-case word c that starts
+// with a capital ("Station" of "PlayStation", "Donald" of "McDonald") or
+// its lower-case start ("play") is a real word of three letters or more.
+func (p *prober) humpsKnown(c *probeCandidate) bool {
+	w := p.text[c.w.lo:c.w.hi]
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
 			j++
 		}
 		if j-i >= 3 && p.isWord(w[i:j]) {

@@ -137,7 +137,8 @@ func isIdentShape(w string, s alnumShape) bool {
 			for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
 				j++
 			}
-			ok = j-i == 1 || units[strings.ToLower(w[i:j])]
+			// A unit, or a lone letter between two numbers ("4x4", "738f").
+			ok = units[strings.ToLower(w[i:j])] || j-i == 1 && s.parts <= 3
 			i = j
 		}
 		if ok {

@@ -1111,7 +1111,7 @@ func (sc *scanner) place() (wflag, bool) {
 		default:
 			f |= cTemplate
 		}
-		if fr.ident {
+		if fr.ident && fr.part == partValue {
 			f |= cIdent
 		}
 		if fr.file {
