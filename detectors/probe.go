@@ -386,7 +386,8 @@ func (p *prober) run() {
 			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 {
 				continue
 			}
-			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i)) || sh.digits == 0 && chemicalFormula(word) {
+			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
 			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || f&cRefName != 0 && sh.digits > 0 || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {

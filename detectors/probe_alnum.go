@@ -122,7 +122,7 @@ func isIdentShape(w string, s alnumShape) bool {
 		return true // a hash, in either case
 	}
 	if s.lower == 0 {
-		return s.parts < 4 || s.n <= 5 // "B000FC0R8K", "X3L2" and "H1N1" pass; "X7Q9ZP4" does not
+		return true // part numbers, catalogue numbers, call signs: "SN74LS00N", "B000FC0R8K", "W1AW"
 	}
 	// Numbers and units: 10km, 1990s, 4x4, 1080p, 250x200px. Every run of
 	// letters is a unit or a single letter, and digits come first.

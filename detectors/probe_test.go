@@ -37,6 +37,8 @@ func readProbeFixture(t *testing.T, path string) probeFixture {
 			fx.name = v
 		case "anon":
 			fx.edit.Anon = v == "true"
+		case "lang":
+			fx.edit.Lang = v
 		case "want":
 			if v != "clean" {
 				f := strings.Fields(v)
@@ -82,7 +84,7 @@ func TestProbeFixtures(t *testing.T) {
 	for _, path := range paths {
 		fx := readProbeFixture(t, path)
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".edit"), func(t *testing.T) {
-			in := &Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{}}
+			in := &Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{Dicts: testDicts(t, false)}}
 			r := Probe(in)
 			t.Logf("%s: score %.3f tokens %q", fx.name, r.Score, r.Tokens)
 			if r.Detector != ProbeName {
@@ -248,4 +250,24 @@ func TestProbeDoesNotMutateInput(t *testing.T) {
 	if *e != before || !slices.Equal(a.Lines, lines) {
 		t.Error("Probe changed its input")
 	}
+}
+
+// TestProbeFixturesWithoutDictionaries runs the fixtures as a machine with
+// no dictionary installed judges them: the hard negatives must stay clean;
+// probes missed without the dictionaries' evidence are logged.
+func TestProbeFixturesWithoutDictionaries(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "detectors", "*.edit"))
+	missed := 0
+	for _, path := range paths {
+		fx := readProbeFixture(t, path)
+		r := Probe(&Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{}})
+		switch {
+		case fx.tokens == nil && len(r.Tokens) > 0:
+			t.Errorf("%s: %q flagged without dictionaries:\n%s", filepath.Base(path), r.Tokens, reasonLines(r))
+		case fx.tokens != nil && len(r.Tokens) == 0:
+			missed++
+			t.Logf("%s: missed without dictionaries (score %.3f)", filepath.Base(path), r.Score)
+		}
+	}
+	t.Logf("%d probe fixtures missed without dictionaries", missed)
 }
