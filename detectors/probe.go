@@ -390,7 +390,7 @@ func (p *prober) run() {
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
-			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || f&cRefName != 0 && sh.digits > 0 || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
+			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
 				continue // an identifier's place: Google Books and YouTube ids are mixed case
 			}
 			var b float64

@@ -186,7 +186,7 @@ func chemicalFormula(w string) bool {
 		if i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z' {
 			sym = w[i : i+2]
 		}
-		if !elements[sym] {
+		if !commonElements[sym] {
 			return false
 		}
 		i += len(sym)
@@ -196,6 +196,17 @@ func chemicalFormula(w string) bool {
 	}
 	return true
 }
+
+// commonElements are the elements of the formulas text cites: a random mix
+// of capitals and digits often reads as rarer symbols ("Cm", "Y").
+var commonElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range []string{"H", "C", "N", "O", "S", "P", "F", "Cl", "Br", "I", "Na", "K", "Li", "Ca", "Mg", "Ba", "Sr",
+		"Fe", "Al", "Si", "Cu", "Zn", "Ag", "Au", "Pb", "Hg", "Mn", "Cr", "Ni", "Co", "Ti", "U", "Sn", "B", "Se", "As", "Pt", "Xe", "He", "Ar", "Ne"} {
+		m[e] = true
+	}
+	return m
+}()
 
 var elements = func() map[string]bool {
 	m := map[string]bool{}

@@ -114,6 +114,9 @@ type scanFrame struct {
 	code    bool  // template: a parser function ({{#if:...}}), read as code
 	foreign bool  // template: marks text in another language
 	name    string
+	// interwiki: an interlanguage link, whose target is a title in another
+	// language ([[de:Sonne]]), read as foreign text.
+	interwiki bool
 }
 
 // scanner holds the state of one scan; reuse it to reuse its buffers.
@@ -621,16 +624,17 @@ func (sc *scanner) openLink(i int) int {
 	}
 	target := s[j:stop]
 	f := scanFrame{kind: frameLink, link: scanLinkKind(target), target: true}
+	f.interwiki = f.link == scanLinkHidden && scanInterwiki(target)
 	if f.link == scanLinkPlain && strings.HasPrefix(s[stop:], "]]") {
 		// [[target]] shows its target.
 		f.showing, f.target = true, false
 	}
 	sc.frames = append(sc.frames, f)
 	sc.textStart = j
-	if f.link == scanLinkHidden {
+	if f.link == scanLinkHidden && !f.interwiki {
 		return stop
 	}
-	if f.link != scanLinkPlain {
+	if f.link != scanLinkPlain || f.interwiki {
 		// Past the namespace prefix.
 		if k := strings.IndexByte(target, ':'); k >= 0 {
 			sc.textStart = j + k + 1
@@ -683,6 +687,23 @@ var scanFileNamespaces = [...]string{
 	"delwedd", "ffeil", "fil", "billede", "bestand", "afbeelding", "immagine", "arquivo", "ficheiro",
 	"lêer", "beeld", "súbor", "datoteka", "slika", "fișier", "imagine", "attēls", "failas", "ファイル",
 	"画像", "文件", "檔案", "图像", "파일", "ملف", "קובץ", "αρχείο",
+}
+
+// scanInterwiki reports whether a hidden link's target is an interlanguage
+// link ("de:Sonne", "zh-yue:..."): a short prefix that is no namespace.
+func scanInterwiki(target string) bool {
+	t := strings.TrimSpace(target)
+	k := strings.IndexByte(t, ':')
+	if k <= 0 {
+		return false
+	}
+	ns := strings.ToLower(t[:k])
+	for _, p := range scanHiddenNamespaces {
+		if ns == p {
+			return false
+		}
+	}
+	return len(ns) <= 3 || strings.IndexByte(ns, '-') > 0 && len(ns) <= 12
 }
 
 // scanCategoryNamespaces are the names of the Category namespace.
@@ -1125,6 +1146,8 @@ func (sc *scanner) place() (wflag, bool) {
 		}
 	default:
 		switch {
+		case fr.interwiki && fr.target:
+			f |= cLinkTarget | cForeign
 		case fr.link == scanLinkHidden:
 			return 0, false
 		case fr.target && fr.link == scanLinkFile:
