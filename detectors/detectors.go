@@ -2,7 +2,11 @@
 // probing (random-letter tracking tokens) and link spam.
 //
 // Every detector is a pure function of its input: no network, no disk, no
-// clock, no logging, no mutation of the input. Detectors share one signature
+// clock, no logging, no mutation of the input. The probe detector scores
+// the format-neutral view of package textview, which the pure readers of
+// packages wikitext (MediaWiki pages) and forumtext (forum posts in
+// Markdown) make from the edit's text according to Edit.Format; those three
+// are the only packages of the project detectors imports. Detectors share one signature
 // (Func) and are looked up by name, so the configuration enables them by
 // name and the bot runs them in a fixed order. Each score comes with typed
 // reason codes so a moderator can read why an edit was flagged.

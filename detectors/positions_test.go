@@ -177,7 +177,7 @@ func probeTerms(e *Edit, env *Env, tok string) string {
 	p.setWords(e, env)
 	p.run()
 	for _, c := range p.cands {
-		if p.text[c.w.lo:c.w.hi] == tok {
+		if p.text[c.w.Lo:c.w.Hi] == tok {
 			var b strings.Builder
 			for _, t := range c.terms[:c.nterms] {
 				fmt.Fprintf(&b, "%s:%.1f ", t.kind, t.bits)

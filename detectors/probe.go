@@ -269,7 +269,7 @@ type prober struct {
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 
-	sc       scanner
+	sc       readers
 	words    []scanWord
 	wbits    []float32 // per word: bits per letter of an ordinary lower-case word, or -1
 	sym      []uint8   // folded letters of the scored words, back to back
@@ -358,14 +358,14 @@ func (p *prober) isWord(w string) bool {
 }
 
 func (p *prober) run() {
-	p.words = p.sc.scan(p.text, p.a.spans, p.words)
+	p.words = p.sc.read(p.edit0.Format, p.text, p.a.spans, p.words)
 	if len(p.words) == 0 {
 		return
 	}
 	for i, w := range p.words {
 		p.wbits = append(p.wbits, -1)
 		p.edit.words++
-		f := w.flags
+		f := w.Flags
 		if f&wNonLatin != 0 {
 			p.edit.nonLatin++
 			continue
@@ -376,7 +376,7 @@ func (p *prober) run() {
 		if f&(wCode|cCode) != 0 || f&cRefName != 0 && p.singleName(w) {
 			continue // code: <code>, <pre>, <tt> hold identifiers of programs
 		}
-		word := p.text[w.lo:w.hi]
+		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
 		c := probeCandidate{w: w, idx: i, symLo: lo}
 		var n int
@@ -465,7 +465,7 @@ func (p *prober) run() {
 		p.judge(c)
 		// A word the page had is not new. Searching the old text is the
 		// costly part, so words that cannot matter are dropped first.
-		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.lo:c.w.hi]) {
+		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
 			continue
 		}
 		kept = append(kept, *c)
@@ -514,7 +514,7 @@ func (p *prober) oldHas(h uint64) bool {
 // judge sums a candidate's evidence and scores it.
 func (p *prober) judge(c *probeCandidate) {
 	sym := p.sym[c.symLo:c.symHi]
-	f := c.w.flags
+	f := c.w.Flags
 	llr := c.bits - c.rand
 	switch {
 	case c.parts && c.nameLike && f&wDigit == 0:
@@ -643,7 +643,7 @@ func (p *prober) result(threshold float64) Result {
 			continue
 		}
 		seen = append(seen, c.hash)
-		tok := p.text[c.w.lo:c.w.hi]
+		tok := p.text[c.w.Lo:c.w.Hi]
 		res.Suspects = append(res.Suspects, Token{Text: tok, Score: math.Round(c.score*1e4) / 1e4})
 		res.Reasons = append(res.Reasons, p.explain(c)...)
 	}
@@ -663,7 +663,7 @@ func (p *prober) result(threshold float64) Result {
 // explain turns a candidate's positive evidence into reasons whose weights
 // split its score in proportion to the bits behind each.
 func (p *prober) explain(c *probeCandidate) []Reason {
-	tok := p.text[c.w.lo:c.w.hi]
+	tok := p.text[c.w.Lo:c.w.Hi]
 	sym := p.sym[c.symLo:c.symHi]
 	n := len(sym)
 	var out []Reason
@@ -746,7 +746,7 @@ func (p *prober) occurrences(h uint64) int {
 // words on c's line, or of the whole edit when the line has few.
 func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
 	for _, m := range p.medians {
-		if m.line == c.w.line {
+		if m.line == c.w.Line {
 			if m.ok {
 				return m.med, true
 			}
@@ -754,17 +754,17 @@ func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
 		}
 	}
 	vals := p.scratch[:0]
-	for i := c.idx; i >= 0 && p.words[i].line == c.w.line; i-- {
+	for i := c.idx; i >= 0 && p.words[i].Line == c.w.Line; i-- {
 		if b := p.wbits[i]; b >= 0 {
 			vals = append(vals, float64(b))
 		}
 	}
-	for i := c.idx + 1; i < len(p.words) && p.words[i].line == c.w.line; i++ {
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Line == c.w.Line; i++ {
 		if b := p.wbits[i]; b >= 0 {
 			vals = append(vals, float64(b))
 		}
 	}
-	m := lineMedian{line: c.w.line}
+	m := lineMedian{line: c.w.Line}
 	if len(vals) >= 5 {
 		m.med, m.ok = median(vals), true
 	}
@@ -806,10 +806,10 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 	odd := 0
 	for _, d := range [6]int{-3, -2, -1, 1, 2, 3} {
 		i := c.idx + d
-		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
-		if p.words[i].flags&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+		if p.words[i].Flags&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
 			odd++
 		}
 	}
@@ -820,7 +820,7 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 // punctuation was stripped ("http www example com", "image name jpg").
 func (p *prober) urlPart(c *probeCandidate) bool {
 	t := p.text
-	i := c.w.lo
+	i := c.w.Lo
 	for i > 0 && (t[i-1] == ' ' || t[i-1] == '/' || t[i-1] == ':') {
 		i--
 	}
@@ -834,19 +834,19 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	// Text whose URLs lost their punctuation: "books google com/books?id
 	// MkArAAAAYAAJ", "&ei utUTS5GsHYuPtgev8dGsCQ": an id right after a word
 	// of a query string or path.
-	if k := c.idx - 1; c.parts && k >= 0 && p.words[k].line == c.w.line && strings.TrimSpace(t[p.words[k].hi:c.w.lo]) == "" {
+	if k := c.idx - 1; c.parts && k >= 0 && p.words[k].Line == c.w.Line && strings.TrimSpace(t[p.words[k].Hi:c.w.Lo]) == "" {
 		w := p.words[k]
-		if w.lo > 0 && strings.IndexByte("?&/", t[w.lo-1]) >= 0 {
+		if w.Lo > 0 && strings.IndexByte("?&/", t[w.Lo-1]) >= 0 {
 			return true
 		}
-		if lw := lowerASCII(t[w.lo:w.hi]); probeURLPrefixes[lw] || probeURLSuffixes[lw] {
+		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] || probeURLSuffixes[lw] {
 			return true
 		}
 	}
-	if probeURLSuffixes[lowerASCII(t[c.w.lo:c.w.hi])] && c.w.lo > 0 && (t[c.w.lo-1] == ' ' || t[c.w.lo-1] == '.') {
+	if probeURLSuffixes[lowerASCII(t[c.w.Lo:c.w.Hi])] && c.w.Lo > 0 && (t[c.w.Lo-1] == ' ' || t[c.w.Lo-1] == '.') {
 		return true // "... index aspx", "... logo png"
 	}
-	i = c.w.hi
+	i = c.w.Hi
 	for i < len(t) && (t[i] == ' ' || t[i] == '.') {
 		i++
 	}
@@ -884,17 +884,17 @@ var probeURLSuffixes = map[string]bool{
 // lineOf returns the added line holding c and where it starts.
 func (p *prober) lineOf(c *probeCandidate) (string, int) {
 	spans := p.a.spans
-	i, _ := slices.BinarySearchFunc(spans, c.w.lo, func(s byteSpan, pos int) int {
+	i, _ := slices.BinarySearchFunc(spans, c.w.Lo, func(s byteSpan, pos int) int {
 		switch {
-		case s.hi <= pos:
+		case s.Hi <= pos:
 			return -1
-		case s.lo > pos:
+		case s.Lo > pos:
 			return 1
 		}
 		return 0
 	})
-	if i < len(spans) && spans[i].lo <= c.w.lo && c.w.lo < spans[i].hi {
-		return p.text[spans[i].lo:spans[i].hi], spans[i].lo
+	if i < len(spans) && spans[i].Lo <= c.w.Lo && c.w.Lo < spans[i].Hi {
+		return p.text[spans[i].Lo:spans[i].Hi], spans[i].Lo
 	}
 	return "", 0
 }
@@ -907,8 +907,8 @@ func (p *prober) alone(c *probeCandidate) bool {
 		return false
 	}
 	for i := 0; i < len(line); i++ {
-		if i == c.w.lo-start {
-			i = c.w.hi - start - 1
+		if i == c.w.Lo-start {
+			i = c.w.Hi - start - 1
 			continue
 		}
 		switch line[i] {
@@ -923,16 +923,16 @@ func (p *prober) alone(c *probeCandidate) bool {
 // midSentence reports whether c sits in running text between words the old
 // text already had: a new word slipped into an existing sentence.
 func (p *prober) midSentence(c *probeCandidate) bool {
-	if c.w.flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode) != 0 {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode) != 0 {
 		return false
 	}
 	has := 0
 	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
-		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
 		w := p.words[i]
-		if !p.oldHas(wordHash(p.text[w.lo:w.hi])) {
+		if !p.oldHas(wordHash(p.text[w.Lo:w.Hi])) {
 			return false
 		}
 		has++
@@ -947,7 +947,7 @@ func (p *prober) inserted(c *probeCandidate) bool {
 	if line == "" {
 		return false
 	}
-	lo, hi := c.w.lo-start, c.w.hi-start
+	lo, hi := c.w.Lo-start, c.w.Hi-start
 	// The word and the space before it, after it, both, or neither: however
 	// it was slipped in.
 	try := func(lo, hi int) bool {
@@ -969,11 +969,11 @@ func (p *prober) inserted(c *probeCandidate) bool {
 // plausible, follows a capitalised word no dictionary has: the epithet of
 // a species ("Selenochlamys ysbryda") written without italics.
 func (p *prober) binomial(c *probeCandidate, llr float64) bool {
-	if llr > 20 || c.w.flags&(wUpperFirst|wUpperInner|wDigit) != 0 || c.idx == 0 || !p.hasDict() {
+	if llr > 20 || c.w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || c.idx == 0 || !p.hasDict() {
 		return false
 	}
 	w := p.words[c.idx-1]
-	if w.line != c.w.line || w.flags&wUpperFirst == 0 || w.flags&(wUpperInner|wDigit) != 0 || w.hi-w.lo < 4 || c.w.lo-w.hi != 1 {
+	if w.Line != c.w.Line || w.Flags&wUpperFirst == 0 || w.Flags&(wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 4 || c.w.Lo-w.Hi != 1 {
 		return false
 	}
 	// Genera and epithets end as Latin and Greek words do: -us, -a, -is,
@@ -981,7 +981,7 @@ func (p *prober) binomial(c *probeCandidate, llr float64) bool {
 	latin := func(c byte) bool {
 		return c == 'a' || c == 's' || c == 'x' || c == 'm' || c == 'n' || c == 'e' || c == 'i'
 	}
-	return latin(p.text[w.hi-1]) && latin(p.text[c.w.hi-1]) && !p.isWord(p.text[w.lo:w.hi])
+	return latin(p.text[w.Hi-1]) && latin(p.text[c.w.Hi-1]) && !p.isWord(p.text[w.Lo:w.Hi])
 }
 
 // singleName reports whether w is the whole value of a name attribute
@@ -989,11 +989,11 @@ func (p *prober) binomial(c *probeCandidate, llr float64) bool {
 func (p *prober) singleName(w scanWord) bool {
 	t := p.text
 	before, after := byte(0), byte(0)
-	if w.lo > 0 {
-		before = t[w.lo-1]
+	if w.Lo > 0 {
+		before = t[w.Lo-1]
 	}
-	if w.hi < len(t) {
-		after = t[w.hi]
+	if w.Hi < len(t) {
+		after = t[w.Hi]
 	}
 	open := before == '"' || before == '\'' || before == '='
 	end := after == '"' || after == '\'' || after == '>' || after == '/' || after == ' ' && before == '='
@@ -1003,7 +1003,7 @@ func (p *prober) singleName(w scanWord) bool {
 // lettersKnown reports whether a run of letters of c (a word with digits)
 // of three or more is a real word: "html5", "win32", "Boeing747".
 func (p *prober) lettersKnown(c *probeCandidate) bool {
-	w := p.text[c.w.lo:c.w.hi]
+	w := p.text[c.w.Lo:c.w.Hi]
 	for i := 0; i < len(w); {
 		if w[i] >= '0' && w[i] <= '9' {
 			i++
@@ -1025,7 +1025,7 @@ func (p *prober) lettersKnown(c *probeCandidate) bool {
 // with a capital ("Station" of "PlayStation", "Donald" of "McDonald") or
 // its lower-case start ("play") is a real word of three letters or more.
 func (p *prober) humpsKnown(c *probeCandidate) bool {
-	w := p.text[c.w.lo:c.w.hi]
+	w := p.text[c.w.Lo:c.w.Hi]
 	for i := 0; i < len(w); {
 		j := i + 1
 		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
@@ -1042,14 +1042,14 @@ func (p *prober) humpsKnown(c *probeCandidate) bool {
 // afterLabel reports whether the word before words[i] on its line labels an
 // identifier: "ISBN 0-19...", "OCLC 12345", "No. 5b", "catalogue SRCD3".
 func (p *prober) afterLabel(i int) bool {
-	if i == 0 || p.words[i-1].line != p.words[i].line {
+	if i == 0 || p.words[i-1].Line != p.words[i].Line {
 		return false
 	}
 	w := p.words[i-1]
-	if p.words[i].lo-w.hi > 3 {
+	if p.words[i].Lo-w.Hi > 3 {
 		return false
 	}
-	label := p.text[w.lo:w.hi]
+	label := p.text[w.Lo:w.Hi]
 	if !identLabels[lowerASCII(label)] {
 		return false
 	}
@@ -1057,7 +1057,7 @@ func (p *prober) afterLabel(i int) bool {
 	if label[0] >= 'A' && label[0] <= 'Z' {
 		return true
 	}
-	gap := p.text[w.hi:p.words[i].lo]
+	gap := p.text[w.Hi:p.words[i].Lo]
 	return strings.ContainsAny(gap, ".:#=")
 }
 
@@ -1078,18 +1078,18 @@ func (p *prober) lineInLang(c *probeCandidate) bool {
 		return false
 	}
 	for _, k := range p.known {
-		if k.line == c.w.line {
+		if k.line == c.w.Line {
 			return k.share >= 0.6
 		}
 	}
 	words, known := 0, 0
 	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
 		w := p.words[i]
-		if w.line != c.w.line || i == c.idx || w.flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.hi-w.lo < 3 {
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
 			continue
 		}
 		words++
-		if p.isWord(p.text[w.lo:w.hi]) {
+		if p.isWord(p.text[w.Lo:w.Hi]) {
 			known++
 		}
 	}
@@ -1097,6 +1097,6 @@ func (p *prober) lineInLang(c *probeCandidate) bool {
 	if words >= 3 {
 		share = float64(known) / float64(words)
 	}
-	p.known = append(p.known, lineKnown{line: c.w.line, share: share})
+	p.known = append(p.known, lineKnown{line: c.w.Line, share: share})
 	return share >= 0.6
 }

@@ -145,7 +145,7 @@ func candidates(e *Edit, m *Model) []judged {
 	out := make([]judged, len(p.cands))
 	for i := range p.cands {
 		c := &p.cands[i]
-		out[i] = judged{text: p.text[c.w.lo:c.w.hi], evidence: c.evidence, score: c.score, bits: c.bits,
+		out[i] = judged{text: p.text[c.w.Lo:c.w.Hi], evidence: c.evidence, score: c.score, bits: c.bits,
 			letters: c.symHi - c.symLo, terms: slices.Clone(c.terms[:c.nterms])}
 	}
 	return out
@@ -270,4 +270,25 @@ func TestProbeFixturesWithoutDictionaries(t *testing.T) {
 		}
 	}
 	t.Logf("%d probe fixtures missed without dictionaries", missed)
+}
+
+// TestProbeMarkdown scores forum posts: a token in a Markdown post is
+// caught wherever it sits in text, never in code, URLs or link targets.
+func TestProbeMarkdown(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, false)}
+	old := "Thanks for the guide, it worked on my machine.\n\n> which version did you use?\n"
+	for _, tt := range []struct{ new, want string }{
+		{old + "\nI used the [latest xkqzvbwpl release](https://example.com/r) from the site.", "xkqzvbwpl"},
+		{old + "\nxkqzvbwpl", "xkqzvbwpl"},
+		{old + "\n- step one Xk7q9ZpW\n- step two", "Xk7q9ZpW"},
+		{old + "\nRun `xkqzvbwpl --fast` and see https://example.com/xkqzvbwpl for more.", ""},
+		{old + "\n```\nxkqzvbwpl = h4ks8d92()\n```\n", ""},
+	} {
+		e := &Edit{Anon: true, Old: old, New: tt.new, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		got := strings.Join(r.Tokens, " ")
+		if got != tt.want {
+			t.Errorf("post %q: tokens %q, want %q\n%s", tt.new[len(old):], got, tt.want, reasonLines(r))
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"github.com/wikiwarden/wikiwarden/wikitext"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,16 +49,16 @@ func LearnVocabulary(pages []VocabPage, m *Model) *WordSet {
 		m = BaseModel()
 	}
 	counts := map[string]*vocabCount{}
-	var sc scanner
+	var sc wikitext.Reader
 	var words []scanWord
 	var sym []uint8
 	for pi, pg := range pages {
-		words = sc.scan(pg.Text, nil, words[:0])
+		words = sc.Read(pg.Text, nil, words[:0])
 		for _, w := range words {
-			if w.flags&(wDigit|wCode|wNonLatin|wUpperInner|cCode|cFileName|cIdent|cAttr) != 0 {
+			if w.Flags&(wDigit|wCode|wNonLatin|wUpperInner|cCode|cFileName|cIdent|cAttr) != 0 {
 				continue
 			}
-			word := strings.ToLower(pg.Text[w.lo:w.hi])
+			word := strings.ToLower(pg.Text[w.Lo:w.Hi])
 			c := counts[word]
 			if c == nil {
 				var ok bool
@@ -77,8 +78,8 @@ func LearnVocabulary(pages []VocabPage, m *Model) *WordSet {
 				c.lastPage, c.pageLines, c.lastLine = pi, 0, -1
 				c.pages++
 			}
-			if w.line != c.lastLine {
-				c.lastLine = w.line
+			if w.Line != c.lastLine {
+				c.lastLine = w.Line
 				c.pageLines++
 				c.maxLines = max(c.maxLines, c.pageLines)
 			}

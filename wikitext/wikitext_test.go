@@ -1,4 +1,4 @@
-package detectors
+package wikitext
 
 import (
 	"slices"
@@ -9,7 +9,7 @@ import (
 // scanWords returns the words the scanner reports for s, each with the
 // context flags asked for, as "word" or "word/flag".
 func scanWords(s string) []string {
-	var sc scanner
+	var sc Reader
 	var out []string
 	names := []struct {
 		f    wflag
@@ -19,10 +19,10 @@ func scanWords(s string) []string {
 		{cTemplate, "tmpl"}, {cTmplName, "tname"}, {cParamName, "pname"}, {cIdent, "ident"}, {cForeign, "foreign"},
 		{cRef, "ref"}, {cAttr, "attr"}, {cLinkTarget, "target"}, {cFileName, "file"}, {cComment, "comment"},
 		{cGallery, "gallery"}, {cCode, "codetag"}, {cPre, "pre"}, {cStray, "stray"}}
-	for _, w := range sc.scan(s, nil, nil) {
-		x := s[w.lo:w.hi]
+	for _, w := range sc.Read(s, nil, nil) {
+		x := s[w.Lo:w.Hi]
 		for _, n := range names {
-			if w.flags&n.f != 0 {
+			if w.Flags&n.f != 0 {
 				x += "/" + n.name
 			}
 		}
@@ -79,12 +79,12 @@ func TestScanner(t *testing.T) {
 
 func TestScannerRegions(t *testing.T) {
 	s := "{{Infobox\n| name = qzx\n}}\nfirst line\nsecond line"
-	var sc scanner
+	var sc Reader
 	// Only the line inside the template, and the last line.
-	regions := []byteSpan{{strings.Index(s, "| name"), strings.Index(s, "qzx") + 3}, {strings.Index(s, "second"), len(s)}}
+	regions := []byteSpan{{Lo: strings.Index(s, "| name"), Hi: strings.Index(s, "qzx") + 3}, {Lo: strings.Index(s, "second"), Hi: len(s)}}
 	var got []string
-	for _, w := range sc.scan(s, regions, nil) {
-		got = append(got, s[w.lo:w.hi])
+	for _, w := range sc.Read(s, regions, nil) {
+		got = append(got, s[w.Lo:w.Hi])
 	}
 	if want := []string{"qzx", "second", "line"}; !slices.Equal(got, want) {
 		t.Errorf("words in regions = %q, want %q (the parameter's value, not its name)", got, want)

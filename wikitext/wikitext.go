@@ -1,12 +1,12 @@
-package detectors
-
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
-
-// The scanner walks wikitext once, byte by byte, keeping track of the markup
+// Package wikitext reads MediaWiki wikitext into the format-neutral view of
+// package textview: every word, with its shape and its place.
+//
+// It is its own package, apart from the detectors, because reading markup
+// is not judging it: the detectors score words and places the same way on
+// a wiki and on a forum (package forumtext reads forum posts), and the
+// letter model is trained from the same view.
+//
+// The reader walks wikitext once, byte by byte, keeping track of the markup
 // it is in (templates and their parameters, wikilinks, external links, tags
 // and their attributes, comments, tables, headings, lists), and reports
 // every word a botnet could have put anywhere in the text, each with its
@@ -20,65 +20,62 @@ import (
 // parameter names (single words), attribute names, entities, the contents
 // of <math>, <syntaxhighlight> and similar, image options, interlanguage
 // and user links. Words in places that hold identifiers (a parameter such
-// as isbn= or doi=, a file name) are reported with cIdent or cFileName so
-// the detector can judge them as identifiers.
+// as isbn= or doi=, a file name) are reported with textview.Ident or
+// textview.FileName so the detector can judge them as identifiers.
 //
 // Unbalanced "{{" and "[[" (a template or link never closed) are read as
 // plain text, as MediaWiki renders them, so a stray brace cannot hide the rest
 // of a page.
+package wikitext
 
-// wflag describes a word: its shape (w*) and where it sits (c*).
-type wflag uint64
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-const (
-	wUpperFirst wflag = 1 << iota // first letter is upper case
-	wUpperInner                   // an upper-case letter after the first
-	wLower                        // has a lower-case letter
-	wDigit                        // has a digit
-	wDiacritic                    // has a Latin letter with a diacritic or a combining mark
-	wNonLatin                     // has a letter outside the Latin script
-	wCode                         // joined by . _ / @ : or next to # = & $ % \ ~ ^ _: identifier, domain, path, code
-	wJoined                       // part of a hyphenated or apostrophe-joined word
-
-	cTable   // in a table cell or caption
-	cHeading // in a section heading
-	cList    // in a list item, definition or indented line
-	cLink    // text of a wikilink
-	cExtLink // anchor text of an external link
-	cCaption // caption of an image
-	cPre     // preformatted line (leading space)
-	cItalic  // in italics
-
-	cTemplate  // a template parameter's value
-	cTmplName  // a word of a template's name of several words
-	cParamName // a word of a parameter's name of several words
-	cIdent     // a parameter or place that holds identifiers (isbn=, doi=, {{coord}})
-	cForeign   // text marked as another language ({{lang}}, {{IPA}}, {{nihongo}})
-	cRef       // inside <ref>...</ref>
-	cAttr      // an attribute of an HTML tag or a table
-	cLinkTarget
-	cFileName // a file name (link target, gallery line)
-	cComment  // inside <!-- -->
-	cGallery  // a <gallery> line
-	cCode     // <code>, <pre>, <nowiki>, <tt> and similar
-	cStray    // a bare word among the attributes of a tag or table cell
-	cRefName  // the value of a name attribute (<ref name=...>)
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
-// cMarkup are the places outside running prose; the letter model learns
-// from prose only.
-const cMarkup = cTemplate | cTmplName | cParamName | cIdent | cForeign | cRef | cAttr | cLinkTarget |
-	cFileName | cComment | cGallery | cCode | cPre | cRefName
+// Shorthands for the view's flags, as the reader has always spelt them.
+const (
+	wUpperFirst = textview.UpperFirst
+	wUpperInner = textview.UpperInner
+	wLower      = textview.Lower
+	wDigit      = textview.Digit
+	wDiacritic  = textview.Diacritic
+	wNonLatin   = textview.NonLatin
+	wCode       = textview.CodeLike
+	wJoined     = textview.Joined
+	cTable      = textview.Table
+	cHeading    = textview.Heading
+	cList       = textview.List
+	cLink       = textview.Link
+	cExtLink    = textview.ExtLink
+	cCaption    = textview.Caption
+	cPre        = textview.Pre
+	cItalic     = textview.Italic
+	cTemplate   = textview.Template
+	cTmplName   = textview.TemplateName
+	cParamName  = textview.ParamName
+	cIdent      = textview.Ident
+	cForeign    = textview.Foreign
+	cRef        = textview.Ref
+	cAttr       = textview.Attr
+	cLinkTarget = textview.LinkTarget
+	cFileName   = textview.FileName
+	cComment    = textview.Comment
+	cGallery    = textview.Gallery
+	cCode       = textview.Code
+	cStray      = textview.Stray
+	cRefName    = textview.RefName
+	cMarkup     = textview.Markup
+)
 
-// scanWord is one word: a byte span of the scanned text.
-type scanWord struct {
-	lo, hi int   // the word's bytes
-	line   int   // offset of the start of its line
-	flags  wflag // shape and surroundings
-}
-
-// byteSpan is a byte range [lo, hi).
-type byteSpan struct{ lo, hi int }
+type (
+	wflag    = textview.Flags
+	scanWord = textview.Word
+	byteSpan = textview.Span
+)
 
 // link kinds.
 const (
@@ -120,7 +117,9 @@ type scanFrame struct {
 }
 
 // scanner holds the state of one scan; reuse it to reuse its buffers.
-type scanner struct {
+// Reader reads MediaWiki wikitext into words (textview.Reader). The zero
+// value is ready; reuse one to reuse its buffers.
+type Reader struct {
 	s       string
 	regions []byteSpan
 	ri      int
@@ -150,18 +149,18 @@ type scanCloseMemo struct {
 	from, at int // searched from 'from', found at 'at' (-1: none)
 }
 
-// scan appends to out the words of s that start inside one of regions
+// Read appends to out the words of s that start inside one of regions
 // (sorted, disjoint; nil means all of s) and returns out. Markup before the
 // regions is still read so that the words' surroundings are right.
-func (sc *scanner) scan(s string, regions []byteSpan, out []scanWord) []scanWord {
-	*sc = scanner{s: s, regions: regions, out: out, frames: sc.frames[:0], memo: sc.memo[:0],
+func (sc *Reader) Read(s string, regions []byteSpan, out []scanWord) []scanWord {
+	*sc = Reader{s: s, regions: regions, out: out, frames: sc.frames[:0], memo: sc.memo[:0],
 		badTmpl: sc.badTmpl[:0], badLink: sc.badLink[:0], commentEnd: -1}
 	end := len(s)
 	if regions != nil {
 		if len(regions) == 0 {
 			return out
 		}
-		end = regions[len(regions)-1].hi
+		end = regions[len(regions)-1].Hi
 	}
 	sc.badTmpl = scanUnmatched(s, '{', '}', sc.badTmpl)
 	sc.badLink = scanUnmatched(s, '[', ']', sc.badLink)
@@ -221,7 +220,7 @@ func scanSortedHas(sorted []int, x int) bool {
 }
 
 // find returns the index of close in s at or after from, or -1.
-func (sc *scanner) find(close string, from int) int {
+func (sc *Reader) find(close string, from int) int {
 	for i := range sc.memo {
 		m := &sc.memo[i]
 		if m.close == close && from >= m.from && (m.at < 0 || from <= m.at) {
@@ -242,7 +241,7 @@ func (sc *scanner) find(close string, from int) int {
 	return at
 }
 
-func (sc *scanner) run(end int) {
+func (sc *Reader) run(end int) {
 	s := sc.s
 	i := 0
 	i = sc.lineBegin(0)
@@ -373,7 +372,7 @@ func (sc *scanner) run(end int) {
 	}
 }
 
-func (sc *scanner) top() *scanFrame {
+func (sc *Reader) top() *scanFrame {
 	if len(sc.frames) == 0 {
 		return nil
 	}
@@ -381,7 +380,7 @@ func (sc *scanner) top() *scanFrame {
 }
 
 // inTemplate reports whether any template is open.
-func (sc *scanner) inTemplate() bool {
+func (sc *Reader) inTemplate() bool {
 	for i := range sc.frames {
 		if sc.frames[i].kind == frameTmpl {
 			return true
@@ -394,7 +393,7 @@ func (sc *scanner) inTemplate() bool {
 // skipped; a name of several words is read as words of the name, so a token
 // slipped into it is still seen. "{{#if:", "{{DEFAULTSORT:", "{{subst:"
 // read what follows the colon as a value.
-func (sc *scanner) openTemplate(i int) int {
+func (sc *Reader) openTemplate(i int) int {
 	s := sc.s
 	j := i + 2
 	for j < len(s) {
@@ -427,7 +426,7 @@ func (sc *scanner) openTemplate(i int) int {
 
 // param handles a template's "|" at i: a named parameter's name is skipped
 // (or read as words when it has several), then its value is read.
-func (sc *scanner) param(f *scanFrame, i int) int {
+func (sc *Reader) param(f *scanFrame, i int) int {
 	s := sc.s
 	j := i + 1
 	for j < len(s) {
@@ -480,7 +479,7 @@ func scanIsAlnum(c byte) bool {
 
 // lineBegin handles the constructs that only mean something at the start of
 // a line: tables, headings, lists, preformatted text, rules.
-func (sc *scanner) lineBegin(i int) int {
+func (sc *Reader) lineBegin(i int) int {
 	s := sc.s
 	sc.lineFlags = 0
 	sc.lineStart = i
@@ -547,7 +546,7 @@ func scanLineEnd(s string, i int) int {
 }
 
 // cellBegin skips a table cell's attributes ("style=... |"), if any.
-func (sc *scanner) cellBegin(i int) int {
+func (sc *Reader) cellBegin(i int) int {
 	s := sc.s
 	sc.joined = false
 	for j := i; j < len(s); j++ {
@@ -574,7 +573,7 @@ func (sc *scanner) cellBegin(i int) int {
 }
 
 // urlEnd reports whether a URL starts at i and where it ends.
-func (sc *scanner) urlEnd(i int) (int, bool) {
+func (sc *Reader) urlEnd(i int) (int, bool) {
 	s := sc.s
 	if i >= len(s) {
 		return i, false
@@ -611,7 +610,7 @@ var scanURLSchemes = [...]string{"https://", "http://", "ftp://", "ftps://", "ma
 // openLink handles "[[" at i: it decides from the target whether the link's
 // text is prose, and returns where to continue. The target's words are
 // read too: a token slipped into "[[A token B|text]]" is seen.
-func (sc *scanner) openLink(i int) int {
+func (sc *Reader) openLink(i int) int {
 	s := sc.s
 	j := i + 2
 	stop := len(s)
@@ -728,7 +727,7 @@ var scanHiddenNamespaces = [...]string{
 // tag handles '<' at i: comments, tags and their attributes, and the
 // content of tags whose content is not prose. ok is false for a '<' that
 // opens no tag.
-func (sc *scanner) tag(i int) (int, bool) {
+func (sc *Reader) tag(i int) (int, bool) {
 	s := sc.s
 	if strings.HasPrefix(s[i:], "<!--") {
 		if sc.commentEnd >= 0 {
@@ -815,7 +814,7 @@ func (sc *scanner) tag(i int) (int, bool) {
 // and the values of identifier attributes (name, id, href...) are skipped;
 // other values (class, style, title) are read as cAttr words, and a bare
 // word that is no attribute as cStray.
-func (sc *scanner) attrs(lo, hi int) {
+func (sc *Reader) attrs(lo, hi int) {
 	s := sc.s
 	i := lo
 	for i < hi {
@@ -875,7 +874,7 @@ func (sc *scanner) attrs(lo, hi int) {
 
 // gallery reads the lines of a <gallery>: a file name, then a caption after
 // the first pipe. A line without a file extension is read as text.
-func (sc *scanner) gallery(lo, hi int) {
+func (sc *Reader) gallery(lo, hi int) {
 	s := sc.s
 	for i := lo; i < hi; {
 		e := strings.IndexByte(s[i:hi], '\n')
@@ -916,7 +915,7 @@ func scanHasFileExt(name string) bool {
 
 // words reads the words in s[lo:hi] as literal text with the given place
 // flags.
-func (sc *scanner) words(lo, hi int, place wflag) {
+func (sc *Reader) words(lo, hi int, place wflag) {
 	s := sc.s
 	saved := sc.textStart
 	sc.textStart = lo
@@ -979,7 +978,7 @@ func scanEntityEnd(s string, i int) int {
 
 // readWord reads the word starting at i and records it if it is displayed text
 // in one of the regions.
-func (sc *scanner) readWord(i int, extra wflag) int {
+func (sc *Reader) readWord(i int, extra wflag) int {
 	s := sc.s
 	start := i
 	if !sc.inRegion(start) {
@@ -1007,77 +1006,12 @@ func (sc *scanner) readWord(i int, extra wflag) int {
 			f |= wCode
 		}
 	}
-loop:
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z':
-				f |= wLower
-			case c >= 'A' && c <= 'Z':
-				if i == start {
-					f |= wUpperFirst
-				} else {
-					f |= wUpperInner
-				}
-			case c >= '0' && c <= '9':
-				f |= wDigit
-			case c == '.' || c == '_' || c == '/' || c == '@' || c == ':':
-				if i+1 < len(s) && scanIsWordAt(s, i+1) {
-					f |= wCode
-				} else {
-					if c == '_' {
-						f |= wCode
-					}
-					break loop
-				}
-			case c == '-' || c == '\'':
-				if i+1 < len(s) && scanIsWordAt(s, i+1) && i > start {
-					f |= wJoined
-					sc.joined = true
-				}
-				break loop
-			default:
-				if c == '=' {
-					f |= wCode
-				}
-				break loop
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsLetter(r):
-			if _, latin, plain := letterIndex(r); !latin {
-				f |= wNonLatin
-			} else if !plain {
-				f |= wDiacritic
-			}
-			if unicode.IsUpper(r) {
-				if i == start {
-					f |= wUpperFirst
-				} else {
-					f |= wUpperInner
-				}
-			} else {
-				f |= wLower
-			}
-		case unicode.IsDigit(r):
-			f |= wDigit
-		case unicode.Is(unicode.Mn, r):
-			f |= wDiacritic
-		case r == '’':
-			if i+n < len(s) && scanIsWordAt(s, i+n) {
-				f |= wJoined
-				sc.joined = true
-			}
-			break loop
-		default:
-			break loop
-		}
-		i += n
+	end, shape, joins := textview.Shape(s, start)
+	f |= shape
+	if joins {
+		sc.joined = true
 	}
+	i = end
 	// A bare URL ("http://...") is skipped to its end.
 	if i+2 < len(s) && s[i] == ':' && s[i+1] == '/' && s[i+2] == '/' {
 		if j, ok := sc.urlEnd(start); ok {
@@ -1089,14 +1023,14 @@ loop:
 	}
 	place, ok := sc.place()
 	if ok {
-		sc.out = append(sc.out, scanWord{lo: start, hi: i, line: sc.lineStart, flags: f | place | extra})
+		sc.out = append(sc.out, scanWord{Lo: start, Hi: i, Line: sc.lineStart, Flags: f | place | extra})
 	}
 	return i
 }
 
 // place returns the c* flags of a word read now, and false when the word
 // is in a place that never holds a token (a hidden link, an image option).
-func (sc *scanner) place() (wflag, bool) {
+func (sc *Reader) place() (wflag, bool) {
 	f := sc.lineFlags
 	if sc.ref > 0 {
 		f |= cRef
@@ -1177,14 +1111,14 @@ func scanIsWordAt(s string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func (sc *scanner) inRegion(pos int) bool {
+func (sc *Reader) inRegion(pos int) bool {
 	if sc.regions == nil {
 		return true
 	}
-	for sc.ri < len(sc.regions) && sc.regions[sc.ri].hi <= pos {
+	for sc.ri < len(sc.regions) && sc.regions[sc.ri].Hi <= pos {
 		sc.ri++
 	}
-	return sc.ri < len(sc.regions) && sc.regions[sc.ri].lo <= pos
+	return sc.ri < len(sc.regions) && sc.regions[sc.ri].Lo <= pos
 }
 
 // scanKnownTag reports whether name is an HTML or MediaWiki extension tag; any
