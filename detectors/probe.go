@@ -83,7 +83,7 @@ const (
 	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
 	bitsCapitalised         = -10.0 // ...less this: a name
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
-	bitsBinomial            = -6.0  // a plausible lower-case word after an unknown capitalised one: a species
+	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
 	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
 	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
 	bitsAllCaps             = -14.0 // an acronym
@@ -110,7 +110,7 @@ const (
 	normalProseBits         = 3.0   // median bits per letter of ordinary words under a model of their language
 	bitsOtherScripts        = -8.0  // the text around is partly in another script
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
-	bitsPerDoubling         = -1.0  // per doubling of the new words the edit adds
+	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
 	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
 )
 
@@ -406,11 +406,11 @@ func (p *prober) run() {
 			case sh.caseSwaps > 0 && sh.upper > 0 && sh.lower > 0:
 				// Real words almost never mix cases but as names do; short
 				// abbreviations do ("mmHg", "GmbH", "KGaA").
-				odd := bitsOddCase
+				odd, swap := bitsOddCase, bitsCaseSwitch
 				if sh.n <= 5 {
-					odd = bitsOddCaseShort
+					odd, swap = bitsOddCaseShort, bitsCaseSwitchShort
 				}
-				b += odd + bitsCaseSwitch*float64(sh.caseSwaps)
+				b += odd + swap*float64(sh.caseSwaps)
 			}
 			n = sh.n
 			c.bits, c.rand, c.parts, c.nameLike, c.chars = b, randomBits(sh), true, sh.nameLike, sh.n

@@ -19,14 +19,15 @@ import (
 // times in eight characters; "html5", "1990s", "Boeing747" once.
 
 const (
-	bitsPerDigit     = 3.321928094887362 // log2(10)
-	bitsFirstSwitch  = 2.0               // the first switch between a letter run and a digit run ("html5")
-	bitsPartSwitch   = 4.0               // each further switch
-	bitsCaseSwitch   = 3.0               // each switch of case inside a letter run
-	bitsOddCase      = 8.0               // a mix of cases that is no CamelCase name
-	bitsOddCaseShort = 2.0               // the same in five characters or fewer
-	bitsNamePart     = 1.0               // each capitalised part of a CamelCase name
-	log2LettersCased = 5.700439718141092 // log2(52)
+	bitsPerDigit        = 3.321928094887362 // log2(10)
+	bitsFirstSwitch     = 2.0               // the first switch between a letter run and a digit run ("html5")
+	bitsPartSwitch      = 4.0               // each further switch
+	bitsCaseSwitch      = 3.0               // each switch of case inside a letter run
+	bitsOddCase         = 8.0               // a mix of cases that is no CamelCase name
+	bitsOddCaseShort    = 2.0               // the same in five characters or fewer,
+	bitsCaseSwitchShort = 1.5               // where "LaTeX", "PhD" and "mmHg" switch often
+	bitsNamePart        = 1.0               // each capitalised part of a CamelCase name
+	log2LettersCased    = 5.700439718141092 // log2(52)
 )
 
 // alnumShape describes a word's characters.
