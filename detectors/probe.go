@@ -353,8 +353,38 @@ func (p *prober) hasDict() bool {
 // dictionary, the English one, or the wiki's own words.
 func (p *prober) isWord(w string) bool {
 	p.pageLang()
-	return p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) ||
-		p.enDict != nil && p.enDict.Has(w)
+	if p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) || p.enDict != nil && p.enDict.Has(w) {
+		return true
+	}
+	if p.lang == "cy" && p.langDict != nil {
+		for _, base := range welshRadicals(w) {
+			if p.langDict.Has(base) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// welshRadicals returns the forms a Welsh word may have before an initial
+// mutation changed it (soft, nasal, aspirate): "gynradd" is "cynradd",
+// "nghwm" "cwm", "fywyd" "bywyd"; dictionaries list the radical forms.
+func welshRadicals(w string) []string {
+	lw := strings.ToLower(w)
+	var out []string
+	for _, m := range welshMutations {
+		if rest, ok := strings.CutPrefix(lw, m[0]); ok && rest != "" {
+			out = append(out, m[1]+rest)
+		}
+	}
+	return out
+}
+
+// welshMutations pairs a mutated initial with a radical one, longest first.
+var welshMutations = [...][2]string{
+	{"ngh", "c"}, {"mh", "p"}, {"nh", "t"}, {"ng", "g"}, {"ch", "c"}, {"ph", "p"}, {"th", "t"}, {"dd", "d"},
+	{"g", "c"}, {"b", "p"}, {"d", "t"}, {"f", "b"}, {"f", "m"}, {"l", "ll"}, {"r", "rh"}, {"m", "b"}, {"n", "d"},
+	{"ha", "a"}, {"he", "e"}, {"hi", "i"}, {"ho", "o"}, {"hu", "u"}, {"hw", "w"}, {"hy", "y"},
 }
 
 func (p *prober) run() {
@@ -576,21 +606,31 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 
 	// The text around: another language, unusual neighbours, other scripts.
-	if med, ok := p.contextBits(c); ok && med > normalProseBits && !p.lineInLang(c) {
-		c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+	// A page is judged in its own language: on a German page German words
+	// around a word, and their diacritics, are the page's text, not a
+	// foreign phrase (lineInLang, with the page language's dictionary).
+	own := p.lineInLang(c) && p.nearInLang(c)
+	if med, ok := p.contextBits(c); ok && med > normalProseBits {
+		if own {
+			// The page's own language costs the letter model more bits a
+			// letter than English: expect as much of this word too.
+			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
+		} else {
+			c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+		}
 	}
-	if odd := p.oddNeighbours(c); odd > 0 {
+	if odd := p.oddNeighbours(c); odd > 0 && !own {
 		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
-		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.mostlyOtherScript() {
 			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
 		d := p.edit.diacritic
 		if f&wDiacritic != 0 {
 			d--
 		}
-		if share := float64(d) / float64(others); share > 0.05 {
+		if share := float64(d) / float64(others); share > 0.05 && !own {
 			c.add(termDiacriticText, bitsDiacriticText*min(1, share*4))
 		}
 	}
@@ -809,11 +849,21 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
-		if p.words[i].Flags&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+		f := p.words[i].Flags
+		if f&wNonLatin != 0 && p.mostlyOtherScript() {
+			continue // the page's own script: a Latin word stands out among it
+		}
+		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
 			odd++
 		}
 	}
 	return odd
+}
+
+// mostlyOtherScript reports whether most words the edit added are in a
+// script other than Latin (a Bulgarian or Russian page).
+func (p *prober) mostlyOtherScript() bool {
+	return p.edit.nonLatin*2 > p.edit.words
 }
 
 // urlPart reports whether c sits among the pieces of a URL in text whose
@@ -1068,6 +1118,29 @@ var identLabels = map[string]bool{
 	"part": true, "serial": true, "hash": true, "sha": true, "md5": true, "uuid": true, "version": true, "ver": true,
 	"jstor": true, "hdl": true, "zbl": true, "mr": true, "osti": true, "ssrn": true, "isni": true, "orcid": true,
 	"sku": true, "upc": true, "ean": true, "imo": true, "mmsi": true, "icao": true, "iata": true, "rfc": true,
+}
+
+// nearInLang reports whether the lower-case words next to c (three on each
+// side, same line) are mostly words of the page's language: a phrase in
+// another language inside a line of the page's ("”Prst zmrzl, zhltl hrst
+// zrn”") is not.
+func (p *prober) nearInLang(c *probeCandidate) bool {
+	words, known := 0, 0
+	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 2 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words == 0 || known*3 >= words*2
 }
 
 // lineInLang reports whether most lower-case words on c's line are words
