@@ -106,6 +106,9 @@ func shapeOf(w string) alnumShape {
 			badRuns++
 		}
 	}
+	if upperRuns > 1 && lowerAfter == 0 && runUpper >= 2 && s.n > 5 {
+		badRuns++ // "fCkilURA": capitals closing a mixed word ("iOS" is short)
+	}
 	s.nameLike = s.digits == 0 && leadingLower <= 1 && badRuns*3 <= upperRuns-1
 	return s
 }
