@@ -96,6 +96,9 @@ func TestProbeAtEveryPosition(t *testing.T) {
 						}
 						tally.add(key, hit)
 						tally.add(src+" "+band, hit)
+						if st != inject.Pronounceable {
+							tally.add("all styles "+band, hit)
+						}
 						if !hit && verbose && misses < 4000 && (os.Getenv("PROBE_MISSES") == "all" || n >= 8) {
 							misses++
 							at := strings.Index(nw, tok)
