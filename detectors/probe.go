@@ -1132,6 +1132,10 @@ func (p *prober) nearInLang(c *probeCandidate) bool {
 			continue
 		}
 		w := p.words[i]
+		if w.Flags&wNonLatin != 0 && !p.mostlyOtherScript() {
+			words++ // another script next to it: a name or phrase in another language
+			continue
+		}
 		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 2 {
 			continue
 		}
