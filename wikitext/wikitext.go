@@ -100,17 +100,18 @@ const (
 
 // scanFrame is one open link or template.
 type scanFrame struct {
-	kind    uint8
-	link    uint8 // link kind
-	showing bool  // link: the current segment is displayed text
-	target  bool  // link: in the target, before the first pipe
-	part    uint8 // template: name, parameter name, value
-	nameEnd int   // template: where the parameter name being read ends ('=')
-	ident   bool  // template: the current parameter holds identifiers
-	file    bool  // template: the current parameter holds a file name
-	code    bool  // template: a parser function ({{#if:...}}), read as code
-	foreign bool  // template: marks text in another language
-	name    string
+	kind      uint8
+	link      uint8 // link kind
+	showing   bool  // link: the current segment is displayed text
+	target    bool  // link: in the target, before the first pipe
+	part      uint8 // template: name, parameter name, value
+	nameEnd   int   // template: where the parameter name being read ends ('=')
+	ident     bool  // template: the current parameter holds identifiers
+	identTmpl bool  // template: its positional parameters hold identifiers
+	file      bool  // template: the current parameter holds a file name
+	code      bool  // template: a parser function ({{#if:...}}), read as code
+	foreign   bool  // template: marks text in another language
+	name      string
 	// interwiki: an interlanguage link, whose target is a title in another
 	// language ([[de:Sonne]]), read as foreign text.
 	interwiki bool
@@ -408,13 +409,15 @@ func (sc *Reader) openTemplate(i int) int {
 	if j < len(s) && s[j] == ':' && !strings.Contains(name, " ") {
 		// A parser function, magic word or namespace prefix: the rest is a value.
 		f.part = partValue
-		f.ident = scanIdentTemplate(name)
+		f.identTmpl = scanIdentTemplate(name)
+		f.ident = f.identTmpl
 		f.code = strings.HasPrefix(name, "#")
 		sc.frames = append(sc.frames, f)
 		sc.textStart = j + 1
 		return j + 1
 	}
-	f.ident = scanIdentTemplate(name)
+	f.identTmpl = scanIdentTemplate(name)
+	f.ident = f.identTmpl
 	f.foreign = scanForeignTemplate(name)
 	sc.frames = append(sc.frames, f)
 	if !strings.ContainsAny(name, " _") {
@@ -443,14 +446,14 @@ func (sc *Reader) param(f *scanFrame, i int) int {
 		// ({{In Our Time|Alchemy|p003k9bn}}, {{YouTube|dQw4w9WgXcQ}}) is an id.
 		v := strings.TrimSpace(s[i+1 : j])
 		one := v != "" && !strings.ContainsAny(v, " \n")
-		f.ident = one && (scanIdentTemplate(f.name) || strings.ContainsAny(v, "0123456789"))
+		f.ident = one && (f.identTmpl || strings.ContainsAny(v, "0123456789"))
 		sc.textStart = i + 1
 		return i + 1
 	}
 	name := strings.TrimSpace(s[i+1 : j])
 	// An identifier is one word: a value of several words in an
 	// identifier's place ("978-0-471 x7k2p9 -0") is read as text.
-	f.ident = (scanIdentParam(name) || scanIdentTemplate(f.name) && !scanTextParam(name)) && scanOneWord(s, j+1)
+	f.ident = (scanIdentParam(name) || f.identTmpl && !scanTextParam(name)) && scanOneWord(s, j+1)
 	f.file = scanFileParam(name)
 	if strings.ContainsAny(name, " \n") && len(name) < 60 {
 		// "access date", or a token slipped into the name: read its words.
