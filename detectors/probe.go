@@ -12,26 +12,37 @@ import (
 // ProbeName is the probe detector's name in configuration and results.
 const ProbeName = "probe"
 
-// Probe is the probe detector. It looks for the short random-letter
-// "tracking codes" botnets insert into small wikis to see whether the text
-// survives.
+// Probe is the probe detector. It looks for the short random "tracking
+// codes" botnets insert into small wikis and forums to see whether the text
+// survives: random letters, mixed case, letters and digits, pronounceable
+// syllables.
 //
-// It scores each word of running text the edit added (markup skipped
-// structurally, see scanner) that the old text does not already have. A
-// word's evidence, in bits, starts from how much better uniform random
-// letters explain it than the wiki's letter model does, the log-likelihood
-// ratio, and adds what its shape and place say: missing vowels, keyboard
-// runs and repeated chunks count for a probe; capitals (names, acronyms),
-// diacritics, italics, tables, captions, link text, compounds, unusual words
-// around it (a phrase in another language) and an edit adding many new words
-// at once (many chances for one odd word) count against; an anonymous
-// editor, and a word alone on a new line or slipped between words the page
-// already had, count for. The score is a logistic function of the strongest
-// word's evidence, 0.5 at probeThresholdBits.
+// It scores every word the edit added that the old text does not already
+// have, wherever it sits: prose, headings, lists, tables and their
+// attributes, template parameters, references and their attributes, link
+// targets and labels, comments, galleries, preformatted lines (the readers
+// of packages wikitext and forumtext say where each word is). A word's
+// evidence, in bits, starts from how much better a uniform random draw from
+// the word's alphabet explains it than a model of real words does: the
+// letter model for its letter runs, a digit model, and the cost of each
+// switch between letters and digits or between cases. It adds what its
+// shape and place say: missing vowels, keyboard runs, repeated chunks and
+// a word no dictionary of the page's language has count for a probe; names
+// (capitals, CamelCase), acronyms, diacritics, identifier shapes (part
+// numbers, hashes, units, formulas) and places (an identifier's parameter,
+// a file name, an attribute, italics, a table, a phrase in another
+// language, an edit adding many new words at once) count against; an
+// anonymous editor, and a word alone on a new line or slipped into a line
+// the page already had, count for. A word in a dictionary (Env.Dicts) or
+// in the wiki's own words (Env.Words) is never a token by itself. The page
+// is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
-// Tokens lists the words scoring 0.5 or more, the bot's default threshold;
-// Reasons explain every word scoring probeReasonScore or more, with the word
-// as Subject and weights that add up to its score.
+// The score is a logistic function of the strongest word's evidence, 0.5
+// at probeThresholdBits. Suspects lists every suspected word with its own
+// score and Tokens those at or above the probe threshold (Env.Thresholds,
+// else DefaultProbeThreshold); Reasons explain every word scoring
+// probeReasonScore or more, with the word as Subject and weights that add
+// up to its score.
 func Probe(in *Input) Result {
 	if in == nil || in.Edit == nil {
 		return Result{Detector: ProbeName}
