@@ -1072,7 +1072,7 @@ func (sc *Reader) place() (wflag, bool) {
 		if fr.ident && fr.part == partValue {
 			f |= cIdent
 		}
-		if fr.file {
+		if fr.file && fr.part == partValue {
 			f |= cFileName
 		}
 		if fr.code {
