@@ -900,7 +900,7 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 		if w.Lo > 0 && strings.IndexByte("?&/", t[w.Lo-1]) >= 0 {
 			return true
 		}
-		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] || probeURLSuffixes[lw] {
+		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] {
 			return true
 		}
 	}
