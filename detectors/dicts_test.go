@@ -24,6 +24,7 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 	out := map[string]Words{}
 	for lang, files := range testDictFiles {
 		var b WordSetBuilder
+		b.LearnLetters()
 		n := 0
 		for _, f := range files {
 			fh, err := os.Open(f)
@@ -52,7 +53,12 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 	}
 	if _, err := os.Stat("/usr/lib/aspell/cy.multi"); err == nil {
 		if data, err := exec.Command("aspell", "-d", "cy", "dump", "master").Output(); err == nil {
-			out["cy"] = NewWordSet(strings.Fields(string(data)))
+			var b WordSetBuilder
+			b.LearnLetters()
+			for _, w := range strings.Fields(string(data)) {
+				b.Add(w)
+			}
+			out["cy"] = b.Build()
 		}
 	}
 	return out

@@ -97,6 +97,8 @@ const (
 	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
 	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
 	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
+	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
+	bitsWordlike            = -4.0  // ...is word-like: this much against
 	bitsAllCaps             = -14.0 // an acronym
 	bitsShort               = -2.0  // five letters or fewer: abbreviations, names and typos are common
 	bitsDiacritic           = -14.0 // bots plant ASCII letters; diacritics mean a real language
@@ -173,6 +175,7 @@ const (
 	termCode
 	termPre
 	termGallery
+	termWordlike
 	termCount
 )
 
@@ -181,7 +184,7 @@ var probeTermNames = [termCount]string{
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
-	"comment", "code", "pre", "gallery",
+	"comment", "code", "pre", "gallery", "wordlike",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -352,6 +355,20 @@ func (p *prober) pageLang() string {
 		p.langDict = p.env.Dicts[lang]
 	}
 	return lang
+}
+
+// dictLetters returns the letter model of the page language's dictionary,
+// else of the English one, or nil.
+func (p *prober) dictLetters() *Model {
+	p.pageLang()
+	for _, d := range [2]Words{p.langDict, p.enDict} {
+		if l, ok := d.(interface{ Letters() *Model }); ok {
+			if m := l.Letters(); m != nil && m.lp != nil {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // hasDict reports whether the page's language has a dictionary loaded.
@@ -652,6 +669,15 @@ func (p *prober) judge(c *probeCandidate) {
 	} else {
 		c.add(termRegistered, bitsRegistered)
 	}
+	// Letters a dictionary's words would have: a rare real word (a Latin
+	// term, an organ, a place) that running text seldom shows.
+	wordlike := false
+	if !c.parts && f&(wUpperFirst|wUpperInner) == 0 {
+		if dm := p.dictLetters(); dm != nil && dm.bits(sym)-float64(len(sym))*log2Letters <= dictWordlikeBits {
+			wordlike = true
+			c.add(termWordlike, bitsWordlike)
+		}
+	}
 	placed := true
 	switch {
 	case p.inserted(c):
@@ -665,7 +691,7 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
-	if placed && p.hasDict() {
+	if placed && !wordlike && p.hasDict() {
 		switch {
 		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
 			c.add(termUnknown, bitsUnknownWord)
