@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -87,4 +88,15 @@ func GuessLang(text string) string {
 		return ""
 	}
 	return best
+}
+
+// BaseLang returns the language of a MediaWiki language code without its
+// variant or script: "en-gb" "en", "de-formal" "de", "PT-BR" "pt". Dicts
+// are keyed by base languages.
+func BaseLang(code string) string {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if i := strings.IndexAny(code, "-_"); i > 0 {
+		code = code[:i]
+	}
+	return code
 }

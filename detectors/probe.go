@@ -350,6 +350,7 @@ func (p *prober) pageLang() string {
 	if lang == "" {
 		lang = "en"
 	}
+	lang = BaseLang(lang)
 	p.lang = lang
 	if p.env != nil {
 		p.langDict = p.env.Dicts[lang]

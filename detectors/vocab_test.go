@@ -85,6 +85,14 @@ func TestTokensAtThreshold(t *testing.T) {
 	}
 }
 
+func TestBaseLang(t *testing.T) {
+	for in, want := range map[string]string{"en-gb": "en", "de-formal": "de", "PT-BR": "pt", "cy": "cy", "zh_Hans": "zh", "": ""} {
+		if got := BaseLang(in); got != want {
+			t.Errorf("BaseLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestGuessLang(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"Die Sonne ist der Stern, der der Erde am nächsten ist und das Zentrum des Sonnensystems bildet. Sie ist ein durchschnittlich großer Stern im äußeren Drittel der Milchstraße.", "de"},

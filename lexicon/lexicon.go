@@ -118,7 +118,8 @@ type Lexicon struct {
 func Load(ctx context.Context, langs []string) (*Lexicon, error) {
 	lx := &Lexicon{sets: map[string]*detectors.WordSet{}, from: map[string][]string{}}
 	for _, lang := range langs {
-		if _, done := lx.sets[lang]; done {
+		lang = detectors.BaseLang(lang) // "en-gb", "de-formal"
+		if _, done := lx.sets[lang]; done || lang == "" {
 			continue
 		}
 		var b detectors.WordSetBuilder
