@@ -155,6 +155,8 @@ func Positions(text string, lo, hi int) []int {
 			e := strings.Index(text[k:], "</"+tag)
 			if e < 0 {
 				e = len(text) - k
+			} else if g := strings.IndexByte(text[k+e:], '>'); g >= 0 {
+				e += g // through the closing tag
 			}
 			for m := k + 1; m <= k+e && m <= len(text); m++ {
 				skip[m] = true
