@@ -311,6 +311,17 @@ func (sc *Reader) run(end int) {
 				top.showing = top.link == scanLinkPlain || top.link == scanLinkFile || top.link == scanLinkCategory
 				if top.link == scanLinkFile && scanImageOption(s, i+1) {
 					top.showing = false
+					// alt= text is read aloud and shown when the image is not: a caption.
+					j := i + 1
+					for j < len(s) && s[j] == ' ' {
+						j++
+					}
+					if strings.HasPrefix(s[j:], "alt=") && !scanOneWordAlt(s, j+4) {
+						top.showing = true
+						i = j + 4
+						sc.textStart = i
+						continue
+					}
 				}
 				i++
 				continue
@@ -466,14 +477,25 @@ func (sc *Reader) param(f *scanFrame, i int) int {
 	return j + 1
 }
 
+// scanOneWordAlt reports whether an image's alt text starting at i is one
+// word, which reads as an option's value ("alt=logo"); alt text of several
+// words is a caption.
+func scanOneWordAlt(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] != '|' && s[j] != '\n' && !(s[j] == ']' && j+1 < len(s) && s[j+1] == ']') {
+		j++
+	}
+	return !strings.ContainsAny(strings.TrimSpace(s[i:j]), " \t")
+}
+
 // scanOneWord reports whether the parameter value starting at i holds no
 // space between its first and last character.
 func scanOneWord(s string, i int) bool {
 	j := i
-	for j < len(s) && s[j] != '|' && s[j] != '\n' && !(s[j] == '}' && j+1 < len(s) && s[j+1] == '}') {
+	for j < len(s) && s[j] != '|' && !(s[j] == '}' && j+1 < len(s) && s[j+1] == '}') {
 		j++
 	}
-	return !strings.ContainsAny(strings.TrimSpace(s[i:j]), " \t")
+	return !strings.ContainsAny(strings.TrimSpace(s[i:j]), " \t\n")
 }
 
 func scanIsAlnum(c byte) bool {

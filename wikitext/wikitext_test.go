@@ -47,6 +47,7 @@ func TestScanner(t *testing.T) {
 		{"link target read", "see [[Target page|the text]] here", "see Target/target page/target the/link text/link here"},
 		{"link without text shows target", "a [[river]]s b", "a river/link b"},
 		{"file name read, options skipped", "[[File:Qzx bkw.jpg|thumb|upright=1.2|250px|A caption]]", "Qzx/file bkw.jpg/code/file A/caption caption/caption"},
+		{"alt text read", "[[File:Q.jpg|thumb|alt=A qzx stone|Cap]]", "Q.jpg/code/file A/caption qzx/caption stone/caption Cap/caption"},
 		{"category and interwiki read, user hidden", "x [[Category:Qwz|key]] [[de:Qzx]] [[User:Bkwp|Bkwp]] y", "x Qwz/target key/target Qzx/foreign/target y"},
 		{"external link anchor", "[http://qzx.example/bkw Official site] and http://bare.example/x y", "Official/ext site/ext and y"},
 		{"ref content read", `a<ref name="q">{{cite|doi=10.1/x}} qzx</ref> b<ref qzx name=z /> c`, "a q/attr 10.1/x/code/tmpl/ident/ref qzx/ref b qzx/stray z/attr c"},
