@@ -3,6 +3,7 @@ package detectors
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/wikiwarden/wikiwarden/wikitext"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -118,20 +119,20 @@ func probeTestPronounceable(r *rand.Rand, n int) string {
 // probeTestInjectMid inserts tok between two lower-case words of running text
 // in new (as the scanner reads it), or returns false when new has none.
 func probeTestInjectMid(r *rand.Rand, new, tok string) (string, bool) {
-	var sc scanner
-	words := sc.scan(new, nil, nil)
+	var sc wikitext.Reader
+	words := sc.Read(new, nil, nil)
 	var gaps []int
 	const skip = cTable | cCaption | cLink | cExtLink | cHeading | cPre | wCode | wDigit | wNonLatin | wUpperFirst | wUpperInner
 	for i := 1; i < len(words); i++ {
 		a, b := words[i-1], words[i]
-		if a.line != b.line || a.flags&skip != 0 || b.flags&skip != 0 || b.lo != a.hi+1 || new[a.hi] != ' ' {
+		if a.Line != b.Line || a.Flags&skip != 0 || b.Flags&skip != 0 || b.Lo != a.Hi+1 || new[a.Hi] != ' ' {
 			continue
 		}
 		// Not inside the words of a URL whose punctuation was stripped.
-		if probeURLPrefixes[new[a.lo:a.hi]] || probeURLSuffixes[new[b.lo:b.hi]] {
+		if probeURLPrefixes[new[a.Lo:a.Hi]] || probeURLSuffixes[new[b.Lo:b.Hi]] {
 			continue
 		}
-		gaps = append(gaps, a.hi)
+		gaps = append(gaps, a.Hi)
 	}
 	if len(gaps) == 0 {
 		return "", false
@@ -172,10 +173,10 @@ func probeTestInjectLine(r *rand.Rand, new, tok string) (string, bool) {
 // probeTestIsRunningText reports whether the scanner reads the n bytes at pos of s as
 // one word of plain running text.
 func probeTestIsRunningText(s string, pos, n int) bool {
-	var sc scanner
-	for _, w := range sc.scan(s, nil, nil) {
-		if w.lo == pos {
-			return w.hi == pos+n && w.flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|wCode) == 0
+	var sc wikitext.Reader
+	for _, w := range sc.Read(s, nil, nil) {
+		if w.Lo == pos {
+			return w.Hi == pos+n && w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|wCode) == 0
 		}
 	}
 	return false

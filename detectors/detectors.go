@@ -2,7 +2,11 @@
 // probing (random-letter tracking tokens) and link spam.
 //
 // Every detector is a pure function of its input: no network, no disk, no
-// clock, no logging, no mutation of the input. Detectors share one signature
+// clock, no logging, no mutation of the input. The probe detector scores
+// the format-neutral view of package textview, which the pure readers of
+// packages wikitext (MediaWiki pages) and forumtext (forum posts in
+// Markdown) make from the edit's text according to Edit.Format; those three
+// are the only packages of the project detectors imports. Detectors share one signature
 // (Func) and are looked up by name, so the configuration enables them by
 // name and the bot runs them in a fixed order. Each score comes with typed
 // reason codes so a moderator can read why an edit was flagged.
@@ -26,7 +30,23 @@ type Edit struct {
 	Comment  string // edit summary
 	Old      string // wikitext before the edit ("" for a page creation)
 	New      string // wikitext after the edit
+	// Lang is the page's language code ("en", "de", "cy"), as the wiki
+	// reports it (pagelanguage, or the site's content language). Empty: the
+	// probe detector guesses it from the text (GuessLang), falling back to
+	// Env.Lang.
+	Lang string
+	// Format is the markup of Old and New; empty means wikitext.
+	Format Format
 }
+
+// Format names the markup of an edit's text.
+type Format string
+
+// Formats the detectors read.
+const (
+	FormatWikitext Format = "wikitext" // MediaWiki pages (the default)
+	FormatMarkdown Format = "markdown" // forum posts: Markdown, HTML and bare URLs
+)
 
 // Code is a typed reason code; the review UI and logs explain each one.
 type Code string
@@ -39,6 +59,7 @@ const (
 	ProbeKeyboardRun Code = "probe_keyboard_run" // adjacent keyboard keys
 	ProbeRepeated    Code = "probe_repeated"     // a repeated chunk such as "asdasdasd"
 	ProbeIsolated    Code = "probe_isolated"     // alone on a line or mid-sentence, new to the page
+	ProbeUnknownWord Code = "probe_unknown_word" // in no dictionary of the page's language, nor the wiki's words
 
 	LinkAdded      Code = "link_added"       // an external link was added
 	LinkNewDomain  Code = "link_new_domain"  // the domain is not yet linked from the wiki
@@ -77,8 +98,51 @@ type Result struct {
 	Detector string   `json:"detector"`
 	Score    float64  `json:"score"`
 	Reasons  []Reason `json:"reasons,omitempty"`
-	Tokens   []string `json:"tokens,omitempty"` // suspected probe tokens (probe detector)
-	Links    []Link   `json:"links,omitempty"`  // added external links (link detector)
+	// Tokens are the probe tokens scoring at or above the probe threshold
+	// the input carried (Env.Thresholds, else DefaultThreshold), highest
+	// first; Suspects has every suspected token with its own score, so a
+	// caller with another threshold can select from it.
+	Tokens   []string `json:"tokens,omitempty"`
+	Suspects []Token  `json:"suspects,omitempty"`
+	Links    []Link   `json:"links,omitempty"` // added external links (link detector)
+}
+
+// Token is one suspected probe token and its score in [0,1], comparable
+// with the probe threshold.
+type Token struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+// TokensAt returns the suspected tokens scoring at least threshold,
+// highest first.
+func (r *Result) TokensAt(threshold float64) []string {
+	var out []string
+	for _, t := range r.Suspects {
+		if t.Score >= threshold {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// Default thresholds: the one home of the scores at or above which the bot
+// acts on each detector's result. Configuration defaults point here.
+const (
+	DefaultProbeThreshold = 0.5
+	DefaultLinksThreshold = 0.7
+)
+
+// DefaultThreshold returns the default threshold of the named detector, or
+// 0.5 for a name it does not know.
+func DefaultThreshold(name string) float64 {
+	switch name {
+	case ProbeName:
+		return DefaultProbeThreshold
+	case LinksName:
+		return DefaultLinksThreshold
+	}
+	return 0.5
 }
 
 // DomainHistory tells the link detector what the wiki already knows about a
@@ -95,6 +159,32 @@ type DomainHistory interface {
 type Env struct {
 	Model   *Model        // the wiki's letter model; nil means the built-in base model
 	Domains DomainHistory // nil means nothing is known
+	// Dicts holds real-word dictionaries by language code ("en", "de"), as
+	// package lexicon loads them. A page is judged with the dictionary of
+	// its language and the English one (English is mixed into every wiki).
+	// nil: no dictionary; the letter model judges alone.
+	Dicts map[string]Words
+	// Words are further words that are never probe tokens by themselves,
+	// in any language: the wiki's own vocabulary (LearnVocabulary) and an
+	// admin-edited allow-list, for example as a Union. nil: none.
+	Words Words
+	// Lang is the wiki's content language, used for a page whose Edit.Lang
+	// is empty and whose language the text does not tell.
+	Lang string
+	// Thresholds are the scores at or above which each detector's result
+	// counts, by detector name; a missing name uses DefaultThreshold. The
+	// probe detector names the tokens at or above its threshold in Tokens.
+	Thresholds map[string]float64
+}
+
+// threshold returns the threshold of the named detector under env.
+func (env *Env) threshold(name string) float64 {
+	if env != nil {
+		if t, ok := env.Thresholds[name]; ok && t > 0 {
+			return t
+		}
+	}
+	return DefaultThreshold(name)
 }
 
 // Input is what a detector scores: the edit, its diff computed once, and the

@@ -40,7 +40,7 @@ func Diff(old, new string) *Added {
 	}
 	// The middle, as a multiset of lines.
 	if lo < oEnd {
-		a.oldMid = byteSpan{lo, oEnd}
+		a.oldMid = byteSpan{Lo: lo, Hi: oEnd}
 		a.oldLines = make(map[uint64]int32)
 		mid := old[:oEnd]
 		for i := lo; i <= len(mid); {
@@ -58,7 +58,7 @@ func Diff(old, new string) *Added {
 			a.oldLines[h] = n - 1
 		} else if strings.TrimSpace(line) != "" {
 			a.Lines = append(a.Lines, line)
-			a.spans = append(a.spans, byteSpan{i, e})
+			a.spans = append(a.spans, byteSpan{Lo: i, Hi: e})
 		}
 		i = e + 1
 	}
@@ -145,8 +145,8 @@ func (a *Added) removedLines(fn func(line string)) {
 	if a.oldLines == nil {
 		return
 	}
-	mid := a.old[:a.oldMid.hi]
-	for i := a.oldMid.lo; i <= len(mid); {
+	mid := a.old[:a.oldMid.Hi]
+	for i := a.oldMid.Lo; i <= len(mid); {
 		e := scanLineEnd(mid, i)
 		if line := mid[i:e]; a.oldLines[maphash.String(diffSeed, line)] > 0 {
 			fn(line)

@@ -34,8 +34,8 @@ func TestDiff(t *testing.T) {
 				t.Errorf("Diff(%q, %q).Lines = %q, want %q", tt.old, tt.new, a.Lines, tt.want)
 			}
 			for i, l := range a.Lines {
-				if s := a.spans[i]; tt.new[s.lo:s.hi] != l {
-					t.Errorf("span %d = %q, want %q", i, tt.new[s.lo:s.hi], l)
+				if s := a.spans[i]; tt.new[s.Lo:s.Hi] != l {
+					t.Errorf("span %d = %q, want %q", i, tt.new[s.Lo:s.Hi], l)
 				}
 			}
 		})

@@ -42,6 +42,11 @@ func FuzzProbe(f *testing.F) {
 		if old == new && len(a.Lines) != 0 {
 			t.Fatalf("Diff of equal texts added %q", a.Lines)
 		}
+		// The same text read as a forum post must not break either.
+		md := &Edit{Anon: anon, Old: old, New: new, Format: FormatMarkdown}
+		if r := Probe(&Input{Edit: md, Added: a, Env: &Env{}}); r.Score < 0 || r.Score > 1 {
+			t.Fatalf("markdown score %v out of [0,1]", r.Score)
+		}
 		e := &Edit{Anon: anon, Old: old, New: new}
 		r1 := Probe(&Input{Edit: e, Added: a, Env: &Env{}})
 		r2 := Probe(&Input{Edit: e, Added: Diff(old, new), Env: nil})

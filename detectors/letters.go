@@ -1,31 +1,13 @@
 package detectors
 
 import (
+	"github.com/wikiwarden/wikiwarden/textview"
 	"unicode"
 	"unicode/utf8"
 )
 
-// letterIndex maps a rune to its letter-model symbol: 1..26 for a..z (any
-// case, Latin diacritics folded to their base letter: é→e, ł→l, ß→s), 0 for
-// anything else. latin reports whether r is a Latin letter; plain reports
-// whether it is an ASCII letter.
-func letterIndex(r rune) (idx uint8, latin, plain bool) {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return uint8(r-'a') + 1, true, true
-	case r >= 'A' && r <= 'Z':
-		return uint8(r-'A') + 1, true, true
-	case r >= 0xC0 && r < 0x250:
-		if i := foldLatin1Ext[r-0xC0]; i != 0 {
-			return i, true, false
-		}
-	case r >= 0x1E00 && r < 0x1F00:
-		if i := foldLatinAdditional[r-0x1E00]; i != 0 {
-			return i, true, false
-		}
-	}
-	return 0, false, false
-}
+// letterIndex maps a rune to its letter-model symbol (textview.Letter).
+func letterIndex(r rune) (idx uint8, latin, plain bool) { return textview.Letter(r) }
 
 // foldWord appends the model symbols of the letters of w (a word the scanner
 // found, made of letters only) to dst. ok is false when w holds anything but

@@ -46,6 +46,9 @@ const (
 	linkDensityBig       = 5
 )
 
+// LinksName is the link detector's name in configuration and results.
+const LinksName = "links"
+
 // Links is the link detector. It extracts the external links an edit added
 // (bare URLs, [url anchor] links, citation-template URLs, {{URL}} templates,
 // protocol-relative links), skipping links the old text already had, reduces
@@ -54,7 +57,7 @@ const (
 // Result.Links lists every added link even when the score is low: the bot
 // treats any added link from a probing address as follow-up spam.
 func Links(in *Input) Result {
-	res := Result{Detector: "links"}
+	res := Result{Detector: LinksName}
 	if in == nil || in.Edit == nil {
 		return res
 	}

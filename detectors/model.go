@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/wikitext"
 	"hash/crc32"
 	"io"
 	"math"
@@ -69,17 +70,17 @@ func satAdd(a, b uint64) uint32 {
 // model's counts. go generate builds the base model with it.
 func TrainAlone(texts []string) *Model {
 	m := &Model{counts: make([]uint32, modelGrams)}
-	var sc scanner
+	var sc wikitext.Reader
 	var words []scanWord
 	var buf []uint8
 	for _, t := range texts {
-		words = sc.scan(t, nil, words[:0])
+		words = sc.Read(t, nil, words[:0])
 		for _, w := range words {
-			if w.flags&(wDigit|wCode|wNonLatin) != 0 {
+			if w.Flags&(wDigit|wCode|wNonLatin|cMarkup|cLinkTarget|cStray) != 0 {
 				continue
 			}
 			var ok bool
-			buf, ok = foldWord(buf[:0], t[w.lo:w.hi])
+			buf, ok = foldWord(buf[:0], t[w.Lo:w.Hi])
 			if !ok || len(buf) == 0 {
 				continue
 			}

@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"bytes"
+	"github.com/wikiwarden/wikiwarden/internal/inject"
 	"strings"
 	"testing"
 )
@@ -117,7 +118,9 @@ func TestTrainAddsBaseModel(t *testing.T) {
 func TestBaseModelUpToDate(t *testing.T) {
 	var texts []string
 	for _, pg := range readDevPages(t) {
-		texts = append(texts, pg.Text)
+		if !inject.Held(pg.Name) {
+			texts = append(texts, pg.Text)
+		}
 	}
 	b, err := TrainAlone(texts).MarshalBinary()
 	if err != nil {

@@ -5,32 +5,44 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // ProbeName is the probe detector's name in configuration and results.
 const ProbeName = "probe"
 
-// Probe is the probe detector. It looks for the short random-letter
-// "tracking codes" botnets insert into small wikis to see whether the text
-// survives.
+// Probe is the probe detector. It looks for the short random "tracking
+// codes" botnets insert into small wikis and forums to see whether the text
+// survives: random letters, mixed case, letters and digits, pronounceable
+// syllables.
 //
-// It scores each word of running text the edit added (markup skipped
-// structurally, see scanner) that the old text does not already have. A
-// word's evidence, in bits, starts from how much better uniform random
-// letters explain it than the wiki's letter model does, the log-likelihood
-// ratio, and adds what its shape and place say: missing vowels, keyboard
-// runs and repeated chunks count for a probe; capitals (names, acronyms),
-// diacritics, italics, tables, captions, link text, compounds, unusual words
-// around it (a phrase in another language) and an edit adding many new words
-// at once (many chances for one odd word) count against; an anonymous
-// editor, and a word alone on a new line or slipped between words the page
-// already had, count for. The score is a logistic function of the strongest
-// word's evidence, 0.5 at probeThresholdBits.
+// It scores every word the edit added that the old text does not already
+// have, wherever it sits: prose, headings, lists, tables and their
+// attributes, template parameters, references and their attributes, link
+// targets and labels, comments, galleries, preformatted lines (the readers
+// of packages wikitext and forumtext say where each word is). A word's
+// evidence, in bits, starts from how much better a uniform random draw from
+// the word's alphabet explains it than a model of real words does: the
+// letter model for its letter runs, a digit model, and the cost of each
+// switch between letters and digits or between cases. It adds what its
+// shape and place say: missing vowels, keyboard runs, repeated chunks and
+// a word no dictionary of the page's language has count for a probe; names
+// (capitals, CamelCase), acronyms, diacritics, identifier shapes (part
+// numbers, hashes, units, formulas) and places (an identifier's parameter,
+// a file name, an attribute, italics, a table, a phrase in another
+// language, an edit adding many new words at once) count against; an
+// anonymous editor, and a word alone on a new line or slipped into a line
+// the page already had, count for. A word in a dictionary (Env.Dicts) or
+// in the wiki's own words (Env.Words) is never a token by itself. The page
+// is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
-// Tokens lists the words scoring 0.5 or more, the bot's default threshold;
-// Reasons explain every word scoring probeReasonScore or more, with the word
-// as Subject and weights that add up to its score.
+// The score is a logistic function of the strongest word's evidence, 0.5
+// at probeThresholdBits. Suspects lists every suspected word with its own
+// score and Tokens those at or above the probe threshold (Env.Thresholds,
+// else DefaultProbeThreshold); Reasons explain every word scoring
+// probeReasonScore or more, with the word as Subject and weights that add
+// up to its score.
 func Probe(in *Input) Result {
 	if in == nil || in.Edit == nil {
 		return Result{Detector: ProbeName}
@@ -50,8 +62,9 @@ func Probe(in *Input) Result {
 	defer proberPool.Put(p)
 	p.reset(m, added, in.Edit.Anon)
 	p.modelName = modelName
+	p.setWords(in.Edit, in.Env)
 	p.run()
-	return p.result()
+	return p.result(in.Env.threshold(ProbeName))
 }
 
 // proberPool recycles the scratch buffers of Probe.
@@ -73,39 +86,45 @@ const (
 
 // Evidence weights, in bits.
 const (
-	bitsAnon          = 2.0   // anonymous editor
-	bitsRegistered    = -3.0  // logged-in editor
-	bitsAlone         = 3.0   // alone on an added line
-	bitsMidSentence   = 2.0   // between words the old text has
-	bitsInserted      = 6.0   // the line minus the word is a line of the old text
-	capsShare         = 0.5   // a capitalised word keeps this share of its letters' evidence...
-	bitsCapitalised   = -10.0 // ...less this: a name
-	bitsCamelCase     = -14.0 // a name or an identifier
-	bitsAllCaps       = -14.0 // an acronym
-	bitsShort         = -2.0  // five letters or fewer: abbreviations, names and typos are common
-	bitsDiacritic     = -14.0 // bots plant ASCII letters; diacritics mean a real language
-	bitsJoined        = -5.0  // part of a hyphenated or apostrophe word
-	bitsTable         = -6.0
-	bitsCaption       = -4.0
-	bitsItalic        = -12.0 // foreign words, titles, species, words as words
-	bitsLinkText      = -4.0
-	bitsExtLinkText   = -4.0
-	bitsHeading       = -3.0
-	bitsListItem      = -1.0
-	bitsURLPart       = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
-	bitsRepeatedWord  = -3.0  // the word occurs more than once in the added text
-	bitsNoVowels      = 3.0
-	bitsConsonantRun  = 1.5 // per consonant beyond 4 in a row
-	bitsKeyboardRun   = 3.0 // four keys in a row, plus one per further key
-	bitsRepeatedChunk = 4.0 // a chunk three times, plus one per further repeat
-	bitsOddNeighbour  = -5.0
-	oddNeighbourBits  = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
-	bitsForeignText   = -6.0  // per bit per letter the text around is above normalProseBits
-	bitsForeignMax    = -12.0 //
-	normalProseBits   = 3.0   // median bits per letter of ordinary words under a model of their language
-	bitsOtherScripts  = -8.0  // the text around is partly in another script
-	bitsDiacriticText = -8.0  // the text around has words with diacritics
-	bitsPerDoubling   = -1.0  // per doubling of the new words the edit adds
+	bitsAnon                = 2.0   // anonymous editor
+	bitsRegistered          = -3.0  // logged-in editor
+	bitsAlone               = 3.0   // alone on an added line
+	bitsMidSentence         = 2.0   // between words the old text has
+	bitsInserted            = 6.0   // the line minus the word is a line of the old text
+	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
+	bitsCapitalised         = -10.0 // ...less this: a name
+	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
+	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
+	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
+	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
+	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
+	bitsWordlike            = -4.0  // ...is word-like: this much against
+	bitsAllCaps             = -14.0 // an acronym
+	bitsShort               = -2.0  // five letters or fewer: abbreviations, names and typos are common
+	bitsDiacritic           = -14.0 // bots plant ASCII letters; diacritics mean a real language
+	bitsJoined              = -5.0  // part of a hyphenated or apostrophe word
+	bitsTable               = -6.0
+	bitsCaption             = -4.0
+	bitsItalic              = -12.0 // foreign words, titles, species, words as words
+	bitsLinkText            = -4.0
+	bitsExtLinkText         = -4.0
+	bitsHeading             = -3.0
+	bitsListItem            = -1.0
+	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
+	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
+	bitsNoVowels            = 3.0
+	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
+	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
+	bitsRepeatedChunk       = 4.0 // a chunk three times, plus one per further repeat
+	bitsOddNeighbour        = -5.0
+	oddNeighbourBits        = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
+	bitsForeignText         = -6.0  // per bit per letter the text around is above normalProseBits
+	bitsForeignMax          = -12.0 //
+	normalProseBits         = 3.0   // median bits per letter of ordinary words under a model of their language
+	bitsOtherScripts        = -8.0  // the text around is partly in another script
+	bitsDiacriticText       = -8.0  // the text around has words with diacritics
+	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
+	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
 )
 
 // probeTerm is one contribution to a word's evidence.
@@ -143,6 +162,20 @@ const (
 	termInserted
 	termAlone
 	termMid
+	termUnknown
+	termTemplate
+	termTmplName
+	termIdent
+	termMarkedForeign
+	termRef
+	termAttr
+	termTarget
+	termFile
+	termComment
+	termCode
+	termPre
+	termGallery
+	termWordlike
 	termCount
 )
 
@@ -150,6 +183,51 @@ var probeTermNames = [termCount]string{
 	"random", "no-vowels", "keyboard", "repeated", "short", "diacritic", "joined", "table", "caption",
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
+	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
+	"comment", "code", "pre", "gallery", "wordlike",
+}
+
+// placeTerms are the evidence of each place, in bits: a place where real
+// text is full of names, abbreviations, codes or foreign words counts
+// against. A word in several places takes the strongest.
+var placeTerms = [...]struct {
+	f    wflag
+	kind probeTermKind
+	bits float64
+}{
+	{cFileName, termFile, -8},
+	{cCode, termCode, -8},
+	{cIdent, termIdent, -6},
+	{cRefName, termIdent, -6},
+	{cForeign, termMarkedForeign, -10},
+	{cItalic, termItalic, bitsItalic},
+	{cAttr, termAttr, -6},
+	{cTable, termTable, bitsTable},
+	{cCaption, termCaption, bitsCaption},
+	{cTmplName, termTmplName, -4},
+	{cParamName, termTmplName, -4},
+	{cLink, termLink, bitsLinkText},
+	{cExtLink, termExtLink, bitsExtLinkText},
+	{cLinkTarget, termTarget, -3},
+	{cTemplate, termTemplate, -3},
+	{cHeading, termHeading, bitsHeading},
+	{cPre, termPre, -3},
+	{cRef, termRef, -2},
+	{cComment, termComment, -2},
+	{cGallery, termGallery, -2},
+	{cList, termList, bitsListItem},
+}
+
+// placeBits returns the strongest place evidence of a word with flags f,
+// or termCount when the word is in running prose.
+func placeBits(f wflag) (probeTermKind, float64) {
+	kind, bits := termCount, 0.0
+	for _, t := range placeTerms {
+		if f&t.f != 0 && t.bits < bits {
+			kind, bits = t.kind, t.bits
+		}
+	}
+	return kind, bits
 }
 
 func (k probeTermKind) String() string { return probeTermNames[k] }
@@ -160,11 +238,15 @@ type probeCandidate struct {
 	idx      int     // in prober.words
 	symLo    int     // its folded letters are prober.sym[symLo:symHi]
 	symHi    int     //
-	bits     float64 // surprisal under the model, with the word end
+	bits     float64 // surprisal under the model (and the digit model), with the word end
+	rand     float64 // bits as a uniform random draw from the alphabet its shape uses
+	parts    bool    // judged by its parts: has digits or a mixed case
+	chars    int     // characters (letters and digits)
+	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
 	hash     uint64  // wordHash of its text
 	evidence float64
 	score    float64
-	terms    [12]probeTerm
+	terms    [14]probeTerm
 	nterms   int
 }
 
@@ -193,7 +275,15 @@ type prober struct {
 	text      string // the new text
 	anon      bool
 
-	sc       scanner
+	edit0    *Edit
+	env      *Env
+	lang     string // the page's language, once known
+	langDone bool
+	langDict Words // the dictionary of the page's language, or nil
+	enDict   Words
+	extra    Words // the wiki's vocabulary and allow-list
+
+	sc       readers
 	words    []scanWord
 	wbits    []float32 // per word: bits per letter of an ordinary lower-case word, or -1
 	sym      []uint8   // folded letters of the scored words, back to back
@@ -202,6 +292,7 @@ type prober struct {
 	old      []uint64 // wordHash of the words of the lines the edit removed, sorted
 	fresh    int      // distinct candidate-sized added words the removed lines do not have
 	edit     probeTextStats
+	known    []lineKnown
 	scratch  []float64
 	medians  []lineMedian
 	editMed  float64
@@ -210,6 +301,11 @@ type prober struct {
 
 type probeTextStats struct {
 	words, diacritic, nonLatin int
+}
+
+type lineKnown struct {
+	line  int
+	share float64 // share of the line's lower-case words a dictionary has, or -1
 }
 
 type lineMedian struct {
@@ -222,19 +318,113 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 	*p = prober{
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
-		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0],
+		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0],
 	}
 }
 
+// setWords records where the prober finds real words. The page's language
+// is worked out only when a word needs it (pageLang).
+func (p *prober) setWords(e *Edit, env *Env) {
+	p.edit0, p.env = e, env
+	if env == nil {
+		return
+	}
+	p.extra = env.Words
+	p.enDict = env.Dicts["en"]
+}
+
+// pageLang returns the page's language: the edit's, else one the text
+// tells, else the wiki's.
+func (p *prober) pageLang() string {
+	if p.langDone {
+		return p.lang
+	}
+	p.langDone = true
+	lang := p.edit0.Lang
+	if lang == "" {
+		lang = GuessLang(p.edit0.New)
+	}
+	if lang == "" && p.env != nil {
+		lang = p.env.Lang
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	lang = BaseLang(lang)
+	p.lang = lang
+	if p.env != nil {
+		p.langDict = p.env.Dicts[lang]
+	}
+	return lang
+}
+
+// dictLetters returns the letter model of the page language's dictionary,
+// else of the English one, or nil.
+func (p *prober) dictLetters() *Model {
+	p.pageLang()
+	for _, d := range [2]Words{p.langDict, p.enDict} {
+		if l, ok := d.(interface{ Letters() *Model }); ok {
+			if m := l.Letters(); m != nil && m.lp != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// hasDict reports whether the page's language has a dictionary loaded.
+func (p *prober) hasDict() bool {
+	p.pageLang()
+	return p.langDict != nil
+}
+
+// isWord reports whether w is a real word: in the page language's
+// dictionary, the English one, or the wiki's own words.
+func (p *prober) isWord(w string) bool {
+	p.pageLang()
+	if p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) || p.enDict != nil && p.enDict.Has(w) {
+		return true
+	}
+	if p.lang == "cy" && p.langDict != nil {
+		for _, base := range welshRadicals(w) {
+			if p.langDict.Has(base) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// welshRadicals returns the forms a Welsh word may have before an initial
+// mutation changed it (soft, nasal, aspirate): "gynradd" is "cynradd",
+// "nghwm" "cwm", "fywyd" "bywyd"; dictionaries list the radical forms.
+func welshRadicals(w string) []string {
+	lw := strings.ToLower(w)
+	var out []string
+	for _, m := range welshMutations {
+		if rest, ok := strings.CutPrefix(lw, m[0]); ok && rest != "" {
+			out = append(out, m[1]+rest)
+		}
+	}
+	return out
+}
+
+// welshMutations pairs a mutated initial with a radical one, longest first.
+var welshMutations = [...][2]string{
+	{"ngh", "c"}, {"mh", "p"}, {"nh", "t"}, {"ng", "g"}, {"ch", "c"}, {"ph", "p"}, {"th", "t"}, {"dd", "d"},
+	{"g", "c"}, {"b", "p"}, {"d", "t"}, {"f", "b"}, {"f", "m"}, {"l", "ll"}, {"r", "rh"}, {"m", "b"}, {"n", "d"},
+	{"ha", "a"}, {"he", "e"}, {"hi", "i"}, {"ho", "o"}, {"hu", "u"}, {"hw", "w"}, {"hy", "y"},
+}
+
 func (p *prober) run() {
-	p.words = p.sc.scan(p.text, p.a.spans, p.words)
+	p.words = p.sc.read(p.edit0.Format, p.text, p.a.spans, p.words)
 	if len(p.words) == 0 {
 		return
 	}
 	for i, w := range p.words {
 		p.wbits = append(p.wbits, -1)
 		p.edit.words++
-		f := w.flags
+		f := w.Flags
 		if f&wNonLatin != 0 {
 			p.edit.nonLatin++
 			continue
@@ -242,33 +432,77 @@ func (p *prober) run() {
 		if f&wDiacritic != 0 {
 			p.edit.diacritic++
 		}
-		if f&(wDigit|wCode) != 0 {
-			continue
+		if f&(wCode|cCode) != 0 || f&cRefName != 0 && p.singleName(w) {
+			continue // code: <code>, <pre>, <tt> hold identifiers of programs
 		}
+		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
-		var ok bool
-		p.sym, ok = foldWord(p.sym, p.text[w.lo:w.hi])
-		n := len(p.sym) - lo
-		if !ok || n < 3 || n > probeMaxLetters {
+		c := probeCandidate{w: w, idx: i, symLo: lo}
+		var n int
+		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			// Letters and digits, or mixed case: judged by its parts.
+			sh := shapeOf(word)
+			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 {
+				continue
+			}
+			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
+				continue
+			}
+			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
+				continue // an identifier's place: Google Books and YouTube ids are mixed case
+			}
+			var b float64
+			var ok bool
+			p.sym, b, ok = partsBits(p.m, word, p.sym)
+			if !ok {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			switch {
+			case sh.nameLike:
+				b += bitsNamePart * float64(sh.caseSwaps)
+			case sh.caseSwaps > 0 && sh.upper > 0 && sh.lower > 0:
+				// Real words almost never mix cases but as names do; short
+				// abbreviations do ("mmHg", "GmbH", "KGaA").
+				odd, swap := bitsOddCase, bitsCaseSwitch
+				if sh.n <= 5 {
+					odd, swap = bitsOddCaseShort, bitsCaseSwitchShort
+				}
+				b += odd + swap*float64(sh.caseSwaps)
+			}
+			n = sh.n
+			c.bits, c.rand, c.parts, c.nameLike, c.chars = b, randomBits(sh), true, sh.nameLike, sh.n
+		} else {
+			var ok bool
+			p.sym, ok = foldWord(p.sym, word)
+			n = len(p.sym) - lo
+			if !ok || n < 3 || n > probeMaxLetters {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			b := p.m.bits(p.sym[lo:])
+			if f&(wUpperFirst|wUpperInner|wDiacritic) == 0 && f&cMarkup == 0 {
+				p.wbits[i] = float32(b / float64(n+1))
+			}
+			if n < probeMinLetters {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
+		}
+		c.symHi = len(p.sym)
+		c.hash = wordHash(word)
+		p.added = append(p.added, c.hash)
+		floor := probeFloorBits
+		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
+			floor -= bitsUnknownWord
+		}
+		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) {
 			p.sym = p.sym[:lo]
 			continue
 		}
-		b := p.m.bits(p.sym[lo:])
-		if f&(wUpperFirst|wUpperInner|wDiacritic) == 0 {
-			p.wbits[i] = float32(b / float64(n+1))
-		}
-		if n < probeMinLetters {
-			p.sym = p.sym[:lo]
-			continue
-		}
-		h := wordHash(p.text[w.lo:w.hi])
-		p.added = append(p.added, h)
-		if b-float64(n)*log2Letters < probeFloorBits ||
-			romanNumeral(p.text[w.lo:w.hi]) || n >= 6 && nucleotides(p.sym[lo:]) {
-			p.sym = p.sym[:lo]
-			continue
-		}
-		p.cands = append(p.cands, probeCandidate{w: w, idx: i, symLo: lo, symHi: len(p.sym), bits: b, hash: h})
+		p.cands = append(p.cands, c)
 	}
 	if len(p.cands) == 0 {
 		return
@@ -290,7 +524,7 @@ func (p *prober) run() {
 		p.judge(c)
 		// A word the page had is not new. Searching the old text is the
 		// costly part, so words that cannot matter are dropped first.
-		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.lo:c.w.hi]) {
+		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
 			continue
 		}
 		kept = append(kept, *c)
@@ -339,14 +573,14 @@ func (p *prober) oldHas(h uint64) bool {
 // judge sums a candidate's evidence and scores it.
 func (p *prober) judge(c *probeCandidate) {
 	sym := p.sym[c.symLo:c.symHi]
-	n := len(sym)
-	f := c.w.flags
-	llr := c.bits - float64(n)*log2Letters
+	f := c.w.Flags
+	llr := c.bits - c.rand
 	switch {
+	case c.parts && c.nameLike && f&wDigit == 0:
+		llr += bitsCamelName
+	case c.parts:
 	case f&wUpperInner != 0 && f&wLower == 0:
 		llr = llr*capsShare + bitsAllCaps
-	case f&wUpperInner != 0:
-		llr = llr*capsShare + bitsCamelCase
 	case f&wUpperFirst != 0:
 		llr = llr*capsShare + bitsCapitalised
 	}
@@ -366,8 +600,11 @@ func (p *prober) judge(c *probeCandidate) {
 	if _, reps := probeRepeatedChunk(sym); reps >= 3 {
 		c.add(termRepeated, bitsRepeatedChunk+float64(reps-3))
 	}
-	if n <= 5 {
+	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
+		if c.parts && f&wDigit != 0 {
+			c.add(termShort, bitsShortAlnum) // "h2g2", "r2d2", "mp3s"
+		}
 	}
 	if f&wDiacritic != 0 {
 		c.add(termDiacritic, bitsDiacritic)
@@ -377,48 +614,52 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 
 	// Place.
-	switch {
-	case f&cTable != 0:
-		c.add(termTable, bitsTable)
-	case f&cCaption != 0:
-		c.add(termCaption, bitsCaption)
-	case f&cItalic != 0:
-		c.add(termItalic, bitsItalic)
-	case f&cLink != 0:
-		c.add(termLink, bitsLinkText)
-	case f&cExtLink != 0:
-		c.add(termExtLink, bitsExtLinkText)
-	case f&cHeading != 0:
-		c.add(termHeading, bitsHeading)
-	case f&cList != 0:
-		c.add(termList, bitsListItem)
+	if k, bits := placeBits(f); k != termCount {
+		c.add(k, bits)
+	}
+	if p.binomial(c, llr) {
+		c.add(termItalic, bitsBinomial)
 	}
 	if p.urlPart(c) {
-		c.add(termURL, bitsURLPart)
+		c.add(termURL, min(bitsURLPart, -llr)) // a piece of a URL, however random
 	}
 	if p.occurrences(c.hash) > 1 {
 		c.add(termRepeatedWord, bitsRepeatedWord)
 	}
 	if p.fresh > 1 {
-		c.add(termFresh, bitsPerDoubling*math.Log2(float64(p.fresh)))
+		per := bitsPerDoubling
+		if p.a.old == "" {
+			per = bitsPerDoublingCreation
+		}
+		c.add(termFresh, per*math.Log2(float64(p.fresh)))
 	}
 
 	// The text around: another language, unusual neighbours, other scripts.
+	// A page is judged in its own language: on a German page German words
+	// around a word, and their diacritics, are the page's text, not a
+	// foreign phrase (lineInLang, with the page language's dictionary).
+	own := p.lineInLang(c) && p.nearInLang(c)
 	if med, ok := p.contextBits(c); ok && med > normalProseBits {
-		c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+		if own {
+			// The page's own language costs the letter model more bits a
+			// letter than English: expect as much of this word too.
+			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
+		} else {
+			c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+		}
 	}
-	if odd := p.oddNeighbours(c); odd > 0 {
+	if odd := p.oddNeighbours(c); odd > 0 && !own {
 		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
-		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.mostlyOtherScript() {
 			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
 		d := p.edit.diacritic
 		if f&wDiacritic != 0 {
 			d--
 		}
-		if share := float64(d) / float64(others); share > 0.05 {
+		if share := float64(d) / float64(others); share > 0.05 && !own {
 			c.add(termDiacriticText, bitsDiacriticText*min(1, share*4))
 		}
 	}
@@ -429,6 +670,16 @@ func (p *prober) judge(c *probeCandidate) {
 	} else {
 		c.add(termRegistered, bitsRegistered)
 	}
+	// Letters a dictionary's words would have: a rare real word (a Latin
+	// term, an organ, a place) that running text seldom shows.
+	wordlike := false
+	if !c.parts && f&(wUpperFirst|wUpperInner) == 0 {
+		if dm := p.dictLetters(); dm != nil && dm.bits(sym)-float64(len(sym))*log2Letters <= dictWordlikeBits {
+			wordlike = true
+			c.add(termWordlike, bitsWordlike)
+		}
+	}
+	placed := true
 	switch {
 	case p.inserted(c):
 		c.add(termInserted, bitsInserted)
@@ -436,6 +687,19 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termAlone, bitsAlone)
 	case p.midSentence(c):
 		c.add(termMid, bitsMidSentence)
+	default:
+		placed = false
+	}
+	// A word no dictionary has, slipped in on its own: a real word an
+	// editor adds comes with its sentence.
+	if placed && !wordlike && p.hasDict() {
+		switch {
+		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
+			c.add(termUnknown, bitsUnknownWord)
+		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
+			// Mixed case that no part of is a word: not "PlayStation".
+			c.add(termUnknown, bitsUnknownWord)
+		}
 	}
 	c.score = probeLogistic(c.evidence)
 }
@@ -444,7 +708,7 @@ func probeLogistic(ev float64) float64 {
 	return 1 / (1 + math.Exp2(-(ev-probeThresholdBits)/probeScaleBits))
 }
 
-func (p *prober) result() Result {
+func (p *prober) result(threshold float64) Result {
 	res := Result{Detector: ProbeName}
 	for i := range p.cands {
 		res.Score = max(res.Score, p.cands[i].score)
@@ -457,18 +721,27 @@ func (p *prober) result() Result {
 			continue
 		}
 		seen = append(seen, c.hash)
-		if c.score >= 0.5 {
-			res.Tokens = append(res.Tokens, p.text[c.w.lo:c.w.hi])
-		}
+		tok := p.text[c.w.Lo:c.w.Hi]
+		res.Suspects = append(res.Suspects, Token{Text: tok, Score: math.Round(c.score*1e4) / 1e4})
 		res.Reasons = append(res.Reasons, p.explain(c)...)
 	}
+	slices.SortStableFunc(res.Suspects, func(a, b Token) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
+	res.Tokens = res.TokensAt(threshold)
 	return res
 }
 
 // explain turns a candidate's positive evidence into reasons whose weights
 // split its score in proportion to the bits behind each.
 func (p *prober) explain(c *probeCandidate) []Reason {
-	tok := p.text[c.w.lo:c.w.hi]
+	tok := p.text[c.w.Lo:c.w.Hi]
 	sym := p.sym[c.symLo:c.symHi]
 	n := len(sym)
 	var out []Reason
@@ -480,8 +753,13 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 		}
 	}
 	if b, _ := c.term(termRandom); b > 0 {
-		addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under %s (%.1f bits per letter; random letters are %.1f)",
-			c.bits*math.Log10(2), p.modelName, c.bits/float64(n+1), log2Letters))
+		if c.parts {
+			addReason(b, ProbeRandomToken, fmt.Sprintf("a random mix of letters, digits and cases: %.0f bits as parts of words, %.0f as random characters",
+				c.bits, c.rand))
+		} else {
+			addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under %s (%.1f bits per letter; random letters are %.1f)",
+				c.bits*math.Log10(2), p.modelName, c.bits/float64(n+1), log2Letters))
+		}
 	}
 	if b, ok := c.term(termNoVowels); ok {
 		if vowels, run := probeVowels(sym); vowels == 0 {
@@ -497,6 +775,10 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	if b, ok := c.term(termRepeated); ok {
 		period, reps := probeRepeatedChunk(sym)
 		addReason(b, ProbeRepeated, fmt.Sprintf("%q repeated %d times", probeSymString(sym[:period]), reps))
+	}
+	if b, ok := c.term(termUnknown); ok {
+		lang := p.pageLang()
+		addReason(b, ProbeUnknownWord, fmt.Sprintf("in no dictionary of the page's language (%s) or of the wiki", lang))
 	}
 	where := ""
 	var place float64
@@ -542,7 +824,7 @@ func (p *prober) occurrences(h uint64) int {
 // words on c's line, or of the whole edit when the line has few.
 func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
 	for _, m := range p.medians {
-		if m.line == c.w.line {
+		if m.line == c.w.Line {
 			if m.ok {
 				return m.med, true
 			}
@@ -550,17 +832,17 @@ func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
 		}
 	}
 	vals := p.scratch[:0]
-	for i := c.idx; i >= 0 && p.words[i].line == c.w.line; i-- {
+	for i := c.idx; i >= 0 && p.words[i].Line == c.w.Line; i-- {
 		if b := p.wbits[i]; b >= 0 {
 			vals = append(vals, float64(b))
 		}
 	}
-	for i := c.idx + 1; i < len(p.words) && p.words[i].line == c.w.line; i++ {
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Line == c.w.Line; i++ {
 		if b := p.wbits[i]; b >= 0 {
 			vals = append(vals, float64(b))
 		}
 	}
-	m := lineMedian{line: c.w.line}
+	m := lineMedian{line: c.w.Line}
 	if len(vals) >= 5 {
 		m.med, m.ok = median(vals), true
 	}
@@ -602,21 +884,31 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 	odd := 0
 	for _, d := range [6]int{-3, -2, -1, 1, 2, 3} {
 		i := c.idx + d
-		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
-		if p.words[i].flags&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+		f := p.words[i].Flags
+		if f&wNonLatin != 0 && p.mostlyOtherScript() {
+			continue // the page's own script: a Latin word stands out among it
+		}
+		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
 			odd++
 		}
 	}
 	return odd
 }
 
+// mostlyOtherScript reports whether most words the edit added are in a
+// script other than Latin (a Bulgarian or Russian page).
+func (p *prober) mostlyOtherScript() bool {
+	return p.edit.nonLatin*2 > p.edit.words
+}
+
 // urlPart reports whether c sits among the pieces of a URL in text whose
 // punctuation was stripped ("http www example com", "image name jpg").
 func (p *prober) urlPart(c *probeCandidate) bool {
 	t := p.text
-	i := c.w.lo
+	i := c.w.Lo
 	for i > 0 && (t[i-1] == ' ' || t[i-1] == '/' || t[i-1] == ':') {
 		i--
 	}
@@ -627,7 +919,22 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	if i > j && probeURLPrefixes[lowerASCII(t[j:i])] {
 		return true
 	}
-	i = c.w.hi
+	// Text whose URLs lost their punctuation: "books google com/books?id
+	// MkArAAAAYAAJ", "&ei utUTS5GsHYuPtgev8dGsCQ": an id right after a word
+	// of a query string or path.
+	if k := c.idx - 1; c.parts && k >= 0 && p.words[k].Line == c.w.Line && strings.TrimSpace(t[p.words[k].Hi:c.w.Lo]) == "" {
+		w := p.words[k]
+		if w.Lo > 0 && strings.IndexByte("?&/", t[w.Lo-1]) >= 0 {
+			return true
+		}
+		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] {
+			return true
+		}
+	}
+	if probeURLSuffixes[lowerASCII(t[c.w.Lo:c.w.Hi])] && c.w.Lo > 0 && (t[c.w.Lo-1] == ' ' || t[c.w.Lo-1] == '.') {
+		return true // "... index aspx", "... logo png"
+	}
+	i = c.w.Hi
 	for i < len(t) && (t[i] == ' ' || t[i] == '.') {
 		i++
 	}
@@ -665,17 +972,17 @@ var probeURLSuffixes = map[string]bool{
 // lineOf returns the added line holding c and where it starts.
 func (p *prober) lineOf(c *probeCandidate) (string, int) {
 	spans := p.a.spans
-	i, _ := slices.BinarySearchFunc(spans, c.w.lo, func(s byteSpan, pos int) int {
+	i, _ := slices.BinarySearchFunc(spans, c.w.Lo, func(s byteSpan, pos int) int {
 		switch {
-		case s.hi <= pos:
+		case s.Hi <= pos:
 			return -1
-		case s.lo > pos:
+		case s.Lo > pos:
 			return 1
 		}
 		return 0
 	})
-	if i < len(spans) && spans[i].lo <= c.w.lo && c.w.lo < spans[i].hi {
-		return p.text[spans[i].lo:spans[i].hi], spans[i].lo
+	if i < len(spans) && spans[i].Lo <= c.w.Lo && c.w.Lo < spans[i].Hi {
+		return p.text[spans[i].Lo:spans[i].Hi], spans[i].Lo
 	}
 	return "", 0
 }
@@ -688,8 +995,8 @@ func (p *prober) alone(c *probeCandidate) bool {
 		return false
 	}
 	for i := 0; i < len(line); i++ {
-		if i == c.w.lo-start {
-			i = c.w.hi - start - 1
+		if i == c.w.Lo-start {
+			i = c.w.Hi - start - 1
 			continue
 		}
 		switch line[i] {
@@ -704,16 +1011,16 @@ func (p *prober) alone(c *probeCandidate) bool {
 // midSentence reports whether c sits in running text between words the old
 // text already had: a new word slipped into an existing sentence.
 func (p *prober) midSentence(c *probeCandidate) bool {
-	if c.w.flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre) != 0 {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode) != 0 {
 		return false
 	}
 	has := 0
 	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
-		if i < 0 || i >= len(p.words) || p.words[i].line != c.w.line {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
 		w := p.words[i]
-		if !p.oldHas(wordHash(p.text[w.lo:w.hi])) {
+		if !p.oldHas(wordHash(p.text[w.Lo:w.Hi])) {
 			return false
 		}
 		has++
@@ -728,16 +1035,183 @@ func (p *prober) inserted(c *probeCandidate) bool {
 	if line == "" {
 		return false
 	}
-	lo, hi := c.w.lo-start, c.w.hi-start
-	switch {
-	case lo > 0 && line[lo-1] == ' ':
-		lo--
-	case hi < len(line) && line[hi] == ' ':
-		hi++
+	lo, hi := c.w.Lo-start, c.w.Hi-start
+	// The word and the space before it, after it, both, or neither: however
+	// it was slipped in.
+	try := func(lo, hi int) bool {
+		if lo < 0 || hi > len(line) {
+			return false
+		}
+		var h maphash.Hash
+		h.SetSeed(diffSeed)
+		h.WriteString(line[:lo])
+		h.WriteString(line[hi:])
+		return p.a.oldHasLineHash(h.Sum64())
 	}
-	var h maphash.Hash
-	h.SetSeed(diffSeed)
-	h.WriteString(line[:lo])
-	h.WriteString(line[hi:])
-	return p.a.oldHasLineHash(h.Sum64())
+	before := lo > 0 && line[lo-1] == ' '
+	after := hi < len(line) && line[hi] == ' '
+	return before && try(lo-1, hi) || after && try(lo, hi+1) || before && after && try(lo-1, hi+1) || try(lo, hi)
+}
+
+// binomial reports whether c, a lower-case word whose letters are
+// plausible, follows a capitalised word no dictionary has: the epithet of
+// a species ("Selenochlamys ysbryda") written without italics.
+func (p *prober) binomial(c *probeCandidate, llr float64) bool {
+	if llr > 20 || c.w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || c.idx == 0 || !p.hasDict() {
+		return false
+	}
+	w := p.words[c.idx-1]
+	if w.Line != c.w.Line || w.Flags&wUpperFirst == 0 || w.Flags&(wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 4 || c.w.Lo-w.Hi != 1 {
+		return false
+	}
+	// Genera and epithets end as Latin and Greek words do: -us, -a, -is,
+	// -ys, -um, -on, -ops, -ax; -a, -ae, -i, -is, -um, -us, -ensis.
+	latin := func(c byte) bool {
+		return c == 'a' || c == 's' || c == 'x' || c == 'm' || c == 'n' || c == 'e' || c == 'i'
+	}
+	return latin(p.text[w.Hi-1]) && latin(p.text[c.w.Hi-1]) && !p.isWord(p.text[w.Lo:w.Hi])
+}
+
+// singleName reports whether w is the whole value of a name attribute
+// (<ref name="kqzj">): an identifier an editor chose, not text.
+func (p *prober) singleName(w scanWord) bool {
+	t := p.text
+	before, after := byte(0), byte(0)
+	if w.Lo > 0 {
+		before = t[w.Lo-1]
+	}
+	if w.Hi < len(t) {
+		after = t[w.Hi]
+	}
+	open := before == '"' || before == '\'' || before == '='
+	end := after == '"' || after == '\'' || after == '>' || after == '/' || after == ' ' && before == '='
+	return open && end
+}
+
+// lettersKnown reports whether a run of letters of c (a word with digits)
+// of three or more is a real word: "html5", "win32", "Boeing747".
+func (p *prober) lettersKnown(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		if w[i] >= '0' && w[i] <= '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// humpsKnown reports whether a part of the mixed-case word c that starts
+// with a capital ("Station" of "PlayStation", "Donald" of "McDonald") or
+// its lower-case start ("play") is a real word of three letters or more.
+func (p *prober) humpsKnown(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// afterLabel reports whether the word before words[i] on its line labels an
+// identifier: "ISBN 0-19...", "OCLC 12345", "No. 5b", "catalogue SRCD3".
+func (p *prober) afterLabel(i int) bool {
+	if i == 0 || p.words[i-1].Line != p.words[i].Line {
+		return false
+	}
+	w := p.words[i-1]
+	if p.words[i].Lo-w.Hi > 3 {
+		return false
+	}
+	label := p.text[w.Lo:w.Hi]
+	if !identLabels[lowerASCII(label)] {
+		return false
+	}
+	// "ISBN 0...", "No. 5", "id: x7": a capital or punctuation makes it a label.
+	if label[0] >= 'A' && label[0] <= 'Z' {
+		return true
+	}
+	gap := p.text[w.Hi:p.words[i].Lo]
+	return strings.ContainsAny(gap, ".:#=")
+}
+
+var identLabels = map[string]bool{
+	"isbn": true, "issn": true, "oclc": true, "pmid": true, "pmc": true, "doi": true, "arxiv": true, "bibcode": true,
+	"lccn": true, "asin": true, "id": true, "no": true, "nr": true, "nos": true, "cat": true, "catalog": true,
+	"catalogue": true, "art": true, "ref": true, "code": true, "callsign": true, "reg": true, "model": true,
+	"part": true, "serial": true, "hash": true, "sha": true, "md5": true, "uuid": true, "version": true, "ver": true,
+	"jstor": true, "hdl": true, "zbl": true, "mr": true, "osti": true, "ssrn": true, "isni": true, "orcid": true,
+	"sku": true, "upc": true, "ean": true, "imo": true, "mmsi": true, "icao": true, "iata": true, "rfc": true,
+}
+
+// nearInLang reports whether the lower-case words next to c (three on each
+// side, same line) are mostly words of the page's language: a phrase in
+// another language inside a line of the page's ("”Prst zmrzl, zhltl hrst
+// zrn”") is not.
+func (p *prober) nearInLang(c *probeCandidate) bool {
+	words, known := 0, 0
+	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&wNonLatin != 0 && !p.mostlyOtherScript() {
+			words++ // another script next to it: a name or phrase in another language
+			continue
+		}
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 2 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words == 0 || known*3 >= words*2
+}
+
+// lineInLang reports whether most lower-case words on c's line are words
+// of the page's language (or English): the text around is not a phrase in
+// another language, whatever the letter model thinks of it.
+func (p *prober) lineInLang(c *probeCandidate) bool {
+	if !p.hasDict() {
+		return false
+	}
+	for _, k := range p.known {
+		if k.line == c.w.Line {
+			return k.share >= 0.6
+		}
+	}
+	words, known := 0, 0
+	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	share := -1.0
+	if words >= 3 {
+		share = float64(known) / float64(words)
+	}
+	p.known = append(p.known, lineKnown{line: c.w.Line, share: share})
+	return share >= 0.6
 }

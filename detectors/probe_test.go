@@ -37,6 +37,8 @@ func readProbeFixture(t *testing.T, path string) probeFixture {
 			fx.name = v
 		case "anon":
 			fx.edit.Anon = v == "true"
+		case "lang":
+			fx.edit.Lang = v
 		case "want":
 			if v != "clean" {
 				f := strings.Fields(v)
@@ -82,7 +84,7 @@ func TestProbeFixtures(t *testing.T) {
 	for _, path := range paths {
 		fx := readProbeFixture(t, path)
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".edit"), func(t *testing.T) {
-			in := &Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{}}
+			in := &Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{Dicts: testDicts(t, false)}}
 			r := Probe(in)
 			t.Logf("%s: score %.3f tokens %q", fx.name, r.Score, r.Tokens)
 			if r.Detector != ProbeName {
@@ -143,7 +145,7 @@ func candidates(e *Edit, m *Model) []judged {
 	out := make([]judged, len(p.cands))
 	for i := range p.cands {
 		c := &p.cands[i]
-		out[i] = judged{text: p.text[c.w.lo:c.w.hi], evidence: c.evidence, score: c.score, bits: c.bits,
+		out[i] = judged{text: p.text[c.w.Lo:c.w.Hi], evidence: c.evidence, score: c.score, bits: c.bits,
 			letters: c.symHi - c.symLo, terms: slices.Clone(c.terms[:c.nterms])}
 	}
 	return out
@@ -247,5 +249,46 @@ func TestProbeDoesNotMutateInput(t *testing.T) {
 	Probe(&Input{Edit: e, Added: a, Env: &Env{}})
 	if *e != before || !slices.Equal(a.Lines, lines) {
 		t.Error("Probe changed its input")
+	}
+}
+
+// TestProbeFixturesWithoutDictionaries runs the fixtures as a machine with
+// no dictionary installed judges them: the hard negatives must stay clean;
+// probes missed without the dictionaries' evidence are logged.
+func TestProbeFixturesWithoutDictionaries(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "detectors", "*.edit"))
+	missed := 0
+	for _, path := range paths {
+		fx := readProbeFixture(t, path)
+		r := Probe(&Input{Edit: &fx.edit, Added: Diff(fx.edit.Old, fx.edit.New), Env: &Env{}})
+		switch {
+		case fx.tokens == nil && len(r.Tokens) > 0:
+			t.Errorf("%s: %q flagged without dictionaries:\n%s", filepath.Base(path), r.Tokens, reasonLines(r))
+		case fx.tokens != nil && len(r.Tokens) == 0:
+			missed++
+			t.Logf("%s: missed without dictionaries (score %.3f)", filepath.Base(path), r.Score)
+		}
+	}
+	t.Logf("%d probe fixtures missed without dictionaries", missed)
+}
+
+// TestProbeMarkdown scores forum posts: a token in a Markdown post is
+// caught wherever it sits in text, never in code, URLs or link targets.
+func TestProbeMarkdown(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, false)}
+	old := "Thanks for the guide, it worked on my machine.\n\n> which version did you use?\n"
+	for _, tt := range []struct{ new, want string }{
+		{old + "\nI used the [latest xkqzvbwpl release](https://example.com/r) from the site.", "xkqzvbwpl"},
+		{old + "\nxkqzvbwpl", "xkqzvbwpl"},
+		{old + "\n- step one Xk7q9ZpW\n- step two", "Xk7q9ZpW"},
+		{old + "\nRun `xkqzvbwpl --fast` and see https://example.com/xkqzvbwpl for more.", ""},
+		{old + "\n```\nxkqzvbwpl = h4ks8d92()\n```\n", ""},
+	} {
+		e := &Edit{Anon: true, Old: old, New: tt.new, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		got := strings.Join(r.Tokens, " ")
+		if got != tt.want {
+			t.Errorf("post %q: tokens %q, want %q\n%s", tt.new[len(old):], got, tt.want, reasonLines(r))
+		}
 	}
 }

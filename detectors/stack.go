@@ -11,7 +11,7 @@ var registry = [...]struct {
 	fn   Func
 }{
 	{ProbeName, Probe},
-	{"links", Links},
+	{LinksName, Links},
 }
 
 // Names returns the names of the known detectors, in the order a stack runs

@@ -23,7 +23,7 @@ const (
 //
 //	{"id": "...", "title": "...", "old": "...", "new": "...",
 //	 "label": "regular"|"vandalism", "kind": "probe", "anon": true,
-//	 "user": "...", "comment": "..."}
+//	 "user": "...", "comment": "...", "lang": "de", "format": "markdown"}
 //
 // Only "label" is required. Unknown fields are ignored so corpora exported
 // from other tools can carry their own columns.
@@ -42,6 +42,8 @@ type Record struct {
 	Anon    bool
 	User    string
 	Comment string
+	Lang    string           // the page's language ("de"); "" lets the detectors guess
+	Format  detectors.Format // "markdown" for forum posts; "" is wikitext
 }
 
 // Edit returns the record as the detectors see an edit arriving with no
@@ -55,6 +57,8 @@ func (r Record) Edit() *detectors.Edit {
 		Comment: r.Comment,
 		Old:     r.Old,
 		New:     r.New,
+		Lang:    r.Lang,
+		Format:  r.Format,
 	}
 }
 
@@ -70,6 +74,8 @@ type rawRecord struct {
 	Anon    *bool   `json:"anon"`
 	User    string  `json:"user"`
 	Comment string  `json:"comment"`
+	Lang    string  `json:"lang"`
+	Format  string  `json:"format"`
 }
 
 // Errors a bad corpus line is reported with, wrapped with its details.
@@ -107,6 +113,8 @@ func ParseRecord(line int, text []byte) (Record, error) {
 		Anon:      raw.Anon == nil || *raw.Anon,
 		User:      raw.User,
 		Comment:   raw.Comment,
+		Lang:      raw.Lang,
+		Format:    detectors.Format(raw.Format),
 	}, nil
 }
 

@@ -42,6 +42,9 @@ type Options struct {
 	// when stderr is a terminal or the corpus is large enough for a run to
 	// take a while, so logs of small runs stay clean.
 	Progress bool
+	// Dicts are the real-word dictionaries by language (lexicon.Load's
+	// Dicts), as the bot has them; nil judges by letters alone.
+	Dicts map[string]detectors.Words
 }
 
 // Report is the outcome of a run. Every map is non-nil.
@@ -130,7 +133,7 @@ func run(ctx context.Context, opts Options, stack scorer, names []string, stdout
 	policy := bot.Policy{Thresholds: rep.Thresholds}
 	scratch := bot.Policy{Thresholds: make(map[string]float64, len(names))}
 	cands := make([]float64, 0, 2+len(names)) // scratch for critical
-	env := &detectors.Env{}
+	env := &detectors.Env{Dicts: opts.Dicts}
 
 	var (
 		overall   confusion

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"strings"
 
 	"github.com/wikiwarden/wikiwarden/eval"
+	"github.com/wikiwarden/wikiwarden/lexicon"
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -17,6 +19,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Float64Var(&opts.Threshold, "threshold", 0, "threshold for every detector (0: each detector's default)")
 	fs.StringVar(&opts.Format, "format", "text", "output format: text or json")
 	fs.StringVar(&opts.Plot, "plot", "", "write the precision/recall curve over thresholds to this SVG file")
+	dicts := fs.String("dicts", "en,de,fr,es,cy,pl", "languages whose installed dictionaries to load, comma-separated; \"\" for none")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return usageError{errSilent}
@@ -32,6 +35,13 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("--threshold %v: use a number between 0 and 1", opts.Threshold)
 	}
 	opts.Progress = true
+	if *dicts != "" {
+		lx, err := lexicon.Load(ctx, strings.Split(*dicts, ","))
+		if err != nil {
+			return err
+		}
+		opts.Dicts = lx.Dicts()
+	}
 	_, err := eval.Run(ctx, opts, stdout, stderr)
 	return err
 }

@@ -2,7 +2,7 @@
 // wikitext pages under a directory and writes it in the model's binary
 // format. The detectors package runs it with go generate:
 //
-//	go run ./internal/genmodel -corpus ../testdata/corpus/wikitext -out basemodel.bin
+//	go run ./internal/genmodel -tuning -corpus ../testdata/corpus/wikitext -out basemodel.bin
 package main
 
 import (
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/internal/inject"
 )
 
 func main() {
@@ -27,6 +28,7 @@ func run(args []string) error {
 	fl := flag.NewFlagSet("genmodel", flag.ContinueOnError)
 	corpus := fl.String("corpus", "", "directory of wikitext pages (*.txt, searched recursively)")
 	out := fl.String("out", "", "model file to write")
+	tuning := fl.Bool("tuning", false, "train on the tuning half of the pages only (inject.Held), so the held-out half stays unseen")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -39,6 +41,9 @@ func run(args []string) error {
 			return err
 		}
 		if d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return nil
+		}
+		if rel, err := filepath.Rel(*corpus, path); err == nil && *tuning && inject.Held(rel) {
 			return nil
 		}
 		b, err := os.ReadFile(path)

@@ -1,7 +1,7 @@
 // Tables derived once from Python's unicodedata: the NFD base letter of each Latin letter, plus
 // the letters with no decomposition (ß→s, æ→a, ø→o, ł→l, đ→d, þ→t, ı→i, ...). Regenerate by hand if ever needed.
 
-package detectors
+package textview
 
 // foldLatin1Ext maps U+00C0..U+024F to 1+(base letter - 'a'), or 0 for no Latin base letter.
 var foldLatin1Ext = [400]uint8{

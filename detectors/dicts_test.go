@@ -1,0 +1,76 @@
+package detectors
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// testDictFiles are the dictionaries the tests load when installed: the
+// same Debian files package lexicon reads (it cannot be imported here, it
+// imports this package).
+var testDictFiles = map[string][]string{
+	"en": {"/usr/share/dict/american-english-huge", "/usr/share/hunspell/en_US.dic", "/usr/share/hunspell/en_GB.dic"},
+	"de": {"/usr/share/dict/ngerman", "/usr/share/hunspell/de_DE.dic"},
+	"fr": {"/usr/share/dict/french", "/usr/share/hunspell/fr.dic"},
+	"es": {"/usr/share/dict/spanish", "/usr/share/hunspell/es_ES.dic"},
+	"pl": {"/usr/share/dict/polish"},
+}
+
+var testDictsOnce = sync.OnceValue(func() map[string]Words {
+	out := map[string]Words{}
+	for lang, files := range testDictFiles {
+		var b WordSetBuilder
+		b.LearnLetters()
+		n := 0
+		for _, f := range files {
+			fh, err := os.Open(f)
+			if err != nil {
+				continue
+			}
+			n++
+			sc := bufio.NewScanner(fh)
+			for sc.Scan() {
+				w := sc.Text()
+				if i := strings.IndexAny(w, "/ \t"); i >= 0 {
+					w = w[:i]
+				}
+				b.Add(w)
+				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' }) {
+					if len(part) >= 4 {
+						b.Add(part)
+					}
+				}
+			}
+			fh.Close()
+		}
+		if n > 0 {
+			out[lang] = b.Build()
+		}
+	}
+	if _, err := os.Stat("/usr/lib/aspell/cy.multi"); err == nil {
+		if data, err := exec.Command("aspell", "-d", "cy", "dump", "master").Output(); err == nil {
+			var b WordSetBuilder
+			b.LearnLetters()
+			for _, w := range strings.Fields(string(data)) {
+				b.Add(w)
+			}
+			out["cy"] = b.Build()
+		}
+	}
+	return out
+})
+
+// testDicts returns the installed dictionaries, or skips the test when the
+// English one is missing and require is set.
+func testDicts(tb testing.TB, require bool) map[string]Words {
+	tb.Helper()
+	d := testDictsOnce()
+	if require && d["en"] == nil {
+		tb.Skip("no English dictionary installed (apt-get install wamerican-huge)")
+	}
+	return d
+}

@@ -1,0 +1,372 @@
+// Package forumtext reads forum posts (NodeBB stores Markdown, and posts
+// may hold HTML and bare URLs) into the format-neutral view of package
+// textview, as package wikitext does for wiki pages, so that the probe
+// detector judges a forum post's words as it judges a wiki edit's.
+//
+// The reader knows the Markdown a forum renders: fenced and indented code
+// blocks and code spans (code), headings, list items, block quotes (text
+// quoted from another post), tables, links and images ([text](url),
+// ![alt](url), <url>), HTML tags with their attributes (<a href>,
+// <code>, <pre>) and entities. URLs are never words; a link's text is.
+package forumtext
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wikiwarden/wikiwarden/textview"
+)
+
+// Reader reads Markdown into words (textview.Reader). The zero value is
+// ready; reuse one to reuse its buffers.
+type Reader struct {
+	s       string
+	regions []textview.Span
+	ri      int
+	out     []textview.Word
+}
+
+// Read appends to out the words of s that start inside one of regions
+// (sorted, disjoint; nil means all of s) and returns out.
+func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []textview.Word {
+	*r = Reader{s: s, regions: regions, out: out}
+	if regions != nil && len(regions) == 0 {
+		return out
+	}
+	fence := "" // the fence of the open code block, or ""
+	prevBlank := true
+	for start := 0; start <= len(s); {
+		end := textview.LineEnd(s, start)
+		line := s[start:end]
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			} else {
+				r.inline(start, end, start, textview.Code, true)
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		case indent >= 4 && prevBlank:
+			r.inline(start, end, start, textview.Code, true)
+		default:
+			r.block(start, end, start+indent)
+		}
+		prevBlank = strings.TrimSpace(line) == "" || (indent >= 4 && prevBlank)
+		if end >= len(s) {
+			break
+		}
+		start = end + 1
+	}
+	return r.out
+}
+
+// block reads one line outside code blocks: its leading markers, then its
+// inline text.
+func (r *Reader) block(lineStart, end, i int) {
+	s := r.s
+	var place textview.Flags
+	for i < end {
+		switch c := s[i]; {
+		case c == '>':
+			place |= textview.Comment // quoted from another post
+			i++
+			for i < end && s[i] == ' ' {
+				i++
+			}
+			continue
+		case c == '#':
+			j := i
+			for j < end && s[j] == '#' {
+				j++
+			}
+			if j < end && s[j] == ' ' && j-i <= 6 {
+				place |= textview.Heading
+				i = j + 1
+				continue
+			}
+		case (c == '-' || c == '*' || c == '+') && i+1 < end && s[i+1] == ' ':
+			place |= textview.List
+			i += 2
+			continue
+		case c >= '0' && c <= '9':
+			j := i
+			for j < end && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j < end && (s[j] == '.' || s[j] == ')') && j+1 < end && s[j+1] == ' ' {
+				place |= textview.List
+				i = j + 2
+				continue
+			}
+		case c == '|':
+			place |= textview.Table
+		}
+		break
+	}
+	if strings.Count(s[i:end], "|") >= 2 {
+		place |= textview.Table
+	}
+	r.inline(i, end, lineStart, place, false)
+}
+
+// inline reads the text of s[i:end]: code spans, links and images, autolinks
+// and bare URLs, HTML tags and entities, and words. literal reads the text
+// as it stands (a code block).
+func (r *Reader) inline(i, end, lineStart int, place textview.Flags, literal bool) {
+	s := r.s
+	textStart := i
+	joined := false
+	for i < end {
+		c := s[i]
+		if !literal {
+			switch c {
+			case '`':
+				n := 1
+				for i+n < end && s[i+n] == '`' {
+					n++
+				}
+				if k := strings.Index(s[i+n:end], s[i:i+n]); k >= 0 {
+					r.words(i+n, i+n+k, lineStart, place|textview.Code)
+					i += n + k + n
+					continue
+				}
+			case '!', '[':
+				if j, ok := r.link(i, end, lineStart, place); ok {
+					i = j
+					continue
+				}
+			case '<':
+				if j, ok := r.tag(i, end, lineStart, place); ok {
+					i = j
+					continue
+				}
+			case '&':
+				if j := entityEnd(s, i, end); j > i {
+					i = j
+					continue
+				}
+			}
+		}
+		if textview.IsWordAt(s, i) {
+			if j := urlEnd(s, i, end); j > i {
+				i = j
+				joined = false
+				continue
+			}
+			i = r.word(i, end, lineStart, textStart, place, &joined)
+			continue
+		}
+		if c != ' ' && c != '-' && c != '\'' {
+			joined = false
+		}
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+}
+
+// words reads s[lo:hi] as literal text.
+func (r *Reader) words(lo, hi, lineStart int, place textview.Flags) {
+	joined := false
+	for i := lo; i < hi; {
+		if textview.IsWordAt(r.s, i) {
+			i = r.word(i, hi, lineStart, lo, place, &joined)
+			continue
+		}
+		i++
+	}
+}
+
+// word reads the word at i and records it if it is in a region.
+func (r *Reader) word(i, end, lineStart, textStart int, place textview.Flags, joined *bool) int {
+	s := r.s
+	e, f, joins := textview.Shape(s, i)
+	e = min(e, end)
+	if *joined {
+		f |= textview.Joined
+	}
+	*joined = joins
+	if i > textStart {
+		switch s[i-1] {
+		case '#', '=', '&', '$', '%', '\\', '~', '^', '_', '@', '/', '.', ':':
+			f |= textview.CodeLike
+		}
+	}
+	if r.inRegion(i) {
+		r.out = append(r.out, textview.Word{Lo: i, Hi: e, Line: lineStart, Flags: f | place})
+	}
+	return max(e, i+1)
+}
+
+// link reads [text](url), ![alt](url) and [text][ref] at i: the text is a
+// link's (an image's alt text a caption), the URL is skipped.
+func (r *Reader) link(i, end, lineStart int, place textview.Flags) (int, bool) {
+	s := r.s
+	image := s[i] == '!'
+	open := i
+	if image {
+		if i+1 >= end || s[i+1] != '[' {
+			return i, false
+		}
+		open++
+	}
+	closeText := strings.IndexByte(s[open+1:end], ']')
+	if closeText < 0 {
+		return i, false
+	}
+	closeText += open + 1
+	after := closeText + 1
+	var next int
+	switch {
+	case after < end && s[after] == '(':
+		k := strings.IndexByte(s[after:end], ')')
+		if k < 0 {
+			return i, false
+		}
+		next = after + k + 1
+	case after < end && s[after] == '[':
+		k := strings.IndexByte(s[after:end], ']')
+		if k < 0 {
+			return i, false
+		}
+		next = after + k + 1
+	default:
+		return i, false
+	}
+	flag := textview.Link
+	if image {
+		flag = textview.Caption
+	}
+	r.inline(open+1, closeText, lineStart, place|flag, false)
+	return next, true
+}
+
+// tag reads an HTML tag at i: an autolink (<http://...>) is skipped, a
+// tag's attribute values are read as attributes but for href and src,
+// <code> and <pre> content as code.
+func (r *Reader) tag(i, end, lineStart int, place textview.Flags) (int, bool) {
+	s := r.s
+	gt := strings.IndexByte(s[i:end], '>')
+	if gt < 0 {
+		return i, false
+	}
+	gt += i
+	inner := s[i+1 : gt]
+	if strings.Contains(inner, "://") && !strings.ContainsAny(inner, " \"") {
+		return gt + 1, true // <http://example.com>
+	}
+	k := 0
+	if strings.HasPrefix(inner, "/") {
+		k = 1
+	}
+	n := k
+	for n < len(inner) && textview.IsAlnum(inner[n]) {
+		n++
+	}
+	if n == k {
+		return i, false
+	}
+	name := strings.ToLower(inner[k:n])
+	r.attrs(i+1+n, gt, lineStart, place)
+	if k == 0 && (name == "code" || name == "pre") {
+		if e := strings.Index(strings.ToLower(s[gt+1:end]), "</"+name); e >= 0 {
+			r.words(gt+1, gt+1+e, lineStart, place|textview.Code)
+			return gt + 1 + e, true
+		}
+	}
+	return gt + 1, true
+}
+
+// attrs reads the attributes in s[lo:hi]: values but for href, src and
+// other identifiers are attribute words.
+func (r *Reader) attrs(lo, hi, lineStart int, place textview.Flags) {
+	s := r.s
+	for i := lo; i < hi; {
+		if !textview.IsAlnum(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < hi && (textview.IsAlnum(s[j]) || s[j] == '-') {
+			j++
+		}
+		key := strings.ToLower(s[i:j])
+		if j < hi && s[j] == '=' {
+			vlo, vhi := j+1, j+1
+			if vlo < hi && (s[vlo] == '"' || s[vlo] == '\'') {
+				q := s[vlo]
+				vlo++
+				vhi = vlo
+				for vhi < hi && s[vhi] != q {
+					vhi++
+				}
+			} else {
+				for vhi < hi && s[vhi] != ' ' {
+					vhi++
+				}
+			}
+			switch key {
+			case "href", "src", "id", "name", "width", "height", "rel", "target", "data-id":
+			default:
+				r.words(vlo, vhi, lineStart, place|textview.Attr)
+			}
+			i = vhi + 1
+			continue
+		}
+		r.words(i, j, lineStart, place|textview.Stray)
+		i = j
+	}
+}
+
+// urlEnd returns the end of a bare URL starting at i ("https://...",
+// "www.example.com/..."), or i.
+func urlEnd(s string, i, end int) int {
+	rest := s[i:end]
+	n := 0
+	for _, p := range [...]string{"https://", "http://", "ftp://", "www."} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			n = len(p)
+			break
+		}
+	}
+	if n == 0 {
+		return i
+	}
+	j := i + n
+	for j < end && !strings.ContainsRune(" \t\n<>\"')]", rune(s[j])) {
+		j++
+	}
+	return j
+}
+
+// entityEnd returns the end of an HTML entity at i, or i.
+func entityEnd(s string, i, end int) int {
+	j := i + 1
+	if j < end && s[j] == '#' {
+		j++
+	}
+	k := j
+	for k < end && k-j < 10 && textview.IsAlnum(s[k]) {
+		k++
+	}
+	if k > j && k < end && s[k] == ';' {
+		return k + 1
+	}
+	return i
+}
+
+func (r *Reader) inRegion(pos int) bool {
+	if r.regions == nil {
+		return true
+	}
+	for r.ri < len(r.regions) && r.regions[r.ri].Hi <= pos {
+		r.ri++
+	}
+	return r.ri < len(r.regions) && r.regions[r.ri].Lo <= pos
+}

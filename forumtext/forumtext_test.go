@@ -1,0 +1,65 @@
+package forumtext
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/wikiwarden/wikiwarden/textview"
+)
+
+func words(s string) []string {
+	var r Reader
+	names := []struct {
+		f    textview.Flags
+		name string
+	}{{textview.Code, "code"}, {textview.Heading, "heading"}, {textview.List, "list"}, {textview.Link, "link"},
+		{textview.Caption, "caption"}, {textview.Comment, "quote"}, {textview.Table, "table"}, {textview.Attr, "attr"},
+		{textview.Stray, "stray"}, {textview.CodeLike, "codelike"}}
+	var out []string
+	for _, w := range r.Read(s, nil, nil) {
+		x := s[w.Lo:w.Hi]
+		for _, n := range names {
+			if w.Flags&n.f != 0 {
+				x += "/" + n.name
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func TestReader(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"prose", "Nice post, thanks.", "Nice post thanks"},
+		{"bare URL skipped", "see https://qzx.example/bkw?a=b and www.qzx.example/x then", "see and then"},
+		{"markdown link", "read [the qzx guide](https://example.com/qzx) now", "read the/link qzx/link guide/link now"},
+		{"image", "![a qzx photo](https://example.com/p.png)", "a/caption qzx/caption photo/caption"},
+		{"autolink", "at <https://example.com/qzx> ok", "at ok"},
+		{"html link", `<a href="https://example.com/qzx" title="qzx site">the site</a>`, "qzx/attr site/attr the site"},
+		{"code span and block", "run `qzx --bkw` then\n```\nqzx bkw\n```\ndone", "run qzx/code bkw/code then qzx/code bkw/code done"},
+		{"indented code", "text\n\n    qzx bkw\nmore", "text qzx/code bkw/code more"},
+		{"heading list quote", "# Title here\n- item qzx\n1. first\n> quoted qzx", "Title/heading here/heading item/list qzx/list first/list quoted/quote qzx/quote"},
+		{"table", "| a | qzx |\n|---|---|", "a/table qzx/table"},
+		{"entities", "a&amp;b &#160; c", "a b c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := words(tt.in), strings.Fields(tt.want); !slices.Equal(got, want) {
+				t.Errorf("Read(%q)\n got %q\nwant %q", tt.in, got, want)
+			}
+		})
+	}
+}
+
+func TestReaderRegions(t *testing.T) {
+	s := "first line\nsecond qzx line"
+	var r Reader
+	var got []string
+	for _, w := range r.Read(s, []textview.Span{{Lo: strings.Index(s, "second"), Hi: len(s)}}, nil) {
+		got = append(got, s[w.Lo:w.Hi])
+	}
+	if want := []string{"second", "qzx", "line"}; !slices.Equal(got, want) {
+		t.Errorf("words in regions = %q, want %q", got, want)
+	}
+}
