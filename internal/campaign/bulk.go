@@ -75,7 +75,7 @@ func (w *Wiki) Bulk(ctx context.Context, n int, opts BulkOptions) ([]Edit, error
 		if opts.ProbeEvery > 0 && i%opts.ProbeEvery == opts.ProbeEvery-1 {
 			ip = netip.AddrFrom4([4]byte{198, 19, byte(probes % bulkProbeRanges), byte(1 + probes/bulkProbeRanges%254)})
 			e.Kind, e.What = KindProbe, "token on its own line"
-			e.Marker = probeToken(rnd)
+			e.Marker = probeToken(rnd, bulkStyles[probes%len(bulkStyles)])
 			text = "\n" + e.Marker
 			probes++
 		} else {
@@ -164,3 +164,6 @@ func transient(e *APIError) bool {
 	}
 	return false
 }
+
+// bulkStyles are the token styles of a backlog's probes, in turn.
+var bulkStyles = []TokenStyle{StyleLower, StyleMixed, StyleAlnum, StyleShort, StylePronounce}

@@ -46,6 +46,9 @@ type Edit struct {
 	// Marker is text the edit put on the page that the page did not hold
 	// before: while the page holds it, the edit stands.
 	Marker string `json:"marker"`
+	// Created says the edit created its page: deleting the page, or
+	// tagging it for deletion, removes it.
+	Created bool `json:"created,omitempty"`
 }
 
 // State is what a campaign has done so far. cmd/botnet-sim keeps it in a
@@ -187,6 +190,9 @@ func (c *Campaign) step(ctx context.Context, s Step) (Edit, error) {
 		return Edit{}, fmt.Errorf("plan: %w", err)
 	}
 	page, err := c.Wiki.Page(ctx, s.Title)
+	if s.Change.Op == OpCreate && errors.Is(err, ErrNoPage) {
+		page, err = Page{Title: s.Title}, nil
+	}
 	if err != nil {
 		return Edit{}, err
 	}
@@ -201,6 +207,7 @@ func (c *Campaign) step(ctx context.Context, s Step) (Edit, error) {
 	return Edit{
 		Phase: s.Phase, Kind: s.Kind, IP: ip.String(), Title: s.Title, What: s.What,
 		Added: strings.TrimSpace(s.Change.Text), RevID: rev, Marker: marker(page.Text, text),
+		Created: s.Change.Op == OpCreate,
 	}, nil
 }
 
@@ -328,12 +335,23 @@ func (c *Campaign) Report(ctx context.Context) ([]Outcome, error) {
 			slices.Sort(bl)
 			blocks[e.IP] = bl
 		}
+		onPage := e.Marker != "" && strings.Contains(text, e.Marker)
+		if e.Created && deletionTagged(text) {
+			onPage = false // on its way out: an administrator deletes it
+		}
 		out = append(out, Outcome{
-			Edit: e, OnPage: e.Marker != "" && strings.Contains(text, e.Marker),
+			Edit: e, OnPage: onPage,
 			Range: RangeOf(ip).String(), Blocks: bl,
 		})
 	}
 	return out, nil
+}
+
+// deletionTagged reports whether a page asks for its deletion with the
+// {{delete}} template (any spelling of its first letter).
+func deletionTagged(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "{{delete") || strings.HasPrefix(t, "{{Delete")
 }
 
 // RangeOf returns ip's /24 (IPv4) or /64 (IPv6).

@@ -115,8 +115,8 @@ func TestCampaignOnWiki(t *testing.T) {
 	}
 
 	checkMade(t, anonChanges(t, ctx, w), st.Edits)
-	if len(st.Edits) != 27 {
-		t.Errorf("%d edits, want 27", len(st.Edits))
+	if len(st.Edits) != 32 {
+		t.Errorf("%d edits, want 32", len(st.Edits))
 	}
 
 	outs, err := c.Report(ctx)
@@ -129,7 +129,7 @@ func TestCampaignOnWiki(t *testing.T) {
 		}
 	}
 	tl := Count(outs)
-	if want := "probes reverted 0/12, spam reverted 0/5, good-faith left alone 10/10, ranges blocked: none"; tl.String() != want {
+	if want := "probes reverted 0/14, spam reverted 0/6, good-faith left alone 12/12, ranges blocked: none"; tl.String() != want {
 		t.Errorf("tally = %s, want %s", tl, want)
 	}
 	if tl.OK() {

@@ -47,6 +47,7 @@ const (
 	OpInsert  Op = "insert"  // insert Text right after Anchor
 	OpLine    Op = "line"    // add Text as a new line after the line holding Anchor
 	OpReplace Op = "replace" // replace Anchor with Text
+	OpCreate  Op = "create"  // create the page with Text (it must not exist)
 )
 
 // Article is a real article put on the wiki by the seed phase.
@@ -68,6 +69,12 @@ type Change struct {
 // Apply returns text with the change made, or an error when the anchor is
 // not in text.
 func (c Change) Apply(text string) (string, error) {
+	if c.Op == OpCreate {
+		if text != "" {
+			return "", fmt.Errorf("page to create exists")
+		}
+		return c.Text, nil
+	}
 	i := strings.Index(text, c.Anchor)
 	if c.Anchor == "" || i < 0 {
 		return "", fmt.Errorf("anchor %q is not on the page", clip(c.Anchor, 60))
@@ -121,11 +128,14 @@ func (p Plan) PhaseSteps(ph Phase) []Step {
 	return out
 }
 
-// Addresses of the campaign. The botnet probes from ten IPs in four ranges
-// (three IPv4 /24s and one IPv6 /64) and returns from new IPs of the same
-// ranges; good-faith editors come from elsewhere: mobile carriers'
-// shared address space (100.64.0.0/10), the benchmarking range
-// (198.18.0.0/15) and another IPv6 /64.
+// Addresses of the campaign. The botnet probes from eleven IPs in five
+// ranges (three IPv4 /24s with several probers, one IPv4 /24 with a single
+// prober, one IPv6 /64) and returns from new IPs of the busy ranges;
+// good-faith editors come from elsewhere: mobile carriers' shared address
+// space (100.64.0.0/10), the benchmarking range (198.18.0.0/15) and another
+// IPv6 /64. One of them is a neighbour: an innocent editor in the /24 of
+// the lone prober, who adds a reference to a site the wiki already cites.
+// A spammer with no history at all adds a wall of bare commercial links.
 const (
 	probeA = "192.0.2.10"
 	probeB = "192.0.2.23"
@@ -137,24 +147,46 @@ const (
 	probeH = "203.0.113.5"
 	probeI = "203.0.113.60"
 	probeJ = "2001:db8::7"
+	probeK = "100.64.50.10" // the lone prober of its /24
 
 	spamA = "192.0.2.77"
 	spamB = "192.0.2.78"
 	spamC = "198.51.100.200"
 	spamD = "203.0.113.99"
 	spamE = "2001:db8::beef"
+	spamX = "198.18.200.9" // no history: blatant spam on its own evidence
 
-	goodA = "198.18.60.2"
-	goodB = "100.64.7.3"
-	goodC = "198.18.4.21"
-	goodD = "100.64.130.77"
-	goodE = "100.64.22.9"
-	goodF = "2001:db8:ffff:1::2"
-	goodG = "100.64.201.14"
+	goodA     = "198.18.60.2"
+	goodB     = "100.64.7.3"
+	goodC     = "198.18.4.21"
+	goodD     = "100.64.130.77"
+	goodE     = "100.64.22.9"
+	goodF     = "2001:db8:ffff:1::2"
+	goodG     = "100.64.201.14"
+	goodH     = "198.18.33.40"
+	neighbour = "100.64.50.77" // same /24 as probeK
+)
+
+// TokenStyle is how a probe token is spelled.
+type TokenStyle string
+
+// Token styles the botnet uses.
+const (
+	StyleLower     TokenStyle = "lower"     // random lower-case letters, 8 to 12
+	StyleMixed     TokenStyle = "mixed"     // random letters of both cases, 8 to 12
+	StyleAlnum     TokenStyle = "alnum"     // random letters and digits, 8 to 12
+	StyleShort     TokenStyle = "short"     // random lower-case letters, 6 or 7
+	StylePronounce TokenStyle = "pronounce" // consonant-vowel syllables, 8 to 10
 )
 
 // NewPlan returns the campaign's script. The probe tokens are random
-// letters drawn from seed, so one seed always gives the same campaign.
+// strings drawn from seed, so one seed always gives the same campaign.
+//
+// Probes sit where botnets put them: in prose, on a line of their own, in
+// a table cell, a file caption, a citation template's parameter, a <ref>
+// body, a section heading, a wikilink label, an HTML comment, an infobox
+// parameter, a gallery caption, a preformatted line after the categories,
+// and a page created for the token alone; spelled in every TokenStyle.
 //
 // The script respects how a careful bot works: it never reverts an edit
 // that someone else has edited on top of, so within a phase no edit follows
@@ -162,15 +194,16 @@ const (
 // this). Good-faith edits on probed pages come before the probe.
 func NewPlan(seed uint64) Plan {
 	rnd := rand.New(rand.NewPCG(seed, seed^0x5eed_c0de))
-	tok := func() string { return probeToken(rnd) }
-	probe := func(ip, title, anchor string, line bool) Step {
-		s := Step{Phase: PhaseProbe, Kind: KindProbe, IP: ip, Title: title}
+	tok := func(st TokenStyle) string { return probeToken(rnd, st) }
+	at := func(ip, title, what string, st TokenStyle, op Op, anchor, before, after string) Step {
+		return Step{Phase: PhaseProbe, Kind: KindProbe, IP: ip, Title: title, What: what,
+			Change: Change{op, anchor, before + tok(st) + after}}
+	}
+	probe := func(ip, title, anchor string, line bool, st TokenStyle) Step {
 		if line {
-			s.What, s.Change = "token on its own line", Change{OpLine, anchor, tok()}
-		} else {
-			s.What, s.Change = "token mid-sentence", Change{OpInsert, anchor, " " + tok()}
+			return at(ip, title, "token on its own line", st, OpLine, anchor, "", "")
 		}
-		return s
+		return at(ip, title, "token mid-sentence", st, OpInsert, anchor, " ", "")
 	}
 	good := func(ph Phase, ip, title, what, summary string, c Change) Step {
 		return Step{Phase: ph, Kind: KindGood, IP: ip, Title: title, What: what, Summary: summary, Change: c}
@@ -178,6 +211,8 @@ func NewPlan(seed uint64) Plan {
 	spam := func(ip, title, what string, c Change) Step {
 		return Step{Phase: PhaseReturn, Kind: KindSpam, IP: ip, Title: title, What: what, Change: c}
 	}
+	created := tok(StyleLower)
+	created = strings.ToUpper(created[:1]) + created[1:] // a title's first letter
 	return Plan{
 		RunPage: "User:Warden/Run",
 		Articles: []Article{
@@ -191,7 +226,7 @@ func NewPlan(seed uint64) Plan {
 			{Title: "Acid", File: "acid.txt", Plant: []Change{{OpReplace, "Common examples of acids include", "Common exmaples of acids include"}}},
 			{Title: "Astronaut", File: "astronaut.txt"},
 			{Title: "Agnostida", File: "agnostida.txt"},
-			// Never probed: the botnet spams it anyway.
+			// Probed in its gallery; the botnet spams it too.
 			{Title: "Actinopterygii", File: "actinopterygii.txt"},
 			// Never probed or spammed: only good-faith editors touch it.
 			{Title: "Arts Club of Chicago", File: "arts-club-of-chicago.txt"},
@@ -201,36 +236,40 @@ func NewPlan(seed uint64) Plan {
 			good(PhaseProbe, goodA, "Albedo", "prose sentence", "example",
 				Change{OpInsert, "albedo is very useful as a first approximation.",
 					" For example, fresh snow reflects most of the sunlight that falls on it, while the open ocean absorbs nearly all of it."}),
-			probe(probeA, "Aardvark", "is a medium-sized, burrowing,", false),
-			probe(probeA, "Aardvark", "The aardvark is not closely related to the pig", true),
+			probe(probeA, "Aardvark", "is a medium-sized, burrowing,", false, StyleLower),
+			probe(probeA, "Aardvark", "The aardvark is not closely related to the pig", true, StyleMixed),
 			good(PhaseProbe, goodB, "Aruba", "infobox number", "update population estimate",
 				Change{OpReplace, "| population_estimate = 103,400", "| population_estimate = 104,822"}),
-			probe(probeB, "Albedo", "It is the ratio of reflected radiation", true),
+			at(probeB, "Albedo", "token in a table cell", StyleAlnum, OpInsert, "| Fresh asphalt", " ", ""),
 			good(PhaseProbe, goodC, "Abacus", "typo fix", "typo",
 				Change{OpReplace, "is a calculatng tool", "is a calculating tool"}),
-			probe(probeC, "Abacus", "when a [[Middle English]] work", false),
+			at(probeC, "Abacus", "token in a file caption", StyleShort, OpInsert, "[[File:Boulier1.JPG|right|thumb|A Chinese abacus", " ", ""),
 			good(PhaseProbe, goodD, "Toronto Star", "prose sentence", "",
 				Change{OpInsert, "editor from 1899 until his death in 1948.",
 					" Under Atkinson the paper became known for its campaigns on behalf of working people."}),
-			probe(probeE, "Achilles", "Achilles’ most notable feat during the Trojan War", true),
-			probe(probeE, "Achilles", "was a [[Greeks|Greek]] hero of the", false),
+			at(probeE, "Achilles", "token in a citation's title", StylePronounce, OpInsert, "|title=The best of the Achaeans", " ", ""),
+			probe(probeE, "Achilles", "was a [[Greeks|Greek]] hero of the", false, StyleAlnum),
 			good(PhaseProbe, goodE, "Arts Club of Chicago", "BBC reference", "add source",
 				Change{OpInsert, "the new space is {{convert|19000|sqft|m2}}, which is {{convert|7000|sqft|m2}} larger than the old space.",
 					"<ref>{{cite web|url=https://www.bbc.co.uk/news/entertainment-arts-23015764|title=Chicago's private art clubs open their doors|work=BBC News|date=21 June 2013}}</ref>"}),
-			probe(probeD, "Toronto Star", "In 2011, it was Canada's", false),
-			probe(probeF, "Alphabet", "is a standard set of", false),
+			at(probeD, "Toronto Star", "token in a <ref> body", StyleLower, OpReplace,
+				"<ref>{{cite web|url=http://www.worldpress.org", "<ref>", " {{cite web|url=http://www.worldpress.org"),
+			at(probeF, "Alphabet", "token in a heading", StyleMixed, OpReplace, "==Etymology==", "==Etymology ", "=="),
 			good(PhaseProbe, goodF, "Astronaut", "prose sentence", "",
 				Change{OpInsert, "a new category of astronaut was created: the [[commercial astronaut]].",
 					" Since then, several private companies have trained their own crews."}),
 			good(PhaseProbe, goodC, "Acid", "typo fix", "typo",
 				Change{OpReplace, "Common exmaples of acids include", "Common examples of acids include"}),
-			probe(probeG, "Acid", "There are two closely related definitions", true),
-			probe(probeH, "Astronaut", "is a person trained by a", false),
+			at(probeG, "Acid", "token in a wikilink label", StyleAlnum, OpReplace, "[[Zinc]], a typical metal", "[[Zinc|Zinc ", "]], a typical metal"),
+			at(probeH, "Astronaut", "token in an HTML comment", StyleShort, OpReplace, "<!--DASHBot-->", "<!--DASHBot ", "-->"),
 			good(PhaseProbe, goodG, "Actinopterygii", "prose sentence", "",
 				Change{OpInsert, "from the deep sea to the highest mountain streams.",
 					" Most species are found in the tropics."}),
-			probe(probeI, "Agnostida", "Scientists have long debated whether the agnostids", true),
-			probe(probeJ, "Aruba", "is one of the four countries that form the", false),
+			at(probeH, "Actinopterygii", "token in a gallery caption", StylePronounce, OpInsert, "File:Bluecat5A.jpg|[[Catfish]]", " ", ""),
+			at(probeI, "Agnostida", "preformatted token after the categories", StyleLower, OpLine, "[[Category:Late Ordovician extinctions]]", " ", ""),
+			at(probeJ, "Aruba", "token in an infobox parameter", StyleMixed, OpInsert, "| national_anthem = ''[[Aruba Dushi Tera]]''", " ", ""),
+			{Phase: PhaseProbe, Kind: KindProbe, IP: probeK, Title: "Talk:" + created, What: "page created for the token",
+				Change: Change{Op: OpCreate, Text: created}},
 
 			// The return, from new IPs of the probing ranges.
 			good(PhaseReturn, goodB, "Aruba", "prose sentence", "",
@@ -254,16 +293,57 @@ func NewPlan(seed uint64) Plan {
 			good(PhaseReturn, goodA, "Arts Club of Chicago", "Tribune reference", "cite",
 				Change{OpInsert, "The club presented [[Pablo Picasso]]'s first United States showing.",
 					"<ref>{{cite news|url=https://www.chicagotribune.com/news/ct-xpm-1997-03-09-9703090316-story.html|title=Arts Club finds a new home|work=Chicago Tribune|date=9 March 1997}}</ref>"}),
+			good(PhaseReturn, goodH, "Acid", "citation to a new domain on a probed page", "add a textbook reference",
+				Change{OpInsert, "a third, the [[Lewis acids and bases|Lewis definition]], is only tangentially related.",
+					"<ref>{{cite journal |last=Jensen |first=William B. |title=The Lewis acid-base definitions: a status report |journal=Chemical Reviews |volume=78 |issue=1 |pages=1–22 |year=1978 |doi=10.1021/cr60311a002 |url=https://pubs.acs.org/doi/10.1021/cr60311a002}}</ref>"}),
+			good(PhaseReturn, neighbour, "Arts Club of Chicago", "neighbour's reference to a cited site", "source",
+				Change{OpInsert, "The Arts Club is said to have been pro-[[Modernism|Modernist]] from its founding.",
+					"<ref>{{cite web|url=http://www.encyclopedia.chicagohistory.org/pages/71.html|title=Arts Club of Chicago|publisher=Chicago Historical Society|work=The Electronic Encyclopedia of Chicago}}</ref>"}),
+			{Phase: PhaseReturn, Kind: KindSpam, IP: spamX, Title: "Alphabet", What: "bare commercial links, no history",
+				Change: Change{OpLine, "The history of the alphabet started in [[ancient Egypt]].",
+					"buy cheap viagra online http://www.cheap-meds-online.example/ best casino bonus http://www.mega-casino-bonus.example/ payday loans http://www.fast-payday-cash.example/"}},
 		},
 	}
 }
 
-// probeToken returns a random-letter tracking token of 8 to 12 letters, as
-// probing botnets insert them.
-func probeToken(rnd *rand.Rand) string {
-	b := make([]byte, 8+rnd.IntN(5))
-	for i := range b {
-		b[i] = byte('a' + rnd.IntN(26))
+// probeToken returns a tracking token in the given style, as probing
+// botnets insert them.
+func probeToken(rnd *rand.Rand, st TokenStyle) string {
+	const (
+		lower  = "abcdefghijklmnopqrstuvwxyz"
+		upper  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		digits = "0123456789"
+		cons   = "bcdfghjklmnprstvwz"
+		vowels = "aeiou"
+	)
+	pick := func(set string) byte { return set[rnd.IntN(len(set))] }
+	n := 8 + rnd.IntN(5)
+	var b []byte
+	switch st {
+	case StyleMixed:
+		for len(b) < n {
+			b = append(b, pick(lower+upper))
+		}
+	case StyleAlnum:
+		for len(b) < n {
+			b = append(b, pick(lower+digits))
+		}
+		// At least two digits and two letters, as such codes have.
+		b[rnd.IntN(n/2)] = pick(digits)
+		b[n/2+rnd.IntN(n-n/2)] = pick(digits)
+		b[0], b[n-1] = pick(lower), pick(lower)
+	case StyleShort:
+		for len(b) < 6+rnd.IntN(2) {
+			b = append(b, pick(lower))
+		}
+	case StylePronounce:
+		for len(b) < 8+2*rnd.IntN(2) {
+			b = append(b, pick(cons), pick(vowels))
+		}
+	default:
+		for len(b) < n {
+			b = append(b, pick(lower))
+		}
 	}
 	return string(b)
 }

@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"math/rand/v2"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -31,6 +32,7 @@ func TestPlan(t *testing.T) {
 	}
 
 	probeIPs := map[string]bool{}
+	styles := map[string]int{}
 	probeRanges := map[netip.Prefix]bool{}
 	counts := map[Kind]int{}
 	markers := map[string][]string{}
@@ -47,6 +49,9 @@ func TestPlan(t *testing.T) {
 				t.Fatalf("%s step %d: IP %q is not canonical", ph, i, s.IP)
 			}
 			old, ok := pages[s.Title]
+			if s.Change.Op == OpCreate {
+				old, ok = "", !ok
+			}
 			if !ok {
 				t.Fatalf("%s step %d: %q is not a seeded page", ph, i, s.Title)
 			}
@@ -54,7 +59,7 @@ func TestPlan(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s step %d on %s: %v", ph, i, s.Title, err)
 			}
-			if strings.Count(old, s.Change.Anchor) != 1 {
+			if s.Change.Op != OpCreate && strings.Count(old, s.Change.Anchor) != 1 {
 				t.Errorf("%s step %d on %s: anchor %q occurs %d times", ph, i, s.Title, s.Change.Anchor, strings.Count(old, s.Change.Anchor))
 			}
 			m := marker(old, next)
@@ -78,16 +83,13 @@ func TestPlan(t *testing.T) {
 			case KindProbe:
 				probeIPs[s.IP] = true
 				probeRanges[RangeOf(ip)] = true
-				tok := strings.TrimSpace(s.Change.Text)
-				if len(tok) < 8 || len(tok) > 12 || strings.Trim(tok, "abcdefghijklmnopqrstuvwxyz") != "" {
-					t.Errorf("probe token %q is not 8 to 12 letters", tok)
-				}
+				styles[strings.Fields(s.What)[0]]++
 			case KindSpam:
-				if probeIPs[s.IP] || !probeRanges[RangeOf(ip)] {
+				if probeIPs[s.IP] || (!probeRanges[RangeOf(ip)] && s.IP != spamX) {
 					t.Errorf("spam from %s: want a new IP of a probing range", s.IP)
 				}
 			case KindGood:
-				if probeRanges[RangeOf(ip)] {
+				if probeRanges[RangeOf(ip)] && s.IP != neighbour {
 					t.Errorf("good-faith edit from %s, inside a probing range", s.IP)
 				}
 			}
@@ -102,11 +104,14 @@ func TestPlan(t *testing.T) {
 			}
 		}
 	}
-	if counts[KindProbe] != 12 || counts[KindSpam] != 5 || counts[KindGood] != 10 {
-		t.Errorf("counts = %v, want 12 probes, 5 spam, 10 good", counts)
+	if counts[KindProbe] != 14 || counts[KindSpam] != 6 || counts[KindGood] != 12 {
+		t.Errorf("counts = %v, want 14 probes, 6 spam, 12 good", counts)
 	}
-	if len(probeIPs) != 10 || len(probeRanges) != 4 {
-		t.Errorf("probes from %d IPs in %d ranges, want 10 in 4", len(probeIPs), len(probeRanges))
+	if len(probeIPs) != 11 || len(probeRanges) != 5 {
+		t.Errorf("probes from %d IPs in %d ranges, want 11 in 5", len(probeIPs), len(probeRanges))
+	}
+	if styles["token"] < 12 || styles["page"] != 1 {
+		t.Errorf("probe placements = %v, want 13 tokens in text and 1 page creation", styles)
 	}
 }
 
@@ -153,3 +158,29 @@ func TestTally(t *testing.T) {
 		t.Error("OK with spam left on the page")
 	}
 }
+
+func TestProbeTokenStyles(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		for st, ok := range map[TokenStyle]func(string) bool{
+			StyleLower: func(s string) bool { return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters) == "" },
+			StyleShort: func(s string) bool { return len(s) >= 6 && len(s) <= 7 && strings.Trim(s, lowerLetters) == "" },
+			StyleMixed: func(s string) bool {
+				return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+strings.ToUpper(lowerLetters)) == ""
+			},
+			StyleAlnum: func(s string) bool {
+				return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+"0123456789") == "" &&
+					strings.ContainsAny(s, "0123456789") && strings.Trim(s, "0123456789") != ""
+			},
+			StylePronounce: func(s string) bool {
+				return (len(s) == 8 || len(s) == 10) && strings.Trim(s, lowerLetters) == "" && strings.ContainsAny(s[1:2], "aeiou")
+			},
+		} {
+			if tok := probeToken(rnd, st); !ok(tok) {
+				t.Fatalf("%s token %q", st, tok)
+			}
+		}
+	}
+}
+
+const lowerLetters = "abcdefghijklmnopqrstuvwxyz"

@@ -202,6 +202,11 @@ func (w *Wiki) AnonEdit(ctx context.Context, ip netip.Addr, title, text, summary
 	p := url.Values{"title": {title}, "text": {text}, "summary": {summary}, "token": {anonToken}, "nocreate": {"1"}}
 	if baseRevID != 0 {
 		p.Set("baserevid", strconv.FormatInt(baseRevID, 10))
+	} else {
+		// No base revision: the edit creates the page, and only if it
+		// does not exist yet.
+		p.Del("nocreate")
+		p.Set("createonly", "1")
 	}
 	rev, err := w.edit(ctx, w.client(), ip, p)
 	if err != nil {
