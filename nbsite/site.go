@@ -146,7 +146,7 @@ func (s *Site) selfName(ctx context.Context) (string, error) {
 // reread is how many pids before the cursor a pass reads again: a post
 // whose save finished after a later one's is behind the cursor. What was
 // handled already has a record.
-const reread = 20
+const reread = 5
 
 // Contributions reads the posts after the cursor's pid (since.RCID), from
 // reread pids before it; on the first pass (no pid yet) those made at or
