@@ -409,12 +409,11 @@ func (s *Site) Trusted(ctx context.Context, names []string) (map[string]decision
 // Remove deletes the post (soft: a moderator can restore it); a topic's
 // opening post takes its topic.
 func (s *Site) Remove(ctx context.Context, r bot.Removal) (bot.Removed, error) {
-	reason := s.reason(r)
 	rm, err := s.forum.Remove(ctx, r.Contribution.ID, false)
 	if err != nil {
-		return bot.Removed{Summary: reason}, classify(err)
+		return bot.Removed{Summary: s.reason(r, fmt.Sprintf("post %d", r.Contribution.ID))}, classify(err)
 	}
-	return bot.Removed{How: how(rm), Summary: reason}, nil
+	return bot.Removed{How: how(rm), Summary: s.reason(r, how(rm))}, nil
 }
 
 // RemovePlace removes what a post created: the post, and its topic when it
@@ -422,15 +421,14 @@ func (s *Site) Remove(ctx context.Context, r bot.Removal) (bot.Removed, error) {
 // text). A post found removed already, by a pass whose record was lost or
 // by a moderator, is reported deleted: it is off the forum.
 func (s *Site) RemovePlace(ctx context.Context, r bot.Removal) (bot.PlaceRemoved, error) {
-	reason := s.reason(r)
 	rm, err := s.forum.Remove(ctx, r.Contribution.ID, false)
 	if errors.Is(err, nodebb.AlreadyDone) {
-		return bot.PlaceRemoved{Deleted: true, Summary: reason + " (found deleted already)"}, nil
+		return bot.PlaceRemoved{Deleted: true, Summary: s.reason(r, fmt.Sprintf("found post %d deleted already", r.Contribution.ID))}, nil
 	}
 	if err != nil {
 		return bot.PlaceRemoved{}, classify(err)
 	}
-	return bot.PlaceRemoved{Deleted: true, Summary: how(rm) + ": " + reason}, nil
+	return bot.PlaceRemoved{Deleted: true, Summary: s.reason(r, how(rm))}, nil
 }
 
 func how(rm nodebb.Removal) string {
@@ -440,15 +438,17 @@ func how(rm nodebb.Removal) string {
 	return fmt.Sprintf("deleted post %d", rm.PID)
 }
 
-// reason says who posted what and why it goes. NodeBB keeps no reason for
-// a deletion: the record and the log keep it.
-func (s *Site) reason(r bot.Removal) string {
+// reason says what was done to whose post and why, as in "wikiwarden:
+// deleted post 12 by guest (192.0.2.7): random-letter probe token
+// xkqzvbwpl". NodeBB keeps no reason for a deletion: the record and the
+// log keep it.
+func (s *Site) reason(r bot.Removal, done string) string {
 	c := r.Contribution
 	who := c.Author.Name
 	if c.Author.IP.IsValid() && c.Author.IP.String() != who {
 		who += " (" + c.Author.IP.String() + ")"
 	}
-	return fmt.Sprintf("%s post %d by %s: %s", s.opts.SummaryPrefix, c.ID, who, why(r.Grounds))
+	return fmt.Sprintf("%s %s by %s: %s", s.opts.SummaryPrefix, done, who, why(r.Grounds))
 }
 
 // why says in words why the bot acts.
