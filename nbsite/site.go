@@ -214,20 +214,6 @@ func (s *Site) Contributions(ctx context.Context, since store.Cursor, limit int)
 // maxUsers bounds the authors remembered between passes.
 const maxUsers = 10_000
 
-// Poll is Contributions and WritesAllowed at once: NodeBB has no request
-// that answers both, so it is the two calls.
-func (s *Site) Poll(ctx context.Context, since store.Cursor, limit int) ([]bot.Contribution, bool, string, error) {
-	cs, err := s.Contributions(ctx, since, limit)
-	if err != nil {
-		return nil, false, "", err
-	}
-	ok, why, err := s.WritesAllowed(ctx)
-	if err != nil {
-		return cs, false, "", err
-	}
-	return cs, ok, why, nil
-}
-
 // startAt finds a pid before the first post made at or after t, looking
 // back from the newest post in doubling steps: the first pass reads the
 // posts of the lookback window, not the whole forum.
