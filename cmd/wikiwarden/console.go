@@ -349,7 +349,8 @@ type sitePatrol struct {
 // serveService runs the service: the scheduled jobs and, when configured,
 // the review console and /metrics, until ctx is cancelled; then it stops
 // the listeners gracefully and waits for the job in flight. The console
-// serves the first site, which must be a wiki.
+// serves the first site, the store's default site, when it is a wiki; with
+// a forum first there is no console.
 func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout interface{ Write([]byte) (int, error) }) error {
 	cfg := a.cfg
 	sched := bot.Schedule{
@@ -358,14 +359,18 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		Housekeeping: cfg.Store.Housekeeping,
 		Retention:    time.Duration(cfg.Store.Retention),
 	}
-	if cfg.Review.Listen == "" && cfg.Metrics.Listen == "" {
+	console := cfg.Review.Listen != "" || cfg.Metrics.Listen != ""
+	if console && a.sites[0].mw == nil {
+		// The console reviews the store's default site with that wiki's
+		// logins and actions: a forum has neither.
+		a.log.WithField("site", a.sites[0].cfg.Name).Warn("review console and metrics off: they serve the first site, which is a forum; list a mediawiki site first in sites to have them")
+		console = false
+	}
+	if !console {
 		if len(patrols) == 1 {
 			return bot.Run(ctx, patrols[0].p, sched, a.log)
 		}
 		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
-	}
-	if a.sites[0].mw == nil {
-		return usagef("review.listen, metrics.listen: the review console serves the first site, and %s is a forum; list a mediawiki site first in sites", a.sites[0].cfg.Name)
 	}
 	c, err := newConsole(cfg, a.wiki, a.store, a.log)
 	if err != nil {
