@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/netip"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -235,4 +237,55 @@ func contains(s []string, v string) bool {
 // probeToken is a fixed random-letter token per address.
 func probeToken(ip string) string {
 	return map[string]string{"192.0.2.10": "xkqzvbwplt", "192.0.2.23": "qjxzvkwbrt"}[ip]
+}
+
+// TestForumOnly patrols a config whose one site is a forum: check, a
+// patrol --once with its unprefixed summary, and a run that goes without
+// the review console (it serves wikis) instead of failing.
+func TestForumOnly(t *testing.T) {
+	forum := testforum.Start(t)
+	ctx := context.Background()
+	wave := forumcampaign.New(forumcampaign.Options{Seed: 5})
+	for _, ph := range []forumcampaign.Phase{forumcampaign.PhaseSeed, forumcampaign.PhaseProbe} {
+		if _, err := wave.Run(ctx, forum, ph); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "forum.pass"), []byte(forum.BotPassword+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "wikiwarden.yaml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`sites:
+  - {name: forum, kind: nodebb, url: %s, username: %s, password_file: forum.pass}
+patrol:
+  lookback: 1h
+  schedule: "@every 1s"
+store:
+  path: ww.db
+`, forum.URL, forum.BotUser)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(ctx, nil, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(stdout, "logged in to "+forum.URL+" as patrolbot") ||
+		!strings.Contains(stdout, "off switch: none set") || strings.Contains(stdout, "forum: ") {
+		t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCmd(ctx, nil, "patrol", "--config", cfg, "--once")
+	if code != 0 || !strings.HasPrefix(stdout, "read ") || !strings.Contains(stdout, "5 reverted") {
+		t.Fatalf("patrol: exit %d, stdout %q, stderr %q; want the 5 probes removed", code, stdout, stderr)
+	}
+
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan int, 1)
+	var logs syncBuffer
+	go func() {
+		err := run(runCtx, []string{"run", "--config", cfg}, func(string) string { return "" }, io.Discard, &logs)
+		done <- exitCode(err, &logs)
+	}()
+	waitFor(t, "a pass of the service", func() bool { return strings.Contains(logs.String(), `"job":"patrol"`) })
+	cancel()
+	if code := <-done; code != 0 || !strings.Contains(logs.String(), "review console and metrics off") {
+		t.Errorf("run: exit %d; want 0 and a warning that the console is off\n%s", code, logs.String())
+	}
 }
