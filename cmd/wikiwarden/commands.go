@@ -76,6 +76,9 @@ type siteApp struct {
 	mw   *mediawiki.Client // a mediawiki site's client
 	nb   *nodebb.Client    // a nodebb site's client
 	site bot.Site
+	// loginErr is why the site could not be reached at start-up, when
+	// other sites could.
+	loginErr error
 }
 
 func (a *app) close() {
@@ -153,12 +156,28 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 		}
 	}
 	for _, s := range a.sites {
-		if err := s.login(ctx); err != nil {
+		err := s.login(ctx)
+		switch {
+		case err == nil:
+		case len(a.sites) > 1 && unreachable(err):
+			// One site down must not stop the others: its passes fail
+			// (and, under run, log in again) until it is back.
+			s.loginErr = err
+			a.log.WithError(err).WithField("site", s.cfg.Name).Warn("site unreachable; patrolling the others")
+		default:
 			a.close()
 			return nil, err
 		}
 	}
 	return a, nil
+}
+
+// unreachable reports a login that failed for a reason that may pass (the
+// site down, overloaded or slow), unlike a wrong password or a missing
+// right.
+func unreachable(err error) bool {
+	return nodebb.KindOf(err) == nodebb.Transient || errors.Is(err, mediawiki.ErrUnavailable) ||
+		errors.Is(err, mediawiki.ErrMaxlag) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // newSite builds a site's client and adapter; it does not contact the site.
@@ -311,6 +330,10 @@ func runPatrol(ctx context.Context, args []string, getenv func(string) string, s
 	defer a.close()
 	var errs []error
 	for _, s := range a.sites {
+		if s.loginErr != nil {
+			errs = append(errs, fmt.Errorf("patrol %s: %w", s.cfg.Name, s.loginErr))
+			continue
+		}
 		p, err := a.patrollerOf(s, f.dryRun)
 		if err != nil {
 			return err
@@ -393,6 +416,9 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		prefix := ""
 		if len(a.sites) > 1 {
 			prefix = s.cfg.Name + ": "
+		}
+		if s.loginErr != nil {
+			return s.loginErr
 		}
 		if s.nb != nil {
 			err = checkForum(ctx, a, s, prefix, stdout)

@@ -206,10 +206,28 @@ store:
 		t.Errorf("--site gamma: exit %d, stderr %q; want a usage error naming the sites", code, stderr)
 	}
 
-	// A site that cannot be reached fails the pass with exit 1.
+	// A site that is down does not keep the others from their passes, and
+	// fails the command.
+	down := strings.Replace(string(mustRead(t, cfg)), b.API, "http://127.0.0.1:1/api.php", 1)
+	if err := os.WriteFile(cfg, []byte(down), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AnonEdit(ctx, "203.0.113.9", "Aardvark", aardvark+" vqkzxbwtlp", ""); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 1 || !strings.HasPrefix(stdout, "alpha: read ") || !strings.Contains(stdout, "1 reverted") ||
+		strings.Contains(stdout, "beta:") || !strings.Contains(stderr, "patrol beta: log in to http://127.0.0.1:1/api.php") {
+		t.Errorf("beta down: exit %d, stdout %q, stderr %q; want alpha patrolled, exit 1 naming beta", code, stdout, stderr)
+	}
+
+	// A wrong password is no outage: nothing is patrolled, exit 1.
 	env["WIKIWARDEN_PASSWORD_BETA"] = "wrong"
-	code, _, stderr = runCmd(ctx, env, "patrol", "--config", cfg, "--once")
-	if code != 1 || !strings.Contains(stderr, "log in to "+b.API) {
+	if err := os.WriteFile(cfg, []byte(strings.Replace(down, "http://127.0.0.1:1/api.php", b.API, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "log in to "+b.API) {
 		t.Errorf("wrong password for beta: exit %d, stderr %q; want exit 1 naming beta's login", code, stderr)
 	}
 }
@@ -288,4 +306,13 @@ store:
 	if code := <-done; code != 0 || !strings.Contains(logs.String(), "review console and metrics off") {
 		t.Errorf("run: exit %d; want 0 and a warning that the console is off\n%s", code, logs.String())
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
