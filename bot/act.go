@@ -63,7 +63,7 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 	}
 	// Never over a later editor: only the editor's own later edits, or the
 	// bot's, may sit on top.
-	if latest.ID != c.ID && latest.Author != c.Author.Name && latest.Author != p.self.Name {
+	if !page.Standalone && latest.ID != c.ID && latest.Author != c.Author.Name && latest.Author != p.self.Name {
 		return held(decision.HoldLater)
 	}
 	if c.ParentID == 0 {

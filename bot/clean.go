@@ -45,6 +45,9 @@ func (p *Patroller) clean(ctx context.Context, sc scored) (o Outcome, ok bool) {
 		}
 	}
 	hist, err := p.site.History(ctx, c.Place.Title, cleanDepth)
+	if errors.Is(err, ErrUnsupported) {
+		return Outcome{}, false // no versions (a forum post): removing it took all its text
+	}
 	if err != nil {
 		return failed("read page history", err), true
 	}

@@ -135,6 +135,10 @@ type PlaceState struct {
 	Title   string
 	Missing bool
 	Latest  Version
+	// Standalone says the place's contributions stand alone (a forum
+	// topic's posts): removing one takes nothing of anyone else's, so later
+	// contributions by others do not hold its removal back.
+	Standalone bool
 }
 
 // Grounds are why the bot acts: the decision and the evidence the site
@@ -231,3 +235,8 @@ func (e kindError) Unwrap() []error { return []error{e.kind, e.err} }
 func transient(err error) bool {
 	return errors.Is(err, ErrTransient) || errors.Is(err, context.DeadlineExceeded)
 }
+
+// ErrUnsupported is the cause of an ErrPermanent error from a method the
+// site kind cannot do at all (a forum keeps no versions of a post: no
+// History, no Rewrite). The bot then does without that step.
+var ErrUnsupported = errors.New("not supported by this kind of site")

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	botnet-sim --env DIR/env --phase seed|probe|return|report|bulk [--n 1000] [--state FILE]
+//	botnet-sim --forum --env DIR/env --phase seed|probe|return|report [--cross-ip IP] [--state FILE]
 //
 // The phases, one per call, in this order (see package internal/campaign):
 //
@@ -13,6 +14,13 @@
 //	return  link spam from new IPs of the probing ranges, among good-faith edits
 //	report  what became of every edit, and which addresses and ranges are blocked
 //	bulk    --n anonymous edits as fast as the wiki takes them (needs seed)
+//
+// With --forum the same phases (but bulk) play a forum botnet wave on a
+// test forum (scripts/testforum.sh; see package internal/forumcampaign):
+// seed opens topics and the off-switch topic; probe posts tokens as guest
+// replies, a guest topic, a registered account and from IPv6; return posts
+// link spam from new addresses of the probing ranges and the account (and
+// from --cross-ip); report prints what became of each post.
 //
 // The wiki's URL and admin login come from the env file that
 // "scripts/testwiki.sh up DIR" writes. The edits made are kept in the state
@@ -74,6 +82,8 @@ type options struct {
 	env, phase, state, corpus string
 	seed                      uint64
 	n, workers                int
+	forum                     bool   // the env file is a test forum's: play the forum wave
+	crossIP                   string // forum seed: a spam post from this address too
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -87,6 +97,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed of the probe tokens (seed phase)")
 	fs.IntVar(&o.n, "n", 1000, "number of edits (bulk phase)")
 	fs.IntVar(&o.workers, "workers", 4, "edits in flight at once (bulk phase)")
+	fs.BoolVar(&o.forum, "forum", false, "play the forum wave on the forum of \"scripts/testforum.sh up DIR\" (--env DIR/env): phases seed, probe, return, report")
+	fs.StringVar(&o.crossIP, "cross-ip", "", "forum seed phase: add a spam post from this address (one of a range that probed the wiki)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return o, usageError{errSilent}
@@ -104,7 +116,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, usageError{errors.New("--n must be at least 1")}
 	}
 	if o.state == "" {
-		o.state = filepath.Join(filepath.Dir(o.env), "campaign.json")
+		name := "campaign.json"
+		if o.forum {
+			name = "forumwave.json"
+		}
+		o.state = filepath.Join(filepath.Dir(o.env), name)
 	}
 	return o, nil
 }
@@ -114,6 +130,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	o, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
+	}
+	if o.forum {
+		return runForum(ctx, o, stdout)
 	}
 	env, err := readEnv(o.env)
 	if err != nil {

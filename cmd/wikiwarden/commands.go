@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +19,8 @@ import (
 	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/mwsite"
+	"github.com/wikiwarden/wikiwarden/nbsite"
+	"github.com/wikiwarden/wikiwarden/nodebb"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -25,11 +29,12 @@ var version = "0.1.0-dev"
 
 func isConfigError(err error) bool { return errors.Is(err, config.ErrInvalid) }
 
-// commonFlags are the flags of the commands that talk to a wiki.
+// commonFlags are the flags of the commands that talk to the sites.
 type commonFlags struct {
 	config string
 	dryRun bool
 	once   bool
+	site   string // --site: one site of the config only
 }
 
 func parseFlags(name string, args []string, stderr io.Writer, withOnce, withDryRun bool) (commonFlags, error) {
@@ -39,6 +44,7 @@ func parseFlags(name string, args []string, stderr io.Writer, withOnce, withDryR
 	fs.StringVar(&f.config, "config", "wikiwarden.yaml", "path of the YAML configuration file")
 	if withOnce {
 		fs.BoolVar(&f.once, "once", false, "run one patrol pass and exit (what a cron line calls)")
+		fs.StringVar(&f.site, "site", "", "patrol only the site of this name (see sites: in the config)")
 	}
 	if withDryRun {
 		fs.BoolVar(&f.dryRun, "dry-run", false, "decide and record, but never write to the wiki")
@@ -55,12 +61,24 @@ func parseFlags(name string, args []string, stderr io.Writer, withOnce, withDryR
 	return f, nil
 }
 
-// app is what every wiki-facing command needs, built from the config.
+// app is what every site-facing command needs, built from the config.
 type app struct {
 	cfg   *config.Config
 	log   *logrus.Logger
-	wiki  *mediawiki.Client
+	wiki  *mediawiki.Client // the first mediawiki site's client: the review console's
 	store *store.Store
+	sites []*siteApp // the sites to patrol, in the config's order
+}
+
+// siteApp is one site of the config with its logged-in client and adapter.
+type siteApp struct {
+	cfg  config.Site
+	mw   *mediawiki.Client // a mediawiki site's client
+	nb   *nodebb.Client    // a nodebb site's client
+	site bot.Site
+	// loginErr is why the site could not be reached at start-up, when
+	// other sites could.
+	loginErr error
 }
 
 func (a *app) close() {
@@ -94,9 +112,15 @@ func newLogger(cfg *config.Config, stderr io.Writer, service bool) *logrus.Logge
 	return l
 }
 
-// setup loads the config, logs in to the wiki and, when withStore is set,
-// opens the store (failing fast if another wikiwarden holds it).
+// setup loads the config, logs in to every site and, when withStore is
+// set, opens the store (failing fast if another wikiwarden holds it).
 func setup(ctx context.Context, path string, getenv func(string) string, stderr io.Writer, service, withStore bool) (*app, error) {
+	return setupSites(ctx, path, getenv, stderr, service, withStore, "")
+}
+
+// setupSites is setup of every site, or only of the one named only. The
+// store's default site is the config's first site.
+func setupSites(ctx context.Context, path string, getenv func(string) string, stderr io.Writer, service, withStore bool, only string) (*app, error) {
 	cfg, err := config.Load(path)
 	if err != nil {
 		return nil, err
@@ -107,37 +131,121 @@ func setup(ctx context.Context, path string, getenv func(string) string, stderr 
 			a.log.Warn(w)
 		}
 	}
-	password, err := cfg.Password(getenv)
-	if err != nil {
-		return nil, err
+	all := cfg.EffectiveSites()
+	for _, sc := range all {
+		if only != "" && sc.Name != only {
+			continue
+		}
+		s, err := a.newSite(sc, getenv)
+		if err != nil {
+			return nil, err
+		}
+		a.sites = append(a.sites, s)
 	}
-	ua := "wikiwarden/" + version
-	if cfg.Wiki.Contact != "" {
-		ua += " (" + cfg.Wiki.Contact + ")"
-	}
-	a.wiki, err = mediawiki.New(mediawiki.Options{
-		API: cfg.Wiki.API, UserAgent: ua, Username: cfg.Wiki.Username, Password: password,
-		Timeout: time.Duration(cfg.Wiki.Timeout), Maxlag: cfg.Wiki.MaxLag,
-	})
-	if err != nil {
-		return nil, usageError{fmt.Errorf("wiki.api: %w", err)}
+	if len(a.sites) == 0 {
+		names := make([]string, len(all))
+		for i, sc := range all {
+			names[i] = sc.Name
+		}
+		return nil, usagef("--site %q: no such site; the config has %s", only, strings.Join(names, ", "))
 	}
 	if withStore {
-		a.store, err = store.Open(cfg.Store.Path, store.Options{})
+		a.store, err = store.Open(cfg.Store.Path, store.Options{DefaultSite: all[0].Name})
 		if err != nil {
 			return nil, err
 		}
 	}
-	if err := a.wiki.Login(ctx); err != nil {
-		a.close()
-		return nil, fmt.Errorf("log in to %s as %s: %w", redactURL(cfg.Wiki.API), cfg.Wiki.Username, err)
+	for _, s := range a.sites {
+		err := s.login(ctx)
+		switch {
+		case err == nil:
+		case len(a.sites) > 1 && unreachable(err):
+			// One site down must not stop the others: its passes fail
+			// (and, under run, log in again) until it is back.
+			s.loginErr = err
+			a.log.WithError(err).WithField("site", s.cfg.Name).Warn("site unreachable; patrolling the others")
+		default:
+			a.close()
+			return nil, err
+		}
 	}
 	return a, nil
 }
 
-func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
+// unreachable reports a login that failed for a reason that may pass (the
+// site down, overloaded or slow), unlike a wrong password or a missing
+// right.
+func unreachable(err error) bool {
+	return nodebb.KindOf(err) == nodebb.Transient || errors.Is(err, mediawiki.ErrUnavailable) ||
+		errors.Is(err, mediawiki.ErrMaxlag) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// newSite builds a site's client and adapter; it does not contact the site.
+func (a *app) newSite(sc config.Site, getenv func(string) string) (*siteApp, error) {
+	password, err := sc.Password(getenv)
+	if err != nil {
+		return nil, err
+	}
+	ua := "wikiwarden/" + version
+	if sc.Contact != "" {
+		ua += " (" + sc.Contact + ")"
+	}
+	s := &siteApp{cfg: sc}
+	var log logrus.FieldLogger = a.log // one wiki: the logs stay as they were
+	if len(a.cfg.Sites) > 0 {
+		log = a.log.WithField("site", sc.Name)
+	}
+	switch sc.Kind {
+	case config.KindNodeBB:
+		s.nb, err = nodebb.New(nodebb.Config{
+			URL: sc.URL, Username: sc.Username, Password: password, UserAgent: ua,
+			HTTPClient: &http.Client{Timeout: time.Duration(sc.Timeout)},
+		})
+		if err != nil {
+			return nil, usageError{fmt.Errorf("sites.%s.url: %w", sc.Name, err)}
+		}
+		s.site = nbsite.New(s.nb, a.forumOptions(sc), log)
+	default:
+		s.mw, err = mediawiki.New(mediawiki.Options{
+			API: sc.API, UserAgent: ua, Username: sc.Username, Password: password,
+			Timeout: time.Duration(sc.Timeout), Maxlag: *sc.MaxLag,
+		})
+		if err != nil {
+			key := "sites." + sc.Name + ".api"
+			if len(a.cfg.Sites) == 0 {
+				key = "wiki.api"
+			}
+			return nil, usageError{fmt.Errorf("%s: %w", key, err)}
+		}
+		s.site = mwsite.New(s.mw, a.wikiOptions(sc), log)
+		if a.wiki == nil {
+			a.wiki = s.mw
+		}
+	}
+	return s, nil
+}
+
+// login logs in to the site, so that a wrong password or an unreachable
+// site fails the command at once.
+func (s *siteApp) login(ctx context.Context) error {
+	var err error
+	var where string
+	if s.nb != nil {
+		err, where = s.nb.Login(ctx), s.cfg.URL
+	} else {
+		err, where = s.mw.Login(ctx), s.cfg.API
+	}
+	if err != nil {
+		return fmt.Errorf("log in to %s as %s: %w", redactURL(where), s.cfg.Username, err)
+	}
+	return nil
+}
+
+// options are the patroller's options from the config; the same for every
+// site.
+func (a *app) options(dryRun bool) bot.Options {
 	c := a.cfg
-	opts := bot.Options{
+	return bot.Options{
 		Detectors:       c.Detectors.Enabled,
 		Thresholds:      map[string]float64{"probe": c.Detectors.ProbeThreshold, "links": c.Detectors.LinksThreshold},
 		Lookback:        time.Duration(c.Patrol.Lookback),
@@ -154,16 +262,38 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		ModelPages:      c.Detectors.ModelSamplePages,
 	}
-	return bot.New(opts, a.site(), a.store, a.log)
 }
 
-// site is the MediaWiki adapter on the logged-in client, with the wiki's
-// conventions and rules of trust from the config.
-func (a *app) site() *mwsite.Site {
+// patroller returns the patroller of the first site.
+func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
+	if len(a.sites) == 0 {
+		sc := a.cfg.EffectiveSites()[0]
+		return bot.New(a.options(dryRun), mwsite.New(a.wiki, a.wikiOptions(sc), a.log), a.store.Site(sc.Name), a.log)
+	}
+	return a.patrollerOf(a.sites[0], dryRun)
+}
+
+// patrollerOf returns the patroller of a site, on the site's part of the
+// shared store.
+func (a *app) patrollerOf(s *siteApp, dryRun bool) (*bot.Patroller, error) {
+	var log logrus.FieldLogger = a.log // one wiki: the logs stay as they were
+	if len(a.cfg.Sites) > 0 {
+		log = a.log.WithField("site", s.cfg.Name)
+	}
+	p, err := bot.New(a.options(dryRun), s.site, a.store.Site(s.cfg.Name), log)
+	if err != nil {
+		return nil, fmt.Errorf("site %s: %w", s.cfg.Name, err)
+	}
+	return p, nil
+}
+
+// wikiOptions are the MediaWiki adapter's conventions and rules of trust
+// from the config.
+func (a *app) wikiOptions(sc config.Site) mwsite.Options {
 	c := a.cfg
 	opts := mwsite.Options{
 		SummaryPrefix:    c.Patrol.SummaryPrefix,
-		ShutoffPage:      c.ShutoffPage(),
+		ShutoffPage:      sc.Shutoff(),
 		TrustedGroups:    c.Patrol.TrustedGroups,
 		TrustedMinEdits:  c.Patrol.TrustedMinEdits,
 		DeletionTemplate: c.Patrol.DeletionTemplate,
@@ -171,7 +301,18 @@ func (a *app) site() *mwsite.Site {
 	if c.Response.SpamBlacklist {
 		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
 	}
-	return mwsite.New(a.wiki, opts, a.log)
+	return opts
+}
+
+// forumOptions are the NodeBB adapter's: the off-switch topic (none unless
+// set) and the rules of trust.
+func (a *app) forumOptions(sc config.Site) nbsite.Options {
+	tid, _ := strconv.ParseInt(sc.Shutoff(), 10, 64) // Validate checked it
+	return nbsite.Options{
+		SummaryPrefix: a.cfg.Patrol.SummaryPrefix,
+		ShutoffTopic:  tid,
+		Trust:         nodebb.TrustPolicy{MinPosts: sc.TrustedMinPosts, MinReputation: sc.TrustedMinReputation},
+	}
 }
 
 func runPatrol(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -182,14 +323,38 @@ func runPatrol(ctx context.Context, args []string, getenv func(string) string, s
 	if !f.once {
 		return usagef("patrol needs --once (for a schedule, use \"wikiwarden run\")")
 	}
-	return withPatroller(ctx, f, getenv, stderr, false, func(a *app, p *bot.Patroller) error {
-		sum, err := p.Pass(ctx)
-		fmt.Fprintln(stdout, sum.String())
-		if err != nil {
-			return fmt.Errorf("patrol: %w", err)
+	a, err := setupSites(ctx, f.config, getenv, stderr, false, true, f.site)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	var errs []error
+	for _, s := range a.sites {
+		if s.loginErr != nil {
+			errs = append(errs, fmt.Errorf("patrol %s: %w", s.cfg.Name, s.loginErr))
+			continue
 		}
-		return nil
-	})
+		p, err := a.patrollerOf(s, f.dryRun)
+		if err != nil {
+			return err
+		}
+		sum, err := p.Pass(ctx)
+		if len(a.sites) > 1 {
+			fmt.Fprintf(stdout, "%s: %s\n", s.cfg.Name, sum.String())
+		} else {
+			fmt.Fprintln(stdout, sum.String())
+		}
+		switch {
+		case err != nil && len(a.sites) > 1:
+			errs = append(errs, fmt.Errorf("patrol %s: %w", s.cfg.Name, err))
+		case err != nil:
+			errs = append(errs, fmt.Errorf("patrol: %w", err))
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func runService(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -197,25 +362,21 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	return withPatroller(ctx, f, getenv, stderr, true, func(a *app, p *bot.Patroller) error {
-		defer startBackups(ctx, a)()
-		return serveService(ctx, a, p, stdout)
-	})
-}
-
-// withPatroller sets up the wiki and the store, runs fn with a patroller,
-// and closes the store after it.
-func withPatroller(ctx context.Context, f commonFlags, getenv func(string) string, stderr io.Writer, service bool, fn func(*app, *bot.Patroller) error) error {
-	a, err := setup(ctx, f.config, getenv, stderr, service, true)
+	a, err := setup(ctx, f.config, getenv, stderr, true, true)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	p, err := a.patroller(f.dryRun)
-	if err != nil {
-		return err
+	var patrols []sitePatrol
+	for _, s := range a.sites {
+		p, err := a.patrollerOf(s, f.dryRun)
+		if err != nil {
+			return err
+		}
+		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name)})
 	}
-	return fn(a, p)
+	defer startBackups(ctx, a)()
+	return serveService(ctx, a, patrols, stdout)
 }
 
 // redactURL hides a password in a URL (https://user:pass@host/...).
@@ -251,33 +412,80 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	for _, w := range a.cfg.Warnings() {
 		fmt.Fprintf(stdout, "warning: %s\n", w)
 	}
-	acct, err := a.wiki.Account(ctx)
-	if err != nil {
-		return fmt.Errorf("read account: %w", err)
+	for _, s := range a.sites {
+		prefix := ""
+		if len(a.sites) > 1 {
+			prefix = s.cfg.Name + ": "
+		}
+		if s.loginErr != nil {
+			return s.loginErr
+		}
+		if s.nb != nil {
+			err = checkForum(ctx, a, s, prefix, stdout)
+		} else {
+			err = checkWiki(ctx, a, s, prefix, stdout)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(stdout, "logged in to %s as %s (groups: %s)\n", redactURL(a.cfg.Wiki.API), acct.Name, strings.Join(acct.Groups, ", "))
+	return nil
+}
+
+// checkWiki reports the rights the bot account lacks on a wiki, and the
+// shutoff page.
+func checkWiki(ctx context.Context, a *app, s *siteApp, prefix string, stdout io.Writer) error {
+	acct, err := s.mw.Account(ctx)
+	if err != nil {
+		return fmt.Errorf("%sread account: %w", prefix, err)
+	}
+	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.API), acct.Name, strings.Join(acct.Groups, ", "))
 	missing := 0
 	for _, r := range neededRights {
 		if !slices.Contains(acct.Rights, r.right) {
 			missing++
-			fmt.Fprintf(stdout, "missing right %q: the bot cannot %s\n", r.right, r.why)
+			fmt.Fprintf(stdout, "%smissing right %q: the bot cannot %s\n", prefix, r.right, r.why)
 		}
 	}
 	if missing == 0 {
-		fmt.Fprintln(stdout, "rights: the account has every right the bot uses")
+		fmt.Fprintf(stdout, "%srights: the account has every right the bot uses\n", prefix)
 	}
-	p, err := a.patroller(false)
-	if err != nil {
-		return err
-	}
-	ok, why, err := p.WritesAllowed(ctx)
+	ok, why, err := s.site.WritesAllowed(ctx)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		fmt.Fprintf(stdout, "observe only: %s\n", why)
+		fmt.Fprintf(stdout, "%sobserve only: %s\n", prefix, why)
 	} else {
-		fmt.Fprintln(stdout, "shutoff page: writes allowed")
+		fmt.Fprintf(stdout, "%sshutoff page: writes allowed\n", prefix)
+	}
+	return nil
+}
+
+// checkForum reports the bot account's groups on a forum (the client's
+// login already refused an account that is neither an administrator nor a
+// global moderator) and the off-switch topic.
+func checkForum(ctx context.Context, a *app, s *siteApp, prefix string, stdout io.Writer) error {
+	u, err := s.nb.User(ctx, s.nb.UID())
+	if err != nil {
+		return fmt.Errorf("%sread account: %w", prefix, err)
+	}
+	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.URL), u.Username, strings.Join(u.Groups, ", "))
+	role := "a global moderator"
+	if u.Admin {
+		role = "an administrator"
+	}
+	fmt.Fprintf(stdout, "%srights: %s, so it sees posts' IPs, deletes posts and topics, bans accounts and edits the IP blacklist\n", prefix, role)
+	ok, why, err := s.site.WritesAllowed(ctx)
+	switch {
+	case err != nil:
+		return err
+	case !ok:
+		fmt.Fprintf(stdout, "%sobserve only: %s\n", prefix, why)
+	case s.cfg.Shutoff() == "":
+		fmt.Fprintf(stdout, "%soff switch: none set (shutoff_page), writes always allowed\n", prefix)
+	default:
+		fmt.Fprintf(stdout, "%soff switch: topic %s says true, writes allowed\n", prefix, s.cfg.Shutoff())
 	}
 	return nil
 }

@@ -338,19 +338,39 @@ func (w *consoleWiki) Block(ctx context.Context, rec store.Record, moderator str
 	return fmt.Sprintf("Blocked %s for %s.", target, w.blockExpiry), nil
 }
 
+// sitePatrol is one site's patroller and its schedule.
+type sitePatrol struct {
+	name     string
+	schedule string
+	p        *bot.Patroller
+	store    *store.SiteStore
+}
+
 // serveService runs the service: the scheduled jobs and, when configured,
 // the review console and /metrics, until ctx is cancelled; then it stops
-// the listeners gracefully and waits for the job in flight.
-func serveService(ctx context.Context, a *app, p *bot.Patroller, stdout interface{ Write([]byte) (int, error) }) error {
+// the listeners gracefully and waits for the job in flight. The console
+// serves the first site, the store's default site, when it is a wiki; with
+// a forum first there is no console.
+func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout interface{ Write([]byte) (int, error) }) error {
 	cfg := a.cfg
 	sched := bot.Schedule{
-		Patrol:       cfg.Patrol.Schedule,
+		Patrol:       patrols[0].schedule,
 		ModelRefresh: cfg.Detectors.ModelRefresh,
 		Housekeeping: cfg.Store.Housekeeping,
 		Retention:    time.Duration(cfg.Store.Retention),
 	}
-	if cfg.Review.Listen == "" && cfg.Metrics.Listen == "" {
-		return bot.Run(ctx, p, sched, a.log)
+	console := cfg.Review.Listen != "" || cfg.Metrics.Listen != ""
+	if console && a.sites[0].mw == nil {
+		// The console reviews the store's default site with that wiki's
+		// logins and actions: a forum has neither.
+		a.log.WithField("site", a.sites[0].cfg.Name).Warn("review console and metrics off: they serve the first site, which is a forum; list a mediawiki site first in sites to have them")
+		console = false
+	}
+	if !console {
+		if len(patrols) == 1 {
+			return bot.Run(ctx, patrols[0].p, sched, a.log)
+		}
+		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
 	}
 	c, err := newConsole(cfg, a.wiki, a.store, a.log)
 	if err != nil {
@@ -395,38 +415,56 @@ func serveService(ctx context.Context, a *app, p *bot.Patroller, stdout interfac
 		}
 	}
 	defer stop()
-	return runJobs(ctx, p, a.store, sched, c, a.log)
+	return runJobs(ctx, patrols, a.store, sched, c, a.log)
 }
 
-// runJobs is bot.Run with each patrol pass taken under the console's lock
-// and reported to its metrics.
-func runJobs(ctx context.Context, p *bot.Patroller, st *store.Store, s bot.Schedule, c *console, log logrus.FieldLogger) error {
+// runJobs is bot.Run for every site: each site's patrol passes on its own
+// schedule and its model refreshes, never two of one job at once, and
+// housekeeping of the whole store. With the console (c not nil), every
+// pass is taken under its lock, and the first site's passes are reported
+// to its metrics.
+func runJobs(ctx context.Context, patrols []sitePatrol, st *store.Store, s bot.Schedule, c *console, log logrus.FieldLogger) error {
 	clog := cronLog{log}
 	cr := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)))
-	jobs := []struct {
-		name, spec string
-		fn         func(context.Context) error
-	}{
-		{"patrol", s.Patrol, func(ctx context.Context) error { return observedPass(ctx, p, st, c, log) }},
-		{"model_refresh", s.ModelRefresh, p.RefreshModel},
-		{"housekeeping", s.Housekeeping, func(ctx context.Context) error {
-			n, err := p.Housekeep(ctx, s.Retention)
-			if err == nil {
-				var m int
-				m, err = st.ExpireAudit(ctx, time.Now().Add(-s.Retention))
-				n += m
-			}
-			log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
-			return err
-		}},
+	type job struct {
+		name, site, spec string
+		fn               func(context.Context) error
 	}
+	var jobs []job
+	for i, sp := range patrols {
+		site := ""
+		if len(patrols) > 1 {
+			site = sp.name
+		}
+		slog := log
+		if site != "" {
+			slog = log.WithField("site", site)
+		}
+		jobs = append(jobs,
+			job{"patrol", site, sp.schedule, func(ctx context.Context) error { return patrolJob(ctx, sp, st, c, i == 0, slog) }},
+			job{"model_refresh", site, s.ModelRefresh, sp.p.RefreshModel})
+	}
+	jobs = append(jobs, job{"housekeeping", "", s.Housekeeping, func(ctx context.Context) error {
+		n, err := st.Expire(ctx, time.Now().Add(-s.Retention))
+		if err == nil {
+			var m int
+			m, err = st.ExpireAudit(ctx, time.Now().Add(-s.Retention))
+			n += m
+		}
+		log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
+		return err
+	}})
 	for _, j := range jobs {
 		if j.spec == "" {
 			continue
 		}
+		jlog := log.WithField("job", j.name)
+		if j.site != "" {
+			jlog = jlog.WithField("site", j.site)
+		}
 		if _, err := cr.AddFunc(j.spec, func() {
 			if err := j.fn(ctx); err != nil && ctx.Err() == nil {
-				log.WithError(err).WithField("job", j.name).Error("job failed")
+				jlog.WithError(err).Error("job failed")
 			}
 		}); err != nil {
 			return fmt.Errorf("schedule %s %q: %w", j.name, j.spec, err)
@@ -438,6 +476,22 @@ func runJobs(ctx context.Context, p *bot.Patroller, st *store.Store, s bot.Sched
 	<-cr.Stop().Done()
 	log.Info("service stopped")
 	return nil
+}
+
+// patrolJob runs one pass of a site: under the console's lock when there
+// is a console, and reported to its metrics when the site is the
+// console's (report).
+func patrolJob(ctx context.Context, sp sitePatrol, st *store.Store, c *console, report bool, log logrus.FieldLogger) error {
+	if c != nil && report {
+		return observedPass(ctx, sp.p, st, c, log)
+	}
+	if c != nil {
+		c.lock.Lock()
+		defer c.lock.Unlock()
+	}
+	sum, err := sp.p.Pass(ctx)
+	log.WithField("job", "patrol").Info(sum.String())
+	return err
 }
 
 // observedPass runs one pass under the console's lock and reports it.

@@ -1,11 +1,12 @@
-// Command wikiwarden patrols a MediaWiki's recent changes, reverts
-// random-token probe edits and the link spam that follows them, and blocks
-// the addresses and ranges behind them.
+// Command wikiwarden patrols MediaWikis' recent changes and NodeBB forums'
+// new posts, removes random-token probes and the link spam that follows
+// them, and blocks the addresses, ranges and accounts behind them; every
+// site of the config is patrolled by one process with one memory.
 //
 // Usage:
 //
 //	wikiwarden check  --config FILE            validate config, log in, report missing rights
-//	wikiwarden patrol --config FILE --once     one patrol pass (for cron), then a summary line
+//	wikiwarden patrol --config FILE --once     one patrol pass per site (for cron), then a summary line each
 //	wikiwarden run    --config FILE            the service: patrol on a schedule until SIGINT/SIGTERM
 //	wikiwarden eval   --corpus FILE.jsonl      score a labelled corpus offline
 //	wikiwarden store  check|backup ...         verify a store file, or back it up
@@ -63,8 +64,9 @@ const usage = `usage: wikiwarden <command> [flags]
 
 commands:
   check   --config FILE                 validate the config, log in, report missing rights
-  patrol  --config FILE --once [--dry-run]
-                                        one patrol pass over everything new, then a summary line
+  patrol  --config FILE --once [--dry-run] [--site NAME]
+                                        one patrol pass over everything new on each site (or
+                                        on NAME), then a summary line per site
   run     --config FILE [--dry-run]     the service: patrol on patrol.schedule until SIGINT/SIGTERM
   eval    --corpus FILE.jsonl [--threshold X] [--format text|json] [--plot pr.svg]
                                         score a labelled corpus offline

@@ -275,3 +275,13 @@ func (f *Forum) Banned(ctx context.Context, uid int64) (bool, int64, error) {
 	exp, _ := u.Expire.Int64()
 	return u.Banned == "1", exp, nil
 }
+
+// Login logs an existing account in from ip (a campaign that runs its
+// phases as separate processes logs its accounts in again).
+func (f *Forum) Login(ctx context.Context, ip, username, password string) (*Account, error) {
+	s := f.newSession(ip)
+	if err := s.login(ctx, username, password); err != nil {
+		return nil, err
+	}
+	return &Account{UID: s.uid, Username: username, Password: password, IP: ip, s: s}, nil
+}
