@@ -42,19 +42,11 @@ type Policy struct {
 	Thresholds map[string]float64
 }
 
-// DefaultThreshold is a detector's threshold when the config sets none.
-func DefaultThreshold(detector string) float64 {
-	if detector == "links" {
-		return 0.7
-	}
-	return 0.5
-}
-
 func (p Policy) threshold(detector string) float64 {
 	if t, ok := p.Thresholds[detector]; ok {
 		return t
 	}
-	return DefaultThreshold(detector)
+	return detectors.DefaultThreshold(detector)
 }
 
 const (

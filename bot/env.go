@@ -42,8 +42,19 @@ func (p *Patroller) env(ctx context.Context) (*detectors.Env, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read known domains: %w", err)
 	}
+	for d := range p.wordState.fbDomains {
+		// A domain a moderator called good counts as one the wiki cites.
+		if doms.Known == nil {
+			doms.Known = map[string]bool{}
+		}
+		doms.Known[d] = true
+	}
 	p.known = len(doms.Known)
-	return &detectors.Env{Model: p.model, Domains: domainSet{doms}}, nil
+	p.words(ctx)
+	return &detectors.Env{
+		Model: p.model, Domains: domainSet{doms}, Dicts: p.wordState.dicts,
+		Words: p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
+	}, nil
 }
 
 func (p *Patroller) loadModel(ctx context.Context) (*detectors.Model, error) {
@@ -58,11 +69,12 @@ func (p *Patroller) loadModel(ctx context.Context) (*detectors.Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read letter model: %w", err)
 	}
-	m := new(detectors.Model)
-	if err := m.UnmarshalBinary(data); err != nil {
+	m, vocab, err := decodeLearned(data)
+	if err != nil {
 		p.log.WithError(err).Warn("stored letter model unreadable; using the built-in one")
 		return detectors.BaseModel(), nil
 	}
+	p.wordState.vocab = vocab
 	return m, nil
 }
 
@@ -101,15 +113,22 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 	if size >= minTrainingBytes {
 		m = detectors.Train(clean)
 	}
-	data, err := m.MarshalBinary()
+	// The wiki's own words, from the same sample: the learner leaves out
+	// what recurs like a botnet's token rather than like a word.
+	pages := make([]detectors.VocabPage, len(texts))
+	for i, t := range texts {
+		pages[i] = detectors.VocabPage{Text: t}
+	}
+	vocab := detectors.LearnVocabulary(pages, m)
+	data, err := encodeLearned(m, vocab)
 	if err != nil {
-		return fmt.Errorf("encode letter model: %w", err)
+		return err
 	}
 	if err := p.store.PutModel(ctx, data, p.opts.Now()); err != nil {
 		return fmt.Errorf("store letter model: %w", err)
 	}
-	p.model = m
-	p.log.WithFields(logrus.Fields{"pages": len(texts), "bytes": size, "domains": len(doms), "probe_tokens_left_out": removed}).Info("letter model refreshed")
+	p.model, p.wordState.vocab = m, vocab
+	p.log.WithFields(logrus.Fields{"pages": len(texts), "bytes": size, "domains": len(doms), "probe_tokens_left_out": removed, "vocabulary": vocab.Len()}).Info("letter model refreshed")
 	return nil
 }
 

@@ -60,6 +60,7 @@ type Options struct {
 	RangePrefixV4   int              // range size for IPv4, e.g. 24; needed with RangeBlock
 	RangePrefixV6   int              // range size for IPv6, e.g. 64; needed with RangeBlock
 	ModelPages      int              // pages sampled to train the letter model; 0: the built-in model only
+	Words           WordOptions      // real words besides the letter model
 	Now             func() time.Time // the clock; nil means time.Now
 }
 
@@ -93,6 +94,7 @@ type Patroller struct {
 	self  Self       // the bot's account and the site's limits, read by the first pass
 	model *detectors.Model
 	known int // domains the wiki is known to link to, as of the pass's start
+	wordState
 }
 
 // New returns a Patroller of site. It checks the options but does not touch

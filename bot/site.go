@@ -73,6 +73,8 @@ type Site interface {
 // Self is the bot's own account on a site and the site's limits.
 type Self struct {
 	Name string
+	// Lang is the site's content language ("en", "de"); "" when unknown.
+	Lang string
 	// WidestV4 and WidestV6 are the widest ranges the site blocks, as
 	// prefix lengths; 0 when the site sets no limit.
 	WidestV4, WidestV6 int

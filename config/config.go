@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/detectors"
 	"io"
 	"io/fs"
 	"net"
@@ -41,9 +42,9 @@ const PasswordEnv = "WIKIWARDEN_PASSWORD"
 const ShutoffNone = "none"
 
 // KnownDetectors lists the detector names detectors.enabled may hold, in
-// the order the bot runs them. It must match the names the detectors
-// package registers; config does not import it so that it stays a leaf.
-var KnownDetectors = []string{"probe", "links"}
+// the order the bot runs them: the names the detectors package registers,
+// where they (and the thresholds' defaults) have their one home.
+var KnownDetectors = detectors.Names()
 
 // LogLevels lists the values log.level accepts.
 var LogLevels = []string{"debug", "info", "warn", "error"}
@@ -160,6 +161,11 @@ type Detectors struct {
 	// ModelSamplePages is how many random pages the letter model is built
 	// from.
 	ModelSamplePages int `yaml:"model_sample_pages"`
+	// AllowListPage is a wiki page whose words are never probe tokens by
+	// themselves (a word or more a line, # starts a comment), for the
+	// wiki's rare real words; the bot re-reads it after each edit of it.
+	// "" means "User:<account>/Allowlist"; "none" turns it off.
+	AllowListPage string `yaml:"allow_list_page"`
 }
 
 // Response is the "response" section.
@@ -278,8 +284,8 @@ func Default() Config {
 		},
 		Detectors: Detectors{
 			Enabled:          slices.Clone(KnownDetectors),
-			ProbeThreshold:   0.5,
-			LinksThreshold:   0.7,
+			ProbeThreshold:   detectors.DefaultProbeThreshold,
+			LinksThreshold:   detectors.DefaultLinksThreshold,
 			ModelRefresh:     "@daily",
 			ModelSamplePages: 200,
 		},

@@ -138,6 +138,22 @@ func (s Site) Shutoff() string {
 	return s.ShutoffPage
 }
 
+// AllowList is the site's allow-list page as the patroller reads it, or ""
+// when there is none: detectors.allow_list_page on a wiki, never on a forum.
+func (s Site) AllowList(c *Config) string {
+	if s.Kind != KindMediaWiki {
+		return ""
+	}
+	switch p := c.Detectors.AllowListPage; p {
+	case ShutoffNone:
+		return ""
+	case "":
+		return "User:" + s.Account() + "/Allowlist"
+	default:
+		return p
+	}
+}
+
 // Password returns the site's password from its file or its environment
 // variable (os.Getenv when getenv is nil). The errors never contain it.
 func (s Site) Password(getenv func(string) string) (string, error) {

@@ -1,6 +1,9 @@
 package detectors
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -178,4 +181,43 @@ func wordPrint(word string) uint64 {
 		}
 	}
 	return (h ^ h>>40) & (1<<40 - 1)
+}
+
+// wordSetMagic starts a WordSet's binary form.
+const wordSetMagic = "WWS1"
+
+// MarshalBinary encodes the set's fingerprints (not its letter model), so
+// a learned vocabulary can be kept beside the letter model it came with.
+func (s *WordSet) MarshalBinary() ([]byte, error) {
+	n := s.Len()
+	out := make([]byte, 0, len(wordSetMagic)+4+5*n)
+	out = append(out, wordSetMagic...)
+	out = binary.BigEndian.AppendUint32(out, uint32(n))
+	for i := range n {
+		out = binary.BigEndian.AppendUint32(out, s.hi[i])
+		out = append(out, s.lo[i])
+	}
+	return out, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote.
+func (s *WordSet) UnmarshalBinary(data []byte) error {
+	if len(data) < len(wordSetMagic)+4 || string(data[:len(wordSetMagic)]) != wordSetMagic {
+		return errors.New("detectors: not a word set")
+	}
+	data = data[len(wordSetMagic):]
+	n := int(binary.BigEndian.Uint32(data))
+	data = data[4:]
+	if len(data) != 5*n {
+		return fmt.Errorf("detectors: word set of %d words has %d bytes", n, len(data))
+	}
+	s.hi, s.lo, s.letters = make([]uint32, n), make([]uint8, n), nil
+	for i := range n {
+		s.hi[i] = binary.BigEndian.Uint32(data[5*i:])
+		s.lo[i] = data[5*i+4]
+		if i > 0 && (s.hi[i] < s.hi[i-1] || (s.hi[i] == s.hi[i-1] && s.lo[i] <= s.lo[i-1])) {
+			return errors.New("detectors: word set not sorted")
+		}
+	}
+	return nil
 }

@@ -33,7 +33,7 @@ const (
 type Options struct {
 	Corpus string // path of the JSON-lines corpus
 	// Threshold, when not 0, is every detector's threshold; 0 keeps each
-	// detector's default (bot.DefaultThreshold).
+	// detector's default (detectors.DefaultThreshold).
 	Threshold float64
 	Format    string   // FormatText (the default when "") or FormatJSON
 	Plot      string   // when not "", the precision/recall curves are drawn to this SVG file
@@ -101,7 +101,7 @@ func (o *Options) validate() error {
 func (o *Options) thresholds(names []string) map[string]float64 {
 	th := make(map[string]float64, len(names))
 	for _, n := range names {
-		th[n] = bot.DefaultThreshold(n)
+		th[n] = detectors.DefaultThreshold(n)
 		if o.Threshold != 0 {
 			th[n] = o.Threshold
 		}

@@ -98,7 +98,7 @@ func (s *Site) Self(ctx context.Context) (bot.Self, error) {
 	if err != nil {
 		return bot.Self{}, classify(fmt.Errorf("read site info: %w", err))
 	}
-	return bot.Self{Name: acct.Name, WidestV4: si.BlockCIDRLimitV4, WidestV6: si.BlockCIDRLimitV6}, nil
+	return bot.Self{Name: acct.Name, Lang: si.Lang, WidestV4: si.BlockCIDRLimitV4, WidestV6: si.BlockCIDRLimitV6}, nil
 }
 
 func (s *Site) acct(ctx context.Context) (mediawiki.Account, error) {

@@ -268,7 +268,9 @@ func (a *app) options(dryRun bool) bot.Options {
 func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 	if len(a.sites) == 0 {
 		sc := a.cfg.EffectiveSites()[0]
-		return bot.New(a.options(dryRun), mwsite.New(a.wiki, a.wikiOptions(sc), a.log), a.store.Site(sc.Name), a.log)
+		opts := a.options(dryRun)
+		opts.Words = a.wordOptions(sc)
+		return bot.New(opts, mwsite.New(a.wiki, a.wikiOptions(sc), a.log), a.store.Site(sc.Name), a.log)
 	}
 	return a.patrollerOf(a.sites[0], dryRun)
 }
@@ -280,7 +282,9 @@ func (a *app) patrollerOf(s *siteApp, dryRun bool) (*bot.Patroller, error) {
 	if len(a.cfg.Sites) > 0 {
 		log = a.log.WithField("site", s.cfg.Name)
 	}
-	p, err := bot.New(a.options(dryRun), s.site, a.store.Site(s.cfg.Name), log)
+	opts := a.options(dryRun)
+	opts.Words = a.wordOptions(s.cfg)
+	p, err := bot.New(opts, s.site, a.store.Site(s.cfg.Name), log)
 	if err != nil {
 		return nil, fmt.Errorf("site %s: %w", s.cfg.Name, err)
 	}
@@ -412,6 +416,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	for _, w := range a.cfg.Warnings() {
 		fmt.Fprintf(stdout, "warning: %s\n", w)
 	}
+	fmt.Fprintln(stdout, dictionaryReport())
 	for _, s := range a.sites {
 		prefix := ""
 		if len(a.sites) > 1 {

@@ -3,22 +3,8 @@ package main
 import (
 	"testing"
 
-	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
 )
-
-// config is the home of every default the bot runs with; the detector
-// thresholds have a second copy in bot.DefaultThreshold, for callers without
-// a config (eval), until detectors.DefaultThreshold replaces both. They
-// must agree.
-func TestThresholdDefaultsAgree(t *testing.T) {
-	d := config.Default().Detectors
-	for name, v := range map[string]float64{"probe": d.ProbeThreshold, "links": d.LinksThreshold} {
-		if got := bot.DefaultThreshold(name); got != v {
-			t.Errorf("bot.DefaultThreshold(%q) = %v, config default %v", name, got, v)
-		}
-	}
-}
 
 // The config's defaults map onto options the bot accepts, and its zeros
 // mean "off" on both sides.
