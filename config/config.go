@@ -251,9 +251,6 @@ type Review struct {
 	// TrustedProxies are the addresses or ranges of reverse proxies whose
 	// X-Forwarded-Proto and X-Forwarded-For headers are believed.
 	TrustedProxies []string `yaml:"trusted_proxies"`
-	// DeletionTemplate is the template a moderator's "delete the page"
-	// puts on the page when the bot account may not delete, e.g. "delete".
-	DeletionTemplate string `yaml:"deletion_template"`
 }
 
 // Metrics is the "metrics" section.
@@ -307,11 +304,10 @@ func Default() Config {
 			Level: "info",
 		},
 		Review: Review{
-			Listen:           "127.0.0.1:8470",
-			Groups:           []string{"sysop"},
-			SessionTTL:       Duration(12 * time.Hour),
-			TrustedProxies:   []string{},
-			DeletionTemplate: "delete",
+			Listen:         "127.0.0.1:8470",
+			Groups:         []string{"sysop"},
+			SessionTTL:     Duration(12 * time.Hour),
+			TrustedProxies: []string{},
 		},
 	}
 }
@@ -541,9 +537,6 @@ func (c *Config) Validate() error {
 		if _, err := ParseProxy(p); err != nil {
 			v.add("review.trusted_proxies", fmt.Sprintf("%q is not an address or range", p), `list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`)
 		}
-	}
-	if strings.ContainsAny(rv.DeletionTemplate, "{}|") {
-		v.add("review.deletion_template", fmt.Sprintf("%q contains braces or a pipe", rv.DeletionTemplate), `give the template's bare name, e.g. "delete"`)
 	}
 	v.listen("metrics.listen", c.Metrics.Listen)
 	if c.Metrics.Listen != "" && c.Metrics.Listen == rv.Listen && !strings.HasSuffix(rv.Listen, ":0") {

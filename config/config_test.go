@@ -91,7 +91,6 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: review.groups: empty, so nobody can log in to the console; list the wiki groups of your moderators, e.g. [sysop]`,
 			`$FILE: review.session_ttl: must be positive, got 0s; use e.g. "12h"`,
 			`$FILE: review.trusted_proxies: "10.0.0.0/33" is not an address or range; list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`,
-			`$FILE: review.deletion_template: "{{delete}}" contains braces or a pipe; give the template's bare name, e.g. "delete"`,
 			`$FILE: metrics.listen: ":99999" is not a host:port; use e.g. "127.0.0.1:8470", or "" to turn it off`,
 		}, "\n")},
 		{"invalid-store-backup.yaml", strings.Join([]string{

@@ -57,7 +57,7 @@ func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log l
 	lock := &sync.Mutex{}
 	wiki := &consoleWiki{
 		mw: mw, account: cfg.Account(), prefix: cfg.Patrol.SummaryPrefix, metrics: m,
-		deletionTemplate: cfg.Review.DeletionTemplate, blockExpiry: "1 week",
+		deletionTemplate: cfg.Patrol.DeletionTemplate, blockExpiry: "1 week",
 	}
 	if len(cfg.Response.BlockDurations) > 0 {
 		wiki.blockExpiry = cfg.Response.BlockDurations[0]
@@ -311,12 +311,13 @@ func (w *consoleWiki) DeletePage(ctx context.Context, rec store.Record, moderato
 	if perr != nil {
 		return "", perr
 	}
-	text := fmt.Sprintf("{{%s|%s}}\n%s", w.deletionTemplate, "spam or vandalism, see the review console", pg.Latest.Content)
+	tag := strings.ReplaceAll(w.deletionTemplate, "$1", "spam or vandalism, see the review console")
+	text := tag + "\n" + pg.Latest.Content
 	if _, err := w.mw.Edit(ctx, mediawiki.EditParams{Title: rec.Title, Text: text, Summary: w.by("tagged for deletion", moderator),
 		BaseRevID: pg.Latest.RevID, NoCreate: true}); err != nil {
 		return "", w.observe(err)
 	}
-	return fmt.Sprintf("The bot may not delete; tagged %s with {{%s}}.", rec.Title, w.deletionTemplate), nil
+	return fmt.Sprintf("The bot may not delete; tagged %s with %s.", rec.Title, tag), nil
 }
 
 // Block blocks rec's editor: the IP (anonymous editors only) or the account.
