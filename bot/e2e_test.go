@@ -372,23 +372,16 @@ func TestNobotsHonoured(t *testing.T) {
 	}
 }
 
-// crashingStore fails the commit of the probe after the given number, as if
-// the process died right after its wiki write and before its store write.
+// crashingStore fails every commit, as if the process died right after a
+// chunk's wiki writes and before its one store transaction.
 type crashingStore struct {
 	*store.Store
-	probes int
 }
 
 var errCrash = errors.New("simulated crash")
 
-func (c *crashingStore) Commit(ctx context.Context, h store.Handled) error {
-	if h.Record.Verdict == decision.VerdictProbe {
-		if c.probes == 0 {
-			return errCrash
-		}
-		c.probes--
-	}
-	return c.Store.Commit(ctx, h)
+func (c *crashingStore) CommitBatch(ctx context.Context, hs []store.Handled) error {
+	return errCrash
 }
 
 func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
@@ -400,14 +393,19 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 		probes[title] = token(rng, 9)
 		r.insert(fmt.Sprintf("192.0.2.%d", 40+i), title, " "+probes[title])
 	}
-	// The first pass reverts Aardvark, records it, reverts Abacus and dies
-	// before recording Abacus.
-	_, err := r.patroller(&crashingStore{Store: r.store, probes: 1}).Pass(r.ctx)
+	// The first pass reverts every probe of its chunk and dies before the
+	// chunk's commit.
+	_, err := r.patroller(&crashingStore{Store: r.store}).Pass(r.ctx)
 	if !errors.Is(err, errCrash) {
 		t.Fatalf("crashing pass error = %v, want the simulated crash", err)
 	}
-	if r.botRevisions("Abacus") != 1 || r.botRevisions("Algae") != 0 {
-		t.Fatalf("after the crash: Abacus %d, Algae %d bot revisions; want 1 and 0", r.botRevisions("Abacus"), r.botRevisions("Algae"))
+	for _, title := range titles {
+		if n := r.botRevisions(title); n != 1 {
+			t.Fatalf("after the crash: %s has %d bot revisions; want 1", title, n)
+		}
+	}
+	if _, err := r.store.Cursor(r.ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("cursor after the crash: %v; want none", err)
 	}
 	r.pass()
 	for _, title := range titles {
@@ -421,6 +419,11 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	rec, err := r.store.Record(r.ctx, mustLatestAnonRev(t, r, "Abacus"))
 	if err != nil || !strings.Contains(rec.Outcome, string(decision.HoldReverted)) {
 		t.Errorf("Abacus record after restart = %+v, %v; want it recorded as already reverted", rec, err)
+	}
+	// The bot's own revert, found after the crash, still counts for the
+	// cooldown.
+	if _, err := r.store.LastRevert(r.ctx, "192.0.2.41", "Abacus"); err != nil {
+		t.Errorf("the revert before the crash is not remembered: %v", err)
 	}
 }
 
@@ -529,14 +532,14 @@ func TestUnavailableWikiRetriedNextPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Pass(r.ctx); !errors.Is(err, mediawiki.ErrUnavailable) {
-		t.Fatalf("pass with the wiki unavailable: err = %v; want it to stop on ErrUnavailable", err)
+	if _, err := p.Pass(r.ctx); !errors.Is(err, mediawiki.ErrUnavailable) || !errors.Is(err, bot.ErrUndone) {
+		t.Fatalf("pass with the wiki unavailable: err = %v; want ErrUndone on ErrUnavailable", err)
 	}
-	if _, err := r.store.Record(r.ctx, rev); !errors.Is(err, store.ErrNotFound) {
-		t.Fatalf("record of the failed revert: err = %v; want none, so the next pass retries", err)
+	if rec, err := r.store.Record(r.ctx, rev); err != nil || !strings.HasPrefix(rec.Outcome, "pending") {
+		t.Fatalf("record of the failed revert = %+v, %v; want it pending", rec, err)
 	}
-	if sum := r.pass(); sum.Reverted != 1 {
-		t.Fatalf("next pass = %s; want the probe reverted", sum)
+	if sum := r.pass(); sum.Reverted != 1 || sum.Retried != 1 {
+		t.Fatalf("next pass = %s; want the pending probe retried and reverted", sum)
 	}
 	if strings.Contains(r.text("Aardvark"), probe) {
 		t.Error("probe still on the page after the retry")
@@ -640,6 +643,11 @@ type lateWiki struct {
 func (w lateWiki) RecentChanges(ctx context.Context, start time.Time, limit int) ([]mediawiki.Change, error) {
 	cs, err := w.Client.RecentChanges(ctx, start, limit)
 	return slices.DeleteFunc(cs, func(c mediawiki.Change) bool { return c.RevID == w.hide }), err
+}
+
+func (w lateWiki) ChangesAndPage(ctx context.Context, start time.Time, limit int, title string) ([]mediawiki.Change, mediawiki.Page, error) {
+	cs, pg, err := w.Client.ChangesAndPage(ctx, start, limit, title)
+	return slices.DeleteFunc(cs, func(c mediawiki.Change) bool { return c.RevID == w.hide }), pg, err
 }
 
 func TestChangeVisibleLateIsStillHandled(t *testing.T) {
