@@ -121,6 +121,9 @@ func defaultOptions() bot.Options {
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		ModelPages:      c.Detectors.ModelSamplePages,
+		RetryAttempts:   c.Patrol.RetryBudget.Attempts,
+		RetryMaxAge:     time.Duration(c.Patrol.RetryBudget.MaxAge),
+		// Retried at the next pass: the tests do not wait minutes.
 	}
 }
 

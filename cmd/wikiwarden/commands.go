@@ -153,6 +153,9 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		ModelPages:      c.Detectors.ModelSamplePages,
+		RetryAttempts:   c.Patrol.RetryBudget.Attempts,
+		RetryMaxAge:     time.Duration(c.Patrol.RetryBudget.MaxAge),
+		RetryBackoff:    time.Minute,
 	}
 	return bot.New(opts, a.site(), a.store, a.log)
 }
