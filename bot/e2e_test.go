@@ -747,3 +747,38 @@ func TestPageCleanAfterSpamRevert(t *testing.T) {
 		t.Errorf("Alchemy is not the seeded text again (probe %q left: %v)", q2, strings.Contains(got, q2))
 	}
 }
+
+// An idle pass, the common case of continuous mode, costs one API request:
+// recent changes and the shutoff page are read together. Counted by the
+// client and by the wiki's own access log.
+func TestIdlePassIsOneRequest(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(31, 32))
+	r.insert("192.0.2.99", "Aardvark", " "+token(rng, 10))
+	p := r.patroller(nil)
+	for range 2 { // the probe, then the bot's own revert
+		if _, err := p.Pass(r.ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 3 {
+		before, served := r.mw.Requests(), r.wiki.Requests()
+		sum, err := p.Pass(r.ctx)
+		if err != nil || sum.Read != 0 {
+			t.Fatalf("idle pass = %s, %v", sum, err)
+		}
+		if n := r.mw.Requests() - before; n != 1 {
+			t.Errorf("idle pass made %d API requests, want 1", n)
+		}
+		if n := r.wiki.Requests() - served; n != 1 {
+			t.Errorf("the wiki served %d requests for an idle pass, want 1", n)
+		}
+	}
+	// The same request sees the shutoff page change.
+	if _, err := r.wiki.AdminEdit(r.ctx, "User:Warden/Run", "stop", "stop the bot"); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := p.Pass(r.ctx); err != nil || sum.ObserveOnly == "" {
+		t.Errorf("pass after the shutoff = %s, %v; want observe only", sum, err)
+	}
+}
