@@ -340,20 +340,20 @@ func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contrib
 		texts map[int64]Texts
 		err   error
 	}
-	fetch := func(lo int) <-chan fetched {
+	fetch := func(lo int, known map[int64]Version) <-chan fetched {
 		hi := min(lo+chunkSize, len(changes))
 		ch := make(chan fetched, 1)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			t, err := p.texts(fctx, changes[lo:hi], skips[lo:hi])
+			t, err := p.textsKnown(fctx, changes[lo:hi], skips[lo:hi], known)
 			ch <- fetched{t, err}
 		}()
 		return ch
 	}
 	var next <-chan fetched
 	if len(changes) > 0 {
-		next = fetch(0)
+		next = fetch(0, nil)
 	}
 	hi := cur // the cursor only moves forward, also past re-read changes
 	for start := 0; start < len(changes); start += chunkSize {
@@ -363,7 +363,15 @@ func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contrib
 			return f.err
 		}
 		if end < len(changes) {
-			next = fetch(end)
+			// A page's next edit often follows in the next chunk: its text
+			// before is this chunk's text after, not fetched again.
+			known := make(map[int64]Version, len(f.texts))
+			for _, c := range changes[start:end] {
+				if t, ok := f.texts[c.ID]; ok {
+					known[c.ID] = Version{ID: c.ID, Author: c.Author.Name, Text: t.After}
+				}
+			}
+			next = fetch(end, known)
 		}
 		chunk := p.score(changes[start:end], skips[start:end], f.texts, env)
 		pages := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
@@ -577,11 +585,23 @@ func (p *Patroller) skips(ctx context.Context, changes []Contribution) ([]decisi
 
 // texts fetches, in batches, the text before and after every edit to score.
 func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []decision.Reason) (map[int64]Texts, error) {
+	return p.textsKnown(ctx, changes, skips, nil)
+}
+
+// textsKnown is texts, with the versions in known (by id) not fetched again
+// as an edit's version before.
+func (p *Patroller) textsKnown(ctx context.Context, changes []Contribution, skips []decision.Reason, known map[int64]Version) (map[int64]Texts, error) {
 	var todo []Contribution
+	reuse := map[int64]Version{} // by the edit's id: its version before
 	for i, c := range changes {
-		if skips[i] == "" {
-			todo = append(todo, c)
+		if skips[i] != "" {
+			continue
 		}
+		if v, ok := known[c.ParentID]; ok && c.ParentID != 0 {
+			reuse[c.ID] = v
+			c.ParentID = 0 // the site reads its text after only
+		}
+		todo = append(todo, c)
 	}
 	if len(todo) == 0 {
 		return nil, nil
@@ -589,6 +609,12 @@ func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []d
 	texts, err := p.site.Texts(ctx, todo)
 	if err != nil {
 		return nil, fmt.Errorf("read revisions: %w", err)
+	}
+	for id, v := range reuse {
+		if t, ok := texts[id]; ok {
+			t.Before, t.ParentAuthor = v.Text, v.Author
+			texts[id] = t
+		}
 	}
 	return texts, nil
 }
