@@ -119,6 +119,12 @@ func BenchmarkContinuous(b *testing.B) {
 		b.StopTimer()
 		close(stop)
 		<-sampled
+		if keep := os.Getenv("BENCH_SERVICE_LOG"); keep != "" {
+			smaps, _ := os.ReadFile(fmt.Sprintf("/proc/%d/smaps_rollup", cmd.Process.Pid))
+			fmt.Fprintf(logf, "%s\n", smaps)
+			out, _ := os.ReadFile(logf.Name())
+			os.WriteFile(keep, out, 0o644)
+		}
 		cmd.Process.Signal(os.Interrupt)
 		cmd.Wait()
 		b.StartTimer()
