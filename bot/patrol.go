@@ -435,6 +435,7 @@ func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detect
 		todo := due[start:min(start+chunkSize, len(due))]
 		var cs []Contribution
 		var pds []store.Pending
+		var recs []store.Record
 		for _, pd := range todo {
 			rec, err := p.store.Record(ctx, pd.ID)
 			if errors.Is(err, store.ErrNotFound) {
@@ -444,13 +445,26 @@ func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detect
 			}
 			cs = append(cs, contributionOf(rec))
 			pds = append(pds, pd)
+			recs = append(recs, rec)
 		}
 		if len(cs) == 0 {
 			continue
 		}
 		texts, err := p.texts(ctx, cs, make([]decision.Reason, len(cs)))
 		if err != nil {
-			return err
+			if !transient(err) {
+				return err
+			}
+			// An attempt that failed for each of them (their texts may be
+			// what the site fails on): the budget sets them aside in the
+			// end, and the new edits are read all the same.
+			ps.failing = err
+			for i, rec := range recs {
+				h := store.Handled{Record: rec}
+				p.defer1(&h, sum, decision.Decision{Action: pds[i].Action}, &pds[i], err, true)
+				p.batch = append(p.batch, h)
+			}
+			return p.flush(ctx)
 		}
 		chunk := p.score(cs, make([]decision.Reason, len(cs)), texts, env)
 		pages := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
