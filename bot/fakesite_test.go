@@ -43,6 +43,7 @@ type fakeSite struct {
 	poison              string // a title whose removals always fail for now
 	removeCalls         int    // Remove calls, failed ones included
 	blockExisting       bool   // Block finds the bot's own block in force
+	textsErr            error  // Texts fails with it
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
@@ -100,6 +101,9 @@ func (f *fakeSite) Contributions(_ context.Context, since store.Cursor, limit in
 }
 
 func (f *fakeSite) Texts(_ context.Context, cs []bot.Contribution) (map[int64]bot.Texts, error) {
+	if f.textsErr != nil {
+		return nil, f.textsErr
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := map[int64]bot.Texts{}
@@ -672,5 +676,23 @@ func TestProbeAndSpamInOneChunk(t *testing.T) {
 	sum := r.mustPass()
 	if sum.Reverted != 2 || sum.Blocked != 1 {
 		t.Errorf("pass = %s; want both reverted and the address blocked", sum)
+	}
+}
+
+// A pending action whose texts the site fails to serve: each pass counts a
+// failed attempt, and the budget sets it aside in the end.
+func TestPendingTextsFailingCountAsAttempts(t *testing.T) {
+	r := newFrig(t)
+	r.opts.RetryAttempts = 2
+	r.site.poison = "Aardvark"
+	r.probe("192.0.2.1")
+	r.pass() // attempt 1: the revert fails
+	r.site.textsErr = bot.WithKind(bot.ErrTransient, errors.New("HTTP 500 on the revisions"))
+	sum, err := r.pass() // attempt 2: its texts fail
+	if !errors.Is(err, bot.ErrUndone) || sum.SetAside != 1 {
+		t.Fatalf("pass = %s, %v; want the action set aside", sum, err)
+	}
+	if aside, err := r.store.SetAsides(context.Background(), ""); err != nil || len(aside) != 1 || !strings.Contains(aside[0].Pending.LastError, "revisions") {
+		t.Errorf("set aside = %+v, %v", aside, err)
 	}
 }
