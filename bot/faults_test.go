@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,7 +177,7 @@ func (r *faultRig) botRevisions(title string) int {
 func (r *faultRig) check(skip ...string) {
 	r.t.Helper()
 	for title, tok := range r.probes {
-		if contains(skip, title) {
+		if slices.Contains(skip, title) {
 			continue
 		}
 		text, err := r.wiki.PageText(r.ctx, title)
@@ -204,16 +205,8 @@ func (r *faultRig) check(skip ...string) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// faultCase is a fault put between the bot and the wiki for the patrol.
+// runFault plays the botnet, puts rules between the bot and the wiki, and
+// patrols until done: every probe reverted once, nothing good touched.
 func runFault(t *testing.T, rules ...faultproxy.Rule) *faultRig {
 	r := newFaultRig(t, nil, nil)
 	r.botnet(1)
