@@ -6,9 +6,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wikiwarden/wikiwarden/internal/faultproxy"
 )
 
 // A real `wikiwarden patrol --once` killed with SIGKILL at random moments,
@@ -111,5 +114,28 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		if bot != 1 {
 			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)
 		}
+	}
+}
+
+// A pass that leaves a decided action undone (the wiki fails every write to
+// the page) exits 1, so cron notices, and its summary counts it as pending.
+func TestPatrolOnceExitsNonZeroWithActionsUndone(t *testing.T) {
+	t.Parallel()
+	w, _, env := wikiConfig(t, "")
+	ctx := context.Background()
+	p, err := faultproxy.Start(w.API, faultproxy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	cfg := writeConfig(t, fmt.Sprintf("wiki:\n  api: %s\n  username: %s\n  contact: User:Admin\npatrol:\n  lookback: 1h\nstore:\n  path: %s\n",
+		p.API, w.BotUser, filepath.Join(t.TempDir(), "ww.db")))
+	if _, err := w.AnonEdit(ctx, "192.0.2.7", "Aardvark", "The aardvark is a burrowing mammal native to Africa. xqzkvbwplt It eats ants and termites.", ""); err != nil {
+		t.Fatal(err)
+	}
+	p.Add(faultproxy.Rule{Match: faultproxy.WriteTo("Aardvark"), Fault: faultproxy.Status500})
+	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 1 || !strings.Contains(stdout, "1 pending, 0 set aside") || !strings.Contains(stderr, "decided actions left undone") {
+		t.Errorf("patrol with a failing write: exit %d, stdout %q, stderr %q; want exit 1 and the pending action counted", code, stdout, stderr)
 	}
 }
