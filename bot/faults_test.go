@@ -367,7 +367,8 @@ func TestPatrolFaultPoisonPage(t *testing.T) {
 	if sum, err := r.p.Pass(r.ctx); err != nil || sum.Pending != 0 {
 		t.Errorf("pass after the set-aside = %s, %v; want a clean pass", sum, err)
 	}
-	if n := r.proxy.Count(faultproxy.WriteTo("Page 1")); n != 3*2 {
-		t.Errorf("%d writes to the poison page; want 3 attempts of 2 requests (the client's retry)", n)
+	// 3 attempts, each one request and the client's retry at most.
+	if n := r.proxy.Count(faultproxy.WriteTo("Page 1")); n < 3 || n > 3*2 {
+		t.Errorf("%d writes to the poison page; want 3 attempts of at most 2 requests", n)
 	}
 }
