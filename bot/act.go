@@ -74,7 +74,7 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 	// before that revert belong to the same visit and are reverted too.
 	// Site timestamps have whole seconds: an edit in the revert's second
 	// counts as after it.
-	if last, err := p.store.LastRevert(ctx, c.Author.Name, c.Place.Title); err == nil && !c.Time.Before(last.Truncate(time.Second)) && c.Time.Sub(last) < p.opts.RevertCooldown {
+	if last, err := p.lastRevert(ctx, c.Author.Name, c.Place.Title); err == nil && !c.Time.Before(last.Truncate(time.Second)) && c.Time.Sub(last) < p.opts.RevertCooldown {
 		return held(decision.HoldCooldown)
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return failed("read revert history", err)
@@ -217,13 +217,19 @@ func (p *Patroller) block(ctx context.Context, sc scored, d decision.Decision) O
 			target = rng.String()
 		}
 	}
-	past, err := p.store.Blocks(ctx, target)
+	past, err := p.blocks(ctx, target)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return failed("read block history", err)
 	}
 	if n := len(past); n > 0 && past[n-1].Time.After(c.Time) {
 		// The edit predates the target's last block: same wave, already
 		// handled. Escalate only for offences after a block ran out.
+		return Outcome{Code: decision.OutcomeNotBlocked, Hold: decision.HoldBlocked}
+	}
+	if n := len(past); n > 0 && inForce(past[n-1], p.opts.Now()) {
+		// The bot's own block holds: another request would only be
+		// refused (alreadyblocked), or double a block whose answer the
+		// site lost.
 		return Outcome{Code: decision.OutcomeNotBlocked, Hold: decision.HoldBlocked}
 	}
 	expiry := p.opts.BlockDurations[min(len(past), len(p.opts.BlockDurations)-1)]
@@ -233,6 +239,11 @@ func (p *Patroller) block(ctx context.Context, sc scored, d decision.Decision) O
 	}
 	if err != nil {
 		return failed("block "+target, err)
+	}
+	if b.Existing {
+		// Placed by an earlier request whose answer was lost: the bot's
+		// block, recorded as such so the ladder goes on from it.
+		p.logger(c).WithField("target", target).Info("block found in force, placed by the bot")
 	}
 	return Outcome{Code: decision.OutcomeBlocked, Block: &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: c.ID, Reason: b.Reason}}
 }
@@ -245,7 +256,7 @@ func (p *Patroller) block(ctx context.Context, sc scored, d decision.Decision) O
 func (p *Patroller) offenders(ctx context.Context, sc scored, d decision.Decision, rng netip.Prefix) (int, error) {
 	c := sc.change
 	ip := c.Author.IP
-	events, err := p.store.IPEvents(ctx, rng, c.Time.Add(-p.opts.WatchWindow))
+	events, err := p.ipEvents(ctx, rng, c.Time.Add(-p.opts.WatchWindow))
 	if err != nil {
 		return 0, err
 	}

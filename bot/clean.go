@@ -34,7 +34,7 @@ func (p *Patroller) clean(ctx context.Context, sc scored) (o Outcome, ok bool) {
 		return Outcome{}, false
 	}
 	rng := p.rangeOf(c.Author.IP)
-	events, err := p.store.IPEvents(ctx, rng, c.Time.Add(-p.opts.WatchWindow))
+	events, err := p.ipEvents(ctx, rng, c.Time.Add(-p.opts.WatchWindow))
 	if err != nil {
 		return failed("read range history", err), true
 	}

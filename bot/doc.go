@@ -11,10 +11,19 @@
 // ones. Each action step returns an Outcome, which the handler folds into
 // the record, the memory and the pass summary in one place.
 //
-// Crash safety: the patrol cursor advances in the same store transaction
-// that records a contribution as handled, so a killed pass resumes at the
-// first unhandled one. Before any revert the bot looks at the place as it
-// is now; a contribution whose place already moved on (because this bot
-// reverted it before a crash, or because someone else edited later) is
-// never reverted again.
+// Crash safety: a pass commits each chunk of contributions (their records,
+// memory and the cursor) in one store transaction, so a killed pass
+// resumes at the first chunk it did not commit and redoes at most one
+// chunk. Before any revert the bot looks at the place as it is now; a
+// contribution whose place already moved on (because this bot reverted it
+// before a crash, or because someone else edited later) is never reverted
+// again, and a block found in force by the bot's own account is the bot's.
+//
+// Nothing decided is dropped: an action the site failed to carry out for
+// now (ErrTransient) is recorded with a store.Pending, and the cursor moves
+// on. Later passes retry it first, with back-off and a fresh look at the
+// place, until Options.RetryAttempts or RetryMaxAge; then it is set aside
+// for a human. After the first such failure a pass attempts no more writes
+// (the site is failing): the rest of its decided actions wait as pending.
+// A pass that leaves actions pending or sets one aside returns ErrUndone.
 package bot

@@ -121,6 +121,9 @@ func defaultOptions() bot.Options {
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		ModelPages:      c.Detectors.ModelSamplePages,
+		RetryAttempts:   c.Patrol.RetryBudget.Attempts,
+		RetryMaxAge:     time.Duration(c.Patrol.RetryBudget.MaxAge),
+		// Retried at the next pass: the tests do not wait minutes.
 	}
 }
 
@@ -372,23 +375,16 @@ func TestNobotsHonoured(t *testing.T) {
 	}
 }
 
-// crashingStore fails the commit of the probe after the given number, as if
-// the process died right after its wiki write and before its store write.
+// crashingStore fails every commit, as if the process died right after a
+// chunk's wiki writes and before its one store transaction.
 type crashingStore struct {
 	*store.Store
-	probes int
 }
 
 var errCrash = errors.New("simulated crash")
 
-func (c *crashingStore) Commit(ctx context.Context, h store.Handled) error {
-	if h.Record.Verdict == decision.VerdictProbe {
-		if c.probes == 0 {
-			return errCrash
-		}
-		c.probes--
-	}
-	return c.Store.Commit(ctx, h)
+func (c *crashingStore) CommitBatch(ctx context.Context, hs []store.Handled) error {
+	return errCrash
 }
 
 func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
@@ -400,14 +396,19 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 		probes[title] = token(rng, 9)
 		r.insert(fmt.Sprintf("192.0.2.%d", 40+i), title, " "+probes[title])
 	}
-	// The first pass reverts Aardvark, records it, reverts Abacus and dies
-	// before recording Abacus.
-	_, err := r.patroller(&crashingStore{Store: r.store, probes: 1}).Pass(r.ctx)
+	// The first pass reverts every probe of its chunk and dies before the
+	// chunk's commit.
+	_, err := r.patroller(&crashingStore{Store: r.store}).Pass(r.ctx)
 	if !errors.Is(err, errCrash) {
 		t.Fatalf("crashing pass error = %v, want the simulated crash", err)
 	}
-	if r.botRevisions("Abacus") != 1 || r.botRevisions("Algae") != 0 {
-		t.Fatalf("after the crash: Abacus %d, Algae %d bot revisions; want 1 and 0", r.botRevisions("Abacus"), r.botRevisions("Algae"))
+	for _, title := range titles {
+		if n := r.botRevisions(title); n != 1 {
+			t.Fatalf("after the crash: %s has %d bot revisions; want 1", title, n)
+		}
+	}
+	if _, err := r.store.Cursor(r.ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("cursor after the crash: %v; want none", err)
 	}
 	r.pass()
 	for _, title := range titles {
@@ -421,6 +422,11 @@ func TestKilledPassResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	rec, err := r.store.Record(r.ctx, mustLatestAnonRev(t, r, "Abacus"))
 	if err != nil || !strings.Contains(rec.Outcome, string(decision.HoldReverted)) {
 		t.Errorf("Abacus record after restart = %+v, %v; want it recorded as already reverted", rec, err)
+	}
+	// The bot's own revert, found after the crash, still counts for the
+	// cooldown.
+	if _, err := r.store.LastRevert(r.ctx, "192.0.2.41", "Abacus"); err != nil {
+		t.Errorf("the revert before the crash is not remembered: %v", err)
 	}
 }
 
@@ -529,14 +535,14 @@ func TestUnavailableWikiRetriedNextPass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Pass(r.ctx); !errors.Is(err, mediawiki.ErrUnavailable) {
-		t.Fatalf("pass with the wiki unavailable: err = %v; want it to stop on ErrUnavailable", err)
+	if _, err := p.Pass(r.ctx); !errors.Is(err, mediawiki.ErrUnavailable) || !errors.Is(err, bot.ErrUndone) {
+		t.Fatalf("pass with the wiki unavailable: err = %v; want ErrUndone on ErrUnavailable", err)
 	}
-	if _, err := r.store.Record(r.ctx, rev); !errors.Is(err, store.ErrNotFound) {
-		t.Fatalf("record of the failed revert: err = %v; want none, so the next pass retries", err)
+	if rec, err := r.store.Record(r.ctx, rev); err != nil || !strings.HasPrefix(rec.Outcome, "pending") {
+		t.Fatalf("record of the failed revert = %+v, %v; want it pending", rec, err)
 	}
-	if sum := r.pass(); sum.Reverted != 1 {
-		t.Fatalf("next pass = %s; want the probe reverted", sum)
+	if sum := r.pass(); sum.Reverted != 1 || sum.Retried != 1 {
+		t.Fatalf("next pass = %s; want the pending probe retried and reverted", sum)
 	}
 	if strings.Contains(r.text("Aardvark"), probe) {
 		t.Error("probe still on the page after the retry")
@@ -642,6 +648,11 @@ func (w lateWiki) RecentChanges(ctx context.Context, start time.Time, limit int)
 	return slices.DeleteFunc(cs, func(c mediawiki.Change) bool { return c.RevID == w.hide }), err
 }
 
+func (w lateWiki) ChangesAndPage(ctx context.Context, start time.Time, limit int, title string) ([]mediawiki.Change, mediawiki.Page, error) {
+	cs, pg, err := w.Client.ChangesAndPage(ctx, start, limit, title)
+	return slices.DeleteFunc(cs, func(c mediawiki.Change) bool { return c.RevID == w.hide }), pg, err
+}
+
 func TestChangeVisibleLateIsStillHandled(t *testing.T) {
 	r := newRig(t)
 	rng := rand.New(rand.NewPCG(25, 26))
@@ -734,5 +745,40 @@ func TestPageCleanAfterSpamRevert(t *testing.T) {
 	}
 	if got := r.text("Alchemy"); strings.TrimSpace(got) != strings.TrimSpace(r.pages["Alchemy"]) {
 		t.Errorf("Alchemy is not the seeded text again (probe %q left: %v)", q2, strings.Contains(got, q2))
+	}
+}
+
+// An idle pass, the common case of continuous mode, costs one API request:
+// recent changes and the shutoff page are read together. Counted by the
+// client and by the wiki's own access log.
+func TestIdlePassIsOneRequest(t *testing.T) {
+	r := newRig(t)
+	rng := rand.New(rand.NewPCG(31, 32))
+	r.insert("192.0.2.99", "Aardvark", " "+token(rng, 10))
+	p := r.patroller(nil)
+	for range 2 { // the probe, then the bot's own revert
+		if _, err := p.Pass(r.ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 3 {
+		before, served := r.mw.Requests(), r.wiki.Requests()
+		sum, err := p.Pass(r.ctx)
+		if err != nil || sum.Read != 0 {
+			t.Fatalf("idle pass = %s, %v", sum, err)
+		}
+		if n := r.mw.Requests() - before; n != 1 {
+			t.Errorf("idle pass made %d API requests, want 1", n)
+		}
+		if n := r.wiki.Requests() - served; n != 1 {
+			t.Errorf("the wiki served %d requests for an idle pass, want 1", n)
+		}
+	}
+	// The same request sees the shutoff page change.
+	if _, err := r.wiki.AdminEdit(r.ctx, "User:Warden/Run", "stop", "stop the bot"); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := p.Pass(r.ctx); err != nil || sum.ObserveOnly == "" {
+		t.Errorf("pass after the shutoff = %s, %v; want observe only", sum, err)
 	}
 }

@@ -40,6 +40,10 @@ type fakeSite struct {
 	clock    func() time.Time         // when the bot's own versions are saved
 
 	removeErr, blockErr error
+	poison              string // a title whose removals always fail for now
+	removeCalls         int    // Remove calls, failed ones included
+	blockExisting       bool   // Block finds the bot's own block in force
+	textsErr            error  // Texts fails with it
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
@@ -97,6 +101,9 @@ func (f *fakeSite) Contributions(_ context.Context, since store.Cursor, limit in
 }
 
 func (f *fakeSite) Texts(_ context.Context, cs []bot.Contribution) (map[int64]bot.Texts, error) {
+	if f.textsErr != nil {
+		return nil, f.textsErr
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := map[int64]bot.Texts{}
@@ -125,6 +132,10 @@ func (f *fakeSite) Trusted(context.Context, []string) (map[string]decision.Reaso
 }
 
 func (f *fakeSite) Remove(_ context.Context, r bot.Removal) (bot.Removed, error) {
+	f.removeCalls++
+	if f.poison != "" && r.Contribution.Place.Title == f.poison {
+		return bot.Removed{}, bot.WithKind(bot.ErrTransient, errors.New("HTTP 500 on every write to the page"))
+	}
 	if f.removeErr != nil {
 		return bot.Removed{}, f.removeErr
 	}
@@ -173,7 +184,7 @@ func (f *fakeSite) Block(_ context.Context, b bot.BlockRequest) (bot.Blocked, er
 		return bot.Blocked{}, f.blockErr
 	}
 	f.blocks = append(f.blocks, b)
-	return bot.Blocked{Reason: "spam"}, nil
+	return bot.Blocked{Reason: "spam", Existing: f.blockExisting}, nil
 }
 
 func (f *fakeSite) Blacklist(_ context.Context, domains []string) ([]string, error) {
@@ -439,13 +450,20 @@ func TestActionPaths(t *testing.T) {
 			r.site.removeErr = bot.WithKind(bot.ErrTransient, errors.New("wiki unavailable"))
 			r.probe("192.0.2.1")
 		}, want{errors: 1, passErr: bot.ErrTransient}, func(t *testing.T, r *frig) {
-			recs, err := r.store.Records(context.Background(), store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
-			if err != nil || len(recs) != 0 {
-				t.Fatalf("records = %+v, %v; want none, so the next pass retries", recs, err)
+			ctx := context.Background()
+			recs, err := r.store.Records(ctx, store.Query{Verdicts: []decision.Verdict{decision.VerdictProbe}})
+			if err != nil || len(recs) != 1 || !strings.HasPrefix(recs[0].Outcome, "pending (attempt 1)") {
+				t.Fatalf("records = %+v, %v; want the edit recorded as pending", recs, err)
+			}
+			if ps, err := r.store.Pendings(ctx, ""); err != nil || len(ps) != 1 || ps[0].Attempts != 1 || ps[0].Action != decision.ActionRevert {
+				t.Fatalf("pendings = %+v, %v; want the revert pending after 1 attempt", ps, err)
 			}
 			r.site.removeErr = nil
-			if sum := r.mustPass(); sum.Reverted != 1 {
-				t.Errorf("next pass = %s; want the probe reverted", sum)
+			if sum := r.mustPass(); sum.Reverted != 1 || sum.Retried != 1 || sum.Pending != 0 || sum.Read != 0 {
+				t.Errorf("next pass = %s; want the pending probe retried and reverted", sum)
+			}
+			if ps, err := r.store.Pendings(ctx, ""); err != nil || len(ps) != 0 {
+				t.Errorf("pendings after the retry = %+v, %v; want none", ps, err)
 			}
 		}},
 		{"permanent failure recorded", func(r *frig) {
@@ -542,5 +560,139 @@ func TestActionPaths(t *testing.T) {
 				c.check(t, r)
 			}
 		})
+	}
+}
+
+// One page whose writes always fail holds up nothing: its revert is
+// pending, retried with back-off, then set aside for a human, while the
+// edits behind it are handled; a pass with actions undone says so.
+func TestPoisonEditSetAsideOthersHandled(t *testing.T) {
+	r := newFrig(t)
+	r.opts.RetryAttempts = 3
+	r.site.poison = "Abacus"
+	var toks []string
+	toks = append(toks, r.probeOn("192.0.2.1", "Aardvark"))
+	poison := r.probeOn("192.0.2.2", "Abacus")
+	toks = append(toks, r.probeOn("192.0.2.3", "Algae"), r.probeOn("192.0.2.4", "Alchemy"))
+
+	// The first pass reverts Aardvark, fails on Abacus, and then presses
+	// the failing site no more: Algae and Alchemy wait as pending.
+	sum, err := r.pass()
+	if !errors.Is(err, bot.ErrUndone) || !errors.Is(err, bot.ErrTransient) {
+		t.Fatalf("first pass error = %v; want ErrUndone naming the site's failure", err)
+	}
+	if sum.Reverted != 1 || sum.Pending != 3 || r.site.removeCalls != 2 {
+		t.Fatalf("first pass = %s, %d remove calls; want 1 reverted, 3 pending, 2 calls", sum, r.site.removeCalls)
+	}
+	if !strings.Contains(sum.String(), "3 pending, 0 set aside") {
+		t.Errorf("summary %q does not count the pending actions", sum)
+	}
+	// Later passes: the deferred edits are due first and reverted; the
+	// poison edit is retried until its budget is spent.
+	for i := 0; i < 5; i++ {
+		sum, err = r.pass()
+		if sum.SetAside > 0 {
+			break
+		}
+	}
+	if sum.SetAside != 1 || !errors.Is(err, bot.ErrUndone) {
+		t.Fatalf("pass = %s, %v; want the poison edit set aside", sum, err)
+	}
+	for _, tok := range toks {
+		if strings.Contains(r.site.text("Aardvark")+r.site.text("Algae")+r.site.text("Alchemy"), tok) {
+			t.Errorf("probe %q still on its page", tok)
+		}
+	}
+	if !strings.Contains(r.site.text("Abacus"), poison) {
+		t.Error("the poison page changed")
+	}
+	ctx := context.Background()
+	aside, err := r.store.SetAsides(ctx, "")
+	if err != nil || len(aside) != 1 || aside[0].Pending.Title != "Abacus" || aside[0].Pending.Attempts != 3 || aside[0].Pending.LastError == "" {
+		t.Fatalf("set aside = %+v, %v; want the Abacus revert after 3 attempts, with its error", aside, err)
+	}
+	if ps, _ := r.store.Pendings(ctx, ""); len(ps) != 0 {
+		t.Errorf("pendings = %+v; want none", ps)
+	}
+	// Nothing is left to do: the next pass is clean, and new edits go on
+	// being handled.
+	r.probeOn("192.0.2.5", "Aardvark")
+	calls := r.site.removeCalls
+	if sum := r.mustPass(); sum.Reverted != 1 || sum.Pending != 0 || r.site.removeCalls != calls+1 {
+		t.Errorf("pass after the set-aside = %s; want the new probe reverted, the poison not retried", sum)
+	}
+}
+
+// A retry waits: 1, 2, 4... times RetryBackoff after each failed attempt.
+func TestPendingBackoff(t *testing.T) {
+	r := newFrig(t)
+	r.opts.RetryBackoff = time.Minute
+	r.site.poison = "Aardvark"
+	r.probe("192.0.2.1")
+	r.pass()
+	calls := r.site.removeCalls
+	if sum, _ := r.pass(); sum.Retried != 0 || r.site.removeCalls != calls {
+		t.Fatalf("pass within the back-off = %s; want no retry", sum)
+	}
+	r.now = r.now.Add(time.Minute)
+	if sum, _ := r.pass(); sum.Retried != 1 {
+		t.Fatalf("pass after a minute = %s; want a retry", sum)
+	}
+	ps, err := r.store.Pendings(context.Background(), "")
+	if err != nil || len(ps) != 1 || ps[0].Attempts != 2 || ps[0].Next.Sub(r.now) < time.Minute {
+		t.Errorf("pendings = %+v, %v; want attempt 2, next in 2 minutes", ps, err)
+	}
+}
+
+// A block whose answer was lost is the bot's: recorded and counted, and no
+// second request is sent for the target while it holds.
+func TestBlockFoundInForceIsOurs(t *testing.T) {
+	r := newFrig(t)
+	r.probe("192.0.2.1")
+	r.mustPass()
+	r.site.blockExisting = true
+	r.insert("192.0.2.1", "Abacus", spamLinks)
+	if sum := r.mustPass(); sum.Blocked != 1 {
+		t.Fatalf("pass = %s; want the block counted", sum)
+	}
+	if bs, err := r.store.Blocks(context.Background(), "192.0.2.1"); err != nil || len(bs) != 1 {
+		t.Fatalf("stored blocks = %+v, %v; want the bot's block", bs, err)
+	}
+	// More spam of the same address within the block (e.g. edits saved
+	// before it): no second block request.
+	r.insert("192.0.2.1", "Algae", ` [https://replica-watches.example.org/ luxury watches]`)
+	r.insert("192.0.2.1", "Alchemy", ` [https://replica-watches.example.org/w watches]`)
+	if sum := r.mustPass(); sum.Blocked != 0 || len(r.site.blocks) != 1 {
+		t.Errorf("pass = %s, %d block requests; want one in all", sum, len(r.site.blocks))
+	}
+}
+
+// Records are committed a chunk at a time; a probe and the spam after it
+// in one chunk still make the spam follow-up spam, and the block.
+func TestProbeAndSpamInOneChunk(t *testing.T) {
+	r := newFrig(t)
+	r.probe("192.0.2.1")
+	r.insert("192.0.2.1", "Abacus", spamLinks)
+	sum := r.mustPass()
+	if sum.Reverted != 2 || sum.Blocked != 1 {
+		t.Errorf("pass = %s; want both reverted and the address blocked", sum)
+	}
+}
+
+// A pending action whose texts the site fails to serve: each pass counts a
+// failed attempt, and the budget sets it aside in the end.
+func TestPendingTextsFailingCountAsAttempts(t *testing.T) {
+	r := newFrig(t)
+	r.opts.RetryAttempts = 2
+	r.site.poison = "Aardvark"
+	r.probe("192.0.2.1")
+	r.pass() // attempt 1: the revert fails
+	r.site.textsErr = bot.WithKind(bot.ErrTransient, errors.New("HTTP 500 on the revisions"))
+	sum, err := r.pass() // attempt 2: its texts fail
+	if !errors.Is(err, bot.ErrUndone) || sum.SetAside != 1 {
+		t.Fatalf("pass = %s, %v; want the action set aside", sum, err)
+	}
+	if aside, err := r.store.SetAsides(context.Background(), ""); err != nil || len(aside) != 1 || !strings.Contains(aside[0].Pending.LastError, "revisions") {
+		t.Errorf("set aside = %+v, %v", aside, err)
 	}
 }

@@ -107,11 +107,12 @@ func (p *Patroller) suspicious(chunk []scored) []string {
 	return titles
 }
 
-// handle decides, acts on and records one change. The record and the
-// cursor (the newest change handled so far) are committed together. An
-// error stops the pass: the store failed, or the site could not take an
-// action now and the edit is left for the next pass.
-func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, ps *pageStates, sum *Summary) error {
+// handle decides and acts on one change, and returns what to record: the
+// record, the memory, and a pending action when the site failed to carry
+// out the decision (retry: the pending action this is a retry of). The
+// caller commits it with the cursor. An error stops the pass: the store
+// failed.
+func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages *pageStates, sum *Summary, retry *store.Pending) (store.Handled, error) {
 	c := sc.change
 	rec := store.Record{
 		RevID: c.ID, OldRevID: c.ParentID, Title: c.Place.Title, User: c.Author.Name,
@@ -120,7 +121,7 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 	if c.Author.IP.IsValid() {
 		rec.IP = c.Author.IP.String()
 	}
-	h := store.Handled{Cursor: cursor}
+	h := store.Handled{ClearPending: retry != nil}
 	p.noteChange(c)
 	if sc.skip == "" && p.wordState.fbTrusted[c.Author.Name] {
 		sc.skip = decision.SkipTrusted // a moderator vouched for this editor
@@ -130,19 +131,22 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 		sum.Skipped[sc.skip]++
 		rec.Verdict, rec.Action, rec.Why = decision.VerdictSkipped, decision.ActionNone, []decision.Reason{sc.skip}
 		h.Record = rec
-		return p.commit(ctx, h)
+		return h, nil
 	}
 	edit, results := sc.edit, sc.results
 	sum.Scored++
 	mem, err := p.memory(ctx, edit, c.Author.IP)
 	if err != nil {
-		return err
+		return h, err
 	}
 	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
 	rec.Results, rec.Verdict, rec.Action = results, d.Verdict, d.Action
 	rec.Why = append(rec.Why, d.Why...)
 	h.Record = rec
-	h.Events = p.events(sc, d)
+	if retry == nil {
+		// A retry's events were remembered with its first record.
+		h.Events = p.events(sc, d)
+	}
 	if d.Verdict != decision.VerdictOK {
 		sum.Flagged++
 		for _, r := range results {
@@ -150,30 +154,74 @@ func (p *Patroller) handle(ctx context.Context, sc scored, cursor store.Cursor, 
 		}
 	}
 	if !d.Reverts() {
-		return p.commit(ctx, h)
+		return h, nil
+	}
+	if ps.failing != nil && sum.ObserveOnly == "" {
+		// The site failed an action of this pass: do not press it.
+		p.defer1(&h, sum, d, retry, fmt.Errorf("not tried: the site is failing: %w", ps.failing), false)
+		return h, nil
 	}
 	// Finish the action in flight even if the pass is being stopped.
 	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
-	outs := p.act(actx, sc, d, ps, sum.ObserveOnly)
+	outs := p.act(actx, sc, d, pages, sum.ObserveOnly)
 	cancel()
 	if err := p.fold(&h, sum, sc, d, outs); err != nil {
-		// Unrecorded, the edit is the next pass's first.
-		return err
+		ps.failing = err
+		p.defer1(&h, sum, d, retry, err, true)
+		return h, nil
 	}
 	p.logger(c).WithFields(logrus.Fields{"action": h.Record.Action, "verdict": h.Record.Verdict, "reasons": reasonText(results)}).Info(h.Record.Outcome)
-	return p.commit(ctx, h)
+	return h, nil
+}
+
+// defer1 records a decided action the site did not carry out as pending,
+// or, once its retry budget is spent, sets it aside for a human. attempted
+// says whether the site was asked this time (and failed with cause).
+func (p *Patroller) defer1(h *store.Handled, sum *Summary, d decision.Decision, retry *store.Pending, cause error, attempted bool) {
+	now := p.opts.Now()
+	pd := store.Pending{
+		ID: h.Record.RevID, Title: h.Record.Title, User: h.Record.User, Action: d.Action,
+		First: now, Next: now, LastError: cause.Error(),
+	}
+	if retry != nil {
+		pd.Attempts, pd.First = retry.Attempts, retry.First
+	}
+	if attempted {
+		pd.Attempts++
+		pd.Next = now.Add(p.backoff(pd.Attempts))
+	}
+	h.ClearPending = false
+	log := p.logger(Contribution{ID: h.Record.RevID, Place: Place{Title: h.Record.Title}, Author: Author{Name: h.Record.User}}).
+		WithError(cause).WithFields(logrus.Fields{"action": d.Action, "attempts": pd.Attempts})
+	budget := (p.opts.RetryAttempts > 0 && pd.Attempts >= p.opts.RetryAttempts) ||
+		(p.opts.RetryMaxAge > 0 && now.Sub(pd.First) >= p.opts.RetryMaxAge)
+	if attempted && budget {
+		why := fmt.Sprintf("retry budget spent: %d attempts in %s", pd.Attempts, now.Sub(pd.First).Round(time.Second))
+		h.SetAside = &store.SetAside{Pending: pd, Reason: why, Time: now}
+		h.Record.Outcome = fmt.Sprintf("set aside, needs a human: %s: %v", why, cause)
+		sum.SetAside++
+		log.Error("action set aside: needs a human")
+		return
+	}
+	h.Pending = &pd
+	h.Record.Outcome = fmt.Sprintf("pending (attempt %d): %v", pd.Attempts, cause)
+	if attempted {
+		log.WithField("next", pd.Next).Warn("action pending: retried at a later pass")
+	}
+}
+
+// backoff is how long a pending action waits after its nth failed attempt:
+// RetryBackoff, doubling with each attempt, at most an hour.
+func (p *Patroller) backoff(n int) time.Duration {
+	b := p.opts.RetryBackoff
+	for i := 1; i < n && b < time.Hour; i++ {
+		b *= 2
+	}
+	return min(b, time.Hour)
 }
 
 func (p *Patroller) logger(c Contribution) logrus.FieldLogger {
 	return p.log.WithFields(logrus.Fields{"rev_id": c.ID, "title": c.Place.Title, "user": c.Author.Name})
-}
-
-func (p *Patroller) commit(ctx context.Context, h store.Handled) error {
-	// The commit belongs to the action before it: do it even when stopping.
-	if err := p.store.Commit(context.WithoutCancel(ctx), h); err != nil {
-		return fmt.Errorf("record revision %d: %w", h.Record.RevID, err)
-	}
-	return nil
 }
 
 func isSpam(d decision.Decision) bool {
@@ -197,7 +245,7 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 	mem := Memory{FewKnownDomains: p.known < fewKnownDomains}
 	since := e.Time.Add(-p.opts.WatchWindow)
 	if ip.IsValid() {
-		events, err := p.store.IPEvents(ctx, p.rangeOf(ip), since)
+		events, err := p.ipEvents(ctx, p.rangeOf(ip), since)
 		if err != nil {
 			return mem, fmt.Errorf("read range history: %w", err)
 		}
@@ -212,7 +260,7 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 			}
 		}
 	}
-	events, err := p.store.PageEvents(ctx, e.Title, since)
+	events, err := p.pageEvents(ctx, e.Title, since)
 	if err != nil {
 		return mem, fmt.Errorf("read page history: %w", err)
 	}
@@ -223,7 +271,7 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 	}
 	if ip.IsValid() {
 		// Spam events are recorded only for content the bot confirmed.
-		own, err := p.store.IPEvents(ctx, netip.PrefixFrom(ip, ip.BitLen()), since)
+		own, err := p.ipEvents(ctx, netip.PrefixFrom(ip, ip.BitLen()), since)
 		if err != nil {
 			return mem, fmt.Errorf("read editor history: %w", err)
 		}
@@ -234,7 +282,7 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 		}
 	}
 	for _, w := range addedWords(e) {
-		evs, err := p.store.TokenEvents(ctx, w)
+		evs, err := p.tokenEvents(ctx, w)
 		if err != nil {
 			return mem, fmt.Errorf("read token history: %w", err)
 		}

@@ -55,8 +55,8 @@ func (o Outcome) ours() bool {
 
 // fold writes a change's outcomes into its record and the memory to commit
 // (h), and counts them in the pass summary. It returns an error, after
-// counting, when a step failed for a reason that may pass: then nothing is
-// committed and the next pass retries the change.
+// counting, when a step failed for a reason that may pass: then the caller
+// records the change's action as pending, for a later pass to retry.
 func (p *Patroller) fold(h *store.Handled, sum *Summary, sc scored, d decision.Decision, outs []Outcome) error {
 	rec, c := &h.Record, sc.change
 	var retry error

@@ -24,6 +24,9 @@ type Store interface {
 	Cursor(ctx context.Context) (store.Cursor, error)
 	Record(ctx context.Context, revID int64) (store.Record, error)
 	Commit(ctx context.Context, h store.Handled) error
+	// CommitBatch commits a chunk's records, memory and cursor in one
+	// transaction.
+	CommitBatch(ctx context.Context, hs []store.Handled) error
 	IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]store.Event, error)
 	// TokenEvents returns the events of every site that used token.
 	TokenEvents(ctx context.Context, token string) ([]store.Event, error)
@@ -47,21 +50,30 @@ type Options struct {
 	// DefaultThreshold, the one home of threshold defaults in code (eval
 	// reads it too) until detectors.DefaultThreshold takes its place.
 	Thresholds      map[string]float64
-	Lookback        time.Duration    // how far back the first pass reads; 0: from the present
-	DryRun          bool             // decide and record, never write to the site
-	Namespaces      []int            // namespaces to patrol; empty means all
-	MaxEditsPerPass int              // upper bound of contributions read in one pass; 0: no bound
-	RevertCooldown  time.Duration    // at most one revert per editor and page within this; 0: no cooldown
-	WatchWindow     time.Duration    // how long probes make an IP, range or page suspect; 0: no memory
-	Block           bool             // block follow-up spammers
-	BlockDurations  []string         // the site's expiries, escalating per target; needed with Block
-	RangeBlock      bool             // block the range when enough of its addresses offended
-	RangeMinIPs     int              // confirmed offending addresses that make it a range block; at least 1 with RangeBlock
-	RangePrefixV4   int              // range size for IPv4, e.g. 24; needed with RangeBlock
-	RangePrefixV6   int              // range size for IPv6, e.g. 64; needed with RangeBlock
-	ModelPages      int              // pages sampled to train the letter model; 0: the built-in model only
-	Words           WordOptions      // real words besides the letter model
-	Now             func() time.Time // the clock; nil means time.Now
+	Lookback        time.Duration // how far back the first pass reads; 0: from the present
+	DryRun          bool          // decide and record, never write to the site
+	Namespaces      []int         // namespaces to patrol; empty means all
+	MaxEditsPerPass int           // upper bound of contributions read in one pass; 0: no bound
+	RevertCooldown  time.Duration // at most one revert per editor and page within this; 0: no cooldown
+	WatchWindow     time.Duration // how long probes make an IP, range or page suspect; 0: no memory
+	Block           bool          // block follow-up spammers
+	BlockDurations  []string      // the site's expiries, escalating per target; needed with Block
+	RangeBlock      bool          // block the range when enough of its addresses offended
+	RangeMinIPs     int           // confirmed offending addresses that make it a range block; at least 1 with RangeBlock
+	RangePrefixV4   int           // range size for IPv4, e.g. 24; needed with RangeBlock
+	RangePrefixV6   int           // range size for IPv6, e.g. 64; needed with RangeBlock
+	ModelPages      int           // pages sampled to train the letter model; 0: the built-in model only
+	// The retry budget of an action the site failed to carry out (it was
+	// unavailable, lagged, timed out): retried at later passes, waiting
+	// RetryBackoff, then twice that, and so on, until RetryAttempts
+	// attempts failed or the first failure is RetryMaxAge old; then it is
+	// set aside for a human. 0: no limit (RetryAttempts, RetryMaxAge), or
+	// retry at the next pass (RetryBackoff).
+	RetryAttempts int
+	RetryMaxAge   time.Duration
+	RetryBackoff  time.Duration
+	Words         WordOptions      // real words besides the letter model
+	Now           func() time.Time // the clock; nil means time.Now
 }
 
 // check rejects options that contradict each other or are out of range.
@@ -69,7 +81,9 @@ func (o Options) check() error {
 	switch {
 	case o.Lookback < 0, o.RevertCooldown < 0, o.WatchWindow < 0:
 		return errors.New("negative duration")
-	case o.MaxEditsPerPass < 0, o.ModelPages < 0:
+	case o.RetryMaxAge < 0, o.RetryBackoff < 0:
+		return errors.New("negative retry duration")
+	case o.MaxEditsPerPass < 0, o.ModelPages < 0, o.RetryAttempts < 0:
 		return errors.New("negative count")
 	case o.Block && len(o.BlockDurations) == 0:
 		return errors.New("Block without BlockDurations")
@@ -95,6 +109,9 @@ type Patroller struct {
 	model *detectors.Model
 	known int // domains the wiki is known to link to, as of the pass's start
 	wordState
+	// batch is what the pass handled since its last commit: the memory
+	// reads (ipEvents, blocks, ...) see it as if it were committed.
+	batch []store.Handled
 }
 
 // New returns a Patroller of site. It checks the options but does not touch
@@ -126,6 +143,9 @@ type Summary struct {
 	Skipped     map[decision.Reason]int // edits not scored, by reason
 	Held        map[decision.Reason]int // flagged edits not reverted, by reason
 	Errors      int                     // edits whose action failed
+	Pending     int                     // decided actions left to retry at a later pass, at the pass's end
+	SetAside    int                     // decided actions given up on in this pass: they need a human
+	Retried     int                     // pending actions retried in this pass
 	ObserveOnly string                  // why the pass wrote nothing, if it didn't ("dry run", "shutoff page ...")
 }
 
@@ -139,7 +159,10 @@ func (s Summary) String() string {
 	if len(s.Held) > 0 {
 		fmt.Fprintf(&b, ", %d not reverted (%s)", total(s.Held), countList(s.Held))
 	}
-	fmt.Fprintf(&b, ", %d errors", s.Errors)
+	fmt.Fprintf(&b, ", %d errors, %d pending, %d set aside", s.Errors, s.Pending, s.SetAside)
+	if s.Retried > 0 {
+		fmt.Fprintf(&b, " (%d pending retried)", s.Retried)
+	}
 	if s.ObserveOnly != "" {
 		fmt.Fprintf(&b, "; observe only: %s", s.ObserveOnly)
 	}
@@ -191,29 +214,32 @@ func (p *Patroller) start(ctx context.Context) error {
 	return nil
 }
 
+// ErrUndone is the error of a pass that left decided actions undone: some
+// are pending (retried at later passes) or were set aside for a human.
+// The pass did everything else; the error says so to cron.
+var ErrUndone = errors.New("decided actions left undone")
+
 // Pass runs one patrol pass over everything new since the last one. It
 // returns early, with what it did so far, when ctx is cancelled; an action
 // in flight is finished first.
+//
+// A pass first retries the pending actions that are due, then handles the
+// new contributions a chunk at a time: it fetches a chunk's texts while it
+// judges and acts on the one before, and commits each chunk's records,
+// memory and cursor in one transaction (a crash redoes at most one chunk;
+// every action is idempotent through the "already reverted" look). An
+// action the site fails to carry out is recorded as pending and the
+// cursor moves on; after the first such failure the pass attempts no more
+// writes (the site is failing: the rest wait as pending too). A pass that
+// leaves actions pending or sets one aside returns ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.batch = p.batch[:0]
 	sum := Summary{Skipped: map[decision.Reason]int{}, Held: map[decision.Reason]int{}}
 	if err := p.start(ctx); err != nil {
 		return sum, err
 	}
-	if p.opts.DryRun {
-		sum.ObserveOnly = string(decision.HoldDryRun)
-	} else if ok, why, err := p.site.WritesAllowed(ctx); err != nil {
-		return sum, err
-	} else if !ok {
-		sum.ObserveOnly = why
-		p.log.WithField("why", why).Warn("observing only: no edits or blocks this pass")
-	}
-	env, err := p.env(ctx)
-	if err != nil {
-		return sum, err
-	}
-
 	cur, err := p.store.Cursor(ctx)
 	if errors.Is(err, store.ErrNotFound) {
 		cur = store.Cursor{Time: p.opts.Now().Add(-p.opts.Lookback)}
@@ -223,48 +249,292 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	// Re-read a margin before the cursor: rc_timestamp is when a save
 	// began and rc_id when it ended, so under concurrent saves an edit can
 	// appear behind the cursor. What was already handled has a record.
-	changes, err := p.site.Contributions(ctx, store.Cursor{Time: cur.Time.Add(-rcOverlap), RCID: cur.RCID}, p.opts.MaxEditsPerPass)
-	if err != nil {
-		return sum, fmt.Errorf("read recent changes: %w", err)
-	}
-	changes, err = p.unhandled(ctx, changes, cur)
+	changes, writes, why, err := p.poll(ctx, store.Cursor{Time: cur.Time.Add(-rcOverlap), RCID: cur.RCID})
 	if err != nil {
 		return sum, err
+	}
+	if p.opts.DryRun {
+		sum.ObserveOnly = string(decision.HoldDryRun)
+	} else if !writes {
+		sum.ObserveOnly = why
+		p.log.WithField("why", why).Warn("observing only: no edits or blocks this pass")
+	}
+	env, err := p.env(ctx)
+	if err != nil {
+		return sum, err
+	}
+	ps := &passState{}
+	err = p.patrol(ctx, ps, changes, cur, env, &sum)
+	if cerr := p.flush(ctx); cerr != nil && err == nil {
+		err = cerr
+	}
+	pend, perr := p.pendings(context.WithoutCancel(ctx))
+	if perr != nil && err == nil {
+		err = fmt.Errorf("read pending actions: %w", perr)
+	}
+	sum.Pending = len(pend)
+	if err == nil && (sum.Pending > 0 || sum.SetAside > 0) {
+		err = fmt.Errorf("%d pending, %d set aside: %w", sum.Pending, sum.SetAside, ErrUndone)
+		if ps.failing != nil {
+			err = fmt.Errorf("%w; the site failed: %w", err, ps.failing)
+		}
+	}
+	return sum, err
+}
+
+// passState is what one pass learns as it goes.
+type passState struct {
+	// failing is the first action the site failed to carry out: after it
+	// the pass presses the site no more, and leaves the rest pending.
+	failing error
+}
+
+// poll reads the contributions from since on and the site's off switch,
+// in one request when the site can.
+func (p *Patroller) poll(ctx context.Context, since store.Cursor) ([]Contribution, bool, string, error) {
+	if pl, ok := p.site.(Poller); ok {
+		cs, writes, why, err := pl.Poll(ctx, since, p.opts.MaxEditsPerPass)
+		if err != nil {
+			return nil, false, "", fmt.Errorf("read recent changes: %w", err)
+		}
+		return cs, writes, why, nil
+	}
+	writes, why := true, ""
+	if !p.opts.DryRun {
+		var err error
+		if writes, why, err = p.site.WritesAllowed(ctx); err != nil {
+			return nil, false, "", err
+		}
+	}
+	cs, err := p.site.Contributions(ctx, since, p.opts.MaxEditsPerPass)
+	if err != nil {
+		return nil, false, "", fmt.Errorf("read recent changes: %w", err)
+	}
+	return cs, writes, why, nil
+}
+
+// patrol retries the due pending actions, then handles changes.
+func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contribution, cur store.Cursor, env *detectors.Env, sum *Summary) error {
+	if sum.ObserveOnly == "" {
+		if err := p.retryPending(ctx, ps, env, sum); err != nil {
+			return err
+		}
+	}
+	changes, err := p.unhandled(ctx, changes, cur)
+	if err != nil {
+		return err
 	}
 	sum.Read = len(changes)
-
 	skips, err := p.skips(ctx, changes)
 	if err != nil {
-		return sum, err
+		return err
 	}
-	// Texts are fetched a chunk at a time: batched requests, bounded memory
-	// on a large backlog, and progress a person can follow.
+	// Texts are fetched a chunk at a time (batched requests, bounded
+	// memory on a large backlog, progress a person can follow), the next
+	// chunk's while this one is judged and acted on.
+	fctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	type fetched struct {
+		texts map[int64]Texts
+		err   error
+	}
+	fetch := func(lo int, known map[int64]Version) <-chan fetched {
+		hi := min(lo+chunkSize, len(changes))
+		ch := make(chan fetched, 1)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t, err := p.textsKnown(fctx, changes[lo:hi], skips[lo:hi], known)
+			ch <- fetched{t, err}
+		}()
+		return ch
+	}
+	var next <-chan fetched
+	if len(changes) > 0 {
+		next = fetch(0, nil)
+	}
 	hi := cur // the cursor only moves forward, also past re-read changes
 	for start := 0; start < len(changes); start += chunkSize {
 		end := min(start+chunkSize, len(changes))
-		texts, err := p.texts(ctx, changes[start:end], skips[start:end])
-		if err != nil {
-			return sum, err
+		f := <-next
+		if f.err != nil {
+			return f.err
 		}
-		chunk := p.score(changes[start:end], skips[start:end], texts, env)
-		ps := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
+		if end < len(changes) {
+			// A page's next edit often follows in the next chunk: its text
+			// before is this chunk's text after, not fetched again.
+			known := make(map[int64]Version, len(f.texts))
+			for _, c := range changes[start:end] {
+				if t, ok := f.texts[c.ID]; ok {
+					known[c.ID] = Version{ID: c.ID, Author: c.Author.Name, Text: t.After}
+				}
+			}
+			next = fetch(end, known)
+		}
+		chunk := p.score(changes[start:end], skips[start:end], f.texts, env)
+		pages := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
 		for _, sc := range chunk {
 			if ctx.Err() != nil {
-				return sum, ctx.Err()
+				return ctx.Err()
 			}
 			c := sc.change
 			if c.Time.After(hi.Time) || (c.Time.Equal(hi.Time) && c.Seq > hi.RCID) {
 				hi = store.Cursor{Time: c.Time, RCID: c.Seq}
 			}
-			if err := p.handle(ctx, sc, hi, ps, &sum); err != nil {
-				return sum, err
+			h, err := p.handle(ctx, ps, sc, pages, sum, nil)
+			if err != nil {
+				return err
 			}
+			h.Cursor = hi
+			p.batch = append(p.batch, h)
+		}
+		if err := p.flush(ctx); err != nil {
+			return err
 		}
 		if len(changes) > progressEvery && end/progressEvery != start/progressEvery {
 			p.log.WithFields(logrus.Fields{"handled": end, "of": len(changes), "reverted": sum.Reverted}).Info("patrol progress")
 		}
 	}
-	return sum, nil
+	return nil
+}
+
+// flush commits what the pass handled since its last commit, in one
+// transaction. The commit belongs to the actions before it: it is made
+// even when the pass is being stopped.
+func (p *Patroller) flush(ctx context.Context) error {
+	if len(p.batch) == 0 {
+		return nil
+	}
+	if err := p.store.CommitBatch(context.WithoutCancel(ctx), p.batch); err != nil {
+		return fmt.Errorf("record revisions %d to %d: %w", p.batch[0].Record.RevID, p.batch[len(p.batch)-1].Record.RevID, err)
+	}
+	p.batch = p.batch[:0]
+	return nil
+}
+
+// retryPending retries the pending actions that are due, oldest due
+// first, a chunk at a time. Each is judged again from its texts, and its
+// place looked at again before any write: the action may have happened
+// (a lost answer, someone else), and then it is only recorded.
+func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detectors.Env, sum *Summary) error {
+	all, err := p.pendings(ctx)
+	if err != nil {
+		return fmt.Errorf("read pending actions: %w", err)
+	}
+	now := p.opts.Now()
+	var due []store.Pending
+	for _, pd := range all {
+		if pd.Next.After(now) {
+			break // the rest are due later
+		}
+		due = append(due, pd)
+	}
+	for start := 0; start < len(due) && ps.failing == nil; start += chunkSize {
+		todo := due[start:min(start+chunkSize, len(due))]
+		var cs []Contribution
+		var pds []store.Pending
+		var recs []store.Record
+		for _, pd := range todo {
+			rec, err := p.store.Record(ctx, pd.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				continue // expired: nothing left to retry against
+			} else if err != nil {
+				return fmt.Errorf("read record of pending revision %d: %w", pd.ID, err)
+			}
+			cs = append(cs, contributionOf(rec))
+			pds = append(pds, pd)
+			recs = append(recs, rec)
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		texts, err := p.texts(ctx, cs, make([]decision.Reason, len(cs)))
+		if err != nil {
+			if !transient(err) {
+				return err
+			}
+			// An attempt that failed for each of them (their texts may be
+			// what the site fails on): the budget sets them aside in the
+			// end, and the new edits are read all the same.
+			ps.failing = err
+			for i, rec := range recs {
+				h := store.Handled{Record: rec}
+				p.defer1(&h, sum, decision.Decision{Action: pds[i].Action}, &pds[i], err, true)
+				p.batch = append(p.batch, h)
+			}
+			return p.flush(ctx)
+		}
+		chunk := p.score(cs, make([]decision.Reason, len(cs)), texts, env)
+		pages := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
+		for i, sc := range chunk {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if ps.failing != nil {
+				break // left as it is: due at the next pass
+			}
+			sum.Retried++
+			h, err := p.handle(ctx, ps, sc, pages, sum, &pds[i])
+			if err != nil {
+				return err
+			}
+			p.batch = append(p.batch, h)
+		}
+		if err := p.flush(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pendings returns the store's pending actions of this site, the soonest
+// due first. A site's memory (store.SiteStore) has them; a whole store
+// (store.Store, its default site's memory) lists every site's, so those
+// whose record in this memory is another contribution's are dropped.
+func (p *Patroller) pendings(ctx context.Context) ([]store.Pending, error) {
+	switch st := p.store.(type) {
+	case interface {
+		Pendings(context.Context) ([]store.Pending, error)
+	}:
+		return st.Pendings(ctx)
+	case interface {
+		Pendings(context.Context, string) ([]store.Pending, error)
+	}:
+		all, err := st.Pendings(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		out := all[:0]
+		for _, pd := range all {
+			rec, err := p.store.Record(ctx, pd.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			if rec.Title == pd.Title && rec.User == pd.User {
+				out = append(out, pd)
+			}
+		}
+		return out, nil
+	}
+	return nil, errors.New("the store keeps no pending actions")
+}
+
+// contributionOf rebuilds a recorded contribution, for a retry.
+func contributionOf(rec store.Record) Contribution {
+	c := Contribution{
+		ID: rec.RevID, ParentID: rec.OldRevID, Place: Place{Title: rec.Title},
+		Author: Author{Name: rec.User, Anon: rec.Anon}, Time: rec.Time, Format: FormatWikitext,
+	}
+	if ip, err := netip.ParseAddr(rec.IP); err == nil {
+		c.Author.IP = ip.Unmap()
+	}
+	return c
 }
 
 // unhandled drops the changes the store already has a record of. Changes
@@ -331,11 +601,23 @@ func (p *Patroller) skips(ctx context.Context, changes []Contribution) ([]decisi
 
 // texts fetches, in batches, the text before and after every edit to score.
 func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []decision.Reason) (map[int64]Texts, error) {
+	return p.textsKnown(ctx, changes, skips, nil)
+}
+
+// textsKnown is texts, with the versions in known (by id) not fetched again
+// as an edit's version before.
+func (p *Patroller) textsKnown(ctx context.Context, changes []Contribution, skips []decision.Reason, known map[int64]Version) (map[int64]Texts, error) {
 	var todo []Contribution
+	reuse := map[int64]Version{} // by the edit's id: its version before
 	for i, c := range changes {
-		if skips[i] == "" {
-			todo = append(todo, c)
+		if skips[i] != "" {
+			continue
 		}
+		if v, ok := known[c.ParentID]; ok && c.ParentID != 0 {
+			reuse[c.ID] = v
+			c.ParentID = 0 // the site reads its text after only
+		}
+		todo = append(todo, c)
 	}
 	if len(todo) == 0 {
 		return nil, nil
@@ -343,6 +625,12 @@ func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []d
 	texts, err := p.site.Texts(ctx, todo)
 	if err != nil {
 		return nil, fmt.Errorf("read revisions: %w", err)
+	}
+	for id, v := range reuse {
+		if t, ok := texts[id]; ok {
+			t.Before, t.ParentAuthor = v.Text, v.Author
+			texts[id] = t
+		}
 	}
 	return texts, nil
 }

@@ -70,6 +70,16 @@ type Site interface {
 	KnownLinks(ctx context.Context, limit int) ([]string, error)
 }
 
+// Poller is a Site that reads its contributions and its off switch in one
+// request, so that a pass finding nothing new costs one request. The
+// patroller uses Poll when the site has it, and Contributions and
+// WritesAllowed otherwise.
+type Poller interface {
+	// Poll is Contributions and WritesAllowed at once. Its error is
+	// Contributions' (then the off switch is unread).
+	Poll(ctx context.Context, since store.Cursor, limit int) (cs []Contribution, writes bool, why string, err error)
+}
+
 // Self is the bot's own account on a site and the site's limits.
 type Self struct {
 	Name string
@@ -200,6 +210,10 @@ type BlockRequest struct {
 // Blocked is a block a site placed.
 type Blocked struct {
 	Reason string // the reason the site shows
+	// Existing says the block was in force already, placed by the bot's
+	// own account: a request whose answer was lost, or a pass that
+	// crashed before recording it. It is the bot's block all the same.
+	Existing bool
 }
 
 // Error kinds: every Site error wraps one.

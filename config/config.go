@@ -141,6 +141,21 @@ type Patrol struct {
 	// reason; with the right the bot deletes the page instead. "" leaves
 	// such pages for a human.
 	DeletionTemplate string `yaml:"deletion_template"`
+	// RetryBudget bounds the retries of an action the wiki failed to carry
+	// out (it was down, lagged, timed out): retried at later passes with
+	// back-off (1, 2, 4... minutes) until Attempts attempts failed or the
+	// first failure is MaxAge old; then the edit is set aside for a human
+	// and patrolling moves on.
+	RetryBudget RetryBudget `yaml:"retry_budget"`
+}
+
+// RetryBudget is the "patrol.retry_budget" section.
+type RetryBudget struct {
+	// Attempts is how many failed attempts set an action aside.
+	Attempts int `yaml:"attempts"`
+	// MaxAge is how long after its first failure an action is set aside
+	// at its next failure.
+	MaxAge Duration `yaml:"max_age"`
 }
 
 // Detectors is the "detectors" section.
@@ -278,6 +293,7 @@ func Default() Config {
 			RevertCooldown:   Duration(24 * time.Hour),
 			SummaryPrefix:    "wikiwarden:",
 			DeletionTemplate: "{{delete|$1}}",
+			RetryBudget:      RetryBudget{Attempts: 5, MaxAge: Duration(time.Hour)},
 		},
 		Detectors: Detectors{
 			Enabled:          slices.Clone(KnownDetectors),
@@ -453,6 +469,10 @@ func (c *Config) Validate() error {
 		v.add("patrol.max_edits_per_pass", "must be positive, got "+strconv.Itoa(p.MaxEditsPerPass), "use e.g. 5000")
 	}
 	v.notNegative("patrol.revert_cooldown", p.RevertCooldown)
+	if n := p.RetryBudget.Attempts; n < 1 || n > 100 {
+		v.add("patrol.retry_budget.attempts", "must be from 1 to 100, got "+strconv.Itoa(n), "use e.g. 5")
+	}
+	v.positive("patrol.retry_budget.max_age", p.RetryBudget.MaxAge, "1h")
 	if t := p.DeletionTemplate; t != "" && (!strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") || strings.Contains(t, "\n")) {
 		v.add("patrol.deletion_template", fmt.Sprintf("%q is not a template", t),
 			`use one template on one line such as "{{delete|$1}}" ($1 is the reason), or "" to leave created spam pages for a human`)

@@ -84,6 +84,10 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: store.retention: 90d is shorter than patrol.revert_cooldown (120d); keep records at least as long as the revert cooldown, e.g. retention: 120d`},
 		{"invalid-block-duration.yaml",
 			`$FILE: response.block_durations: "1 dya" is not a MediaWiki expiry; use a count and unit such as "1 day" or "2 weeks", "infinite", or a timestamp such as "2030-01-01T00:00:00Z"`},
+		{"invalid-retry-budget.yaml", strings.Join([]string{
+			`$FILE: patrol.retry_budget.attempts: must be from 1 to 100, got 0; use e.g. 5`,
+			`$FILE: patrol.retry_budget.max_age: must be positive, got 0s; use e.g. "1h"`,
+		}, "\n")},
 		{"invalid-deletion-template.yaml",
 			`$FILE: patrol.deletion_template: "delete this page" is not a template; use one template on one line such as "{{delete|$1}}" ($1 is the reason), or "" to leave created spam pages for a human`},
 		{"invalid-review.yaml", strings.Join([]string{

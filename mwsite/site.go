@@ -33,6 +33,7 @@ type Wiki interface {
 	Account(ctx context.Context) (mediawiki.Account, error)
 	SiteInfo(ctx context.Context) (mediawiki.SiteInfo, error)
 	RecentChanges(ctx context.Context, start time.Time, limit int) ([]mediawiki.Change, error)
+	ChangesAndPage(ctx context.Context, start time.Time, limit int, title string) ([]mediawiki.Change, mediawiki.Page, error)
 	Users(ctx context.Context, names []string) (map[string]mediawiki.User, error)
 	Revisions(ctx context.Context, revIDs []int64) (map[int64]mediawiki.Revision, error)
 	Pages(ctx context.Context, titles []string) (map[string]mediawiki.Page, error)
@@ -41,6 +42,7 @@ type Wiki interface {
 	Undo(ctx context.Context, title string, revID int64, summary string) error
 	Edit(ctx context.Context, p mediawiki.EditParams) (int64, error)
 	Block(ctx context.Context, p mediawiki.BlockParams) error
+	BlockInfo(ctx context.Context, target string) (mediawiki.BlockInfo, error)
 	SamplePages(ctx context.Context, n int) ([]string, error)
 	ExternalLinks(ctx context.Context, limit int) ([]string, error)
 }
@@ -80,7 +82,10 @@ type Site struct {
 	account mediawiki.Account // read once, by Self or the first action
 }
 
-var _ bot.Site = (*Site)(nil)
+var (
+	_ bot.Site   = (*Site)(nil)
+	_ bot.Poller = (*Site)(nil)
+)
 
 // New returns a Site on w, a logged-in client. It does not touch the wiki.
 func New(w Wiki, opts Options, log logrus.FieldLogger) *Site {
@@ -122,6 +127,26 @@ func (s *Site) Contributions(ctx context.Context, since store.Cursor, limit int)
 	if err != nil {
 		return nil, classify(err)
 	}
+	return contributions(changes), nil
+}
+
+// Poll reads recent changes from since.Time on and, in the same request,
+// the shutoff page: a pass that finds nothing new costs one request.
+func (s *Site) Poll(ctx context.Context, since store.Cursor, limit int) ([]bot.Contribution, bool, string, error) {
+	if s.opts.ShutoffPage == "" {
+		cs, err := s.Contributions(ctx, since, limit)
+		return cs, true, "", err
+	}
+	changes, page, err := s.wiki.ChangesAndPage(ctx, since.Time, limit, s.opts.ShutoffPage)
+	if err != nil {
+		return nil, false, "", classify(fmt.Errorf("read recent changes and shutoff page %q: %w", s.opts.ShutoffPage, err))
+	}
+	ok, why := s.shutoff(page)
+	return contributions(changes), ok, why, nil
+}
+
+// contributions converts recent changes to the bot's contributions.
+func contributions(changes []mediawiki.Change) []bot.Contribution {
 	out := make([]bot.Contribution, len(changes))
 	for i, c := range changes {
 		out[i] = bot.Contribution{
@@ -131,7 +156,7 @@ func (s *Site) Contributions(ctx context.Context, since store.Cursor, limit int)
 			Time:   c.Timestamp, Comment: c.Comment, Format: bot.FormatWikitext, Bot: c.Bot,
 		}
 	}
-	return out, nil
+	return out
 }
 
 // anonIP returns an anonymous editor's address: MediaWiki names them by it.
@@ -276,13 +301,23 @@ func (s *Site) WritesAllowed(ctx context.Context) (bool, string, error) {
 		return false, "", classify(fmt.Errorf("read shutoff page %q: %w", s.opts.ShutoffPage, err))
 	}
 	page, ok := pages[s.opts.ShutoffPage]
-	if !ok || page.Missing {
-		return false, fmt.Sprintf("shutoff page %s does not exist (create it with the text true)", s.opts.ShutoffPage), nil
+	if !ok {
+		page = mediawiki.Page{Missing: true}
+	}
+	ok, why := s.shutoff(page)
+	return ok, why, nil
+}
+
+// shutoff reads the shutoff page's verdict: writes are allowed only when
+// it exists and says "true".
+func (s *Site) shutoff(page mediawiki.Page) (bool, string) {
+	if page.Missing {
+		return false, fmt.Sprintf("shutoff page %s does not exist (create it with the text true)", s.opts.ShutoffPage)
 	}
 	if strings.TrimSpace(page.Latest.Content) != "true" {
-		return false, fmt.Sprintf("shutoff page %s does not say true", s.opts.ShutoffPage), nil
+		return false, fmt.Sprintf("shutoff page %s does not say true", s.opts.ShutoffPage)
 	}
-	return true, "", nil
+	return true, ""
 }
 
 // SampleTexts returns the wikitext of up to n random articles.
@@ -326,6 +361,11 @@ func (s *Site) Remove(ctx context.Context, r bot.Removal) (bot.Removed, error) {
 		if errors.Is(rerr, mediawiki.ErrAlreadyRolled) {
 			return out, bot.WithKind(bot.ErrAlreadyDone, rerr)
 		}
+		if mediawiki.Transient(rerr) {
+			// The wiki is failing, not the rollback: undo and a text
+			// restore would only press it again.
+			return out, bot.WithKind(bot.ErrTransient, rerr)
+		}
 		s.log.WithError(rerr).WithField("title", c.Place.Title).Warn("rollback failed, trying undo")
 	}
 	uerr := s.wiki.Undo(ctx, c.Place.Title, c.ID, out.Summary)
@@ -333,7 +373,7 @@ func (s *Site) Remove(ctx context.Context, r bot.Removal) (bot.Removed, error) {
 		out.How = "undone"
 		return out, nil
 	}
-	if r.Top != c.ID {
+	if r.Top != c.ID || mediawiki.Transient(uerr) {
 		return out, chainKind(errors.Join(rerr, uerr))
 	}
 	_, serr := s.wiki.Edit(ctx, mediawiki.EditParams{
@@ -394,6 +434,22 @@ func (s *Site) Block(ctx context.Context, b bot.BlockRequest) (bot.Blocked, erro
 	_, aerr := netip.ParseAddr(b.Target)
 	anonOnly := perr == nil || aerr == nil // an address or a range, not an account
 	err := s.wiki.Block(ctx, mediawiki.BlockParams{Target: b.Target, Expiry: b.Expiry, Reason: reason, AnonOnly: anonOnly, NoCreate: true})
+	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
+		// Whose block is it? The bot's own, when an earlier request placed
+		// it and its answer was lost (the client's retry, or a pass that
+		// crashed before recording it): then it is this block.
+		acct, aerr := s.acct(ctx)
+		if aerr != nil {
+			return bot.Blocked{}, aerr
+		}
+		info, ierr := s.wiki.BlockInfo(ctx, b.Target)
+		switch {
+		case ierr == nil && info.By == acct.Name:
+			return bot.Blocked{Reason: info.Reason, Existing: true}, nil
+		case ierr != nil && !errors.Is(ierr, mediawiki.ErrNotFound):
+			return bot.Blocked{}, classify(fmt.Errorf("block %q: who placed the block: %w", b.Target, ierr))
+		}
+	}
 	if err != nil {
 		return bot.Blocked{}, classify(err)
 	}
@@ -407,7 +463,9 @@ func classify(err error) error {
 		return nil
 	case isTransient(err):
 		return bot.WithKind(bot.ErrTransient, err)
-	case errors.Is(err, mediawiki.ErrAlreadyRolled), errors.Is(err, mediawiki.ErrAlreadyBlocked):
+	case errors.Is(err, mediawiki.ErrAlreadyBlocked):
+		return bot.WithKind(bot.ErrAlreadyDone, err)
+	case errors.Is(err, mediawiki.ErrAlreadyRolled):
 		return bot.WithKind(bot.ErrAlreadyDone, err)
 	case errors.Is(err, mediawiki.ErrEditConflict):
 		return bot.WithKind(bot.ErrConflict, err)
@@ -425,15 +483,10 @@ func chainKind(err error) error {
 	return bot.WithKind(bot.ErrPermanent, err)
 }
 
-// isTransient reports whether the wiki may take the request later: it was
-// unavailable, lagged, throttled, lost the session or answered garbage, or
-// the request ran out of time.
+// isTransient reports whether the wiki may take the request later: the
+// client's own verdict (mediawiki.Transient: unavailable, lagged,
+// throttled, read-only, session lost, login refused, bad token, malformed
+// answer, cooling off), or the request ran out of time.
 func isTransient(err error) bool {
-	for _, target := range []error{mediawiki.ErrUnavailable, mediawiki.ErrMaxlag, mediawiki.ErrRateLimited,
-		mediawiki.ErrNotLoggedIn, mediawiki.ErrMalformed, context.DeadlineExceeded} {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
+	return mediawiki.Transient(err) || errors.Is(err, context.DeadlineExceeded)
 }

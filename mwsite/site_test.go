@@ -21,6 +21,8 @@ type fakeWiki struct {
 	Wiki                          // unused methods panic
 	rights                        []string
 	rollbackErr, undoErr, editErr error
+	blockErr                      error
+	blockBy                       string // BlockInfo's placer; "" for no block
 	calls                         []string
 	edits                         []mediawiki.EditParams
 	blocks                        []mediawiki.BlockParams
@@ -48,7 +50,15 @@ func (w *fakeWiki) Edit(_ context.Context, p mediawiki.EditParams) (int64, error
 
 func (w *fakeWiki) Block(_ context.Context, p mediawiki.BlockParams) error {
 	w.blocks = append(w.blocks, p)
-	return nil
+	return w.blockErr
+}
+
+func (w *fakeWiki) BlockInfo(_ context.Context, target string) (mediawiki.BlockInfo, error) {
+	w.calls = append(w.calls, "blockinfo")
+	if w.blockBy == "" {
+		return mediawiki.BlockInfo{}, mediawiki.ErrNotFound
+	}
+	return mediawiki.BlockInfo{Target: target, By: w.blockBy, Reason: "earlier reason"}, nil
 }
 
 // deletingWiki is a fakeWiki whose client can delete.
@@ -89,7 +99,10 @@ func TestRemove(t *testing.T) {
 		{"rollback refused, undo", probeRemoval(true, 10, "text"), mediawiki.ErrPermission, nil, nil, "rollback undo", "undone", nil},
 		{"undo failed, guarded re-save", probeRemoval(false, 10, "text"), nil, mediawiki.ErrEditConflict, nil, "undo edit", "restored previous text", nil},
 		{"undo failed with later edits: no re-save", probeRemoval(false, 12, "text"), nil, mediawiki.ErrEditConflict, nil, "undo", "", bot.ErrPermanent},
-		{"unavailable", probeRemoval(false, 10, "text"), nil, unavailable, unavailable, "undo edit", "", bot.ErrTransient},
+		// A failing wiki is not pressed with the fallbacks.
+		{"unavailable", probeRemoval(false, 10, "text"), nil, unavailable, unavailable, "undo", "", bot.ErrTransient},
+		{"rollback unavailable: no undo", probeRemoval(true, 10, "text"), unavailable, nil, nil, "rollback", "", bot.ErrTransient},
+		{"rollback cooling off: no undo", probeRemoval(true, 10, "text"), fmt.Errorf("rollback: %w", mediawiki.ErrCoolingOff), nil, nil, "rollback", "", bot.ErrTransient},
 		{"nobots in the restored text", probeRemoval(true, 10, "{{nobots}} text"), nil, nil, nil, "", "", bot.ErrDenied},
 	}
 	for _, tt := range tests {
@@ -188,5 +201,31 @@ func TestClassify(t *testing.T) {
 		if !errors.Is(err, tt.kind) || !errors.Is(err, tt.err) || err.Error() != "op: "+tt.err.Error() {
 			t.Errorf("classify(%v) = %v; want kind %v, the cause kept, the message unchanged", tt.err, err, tt.kind)
 		}
+	}
+}
+
+func TestBlockAlreadyBlocked(t *testing.T) {
+	already := fmt.Errorf("block: %w", mediawiki.ErrAlreadyBlocked)
+	for _, tt := range []struct {
+		name, by string
+		existing bool
+		kind     error
+	}{
+		{"by the bot: its own block", "Warden", true, nil},
+		{"by an administrator: left alone", "Admin", false, bot.ErrAlreadyDone},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := &fakeWiki{blockErr: already, blockBy: tt.by}
+			b, err := newSite(w, Options{SummaryPrefix: "wikiwarden:"}).Block(context.Background(), bot.BlockRequest{Target: "192.0.2.0/24", Expiry: "1 day"})
+			if (tt.kind == nil) != (err == nil) || (tt.kind != nil && !errors.Is(err, tt.kind)) {
+				t.Fatalf("err = %v, want %v", err, tt.kind)
+			}
+			if b.Existing != tt.existing || (tt.existing && b.Reason != "earlier reason") {
+				t.Errorf("blocked = %+v", b)
+			}
+			if strings.Join(w.calls, " ") != "blockinfo" {
+				t.Errorf("calls = %v", w.calls)
+			}
+		})
 	}
 }

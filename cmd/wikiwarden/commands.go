@@ -261,6 +261,9 @@ func (a *app) options(dryRun bool) bot.Options {
 		RangePrefixV4:   c.Response.RangePrefixV4,
 		RangePrefixV6:   c.Response.RangePrefixV6,
 		ModelPages:      c.Detectors.ModelSamplePages,
+		RetryAttempts:   c.Patrol.RetryBudget.Attempts,
+		RetryMaxAge:     time.Duration(c.Patrol.RetryBudget.MaxAge),
+		RetryBackoff:    time.Minute,
 	}
 }
 

@@ -24,7 +24,7 @@ func runCmd(ctx context.Context, env map[string]string, args ...string) (int, st
 	return code, stdout.String(), stderr.String()
 }
 
-func writeConfig(t *testing.T, body string) string {
+func writeConfig(t testing.TB, body string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "wikiwarden.yaml")
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
@@ -60,7 +60,7 @@ func TestUsageAndConfigErrorsExit2(t *testing.T) {
 
 // wikiConfig starts a test wiki with the shutoff page set and returns a
 // config file for it and the environment holding the password.
-func wikiConfig(t *testing.T, extra string) (*testwiki.Wiki, string, map[string]string) {
+func wikiConfig(t testing.TB, extra string) (*testwiki.Wiki, string, map[string]string) {
 	t.Helper()
 	w := testwiki.Start(t)
 	ctx := context.Background()

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wikiwarden/wikiwarden/internal/faultproxy"
+)
+
+// A real `wikiwarden patrol --once` killed with SIGKILL at random moments,
+// again and again while the botnet keeps probing, then run to completion:
+// every probe is reverted exactly once. A kill loses at most the chunk in flight (one store transaction per
+// chunk); the next process finds its reverts on the wiki and records them
+// as already reverted.
+func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
+	t.Parallel()
+	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
+	ctx := context.Background()
+	const first, each, kills = 12, 3, 10
+	const n = first + each*kills
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	titles := make([]string, n)
+	tokens := make([]string, n)
+	const consonants = "bcdfghjklmnpqrstvwxz"
+	for i := range n {
+		titles[i] = fmt.Sprintf("Kill %d", i)
+		tok := make([]byte, 10)
+		for j := range tok {
+			tok[j] = consonants[rng.IntN(len(consonants))]
+		}
+		tokens[i] = string(tok)
+		if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	probed := 0
+	probe := func(m int) {
+		for ; m > 0; m-- {
+			i := probed
+			probed++
+			text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
+			if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.%d.%d", 2+i%3, 100+i), titles[i], text, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	probe(first)
+	reverted := func() int {
+		k := 0
+		for i := range probed {
+			if text, err := w.PageText(ctx, titles[i]); err == nil && !strings.Contains(text, tokens[i]) {
+				k++
+			}
+		}
+		return k
+	}
+
+	killed := 0
+	for k := range kills {
+		if k > 0 {
+			probe(each)
+		}
+		cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
+		cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		after := time.Duration(50+rng.IntN(1500)) * time.Millisecond
+		select {
+		case err := <-done:
+			t.Logf("run %d finished before its kill at %v: %v", k+1, after, err)
+		case <-time.After(after):
+			cmd.Process.Kill() // SIGKILL
+			<-done
+			killed++
+			t.Logf("run %d killed after %v, %d of %d probes reverted", k+1, after, reverted(), probed)
+		}
+	}
+	if killed < kills/2 {
+		t.Errorf("only %d of %d runs were killed mid-pass", killed, kills)
+	}
+
+	probe(each)
+	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 0 {
+		t.Fatalf("pass after the kills: exit %d: %s%s", code, stdout, stderr)
+	}
+	t.Logf("final pass: %s", strings.TrimSpace(stdout))
+	if got := reverted(); got != n {
+		t.Errorf("%d of %d probes reverted; want all", got, n)
+	}
+	for _, title := range titles {
+		hist, err := w.History(ctx, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bot := 0
+		for _, rv := range hist {
+			if rv.User == "Warden" {
+				bot++
+			}
+		}
+		if bot != 1 {
+			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)
+		}
+	}
+}
+
+// A pass that leaves a decided action undone (the wiki fails every write to
+// the page) exits 1, so cron notices, and its summary counts it as pending.
+func TestPatrolOnceExitsNonZeroWithActionsUndone(t *testing.T) {
+	t.Parallel()
+	w, _, env := wikiConfig(t, "")
+	ctx := context.Background()
+	p, err := faultproxy.Start(w.API, faultproxy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	cfg := writeConfig(t, fmt.Sprintf("wiki:\n  api: %s\n  username: %s\n  contact: User:Admin\npatrol:\n  lookback: 1h\nstore:\n  path: %s\n",
+		p.API, w.BotUser, filepath.Join(t.TempDir(), "ww.db")))
+	if _, err := w.AnonEdit(ctx, "192.0.2.7", "Aardvark", "The aardvark is a burrowing mammal native to Africa. xqzkvbwplt It eats ants and termites.", ""); err != nil {
+		t.Fatal(err)
+	}
+	p.Add(faultproxy.Rule{Match: faultproxy.WriteTo("Aardvark"), Fault: faultproxy.Status500})
+	code, stdout, stderr := runCmd(ctx, env, "patrol", "--config", cfg, "--once")
+	if code != 1 || !strings.Contains(stdout, "1 pending, 0 set aside") || !strings.Contains(stderr, "decided actions left undone") {
+		t.Errorf("patrol with a failing write: exit %d, stdout %q, stderr %q; want exit 1 and the pending action counted", code, stdout, stderr)
+	}
+}
