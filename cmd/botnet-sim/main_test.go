@@ -64,15 +64,15 @@ func TestPhasesWithoutBot(t *testing.T) {
 	}
 	var out bytes.Buffer
 	err := run(ctx, []string{"--env", env, "--phase", "report"}, &out, &out)
-	if err == nil || !strings.Contains(err.Error(), "17 of 27 edits not handled as expected") {
+	if err == nil || !strings.Contains(err.Error(), "20 of 32 edits not handled as expected") {
 		t.Errorf("report: err = %v", err)
 	}
 	report := out.String()
 	t.Logf("report:\n%s", report)
-	if n := strings.Count(report, "left alone"); n != 28 { // 27 rows and the tally
-		t.Errorf("report says \"left alone\" %d times, want 28", n)
+	if n := strings.Count(report, "left alone"); n != 33 { // 32 rows and the tally
+		t.Errorf("report says \"left alone\" %d times, want 33", n)
 	}
-	if !strings.Contains(report, "probes reverted 0/12, spam reverted 0/5, good-faith left alone 10/10, ranges blocked: none") {
+	if !strings.Contains(report, "probes reverted 0/14, spam reverted 0/6, good-faith left alone 12/12, ranges blocked: none") {
 		t.Error("report lacks the tally line")
 	}
 
