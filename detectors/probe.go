@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ProbeName is the probe detector's name in configuration and results.
@@ -431,6 +433,11 @@ func (p *prober) run() {
 		}
 		if f&wDiacritic != 0 {
 			p.edit.diacritic++
+		}
+		if f&wCode != 0 && p.nameWord(w) {
+			f &^= wCode // a word of a name of several words: judged as a word
+			w.Flags = f
+			p.words[i].Flags = f
 		}
 		if f&(wCode|cCode) != 0 || f&cRefName != 0 && p.singleName(w) {
 			continue // code: <code>, <pre>, <tt> hold identifiers of programs
@@ -1214,4 +1221,31 @@ func (p *prober) lineInLang(c *probeCandidate) bool {
 	}
 	p.known = append(p.known, lineKnown{line: c.w.Line, share: share})
 	return share >= 0.6
+}
+
+// nameWord reports whether w, a word the reader found code-like only
+// because "=" follows it, is a word of a name of several words ("|title
+// munrkduqk=", "<ref name honjtcji=", "?option hxqhjkuaw=") or the last
+// word of a heading written without spaces ("==Etymology jHBFSeuXE=="). A
+// parameter's or attribute's name of one word ("|accessdate=") stays an
+// identifier; a real name of several words ("bevolking as of") holds real
+// words, which are judged as such.
+func (p *prober) nameWord(w scanWord) bool {
+	t := p.text
+	if w.Hi >= len(t) || t[w.Hi] != '=' || strings.ContainsAny(t[w.Lo:w.Hi], "._/@:") {
+		return false
+	}
+	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' && w.Flags&cHeading != 0 {
+		return true // "==Media xodgyddy==="
+	}
+	// A word, then spaces, then this word.
+	i := w.Lo
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '\t') {
+		i--
+	}
+	if i == w.Lo || i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
