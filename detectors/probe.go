@@ -93,6 +93,7 @@ const (
 	bitsAlone               = 3.0   // alone on an added line
 	bitsMidSentence         = 2.0   // between words the old text has
 	bitsInserted            = 6.0   // the line minus the word is a line of the old text
+	bitsAfterCategories     = 3.0   // alone on the page's last line, after its categories or closing templates
 	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
 	bitsCapitalised         = -10.0 // ...less this: a name
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
@@ -620,9 +621,18 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termJoined, bitsJoined)
 	}
 
-	// Place.
-	if k, bits := placeBits(f); k != termCount {
+	// Place. A preformatted "block" of one word alone on its line is no
+	// code sample: a line of its own, judged as such.
+	place := f
+	preAlone := f&cPre != 0 && p.alone(c)
+	if preAlone {
+		place &^= cPre
+	}
+	if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
+	}
+	if preAlone && p.lastAfterMarkup(c) {
+		c.add(termAlone, bitsAfterCategories)
 	}
 	if p.binomial(c, llr) {
 		c.add(termItalic, bitsBinomial)
@@ -1248,4 +1258,28 @@ func (p *prober) nameWord(w scanWord) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(t[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lastAfterMarkup reports whether c's line is the last line of the text
+// with anything on it and the line before it with anything on it is markup
+// closing a page: a category or interlanguage link, a template (a stub
+// notice, a navigation box), a magic word. Nothing an editor writes
+// follows a page's categories on a line of its own.
+func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
+	t := p.text
+	if strings.TrimSpace(t[c.w.Hi:]) != "" {
+		return false
+	}
+	i := c.w.Lo
+	for i > 0 && t[i-1] != '\n' {
+		i--
+	}
+	prev := strings.TrimRight(t[:i], " \t\n")
+	if j := strings.LastIndexByte(prev, '\n'); j >= 0 {
+		prev = prev[j+1:]
+	}
+	prev = strings.TrimSpace(prev)
+	return strings.HasPrefix(prev, "[[") && strings.HasSuffix(prev, "]]") ||
+		strings.HasPrefix(prev, "{{") && strings.HasSuffix(prev, "}}") ||
+		strings.HasPrefix(prev, "__") && strings.HasSuffix(prev, "__")
 }
