@@ -296,6 +296,7 @@ type prober struct {
 	fresh    int      // distinct candidate-sized added words the removed lines do not have
 	edit     probeTextStats
 	known    []lineKnown
+	scripts  []lineScript
 	scratch  []float64
 	medians  []lineMedian
 	editMed  float64
@@ -321,7 +322,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 	*p = prober{
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
-		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0],
+		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
 	}
 }
 
@@ -669,7 +670,7 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
-		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.mostlyOtherScript() {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
 			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
 		d := p.edit.diacritic
@@ -905,7 +906,7 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 			continue
 		}
 		f := p.words[i].Flags
-		if f&wNonLatin != 0 && p.mostlyOtherScript() {
+		if f&wNonLatin != 0 && p.otherScriptAt(c) {
 			continue // the page's own script: a Latin word stands out among it
 		}
 		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
@@ -913,6 +914,40 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 		}
 	}
 	return odd
+}
+
+// otherScriptAt reports whether the text around c is written in a script
+// other than Latin: most words of the edit are, or most words of c's line
+// outside markup are (a Bulgarian sentence whose references are in
+// English).
+func (p *prober) otherScriptAt(c *probeCandidate) bool {
+	if p.mostlyOtherScript() {
+		return true
+	}
+	for _, l := range p.scripts {
+		if l.line == c.w.Line {
+			return l.other
+		}
+	}
+	prose, other := 0, 0
+	for i := max(0, c.idx-60); i < len(p.words) && i < c.idx+60; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&cMarkup != 0 {
+			continue
+		}
+		prose++
+		if w.Flags&wNonLatin != 0 {
+			other++
+		}
+	}
+	l := lineScript{line: c.w.Line, other: other >= 3 && other*2 > prose}
+	p.scripts = append(p.scripts, l)
+	return l.other
+}
+
+type lineScript struct {
+	line  int
+	other bool
 }
 
 // mostlyOtherScript reports whether most words the edit added are in a
@@ -1187,7 +1222,7 @@ func (p *prober) nearInLang(c *probeCandidate) bool {
 			continue
 		}
 		w := p.words[i]
-		if w.Flags&wNonLatin != 0 && !p.mostlyOtherScript() {
+		if w.Flags&wNonLatin != 0 && !p.otherScriptAt(c) {
 			words++ // another script next to it: a name or phrase in another language
 			continue
 		}
@@ -1245,8 +1280,8 @@ func (p *prober) nameWord(w scanWord) bool {
 	if w.Hi >= len(t) || t[w.Hi] != '=' || strings.ContainsAny(t[w.Lo:w.Hi], "._/@:") {
 		return false
 	}
-	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' && w.Flags&cHeading != 0 {
-		return true // "==Media xodgyddy==="
+	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' {
+		return true // "==Media xodgyddy===": a heading's end, never a key's
 	}
 	// A word, then spaces, then this word.
 	i := w.Lo
