@@ -109,6 +109,7 @@ const (
 	bitsTable               = -6.0
 	bitsCaption             = -4.0
 	bitsItalic              = -12.0 // foreign words, titles, species, words as words
+	bitsItalicProse         = -4.0  // italics around ordinary words of the page's language
 	bitsLinkText            = -4.0
 	bitsExtLinkText         = -4.0
 	bitsHeading             = -3.0
@@ -629,7 +630,15 @@ func (p *prober) judge(c *probeCandidate) {
 	if preAlone {
 		place &^= cPre
 	}
-	if k, bits := placeBits(place); k != termCount {
+	if place&cItalic != 0 && p.italicProse(c) {
+		// Italics holding a sentence of the page's own words (a book's
+		// title, an emphasised phrase), not a foreign phrase or a name.
+		k, bits := placeBits(place &^ cItalic)
+		if bits > bitsItalicProse {
+			k, bits = termItalic, bitsItalicProse
+		}
+		c.add(k, bits)
+	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
 	if preAlone && p.lastAfterMarkup(c) {
@@ -1317,4 +1326,39 @@ func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
 	return strings.HasPrefix(prev, "[[") && strings.HasSuffix(prev, "]]") ||
 		strings.HasPrefix(prev, "{{") && strings.HasSuffix(prev, "}}") ||
 		strings.HasPrefix(prev, "__") && strings.HasSuffix(prev, "__")
+}
+
+// italicProse reports whether the italic words next to c (four on each
+// side, same line) are ordinary words: two or more lower-case words the
+// letter model finds usual or a dictionary has, and none unusual. A token
+// slipped into an italic title ("''Encyclopedia of the History of
+// Science''") is as odd there as in prose; a species or a phrase in another
+// language has unusual words around.
+func (p *prober) italicProse(c *probeCandidate) bool {
+	ordinary := 0
+	for _, d := range [8]int{-1, 1, -2, 2, -3, 3, -4, 4} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&cItalic == 0 {
+			continue
+		}
+		if w.Flags&(wNonLatin|wDiacritic) != 0 {
+			return false
+		}
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		b := p.wbits[i]
+		switch {
+		case b >= 0 && b <= normalProseBits+0.5, p.isWord(p.text[w.Lo:w.Hi]):
+			ordinary++
+		case b < 0:
+		default:
+			return false
+		}
+	}
+	return ordinary >= 2
 }
