@@ -209,7 +209,7 @@ var placeTerms = [...]struct {
 	{cTable, termTable, bitsTable},
 	{cCaption, termCaption, bitsCaption},
 	{cTmplName, termTmplName, -4},
-	{cParamName, termTmplName, -4},
+	{cParamName, termTmplName, -1},
 	{cLink, termLink, bitsLinkText},
 	{cExtLink, termExtLink, bitsExtLinkText},
 	{cLinkTarget, termTarget, -3},
@@ -1289,7 +1289,7 @@ func (p *prober) nameWord(w scanWord) bool {
 	if w.Hi >= len(t) || t[w.Hi] != '=' || strings.ContainsAny(t[w.Lo:w.Hi], "._/@:") {
 		return false
 	}
-	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' {
+	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' || w.Flags&cHeading != 0 {
 		return true // "==Media xodgyddy===": a heading's end, never a key's
 	}
 	// A word, then spaces, then this word.
