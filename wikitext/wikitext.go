@@ -854,6 +854,9 @@ func (sc *Reader) tag(i int) (int, bool) {
 	}
 	if close := scanSkipContent(lname); close != "" {
 		if e := sc.find(close, gt+1); e >= 0 {
+			if lname == "timeline" {
+				sc.timeline(gt+1, e)
+			}
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
 			}
@@ -1220,4 +1223,57 @@ func scanImageOption(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// timeline reads the content of <timeline> (EasyTimeline), s[lo:hi]: lines
+// of "key:value" and "Key = value" items. Displayed text (text:"...") is
+// read as attribute words; a bare word that is no item, no value and no
+// comment is a stray word, read as such: nothing in the syntax puts it
+// there.
+func (sc *Reader) timeline(lo, hi int) {
+	s := sc.s
+	for i := lo; i < hi; {
+		e := strings.IndexByte(s[i:hi], '\n')
+		if e < 0 {
+			e = hi
+		} else {
+			e += i
+		}
+		afterEq := false
+		for j := i; j < e; {
+			for j < e && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j >= e || s[j] == '#' {
+				break // a comment runs to the line's end
+			}
+			k := j
+			quoted := false
+			for k < e && s[k] != ' ' && s[k] != '\t' {
+				if s[k] == '"' {
+					q := strings.IndexByte(s[k+1:e], '"')
+					if q < 0 {
+						k = e
+						break
+					}
+					sc.words(k+1, k+1+q, cAttr)
+					k += q + 2
+					quoted = true
+					continue
+				}
+				k++
+			}
+			field := s[j:k]
+			bare := !quoted && field != "" && !afterEq
+			for n := 0; n < len(field) && bare; n++ {
+				bare = scanIsAlnum(field[n])
+			}
+			if bare {
+				sc.words(j, k, cStray)
+			}
+			afterEq = strings.HasSuffix(field, "=")
+			j = k
+		}
+		i = e + 1
+	}
 }
