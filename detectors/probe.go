@@ -93,7 +93,7 @@ const (
 	bitsAlone               = 3.0   // alone on an added line
 	bitsMidSentence         = 2.0   // between words the old text has
 	bitsInserted            = 6.0   // the line minus the word is a line of the old text
-	bitsAfterCategories     = 3.0   // alone on the page's last line, after its categories or closing templates
+	bitsAfterCategories     = 6.0   // alone on the page's last line, after its categories or closing templates
 	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
 	bitsCapitalised         = -10.0 // ...less this: a name
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
