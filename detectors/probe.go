@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ProbeName is the probe detector's name in configuration and results.
@@ -91,6 +93,7 @@ const (
 	bitsAlone               = 3.0   // alone on an added line
 	bitsMidSentence         = 2.0   // between words the old text has
 	bitsInserted            = 6.0   // the line minus the word is a line of the old text
+	bitsAfterCategories     = 6.0   // alone on the page's last line, after its categories or closing templates
 	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
 	bitsCapitalised         = -10.0 // ...less this: a name
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
@@ -106,6 +109,7 @@ const (
 	bitsTable               = -6.0
 	bitsCaption             = -4.0
 	bitsItalic              = -12.0 // foreign words, titles, species, words as words
+	bitsItalicProse         = -4.0  // italics around ordinary words of the page's language
 	bitsLinkText            = -4.0
 	bitsExtLinkText         = -4.0
 	bitsHeading             = -3.0
@@ -205,7 +209,7 @@ var placeTerms = [...]struct {
 	{cTable, termTable, bitsTable},
 	{cCaption, termCaption, bitsCaption},
 	{cTmplName, termTmplName, -4},
-	{cParamName, termTmplName, -4},
+	{cParamName, termTmplName, -1},
 	{cLink, termLink, bitsLinkText},
 	{cExtLink, termExtLink, bitsExtLinkText},
 	{cLinkTarget, termTarget, -3},
@@ -293,6 +297,7 @@ type prober struct {
 	fresh    int      // distinct candidate-sized added words the removed lines do not have
 	edit     probeTextStats
 	known    []lineKnown
+	scripts  []lineScript
 	scratch  []float64
 	medians  []lineMedian
 	editMed  float64
@@ -318,7 +323,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 	*p = prober{
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
-		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0],
+		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
 	}
 }
 
@@ -431,6 +436,11 @@ func (p *prober) run() {
 		}
 		if f&wDiacritic != 0 {
 			p.edit.diacritic++
+		}
+		if f&wCode != 0 && p.nameWord(w) {
+			f &^= wCode // a word of a name of several words: judged as a word
+			w.Flags = f
+			p.words[i].Flags = f
 		}
 		if f&(wCode|cCode) != 0 || f&cRefName != 0 && p.singleName(w) {
 			continue // code: <code>, <pre>, <tt> hold identifiers of programs
@@ -613,9 +623,26 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termJoined, bitsJoined)
 	}
 
-	// Place.
-	if k, bits := placeBits(f); k != termCount {
+	// Place. A preformatted "block" of one word alone on its line is no
+	// code sample: a line of its own, judged as such.
+	place := f
+	preAlone := f&cPre != 0 && p.alone(c)
+	if preAlone {
+		place &^= cPre
+	}
+	if place&cItalic != 0 && p.italicProse(c) {
+		// Italics holding a sentence of the page's own words (a book's
+		// title, an emphasised phrase), not a foreign phrase or a name.
+		k, bits := placeBits(place &^ cItalic)
+		if bits > bitsItalicProse {
+			k, bits = termItalic, bitsItalicProse
+		}
 		c.add(k, bits)
+	} else if k, bits := placeBits(place); k != termCount {
+		c.add(k, bits)
+	}
+	if preAlone && p.lastAfterMarkup(c) {
+		c.add(termAlone, bitsAfterCategories)
 	}
 	if p.binomial(c, llr) {
 		c.add(termItalic, bitsBinomial)
@@ -652,7 +679,7 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
-		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.mostlyOtherScript() {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
 			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
 		d := p.edit.diacritic
@@ -888,7 +915,7 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 			continue
 		}
 		f := p.words[i].Flags
-		if f&wNonLatin != 0 && p.mostlyOtherScript() {
+		if f&wNonLatin != 0 && p.otherScriptAt(c) {
 			continue // the page's own script: a Latin word stands out among it
 		}
 		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
@@ -896,6 +923,40 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 		}
 	}
 	return odd
+}
+
+// otherScriptAt reports whether the text around c is written in a script
+// other than Latin: most words of the edit are, or most words of c's line
+// outside markup are (a Bulgarian sentence whose references are in
+// English).
+func (p *prober) otherScriptAt(c *probeCandidate) bool {
+	if p.mostlyOtherScript() {
+		return true
+	}
+	for _, l := range p.scripts {
+		if l.line == c.w.Line {
+			return l.other
+		}
+	}
+	prose, other := 0, 0
+	for i := max(0, c.idx-60); i < len(p.words) && i < c.idx+60; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&cMarkup != 0 {
+			continue
+		}
+		prose++
+		if w.Flags&wNonLatin != 0 {
+			other++
+		}
+	}
+	l := lineScript{line: c.w.Line, other: other >= 3 && other*2 > prose}
+	p.scripts = append(p.scripts, l)
+	return l.other
+}
+
+type lineScript struct {
+	line  int
+	other bool
 }
 
 // mostlyOtherScript reports whether most words the edit added are in a
@@ -1170,7 +1231,7 @@ func (p *prober) nearInLang(c *probeCandidate) bool {
 			continue
 		}
 		w := p.words[i]
-		if w.Flags&wNonLatin != 0 && !p.mostlyOtherScript() {
+		if w.Flags&wNonLatin != 0 && !p.otherScriptAt(c) {
 			words++ // another script next to it: a name or phrase in another language
 			continue
 		}
@@ -1214,4 +1275,90 @@ func (p *prober) lineInLang(c *probeCandidate) bool {
 	}
 	p.known = append(p.known, lineKnown{line: c.w.Line, share: share})
 	return share >= 0.6
+}
+
+// nameWord reports whether w, a word the reader found code-like only
+// because "=" follows it, is a word of a name of several words ("|title
+// munrkduqk=", "<ref name honjtcji=", "?option hxqhjkuaw=") or the last
+// word of a heading written without spaces ("==Etymology jHBFSeuXE=="). A
+// parameter's or attribute's name of one word ("|accessdate=") stays an
+// identifier; a real name of several words ("bevolking as of") holds real
+// words, which are judged as such.
+func (p *prober) nameWord(w scanWord) bool {
+	t := p.text
+	if w.Hi >= len(t) || t[w.Hi] != '=' || strings.ContainsAny(t[w.Lo:w.Hi], "._/@:") {
+		return false
+	}
+	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' || w.Flags&cHeading != 0 {
+		return true // "==Media xodgyddy===": a heading's end, never a key's
+	}
+	// A word, then spaces, then this word.
+	i := w.Lo
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '\t') {
+		i--
+	}
+	if i == w.Lo || i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// lastAfterMarkup reports whether c's line is the last line of the text
+// with anything on it and the line before it with anything on it is markup
+// closing a page: a category or interlanguage link, a template (a stub
+// notice, a navigation box), a magic word. Nothing an editor writes
+// follows a page's categories on a line of its own.
+func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
+	t := p.text
+	if strings.TrimSpace(t[c.w.Hi:]) != "" {
+		return false
+	}
+	i := c.w.Lo
+	for i > 0 && t[i-1] != '\n' {
+		i--
+	}
+	prev := strings.TrimRight(t[:i], " \t\n")
+	if j := strings.LastIndexByte(prev, '\n'); j >= 0 {
+		prev = prev[j+1:]
+	}
+	prev = strings.TrimSpace(prev)
+	return strings.HasPrefix(prev, "[[") && strings.HasSuffix(prev, "]]") ||
+		strings.HasPrefix(prev, "{{") && strings.HasSuffix(prev, "}}") ||
+		strings.HasPrefix(prev, "__") && strings.HasSuffix(prev, "__")
+}
+
+// italicProse reports whether the italic words next to c (four on each
+// side, same line) are ordinary words: two or more lower-case words the
+// letter model finds usual or a dictionary has, and none unusual. A token
+// slipped into an italic title ("''Encyclopedia of the History of
+// Science''") is as odd there as in prose; a species or a phrase in another
+// language has unusual words around.
+func (p *prober) italicProse(c *probeCandidate) bool {
+	ordinary := 0
+	for _, d := range [8]int{-1, 1, -2, 2, -3, 3, -4, 4} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&cItalic == 0 {
+			continue
+		}
+		if w.Flags&(wNonLatin|wDiacritic) != 0 {
+			return false
+		}
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		b := p.wbits[i]
+		switch {
+		case b >= 0 && b <= normalProseBits+0.5, p.isWord(p.text[w.Lo:w.Hi]):
+			ordinary++
+		case b < 0:
+		default:
+			return false
+		}
+	}
+	return ordinary >= 2
 }

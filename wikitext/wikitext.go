@@ -115,6 +115,10 @@ type scanFrame struct {
 	// interwiki: an interlanguage link, whose target is a title in another
 	// language ([[de:Sonne]]), read as foreign text.
 	interwiki bool
+	// sister: a link to a page of a sister project in the wiki's language
+	// ([[s:1911 Encyclopædia Britannica/A]], [[wikisource:...]]), whose
+	// target is a title like any other.
+	sister bool
 }
 
 // scanner holds the state of one scan; reuse it to reuse its buffers.
@@ -649,16 +653,17 @@ func (sc *Reader) openLink(i int) int {
 	target := s[j:stop]
 	f := scanFrame{kind: frameLink, link: scanLinkKind(target), target: true}
 	f.interwiki = f.link == scanLinkHidden && scanInterwiki(target)
+	f.sister = f.link == scanLinkHidden && !f.interwiki && scanSisterLink(target)
 	if f.link == scanLinkPlain && strings.HasPrefix(s[stop:], "]]") {
 		// [[target]] shows its target.
 		f.showing, f.target = true, false
 	}
 	sc.frames = append(sc.frames, f)
 	sc.textStart = j
-	if f.link == scanLinkHidden && !f.interwiki {
+	if f.link == scanLinkHidden && !f.interwiki && !f.sister {
 		return stop
 	}
-	if f.link != scanLinkPlain || f.interwiki {
+	if f.link != scanLinkPlain || f.interwiki || f.sister {
 		// Past the namespace prefix.
 		if k := strings.IndexByte(target, ':'); k >= 0 {
 			sc.textStart = j + k + 1
@@ -727,7 +732,30 @@ func scanInterwiki(target string) bool {
 			return false
 		}
 	}
+	if len(ns) == 1 || scanSisterPrefixes[ns] {
+		return false // a sister project, not a language
+	}
 	return len(ns) <= 3 || strings.IndexByte(ns, '-') > 0 && len(ns) <= 12
+}
+
+// scanSisterLink reports whether a hidden link's target is a page of a
+// sister project whose titles are written in the wiki's language: Wikisource,
+// Wikiquote, Wikibooks, Wikinews, Wikiversity, Wikivoyage, Wikipedia, by
+// name or by their one-letter prefixes ("s:", "q:", "b:", "n:", "v:", "w:").
+func scanSisterLink(target string) bool {
+	t := strings.TrimPrefix(strings.TrimSpace(target), ":")
+	k := strings.IndexByte(t, ':')
+	if k <= 0 {
+		return false
+	}
+	ns := strings.ToLower(strings.TrimSpace(t[:k]))
+	return scanSisterPrefixes[ns]
+}
+
+var scanSisterPrefixes = map[string]bool{
+	"s": true, "q": true, "b": true, "n": true, "v": true, "w": true, "voy": true,
+	"wikisource": true, "wikiquote": true, "wikibooks": true, "wikinews": true, "wikiversity": true,
+	"wikivoyage": true, "wikipedia": true,
 }
 
 // scanCategoryNamespaces are the names of the Category namespace.
@@ -826,6 +854,9 @@ func (sc *Reader) tag(i int) (int, bool) {
 	}
 	if close := scanSkipContent(lname); close != "" {
 		if e := sc.find(close, gt+1); e >= 0 {
+			if lname == "timeline" {
+				sc.timeline(gt+1, e)
+			}
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
 			}
@@ -1107,6 +1138,8 @@ func (sc *Reader) place() (wflag, bool) {
 		switch {
 		case fr.interwiki && fr.target:
 			f |= cLinkTarget | cForeign
+		case fr.sister && fr.target:
+			f |= cLinkTarget
 		case fr.link == scanLinkHidden:
 			return 0, false
 		case fr.target && fr.link == scanLinkFile:
@@ -1190,4 +1223,57 @@ func scanImageOption(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// timeline reads the content of <timeline> (EasyTimeline), s[lo:hi]: lines
+// of "key:value" and "Key = value" items. Displayed text (text:"...") is
+// read as attribute words; a bare word that is no item, no value and no
+// comment is a stray word, read as such: nothing in the syntax puts it
+// there.
+func (sc *Reader) timeline(lo, hi int) {
+	s := sc.s
+	for i := lo; i < hi; {
+		e := strings.IndexByte(s[i:hi], '\n')
+		if e < 0 {
+			e = hi
+		} else {
+			e += i
+		}
+		afterEq := false
+		for j := i; j < e; {
+			for j < e && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j >= e || s[j] == '#' {
+				break // a comment runs to the line's end
+			}
+			k := j
+			quoted := false
+			for k < e && s[k] != ' ' && s[k] != '\t' {
+				if s[k] == '"' {
+					q := strings.IndexByte(s[k+1:e], '"')
+					if q < 0 {
+						k = e
+						break
+					}
+					sc.words(k+1, k+1+q, cAttr)
+					k += q + 2
+					quoted = true
+					continue
+				}
+				k++
+			}
+			field := s[j:k]
+			bare := !quoted && field != "" && !afterEq
+			for n := 0; n < len(field) && bare; n++ {
+				bare = scanIsAlnum(field[n])
+			}
+			if bare {
+				sc.words(j, k, cStray)
+			}
+			afterEq = strings.HasSuffix(field, "=")
+			j = k
+		}
+		i = e + 1
+	}
 }
