@@ -115,8 +115,8 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 	}
 	// The wiki's own words, from the same sample: the learner leaves out
 	// what recurs like a botnet's token rather than like a word.
-	pages := make([]detectors.VocabPage, len(texts))
-	for i, t := range texts {
+	pages := make([]detectors.VocabPage, len(clean))
+	for i, t := range clean {
 		pages[i] = detectors.VocabPage{Text: t}
 	}
 	vocab := detectors.LearnVocabulary(pages, m)
@@ -152,9 +152,12 @@ func withoutProbes(texts []string, model *detectors.Model) ([]string, int, int) 
 	size, removed := 0, 0
 	for i, t := range texts {
 		r := detectors.Probe(&detectors.Input{Edit: &detectors.Edit{New: t, Anon: true}, Added: detectors.Diff("", t), Env: env})
-		for _, tok := range r.Tokens {
-			removed += strings.Count(t, tok)
-			t = strings.ReplaceAll(t, tok, "")
+		// Every suspect goes, not only those over the threshold: on a whole
+		// page a probe token scores lower than in the edit that added it,
+		// and one left in would teach the model its letters.
+		for _, tok := range r.Suspects {
+			removed += strings.Count(t, tok.Text)
+			t = strings.ReplaceAll(t, tok.Text, "")
 		}
 		clean[i] = t
 		size += len(t)

@@ -52,8 +52,8 @@ func (m *Model) Words() uint64 { return m.words }
 // captions and table text. Words holding digits or non-Latin letters are left
 // out.
 func Train(texts []string) *Model {
-	m := TrainAlone(texts)
 	base := BaseModel()
+	m := trainWords(texts, base)
 	for i, n := range m.counts {
 		m.counts[i] = satAdd(2*uint64(n), uint64(base.counts[i]))
 	}
@@ -64,6 +64,52 @@ func Train(texts []string) *Model {
 
 func satAdd(a, b uint64) uint32 {
 	return uint32(min(a+b, math.MaxUint32))
+}
+
+// learnOnceBits is the surprisal per letter, under the base model, above
+// which a word seen only once in a wiki's sample is not learned. A probe
+// token left on the wiki (a missed probe, or one made before the bot first
+// learned) sits once on one page; on a whole page it does not stand out the
+// way it does in the edit that added it, so the sample cannot be cleaned of
+// it by scoring. Learned, it would teach the model that random letters are
+// normal. A real word this rare and this unlikely adds nothing the base
+// model lacks; random letters cost 4.7 bits a letter, words 2 to 3.5.
+const learnOnceBits = 4.5
+
+// trainWords learns a model from texts alone, leaving out the words seen
+// once whose letters base finds as unlikely as random ones.
+func trainWords(texts []string, base *Model) *Model {
+	m := &Model{counts: make([]uint32, modelGrams)}
+	var sc wikitext.Reader
+	var words []scanWord
+	var buf []uint8
+	// Two readings of the texts, counting and then learning, rather than
+	// holding every word of the sample.
+	seen := map[string]int{}
+	each := func(fn func(sym []uint8)) {
+		for _, t := range texts {
+			words = sc.Read(t, nil, words[:0])
+			for _, w := range words {
+				if w.Flags&(wDigit|wCode|wNonLatin|cMarkup|cLinkTarget|cStray) != 0 {
+					continue
+				}
+				var ok bool
+				buf, ok = foldWord(buf[:0], t[w.Lo:w.Hi])
+				if ok && len(buf) > 0 {
+					fn(buf)
+				}
+			}
+		}
+	}
+	each(func(sym []uint8) { seen[string(sym)]++ })
+	each(func(sym []uint8) {
+		if seen[string(sym)] == 1 && base.bits(sym)/float64(len(sym)+1) > learnOnceBits {
+			return
+		}
+		m.add(sym)
+	})
+	m.build()
+	return m
 }
 
 // TrainAlone learns a letter model from texts alone, without the base

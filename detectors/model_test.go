@@ -130,3 +130,27 @@ func TestBaseModelUpToDate(t *testing.T) {
 		t.Error("basemodel.bin is stale: run go generate ./detectors")
 	}
 }
+
+// A probe token left once on a page of the sample must not teach the
+// wiki's model its letters; a word the sample repeats is learned.
+func TestTrainLeavesOutOnceTokens(t *testing.T) {
+	pages := readDevPages(t)
+	var texts []string
+	for _, pg := range pages[:3] {
+		texts = append(texts, pg.Text)
+	}
+	const token = "hqknotwa"
+	texts[1] = strings.Replace(texts[1], ". ", ". "+token+" ", 1)
+	texts[2] += "\nThe quoxiffle is a quoxiffle, and the quoxiffle grows.\n"
+	perLetter := func(m *Model, w string) float64 {
+		sym, _ := foldWord(nil, w)
+		return m.bits(sym) / float64(len(sym)+1)
+	}
+	m := Train(texts)
+	if got := perLetter(m, token); got < learnOnceBits {
+		t.Errorf("token %q costs %.2f bits a letter after training; want at least %.1f: the model learned it", token, got, learnOnceBits)
+	}
+	if got, base := perLetter(m, "quoxiffle"), perLetter(BaseModel(), "quoxiffle"); got >= base {
+		t.Errorf("repeated word costs %.2f bits a letter after training, %.2f before: not learned", got, base)
+	}
+}
