@@ -152,12 +152,11 @@ func withoutProbes(texts []string, model *detectors.Model) ([]string, int, int) 
 	size, removed := 0, 0
 	for i, t := range texts {
 		r := detectors.Probe(&detectors.Input{Edit: &detectors.Edit{New: t, Anon: true}, Added: detectors.Diff("", t), Env: env})
-		// Every suspect goes, not only those over the threshold: on a whole
-		// page a probe token scores lower than in the edit that added it,
-		// and one left in would teach the model its letters.
-		for _, tok := range r.Suspects {
-			removed += strings.Count(t, tok.Text)
-			t = strings.ReplaceAll(t, tok.Text, "")
+		// A token that does not stand out on a whole page is left to
+		// detectors.Train, which does not learn once-seen random letters.
+		for _, tok := range r.Tokens {
+			removed += strings.Count(t, tok)
+			t = strings.ReplaceAll(t, tok, "")
 		}
 		clean[i] = t
 		size += len(t)

@@ -24,7 +24,7 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
 	ctx := context.Background()
 	const first, each, kills = 12, 3, 10
-	const n = first + each*kills
+	const n = first + each*(3*kills+1) // enough for every run there may be
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
@@ -38,15 +38,15 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 			tok[j] = consonants[rng.IntN(len(consonants))]
 		}
 		tokens[i] = string(tok)
-		if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
-			t.Fatal(err)
-		}
 	}
 	probed := 0
 	probe := func(m int) {
 		for ; m > 0; m-- {
 			i := probed
 			probed++
+			if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+				t.Fatal(err)
+			}
 			text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
 			if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.%d.%d", 2+i%3, 100+i), titles[i], text, ""); err != nil {
 				t.Fatal(err)
@@ -64,9 +64,14 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		return k
 	}
 
-	killed := 0
-	for k := range kills {
-		if k > 0 {
+	// Kill moments are drawn below maxDelay, which adapts to how long a
+	// pass takes on this machine: halved when a run finishes before its
+	// kill, grown a little after a kill. Runs go on until kills runs were
+	// killed mid-pass (or three times as many runs, to bound the test).
+	killed, runs := 0, 0
+	maxDelay := 1500 * time.Millisecond
+	for ; killed < kills && runs < 3*kills; runs++ {
+		if runs > 0 {
 			probe(each)
 		}
 		cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
@@ -76,19 +81,21 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
-		after := time.Duration(50+rng.IntN(1500)) * time.Millisecond
+		after := 50*time.Millisecond + time.Duration(rng.Int64N(int64(maxDelay)))
 		select {
 		case err := <-done:
-			t.Logf("run %d finished before its kill at %v: %v", k+1, after, err)
+			t.Logf("run %d finished before its kill at %v: %v", runs+1, after, err)
+			maxDelay = max(100*time.Millisecond, maxDelay/2)
 		case <-time.After(after):
 			cmd.Process.Kill() // SIGKILL
 			<-done
 			killed++
-			t.Logf("run %d killed after %v, %d of %d probes reverted", k+1, after, reverted(), probed)
+			maxDelay = min(3*time.Second, maxDelay*5/4)
+			t.Logf("run %d killed after %v, %d of %d probes reverted", runs+1, after, reverted(), probed)
 		}
 	}
-	if killed < kills/2 {
-		t.Errorf("only %d of %d runs were killed mid-pass", killed, kills)
+	if killed < kills {
+		t.Errorf("only %d of %d runs were killed mid-pass", killed, runs)
 	}
 
 	probe(each)
@@ -97,10 +104,10 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		t.Fatalf("pass after the kills: exit %d: %s%s", code, stdout, stderr)
 	}
 	t.Logf("final pass: %s", strings.TrimSpace(stdout))
-	if got := reverted(); got != n {
-		t.Errorf("%d of %d probes reverted; want all", got, n)
+	if got := reverted(); got != probed {
+		t.Errorf("%d of %d probes reverted; want all", got, probed)
 	}
-	for _, title := range titles {
+	for _, title := range titles[:probed] {
 		hist, err := w.History(ctx, title)
 		if err != nil {
 			t.Fatal(err)

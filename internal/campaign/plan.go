@@ -328,10 +328,11 @@ func probeToken(rnd *rand.Rand, st TokenStyle) string {
 		for len(b) < n {
 			b = append(b, pick(lower+digits))
 		}
-		// At least two digits and two letters, as such codes have.
-		b[rnd.IntN(n/2)] = pick(digits)
-		b[n/2+rnd.IntN(n-n/2)] = pick(digits)
+		// Letters at both ends and at least two digits between, as such
+		// codes have.
 		b[0], b[n-1] = pick(lower), pick(lower)
+		b[1+rnd.IntN(n/2-1)] = pick(digits)
+		b[n/2+rnd.IntN(n/2-1)] = pick(digits)
 	case StyleShort:
 		for len(b) < 6+rnd.IntN(2) {
 			b = append(b, pick(lower))

@@ -161,23 +161,27 @@ func TestTally(t *testing.T) {
 
 func TestProbeTokenStyles(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 4))
-	for range 200 {
-		for st, ok := range map[TokenStyle]func(string) bool{
-			StyleLower: func(s string) bool { return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters) == "" },
-			StyleShort: func(s string) bool { return len(s) >= 6 && len(s) <= 7 && strings.Trim(s, lowerLetters) == "" },
-			StyleMixed: func(s string) bool {
-				return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+strings.ToUpper(lowerLetters)) == ""
-			},
-			StyleAlnum: func(s string) bool {
-				return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+"0123456789") == "" &&
-					strings.ContainsAny(s, "0123456789") && strings.Trim(s, "0123456789") != ""
-			},
-			StylePronounce: func(s string) bool {
-				return (len(s) == 8 || len(s) == 10) && strings.Trim(s, lowerLetters) == "" && strings.ContainsAny(s[1:2], "aeiou")
-			},
-		} {
-			if tok := probeToken(rnd, st); !ok(tok) {
-				t.Fatalf("%s token %q", st, tok)
+	styles := []struct {
+		st TokenStyle
+		ok func(string) bool
+	}{
+		{StyleLower, func(s string) bool { return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters) == "" }},
+		{StyleShort, func(s string) bool { return len(s) >= 6 && len(s) <= 7 && strings.Trim(s, lowerLetters) == "" }},
+		{StyleMixed, func(s string) bool {
+			return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+strings.ToUpper(lowerLetters)) == ""
+		}},
+		{StyleAlnum, func(s string) bool {
+			return len(s) >= 8 && len(s) <= 12 && strings.Trim(s, lowerLetters+"0123456789") == "" &&
+				strings.ContainsAny(s, "0123456789") && strings.Trim(s, "0123456789") != ""
+		}},
+		{StylePronounce, func(s string) bool {
+			return (len(s) == 8 || len(s) == 10) && strings.Trim(s, lowerLetters) == "" && strings.ContainsAny(s[1:2], "aeiou")
+		}},
+	}
+	for range 1000 {
+		for _, c := range styles {
+			if tok := probeToken(rnd, c.st); !c.ok(tok) {
+				t.Fatalf("%s token %q", c.st, tok)
 			}
 		}
 	}
