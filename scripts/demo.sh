@@ -100,7 +100,7 @@ store:
 YAML
 echo "bot config: $DEMO/wikiwarden.yaml (wiki: bot password login $WIKI_USER; forum: $FORUM_BOT, off switch topic $SWITCH)"
 
-heading "1. botnet probes: on the wiki from 10 IPs in 4 ranges, on the forum from 2 ranges, an IPv6 /64 and an account"
+heading "1. botnet probes: on the wiki from 11 IPs in 5 ranges, anywhere in the markup, on the forum from 2 ranges, an IPv6 /64 and an account"
 echo "Each probe drops a random-letter token; the botnet will come back to"
 echo "the pages and topics where its tokens survive."
 echo

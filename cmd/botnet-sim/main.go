@@ -10,7 +10,7 @@
 // The phases, one per call, in this order (see package internal/campaign):
 //
 //	seed    an administrator imports real articles and sets User:Warden/Run to "true"
-//	probe   random-letter probe tokens from 10 IPs in 4 ranges, among good-faith edits
+//	probe   probe tokens in five spellings, anywhere in the markup, from 11 IPs in 5 ranges, among good-faith edits
 //	return  link spam from new IPs of the probing ranges, among good-faith edits
 //	report  what became of every edit, and which addresses and ranges are blocked
 //	bulk    --n anonymous edits as fast as the wiki takes them (needs seed)
