@@ -19,44 +19,39 @@ type Schedule struct {
 	Retention    time.Duration
 }
 
-// Run runs the patroller as a service until ctx is cancelled: patrol passes,
-// model refreshes and housekeeping on their schedules, never two of a job at
-// once. On cancellation it lets the job in flight finish its current action,
-// waits for it, and returns nil.
-func Run(ctx context.Context, p *Patroller, s Schedule, log logrus.FieldLogger) error {
+// Job is one job of the service: Fn runs on the cron spec Spec ("" never),
+// never two at once. Site, when set, is logged with the job's errors.
+type Job struct {
+	Name, Site, Spec string
+	Fn               func(context.Context) error
+}
+
+// Serve runs jobs on their schedules until ctx is cancelled: the patrol
+// passes, model refreshes and housekeeping of every site. On cancellation
+// it lets the jobs in flight finish their current action, waits for them,
+// and returns nil. A job that panics is logged and runs again at its next
+// time.
+func Serve(ctx context.Context, jobs []Job, log logrus.FieldLogger) error {
 	clog := cronLogger{log}
 	c := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)))
-	jobs := []struct {
-		name, spec string
-		fn         func(context.Context) error
-	}{
-		{"patrol", s.Patrol, func(ctx context.Context) error {
-			sum, err := p.Pass(ctx)
-			log.WithField("job", "patrol").Info(sum.String())
-			return err
-		}},
-		{"model_refresh", s.ModelRefresh, p.RefreshModel},
-		{"housekeeping", s.Housekeeping, func(ctx context.Context) error {
-			n, err := p.Housekeep(ctx, s.Retention)
-			log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
-			return err
-		}},
-	}
 	for _, j := range jobs {
-		if j.spec == "" {
+		if j.Spec == "" {
 			continue
 		}
-		j := j
-		if _, err := c.AddFunc(j.spec, func() {
-			if err := j.fn(ctx); err != nil && ctx.Err() == nil {
-				log.WithError(err).WithField("job", j.name).Error("job failed")
+		jlog := log.WithField("job", j.Name)
+		if j.Site != "" {
+			jlog = jlog.WithField("site", j.Site)
+		}
+		if _, err := c.AddFunc(j.Spec, func() {
+			if err := j.Fn(ctx); err != nil && ctx.Err() == nil {
+				jlog.WithError(err).Error("job failed")
 			}
 		}); err != nil {
-			return fmt.Errorf("schedule %s %q: %w", j.name, j.spec, err)
+			return fmt.Errorf("schedule %s %q: %w", j.Name, j.Spec, err)
 		}
 	}
 	c.Start()
-	log.WithField("schedule", s.Patrol).Info("service started")
+	log.Info("service started")
 	<-ctx.Done()
 	<-c.Stop().Done()
 	log.Info("service stopped")

@@ -17,7 +17,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/robfig/cron/v3"
 	"github.com/sirupsen/logrus"
 
 	"github.com/wikiwarden/wikiwarden/bot"
@@ -368,9 +367,6 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		console = false
 	}
 	if !console {
-		if len(patrols) == 1 {
-			return bot.Run(ctx, patrols[0].p, sched, a.log)
-		}
 		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
 	}
 	c, err := newConsole(cfg, a.wiki, a.store, a.log)
@@ -425,27 +421,19 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 // pass is taken under its lock, and the first site's passes are reported
 // to its metrics.
 func runJobs(ctx context.Context, patrols []sitePatrol, st *store.Store, s bot.Schedule, c *console, log logrus.FieldLogger) error {
-	clog := cronLog{log}
-	cr := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)))
-	type job struct {
-		name, site, spec string
-		fn               func(context.Context) error
-	}
-	var jobs []job
+	var jobs []bot.Job
 	for i, sp := range patrols {
 		site := ""
+		slog := log
 		if len(patrols) > 1 {
 			site = sp.name
-		}
-		slog := log
-		if site != "" {
 			slog = log.WithField("site", site)
 		}
 		jobs = append(jobs,
-			job{"patrol", site, sp.schedule, func(ctx context.Context) error { return patrolJob(ctx, sp, st, c, i == 0, slog) }},
-			job{"model_refresh", site, s.ModelRefresh, sp.p.RefreshModel})
+			bot.Job{Name: "patrol", Site: site, Spec: sp.schedule, Fn: func(ctx context.Context) error { return patrolJob(ctx, sp, st, c, i == 0, slog) }},
+			bot.Job{Name: "model_refresh", Site: site, Spec: s.ModelRefresh, Fn: sp.p.RefreshModel})
 	}
-	jobs = append(jobs, job{"housekeeping", "", s.Housekeeping, func(ctx context.Context) error {
+	jobs = append(jobs, bot.Job{Name: "housekeeping", Spec: s.Housekeeping, Fn: func(ctx context.Context) error {
 		n, err := st.Expire(ctx, time.Now().Add(-s.Retention))
 		if err == nil {
 			var m int
@@ -455,28 +443,7 @@ func runJobs(ctx context.Context, patrols []sitePatrol, st *store.Store, s bot.S
 		log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
 		return err
 	}})
-	for _, j := range jobs {
-		if j.spec == "" {
-			continue
-		}
-		jlog := log.WithField("job", j.name)
-		if j.site != "" {
-			jlog = jlog.WithField("site", j.site)
-		}
-		if _, err := cr.AddFunc(j.spec, func() {
-			if err := j.fn(ctx); err != nil && ctx.Err() == nil {
-				jlog.WithError(err).Error("job failed")
-			}
-		}); err != nil {
-			return fmt.Errorf("schedule %s %q: %w", j.name, j.spec, err)
-		}
-	}
-	cr.Start()
-	log.WithField("schedule", s.Patrol).Info("service started")
-	<-ctx.Done()
-	<-cr.Stop().Done()
-	log.Info("service stopped")
-	return nil
+	return bot.Serve(ctx, jobs, log)
 }
 
 // patrolJob runs one pass of a site: under the console's lock when there
@@ -522,12 +489,4 @@ func observedPass(ctx context.Context, p *bot.Patroller, st *store.Store, c *con
 	}
 	c.metrics.ObservePass(rep)
 	return err
-}
-
-// cronLog adapts logrus to cron.Logger.
-type cronLog struct{ log logrus.FieldLogger }
-
-func (l cronLog) Info(msg string, kv ...any) { l.log.Debug("cron: " + msg) }
-func (l cronLog) Error(err error, msg string, kv ...any) {
-	l.log.WithError(err).Error("cron: " + msg)
 }
