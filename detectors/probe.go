@@ -719,6 +719,14 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
+	if placed && wordlike && p.hasDict() && f&(wUpperFirst|wUpperInner|wDigit|wDiacritic) == 0 {
+		// Word-like letters no dictionary has, slipped alone into a
+		// sentence of the page's own words: a pronounceable token
+		// ("fatifina"), unless it is a typo of a real word.
+		if _, ok := c.term(termInserted); ok && p.lineInLang(c) && p.nearInLang(c) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
+			c.add(termUnknown, bitsUnknownWord-bitsWordlike)
+		}
+	}
 	if placed && !wordlike && p.hasDict() {
 		switch {
 		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
@@ -1361,4 +1369,39 @@ func (p *prober) italicProse(c *probeCandidate) bool {
 		}
 	}
 	return ordinary >= 2
+}
+
+// nearWord reports whether w is one typing slip away from a real word: a
+// letter dropped, added, changed, or two letters swapped.
+func (p *prober) nearWord(w string) bool {
+	w = strings.ToLower(w)
+	b := make([]byte, 0, len(w)+1)
+	try := func(v []byte) bool { return len(v) >= 3 && p.isWord(string(v)) }
+	for i := 0; i < len(w); i++ {
+		b = append(append(b[:0], w[:i]...), w[i+1:]...) // dropped
+		if try(b) {
+			return true
+		}
+		if i+1 < len(w) {
+			b = append(append(append(b[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...) // swapped
+			if try(b) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			b = append(append(append(b[:0], w[:i]...), c), w[i:]...) // added
+			if try(b) {
+				return true
+			}
+			if i < len(w) && c != w[i] {
+				b = append(append(append(b[:0], w[:i]...), c), w[i+1:]...) // changed
+				if try(b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
