@@ -641,7 +641,8 @@ func (p *prober) judge(c *probeCandidate) {
 	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
-	if preAlone && p.lastAfterMarkup(c) {
+	afterCats := preAlone && p.lastAfterMarkup(c)
+	if afterCats {
 		c.add(termAlone, bitsAfterCategories)
 	}
 	if p.binomial(c, llr) {
@@ -721,9 +722,11 @@ func (p *prober) judge(c *probeCandidate) {
 	// editor adds comes with its sentence.
 	if placed && wordlike && p.hasDict() && f&(wUpperFirst|wUpperInner|wDigit|wDiacritic) == 0 {
 		// Word-like letters no dictionary has, slipped alone into a
-		// sentence of the page's own words: a pronounceable token
-		// ("fatifina"), unless it is a typo of a real word.
-		if _, ok := c.term(termInserted); ok && p.lineInLang(c) && p.nearInLang(c) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
+		// sentence of the page's own words or put alone after the
+		// categories: a pronounceable token ("fatifina"), unless it is a
+		// typo of a real word.
+		_, ins := c.term(termInserted)
+		if (afterCats || ins && p.lineInLang(c) && p.nearInLang(c)) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
 			c.add(termUnknown, bitsUnknownWord-bitsWordlike)
 		}
 	}
