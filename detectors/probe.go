@@ -726,7 +726,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// categories: a pronounceable token ("fatifina"), unless it is a
 		// typo of a real word.
 		_, ins := c.term(termInserted)
-		if (afterCats || ins && p.lineInLang(c) && p.nearInLang(c)) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
+		if (afterCats || ins && p.nearInLang(c) && (p.lineInLang(c) || p.shortLineKnown(c))) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
 			c.add(termUnknown, bitsUnknownWord-bitsWordlike)
 		}
 	}
@@ -1407,4 +1407,22 @@ func (p *prober) nearWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// shortLineKnown reports whether c's line has too few lower-case words for
+// lineInLang to judge and every one of them, one at least, is a real word
+// ("[[Category:Living people]]").
+func (p *prober) shortLineKnown(c *probeCandidate) bool {
+	words, known := 0, 0
+	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words > 0 && words < 3 && known == words
 }
