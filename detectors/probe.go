@@ -35,7 +35,16 @@ const ProbeName = "probe"
 // a file name, an attribute, italics, a table, a phrase in another
 // language, an edit adding many new words at once) count against; an
 // anonymous editor, and a word alone on a new line or slipped into a line
-// the page already had, count for. A word in a dictionary (Env.Dicts) or
+// the page already had, count for; so does a word alone on the page's last
+// line after its categories. A word the reader marks as code only because
+// "=" follows it is judged as a word when it is one of several words of a
+// name ("|title munrkduqk=", "<ref name honjtcji=") or ends a heading
+// ("==Etymology jHBFSeuXE=="): a real name of several words holds real
+// words. Italics around ordinary words (a title) count less than italics
+// around a foreign phrase, and a line whose prose is in another script is
+// judged in that script. With a dictionary, a word-like word none has,
+// slipped alone into a sentence of known words, counts as unknown unless
+// it is one typing slip from a real word. A word in a dictionary (Env.Dicts) or
 // in the wiki's own words (Env.Words) is never a token by itself. The page
 // is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
