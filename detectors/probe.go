@@ -1351,8 +1351,8 @@ func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
 // italicProse reports whether the italic words next to c (four on each
 // side, same line) are ordinary words: two or more lower-case words the
 // letter model finds usual or a dictionary has, and none unusual. A token
-// slipped into an italic title ("''Encyclopedia of the History of
-// Science''") is as odd there as in prose; a species or a phrase in another
+// slipped into an italic title (an encyclopedia's name of ordinary
+// words) is as odd there as in prose; a species or a phrase in another
 // language has unusual words around.
 func (p *prober) italicProse(c *probeCandidate) bool {
 	ordinary := 0
