@@ -210,6 +210,7 @@ var placeTerms = [...]struct {
 }{
 	{cFileName, termFile, -8},
 	{cCode, termCode, -8},
+	{cMath, termCode, -6},
 	{cIdent, termIdent, -6},
 	{cRefName, termIdent, -6},
 	{cForeign, termMarkedForeign, -10},

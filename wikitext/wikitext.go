@@ -18,8 +18,9 @@
 // Markup is read structurally instead of being matched with regular
 // expressions. What is never a word is left out: URLs, template and
 // parameter names (single words), attribute names, entities, the contents
-// of <math>, <syntaxhighlight> and similar, image options, interlanguage
-// and user links. Words in places that hold identifiers (a parameter such
+// of <syntaxhighlight> and similar, TeX commands and short variables of
+// <math>, image options, user links. A formula's longer words are read as
+// textview.Math; a timeline's displayed text and stray words are read too. Words in places that hold identifiers (a parameter such
 // as isbn= or doi=, a file name) are reported with textview.Ident or
 // textview.FileName so the detector can judge them as identifiers.
 //
@@ -68,6 +69,7 @@ const (
 	cCode       = textview.Code
 	cStray      = textview.Stray
 	cRefName    = textview.RefName
+	cMath       = textview.Math
 	cMarkup     = textview.Markup
 )
 
@@ -854,8 +856,11 @@ func (sc *Reader) tag(i int) (int, bool) {
 	}
 	if close := scanSkipContent(lname); close != "" {
 		if e := sc.find(close, gt+1); e >= 0 {
-			if lname == "timeline" {
+			switch lname {
+			case "timeline":
 				sc.timeline(gt+1, e)
+			case "math", "chem", "ce":
+				sc.math(gt+1, e)
 			}
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
@@ -1276,4 +1281,45 @@ func (sc *Reader) timeline(lo, hi int) {
 		}
 		i = e + 1
 	}
+}
+
+// math reads the words of six characters or more of a formula, s[lo:hi],
+// as cMath: the text of \text{} and \mathrm{}, and whatever else is put
+// there; variables are shorter. TeX commands ("\frac") are code-like and
+// the environments of \begin{} and \end{} ("pmatrix") are skipped.
+func (sc *Reader) math(lo, hi int) {
+	s := sc.s
+	saved := sc.textStart
+	sc.textStart = lo
+	for i := lo; i < hi; {
+		if s[i] == '\\' {
+			j := i + 1
+			for j < hi && (s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') {
+				j++
+			}
+			cmd := s[i+1 : j]
+			if (cmd == "begin" || cmd == "end") && j < hi && s[j] == '{' {
+				if k := strings.IndexByte(s[j:hi], '}'); k >= 0 {
+					j += k + 1
+				}
+			}
+			i = max(j, i+1)
+			continue
+		}
+		if scanIsWordAt(s, i) {
+			n := len(sc.out)
+			i = min(max(sc.readWord(i, cMath), i+1), len(s))
+			if len(sc.out) > n && sc.out[n].Hi-sc.out[n].Lo < 6 {
+				sc.out = sc.out[:n] // a variable: "x", "dV", "bkwz"
+			}
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+	sc.textStart = saved
 }
