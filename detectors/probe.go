@@ -640,6 +640,9 @@ func (p *prober) judge(c *probeCandidate) {
 	if preAlone {
 		place &^= cPre
 	}
+	if place&(cForeign|cLinkTarget) == cForeign|cLinkTarget && f&wNonLatin == 0 && p.latinInOtherTitle(c) {
+		place &^= cForeign // "[[ja:アレクサンドル・ボロディン henhopmymy]]"
+	}
 	if place&cItalic != 0 && p.italicProse(c) {
 		// Italics holding a sentence of the page's own words (a book's
 		// title, an emphasised phrase), not a foreign phrase or a name.
@@ -1435,4 +1438,39 @@ func (p *prober) shortLineKnown(c *probeCandidate) bool {
 		}
 	}
 	return words > 0 && words < 3 && known == words
+}
+
+// latinInOtherTitle reports whether c is the only Latin word of a link's
+// target whose other words are all in another script: an interlanguage
+// link to a title in Japanese or Bulgarian holds no Latin word of its own
+// language, so one there is as odd as in prose.
+func (p *prober) latinInOtherTitle(c *probeCandidate) bool {
+	t := p.text
+	lo := strings.LastIndex(t[max(0, c.w.Lo-300):c.w.Lo], "[[")
+	if lo < 0 {
+		return false
+	}
+	lo += max(0, c.w.Lo-300)
+	hi := strings.Index(t[c.w.Hi:min(len(t), c.w.Hi+300)], "]]")
+	if hi < 0 || strings.ContainsAny(t[lo:c.w.Lo], "]\n") {
+		return false
+	}
+	hi += c.w.Hi
+	if k := strings.IndexByte(t[lo:hi], '|'); k >= 0 && lo+k < c.w.Lo {
+		return false
+	}
+	other := 0
+	for i := c.idx - 1; i >= 0 && p.words[i].Lo >= lo; i-- {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Lo < hi; i++ {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	return other > 0
 }
