@@ -140,6 +140,7 @@ type Reader struct {
 	lineStart int
 	textStart int  // where the current line's or cell's text starts, after its markup
 	italic    bool // inside two apostrophes on this line
+	quoteFix  int  // a run of three apostrophes on this line read as ' and '' (MediaWiki's doQuotes), or -1
 	joined    bool // the next word follows a hyphen or apostrophe
 
 	commentEnd    int // position of the "-->" closing the comment being read, or -1
@@ -353,7 +354,7 @@ func (sc *Reader) run(end int) {
 				n++
 			}
 			if n >= 2 {
-				if n != 3 && n != 4 {
+				if n != 3 && n != 4 || i == sc.quoteFix {
 					sc.italic = !sc.italic // two or five apostrophes toggle italics; three (bold) do not
 				}
 				i += n
@@ -517,6 +518,7 @@ func (sc *Reader) lineBegin(i int) int {
 	sc.italic = false
 	sc.ext = false
 	sc.joined = false
+	sc.quoteFix = scanQuoteFix(s, i)
 	if len(sc.frames) > 0 || i >= len(s) {
 		return i
 	}
@@ -1322,4 +1324,69 @@ func (sc *Reader) math(lo, hi int) {
 		}
 	}
 	sc.textStart = saved
+}
+
+// scanQuoteFix returns where, on the line starting at i, MediaWiki reads a
+// run of three apostrophes as an apostrophe and an italic toggle: when the
+// line has an odd number of both italic and bold toggles
+// (the possessive of an italic title: two apostrophes, the title, three). It
+// prefers a run after a one-letter word, then one after a longer word,
+// then the first; -1 when no run changes.
+func scanQuoteFix(s string, i int) int {
+	e := strings.IndexByte(s[i:], '\n')
+	if e < 0 {
+		e = len(s)
+	} else {
+		e += i
+	}
+	if strings.IndexByte(s[i:e], '\'') < 0 {
+		return -1
+	}
+	italics, bolds := 0, 0
+	single, multi, space := -1, -1, -1
+	for j := i; j < e; {
+		if s[j] != '\'' {
+			j++
+			continue
+		}
+		n := 1
+		for j+n < e && s[j+n] == '\'' {
+			n++
+		}
+		switch {
+		case n == 2:
+			italics++
+		case n == 3 || n == 4:
+			bolds++
+			at := j + n - 3 // four apostrophes are ' and '''
+			switch {
+			case at > i+1 && s[at-1] != ' ' && s[at-2] == ' ', at == i+1 && s[at-1] != ' ':
+				if single < 0 {
+					single = j
+				}
+			case at > i && s[at-1] != ' ':
+				if multi < 0 {
+					multi = j
+				}
+			default:
+				if space < 0 {
+					space = j
+				}
+			}
+		case n >= 5:
+			italics++
+			bolds++
+		}
+		j += n
+	}
+	if italics%2 == 0 || bolds%2 == 0 {
+		return -1
+	}
+	switch {
+	case single >= 0:
+		return single
+	case multi >= 0:
+		return multi
+	}
+	return space
 }
