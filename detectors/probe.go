@@ -35,7 +35,16 @@ const ProbeName = "probe"
 // a file name, an attribute, italics, a table, a phrase in another
 // language, an edit adding many new words at once) count against; an
 // anonymous editor, and a word alone on a new line or slipped into a line
-// the page already had, count for. A word in a dictionary (Env.Dicts) or
+// the page already had, count for; so does a word alone on the page's last
+// line after its categories. A word the reader marks as code only because
+// "=" follows it is judged as a word when it is one of several words of a
+// name ("|title munrkduqk=", "<ref name honjtcji=") or ends a heading
+// ("==Etymology jHBFSeuXE=="): a real name of several words holds real
+// words. Italics around ordinary words (a title) count less than italics
+// around a foreign phrase, and a line whose prose is in another script is
+// judged in that script. With a dictionary, a word-like word none has,
+// slipped alone into a sentence of known words, counts as unknown unless
+// it is one typing slip from a real word. A word in a dictionary (Env.Dicts) or
 // in the wiki's own words (Env.Words) is never a token by itself. The page
 // is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
@@ -201,6 +210,7 @@ var placeTerms = [...]struct {
 }{
 	{cFileName, termFile, -8},
 	{cCode, termCode, -8},
+	{cMath, termCode, -6},
 	{cIdent, termIdent, -6},
 	{cRefName, termIdent, -6},
 	{cForeign, termMarkedForeign, -10},
@@ -630,6 +640,9 @@ func (p *prober) judge(c *probeCandidate) {
 	if preAlone {
 		place &^= cPre
 	}
+	if place&(cForeign|cLinkTarget) == cForeign|cLinkTarget && f&wNonLatin == 0 && p.latinInOtherTitle(c) {
+		place &^= cForeign // "[[ja:アレクサンドル・ボロディン henhopmymy]]"
+	}
 	if place&cItalic != 0 && p.italicProse(c) {
 		// Italics holding a sentence of the page's own words (a book's
 		// title, an emphasised phrase), not a foreign phrase or a name.
@@ -641,7 +654,8 @@ func (p *prober) judge(c *probeCandidate) {
 	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
-	if preAlone && p.lastAfterMarkup(c) {
+	afterCats := preAlone && p.lastAfterMarkup(c)
+	if afterCats {
 		c.add(termAlone, bitsAfterCategories)
 	}
 	if p.binomial(c, llr) {
@@ -719,6 +733,16 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
+	if placed && wordlike && p.hasDict() && f&(wUpperFirst|wUpperInner|wDigit|wDiacritic) == 0 {
+		// Word-like letters no dictionary has, slipped alone into a
+		// sentence of the page's own words or put alone after the
+		// categories: a pronounceable token ("fatifina"), unless it is a
+		// typo of a real word.
+		_, ins := c.term(termInserted)
+		if (afterCats || ins && p.nearInLang(c) && (p.lineInLang(c) || p.shortLineKnown(c))) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
+			c.add(termUnknown, bitsUnknownWord-bitsWordlike)
+		}
+	}
 	if placed && !wordlike && p.hasDict() {
 		switch {
 		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
@@ -1331,8 +1355,8 @@ func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
 // italicProse reports whether the italic words next to c (four on each
 // side, same line) are ordinary words: two or more lower-case words the
 // letter model finds usual or a dictionary has, and none unusual. A token
-// slipped into an italic title ("''Encyclopedia of the History of
-// Science''") is as odd there as in prose; a species or a phrase in another
+// slipped into an italic title (an encyclopedia's name of ordinary
+// words) is as odd there as in prose; a species or a phrase in another
 // language has unusual words around.
 func (p *prober) italicProse(c *probeCandidate) bool {
 	ordinary := 0
@@ -1361,4 +1385,92 @@ func (p *prober) italicProse(c *probeCandidate) bool {
 		}
 	}
 	return ordinary >= 2
+}
+
+// nearWord reports whether w is one typing slip away from a real word: a
+// letter dropped, added, changed, or two letters swapped.
+func (p *prober) nearWord(w string) bool {
+	w = strings.ToLower(w)
+	b := make([]byte, 0, len(w)+1)
+	try := func(v []byte) bool { return len(v) >= 3 && p.isWord(string(v)) }
+	for i := 0; i < len(w); i++ {
+		b = append(append(b[:0], w[:i]...), w[i+1:]...) // dropped
+		if try(b) {
+			return true
+		}
+		if i+1 < len(w) {
+			b = append(append(append(b[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...) // swapped
+			if try(b) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			b = append(append(append(b[:0], w[:i]...), c), w[i:]...) // added
+			if try(b) {
+				return true
+			}
+			if i < len(w) && c != w[i] {
+				b = append(append(append(b[:0], w[:i]...), c), w[i+1:]...) // changed
+				if try(b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// shortLineKnown reports whether c's line has too few lower-case words for
+// lineInLang to judge and every one of them, one at least, is a real word
+// ("[[Category:Living people]]").
+func (p *prober) shortLineKnown(c *probeCandidate) bool {
+	words, known := 0, 0
+	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words > 0 && words < 3 && known == words
+}
+
+// latinInOtherTitle reports whether c is the only Latin word of a link's
+// target whose other words are all in another script: an interlanguage
+// link to a title in Japanese or Bulgarian holds no Latin word of its own
+// language, so one there is as odd as in prose.
+func (p *prober) latinInOtherTitle(c *probeCandidate) bool {
+	t := p.text
+	lo := strings.LastIndex(t[max(0, c.w.Lo-300):c.w.Lo], "[[")
+	if lo < 0 {
+		return false
+	}
+	lo += max(0, c.w.Lo-300)
+	hi := strings.Index(t[c.w.Hi:min(len(t), c.w.Hi+300)], "]]")
+	if hi < 0 || strings.ContainsAny(t[lo:c.w.Lo], "]\n") {
+		return false
+	}
+	hi += c.w.Hi
+	if k := strings.IndexByte(t[lo:hi], '|'); k >= 0 && lo+k < c.w.Lo {
+		return false
+	}
+	other := 0
+	for i := c.idx - 1; i >= 0 && p.words[i].Lo >= lo; i-- {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Lo < hi; i++ {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	return other > 0
 }

@@ -40,6 +40,7 @@ const (
 	cCode       = textview.Code
 	cStray      = textview.Stray
 	cRefName    = textview.RefName
+	cMath       = textview.Math
 	cMarkup     = textview.Markup
 )
 

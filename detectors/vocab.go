@@ -55,7 +55,7 @@ func LearnVocabulary(pages []VocabPage, m *Model) *WordSet {
 	for pi, pg := range pages {
 		words = sc.Read(pg.Text, nil, words[:0])
 		for _, w := range words {
-			if w.Flags&(wDigit|wCode|wNonLatin|wUpperInner|cCode|cFileName|cIdent|cAttr) != 0 {
+			if w.Flags&(wDigit|wCode|wNonLatin|wUpperInner|cCode|cFileName|cIdent|cAttr|cMath|cStray) != 0 {
 				continue
 			}
 			word := strings.ToLower(pg.Text[w.Lo:w.Hi])

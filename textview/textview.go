@@ -54,12 +54,13 @@ const (
 	Code         // code: <code>, <pre>, a Markdown code span or block
 	Stray        // a bare word among the attributes of a tag
 	RefName      // the value of a name attribute (<ref name=...>)
+	Math         // a formula (<math>, <chem>): variables and text, not TeX commands
 )
 
 // Markup are the places outside running prose: a letter model learns from
 // prose only.
 const Markup = Template | TemplateName | ParamName | Ident | Foreign | Ref | Attr | LinkTarget |
-	FileName | Comment | Gallery | Code | Pre | RefName
+	FileName | Comment | Gallery | Code | Pre | RefName | Math
 
 // Word is one word of a text: a byte span, the start of its line, and its
 // flags.

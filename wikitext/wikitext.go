@@ -18,8 +18,9 @@
 // Markup is read structurally instead of being matched with regular
 // expressions. What is never a word is left out: URLs, template and
 // parameter names (single words), attribute names, entities, the contents
-// of <math>, <syntaxhighlight> and similar, image options, interlanguage
-// and user links. Words in places that hold identifiers (a parameter such
+// of <syntaxhighlight> and similar, TeX commands and short variables of
+// <math>, image options, user links. A formula's longer words are read as
+// textview.Math; a timeline's displayed text and stray words are read too. Words in places that hold identifiers (a parameter such
 // as isbn= or doi=, a file name) are reported with textview.Ident or
 // textview.FileName so the detector can judge them as identifiers.
 //
@@ -68,6 +69,7 @@ const (
 	cCode       = textview.Code
 	cStray      = textview.Stray
 	cRefName    = textview.RefName
+	cMath       = textview.Math
 	cMarkup     = textview.Markup
 )
 
@@ -138,6 +140,7 @@ type Reader struct {
 	lineStart int
 	textStart int  // where the current line's or cell's text starts, after its markup
 	italic    bool // inside two apostrophes on this line
+	quoteFix  int  // a run of three apostrophes on this line read as ' and '' (MediaWiki's doQuotes), or -1
 	joined    bool // the next word follows a hyphen or apostrophe
 
 	commentEnd    int // position of the "-->" closing the comment being read, or -1
@@ -351,7 +354,7 @@ func (sc *Reader) run(end int) {
 				n++
 			}
 			if n >= 2 {
-				if n != 3 && n != 4 {
+				if n != 3 && n != 4 || i == sc.quoteFix {
 					sc.italic = !sc.italic // two or five apostrophes toggle italics; three (bold) do not
 				}
 				i += n
@@ -515,6 +518,7 @@ func (sc *Reader) lineBegin(i int) int {
 	sc.italic = false
 	sc.ext = false
 	sc.joined = false
+	sc.quoteFix = scanQuoteFix(s, i)
 	if len(sc.frames) > 0 || i >= len(s) {
 		return i
 	}
@@ -854,8 +858,11 @@ func (sc *Reader) tag(i int) (int, bool) {
 	}
 	if close := scanSkipContent(lname); close != "" {
 		if e := sc.find(close, gt+1); e >= 0 {
-			if lname == "timeline" {
+			switch lname {
+			case "timeline":
 				sc.timeline(gt+1, e)
+			case "math", "chem", "ce":
+				sc.math(gt+1, e)
 			}
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
@@ -1276,4 +1283,110 @@ func (sc *Reader) timeline(lo, hi int) {
 		}
 		i = e + 1
 	}
+}
+
+// math reads the words of six characters or more of a formula, s[lo:hi],
+// as cMath: the text of \text{} and \mathrm{}, and whatever else is put
+// there; variables are shorter. TeX commands ("\frac") are code-like and
+// the environments of \begin{} and \end{} ("pmatrix") are skipped.
+func (sc *Reader) math(lo, hi int) {
+	s := sc.s
+	saved := sc.textStart
+	sc.textStart = lo
+	for i := lo; i < hi; {
+		if s[i] == '\\' {
+			j := i + 1
+			for j < hi && (s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') {
+				j++
+			}
+			cmd := s[i+1 : j]
+			if (cmd == "begin" || cmd == "end") && j < hi && s[j] == '{' {
+				if k := strings.IndexByte(s[j:hi], '}'); k >= 0 {
+					j += k + 1
+				}
+			}
+			i = max(j, i+1)
+			continue
+		}
+		if scanIsWordAt(s, i) {
+			n := len(sc.out)
+			i = min(max(sc.readWord(i, cMath), i+1), len(s))
+			if len(sc.out) > n && sc.out[n].Hi-sc.out[n].Lo < 6 {
+				sc.out = sc.out[:n] // a variable: "x", "dV", "bkwz"
+			}
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+	sc.textStart = saved
+}
+
+// scanQuoteFix returns where, on the line starting at i, MediaWiki reads a
+// run of three apostrophes as an apostrophe and an italic toggle: when the
+// line has an odd number of both italic and bold toggles
+// (the possessive of an italic title: two apostrophes, the title, three). It
+// prefers a run after a one-letter word, then one after a longer word,
+// then the first; -1 when no run changes.
+func scanQuoteFix(s string, i int) int {
+	e := strings.IndexByte(s[i:], '\n')
+	if e < 0 {
+		e = len(s)
+	} else {
+		e += i
+	}
+	if strings.IndexByte(s[i:e], '\'') < 0 {
+		return -1
+	}
+	italics, bolds := 0, 0
+	single, multi, space := -1, -1, -1
+	for j := i; j < e; {
+		if s[j] != '\'' {
+			j++
+			continue
+		}
+		n := 1
+		for j+n < e && s[j+n] == '\'' {
+			n++
+		}
+		switch {
+		case n == 2:
+			italics++
+		case n == 3 || n == 4:
+			bolds++
+			at := j + n - 3 // four apostrophes are ' and '''
+			switch {
+			case at > i+1 && s[at-1] != ' ' && s[at-2] == ' ', at == i+1 && s[at-1] != ' ':
+				if single < 0 {
+					single = j
+				}
+			case at > i && s[at-1] != ' ':
+				if multi < 0 {
+					multi = j
+				}
+			default:
+				if space < 0 {
+					space = j
+				}
+			}
+		case n >= 5:
+			italics++
+			bolds++
+		}
+		j += n
+	}
+	if italics%2 == 0 || bolds%2 == 0 {
+		return -1
+	}
+	switch {
+	case single >= 0:
+		return single
+	case multi >= 0:
+		return multi
+	}
+	return space
 }
