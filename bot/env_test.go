@@ -49,3 +49,28 @@ func TestWithoutProbesKeepsProbesUnlikely(t *testing.T) {
 		t.Errorf("model trained on cleaned pages scores the probe %.2f; want it flagged", r.Score)
 	}
 }
+
+// The letter model and the vocabulary learned with it survive the store; a
+// bare model, as stores before vocabularies hold it, still reads.
+func TestLearnedRoundTrip(t *testing.T) {
+	m := detectors.BaseModel()
+	vocab := detectors.NewWordSet([]string{"Kolhapur", "horcrux"})
+	data, err := encodeLearned(m, vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, v2, err := decodeLearned(data)
+	if err != nil || m2 == nil || !v2.Has("kolhapur") || !v2.Has("Horcrux") || v2.Has("qzxwvkrbt") {
+		t.Fatalf("decoded %v, vocabulary %d words, err %v", m2 != nil, v2.Len(), err)
+	}
+	bare, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m3, v3, err := decodeLearned(bare); err != nil || m3 == nil || v3 != nil {
+		t.Fatalf("bare model: %v, %v, %v", m3 != nil, v3, err)
+	}
+	if _, _, err := decodeLearned(data[:len(data)-3]); err == nil {
+		t.Error("a cut-short value decoded without error")
+	}
+}

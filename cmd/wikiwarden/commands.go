@@ -68,6 +68,7 @@ type app struct {
 	wiki  *mediawiki.Client // the first mediawiki site's client: the review console's
 	store *store.Store
 	sites []*siteApp // the sites to patrol, in the config's order
+	dicts dictionaries
 }
 
 // siteApp is one site of the config with its logged-in client and adapter.

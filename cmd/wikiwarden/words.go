@@ -14,20 +14,21 @@ import (
 	"github.com/wikiwarden/wikiwarden/lexicon"
 )
 
-// dictionaries loads each language's dictionary once per process, for all
-// sites: a dictionary takes a few megabytes.
+// dictionaries loads each language's dictionary once for all the sites of
+// the command: a dictionary takes a few megabytes. The zero value is ready.
 type dictionaries struct {
 	mu     sync.Mutex
 	loaded map[string]detectors.Words
 	tried  map[string]bool
 }
 
-var processDicts = &dictionaries{loaded: map[string]detectors.Words{}, tried: map[string]bool{}}
-
 // load returns the dictionaries of langs that Debian's word lists have.
 func (d *dictionaries) load(ctx context.Context, langs []string) (map[string]detectors.Words, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if d.loaded == nil {
+		d.loaded, d.tried = map[string]detectors.Words{}, map[string]bool{}
+	}
 	var need []string
 	for _, l := range langs {
 		if !d.tried[l] {
@@ -55,7 +56,7 @@ func (d *dictionaries) load(ctx context.Context, langs []string) (map[string]det
 
 // wordOptions are where a site's patroller finds real words.
 func (a *app) wordOptions(sc config.Site) bot.WordOptions {
-	return bot.WordOptions{LoadDicts: processDicts.load, AllowListPage: sc.AllowList(a.cfg)}
+	return bot.WordOptions{LoadDicts: a.dicts.load, AllowListPage: sc.AllowList(a.cfg)}
 }
 
 // dictionaryReport says which real-word dictionaries this machine has, for
