@@ -47,7 +47,19 @@ die() { echo "testforum: $*" >&2; exit 1; }
 log() { echo "testforum: $*" >&2; }
 
 need_commands() {
-	local c
+	local c pkgs=()
+	# Like testwiki.sh, install what Debian packages when it is missing.
+	command -v redis-server >/dev/null || pkgs+=(redis-server)
+	command -v redis-cli >/dev/null || pkgs+=(redis-tools)
+	command -v npm >/dev/null || pkgs+=(nodejs npm)
+	command -v flock >/dev/null || pkgs+=(util-linux)
+	if ((${#pkgs[@]})) && command -v apt-get >/dev/null; then
+		local sudo=()
+		[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+		log "installing ${pkgs[*]}"
+		"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+		"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}" >&2
+	fi
 	for c in node npm redis-server redis-cli flock; do
 		command -v "$c" >/dev/null || die "missing command $c (Debian: apt-get install nodejs npm redis-server util-linux)"
 	done
