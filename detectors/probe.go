@@ -44,7 +44,9 @@ const ProbeName = "probe"
 // around a foreign phrase, and a line whose prose is in another script is
 // judged in that script. With a dictionary, a word-like word none has,
 // slipped alone into a sentence of known words, counts as unknown unless
-// it is one typing slip from a real word. A word in a dictionary (Env.Dicts) or
+// it is one typing slip from a real word; a word that is not word-like
+// counts as unknown also between dictionary words of a sentence the edit
+// adds, a space from each. A word in a dictionary (Env.Dicts) or
 // in the wiki's own words (Env.Words) is never a token by itself. The page
 // is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
@@ -729,7 +731,10 @@ func (p *prober) judge(c *probeCandidate) {
 	case p.midSentence(c):
 		c.add(termMid, bitsMidSentence)
 	default:
-		placed = false
+		// Between words of a sentence the edit adds: no bits for the
+		// place, but a word no dictionary has among dictionary words
+		// stands out as much as one slipped into an old sentence.
+		placed = p.amidWords(c)
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
@@ -1111,6 +1116,31 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 		has++
 	}
 	return has > 0
+}
+
+// amidWords reports whether c sits in running prose between lower-case
+// words of the page's language (or English) on both sides, a space apart
+// from each, on a line
+// mostly in that language: a sentence, new or old, whose words a
+// dictionary has.
+func (p *prober) amidWords(c *probeCandidate) bool {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
+		return false
+	}
+	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			return false
+		}
+		w := p.words[i]
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
+			return false
+		}
+		// Running prose: one space between, no comma of a list of names.
+		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " || !p.isWord(p.text[w.Lo:w.Hi]) {
+			return false
+		}
+	}
+	return p.lineInLang(c) && p.nearInLang(c)
 }
 
 // inserted reports whether the line holding c, without c and a space next to
