@@ -46,7 +46,7 @@ const ProbeName = "probe"
 // slipped alone into a sentence of known words, counts as unknown unless
 // it is one typing slip from a real word; a word that is not word-like
 // counts as unknown also between dictionary words of a sentence the edit
-// adds, a space from each. A word in a dictionary (Env.Dicts) or
+// adds, a space from each, when it has six characters or more. A word in a dictionary (Env.Dicts) or
 // in the wiki's own words (Env.Words) is never a token by itself. The page
 // is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
@@ -734,7 +734,9 @@ func (p *prober) judge(c *probeCandidate) {
 		// Between words of a sentence the edit adds: no bits for the
 		// place, but a word no dictionary has among dictionary words
 		// stands out as much as one slipped into an old sentence.
-		placed = p.amidWords(c)
+		// Five characters or fewer are names and abbreviations too often
+		// ("their imgur gallery").
+		placed = c.chars > 5 && p.amidWords(c)
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
@@ -1118,8 +1120,9 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 	return has > 0
 }
 
-// amidWords reports whether c sits in running prose between lower-case
-// words of the page's language (or English) on both sides, a space apart
+// amidWords reports whether c sits in running prose between words of the
+// page's language (or English) on both sides, lower-case or capitalised
+// ("Their", "The"), a space apart
 // from each, on a line
 // mostly in that language: a sentence, new or old, whose words a
 // dictionary has.
@@ -1132,7 +1135,7 @@ func (p *prober) amidWords(c *probeCandidate) bool {
 			return false
 		}
 		w := p.words[i]
-		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
 			return false
 		}
 		// Running prose: one space between, no comma of a list of names.
