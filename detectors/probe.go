@@ -950,6 +950,9 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 			continue // the page's own script: a Latin word stands out among it
 		}
 		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+			if w := p.words[i]; f&wNonLatin == 0 && p.isWord(p.text[w.Lo:w.Hi]) {
+				continue // a rare word of the dictionary ("abbr", "vermouth"): no foreign company
+			}
 			odd++
 		}
 	}
