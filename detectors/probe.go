@@ -682,17 +682,23 @@ func (p *prober) judge(c *probeCandidate) {
 	// around a word, and their diacritics, are the page's text, not a
 	// foreign phrase (lineInLang, with the page language's dictionary).
 	own := p.lineInLang(c) && p.nearInLang(c)
+	// Another language explains letters the model finds odd, not digits
+	// mixed into them: a word with digits takes half the discount.
+	share := 1.0
+	if c.parts && f&wDigit != 0 {
+		share = 0.5
+	}
 	if med, ok := p.contextBits(c); ok && med > normalProseBits {
 		if own {
 			// The page's own language costs the letter model more bits a
 			// letter than English: expect as much of this word too.
 			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
 		} else {
-			c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+			c.add(termForeign, share*max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
 		}
 	}
 	if odd := p.oddNeighbours(c); odd > 0 && !own {
-		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
+		c.add(termOddNeighbours, share*bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
 		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
@@ -702,8 +708,8 @@ func (p *prober) judge(c *probeCandidate) {
 		if f&wDiacritic != 0 {
 			d--
 		}
-		if share := float64(d) / float64(others); share > 0.05 && !own {
-			c.add(termDiacriticText, bitsDiacriticText*min(1, share*4))
+		if dshare := float64(d) / float64(others); dshare > 0.05 && !own {
+			c.add(termDiacriticText, share*bitsDiacriticText*min(1, dshare*4))
 		}
 	}
 
