@@ -46,9 +46,12 @@ const ProbeName = "probe"
 // slipped alone into a sentence of known words, counts as unknown unless
 // it is one typing slip from a real word; a word that is not word-like
 // counts as unknown also between dictionary words of a sentence the edit
-// adds, a space from each, when it has six characters or more. A word in a dictionary (Env.Dicts) or
-// in the wiki's own words (Env.Words) is never a token by itself. The page
-// is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
+// adds, a space from each, when it has six characters or more. Another
+// language around a word with digits explains only half as much: it
+// accounts for odd letters, not digits mixed in. A word in a dictionary
+// (Env.Dicts) or in the wiki's own words (Env.Words) is never a token by
+// itself, nor odd company for the words next to it. The page is judged in
+// its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
@@ -1131,10 +1134,8 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 
 // amidWords reports whether c sits in running prose between words of the
 // page's language (or English) on both sides, lower-case or capitalised
-// ("Their", "The"), a space apart
-// from each, on a line
-// mostly in that language: a sentence, new or old, whose words a
-// dictionary has.
+// ("Their", "The"), a space apart from each, on a line mostly in that
+// language: a sentence, new or old, whose words a dictionary has.
 func (p *prober) amidWords(c *probeCandidate) bool {
 	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
 		return false
