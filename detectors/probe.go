@@ -44,9 +44,14 @@ const ProbeName = "probe"
 // around a foreign phrase, and a line whose prose is in another script is
 // judged in that script. With a dictionary, a word-like word none has,
 // slipped alone into a sentence of known words, counts as unknown unless
-// it is one typing slip from a real word. A word in a dictionary (Env.Dicts) or
-// in the wiki's own words (Env.Words) is never a token by itself. The page
-// is judged in its language (Edit.Lang, else GuessLang, else Env.Lang).
+// it is one typing slip from a real word; a word that is not word-like
+// counts as unknown also between dictionary words of a sentence the edit
+// adds, a space from each, when it has six characters or more. Another
+// language around a word with digits explains only half as much: it
+// accounts for odd letters, not digits mixed in. A word in a dictionary
+// (Env.Dicts) or in the wiki's own words (Env.Words) is never a token by
+// itself, nor odd company for the words next to it. The page is judged in
+// its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
@@ -680,17 +685,23 @@ func (p *prober) judge(c *probeCandidate) {
 	// around a word, and their diacritics, are the page's text, not a
 	// foreign phrase (lineInLang, with the page language's dictionary).
 	own := p.lineInLang(c) && p.nearInLang(c)
+	// Another language explains letters the model finds odd, not digits
+	// mixed into them: a word with digits takes half the discount.
+	share := 1.0
+	if c.parts && f&wDigit != 0 {
+		share = 0.5
+	}
 	if med, ok := p.contextBits(c); ok && med > normalProseBits {
 		if own {
 			// The page's own language costs the letter model more bits a
 			// letter than English: expect as much of this word too.
 			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
 		} else {
-			c.add(termForeign, max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+			c.add(termForeign, share*max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
 		}
 	}
 	if odd := p.oddNeighbours(c); odd > 0 && !own {
-		c.add(termOddNeighbours, bitsOddNeighbour*float64(odd))
+		c.add(termOddNeighbours, share*bitsOddNeighbour*float64(odd))
 	}
 	if others := p.edit.words - 1; others > 0 {
 		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
@@ -700,8 +711,8 @@ func (p *prober) judge(c *probeCandidate) {
 		if f&wDiacritic != 0 {
 			d--
 		}
-		if share := float64(d) / float64(others); share > 0.05 && !own {
-			c.add(termDiacriticText, bitsDiacriticText*min(1, share*4))
+		if dshare := float64(d) / float64(others); dshare > 0.05 && !own {
+			c.add(termDiacriticText, share*bitsDiacriticText*min(1, dshare*4))
 		}
 	}
 
@@ -729,7 +740,12 @@ func (p *prober) judge(c *probeCandidate) {
 	case p.midSentence(c):
 		c.add(termMid, bitsMidSentence)
 	default:
-		placed = false
+		// Between words of a sentence the edit adds: no bits for the
+		// place, but a word no dictionary has among dictionary words
+		// stands out as much as one slipped into an old sentence.
+		// Five characters or fewer are names and abbreviations too often
+		// ("their imgur gallery").
+		placed = c.chars > 5 && p.amidWords(c)
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
@@ -943,6 +959,9 @@ func (p *prober) oddNeighbours(c *probeCandidate) int {
 			continue // the page's own script: a Latin word stands out among it
 		}
 		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+			if w := p.words[i]; f&wNonLatin == 0 && p.isWord(p.text[w.Lo:w.Hi]) {
+				continue // a rare word of the dictionary ("abbr", "vermouth"): no foreign company
+			}
 			odd++
 		}
 	}
@@ -1111,6 +1130,30 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 		has++
 	}
 	return has > 0
+}
+
+// amidWords reports whether c sits in running prose between words of the
+// page's language (or English) on both sides, lower-case or capitalised
+// ("Their", "The"), a space apart from each, on a line mostly in that
+// language: a sentence, new or old, whose words a dictionary has.
+func (p *prober) amidWords(c *probeCandidate) bool {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
+		return false
+	}
+	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			return false
+		}
+		w := p.words[i]
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
+			return false
+		}
+		// Running prose: one space between, no comma of a list of names.
+		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " || !p.isWord(p.text[w.Lo:w.Hi]) {
+			return false
+		}
+	}
+	return p.lineInLang(c) && p.nearInLang(c)
 }
 
 // inserted reports whether the line holding c, without c and a space next to
