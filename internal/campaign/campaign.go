@@ -19,9 +19,9 @@ package campaign
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/internal/jsonfile"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -63,36 +63,16 @@ type State struct {
 
 // LoadState reads a state file written by Save.
 func LoadState(path string) (*State, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read campaign state: %w", err)
-	}
 	var st State
-	if err := json.Unmarshal(b, &st); err != nil {
-		return nil, fmt.Errorf("read campaign state %s: %w", path, err)
+	if err := jsonfile.Load(path, &st); err != nil {
+		return nil, fmt.Errorf("read campaign state: %w", err)
 	}
 	return &st, nil
 }
 
 // Save writes the state to path, replacing it atomically.
 func (st *State) Save(path string) error {
-	b, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
-		return fmt.Errorf("save campaign state: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".campaign-*.json")
-	if err != nil {
-		return fmt.Errorf("save campaign state: %w", err)
-	}
-	_, err = tmp.Write(append(b, '\n'))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := jsonfile.Save(path, st); err != nil {
 		return fmt.Errorf("save campaign state: %w", err)
 	}
 	return nil

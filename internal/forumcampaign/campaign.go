@@ -20,12 +20,10 @@ package forumcampaign
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/internal/jsonfile"
 	"math/rand/v2"
 	"net/netip"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -109,37 +107,19 @@ func New(o Options) *State {
 
 // LoadState reads a state file written by Save.
 func LoadState(path string) (*State, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read forum wave state: %w", err)
-	}
 	var st State
-	if err := json.Unmarshal(b, &st); err != nil {
-		return nil, fmt.Errorf("read forum wave state %s: %w", path, err)
+	if err := jsonfile.Load(path, &st); err != nil {
+		return nil, fmt.Errorf("read forum wave state: %w", err)
 	}
 	return &st, nil
 }
 
 // Save writes the state to path, replacing it atomically.
 func (st *State) Save(path string) error {
-	b, err := json.MarshalIndent(st, "", "  ")
-	if err != nil {
+	if err := jsonfile.Save(path, st); err != nil {
 		return fmt.Errorf("save forum wave state: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".forumwave-*.json")
-	if err != nil {
-		return fmt.Errorf("save forum wave state: %w", err)
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("save forum wave state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("save forum wave state: %w", err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // The wave's addresses: two botnet ranges and an IPv6 /64, new addresses
