@@ -16,12 +16,12 @@
 package testforum
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/internal/scriptenv"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -29,7 +29,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,52 +130,10 @@ func missingCommands() []string {
 	return missing
 }
 
-// scriptPath finds scripts/testforum.sh above the working directory or next
-// to this source file.
-func scriptPath() (string, error) {
-	const rel = "scripts/testforum.sh"
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			p := filepath.Join(d, rel)
-			if _, err := os.Stat(p); err == nil {
-				return p, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	if _, file, _, ok := runtime.Caller(0); ok {
-		p := filepath.Join(filepath.Dir(file), "..", "..", rel)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("cannot find %s above the working directory", rel)
-}
+func scriptPath() (string, error) { return scriptenv.Script("scripts/testforum.sh") }
 
 func readEnv(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read env: %w", err)
-	}
-	defer f.Close()
-	env := make(map[string]string)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
-			env[k] = v
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read env: %w", err)
-	}
-	for _, k := range []string{"FORUM_URL", "FORUM_ADMIN", "FORUM_ADMIN_PASSWORD", "FORUM_BOT", "FORUM_BOT_PASSWORD", "FORUM_BOT_TOKEN", "FORUM_GUEST_CID"} {
-		if env[k] == "" {
-			return nil, fmt.Errorf("read env: %s has no %s", path, k)
-		}
-	}
-	return env, nil
+	return scriptenv.Read(path, "FORUM_URL", "FORUM_ADMIN", "FORUM_ADMIN_PASSWORD", "FORUM_BOT", "FORUM_BOT_PASSWORD", "FORUM_BOT_TOKEN", "FORUM_GUEST_CID")
 }
 
 func logTail(t testing.TB, path string) {

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/wikiwarden/wikiwarden/internal/scriptenv"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -27,7 +28,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -160,53 +160,10 @@ func installed() bool {
 	return err == nil
 }
 
-// scriptPath finds scripts/testwiki.sh: first above the working directory
-// (go test runs in the package directory), then next to this source file.
-func scriptPath() (string, error) {
-	const rel = "scripts/testwiki.sh"
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			p := filepath.Join(d, rel)
-			if _, err := os.Stat(p); err == nil {
-				return p, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	if _, file, _, ok := runtime.Caller(0); ok {
-		p := filepath.Join(filepath.Dir(file), "..", "..", rel)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("cannot find %s above the working directory", rel)
-}
+func scriptPath() (string, error) { return scriptenv.Script("scripts/testwiki.sh") }
 
 func readEnv(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read env: %w", err)
-	}
-	defer f.Close()
-	env := make(map[string]string)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), "=")
-		if ok {
-			env[k] = v
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read env: %w", err)
-	}
-	for _, k := range []string{"WIKI_API", "WIKI_USER", "WIKIWARDEN_PASSWORD", "WIKI_ADMIN", "WIKI_ADMIN_PASSWORD"} {
-		if env[k] == "" {
-			return nil, fmt.Errorf("read env: %s has no %s", path, k)
-		}
-	}
-	return env, nil
+	return scriptenv.Read(path, "WIKI_API", "WIKI_USER", "WIKIWARDEN_PASSWORD", "WIKI_ADMIN", "WIKI_ADMIN_PASSWORD")
 }
 
 // logServerErrors shows MediaWiki's own error logs in a failing test's output.
