@@ -107,21 +107,7 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 	if got := reverted(); got != probed {
 		t.Errorf("%d of %d probes reverted; want all", got, probed)
 	}
-	for _, title := range titles[:probed] {
-		hist, err := w.History(ctx, title)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bot := 0
-		for _, rv := range hist {
-			if rv.User == "Warden" {
-				bot++
-			}
-		}
-		if bot != 1 {
-			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)
-		}
-	}
+	revertedOnce(t, ctx, w, titles[:probed])
 }
 
 // A pass that leaves a decided action undone (the wiki fails every write to
