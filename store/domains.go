@@ -61,7 +61,10 @@ func (s *Store) MarkSpamDomains(ctx context.Context, domains []string) error {
 		return fmt.Errorf("store: mark spam domains: %w", err)
 	}
 	err := s.update(func(tx *bbolt.Tx) error {
-		return putDomains(tx.Bucket(bucketDomainsSpam), domains)
+		if err := putDomains(tx.Bucket(bucketDomainsSpam), domains); err != nil {
+			return err
+		}
+		return queueSpamDomains(tx, validTexts(domains), s.now())
 	})
 	if err != nil {
 		return fmt.Errorf("store: mark spam domains: %w", err)

@@ -146,6 +146,9 @@ func putHandled(tx *bbolt.Tx, st site, h Handled) error {
 	if err := putDomains(tx.Bucket(bucketDomainsSpam), h.SpamDomains); err != nil {
 		return err
 	}
+	if err := queueShared(tx, st, h); err != nil {
+		return err
+	}
 	if h.ClearPending {
 		if err := deletePending(st, h.Record.RevID); err != nil {
 			return err

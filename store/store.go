@@ -122,6 +122,10 @@ type Options struct {
 	CheckLimit int64
 	// Now returns the current time for audit entries; nil means time.Now.
 	Now func() time.Time
+	// Share queues the cross-site facts every Commit writes (events,
+	// spam domains) in the shared memory's outbox; see outbox.go. Off
+	// keeps what is queued for when it is on again.
+	Share bool
 }
 
 // Store is wikiwarden's bbolt database. It is safe for concurrent use; bbolt
@@ -192,7 +196,12 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		err = s.view(checkSchema)
 	} else {
-		err = s.update(func(tx *bbolt.Tx) error { return initialize(tx, site) })
+		err = s.update(func(tx *bbolt.Tx) error {
+			if err := initialize(tx, site); err != nil {
+				return err
+			}
+			return setSharing(tx, opts.Share)
+		})
 	}
 	if err != nil {
 		_ = db.Close()
