@@ -72,6 +72,9 @@ type Config struct {
 	Review Review `yaml:"review"`
 	// Metrics configures the Prometheus metrics endpoint.
 	Metrics Metrics `yaml:"metrics"`
+	// Shared configures a memory of the botnet shared with other wikiwarden
+	// processes through PostgreSQL; off by default.
+	Shared Shared `yaml:"shared"`
 }
 
 // Wiki is the "wiki" section.
@@ -325,6 +328,7 @@ func Default() Config {
 			SessionTTL:     Duration(12 * time.Hour),
 			TrustedProxies: []string{},
 		},
+		Shared: DefaultShared(),
 	}
 }
 
@@ -380,7 +384,7 @@ func Load(path string) (*Config, error) {
 
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
-	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path}
+	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path, &c.Shared.DSNFile}
 	for i := range c.Sites {
 		paths = append(paths, &c.Sites[i].PasswordFile)
 	}
@@ -541,6 +545,8 @@ func (c *Config) Validate() error {
 	default:
 		v.add("log.format", fmt.Sprintf("unknown format %q", c.Log.Format), `use json, text, or "" for the command's default`)
 	}
+
+	v.shared(c.Shared)
 
 	rv := c.Review
 	v.listen("review.listen", rv.Listen)

@@ -101,6 +101,15 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: store.backup.schedule: invalid cron spec "daily": expected exactly 5 fields, found 1: [daily]; use a 5-field cron spec or "@daily"`,
 			`$FILE: store.backup.path: "../testdata/config/wikiwarden.db" is store.path itself; point it at another file, ideally on another disk`,
 		}, "\n")},
+		{"invalid-shared.yaml", strings.Join([]string{
+			`$FILE: shared.dsn_env: holds a connection string, not the name of an environment variable; put the connection string in an environment variable (e.g. WIKIWARDEN_SHARED_DSN) and name it here`,
+			`$FILE: shared.max_conns: must be from 2 to 100, got 1; use e.g. 4`,
+			`$FILE: shared.sync: must be positive, got 0s; use e.g. "30s"`,
+		}, "\n")},
+		{"invalid-shared-kind.yaml",
+			`$FILE: shared.kind: unknown kind "mysql"; use "postgres", or "" to keep the memory to this process`},
+		{"invalid-shared-dsn.yaml",
+			`$FILE: shared.dsn_env: missing with shared.kind postgres; name the environment variable holding the PostgreSQL connection string (e.g. WIKIWARDEN_SHARED_DSN), or set shared.dsn_file`},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-sites.yaml", strings.Join([]string{
@@ -256,7 +265,7 @@ func configKeys(t reflect.Type, path string) []string {
 func TestFieldsDocumented(t *testing.T) {
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range []string{"config.go", "sites.go"} {
+	for _, name := range []string{"config.go", "sites.go", "shared.go"} {
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
@@ -288,7 +297,7 @@ func TestFieldsDocumented(t *testing.T) {
 		})
 	}
 	if found != len(sections) {
-		t.Errorf("found %d of %d config types in config.go and sites.go", found, len(sections))
+		t.Errorf("found %d of %d config types in config.go, sites.go and shared.go", found, len(sections))
 	}
 }
 
