@@ -21,6 +21,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/nbsite"
 	"github.com/wikiwarden/wikiwarden/nodebb"
+	"github.com/wikiwarden/wikiwarden/pgmemory"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -69,6 +70,9 @@ type app struct {
 	store *store.Store
 	sites []*siteApp // the sites to patrol, in the config's order
 	dicts dictionaries
+	// shared keeps the store in step with the shared memory (config
+	// section shared); nil when it is off.
+	shared *pgmemory.Replicator
 }
 
 // siteApp is one site of the config with its logged-in client and adapter.
@@ -83,6 +87,9 @@ type siteApp struct {
 }
 
 func (a *app) close() {
+	if a.shared != nil {
+		a.shared.Stop() // pushes what the last pass queued
+	}
 	if a.store != nil {
 		if err := a.store.Close(); err != nil {
 			a.log.WithError(err).Error("close store")
@@ -151,7 +158,7 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 		return nil, usagef("--site %q: no such site; the config has %s", only, strings.Join(names, ", "))
 	}
 	if withStore {
-		a.store, err = store.Open(cfg.Store.Path, store.Options{DefaultSite: all[0].Name})
+		a.store, err = store.Open(cfg.Store.Path, store.Options{DefaultSite: all[0].Name, Share: cfg.Shared.Kind != ""})
 		if err != nil {
 			return nil, err
 		}
@@ -288,7 +295,7 @@ func (a *app) patrollerOf(s *siteApp, dryRun bool) (*bot.Patroller, error) {
 	}
 	opts := a.options(dryRun)
 	opts.Words = a.wordOptions(s.cfg)
-	p, err := bot.New(opts, s.site, a.store.Site(s.cfg.Name), log)
+	p, err := bot.New(opts, s.site, a.siteMemory(s.cfg.Name), log)
 	if err != nil {
 		return nil, fmt.Errorf("site %s: %w", s.cfg.Name, err)
 	}
@@ -336,6 +343,9 @@ func runPatrol(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer a.close()
+	if err := a.startShared(ctx, getenv, false); err != nil {
+		return err
+	}
 	var errs []error
 	for _, s := range a.sites {
 		if s.loginErr != nil {
@@ -375,6 +385,9 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	defer a.close()
+	if err := a.startShared(ctx, getenv, true); err != nil {
+		return err
+	}
 	var patrols []sitePatrol
 	for _, s := range a.sites {
 		p, err := a.patrollerOf(s, f.dryRun)

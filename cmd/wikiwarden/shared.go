@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/pgmemory"
+	"github.com/wikiwarden/wikiwarden/store"
+)
+
+// The shared memory (config section shared): the store is opened with
+// sharing, so commits queue their cross-site facts, and a pgmemory
+// Replicator keeps it in step with PostgreSQL. The bot is unchanged: each
+// site's patroller gets its memory wrapped so that a pass starts with a sync
+// (Pass reads its cursor first) and a commit asks for a push.
+
+// startShared makes the replicator of the shared section, or does nothing
+// when it is off. With background set (run) it syncs on its own until the
+// app closes; without (patrol --once), each pass syncs first and close
+// pushes what is left.
+func (a *app) startShared(ctx context.Context, getenv func(string) string, background bool) error {
+	sc := a.cfg.Shared
+	if sc.Kind == "" || a.store == nil {
+		return nil
+	}
+	dsn, err := sc.DSN(getenv)
+	if err != nil {
+		return err
+	}
+	r, err := pgmemory.New(ctx, a.store, pgmemory.Options{
+		DSN:       dsn,
+		MaxConns:  int32(sc.MaxConns),
+		Interval:  time.Duration(sc.Sync),
+		Retention: time.Duration(a.cfg.Store.Retention),
+		Log:       a.log.WithField("component", "shared"),
+	})
+	if err != nil {
+		return err
+	}
+	a.shared = r
+	if background {
+		r.Start(ctx)
+	}
+	return nil
+}
+
+// siteMemory is the memory a site's patroller works on: the site's part of
+// the store, synced with the shared memory when there is one.
+func (a *app) siteMemory(name string) bot.Store {
+	ss := a.store.Site(name)
+	if a.shared == nil {
+		return ss
+	}
+	return sharedSite{SiteStore: ss, r: a.shared}
+}
+
+// sharedSite is a site's memory whose passes begin with a sync of the shared
+// memory and whose commits ask for a push. Embedding keeps every other
+// method of the SiteStore, including those the bot asks for by interface.
+type sharedSite struct {
+	*store.SiteStore
+	r *pgmemory.Replicator
+}
+
+// Cursor syncs the shared memory, then returns the site's cursor: the pass
+// that reads it then sees what every other process learned up to now. A
+// sync that fails leaves the pass to the local memory.
+func (s sharedSite) Cursor(ctx context.Context) (store.Cursor, error) {
+	s.r.SyncBeforePass(ctx)
+	return s.SiteStore.Cursor(ctx)
+}
+
+// Commit commits h and asks for a push of what it queued.
+func (s sharedSite) Commit(ctx context.Context, h store.Handled) error {
+	err := s.SiteStore.Commit(ctx, h)
+	if err == nil {
+		s.r.Kick()
+	}
+	return err
+}
+
+// CommitBatch commits hs and asks for a push of what they queued.
+func (s sharedSite) CommitBatch(ctx context.Context, hs []store.Handled) error {
+	err := s.SiteStore.CommitBatch(ctx, hs)
+	if err == nil {
+		s.r.Kick()
+	}
+	return err
+}
