@@ -58,6 +58,10 @@
 //	  set_aside             ID                         JSON SetAside
 //	  set_aside_by_time     T(set aside) ID            empty
 //	  audit                 T(resolved) SEQ            JSON Resolution
+//	shared/                 only once Options.Share was set; see outbox.go
+//	  meta                  "origin", "enabled", "cursor"
+//	  outbox                SEQ                        JSON SharedFact, to push
+//	  imported              ORIGIN SEQ                 T of an imported event
 //
 // Index keys end with the event id, so the events bucket entry of an index key
 // is its last 16 bytes. IP16 is the 16-byte form of the address, IPv4 as an
