@@ -127,6 +127,9 @@ func TestPushPull(t *testing.T) {
 	b := newProcess(t, pg.DSN, pgmemory.Options{})
 	ctx := context.Background()
 
+	if st, err := pgmemory.Check(ctx, withPassword(pg.DSN)); err != nil || st.Schema != 0 || st.Latest < 1 {
+		t.Fatalf("Check before the first sync = %+v, %v", st, err)
+	}
 	a.probe(t, "wiki", 1, "192.0.2.10", 1)
 	a.probe(t, "wiki", 2, "192.0.2.11", 2)
 	a.probe(t, "wiki", 3, "2001:db8::7", 3)
@@ -141,6 +144,9 @@ func TestPushPull(t *testing.T) {
 	}
 	if n := count(t, pg.DSN, "events"); n != 6 {
 		t.Fatalf("%d shared events, want 6", n)
+	}
+	if st, err := pgmemory.Check(ctx, pg.DSN); err != nil || st.Schema != st.Latest || st.Events != 6 || st.SpamDomains != 1 {
+		t.Fatalf("Check after A's push = %+v, %v", st, err)
 	}
 	res := mustSync(t, b)
 	if res.Imported != 6 {

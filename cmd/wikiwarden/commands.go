@@ -451,7 +451,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
-	return nil
+	return checkShared(ctx, a, getenv, stdout)
 }
 
 // checkWiki reports the rights the bot account lacks on a wiki, and the

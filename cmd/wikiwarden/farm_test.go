@@ -217,6 +217,10 @@ func TestFarmSharesMemory(t *testing.T) {
 		t.Fatalf("alpha: patrol --once: exit %d\n%s%s", code, stdout, stderr)
 	}
 	total := sharedEvents(t, pg.DSN, "", "")
+	code, stdout, stderr := runCmd(ctx, a.env, "check", "--config", a.cfg)
+	if want := fmt.Sprintf("shared memory: PostgreSQL reachable, schema 1, %d events", total); code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("check: exit %d, want %q in\n%s%s", code, want, stdout, stderr)
+	}
 	for _, p := range []*farmProcess{a, b} {
 		rep, err := store.Verify(p.db, store.Options{})
 		if err != nil {

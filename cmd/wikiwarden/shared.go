@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/bot"
@@ -87,4 +89,30 @@ func (s sharedSite) CommitBatch(ctx context.Context, hs []store.Handled) error {
 		s.r.Kick()
 	}
 	return err
+}
+
+// checkShared reports, for "wikiwarden check", whether the shared memory
+// is reachable and what it holds.
+func checkShared(ctx context.Context, a *app, getenv func(string) string, stdout io.Writer) error {
+	sc := a.cfg.Shared
+	if sc.Kind == "" {
+		return nil
+	}
+	dsn, err := sc.DSN(getenv)
+	if err != nil {
+		return err
+	}
+	st, err := pgmemory.Check(ctx, dsn)
+	if err != nil {
+		return fmt.Errorf("shared memory: %w", err)
+	}
+	switch {
+	case st.Schema == 0:
+		fmt.Fprintf(stdout, "shared memory: PostgreSQL reachable; its schema is created when the first process syncs\n")
+	case st.Schema > st.Latest:
+		fmt.Fprintf(stdout, "shared memory: PostgreSQL reachable, schema %d (newer than this build's %d), %d events, %d spam domains\n", st.Schema, st.Latest, st.Events, st.SpamDomains)
+	default:
+		fmt.Fprintf(stdout, "shared memory: PostgreSQL reachable, schema %d, %d events, %d spam domains\n", st.Schema, st.Events, st.SpamDomains)
+	}
+	return nil
 }
