@@ -412,13 +412,36 @@ func (r *Replicator) pull(ctx context.Context) (pulled, imported int, err error)
 		return 0, 0, fmt.Errorf("pull spam domains: %w", err)
 	}
 	if len(facts) == 0 {
-		return 0, 0, nil
+		return 0, 0, r.rewind(ctx, cur)
 	}
 	n, err := r.local.Import(ctx, facts, cur)
 	if err != nil {
 		return 0, 0, err
 	}
 	return max(nEvents, nDomains), n, nil
+}
+
+// rewind starts reading the shared log from its beginning again when it
+// ends before the store's position: the database was recreated or restored
+// from a backup, and its ids started over. The store imports each event
+// once all the same, by its origin id.
+func (r *Replicator) rewind(ctx context.Context, cur store.SharedCursor) error {
+	if cur == (store.SharedCursor{}) {
+		return nil
+	}
+	var events, domains int64
+	err := r.pool.QueryRow(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM wikiwarden.events),
+		(SELECT coalesce(max(id), 0) FROM wikiwarden.spam_domains)`).Scan(&events, &domains)
+	if err != nil {
+		return fmt.Errorf("pull: log position: %w", err)
+	}
+	if events >= cur.Events && domains >= cur.Domains {
+		return nil
+	}
+	r.log.WithField("position", cur.Events).WithField("log_end", events).
+		Warn("shared memory: the log ends before this store's position (database recreated or restored?); reading it again from the start")
+	_, err = r.local.Import(ctx, nil, store.SharedCursor{})
+	return err
 }
 
 // parseOrigin reads PostgreSQL's text form of a uuid.

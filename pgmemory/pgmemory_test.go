@@ -387,3 +387,32 @@ func TestBadDSN(t *testing.T) {
 		t.Fatalf("New with a bad DSN: %v", err)
 	}
 }
+
+// TestDatabaseRecreated: a shared memory recreated from scratch (its ids
+// start over) is read again from the start, and nothing is imported twice.
+func TestDatabaseRecreated(t *testing.T) {
+	pg := testpostgres.Start(t)
+	a := newProcess(t, pg.DSN, pgmemory.Options{})
+	b := newProcess(t, pg.DSN, pgmemory.Options{})
+	for i := range 3 {
+		a.probe(t, "wiki", int64(i+1), fmt.Sprintf("192.0.2.%d", i+1), i)
+	}
+	mustSync(t, a)
+	mustSync(t, b)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, pg.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, "TRUNCATE wikiwarden.events RESTART IDENTITY"); err != nil {
+		t.Fatal(err)
+	}
+	a.probe(t, "wiki", 10, "192.0.2.10", 10)
+	mustSync(t, a)
+	mustSync(t, b) // notices the log is behind it
+	mustSync(t, b)
+	if got := len(b.ipEvents(t, "192.0.2.0/24")); got != 8 {
+		t.Fatalf("B has %d events of A's /24, want 8 (each once)", got)
+	}
+}
