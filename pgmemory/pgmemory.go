@@ -110,6 +110,7 @@ type Replicator struct {
 	origin store.Origin
 	log    logrus.FieldLogger
 	secret string // the DSN's password, kept out of logged errors
+	m      metrics
 
 	mu       sync.Mutex // one sync at a time; guards the fields below
 	migrated bool
@@ -176,7 +177,7 @@ func New(ctx context.Context, local Local, opts Options) (*Replicator, error) {
 	}
 	return &Replicator{
 		local: local, opts: opts, pool: pool, origin: origin, log: log,
-		secret: cfg.ConnConfig.Password, kick: make(chan struct{}, 1),
+		secret: cfg.ConnConfig.Password, kick: make(chan struct{}, 1), m: newMetrics(),
 	}, nil
 }
 
@@ -209,12 +210,16 @@ func (r *Replicator) Sync(ctx context.Context) (SyncResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
 	res, err := r.sync(ctx)
+	r.m.pushed.Add(float64(res.Pushed))
+	r.m.imported.Add(float64(res.Imported))
 	if err != nil {
 		if parent.Err() != nil {
 			// Shutting down, not an outage.
 			return res, fmt.Errorf("pgmemory: sync: %w", parent.Err())
 		}
 		r.lastFail = time.Now()
+		r.m.failures.Inc()
+		r.m.up.Set(0)
 		if !r.down {
 			r.down = true
 			queued, _ := r.local.OutboxLen(context.WithoutCancel(ctx))
@@ -223,6 +228,7 @@ func (r *Replicator) Sync(ctx context.Context) (SyncResult, error) {
 		}
 		return res, fmt.Errorf("pgmemory: sync: %s", redact(err, r.secret))
 	}
+	r.m.up.Set(1)
 	if r.down {
 		r.down = false
 		r.log.WithField("pushed", res.Pushed).WithField("imported", res.Imported).Info("shared memory reachable again: caught up")

@@ -13,6 +13,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/sirupsen/logrus"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	logtest "github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/decision"
@@ -185,6 +187,19 @@ func TestPushPull(t *testing.T) {
 	rng, err := a.r.RangeEvents(ctx, netip.MustParsePrefix("192.0.2.0/24"), t0)
 	if err != nil || len(rng) != 6 || rng[5].Site != "forum" {
 		t.Fatalf("RangeEvents = %+v, %v", rng, err)
+	}
+	reg := prometheus.NewRegistry()
+	if err := a.r.Register(reg); err != nil {
+		t.Fatal(err)
+	}
+	if got := value(t, reg, "wikiwarden_shared_pushed_facts_total"); got != 7 {
+		t.Errorf("pushed_facts_total = %v, want 7", got)
+	}
+	if n, err := testutil.GatherAndCount(reg); err != nil || n != 5 {
+		t.Errorf("%d metrics, %v", n, err)
+	}
+	if got := value(t, reg, "wikiwarden_shared_up"); got != 1 {
+		t.Errorf("wikiwarden_shared_up = %v, want 1", got)
 	}
 	if n, err := a.r.Expire(ctx, t0.Add(5*time.Minute)); err != nil || n != 6 {
 		t.Fatalf("Expire = %d, %v; want the 6 events of A's first three commits", n, err)
@@ -419,4 +434,25 @@ func TestDatabaseRecreated(t *testing.T) {
 	if got := len(b.ipEvents(t, "192.0.2.0/24")); got != 8 {
 		t.Fatalf("B has %d events of A's /24, want 8 (each once)", got)
 	}
+}
+
+// value returns the value of the gathered counter or gauge called name.
+func value(t *testing.T, reg *prometheus.Registry, name string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != name {
+			continue
+		}
+		m := mf.GetMetric()[0]
+		if c := m.GetCounter(); c != nil {
+			return c.GetValue()
+		}
+		return m.GetGauge().GetValue()
+	}
+	t.Fatalf("no metric %s", name)
+	return 0
 }
