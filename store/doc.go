@@ -58,6 +58,8 @@
 //	  set_aside             ID                         JSON SetAside
 //	  set_aside_by_time     T(set aside) ID            empty
 //	  audit                 T(resolved) SEQ            JSON Resolution
+//	  notices               user                       JSON Notice: the latest message to a reverted editor
+//	  reports               ID                         JSON Report: a false-positive report
 //
 // Index keys end with the event id, so the events bucket entry of an index key
 // is its last 16 bytes. IP16 is the 16-byte form of the address, IPv4 as an
