@@ -41,8 +41,8 @@ func (w *pagesWiki) AddSection(_ context.Context, p mediawiki.SectionParams) (in
 func notice() bot.Notice {
 	return bot.Notice{
 		Contribution: bot.Contribution{ID: 1234, Place: bot.Place{Title: "Aardvark"}, Author: bot.Author{Name: "Alice"}},
-		Grounds: bot.Grounds{Decision: decision.Decision{Verdict: decision.VerdictProbe, Action: decision.ActionRevert}, Tokens: []string{"qzxvbnwkjh"}},
-		How:     "rolled back",
+		Grounds:      bot.Grounds{Decision: decision.Decision{Verdict: decision.VerdictProbe, Action: decision.ActionRevert}, Tokens: []string{"qzxvbnwkjh"}},
+		How:          "rolled back",
 	}
 }
 
