@@ -5,6 +5,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/store"
 )
 
 func TestNoticeCalls(t *testing.T) {
@@ -48,3 +49,9 @@ func TestNoticeCalls(t *testing.T) {
 
 func first[A, B any](a A, _ B) A  { return a }
 func second[A, B any](_ A, b B) B { return b }
+
+// Both stores the patroller is given keep messages and reports.
+var (
+	_ noticeStore = (*store.Store)(nil)
+	_ noticeStore = (*store.SiteStore)(nil)
+)

@@ -469,3 +469,39 @@ func (ss *SiteStore) Resolution(ctx context.Context, revID int64) (AuditEntry, e
 	}
 	return ss.s.Resolution(ctx, revID)
 }
+
+// expireNotices deletes the site's notices older than cutoff, and its
+// reports read before cutoff that were decided (an open report stays until
+// a moderator decides: it is the top of the queue). Both name editors.
+func expireNotices(st site, cutoff []byte) (int, error) {
+	before := parseTime(cutoff)
+	n := 0
+	for _, name := range [][]byte{bucketNotices, bucketReports} {
+		b := st.bucket(name)
+		if b == nil {
+			continue
+		}
+		var old [][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			var e struct {
+				Time    time.Time `json:"time"`
+				Decided time.Time `json:"decided"`
+			}
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("decode %s %x: %w", name, k, err)
+			}
+			if e.Time.Before(before) && (string(name) == string(bucketNotices) || !e.Decided.IsZero()) {
+				old = append(old, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		if err := deleteKeys(b, old); err != nil {
+			return n, err
+		}
+		n += len(old)
+	}
+	return n, nil
+}

@@ -99,3 +99,35 @@ func TestMistakes(t *testing.T) {
 		t.Fatalf("open after decisions = %+v, %v", open, err)
 	}
 }
+
+func TestExpireNoticesAndReports(t *testing.T) {
+	ctx := context.Background()
+	s := openReview(t)
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, n := range []Notice{{User: "Old", Time: t0}, {User: "New", Time: t0.Add(48 * time.Hour)}} {
+		if err := s.PutNotice(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range []Mistake{{RevID: 1, By: "A", Time: t0}, {RevID: 2, By: "B", Time: t0}, {RevID: 3, By: "C", Time: t0.Add(48 * time.Hour)}} {
+		if _, err := s.AddMistake(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DecideMistake(ctx, 1, "Mod", true, "", t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Expire(ctx, t0.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LastNotice(ctx, "Old"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("old notice kept: %v", err)
+	}
+	if _, err := s.LastNotice(ctx, "New"); err != nil {
+		t.Errorf("new notice expired: %v", err)
+	}
+	all, err := s.Mistakes(ctx)
+	if err != nil || len(all) != 2 || all[0].RevID != 3 || all[1].RevID != 2 {
+		t.Errorf("reports after expiry = %+v, %v; want the open old one and the new one", all, err)
+	}
+}
