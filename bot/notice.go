@@ -173,21 +173,22 @@ func blatant(d decision.Decision, results []detectors.Result, pol Policy) bool {
 }
 
 // mistakes reads the site's report page when it may hold something new
-// (the first pass, or the page was edited: changed), stores each new report
-// of a contribution, and answers the reports a moderator decided, unless
-// the pass must not write (observe). Its failures are logged: reports wait
-// for a later pass, and the patrol goes on.
-func (p *Patroller) mistakes(ctx context.Context, changed bool, observe string) {
+// (the first pass, or latest is an edit of it newer than the last read),
+// stores each new report of a contribution, and answers the reports a
+// moderator decided, unless the pass must not write (observe). Its
+// failures are logged: reports wait for a later pass, and the patrol goes
+// on.
+func (p *Patroller) mistakes(ctx context.Context, latest int64, observe string) {
 	ns, ok := p.store.(noticeStore)
 	if !ok || p.self.ReportPlace == "" {
 		return
 	}
 	log := p.log.WithField("title", p.self.ReportPlace)
-	if changed || !p.reportsRead {
+	if !p.reportsRead || latest > p.reportsSeen {
 		if err := p.readReports(ctx, ns); err != nil {
 			log.WithError(err).Warn("report page not read")
 		} else {
-			p.reportsRead = true
+			p.reportsRead, p.reportsSeen = true, max(p.reportsSeen, latest)
 		}
 	}
 	if observe != "" {
@@ -198,18 +199,20 @@ func (p *Patroller) mistakes(ctx context.Context, changed bool, observe string) 
 	}
 }
 
-// reportsChanged reports whether any of the changes is an edit of the
-// report page, before they are handled.
-func (p *Patroller) reportsChanged(changes []Contribution) bool {
+// reportsChanged returns the latest of the changes' edits of the report
+// page by others than the bot, 0 for none. A change re-read in a later
+// pass's overlap is not newer than the read that followed it.
+func (p *Patroller) reportsChanged(changes []Contribution) int64 {
+	var latest int64
 	if p.self.ReportPlace == "" {
-		return false
+		return 0
 	}
 	for _, c := range changes {
 		if c.Place.Title == p.self.ReportPlace && c.Author.Name != p.self.Name {
-			return true
+			latest = max(latest, c.ID)
 		}
 	}
-	return false
+	return latest
 }
 
 // readReports stores the reports on the report page the store does not

@@ -146,3 +146,47 @@ func TestNoticeNobotsOnRealWiki(t *testing.T) {
 		t.Fatalf("talk page with {{bots|deny=Warden}} got a message:\n%s", got)
 	}
 }
+
+// The report page costs no request on an idle pass: it is read at the
+// patroller's first pass and after an edit of it.
+func TestIdlePassIsOneRequestWithReportPage(t *testing.T) {
+	r := noticeRig(t)
+	r.adminInsert("Aardvark", " qzxvbnwkjh")
+	p := r.patroller(nil)
+	for range 2 { // the probe, then the bot's own revert and message
+		if _, err := p.Pass(r.ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := r.talkSections("User talk:Admin"); n != 1 {
+		t.Fatalf("talk page has %d sections, want 1", n)
+	}
+	idle := func() {
+		t.Helper()
+		for range 2 {
+			before := r.mw.Requests()
+			if sum, err := p.Pass(r.ctx); err != nil || sum.Read != 0 {
+				t.Fatalf("idle pass = %s, %v", sum, err)
+			}
+			if n := r.mw.Requests() - before; n != 1 {
+				t.Errorf("idle pass made %d API requests, want 1", n)
+			}
+		}
+	}
+	idle()
+	// A report: read by the next pass, and not again while the edit is
+	// re-read in the overlap of the passes after it.
+	if _, err := r.wiki.AdminEdit(r.ctx, reportPageTitle, "== Mine ==\n[[Special:Diff/12345]] [[User:Admin|Admin]]", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Pass(r.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.store.Mistake(r.ctx, 12345); err != nil {
+		t.Fatalf("report not read: %v", err)
+	}
+	if _, err := p.Pass(r.ctx); err != nil { // the bot's answer to the unknown revision
+		t.Fatal(err)
+	}
+	idle()
+}

@@ -110,7 +110,8 @@ type Patroller struct {
 	model *detectors.Model
 	known int // domains the wiki is known to link to, as of the pass's start
 	wordState
-	reportsRead bool // the report page was read since the patroller started
+	reportsRead bool  // the report page was read since the patroller started
+	reportsSeen int64 // the latest edit of the report page read since
 	// batch is what the pass handled since its last commit: the memory
 	// reads (ipEvents, blocks, ...) see it as if it were committed.
 	batch []store.Handled
