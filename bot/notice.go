@@ -143,31 +143,31 @@ func (np NoticePolicy) calls(a Author, d decision.Decision, results []detectors.
 }
 
 // blatant reports whether d rests on strong evidence: a probe scored well
-// over its threshold or carrying a token remembered from another probe;
-// spam whose links the link detector scored well over its threshold, or
-// that repeats a domain already confirmed as spam. What is left (a probe
-// just over the threshold, a plain link removed for the company it keeps)
-// is where good faith is likeliest.
+// over its threshold (the upper half above it) or carrying a token
+// remembered from another probe; spam by its content (link spam is blatant
+// by its verdict; follow-up spam whose links carry spam signals or score
+// over the link threshold), spam repeating a domain or an editor already
+// confirmed, or anything that gets its editor blocked. What is left (a
+// probe just over the threshold, a plain link removed for the company it
+// keeps) is where good faith is likeliest.
 func blatant(d decision.Decision, results []detectors.Result, pol Policy) bool {
-	score := func(name string) float64 {
-		for _, r := range results {
-			if r.Detector == name {
-				return r.Score
-			}
-		}
-		return 0
-	}
-	high := func(name string) float64 {
-		t := pol.threshold(name)
-		return t + (1-t)/2
+	if d.Action == decision.ActionRevertBlock {
+		return true
 	}
 	switch d.Verdict {
 	case decision.VerdictProbe:
-		return d.Has(decision.WhyKnownToken) || score("probe") >= high("probe")
-	case decision.VerdictLinkSpam, decision.VerdictFollowUpSpam:
-		return d.Has(decision.WhyRepeatDomain) || d.Has(decision.WhyRepeatEditor) ||
-			(d.Has(decision.WhySpamSignals) && d.Verdict == decision.VerdictFollowUpSpam) ||
-			score("links") >= high("links")
+		t := pol.threshold("probe")
+		for _, r := range results {
+			if r.Detector == "probe" && r.Score >= t+(1-t)/2 {
+				return true
+			}
+		}
+		return d.Has(decision.WhyKnownToken)
+	case decision.VerdictLinkSpam:
+		return true
+	case decision.VerdictFollowUpSpam:
+		return d.Has(decision.WhyLinkSpam) || d.Has(decision.WhySpamSignals) ||
+			d.Has(decision.WhyRepeatDomain) || d.Has(decision.WhyRepeatEditor)
 	}
 	return false
 }
@@ -234,6 +234,7 @@ func (p *Patroller) readReports(ctx context.Context, ns noticeStore) error {
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
+		m.Unknown = !known
 		if known {
 			m.Editor = rec.User == r.By
 			m.Reverted = rec.Action == decision.ActionRevert || rec.Action == decision.ActionRevertBlock
@@ -281,7 +282,7 @@ func (p *Patroller) answerReports(ctx context.Context, ns noticeStore) error {
 		}
 		a := Answer{
 			Report:   Report{ID: m.RevID, By: m.By, Where: m.Where, Note: m.Note},
-			Known:    m.Moderator != "",
+			Known:    !m.Unknown,
 			Restored: m.Restored, Moderator: m.Moderator, Reason: m.Reason,
 		}
 		if err := p.site.Answer(ctx, a); errors.Is(err, ErrUnsupported) {

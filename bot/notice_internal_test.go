@@ -36,7 +36,9 @@ func TestNoticeCalls(t *testing.T) {
 		{"anonymous, follow-up link to a new domain", anon, first(links(decision.VerdictFollowUpSpam, 0.2, decision.WhyFollowUpPage, decision.WhyNewDomain)), second(links(decision.VerdictFollowUpSpam, 0.2)), true},
 		{"anonymous, follow-up spam with signals", anon, first(links(decision.VerdictFollowUpSpam, 0.5, decision.WhyFollowUpIP, decision.WhySpamSignals)), second(links(decision.VerdictFollowUpSpam, 0.5)), false},
 		{"anonymous, link spam well over the threshold", anon, first(links(decision.VerdictLinkSpam, 0.95, decision.WhyLinkSpam)), second(links(decision.VerdictLinkSpam, 0.95)), false},
-		{"anonymous, link spam just over the threshold", anon, first(links(decision.VerdictLinkSpam, 0.72, decision.WhyLinkSpam)), second(links(decision.VerdictLinkSpam, 0.72)), true},
+		{"anonymous, link spam just over the threshold", anon, first(links(decision.VerdictLinkSpam, 0.72, decision.WhyLinkSpam)), second(links(decision.VerdictLinkSpam, 0.72)), false},
+		{"anonymous, follow-up spam over the link threshold", anon, first(links(decision.VerdictFollowUpSpam, 0.75, decision.WhyFollowUpIP, decision.WhyLinkSpam)), second(links(decision.VerdictFollowUpSpam, 0.75)), false},
+		{"registered, link spam", user, first(links(decision.VerdictLinkSpam, 0.95, decision.WhyLinkSpam)), second(links(decision.VerdictLinkSpam, 0.95)), true},
 	} {
 		if got := np.calls(tc.author, tc.d, tc.rs, pol); got != tc.want {
 			t.Errorf("%s: calls = %v, want %v", tc.name, got, tc.want)

@@ -210,8 +210,8 @@ func signer(body, botName string) string {
 func userName(name string) string {
 	name = strings.TrimSpace(strings.ReplaceAll(name, "_", " "))
 	r, n := utf8.DecodeRuneInString(name)
-	if n == 0 {
-		return ""
+	if n == 0 || strings.ContainsAny(name, "#<>[]|{}") {
+		return "" // not a user name: the bot's answer must not carry markup
 	}
 	return string(unicode.ToUpper(r)) + name[n:]
 }

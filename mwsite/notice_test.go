@@ -149,3 +149,15 @@ func TestAnswer(t *testing.T) {
 		t.Fatalf("sections = %+v", w.sections)
 	}
 }
+
+func TestSignerIgnoresMarkup(t *testing.T) {
+	if got := signer("[[User:Alice|Alice]] and [[User:{{evil}}|x]]", "Warden"); got != "Alice" {
+		t.Errorf("signer = %q, want Alice", got)
+	}
+	if got := signer("[[User:Warden|Warden]]", "Warden"); got != "" {
+		t.Errorf("the bot signed as reporter: %q", got)
+	}
+	if got := signer("[[user_talk:bob_smith|talk]]", "Warden"); got != "Bob smith" {
+		t.Errorf("signer = %q, want %q", got, "Bob smith")
+	}
+}

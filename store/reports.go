@@ -56,6 +56,9 @@ type Mistake struct {
 	// Reverted says the bot had removed the contribution when it read the
 	// report: the counts of MistakeCounts are over these.
 	Reverted bool `json:"reverted,omitempty"`
+	// Unknown says the bot has no record of the contribution: the report
+	// is decided as it is read, and answered so.
+	Unknown bool `json:"unknown,omitempty"`
 	// Decided is when a moderator decided; zero while the report is open.
 	Decided   time.Time `json:"decided,omitempty"`
 	Moderator string    `json:"moderator,omitempty"`
