@@ -274,8 +274,13 @@ func (p *Patroller) answerReports(ctx context.Context, ns noticeStore) error {
 			} else if err != nil {
 				return err
 			}
-			reason := e.Outcome
-			restored := e.Action == store.AuditRestore
+			// Restored, or kept: with the reason a moderator gave for
+			// keeping it (the console's "keep"); other resolutions give
+			// none.
+			restored, reason := e.Action == store.AuditRestore, ""
+			if e.Action == store.AuditKeep {
+				reason = e.Outcome
+			}
 			if m, err = ns.DecideMistake(ctx, m.RevID, e.Moderator, restored, reason, e.Time); err != nil {
 				return err
 			}

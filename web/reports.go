@@ -2,6 +2,10 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/wikiwarden/wikiwarden/store"
 )
@@ -46,4 +50,38 @@ func (s *server) reported(ctx context.Context, recs []store.Record, res map[int6
 		}
 	}
 	return top, by, nil
+}
+
+// mistakeKeeper is a Store where a moderator keeps a reported item removed;
+// *store.Store is one.
+type mistakeKeeper interface {
+	KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error)
+}
+
+// keep decides a reported item: the bot's revert stands, for the reason in
+// the form field "reason", which the bot passes on to the reporter. The
+// store writes the audit entry.
+func (s *server) keep(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, badRequest{"unreadable form"})
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	mk, ok := s.deps.Store.(mistakeKeeper)
+	if err != nil || !ok {
+		s.fail(w, r, errNotFound)
+		return
+	}
+	reason := strings.TrimSpace(r.Form.Get("reason"))
+	if reason == "" || len(reason) > 500 {
+		s.fail(w, r, badRequest{"say why the edit stays removed (at most 500 characters): the reporter reads it"})
+		return
+	}
+	m, err := mk.KeepReported(r.Context(), id, moderator(r).user, reason, s.opts.Now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, Result{ID: m.RevID, Action: string(store.AuditKeep), OK: true, Outcome: "Kept removed: " + reason})
 }

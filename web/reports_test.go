@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -41,5 +42,29 @@ func TestReportedItemTopsTheQueue(t *testing.T) {
 	}
 	if got := ids(e.list("/api/queue", c)); len(got) != len(before) {
 		t.Errorf("queue after the decision = %v, want %v", got, before)
+	}
+}
+
+func TestKeepReported(t *testing.T) {
+	e := newEnv(t, Options{})
+	c := e.login("Admin", "right-horse")
+	if w := e.do("POST", "/api/queue/101/keep", url.Values{"reason": {"a probe indeed"}}, c, nil); w.Code != 404 {
+		t.Errorf("keep without a report = %d, want 404", w.Code)
+	}
+	if _, err := e.st.AddMistake(context.Background(), store.Mistake{RevID: probeRev, By: "Alice", Time: t0, Reverted: true}); err != nil {
+		t.Fatal(err)
+	}
+	if w := e.do("POST", "/api/queue/101/keep", url.Values{"reason": {""}}, c, nil); w.Code != 400 {
+		t.Errorf("keep without a reason = %d, want 400", w.Code)
+	}
+	if w := e.do("POST", "/api/queue/101/keep", url.Values{"reason": {"a probe indeed"}}, c, nil); w.Code != 200 {
+		t.Fatalf("keep = %d %s", w.Code, w.Body)
+	}
+	m, err := e.st.Mistake(context.Background(), probeRev)
+	if err != nil || m.Open() || m.Reason != "a probe indeed" || m.Moderator != "Admin" {
+		t.Fatalf("report after keep = %+v, %v", m, err)
+	}
+	if res, err := e.st.Resolution(context.Background(), probeRev); err != nil || res.Action != store.AuditKeep {
+		t.Errorf("resolution = %+v, %v", res, err)
 	}
 }
