@@ -28,6 +28,9 @@ func (p *Patroller) act(ctx context.Context, sc scored, d decision.Decision, ps 
 	}
 	out := p.remove(ctx, sc, d, ps)
 	outs := []Outcome{out}
+	if o, ok := p.notify(ctx, sc, d, out); ok {
+		outs = append(outs, o)
+	}
 	if out.ours() && isSpam(d) {
 		if o, ok := p.clean(ctx, sc); ok {
 			outs = append(outs, o)

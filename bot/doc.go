@@ -26,4 +26,12 @@
 // for a human. After the first such failure a pass attempts no more writes
 // (the site is failing): the rest of its decided actions wait as pending.
 // A pass that leaves actions pending or sets one aside returns ErrUndone.
+//
+// The people the bot reverts are told why (Options.Notice, Site.Notify): a
+// message after the removal, at most one per editor per interval,
+// remembered in the store; a message that cannot be left never holds up the
+// action. The site's report page (Self.ReportPlace, Site.Reports) is read
+// on the first pass and after each edit of it; each report of a
+// contribution is stored (store.Mistake) for the console's queue, and
+// answered (Site.Answer) once a moderator has decided.
 package bot

@@ -51,6 +51,8 @@ type fakeSite struct {
 	rewrites      []bot.Rewrite
 	blocks        []bot.BlockRequest
 	blacklisted   []string
+
+	notes noteFake // talk pages and the report page (notice_test.go)
 }
 
 const botName = "Warden"
@@ -85,7 +87,7 @@ func (f *fakeSite) text(title string) string {
 }
 
 func (f *fakeSite) Self(context.Context) (bot.Self, error) {
-	return bot.Self{Name: botName, WidestV4: 16, WidestV6: 19}, nil
+	return bot.Self{Name: botName, WidestV4: 16, WidestV6: 19, ReportPlace: f.notes.reportPlace}, nil
 }
 
 func (f *fakeSite) Contributions(_ context.Context, since store.Cursor, limit int) ([]bot.Contribution, error) {

@@ -73,6 +73,7 @@ type Options struct {
 	RetryMaxAge   time.Duration
 	RetryBackoff  time.Duration
 	Words         WordOptions      // real words besides the letter model
+	Notice        NoticePolicy     // who is told of a removal; the zero value tells nobody
 	Now           func() time.Time // the clock; nil means time.Now
 }
 
@@ -109,6 +110,8 @@ type Patroller struct {
 	model *detectors.Model
 	known int // domains the wiki is known to link to, as of the pass's start
 	wordState
+	reportsRead bool  // the report page was read since the patroller started
+	reportsSeen int64 // the latest edit of the report page read since
 	// batch is what the pass handled since its last commit: the memory
 	// reads (ipEvents, blocks, ...) see it as if it were committed.
 	batch []store.Handled
@@ -264,9 +267,13 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		return sum, err
 	}
 	ps := &passState{}
+	reports := p.reportsChanged(changes) // before patrol reuses changes
 	err = p.patrol(ctx, ps, changes, cur, env, &sum)
 	if cerr := p.flush(ctx); cerr != nil && err == nil {
 		err = cerr
+	}
+	if err == nil {
+		p.mistakes(ctx, reports, sum.ObserveOnly)
 	}
 	pend, perr := p.pendings(context.WithoutCancel(ctx))
 	if perr != nil && err == nil {

@@ -68,6 +68,19 @@ type Site interface {
 	SampleTexts(ctx context.Context, n int) ([]string, error)
 	// KnownLinks returns up to limit external links the site already has.
 	KnownLinks(ctx context.Context, limit int) ([]string, error)
+	// Notify leaves the author of a contribution the bot removed a message
+	// saying why and how to report a mistake (a new section of a wiki
+	// user's talk page). ErrDenied: the author's page asks bots to stay
+	// away ({{nobots}}); ErrPermanent wrapping ErrUnsupported: the site
+	// kind has no place for such a message.
+	Notify(ctx context.Context, n Notice) (Notified, error)
+	// Reports reads the site's report page (Self.ReportPlace) and returns
+	// every report on it that names a contribution, in page order.
+	// ErrPermanent wrapping ErrUnsupported: the site has no report page.
+	Reports(ctx context.Context) ([]Report, error)
+	// Answer replies to a report where it was made. ErrConflict: the
+	// report page changed meanwhile (a later pass tries again).
+	Answer(ctx context.Context, a Answer) error
 }
 
 // Poller is a Site that reads its contributions and its off switch in one
@@ -88,6 +101,9 @@ type Self struct {
 	// WidestV4 and WidestV6 are the widest ranges the site blocks, as
 	// prefix lengths; 0 when the site sets no limit.
 	WidestV4, WidestV6 int
+	// ReportPlace is the place where the site's people report the bot's
+	// mistakes (see Site.Reports); "" when the site has none.
+	ReportPlace string
 }
 
 // Format is the markup of a contribution's text.

@@ -150,6 +150,15 @@ type Patrol struct {
 	// first failure is MaxAge old; then the edit is set aside for a human
 	// and patrolling moves on.
 	RetryBudget RetryBudget `yaml:"retry_budget"`
+	// Notice says who is told, on their talk page, that the bot reverted
+	// them, why, and how to report a mistake.
+	Notice Notice `yaml:"notice"`
+	// ReportPage is where the wiki's people report the bot's mistakes, a
+	// new section naming a revision or a diff link; the bot reads it on
+	// each pass, puts reported items at the top of the console's queue and
+	// answers once a moderator decided. "" means
+	// "User talk:<account>/Mistakes"; "none" turns it off.
+	ReportPage string `yaml:"report_page"`
 }
 
 // RetryBudget is the "patrol.retry_budget" section.
@@ -297,6 +306,7 @@ func Default() Config {
 			SummaryPrefix:    "wikiwarden:",
 			DeletionTemplate: "{{delete|$1}}",
 			RetryBudget:      RetryBudget{Attempts: 5, MaxAge: Duration(time.Hour)},
+			Notice:           defaultNotice(),
 		},
 		Detectors: Detectors{
 			Enabled:          slices.Clone(KnownDetectors),
@@ -477,6 +487,7 @@ func (c *Config) Validate() error {
 		v.add("patrol.retry_budget.attempts", "must be from 1 to 100, got "+strconv.Itoa(n), "use e.g. 5")
 	}
 	v.positive("patrol.retry_budget.max_age", p.RetryBudget.MaxAge, "1h")
+	v.notice(p)
 	if t := p.DeletionTemplate; t != "" && (!strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") || strings.Contains(t, "\n")) {
 		v.add("patrol.deletion_template", fmt.Sprintf("%q is not a template", t),
 			`use one template on one line such as "{{delete|$1}}" ($1 is the reason), or "" to leave created spam pages for a human`)

@@ -74,6 +74,10 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: store.path: "../testdata/config/full.yaml" is not a directory; point store.path at a file inside a writable directory`},
 		{"invalid-threshold.yaml",
 			`$FILE: detectors.probe_threshold: 1.5 is out of range; use a number from 0 to 1, e.g. 0.5`},
+		{"invalid-notice.yaml",
+			`$FILE: patrol.notice.registered.probe: "sometimes" is not a rule; use "always", "weak" (only on weaker evidence) or "never"` + "\n" +
+				`$FILE: patrol.notice.anonymous.vandalism: "vandalism" is not a verdict; use probe, followup_spam, link_spam` + "\n" +
+				`$FILE: patrol.report_page: "User talk:Warden/[Mistakes]" is not a valid page title (contains "["); use a title such as "User:Warden/Notice", "" for the default, or "none"`},
 		{"invalid-detector.yaml",
 			`$FILE: detectors.enabled: unknown detector "spam"; use any of probe, links`},
 		{"invalid-range-prefix.yaml",

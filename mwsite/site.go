@@ -69,6 +69,12 @@ type Options struct {
 	// may not delete it; $1 stands for the reason. "" leaves such a page
 	// for a human.
 	DeletionTemplate string
+	// NoticePage words the message left for a reverted editor ($1, $2,
+	// ... as in DefaultNotice); "" or a missing page: DefaultNotice.
+	NoticePage string
+	// ReportPage is where the wiki's people report the bot's mistakes, a
+	// new section per report; "" for none.
+	ReportPage string
 }
 
 // Site is a MediaWiki as the patroller sees it. It is safe for concurrent
@@ -103,7 +109,7 @@ func (s *Site) Self(ctx context.Context) (bot.Self, error) {
 	if err != nil {
 		return bot.Self{}, classify(fmt.Errorf("read site info: %w", err))
 	}
-	return bot.Self{Name: acct.Name, Lang: si.Lang, WidestV4: si.BlockCIDRLimitV4, WidestV6: si.BlockCIDRLimitV6}, nil
+	return bot.Self{Name: acct.Name, Lang: si.Lang, WidestV4: si.BlockCIDRLimitV4, WidestV6: si.BlockCIDRLimitV6, ReportPlace: s.opts.ReportPage}, nil
 }
 
 func (s *Site) acct(ctx context.Context) (mediawiki.Account, error) {

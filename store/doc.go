@@ -58,6 +58,8 @@
 //	  set_aside             ID                         JSON SetAside
 //	  set_aside_by_time     T(set aside) ID            empty
 //	  audit                 T(resolved) SEQ            JSON Resolution
+//	  notices               user                       JSON Notice: the latest message to a reverted editor
+//	  reports               ID                         JSON Report: a false-positive report
 //	shared/                 only once Options.Share was set; see outbox.go
 //	  meta                  "origin", "enabled", "cursor"
 //	  outbox                SEQ                        JSON SharedFact, to push

@@ -96,7 +96,7 @@ func (s *Store) expire(ctx context.Context, before time.Time, only string) (int,
 	err := s.update(func(tx *bbolt.Tx) error {
 		m := 0
 		err := sites(tx, func(st site) error {
-			for _, expire := range []func(site, []byte) (int, error){expireReverts, expireBlocks, expireQueues} {
+			for _, expire := range []func(site, []byte) (int, error){expireReverts, expireBlocks, expireQueues, expireNotices} {
 				k, err := expire(st, cutoff)
 				if err != nil {
 					return fmt.Errorf("site %s: %w", st.name, err)

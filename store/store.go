@@ -74,6 +74,7 @@ var (
 		bucketSiteMeta, bucketRecords, bucketRecordsByTime, bucketEventsByPage,
 		bucketReverts, bucketBlocks, bucketDomainsKnown, bucketPending,
 		bucketPendingByDue, bucketSetAside, bucketSetAsideTime, bucketAudit,
+		bucketNotices, bucketReports,
 	}
 )
 

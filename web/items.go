@@ -55,6 +55,7 @@ type Item struct {
 	Tokens      []string           `json:"tokens,omitempty"`
 	Domains     []string           `json:"domains,omitempty"`
 	Resolved    *Resolution        `json:"resolved,omitempty"`
+	ReportedBy  string             `json:"reported_by,omitempty"` // who reported it as the bot's mistake, for queue items
 
 	// Filled for the queue and the item page only.
 	Diff      []DiffLine `json:"diff,omitempty"`

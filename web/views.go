@@ -48,7 +48,8 @@ func (s *server) queued(ctx context.Context) ([]store.Record, map[int64]store.Au
 			out = append(out, r)
 		}
 	}
-	return out, res, nil
+	out, _, err = s.reported(ctx, out, res)
+	return out, res, err
 }
 
 // queueLength feeds the queue length gauge.
@@ -67,9 +68,18 @@ func (s *server) queue(w http.ResponseWriter, r *http.Request) {
 	if len(recs) > maxList {
 		recs = recs[:maxList]
 	}
+	_, reportedBy, err := s.reported(r.Context(), nil, res)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	items := make([]Item, len(recs))
 	for i, rec := range recs {
 		items[i] = s.item(rec, res)
+		if by, ok := reportedBy[rec.RevID]; ok {
+			items[i].ReportedBy = by
+			items[i].Waiting = "Reported as a mistake by " + by + "."
+		}
 	}
 	// Diffs and histories for the first items only: each page view asks
 	// the wiki for their texts.

@@ -270,6 +270,7 @@ func (s *server) routes() http.Handler {
 	both("POST", "/queue/{id}/delete", s.act(store.AuditDelete))
 	both("POST", "/queue/{id}/block", s.act(store.AuditBlock))
 	both("POST", "/queue/{id}/dismiss", s.act(store.AuditDismiss))
+	private("POST /api/queue/{id}/keep", s.keep) // a reported mistake kept removed, with a reason
 	both("POST", "/feedback/{id}/withdraw", s.withdraw)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) })

@@ -272,6 +272,7 @@ func (a *app) options(dryRun bool) bot.Options {
 		RetryAttempts:   c.Patrol.RetryBudget.Attempts,
 		RetryMaxAge:     time.Duration(c.Patrol.RetryBudget.MaxAge),
 		RetryBackoff:    time.Minute,
+		Notice:          noticePolicy(c.Patrol.Notice),
 	}
 }
 
@@ -312,6 +313,8 @@ func (a *app) wikiOptions(sc config.Site) mwsite.Options {
 		TrustedGroups:    c.Patrol.TrustedGroups,
 		TrustedMinEdits:  c.Patrol.TrustedMinEdits,
 		DeletionTemplate: c.Patrol.DeletionTemplate,
+		NoticePage:       sc.NoticePage(c),
+		ReportPage:       sc.ReportPage(c),
 	}
 	if c.Response.SpamBlacklist {
 		opts.SpamBlacklistPage = c.Response.SpamBlacklistPage
