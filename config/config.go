@@ -273,6 +273,28 @@ type Metrics struct {
 	// Listen is a separate host:port for /metrics; "" serves it (without
 	// login, like /healthz) on review.listen.
 	Listen string `yaml:"listen"`
+	// BearerTokenFile names a file whose content, trimmed, is the token a
+	// scraper must send ("Authorization: Bearer TOKEN"); "" leaves
+	// /metrics open. Load resolves a relative path against the config
+	// file's directory.
+	BearerTokenFile string `yaml:"bearer_token_file"`
+}
+
+// MetricsToken reads metrics.bearer_token_file: "" when it is not set.
+func (c *Config) MetricsToken() (string, error) {
+	f := c.Metrics.BearerTokenFile
+	if f == "" {
+		return "", nil
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return "", &Error{Key: "metrics.bearer_token_file", Problem: err.Error(), Fix: "point it at a readable file holding the token"}
+	}
+	tok := strings.TrimSpace(string(data))
+	if tok == "" {
+		return "", &Error{Key: "metrics.bearer_token_file", Problem: "the file is empty", Fix: "write the token into it"}
+	}
+	return tok, nil
 }
 
 // Default returns the configuration used for every key a file leaves out.
@@ -380,7 +402,7 @@ func Load(path string) (*Config, error) {
 
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
-	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path}
+	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path, &c.Metrics.BearerTokenFile}
 	for i := range c.Sites {
 		paths = append(paths, &c.Sites[i].PasswordFile)
 	}

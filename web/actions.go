@@ -63,6 +63,14 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 			return
 		}
 		who := moderator(r).user
+		// One action on an item at a time: a double click's second
+		// request is refused, and the resolution is read only once the
+		// claim is held, so it sees what the first one wrote.
+		if !s.claim(rec.RevID) {
+			s.fail(w, r, conflict{"Another moderator's action on this item is under way; reload the page."})
+			return
+		}
+		defer s.unclaim(rec.RevID)
 		res, err := s.deps.Store.Resolutions(ctx)
 		if err != nil {
 			s.fail(w, r, err)
@@ -105,6 +113,7 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 		}
 		if s.deps.Metrics != nil {
 			s.deps.Metrics.moderatorAction(string(action), err)
+			s.deps.Metrics.refreshQueue()
 		}
 		log := s.log.WithFields(map[string]any{"rev_id": rec.RevID, "title": rec.Title, "user": who, "action": string(action)})
 		if err != nil {
@@ -138,6 +147,24 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 		s.sessions.setFlash(moderator(r), msg)
 		http.Redirect(w, r, fmt.Sprintf("/item/%d", rec.RevID), http.StatusSeeOther)
 	}
+}
+
+// claim marks item id as being acted on, and reports false when it already
+// is.
+func (s *server) claim(id int64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inflight[id] {
+		return false
+	}
+	s.inflight[id] = true
+	return true
+}
+
+func (s *server) unclaim(id int64) {
+	s.mu.Lock()
+	delete(s.inflight, id)
+	s.mu.Unlock()
 }
 
 // actionError is a failed wiki action: a later editor keeps its 409, the

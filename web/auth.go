@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/wikiwarden/wikiwarden/store"
 )
@@ -25,7 +26,8 @@ const cookieName = "wikiwarden_session"
 type session struct {
 	user    string
 	expires time.Time
-	flash   string // a message for the next page shown
+	flash   string    // a message for the next page shown
+	checked time.Time // when the moderator's groups and blocks were last read
 }
 
 // sessions are kept in memory, keyed by the SHA-256 of the cookie's token: a
@@ -41,8 +43,9 @@ func newSessions(ttl time.Duration, now func() time.Time) *sessions {
 	return &sessions{ttl: ttl, now: now, m: map[[32]byte]*session{}}
 }
 
-// create starts a session for user and returns its token.
-func (ss *sessions) create(user string) (string, error) {
+// create starts a session for id, whose rights were read at checked, and
+// returns its token.
+func (ss *sessions) create(id Identity, checked time.Time) (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
@@ -56,8 +59,22 @@ func (ss *sessions) create(user string) (string, error) {
 			delete(ss.m, k)
 		}
 	}
-	ss.m[sha256.Sum256([]byte(tok))] = &session{user: user, expires: now.Add(ss.ttl)}
+	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, expires: now.Add(ss.ttl), checked: checked}
 	return tok, nil
+}
+
+// lastChecked returns when s's rights were last read.
+func (ss *sessions) lastChecked(s *session) time.Time {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return s.checked
+}
+
+// setChecked notes that s's rights were read at t.
+func (ss *sessions) setChecked(s *session, t time.Time) {
+	ss.mu.Lock()
+	s.checked = t
+	ss.mu.Unlock()
 }
 
 // get returns the live session of token, or nil.
@@ -98,78 +115,6 @@ func (ss *sessions) end(token string) {
 	ss.mu.Lock()
 	delete(ss.m, sha256.Sum256([]byte(token)))
 	ss.mu.Unlock()
-}
-
-// throttle counts failed logins per key (an account or a client address).
-type throttle struct {
-	max    int
-	window time.Duration
-	now    func() time.Time
-	mu     sync.Mutex
-	fails  map[string][]time.Time
-}
-
-// maxThrottleKeys bounds the failure table; an attacker cycling names cannot
-// grow it without bound (the oldest keys are dropped first).
-const maxThrottleKeys = 10000
-
-func newThrottle(max int, window time.Duration, now func() time.Time) *throttle {
-	return &throttle{max: max, window: window, now: now, fails: map[string][]time.Time{}}
-}
-
-// recent returns key's failures still inside the window. Call with mu held.
-func (t *throttle) recent(key string, now time.Time) []time.Time {
-	f := t.fails[key]
-	i := 0
-	for i < len(f) && now.Sub(f[i]) >= t.window {
-		i++
-	}
-	if i == len(f) {
-		delete(t.fails, key)
-		return nil
-	}
-	f = f[i:]
-	t.fails[key] = f
-	return f
-}
-
-// blocked reports whether any of keys has reached the limit.
-func (t *throttle) blocked(keys ...string) bool {
-	now := t.now()
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, k := range keys {
-		if len(t.recent(k, now)) >= t.max {
-			return true
-		}
-	}
-	return false
-}
-
-func (t *throttle) fail(keys ...string) {
-	now := t.now()
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.fails) > maxThrottleKeys {
-		for k := range t.fails {
-			if len(t.recent(k, now)) == 0 {
-				continue
-			}
-			if len(t.fails) <= maxThrottleKeys/2 {
-				break
-			}
-			delete(t.fails, k)
-		}
-	}
-	for _, k := range keys {
-		t.fails[k] = append(t.recent(k, now), now)
-	}
-}
-
-func (t *throttle) reset(key string) {
-	t.mu.Lock()
-	delete(t.fails, key)
-	t.mu.Unlock()
 }
 
 // trustedProxy reports whether the request came straight from a trusted
@@ -231,7 +176,10 @@ func moderator(r *http.Request) *session {
 }
 
 // requireSession lets requests with a live session through; others get 401
-// under /api/ and a redirect to the login page elsewhere.
+// under /api/ and a redirect to the login page elsewhere. The moderator's
+// groups and block status are read again from the wiki before every
+// state-changing request and at least every Options.RecheckEvery: a
+// moderator who was desysopped or blocked loses the session at once.
 func (s *server) requireSession(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var tok string
@@ -247,15 +195,77 @@ func (s *server) requireSession(h http.Handler) http.Handler {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
+		if err := s.recheck(r, sess); err != nil {
+			if errors.Is(err, errUnauthorized) {
+				s.sessions.end(tok)
+			}
+			s.fail(w, r, err)
+			return
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, sess)))
 	})
 }
 
-// safeNext keeps a post-login redirect on this site.
+// recheck reads the moderator's groups and block status again when they
+// are older than Options.RecheckEvery or the request changes something.
+// errUnauthorized means the moderator may no longer review; another error
+// that the wiki could not be asked, which refuses actions but lets pages
+// be read until the rights are twice RecheckEvery old.
+func (s *server) recheck(r *http.Request, sess *session) error {
+	now := s.opts.Now()
+	age := now.Sub(s.sessions.lastChecked(sess))
+	if r.Method == http.MethodGet && age < s.opts.RecheckEvery {
+		return nil
+	}
+	id, err := s.deps.Auth.Lookup(r.Context(), sess.user)
+	switch {
+	case errors.Is(err, ErrBadCredentials):
+		return errUnauthorized
+	case err != nil:
+		if r.Method == http.MethodGet && age < 2*s.opts.RecheckEvery {
+			return nil
+		}
+		s.log.WithError(err).Error("console: moderator's rights not read")
+		return errRightsUnknown
+	case !s.admitted(id):
+		s.log.WithField("user", sess.user).Warn("console session ended: no longer in a review group, or blocked")
+		return errUnauthorized
+	}
+	s.sessions.setChecked(sess, now)
+	return nil
+}
+
+// safeNext keeps a post-login redirect on this site: a path of its own
+// (no scheme, no host, a single leading slash) with no backslash or
+// control character, raw or percent-encoded, that a browser could read as
+// the start of another host ("/%09/evil.example/" becomes "//evil.example/").
+// Anything else, and the JSON API, go to the dashboard.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/api/") {
-		return "/"
+	const home = "/"
+	if next == "" || len(next) > 2048 {
+		return home
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return home
+	}
+	decoded, err := url.PathUnescape(next)
+	if err != nil {
+		return home
+	}
+	for _, v := range []string{next, decoded, u.Path} {
+		if !strings.HasPrefix(v, "/") || strings.Contains(v, "//") || strings.ContainsRune(v, '\\') {
+			return home
+		}
+		for _, r := range v {
+			if r < 0x20 || r == 0x7f || unicode.IsSpace(r) && r != ' ' {
+				return home
+			}
+		}
+	}
+	if strings.HasPrefix(u.Path, "/api/") || u.Path == "/api" {
+		return home
 	}
 	return next
 }
@@ -265,50 +275,61 @@ func (s *server) loginPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // login checks the form's credentials against the wiki. A wrong password,
-// an unknown account and a non-member all get the same 401.
+// an unknown account, a non-member and a blocked account all get the same
+// 401. The attempt is counted against the account and the client address
+// before the wiki is asked, and taken back when the password was right:
+// guesses sent in parallel reach the wiki at most MaxFailures times. The
+// typed user name is never logged: it is sometimes a password.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
-	user := strings.TrimSpace(r.PostFormValue("username"))
+	typed := r.PostFormValue("username")
 	password := r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	acctKey := "u:" + strings.ToLower(strings.ReplaceAll(user, "_", " "))
-	addrKey := "a:" + s.clientAddr(r)
+	user, valid := canonicalUser(typed)
+	keys := []string{addrKey(s.clientAddr(r))}
+	if valid {
+		keys = append(keys, "u:"+user)
+	}
 	fail := func(status int, msg string) {
 		w.Header().Set("Cache-Control", "no-store")
 		if isAPI(r) || wantsJSON(r) {
 			writeJSON(w, status, map[string]string{"error": msg})
 			return
 		}
-		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": user})
+		shown := ""
+		if valid {
+			shown = user
+		}
+		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": shown})
 	}
-	if s.throttle.blocked(acctKey, addrKey) {
+	const refused = "Wrong user name or password, or not a moderator."
+	if !s.throttle.reserve(keys...) {
 		fail(http.StatusTooManyRequests, "Too many failed logins. Try again later.")
 		return
 	}
-	if user == "" || password == "" {
-		s.throttle.fail(acctKey, addrKey)
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+	if !valid || password == "" {
+		fail(http.StatusUnauthorized, refused)
 		return
 	}
 	id, err := s.deps.Auth.Authenticate(r.Context(), user, password)
 	switch {
 	case errors.Is(err, ErrBadCredentials):
-		s.throttle.fail(acctKey, addrKey)
-		s.log.WithField("user", user).Warn("console login refused")
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+		s.log.Warn("console login refused: wrong password or unknown account")
+		fail(http.StatusUnauthorized, refused)
 		return
 	case err != nil:
+		s.throttle.release(keys...)
 		s.log.WithError(err).Error("console login: wiki not reachable")
 		fail(http.StatusBadGateway, "The wiki could not check the password just now. Try again.")
 		return
-	case !slices.ContainsFunc(id.Groups, func(g string) bool { return slices.Contains(s.opts.Groups, g) }):
-		s.throttle.fail(acctKey, addrKey)
-		s.log.WithField("user", id.Name).Warn("console login refused: not in a review group")
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+	case !s.admitted(id):
+		s.log.Warn("console login refused: not in a review group, or blocked")
+		fail(http.StatusUnauthorized, refused)
 		return
 	}
-	s.throttle.reset(acctKey)
-	tok, err := s.sessions.create(id.Name)
+	s.throttle.release(keys...)
+	s.throttle.reset("u:" + user)
+	tok, err := s.sessions.create(id, s.opts.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -322,6 +343,12 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.WithField("user", id.Name).Info("moderator logged in")
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// admitted reports whether id may use the console: a member of a review
+// group and not blocked.
+func (s *server) admitted(id Identity) bool {
+	return !id.Blocked && slices.ContainsFunc(id.Groups, func(g string) bool { return slices.Contains(s.opts.Groups, g) })
 }
 
 func (s *server) logout(w http.ResponseWriter, r *http.Request) {

@@ -20,6 +20,9 @@ var (
 	errUnauthorized = errors.New("log in first")
 	errCrossOrigin  = errors.New("cross-origin request refused")
 	errConflict     = errors.New("conflict")
+	// errRightsUnknown: the wiki could not say whether the moderator is
+	// still one.
+	errRightsUnknown = errors.New("moderator's rights could not be checked")
 )
 
 // badRequest is a request the moderator can fix.
@@ -43,6 +46,8 @@ func status(err error) (int, string) {
 		return http.StatusNotFound, "Not found."
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, "Log in first."
+	case errors.Is(err, errRightsUnknown):
+		return http.StatusServiceUnavailable, "The wiki could not confirm your rights just now. Try again."
 	case errors.Is(err, errCrossOrigin):
 		return http.StatusForbidden, "Cross-origin request refused."
 	case errors.As(err, &br):

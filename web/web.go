@@ -43,6 +43,9 @@ type Store interface {
 type Identity struct {
 	Name   string   // the canonical user name
 	Groups []string // the user groups, e.g. "sysop"
+	// Blocked says the account is blocked on the wiki: a blocked
+	// moderator may not act through the bot's account.
+	Blocked bool
 }
 
 // ErrBadCredentials is what an Authenticator returns for a wrong password
@@ -56,6 +59,12 @@ type Authenticator interface {
 	// account is ErrBadCredentials; any other error means the wiki could
 	// not be asked. The password must not be kept or logged.
 	Authenticate(ctx context.Context, username, password string) (Identity, error)
+	// Lookup returns the account called name as the wiki has it now: its
+	// groups and whether it is blocked. It is how a session's rights are
+	// checked again without a password. An account that no longer exists
+	// is ErrBadCredentials; any other error means the wiki could not be
+	// asked.
+	Lookup(ctx context.Context, name string) (Identity, error)
 }
 
 // EditText is an edit's wikitext before and after, as the wiki has it now.
@@ -110,6 +119,10 @@ type Options struct {
 	Groups []string
 	// SessionTTL is how long a session lasts; 0 means 12 hours.
 	SessionTTL time.Duration
+	// RecheckEvery is how old a moderator's groups and block status may
+	// be before a page reads them again from the wiki (every action reads
+	// them anyway); 0 means 3 minutes.
+	RecheckEvery time.Duration
 	// TrustedProxies are the addresses of reverse proxies whose
 	// X-Forwarded-Proto and X-Forwarded-For are believed.
 	TrustedProxies []netip.Prefix
@@ -149,6 +162,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.SessionTTL <= 0 {
 		o.SessionTTL = 12 * time.Hour
+	}
+	if o.RecheckEvery <= 0 {
+		o.RecheckEvery = 3 * time.Minute
 	}
 	if o.MaxFailures <= 0 {
 		o.MaxFailures = 5
@@ -203,6 +219,9 @@ type server struct {
 	throttle *throttle
 	health   healthCache
 	handler  http.Handler
+
+	mu       sync.Mutex
+	inflight map[int64]bool // items a moderator's action is under way on
 }
 
 // New returns the console's handler. Every route is listed in routes.
@@ -225,6 +244,7 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 		pages:    pages,
 		sessions: newSessions(opts.SessionTTL, opts.Now),
 		throttle: newThrottle(opts.MaxFailures, opts.FailureWindow, opts.Now),
+		inflight: map[int64]bool{},
 	}
 	if deps.Metrics != nil {
 		deps.Metrics.setQueue(s.queueLength)

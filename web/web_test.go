@@ -25,23 +25,65 @@ import (
 
 // fakeAuth knows a few accounts.
 type fakeAuth struct {
-	mu    sync.Mutex
-	calls int
-	users map[string]struct {
+	mu      sync.Mutex
+	calls   int
+	lookups int
+	delay   time.Duration // how long the wiki takes to answer a login
+	users   map[string]struct {
 		password string
 		groups   []string
 	}
+	blocked map[string]bool
 }
 
 func (a *fakeAuth) Authenticate(_ context.Context, user, password string) (Identity, error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	a.calls++
+	delay := a.delay
+	a.mu.Unlock()
+	time.Sleep(delay)
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	u, ok := a.users[user]
 	if !ok || u.password != password {
 		return Identity{}, ErrBadCredentials
 	}
-	return Identity{Name: user, Groups: u.groups}, nil
+	return Identity{Name: user, Groups: u.groups, Blocked: a.blocked[user]}, nil
+}
+
+func (a *fakeAuth) Lookup(_ context.Context, name string) (Identity, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.lookups++
+	u, ok := a.users[name]
+	if !ok {
+		return Identity{}, ErrBadCredentials
+	}
+	return Identity{Name: name, Groups: u.groups, Blocked: a.blocked[name]}, nil
+}
+
+// setGroups changes an account's groups on the fake wiki.
+func (a *fakeAuth) setGroups(name string, groups ...string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	u := a.users[name]
+	u.groups = groups
+	a.users[name] = u
+}
+
+func (a *fakeAuth) setBlocked(name string, blocked bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.blocked == nil {
+		a.blocked = map[string]bool{}
+	}
+	a.blocked[name] = blocked
+}
+
+func (a *fakeAuth) loginCalls() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.calls
 }
 
 // fakeWiki serves edit texts and records moderation calls.
@@ -158,7 +200,7 @@ func newEnv(t *testing.T, opts Options) *env {
 		heldRev:  {Old: "Abacus.\n", New: "Abacus.\n" + probeToken + " http://spam.example/x\n"},
 		evilRev:  {Old: "", New: `<script>alert(1)</script> "><img src=x onerror=alert(2)>` + "\n", Comment: `"><img src=x onerror=alert(3)>`},
 	}}
-	e.metrics, err = NewMetrics(e.reg, func() float64 { return 42 })
+	e.metrics, err = NewMetrics(e.reg, MetricsOptions{WikiRequests: func() float64 { return 42 }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,6 +302,8 @@ func TestPublicAndPrivateRoutes(t *testing.T) {
 	if w := e.do("GET", "/healthz", nil, nil, nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"store": "ok"`) {
 		t.Errorf("healthz = %d %s", w.Code, w.Body)
 	}
+	// The queue gauge is counted by each pass, not by a scrape.
+	e.metrics.ObservePass(PassReport{Start: e.clock.now(), Duration: time.Second})
 	w := e.do("GET", "/metrics", nil, nil, nil)
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "wikiwarden_review_queue_length 4") || !strings.Contains(w.Body.String(), "wikiwarden_wiki_requests_total 42") {
 		t.Errorf("metrics = %d\n%s", w.Code, w.Body)

@@ -41,7 +41,11 @@ type console struct {
 func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log logrus.FieldLogger) (*console, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m, err := web.NewMetrics(reg, func() float64 { return float64(mw.Requests()) })
+	token, err := cfg.MetricsToken()
+	if err != nil {
+		return nil, err
+	}
+	m, err := web.NewMetrics(reg, web.MetricsOptions{WikiRequests: func() float64 { return float64(mw.Requests()) }, BearerToken: token})
 	if err != nil {
 		return nil, fmt.Errorf("console metrics: %w", err)
 	}
@@ -55,13 +59,13 @@ func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log l
 	}
 	lock := &sync.Mutex{}
 	wiki := &consoleWiki{
-		mw: mw, account: cfg.Account(), prefix: cfg.Patrol.SummaryPrefix, metrics: m,
+		mw: mw, st: st, account: cfg.Account(), prefix: cfg.Patrol.SummaryPrefix, metrics: m,
 		deletionTemplate: cfg.Patrol.DeletionTemplate, blockExpiry: "1 week",
 	}
 	if len(cfg.Response.BlockDurations) > 0 {
 		wiki.blockExpiry = cfg.Response.BlockDurations[0]
 	}
-	auth := consoleAuth{opts: mediawiki.Options{API: cfg.Wiki.API, UserAgent: userAgent(cfg), Timeout: time.Duration(cfg.Wiki.Timeout)}}
+	auth := consoleAuth{mw: mw, opts: mediawiki.Options{API: cfg.Wiki.API, UserAgent: userAgent(cfg), Timeout: time.Duration(cfg.Wiki.Timeout)}}
 	h, err := web.New(web.Options{
 		Groups:           cfg.Review.Groups,
 		SessionTTL:       time.Duration(cfg.Review.SessionTTL),
@@ -99,8 +103,11 @@ func indexURL(api string) string {
 }
 
 // consoleAuth checks a moderator's password with action=clientlogin in a
-// session of its own.
-type consoleAuth struct{ opts mediawiki.Options }
+// session of its own, and their groups and block through the bot's client.
+type consoleAuth struct {
+	mw   *mediawiki.Client
+	opts mediawiki.Options
+}
 
 func (a consoleAuth) Authenticate(ctx context.Context, user, password string) (web.Identity, error) {
 	acct, err := mediawiki.CheckPassword(ctx, a.opts, user, password)
@@ -110,13 +117,25 @@ func (a consoleAuth) Authenticate(ctx context.Context, user, password string) (w
 	if err != nil {
 		return web.Identity{}, err
 	}
-	return web.Identity{Name: acct.Name, Groups: acct.Groups}, nil
+	return a.Lookup(ctx, acct.Name)
+}
+
+func (a consoleAuth) Lookup(ctx context.Context, name string) (web.Identity, error) {
+	m, err := a.mw.Member(ctx, name)
+	if err != nil {
+		return web.Identity{}, err
+	}
+	if m.Missing {
+		return web.Identity{}, web.ErrBadCredentials
+	}
+	return web.Identity{Name: m.Name, Groups: m.Groups, Blocked: m.Blocked}, nil
 }
 
 // consoleWiki is the console's view of the wiki: the bot's client, acting as
 // the bot account in the moderator's name.
 type consoleWiki struct {
 	mw               *mediawiki.Client
+	st               *store.Store
 	account          string // the bot's account name
 	prefix           string // edit summary prefix, "wikiwarden:"
 	deletionTemplate string
@@ -235,18 +254,52 @@ func (w *consoleWiki) Restore(ctx context.Context, rec store.Record, moderator s
 		done = append(done, fmt.Sprintf("Restored the edit on %s.", rec.Title))
 	}
 	if rec.BlockTarget != "" {
-		err := w.mw.Unblock(ctx, rec.BlockTarget, fmt.Sprintf("%s: block for revision %d was a mistake", w.by("lifted", moderator), rec.RevID))
-		var ae *mediawiki.APIError
-		switch {
-		case errors.As(err, &ae) && ae.Code == "cantunblock":
-			done = append(done, fmt.Sprintf("The block of %s had already ended.", rec.BlockTarget))
-		case err != nil:
+		msg, err := w.liftBlock(ctx, rec, moderator)
+		if err != nil {
 			return strings.Join(done, " "), w.observe(fmt.Errorf("%s but the block of %s stays: %w", strings.Join(done, " "), rec.BlockTarget, err))
-		default:
-			done = append(done, fmt.Sprintf("Lifted the block of %s.", rec.BlockTarget))
 		}
+		done = append(done, msg)
 	}
 	return strings.Join(done, " "), nil
+}
+
+// blockSlack is how far apart the bot's record of a block and the wiki's
+// timestamp of it may be (the record is written after the block request).
+const blockSlack = 10 * time.Minute
+
+// liftBlock lifts the block the bot placed for rec, by the block's id, and
+// only that block: a block on the same target placed by someone else, or
+// by the bot for another edit, stays. Lifting a block that already ended
+// is not an error.
+func (w *consoleWiki) liftBlock(ctx context.Context, rec store.Record, moderator string) (string, error) {
+	target := rec.BlockTarget
+	var placed time.Time
+	if blocks, err := w.st.Blocks(ctx, target); err == nil {
+		for _, b := range blocks {
+			if b.RevID == rec.RevID {
+				placed = b.Time
+			}
+		}
+	}
+	info, err := w.mw.BlockInfo(ctx, target)
+	switch {
+	case errors.Is(err, mediawiki.ErrNotFound):
+		return fmt.Sprintf("The block of %s had already ended.", target), nil
+	case err != nil:
+		return "", err
+	case info.By != w.account:
+		return fmt.Sprintf("The block of %s is now %s's, not the bot's: left in place.", target, info.By), nil
+	case placed.IsZero() || info.Timestamp.Before(placed.Add(-blockSlack)) || info.Timestamp.After(placed.Add(blockSlack)):
+		return fmt.Sprintf("The block of %s in force now is not the one the bot placed for revision %d: left in place.", target, rec.RevID), nil
+	}
+	err = w.mw.UnblockID(ctx, info.ID, fmt.Sprintf("%s: block for revision %d was a mistake", w.by("lifted", moderator), rec.RevID))
+	if errors.Is(err, mediawiki.ErrNotFound) {
+		return fmt.Sprintf("The block of %s had already ended.", target), nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Lifted the block of %s.", target), nil
 }
 
 // maxRun bounds the revisions runOf walks.
