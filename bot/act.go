@@ -136,6 +136,9 @@ func (p *Patroller) blacklist(ctx context.Context, sc scored) Outcome {
 	if err != nil {
 		return failed(opBlacklist, fmt.Errorf("read known domains: %w", err))
 	}
+	// A domain a moderator confirmed as spam is blacklisted even when the
+	// site links to it; one they called good never is.
+	known = withFeedback(known, p.wordState.fbDomains, p.wordState.fbSpam)
 	var add []string
 	for _, d := range doms {
 		if !known.Known[d] {

@@ -282,6 +282,11 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 		}
 	}
 	for _, w := range addedWords(e) {
+		if p.wordState.allowed(w) {
+			// A moderator or the allow-list says it is a real word:
+			// its earlier use as a probe token was the bot's mistake.
+			continue
+		}
 		evs, err := p.tokenEvents(ctx, w)
 		if err != nil {
 			return mem, fmt.Errorf("read token history: %w", err)
