@@ -266,6 +266,27 @@ type Review struct {
 	// TrustedProxies are the addresses or ranges of reverse proxies whose
 	// X-Forwarded-Proto and X-Forwarded-For headers are believed.
 	TrustedProxies []string `yaml:"trusted_proxies"`
+	// LoginSite is the site whose accounts moderators log in with; ""
+	// means the first mediawiki site (or, with none, the first site).
+	LoginSite string `yaml:"login_site"`
+	// Sites maps a site's name to the groups of the login site whose
+	// members review it. Empty: members of Groups review every site.
+	Sites map[string][]string `yaml:"sites"`
+}
+
+// ConsoleLoginSite is the site moderators log in with: review.login_site,
+// else the first mediawiki site, else the first site.
+func (c *Config) ConsoleLoginSite() string {
+	if c.Review.LoginSite != "" {
+		return c.Review.LoginSite
+	}
+	sites := c.EffectiveSites()
+	for _, s := range sites {
+		if s.Kind == KindMediaWiki {
+			return s.Name
+		}
+	}
+	return sites[0].Name
 }
 
 // Metrics is the "metrics" section.
@@ -346,6 +367,7 @@ func Default() Config {
 			Groups:         []string{"sysop"},
 			SessionTTL:     Duration(12 * time.Hour),
 			TrustedProxies: []string{},
+			Sites:          map[string][]string{},
 		},
 	}
 }
@@ -575,6 +597,23 @@ func (c *Config) Validate() error {
 		}
 	}
 	v.positive("review.session_ttl", rv.SessionTTL, "12h")
+	known := map[string]bool{}
+	var names []string
+	for _, st := range c.EffectiveSites() {
+		known[st.Name] = true
+		names = append(names, st.Name)
+	}
+	if rv.LoginSite != "" && !known[rv.LoginSite] {
+		v.add("review.login_site", fmt.Sprintf("%q is not a site of this config", rv.LoginSite), "use one of "+strings.Join(names, ", "))
+	}
+	for name, groups := range rv.Sites {
+		if !known[name] {
+			v.add("review.sites."+name, "not a site of this config", "use one of "+strings.Join(names, ", "))
+		}
+		if len(groups) == 0 {
+			v.add("review.sites."+name, "no groups, so nobody reviews it", "list the login site's groups whose members review it, e.g. [sysop]")
+		}
+	}
 	for _, p := range rv.TrustedProxies {
 		if _, err := ParseProxy(p); err != nil {
 			v.add("review.trusted_proxies", fmt.Sprintf("%q is not an address or range", p), `list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`)
