@@ -421,8 +421,8 @@ func (ss *SiteStore) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, er
 	return ss.s.AddAudit(ctx, e)
 }
 
-// Audit returns this site's entries q selects, newest first, and the
-// entries of no item (logins).
+// Audit returns this site's entries q selects, newest first, and every
+// login to the console.
 func (ss *SiteStore) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
 	if ss.err != nil {
 		return nil, ss.err
@@ -438,7 +438,7 @@ func (ss *SiteStore) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, err
 		if limit > 0 && len(out) >= limit {
 			break
 		}
-		if ss.s.sameSite(e.Site, ss.name) || (e.Site == "" && e.RevID == 0) {
+		if ss.s.sameSite(e.Site, ss.name) || e.Action == AuditLogin {
 			out = append(out, e)
 		}
 	}
