@@ -25,6 +25,7 @@ const cookieName = "wikiwarden_session"
 // session is one logged-in moderator.
 type session struct {
 	user    string
+	groups  []string // the moderator's groups on the login site, as last read
 	expires time.Time
 	flash   string    // a message for the next page shown
 	checked time.Time // when the moderator's groups and blocks were last read
@@ -59,7 +60,7 @@ func (ss *sessions) create(id Identity, checked time.Time) (string, error) {
 			delete(ss.m, k)
 		}
 	}
-	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, expires: now.Add(ss.ttl), checked: checked}
+	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, groups: id.Groups, expires: now.Add(ss.ttl), checked: checked}
 	return tok, nil
 }
 
@@ -70,11 +71,18 @@ func (ss *sessions) lastChecked(s *session) time.Time {
 	return s.checked
 }
 
-// setChecked notes that s's rights were read at t.
-func (ss *sessions) setChecked(s *session, t time.Time) {
+// setChecked notes that s's groups were read at t.
+func (ss *sessions) setChecked(s *session, groups []string, t time.Time) {
 	ss.mu.Lock()
-	s.checked = t
+	s.checked, s.groups = t, groups
 	ss.mu.Unlock()
+}
+
+// groupsOf returns s's groups as last read.
+func (ss *sessions) groupsOf(s *session) []string {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return s.groups
 }
 
 // get returns the live session of token, or nil.
@@ -232,7 +240,7 @@ func (s *server) recheck(r *http.Request, sess *session) error {
 		s.log.WithField("user", sess.user).Warn("console session ended: no longer in a review group, or blocked")
 		return errUnauthorized
 	}
-	s.sessions.setChecked(sess, now)
+	s.sessions.setChecked(sess, id.Groups, now)
 	return nil
 }
 
@@ -338,17 +346,30 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(s.opts.SessionTTL.Seconds()),
 	})
-	if _, err := s.deps.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
+	if _, err := s.sites[0].Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
 		s.log.WithError(err).Error("audit login")
 	}
 	s.log.WithField("user", id.Name).Info("moderator logged in")
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
-// admitted reports whether id may use the console: a member of a review
-// group and not blocked.
+// admitted reports whether id may use the console: not blocked, and in a
+// group that reviews some site.
 func (s *server) admitted(id Identity) bool {
-	return !id.Blocked && slices.ContainsFunc(id.Groups, func(g string) bool { return slices.Contains(s.opts.Groups, g) })
+	if id.Blocked {
+		return false
+	}
+	for _, st := range s.sites {
+		if reviews(id.Groups, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// reviews reports whether a moderator in groups reviews site st.
+func reviews(groups []string, st *Site) bool {
+	return slices.ContainsFunc(groups, func(g string) bool { return slices.Contains(st.Groups, g) })
 }
 
 func (s *server) logout(w http.ResponseWriter, r *http.Request) {

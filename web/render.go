@@ -48,6 +48,8 @@ func status(err error) (int, string) {
 		return http.StatusUnauthorized, "Log in first."
 	case errors.Is(err, errRightsUnknown):
 		return http.StatusServiceUnavailable, "The wiki could not confirm your rights just now. Try again."
+	case errors.Is(err, errForbidden):
+		return http.StatusForbidden, "You are not a moderator of this site."
 	case errors.Is(err, errCrossOrigin):
 		return http.StatusForbidden, "Cross-origin request refused."
 	case errors.As(err, &br):
@@ -119,8 +121,10 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, code int, page s
 			data["Flash"] = msg
 		}
 	}
-	data["ShutoffPage"] = s.opts.ShutoffPage
-	data["WikiURL"] = s.opts.WikiURL
+	if sess := moderator(r); sess != nil {
+		data["Sites"] = s.reviewed(r)
+		data["Site"] = r.URL.Query().Get("site")
+	}
 	var b strings.Builder
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		s.log.WithError(err).WithField("page", page).Error("render page")

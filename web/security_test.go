@@ -189,26 +189,26 @@ func TestNextOnlySameSitePath(t *testing.T) {
 
 // countingStore counts the store reads a scrape might make.
 type countingStore struct {
-	Store
+	SiteStore
 	reads atomic.Int32
 }
 
 func (c *countingStore) Records(ctx context.Context, q store.Query) ([]store.Record, error) {
 	c.reads.Add(1)
-	return c.Store.Records(ctx, q)
+	return c.SiteStore.Records(ctx, q)
 }
 
-func (c *countingStore) Resolutions(ctx context.Context) (map[int64]store.AuditEntry, error) {
+func (c *countingStore) Resolved(ctx context.Context) (map[int64]store.AuditEntry, error) {
 	c.reads.Add(1)
-	return c.Store.Resolutions(ctx)
+	return c.SiteStore.Resolved(ctx)
 }
 
 // TestMetricsScrapeIsCheap: a scrape reads no record; the queue gauge is
 // counted by the passes.
 func TestMetricsScrapeIsCheap(t *testing.T) {
 	e := newEnv(t, Options{})
-	cs := &countingStore{Store: e.st}
-	h, err := New(Options{Now: e.clock.now}, Deps{Store: cs, Auth: e.auth, Wiki: e.wiki, Moderation: e.wiki, Metrics: e.metrics})
+	cs := &countingStore{SiteStore: e.st.Site(store.DefaultSite)}
+	h, err := New(Options{Now: e.clock.now}, Deps{Sites: []Site{{Name: store.DefaultSite, Store: cs, Port: e.wiki}}, Auth: e.auth, Metrics: e.metrics})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +297,7 @@ func (w slowWiki) Restore(ctx context.Context, rec store.Record, who string) (st
 func TestRestoreOnceUnderDoubleClick(t *testing.T) {
 	e := newEnv(t, Options{})
 	lock := e.wiki.lock
-	h, err := New(Options{Now: e.clock.now}, Deps{Store: e.st, Auth: e.auth, Wiki: e.wiki, Moderation: slowWiki{e.wiki}, Lock: lock})
+	h, err := New(Options{Now: e.clock.now}, Deps{Sites: []Site{{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: slowWiki{e.wiki}}}, Auth: e.auth, Lock: lock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -97,7 +98,7 @@ type fakeWiki struct {
 	unlocked bool // a call ran without the lock held
 }
 
-func (w *fakeWiki) EditTexts(_ context.Context, recs []store.Record) (map[int64]EditText, error) {
+func (w *fakeWiki) Texts(_ context.Context, recs []store.Record) (map[int64]EditText, error) {
 	out := map[int64]EditText{}
 	for _, r := range recs {
 		if t, ok := w.texts[r.RevID]; ok {
@@ -208,7 +209,8 @@ func newEnv(t *testing.T, opts Options) *env {
 	if opts.Thresholds == nil {
 		opts.Thresholds = map[string]float64{"probe": 0.5, "links": 0.7}
 	}
-	e.h, err = New(opts, Deps{Store: st, Auth: e.auth, Wiki: e.wiki, Moderation: e.wiki, Lock: lock, Metrics: e.metrics})
+	e.h, err = New(opts, Deps{Sites: []Site{{Name: store.DefaultSite, Store: st.Site(store.DefaultSite), Port: e.wiki,
+		ShutoffPage: "User:Warden/Run", URL: "https://wiki.example/w/index.php"}}, Auth: e.auth, Lock: lock, Metrics: e.metrics})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +493,7 @@ func TestCrossOriginRefused(t *testing.T) {
 
 // apiItem is the part of the JSON scripts rely on.
 type apiItem struct {
-	ID      int64            `json:"id"`
+	ID      string           `json:"id"`
 	RevID   int64            `json:"rev_id"`
 	Title   string           `json:"title"`
 	User    string           `json:"user"`
@@ -517,7 +519,7 @@ func (e *env) list(path string, c *http.Cookie) []apiItem {
 func ids(items []apiItem) []int64 {
 	out := []int64{}
 	for _, it := range items {
-		out = append(out, it.ID)
+		out = append(out, it.RevID)
 	}
 	return out
 }
@@ -530,7 +532,7 @@ func TestQueueAndActionsAPI(t *testing.T) {
 		t.Errorf("queue ids = %v, want %v (newest first)", got, want)
 	}
 	for _, it := range q {
-		if it.RevID != it.ID || it.Title == "" || it.User == "" || it.Verdict == "" || it.Action == "" || it.Time.IsZero() || it.Reasons == nil {
+		if it.ID != fmt.Sprintf("wiki:%d", it.RevID) || it.Title == "" || it.User == "" || it.Verdict == "" || it.Action == "" || it.Time.IsZero() || it.Reasons == nil {
 			t.Errorf("queue item misses a field: %+v", it)
 		}
 	}
@@ -649,7 +651,7 @@ func TestQueueActions(t *testing.T) {
 	e := newEnv(t, Options{})
 	c := e.login("Admin", "right-horse")
 	w := e.do("POST", "/queue/102/dismiss", url.Values{}, c, nil)
-	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/item/102" {
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/item/wiki:102" {
 		t.Fatalf("dismiss = %d %q", w.Code, w.Header().Get("Location"))
 	}
 	page := e.do("GET", "/item/102", nil, c, nil).Body.String()
@@ -697,7 +699,7 @@ func TestOutputEscaped(t *testing.T) {
 }
 
 func TestLookupsAndDashboard(t *testing.T) {
-	e := newEnv(t, Options{ShutoffPage: "User:Warden/Run"})
+	e := newEnv(t, Options{})
 	c := e.login("Admin", "right-horse")
 	w := e.do("GET", "/api/ip/198.51.100.0/24", nil, c, nil)
 	var ip struct {

@@ -177,7 +177,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newConsole(a.cfg, a.wiki, a.store, a.log)
+	c, err := newConsole(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	defer srv.Close()
 	pass := func() {
 		t.Helper()
-		if err := observedPass(ctx, p, a.store, c, a.log); err != nil {
+		if err := observedPass(ctx, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
 			t.Fatalf("pass: %v", err)
 		}
 		last, _ := c.metrics.LastPass()
@@ -258,7 +258,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Fatalf("after login: %q", got)
 	}
 	shot(t, bctx, "dashboard", 1000, 900)
-	probeSel := fmt.Sprintf("#item-%d", probeRev)
+	probeSel := fmt.Sprintf("#item-wiki-%d", probeRev)
 	do(t, bctx, "actions", chromedp.Navigate(srv.URL+"/actions"), chromedp.WaitVisible(css(probeSel)))
 	got := text(t, bctx, probeSel)
 	for _, want := range []string{"Aardvark", probe, "random-looking tokens", ip} {
@@ -274,7 +274,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Helper()
 		do(t, bctx, fmt.Sprintf("restore %d", rev),
 			chromedp.Navigate(srv.URL+"/actions"),
-			chromedp.Click(css(fmt.Sprintf("#restore-%d", rev))),
+			chromedp.Click(css(fmt.Sprintf("#restore-wiki-%d", rev))),
 			chromedp.WaitVisible(css("#confirm")),
 			chromedp.Click(css(fmt.Sprintf("input[value=%q]", teach))),
 			chromedp.Click(css("#confirm")),
@@ -316,12 +316,12 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	}
 	shot(t, bctx, "ip", 1000, 900)
-	heldSel := fmt.Sprintf("#item-%d", heldRev)
+	heldSel := fmt.Sprintf("#item-wiki-%d", heldRev)
 	do(t, bctx, "queue", chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(css(heldSel)))
 	shot(t, bctx, "queue", 1000, 900)
 	shot(t, bctx, "queue-phone", 390, 844)
 	do(t, bctx, "dismiss",
-		chromedp.Click(css(fmt.Sprintf("#dismiss-%d", heldRev))),
+		chromedp.Click(css(fmt.Sprintf("#dismiss-wiki-%d", heldRev))),
 		chromedp.WaitVisible(css("#confirm")),
 		chromedp.Click(css("#confirm")),
 		chromedp.WaitVisible(css(".flash")),
