@@ -129,6 +129,17 @@ func newConsole(a *app) (*console, error) {
 	return &console{handler: h, metrics: m, registry: reg, lock: lock}, nil
 }
 
+// loginSiteIsWiki reports whether review.login_site is a mediawiki site.
+func loginSiteIsWiki(a *app) bool {
+	name := a.cfg.ConsoleLoginSite()
+	for _, s := range a.sites {
+		if s.cfg.Name == name {
+			return s.mw != nil
+		}
+	}
+	return false
+}
+
 // siteUserAgent is the User-Agent of every request to a site.
 func siteUserAgent(sc config.Site) string {
 	ua := "wikiwarden/" + version
@@ -167,6 +178,12 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		Retention:    time.Duration(cfg.Store.Retention),
 	}
 	console := cfg.Review.Listen != "" || cfg.Metrics.Listen != ""
+	if console && !loginSiteIsWiki(a) {
+		// Moderators log in with a wiki's accounts; a forum's cannot be
+		// checked yet.
+		a.log.WithField("site", cfg.ConsoleLoginSite()).Warn("review console and metrics off: moderators log in with a mediawiki site's accounts; list one in sites (or point review.login_site at one) to have them")
+		console = false
+	}
 	if !console {
 		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
 	}
