@@ -214,6 +214,14 @@ func (s *server) item(st *Site, r store.Record, res map[int64]store.AuditEntry) 
 	if st.Kind == KindNodeBB && it.Format == "" {
 		it.Format = "markdown"
 	}
+	if st.Kind == KindNodeBB && !r.Anon && r.IP != "" {
+		// The bot's own words may name a registered user's address.
+		hide := strings.NewReplacer(r.IP, "(address withheld)")
+		it.Summary, it.Outcome = hide.Replace(it.Summary), hide.Replace(it.Outcome)
+		for i := range it.Reasons {
+			it.Reasons[i].Text, it.Reasons[i].Subject = hide.Replace(it.Reasons[i].Text), hide.Replace(it.Reasons[i].Subject)
+		}
+	}
 	if e, ok := res[r.RevID]; ok {
 		it.Resolved = &Resolution{By: e.Moderator, Action: string(e.Action), Time: e.Time, Outcome: e.Outcome}
 	}
