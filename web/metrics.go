@@ -62,8 +62,9 @@ type Metrics struct {
 
 	queue atomic.Pointer[func(context.Context) (int, error)]
 
-	mu   sync.Mutex
-	last *PassReport
+	mu      sync.Mutex
+	last    *PassReport
+	queueAt time.Time // when a pass last counted the queue
 }
 
 // MetricsOptions configure Metrics.
@@ -173,9 +174,20 @@ func (m *Metrics) ObservePass(p PassReport) {
 	p.Records = nil // not kept
 	m.mu.Lock()
 	m.last = &p
+	due := p.Start.Sub(m.queueAt) >= queueEvery || p.Start.Before(m.queueAt)
+	if due {
+		m.queueAt = p.Start
+	}
 	m.mu.Unlock()
-	m.refreshQueue()
+	if due {
+		m.refreshQueue()
+	}
 }
+
+// queueEvery is how often passes recount the review queue: a service
+// patrolling continuously passes every second, and a count reads every
+// record of the look-up window.
+const queueEvery = 30 * time.Second
 
 // ObserveWikiError counts a failed wiki request of kind, one of
 // WikiErrorKinds.

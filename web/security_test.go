@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -329,5 +330,29 @@ func TestRestoreOnceUnderDoubleClick(t *testing.T) {
 	}
 	if !(codes[0] == 200 && codes[1] == 409 || codes[0] == 409 && codes[1] == 200) {
 		t.Errorf("answers %v, want one 200 and one 409", codes)
+	}
+}
+
+// TestRightsUnknownWhileWikiDown: while the wiki cannot say, actions are
+// refused (503), pages stay readable for a while, and logging out works.
+func TestRightsUnknownWhileWikiDown(t *testing.T) {
+	e := newEnv(t, Options{RecheckEvery: 3 * time.Minute})
+	c := e.login("Admin", "right-horse")
+	e.auth.mu.Lock()
+	e.auth.down = errors.New("wiki down")
+	e.auth.mu.Unlock()
+	if w := e.do("POST", "/api/queue/102/dismiss", url.Values{}, c, nil); w.Code != http.StatusServiceUnavailable {
+		t.Errorf("action while the wiki is down = %d, want 503", w.Code)
+	}
+	e.clock.add(4 * time.Minute)
+	if w := e.do("GET", "/api/queue", nil, c, nil); w.Code != 200 {
+		t.Errorf("page 4 minutes after the last check, wiki down = %d, want 200", w.Code)
+	}
+	e.clock.add(3 * time.Minute)
+	if w := e.do("GET", "/api/queue", nil, c, nil); w.Code != http.StatusServiceUnavailable {
+		t.Errorf("page 7 minutes after the last check, wiki down = %d, want 503", w.Code)
+	}
+	if w := e.do("POST", "/logout", url.Values{}, c, nil); w.Code != http.StatusSeeOther {
+		t.Errorf("logout while the wiki is down = %d, want 303", w.Code)
 	}
 }

@@ -35,6 +35,7 @@ type fakeAuth struct {
 		groups   []string
 	}
 	blocked map[string]bool
+	down    error // what Lookup answers, when set
 }
 
 func (a *fakeAuth) Authenticate(_ context.Context, user, password string) (Identity, error) {
@@ -56,6 +57,9 @@ func (a *fakeAuth) Lookup(_ context.Context, name string) (Identity, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.lookups++
+	if a.down != nil {
+		return Identity{}, a.down
+	}
 	u, ok := a.users[name]
 	if !ok {
 		return Identity{}, ErrBadCredentials
