@@ -419,6 +419,8 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, withFile(err, path)
 	}
+	// One shape from here on: the wiki shorthand becomes sites[0].
+	c.Sites = c.EffectiveSites()
 	return c, nil
 }
 

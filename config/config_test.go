@@ -180,6 +180,11 @@ func TestLoadMinimal(t *testing.T) {
 	want := required()
 	// Load resolves the store path against the config file's directory.
 	want.Store.Path = filepath.Join(testdata, "wikiwarden.db")
+	// and rewrites the wiki shorthand into sites[0].
+	want.Sites = want.EffectiveSites()
+	if len(c.Sites) != 1 || c.Sites[0].Key != "wiki" || c.Sites[0].Name != DefaultSiteName {
+		t.Errorf("Load(minimal.yaml) sites = %+v; want the shorthand as sites[0]", c.Sites)
+	}
 	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("Load(minimal.yaml) =\n%s\nwant\n%s", c.Redacted(), want.Redacted())
 	}
