@@ -605,10 +605,23 @@ func (c *Config) Validate() error {
 		known[st.Name] = true
 		names = append(names, st.Name)
 	}
-	if rv.LoginSite != "" && !known[rv.LoginSite] {
-		v.add("review.login_site", fmt.Sprintf("%q is not a site of this config", rv.LoginSite), "use one of "+strings.Join(names, ", "))
+	kinds := map[string]string{}
+	for _, st := range c.EffectiveSites() {
+		kinds[st.Name] = st.Kind
 	}
-	for name, groups := range rv.Sites {
+	switch {
+	case rv.LoginSite != "" && !known[rv.LoginSite]:
+		v.add("review.login_site", fmt.Sprintf("%q is not a site of this config", rv.LoginSite), "use one of "+strings.Join(names, ", "))
+	case rv.LoginSite != "" && kinds[rv.LoginSite] != KindMediaWiki:
+		v.add("review.login_site", fmt.Sprintf("%q is a %s site; moderators log in with a mediawiki site's accounts", rv.LoginSite, kinds[rv.LoginSite]), `name a mediawiki site, or "" for the first one`)
+	}
+	reviewed := make([]string, 0, len(rv.Sites))
+	for name := range rv.Sites {
+		reviewed = append(reviewed, name)
+	}
+	slices.Sort(reviewed)
+	for _, name := range reviewed {
+		groups := rv.Sites[name]
 		if !known[name] {
 			v.add("review.sites."+name, "not a site of this config", "use one of "+strings.Join(names, ", "))
 		}
