@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +34,7 @@ type ModForum interface {
 	Blacklist(ctx context.Context) ([]nodebb.Rule, error)
 	Block(ctx context.Context, target netip.Prefix, reason string) error
 	Unblock(ctx context.Context, target netip.Prefix) error
+	UserByName(ctx context.Context, name string) (nodebb.User, error)
 }
 
 // BlockReader is the site's memory of the blocks the bot placed;
@@ -48,6 +50,10 @@ type ModeratorOptions struct {
 	BanFor time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// CheckPassword checks a forum moderator's own password in a client
+	// of its own (nodebb.CheckPassword with the forum's URL); nil: nobody
+	// logs in with the forum's accounts.
+	CheckPassword func(ctx context.Context, user, password string) (nodebb.User, error)
 }
 
 // Moderator is the forum's moderation port.
@@ -57,7 +63,56 @@ type Moderator struct {
 	opts   ModeratorOptions
 }
 
-var _ moderation.Site = (*Moderator)(nil)
+var (
+	_ moderation.Site          = (*Moderator)(nil)
+	_ moderation.Authenticator = (*Moderator)(nil)
+)
+
+// Authenticate checks a forum moderator's own password and returns the
+// account with its groups ("administrators", "Global Moderators", ...) and
+// ban.
+func (m *Moderator) Authenticate(ctx context.Context, user, password string) (moderation.Identity, error) {
+	if m.opts.CheckPassword == nil {
+		return moderation.Identity{}, moderation.ErrBadCredentials
+	}
+	u, err := m.opts.CheckPassword(ctx, user, password)
+	if err != nil {
+		return moderation.Identity{}, accountError(err)
+	}
+	return identity(u), nil
+}
+
+// Lookup reads an account's groups and ban through the bot's session.
+func (m *Moderator) Lookup(ctx context.Context, name string) (moderation.Identity, error) {
+	u, err := m.forum.UserByName(ctx, name)
+	if err != nil {
+		return moderation.Identity{}, accountError(err)
+	}
+	return identity(u), nil
+}
+
+// accountError maps a failed login or look-up: the forum refusing is
+// ErrBadCredentials, the forum unreachable stays an error.
+func accountError(err error) error {
+	if k := nodebb.KindOf(err); k == nodebb.Transient || k == 0 {
+		return err
+	}
+	return moderation.ErrBadCredentials
+}
+
+// identity is a forum account as the console sees a moderator.
+func identity(u nodebb.User) moderation.Identity {
+	groups := append([]string(nil), u.Groups...)
+	for _, g := range []struct {
+		on   bool
+		name string
+	}{{u.Admin, "administrators"}, {u.GlobalMod, "Global Moderators"}} {
+		if g.on && !slices.Contains(groups, g.name) {
+			groups = append(groups, g.name)
+		}
+	}
+	return moderation.Identity{Name: u.Username, Groups: groups, Blocked: u.Banned}
+}
 
 // NewModerator returns the moderation port on f, reading the bot's blocks
 // from blocks.

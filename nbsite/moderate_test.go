@@ -2,12 +2,15 @@ package nbsite
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"net/netip"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/moderation"
 	"github.com/wikiwarden/wikiwarden/nodebb"
 	"github.com/wikiwarden/wikiwarden/store"
 )
@@ -77,5 +80,29 @@ func TestRestoreUndoesOnlyTheBotsOwn(t *testing.T) {
 				t.Errorf("the outcome names a registered user's address: %q", got)
 			}
 		})
+	}
+}
+
+// TestModeratorLogin: a forum moderator's password check and look-up map
+// onto the console's identity: groups (administrators and global
+// moderators named as such), ban, and the forum refusing as bad
+// credentials, unlike the forum being down.
+func TestModeratorLogin(t *testing.T) {
+	var answer error
+	user := nodebb.User{UID: 4, Username: "modsquad", GlobalMod: true, Groups: []string{"registered-users"}, Banned: true}
+	m := NewModerator(&modForum{}, nil, ModeratorOptions{CheckPassword: func(context.Context, string, string) (nodebb.User, error) {
+		return user, answer
+	}})
+	id, err := m.Authenticate(context.Background(), "modsquad", "pw")
+	if err != nil || id.Name != "modsquad" || !slices.Contains(id.Groups, "Global Moderators") || !id.Blocked {
+		t.Errorf("Authenticate = %+v, %v", id, err)
+	}
+	answer = &nodebb.Error{Op: "login", Kind: nodebb.Permanent, Code: "http 403"}
+	if _, err := m.Authenticate(context.Background(), "modsquad", "wrong"); !errors.Is(err, moderation.ErrBadCredentials) {
+		t.Errorf("wrong password: %v, want ErrBadCredentials", err)
+	}
+	answer = &nodebb.Error{Op: "login", Kind: nodebb.Transient, Code: "http 503"}
+	if _, err := m.Authenticate(context.Background(), "modsquad", "pw"); err == nil || errors.Is(err, moderation.ErrBadCredentials) {
+		t.Errorf("forum down: %v, want an error other than ErrBadCredentials", err)
 	}
 }
