@@ -25,6 +25,7 @@ const cookieName = "wikiwarden_session"
 // session is one logged-in moderator.
 type session struct {
 	user    string
+	site    string   // the site whose account it is
 	groups  []string // the moderator's groups on the login site, as last read
 	expires time.Time
 	flash   string    // a message for the next page shown
@@ -46,7 +47,7 @@ func newSessions(ttl time.Duration, now func() time.Time) *sessions {
 
 // create starts a session for id, whose rights were read at checked, and
 // returns its token.
-func (ss *sessions) create(id Identity, checked time.Time) (string, error) {
+func (ss *sessions) create(id Identity, site string, checked time.Time) (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
@@ -60,7 +61,7 @@ func (ss *sessions) create(id Identity, checked time.Time) (string, error) {
 			delete(ss.m, k)
 		}
 	}
-	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, groups: id.Groups, expires: now.Add(ss.ttl), checked: checked}
+	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, site: site, groups: id.Groups, expires: now.Add(ss.ttl), checked: checked}
 	return tok, nil
 }
 
@@ -227,7 +228,7 @@ func (s *server) recheck(r *http.Request, sess *session) error {
 		// Logging out needs no rights, and must work with the wiki down.
 		return nil
 	}
-	id, err := s.deps.Auth.Lookup(r.Context(), sess.user)
+	id, err := s.authOf(sess.site).Lookup(r.Context(), sess.user)
 	switch {
 	case errors.Is(err, ErrBadCredentials):
 		return errUnauthorized
@@ -237,7 +238,7 @@ func (s *server) recheck(r *http.Request, sess *session) error {
 		}
 		s.log.WithError(err).Error("console: moderator's rights not read")
 		return errRightsUnknown
-	case !s.admitted(id):
+	case !s.admitted(id, sess.site):
 		s.log.WithField("user", sess.user).Warn("console session ended: no longer in a review group, or blocked")
 		return errUnauthorized
 	}
@@ -280,7 +281,7 @@ func safeNext(next string) string {
 }
 
 func (s *server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next"))})
+	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next")), "Logins": s.logins(), "LoginSite": s.loginSite})
 }
 
 // login checks the form's credentials against the wiki. A wrong password,
@@ -294,10 +295,18 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	typed := r.PostFormValue("username")
 	password := r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
+	site := r.PostFormValue("site")
+	if site == "" {
+		site = s.loginSite
+	}
 	user, valid := canonicalUser(typed)
 	keys := []string{addrKey(s.clientAddr(r))}
 	if valid {
-		keys = append(keys, "u:"+user)
+		key := user // one MediaWiki account, however spelt
+		if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+			key = strings.ToLower(user) // a forum's names ignore case
+		}
+		keys = append(keys, "u:"+site+":"+key)
 	}
 	fail := func(status int, msg string) {
 		w.Header().Set("Cache-Control", "no-store")
@@ -309,9 +318,14 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		if valid {
 			shown = user
 		}
-		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": shown})
+		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": shown, "Logins": s.logins(), "LoginSite": site})
 	}
 	const refused = "Wrong user name or password, or not a moderator."
+	auth := s.authOf(site)
+	if auth == nil {
+		fail(http.StatusBadRequest, "Moderators cannot log in with that site's accounts.")
+		return
+	}
 	if !s.throttle.reserve(keys...) {
 		fail(http.StatusTooManyRequests, "Too many failed logins. Try again later.")
 		return
@@ -320,7 +334,11 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnauthorized, refused)
 		return
 	}
-	id, err := s.deps.Auth.Authenticate(r.Context(), user, password)
+	name := user // MediaWiki's form of the name
+	if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+		name = strings.Join(strings.Fields(typed), " ") // a forum's names keep their case
+	}
+	id, err := auth.Authenticate(r.Context(), name, password)
 	switch {
 	case errors.Is(err, ErrBadCredentials):
 		s.log.Warn("console login refused: wrong password or unknown account")
@@ -328,17 +346,17 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	case err != nil:
 		s.throttle.release(keys...)
-		s.log.WithError(err).Error("console login: wiki not reachable")
-		fail(http.StatusBadGateway, "The wiki could not check the password just now. Try again.")
+		s.log.WithError(err).Error("console login: site not reachable")
+		fail(http.StatusBadGateway, "The site could not check the password just now. Try again.")
 		return
-	case !s.admitted(id):
+	case !s.admitted(id, site):
 		s.log.Warn("console login refused: not in a review group, or blocked")
 		fail(http.StatusUnauthorized, refused)
 		return
 	}
 	s.throttle.release(keys...)
-	s.throttle.reset("u:" + user)
-	tok, err := s.sessions.create(id, s.opts.Now())
+	s.throttle.reset(keys[len(keys)-1])
+	tok, err := s.sessions.create(id, site, s.opts.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -347,29 +365,64 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(s.opts.SessionTTL.Seconds()),
 	})
-	if _, err := s.sites[0].Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
+	audit := s.sites[0]
+	if st := s.byName[site]; st != nil {
+		audit = st
+	}
+	if _, err := audit.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
 		s.log.WithError(err).Error("audit login")
 	}
-	s.log.WithField("user", id.Name).Info("moderator logged in")
+	s.log.WithFields(map[string]any{"user": id.Name, "site": site}).Info("moderator logged in")
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
-// admitted reports whether id may use the console: not blocked, and in a
-// group that reviews some site.
-func (s *server) admitted(id Identity) bool {
+// authOf returns the authenticator of the site moderators log in with,
+// or nil when they cannot log in with its accounts.
+func (s *server) authOf(site string) Authenticator {
+	if site == s.loginSite {
+		return s.deps.Auth
+	}
+	if st := s.byName[site]; st != nil && st.Auth != nil {
+		return st.Auth
+	}
+	return nil
+}
+
+// logins are the names of the sites moderators log in with, the login
+// site first.
+func (s *server) logins() []string {
+	out := []string{s.loginSite}
+	for _, st := range s.sites {
+		if st.Name != s.loginSite && st.Auth != nil {
+			out = append(out, st.Name)
+		}
+	}
+	return out
+}
+
+// admitted reports whether id, an account of the site called site, may
+// use the console: not blocked, and in a group that reviews some site.
+func (s *server) admitted(id Identity, site string) bool {
 	if id.Blocked {
 		return false
 	}
 	for _, st := range s.sites {
-		if reviews(id.Groups, st) {
+		if s.reviews(site, id.Groups, st) {
 			return true
 		}
 	}
 	return false
 }
 
-// reviews reports whether a moderator in groups reviews site st.
-func reviews(groups []string, st *Site) bool {
+// reviews reports whether a moderator who logged in with an account of
+// site login, in groups, reviews site st: the login site's accounts review
+// the sites that list one of their groups; another site's accounts review
+// that site only (a forum's group must not open a wiki because the names
+// match).
+func (s *server) reviews(login string, groups []string, st *Site) bool {
+	if login != s.loginSite && login != st.Name {
+		return false
+	}
 	return slices.ContainsFunc(groups, func(g string) bool { return slices.Contains(st.Groups, g) })
 }
 

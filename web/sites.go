@@ -28,7 +28,7 @@ func (s *server) reviewed(r *http.Request) []*Site {
 	groups := s.sessions.groupsOf(sess)
 	var out []*Site
 	for _, st := range s.sites {
-		if reviews(groups, st) {
+		if s.reviews(sess.site, groups, st) {
 			out = append(out, st)
 		}
 	}

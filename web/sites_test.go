@@ -187,3 +187,56 @@ func TestForumPostAsText(t *testing.T) {
 		t.Errorf("post shown as %q (link marked: %v)", text.String(), marked)
 	}
 }
+
+// TestForumLogin: a forum's moderators log in with their forum accounts
+// and review the forum only, even when a forum group is named like a wiki
+// group.
+func TestForumLogin(t *testing.T) {
+	e := newEnv(t, Options{})
+	forumAuth := &fakeAuth{users: map[string]struct {
+		password string
+		groups   []string
+	}{
+		"forummod": {"forum-pass", []string{"registered-users", "Global Moderators"}},
+		"sneaky":   {"sneaky-pass", []string{"registered-users", "sysop"}},
+		"member":   {"member-pass", []string{"registered-users"}},
+	}}
+	forum := &fakeWiki{lock: e.wiki.lock}
+	h, err := New(Options{Now: e.clock.now, LoginSite: store.DefaultSite}, Deps{Sites: []Site{
+		{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki, Groups: []string{"sysop"}},
+		{Name: "forum", Kind: KindNodeBB, Store: e.st.Site("forum"), Port: forum, Auth: forumAuth, Groups: []string{"sysop", "Global Moderators"}},
+	}, Auth: e.auth, Lock: e.wiki.lock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.h = h
+	login := func(user, pass string) (*http.Cookie, int) {
+		w := e.loginFrom("", user, pass, url.Values{"site": {"forum"}})
+		return sessionCookie(w), w.Code
+	}
+	c, code := login("forummod", "forum-pass")
+	if c == nil || code != http.StatusSeeOther {
+		t.Fatalf("forum moderator's login = %d", code)
+	}
+	if w := e.do("GET", "/api/actions?site=forum", nil, c, nil); w.Code != 200 {
+		t.Errorf("forum actions for the forum moderator = %d", w.Code)
+	}
+	if w := e.do("GET", "/api/actions?site=wiki", nil, c, nil); w.Code != http.StatusForbidden {
+		t.Errorf("wiki actions for the forum moderator = %d, want 403", w.Code)
+	}
+	// A forum group named like a wiki group opens the forum, not the wiki.
+	c, _ = login("sneaky", "sneaky-pass")
+	if w := e.do("GET", "/api/item/wiki:101", nil, c, nil); w.Code != http.StatusForbidden {
+		t.Errorf("wiki item for a forum account in a group called sysop = %d, want 403", w.Code)
+	}
+	if _, code := login("member", "member-pass"); code != http.StatusUnauthorized {
+		t.Errorf("a plain forum member's login = %d, want 401", code)
+	}
+	if w := e.loginFrom("", "Admin", "right-horse", url.Values{"site": {"nowhere"}}); w.Code != http.StatusBadRequest {
+		t.Errorf("login with an unknown site's account = %d, want 400", w.Code)
+	}
+	// The wiki's sysop still logs in with the default site.
+	if w := e.loginFrom("", "Admin", "right-horse", nil); w.Code != http.StatusSeeOther {
+		t.Errorf("wiki sysop's login = %d", w.Code)
+	}
+}

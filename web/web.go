@@ -81,9 +81,13 @@ type Site struct {
 	Kind  string
 	Store SiteStore
 	Port  Port
-	// Groups are the login site's groups whose members review this site;
-	// nil means Options.Groups.
+	// Groups are the groups whose members review this site: groups of the
+	// login site's accounts, or of this site's own when moderators log in
+	// with them (Auth); nil means Options.Groups.
 	Groups []string
+	// Auth, if set, lets moderators log in with this site's own accounts
+	// (besides the login site's); they review this site only.
+	Auth Authenticator
 	// URL is the wiki's index.php or the forum's base URL, for links;
 	// ShutoffPage its off switch. Both optional.
 	URL, ShutoffPage string
@@ -95,6 +99,9 @@ type Options struct {
 	// Groups are the login site's groups whose members review a site
 	// without groups of its own; nil means sysop.
 	Groups []string
+	// LoginSite names the site whose accounts Deps.Auth checks, the
+	// default of the login form; "" means the first site.
+	LoginSite string
 	// SessionTTL is how long a session lasts; 0 means 12 hours.
 	SessionTTL time.Duration
 	// RecheckEvery is how old a moderator's groups and block status may
@@ -174,7 +181,7 @@ type Deps struct {
 	// Sites are the sites the console reviews, the store's default site
 	// first: a plain id ("42") names an item of the first site.
 	Sites []Site
-	// Auth checks moderators on the login site.
+	// Auth checks moderators on the login site, Options.LoginSite.
 	Auth Authenticator
 	// Lock is held around every Port action; the patrollers hold it for
 	// each pass, so the two take turns. nil means a lock of the console's
@@ -196,8 +203,9 @@ type server struct {
 	health   healthCache
 	handler  http.Handler
 
-	sites  []*Site
-	byName map[string]*Site
+	sites     []*Site
+	byName    map[string]*Site
+	loginSite string
 
 	mu       sync.Mutex
 	inflight map[itemKey]bool // items a moderator's action is under way on
@@ -245,6 +253,13 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 		}
 		s.sites = append(s.sites, st)
 		s.byName[st.Name] = st
+	}
+	s.loginSite = opts.LoginSite
+	if s.loginSite == "" {
+		s.loginSite = s.sites[0].Name
+	}
+	if s.byName[s.loginSite] == nil {
+		return nil, fmt.Errorf("web: new: login site %q is not a site", s.loginSite)
 	}
 	if deps.Metrics != nil {
 		deps.Metrics.setQueue(s.queueLength)
