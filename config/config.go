@@ -269,8 +269,10 @@ type Review struct {
 	// LoginSite is the site whose accounts moderators log in with; ""
 	// means the first mediawiki site (or, with none, the first site).
 	LoginSite string `yaml:"login_site"`
-	// Sites maps a site's name to the groups of the login site whose
-	// members review it. Empty: members of Groups review every site.
+	// Sites maps a site's name to the groups whose members review it: the
+	// login site's groups, and for a forum also its own (its moderators
+	// log in with their forum account). Empty: members of Groups on the
+	// login site review every site.
 	Sites map[string][]string `yaml:"sites"`
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/nbsite"
+	"github.com/wikiwarden/wikiwarden/nodebb"
 	"github.com/wikiwarden/wikiwarden/store"
 	"github.com/wikiwarden/wikiwarden/web"
 )
@@ -100,8 +101,18 @@ func newConsole(a *app) (*console, error) {
 				auth = mod
 			}
 		case s.nb != nil:
-			ws.Kind, ws.URL = web.KindNodeBB, s.cfg.URL
-			ws.Port = nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{SummaryPrefix: cfg.Patrol.SummaryPrefix})
+			nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
+			mod := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
+				SummaryPrefix: cfg.Patrol.SummaryPrefix,
+				CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
+					c := nc
+					c.Username, c.Password = user, password
+					return nodebb.CheckPassword(ctx, c)
+				},
+			})
+			// The forum's moderators log in with their forum accounts
+			// and review the forum (review.sites names their groups).
+			ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, mod, mod
 			if s.cfg.Name == loginSite {
 				return nil, usagef("review.login_site: %q is a forum; moderators log in with a mediawiki site's accounts", loginSite)
 			}

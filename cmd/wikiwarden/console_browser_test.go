@@ -371,7 +371,8 @@ func TestConsoleInBrowser(t *testing.T) {
 // real MediaWiki and a real NodeBB in chromium: the wiki's sysop logs in,
 // switches between the sites, restores a reverted wiki edit and a removed
 // forum post, lifts a forum ban by restoring the banned account's post,
-// and never sees a registered forum user's address.
+// and never sees a registered forum user's address; the forum's
+// administrator logs in with the forum account and reviews the forum only.
 func TestConsoleSitesInBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
 	wiki := testwiki.Start(t)
@@ -391,6 +392,9 @@ patrol:
   trusted_groups: [sysop, bot]
 review:
   listen: 127.0.0.1:0
+  sites:
+    wiki: [sysop]
+    forum: [sysop, administrators]
 store:
   path: %s
 `, wiki.API, wiki.BotUser, forum.URL, forum.BotUser, filepath.Join(t.TempDir(), "ww.db")))
@@ -523,5 +527,28 @@ store:
 	}
 	if bl, err := forum.Blacklist(ctx); err != nil || strings.Contains(bl, acctIP) {
 		t.Errorf("the bot's blacklist line of the account's address stays: %q %v", bl, err)
+	}
+
+	// The forum's administrator logs in with the forum account and
+	// reviews the forum only.
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := hc.PostForm(srv.URL+"/login", url.Values{"username": {forum.AdminUser}, "password": {forum.AdminPassword}, "site": {"forum"}})
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("forum administrator's login: %v %v", resp.StatusCode, err)
+	}
+	resp.Body.Close()
+	for path, want := range map[string]int{"/api/actions?site=forum": 200, "/api/actions?site=wiki": 403, fmt.Sprintf("/api/item/wiki:%d", wikiRev): 403} {
+		resp, err := hc.Get(srv.URL + path)
+		if err != nil || resp.StatusCode != want {
+			t.Errorf("GET %s as the forum's administrator: %v %v, want %d", path, resp.StatusCode, err, want)
+		}
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+	resp, err = hc.PostForm(srv.URL+"/login", url.Values{"username": {forum.AdminUser}, "password": {"wrong-password-1"}, "site": {"forum"}})
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("forum login with a wrong password: %v %v, want 401", resp.StatusCode, err)
 	}
 }
