@@ -3,8 +3,8 @@ package nbsite
 import (
 	"context"
 	"errors"
-	"slices"
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 	"time"
