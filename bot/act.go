@@ -248,7 +248,7 @@ func (p *Patroller) block(ctx context.Context, sc scored, d decision.Decision) O
 		// block, recorded as such so the ladder goes on from it.
 		p.logger(c).WithField("target", target).Info("block found in force, placed by the bot")
 	}
-	return Outcome{Code: decision.OutcomeBlocked, Block: &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: c.ID, Reason: b.Reason}}
+	return Outcome{Code: decision.OutcomeBlocked, Block: &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: c.ID, Reason: b.Reason, ID: b.ID}}
 }
 
 // offenders counts the distinct addresses of rng whose own edits the bot

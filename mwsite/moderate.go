@@ -238,14 +238,17 @@ const blockSlack = 10 * time.Minute
 // is not an error.
 func (w *Moderator) liftBlock(ctx context.Context, rec store.Record, moderator string) (string, error) {
 	target := rec.BlockTarget
-	var placed time.Time
+	var (
+		placed time.Time
+		id     int64
+	)
 	if w.blocks == nil {
 		return fmt.Sprintf("The block of %s is left in place: the bot's own blocks are not known here.", target), nil
 	}
 	if blocks, err := w.blocks.Blocks(ctx, target); err == nil {
 		for _, b := range blocks {
 			if b.RevID == rec.RevID {
-				placed = b.Time
+				placed, id = b.Time, b.ID
 			}
 		}
 	}
@@ -257,7 +260,10 @@ func (w *Moderator) liftBlock(ctx context.Context, rec store.Record, moderator s
 		return "", err
 	case info.By != w.opts.Account:
 		return fmt.Sprintf("The block of %s is now %s's, not the bot's: left in place.", target, info.By), nil
-	case placed.IsZero() || info.Timestamp.Before(placed.Add(-blockSlack)) || info.Timestamp.After(placed.Add(blockSlack)):
+	case id != 0 && info.ID != id,
+		id == 0 && (placed.IsZero() || info.Timestamp.Before(placed.Add(-blockSlack)) || info.Timestamp.After(placed.Add(blockSlack))):
+		// Known by its id, or, for blocks recorded before ids were
+		// kept, by its time.
 		return fmt.Sprintf("The block of %s in force now is not the one the bot placed for revision %d: left in place.", target, rec.RevID), nil
 	}
 	err = w.mw.UnblockID(ctx, info.ID, fmt.Sprintf("%s: block for revision %d was a mistake", w.by("lifted", moderator), rec.RevID))

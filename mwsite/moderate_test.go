@@ -62,6 +62,10 @@ func TestRestoreLiftsOnlyTheBotsBlock(t *testing.T) {
 		{"the bot's block for another edit", &mediawiki.BlockInfo{ID: 43, Target: "192.0.2.1", By: "Warden", Timestamp: placed.Add(48 * time.Hour)}, mine, false, "not the one"},
 		{"no block", nil, mine, false, "already ended"},
 		{"no record of the bot's block", &mediawiki.BlockInfo{ID: 44, Target: "192.0.2.1", By: "Warden", Timestamp: placed}, nil, false, "not the one"},
+		{"the bot's block by its id", &mediawiki.BlockInfo{ID: 45, Target: "192.0.2.1", By: "Warden", Timestamp: placed.Add(time.Hour)},
+			blockList{{Target: "192.0.2.1", Time: placed, RevID: 7, ID: 45}}, true, "Lifted"},
+		{"another block of the bot's, same time", &mediawiki.BlockInfo{ID: 46, Target: "192.0.2.1", By: "Warden", Timestamp: placed},
+			blockList{{Target: "192.0.2.1", Time: placed, RevID: 7, ID: 45}}, false, "not the one"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := &modWiki{block: tc.block}
