@@ -139,6 +139,9 @@ func (p *Patroller) blacklist(ctx context.Context, sc scored) Outcome {
 	if err != nil {
 		return failed(opBlacklist, fmt.Errorf("read known domains: %w", err))
 	}
+	// A domain a moderator confirmed as spam is blacklisted even when the
+	// site links to it; one they called good never is.
+	known = withFeedback(known, p.wordState.fbDomains, p.wordState.fbSpam)
 	var add []string
 	for _, d := range doms {
 		if !known.Known[d] {
@@ -248,7 +251,7 @@ func (p *Patroller) block(ctx context.Context, sc scored, d decision.Decision) O
 		// block, recorded as such so the ladder goes on from it.
 		p.logger(c).WithField("target", target).Info("block found in force, placed by the bot")
 	}
-	return Outcome{Code: decision.OutcomeBlocked, Block: &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: c.ID, Reason: b.Reason}}
+	return Outcome{Code: decision.OutcomeBlocked, Block: &store.Block{Target: target, Expiry: expiry, Time: p.opts.Now(), RevID: c.ID, Reason: b.Reason, ID: b.ID}}
 }
 
 // offenders counts the distinct addresses of rng whose own edits the bot

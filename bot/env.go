@@ -42,19 +42,40 @@ func (p *Patroller) env(ctx context.Context) (*detectors.Env, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read known domains: %w", err)
 	}
-	for d := range p.wordState.fbDomains {
-		// A domain a moderator called good counts as one the wiki cites.
-		if doms.Known == nil {
-			doms.Known = map[string]bool{}
-		}
-		doms.Known[d] = true
-	}
-	p.known = len(doms.Known)
+	// This pass's feedback first, so that the domains below reflect it.
 	p.words(ctx)
+	doms = withFeedback(doms, p.wordState.fbDomains, p.wordState.fbSpam)
+	p.known = len(doms.Known)
 	return &detectors.Env{
 		Model: p.model, Domains: domainSet{doms}, Dicts: p.wordState.dicts,
 		Words: p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
 	}, nil
+}
+
+// withFeedback returns doms with moderators' feedback applied: a domain
+// confirmed as spam is spam and no longer known-good (even if the site
+// links to it); a domain called good counts as one the site cites and is
+// no longer spam. Good wins over spam when a moderator said both.
+func withFeedback(doms store.Domains, good, spam map[string]bool) store.Domains {
+	if len(good) == 0 && len(spam) == 0 {
+		return doms
+	}
+	out := store.Domains{Known: make(map[string]bool, len(doms.Known)+len(good)), Spam: make(map[string]bool, len(doms.Spam)+len(spam))}
+	for d, v := range doms.Known {
+		out.Known[d] = v
+	}
+	for d, v := range doms.Spam {
+		out.Spam[d] = v
+	}
+	for d := range spam {
+		out.Spam[d] = true
+		delete(out.Known, d)
+	}
+	for d := range good {
+		out.Known[d] = true
+		delete(out.Spam, d)
+	}
+	return out
 }
 
 func (p *Patroller) loadModel(ctx context.Context) (*detectors.Model, error) {

@@ -276,12 +276,29 @@ func (p *Patroller) memory(ctx context.Context, e *detectors.Edit, ip netip.Addr
 			return mem, fmt.Errorf("read editor history: %w", err)
 		}
 		for _, ev := range own {
-			if ev.Kind == store.EventSpam && ev.RevID != e.RevID {
+			if ev.RevID == e.RevID {
+				continue
+			}
+			if ev.Kind == store.EventSpam {
+				mem.EditorSpammed = true
+			}
+			// A registered account (a forum's, whose posts carry their
+			// address) whose own earlier post the bot confirmed as a
+			// probe is the campaign's account: its spam is its second
+			// offence, and it is blocked like a repeat spammer. The
+			// follow-up rules, which judge an address by its
+			// neighbours, stay for anonymous editors only.
+			if !e.Anon && ev.Kind == store.EventProbe && ev.User == e.User {
 				mem.EditorSpammed = true
 			}
 		}
 	}
 	for _, w := range addedWords(e) {
+		if p.wordState.allowed(w) {
+			// A moderator or the allow-list says it is a real word:
+			// its earlier use as a probe token was the bot's mistake.
+			continue
+		}
 		evs, err := p.tokenEvents(ctx, w)
 		if err != nil {
 			return mem, fmt.Errorf("read token history: %w", err)

@@ -39,6 +39,10 @@ type Store interface {
 	Model(ctx context.Context) ([]byte, time.Time, error)
 	PutModel(ctx context.Context, data []byte, trained time.Time) error
 	Expire(ctx context.Context, before time.Time) (int, error)
+	// Feedback returns the moderators' feedback in force for the site:
+	// words to allow, good domains, trusted editors, confirmed spam
+	// domains. The patroller reads it at the start of every pass.
+	Feedback(ctx context.Context) ([]store.Feedback, error)
 }
 
 // Options configure a Patroller. They hold explicit values: the defaults

@@ -226,6 +226,9 @@ type BlockRequest struct {
 // Blocked is a block a site placed.
 type Blocked struct {
 	Reason string // the reason the site shows
+	// ID is the site's id of the block, when it has one (a wiki's): a
+	// moderator's undo lifts this block and no other.
+	ID int64
 	// Existing says the block was in force already, placed by the bot's
 	// own account: a request whose answer was lost, or a pass that
 	// crashed before recording it. It is the bot's block all the same.

@@ -42,12 +42,8 @@ type wordState struct {
 	// From moderators' feedback in the review console, re-read each pass.
 	fbWords   *detectors.WordSet
 	fbTrusted map[string]bool
-	fbDomains map[string]bool
-}
-
-// feedbackReader is the part of a store that keeps moderators' feedback.
-type feedbackReader interface {
-	Feedback(ctx context.Context) ([]store.Feedback, error)
+	fbDomains map[string]bool // good domains
+	fbSpam    map[string]bool // domains confirmed as spam
 }
 
 // words brings the patroller's word sources up to date for a pass: the
@@ -81,26 +77,32 @@ func (p *Patroller) words(ctx context.Context) {
 			}
 		}
 	}
-	if fr, ok := p.store.(feedbackReader); ok {
-		fb, err := fr.Feedback(ctx)
-		if err != nil {
-			p.log.WithError(err).Warn("moderators' feedback not read")
-			return
-		}
-		var words []string
-		w.fbTrusted, w.fbDomains = map[string]bool{}, map[string]bool{}
-		for _, f := range fb {
-			switch f.Kind {
-			case store.FeedbackAllowWord:
-				words = append(words, f.Value)
-			case store.FeedbackTrustedEditor:
-				w.fbTrusted[f.Value] = true
-			case store.FeedbackGoodDomain:
-				w.fbDomains[f.Value] = true
-			}
-		}
-		w.fbWords = detectors.NewWordSet(words)
+	fb, err := p.store.Feedback(ctx)
+	if err != nil {
+		p.log.WithError(err).Warn("moderators' feedback not read")
+		return
 	}
+	var words []string
+	w.fbTrusted, w.fbDomains, w.fbSpam = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, f := range fb {
+		switch f.Kind {
+		case store.FeedbackAllowWord:
+			words = append(words, f.Value)
+		case store.FeedbackTrustedEditor:
+			w.fbTrusted[f.Value] = true
+		case store.FeedbackGoodDomain:
+			w.fbDomains[f.Value] = true
+		case store.FeedbackSpamDomain:
+			w.fbSpam[f.Value] = true
+		}
+	}
+	w.fbWords = detectors.NewWordSet(words)
+}
+
+// allowed reports whether a moderator's feedback or the allow-list page
+// made word a real word.
+func (w *wordState) allowed(word string) bool {
+	return w.fbWords.Has(word) || w.allow.Has(word)
 }
 
 // lang is the site's content language: the site's own word, else the

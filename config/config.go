@@ -278,6 +278,29 @@ type Review struct {
 	// TrustedProxies are the addresses or ranges of reverse proxies whose
 	// X-Forwarded-Proto and X-Forwarded-For headers are believed.
 	TrustedProxies []string `yaml:"trusted_proxies"`
+	// LoginSite is the site whose accounts moderators log in with; ""
+	// means the first mediawiki site (or, with none, the first site).
+	LoginSite string `yaml:"login_site"`
+	// Sites maps a site's name to the groups whose members review it: the
+	// login site's groups, and for a forum also its own (its moderators
+	// log in with their forum account). Empty: members of Groups on the
+	// login site review every site.
+	Sites map[string][]string `yaml:"sites"`
+}
+
+// ConsoleLoginSite is the site moderators log in with: review.login_site,
+// else the first mediawiki site, else the first site.
+func (c *Config) ConsoleLoginSite() string {
+	if c.Review.LoginSite != "" {
+		return c.Review.LoginSite
+	}
+	sites := c.EffectiveSites()
+	for _, s := range sites {
+		if s.Kind == KindMediaWiki {
+			return s.Name
+		}
+	}
+	return sites[0].Name
 }
 
 // Metrics is the "metrics" section.
@@ -285,6 +308,28 @@ type Metrics struct {
 	// Listen is a separate host:port for /metrics; "" serves it (without
 	// login, like /healthz) on review.listen.
 	Listen string `yaml:"listen"`
+	// BearerTokenFile names a file whose content, trimmed, is the token a
+	// scraper must send ("Authorization: Bearer TOKEN"); "" leaves
+	// /metrics open. Load resolves a relative path against the config
+	// file's directory.
+	BearerTokenFile string `yaml:"bearer_token_file"`
+}
+
+// MetricsToken reads metrics.bearer_token_file: "" when it is not set.
+func (c *Config) MetricsToken() (string, error) {
+	f := c.Metrics.BearerTokenFile
+	if f == "" {
+		return "", nil
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return "", &Error{Key: "metrics.bearer_token_file", Problem: err.Error(), Fix: "point it at a readable file holding the token"}
+	}
+	tok := strings.TrimSpace(string(data))
+	if tok == "" {
+		return "", &Error{Key: "metrics.bearer_token_file", Problem: "the file is empty", Fix: "write the token into it"}
+	}
+	return tok, nil
 }
 
 // Default returns the configuration used for every key a file leaves out.
@@ -337,6 +382,7 @@ func Default() Config {
 			Groups:         []string{"sysop"},
 			SessionTTL:     Duration(12 * time.Hour),
 			TrustedProxies: []string{},
+			Sites:          map[string][]string{},
 		},
 		Shared: DefaultShared(),
 	}
@@ -389,12 +435,14 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, withFile(err, path)
 	}
+	// One shape from here on: the wiki shorthand becomes sites[0].
+	c.Sites = c.EffectiveSites()
 	return c, nil
 }
 
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
-	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path, &c.Shared.DSNFile}
+	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path, &c.Metrics.BearerTokenFile, &c.Shared.DSNFile}
 	for i := range c.Sites {
 		paths = append(paths, &c.Sites[i].PasswordFile)
 	}
@@ -570,6 +618,36 @@ func (c *Config) Validate() error {
 		}
 	}
 	v.positive("review.session_ttl", rv.SessionTTL, "12h")
+	known := map[string]bool{}
+	var names []string
+	for _, st := range c.EffectiveSites() {
+		known[st.Name] = true
+		names = append(names, st.Name)
+	}
+	kinds := map[string]string{}
+	for _, st := range c.EffectiveSites() {
+		kinds[st.Name] = st.Kind
+	}
+	switch {
+	case rv.LoginSite != "" && !known[rv.LoginSite]:
+		v.add("review.login_site", fmt.Sprintf("%q is not a site of this config", rv.LoginSite), "use one of "+strings.Join(names, ", "))
+	case rv.LoginSite != "" && kinds[rv.LoginSite] != KindMediaWiki:
+		v.add("review.login_site", fmt.Sprintf("%q is a %s site; moderators log in with a mediawiki site's accounts", rv.LoginSite, kinds[rv.LoginSite]), `name a mediawiki site, or "" for the first one`)
+	}
+	reviewed := make([]string, 0, len(rv.Sites))
+	for name := range rv.Sites {
+		reviewed = append(reviewed, name)
+	}
+	slices.Sort(reviewed)
+	for _, name := range reviewed {
+		groups := rv.Sites[name]
+		if !known[name] {
+			v.add("review.sites."+name, "not a site of this config", "use one of "+strings.Join(names, ", "))
+		}
+		if len(groups) == 0 {
+			v.add("review.sites."+name, "no groups, so nobody reviews it", "list the login site's groups whose members review it, e.g. [sysop]")
+		}
+	}
 	for _, p := range rv.TrustedProxies {
 		if _, err := ParseProxy(p); err != nil {
 			v.add("review.trusted_proxies", fmt.Sprintf("%q is not an address or range", p), `list addresses or CIDR ranges such as "127.0.0.1" or "10.0.0.0/8"`)

@@ -122,6 +122,11 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: sites.wiki.name: used twice; give each site its own name`,
 			`$FILE: sites.wiki.kind: unknown kind "phpbb"; use mediawiki or nodebb`,
 		}, "\n")},
+		{"invalid-review-sites.yaml", strings.Join([]string{
+			`$FILE: review.login_site: "forum" is a nodebb site; moderators log in with a mediawiki site's accounts; name a mediawiki site, or "" for the first one`,
+			`$FILE: review.sites.forum: no groups, so nobody reviews it; list the login site's groups whose members review it, e.g. [sysop]`,
+			`$FILE: review.sites.shop: not a site of this config; use one of wiki, forum`,
+		}, "\n")},
 		{"invalid-sites-key.yaml",
 			`$FILE:5: sites[0].usename: unknown key; remove it or check its spelling`},
 		{"invalid-sites-and-wiki.yaml",
@@ -193,6 +198,11 @@ func TestLoadMinimal(t *testing.T) {
 	want := required()
 	// Load resolves the store path against the config file's directory.
 	want.Store.Path = filepath.Join(testdata, "wikiwarden.db")
+	// and rewrites the wiki shorthand into sites[0].
+	want.Sites = want.EffectiveSites()
+	if len(c.Sites) != 1 || c.Sites[0].Key != "wiki" || c.Sites[0].Name != DefaultSiteName {
+		t.Errorf("Load(minimal.yaml) sites = %+v; want the shorthand as sites[0]", c.Sites)
+	}
 	if !reflect.DeepEqual(*c, want) {
 		t.Errorf("Load(minimal.yaml) =\n%s\nwant\n%s", c.Redacted(), want.Redacted())
 	}

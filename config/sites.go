@@ -62,13 +62,19 @@ type Site struct {
 	// TrustedMinReputation trusts forum accounts with at least this
 	// reputation; 0 turns the rule off. nodebb only.
 	TrustedMinReputation int `yaml:"trusted_min_reputation"`
+
+	// Key is where the site was configured, for messages: "wiki" for the
+	// shorthand, "sites.NAME" otherwise. Set by Load; not a YAML key.
+	Key string `yaml:"-"`
 }
 
 // siteName is what a site's name may hold.
 var siteName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
 
 // EffectiveSites returns the sites to patrol: the "sites" list, or the
-// "wiki" section as one mediawiki site named "wiki".
+// "wiki" section as one mediawiki site named "wiki". After Load, Sites
+// always holds them: Load rewrites the shorthand into Sites once, so that
+// nothing downstream asks how the file was written.
 func (c *Config) EffectiveSites() []Site {
 	if len(c.Sites) > 0 {
 		out := make([]Site, len(c.Sites))
@@ -81,12 +87,15 @@ func (c *Config) EffectiveSites() []Site {
 	s := Site{
 		Name: DefaultSiteName, Kind: KindMediaWiki, API: c.Wiki.API, Username: c.Wiki.Username,
 		PasswordFile: c.Wiki.PasswordFile, PasswordEnv: PasswordEnv, Contact: c.Wiki.Contact,
-		Timeout: c.Wiki.Timeout, MaxLag: &maxlag, ShutoffPage: c.Patrol.ShutoffPage,
+		Timeout: c.Wiki.Timeout, MaxLag: &maxlag, ShutoffPage: c.Patrol.ShutoffPage, Key: "wiki",
 	}
 	return []Site{s.withDefaults(c)}
 }
 
 func (s Site) withDefaults(c *Config) Site {
+	if s.Key == "" {
+		s.Key = "sites." + s.Name
+	}
 	if s.Timeout == 0 {
 		s.Timeout = Duration(30 * time.Second)
 	}
@@ -188,7 +197,7 @@ func (v *validator) sites(c *Config) {
 	if len(c.Sites) == 0 {
 		return
 	}
-	if c.Wiki.API != "" || c.Wiki.Username != "" {
+	if (c.Wiki.API != "" || c.Wiki.Username != "") && c.Sites[0].Key != "wiki" {
 		v.add("wiki", "set together with sites", "move the wiki into sites as {name: wiki, kind: mediawiki, api: ..., username: ...}, or drop sites")
 	}
 	seen := map[string]bool{}

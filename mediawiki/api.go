@@ -684,6 +684,13 @@ type BlockParams struct {
 // Block blocks p.Target. ErrAlreadyBlocked means a block exists and
 // p.Reblock was false; ranges broader than SiteInfo's limits are refused.
 func (c *Client) Block(ctx context.Context, p BlockParams) error {
+	_, err := c.PlaceBlock(ctx, p)
+	return err
+}
+
+// PlaceBlock is Block returning the new block's id, by which the block,
+// and only it, can be lifted later (UnblockID).
+func (c *Client) PlaceBlock(ctx context.Context, p BlockParams) (int64, error) {
 	v := params.Values{"action": "block", "user": p.Target}
 	if p.Expiry != "" {
 		v["expiry"] = p.Expiry
@@ -696,7 +703,13 @@ func (c *Client) Block(ctx context.Context, p BlockParams) error {
 			v[k] = "1"
 		}
 	}
-	return c.call(ctx, request{op: fmt.Sprintf("block %q", p.Target), params: v, post: true, token: "csrf"}, nil)
+	var r struct {
+		Block struct {
+			ID int64 `json:"id"`
+		} `json:"block"`
+	}
+	err := c.call(ctx, request{op: fmt.Sprintf("block %q", p.Target), params: v, post: true, token: "csrf"}, &r)
+	return r.Block.ID, err
 }
 
 // Delete deletes the page title (action=delete), for pages a spammer

@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"cgt.name/pkg/go-mwclient/params"
 )
 
 // CheckPassword logs in to the wiki at opts.API as username with password
@@ -168,4 +170,53 @@ func (s loginSession) do(ctx context.Context, method string, v url.Values, out a
 		return fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	return nil
+}
+
+// Member is an account as the review console checks a moderator: its
+// groups and whether it is blocked now.
+type Member struct {
+	Name    string
+	Groups  []string
+	Blocked bool
+	// Missing is true for a name without an account.
+	Missing bool
+}
+
+// Member looks up the account called name (list=users with its groups and
+// block), through the bot's session: how the console checks again, without
+// a password, that a logged-in moderator still may review.
+func (c *Client) Member(ctx context.Context, name string) (Member, error) {
+	var r struct {
+		Query struct {
+			Users []struct {
+				Name    string   `json:"name"`
+				Groups  []string `json:"groups"`
+				BlockID int64    `json:"blockid"`
+				Missing bool     `json:"missing"`
+				Invalid bool     `json:"invalid"`
+			} `json:"users"`
+		} `json:"query"`
+	}
+	err := c.call(ctx, request{op: fmt.Sprintf("member %q", name), params: params.Values{
+		"action": "query", "list": "users", "ususers": name, "usprop": "groups|blockinfo",
+	}}, &r)
+	if err != nil {
+		return Member{}, err
+	}
+	if len(r.Query.Users) == 0 {
+		return Member{Name: name, Missing: true}, nil
+	}
+	u := r.Query.Users[0]
+	return Member{Name: u.Name, Groups: u.Groups, Blocked: u.BlockID != 0, Missing: u.Missing || u.Invalid}, nil
+}
+
+// UnblockID lifts the block with the given id, and only that one: a block
+// placed later on the same target by someone else is a different id.
+// ErrNotFound means no block has that id any more.
+func (c *Client) UnblockID(ctx context.Context, id int64, reason string) error {
+	p := params.Values{"action": "unblock", "id": fmt.Sprint(id)}
+	if reason != "" {
+		p["reason"] = reason
+	}
+	return c.call(ctx, request{op: fmt.Sprintf("unblock #%d", id), params: p, post: true, token: "csrf"}, nil)
 }

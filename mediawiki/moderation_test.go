@@ -47,6 +47,35 @@ func TestModerationCalls(t *testing.T) {
 	if err := mw.Unblock(ctx, "192.0.2.99", "again"); !errors.As(err, &ae) || ae.Code != "cantunblock" {
 		t.Errorf("second Unblock err = %v, want cantunblock", err)
 	}
+	// A moderator's groups and block, read through the bot's session; a
+	// block lifted by its id, and only that block.
+	m, err := mw.Member(ctx, w.AdminUser)
+	if err != nil || m.Missing || m.Blocked || !slices.Contains(m.Groups, "sysop") {
+		t.Errorf("Member(Admin) = %+v, %v; want a sysop, not blocked", m, err)
+	}
+	if m, err := mw.Member(ctx, "No such moderator"); err != nil || !m.Missing {
+		t.Errorf("Member(unknown) = %+v, %v; want Missing", m, err)
+	}
+	if err := mw.Block(ctx, mediawiki.BlockParams{Target: w.AdminUser, Expiry: "1 day"}); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := mw.Member(ctx, w.AdminUser); err != nil || !m.Blocked {
+		t.Errorf("Member(blocked Admin) = %+v, %v; want Blocked", m, err)
+	}
+	info, err := mw.BlockInfo(ctx, w.AdminUser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mw.UnblockID(ctx, info.ID+1000, "not this one"); !errors.Is(err, mediawiki.ErrNotFound) {
+		t.Errorf("UnblockID of no block = %v, want ErrNotFound", err)
+	}
+	if err := mw.UnblockID(ctx, info.ID, "test"); err != nil {
+		t.Errorf("UnblockID: %v", err)
+	}
+	if m, err := mw.Member(ctx, w.AdminUser); err != nil || m.Blocked {
+		t.Errorf("Member(Admin) after UnblockID = %+v, %v; want not blocked", m, err)
+	}
+
 	if _, err := w.AnonEdit(ctx, "192.0.2.98", "Doomed", "spam page", ""); err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,7 @@ type Wiki interface {
 	Undo(ctx context.Context, title string, revID int64, summary string) error
 	Edit(ctx context.Context, p mediawiki.EditParams) (int64, error)
 	Block(ctx context.Context, p mediawiki.BlockParams) error
+	PlaceBlock(ctx context.Context, p mediawiki.BlockParams) (int64, error)
 	BlockInfo(ctx context.Context, target string) (mediawiki.BlockInfo, error)
 	SamplePages(ctx context.Context, n int) ([]string, error)
 	ExternalLinks(ctx context.Context, limit int) ([]string, error)
@@ -439,7 +440,7 @@ func (s *Site) Block(ctx context.Context, b bot.BlockRequest) (bot.Blocked, erro
 	_, perr := netip.ParsePrefix(b.Target)
 	_, aerr := netip.ParseAddr(b.Target)
 	anonOnly := perr == nil || aerr == nil // an address or a range, not an account
-	err := s.wiki.Block(ctx, mediawiki.BlockParams{Target: b.Target, Expiry: b.Expiry, Reason: reason, AnonOnly: anonOnly, NoCreate: true})
+	id, err := s.wiki.PlaceBlock(ctx, mediawiki.BlockParams{Target: b.Target, Expiry: b.Expiry, Reason: reason, AnonOnly: anonOnly, NoCreate: true})
 	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
 		// Whose block is it? The bot's own, when an earlier request placed
 		// it and its answer was lost (the client's retry, or a pass that
@@ -451,7 +452,7 @@ func (s *Site) Block(ctx context.Context, b bot.BlockRequest) (bot.Blocked, erro
 		info, ierr := s.wiki.BlockInfo(ctx, b.Target)
 		switch {
 		case ierr == nil && info.By == acct.Name:
-			return bot.Blocked{Reason: info.Reason, Existing: true}, nil
+			return bot.Blocked{Reason: info.Reason, Existing: true, ID: info.ID}, nil
 		case ierr != nil && !errors.Is(ierr, mediawiki.ErrNotFound):
 			return bot.Blocked{}, classify(fmt.Errorf("block %q: who placed the block: %w", b.Target, ierr))
 		}
@@ -459,7 +460,7 @@ func (s *Site) Block(ctx context.Context, b bot.BlockRequest) (bot.Blocked, erro
 	if err != nil {
 		return bot.Blocked{}, classify(err)
 	}
-	return bot.Blocked{Reason: reason}, nil
+	return bot.Blocked{Reason: reason, ID: id}, nil
 }
 
 // classify marks a client error with the bot's error kind.

@@ -53,6 +53,13 @@ func (w *fakeWiki) Block(_ context.Context, p mediawiki.BlockParams) error {
 	return w.blockErr
 }
 
+func (w *fakeWiki) PlaceBlock(ctx context.Context, p mediawiki.BlockParams) (int64, error) {
+	if err := w.Block(ctx, p); err != nil {
+		return 0, err
+	}
+	return 77, nil
+}
+
 func (w *fakeWiki) BlockInfo(_ context.Context, target string) (mediawiki.BlockInfo, error) {
 	w.calls = append(w.calls, "blockinfo")
 	if w.blockBy == "" {

@@ -133,49 +133,90 @@ func (c *Client) relogin(ctx context.Context) error {
 
 func (c *Client) login(ctx context.Context) error {
 	const op = "login"
-	var cfg struct {
-		CSRF string `json:"csrf_token"`
-	}
-	if err := c.getJSON(ctx, op, "/api/config", false, &cfg); err != nil {
+	u, err := c.authenticate(ctx)
+	if err != nil {
 		return err
-	}
-	form := url.Values{"username": {c.username}, "password": {c.password}}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/login", strings.NewReader(form.Encode()))
-	if err != nil {
-		return &Error{Op: op, Kind: Permanent, Err: err}
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("x-csrf-token", cfg.CSRF)
-	body, status, err := c.send(req)
-	if err != nil {
-		return &Error{Op: op, Kind: Transient, Err: err}
-	}
-	if status != http.StatusOK {
-		return statusError(op, status, body)
-	}
-	var me struct {
-		UID num `json:"uid"`
-	}
-	if err := c.getJSON(ctx, op, "/api/me", false, &me); err != nil {
-		return err
-	}
-	uid := me.UID.int64()
-	if uid <= 0 {
-		return &Error{Op: op, Kind: Permanent, Code: "not-logged-in", Err: fmt.Errorf("the forum did not log %q in", c.username)}
-	}
-	u, err := c.fetchUser(ctx, uid)
-	if err != nil {
-		return opError(op, err)
 	}
 	if !u.Admin && !u.GlobalMod {
 		return &Error{Op: op, Kind: Permanent, Code: "error:no-privileges",
 			Err: fmt.Errorf("%q is neither an administrator nor a global moderator: it would not see IPs nor be allowed to ban", c.username)}
 	}
-	c.uid = uid
+	c.uid = u.UID
 	c.loggedIn = true
 	// The socket rides on the old cookie: open a new one.
 	c.sock.reset()
 	return nil
+}
+
+// authenticate logs the client's account in and returns it, whatever its
+// rights.
+func (c *Client) authenticate(ctx context.Context) (User, error) {
+	const op = "login"
+	var cfg struct {
+		CSRF string `json:"csrf_token"`
+	}
+	if err := c.getJSON(ctx, op, "/api/config", false, &cfg); err != nil {
+		return User{}, err
+	}
+	form := url.Values{"username": {c.username}, "password": {c.password}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/login", strings.NewReader(form.Encode()))
+	if err != nil {
+		return User{}, &Error{Op: op, Kind: Permanent, Err: err}
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("x-csrf-token", cfg.CSRF)
+	body, status, err := c.send(req)
+	if err != nil {
+		return User{}, &Error{Op: op, Kind: Transient, Err: err}
+	}
+	if status != http.StatusOK {
+		return User{}, statusError(op, status, body)
+	}
+	var me struct {
+		UID num `json:"uid"`
+	}
+	if err := c.getJSON(ctx, op, "/api/me", false, &me); err != nil {
+		return User{}, err
+	}
+	uid := me.UID.int64()
+	if uid <= 0 {
+		return User{}, &Error{Op: op, Kind: Permanent, Code: "not-logged-in", Err: fmt.Errorf("the forum did not log %q in", c.username)}
+	}
+	u, err := c.fetchUser(ctx, uid)
+	if err != nil {
+		return User{}, opError(op, err)
+	}
+	return u, nil
+}
+
+// CheckPassword logs in to the forum at cfg.URL as cfg.Username with
+// cfg.Password, in a client of its own that is dropped afterwards, and
+// returns the account with its groups and ban, whatever its rights: how
+// the review console checks a forum moderator's own password. A wrong
+// password or an unknown account is a Permanent error; a forum that could
+// not be asked a Transient one.
+func CheckPassword(ctx context.Context, cfg Config) (User, error) {
+	c, err := New(cfg)
+	if err != nil {
+		return User{}, err
+	}
+	return c.authenticate(ctx)
+}
+
+// UserByName returns the account called name (its state as User does). A
+// missing account is a Permanent error.
+func (c *Client) UserByName(ctx context.Context, name string) (User, error) {
+	op := fmt.Sprintf("read user %q", name)
+	var r struct {
+		UID num `json:"uid"`
+	}
+	if err := c.get(ctx, op, "/api/user/username/"+pathEscape(name), true, &r); err != nil {
+		return User{}, err
+	}
+	if r.UID.int64() <= 0 {
+		return User{}, &Error{Op: op, Kind: Permanent, Code: "http 404", Err: fmt.Errorf("no user %q", name)}
+	}
+	return c.fetchUser(ctx, r.UID.int64())
 }
 
 // checkSession logs in again when the forum no longer knows the session

@@ -87,6 +87,8 @@ type Block struct {
 	Time   time.Time `json:"time"`
 	RevID  int64     `json:"rev_id,omitempty"` // the edit that caused it
 	Reason string    `json:"reason,omitempty"`
+	// ID is the site's id of the block, when it gives one (a wiki's).
+	ID int64 `json:"id,omitempty"`
 }
 
 // putEvent writes e, which happened on site st, to the events bucket and

@@ -358,11 +358,14 @@ func (ss *SiteStore) MistakeCounts(ctx context.Context) (MistakeCounts, error) {
 }
 
 // KeepReported records, for the console, that moderator read the report of
-// revID and kept the bot's revert for reason: an audit entry (AuditKeep,
-// the reason as its outcome) that resolves the item, and the report's
-// decision, in one transaction. It returns ErrNotFound when the default
+// revID on this site and kept the bot's revert for reason: an audit entry
+// (AuditKeep, the reason as its outcome) that resolves the item, and the
+// report's decision, in one transaction. It returns ErrNotFound when the
 // site has no report of revID.
-func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (Mistake, error) {
+func (ss *SiteStore) KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (Mistake, error) {
+	if ss.err != nil {
+		return Mistake{}, ss.err
+	}
 	if err := ctx.Err(); err != nil {
 		return Mistake{}, fmt.Errorf("store: keep reported %d: %w", revID, err)
 	}
@@ -372,7 +375,7 @@ func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason
 	}
 	var r Mistake
 	found := false
-	err := s.def.update(func(tx *bbolt.Tx, st site) error {
+	err := ss.update(func(tx *bbolt.Tx, st site) error {
 		b, err := st.b.CreateBucketIfNotExists(bucketReports)
 		if err != nil {
 			return err
@@ -385,7 +388,7 @@ func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason
 		if err := json.Unmarshal(v, &r); err != nil {
 			return err
 		}
-		e := AuditEntry{Time: at, Moderator: moderator, Action: AuditKeep, RevID: revID, Outcome: reason}
+		e := AuditEntry{Time: at, Moderator: moderator, Action: AuditKeep, Site: ss.name, RevID: revID, Outcome: reason}
 		audit := tx.Bucket(bucketReviewAudit)
 		seq, err := audit.NextSequence()
 		if err != nil {
@@ -399,7 +402,7 @@ func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason
 		if err := audit.Put(eventID(e.Time, seq), ev); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketReviewResolved).Put(revKey(revID), ev); err != nil {
+		if err := tx.Bucket(bucketReviewResolved).Put(ss.s.resolvedKey(ss.name, revID), ev); err != nil {
 			return err
 		}
 		if !r.Open() {
@@ -419,6 +422,11 @@ func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason
 		return Mistake{}, ErrNotFound
 	}
 	return r, nil
+}
+
+// KeepReported is Site(default).KeepReported.
+func (s *Store) KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (Mistake, error) {
+	return s.def.KeepReported(ctx, revID, moderator, reason, at)
 }
 
 // LastNotice is Site(default).LastNotice.
@@ -461,16 +469,31 @@ func (s *Store) MistakeCounts(ctx context.Context) (MistakeCounts, error) {
 }
 
 // Resolution returns the console's resolution of the record of revID on this
-// site, or ErrNotFound. The console reviews the default site only, so other
-// sites have none.
+// site, or ErrNotFound.
 func (ss *SiteStore) Resolution(ctx context.Context, revID int64) (AuditEntry, error) {
 	if ss.err != nil {
 		return AuditEntry{}, ss.err
 	}
-	if ss.name != ss.s.defaultSite {
+	if err := ctx.Err(); err != nil {
+		return AuditEntry{}, fmt.Errorf("store: resolution %d: %w", revID, err)
+	}
+	var e AuditEntry
+	found := false
+	err := ss.s.db.View(func(tx *bbolt.Tx) error {
+		v := tx.Bucket(bucketReviewResolved).Get(ss.s.resolvedKey(ss.name, revID))
+		if v == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(v, &e)
+	})
+	if err != nil {
+		return AuditEntry{}, fmt.Errorf("store: resolution %d: %w", revID, err)
+	}
+	if !found {
 		return AuditEntry{}, ErrNotFound
 	}
-	return ss.s.Resolution(ctx, revID)
+	return e, nil
 }
 
 // expireNotices deletes the site's notices older than cutoff, and its

@@ -57,7 +57,10 @@ func (a AuditAction) Resolves() bool {
 // AuditEntry is one moderator action: who, when, what, on which item, and
 // what came of it. The JSON names are the on-disk format.
 type AuditEntry struct {
-	ID        uint64      `json:"id"`
+	ID uint64 `json:"id"`
+	// Site is the site the item belongs to; "" is the store's default
+	// site (entries written before sites had one).
+	Site      string      `json:"site,omitempty"`
 	Time      time.Time   `json:"time"`
 	Moderator string      `json:"moderator"`
 	Action    AuditAction `json:"action"`
@@ -99,7 +102,11 @@ func (k FeedbackKind) Valid() bool {
 // Feedback is one thing a moderator taught the bot. It is in force until
 // withdrawn. The JSON names are the on-disk format.
 type Feedback struct {
-	ID        uint64       `json:"id"`
+	ID uint64 `json:"id"`
+	// Site is the site whose item taught it; "" is the store's default
+	// site. Allowed words, good domains and trusted editors apply to their
+	// site; a confirmed spam domain to every site.
+	Site      string       `json:"site,omitempty"`
 	Kind      FeedbackKind `json:"kind"`
 	Value     string       `json:"value"`
 	RevID     int64        `json:"rev_id,omitempty"` // the edit that taught it
@@ -134,7 +141,7 @@ func (s *Store) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, error) 
 			return err
 		}
 		if e.RevID > 0 && e.Err == "" && e.Action.Resolves() {
-			return tx.Bucket(bucketReviewResolved).Put(revKey(e.RevID), v)
+			return tx.Bucket(bucketReviewResolved).Put(s.resolvedKey(e.Site, e.RevID), v)
 		}
 		return nil
 	})
@@ -191,7 +198,9 @@ func (s *Store) Resolutions(ctx context.Context) (map[int64]AuditEntry, error) {
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode resolution %x: %w", k, err)
 			}
-			out[int64(binary.BigEndian.Uint64(k))] = e
+			if len(k) == 8 {
+				out[int64(binary.BigEndian.Uint64(k))] = e
+			}
 			return nil
 		})
 	})
@@ -209,7 +218,7 @@ func (s *Store) Resolution(ctx context.Context, revID int64) (AuditEntry, error)
 	}
 	var v []byte
 	_ = s.db.View(func(tx *bbolt.Tx) error {
-		if got := tx.Bucket(bucketReviewResolved).Get(revKey(revID)); got != nil {
+		if got := tx.Bucket(bucketReviewResolved).Get(s.resolvedKey("", revID)); got != nil {
 			v = append([]byte(nil), got...)
 		}
 		return nil
@@ -258,7 +267,7 @@ func (s *Store) AddFeedback(ctx context.Context, f Feedback) (Feedback, error) {
 			if err := json.Unmarshal(v, &old); err != nil {
 				return err
 			}
-			if old.Kind == f.Kind && old.Value == f.Value {
+			if old.Kind == f.Kind && old.Value == f.Value && s.sameSite(old.Site, f.Site) {
 				f, dup = old, true
 			}
 			return nil
@@ -378,4 +387,158 @@ func (s *Store) ExpireAudit(ctx context.Context, before time.Time) (int, error) 
 		return 0, fmt.Errorf("store: expire audit: %w", err)
 	}
 	return n, nil
+}
+
+// resolvedKey is the key of a resolution in review_resolved: the record's
+// id alone for the default site (the layout before sites), else the site's
+// name, 0x00 and the id.
+func (s *Store) resolvedKey(site string, revID int64) []byte {
+	if site == "" || site == s.def.name {
+		return revKey(revID)
+	}
+	return append(append([]byte(site), sep), revKey(revID)...)
+}
+
+// sameSite reports whether two entries' sites are one ("" is the default
+// site).
+func (s *Store) sameSite(a, b string) bool {
+	if a == "" {
+		a = s.def.name
+	}
+	if b == "" {
+		b = s.def.name
+	}
+	return a == b
+}
+
+// AddAudit appends e, an action on this site, to the audit trail; see
+// Store.AddAudit.
+func (ss *SiteStore) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, error) {
+	if ss.err != nil {
+		return AuditEntry{}, ss.err
+	}
+	e.Site = ss.name
+	return ss.s.AddAudit(ctx, e)
+}
+
+// Audit returns this site's entries q selects, newest first, and every
+// login to the console.
+func (ss *SiteStore) Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error) {
+	if ss.err != nil {
+		return nil, ss.err
+	}
+	limit := q.Limit
+	q.Limit = 0
+	all, err := ss.s.Audit(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []AuditEntry
+	for _, e := range all {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		if ss.s.sameSite(e.Site, ss.name) || e.Action == AuditLogin {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// Resolved returns, by record id, the console's entries that resolved this
+// site's records (Store.Resolutions for one site).
+func (ss *SiteStore) Resolved(ctx context.Context) (map[int64]AuditEntry, error) {
+	if ss.err != nil {
+		return nil, ss.err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store: resolutions: %w", err)
+	}
+	def := ss.s.sameSite("", ss.name)
+	prefix := append([]byte(ss.name), sep)
+	out := map[int64]AuditEntry{}
+	err := ss.s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketReviewResolved).ForEach(func(k, v []byte) error {
+			var id int64
+			switch {
+			case len(k) == 8 && def:
+				id = int64(binary.BigEndian.Uint64(k))
+			case len(k) == len(prefix)+8 && strings.HasPrefix(string(k), string(prefix)):
+				id = int64(binary.BigEndian.Uint64(k[len(prefix):]))
+			default:
+				return nil
+			}
+			var e AuditEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("decode resolution %x: %w", k, err)
+			}
+			out[id] = e
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: resolutions: %w", err)
+	}
+	return out, nil
+}
+
+// AddFeedback puts f, taught by an item of this site, in force; see
+// Store.AddFeedback.
+func (ss *SiteStore) AddFeedback(ctx context.Context, f Feedback) (Feedback, error) {
+	if ss.err != nil {
+		return Feedback{}, ss.err
+	}
+	f.Site = ss.name
+	return ss.s.AddFeedback(ctx, f)
+}
+
+// Feedback returns the feedback in force for this site, oldest first: its
+// own, and every site's confirmed spam domains (a botnet's domains are
+// spam everywhere). It is what the patroller reads at each pass.
+func (ss *SiteStore) Feedback(ctx context.Context) ([]Feedback, error) {
+	if ss.err != nil {
+		return nil, ss.err
+	}
+	all, err := ss.s.Feedback(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Feedback
+	for _, f := range all {
+		if f.Kind == FeedbackSpamDomain || ss.s.sameSite(f.Site, ss.name) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// OwnFeedback returns the feedback this site's items taught, for the
+// console's list.
+func (ss *SiteStore) OwnFeedback(ctx context.Context) ([]Feedback, error) {
+	all, err := ss.Feedback(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Feedback
+	for _, f := range all {
+		if ss.s.sameSite(f.Site, ss.name) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// WithdrawFeedback takes this site's feedback with id out of force; another
+// site's is ErrNotFound.
+func (ss *SiteStore) WithdrawFeedback(ctx context.Context, id uint64) (Feedback, error) {
+	own, err := ss.OwnFeedback(ctx)
+	if err != nil {
+		return Feedback{}, err
+	}
+	for _, f := range own {
+		if f.ID == id {
+			return ss.s.WithdrawFeedback(ctx, id)
+		}
+	}
+	return Feedback{}, ErrNotFound
 }

@@ -97,3 +97,52 @@ func TestFeedback(t *testing.T) {
 		t.Errorf("after withdraw: %+v", fb)
 	}
 }
+
+// TestReviewPerSite: a wiki revision and a forum post with the same id are
+// resolved apart; feedback applies to its own site, a spam domain to
+// every site; one site cannot withdraw another's feedback.
+func TestReviewPerSite(t *testing.T) {
+	ctx := context.Background()
+	s := openReview(t)
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	wiki, forum := s.Site("wiki"), s.Site("forum")
+	if _, err := forum.AddAudit(ctx, AuditEntry{Time: t0, Moderator: "Mod", Action: AuditRestore, RevID: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := wiki.Resolved(ctx); len(res) != 0 {
+		t.Errorf("wiki resolutions = %v; want none (the forum's post 7 is not the wiki's revision 7)", res)
+	}
+	if res, _ := forum.Resolved(ctx); res[7].Moderator != "Mod" {
+		t.Errorf("forum resolutions = %v; want post 7", res)
+	}
+	if _, err := wiki.AddAudit(ctx, AuditEntry{Time: t0, Moderator: "Admin", Action: AuditDismiss, RevID: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := s.Resolutions(ctx); res[7].Moderator != "Admin" {
+		t.Errorf("default site's resolutions = %v; want the wiki's revision 7", res)
+	}
+	if a, _ := forum.Audit(ctx, AuditQuery{}); len(a) != 1 || a[0].Site != "forum" {
+		t.Errorf("forum audit = %+v; want its one entry", a)
+	}
+
+	add := func(ss *SiteStore, kind FeedbackKind, v string) Feedback {
+		f, err := ss.AddFeedback(ctx, Feedback{Kind: kind, Value: v, Moderator: "Admin", Time: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	add(wiki, FeedbackAllowWord, "qzxwvkrbt")
+	fw := add(forum, FeedbackAllowWord, "qzxwvkrbt")
+	add(forum, FeedbackSpamDomain, "pills.example")
+	got, _ := wiki.Feedback(ctx)
+	if len(got) != 2 || got[0].Site != "wiki" || got[1].Kind != FeedbackSpamDomain {
+		t.Errorf("wiki feedback = %+v; want its word and the forum's spam domain", got)
+	}
+	if _, err := wiki.WithdrawFeedback(ctx, fw.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the wiki withdrew the forum's feedback: %v", err)
+	}
+	if _, err := forum.WithdrawFeedback(ctx, fw.ID); err != nil {
+		t.Errorf("forum withdraws its own: %v", err)
+	}
+}

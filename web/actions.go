@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -13,7 +14,8 @@ import (
 
 // Result is what a moderator's action answers under /api/.
 type Result struct {
-	ID       int64            `json:"id"`
+	ID       string           `json:"id"`
+	Site     string           `json:"site"`
 	Action   string           `json:"action"`
 	OK       bool             `json:"ok"`
 	Outcome  string           `json:"outcome"`
@@ -51,24 +53,33 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 			s.fail(w, r, badRequest{"unreadable form"})
 			return
 		}
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		st, id, err := s.parseItem(r, r.PathValue("id"))
 		if err != nil {
-			s.fail(w, r, errNotFound)
+			s.fail(w, r, err)
 			return
 		}
 		ctx := r.Context()
-		rec, err := s.deps.Store.Record(ctx, id)
+		rec, err := st.Store.Record(ctx, id)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		who := moderator(r).user
-		res, err := s.deps.Store.Resolutions(ctx)
+		// One action on an item at a time: a double click's second
+		// request is refused, and the resolution is read only once the
+		// claim is held, so it sees what the first one wrote.
+		key := itemKey{st.Name, rec.RevID}
+		if !s.claim(key) {
+			s.fail(w, r, conflict{"Another moderator's action on this item is under way; reload the page."})
+			return
+		}
+		defer s.unclaim(key)
+		res, err := st.Store.Resolved(ctx)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		it := s.item(rec, res)
+		it := s.item(st, rec, res)
 		if err := s.allowed(action, rec, it); err != nil {
 			s.fail(w, r, err)
 			return
@@ -86,7 +97,7 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 			}
 		}
 
-		outcome, err := s.carryOut(ctx, action, rec, who)
+		outcome, err := s.carryOut(ctx, st, action, rec, who)
 		entry := store.AuditEntry{Time: s.opts.Now(), Moderator: who, Action: action, RevID: rec.RevID, Title: rec.Title, Outcome: outcome}
 		if action == store.AuditBlock || action == store.AuditRestore {
 			entry.Target = rec.BlockTarget
@@ -100,13 +111,14 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 		// The action is done on the wiki: record it even if the request
 		// is being cancelled.
 		actx := context.WithoutCancel(ctx)
-		if _, aerr := s.deps.Store.AddAudit(actx, entry); aerr != nil {
+		if _, aerr := st.Store.AddAudit(actx, entry); aerr != nil {
 			s.log.WithError(aerr).WithField("rev_id", rec.RevID).Error("audit entry not written")
 		}
 		if s.deps.Metrics != nil {
 			s.deps.Metrics.moderatorAction(string(action), err)
+			s.deps.Metrics.refreshQueue()
 		}
-		log := s.log.WithFields(map[string]any{"rev_id": rec.RevID, "title": rec.Title, "user": who, "action": string(action)})
+		log := s.log.WithFields(map[string]any{"site": st.Name, "rev_id": rec.RevID, "title": rec.Title, "user": who, "action": string(action)})
 		if err != nil {
 			log.WithError(err).Warn("moderator action failed")
 			s.fail(w, r, actionError{err})
@@ -116,19 +128,19 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 		var taught []store.Feedback
 		for _, f := range teach {
 			f.RevID, f.Moderator, f.Time = rec.RevID, who, s.opts.Now()
-			got, err := s.deps.Store.AddFeedback(actx, f)
+			got, err := st.Store.AddFeedback(actx, f)
 			if err != nil {
 				s.fail(w, r, err)
 				return
 			}
 			taught = append(taught, got)
-			if _, err := s.deps.Store.AddAudit(actx, store.AuditEntry{Time: s.opts.Now(), Moderator: who, Action: store.AuditFeedback,
+			if _, err := st.Store.AddAudit(actx, store.AuditEntry{Time: s.opts.Now(), Moderator: who, Action: store.AuditFeedback,
 				RevID: rec.RevID, Title: rec.Title, Target: string(got.Kind) + ":" + got.Value}); err != nil {
 				s.log.WithError(err).Error("audit entry not written")
 			}
 		}
 		if isAPI(r) {
-			writeJSON(w, http.StatusOK, Result{ID: rec.RevID, Action: string(action), OK: true, Outcome: outcome, Feedback: taught})
+			writeJSON(w, http.StatusOK, Result{ID: it.ID, Site: st.Name, Action: string(action), OK: true, Outcome: outcome, Feedback: taught})
 			return
 		}
 		msg := outcome
@@ -136,8 +148,26 @@ func (s *server) act(action store.AuditAction) http.HandlerFunc {
 			msg += fmt.Sprintf(" The bot learnt %d thing(s) from it; see Feedback.", len(taught))
 		}
 		s.sessions.setFlash(moderator(r), msg)
-		http.Redirect(w, r, fmt.Sprintf("/item/%d", rec.RevID), http.StatusSeeOther)
+		http.Redirect(w, r, "/item/"+it.ID, http.StatusSeeOther)
 	}
+}
+
+// claim marks item id as being acted on, and reports false when it already
+// is.
+func (s *server) claim(id itemKey) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inflight[id] {
+		return false
+	}
+	s.inflight[id] = true
+	return true
+}
+
+func (s *server) unclaim(id itemKey) {
+	s.mu.Lock()
+	delete(s.inflight, id)
+	s.mu.Unlock()
 }
 
 // actionError is a failed wiki action: a later editor keeps its 409, the
@@ -181,13 +211,13 @@ func pastTense(a string) string {
 
 // carryOut makes the wiki call of action under the patrol lock; a dismissal
 // needs none.
-func (s *server) carryOut(ctx context.Context, action store.AuditAction, rec store.Record, who string) (string, error) {
+func (s *server) carryOut(ctx context.Context, st *Site, action store.AuditAction, rec store.Record, who string) (string, error) {
 	if action == store.AuditDismiss {
 		return "Dismissed as a good edit.", nil
 	}
 	s.deps.Lock.Lock()
 	defer s.deps.Lock.Unlock()
-	m := s.deps.Moderation
+	m := st.Port
 	switch action {
 	case store.AuditRestore:
 		return m.Restore(ctx, rec, who)
@@ -201,7 +231,8 @@ func (s *server) carryOut(ctx context.Context, action store.AuditAction, rec sto
 	return "", fmt.Errorf("unknown action %q", action)
 }
 
-// withdraw takes feedback out of force.
+// withdraw takes feedback out of force: feedback of a site the moderator
+// reviews, found by its id.
 func (s *server) withdraw(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -209,12 +240,22 @@ func (s *server) withdraw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := moderator(r).user
-	f, err := s.deps.Store.WithdrawFeedback(r.Context(), id)
+	var (
+		f  store.Feedback
+		st *Site
+	)
+	err = store.ErrNotFound
+	for _, cand := range s.reviewed(r) {
+		if f, err = cand.Store.WithdrawFeedback(r.Context(), id); !errors.Is(err, store.ErrNotFound) {
+			st = cand
+			break
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.deps.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: who, Action: store.AuditWithdrawFeedback,
+	if _, err := st.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: who, Action: store.AuditWithdrawFeedback,
 		RevID: f.RevID, Target: string(f.Kind) + ":" + f.Value}); err != nil {
 		s.log.WithError(err).Error("audit entry not written")
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/wikiwarden/wikiwarden/store"
 )
@@ -24,8 +25,11 @@ const cookieName = "wikiwarden_session"
 // session is one logged-in moderator.
 type session struct {
 	user    string
+	site    string   // the site whose account it is
+	groups  []string // the moderator's groups on the login site, as last read
 	expires time.Time
-	flash   string // a message for the next page shown
+	flash   string    // a message for the next page shown
+	checked time.Time // when the moderator's groups and blocks were last read
 }
 
 // sessions are kept in memory, keyed by the SHA-256 of the cookie's token: a
@@ -41,8 +45,9 @@ func newSessions(ttl time.Duration, now func() time.Time) *sessions {
 	return &sessions{ttl: ttl, now: now, m: map[[32]byte]*session{}}
 }
 
-// create starts a session for user and returns its token.
-func (ss *sessions) create(user string) (string, error) {
+// create starts a session for id, whose rights were read at checked, and
+// returns its token.
+func (ss *sessions) create(id Identity, site string, checked time.Time) (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
@@ -56,8 +61,29 @@ func (ss *sessions) create(user string) (string, error) {
 			delete(ss.m, k)
 		}
 	}
-	ss.m[sha256.Sum256([]byte(tok))] = &session{user: user, expires: now.Add(ss.ttl)}
+	ss.m[sha256.Sum256([]byte(tok))] = &session{user: id.Name, site: site, groups: id.Groups, expires: now.Add(ss.ttl), checked: checked}
 	return tok, nil
+}
+
+// lastChecked returns when s's rights were last read.
+func (ss *sessions) lastChecked(s *session) time.Time {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return s.checked
+}
+
+// setChecked notes that s's groups were read at t.
+func (ss *sessions) setChecked(s *session, groups []string, t time.Time) {
+	ss.mu.Lock()
+	s.checked, s.groups = t, groups
+	ss.mu.Unlock()
+}
+
+// groupsOf returns s's groups as last read.
+func (ss *sessions) groupsOf(s *session) []string {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return s.groups
 }
 
 // get returns the live session of token, or nil.
@@ -98,78 +124,6 @@ func (ss *sessions) end(token string) {
 	ss.mu.Lock()
 	delete(ss.m, sha256.Sum256([]byte(token)))
 	ss.mu.Unlock()
-}
-
-// throttle counts failed logins per key (an account or a client address).
-type throttle struct {
-	max    int
-	window time.Duration
-	now    func() time.Time
-	mu     sync.Mutex
-	fails  map[string][]time.Time
-}
-
-// maxThrottleKeys bounds the failure table; an attacker cycling names cannot
-// grow it without bound (the oldest keys are dropped first).
-const maxThrottleKeys = 10000
-
-func newThrottle(max int, window time.Duration, now func() time.Time) *throttle {
-	return &throttle{max: max, window: window, now: now, fails: map[string][]time.Time{}}
-}
-
-// recent returns key's failures still inside the window. Call with mu held.
-func (t *throttle) recent(key string, now time.Time) []time.Time {
-	f := t.fails[key]
-	i := 0
-	for i < len(f) && now.Sub(f[i]) >= t.window {
-		i++
-	}
-	if i == len(f) {
-		delete(t.fails, key)
-		return nil
-	}
-	f = f[i:]
-	t.fails[key] = f
-	return f
-}
-
-// blocked reports whether any of keys has reached the limit.
-func (t *throttle) blocked(keys ...string) bool {
-	now := t.now()
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, k := range keys {
-		if len(t.recent(k, now)) >= t.max {
-			return true
-		}
-	}
-	return false
-}
-
-func (t *throttle) fail(keys ...string) {
-	now := t.now()
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.fails) > maxThrottleKeys {
-		for k := range t.fails {
-			if len(t.recent(k, now)) == 0 {
-				continue
-			}
-			if len(t.fails) <= maxThrottleKeys/2 {
-				break
-			}
-			delete(t.fails, k)
-		}
-	}
-	for _, k := range keys {
-		t.fails[k] = append(t.recent(k, now), now)
-	}
-}
-
-func (t *throttle) reset(key string) {
-	t.mu.Lock()
-	delete(t.fails, key)
-	t.mu.Unlock()
 }
 
 // trustedProxy reports whether the request came straight from a trusted
@@ -231,7 +185,10 @@ func moderator(r *http.Request) *session {
 }
 
 // requireSession lets requests with a live session through; others get 401
-// under /api/ and a redirect to the login page elsewhere.
+// under /api/ and a redirect to the login page elsewhere. The moderator's
+// groups and block status are read again from the wiki before every
+// state-changing request and at least every Options.RecheckEvery: a
+// moderator who was desysopped or blocked loses the session at once.
 func (s *server) requireSession(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var tok string
@@ -247,68 +204,159 @@ func (s *server) requireSession(h http.Handler) http.Handler {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
+		if err := s.recheck(r, sess); err != nil {
+			if errors.Is(err, errUnauthorized) {
+				s.sessions.end(tok)
+			}
+			s.fail(w, r, err)
+			return
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, sess)))
 	})
 }
 
-// safeNext keeps a post-login redirect on this site.
+// recheck reads the moderator's groups and block status again when they
+// are older than Options.RecheckEvery or the request changes something.
+// errUnauthorized means the moderator may no longer review; another error
+// that the wiki could not be asked, which refuses actions but lets pages
+// be read until the rights are twice RecheckEvery old.
+func (s *server) recheck(r *http.Request, sess *session) error {
+	now := s.opts.Now()
+	age := now.Sub(s.sessions.lastChecked(sess))
+	if (r.Method == http.MethodGet && age < s.opts.RecheckEvery) || r.URL.Path == "/logout" {
+		// Logging out needs no rights, and must work with the wiki down.
+		return nil
+	}
+	id, err := s.authOf(sess.site).Lookup(r.Context(), sess.user)
+	switch {
+	case errors.Is(err, ErrBadCredentials):
+		return errUnauthorized
+	case err != nil:
+		if r.Method == http.MethodGet && age < 2*s.opts.RecheckEvery {
+			return nil
+		}
+		s.log.WithError(err).Error("console: moderator's rights not read")
+		return errRightsUnknown
+	case !s.admitted(id, sess.site):
+		s.log.WithField("user", sess.user).Warn("console session ended: no longer in a review group, or blocked")
+		return errUnauthorized
+	}
+	s.sessions.setChecked(sess, id.Groups, now)
+	return nil
+}
+
+// safeNext keeps a post-login redirect on this site: a path of its own
+// (no scheme, no host, a single leading slash) with no backslash or
+// control character, raw or percent-encoded, that a browser could read as
+// the start of another host ("/%09/evil.example/" becomes "//evil.example/").
+// Anything else, and the JSON API, go to the dashboard.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.HasPrefix(next, "/api/") {
-		return "/"
+	const home = "/"
+	if next == "" || len(next) > 2048 {
+		return home
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return home
+	}
+	decoded, err := url.PathUnescape(next)
+	if err != nil {
+		return home
+	}
+	for _, v := range []string{next, decoded, u.Path} {
+		if !strings.HasPrefix(v, "/") || strings.Contains(v, "//") || strings.ContainsRune(v, '\\') {
+			return home
+		}
+		for _, r := range v {
+			if r < 0x20 || r == 0x7f || unicode.IsSpace(r) && r != ' ' {
+				return home
+			}
+		}
+	}
+	if strings.HasPrefix(u.Path, "/api/") || u.Path == "/api" {
+		return home
 	}
 	return next
 }
 
 func (s *server) loginPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next"))})
+	s.render(w, r, http.StatusOK, "login", map[string]any{"Next": safeNext(r.URL.Query().Get("next")), "Logins": s.logins(), "LoginSite": s.loginSite})
 }
 
 // login checks the form's credentials against the wiki. A wrong password,
-// an unknown account and a non-member all get the same 401.
+// an unknown account, a non-member and a blocked account all get the same
+// 401. The attempt is counted against the account and the client address
+// before the wiki is asked, and taken back when the password was right:
+// guesses sent in parallel reach the wiki at most MaxFailures times. The
+// typed user name is never logged: it is sometimes a password.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
-	user := strings.TrimSpace(r.PostFormValue("username"))
+	typed := r.PostFormValue("username")
 	password := r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	acctKey := "u:" + strings.ToLower(strings.ReplaceAll(user, "_", " "))
-	addrKey := "a:" + s.clientAddr(r)
+	site := r.PostFormValue("site")
+	if site == "" {
+		site = s.loginSite
+	}
+	user, valid := canonicalUser(typed)
+	keys := []string{addrKey(s.clientAddr(r))}
+	if valid {
+		key := user // one MediaWiki account, however spelt
+		if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+			key = strings.ToLower(user) // a forum's names ignore case
+		}
+		keys = append(keys, "u:"+site+":"+key)
+	}
 	fail := func(status int, msg string) {
 		w.Header().Set("Cache-Control", "no-store")
 		if isAPI(r) || wantsJSON(r) {
 			writeJSON(w, status, map[string]string{"error": msg})
 			return
 		}
-		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": user})
+		shown := ""
+		if valid {
+			shown = user
+		}
+		s.render(w, r, status, "login", map[string]any{"Next": next, "Error": msg, "User": shown, "Logins": s.logins(), "LoginSite": site})
 	}
-	if s.throttle.blocked(acctKey, addrKey) {
+	const refused = "Wrong user name or password, or not a moderator."
+	auth := s.authOf(site)
+	if auth == nil {
+		fail(http.StatusBadRequest, "Moderators cannot log in with that site's accounts.")
+		return
+	}
+	if !s.throttle.reserve(keys...) {
 		fail(http.StatusTooManyRequests, "Too many failed logins. Try again later.")
 		return
 	}
-	if user == "" || password == "" {
-		s.throttle.fail(acctKey, addrKey)
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+	if !valid || password == "" {
+		fail(http.StatusUnauthorized, refused)
 		return
 	}
-	id, err := s.deps.Auth.Authenticate(r.Context(), user, password)
+	name := user // MediaWiki's form of the name
+	if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+		name = strings.Join(strings.Fields(typed), " ") // a forum's names keep their case
+	}
+	id, err := auth.Authenticate(r.Context(), name, password)
 	switch {
 	case errors.Is(err, ErrBadCredentials):
-		s.throttle.fail(acctKey, addrKey)
-		s.log.WithField("user", user).Warn("console login refused")
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+		s.log.Warn("console login refused: wrong password or unknown account")
+		fail(http.StatusUnauthorized, refused)
 		return
 	case err != nil:
-		s.log.WithError(err).Error("console login: wiki not reachable")
-		fail(http.StatusBadGateway, "The wiki could not check the password just now. Try again.")
+		s.throttle.release(keys...)
+		s.log.WithError(err).Error("console login: site not reachable")
+		fail(http.StatusBadGateway, "The site could not check the password just now. Try again.")
 		return
-	case !slices.ContainsFunc(id.Groups, func(g string) bool { return slices.Contains(s.opts.Groups, g) }):
-		s.throttle.fail(acctKey, addrKey)
-		s.log.WithField("user", id.Name).Warn("console login refused: not in a review group")
-		fail(http.StatusUnauthorized, "Wrong user name or password, or not a moderator.")
+	case !s.admitted(id, site):
+		s.log.Warn("console login refused: not in a review group, or blocked")
+		fail(http.StatusUnauthorized, refused)
 		return
 	}
-	s.throttle.reset(acctKey)
-	tok, err := s.sessions.create(id.Name)
+	s.throttle.release(keys...)
+	s.throttle.reset(keys[len(keys)-1])
+	tok, err := s.sessions.create(id, site, s.opts.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -317,11 +365,65 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(s.opts.SessionTTL.Seconds()),
 	})
-	if _, err := s.deps.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
+	audit := s.sites[0]
+	if st := s.byName[site]; st != nil {
+		audit = st
+	}
+	if _, err := audit.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
 		s.log.WithError(err).Error("audit login")
 	}
-	s.log.WithField("user", id.Name).Info("moderator logged in")
+	s.log.WithFields(map[string]any{"user": id.Name, "site": site}).Info("moderator logged in")
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// authOf returns the authenticator of the site moderators log in with,
+// or nil when they cannot log in with its accounts.
+func (s *server) authOf(site string) Authenticator {
+	if site == s.loginSite {
+		return s.deps.Auth
+	}
+	if st := s.byName[site]; st != nil && st.Auth != nil {
+		return st.Auth
+	}
+	return nil
+}
+
+// logins are the names of the sites moderators log in with, the login
+// site first.
+func (s *server) logins() []string {
+	out := []string{s.loginSite}
+	for _, st := range s.sites {
+		if st.Name != s.loginSite && st.Auth != nil {
+			out = append(out, st.Name)
+		}
+	}
+	return out
+}
+
+// admitted reports whether id, an account of the site called site, may
+// use the console: not blocked, and in a group that reviews some site.
+func (s *server) admitted(id Identity, site string) bool {
+	if id.Blocked {
+		return false
+	}
+	for _, st := range s.sites {
+		if s.reviews(site, id.Groups, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// reviews reports whether a moderator who logged in with an account of
+// site login, in groups, reviews site st: the login site's accounts review
+// the sites that list one of their groups; another site's accounts review
+// that site only (a forum's group must not open a wiki because the names
+// match).
+func (s *server) reviews(login string, groups []string, st *Site) bool {
+	if login != s.loginSite && login != st.Name {
+		return false
+	}
+	return slices.ContainsFunc(groups, func(g string) bool { return slices.Contains(st.Groups, g) })
 }
 
 func (s *server) logout(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -87,34 +88,62 @@ func buildChart(days []Counts, first time.Time) chart {
 	return c
 }
 
+// SiteCounts are one site's counts on the dashboard.
+type SiteCounts struct {
+	Site        string `json:"site"`
+	Kind        string `json:"kind"`
+	Day         Counts `json:"day"`
+	Week        Counts `json:"week"`
+	Waiting     int    `json:"waiting"`
+	ShutoffPage string `json:"-"`
+	URL         string `json:"-"`
+}
+
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
+	sites, err := s.scope(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	now := s.opts.Now().UTC()
 	first := now.Truncate(24*time.Hour).AddDate(0, 0, -(chartDays - 1))
-	recs, err := s.deps.Store.Records(r.Context(), store.Query{Since: first})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var day, week Counts
 	days := make([]Counts, chartDays)
-	for _, rec := range recs {
-		if i := int(rec.Time.Sub(first) / (24 * time.Hour)); i >= 0 && i < chartDays {
-			days[i].add(rec)
+	var per []SiteCounts
+	for _, st := range sites {
+		recs, err := st.Store.Records(r.Context(), store.Query{Since: first})
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
-		if now.Sub(rec.Time) <= 24*time.Hour {
-			day.add(rec)
+		sc := SiteCounts{Site: st.Name, Kind: st.Kind, ShutoffPage: st.ShutoffPage, URL: st.URL}
+		for _, rec := range recs {
+			if i := int(rec.Time.Sub(first) / (24 * time.Hour)); i >= 0 && i < chartDays {
+				days[i].add(rec)
+			}
+			if now.Sub(rec.Time) <= 24*time.Hour {
+				day.add(rec)
+				sc.Day.add(rec)
+			}
+			if now.Sub(rec.Time) <= 7*24*time.Hour {
+				week.add(rec)
+				sc.Week.add(rec)
+			}
 		}
-		if now.Sub(rec.Time) <= 7*24*time.Hour {
-			week.add(rec)
+		q, _, err := s.queued(r.Context(), []*Site{st})
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
+		sc.Waiting = len(q)
+		per = append(per, sc)
 	}
-	waiting, err := s.queueLength(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	waiting := 0
+	for _, sc := range per {
+		waiting += sc.Waiting
 	}
-	data := map[string]any{"Day": day, "Week": week, "Waiting": waiting, "Chart": buildChart(days, first)}
-	api := map[string]any{"day": day, "week": week, "waiting": waiting}
+	data := map[string]any{"Day": day, "Week": week, "Waiting": waiting, "Chart": buildChart(days, first), "PerSite": per}
+	api := map[string]any{"day": day, "week": week, "waiting": waiting, "sites": per}
 	if s.deps.Metrics != nil {
 		if p, ok := s.deps.Metrics.LastPass(); ok {
 			data["LastPass"] = p
@@ -150,7 +179,13 @@ func (s *server) wikiReachable(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	h.err, h.at, h.have = s.deps.Wiki.Reachable(ctx), s.opts.Now(), true
+	var errs []error
+	for _, st := range s.sites {
+		if err := st.Port.Reachable(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", st.Name, err))
+		}
+	}
+	h.err, h.at, h.have = errors.Join(errs...), s.opts.Now(), true
 	return h.err
 }
 
@@ -160,7 +195,7 @@ func (s *server) wikiReachable(ctx context.Context) error {
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{"status": "ok", "store": "ok", "wiki": "ok"}
 	code := http.StatusOK
-	if _, err := s.deps.Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
+	if _, err := s.sites[0].Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
 		out["store"], out["status"], code = "error", "error", http.StatusServiceUnavailable
 		s.log.WithError(err).Error("health: store")
 	}

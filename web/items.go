@@ -3,7 +3,9 @@ package web
 import (
 	"cmp"
 	"context"
+	"net/http"
 	"net/netip"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -33,8 +35,11 @@ type Resolution struct {
 
 // Item is one record as the console shows it. The JSON names are the API.
 type Item struct {
-	ID          int64              `json:"id"` // the revision id: items are records
-	RevID       int64              `json:"rev_id"`
+	ID          string             `json:"id"`               // "site:rev_id": unique across sites
+	Site        string             `json:"site"`             // the site's name
+	Kind        string             `json:"kind"`             // the site's kind: mediawiki or nodebb
+	RevID       int64              `json:"rev_id"`           // the revision or post id
+	Format      string             `json:"format,omitempty"` // the text's markup: wikitext or markdown
 	OldRevID    int64              `json:"old_rev_id,omitempty"`
 	Title       string             `json:"title"`
 	User        string             `json:"user"`
@@ -68,7 +73,9 @@ type Item struct {
 // Entry is one line of a timeline.
 type Entry struct {
 	Time   time.Time `json:"time"`
-	Kind   string    `json:"kind"` // probe, spam, revert, block, or a record's verdict
+	Site   string    `json:"site,omitempty"`
+	Item   string    `json:"item,omitempty"` // the item's id, "site:rev_id"
+	Kind   string    `json:"kind"`           // probe, spam, revert, block, or a record's verdict
 	Title  string    `json:"title,omitempty"`
 	Who    string    `json:"who,omitempty"` // IP or user
 	RevID  int64     `json:"rev_id,omitempty"`
@@ -162,15 +169,22 @@ func acted(r store.Record) bool {
 	return reverted(r) || r.BlockTarget != ""
 }
 
-// item turns a record into what the pages show.
-func (s *server) item(r store.Record, res map[int64]store.AuditEntry) Item {
+// item turns a record of site st into what the pages show.
+func (s *server) item(st *Site, r store.Record, res map[int64]store.AuditEntry) Item {
 	it := Item{
-		ID: r.RevID, RevID: r.RevID, OldRevID: r.OldRevID, Title: r.Title, User: r.User, IP: r.IP,
+		ID: itemID(st.Name, r.RevID), Site: st.Name, Kind: st.Kind,
+		RevID: r.RevID, OldRevID: r.OldRevID, Title: r.Title, User: r.User, IP: recordIP(r),
 		Time: r.Time, Seen: r.Seen, Verdict: r.Verdict, Action: r.Action, Outcome: r.Outcome,
 		Summary: r.Summary, BlockTarget: r.BlockTarget, BlockExpiry: r.BlockExpiry, DryRun: r.DryRun,
 		Reasons: []Reason{}, Waiting: s.waiting(r),
 	}
-	if ip, err := netip.ParseAddr(r.IP); err == nil {
+	if st.Kind == KindNodeBB && !r.Anon {
+		// A registered forum user's block target may be their address.
+		if _, err := netip.ParseAddr(it.BlockTarget); err == nil {
+			it.BlockTarget = "the account's address"
+		}
+	}
+	if ip, err := netip.ParseAddr(it.IP); err == nil {
 		it.Range = s.rangeOf(ip).String()
 	}
 	for _, w := range r.Why {
@@ -196,6 +210,17 @@ func (s *server) item(r store.Record, res map[int64]store.AuditEntry) Item {
 				seenDom[l.Domain] = true
 				it.Domains = append(it.Domains, l.Domain)
 			}
+		}
+	}
+	if st.Kind == KindNodeBB && it.Format == "" {
+		it.Format = "markdown"
+	}
+	if st.Kind == KindNodeBB && !r.Anon && r.IP != "" {
+		// The bot's own words may name a registered user's address.
+		hide := strings.NewReplacer(r.IP, "(address withheld)")
+		it.Summary, it.Outcome = hide.Replace(it.Summary), hide.Replace(it.Outcome)
+		for i := range it.Reasons {
+			it.Reasons[i].Text, it.Reasons[i].Subject = hide.Replace(it.Reasons[i].Text), hide.Replace(it.Reasons[i].Subject)
 		}
 	}
 	if e, ok := res[r.RevID]; ok {
@@ -274,21 +299,31 @@ const maxDiffLines = 40
 
 // withDetails adds the diff, the editor's and range's history and the other
 // uses of the item's tokens to items (the queue and the item page).
-func (s *server) withDetails(ctx context.Context, items []Item, recs []store.Record) error {
-	texts, err := s.deps.Wiki.EditTexts(ctx, recs)
-	if err != nil {
-		s.log.WithError(err).Warn("console: edit texts not read")
+func (s *server) withDetails(r *http.Request, items []Item, recs []siteRecord) error {
+	ctx := r.Context()
+	texts := map[*Site]map[int64]EditText{}
+	errs := map[*Site]error{}
+	bySite := map[*Site][]store.Record{}
+	for _, sr := range recs {
+		bySite[sr.site] = append(bySite[sr.site], sr.rec)
 	}
+	for st, rs := range bySite {
+		texts[st], errs[st] = st.Port.Texts(ctx, rs)
+		if errs[st] != nil {
+			s.log.WithError(errs[st]).WithField("site", st.Name).Warn("console: edit texts not read")
+		}
+	}
+	priv := s.privacy(r)
 	since := s.opts.Now().Add(-s.opts.Window)
 	for i := range items {
-		it, r := &items[i], recs[i]
-		switch t, ok := texts[r.RevID]; {
-		case err != nil:
-			it.DiffNote = "The wiki could not be asked for the edit's text just now."
+		it, st, rec := &items[i], recs[i].site, recs[i].rec
+		switch t, ok := texts[st][rec.RevID]; {
+		case errs[st] != nil:
+			it.DiffNote = "The site could not be asked for the edit's text just now."
 		case !ok || t.Missing:
-			it.DiffNote = "The revision is gone from the wiki (deleted or hidden)."
+			it.DiffNote = "The revision or post is gone from the site (deleted for good or hidden)."
 		default:
-			it.Comment = t.Comment
+			it.Comment, it.Format = t.Comment, t.Format
 			lines := detectors.Diff(t.Old, t.New).Lines
 			if len(lines) > maxDiffLines {
 				it.DiffNote = "Only the first added lines are shown."
@@ -298,26 +333,25 @@ func (s *server) withDetails(ctx context.Context, items []Item, recs []store.Rec
 				it.DiffNote = "The edit added no lines (it removed or changed text)."
 			}
 			for _, l := range lines {
-				it.Diff = append(it.Diff, markLine(l, it.Tokens, links(r)))
+				if it.Format == "markdown" {
+					l = markdownText(l)
+				}
+				it.Diff = append(it.Diff, markLine(l, it.Tokens, links(rec)))
 			}
 		}
 		if it.Range != "" {
 			p := netip.MustParsePrefix(it.Range)
-			events, err := s.deps.Store.IPEvents(ctx, p, since)
+			events, err := st.Store.IPEvents(ctx, p, since)
 			if err != nil {
 				return err
 			}
-			for _, e := range events {
-				if e.RevID != r.RevID {
-					it.History = append(it.History, eventEntry(e))
-				}
-			}
+			it.History = priv.entries(events, func(e store.Event) bool { return e.RevID == rec.RevID && priv.site(e) == st }, "this range")
 			for _, t := range []string{it.Range, it.IP} {
 				tp, err := parseTarget(t)
 				if err != nil {
 					continue
 				}
-				blocks, err := s.blocksIn(ctx, tp)
+				blocks, err := s.blocksIn(ctx, st, tp)
 				if err != nil {
 					return err
 				}
@@ -326,16 +360,15 @@ func (s *server) withDetails(ctx context.Context, items []Item, recs []store.Rec
 			sortEntries(it.History)
 		}
 		for _, tok := range it.Tokens {
-			events, err := s.deps.Store.TokenEvents(ctx, tok)
+			events, err := st.Store.TokenEvents(ctx, tok)
 			if err != nil {
 				return err
 			}
-			for _, e := range events {
-				if e.RevID != r.RevID {
-					en := eventEntry(e)
+			for _, en := range priv.entries(events, func(e store.Event) bool { return e.RevID == rec.RevID && priv.site(e) == st }, "token "+tok) {
+				if en.Kind != "elsewhere" {
 					en.Detail = "token " + tok
-					it.SameToken = append(it.SameToken, en)
 				}
+				it.SameToken = append(it.SameToken, en)
 			}
 		}
 		sortEntries(it.SameToken)
@@ -345,14 +378,14 @@ func (s *server) withDetails(ctx context.Context, items []Item, recs []store.Rec
 
 // blocksIn returns the blocks of p and, for a single address, of nothing
 // else; for a range, the blocks of the range itself.
-func (s *server) blocksIn(ctx context.Context, p netip.Prefix) ([]Entry, error) {
-	blocks, err := s.deps.Store.Blocks(ctx, p.String())
+func (s *server) blocksIn(ctx context.Context, st *Site, p netip.Prefix) ([]Entry, error) {
+	blocks, err := st.Store.Blocks(ctx, p.String())
 	if err != nil {
 		return nil, err
 	}
 	var out []Entry
 	for _, b := range blocks {
-		out = append(out, Entry{Time: b.Time, Kind: "block", Who: b.Target, RevID: b.RevID, Detail: "blocked for " + b.Expiry})
+		out = append(out, Entry{Time: b.Time, Kind: "block", Site: st.Name, Item: itemID(st.Name, b.RevID), Who: b.Target, RevID: b.RevID, Detail: "blocked for " + b.Expiry})
 	}
 	return out, nil
 }
@@ -374,4 +407,26 @@ func eventEntry(e store.Event) Entry {
 // sortEntries orders a timeline newest first.
 func sortEntries(es []Entry) {
 	slices.SortStableFunc(es, func(a, b Entry) int { return b.Time.Compare(a.Time) })
+}
+
+// Markdown's inline syntax, for markdownText.
+var (
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`)
+	mdAutolink = regexp.MustCompile(`<((?:https?|ftp)://[^>\s]+)>`)
+	mdEmphasis = regexp.MustCompile(`\*\*([^*]+)\*\*|~~([^~]+)~~|\*([^*\s][^*]*)\*`)
+	mdCode     = regexp.MustCompile("`([^`]*)`")
+	mdBlock    = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)`)
+)
+
+// markdownText renders a line of a forum post's Markdown as the text a
+// reader sees, keeping each link's address beside its label so that the
+// link is marked: "[cheap pills](https://x.example/)" reads
+// "cheap pills <https://x.example/>". The console never renders a post's
+// HTML.
+func markdownText(line string) string {
+	line = mdBlock.ReplaceAllString(line, "")
+	line = mdAutolink.ReplaceAllString(line, "$1")
+	line = mdLink.ReplaceAllString(line, "$1 <$2>")
+	line = mdCode.ReplaceAllString(line, "$1")
+	return mdEmphasis.ReplaceAllString(line, "$1$2$3")
 }

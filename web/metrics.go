@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
+	"crypto/subtle"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -55,18 +57,34 @@ type Metrics struct {
 	shutoff      prometheus.Gauge
 	wikiErrors   *prometheus.CounterVec
 	modActions   *prometheus.CounterVec
+	queueLen     prometheus.Gauge
+	bearer       string // the token a scrape must present; "" for none
 
 	queue atomic.Pointer[func(context.Context) (int, error)]
 
-	mu   sync.Mutex
-	last *PassReport
+	mu      sync.Mutex
+	last    *PassReport
+	queueAt time.Time // when a pass last counted the queue
 }
 
-// NewMetrics registers the metrics on reg. wikiRequests, if not nil, is read
-// at each scrape for the wiki request count.
-func NewMetrics(reg *prometheus.Registry, wikiRequests func() float64) (*Metrics, error) {
+// MetricsOptions configure Metrics.
+type MetricsOptions struct {
+	// WikiRequests, if not nil, is read at each scrape for the wiki
+	// request count; it must be cheap (a counter's value).
+	WikiRequests func() float64
+	// BearerToken, if not empty, is what a scrape must send as
+	// "Authorization: Bearer TOKEN"; others get 401.
+	BearerToken string
+}
+
+// NewMetrics registers the metrics on reg. A scrape reads only values kept
+// up to date by the passes and the console's actions: it never reads the
+// store, so scraping cannot load the service.
+func NewMetrics(reg *prometheus.Registry, opts MetricsOptions) (*Metrics, error) {
+	wikiRequests := opts.WikiRequests
 	m := &Metrics{
 		gatherer: reg,
+		bearer:   opts.BearerToken,
 		editsRead: prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Name: "edits_read_total",
 			Help: "Recent changes read by patrol passes."}),
 		decisions: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: "decisions_total",
@@ -88,10 +106,10 @@ func NewMetrics(reg *prometheus.Registry, wikiRequests func() float64) (*Metrics
 		modActions: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: "moderator_actions_total",
 			Help: "Moderators' actions in the review console, by action and result (ok or error)."}, []string{"action", "result"}),
 	}
-	queue := prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: namespace, Name: "review_queue_length",
-		Help: "Items waiting for a moderator in the review queue."}, m.queueLength)
+	m.queueLen = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: namespace, Name: "review_queue_length",
+		Help: "Items waiting for a moderator in the review queue, as of the last pass or moderator's action."})
 	cs := []prometheus.Collector{m.editsRead, m.decisions, m.reverts, m.blocks, m.passDuration, m.passes,
-		m.lastPass, m.shutoff, m.wikiErrors, m.modActions, queue}
+		m.lastPass, m.shutoff, m.wikiErrors, m.modActions, m.queueLen}
 	if wikiRequests != nil {
 		cs = append(cs, prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: namespace, Name: "wiki_requests_total",
 			Help: "HTTP requests made to the wiki, retries and logins included."}, wikiRequests))
@@ -109,9 +127,23 @@ func NewMetrics(reg *prometheus.Registry, wikiRequests func() float64) (*Metrics
 	return m, nil
 }
 
-// Handler serves the metrics in Prometheus's text format.
+// Handler serves the metrics in Prometheus's text format, to scrapers that
+// present the bearer token when one is set.
 func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.gatherer, promhttp.HandlerOpts{})
+	h := promhttp.HandlerFor(m.gatherer, promhttp.HandlerOpts{})
+	if m.bearer == "" {
+		return h
+	}
+	want := sha256.Sum256([]byte("Bearer " + m.bearer))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := sha256.Sum256([]byte(r.Header.Get("Authorization")))
+		if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="wikiwarden metrics"`)
+			http.Error(w, "bearer token required", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // ObservePass records one pass.
@@ -142,8 +174,20 @@ func (m *Metrics) ObservePass(p PassReport) {
 	p.Records = nil // not kept
 	m.mu.Lock()
 	m.last = &p
+	due := p.Start.Sub(m.queueAt) >= queueEvery || p.Start.Before(m.queueAt)
+	if due {
+		m.queueAt = p.Start
+	}
 	m.mu.Unlock()
+	if due {
+		m.refreshQueue()
+	}
 }
+
+// queueEvery is how often passes recount the review queue: a service
+// patrolling continuously passes every second, and a count reads every
+// record of the look-up window.
+const queueEvery = 30 * time.Second
 
 // ObserveWikiError counts a failed wiki request of kind, one of
 // WikiErrorKinds.
@@ -176,18 +220,25 @@ func (m *Metrics) moderatorAction(action string, err error) {
 	m.modActions.WithLabelValues(action, result).Inc()
 }
 
-func (m *Metrics) setQueue(f func(context.Context) (int, error)) { m.queue.Store(&f) }
+// setQueue sets how the queue is counted, and counts it.
+func (m *Metrics) setQueue(f func(context.Context) (int, error)) {
+	m.queue.Store(&f)
+	m.refreshQueue()
+}
 
-func (m *Metrics) queueLength() float64 {
+// refreshQueue counts the review queue once and sets its gauge: after a
+// pass and after a moderator's action, never on a scrape.
+func (m *Metrics) refreshQueue() {
 	f := m.queue.Load()
 	if f == nil {
-		return 0
+		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	n, err := (*f)(ctx)
 	if err != nil {
-		return -1
+		m.queueLen.Set(-1)
+		return
 	}
-	return float64(n)
+	m.queueLen.Set(float64(n))
 }

@@ -20,6 +20,9 @@ var (
 	errUnauthorized = errors.New("log in first")
 	errCrossOrigin  = errors.New("cross-origin request refused")
 	errConflict     = errors.New("conflict")
+	// errRightsUnknown: the wiki could not say whether the moderator is
+	// still one.
+	errRightsUnknown = errors.New("moderator's rights could not be checked")
 )
 
 // badRequest is a request the moderator can fix.
@@ -43,6 +46,10 @@ func status(err error) (int, string) {
 		return http.StatusNotFound, "Not found."
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, "Log in first."
+	case errors.Is(err, errRightsUnknown):
+		return http.StatusServiceUnavailable, "The wiki could not confirm your rights just now. Try again."
+	case errors.Is(err, errForbidden):
+		return http.StatusForbidden, "You are not a moderator of this site."
 	case errors.Is(err, errCrossOrigin):
 		return http.StatusForbidden, "Cross-origin request refused."
 	case errors.As(err, &br):
@@ -114,8 +121,10 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, code int, page s
 			data["Flash"] = msg
 		}
 	}
-	data["ShutoffPage"] = s.opts.ShutoffPage
-	data["WikiURL"] = s.opts.WikiURL
+	if sess := moderator(r); sess != nil {
+		data["Sites"] = s.reviewed(r)
+		data["Site"] = r.URL.Query().Get("site")
+	}
 	var b strings.Builder
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		s.log.WithError(err).WithField("page", page).Error("render page")

@@ -2,60 +2,45 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
-// mistakeReader is a Store that keeps the false-positive reports made on
-// the wiki's report page; *store.Store is one.
-type mistakeReader interface {
-	OpenMistakes(ctx context.Context) ([]store.Mistake, error)
-}
-
 // reported puts the records someone reported as the bot's mistake, and no
 // moderator resolved, at the top of the queue recs, and returns who
-// reported each, by revision id.
-func (s *server) reported(ctx context.Context, recs []store.Record, res map[int64]store.AuditEntry) ([]store.Record, map[int64]string, error) {
-	mr, ok := s.deps.Store.(mistakeReader)
-	if !ok {
-		return recs, nil, nil
-	}
-	open, err := mr.OpenMistakes(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	by := map[int64]string{}
-	var top []store.Record
-	for _, m := range open {
-		if _, done := res[m.RevID]; done {
-			continue
-		}
-		rec, err := s.deps.Store.Record(ctx, m.RevID)
+// reported each, by site and record.
+func (s *server) reported(ctx context.Context, sites []*Site, recs []siteRecord, res resolutions) ([]siteRecord, map[itemKey]string, error) {
+	by := map[itemKey]string{}
+	var top []siteRecord
+	for _, st := range sites {
+		open, err := st.Store.OpenMistakes(ctx)
 		if err != nil {
-			continue // expired, or a revision the bot never saw
+			return nil, nil, fmt.Errorf("site %s: %w", st.Name, err)
 		}
-		by[m.RevID] = m.By
-		top = append(top, rec)
+		for _, m := range open {
+			if _, done := res[st][m.RevID]; done {
+				continue
+			}
+			rec, err := st.Store.Record(ctx, m.RevID)
+			if err != nil {
+				continue // expired, or a revision the bot never saw
+			}
+			by[itemKey{st.Name, m.RevID}] = m.By
+			top = append(top, siteRecord{st, rec})
+		}
 	}
 	if len(top) == 0 {
 		return recs, by, nil
 	}
-	for _, r := range recs {
-		if _, dup := by[r.RevID]; !dup {
-			top = append(top, r)
+	for _, sr := range recs {
+		if _, dup := by[itemKey{sr.site.Name, sr.rec.RevID}]; !dup {
+			top = append(top, sr)
 		}
 	}
 	return top, by, nil
-}
-
-// mistakeKeeper is a Store where a moderator keeps a reported item removed;
-// *store.Store is one.
-type mistakeKeeper interface {
-	KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error)
 }
 
 // keep decides a reported item: the bot's revert stands, for the reason in
@@ -67,10 +52,9 @@ func (s *server) keep(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badRequest{"unreadable form"})
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	mk, ok := s.deps.Store.(mistakeKeeper)
-	if err != nil || !ok {
-		s.fail(w, r, errNotFound)
+	st, id, err := s.parseItem(r, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	reason := strings.TrimSpace(r.Form.Get("reason"))
@@ -78,10 +62,10 @@ func (s *server) keep(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badRequest{"say why the edit stays removed (at most 500 characters): the reporter reads it"})
 		return
 	}
-	m, err := mk.KeepReported(r.Context(), id, moderator(r).user, reason, s.opts.Now())
+	m, err := st.Store.KeepReported(r.Context(), id, moderator(r).user, reason, s.opts.Now())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, Result{ID: m.RevID, Action: string(store.AuditKeep), OK: true, Outcome: "Kept removed: " + reason})
+	writeJSON(w, http.StatusOK, Result{ID: itemID(st.Name, m.RevID), Site: st.Name, Action: string(store.AuditKeep), OK: true, Outcome: "Kept removed: " + reason})
 }

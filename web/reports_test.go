@@ -23,14 +23,14 @@ func TestReportedItemTopsTheQueue(t *testing.T) {
 	}
 	w := e.do("GET", "/api/queue", nil, c, nil)
 	var items []struct {
-		ID         int64  `json:"id"`
+		RevID      int64  `json:"rev_id"`
 		ReportedBy string `json:"reported_by"`
 		Waiting    string `json:"waiting"`
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &items); err != nil {
 		t.Fatal(err)
 	}
-	if len(items) != len(before)+1 || items[0].ID != probeRev || items[0].ReportedBy != "Alice" || items[0].Waiting != "Reported as a mistake by Alice." {
+	if len(items) != len(before)+1 || items[0].RevID != probeRev || items[0].ReportedBy != "Alice" || items[0].Waiting != "Reported as a mistake by Alice." {
 		t.Fatalf("queue after the report = %+v", items)
 	}
 	if w := e.do("GET", "/queue", nil, c, nil); w.Code != 200 || !strings.Contains(w.Body.String(), "Reported as a mistake by Alice") {

@@ -22,44 +22,36 @@ const (
 	maxDetailed = 50
 )
 
-// records reads the records of the look-up window, newest first.
-func (s *server) records(ctx context.Context) ([]store.Record, map[int64]store.AuditEntry, error) {
-	recs, err := s.deps.Store.Records(ctx, store.Query{Since: s.opts.Now().Add(-s.opts.Window)})
+// queued returns the records of sites that need a human and no moderator
+// resolved, newest first.
+func (s *server) queued(ctx context.Context, sites []*Site) ([]siteRecord, resolutions, error) {
+	recs, res, err := s.records(ctx, sites)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := s.deps.Store.Resolutions(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return recs, res, nil
-}
-
-// queued returns the records that need a human and no moderator resolved,
-// newest first.
-func (s *server) queued(ctx context.Context) ([]store.Record, map[int64]store.AuditEntry, error) {
-	recs, res, err := s.records(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	var out []store.Record
-	for _, r := range recs {
-		if _, done := res[r.RevID]; !done && s.waiting(r) != "" {
-			out = append(out, r)
+	var out []siteRecord
+	for _, sr := range recs {
+		if _, done := res[sr.site][sr.rec.RevID]; !done && s.waiting(sr.rec) != "" {
+			out = append(out, sr)
 		}
 	}
-	out, _, err = s.reported(ctx, out, res)
+	out, _, err = s.reported(ctx, sites, out, res)
 	return out, res, err
 }
 
-// queueLength feeds the queue length gauge.
+// queueLength feeds the queue length gauge: every site's queue.
 func (s *server) queueLength(ctx context.Context) (int, error) {
-	q, _, err := s.queued(ctx)
+	q, _, err := s.queued(ctx, s.sites)
 	return len(q), err
 }
 
 func (s *server) queue(w http.ResponseWriter, r *http.Request) {
-	recs, res, err := s.queued(r.Context())
+	sites, err := s.scope(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recs, res, err := s.queued(r.Context(), sites)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -68,23 +60,23 @@ func (s *server) queue(w http.ResponseWriter, r *http.Request) {
 	if len(recs) > maxList {
 		recs = recs[:maxList]
 	}
-	_, reportedBy, err := s.reported(r.Context(), nil, res)
+	_, reportedBy, err := s.reported(r.Context(), sites, nil, res)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	items := make([]Item, len(recs))
-	for i, rec := range recs {
-		items[i] = s.item(rec, res)
-		if by, ok := reportedBy[rec.RevID]; ok {
+	for i, sr := range recs {
+		items[i] = s.item(sr.site, sr.rec, res[sr.site])
+		if by, ok := reportedBy[itemKey{sr.site.Name, sr.rec.RevID}]; ok {
 			items[i].ReportedBy = by
 			items[i].Waiting = "Reported as a mistake by " + by + "."
 		}
 	}
 	// Diffs and histories for the first items only: each page view asks
-	// the wiki for their texts.
+	// the sites for their texts.
 	n := min(len(items), maxDetailed)
-	if err := s.withDetails(r.Context(), items[:n], recs[:n]); err != nil {
+	if err := s.withDetails(r, items[:n], recs[:n]); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -181,15 +173,20 @@ func (s *server) actions(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	recs, res, err := s.records(r.Context())
+	sites, err := s.scope(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recs, res, err := s.records(r.Context(), sites)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	items := []Item{}
-	for _, rec := range recs {
-		if acted(rec) && f.match(rec) && len(items) < maxList {
-			items = append(items, s.item(rec, res))
+	for _, sr := range recs {
+		if acted(sr.rec) && f.match(sr.rec) && len(items) < maxList {
+			items = append(items, s.item(sr.site, sr.rec, res[sr.site]))
 		}
 	}
 	verdicts := []decision.Verdict{decision.VerdictProbe, decision.VerdictFollowUpSpam, decision.VerdictLinkSpam}
@@ -197,27 +194,27 @@ func (s *server) actions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) itemPage(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.fail(w, r, errNotFound)
-		return
-	}
-	rec, err := s.deps.Store.Record(r.Context(), id)
+	st, id, err := s.parseItem(r, r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.deps.Store.Resolutions(r.Context())
+	rec, err := st.Store.Record(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	items := []Item{s.item(rec, res)}
-	if err := s.withDetails(r.Context(), items, []store.Record{rec}); err != nil {
+	res, err := st.Store.Resolved(r.Context())
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	audit, err := s.deps.Store.Audit(r.Context(), store.AuditQuery{RevID: id})
+	items := []Item{s.item(st, rec, res)}
+	if err := s.withDetails(r, items, []siteRecord{{st, rec}}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	audit, err := st.Store.Audit(r.Context(), store.AuditQuery{RevID: id})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -247,30 +244,54 @@ func (s *server) ipLookup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, badRequest{"not an address or range"})
 		return
 	}
-	ctx := r.Context()
-	events, err := s.deps.Store.IPEvents(ctx, p, s.opts.Now().Add(-s.opts.Window))
+	sites, err := s.scope(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var entries []Entry
-	for _, e := range events {
-		entries = append(entries, eventEntry(e))
+	ctx := r.Context()
+	subject := p.String()
+	what := "this range"
+	if p.IsSingleIP() {
+		subject, what = p.Addr().String(), "this address"
 	}
+	// The events of every site are one memory; those of sites the
+	// moderator does not review are counted, not shown.
+	events, err := s.sites[0].Store.IPEvents(ctx, p, s.opts.Now().Add(-s.opts.Window))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	priv := s.privacy(r)
+	entries := priv.entries(events, func(e store.Event) bool {
+		st := priv.site(e)
+		// Events of a reviewed site outside this page's scope, and a
+		// registered forum user's (whose address is not theirs to look
+		// up), are left out.
+		return st != nil && (!slices.Contains(sites, st) || !priv.showIP(e))
+	}, what)
 	targets := []netip.Prefix{p}
 	if p.IsSingleIP() {
 		targets = append(targets, s.rangeOf(p.Addr()))
 	}
-	for _, t := range targets {
-		b, err := s.blocksIn(ctx, t)
-		if err != nil {
-			s.fail(w, r, err)
-			return
+	for _, st := range sites {
+		for _, t := range targets {
+			b, err := s.blocksIn(ctx, st, t)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			for _, en := range b {
+				// A forum's block of a registered user's address is
+				// theirs: not shown.
+				if st.Kind != KindNodeBB || priv.guest(st, en.RevID) {
+					entries = append(entries, en)
+				}
+			}
 		}
-		entries = append(entries, b...)
 	}
-	items, err := s.itemsWhere(ctx, func(rec store.Record) bool {
-		a, err := netip.ParseAddr(rec.IP)
+	items, err := s.itemsWhere(ctx, sites, func(rec store.Record) bool {
+		a, err := netip.ParseAddr(recordIP(rec))
 		return err == nil && p.Contains(a.Unmap())
 	})
 	if err != nil {
@@ -279,28 +300,30 @@ func (s *server) ipLookup(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, it := range items {
 		if r := it.Resolved; r != nil {
-			entries = append(entries, Entry{Time: r.Time, Kind: "moderator", Title: it.Title, Who: r.By, RevID: it.RevID, Detail: r.Action + ": " + r.Outcome})
+			entries = append(entries, Entry{Time: r.Time, Kind: "moderator", Site: it.Site, Item: it.ID, Title: it.Title, Who: r.By, RevID: it.RevID, Detail: r.Action + ": " + r.Outcome})
 		}
-	}
-	subject := p.String()
-	if p.IsSingleIP() {
-		subject = p.Addr().String()
 	}
 	s.lookup(w, r, "Address or range", subject, entries, items)
 }
 
 func (s *server) tokenLookup(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
-	events, err := s.deps.Store.TokenEvents(r.Context(), tok)
+	sites, err := s.scope(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var entries []Entry
-	for _, e := range events {
-		entries = append(entries, eventEntry(e))
+	events, err := s.sites[0].Store.TokenEvents(r.Context(), tok)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	items, err := s.itemsWhere(r.Context(), func(rec store.Record) bool {
+	priv := s.privacy(r)
+	entries := priv.entries(events, func(e store.Event) bool {
+		st := priv.site(e)
+		return st != nil && !slices.Contains(sites, st)
+	}, "this token")
+	items, err := s.itemsWhere(r.Context(), sites, func(rec store.Record) bool {
 		return slices.ContainsFunc(rec.Results, func(d detectors.Result) bool { return slices.Contains(d.Tokens, tok) })
 	})
 	if err != nil {
@@ -312,16 +335,27 @@ func (s *server) tokenLookup(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) pageLookup(w http.ResponseWriter, r *http.Request) {
 	title := r.PathValue("title")
-	events, err := s.deps.Store.PageEvents(r.Context(), title, s.opts.Now().Add(-s.opts.Window))
+	sites, err := s.scope(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	priv := s.privacy(r)
 	var entries []Entry
-	for _, e := range events {
-		entries = append(entries, eventEntry(e))
+	for _, st := range sites {
+		events, err := st.Store.PageEvents(r.Context(), title, s.opts.Now().Add(-s.opts.Window))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for i := range events {
+			if events[i].Site == "" {
+				events[i].Site = st.Name
+			}
+		}
+		entries = append(entries, priv.entries(events, nil, "this page")...)
 	}
-	items, err := s.itemsWhere(r.Context(), func(rec store.Record) bool { return rec.Title == title })
+	items, err := s.itemsWhere(r.Context(), sites, func(rec store.Record) bool { return rec.Title == title })
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -331,7 +365,12 @@ func (s *server) pageLookup(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) domainLookup(w http.ResponseWriter, r *http.Request) {
 	dom := strings.ToLower(r.PathValue("domain"))
-	items, err := s.itemsWhere(r.Context(), func(rec store.Record) bool {
+	sites, err := s.scope(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	items, err := s.itemsWhere(r.Context(), sites, func(rec store.Record) bool {
 		return slices.ContainsFunc(links(rec), func(l detectors.Link) bool { return l.Domain == dom })
 	})
 	if err != nil {
@@ -339,57 +378,106 @@ func (s *server) domainLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var entries []Entry
-	fb, err := s.deps.Store.Feedback(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	for _, f := range fb {
-		if (f.Kind == store.FeedbackGoodDomain || f.Kind == store.FeedbackSpamDomain) && f.Value == dom {
-			entries = append(entries, Entry{Time: f.Time, Kind: "feedback", Who: f.Moderator, RevID: f.RevID, Detail: string(f.Kind)})
+	for _, st := range sites {
+		fb, err := st.Store.OwnFeedback(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, f := range fb {
+			if (f.Kind == store.FeedbackGoodDomain || f.Kind == store.FeedbackSpamDomain) && f.Value == dom {
+				entries = append(entries, Entry{Time: f.Time, Kind: "feedback", Site: st.Name, Item: itemID(st.Name, f.RevID), Who: f.Moderator, RevID: f.RevID, Detail: string(f.Kind)})
+			}
 		}
 	}
 	for _, it := range items {
-		entries = append(entries, Entry{Time: it.Time, Kind: string(it.Verdict), Title: it.Title, Who: it.User, RevID: it.RevID, Detail: it.Outcome})
+		entries = append(entries, Entry{Time: it.Time, Kind: string(it.Verdict), Site: it.Site, Item: it.ID, Title: it.Title, Who: it.User, RevID: it.RevID, Detail: it.Outcome})
 	}
 	s.lookup(w, r, "Domain", dom, entries, items)
 }
 
-// itemsWhere returns the items of the window's records that keep selects.
-func (s *server) itemsWhere(ctx context.Context, keep func(store.Record) bool) ([]Item, error) {
-	recs, res, err := s.records(ctx)
+// itemsWhere returns the items of the window's records of sites that keep
+// selects.
+func (s *server) itemsWhere(ctx context.Context, sites []*Site, keep func(store.Record) bool) ([]Item, error) {
+	recs, res, err := s.records(ctx, sites)
 	if err != nil {
 		return nil, err
 	}
 	var out []Item
-	for _, rec := range recs {
-		if rec.Verdict != decision.VerdictSkipped && keep(rec) && len(out) < maxList {
-			out = append(out, s.item(rec, res))
+	for _, sr := range recs {
+		if sr.rec.Verdict != decision.VerdictSkipped && keep(sr.rec) && len(out) < maxList {
+			out = append(out, s.item(sr.site, sr.rec, res[sr.site]))
 		}
 	}
 	return out, nil
 }
 
+// siteFeedback is feedback with the site that taught it.
+type siteFeedback struct {
+	store.Feedback
+	Item string `json:"item,omitempty"`
+}
+
 func (s *server) feedback(w http.ResponseWriter, r *http.Request) {
-	fb, err := s.deps.Store.Feedback(r.Context())
+	sites, err := s.scope(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if fb == nil {
-		fb = []store.Feedback{}
+	out := []siteFeedback{}
+	for _, st := range sites {
+		fb, err := st.Store.OwnFeedback(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, f := range fb {
+			f.Site = st.Name
+			sf := siteFeedback{Feedback: f}
+			if f.RevID != 0 {
+				sf.Item = itemID(st.Name, f.RevID)
+			}
+			out = append(out, sf)
+		}
 	}
-	s.respond(w, r, "feedback", map[string]any{"Feedback": fb}, fb)
+	s.respond(w, r, "feedback", map[string]any{"Feedback": out}, out)
+}
+
+// siteAudit is an audit entry with its item's id.
+type siteAudit struct {
+	store.AuditEntry
+	Item string `json:"item,omitempty"`
 }
 
 func (s *server) audit(w http.ResponseWriter, r *http.Request) {
-	a, err := s.deps.Store.Audit(r.Context(), store.AuditQuery{Limit: 500})
+	sites, err := s.scope(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if a == nil {
-		a = []store.AuditEntry{}
+	out := []siteAudit{}
+	seen := map[uint64]bool{}
+	for _, st := range sites {
+		a, err := st.Store.Audit(r.Context(), store.AuditQuery{Limit: 500})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, e := range a {
+			if seen[e.ID] {
+				continue // a login, listed by every site
+			}
+			seen[e.ID] = true
+			sa := siteAudit{AuditEntry: e}
+			if e.RevID != 0 {
+				if sa.Site == "" {
+					sa.Site = st.Name
+				}
+				sa.Item = itemID(sa.Site, e.RevID)
+			}
+			out = append(out, sa)
+		}
 	}
-	s.respond(w, r, "audit", map[string]any{"Audit": a}, a)
+	slices.SortStableFunc(out, func(a, b siteAudit) int { return b.Time.Compare(a.Time) })
+	s.respond(w, r, "audit", map[string]any{"Audit": out}, out)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -13,16 +14,19 @@ import (
 
 	"github.com/sirupsen/logrus"
 
+	"github.com/wikiwarden/wikiwarden/moderation"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
 //go:embed templates/*.html templates/style.css
 var templateFS embed.FS
 
-// Store is what the console reads from and writes to the bot's store. Lookups
-// of absent things return store.ErrNotFound; every other error is the store
-// failing.
-type Store interface {
+// SiteStore is what the console reads from and writes to one site's
+// memory; *store.SiteStore is one. Lookups of absent things return
+// store.ErrNotFound; every other error is the store failing. IPEvents and
+// TokenEvents return every site's events (a botnet is one memory): the
+// console shows another site's as facts without personal data.
+type SiteStore interface {
 	Records(ctx context.Context, q store.Query) ([]store.Record, error)
 	Record(ctx context.Context, revID int64) (store.Record, error)
 	IPEvents(ctx context.Context, prefix netip.Prefix, since time.Time) ([]store.Event, error)
@@ -33,83 +37,82 @@ type Store interface {
 
 	AddAudit(ctx context.Context, e store.AuditEntry) (store.AuditEntry, error)
 	Audit(ctx context.Context, q store.AuditQuery) ([]store.AuditEntry, error)
-	Resolutions(ctx context.Context) (map[int64]store.AuditEntry, error)
+	Resolved(ctx context.Context) (map[int64]store.AuditEntry, error)
 	AddFeedback(ctx context.Context, f store.Feedback) (store.Feedback, error)
-	Feedback(ctx context.Context) ([]store.Feedback, error)
+	OwnFeedback(ctx context.Context) ([]store.Feedback, error)
 	WithdrawFeedback(ctx context.Context, id uint64) (store.Feedback, error)
+
+	// OpenMistakes are the reports of the bot's mistakes no moderator
+	// decided; KeepReported decides one: the bot's revert stands.
+	OpenMistakes(ctx context.Context) ([]store.Mistake, error)
+	KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error)
 }
 
-// Identity is a moderator as the wiki knows them.
-type Identity struct {
-	Name   string   // the canonical user name
-	Groups []string // the user groups, e.g. "sysop"
-}
+// The moderation port's types, under the names the console has always
+// used.
+type (
+	// Identity is a moderator as the login site knows them.
+	Identity = moderation.Identity
+	// Authenticator checks moderators against the login site.
+	Authenticator = moderation.Authenticator
+	// EditText is a contribution's text before and after.
+	EditText = moderation.Text
+	// Port is what the console reads from and does on one site.
+	Port = moderation.Site
+)
 
-// ErrBadCredentials is what an Authenticator returns for a wrong password
-// and for an unknown account alike.
-var ErrBadCredentials = errors.New("wrong user name or password")
+// Errors of the moderation port.
+var (
+	// ErrBadCredentials: a wrong password or an unknown account.
+	ErrBadCredentials = moderation.ErrBadCredentials
+	// ErrLaterEditor: Restore found someone's edit after the bot's; the
+	// console says so instead of overwriting it.
+	ErrLaterEditor = moderation.ErrLaterEditor
+)
 
-// Authenticator checks a moderator's own wiki password.
-type Authenticator interface {
-	// Authenticate logs in to the wiki as username with password and
-	// returns who that is and their groups. A wrong password or unknown
-	// account is ErrBadCredentials; any other error means the wiki could
-	// not be asked. The password must not be kept or logged.
-	Authenticate(ctx context.Context, username, password string) (Identity, error)
-}
+// Site kinds, for Site.Kind.
+const (
+	KindMediaWiki = "mediawiki"
+	KindNodeBB    = "nodebb"
+)
 
-// EditText is an edit's wikitext before and after, as the wiki has it now.
-type EditText struct {
-	Old, New string
-	Comment  string // the edit summary
-	Missing  bool   // the revision was deleted or hidden
-}
-
-// Wiki is what the console reads from the wiki.
-type Wiki interface {
-	// EditTexts returns the texts of the records' edits, keyed by RevID,
-	// in as few requests as it can. A record whose revision is gone maps
-	// to an EditText with Missing set; an error means the wiki could not
-	// be asked.
-	EditTexts(ctx context.Context, recs []store.Record) (map[int64]EditText, error)
-	// Reachable reports whether the wiki answers: nil when it does.
-	Reachable(ctx context.Context) error
-}
-
-// ErrLaterEditor is what Moderation.Restore returns when someone edited the
-// page after the bot's revert: restoring would overwrite them, so the
-// console says so instead.
-var ErrLaterEditor = errors.New("someone edited the page after the bot's revert")
-
-// Moderation carries out a moderator's action on the wiki, as the bot
-// account, with summaries and reasons naming the moderator
-// ("wikiwarden: restored by moderator [[User:X|X]]: ..."). Each method
-// returns a short sentence saying what happened, for the audit trail. The
-// console calls them while holding Deps.Lock.
-type Moderation interface {
-	// Restore undoes the bot's revert of rec's edit and lifts the block
-	// the bot placed for it (rec.BlockTarget), if any. It returns
-	// ErrLaterEditor, changing nothing, when the page's latest revision is
-	// not the bot's revert.
-	Restore(ctx context.Context, rec store.Record, moderator string) (string, error)
-	// Revert removes rec's edit now, whatever the bot held it back for
-	// (except a later editor's edits, which it keeps: the undo fails with
-	// an error saying so).
-	Revert(ctx context.Context, rec store.Record, moderator string) (string, error)
-	// DeletePage deletes rec's page (or tags it for deletion when the bot
-	// lacks the right).
-	DeletePage(ctx context.Context, rec store.Record, moderator string) (string, error)
-	// Block blocks rec's editor (its IP, or the account).
-	Block(ctx context.Context, rec store.Record, moderator string) (string, error)
+// Site is one site the console reviews.
+type Site struct {
+	// Name is the site's name in the config and the store.
+	Name string
+	// Kind is KindMediaWiki or KindNodeBB: how its items read (revisions
+	// or posts) and whose addresses may be shown (a forum's registered
+	// users' never are).
+	Kind  string
+	Store SiteStore
+	Port  Port
+	// Groups are the groups whose members review this site: groups of the
+	// login site's accounts, or of this site's own when moderators log in
+	// with them (Auth); nil means Options.Groups.
+	Groups []string
+	// Auth, if set, lets moderators log in with this site's own accounts
+	// (besides the login site's); they review this site only.
+	Auth Authenticator
+	// URL is the wiki's index.php or the forum's base URL, for links;
+	// ShutoffPage its off switch. Both optional.
+	URL, ShutoffPage string
 }
 
 // Options configure the console. The zero value works: see each field's
 // default.
 type Options struct {
-	// Groups admits members of any of these wiki groups; nil means sysop.
+	// Groups are the login site's groups whose members review a site
+	// without groups of its own; nil means sysop.
 	Groups []string
+	// LoginSite names the site whose accounts Deps.Auth checks, the
+	// default of the login form; "" means the first site.
+	LoginSite string
 	// SessionTTL is how long a session lasts; 0 means 12 hours.
 	SessionTTL time.Duration
+	// RecheckEvery is how old a moderator's groups and block status may
+	// be before a page reads them again from the wiki (every action reads
+	// them anyway); 0 means 3 minutes.
+	RecheckEvery time.Duration
 	// TrustedProxies are the addresses of reverse proxies whose
 	// X-Forwarded-Proto and X-Forwarded-For are believed.
 	TrustedProxies []netip.Prefix
@@ -130,9 +133,6 @@ type Options struct {
 	// RangeV4 and RangeV6 are the prefix lengths of an editor's range in
 	// the histories; 0 means 24 and 64.
 	RangeV4, RangeV6 int
-	// ShutoffPage is the wiki page that stops the bot, and WikiURL the
-	// wiki's index.php, for links; both optional.
-	ShutoffPage, WikiURL string
 	// MetricsElsewhere leaves /metrics out (it is served on its own
 	// address).
 	MetricsElsewhere bool
@@ -149,6 +149,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.SessionTTL <= 0 {
 		o.SessionTTL = 12 * time.Hour
+	}
+	if o.RecheckEvery <= 0 {
+		o.RecheckEvery = 3 * time.Minute
 	}
 	if o.MaxFailures <= 0 {
 		o.MaxFailures = 5
@@ -180,13 +183,14 @@ func (o *Options) setDefaults() {
 
 // Deps are the console's collaborators; cmd/wikiwarden fills them.
 type Deps struct {
-	Store      Store
-	Auth       Authenticator
-	Wiki       Wiki
-	Moderation Moderation
-	// Lock is held around every Moderation call; the patroller holds it
-	// for each pass, so the two take turns. nil means a lock of the
-	// console's own.
+	// Sites are the sites the console reviews, the store's default site
+	// first: a plain id ("42") names an item of the first site.
+	Sites []Site
+	// Auth checks moderators on the login site, Options.LoginSite.
+	Auth Authenticator
+	// Lock is held around every Port action; the patrollers hold it for
+	// each pass, so the two take turns. nil means a lock of the console's
+	// own.
 	Lock sync.Locker
 	// Metrics, if set, is what /metrics serves and the dashboard's last
 	// pass comes from.
@@ -203,13 +207,26 @@ type server struct {
 	throttle *throttle
 	health   healthCache
 	handler  http.Handler
+
+	sites     []*Site
+	byName    map[string]*Site
+	loginSite string
+
+	mu       sync.Mutex
+	inflight map[itemKey]bool // items a moderator's action is under way on
+}
+
+// itemKey names an item across sites.
+type itemKey struct {
+	site string
+	id   int64
 }
 
 // New returns the console's handler. Every route is listed in routes.
 func New(opts Options, deps Deps) (http.Handler, error) {
 	opts.setDefaults()
-	if deps.Store == nil || deps.Auth == nil || deps.Wiki == nil || deps.Moderation == nil {
-		return nil, errors.New("web: new: Store, Auth, Wiki and Moderation are required")
+	if deps.Auth == nil || len(deps.Sites) == 0 {
+		return nil, errors.New("web: new: Auth and at least one site are required")
 	}
 	if deps.Lock == nil {
 		deps.Lock = &sync.Mutex{}
@@ -225,6 +242,29 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 		pages:    pages,
 		sessions: newSessions(opts.SessionTTL, opts.Now),
 		throttle: newThrottle(opts.MaxFailures, opts.FailureWindow, opts.Now),
+		inflight: map[itemKey]bool{},
+		byName:   map[string]*Site{},
+	}
+	for i := range deps.Sites {
+		st := &deps.Sites[i]
+		if st.Name == "" || st.Store == nil || st.Port == nil || s.byName[st.Name] != nil {
+			return nil, fmt.Errorf("web: new: site %d: a unique name, a store and a port are required", i)
+		}
+		if st.Kind == "" {
+			st.Kind = KindMediaWiki
+		}
+		if st.Groups == nil {
+			st.Groups = opts.Groups
+		}
+		s.sites = append(s.sites, st)
+		s.byName[st.Name] = st
+	}
+	s.loginSite = opts.LoginSite
+	if s.loginSite == "" {
+		s.loginSite = s.sites[0].Name
+	}
+	if s.byName[s.loginSite] == nil {
+		return nil, fmt.Errorf("web: new: login site %q is not a site", s.loginSite)
 	}
 	if deps.Metrics != nil {
 		deps.Metrics.setQueue(s.queueLength)

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -25,23 +26,69 @@ import (
 
 // fakeAuth knows a few accounts.
 type fakeAuth struct {
-	mu    sync.Mutex
-	calls int
-	users map[string]struct {
+	mu      sync.Mutex
+	calls   int
+	lookups int
+	delay   time.Duration // how long the wiki takes to answer a login
+	users   map[string]struct {
 		password string
 		groups   []string
 	}
+	blocked map[string]bool
+	down    error // what Lookup answers, when set
 }
 
 func (a *fakeAuth) Authenticate(_ context.Context, user, password string) (Identity, error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	a.calls++
+	delay := a.delay
+	a.mu.Unlock()
+	time.Sleep(delay)
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	u, ok := a.users[user]
 	if !ok || u.password != password {
 		return Identity{}, ErrBadCredentials
 	}
-	return Identity{Name: user, Groups: u.groups}, nil
+	return Identity{Name: user, Groups: u.groups, Blocked: a.blocked[user]}, nil
+}
+
+func (a *fakeAuth) Lookup(_ context.Context, name string) (Identity, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.lookups++
+	if a.down != nil {
+		return Identity{}, a.down
+	}
+	u, ok := a.users[name]
+	if !ok {
+		return Identity{}, ErrBadCredentials
+	}
+	return Identity{Name: name, Groups: u.groups, Blocked: a.blocked[name]}, nil
+}
+
+// setGroups changes an account's groups on the fake wiki.
+func (a *fakeAuth) setGroups(name string, groups ...string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	u := a.users[name]
+	u.groups = groups
+	a.users[name] = u
+}
+
+func (a *fakeAuth) setBlocked(name string, blocked bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.blocked == nil {
+		a.blocked = map[string]bool{}
+	}
+	a.blocked[name] = blocked
+}
+
+func (a *fakeAuth) loginCalls() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.calls
 }
 
 // fakeWiki serves edit texts and records moderation calls.
@@ -55,7 +102,7 @@ type fakeWiki struct {
 	unlocked bool // a call ran without the lock held
 }
 
-func (w *fakeWiki) EditTexts(_ context.Context, recs []store.Record) (map[int64]EditText, error) {
+func (w *fakeWiki) Texts(_ context.Context, recs []store.Record) (map[int64]EditText, error) {
 	out := map[int64]EditText{}
 	for _, r := range recs {
 		if t, ok := w.texts[r.RevID]; ok {
@@ -158,7 +205,7 @@ func newEnv(t *testing.T, opts Options) *env {
 		heldRev:  {Old: "Abacus.\n", New: "Abacus.\n" + probeToken + " http://spam.example/x\n"},
 		evilRev:  {Old: "", New: `<script>alert(1)</script> "><img src=x onerror=alert(2)>` + "\n", Comment: `"><img src=x onerror=alert(3)>`},
 	}}
-	e.metrics, err = NewMetrics(e.reg, func() float64 { return 42 })
+	e.metrics, err = NewMetrics(e.reg, MetricsOptions{WikiRequests: func() float64 { return 42 }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +213,8 @@ func newEnv(t *testing.T, opts Options) *env {
 	if opts.Thresholds == nil {
 		opts.Thresholds = map[string]float64{"probe": 0.5, "links": 0.7}
 	}
-	e.h, err = New(opts, Deps{Store: st, Auth: e.auth, Wiki: e.wiki, Moderation: e.wiki, Lock: lock, Metrics: e.metrics})
+	e.h, err = New(opts, Deps{Sites: []Site{{Name: store.DefaultSite, Store: st.Site(store.DefaultSite), Port: e.wiki,
+		ShutoffPage: "User:Warden/Run", URL: "https://wiki.example/w/index.php"}}, Auth: e.auth, Lock: lock, Metrics: e.metrics})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,6 +308,8 @@ func TestPublicAndPrivateRoutes(t *testing.T) {
 	if w := e.do("GET", "/healthz", nil, nil, nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"store": "ok"`) {
 		t.Errorf("healthz = %d %s", w.Code, w.Body)
 	}
+	// The queue gauge is counted by each pass, not by a scrape.
+	e.metrics.ObservePass(PassReport{Start: e.clock.now(), Duration: time.Second})
 	w := e.do("GET", "/metrics", nil, nil, nil)
 	if w.Code != 200 || !strings.Contains(w.Body.String(), "wikiwarden_review_queue_length 4") || !strings.Contains(w.Body.String(), "wikiwarden_wiki_requests_total 42") {
 		t.Errorf("metrics = %d\n%s", w.Code, w.Body)
@@ -447,7 +497,7 @@ func TestCrossOriginRefused(t *testing.T) {
 
 // apiItem is the part of the JSON scripts rely on.
 type apiItem struct {
-	ID      int64            `json:"id"`
+	ID      string           `json:"id"`
 	RevID   int64            `json:"rev_id"`
 	Title   string           `json:"title"`
 	User    string           `json:"user"`
@@ -473,7 +523,7 @@ func (e *env) list(path string, c *http.Cookie) []apiItem {
 func ids(items []apiItem) []int64 {
 	out := []int64{}
 	for _, it := range items {
-		out = append(out, it.ID)
+		out = append(out, it.RevID)
 	}
 	return out
 }
@@ -486,7 +536,7 @@ func TestQueueAndActionsAPI(t *testing.T) {
 		t.Errorf("queue ids = %v, want %v (newest first)", got, want)
 	}
 	for _, it := range q {
-		if it.RevID != it.ID || it.Title == "" || it.User == "" || it.Verdict == "" || it.Action == "" || it.Time.IsZero() || it.Reasons == nil {
+		if it.ID != fmt.Sprintf("wiki:%d", it.RevID) || it.Title == "" || it.User == "" || it.Verdict == "" || it.Action == "" || it.Time.IsZero() || it.Reasons == nil {
 			t.Errorf("queue item misses a field: %+v", it)
 		}
 	}
@@ -605,7 +655,7 @@ func TestQueueActions(t *testing.T) {
 	e := newEnv(t, Options{})
 	c := e.login("Admin", "right-horse")
 	w := e.do("POST", "/queue/102/dismiss", url.Values{}, c, nil)
-	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/item/102" {
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/item/wiki:102" {
 		t.Fatalf("dismiss = %d %q", w.Code, w.Header().Get("Location"))
 	}
 	page := e.do("GET", "/item/102", nil, c, nil).Body.String()
@@ -653,7 +703,7 @@ func TestOutputEscaped(t *testing.T) {
 }
 
 func TestLookupsAndDashboard(t *testing.T) {
-	e := newEnv(t, Options{ShutoffPage: "User:Warden/Run"})
+	e := newEnv(t, Options{})
 	c := e.login("Admin", "right-horse")
 	w := e.do("GET", "/api/ip/198.51.100.0/24", nil, c, nil)
 	var ip struct {

@@ -199,8 +199,8 @@ func (a *app) newSite(sc config.Site, getenv func(string) string) (*siteApp, err
 		ua += " (" + sc.Contact + ")"
 	}
 	s := &siteApp{cfg: sc}
-	var log logrus.FieldLogger = a.log // one wiki: the logs stay as they were
-	if len(a.cfg.Sites) > 0 {
+	var log logrus.FieldLogger = a.log // one site: the logs stay as they were
+	if len(a.cfg.Sites) > 1 {
 		log = a.log.WithField("site", sc.Name)
 	}
 	switch sc.Kind {
@@ -219,11 +219,7 @@ func (a *app) newSite(sc config.Site, getenv func(string) string) (*siteApp, err
 			Timeout: time.Duration(sc.Timeout), Maxlag: *sc.MaxLag,
 		})
 		if err != nil {
-			key := "sites." + sc.Name + ".api"
-			if len(a.cfg.Sites) == 0 {
-				key = "wiki.api"
-			}
-			return nil, usageError{fmt.Errorf("%s: %w", key, err)}
+			return nil, usageError{fmt.Errorf("%s.api: %w", sc.Key, err)}
 		}
 		s.site = mwsite.New(s.mw, a.wikiOptions(sc), log)
 		if a.wiki == nil {
@@ -290,8 +286,8 @@ func (a *app) patroller(dryRun bool) (*bot.Patroller, error) {
 // patrollerOf returns the patroller of a site, on the site's part of the
 // shared store.
 func (a *app) patrollerOf(s *siteApp, dryRun bool) (*bot.Patroller, error) {
-	var log logrus.FieldLogger = a.log // one wiki: the logs stay as they were
-	if len(a.cfg.Sites) > 0 {
+	var log logrus.FieldLogger = a.log // one site: the logs stay as they were
+	if len(a.cfg.Sites) > 1 {
 		log = a.log.WithField("site", s.cfg.Name)
 	}
 	opts := a.options(dryRun)

@@ -21,8 +21,10 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
-	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
+	"github.com/wikiwarden/wikiwarden/mwsite"
+	"github.com/wikiwarden/wikiwarden/nbsite"
+	"github.com/wikiwarden/wikiwarden/nodebb"
 	"github.com/wikiwarden/wikiwarden/store"
 	"github.com/wikiwarden/wikiwarden/web"
 )
@@ -32,16 +34,32 @@ type console struct {
 	handler  http.Handler
 	metrics  *web.Metrics
 	registry *prometheus.Registry
-	// lock is held for each patrol pass and each moderator's wiki action,
+	// lock is held for each patrol pass and each moderator's site action,
 	// so the two take turns.
 	lock *sync.Mutex
 }
 
-// newConsole builds the console on the bot's wiki client and store.
-func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log logrus.FieldLogger) (*console, error) {
+// newConsole builds the console on the sites' clients and the store: each
+// site's moderation port is its adapter's, and moderators log in with the
+// accounts of review.login_site.
+func newConsole(a *app) (*console, error) {
+	cfg := a.cfg
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m, err := web.NewMetrics(reg, func() float64 { return float64(mw.Requests()) })
+	token, err := cfg.MetricsToken()
+	if err != nil {
+		return nil, err
+	}
+	requests := func() float64 {
+		var n int64
+		for _, s := range a.sites {
+			if s.mw != nil {
+				n += s.mw.Requests()
+			}
+		}
+		return float64(n)
+	}
+	m, err := web.NewMetrics(reg, web.MetricsOptions{WikiRequests: requests, BearerToken: token})
 	if err != nil {
 		return nil, fmt.Errorf("console metrics: %w", err)
 	}
@@ -53,15 +71,58 @@ func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log l
 		}
 		proxies = append(proxies, pfx)
 	}
-	lock := &sync.Mutex{}
-	wiki := &consoleWiki{
-		mw: mw, account: cfg.Account(), prefix: cfg.Patrol.SummaryPrefix, metrics: m,
-		deletionTemplate: cfg.Patrol.DeletionTemplate, blockExpiry: "1 week",
-	}
+	blockExpiry := "1 week"
 	if len(cfg.Response.BlockDurations) > 0 {
-		wiki.blockExpiry = cfg.Response.BlockDurations[0]
+		blockExpiry = cfg.Response.BlockDurations[0]
 	}
-	auth := consoleAuth{opts: mediawiki.Options{API: cfg.Wiki.API, UserAgent: userAgent(cfg), Timeout: time.Duration(cfg.Wiki.Timeout)}}
+	loginSite := cfg.ConsoleLoginSite()
+	var (
+		sites []web.Site
+		auth  web.Authenticator
+	)
+	for _, s := range a.sites {
+		st := a.store.Site(s.cfg.Name)
+		ws := web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name]}
+		if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
+			ws.Groups = []string{} // not listed: nobody reviews it
+		}
+		switch {
+		case s.mw != nil:
+			opts := mediawiki.Options{API: s.cfg.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
+			mod := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
+				Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
+				BlockExpiry: blockExpiry, ObserveError: m.ObserveWikiError,
+				CheckPassword: func(ctx context.Context, user, password string) (mediawiki.Account, error) {
+					return mediawiki.CheckPassword(ctx, opts, user, password)
+				},
+			})
+			ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, mod, indexURL(s.cfg.API), s.cfg.Shutoff()
+			if s.cfg.Name == loginSite {
+				auth = mod
+			}
+		case s.nb != nil:
+			nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
+			mod := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
+				SummaryPrefix: cfg.Patrol.SummaryPrefix,
+				CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
+					c := nc
+					c.Username, c.Password = user, password
+					return nodebb.CheckPassword(ctx, c)
+				},
+			})
+			// The forum's moderators log in with their forum accounts
+			// and review the forum (review.sites names their groups).
+			ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, mod, mod
+			if s.cfg.Name == loginSite {
+				return nil, usagef("review.login_site: %q is a forum; moderators log in with a mediawiki site's accounts", loginSite)
+			}
+		}
+		sites = append(sites, ws)
+	}
+	if auth == nil {
+		return nil, usagef("review.login_site: %q is not a mediawiki site of this config", loginSite)
+	}
+	lock := &sync.Mutex{}
 	h, err := web.New(web.Options{
 		Groups:           cfg.Review.Groups,
 		SessionTTL:       time.Duration(cfg.Review.SessionTTL),
@@ -70,22 +131,31 @@ func newConsole(cfg *config.Config, mw *mediawiki.Client, st *store.Store, log l
 		Window:           time.Duration(cfg.Store.Retention),
 		RangeV4:          cfg.Response.RangePrefixV4,
 		RangeV6:          cfg.Response.RangePrefixV6,
-		ShutoffPage:      cfg.ShutoffPage(),
-		WikiURL:          indexURL(cfg.Wiki.API),
 		MetricsElsewhere: cfg.Metrics.Listen != "",
-		Log:              log.WithField("component", "console"),
-	}, web.Deps{Store: st, Auth: auth, Wiki: wiki, Moderation: wiki, Lock: lock, Metrics: m})
+		Log:              a.log.WithField("component", "console"),
+	}, web.Deps{Sites: sites, Auth: auth, Lock: lock, Metrics: m})
 	if err != nil {
 		return nil, err
 	}
 	return &console{handler: h, metrics: m, registry: reg, lock: lock}, nil
 }
 
-// userAgent is the User-Agent of every request to the wiki.
-func userAgent(cfg *config.Config) string {
+// loginSiteIsWiki reports whether review.login_site is a mediawiki site.
+func loginSiteIsWiki(a *app) bool {
+	name := a.cfg.ConsoleLoginSite()
+	for _, s := range a.sites {
+		if s.cfg.Name == name {
+			return s.mw != nil
+		}
+	}
+	return false
+}
+
+// siteUserAgent is the User-Agent of every request to a site.
+func siteUserAgent(sc config.Site) string {
 	ua := "wikiwarden/" + version
-	if cfg.Wiki.Contact != "" {
-		ua += " (" + cfg.Wiki.Contact + ")"
+	if sc.Contact != "" {
+		ua += " (" + sc.Contact + ")"
 	}
 	return ua
 }
@@ -96,246 +166,6 @@ func indexURL(api string) string {
 		return base + "index.php"
 	}
 	return ""
-}
-
-// consoleAuth checks a moderator's password with action=clientlogin in a
-// session of its own.
-type consoleAuth struct{ opts mediawiki.Options }
-
-func (a consoleAuth) Authenticate(ctx context.Context, user, password string) (web.Identity, error) {
-	acct, err := mediawiki.CheckPassword(ctx, a.opts, user, password)
-	if errors.Is(err, mediawiki.ErrLoginFailed) {
-		return web.Identity{}, web.ErrBadCredentials
-	}
-	if err != nil {
-		return web.Identity{}, err
-	}
-	return web.Identity{Name: acct.Name, Groups: acct.Groups}, nil
-}
-
-// consoleWiki is the console's view of the wiki: the bot's client, acting as
-// the bot account in the moderator's name.
-type consoleWiki struct {
-	mw               *mediawiki.Client
-	account          string // the bot's account name
-	prefix           string // edit summary prefix, "wikiwarden:"
-	deletionTemplate string
-	blockExpiry      string
-	metrics          *web.Metrics
-}
-
-// observe counts a failed wiki call by kind and returns err.
-func (w *consoleWiki) observe(err error) error {
-	if err != nil && w.metrics != nil {
-		w.metrics.ObserveWikiError(errorKind(err))
-	}
-	return err
-}
-
-// errorKind maps a wiki error onto web.WikiErrorKinds.
-func errorKind(err error) string {
-	for _, k := range []struct {
-		err  error
-		kind string
-	}{
-		{mediawiki.ErrUnavailable, "unavailable"}, {context.DeadlineExceeded, "unavailable"}, {mediawiki.ErrMaxlag, "maxlag"},
-		{mediawiki.ErrRateLimited, "rate_limited"}, {mediawiki.ErrNotLoggedIn, "not_logged_in"}, {mediawiki.ErrBadToken, "not_logged_in"},
-		{mediawiki.ErrPermission, "permission"}, {mediawiki.ErrProtected, "permission"}, {mediawiki.ErrEditConflict, "conflict"},
-		{mediawiki.ErrAlreadyRolled, "conflict"}, {mediawiki.ErrBlocked, "blocked"},
-	} {
-		if errors.Is(err, k.err) {
-			return k.kind
-		}
-	}
-	return "other"
-}
-
-func (w *consoleWiki) EditTexts(ctx context.Context, recs []store.Record) (map[int64]web.EditText, error) {
-	var ids []int64
-	for _, r := range recs {
-		ids = append(ids, r.RevID)
-		if r.OldRevID != 0 {
-			ids = append(ids, r.OldRevID)
-		}
-	}
-	out := map[int64]web.EditText{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	revs, err := w.mw.Revisions(ctx, ids)
-	if err != nil {
-		return nil, w.observe(err)
-	}
-	for _, r := range recs {
-		nr, ok := revs[r.RevID]
-		or, oldOK := revs[r.OldRevID]
-		if !ok || nr.Missing || (r.OldRevID != 0 && (!oldOK || or.Missing)) {
-			out[r.RevID] = web.EditText{Missing: true}
-			continue
-		}
-		out[r.RevID] = web.EditText{Old: or.Content, New: nr.Content, Comment: nr.Comment}
-	}
-	return out, nil
-}
-
-func (w *consoleWiki) Reachable(ctx context.Context) error {
-	_, err := w.mw.Account(ctx)
-	return w.observe(err)
-}
-
-// by is how summaries and reasons name the moderator.
-func (w *consoleWiki) by(verb, moderator string) string {
-	return fmt.Sprintf("%s %s by moderator [[User:%s|%s]]", w.prefix, verb, moderator, moderator)
-}
-
-// latest returns the page's current state.
-func (w *consoleWiki) latest(ctx context.Context, title string) (mediawiki.Page, error) {
-	pages, err := w.mw.Pages(ctx, []string{title})
-	if err != nil {
-		return mediawiki.Page{}, w.observe(err)
-	}
-	pg, ok := pages[title]
-	if !ok || pg.Missing {
-		return mediawiki.Page{}, fmt.Errorf("page %q no longer exists", title)
-	}
-	return pg, nil
-}
-
-// Restore undoes the bot's revert when it is still the page's latest
-// revision and reverted rec's editor, then lifts the bot's block.
-func (w *consoleWiki) Restore(ctx context.Context, rec store.Record, moderator string) (string, error) {
-	var done []string
-	if (decision.Decision{Action: rec.Action}).Reverts() {
-		pg, err := w.latest(ctx, rec.Title)
-		if err != nil {
-			return "", err
-		}
-		top := pg.Latest
-		if top.User != w.account || top.RevID <= rec.RevID {
-			return "", web.ErrLaterEditor
-		}
-		// The bot's revert must be of this editor's run of edits that
-		// starts at or before rec: walk back from the revert's parent
-		// through the editor's revisions to rec's. Anyone else on the way
-		// (another editor, or the bot reverting a later edit of the same
-		// editor) means undoing the top would restore something else.
-		if ok, err := w.runOf(ctx, rec, top.ParentID); err != nil {
-			return "", err
-		} else if !ok {
-			return "", web.ErrLaterEditor
-		}
-		summary := fmt.Sprintf("%s: undo of the bot's revert of revision %d by [[Special:Contributions/%s|%s]]",
-			w.by("restored", moderator), rec.RevID, rec.User, rec.User)
-		if err := w.mw.Undo(ctx, rec.Title, top.RevID, summary); err != nil {
-			if errors.Is(err, mediawiki.ErrEditConflict) {
-				return "", web.ErrLaterEditor
-			}
-			return "", w.observe(err)
-		}
-		done = append(done, fmt.Sprintf("Restored the edit on %s.", rec.Title))
-	}
-	if rec.BlockTarget != "" {
-		err := w.mw.Unblock(ctx, rec.BlockTarget, fmt.Sprintf("%s: block for revision %d was a mistake", w.by("lifted", moderator), rec.RevID))
-		var ae *mediawiki.APIError
-		switch {
-		case errors.As(err, &ae) && ae.Code == "cantunblock":
-			done = append(done, fmt.Sprintf("The block of %s had already ended.", rec.BlockTarget))
-		case err != nil:
-			return strings.Join(done, " "), w.observe(fmt.Errorf("%s but the block of %s stays: %w", strings.Join(done, " "), rec.BlockTarget, err))
-		default:
-			done = append(done, fmt.Sprintf("Lifted the block of %s.", rec.BlockTarget))
-		}
-	}
-	return strings.Join(done, " "), nil
-}
-
-// maxRun bounds the revisions runOf walks.
-const maxRun = 20
-
-// runOf reports whether revision id is rec's revision or reaches it through
-// parents that are all rec's editor's.
-func (w *consoleWiki) runOf(ctx context.Context, rec store.Record, id int64) (bool, error) {
-	for range maxRun {
-		if id == rec.RevID {
-			return true, nil
-		}
-		if id < rec.RevID || id == 0 {
-			return false, nil
-		}
-		revs, err := w.mw.Revisions(ctx, []int64{id})
-		if err != nil {
-			return false, w.observe(err)
-		}
-		r, ok := revs[id]
-		if !ok || r.Missing || r.User != rec.User {
-			return false, nil
-		}
-		id = r.ParentID
-	}
-	return false, nil
-}
-
-// Revert removes rec's edit: by rollback while its editor is the latest
-// one, else by undo of the one revision (which fails rather than overwrite
-// later edits to the same lines).
-func (w *consoleWiki) Revert(ctx context.Context, rec store.Record, moderator string) (string, error) {
-	pg, err := w.latest(ctx, rec.Title)
-	if err != nil {
-		return "", err
-	}
-	summary := fmt.Sprintf("%s: revision %d by [[Special:Contributions/%s|%s]]", w.by("reverted", moderator), rec.RevID, rec.User, rec.User)
-	if pg.Latest.User == rec.User && pg.Latest.RevID >= rec.RevID && rec.OldRevID != 0 {
-		if err := w.mw.Rollback(ctx, rec.Title, rec.User, summary); err == nil {
-			return fmt.Sprintf("Rolled back %s's edits on %s.", rec.User, rec.Title), nil
-		}
-	}
-	if err := w.mw.Undo(ctx, rec.Title, rec.RevID, summary); err != nil {
-		return "", w.observe(err)
-	}
-	return fmt.Sprintf("Undid revision %d on %s.", rec.RevID, rec.Title), nil
-}
-
-// DeletePage deletes rec's page, or tags it with the deletion template
-// when the bot may not delete.
-func (w *consoleWiki) DeletePage(ctx context.Context, rec store.Record, moderator string) (string, error) {
-	reason := fmt.Sprintf("%s: created by [[Special:Contributions/%s|%s]] (revision %d)", w.by("deleted", moderator), rec.User, rec.User, rec.RevID)
-	err := w.mw.Delete(ctx, rec.Title, reason)
-	if err == nil {
-		return fmt.Sprintf("Deleted %s.", rec.Title), nil
-	}
-	if !errors.Is(err, mediawiki.ErrPermission) || w.deletionTemplate == "" {
-		return "", w.observe(err)
-	}
-	pg, perr := w.latest(ctx, rec.Title)
-	if perr != nil {
-		return "", perr
-	}
-	tag := strings.ReplaceAll(w.deletionTemplate, "$1", "spam or vandalism, see the review console")
-	text := tag + "\n" + pg.Latest.Content
-	if _, err := w.mw.Edit(ctx, mediawiki.EditParams{Title: rec.Title, Text: text, Summary: w.by("tagged for deletion", moderator),
-		BaseRevID: pg.Latest.RevID, NoCreate: true}); err != nil {
-		return "", w.observe(err)
-	}
-	return fmt.Sprintf("The bot may not delete; tagged %s with %s.", rec.Title, tag), nil
-}
-
-// Block blocks rec's editor: the IP (anonymous editors only) or the account.
-func (w *consoleWiki) Block(ctx context.Context, rec store.Record, moderator string) (string, error) {
-	target := rec.User
-	if rec.IP != "" {
-		target = rec.IP
-	}
-	err := w.mw.Block(ctx, mediawiki.BlockParams{
-		Target: target, Expiry: w.blockExpiry, AnonOnly: rec.IP != "", NoCreate: true,
-		Reason: fmt.Sprintf("%s: revision %d on [[%s]]", w.by("blocked", moderator), rec.RevID, rec.Title),
-	})
-	if errors.Is(err, mediawiki.ErrAlreadyBlocked) {
-		return fmt.Sprintf("%s was already blocked.", target), nil
-	}
-	if err != nil {
-		return "", w.observe(err)
-	}
-	return fmt.Sprintf("Blocked %s for %s.", target, w.blockExpiry), nil
 }
 
 // sitePatrol is one site's patroller and its schedule.
@@ -349,8 +179,7 @@ type sitePatrol struct {
 // serveService runs the service: the scheduled jobs and, when configured,
 // the review console and /metrics, until ctx is cancelled; then it stops
 // the listeners gracefully and waits for the job in flight. The console
-// serves the first site, the store's default site, when it is a wiki; with
-// a forum first there is no console.
+// serves every site.
 func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout interface{ Write([]byte) (int, error) }) error {
 	cfg := a.cfg
 	sched := bot.Schedule{
@@ -360,16 +189,16 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		Retention:    time.Duration(cfg.Store.Retention),
 	}
 	console := cfg.Review.Listen != "" || cfg.Metrics.Listen != ""
-	if console && a.sites[0].mw == nil {
-		// The console reviews the store's default site with that wiki's
-		// logins and actions: a forum has neither.
-		a.log.WithField("site", a.sites[0].cfg.Name).Warn("review console and metrics off: they serve the first site, which is a forum; list a mediawiki site first in sites to have them")
+	if console && !loginSiteIsWiki(a) {
+		// Moderators log in with a wiki's accounts; a forum's cannot be
+		// checked yet.
+		a.log.WithField("site", cfg.ConsoleLoginSite()).Warn("review console and metrics off: moderators log in with a mediawiki site's accounts; list one in sites (or point review.login_site at one) to have them")
 		console = false
 	}
 	if !console {
 		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
 	}
-	c, err := newConsole(cfg, a.wiki, a.store, a.log)
+	c, err := newConsole(a)
 	if err != nil {
 		return err
 	}
@@ -446,24 +275,20 @@ func runJobs(ctx context.Context, patrols []sitePatrol, st *store.Store, s bot.S
 	return bot.Serve(ctx, jobs, log)
 }
 
-// patrolJob runs one pass of a site: under the console's lock when there
-// is a console, and reported to its metrics when the site is the
-// console's (report).
+// patrolJob runs one pass of a site: under the console's lock and
+// reported to its metrics when there is a console.
 func patrolJob(ctx context.Context, sp sitePatrol, st *store.Store, c *console, report bool, log logrus.FieldLogger) error {
-	if c != nil && report {
-		return observedPass(ctx, sp.p, st, c, log)
-	}
 	if c != nil {
-		c.lock.Lock()
-		defer c.lock.Unlock()
+		return observedPass(ctx, sp.p, sp.store, c, log)
 	}
 	sum, err := sp.p.Pass(ctx)
 	log.WithField("job", "patrol").Info(sum.String())
 	return err
 }
 
-// observedPass runs one pass under the console's lock and reports it.
-func observedPass(ctx context.Context, p *bot.Patroller, st *store.Store, c *console, log logrus.FieldLogger) error {
+// observedPass runs one pass under the console's lock and reports it: the
+// decisions it recorded, read back from the site's store.
+func observedPass(ctx context.Context, p *bot.Patroller, st *store.SiteStore, c *console, log logrus.FieldLogger) error {
 	since := time.Now().Add(-24 * time.Hour)
 	if cur, err := st.Cursor(ctx); err == nil {
 		since = cur.Time.Add(-10 * time.Minute)
@@ -484,8 +309,8 @@ func observedPass(ctx context.Context, p *bot.Patroller, st *store.Store, c *con
 		}
 	}
 	var ae *mediawiki.APIError
-	if err != nil && (errorKind(err) != "other" || errors.As(err, &ae)) {
-		c.metrics.ObserveWikiError(errorKind(err))
+	if err != nil && (mwsite.ErrorKind(err) != "other" || errors.As(err, &ae)) {
+		c.metrics.ObserveWikiError(mwsite.ErrorKind(err))
 	}
 	c.metrics.ObservePass(rep)
 	return err

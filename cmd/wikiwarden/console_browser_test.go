@@ -27,6 +27,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/sirupsen/logrus"
+
+	"github.com/wikiwarden/wikiwarden/internal/testforum"
+	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 )
 
 // chromiumPath finds the browser; without it the test skips, except in CI,
@@ -177,7 +180,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newConsole(a.cfg, a.wiki, a.store, a.log)
+	c, err := newConsole(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +188,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	defer srv.Close()
 	pass := func() {
 		t.Helper()
-		if err := observedPass(ctx, p, a.store, c, a.log); err != nil {
+		if err := observedPass(ctx, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
 			t.Fatalf("pass: %v", err)
 		}
 		last, _ := c.metrics.LastPass()
@@ -258,7 +261,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Fatalf("after login: %q", got)
 	}
 	shot(t, bctx, "dashboard", 1000, 900)
-	probeSel := fmt.Sprintf("#item-%d", probeRev)
+	probeSel := fmt.Sprintf("#item-wiki-%d", probeRev)
 	do(t, bctx, "actions", chromedp.Navigate(srv.URL+"/actions"), chromedp.WaitVisible(css(probeSel)))
 	got := text(t, bctx, probeSel)
 	for _, want := range []string{"Aardvark", probe, "random-looking tokens", ip} {
@@ -274,7 +277,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Helper()
 		do(t, bctx, fmt.Sprintf("restore %d", rev),
 			chromedp.Navigate(srv.URL+"/actions"),
-			chromedp.Click(css(fmt.Sprintf("#restore-%d", rev))),
+			chromedp.Click(css(fmt.Sprintf("#restore-wiki-%d", rev))),
 			chromedp.WaitVisible(css("#confirm")),
 			chromedp.Click(css(fmt.Sprintf("input[value=%q]", teach))),
 			chromedp.Click(css("#confirm")),
@@ -316,12 +319,12 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	}
 	shot(t, bctx, "ip", 1000, 900)
-	heldSel := fmt.Sprintf("#item-%d", heldRev)
+	heldSel := fmt.Sprintf("#item-wiki-%d", heldRev)
 	do(t, bctx, "queue", chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(css(heldSel)))
 	shot(t, bctx, "queue", 1000, 900)
 	shot(t, bctx, "queue-phone", 390, 844)
 	do(t, bctx, "dismiss",
-		chromedp.Click(css(fmt.Sprintf("#dismiss-%d", heldRev))),
+		chromedp.Click(css(fmt.Sprintf("#dismiss-wiki-%d", heldRev))),
 		chromedp.WaitVisible(css("#confirm")),
 		chromedp.Click(css("#confirm")),
 		chromedp.WaitVisible(css(".flash")),
@@ -361,5 +364,191 @@ func TestConsoleInBrowser(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), w.AdminPassword) || strings.Contains(logs.String(), "reader-password-1") {
 		t.Error("a moderator's password is in the log")
+	}
+}
+
+// TestConsoleSitesInBrowser drives the console of a "sites:" config of a
+// real MediaWiki and a real NodeBB in chromium: the wiki's sysop logs in,
+// switches between the sites, restores a reverted wiki edit and a removed
+// forum post, lifts a forum ban by restoring the banned account's post,
+// and never sees a registered forum user's address; the forum's
+// administrator logs in with the forum account and reviews the forum only.
+func TestConsoleSitesInBrowser(t *testing.T) {
+	chromium := chromiumPath(t)
+	wiki := testwiki.Start(t)
+	forum := testforum.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	defer cancel()
+	seedWiki(t, wiki)
+	welcome, err := forum.AdminTopic(ctx, "Welcome to the forum", "Welcome, everyone. Say hello and tell us about yourself.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := writeConfig(t, fmt.Sprintf(`sites:
+  - {name: wiki, kind: mediawiki, api: %s, username: %s, password_env: WIKI_PASS}
+  - {name: forum, kind: nodebb, url: %s, username: %s, password_env: FORUM_PASS}
+patrol:
+  lookback: 1h
+  trusted_groups: [sysop, bot]
+review:
+  listen: 127.0.0.1:0
+  sites:
+    wiki: [sysop]
+    forum: [sysop, administrators]
+store:
+  path: %s
+`, wiki.API, wiki.BotUser, forum.URL, forum.BotUser, filepath.Join(t.TempDir(), "ww.db")))
+	env := map[string]string{"WIKI_PASS": wiki.BotPassword, "FORUM_PASS": forum.BotPassword}
+
+	var logs bytes.Buffer
+	a, err := setup(ctx, cfg, func(k string) string { return env[k] }, &logs, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	c, err := newConsole(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(c.handler)
+	defer srv.Close()
+	var passes []func()
+	for _, s := range a.sites {
+		p, err := a.patrollerOf(s, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := a.store.Site(s.cfg.Name)
+		passes = append(passes, func() {
+			t.Helper()
+			if err := observedPass(ctx, p, st, c, a.log); err != nil {
+				t.Fatalf("pass of %s: %v\n%s", st.Name(), err, logs.String())
+			}
+		})
+	}
+	passAll := func() {
+		for _, p := range passes {
+			p()
+		}
+	}
+	passAll() // cursors start here
+
+	// The botnet: a probe on the wiki, a guest's probe on the forum, and
+	// a registered forum account that probes, then spams.
+	const wikiProbe, guestProbe, acctProbe = "kzqvxbwtrp", "qxzvkwbnrt", "zvqxkwbtrp"
+	wikiRev, err := wiki.AnonEdit(ctx, "192.0.2.44", "Aardvark", aardvark+" "+wikiProbe, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	guest, err := forum.GuestReply(ctx, "100.72.5.9", "", welcome.TID, "Hello from me, nice forum. "+guestProbe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const acctIP = "100.72.9.77"
+	acct, err := forum.Register(ctx, acctIP, "cheapdeals77")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := acct.Reply(ctx, welcome.TID, "Hi all, glad to be here. "+acctProbe); err != nil {
+		t.Fatal(err)
+	}
+	passAll()
+	spam, err := acct.Reply(ctx, welcome.TID, "Best deals today: [cheap pills online](https://cheap-pills-online.example/buy) and [casino bonus](https://casino-bonus.example/win) buy now, best price!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	passAll()
+	for what, id := range map[string]int64{"guest probe": guest.PID, "account's spam": spam.PID} {
+		if p, err := forum.Post(ctx, id); err != nil || !(p.Deleted || p.TopicDeleted) {
+			t.Fatalf("%s (post %d) not removed: %+v %v\n%s", what, id, p, err, logs.String())
+		}
+	}
+	if banned, _, err := forum.Banned(ctx, acct.UID); err != nil || !banned {
+		t.Fatalf("the account that probed, then spammed, is not banned: %v %v\n%s", banned, err, logs.String())
+	}
+
+	bctx := browser(t, chromium)
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	do(t, bctx, "log in",
+		chromedp.Navigate(srv.URL+"/login"),
+		chromedp.WaitVisible(css("#login")),
+		chromedp.SendKeys(css("input[name=username]"), wiki.AdminUser),
+		chromedp.SendKeys(css("input[name=password]"), wiki.AdminPassword),
+		chromedp.Click(css("#login")),
+		chromedp.WaitVisible(css("#site-switcher")),
+	)
+	// Switch to the forum: its items, not the wiki's.
+	do(t, bctx, "switch to the forum", chromedp.Navigate(srv.URL+"/actions"), chromedp.Click(css("#site-forum")),
+		chromedp.WaitVisible(css(fmt.Sprintf("#item-forum-%d", spam.PID))))
+	got := text(t, bctx, "main")
+	if strings.Contains(got, "Aardvark") || !strings.Contains(got, "cheapdeals77") {
+		t.Errorf("the forum's actions show the wiki, or not the forum:\n%s", got)
+	}
+	if strings.Contains(got, acctIP) {
+		t.Errorf("the forum's actions show the registered account's address %s:\n%s", acctIP, got)
+	}
+	do(t, bctx, "the banned account's post", chromedp.Navigate(srv.URL+fmt.Sprintf("/item/forum:%d", spam.PID)), chromedp.WaitVisible(css("main")))
+	got = text(t, bctx, "main")
+	if strings.Contains(got, acctIP) {
+		t.Errorf("the item page shows the registered account's address %s:\n%s", acctIP, got)
+	}
+	if !strings.Contains(got, "cheap pills online <https://cheap-pills-online.example/buy>") {
+		t.Errorf("the post's Markdown is not shown as text with its link:\n%s", got)
+	}
+	do(t, bctx, "ip look-up", chromedp.Navigate(srv.URL+"/ip/"+acctIP), chromedp.WaitVisible(css("main")))
+	if got := text(t, bctx, "main"); strings.Contains(got, "cheapdeals77") {
+		t.Errorf("the address look-up ties %s to the registered account:\n%s", acctIP, got)
+	}
+
+	restore := func(site string, id int64, wantSaid string) {
+		t.Helper()
+		do(t, bctx, fmt.Sprintf("restore %s:%d", site, id),
+			chromedp.Navigate(srv.URL+"/actions?site="+site),
+			chromedp.Click(css(fmt.Sprintf("#restore-%s-%d", site, id))),
+			chromedp.WaitVisible(css("#confirm")),
+			chromedp.Click(css("#confirm")),
+			chromedp.WaitVisible(css(".flash")),
+		)
+		if got := text(t, bctx, ".flash"); !strings.Contains(got, wantSaid) {
+			t.Errorf("restore %s:%d says %q, want %q", site, id, got, wantSaid)
+		}
+	}
+	restore("wiki", wikiRev, "Restored the edit")
+	restore("forum", guest.PID, "Restored post")
+	restore("forum", spam.PID, "Lifted the ban")
+	if text, _ := wiki.PageText(ctx, "Aardvark"); !strings.Contains(text, wikiProbe) {
+		t.Errorf("the wiki edit is not back: %q", text)
+	}
+	if p, err := forum.Post(ctx, guest.PID); err != nil || p.Deleted || p.TopicDeleted {
+		t.Errorf("the guest's post is not restored: %+v %v", p, err)
+	}
+	if banned, _, err := forum.Banned(ctx, acct.UID); err != nil || banned {
+		t.Errorf("the account is still banned after the restore: %v %v", banned, err)
+	}
+	if bl, err := forum.Blacklist(ctx); err != nil || strings.Contains(bl, acctIP) {
+		t.Errorf("the bot's blacklist line of the account's address stays: %q %v", bl, err)
+	}
+
+	// The forum's administrator logs in with the forum account and
+	// reviews the forum only.
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := hc.PostForm(srv.URL+"/login", url.Values{"username": {forum.AdminUser}, "password": {forum.AdminPassword}, "site": {"forum"}})
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("forum administrator's login: %v %v", resp.StatusCode, err)
+	}
+	resp.Body.Close()
+	for path, want := range map[string]int{"/api/actions?site=forum": 200, "/api/actions?site=wiki": 403, fmt.Sprintf("/api/item/wiki:%d", wikiRev): 403} {
+		resp, err := hc.Get(srv.URL + path)
+		if err != nil || resp.StatusCode != want {
+			t.Errorf("GET %s as the forum's administrator: %v %v, want %d", path, resp.StatusCode, err, want)
+		}
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+	resp, err = hc.PostForm(srv.URL+"/login", url.Values{"username": {forum.AdminUser}, "password": {"wrong-password-1"}, "site": {"forum"}})
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("forum login with a wrong password: %v %v, want 401", resp.StatusCode, err)
 	}
 }

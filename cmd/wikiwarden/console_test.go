@@ -13,8 +13,9 @@ import (
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/moderation"
+	"github.com/wikiwarden/wikiwarden/mwsite"
 	"github.com/wikiwarden/wikiwarden/store"
-	"github.com/wikiwarden/wikiwarden/web"
 )
 
 // syncBuffer is a bytes.Buffer safe to write from the service's goroutines
@@ -137,14 +138,14 @@ func TestRestoreNeverOverLaterEditor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newConsole(a.cfg, a.wiki, a.store, a.log)
+	c, err := newConsole(a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := &consoleWiki{mw: a.wiki, account: a.cfg.Account(), prefix: "wikiwarden:"}
+	mod := mwsite.NewModerator(a.wiki, a.store.Site(a.sites[0].cfg.Name), mwsite.ModeratorOptions{Account: a.cfg.Account(), SummaryPrefix: "wikiwarden:"})
 	pass := func() {
 		t.Helper()
-		if err := observedPass(ctx, p, a.store, c, a.log); err != nil {
+		if err := observedPass(ctx, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -168,13 +169,13 @@ func TestRestoreNeverOverLaterEditor(t *testing.T) {
 	if !acted(recFirst) || !acted(recSecond) {
 		t.Fatalf("records: %+v / %+v; want both reverted", recFirst, recSecond)
 	}
-	if _, err := mod.Restore(ctx, recFirst, "Admin"); !errors.Is(err, web.ErrLaterEditor) {
+	if _, err := mod.Restore(ctx, recFirst, "Admin"); !errors.Is(err, moderation.ErrLaterEditor) {
 		t.Errorf("restore of the first edit after the bot reverted a later one: %v, want ErrLaterEditor", err)
 	}
 	if _, err := w.AdminEdit(ctx, "Aardvark", base+" An admin's addition.", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mod.Restore(ctx, recSecond, "Admin"); !errors.Is(err, web.ErrLaterEditor) {
+	if _, err := mod.Restore(ctx, recSecond, "Admin"); !errors.Is(err, moderation.ErrLaterEditor) {
 		t.Errorf("restore over an admin's edit: %v, want ErrLaterEditor", err)
 	}
 	if text, _ := w.PageText(ctx, "Aardvark"); !strings.Contains(text, "An admin's addition.") || strings.Contains(text, "pills") {
