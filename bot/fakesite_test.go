@@ -575,20 +575,20 @@ func TestPoisonEditSetAsideOthersHandled(t *testing.T) {
 	poison := r.probeOn("192.0.2.2", "Abacus")
 	toks = append(toks, r.probeOn("192.0.2.3", "Algae"), r.probeOn("192.0.2.4", "Alchemy"))
 
-	// The first pass reverts Aardvark, fails on Abacus, and then presses
-	// the failing site no more: Algae and Alchemy wait as pending.
+	// The first pass reverts Aardvark, fails on Abacus, and goes on: one
+	// failure is one bad page, not a failing site. Algae and Alchemy are
+	// reverted.
 	sum, err := r.pass()
 	if !errors.Is(err, bot.ErrUndone) || !errors.Is(err, bot.ErrTransient) {
 		t.Fatalf("first pass error = %v; want ErrUndone naming the site's failure", err)
 	}
-	if sum.Reverted != 1 || sum.Pending != 3 || r.site.removeCalls != 2 {
-		t.Fatalf("first pass = %s, %d remove calls; want 1 reverted, 3 pending, 2 calls", sum, r.site.removeCalls)
+	if sum.Reverted != 3 || sum.Pending != 1 || r.site.removeCalls != 4 {
+		t.Fatalf("first pass = %s, %d remove calls; want 3 reverted, 1 pending, 4 calls", sum, r.site.removeCalls)
 	}
-	if !strings.Contains(sum.String(), "3 pending, 0 set aside") {
+	if !strings.Contains(sum.String(), "1 pending, 0 set aside") {
 		t.Errorf("summary %q does not count the pending actions", sum)
 	}
-	// Later passes: the deferred edits are due first and reverted; the
-	// poison edit is retried until its budget is spent.
+	// Later passes: the poison edit is retried until its budget is spent.
 	for i := 0; i < 5; i++ {
 		sum, err = r.pass()
 		if sum.SetAside > 0 {
@@ -623,13 +623,18 @@ func TestPoisonEditSetAsideOthersHandled(t *testing.T) {
 	}
 }
 
-// A retry waits: 1, 2, 4... times RetryBackoff after each failed attempt.
+// A retry waits: not at all after the first failed attempt (the next pass
+// takes it up: a light fault is over by then), then 1, 2, 4... times
+// RetryBackoff.
 func TestPendingBackoff(t *testing.T) {
 	r := newFrig(t)
 	r.opts.RetryBackoff = time.Minute
 	r.site.poison = "Aardvark"
 	r.probe("192.0.2.1")
 	r.pass()
+	if sum, _ := r.pass(); sum.Retried != 1 {
+		t.Fatalf("pass after the first failure = %s; want a retry", sum)
+	}
 	calls := r.site.removeCalls
 	if sum, _ := r.pass(); sum.Retried != 0 || r.site.removeCalls != calls {
 		t.Fatalf("pass within the back-off = %s; want no retry", sum)
@@ -639,8 +644,26 @@ func TestPendingBackoff(t *testing.T) {
 		t.Fatalf("pass after a minute = %s; want a retry", sum)
 	}
 	ps, err := r.store.Pendings(context.Background(), "")
-	if err != nil || len(ps) != 1 || ps[0].Attempts != 2 || ps[0].Next.Sub(r.now) < time.Minute {
-		t.Errorf("pendings = %+v, %v; want attempt 2, next in 2 minutes", ps, err)
+	if err != nil || len(ps) != 1 || ps[0].Attempts != 3 || ps[0].Next.Sub(r.now) < 110*time.Second {
+		t.Errorf("pendings = %+v, %v; want attempt 3, next in 2 minutes", ps, err)
+	}
+}
+
+// Several actions failing in a row are a failing site: the pass presses it
+// no more, and the rest wait as pending.
+func TestFailingSiteNotPressed(t *testing.T) {
+	r := newFrig(t)
+	r.site.removeErr = bot.WithKind(bot.ErrTransient, errors.New("HTTP 503"))
+	for i, title := range []string{"Aardvark", "Abacus", "Algae", "Alchemy"} {
+		r.probeOn(fmt.Sprintf("192.0.2.%d", i+1), title)
+	}
+	sum, err := r.pass()
+	if !errors.Is(err, bot.ErrUndone) || sum.Pending != 4 || r.site.removeCalls != 3 {
+		t.Fatalf("pass = %s, %v, %d remove calls; want 4 pending after 3 calls", sum, err, r.site.removeCalls)
+	}
+	r.site.removeErr = nil
+	if sum, err := r.pass(); err != nil || sum.Reverted != 4 || sum.Pending != 0 {
+		t.Errorf("pass after the site recovered = %s, %v; want all 4 reverted", sum, err)
 	}
 }
 

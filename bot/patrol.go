@@ -64,8 +64,8 @@ type Options struct {
 	RangePrefixV6   int           // range size for IPv6, e.g. 64; needed with RangeBlock
 	ModelPages      int           // pages sampled to train the letter model; 0: the built-in model only
 	// The retry budget of an action the site failed to carry out (it was
-	// unavailable, lagged, timed out): retried at later passes, waiting
-	// RetryBackoff, then twice that, and so on, until RetryAttempts
+	// unavailable, lagged, timed out): retried at the next pass, then
+	// waiting RetryBackoff, twice that, and so on, until RetryAttempts
 	// attempts failed or the first failure is RetryMaxAge old; then it is
 	// set aside for a human. 0: no limit (RetryAttempts, RetryMaxAge), or
 	// retry at the next pass (RetryBackoff).
@@ -230,9 +230,10 @@ var ErrUndone = errors.New("decided actions left undone")
 // memory and cursor in one transaction (a crash redoes at most one chunk;
 // every action is idempotent through the "already reverted" look). An
 // action the site fails to carry out is recorded as pending and the
-// cursor moves on; after the first such failure the pass attempts no more
-// writes (the site is failing: the rest wait as pending too). A pass that
-// leaves actions pending or sets one aside returns ErrUndone.
+// cursor moves on; once the site failed several actions in a row the pass
+// attempts no more writes (the site is failing: the rest wait as pending
+// too). A pass that leaves actions pending or sets one aside returns
+// ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -276,19 +277,39 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	sum.Pending = len(pend)
 	if err == nil && (sum.Pending > 0 || sum.SetAside > 0) {
 		err = fmt.Errorf("%d pending, %d set aside: %w", sum.Pending, sum.SetAside, ErrUndone)
-		if ps.failing != nil {
-			err = fmt.Errorf("%w; the site failed: %w", err, ps.failing)
+		if ps.last != nil {
+			err = fmt.Errorf("%w; the site failed: %w", err, ps.last)
 		}
 	}
 	return sum, err
 }
 
+// failingAfter is how many actions in a row the site must fail (each
+// after the client's own retries) before a pass presses it no more: one
+// failure is a light fault or one bad page, several in a row a site that
+// is down.
+const failingAfter = 3
+
 // passState is what one pass learns as it goes.
 type passState struct {
-	// failing is the first action the site failed to carry out: after it
-	// the pass presses the site no more, and leaves the rest pending.
+	// failing is set once the site failed failingAfter actions in a row
+	// (the last one's error): after it the pass presses the site no more,
+	// and leaves the rest pending.
 	failing error
+	inRow   int   // actions failed in a row
+	last    error // the last action's failure, for the pass's error
 }
+
+// failed notes an action the site failed to carry out.
+func (ps *passState) failed(err error) {
+	ps.last = err
+	if ps.inRow++; ps.inRow >= failingAfter {
+		ps.failing = err
+	}
+}
+
+// succeeded notes an action the site carried out.
+func (ps *passState) succeeded() { ps.inRow = 0 }
 
 // poll reads the contributions from since on and the site's off switch,
 // in one request when the site can.
@@ -472,7 +493,7 @@ func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detect
 			// An attempt that failed for each of them (their texts may be
 			// what the site fails on): the budget sets them aside in the
 			// end, and the new edits are read all the same.
-			ps.failing = err
+			ps.failing, ps.last = err, err
 			for i, rec := range recs {
 				h := store.Handled{Record: rec}
 				p.defer1(&h, sum, decision.Decision{Action: pds[i].Action}, &pds[i], err, true)
