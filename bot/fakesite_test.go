@@ -44,6 +44,7 @@ type fakeSite struct {
 	removeCalls         int    // Remove calls, failed ones included
 	blockExisting       bool   // Block finds the bot's own block in force
 	textsErr            error  // Texts fails with it
+	textsReads          []int  // revisions each Texts call read, versions before included
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
@@ -107,9 +108,15 @@ func (f *fakeSite) Texts(_ context.Context, cs []bot.Contribution) (map[int64]bo
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := map[int64]bot.Texts{}
+	ids := map[int64]bool{}
 	for _, c := range cs {
 		out[c.ID] = f.texts[c.ID]
+		ids[c.ID] = true
+		if c.ParentID != 0 {
+			ids[c.ParentID] = true
+		}
 	}
+	f.textsReads = append(f.textsReads, len(ids))
 	return out, nil
 }
 
@@ -717,5 +724,32 @@ func TestPendingTextsFailingCountAsAttempts(t *testing.T) {
 	}
 	if aside, err := r.store.SetAsides(context.Background(), ""); err != nil || len(aside) != 1 || !strings.Contains(aside[0].Pending.LastError, "revisions") {
 		t.Errorf("set aside = %+v, %v", aside, err)
+	}
+}
+
+// A backlog is read one batch of 50 revisions a request, versions before
+// and after together, each once: 300 edits taking turns on four pages (and
+// the pages' first versions) take 7 requests, not 12.
+func TestBacklogReadInBatches(t *testing.T) {
+	r := newFrig(t)
+	titles := []string{"Aardvark", "Abacus", "Algae", "Alchemy"}
+	for i := range 300 {
+		title := titles[i%len(titles)]
+		r.site.save(anon(fmt.Sprintf("198.51.100.%d", i%200+1)), title, r.site.text(title)+fmt.Sprintf("\nLine %d of the history.", i), r.tick())
+	}
+	sum := r.mustPass()
+	if sum.Scored < 300 {
+		t.Fatalf("pass = %s; want the 300 edits scored", sum)
+	}
+	total := 0
+	for _, n := range r.site.textsReads {
+		if n > 50 {
+			t.Errorf("a request for %d revisions", n)
+		}
+		total += n
+	}
+	t.Logf("revisions per request: %v", r.site.textsReads)
+	if want := (total + 49) / 50; len(r.site.textsReads) > want+1 {
+		t.Errorf("%d requests for %d revisions (%v); want at most %d", len(r.site.textsReads), total, r.site.textsReads, want+1)
 	}
 }
