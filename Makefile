@@ -30,5 +30,5 @@ bench:
 # continuous mode's edit→revert latency and resident memory (50 probes to
 # the service on "@every 1s": about 80 s).
 bench-wiki:
-	$(GO) test -run '^$$' -bench PatrolBacklog -benchtime=1x ./bot/
+	$(GO) test -run '^$$' -bench PatrolBacklog -benchtime=1x -timeout 30m ./bot/
 	$(GO) test -run '^$$' -bench Continuous -benchtime=1x ./cmd/wikiwarden/

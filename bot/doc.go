@@ -21,10 +21,14 @@
 //
 // Nothing decided is dropped: an action the site failed to carry out for
 // now (ErrTransient) is recorded with a store.Pending, and the cursor moves
-// on. Later passes retry it first, with back-off and a fresh look at the
-// place, until Options.RetryAttempts or RetryMaxAge; then it is set aside
-// for a human. After the first such failure a pass attempts no more writes
-// (the site is failing): the rest of its decided actions wait as pending.
+// on. The next pass retries it first, with a fresh look at the place (a
+// write whose answer was lost is found done and recorded); later failures
+// back off, until Options.RetryAttempts or RetryMaxAge; then it is set
+// aside for a human. The site's client has already retried each request a
+// few times seconds apart, so one failure is a light fault or one bad
+// page: only after several actions failed in a row does a pass attempt no
+// more writes (the site is failing), and the rest of its decided actions
+// wait as pending.
 // A pass that leaves actions pending or sets one aside returns ErrUndone.
 //
 // The people the bot reverts are told why (Options.Notice, Site.Notify): a

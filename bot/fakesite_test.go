@@ -44,6 +44,7 @@ type fakeSite struct {
 	removeCalls         int    // Remove calls, failed ones included
 	blockExisting       bool   // Block finds the bot's own block in force
 	textsErr            error  // Texts fails with it
+	textsReads          []int  // revisions each Texts call read, versions before included
 
 	removals      []bot.Removal
 	placeRemovals []bot.Removal
@@ -109,9 +110,15 @@ func (f *fakeSite) Texts(_ context.Context, cs []bot.Contribution) (map[int64]bo
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := map[int64]bot.Texts{}
+	ids := map[int64]bool{}
 	for _, c := range cs {
 		out[c.ID] = f.texts[c.ID]
+		ids[c.ID] = true
+		if c.ParentID != 0 {
+			ids[c.ParentID] = true
+		}
 	}
+	f.textsReads = append(f.textsReads, len(ids))
 	return out, nil
 }
 
@@ -577,20 +584,20 @@ func TestPoisonEditSetAsideOthersHandled(t *testing.T) {
 	poison := r.probeOn("192.0.2.2", "Abacus")
 	toks = append(toks, r.probeOn("192.0.2.3", "Algae"), r.probeOn("192.0.2.4", "Alchemy"))
 
-	// The first pass reverts Aardvark, fails on Abacus, and then presses
-	// the failing site no more: Algae and Alchemy wait as pending.
+	// The first pass reverts Aardvark, fails on Abacus, and goes on: one
+	// failure is one bad page, not a failing site. Algae and Alchemy are
+	// reverted.
 	sum, err := r.pass()
 	if !errors.Is(err, bot.ErrUndone) || !errors.Is(err, bot.ErrTransient) {
 		t.Fatalf("first pass error = %v; want ErrUndone naming the site's failure", err)
 	}
-	if sum.Reverted != 1 || sum.Pending != 3 || r.site.removeCalls != 2 {
-		t.Fatalf("first pass = %s, %d remove calls; want 1 reverted, 3 pending, 2 calls", sum, r.site.removeCalls)
+	if sum.Reverted != 3 || sum.Pending != 1 || r.site.removeCalls != 4 {
+		t.Fatalf("first pass = %s, %d remove calls; want 3 reverted, 1 pending, 4 calls", sum, r.site.removeCalls)
 	}
-	if !strings.Contains(sum.String(), "3 pending, 0 set aside") {
+	if !strings.Contains(sum.String(), "1 pending, 0 set aside") {
 		t.Errorf("summary %q does not count the pending actions", sum)
 	}
-	// Later passes: the deferred edits are due first and reverted; the
-	// poison edit is retried until its budget is spent.
+	// Later passes: the poison edit is retried until its budget is spent.
 	for i := 0; i < 5; i++ {
 		sum, err = r.pass()
 		if sum.SetAside > 0 {
@@ -625,13 +632,18 @@ func TestPoisonEditSetAsideOthersHandled(t *testing.T) {
 	}
 }
 
-// A retry waits: 1, 2, 4... times RetryBackoff after each failed attempt.
+// A retry waits: not at all after the first failed attempt (the next pass
+// takes it up: a light fault is over by then), then 1, 2, 4... times
+// RetryBackoff.
 func TestPendingBackoff(t *testing.T) {
 	r := newFrig(t)
 	r.opts.RetryBackoff = time.Minute
 	r.site.poison = "Aardvark"
 	r.probe("192.0.2.1")
 	r.pass()
+	if sum, _ := r.pass(); sum.Retried != 1 {
+		t.Fatalf("pass after the first failure = %s; want a retry", sum)
+	}
 	calls := r.site.removeCalls
 	if sum, _ := r.pass(); sum.Retried != 0 || r.site.removeCalls != calls {
 		t.Fatalf("pass within the back-off = %s; want no retry", sum)
@@ -641,8 +653,26 @@ func TestPendingBackoff(t *testing.T) {
 		t.Fatalf("pass after a minute = %s; want a retry", sum)
 	}
 	ps, err := r.store.Pendings(context.Background(), "")
-	if err != nil || len(ps) != 1 || ps[0].Attempts != 2 || ps[0].Next.Sub(r.now) < time.Minute {
-		t.Errorf("pendings = %+v, %v; want attempt 2, next in 2 minutes", ps, err)
+	if err != nil || len(ps) != 1 || ps[0].Attempts != 3 || ps[0].Next.Sub(r.now) < 110*time.Second {
+		t.Errorf("pendings = %+v, %v; want attempt 3, next in 2 minutes", ps, err)
+	}
+}
+
+// Several actions failing in a row are a failing site: the pass presses it
+// no more, and the rest wait as pending.
+func TestFailingSiteNotPressed(t *testing.T) {
+	r := newFrig(t)
+	r.site.removeErr = bot.WithKind(bot.ErrTransient, errors.New("HTTP 503"))
+	for i, title := range []string{"Aardvark", "Abacus", "Algae", "Alchemy"} {
+		r.probeOn(fmt.Sprintf("192.0.2.%d", i+1), title)
+	}
+	sum, err := r.pass()
+	if !errors.Is(err, bot.ErrUndone) || sum.Pending != 4 || r.site.removeCalls != 3 {
+		t.Fatalf("pass = %s, %v, %d remove calls; want 4 pending after 3 calls", sum, err, r.site.removeCalls)
+	}
+	r.site.removeErr = nil
+	if sum, err := r.pass(); err != nil || sum.Reverted != 4 || sum.Pending != 0 {
+		t.Errorf("pass after the site recovered = %s, %v; want all 4 reverted", sum, err)
 	}
 }
 
@@ -696,5 +726,32 @@ func TestPendingTextsFailingCountAsAttempts(t *testing.T) {
 	}
 	if aside, err := r.store.SetAsides(context.Background(), ""); err != nil || len(aside) != 1 || !strings.Contains(aside[0].Pending.LastError, "revisions") {
 		t.Errorf("set aside = %+v, %v", aside, err)
+	}
+}
+
+// A backlog is read one batch of 50 revisions a request, versions before
+// and after together, each once: 300 edits taking turns on four pages (and
+// the pages' first versions) take 7 requests, not 12.
+func TestBacklogReadInBatches(t *testing.T) {
+	r := newFrig(t)
+	titles := []string{"Aardvark", "Abacus", "Algae", "Alchemy"}
+	for i := range 300 {
+		title := titles[i%len(titles)]
+		r.site.save(anon(fmt.Sprintf("198.51.100.%d", i%200+1)), title, r.site.text(title)+fmt.Sprintf("\nLine %d of the history.", i), r.tick())
+	}
+	sum := r.mustPass()
+	if sum.Scored < 300 {
+		t.Fatalf("pass = %s; want the 300 edits scored", sum)
+	}
+	total := 0
+	for _, n := range r.site.textsReads {
+		if n > 50 {
+			t.Errorf("a request for %d revisions", n)
+		}
+		total += n
+	}
+	t.Logf("revisions per request: %v", r.site.textsReads)
+	if want := (total + 49) / 50; len(r.site.textsReads) > want+1 {
+		t.Errorf("%d requests for %d revisions (%v); want at most %d", len(r.site.textsReads), total, r.site.textsReads, want+1)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -22,6 +23,7 @@ import (
 	"github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/internal/faultproxy"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
@@ -71,7 +73,9 @@ func newFaultRig(t *testing.T, mwOpts func(*mediawiki.Options), opts func(*bot.O
 			t.Fatal(err)
 		}
 	}
-	p, err := faultproxy.Start(w.API, faultproxy.Options{HoldFor: 30 * time.Second})
+	seed := fnv.New64a()
+	seed.Write([]byte(t.Name())) // each test its own draws, the same at every run
+	p, err := faultproxy.Start(w.API, faultproxy.Options{HoldFor: 30 * time.Second, Seed: seed.Sum64()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,5 +374,67 @@ func TestPatrolFaultPoisonPage(t *testing.T) {
 	// 3 attempts, each one request and the client's retry at most.
 	if n := r.proxy.Count(faultproxy.WriteTo("Page 1")); n < 3 || n > 3*2 {
 		t.Errorf("%d writes to the poison page; want 3 attempts of at most 2 requests", n)
+	}
+}
+
+// TestPatrolFaultMatrix plays steady light faults, each on a share of the
+// requests for as long as the test runs, with the client's and the bot's
+// production settings (3 retries seconds apart, a 30 s cool-off, a minute's
+// back-off for pending actions): malformed answers to 10% of all requests,
+// the session's cookies lost on 30% of them, the answer to 50% of the
+// writes lost after the wiki carried them out. Within two passes every
+// probe is reverted exactly once, nothing good is touched, and the second
+// pass, with no actions left, ends without error (cron's exit 0).
+func TestPatrolFaultMatrix(t *testing.T) {
+	notLogin := func(r faultproxy.Request) bool { return r.Params.Get("action") != "login" }
+	type fault struct {
+		name string
+		rule faultproxy.Rule
+	}
+	var cases []fault
+	for _, f := range []fault{
+		{"malformed 10%", faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Malformed, Rate: 0.1}},
+		{"session loss 30%", faultproxy.Rule{Match: notLogin, Fault: faultproxy.DropSession, Rate: 0.3}},
+		{"lost write answers 50%", faultproxy.Rule{Match: faultproxy.Write(), Fault: faultproxy.LoseAnswer, Rate: 0.5}},
+	} {
+		for run := range 2 { // two draws of the faults each
+			cases = append(cases, fault{fmt.Sprintf("%s #%d", f.name, run+1), f.rule})
+		}
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := newFaultRig(t, func(o *mediawiki.Options) { o.Retries, o.CoolOff = 0, 0 },
+				func(o *bot.Options) { o.RetryBackoff = time.Minute })
+			r.proxy.Add(tc.rule)
+			r.patrol(3) // logged in, model learnt, through the faults
+			r.botnet(uint64(10 + i))
+			var sums []bot.Summary
+			var err error
+			for pass := 1; pass <= 2; pass++ {
+				var sum bot.Summary
+				sum, err = r.p.Pass(r.ctx)
+				sums = append(sums, sum)
+				t.Logf("pass %d: %s; err: %v", pass, sum, err)
+			}
+			r.check()
+			// A revert whose answer was lost is found done by the client's
+			// retry or the next pass's look: the bot's version on top.
+			removed := 0
+			for _, s := range sums {
+				removed += s.Reverted + s.Held[decision.HoldReverted]
+			}
+			if removed != faultProbes || err != nil || sums[1].Pending != 0 {
+				t.Errorf("two passes: %d probes found reverted, second pass %s, %v; want %d, nothing pending, no error",
+					removed, sums[1], err, faultProbes)
+			}
+			faulted := 0
+			for _, s := range r.proxy.Seen(nil) {
+				if s.Fault != faultproxy.Pass {
+					faulted++
+				}
+			}
+			t.Logf("%d requests through the proxy, %d of them faulted", r.proxy.Count(nil), faulted)
+		})
 	}
 }

@@ -166,10 +166,11 @@ func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages 
 	outs := p.act(actx, sc, d, pages, sum.ObserveOnly)
 	cancel()
 	if err := p.fold(&h, sum, sc, d, outs); err != nil {
-		ps.failing = err
+		ps.failed(err)
 		p.defer1(&h, sum, d, retry, err, true)
 		return h, nil
 	}
+	ps.succeeded()
 	p.logger(c).WithFields(logrus.Fields{"action": h.Record.Action, "verdict": h.Record.Verdict, "reasons": reasonText(results)}).Info(h.Record.Outcome)
 	return h, nil
 }
@@ -211,10 +212,15 @@ func (p *Patroller) defer1(h *store.Handled, sum *Summary, d decision.Decision, 
 }
 
 // backoff is how long a pending action waits after its nth failed attempt:
+// nothing after the first, which the client already retried a few times
+// seconds apart (a light fault: the next pass takes it up again), then
 // RetryBackoff, doubling with each attempt, at most an hour.
 func (p *Patroller) backoff(n int) time.Duration {
+	if n <= 1 {
+		return 0
+	}
 	b := p.opts.RetryBackoff
-	for i := 1; i < n && b < time.Hour; i++ {
+	for i := 2; i < n && b < time.Hour; i++ {
 		b *= 2
 	}
 	return min(b, time.Hour)

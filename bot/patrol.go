@@ -68,8 +68,8 @@ type Options struct {
 	RangePrefixV6   int           // range size for IPv6, e.g. 64; needed with RangeBlock
 	ModelPages      int           // pages sampled to train the letter model; 0: the built-in model only
 	// The retry budget of an action the site failed to carry out (it was
-	// unavailable, lagged, timed out): retried at later passes, waiting
-	// RetryBackoff, then twice that, and so on, until RetryAttempts
+	// unavailable, lagged, timed out): retried at the next pass, then
+	// waiting RetryBackoff, twice that, and so on, until RetryAttempts
 	// attempts failed or the first failure is RetryMaxAge old; then it is
 	// set aside for a human. 0: no limit (RetryAttempts, RetryMaxAge), or
 	// retry at the next pass (RetryBackoff).
@@ -197,9 +197,10 @@ func countList[K ~string](m map[K]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// chunkSize is how many changes a pass handles per batch of revision texts
-// (two API requests of 50 revisions: new and old text) and of current page
-// states (one request for the pages of the chunk's suspicious edits).
+// chunkSize is the most changes a pass handles per batch of revision texts
+// (one request of chunkIDs revisions, new and old text together) and of
+// current page states (one request for the pages of the chunk's
+// suspicious edits).
 const chunkSize = 50
 
 // rcOverlap is how far before the cursor a pass reads recent changes again.
@@ -236,9 +237,10 @@ var ErrUndone = errors.New("decided actions left undone")
 // memory and cursor in one transaction (a crash redoes at most one chunk;
 // every action is idempotent through the "already reverted" look). An
 // action the site fails to carry out is recorded as pending and the
-// cursor moves on; after the first such failure the pass attempts no more
-// writes (the site is failing: the rest wait as pending too). A pass that
-// leaves actions pending or sets one aside returns ErrUndone.
+// cursor moves on; once the site failed several actions in a row the pass
+// attempts no more writes (the site is failing: the rest wait as pending
+// too). A pass that leaves actions pending or sets one aside returns
+// ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -286,19 +288,39 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	sum.Pending = len(pend)
 	if err == nil && (sum.Pending > 0 || sum.SetAside > 0) {
 		err = fmt.Errorf("%d pending, %d set aside: %w", sum.Pending, sum.SetAside, ErrUndone)
-		if ps.failing != nil {
-			err = fmt.Errorf("%w; the site failed: %w", err, ps.failing)
+		if ps.last != nil {
+			err = fmt.Errorf("%w; the site failed: %w", err, ps.last)
 		}
 	}
 	return sum, err
 }
 
+// failingAfter is how many actions in a row the site must fail (each
+// after the client's own retries) before a pass presses it no more: one
+// failure is a light fault or one bad page, several in a row a site that
+// is down.
+const failingAfter = 3
+
 // passState is what one pass learns as it goes.
 type passState struct {
-	// failing is the first action the site failed to carry out: after it
-	// the pass presses the site no more, and leaves the rest pending.
+	// failing is set once the site failed failingAfter actions in a row
+	// (the last one's error): after it the pass presses the site no more,
+	// and leaves the rest pending.
 	failing error
+	inRow   int   // actions failed in a row
+	last    error // the last action's failure, for the pass's error
 }
+
+// failed notes an action the site failed to carry out.
+func (ps *passState) failed(err error) {
+	ps.last = err
+	if ps.inRow++; ps.inRow >= failingAfter {
+		ps.failing = err
+	}
+}
+
+// succeeded notes an action the site carried out.
+func (ps *passState) succeeded() { ps.inRow = 0 }
 
 // poll reads the contributions from since on and the site's off switch,
 // in one request when the site can.
@@ -340,9 +362,9 @@ func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contrib
 	if err != nil {
 		return err
 	}
-	// Texts are fetched a chunk at a time (batched requests, bounded
+	// Texts are fetched a chunk at a time (one request each, bounded
 	// memory on a large backlog, progress a person can follow), the next
-	// chunk's while this one is judged and acted on.
+	// chunks' while this one is judged and acted on.
 	fctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() {
@@ -351,42 +373,53 @@ func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contrib
 	}()
 	type fetched struct {
 		texts map[int64]Texts
+		prev  map[int64]bool
 		err   error
 	}
-	fetch := func(lo int, known map[int64]Version) <-chan fetched {
-		hi := min(lo+chunkSize, len(changes))
+	bounds := chunkBounds(changes, skips, chunkIDs)
+	fetches := make([]chan fetched, len(bounds))
+	fetch := func(i int) {
+		if i >= len(bounds) {
+			return
+		}
+		lo, hi := bounds[i][0], bounds[i][1]
+		var prev map[int64]bool // a version the chunk before reads
+		if i > 0 {
+			prev = newIDs(changes[bounds[i-1][0]:lo], skips[bounds[i-1][0]:lo])
+		}
 		ch := make(chan fetched, 1)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t, err := p.textsKnown(fctx, changes[lo:hi], skips[lo:hi], known)
-			ch <- fetched{t, err}
-		}()
-		return ch
+		fetches[i] = ch
+		wg.Go(func() {
+			t, err := p.textsAfter(fctx, changes[lo:hi], skips[lo:hi], prev)
+			ch <- fetched{t, prev, err}
+		})
 	}
-	var next <-chan fetched
-	if len(changes) > 0 {
-		next = fetch(0, nil)
+	for i := range fetchAhead {
+		fetch(i)
 	}
-	hi := cur // the cursor only moves forward, also past re-read changes
-	for start := 0; start < len(changes); start += chunkSize {
-		end := min(start+chunkSize, len(changes))
-		f := <-next
+	hi := cur                   // the cursor only moves forward, also past re-read changes
+	var known map[int64]Version // the chunk before's versions after, by id
+	for i, b := range bounds {
+		start, end := b[0], b[1]
+		f := <-fetches[i]
+		fetches[i] = nil
 		if f.err != nil {
 			return f.err
 		}
-		if end < len(changes) {
-			// A page's next edit often follows in the next chunk: its text
-			// before is this chunk's text after, not fetched again.
-			known := make(map[int64]Version, len(f.texts))
-			for _, c := range changes[start:end] {
-				if t, ok := f.texts[c.ID]; ok {
-					known[c.ID] = Version{ID: c.ID, Author: c.Author.Name, Text: t.After}
-				}
-			}
-			next = fetch(end, known)
+		fetch(i + fetchAhead)
+		// A page's next edit often follows in the next chunk: its text
+		// before is the chunk before's text after, not fetched again.
+		texts, err := p.withBefore(ctx, changes[start:end], skips[start:end], f.texts, f.prev, known)
+		if err != nil {
+			return err
 		}
-		chunk := p.score(changes[start:end], skips[start:end], f.texts, env)
+		known = make(map[int64]Version, len(texts))
+		for _, c := range changes[start:end] {
+			if t, ok := texts[c.ID]; ok {
+				known[c.ID] = Version{ID: c.ID, Author: c.Author.Name, Text: t.After}
+			}
+		}
+		chunk := p.score(changes[start:end], skips[start:end], texts, env)
 		pages := &pageStates{chunk: chunk, titles: p.suspicious(chunk)}
 		for _, sc := range chunk {
 			if ctx.Err() != nil {
@@ -471,7 +504,7 @@ func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detect
 			// An attempt that failed for each of them (their texts may be
 			// what the site fails on): the budget sets them aside in the
 			// end, and the new edits are read all the same.
-			ps.failing = err
+			ps.failing, ps.last = err, err
 			for i, rec := range recs {
 				h := store.Handled{Record: rec}
 				p.defer1(&h, sum, decision.Decision{Action: pds[i].Action}, &pds[i], err, true)
@@ -610,36 +643,130 @@ func (p *Patroller) skips(ctx context.Context, changes []Contribution) ([]decisi
 	return skips, nil
 }
 
-// texts fetches, in batches, the text before and after every edit to score.
-func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []decision.Reason) (map[int64]Texts, error) {
-	return p.textsKnown(ctx, changes, skips, nil)
+// chunkIDs is how many revisions a chunk of a pass reads, in one request:
+// MediaWiki serves 50 revisions' texts a request to an account without
+// apihighlimits.
+const chunkIDs = 50
+
+// fetchAhead is how many chunks' texts are being fetched while one is
+// judged: the site's next answers are on their way while the bot works.
+const fetchAhead = 2
+
+// chunkBounds splits changes into chunks of at most chunkSize changes
+// whose texts are at most ids revisions: the versions after of the changes
+// to score and their versions before, each counted once, leaving out a
+// version before that the chunk before reads as a version after (a page's
+// edits follow each other). It returns each chunk's [start, end).
+func chunkBounds(changes []Contribution, skips []decision.Reason, ids int) [][2]int {
+	var out [][2]int
+	var prev, cur map[int64]bool
+	start := 0
+	for i := 0; i < len(changes); {
+		if cur == nil {
+			cur = map[int64]bool{}
+		}
+		c := changes[i]
+		need := 0
+		if skips[i] == "" {
+			if !cur[c.ID] {
+				need++
+			}
+			if c.ParentID != 0 && !cur[c.ParentID] && !prev[c.ParentID] && c.ParentID != c.ID {
+				need++
+			}
+		}
+		if i > start && (len(cur)+need > ids || i-start >= chunkSize) {
+			out = append(out, [2]int{start, i})
+			prev, cur, start = newIDs(changes[start:i], skips[start:i]), nil, i
+			continue
+		}
+		if skips[i] == "" {
+			cur[c.ID] = true
+			if c.ParentID != 0 && !prev[c.ParentID] {
+				cur[c.ParentID] = true
+			}
+		}
+		i++
+	}
+	if start < len(changes) {
+		out = append(out, [2]int{start, len(changes)})
+	}
+	return out
 }
 
-// textsKnown is texts, with the versions in known (by id) not fetched again
-// as an edit's version before.
-func (p *Patroller) textsKnown(ctx context.Context, changes []Contribution, skips []decision.Reason, known map[int64]Version) (map[int64]Texts, error) {
+// newIDs returns the ids of the changes to score: the versions after a
+// chunk reads.
+func newIDs(changes []Contribution, skips []decision.Reason) map[int64]bool {
+	out := make(map[int64]bool, len(changes))
+	for i, c := range changes {
+		if skips[i] == "" {
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
+// texts fetches, in batches, the text before and after every edit to score.
+func (p *Patroller) texts(ctx context.Context, changes []Contribution, skips []decision.Reason) (map[int64]Texts, error) {
+	return p.textsAfter(ctx, changes, skips, nil)
+}
+
+// textsAfter is texts, except that an edit whose version before is in
+// prev (read by the chunk before) gets only its text after: withBefore
+// adds the rest.
+func (p *Patroller) textsAfter(ctx context.Context, changes []Contribution, skips []decision.Reason, prev map[int64]bool) (map[int64]Texts, error) {
 	var todo []Contribution
-	reuse := map[int64]Version{} // by the edit's id: its version before
 	for i, c := range changes {
 		if skips[i] != "" {
 			continue
 		}
-		if v, ok := known[c.ParentID]; ok && c.ParentID != 0 {
-			reuse[c.ID] = v
+		if c.ParentID != 0 && prev[c.ParentID] {
 			c.ParentID = 0 // the site reads its text after only
 		}
 		todo = append(todo, c)
 	}
 	if len(todo) == 0 {
-		return nil, nil
+		return map[int64]Texts{}, nil
 	}
 	texts, err := p.site.Texts(ctx, todo)
 	if err != nil {
 		return nil, fmt.Errorf("read revisions: %w", err)
 	}
-	for id, v := range reuse {
-		if t, ok := texts[id]; ok {
-			t.Before, t.ParentAuthor = v.Text, v.Author
+	if texts == nil {
+		texts = map[int64]Texts{}
+	}
+	return texts, nil
+}
+
+// withBefore completes the texts textsAfter read without the version
+// before (in prev) from known, the chunk before's versions after. A version
+// the chunk before could not read (deleted since) is read again here with
+// its edit, so an edit is never taken for a page's creation.
+func (p *Patroller) withBefore(ctx context.Context, changes []Contribution, skips []decision.Reason, texts map[int64]Texts, prev map[int64]bool, known map[int64]Version) (map[int64]Texts, error) {
+	var again []Contribution
+	for i, c := range changes {
+		if skips[i] != "" || c.ParentID == 0 || !prev[c.ParentID] {
+			continue
+		}
+		t, ok := texts[c.ID]
+		if !ok {
+			continue
+		}
+		v, ok := known[c.ParentID]
+		if !ok {
+			again = append(again, c)
+			delete(texts, c.ID)
+			continue
+		}
+		t.Before, t.ParentAuthor = v.Text, v.Author
+		texts[c.ID] = t
+	}
+	if len(again) > 0 {
+		more, err := p.site.Texts(ctx, again)
+		if err != nil {
+			return nil, fmt.Errorf("read revisions: %w", err)
+		}
+		for id, t := range more {
 			texts[id] = t
 		}
 	}

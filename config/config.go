@@ -193,7 +193,18 @@ type Detectors struct {
 	// wiki's rare real words; the bot re-reads it after each edit of it.
 	// "" means "User:<account>/Allowlist"; "none" turns it off.
 	AllowListPage string `yaml:"allow_list_page"`
+	// DictCache is the directory where each language's dictionaries are
+	// compiled once into an index that later runs map into memory, so a
+	// pass starts in milliseconds instead of reading word lists. Empty
+	// means $XDG_CACHE_HOME/wikiwarden (else ~/.cache/wikiwarden, else a
+	// "cache" directory beside store.path); "none" reads the word lists at
+	// every start. Load resolves a relative path against the config
+	// file's directory.
+	DictCache string `yaml:"dict_cache"`
 }
+
+// DictCacheNone as detectors.dict_cache turns the compiled dictionaries off.
+const DictCacheNone = "none"
 
 // Response is the "response" section.
 type Response struct {
@@ -443,6 +454,9 @@ func Load(path string) (*Config, error) {
 // resolvePaths makes relative file paths relative to dir.
 func (c *Config) resolvePaths(dir string) {
 	paths := []*string{&c.Store.Path, &c.Wiki.PasswordFile, &c.Store.Backup.Path, &c.Metrics.BearerTokenFile, &c.Shared.DSNFile}
+	if c.Detectors.DictCache != DictCacheNone {
+		paths = append(paths, &c.Detectors.DictCache)
+	}
 	for i := range c.Sites {
 		paths = append(paths, &c.Sites[i].PasswordFile)
 	}

@@ -181,21 +181,25 @@ func (m *Model) build() {
 	for d := range p1 {
 		p1[d] = (c1[d] + 1) / (total + k)
 	}
-	cnt4 := make([]float64, modelGrams)
-	for i, n := range m.counts {
-		cnt4[i] = float64(n)
-	}
 	p2 := wittenBell(c2, p1)
 	p3 := wittenBell(c3, p2)
-	p4 := wittenBell(cnt4, p3)
+	// The 4-gram level row by row, straight into lp: two arrays of float64
+	// over every 4-gram would cost 8 MB more at each start.
 	// Mix in the bigram and letter frequencies so that one unseen sequence
 	// inside a rare but real word (a compound's seam, a foreign name) costs
 	// a bounded number of bits: the model's job is to tell words from random
 	// letters, not to be a sharp language model.
 	m.lp = make([]float32, modelGrams)
-	for i, p := range p4 {
-		d := i % k
-		m.lp[i] = float32(math.Log2((1-mixBigram-mixUnigram)*p + mixBigram*p2[i%(k*k)] + mixUnigram*p1[d]))
+	var cnt, p4 [k]float64
+	for h := 0; h < modelGrams; h += k {
+		for d := range k {
+			cnt[d] = float64(m.counts[h+d])
+		}
+		wittenBellRow(p4[:], cnt[:], p3[h%len(p3):h%len(p3)+k])
+		for d, p := range p4 {
+			i := h + d
+			m.lp[i] = float32(math.Log2((1-mixBigram-mixUnigram)*p + mixBigram*p2[i%(k*k)] + mixUnigram*p1[d]))
+		}
 	}
 }
 
@@ -208,23 +212,29 @@ func wittenBell(cnt, lower []float64) []float64 {
 	p := make([]float64, len(cnt))
 	nl := len(lower)
 	for h := 0; h < len(cnt); h += k {
-		var sum, types float64
-		for d := 0; d < k; d++ {
-			if n := cnt[h+d]; n > 0 {
-				sum += n
-				types++
-			}
-		}
 		lo := h % nl
-		if sum == 0 {
-			copy(p[h:h+k], lower[lo:lo+k])
-			continue
-		}
-		for d := 0; d < k; d++ {
-			p[h+d] = (cnt[h+d] + types*lower[lo+d]) / (sum + types)
-		}
+		wittenBellRow(p[h:h+k], cnt[h:h+k], lower[lo:lo+k])
 	}
 	return p
+}
+
+// wittenBellRow is wittenBell for one history: p, cnt and lower hold the
+// k symbols after it.
+func wittenBellRow(p, cnt, lower []float64) {
+	var sum, types float64
+	for _, n := range cnt {
+		if n > 0 {
+			sum += n
+			types++
+		}
+	}
+	if sum == 0 {
+		copy(p, lower)
+		return
+	}
+	for d := range p {
+		p[d] = (cnt[d] + types*lower[d]) / (sum + types)
+	}
 }
 
 // bits returns the surprisal, -log2 P, of the folded word sym followed by a

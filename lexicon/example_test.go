@@ -3,6 +3,7 @@ package lexicon_test
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/lexicon"
@@ -32,4 +33,18 @@ func Example() {
 	r := detectors.Probe(&detectors.Input{Edit: e, Added: detectors.Diff(e.Old, e.New), Env: env})
 	fmt.Println(r.Tokens)
 	// Output: [xkqzvbwpl]
+}
+
+// Every dictionary of a page's language, for a detector that checks a word
+// against all of them; nothing is read until Open.
+func ExampleDictionaries() {
+	for _, d := range lexicon.Dictionaries("nl") {
+		fmt.Println(d.Where()) // e.g. /usr/share/dict/dutch, /usr/share/hunspell/nl.dic
+	}
+	lx, err := lexicon.Open(context.Background(), []string{"nl", "en"}, lexicon.Options{CacheDir: lexicon.DefaultCacheDir(os.Getenv)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = lx.Dicts()["nl"] // nil when no Dutch dictionary is installed
 }

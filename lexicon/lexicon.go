@@ -1,16 +1,29 @@
 // Package lexicon loads dictionaries of real words from the word lists and
-// spelling dictionaries Debian installs (wamerican-huge, wngerman, wfrench,
-// wspanish, wpolish, hunspell-*, aspell-cy), for the probe detector: a word
-// a dictionary has is not a random tracking token by itself.
+// spelling dictionaries a Debian system has installed, for the probe
+// detector: a word a dictionary has is not a random tracking token by
+// itself.
+//
+// Dictionaries discovers, for a language code ("nl", "pt-BR", "nb"), every
+// dictionary installed for it: word lists in /usr/share/dict named for
+// their language (wngerman's "ngerman", wdutch's "dutch"), Hunspell
+// dictionaries in /usr/share/hunspell named for their locale ("nl.dic",
+// "nb_NO.dic", "af_ZA.dic"), and, for a language with neither, aspell's
+// (aspell-cy). Installed lists every language found; Norwegian Bokmål and
+// Nynorsk are filed together as "no".
 //
 // It exists apart from package detectors because reading dictionaries is
-// I/O and detectors are pure: cmd/wikiwarden (or the bot) loads the
+// I/O and detectors are pure: cmd/wikiwarden (or the bot) opens the
 // languages its wiki needs once at start and passes them in
 // detectors.Env.Dicts. Without any dictionary installed everything still
-// works; the detectors then judge by letters alone. Each language costs 5
-// bytes a distinct word form and 2 MB for a letter model of its words
-// (English about 4 MB, Polish about 24 MB), so only the languages asked for
-// are loaded.
+// works; the detectors then judge by letters alone.
+//
+// Reading a language's word lists takes a quarter of a second and tens of
+// megabytes, too much for every run of a cron job. Open with a cache
+// directory compiles each language once into an index file (sorted 5-byte
+// fingerprints of the word forms and the letter model of the words, see
+// detectors.WordSetFromIndex) and later maps it into memory: opening costs
+// microseconds, and a process holds only the pages its lookups touch. An
+// index is rebuilt when its sources change.
 package lexicon
 
 import (
@@ -18,6 +31,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,135 +39,153 @@ import (
 	"strings"
 	"time"
 
+	"github.com/edsrzf/mmap-go"
+
 	"github.com/wikiwarden/wikiwarden/detectors"
 )
 
-// source is one file or command that lists the words of a language.
-type source struct {
-	path    string   // a word list (one word a line) or a Hunspell .dic
-	command []string // or a command printing one word a line (aspell dump)
-}
-
-// sources lists, per language, where Debian's packages put its words. All
-// that exist are read; the first found names the language in Available.
-var sources = map[string][]source{
-	"en": {
-		{path: "/usr/share/dict/american-english-huge"},
-		{path: "/usr/share/dict/american-english-insane"},
-		{path: "/usr/share/dict/american-english-large"},
-		{path: "/usr/share/dict/american-english"},
-		{path: "/usr/share/dict/british-english-huge"},
-		{path: "/usr/share/dict/british-english"},
-		{path: "/usr/share/hunspell/en_US.dic"},
-		{path: "/usr/share/hunspell/en_GB.dic"},
-	},
-	"de": {{path: "/usr/share/dict/ngerman"}, {path: "/usr/share/dict/ogerman"}, {path: "/usr/share/hunspell/de_DE.dic"}},
-	"fr": {{path: "/usr/share/dict/french"}, {path: "/usr/share/hunspell/fr.dic"}, {path: "/usr/share/hunspell/fr_FR.dic"}},
-	"es": {{path: "/usr/share/dict/spanish"}, {path: "/usr/share/hunspell/es_ES.dic"}, {path: "/usr/share/hunspell/es.dic"}},
-	"pl": {{path: "/usr/share/dict/polish"}, {path: "/usr/share/hunspell/pl_PL.dic"}},
-	"cy": {{command: []string{"aspell", "-d", "cy", "dump", "master"}}, {path: "/usr/share/hunspell/cy_GB.dic"}},
-	"nl": {{path: "/usr/share/dict/dutch"}, {path: "/usr/share/hunspell/nl.dic"}},
-	"it": {{path: "/usr/share/dict/italian"}, {path: "/usr/share/hunspell/it_IT.dic"}},
-	"pt": {{path: "/usr/share/dict/portuguese"}, {path: "/usr/share/dict/brazilian"}, {path: "/usr/share/hunspell/pt_PT.dic"}},
-}
-
-// Languages returns the language codes the package knows where to find,
-// sorted.
+// Languages returns the codes of the languages with a dictionary
+// installed, sorted.
 func Languages() []string {
-	out := make([]string, 0, len(sources))
-	for l := range sources {
-		out = append(out, l)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(Installed()))
 }
 
 // Available returns, for each language with a dictionary installed, where
-// its words come from (a path, or the aspell command), for `wikiwarden
+// its words come from (paths, or the aspell command), for `wikiwarden
 // check` to report. It only looks; it reads nothing.
 func Available() map[string]string {
 	out := map[string]string{}
-	for lang, srcs := range sources {
-		var found []string
-		for _, s := range srcs {
-			if where, ok := s.present(); ok {
-				found = append(found, where)
-			}
+	for lang, ds := range Installed() {
+		var where []string
+		for _, d := range ds {
+			where = append(where, d.Where())
 		}
-		if len(found) > 0 {
-			out[lang] = strings.Join(found, ", ")
-		}
+		out[lang] = strings.Join(where, ", ")
 	}
 	return out
-}
-
-func (s source) present() (string, bool) {
-	if s.path != "" {
-		fi, err := os.Stat(s.path)
-		return s.path, err == nil && fi.Mode().IsRegular()
-	}
-	if _, err := exec.LookPath(s.command[0]); err != nil {
-		return "", false
-	}
-	// aspell is installed without its Welsh dictionary more often than with.
-	if s.command[0] == "aspell" {
-		if _, err := os.Stat("/usr/lib/aspell/cy.multi"); err != nil {
-			return "", false
-		}
-	}
-	return strings.Join(s.command, " "), true
 }
 
 // Lexicon is the loaded dictionaries, one word set per language. It is
 // immutable and safe for concurrent use.
 type Lexicon struct {
-	sets    map[string]*detectors.WordSet
-	from    map[string][]string
-	missing []string
+	sets     map[string]*detectors.WordSet
+	from     map[string][]string
+	missing  []string
+	compiled []string    // languages compiled into the cache by this Open
+	cacheErr error       // why a compiled index could not be kept
+	maps     []mmap.MMap // the mapped index files the sets read
 }
 
-// Load reads the dictionaries of langs that are installed. A language
-// without one is listed by Missing, not an error; a dictionary that exists
-// but cannot be read is. ctx bounds the aspell command.
+// Options say where Open finds dictionaries and keeps their compiled form.
+type Options struct {
+	// CacheDir is the directory each language's compiled index is kept
+	// in (see DefaultCacheDir); it is created if missing. "" compiles
+	// nothing: every Open reads the word lists, as Load does.
+	CacheDir string
+	// Roots are where dictionaries are discovered; the zero value means
+	// DefaultRoots.
+	Roots Roots
+}
+
+// Load reads the dictionaries of langs that are installed, without a
+// cache: Open with no CacheDir.
 func Load(ctx context.Context, langs []string) (*Lexicon, error) {
+	return Open(ctx, langs, Options{})
+}
+
+// Open returns the dictionaries of langs that are installed: for each
+// language every dictionary Dictionaries finds, as one word set with a
+// letter model of its words. A language without one is listed by Missing,
+// not an error; a dictionary that exists but cannot be read is. ctx bounds
+// the aspell command.
+//
+// With a CacheDir a language's words are read once and compiled into an
+// index file there (about 5 bytes a word form plus 2 MB for the letter
+// model), which later calls map into memory in a few microseconds instead
+// of reading the word lists; a process then holds only the pages its
+// lookups touch. The file's name carries a fingerprint of its sources
+// (paths, sizes and modification times), so a changed or added
+// dictionary compiles a new index and the stale one is removed. A cache
+// that cannot be written is not an error: the words are then kept in
+// memory and CacheError says why.
+func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
+	roots := opts.Roots
+	if roots.WordLists == nil && roots.Hunspell == nil && roots.Aspell == "" {
+		roots = DefaultRoots
+	}
+	installed := roots.Installed()
 	lx := &Lexicon{sets: map[string]*detectors.WordSet{}, from: map[string][]string{}}
-	for _, lang := range langs {
-		lang = detectors.BaseLang(lang) // "en-gb", "de-formal"
-		if _, done := lx.sets[lang]; done || lang == "" {
+	for _, code := range langs {
+		lang := detectors.BaseLang(code) // "en-gb", "de-formal"
+		if _, done := lx.sets[lang]; done || lang == "" || slices.Contains(lx.missing, lang) {
 			continue
 		}
-		var b detectors.WordSetBuilder
-		b.LearnLetters()
-		read := map[string]bool{}
-		for _, s := range sources[lang] {
-			where, ok := s.present()
-			if !ok {
-				continue
-			}
-			if s.path != "" {
-				real, err := filepath.EvalSymlinks(s.path)
-				if err != nil || read[real] {
-					continue // fr_FR.dic is a link to fr.dic
-				}
-				read[real] = true
-			}
-			if err := s.read(ctx, &b); err != nil {
-				return nil, fmt.Errorf("lexicon %s: %s: %w", lang, where, err)
-			}
-			lx.from[lang] = append(lx.from[lang], where)
-		}
-		if len(lx.from[lang]) == 0 {
+		ds := installed[normLang(lang)]
+		if len(ds) == 0 {
 			lx.missing = append(lx.missing, lang)
 			continue
 		}
-		lx.sets[lang] = b.Build()
+		for _, d := range ds {
+			lx.from[lang] = append(lx.from[lang], d.Where())
+		}
+		set, err := lx.open(ctx, lang, ds, opts.CacheDir)
+		if err != nil {
+			lx.Close()
+			return nil, err
+		}
+		lx.sets[lang] = set
 	}
 	return lx, nil
 }
 
-func (s source) read(ctx context.Context, b *detectors.WordSetBuilder) error {
-	if s.path != "" {
-		f, err := os.Open(s.path)
+// open returns the word set of lang from its compiled index in dir, after
+// compiling it when it is missing or stale.
+func (lx *Lexicon) open(ctx context.Context, lang string, ds []Dictionary, dir string) (*detectors.WordSet, error) {
+	if dir == "" {
+		return build(ctx, lang, ds)
+	}
+	path := filepath.Join(dir, indexName(lang, ds))
+	if set, m, err := mapIndex(path); err == nil {
+		lx.maps = append(lx.maps, m)
+		return set, nil
+	}
+	set, err := build(ctx, lang, ds)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeIndex(dir, path, lang, set); err != nil {
+		if lx.cacheErr == nil {
+			lx.cacheErr = fmt.Errorf("lexicon %s: %w", lang, err)
+		}
+		return set, nil
+	}
+	lx.compiled = append(lx.compiled, lang)
+	// The mapped file instead of the set just built: the heap's copy goes
+	// to the garbage collector, the pages stay shared with other processes.
+	mset, m, err := mapIndex(path)
+	if err != nil {
+		return set, nil
+	}
+	lx.maps = append(lx.maps, m)
+	return mset, nil
+}
+
+// build reads the words of lang's dictionaries into a word set with a
+// letter model.
+func build(ctx context.Context, lang string, ds []Dictionary) (*detectors.WordSet, error) {
+	var b detectors.WordSetBuilder
+	b.LearnLetters()
+	for _, d := range ds {
+		if err := d.read(ctx, &b); err != nil {
+			return nil, fmt.Errorf("lexicon %s: %s: %w", lang, d.Where(), err)
+		}
+	}
+	return b.Build(), nil
+}
+
+func (d Dictionary) read(ctx context.Context, b *detectors.WordSetBuilder) error {
+	if d.Path != "" {
+		f, err := os.Open(d.Path)
 		if err != nil {
 			return err
 		}
@@ -161,11 +193,11 @@ func (s source) read(ctx context.Context, b *detectors.WordSetBuilder) error {
 		if fi, err := f.Stat(); err == nil {
 			b.Grow(int(fi.Size() / 12))
 		}
-		return readWords(f, strings.HasSuffix(s.path, ".dic"), b)
+		return readWords(f, strings.HasSuffix(d.Path, ".dic"), b)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, s.command[0], s.command[1:]...)
+	cmd := exec.CommandContext(ctx, d.Command[0], d.Command[1:]...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
@@ -240,7 +272,30 @@ func (lx *Lexicon) Langs() map[string][]string {
 // Missing returns the languages asked for that have no dictionary installed.
 func (lx *Lexicon) Missing() []string { return slices.Clone(lx.missing) }
 
-// Bytes reports the memory the word sets take.
+// Compiled returns the languages whose index Open compiled into the cache
+// (none when every index was up to date).
+func (lx *Lexicon) Compiled() []string { return slices.Clone(lx.compiled) }
+
+// CacheError says why a compiled index could not be written (the words
+// are then held in memory), or nil.
+func (lx *Lexicon) CacheError() error { return lx.cacheErr }
+
+// Close unmaps the index files. Only for a caller done with every word set
+// of the Lexicon (tests, a command that exits): a set read after Close
+// faults.
+func (lx *Lexicon) Close() error {
+	var first error
+	for _, m := range lx.maps {
+		if err := m.Unmap(); err != nil && first == nil {
+			first = err
+		}
+	}
+	lx.maps = nil
+	return first
+}
+
+// Bytes reports the memory the word sets take (for a mapped index, what
+// it would take were every page read).
 func (lx *Lexicon) Bytes() int {
 	n := 0
 	for _, s := range lx.sets {

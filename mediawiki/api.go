@@ -27,13 +27,7 @@ type Account struct {
 func (c *Client) Account(ctx context.Context) (Account, error) {
 	var r struct {
 		Query struct {
-			UserInfo struct {
-				ID        int64    `json:"id"`
-				Name      string   `json:"name"`
-				Groups    []string `json:"groups"`
-				Rights    []string `json:"rights"`
-				EditCount int      `json:"editcount"`
-			} `json:"userinfo"`
+			UserInfo userInfoJSON `json:"userinfo"`
 		} `json:"query"`
 	}
 	err := c.call(ctx, request{op: "account", params: params.Values{
@@ -42,8 +36,20 @@ func (c *Client) Account(ctx context.Context) (Account, error) {
 	if err != nil {
 		return Account{}, err
 	}
-	u := r.Query.UserInfo
-	return Account{Name: u.Name, ID: u.ID, Groups: u.Groups, Rights: u.Rights, EditCount: u.EditCount}, nil
+	return r.Query.UserInfo.account(), nil
+}
+
+// userInfoJSON is meta=userinfo's answer.
+type userInfoJSON struct {
+	ID        int64    `json:"id"`
+	Name      string   `json:"name"`
+	Groups    []string `json:"groups"`
+	Rights    []string `json:"rights"`
+	EditCount int      `json:"editcount"`
+}
+
+func (u userInfoJSON) account() Account {
+	return Account{Name: u.Name, ID: u.ID, Groups: u.Groups, Rights: u.Rights, EditCount: u.EditCount}
 }
 
 // SiteInfo is what the bot needs to know about the wiki itself.
@@ -73,20 +79,35 @@ const (
 // requests). If that message ever changes shape, SiteInfo falls back to the
 // defaults, IPv4 /16 and IPv6 /19.
 func (c *Client) SiteInfo(ctx context.Context) (SiteInfo, error) {
+	_, si, err := c.siteInfo(ctx, false)
+	return si, err
+}
+
+// AccountAndSiteInfo is Account and SiteInfo in two requests instead of
+// three: the account is read with the wiki's general information.
+func (c *Client) AccountAndSiteInfo(ctx context.Context) (Account, SiteInfo, error) {
+	return c.siteInfo(ctx, true)
+}
+
+func (c *Client) siteInfo(ctx context.Context, withAccount bool) (Account, SiteInfo, error) {
 	var gen struct {
 		Query struct {
 			General struct {
 				Generator string `json:"generator"`
 				Lang      string `json:"lang"`
 			} `json:"general"`
+			UserInfo userInfoJSON `json:"userinfo"`
 		} `json:"query"`
 	}
-	err := c.call(ctx, request{op: "siteinfo", params: params.Values{
-		"action": "query", "meta": "siteinfo", "siprop": "general",
-	}}, &gen)
-	if err != nil {
-		return SiteInfo{}, err
+	p := params.Values{"action": "query", "meta": "siteinfo", "siprop": "general"}
+	if withAccount {
+		p["meta"], p["uiprop"] = "siteinfo|userinfo", "groups|rights|editcount"
 	}
+	err := c.call(ctx, request{op: "siteinfo", params: p}, &gen)
+	if err != nil {
+		return Account{}, SiteInfo{}, err
+	}
+	acct := gen.Query.UserInfo.account()
 	var pi struct {
 		ParamInfo struct {
 			Modules []struct {
@@ -104,7 +125,7 @@ func (c *Client) SiteInfo(ctx context.Context) (SiteInfo, error) {
 		"action": "paraminfo", "modules": "query+blocks", "helpformat": "raw",
 	}}, &pi)
 	if err != nil {
-		return SiteInfo{}, err
+		return Account{}, SiteInfo{}, err
 	}
 	si := SiteInfo{
 		Generator:        gen.Query.General.Generator,
@@ -129,7 +150,7 @@ func (c *Client) SiteInfo(ctx context.Context) (SiteInfo, error) {
 			}
 		}
 	}
-	return si, nil
+	return acct, si, nil
 }
 
 // Change is one entry of recent changes: an edit or a page creation.

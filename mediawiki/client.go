@@ -9,8 +9,10 @@
 // those: every call takes a context and honours it, every error is of one
 // of two kinds, transient or permanent (see ErrTransient), with sentinels
 // for the outcomes callers branch on, reads are batched 50 at a time and
-// follow continuation, and maxlag, 503s, network failures and a lost
-// session are retried here so callers need not.
+// follow continuation, and maxlag, 503s, network failures, answers cut
+// short on the way (empty, not JSON) and a lost session are retried here,
+// a few times seconds apart and honouring Retry-After, so callers need
+// not.
 //
 // Sessions: go-mwclient keeps the session's cookies in its jar. When the
 // wiki says the session is gone or the token is bad, the client throws the
@@ -20,15 +22,16 @@
 // Cannot log in when using MediaWiki\Session\BotPasswordSessionProvider
 // sessions"). Tokens are fetched and cached here, per session.
 //
-// A failing wiki is not pressed: once a request has exhausted its retries
-// on 5xx answers, timeouts, network errors or maxlag, every call in the
-// next Options.CoolOff fails at once with ErrCoolingOff, without a
-// request. The first call after the cool-off tries the wiki again, with
-// its retries: an answer ends the cool-off, failing again starts another.
-// The client cannot tell a wiki that fails from one page whose writes
-// fail (a PHP fatal on a huge page); both cool it off. A caller
-// that falls back from one action to another (rollback, then undo, then a
-// text restore) so stops within one request's retries.
+// A failing wiki is not pressed: once two calls in a row have exhausted
+// their retries on 5xx answers, timeouts, network errors or maxlag, every
+// call in the next Options.CoolOff fails at once with ErrCoolingOff,
+// without a request. The first call after the cool-off tries the wiki
+// again, with its retries: an answer ends the cool-off, failing again
+// starts another. One call failing is not enough: the wiki may fail only
+// that request (a PHP fatal on one huge page), and the calls for other
+// pages must go on. A caller should not fall back from one action to
+// another (rollback, then undo, then a text restore) after a transient
+// failure: the wiki is failing, not the action.
 //
 // A write whose answer was lost (a reset, a timeout) is sent again with
 // the other retries, because every write here is safe to repeat: a
@@ -75,15 +78,21 @@ type Options struct {
 	// Retries is how often a request is retried after maxlag, a 5xx or a
 	// network error, with back-off; 0 means 3.
 	Retries int
-	// CoolOff is how long calls fail fast with ErrCoolingOff after a
-	// request exhausted its retries on 5xx answers, timeouts, network errors
-	// or maxlag; 0 means 30s, a negative value turns the cool-off off.
+	// CoolOff is how long calls fail fast with ErrCoolingOff after two
+	// calls in a row exhausted their retries on 5xx answers, timeouts,
+	// network errors or maxlag; 0 means 30s, a negative value turns the
+	// cool-off off.
 	CoolOff time.Duration
 	// HTTPClient, if set, supplies the transport (for tests). Its Timeout
 	// and Jar are ignored: the Client applies Timeout per request and keeps
 	// its own cookies.
 	HTTPClient *http.Client
 }
+
+// coolAfter is how many calls in a row must exhaust their retries on the
+// wiki's failures before the client cools off: one is a request the wiki
+// cannot serve (a page whose writes fail), two in a row a wiki that fails.
+const coolAfter = 2
 
 // maxUserAgent bounds Options.UserAgent.
 const maxUserAgent = 1024
@@ -107,8 +116,9 @@ type Client struct {
 	tokens map[string]string // token type ("csrf") to token, for mw's session
 
 	// Cool-off state, guarded by sem.
-	coolUntil time.Time
-	coolCause error
+	coolUntil   time.Time
+	coolCause   error
+	failedInRow int // calls in a row that exhausted their retries on the wiki's failures
 
 	// Tunables the tests shrink.
 	batch    int           // ids or titles per request
@@ -360,6 +370,16 @@ func (c *Client) exchange(ctx context.Context, what string, fn func() error) err
 	return fmt.Errorf("%w: %s: %v; check that %s is a MediaWiki api.php", ErrMalformed, what, err, c.api)
 }
 
+// retriedError is a failure that outlasted its retries: the message of the
+// last attempt's whole error, and the kind of its cause.
+type retriedError struct {
+	msg string
+	err error
+}
+
+func (e *retriedError) Error() string { return e.msg }
+func (e *retriedError) Unwrap() error { return e.err }
+
 // retryAfter parses a Retry-After header in seconds; 0 when absent.
 func retryAfter(h string) time.Duration {
 	n, err := strconv.Atoi(strings.TrimSpace(h))
@@ -380,19 +400,26 @@ func (c *Client) retry(ctx context.Context, fn func() error) error {
 		if !errors.As(err, &te) {
 			if !isContextErr(err) {
 				// The wiki answered: it is up.
-				c.coolCause = nil
+				c.coolCause, c.failedInRow = nil, 0
 			}
 			return err
 		}
 		if attempt >= c.retries {
 			var final error
-			if te.final == ErrMaxlag {
+			switch te.final {
+			case ErrMaxlag:
 				final = fmt.Errorf("%w (%d retries)", ErrMaxlag, c.retries)
-			} else {
+			case ErrMalformed:
+				// err's words (which request), te.err's kind.
+				final = &retriedError{msg: fmt.Sprintf("%v after %d retries", err, c.retries), err: te.err}
+			default:
 				final = fmt.Errorf("%w after %d retries: %w", te.final, c.retries, te.err)
 			}
-			if te.trip && c.coolOff > 0 {
-				c.coolUntil, c.coolCause = time.Now().Add(c.coolOff), final
+			if te.trip {
+				c.failedInRow++
+				if c.failedInRow >= coolAfter && c.coolOff > 0 {
+					c.coolUntil, c.coolCause = time.Now().Add(c.coolOff), final
+				}
 			}
 			return final
 		}
@@ -465,7 +492,7 @@ type envelope struct {
 
 // call makes one API request and decodes the answer into out. It retries
 // transient failures, and on a lost session or stale token logs in afresh
-// and retries once.
+// and retries, up to c.retries times.
 func (c *Client) call(ctx context.Context, r request, out any) error {
 	if err := c.acquire(ctx); err != nil {
 		return fmt.Errorf("%s: %w", r.op, err)
@@ -475,7 +502,9 @@ func (c *Client) call(ctx context.Context, r request, out any) error {
 		return fmt.Errorf("%s: %w", r.op, err)
 	}
 	err := c.retry(ctx, func() error { return c.once(ctx, r, out) })
-	if sessionLost(err) && c.username != "" {
+	// A session lost on the way (a proxy dropping cookies) can be lost
+	// again: log in afresh up to c.retries times.
+	for i := 0; i < c.retries && sessionLost(err) && c.username != ""; i++ {
 		if lerr := c.relogin(ctx); lerr != nil {
 			return c.wrap(r.op, lerr)
 		}
@@ -563,13 +592,17 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return err
 	}
+	// An answer cut short or replaced on the way (empty, not JSON: a proxy,
+	// a PHP fatal) is retried like a lost one; JSON of the wrong shape is
+	// the wiki's own answer and would come back the same. The wiki
+	// answered, so exhausting the retries does not cool it off.
 	if len(bytes.TrimSpace(body)) == 0 {
-		return fmt.Errorf("%w: empty answer to %s; check that %s is a MediaWiki api.php", ErrMalformed, what, c.api)
+		return &transientError{err: fmt.Errorf("%w: empty answer to %s; check that %s is a MediaWiki api.php", ErrMalformed, what, c.api), final: ErrMalformed}
 	}
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
-		return fmt.Errorf("%w: answer to %s is not JSON (%v): %.200q; check that %s is a MediaWiki api.php",
-			ErrMalformed, what, err, body, c.api)
+		return &transientError{err: fmt.Errorf("%w: answer to %s is not JSON (%v): %.200q; check that %s is a MediaWiki api.php",
+			ErrMalformed, what, err, body, c.api), final: ErrMalformed}
 	}
 	if e := env.Error; e != nil {
 		if e.Code == "maxlag" {

@@ -82,9 +82,8 @@ func TestFault503(t *testing.T) {
 		t.Errorf("%d revisions by the bot, want 1", n)
 	}
 
-	// A wiki that keeps failing: rollback exhausts its retries, and the
-	// fallbacks after it (undo, text restore) fail at once without
-	// pressing the wiki.
+	// A wiki that keeps failing: rollback exhausts its retries, an undo
+	// after it too, and then calls fail at once without pressing the wiki.
 	p.Add(faultproxy.Rule{Match: faultproxy.Write(), Fault: faultproxy.Status503})
 	writes := p.Count(faultproxy.Write())
 	start := time.Now()
@@ -92,14 +91,14 @@ func TestFault503(t *testing.T) {
 	if !errors.Is(err, ErrUnavailable) || !Transient(err) || !strings.Contains(err.Error(), "HTTP 503") {
 		t.Fatalf("rollback = %v, want transient ErrUnavailable naming the 503", err)
 	}
-	if err := c.Undo(ctx, "F503", 1, ""); !errors.Is(err, ErrCoolingOff) || !errors.Is(err, ErrUnavailable) {
-		t.Errorf("undo after it = %v, want ErrCoolingOff", err)
+	if err := c.Undo(ctx, "F503", 1, ""); !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrCoolingOff) {
+		t.Errorf("undo after it = %v, want ErrUnavailable after its retries", err)
 	}
-	if _, err := c.Edit(ctx, EditParams{Title: "F503", Text: "v1"}); !errors.Is(err, ErrCoolingOff) {
-		t.Errorf("edit after it = %v, want ErrCoolingOff", err)
+	if _, err := c.Edit(ctx, EditParams{Title: "F503", Text: "v1"}); !errors.Is(err, ErrCoolingOff) || !errors.Is(err, ErrUnavailable) {
+		t.Errorf("edit after both = %v, want ErrCoolingOff", err)
 	}
-	if n := p.Count(faultproxy.Write()) - writes; n != 3 {
-		t.Errorf("the fallthrough sent %d writes, want 3 (one request and its 2 retries)", n)
+	if n := p.Count(faultproxy.Write()) - writes; n != 6 {
+		t.Errorf("%d writes, want 6 (two calls, each one request and its 2 retries)", n)
 	}
 	if el := time.Since(start); el > 5*time.Second {
 		t.Errorf("the fallthrough took %v", el)
@@ -119,13 +118,23 @@ func TestFaultPoisonPage(t *testing.T) {
 	if !errors.Is(err, ErrUnavailable) || !Transient(err) || !strings.Contains(err.Error(), "HTTP 500") {
 		t.Fatalf("edit of the poison page = %v, want transient ErrUnavailable", err)
 	}
-	// The client cannot tell a poison page from a failing wiki: it cools
-	// off, then other pages work again.
-	if _, err := c.Edit(ctx, EditParams{Title: "Healthy", Text: "v2"}); !errors.Is(err, ErrCoolingOff) {
+	// One call failing does not cool the wiki off: other pages' writes
+	// go on.
+	if _, err := c.Edit(ctx, EditParams{Title: "Healthy", Text: "v2"}); err != nil {
+		t.Errorf("edit of another page = %v, want it made", err)
+	}
+	// The poison page again, twice in a row: that is a failing wiki as far
+	// as the client can tell, and it cools off.
+	for range 2 {
+		if _, err := c.Edit(ctx, EditParams{Title: "Poison", Text: "v3"}); !errors.Is(err, ErrUnavailable) {
+			t.Fatalf("edit of the poison page = %v", err)
+		}
+	}
+	if _, err := c.Edit(ctx, EditParams{Title: "Healthy", Text: "v3"}); !errors.Is(err, ErrCoolingOff) {
 		t.Errorf("edit during the cool-off = %v, want ErrCoolingOff", err)
 	}
 	time.Sleep(600 * time.Millisecond)
-	if _, err := c.Edit(ctx, EditParams{Title: "Healthy", Text: "v2"}); err != nil {
+	if _, err := c.Edit(ctx, EditParams{Title: "Healthy", Text: "v3"}); err != nil {
 		t.Errorf("edit after the cool-off: %v", err)
 	}
 	if text, _ := w.PageText(ctx, "Poison"); text != "v1" {
@@ -173,8 +182,10 @@ func TestFaultMaxlag(t *testing.T) {
 		t.Fatalf("Account after two maxlag answers: %v", err)
 	}
 	p.Add(faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Maxlag})
-	if _, err := c.Account(ctx); !errors.Is(err, ErrMaxlag) || !Transient(err) {
-		t.Fatalf("Account with lag throughout = %v, want ErrMaxlag", err)
+	for range 2 {
+		if _, err := c.Account(ctx); !errors.Is(err, ErrMaxlag) || !Transient(err) || errors.Is(err, ErrCoolingOff) {
+			t.Fatalf("Account with lag throughout = %v, want ErrMaxlag", err)
+		}
 	}
 	seen := p.Count(nil)
 	if _, err := c.Account(ctx); !errors.Is(err, ErrCoolingOff) || !errors.Is(err, ErrMaxlag) {
@@ -188,19 +199,20 @@ func TestFaultMaxlag(t *testing.T) {
 func TestFaultMalformedAndEmpty(t *testing.T) {
 	t.Parallel()
 	_, p, c, ctx := startProxied(t, Options{})
-	p.Add(faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Malformed, Times: 1})
+	// startProxied's client retries twice: three bad answers in a row.
+	p.Add(faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Malformed, Times: 3})
 	_, err := c.Account(ctx)
 	if !errors.Is(err, ErrMalformed) || !Transient(err) || !strings.Contains(err.Error(), "GET action=query&meta=userinfo") {
 		t.Errorf("malformed answer = %v, want transient ErrMalformed naming the request", err)
 	}
-	p.Add(faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Empty, Times: 1})
+	p.Add(faultproxy.Rule{Match: faultproxy.Any(), Fault: faultproxy.Empty, Times: 3})
 	_, err = c.RecentChanges(ctx, time.Now(), 10)
 	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), "empty answer to GET action=query&list=recentchanges") ||
 		!strings.Contains(err.Error(), p.API) || !strings.Contains(err.Error(), "MediaWiki api.php") {
 		t.Errorf("empty answer = %v, want ErrMalformed naming the request and the URL", err)
 	}
 	// An empty answer to the login token, which used to be a bare EOF.
-	p.Add(faultproxy.Rule{Match: faultproxy.Param("type", "login"), Fault: faultproxy.Empty, Times: 1})
+	p.Add(faultproxy.Rule{Match: faultproxy.Param("type", "login"), Fault: faultproxy.Empty, Times: 3})
 	err = c.Login(ctx)
 	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), "login token") || !strings.Contains(err.Error(), "empty answer") {
 		t.Errorf("login with an empty token answer = %v", err)

@@ -94,6 +94,14 @@ func TestLoginAccountSiteInfo(t *testing.T) {
 	if si.BlockCIDRLimitV4 != 20 || si.BlockCIDRLimitV6 != 40 {
 		t.Errorf("CIDR limits = /%d, /%d, want the wiki's /20, /40", si.BlockCIDRLimitV4, si.BlockCIDRLimitV6)
 	}
+	before := c.Requests()
+	a2, si2, err := c.AccountAndSiteInfo(ctx)
+	if err != nil || a2.Name != a.Name || !slices.Equal(a2.Groups, a.Groups) || a2.EditCount != a.EditCount || si2 != si {
+		t.Errorf("AccountAndSiteInfo = %+v, %+v, %v; want %+v, %+v", a2, si2, err, a, si)
+	}
+	if n := c.Requests() - before; n != 2 {
+		t.Errorf("AccountAndSiteInfo made %d requests, want 2", n)
+	}
 
 	t.Run("wrong password", func(t *testing.T) {
 		const pw = "not-the-password-0123456789abcdef"

@@ -205,25 +205,40 @@ func TestSlowBodyTimesOut(t *testing.T) {
 	}
 }
 
+// An answer cut short or replaced on the way is retried; JSON of the
+// wrong shape, the wiki's own answer, is not.
 func TestMalformedJSON(t *testing.T) {
-	for name, body := range map[string]string{
-		"truncated":  `{"batchcomplete":true,"query":{"userinfo":{"id":`,
-		"html":       `<!DOCTYPE html><html><body>Fatal error</body></html>`,
-		"wrong type": `{"query":{"userinfo":{"id":"three"}}}`,
+	for _, tc := range []struct {
+		name, body string
+		requests   int64
+	}{
+		{"truncated", `{"batchcomplete":true,"query":{"userinfo":{"id":`, 4},
+		{"html", `<!DOCTYPE html><html><body>Fatal error</body></html>`, 4},
+		{"wrong type", `{"query":{"userinfo":{"id":"three"}}}`, 1},
 	} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			fs := newFaultServer(t, 100, func(w http.ResponseWriter, r *http.Request) {
-				fmt.Fprint(w, body)
+				fmt.Fprint(w, tc.body)
 			})
 			c := newTestClient(t, fs.URL, Options{})
 			_, err := c.Account(context.Background())
-			if !errors.Is(err, ErrMalformed) {
-				t.Fatalf("error = %v, want ErrMalformed", err)
+			if !errors.Is(err, ErrMalformed) || !Transient(err) {
+				t.Fatalf("error = %v, want a transient ErrMalformed", err)
 			}
-			if got := fs.hits.Load(); got != 1 {
-				t.Errorf("malformed answer retried: %d requests", got)
+			if got := fs.hits.Load(); got != tc.requests {
+				t.Errorf("%d requests, want %d", got, tc.requests)
+			}
+			// The wiki answered: no cool-off.
+			if _, err := c.Account(context.Background()); errors.Is(err, ErrCoolingOff) {
+				t.Errorf("next call = %v, want no cool-off", err)
 			}
 		})
+	}
+	// One bad answer among good ones costs a retry, not the call.
+	fs := newFaultServer(t, 1, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{"query":`) })
+	c := newTestClient(t, fs.URL, Options{})
+	if _, err := c.Account(context.Background()); err != nil || fs.hits.Load() != 2 {
+		t.Errorf("one truncated answer: %v after %d requests, want the retry's answer", err, fs.hits.Load())
 	}
 }
 
@@ -289,9 +304,10 @@ func TestCancelWhileQueued(t *testing.T) {
 		t.Errorf("queued call error = %v, want context.DeadlineExceeded", err)
 	}
 	close(release)
-	if err := <-done; !errors.Is(err, ErrMalformed) {
-		// The first answer was empty: the handler returned without a body.
-		t.Errorf("first call error = %v, want ErrMalformed", err)
+	if err := <-done; err != nil {
+		// The first answer was empty (the handler returned without a
+		// body): retried, and the retry answered.
+		t.Errorf("first call error = %v, want the retry's answer", err)
 	}
 }
 
@@ -363,11 +379,15 @@ func TestCoolOff(t *testing.T) {
 	c := newTestClient(t, srv.URL, Options{Retries: 2, CoolOff: 300 * time.Millisecond})
 	ctx := context.Background()
 
-	if _, err := c.Account(ctx); !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrCoolingOff) {
-		t.Fatalf("first call = %v, want ErrUnavailable after its retries", err)
+	// One call failing is a request the wiki cannot serve; two in a row a
+	// failing wiki.
+	for i := range 2 {
+		if _, err := c.Account(ctx); !errors.Is(err, ErrUnavailable) || errors.Is(err, ErrCoolingOff) {
+			t.Fatalf("call %d = %v, want ErrUnavailable after its retries", i+1, err)
+		}
 	}
-	if got := hits.Load(); got != 3 {
-		t.Fatalf("first call made %d requests, want 3", got)
+	if got := hits.Load(); got != 6 {
+		t.Fatalf("the two calls made %d requests, want 6", got)
 	}
 	// Within the cool-off: no request, the same kind of error, at once.
 	for range 5 {
@@ -383,8 +403,8 @@ func TestCoolOff(t *testing.T) {
 	if err := c.Rollback(ctx, "Foo", "192.0.2.1", ""); !errors.Is(err, ErrCoolingOff) || !strings.HasPrefix(err.Error(), `rollback "Foo": `) {
 		t.Errorf("write in cool-off = %v", err)
 	}
-	if got := hits.Load(); got != 3 {
-		t.Errorf("%d requests during the cool-off, want none", got-3)
+	if got := hits.Load(); got != 6 {
+		t.Errorf("%d requests during the cool-off, want none", got-6)
 	}
 	// After it, the wiki is tried again; an answer ends the cool-off.
 	time.Sleep(350 * time.Millisecond)
@@ -395,8 +415,8 @@ func TestCoolOff(t *testing.T) {
 	if _, err := c.Account(ctx); err != nil {
 		t.Fatalf("second call after the cool-off: %v", err)
 	}
-	if got := hits.Load(); got != 5 {
-		t.Errorf("%d requests after the cool-off, want 2", got-3)
+	if got := hits.Load(); got != 8 {
+		t.Errorf("%d requests after the cool-off, want 2", got-6)
 	}
 }
 

@@ -32,6 +32,7 @@ import (
 type Wiki interface {
 	Account(ctx context.Context) (mediawiki.Account, error)
 	SiteInfo(ctx context.Context) (mediawiki.SiteInfo, error)
+	AccountAndSiteInfo(ctx context.Context) (mediawiki.Account, mediawiki.SiteInfo, error)
 	RecentChanges(ctx context.Context, start time.Time, limit int) ([]mediawiki.Change, error)
 	ChangesAndPage(ctx context.Context, start time.Time, limit int, title string) ([]mediawiki.Change, mediawiki.Page, error)
 	Users(ctx context.Context, names []string) (map[string]mediawiki.User, error)
@@ -102,11 +103,23 @@ func New(w Wiki, opts Options, log logrus.FieldLogger) *Site {
 // Self reads the bot's account and the wiki's range-block limits
 // ($wgBlockCIDRLimit).
 func (s *Site) Self(ctx context.Context) (bot.Self, error) {
-	acct, err := s.acct(ctx)
-	if err != nil {
-		return bot.Self{}, err
+	s.mu.Lock()
+	acct := s.account
+	s.mu.Unlock()
+	var si mediawiki.SiteInfo
+	var err error
+	if acct.Name != "" {
+		si, err = s.wiki.SiteInfo(ctx)
+	} else {
+		// The account with the site info: a cron pass's start costs a
+		// request less.
+		acct, si, err = s.wiki.AccountAndSiteInfo(ctx)
+		if err == nil {
+			s.mu.Lock()
+			s.account = acct
+			s.mu.Unlock()
+		}
 	}
-	si, err := s.wiki.SiteInfo(ctx)
 	if err != nil {
 		return bot.Self{}, classify(fmt.Errorf("read site info: %w", err))
 	}

@@ -134,6 +134,7 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: newLogger(cfg, stderr, service)}
+	a.dicts.cacheDir, a.dicts.log = dictCacheDir(cfg, getenv), a.log
 	if service {
 		for _, w := range cfg.Warnings() {
 			a.log.Warn(w)
@@ -445,6 +446,9 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 			err = checkForum(ctx, a, s, prefix, stdout)
 		} else {
 			err = checkWiki(ctx, a, s, prefix, stdout)
+		}
+		if err == nil {
+			err = checkWords(ctx, a, s, prefix, stdout)
 		}
 		if err != nil {
 			return err

@@ -11,7 +11,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/lexicon"
 )
 
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var opts eval.Options
 	fs := flag.NewFlagSet("wikiwarden eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -36,7 +36,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	opts.Progress = true
 	if *dicts != "" {
-		lx, err := lexicon.Load(ctx, strings.Split(*dicts, ","))
+		cache := lexicon.DefaultCacheDir(getenv)
+		lx, err := lexicon.Open(ctx, strings.Split(*dicts, ","), lexicon.Options{CacheDir: cache})
 		if err != nil {
 			return err
 		}

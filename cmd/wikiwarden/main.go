@@ -101,7 +101,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "run":
 		return runService(ctx, rest, getenv, stdout, stderr)
 	case "eval":
-		return runEval(ctx, rest, stdout, stderr)
+		return runEval(ctx, rest, getenv, stdout, stderr)
 	case "store":
 		return runStore(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math/rand/v2"
 	"mime"
 	"mime/multipart"
 	"net"
@@ -124,10 +125,14 @@ func And(ms ...Matcher) Matcher {
 }
 
 // Rule applies Fault to requests Match accepts, Times times (0: always).
+// With a Rate it applies to that share of them, drawn at random (the
+// light, steady faults of a flaky network or proxy); a request the draw
+// spares goes on to the next rule.
 type Rule struct {
 	Match Matcher
 	Fault Fault
 	Times int
+	Rate  float64 // 0 < Rate < 1: the share of matching requests; else all
 }
 
 // Seen is one request the proxy handled, with the fault it applied.
@@ -140,6 +145,9 @@ type Seen struct {
 type Options struct {
 	// HoldFor bounds a Hold; 0 means 2 minutes.
 	HoldFor time.Duration
+	// Seed seeds the draws of rules with a Rate, so a test's faults are
+	// the same at every run.
+	Seed uint64
 }
 
 // Proxy is a running fault proxy on 127.0.0.1. Its methods are safe for
@@ -157,6 +165,7 @@ type Proxy struct {
 	wg      sync.WaitGroup
 
 	mu    sync.Mutex
+	rng   *rand.Rand
 	rules []*ruleState
 	seen  []Seen
 }
@@ -183,6 +192,7 @@ func Start(api string, opts Options) (*Proxy, error) {
 		ln:      ln,
 		holdFor: opts.HoldFor,
 		done:    make(chan struct{}),
+		rng:     rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
 	}
 	if p.holdFor <= 0 {
 		p.holdFor = 2 * time.Minute
@@ -255,6 +265,9 @@ func (p *Proxy) pick(req Request) Fault {
 	f := Pass
 	for _, r := range p.rules {
 		if (r.Times == 0 || r.used < r.Times) && (r.Match == nil || r.Match(req)) {
+			if r.Rate > 0 && r.Rate < 1 && p.rng.Float64() >= r.Rate {
+				continue
+			}
 			r.used++
 			f = r.Fault
 			break

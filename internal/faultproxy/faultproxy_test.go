@@ -155,3 +155,25 @@ func TestFaults(t *testing.T) {
 		resp.Body.Close()
 	})
 }
+
+func TestRate(t *testing.T) {
+	srv, hits := backend(t)
+	p, err := Start(srv.URL+"/api.php", Options{Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	p.Add(Rule{Match: Any(), Fault: Status503, Rate: 0.3})
+	const n = 200
+	for range n {
+		resp, err := http.Get(p.API + "?action=query&format=json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	failed := p.Count(func(r Request) bool { return true }) - int(hits.Load())
+	if failed < n*2/10 || failed > n*4/10 {
+		t.Errorf("%d of %d requests failed at a rate of 0.3", failed, n)
+	}
+}

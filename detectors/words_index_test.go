@@ -1,0 +1,50 @@
+package detectors
+
+import (
+	"testing"
+)
+
+func TestWordSetIndex(t *testing.T) {
+	for _, letters := range []bool{false, true} {
+		var b WordSetBuilder
+		if letters {
+			b.LearnLetters()
+		}
+		for _, w := range []string{"Burg", "Hohenzollern", "walk", "straße", "x"} {
+			b.Add(w)
+		}
+		s := b.Build()
+		data := s.AppendIndex(nil)
+		got, err := WordSetFromIndex(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"burg", "HOHENZOLLERN", "walk", "Straße", "x"} {
+			if !got.Has(w) {
+				t.Errorf("letters=%v: %q missing", letters, w)
+			}
+		}
+		if got.Has("xkqzvbwpl") || got.Len() != s.Len() {
+			t.Errorf("letters=%v: has a stranger or %d words, want %d", letters, got.Len(), s.Len())
+		}
+		if (got.Letters() != nil) != letters {
+			t.Fatalf("letters=%v: Letters() = %v", letters, got.Letters())
+		}
+		if letters {
+			sym := []uint8{2, 21, 18, 7}
+			if a, b := s.Letters().bits(sym), got.Letters().bits(sym); a != b {
+				t.Errorf("bits = %v, want %v", b, a)
+			}
+		}
+		if _, err := WordSetFromIndex(data[:len(data)-1]); err == nil {
+			t.Error("a truncated index was read")
+		}
+	}
+	empty, err := WordSetFromIndex(NewWordSet(nil).AppendIndex(nil))
+	if err != nil || empty.Len() != 0 || empty.Has("a") {
+		t.Errorf("empty set: %v, %v", empty, err)
+	}
+	if _, err := WordSetFromIndex([]byte("WWS1....")); err == nil {
+		t.Error("a word set's binary form was read as an index")
+	}
+}
