@@ -75,6 +75,9 @@ type Config struct {
 	// Shared configures a memory of the botnet shared with other wikiwarden
 	// processes through PostgreSQL; off by default.
 	Shared Shared `yaml:"shared"`
+	// Farm says how many passes run at once and how a failing site is
+	// left alone.
+	Farm Farm `yaml:"farm"`
 }
 
 // Wiki is the "wiki" section.
@@ -329,6 +332,7 @@ func Default() Config {
 			TrustedProxies: []string{},
 		},
 		Shared: DefaultShared(),
+		Farm:   DefaultFarm(),
 	}
 }
 
@@ -547,6 +551,7 @@ func (c *Config) Validate() error {
 	}
 
 	v.shared(c.Shared)
+	v.farm(c)
 
 	rv := c.Review
 	v.listen("review.listen", rv.Listen)
