@@ -20,8 +20,8 @@ import (
 // SkipIfStillRunning, per job), a run that takes longer than the pool's
 // timeout is cancelled (the pass finishes its action in flight and
 // returns), and a job that fails waits out a back-off of its own before it
-// is queued again, so a dead site costs one worker for one timeout at a
-// time, never all of them.
+// is queued again. Jobs whose last run failed share a quarter of the
+// workers: however many sites are down, the others keep the rest.
 
 // PoolOptions size a Pool.
 type PoolOptions struct {
@@ -49,9 +49,17 @@ type Pool struct {
 	jobs  map[jobKey]*poolEntry
 	busy  map[jobKey]bool // queued or running, whichever entry of the key
 	queue []*poolEntry
-	kick  chan struct{} // a job was queued; capacity 1
-	stats PoolStats
+	kick  chan struct{} // a job was queued or a failing one ended; capacity 1
+	// failing counts the runs in flight of jobs whose last run failed:
+	// they may hold at most failingShare of the workers, so sites that are
+	// down never take all of them.
+	failing int
+	stats   PoolStats
 }
+
+// failingShare is how many of the workers the jobs whose last run failed
+// may hold at once: a quarter, and at least one.
+func (p *Pool) failingShare() int { return max(1, p.opts.Workers/4) }
 
 // PoolStats counts what a pool did since it was made.
 type PoolStats struct {
@@ -247,10 +255,14 @@ func (p *Pool) next(ctx context.Context) *poolEntry {
 			return nil
 		}
 		p.mu.Lock()
-		if len(p.queue) > 0 {
-			e := p.queue[0]
-			p.queue[0] = nil
-			p.queue = p.queue[1:]
+		for i, e := range p.queue {
+			if e.failures > 0 {
+				if p.failing >= p.failingShare() {
+					continue // a failing job waits for a failing one to end
+				}
+				p.failing++
+			}
+			p.queue = slices.Delete(p.queue, i, i+1)
 			more := len(p.queue) > 0
 			p.mu.Unlock()
 			if more {
@@ -283,6 +295,10 @@ func (p *Pool) run(ctx context.Context, e *poolEntry) {
 	}
 	p.mu.Lock()
 	delete(p.busy, e.key)
+	if e.failures > 0 {
+		p.failing--
+		defer p.wake() // a failing job waiting in the queue may go now
+	}
 	if removed {
 		p.mu.Unlock()
 		return

@@ -337,3 +337,53 @@ func TestNewPoolChecks(t *testing.T) {
 		t.Error("Add with a bad spec = nil error")
 	}
 }
+
+// TestPoolFailingShare: sites that are down (their last pass failed) hold
+// at most a quarter of the workers at once, however many they are; the
+// others keep the rest.
+func TestPoolFailingShare(t *testing.T) {
+	t.Parallel()
+	p := newPool(t, bot.PoolOptions{Workers: 4, Timeout: 1500 * time.Millisecond})
+	var hanging, most atomic.Int32
+	for i := range 6 {
+		var runs atomic.Int32
+		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("down", i), Spec: "@every 1s", Fn: func(ctx context.Context) error {
+			if runs.Add(1) == 1 {
+				return errors.New("connection refused") // now it counts as failing
+			}
+			n := hanging.Add(1)
+			defer hanging.Add(-1)
+			for {
+				m := most.Load()
+				if n <= m || most.CompareAndSwap(m, n) {
+					break
+				}
+			}
+			<-ctx.Done() // then it hangs until the timeout
+			return ctx.Err()
+		}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runs := make([]atomic.Int32, 10)
+	for i := range runs {
+		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("ok", i), Spec: "@every 1s", Fn: func(context.Context) error {
+			time.Sleep(10 * time.Millisecond)
+			runs[i].Add(1)
+			return nil
+		}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop := runPool(t, p)
+	time.Sleep(4500 * time.Millisecond)
+	stop()
+	if m := most.Load(); m != 1 {
+		t.Errorf("%d failing sites hung at once, want 1 (a quarter of 4 workers)", m)
+	}
+	for i := range runs {
+		if n := runs[i].Load(); n < 4 {
+			t.Errorf("site ok%d ran %d times in 4.5 s of @every 1s, want at least 4", i, n)
+		}
+	}
+}
