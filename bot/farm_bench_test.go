@@ -115,8 +115,9 @@ func cpuNow() time.Duration {
 // heap per site after setting it up (setup_KB/site) and once its first
 // pass learned its letter model (idle_KB/site), the pool's idle passes
 // per second, requests per idle pass, CPU per idle pass, and the live
-// sites' fewest passes (so a dead site held none of them up). Run it
-// with -benchtime=1x (make bench-farm).
+// sites' fewest passes (so a dead site held none of them up).
+// BENCH_LEARN=0 keeps every site on the built-in letter model. Run it with
+// -benchtime=1x (make bench-farm).
 func BenchmarkFarm(b *testing.B) {
 	n, workers := envInt("BENCH_SITES", 500), envInt("BENCH_WORKERS", 4)
 	dead, secs := envInt("BENCH_DEAD", 5), envInt("BENCH_SECONDS", 10)
@@ -146,6 +147,9 @@ func BenchmarkFarm(b *testing.B) {
 		var reqs atomic.Int64
 		opts := defaultOptions()
 		opts.Lookback = 0
+		if os.Getenv("BENCH_LEARN") == "0" {
+			opts.ModelPages = 0 // the built-in model, shared by every site
+		}
 		h0 := heapNow()
 		ps := make([]*bot.Patroller, n)
 		for i := range ps {
