@@ -54,6 +54,7 @@ type Pool struct {
 	// they may hold at most failingShare of the workers, so sites that are
 	// down never take all of them.
 	failing int
+	running int // runs in flight
 	stats   PoolStats
 }
 
@@ -61,13 +62,20 @@ type Pool struct {
 // may hold at once: a quarter, and at least one.
 func (p *Pool) failingShare() int { return max(1, p.opts.Workers/4) }
 
-// PoolStats counts what a pool did since it was made.
+// PoolStats counts what a pool did since it was made, and what it is
+// doing now.
 type PoolStats struct {
 	Runs     int // runs finished
 	Failures int // runs that failed (and started or extended a back-off)
 	Skipped  int // schedule times skipped: the job was still queued or running
 	Deferred int // schedule times skipped: the job was backing off
 	MaxQueue int // longest the queue has been
+
+	Workers int // the pool's size
+	Jobs    int // jobs scheduled
+	Queued  int // jobs waiting for a worker
+	Running int // jobs running
+	Failing int // jobs whose last run failed (backing off)
 }
 
 // jobKey identifies a job: a site's patrol, a site's model refresh.
@@ -184,7 +192,14 @@ func compare(a, b string) int {
 func (p *Pool) Stats() PoolStats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.stats
+	st := p.stats
+	st.Workers, st.Jobs, st.Queued, st.Running = p.opts.Workers, len(p.jobs), len(p.queue), p.running
+	for _, e := range p.jobs {
+		if e.failures > 0 {
+			st.Failing++
+		}
+	}
+	return st
 }
 
 // due queues e at its schedule time, unless it is still queued or running
@@ -263,6 +278,7 @@ func (p *Pool) next(ctx context.Context) *poolEntry {
 				p.failing++
 			}
 			p.queue = slices.Delete(p.queue, i, i+1)
+			p.running++
 			more := len(p.queue) > 0
 			p.mu.Unlock()
 			if more {
@@ -295,6 +311,7 @@ func (p *Pool) run(ctx context.Context, e *poolEntry) {
 	}
 	p.mu.Lock()
 	delete(p.busy, e.key)
+	p.running--
 	if e.failures > 0 {
 		p.failing--
 		defer p.wake() // a failing job waiting in the queue may go now

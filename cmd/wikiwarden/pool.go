@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sirupsen/logrus"
 
 	"github.com/wikiwarden/wikiwarden/bot"
@@ -303,10 +304,50 @@ func runJobs(ctx context.Context, a *app, patrols []sitePatrol, s bot.Schedule, 
 	if err := newFarm(f, patrols, []bot.Job{housekeeping}); err != nil {
 		return err
 	}
+	if c != nil {
+		if err := registerPoolMetrics(c.registry, f.pool); err != nil {
+			return fmt.Errorf("console metrics: %w", err)
+		}
+	}
 	if f.build == nil {
 		f.build = func(context.Context, config.Site) (sitePatrol, error) {
 			return sitePatrol{}, fmt.Errorf("reload: sites cannot be added to this run")
 		}
 	}
 	return f.serve(ctx, nil)
+}
+
+// registerPoolMetrics exposes the pool's counts on reg: the whole farm's,
+// without a label per site, so /metrics stays the same size for 5 sites
+// or 500.
+func registerPoolMetrics(reg prometheus.Registerer, pool *bot.Pool) error {
+	stat := func(f func(bot.PoolStats) int) func() float64 {
+		return func() float64 { return float64(f(pool.Stats())) }
+	}
+	opts := func(name, help string) prometheus.Opts {
+		return prometheus.Opts{Namespace: "wikiwarden", Subsystem: "jobs", Name: name, Help: help}
+	}
+	skipped := func(reason string) prometheus.CounterOpts {
+		o := opts("skipped_total", "Schedule times a job was not run: still queued or running (running), or backing off after failures (backoff).")
+		o.ConstLabels = prometheus.Labels{"reason": reason}
+		return prometheus.CounterOpts(o)
+	}
+	for _, c := range []prometheus.Collector{
+		prometheus.NewCounterFunc(prometheus.CounterOpts(opts("runs_total", "Job runs finished: every site's patrol passes and model refreshes, and housekeeping.")),
+			stat(func(s bot.PoolStats) int { return s.Runs })),
+		prometheus.NewCounterFunc(prometheus.CounterOpts(opts("failures_total", "Job runs that failed (the site down, a timeout) and made the job back off.")),
+			stat(func(s bot.PoolStats) int { return s.Failures })),
+		prometheus.NewCounterFunc(skipped("running"), stat(func(s bot.PoolStats) int { return s.Skipped })),
+		prometheus.NewCounterFunc(skipped("backoff"), stat(func(s bot.PoolStats) int { return s.Deferred })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("workers", "Jobs that may run at once (farm.workers).")), stat(func(s bot.PoolStats) int { return s.Workers })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("scheduled", "Jobs scheduled.")), stat(func(s bot.PoolStats) int { return s.Jobs })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("queued", "Jobs due and waiting for a worker.")), stat(func(s bot.PoolStats) int { return s.Queued })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("running", "Jobs running.")), stat(func(s bot.PoolStats) int { return s.Running })),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts(opts("failing", "Jobs whose last run failed, backing off.")), stat(func(s bot.PoolStats) int { return s.Failing })),
+	} {
+		if err := reg.Register(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }

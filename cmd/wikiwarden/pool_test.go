@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sirupsen/logrus"
 	"github.com/sirupsen/logrus/hooks/test"
 
@@ -211,4 +212,46 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestPoolMetricsUnlabelled: the farm's job metrics carry no site label,
+// so /metrics does not grow with the number of sites.
+func TestPoolMetricsUnlabelled(t *testing.T) {
+	log, _ := test.NewNullLogger()
+	pool, err := bot.NewPool(bot.PoolOptions{Workers: 3}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if err := pool.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("site", i), Spec: "@every 1m", Fn: func(context.Context) error { return nil }}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg := prometheus.NewRegistry()
+	if err := registerPoolMetrics(reg, pool); err != nil {
+		t.Fatal(err)
+	}
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	series := 0
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			series++
+			for _, l := range m.GetLabel() {
+				if l.GetName() != "reason" {
+					t.Errorf("%s has label %s", mf.GetName(), l.GetName())
+				}
+			}
+			got[mf.GetName()] += m.GetGauge().GetValue() + m.GetCounter().GetValue()
+		}
+	}
+	if series != 9 {
+		t.Errorf("%d series for 50 sites, want 9", series)
+	}
+	if got["wikiwarden_jobs_workers"] != 3 || got["wikiwarden_jobs_scheduled"] != 50 {
+		t.Errorf("workers %v, scheduled %v; want 3 and 50", got["wikiwarden_jobs_workers"], got["wikiwarden_jobs_scheduled"])
+	}
 }
