@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
+	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 )
 
 // reloadHarness is a farm whose sites are counters: building a site and
@@ -253,5 +255,82 @@ func TestPoolMetricsUnlabelled(t *testing.T) {
 	}
 	if got["wikiwarden_jobs_workers"] != 3 || got["wikiwarden_jobs_scheduled"] != 50 {
 		t.Errorf("workers %v, scheduled %v; want 3 and 50", got["wikiwarden_jobs_workers"], got["wikiwarden_jobs_scheduled"])
+	}
+}
+
+// TestReloadAddsAndRemovesWiki: a "wikiwarden run" on one real wiki is
+// sent SIGHUP after a second wiki was added to its config: the new wiki's
+// probe is reverted, the first wiki's patrol goes on; after it is removed
+// again, its probes stay.
+func TestReloadAddsAndRemovesWiki(t *testing.T) {
+	ctx := context.Background()
+	a, b := testwiki.Start(t), testwiki.Start(t)
+	seedFarmWiki(t, a)
+	seedFarmWiki(t, b)
+	db := filepath.Join(t.TempDir(), "wikiwarden.db")
+	site := func(name string, w *testwiki.Wiki) string {
+		return fmt.Sprintf("  - {name: %s, kind: mediawiki, api: %s, username: %s, password_env: PASS_%s}", name, w.API, w.BotUser, strings.ToUpper(name))
+	}
+	conf := func(sites ...string) string {
+		return fmt.Sprintf("sites:\n%s\npatrol:\n  schedule: \"@every 1s\"\n  lookback: 1h\nreview:\n  listen: \"\"\nstore:\n  path: %s\n", strings.Join(sites, "\n"), db)
+	}
+	cfg := writeConfig(t, conf(site("a", a)))
+	env := map[string]string{"PASS_A": a.BotPassword, "PASS_B": b.BotPassword}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		err := run(runCtx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, io.Discard, &logs)
+		done <- exitCode(err, &logs)
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("service log:\n%s", logs.String())
+		}
+	})
+	waitFor(t, "the service started", func() bool { return strings.Contains(logs.String(), "service started") })
+	probe := func(w *testwiki.Wiki, ip, tok string) {
+		t.Helper()
+		if _, err := w.AppendAnon(ctx, ip, "Aardvark", "\n\n"+tok, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reverted := func(w *testwiki.Wiki, tok string) bool {
+		text, err := w.PageText(ctx, "Aardvark")
+		return err == nil && !strings.Contains(text, tok)
+	}
+	hup := func(msg string) {
+		t.Helper()
+		n := strings.Count(logs.String(), msg)
+		if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, msg, func() bool { return strings.Count(logs.String(), msg) > n })
+	}
+
+	if err := os.WriteFile(cfg, []byte(conf(site("a", a), site("b", b))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hup("reloaded the sites")
+	probe(a, "198.18.1.10", "qzxwvbkrtp")
+	probe(b, "198.18.2.10", "xkqzvbwplt")
+	waitFor(t, "both wikis' probes reverted", func() bool { return reverted(a, "qzxwvbkrtp") && reverted(b, "xkqzvbwplt") })
+
+	if err := os.WriteFile(cfg, []byte(conf(site("a", a))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hup("reloaded the sites")
+	time.Sleep(2 * time.Second) // a pass of b in flight ends
+	probe(b, "198.18.3.10", "pkzqxwvtrb")
+	probe(a, "198.18.4.10", "bvxqzkwtrp")
+	waitFor(t, "the first wiki's probe reverted", func() bool { return reverted(a, "bvxqzkwtrp") })
+	time.Sleep(3 * time.Second)
+	if reverted(b, "pkzqxwvtrb") {
+		t.Error("a probe on the removed wiki was reverted")
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("run exit %d", code)
 	}
 }
