@@ -167,8 +167,9 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 			return nil, err
 		}
 	}
-	for _, s := range a.sites {
-		err := s.login(ctx)
+	logins := a.loginAll(ctx)
+	for i, s := range a.sites {
+		err := logins[i]
 		switch {
 		case err == nil:
 		case len(a.sites) > 1 && unreachable(err):

@@ -351,3 +351,24 @@ func registerPoolMetrics(reg prometheus.Registerer, pool *bot.Pool) error {
 	}
 	return nil
 }
+
+// loginConcurrency bounds the logins made at once at start-up: a farm's
+// sites that hang until their timeout must not add up, one after another.
+const loginConcurrency = 16
+
+// loginAll logs in to every site, several at once, and returns each one's
+// error, in the order of a.sites.
+func (a *app) loginAll(ctx context.Context) []error {
+	errs := make([]error, len(a.sites))
+	sem := make(chan struct{}, loginConcurrency)
+	var wg sync.WaitGroup
+	for i, s := range a.sites {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = s.login(ctx)
+		})
+	}
+	wg.Wait()
+	return errs
+}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -333,4 +335,46 @@ func TestReloadAddsAndRemovesWiki(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("run exit %d", code)
 	}
+}
+
+// TestDeadSitesLogInSideBySide: the start-up logins of a farm are made
+// side by side, so sites that hang until their timeout do not add up.
+func TestDeadSitesLogInSideBySide(t *testing.T) {
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(30 * time.Second):
+		}
+	}))
+	defer hang.Close()
+	var sites []string
+	env := map[string]string{}
+	for i := range 8 {
+		sites = append(sites, fmt.Sprintf("  - {name: dead%d, kind: mediawiki, api: %s/w%d/api.php, username: Warden@patrol, timeout: 1s}", i, hang.URL, i))
+		env[fmt.Sprintf("WIKIWARDEN_PASSWORD_DEAD%d", i)] = "x"
+	}
+	cfg := writeConfig(t, fmt.Sprintf("sites:\n%s\nstore:\n  path: %s\nfarm:\n  pass_timeout: 1m\n", strings.Join(sites, "\n"), filepath.Join(t.TempDir(), "ww.db")))
+	start := time.Now()
+	a, err := setup(context.Background(), cfg, func(k string) string { return env[k] }, io.Discard, true, false)
+	took := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	for _, s := range a.sites {
+		if s.loginErr == nil {
+			t.Errorf("%s: logged in to a site that never answers", s.cfg.Name)
+		}
+	}
+	fresh, err := a.newSite(a.sites[0].cfg, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := time.Now()
+	_ = fresh.login(context.Background())
+	alone := time.Since(one)
+	if took > 2*alone {
+		t.Errorf("8 hanging sites took %v to set up, one alone %v: the logins were not side by side", took.Round(time.Millisecond), alone.Round(time.Millisecond))
+	}
+	t.Logf("8 hanging sites set up in %v; one login alone %v", took.Round(time.Millisecond), alone.Round(time.Millisecond))
 }
