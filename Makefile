@@ -41,4 +41,4 @@ bench-wiki:
 # revert time: about 2 minutes; BENCH_WIKIS, BENCH_PERIOD, BENCH_FORUM=0).
 bench-farm:
 	$(GO) test -run '^$$' -bench 'Farm$$' -benchtime=1x ./bot/
-	$(GO) test -run '^$$' -bench FarmWikis -benchtime=1x -timeout 20m ./cmd/wikiwarden/
+	$(GO) test -run '^$$' -bench 'FarmSetup|FarmWikis' -benchtime=1x -timeout 20m ./cmd/wikiwarden/

@@ -5,19 +5,24 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/config"
 	"github.com/wikiwarden/wikiwarden/internal/forumcampaign"
 	"github.com/wikiwarden/wikiwarden/internal/testforum"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
+	"github.com/wikiwarden/wikiwarden/store"
 )
 
 // BenchmarkFarmWikis runs one `wikiwarden run` (the real command, built
@@ -271,4 +276,57 @@ func seedFarmWiki(b testing.TB, w *testwiki.Wiki) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFarmSetup measures the heap a farm's site costs before its
+// first pass, with the real adapters: BENCH_SITES (500) mediawiki sites'
+// clients, adapters and patrollers on one store, as run builds them (the
+// logins aside). Run it with -benchtime=1x (make bench-farm).
+func BenchmarkFarmSetup(b *testing.B) {
+	n := 500
+	if v, err := strconv.Atoi(os.Getenv("BENCH_SITES")); err == nil {
+		n = v
+	}
+	var sites []string
+	for i := range n {
+		sites = append(sites, fmt.Sprintf("  - {name: site%03d, kind: mediawiki, api: http://127.0.0.1:9/site%03d/api.php, username: Warden@patrol, password_env: PASS}", i, i))
+	}
+	cfg := writeConfig(b, fmt.Sprintf("sites:\n%s\nstore:\n  path: %s\n", strings.Join(sites, "\n"), filepath.Join(b.TempDir(), "ww.db")))
+	getenv := func(string) string { return "x" }
+	b.StopTimer()
+	for range b.N {
+		c, err := config.Load(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := &app{cfg: c, log: newLogger(c, io.Discard, true)}
+		if a.store, err = store.Open(c.Store.Path, store.Options{DefaultSite: "site000"}); err != nil {
+			b.Fatal(err)
+		}
+		h0 := heapAlloc()
+		var keep []*bot.Patroller
+		for _, sc := range a.cfg.EffectiveSites() {
+			s, err := a.newSite(sc, getenv)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := a.patrollerOf(s, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			keep = append(keep, p)
+		}
+		h1 := heapAlloc()
+		runtime.KeepAlive(keep)
+		b.ReportMetric(float64(h1-h0)/float64(n)/1024, "setup_KB/site")
+		a.close()
+	}
+}
+
+func heapAlloc() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
