@@ -7,6 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,8 +35,8 @@ import (
 // (BENCH_FORUM=0 leaves it out), every site on "@every BENCH_PERIOD"
 // (10s), farm.workers at its default. Once every site has had its first
 // pass it measures, over three idle periods, the API requests per wiki per
-// pass (idle_requests/pass, from the wikis' access logs) and the CPU per
-// site per pass (from /proc); then it probes every wiki (and the forum) at
+// pass (idle_requests/pass, from the wikis' access logs; the forum's
+// through a counting proxy) and the CPU per site per pass (from /proc); then it probes every wiki (and the forum) at
 // once and waits until every probe is reverted: revert_max_s is the
 // slowest, to be within one period. rss_max_MB is the service's largest
 // resident memory. Run it with -benchtime=1x (make bench-farm).
@@ -66,13 +71,32 @@ func BenchmarkFarmWikis(b *testing.B) {
 		}
 		var forum *testforum.Forum
 		var wave *forumcampaign.State
+		var forumRequests atomic.Int64
+		var forumMu sync.Mutex
+		forumPaths := map[string]int{}
 		if withForum {
 			forum = testforum.Start(b)
 			wave = forumcampaign.New(forumcampaign.Options{Seed: 3})
 			if _, err := wave.Run(ctx, forum, forumcampaign.PhaseSeed); err != nil {
 				b.Fatal(err)
 			}
-			lines = append(lines, fmt.Sprintf("  - {name: forum, kind: nodebb, url: %s, username: %s, password_env: PASS_FORUM, shutoff_page: \"%d\"}", forum.URL, forum.BotUser, wave.SwitchTID))
+			// The bot reaches the forum through a proxy that counts its
+			// requests.
+			target, err := url.Parse(forum.URL)
+			if err != nil {
+				b.Fatal(err)
+			}
+			rp := httputil.NewSingleHostReverseProxy(target)
+			proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				forumRequests.Add(1)
+				forumMu.Lock()
+				forumPaths[r.Method+" "+r.URL.Path]++
+				forumMu.Unlock()
+				r.Host = target.Host
+				rp.ServeHTTP(w, r)
+			}))
+			defer proxy.Close()
+			lines = append(lines, fmt.Sprintf("  - {name: forum, kind: nodebb, url: %s, username: %s, password_env: PASS_FORUM, shutoff_page: \"%d\"}", proxy.URL, forum.BotUser, wave.SwitchTID))
 			env = append(env, "PASS_FORUM="+forum.BotPassword)
 		}
 		nSites := len(lines)
@@ -129,20 +153,30 @@ func BenchmarkFarmWikis(b *testing.B) {
 		b.Logf("every site's first pass done %v after the start", time.Since(started).Round(time.Second))
 
 		// Idle: three periods.
-		req0 := totalRequests(wikis)
+		forumMu.Lock()
+		clear(forumPaths)
+		forumMu.Unlock()
+		req0, freq0 := totalRequests(wikis), forumRequests.Load()
 		pass0 := passesBySite(logPath)
 		cpu0 := cpuTicks(cmd.Process.Pid)
 		time.Sleep(3 * period)
-		req1 := totalRequests(wikis)
+		req1, freq1 := totalRequests(wikis), forumRequests.Load()
 		pass1 := passesBySite(logPath)
 		cpu1 := cpuTicks(cmd.Process.Pid)
-		var wikiPasses, allPasses int
+		var wikiPasses, allPasses, forumPasses int
 		for site, n := range pass1 {
 			d := n - pass0[site]
 			allPasses += d
 			if site != "forum" {
 				wikiPasses += d
+			} else {
+				forumPasses = d
 			}
+		}
+		if withForum {
+			forumMu.Lock()
+			b.Logf("forum requests in the idle periods, by path: %v", forumPaths)
+			forumMu.Unlock()
 		}
 		if wikiPasses == 0 {
 			fail("no idle passes in %v", 3*period)
@@ -219,6 +253,9 @@ func BenchmarkFarmWikis(b *testing.B) {
 		b.ReportMetric(float64(rssMax)/1024, "rss_max_MB")
 		rssMu.Unlock()
 		b.ReportMetric(idleReqs, "idle_requests/pass")
+		if forumPasses > 0 {
+			b.ReportMetric(float64(freq1-freq0)/float64(forumPasses), "forum_idle_requests/pass")
+		}
 		b.ReportMetric(cpuPerPass, "cpu_ms/site/pass")
 		b.ReportMetric(slowest.Seconds(), "revert_max_s")
 		b.ReportMetric(period.Seconds(), "period_s")
