@@ -1,7 +1,7 @@
 # wikiwarden: make demo (throwaway wiki + botnet campaign + bot), make test.
 GO ?= go
 
-.PHONY: build test demo bench bench-wiki vet
+.PHONY: build test demo bench bench-wiki bench-farm vet
 
 build:
 	$(GO) build -o wikiwarden ./cmd/wikiwarden
@@ -32,3 +32,13 @@ bench:
 bench-wiki:
 	$(GO) test -run '^$$' -bench PatrolBacklog -benchtime=1x -timeout 30m ./bot/
 	$(GO) test -run '^$$' -bench Continuous -benchtime=1x ./cmd/wikiwarden/
+
+# A farm in one process: 500 simulated idle sites on one pool and store
+# (heap per site, passes per second, requests and CPU per pass: about a
+# minute; BENCH_SITES, BENCH_WORKERS, BENCH_LATENCY, BENCH_DEAD,
+# BENCH_LEARN=0 vary it), then one "wikiwarden run" over 20 real throwaway
+# wikis and a forum (idle requests and CPU per pass, RSS, every probe's
+# revert time: about 2 minutes; BENCH_WIKIS, BENCH_PERIOD, BENCH_FORUM=0).
+bench-farm:
+	$(GO) test -run '^$$' -bench 'Farm$$' -benchtime=1x ./bot/
+	$(GO) test -run '^$$' -bench 'FarmSetup|FarmWikis' -benchtime=1x -timeout 20m ./cmd/wikiwarden/

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/robfig/cron/v3"
 	"github.com/sirupsen/logrus"
 )
 
@@ -30,32 +29,18 @@ type Job struct {
 // passes, model refreshes and housekeeping of every site. On cancellation
 // it lets the jobs in flight finish their current action, waits for them,
 // and returns nil. A job that panics is logged and runs again at its next
-// time.
+// time. Every job may run at once; a farm bounds them with a Pool.
 func Serve(ctx context.Context, jobs []Job, log logrus.FieldLogger) error {
-	clog := cronLogger{log}
-	c := cron.New(cron.WithChain(cron.Recover(clog), cron.SkipIfStillRunning(clog)))
+	p, err := NewPool(PoolOptions{Workers: max(len(jobs), 1)}, log)
+	if err != nil {
+		return err
+	}
 	for _, j := range jobs {
-		if j.Spec == "" {
-			continue
-		}
-		jlog := log.WithField("job", j.Name)
-		if j.Site != "" {
-			jlog = jlog.WithField("site", j.Site)
-		}
-		if _, err := c.AddFunc(j.Spec, func() {
-			if err := j.Fn(ctx); err != nil && ctx.Err() == nil {
-				jlog.WithError(err).Error("job failed")
-			}
-		}); err != nil {
-			return fmt.Errorf("schedule %s %q: %w", j.Name, j.Spec, err)
+		if err := p.Add(j); err != nil {
+			return err
 		}
 	}
-	c.Start()
-	log.Info("service started")
-	<-ctx.Done()
-	<-c.Stop().Done()
-	log.Info("service stopped")
-	return nil
+	return p.Run(ctx)
 }
 
 // cronLogger adapts logrus to cron.Logger.

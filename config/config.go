@@ -75,6 +75,9 @@ type Config struct {
 	// Shared configures a memory of the botnet shared with other wikiwarden
 	// processes through PostgreSQL; off by default.
 	Shared Shared `yaml:"shared"`
+	// Farm says how many passes run at once and how a failing site is
+	// left alone.
+	Farm Farm `yaml:"farm"`
 }
 
 // Wiki is the "wiki" section.
@@ -396,6 +399,7 @@ func Default() Config {
 			Sites:          map[string][]string{},
 		},
 		Shared: DefaultShared(),
+		Farm:   DefaultFarm(),
 	}
 }
 
@@ -620,6 +624,7 @@ func (c *Config) Validate() error {
 	}
 
 	v.shared(c.Shared)
+	v.farm(c)
 
 	rv := c.Review
 	v.listen("review.listen", rv.Listen)

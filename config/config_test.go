@@ -114,6 +114,11 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: shared.kind: unknown kind "mysql"; use "postgres", or "" to keep the memory to this process`},
 		{"invalid-shared-dsn.yaml",
 			`$FILE: shared.dsn_env: missing with shared.kind postgres; name the environment variable holding the PostgreSQL connection string (e.g. WIKIWARDEN_SHARED_DSN), or set shared.dsn_file`},
+		{"invalid-farm.yaml", strings.Join([]string{
+			`$FILE: farm.workers: must be from 1 to 256, got 0; use e.g. 4 (more for many slow sites)`,
+			`$FILE: farm.max_backoff: must be at least 30s, got 10s; use e.g. "15m"`,
+			`$FILE: farm.pass_timeout: 20s is shorter than wiki.timeout (1m); give a pass at least one request's time, e.g. pass_timeout: 10m`,
+		}, "\n")},
 		{"invalid-log-level.yaml",
 			`$FILE: log.level: unknown level "verbose"; use debug, info, warn or error`},
 		{"invalid-sites.yaml", strings.Join([]string{
@@ -279,7 +284,7 @@ func configKeys(t reflect.Type, path string) []string {
 func TestFieldsDocumented(t *testing.T) {
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range []string{"config.go", "sites.go", "shared.go"} {
+	for _, name := range []string{"config.go", "sites.go", "shared.go", "farm.go"} {
 		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
@@ -311,7 +316,7 @@ func TestFieldsDocumented(t *testing.T) {
 		})
 	}
 	if found != len(sections) {
-		t.Errorf("found %d of %d config types in config.go, sites.go and shared.go", found, len(sections))
+		t.Errorf("found %d of %d config types in config.go, sites.go, shared.go and farm.go", found, len(sections))
 	}
 }
 

@@ -73,6 +73,10 @@ type app struct {
 	// shared keeps the store in step with the shared memory (config
 	// section shared); nil when it is off.
 	shared *pgmemory.Replicator
+	// configPath is the config file, which run reads again on SIGHUP, and
+	// build makes a site that a reload added (see farm.reload).
+	configPath string
+	build      func(ctx context.Context, sc config.Site) (sitePatrol, error)
 }
 
 // siteApp is one site of the config with its logged-in client and adapter.
@@ -164,8 +168,9 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 			return nil, err
 		}
 	}
-	for _, s := range a.sites {
-		err := s.login(ctx)
+	logins := a.loginAll(ctx)
+	for i, s := range a.sites {
+		err := logins[i]
 		switch {
 		case err == nil:
 		case len(a.sites) > 1 && unreachable(err):
@@ -395,6 +400,10 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 			return err
 		}
 		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name)})
+	}
+	a.configPath = f.config
+	a.build = func(ctx context.Context, sc config.Site) (sitePatrol, error) {
+		return a.buildSite(ctx, sc, getenv, f.dryRun)
 	}
 	defer startBackups(ctx, a)()
 	return serveService(ctx, a, patrols, stdout)

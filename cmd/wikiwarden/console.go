@@ -196,7 +196,7 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		console = false
 	}
 	if !console {
-		return runJobs(ctx, patrols, a.store, sched, nil, a.log)
+		return runJobs(ctx, a, patrols, sched, nil)
 	}
 	c, err := newConsole(a)
 	if err != nil {
@@ -241,38 +241,7 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 		}
 	}
 	defer stop()
-	return runJobs(ctx, patrols, a.store, sched, c, a.log)
-}
-
-// runJobs is bot.Run for every site: each site's patrol passes on its own
-// schedule and its model refreshes, never two of one job at once, and
-// housekeeping of the whole store. With the console (c not nil), every
-// pass is taken under its lock, and the first site's passes are reported
-// to its metrics.
-func runJobs(ctx context.Context, patrols []sitePatrol, st *store.Store, s bot.Schedule, c *console, log logrus.FieldLogger) error {
-	var jobs []bot.Job
-	for i, sp := range patrols {
-		site := ""
-		slog := log
-		if len(patrols) > 1 {
-			site = sp.name
-			slog = log.WithField("site", site)
-		}
-		jobs = append(jobs,
-			bot.Job{Name: "patrol", Site: site, Spec: sp.schedule, Fn: func(ctx context.Context) error { return patrolJob(ctx, sp, st, c, i == 0, slog) }},
-			bot.Job{Name: "model_refresh", Site: site, Spec: s.ModelRefresh, Fn: sp.p.RefreshModel})
-	}
-	jobs = append(jobs, bot.Job{Name: "housekeeping", Spec: s.Housekeeping, Fn: func(ctx context.Context) error {
-		n, err := st.Expire(ctx, time.Now().Add(-s.Retention))
-		if err == nil {
-			var m int
-			m, err = st.ExpireAudit(ctx, time.Now().Add(-s.Retention))
-			n += m
-		}
-		log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
-		return err
-	}})
-	return bot.Serve(ctx, jobs, log)
+	return runJobs(ctx, a, patrols, sched, c)
 }
 
 // patrolJob runs one pass of a site: under the console's lock and
