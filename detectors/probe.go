@@ -130,6 +130,8 @@ const (
 	bitsListItem            = -1.0
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
+	bitsLinkedWord          = -10.0 // the text links to a URL holding the word ("xkcd", a user's name)
+	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -194,6 +196,8 @@ const (
 	termPre
 	termGallery
 	termWordlike
+	termLinked
+	termTitle
 	termCount
 )
 
@@ -202,7 +206,7 @@ var probeTermNames = [termCount]string{
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
-	"comment", "code", "pre", "gallery", "wordlike",
+	"comment", "code", "pre", "gallery", "wordlike", "linked", "title",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -302,21 +306,24 @@ type prober struct {
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 
-	sc       readers
-	words    []scanWord
-	wbits    []float32 // per word: bits per letter of an ordinary lower-case word, or -1
-	sym      []uint8   // folded letters of the scored words, back to back
-	cands    []probeCandidate
-	added    []uint64 // wordHash of the candidate-sized added words, sorted
-	old      []uint64 // wordHash of the words of the lines the edit removed, sorted
-	fresh    int      // distinct candidate-sized added words the removed lines do not have
-	edit     probeTextStats
-	known    []lineKnown
-	scripts  []lineScript
-	scratch  []float64
-	medians  []lineMedian
-	editMed  float64
-	editMedK int8 // 0 unknown, 1 known, -1 too few words
+	sc         readers
+	words      []scanWord
+	wbits      []float32 // per word: bits per letter of an ordinary lower-case word, or -1
+	sym        []uint8   // folded letters of the scored words, back to back
+	cands      []probeCandidate
+	added      []uint64 // wordHash of the candidate-sized added words, sorted
+	old        []uint64 // wordHash of the words of the lines the edit removed, sorted
+	fresh      int      // distinct candidate-sized added words the removed lines do not have
+	edit       probeTextStats
+	known      []lineKnown
+	scripts    []lineScript
+	scratch    []float64
+	medians    []lineMedian
+	editMed    float64
+	editMedK   int8       // 0 unknown, 1 known, -1 too few words
+	scratchSym []uint8    // folded letters of a word looked at aside
+	urls       []byteSpan // the text's URLs (after "://"), once looked for
+	urlsDone   bool
 }
 
 type probeTextStats struct {
@@ -339,6 +346,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
+		scratchSym: p.scratchSym[:0], urls: p.urls[:0],
 	}
 }
 
@@ -467,8 +475,11 @@ func (p *prober) run() {
 		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
 			// Letters and digits, or mixed case: judged by its parts.
 			sh := shapeOf(word)
-			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 {
+			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 || hexIdent(word) {
 				continue
+			}
+			if !sh.nameLike && sh.digits == 0 && p.camelIdent(word) {
+				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 			}
 			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
@@ -523,7 +534,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) {
+		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -672,6 +683,7 @@ func (p *prober) judge(c *probeCandidate) {
 	if p.occurrences(c.hash) > 1 {
 		c.add(termRepeatedWord, bitsRepeatedWord)
 	}
+
 	if p.fresh > 1 {
 		per := bitsPerDoubling
 		if p.a.old == "" {
@@ -766,6 +778,14 @@ func (p *prober) judge(c *probeCandidate) {
 		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
 			// Mixed case that no part of is a word: not "PlayStation".
 			c.add(termUnknown, bitsUnknownWord)
+		}
+	}
+	// What the text says of the word: looked up only when it matters.
+	if c.evidence > probeThresholdBits+bitsLinkedWord-6 {
+		if p.linkedWord(c) {
+			c.add(termLinked, bitsLinkedWord)
+		} else if p.titleWord(c) {
+			c.add(termTitle, bitsTitleWord)
 		}
 	}
 	c.score = probeLogistic(c.evidence)

@@ -51,6 +51,8 @@ type item struct {
 	hi   int
 }
 
+var explainID string
+
 var (
 	tuneSites = map[string]bool{"ai": true, "coffee": true, "genai": true, "matheducators": true}
 	tuneWikis = map[string]bool{"vi": true, "uk": true, "corpus": true}
@@ -63,6 +65,7 @@ func main() {
 	only := flag.String("set", "", "measure only sets whose name starts with this")
 	recallN := flag.Int("probes", 1, "probes injected per record and length band")
 	dicts := flag.String("dicts", "en,de,fr,es,cy,pl", "dictionaries to load")
+	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "probeeval:", err)
@@ -106,6 +109,12 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			e := it.edit
 			r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 			judged++
+			if it.id == explainID {
+				fmt.Fprintf(w, "%s: score %.3f\n", it.id, r.Score)
+				for _, rs := range r.Reasons {
+					fmt.Fprintf(w, "    %s\n", rs)
+				}
+			}
 			if r.Score >= 0.5 {
 				flagged++
 				lines = append(lines, fmt.Sprintf("  %s  %.2f %q", it.id, r.Score, r.Tokens))

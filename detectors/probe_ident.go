@@ -1,0 +1,214 @@
+package detectors
+
+import (
+	"strings"
+)
+
+// Shapes real identifiers and spoken words have, recognised by their
+// structure, and evidence the text itself gives about a word.
+//
+// A botnet's token is a uniform draw: it has no structure. Technical
+// writing is full of words that look random letter by letter but are built
+// the way names are: a hash or address in hexadecimal ("e42d547b",
+// "0x7f7c5719b700", git describe's "g0d8efc960d2"), a product name of a
+// word and an acronym ("ChatGPT", "WebDAV", "PHPMyAdmin"), a word stretched
+// for emphasis ("sloooowly", "pleeeease"). And a word the post itself links
+// to ("xkcd" beside xkcd.com), or that its title names, was not slipped in.
+
+// hexIdent reports whether w is a hexadecimal number or hash: "0x" and hex
+// digits, or seven or more hex digits of one case holding both digits and
+// letters, with or without git describe's "g" in front.
+func hexIdent(w string) bool {
+	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' {
+		return isHex(w[2:])
+	}
+	if len(w) >= 8 && w[0] == 'g' {
+		w = w[1:]
+	}
+	if len(w) < 7 || len(w) > 64 || !isHex(w) {
+		return false
+	}
+	var digits, lower, upper int
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a':
+			lower++
+		default:
+			upper++
+		}
+	}
+	return digits > 0 && (lower == 0) != (upper == 0)
+}
+
+// elongated reports whether w holds a letter three or more times in a row
+// ("sloooowly", "zzzzz", "Nooooo"), and returns it with every such run cut
+// to one letter and to two.
+func elongated(w string) (one, two string, ok bool) {
+	var b1, b2 strings.Builder
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j]|0x20 == w[i]|0x20 && w[i] < 0x80 {
+			j++
+		}
+		if j-i >= 3 {
+			ok = true
+			b1.WriteByte(w[i])
+			b2.WriteString(w[i : i+2])
+		} else {
+			b1.WriteString(w[i:j])
+			b2.WriteString(w[i:j])
+		}
+		i = j
+	}
+	return b1.String(), b2.String(), ok
+}
+
+// stretchedWord reports whether w is a word stretched for emphasis: cut
+// back, it is a real word, a word the letter model finds ordinary, or an
+// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun").
+func (p *prober) stretchedWord(w string) bool {
+	one, two, ok := elongated(w)
+	if !ok {
+		return false
+	}
+	if len(one) <= 3 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
+		return true
+	}
+	sym, ok := foldWord(p.scratchSym[:0], one)
+	p.scratchSym = sym
+	return ok && p.m.bits(sym)/float64(len(sym)+1) <= wordlikeBitsPerLetter
+}
+
+// wordlikeBitsPerLetter is the letter model's cost per letter (with the
+// word's end) under which a letter run reads as an ordinary word.
+const wordlikeBitsPerLetter = 3.4
+
+// camelIdent reports whether the mixed-case word w (letters only) is built
+// as the names of programs and products are: humps of a capital and
+// lower-case letters, acronyms of up to five capitals, and a short
+// lower-case prefix ("ChatGPT", "WebDAV", "PHPMyAdmin", "tkButtonUp",
+// "RaspberryPi", "MultiSpanQA"), with at least one hump of three or more
+// lower-case letters that is a real word or reads as one, and every such
+// hump reading as one. A random draw from both cases has humps of one
+// lower-case letter in its middle and runs of letters no word has.
+func (p *prober) camelIdent(w string) bool {
+	n := len(w)
+	if n < 4 || n > 32 {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] >= 'A' && w[i] <= 'Z') {
+			return false
+		}
+	}
+	isUp := func(i int) bool { return w[i] >= 'A' && w[i] <= 'Z' }
+	i := 0
+	for i < n && !isUp(i) {
+		i++
+	}
+	if i > 4 {
+		return false // a lower-case prefix: "tk", "gpg", "py", "i"
+	}
+	if i > 0 && !p.wordlikeRun(w[:i]) && i > 2 {
+		return false
+	}
+	known := false
+	humps := 0
+	for i < n {
+		// w[i] is a capital. A run of capitals is an acronym; when
+		// lower-case letters follow, its last capital starts the next
+		// hump ("PHPMy" is "PHP" "My").
+		j := i
+		for j < n && isUp(j) {
+			j++
+		}
+		if j == n || j-i > 1 {
+			end := j
+			if j < n {
+				end = j - 1
+			}
+			if end-i > 5 {
+				return false
+			}
+			humps++
+			if j == n {
+				break
+			}
+			i = end
+		}
+		// A capital and its lower-case letters.
+		k := i + 1
+		for k < n && !isUp(k) {
+			k++
+		}
+		switch lower := k - i - 1; {
+		case lower == 1 && k < n:
+			return false // "XaBq": one lower-case letter in the middle
+		case lower >= 3:
+			if !p.isWord(w[i:k]) && !p.isWord(strings.ToLower(w[i:k])) && !p.wordlikeRun(w[i:k]) {
+				return false
+			}
+			known = true
+		}
+		humps++
+		i = k
+	}
+	return known && humps >= 2 && humps <= 5
+}
+
+// wordlikeRun reports whether the letters of w read as an ordinary word to
+// the letter model.
+func (p *prober) wordlikeRun(w string) bool {
+	sym, ok := foldWord(p.scratchSym[:0], w)
+	p.scratchSym = sym
+	return ok && len(sym) > 0 && p.m.bits(sym)/float64(len(sym)+1) <= wordlikeBitsPerLetter
+}
+
+// linkedWord reports whether the text uses the word c inside a URL (a link
+// target, an image, a user's page): "xkcd" beside https://xkcd.com/..., a
+// user name beside the link to their profile.
+func (p *prober) linkedWord(c *probeCandidate) bool {
+	t := p.text
+	if !p.urlsDone {
+		p.urlsDone = true
+		for from := 0; from < len(t); {
+			k := strings.Index(t[from:], "://")
+			if k < 0 {
+				break
+			}
+			lo := from + k + 3
+			hi := lo
+			for hi < len(t) && !strings.ContainsRune(" \t\n<>\"')]|}", rune(t[hi])) {
+				hi++
+			}
+			p.urls = append(p.urls, byteSpan{Lo: lo, Hi: hi})
+			from = hi
+		}
+	}
+	w := lowerASCII(t[c.w.Lo:c.w.Hi])
+	for _, u := range p.urls {
+		if (c.w.Lo < u.Lo-3 || c.w.Lo >= u.Hi) && containsFold(t[u.Lo:u.Hi], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWord reports whether the title of the page or topic, of two words
+// or more, has the word c: a topic about "ChatGPT", a page on "WebDAV".
+func (p *prober) titleWord(c *probeCandidate) bool {
+	title := p.edit0.Title
+	w := p.text[c.w.Lo:c.w.Hi]
+	if len(title) <= len(w) || !strings.ContainsAny(title, " _") {
+		return false
+	}
+	for i := 0; i+len(w) <= len(title); i++ {
+		if strings.EqualFold(title[i:i+len(w)], w) &&
+			(i == 0 || !scanIsWordAt(title, i-1)) && (i+len(w) == len(title) || !scanIsWordAt(title, i+len(w))) {
+			return true
+		}
+	}
+	return false
+}
