@@ -113,6 +113,8 @@ const (
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
 	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
 	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
+	bitsProductName         = -12.0 // words and acronyms in humps: "ChatGPT", "PHPMyAdmin" (camelIdent)
+	bitsAcronymPlural       = -6.0  // "pdfs", "gpus": a lower-case acronym's plural
 	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
 	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
 	bitsWordlike            = -4.0  // ...is word-like: this much against
@@ -130,8 +132,10 @@ const (
 	bitsListItem            = -1.0
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
-	bitsLinkedWord          = -10.0 // the text links to a URL holding the word ("xkcd", a user's name)
+	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
 	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
+	bitsTypo                = -6.0  // one typing slip from a dictionary word
+	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -145,6 +149,7 @@ const (
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
 	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
 	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
+	bitsPerDoublingPost     = -0.5  // the same for a forum post: a probe is a post or a word in one
 )
 
 // probeTerm is one contribution to a word's evidence.
@@ -198,6 +203,7 @@ const (
 	termWordlike
 	termLinked
 	termTitle
+	termTypo
 	termCount
 )
 
@@ -206,7 +212,7 @@ var probeTermNames = [termCount]string{
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
-	"comment", "code", "pre", "gallery", "wordlike", "linked", "title",
+	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -220,6 +226,7 @@ var placeTerms = [...]struct {
 	{cFileName, termFile, -8},
 	{cCode, termCode, -8},
 	{cMath, termCode, -6},
+	{cCodeLine, termCode, -6},
 	{cIdent, termIdent, -6},
 	{cRefName, termIdent, -6},
 	{cForeign, termMarkedForeign, -10},
@@ -266,6 +273,7 @@ type probeCandidate struct {
 	parts    bool    // judged by its parts: has digits or a mixed case
 	chars    int     // characters (letters and digits)
 	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
+	camel    bool    // built as a program's or product's name ("ChatGPT", "PHPMyAdmin")
 	hash     uint64  // wordHash of its text
 	evidence float64
 	score    float64
@@ -480,6 +488,7 @@ func (p *prober) run() {
 			}
 			if !sh.nameLike && sh.digits == 0 && p.camelIdent(word) {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
+				c.camel = true
 			}
 			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
@@ -612,6 +621,8 @@ func (p *prober) judge(c *probeCandidate) {
 	f := c.w.Flags
 	llr := c.bits - c.rand
 	switch {
+	case c.parts && c.camel:
+		llr += bitsProductName
 	case c.parts && c.nameLike && f&wDigit == 0:
 		llr += bitsCamelName
 	case c.parts:
@@ -638,6 +649,11 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
+		if !c.parts && sym[len(sym)-1] == 's'-'a'+1 {
+			if v, _ := probeVowels(sym[:len(sym)-1]); v == 0 {
+				c.add(termShort, bitsAcronymPlural)
+			}
+		}
 		if c.parts && f&wDigit != 0 {
 			c.add(termShort, bitsShortAlnum) // "h2g2", "r2d2", "mp3s"
 		}
@@ -686,7 +702,10 @@ func (p *prober) judge(c *probeCandidate) {
 
 	if p.fresh > 1 {
 		per := bitsPerDoubling
-		if p.a.old == "" {
+		switch {
+		case p.a.old == "" && p.edit0.Format == FormatMarkdown:
+			per = bitsPerDoublingPost
+		case p.a.old == "":
 			per = bitsPerDoublingCreation
 		}
 		c.add(termFresh, per*math.Log2(float64(p.fresh)))
@@ -781,11 +800,16 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
-	if c.evidence > probeThresholdBits+bitsLinkedWord-6 {
-		if p.linkedWord(c) {
+	if c.evidence > probeThresholdBits-14 {
+		switch {
+		case p.linkedWord(c):
 			c.add(termLinked, bitsLinkedWord)
-		} else if p.titleWord(c) {
+		case p.titleWord(c):
 			c.add(termTitle, bitsTitleWord)
+		case p.otherFormHere(c):
+			c.add(termRepeatedWord, bitsOtherForm)
+		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
+			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
 		}
 	}
 	c.score = probeLogistic(c.evidence)

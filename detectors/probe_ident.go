@@ -83,16 +83,17 @@ func (p *prober) stretchedWord(w string) bool {
 
 // wordlikeBitsPerLetter is the letter model's cost per letter (with the
 // word's end) under which a letter run reads as an ordinary word.
-const wordlikeBitsPerLetter = 3.4
+const wordlikeBitsPerLetter = 3.6
 
 // camelIdent reports whether the mixed-case word w (letters only) is built
 // as the names of programs and products are: humps of a capital and
-// lower-case letters, acronyms of up to five capitals, and a short
+// lower-case letters, one acronym of up to five capitals, and a short
 // lower-case prefix ("ChatGPT", "WebDAV", "PHPMyAdmin", "tkButtonUp",
-// "RaspberryPi", "MultiSpanQA"), with at least one hump of three or more
-// lower-case letters that is a real word or reads as one, and every such
-// hump reading as one. A random draw from both cases has humps of one
-// lower-case letter in its middle and runs of letters no word has.
+// "MultiSpanQA"), with at least one hump of three or more lower-case
+// letters that is an English word or reads as one, and every such hump
+// reading as one. A random draw from both cases has humps of one or two
+// lower-case letters that are no words, several runs of capitals, and runs
+// of letters no word has.
 func (p *prober) camelIdent(w string) bool {
 	n := len(w)
 	if n < 4 || n > 32 {
@@ -109,13 +110,19 @@ func (p *prober) camelIdent(w string) bool {
 		i++
 	}
 	if i > 4 {
-		return false // a lower-case prefix: "tk", "gpg", "py", "i"
-	}
-	if i > 0 && !p.wordlikeRun(w[:i]) && i > 2 {
 		return false
 	}
 	known := false
-	humps := 0
+	if i > 2 {
+		if !p.englishWord(w[:i]) && !p.wordlikeRun(w[:i]) {
+			return false
+		}
+		known = true // "chatGPT", "wxPython" has a short prefix
+	}
+	humps, acronyms := 0, 0
+	if i > 0 {
+		humps++
+	}
 	for i < n {
 		// w[i] is a capital. A run of capitals is an acronym; when
 		// lower-case letters follow, its last capital starts the next
@@ -132,6 +139,11 @@ func (p *prober) camelIdent(w string) bool {
 			if end-i > 5 {
 				return false
 			}
+			if end-i > 1 {
+				if acronyms++; acronyms > 1 {
+					return false // "KEDehyBNLf"
+				}
+			}
 			humps++
 			if j == n {
 				break
@@ -144,10 +156,13 @@ func (p *prober) camelIdent(w string) bool {
 			k++
 		}
 		switch lower := k - i - 1; {
-		case lower == 1 && k < n:
-			return false // "XaBq": one lower-case letter in the middle
-		case lower >= 3:
-			if !p.isWord(w[i:k]) && !p.isWord(strings.ToLower(w[i:k])) && !p.wordlikeRun(w[i:k]) {
+		case lower <= 2:
+			// "My", "Up", "Web": a short hump must be a word.
+			if !p.englishWord(w[i:k]) {
+				return false
+			}
+		default:
+			if !p.englishWord(w[i:k]) && !p.wordlikeRun(w[i:k]) {
 				return false
 			}
 			known = true
@@ -156,6 +171,17 @@ func (p *prober) camelIdent(w string) bool {
 		i = k
 	}
 	return known && humps >= 2 && humps <= 5
+}
+
+// englishWord reports whether w, or w in lower case, is in the English
+// dictionary or the wiki's own words: program names are made of English.
+func (p *prober) englishWord(w string) bool {
+	for _, d := range [2]Words{p.enDict, p.extra} {
+		if d != nil && (d.Has(w) || d.Has(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordlikeRun reports whether the letters of w read as an ordinary word to
@@ -207,6 +233,40 @@ func (p *prober) titleWord(c *probeCandidate) bool {
 	for i := 0; i+len(w) <= len(title); i++ {
 		if strings.EqualFold(title[i:i+len(w)], w) &&
 			(i == 0 || !scanIsWordAt(title, i-1)) && (i+len(w) == len(title) || !scanIsWordAt(title, i+len(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherFormHere reports whether the text has the word c in another form
+// elsewhere: its singular ("RNNs", "pdfs" beside "PDF") or the same letters
+// in another case ("chatgpt" beside "ChatGPT").
+func (p *prober) otherFormHere(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	forms := [2]string{w, ""}
+	if len(w) > 4 && w[len(w)-1] == 's' {
+		forms[1] = w[:len(w)-1]
+	}
+	t := p.text
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		for from := 0; from < len(t); {
+			k := indexFold(t[from:], lowerASCII(f))
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + 1
+			e := k + len(f)
+			if k == c.w.Lo || k > 0 && scanIsWordAt(t, k-1) {
+				continue
+			}
+			if e < len(t) && scanIsWordAt(t, e) && !(f == forms[1] && t[e] == 's' && (e+1 == len(t) || !scanIsWordAt(t, e+1))) {
+				continue
+			}
 			return true
 		}
 	}

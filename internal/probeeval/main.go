@@ -51,7 +51,20 @@ type item struct {
 	hi   int
 }
 
-var explainID string
+var (
+	explainID  string
+	showMisses int
+	missBand   string
+)
+
+func tokScore(r detectors.Result, tok string) float64 {
+	for _, s := range r.Suspects {
+		if s.Text == tok {
+			return s.Score
+		}
+	}
+	return 0
+}
 
 var (
 	tuneSites = map[string]bool{"ai": true, "coffee": true, "genai": true, "matheducators": true}
@@ -65,6 +78,8 @@ func main() {
 	only := flag.String("set", "", "measure only sets whose name starts with this")
 	recallN := flag.Int("probes", 1, "probes injected per record and length band")
 	dicts := flag.String("dicts", "en,de,fr,es,cy,pl", "dictionaries to load")
+	flag.IntVar(&showMisses, "misses", 0, "print this many missed probes of -band")
+	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
@@ -161,6 +176,10 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 				total[band]++
 				if r.Score >= 0.5 && slices.Contains(r.Tokens, tok) {
 					hit[band]++
+				} else if showMisses > 0 && band == missBand {
+					showMisses--
+					k := strings.Index(nw, tok)
+					fmt.Printf("  miss %s %q score %.2f in %q\n", it.id, tok, tokScore(r, tok), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
 				}
 			}
 		}
