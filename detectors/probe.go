@@ -80,6 +80,16 @@ func Probe(in *Input) Result {
 	p.modelName = modelName
 	p.setWords(in.Edit, in.Env)
 	p.run()
+	if m == BaseModel() && p.wantsPageModel() {
+		// A page in a language the bot has neither a dictionary nor a
+		// letter model of: its own words are the model of its language.
+		pm := pageModel(in.Edit)
+		p.reset(pm, added, in.Edit.Anon)
+		p.modelName = "a letter model of this page's language"
+		p.pageModel = true
+		p.setWords(in.Edit, in.Env)
+		p.run()
+	}
 	return p.result(in.Env.threshold(ProbeName))
 }
 
@@ -136,6 +146,8 @@ const (
 	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
+	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
+	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -149,7 +161,8 @@ const (
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
 	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
 	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
-	bitsPerDoublingPost     = -0.5  // the same for a forum post: a probe is a post or a word in one
+	bitsPerDoublingPost     = -0.5  // the same for a forum post up to longPostWords new words...
+	longPostWords           = 128   // ...and as for a page creation beyond
 )
 
 // probeTerm is one contribution to a word's evidence.
@@ -204,6 +217,7 @@ const (
 	termLinked
 	termTitle
 	termTypo
+	termIdentNear
 	termCount
 )
 
@@ -212,7 +226,7 @@ var probeTermNames = [termCount]string{
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
-	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo",
+	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -332,6 +346,9 @@ type prober struct {
 	scratchSym []uint8    // folded letters of a word looked at aside
 	urls       []byteSpan // the text's URLs (after "://"), once looked for
 	urlsDone   bool
+	pageModel  bool    // p.m was learned from the page: its language is the model's
+	tech       float64 // technical(), once known
+	techDone   bool
 }
 
 type probeTextStats struct {
@@ -686,6 +703,12 @@ func (p *prober) judge(c *probeCandidate) {
 	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
+	if k := p.identNeighbours(c); k > 0 {
+		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
+	}
+	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
+		c.add(termIdentNear, bitsTechnical*t)
+	}
 	afterCats := preAlone && p.lastAfterMarkup(c)
 	if afterCats {
 		c.add(termAlone, bitsAfterCategories)
@@ -701,21 +724,26 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 
 	if p.fresh > 1 {
-		per := bitsPerDoubling
+		fresh := float64(p.fresh)
 		switch {
 		case p.a.old == "" && p.edit0.Format == FormatMarkdown:
-			per = bitsPerDoublingPost
+			// A post: a probe is a word slipped into one, or a post of
+			// its own; a long post (a pasted log, a long write-up) is a
+			// contribution as a page is.
+			c.add(termFresh, bitsPerDoublingPost*math.Log2(min(fresh, longPostWords))+
+				bitsPerDoublingCreation*math.Log2(max(1, fresh/longPostWords)))
 		case p.a.old == "":
-			per = bitsPerDoublingCreation
+			c.add(termFresh, bitsPerDoublingCreation*math.Log2(fresh))
+		default:
+			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
 		}
-		c.add(termFresh, per*math.Log2(float64(p.fresh)))
 	}
 
 	// The text around: another language, unusual neighbours, other scripts.
 	// A page is judged in its own language: on a German page German words
 	// around a word, and their diacritics, are the page's text, not a
 	// foreign phrase (lineInLang, with the page language's dictionary).
-	own := p.lineInLang(c) && p.nearInLang(c)
+	own := p.pageModel || p.lineInLang(c) && p.nearInLang(c)
 	// Another language explains letters the model finds odd, not digits
 	// mixed into them: a word with digits takes half the discount.
 	share := 1.0

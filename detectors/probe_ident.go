@@ -272,3 +272,53 @@ func (p *prober) otherFormHere(c *probeCandidate) bool {
 	}
 	return false
 }
+
+// identNeighbours counts, up to two, the identifiers among the three words
+// either side of c on its line: code, paths and dotted names, letters with
+// digits, CamelCase. Program names come in company ("install tqdm with
+// pip3 from requirements.txt"); a token slipped into prose has words
+// around it.
+func (p *prober) identNeighbours(c *probeCandidate) int {
+	if p.edit0.Format != FormatMarkdown {
+		return 0 // a wiki's identifiers have their places (wikitext marks them)
+	}
+	n := 0
+	for k := max(0, c.idx-3); k <= c.idx+3 && k < len(p.words) && n < 2; k++ {
+		w := p.words[k]
+		if k == c.idx || w.Line != c.w.Line {
+			continue
+		}
+		f := w.Flags
+		switch {
+		case f&(wCode|cCode|cCodeLine) != 0,
+			f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0,
+			f&wUpperInner != 0 && f&wLower != 0:
+			n++
+		}
+	}
+	return n
+}
+
+// technical returns how technical a post is, from 0 to 1: the share of its
+// words that are identifiers, code, paths or dotted names, 1 from one in
+// eight. In such a post a program's name ("tqdm", "vcpkg", "nfsd") is
+// among its kind.
+func (p *prober) technical() float64 {
+	if p.techDone {
+		return p.tech
+	}
+	p.techDone = true
+	if p.edit0.Format != FormatMarkdown || len(p.words) < 20 {
+		return 0
+	}
+	n := 0
+	for _, w := range p.words {
+		f := w.Flags
+		if f&(wCode|cCode|cCodeLine) != 0 || f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			n++
+		}
+	}
+	share := float64(n) / float64(len(p.words))
+	p.tech = min(1, max(0, (share-0.03)/(0.125-0.03)))
+	return p.tech
+}
