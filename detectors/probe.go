@@ -828,7 +828,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
-	if c.evidence > probeThresholdBits-14 {
+	if c.evidence > probeThresholdBits-4 {
 		switch {
 		case p.linkedWord(c):
 			c.add(termLinked, bitsLinkedWord)
@@ -836,7 +836,8 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termTitle, bitsTitleWord)
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
-		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
+		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
+			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
 		}
 	}

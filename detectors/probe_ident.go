@@ -46,6 +46,9 @@ func hexIdent(w string) bool {
 // ("sloooowly", "zzzzz", "Nooooo"), and returns it with every such run cut
 // to one letter and to two.
 func elongated(w string) (one, two string, ok bool) {
+	if !tripled(w) {
+		return "", "", false
+	}
 	var b1, b2 strings.Builder
 	for i := 0; i < len(w); {
 		j := i + 1
@@ -63,6 +66,16 @@ func elongated(w string) (one, two string, ok bool) {
 		i = j
 	}
 	return b1.String(), b2.String(), ok
+}
+
+// tripled reports whether w holds an ASCII letter three times in a row.
+func tripled(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if c := w[i] | 0x20; c >= 'a' && c <= 'z' && w[i-1]|0x20 == c && w[i-2]|0x20 == c {
+			return true
+		}
+	}
+	return false
 }
 
 // stretchedWord reports whether w is a word stretched for emphasis: cut

@@ -22,6 +22,9 @@ func (p *prober) wantsPageModel() bool {
 	if len(p.cands) == 0 || p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() {
 		return false
 	}
+	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") {
+		return false // a guess from a few frequent words is no language to learn
+	}
 	if len(p.edit0.Old) < pageModelMinBytes && len(p.edit0.New) < pageModelMinBytes {
 		return false
 	}

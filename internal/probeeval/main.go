@@ -69,6 +69,7 @@ func tokScore(r detectors.Result, tok string) float64 {
 var (
 	tuneSites = map[string]bool{"ai": true, "coffee": true, "genai": true, "matheducators": true}
 	tuneWikis = map[string]bool{"vi": true, "uk": true, "corpus": true}
+	onlyLang  string
 )
 
 func main() {
@@ -80,6 +81,7 @@ func main() {
 	dicts := flag.String("dicts", "en,de,fr,es,cy,pl", "dictionaries to load")
 	flag.IntVar(&showMisses, "misses", 0, "print this many missed probes of -band")
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
+	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
@@ -269,13 +271,22 @@ func collect(shared, mirror string) ([]item, error) {
 	}
 	// Other languages: the corpus' own pages and Wikipedia dumps.
 	var other []page
+	langs := map[string]string{} // file name: language, from the corpus' manifest
+	if b, err := os.ReadFile(filepath.Join(shared, "corpus", "wikitext", "MANIFEST.tsv")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if f := strings.Split(line, "\t"); len(f) > 2 {
+				langs[strings.TrimPrefix(f[0], "non-english/")] = f[2]
+			}
+		}
+	}
 	files, _ = filepath.Glob(filepath.Join(shared, "corpus", "wikitext", "non-english", "*.txt"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}
-		other = append(other, page{id: "corpus:" + filepath.Base(f), wiki: "corpus", text: string(b)})
+		base := filepath.Base(f)
+		other = append(other, page{id: "corpus:" + base, wiki: "corpus", lang: langs[base], text: string(b)})
 	}
 	if mirror != "" {
 		for _, lang := range []string{"vi", "uk", "el", "hy", "bn", "ja", "mr"} {
@@ -287,6 +298,9 @@ func collect(shared, mirror string) ([]item, error) {
 		}
 	}
 	for _, pg := range other {
+		if onlyLang != "" && pg.lang != onlyLang {
+			continue
+		}
 		half := "held"
 		if tuneWikis[pg.wiki] {
 			half = "tune"
