@@ -560,7 +560,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) {
+		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}

@@ -80,13 +80,15 @@ func tripled(w string) bool {
 
 // stretchedWord reports whether w is a word stretched for emphasis: cut
 // back, it is a real word, a word the letter model finds ordinary, or an
-// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun").
+// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun"); or a
+// letter stands four times or more in a row ("wohooooo"), which a random
+// draw of a token's length almost never does.
 func (p *prober) stretchedWord(w string) bool {
 	one, two, ok := elongated(w)
 	if !ok {
 		return false
 	}
-	if len(one) <= 3 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
+	if len(one) <= 3 || len(w)-len(two) >= 2 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
 		return true
 	}
 	sym, ok := foldWord(p.scratchSym[:0], one)
@@ -335,3 +337,53 @@ func (p *prober) technical() float64 {
 	p.tech = min(1, max(0, (share-0.03)/(0.125-0.03)))
 	return p.tech
 }
+
+// permissionString reports whether w starts as a Unix file mode does in a
+// directory listing: "drwxr", "-rw", "lrwxrwxrwx".
+func permissionString(w string) bool {
+	if len(w) < 4 || strings.IndexByte("dl-", w[0]) < 0 {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] != "rwx"[(i-1)%3] && !((i-1)%3 == 2 && strings.IndexByte("sStT", w[i]) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// formulaBeforeSub reports whether the word c is element symbols written
+// right before a subscript: "ZrSiO<sub>4</sub>", "Fe₂O₃".
+func (p *prober) formulaBeforeSub(c *probeCandidate) bool {
+	rest := p.text[c.w.Hi:]
+	if !strings.HasPrefix(rest, "<sub>") && !strings.HasPrefix(rest, "{{sub|") && !(len(rest) >= 3 && rest[0] == 0xE2 && rest[1] == 0x82 && rest[2] >= 0x80 && rest[2] <= 0x89) {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+		j := i + 1
+		for j < len(w) && j-i < 3 && w[j] >= 'a' && w[j] <= 'z' {
+			j++
+		}
+		if !elementSymbols[w[i:j]] {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// elementSymbols are the symbols of the chemical elements.
+var elementSymbols = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr
+		Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re
+		Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh
+		Fl Mc Lv Ts Og`) {
+		m[e] = true
+	}
+	return m
+}()

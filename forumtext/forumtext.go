@@ -402,16 +402,28 @@ func codeLine(line string) bool {
 	var punct, letters, eq int
 	for i := 0; i < len(line); i++ {
 		if line[i] == 'h' && (strings.HasPrefix(line[i:], "http://") || strings.HasPrefix(line[i:], "https://")) {
-			for i < len(line) && line[i] != ' ' && line[i] != ')' {
+			for i < len(line) && line[i] != ' ' && line[i] != ')' && line[i] != '>' {
 				i++
 			}
 			continue
+		}
+		if line[i] == '<' {
+			if k := strings.IndexByte(line[i:], '>'); k > 0 {
+				i += k // an HTML tag: markup, not code
+				continue
+			}
+		}
+		if line[i] == '&' {
+			if j := entityEnd(line, i, len(line)); j > i {
+				i = j - 1
+				continue
+			}
 		}
 		switch c := line[i]; {
 		case c == '=':
 			eq++
 			punct++
-		case strings.IndexByte("{}()[]<>;:/\\|$@%^&*_~`#", c) >= 0:
+		case strings.IndexByte("{};\\$@%^~/<>", c) >= 0:
 			punct++
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 			letters++
