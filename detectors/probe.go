@@ -106,6 +106,7 @@ const (
 	probeIgnoreScore   = 0.01              // words scoring less do not count at all
 	probeMinLetters    = 4                 // shorter words are never probes
 	probeMaxLetters    = 40                // longer runs are not tokens a bot plants
+	probeMaxAlnum      = 20                // longer mixes of cases and digits are keys, hashes, base64
 	probeFloorBits     = -4.0              // words the model likes better than this (log-likelihood ratio) are not judged
 	log2Letters        = 4.700439718141092 // log2(26): bits per uniform random letter
 )
@@ -500,7 +501,7 @@ func (p *prober) run() {
 		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
 			// Letters and digits, or mixed case: judged by its parts.
 			sh := shapeOf(word)
-			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 || hexIdent(word) {
+			if sh.n < probeMinLetters || sh.n > probeMaxAlnum || sh.letters < 2 || hexIdent(word) {
 				continue
 			}
 			if !sh.nameLike && sh.digits == 0 && p.camelIdent(word) {
