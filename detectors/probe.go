@@ -53,6 +53,15 @@ const ProbeName = "probe"
 // itself, nor odd company for the words next to it. The page is judged in
 // its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
+// Technical text is full of words that look random letter by letter and
+// are built as identifiers are (probe_ident.go): hashes, dimensions, file
+// modes, stretched words, in posts product names of English words and an
+// acronym; a word the text links to, its title names, it has in another
+// form, or that sits among identifiers counts against. A page in a
+// language with neither a dictionary nor the wiki's own model is judged
+// again, when a word is at stake, by a letter model of the page itself
+// (probe_lang.go).
+//
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
 // score and Tokens those at or above the probe threshold (Env.Thresholds,
@@ -504,7 +513,7 @@ func (p *prober) run() {
 			if sh.n < probeMinLetters || sh.n > probeMaxAlnum || sh.letters < 2 || hexIdent(word) {
 				continue
 			}
-			if !sh.nameLike && sh.digits == 0 && p.camelIdent(word) {
+			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && p.camelIdent(word) {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
@@ -667,7 +676,7 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
-		if !c.parts && sym[len(sym)-1] == 's'-'a'+1 {
+		if !c.parts && p.edit0.Format == FormatMarkdown && sym[len(sym)-1] == 's'-'a'+1 {
 			if v, _ := probeVowels(sym[:len(sym)-1]); v == 0 {
 				c.add(termShort, bitsAcronymPlural)
 			}
@@ -837,7 +846,7 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termTitle, bitsTitleWord)
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
-		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
+		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
 			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
 		}

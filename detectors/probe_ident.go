@@ -80,21 +80,28 @@ func tripled(w string) bool {
 
 // stretchedWord reports whether w is a word stretched for emphasis: cut
 // back, it is a real word, a word the letter model finds ordinary, or an
-// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun"); or a
-// letter stands four times or more in a row ("wohooooo"), which a random
-// draw of a token's length almost never does.
+// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun"); or,
+// when a letter stands four times or more in a row ("wohooooo"), which a
+// random draw of a token's length almost never does, it reads as a word.
 func (p *prober) stretchedWord(w string) bool {
 	one, two, ok := elongated(w)
 	if !ok {
 		return false
 	}
-	if len(one) <= 3 || len(w)-len(two) >= 2 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
+	if len(one) <= 3 && len(w)-len(two) >= 2 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
 		return true
+	}
+	if len(w)-len(two) < 2 {
+		return false // three in a row: a random draw has that now and then
 	}
 	sym, ok := foldWord(p.scratchSym[:0], one)
 	p.scratchSym = sym
-	return ok && p.m.bits(sym)/float64(len(sym)+1) <= wordlikeBitsPerLetter
+	return ok && p.m.bits(sym)/float64(len(sym)+1) <= stretchedBitsPerLetter
 }
+
+// stretchedBitsPerLetter is the letter model's cost per letter under which
+// a word cut back from letters four times in a row reads as a word.
+const stretchedBitsPerLetter = 4.2
 
 // wordlikeBitsPerLetter is the letter model's cost per letter (with the
 // word's end) under which a letter run reads as an ordinary word.
