@@ -53,6 +53,15 @@ const ProbeName = "probe"
 // itself, nor odd company for the words next to it. The page is judged in
 // its language (Edit.Lang, else GuessLang, else Env.Lang).
 //
+// Technical text is full of words that look random letter by letter and
+// are built as identifiers are (probe_ident.go): hashes, dimensions, file
+// modes, stretched words, in posts product names of English words and an
+// acronym; a word the text links to, its title names, it has in another
+// form, or that sits among identifiers counts against. A page in a
+// language with neither a dictionary nor the wiki's own model is judged
+// again, when a word is at stake, by a letter model of the page itself
+// (probe_lang.go).
+//
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
 // score and Tokens those at or above the probe threshold (Env.Thresholds,
@@ -80,6 +89,16 @@ func Probe(in *Input) Result {
 	p.modelName = modelName
 	p.setWords(in.Edit, in.Env)
 	p.run()
+	if m == BaseModel() && p.wantsPageModel() {
+		// A page in a language the bot has neither a dictionary nor a
+		// letter model of: its own words are the model of its language.
+		pm := pageModel(in.Edit)
+		p.reset(pm, added, in.Edit.Anon)
+		p.modelName = "a letter model of this page's language"
+		p.pageModel = true
+		p.setWords(in.Edit, in.Env)
+		p.run()
+	}
 	return p.result(in.Env.threshold(ProbeName))
 }
 
@@ -96,6 +115,7 @@ const (
 	probeIgnoreScore   = 0.01              // words scoring less do not count at all
 	probeMinLetters    = 4                 // shorter words are never probes
 	probeMaxLetters    = 40                // longer runs are not tokens a bot plants
+	probeMaxAlnum      = 20                // longer mixes of cases and digits are keys, hashes, base64
 	probeFloorBits     = -4.0              // words the model likes better than this (log-likelihood ratio) are not judged
 	log2Letters        = 4.700439718141092 // log2(26): bits per uniform random letter
 )
@@ -113,6 +133,8 @@ const (
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
 	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
 	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
+	bitsProductName         = -12.0 // words and acronyms in humps: "ChatGPT", "PHPMyAdmin" (camelIdent)
+	bitsAcronymPlural       = -6.0  // "pdfs", "gpus": a lower-case acronym's plural
 	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
 	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
 	bitsWordlike            = -4.0  // ...is word-like: this much against
@@ -130,6 +152,12 @@ const (
 	bitsListItem            = -1.0
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
+	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
+	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
+	bitsTypo                = -6.0  // one typing slip from a dictionary word
+	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
+	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
+	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -143,6 +171,8 @@ const (
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
 	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
 	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
+	bitsPerDoublingPost     = -0.5  // the same for a forum post up to longPostWords new words...
+	longPostWords           = 128   // ...and as for a page creation beyond
 )
 
 // probeTerm is one contribution to a word's evidence.
@@ -194,6 +224,10 @@ const (
 	termPre
 	termGallery
 	termWordlike
+	termLinked
+	termTitle
+	termTypo
+	termIdentNear
 	termCount
 )
 
@@ -202,7 +236,7 @@ var probeTermNames = [termCount]string{
 	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
-	"comment", "code", "pre", "gallery", "wordlike",
+	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -216,6 +250,7 @@ var placeTerms = [...]struct {
 	{cFileName, termFile, -8},
 	{cCode, termCode, -8},
 	{cMath, termCode, -6},
+	{cCodeLine, termCode, -6},
 	{cIdent, termIdent, -6},
 	{cRefName, termIdent, -6},
 	{cForeign, termMarkedForeign, -10},
@@ -262,6 +297,7 @@ type probeCandidate struct {
 	parts    bool    // judged by its parts: has digits or a mixed case
 	chars    int     // characters (letters and digits)
 	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
+	camel    bool    // built as a program's or product's name ("ChatGPT", "PHPMyAdmin")
 	hash     uint64  // wordHash of its text
 	evidence float64
 	score    float64
@@ -302,21 +338,27 @@ type prober struct {
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 
-	sc       readers
-	words    []scanWord
-	wbits    []float32 // per word: bits per letter of an ordinary lower-case word, or -1
-	sym      []uint8   // folded letters of the scored words, back to back
-	cands    []probeCandidate
-	added    []uint64 // wordHash of the candidate-sized added words, sorted
-	old      []uint64 // wordHash of the words of the lines the edit removed, sorted
-	fresh    int      // distinct candidate-sized added words the removed lines do not have
-	edit     probeTextStats
-	known    []lineKnown
-	scripts  []lineScript
-	scratch  []float64
-	medians  []lineMedian
-	editMed  float64
-	editMedK int8 // 0 unknown, 1 known, -1 too few words
+	sc         readers
+	words      []scanWord
+	wbits      []float32 // per word: bits per letter of an ordinary lower-case word, or -1
+	sym        []uint8   // folded letters of the scored words, back to back
+	cands      []probeCandidate
+	added      []uint64 // wordHash of the candidate-sized added words, sorted
+	old        []uint64 // wordHash of the words of the lines the edit removed, sorted
+	fresh      int      // distinct candidate-sized added words the removed lines do not have
+	edit       probeTextStats
+	known      []lineKnown
+	scripts    []lineScript
+	scratch    []float64
+	medians    []lineMedian
+	editMed    float64
+	editMedK   int8       // 0 unknown, 1 known, -1 too few words
+	scratchSym []uint8    // folded letters of a word looked at aside
+	urls       []byteSpan // the text's URLs (after "://"), once looked for
+	urlsDone   bool
+	pageModel  bool    // p.m was learned from the page: its language is the model's
+	tech       float64 // technical(), once known
+	techDone   bool
 }
 
 type probeTextStats struct {
@@ -339,6 +381,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
+		scratchSym: p.scratchSym[:0], urls: p.urls[:0],
 	}
 }
 
@@ -467,8 +510,12 @@ func (p *prober) run() {
 		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
 			// Letters and digits, or mixed case: judged by its parts.
 			sh := shapeOf(word)
-			if sh.n < probeMinLetters || sh.n > probeMaxLetters || sh.letters < 2 {
+			if sh.n < probeMinLetters || sh.n > probeMaxAlnum || sh.letters < 2 || hexIdent(word) {
 				continue
+			}
+			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && p.camelIdent(word) {
+				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
+				c.camel = true
 			}
 			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
@@ -523,7 +570,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) {
+		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -601,6 +648,8 @@ func (p *prober) judge(c *probeCandidate) {
 	f := c.w.Flags
 	llr := c.bits - c.rand
 	switch {
+	case c.parts && c.camel:
+		llr += bitsProductName
 	case c.parts && c.nameLike && f&wDigit == 0:
 		llr += bitsCamelName
 	case c.parts:
@@ -627,6 +676,11 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
+		if !c.parts && p.edit0.Format == FormatMarkdown && sym[len(sym)-1] == 's'-'a'+1 {
+			if v, _ := probeVowels(sym[:len(sym)-1]); v == 0 {
+				c.add(termShort, bitsAcronymPlural)
+			}
+		}
 		if c.parts && f&wDigit != 0 {
 			c.add(termShort, bitsShortAlnum) // "h2g2", "r2d2", "mp3s"
 		}
@@ -659,6 +713,12 @@ func (p *prober) judge(c *probeCandidate) {
 	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
+	if k := p.identNeighbours(c); k > 0 {
+		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
+	}
+	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
+		c.add(termIdentNear, bitsTechnical*t)
+	}
 	afterCats := preAlone && p.lastAfterMarkup(c)
 	if afterCats {
 		c.add(termAlone, bitsAfterCategories)
@@ -672,19 +732,28 @@ func (p *prober) judge(c *probeCandidate) {
 	if p.occurrences(c.hash) > 1 {
 		c.add(termRepeatedWord, bitsRepeatedWord)
 	}
+
 	if p.fresh > 1 {
-		per := bitsPerDoubling
-		if p.a.old == "" {
-			per = bitsPerDoublingCreation
+		fresh := float64(p.fresh)
+		switch {
+		case p.a.old == "" && p.edit0.Format == FormatMarkdown:
+			// A post: a probe is a word slipped into one, or a post of
+			// its own; a long post (a pasted log, a long write-up) is a
+			// contribution as a page is.
+			c.add(termFresh, bitsPerDoublingPost*math.Log2(min(fresh, longPostWords))+
+				bitsPerDoublingCreation*math.Log2(max(1, fresh/longPostWords)))
+		case p.a.old == "":
+			c.add(termFresh, bitsPerDoublingCreation*math.Log2(fresh))
+		default:
+			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
 		}
-		c.add(termFresh, per*math.Log2(float64(p.fresh)))
 	}
 
 	// The text around: another language, unusual neighbours, other scripts.
 	// A page is judged in its own language: on a German page German words
 	// around a word, and their diacritics, are the page's text, not a
 	// foreign phrase (lineInLang, with the page language's dictionary).
-	own := p.lineInLang(c) && p.nearInLang(c)
+	own := p.pageModel || p.lineInLang(c) && p.nearInLang(c)
 	// Another language explains letters the model finds odd, not digits
 	// mixed into them: a word with digits takes half the discount.
 	share := 1.0
@@ -766,6 +835,20 @@ func (p *prober) judge(c *probeCandidate) {
 		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
 			// Mixed case that no part of is a word: not "PlayStation".
 			c.add(termUnknown, bitsUnknownWord)
+		}
+	}
+	// What the text says of the word: looked up only when it matters.
+	if c.evidence > probeThresholdBits-4 {
+		switch {
+		case p.linkedWord(c):
+			c.add(termLinked, bitsLinkedWord)
+		case p.titleWord(c):
+			c.add(termTitle, bitsTitleWord)
+		case p.otherFormHere(c):
+			c.add(termRepeatedWord, bitsOtherForm)
+		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
+			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
+			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
 		}
 	}
 	c.score = probeLogistic(c.evidence)

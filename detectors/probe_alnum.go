@@ -125,6 +125,9 @@ func isIdentShape(w string, s alnumShape) bool {
 	if s.n >= 10 && isHex(w) {
 		return true // a hash, in either case
 	}
+	if dimensions(w) {
+		return true // "1x8400x5", "12x10x32"
+	}
 	if s.lower == 0 {
 		return true // part numbers, catalogue numbers, call signs: "SN74LS00N", "B000FC0R8K", "W1AW"
 	}
@@ -159,7 +162,7 @@ var units = func() map[string]bool {
 	for _, u := range strings.Fields("st nd rd th er e re ème eme te ten ste s km kg mm cm m ft in lb lbs mi yd ha g l ml kb mb gb tb " +
 		"hz khz mhz ghz kw mw gw w v kv mah wh kwh hg px em pt mph kph kmh ms bc ad am pm bp kbp mbp k d p x yo mo hp cc ci " +
 		"nm um μm ly au pc kpc mpc mag sq ac hrs hr min sec yr yrs mg kcal cal db ma ka kwh mwh lm lx ppm ppb " +
-		"pop gen ed vol") {
+		"pop gen ed vol bps kbps mbps gbps fps dpi mp ghz") {
 		m[u] = true
 	}
 	return m
@@ -302,3 +305,22 @@ func unitSymbols(w string) bool {
 var siUnits = map[string]bool{"Hz": true, "Wh": true, "W": true, "Hg": true, "B": true, "Pa": true, "J": true, "V": true,
 	"A": true, "Ah": true, "VA": true, "N": true, "Gy": true, "Sv": true, "Bq": true, "eV": true, "mol": true, "cd": true,
 	"lm": true, "lx": true, "T": true, "Wb": true, "F": true, "H": true, "S": true, "K": true, "Np": true, "bar": true}
+
+// dimensions reports whether w is numbers joined by "x", the last perhaps
+// with a unit: "1x8400x5", "12x8x32", "1920x1080px".
+func dimensions(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == 'x' || r == 'X' })
+	if len(parts) < 2 || strings.Count(strings.ToLower(w), "x") != len(parts)-1 && !strings.HasSuffix(strings.ToLower(w), "x") {
+		return false
+	}
+	for i, p := range parts {
+		j := 0
+		for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+			j++
+		}
+		if j == 0 || j < len(p) && (i < len(parts)-1 || !units[strings.ToLower(p[j:])]) {
+			return false
+		}
+	}
+	return true
+}

@@ -39,6 +39,10 @@ func readProbeFixture(t *testing.T, path string) probeFixture {
 			fx.edit.Anon = v == "true"
 		case "lang":
 			fx.edit.Lang = v
+		case "title":
+			fx.edit.Title = v
+		case "format":
+			fx.edit.Format = Format(v)
 		case "want":
 			if v != "clean" {
 				f := strings.Fields(v)

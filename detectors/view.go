@@ -41,6 +41,7 @@ const (
 	cStray      = textview.Stray
 	cRefName    = textview.RefName
 	cMath       = textview.Math
+	cCodeLine   = textview.CodeLine
 	cMarkup     = textview.Markup
 )
 

@@ -49,10 +49,16 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 			}
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
+		case strings.HasPrefix(trimmed, "-----BEGIN "):
+			fence = "-----END " // a signature, key or certificate pasted whole
+		case literalLine(trimmed):
+			r.inline(start, end, start, textview.Code, true)
+		case codeLine(trimmed):
+			r.block(start, end, start+indent, textview.CodeLine)
 		case indent >= 4 && prevBlank:
 			r.inline(start, end, start, textview.Code, true)
 		default:
-			r.block(start, end, start+indent)
+			r.block(start, end, start+indent, 0)
 		}
 		prevBlank = strings.TrimSpace(line) == "" || (indent >= 4 && prevBlank)
 		if end >= len(s) {
@@ -64,10 +70,9 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 }
 
 // block reads one line outside code blocks: its leading markers, then its
-// inline text.
-func (r *Reader) block(lineStart, end, i int) {
+// inline text, in place.
+func (r *Reader) block(lineStart, end, i int, place textview.Flags) {
 	s := r.s
-	var place textview.Flags
 	for i < end {
 		switch c := s[i]; {
 		case c == '>':
@@ -369,4 +374,78 @@ func (r *Reader) inRegion(pos int) bool {
 		r.ri++
 	}
 	return r.ri < len(r.regions) && r.regions[r.ri].Lo <= pos
+}
+
+// literalLine reports whether a line is one run of 24 characters or more
+// without a space: a hash, a key, base64, a path or a URL pasted alone.
+func literalLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return len(line) >= 24 && !strings.ContainsAny(line, " \t")
+}
+
+// codeLine reports whether a line outside code markup reads as code, a
+// command, a path or a log rather than prose: a prompt, a stack frame, a
+// directory listing, a time stamp, or the punctuation of code ("();",
+// "->", "::", "==", key=value pairs, braces) dense among its characters.
+// URLs do not count: prose cites them.
+func codeLine(line string) bool {
+	for _, p := range [...]string{"$ ", "> $ ", ">>> ", "C:\\", "at ", "File \"", "Traceback", "#include", "import ", "def ", "sudo ", "./", "~/", "//", "/*"} {
+		if strings.HasPrefix(line, p) {
+			if p != "at " || strings.Contains(line, "(") && strings.Contains(line, ".") {
+				return true
+			}
+		}
+	}
+	if len(line) >= 10 && (line[0] == 'd' || line[0] == '-' || line[0] == 'l') && permissions(line[1:10]) {
+		return true // ls -l
+	}
+	var punct, letters, eq int
+	for i := 0; i < len(line); i++ {
+		if line[i] == 'h' && (strings.HasPrefix(line[i:], "http://") || strings.HasPrefix(line[i:], "https://")) {
+			for i < len(line) && line[i] != ' ' && line[i] != ')' && line[i] != '>' {
+				i++
+			}
+			continue
+		}
+		if line[i] == '<' {
+			if k := strings.IndexByte(line[i:], '>'); k > 0 {
+				i += k // an HTML tag: markup, not code
+				continue
+			}
+		}
+		if line[i] == '&' {
+			if j := entityEnd(line, i, len(line)); j > i {
+				i = j - 1
+				continue
+			}
+		}
+		switch c := line[i]; {
+		case c == '=':
+			eq++
+			punct++
+		case strings.IndexByte("{};\\$@%^~/<>", c) >= 0:
+			punct++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+		if i+1 < len(line) && line[i] == ':' && line[i+1] >= '0' && line[i+1] <= '9' && i > 1 && line[i-1] >= '0' && line[i-1] <= '9' && i+2 < len(line) && line[i+2] >= '0' && line[i+2] <= '9' {
+			return true // a time stamp: a log line
+		}
+	}
+	for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
+		if strings.Contains(line, op) {
+			return true
+		}
+	}
+	return eq >= 2 || letters > 0 && punct*5 >= letters
+}
+
+// permissions reports whether s is a Unix permission string ("rwxr-xr-x").
+func permissions(s string) bool {
+	for i := 0; i < 9; i++ {
+		if s[i] != '-' && s[i] != "rwx"[i%3] && !(i%3 == 2 && strings.IndexByte("sStT", s[i]) >= 0) {
+			return false
+		}
+	}
+	return true
 }

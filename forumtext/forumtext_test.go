@@ -15,7 +15,7 @@ func words(s string) []string {
 		name string
 	}{{textview.Code, "code"}, {textview.Heading, "heading"}, {textview.List, "list"}, {textview.Link, "link"},
 		{textview.Caption, "caption"}, {textview.Comment, "quote"}, {textview.Table, "table"}, {textview.Attr, "attr"},
-		{textview.Stray, "stray"}, {textview.CodeLike, "codelike"}}
+		{textview.Stray, "stray"}, {textview.CodeLike, "codelike"}, {textview.CodeLine, "codeline"}}
 	var out []string
 	for _, w := range r.Read(s, nil, nil) {
 		x := s[w.Lo:w.Hi]
@@ -42,6 +42,13 @@ func TestReader(t *testing.T) {
 		{"heading list quote", "# Title here\n- item qzx\n1. first\n> quoted qzx", "Title/heading here/heading item/list qzx/list first/list quoted/quote qzx/quote"},
 		{"table", "| a | qzx |\n|---|---|", "a/table qzx/table"},
 		{"entities", "a&amp;b &#160; c", "a b c"},
+		{"pasted key", "sig\n-----BEGIN PGP SIGNATURE-----\niQA qzx\n-----END PGP SIGNATURE-----\nbye", "sig iQA/code qzx/code bye"},
+		{"one long run", "see\nk6oGZsa1AvVolyvalWx2AACdWb8A\nok", "see k6oGZsa1AvVolyvalWx2AACdWb8A/code ok"},
+		{"log line", "it says\n2002-08-12 10:11:12 qzx started", "it says 2002/codeline 08/codeline 12/codeline 10:11:12/codelike/codeline qzx/codeline started/codeline"},
+		{"command", "$ sudo qzx -v", "sudo/codeline qzx/codeline v/codeline"},
+		{"listing", "drwxr-xr-x 2 root qzx", "drwxr/codeline xr/codeline x/codeline 2/codeline root/codeline qzx/codeline"},
+		{"code punctuation", "call qzx(a, b); x->y", "call/codeline qzx/codeline a/codeline b/codeline x/codeline y/codeline"},
+		{"prose with a URL is prose", "I read (see https://example.com/a/b/c) that qzx works.", "I read see that qzx works"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,12 +55,13 @@ const (
 	Stray        // a bare word among the attributes of a tag
 	RefName      // the value of a name attribute (<ref name=...>)
 	Math         // a formula (<math>, <chem>): variables and text, not TeX commands
+	CodeLine     // a line that reads as code, a command, a path or a log, without code markup
 )
 
 // Markup are the places outside running prose: a letter model learns from
 // prose only.
 const Markup = Template | TemplateName | ParamName | Ident | Foreign | Ref | Attr | LinkTarget |
-	FileName | Comment | Gallery | Code | Pre | RefName | Math
+	FileName | Comment | Gallery | Code | Pre | RefName | Math | CodeLine
 
 // Word is one word of a text: a byte span, the start of its line, and its
 // flags.

@@ -130,6 +130,10 @@ var scanIdentTemplates = map[string]bool{
 	"ucfirst": true, "ns": true, "localurl": true, "fullurl": true, "filepath": true, "urlencode": true,
 	"anchorencode": true, "int": true, "msg": true, "invoke": true, "expr": true, "ifexpr": true, "switch": true,
 	"time": true, "tag": true, "r": true, "rp": true, "efn": false, "refn": false, "property": true, "statements": true, "ifeq": true,
+	// Code and its parts: {{code|...}}, {{mono|...}}, {{kbd|...}}, {{tl|...}}.
+	"code": true, "mono": true, "kbd": true, "key press": true, "tt": true, "samp": true, "var": true, "mvar": true,
+	"param": true, "para": true, "tl": true, "tlx": true, "tlc": true, "tlp": true, "syntaxhighlight": true, "sxhl": true,
+	"pre": true, "pval": true, "file path": true, "math": true, "google books": true,
 }
 
 // scanForeignTemplate reports whether the template marks text in another

@@ -1,0 +1,396 @@
+package detectors
+
+import (
+	"strings"
+)
+
+// Shapes real identifiers and spoken words have, recognised by their
+// structure, and evidence the text itself gives about a word.
+//
+// A botnet's token is a uniform draw: it has no structure. Technical
+// writing is full of words that look random letter by letter but are built
+// the way names are: a hash or address in hexadecimal ("e42d547b",
+// "0x7f7c5719b700", git describe's "g0d8efc960d2"), a product name of a
+// word and an acronym ("ChatGPT", "WebDAV", "PHPMyAdmin"), a word stretched
+// for emphasis ("sloooowly", "pleeeease"). And a word the post itself links
+// to ("xkcd" beside xkcd.com), or that its title names, was not slipped in.
+
+// hexIdent reports whether w is a hexadecimal number or hash: "0x" and hex
+// digits, or seven or more hex digits of one case holding both digits and
+// letters, with or without git describe's "g" in front.
+func hexIdent(w string) bool {
+	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' {
+		return isHex(w[2:])
+	}
+	if len(w) >= 8 && w[0] == 'g' {
+		w = w[1:]
+	}
+	if len(w) < 7 || len(w) > 64 || !isHex(w) {
+		return false
+	}
+	var digits, lower, upper int
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a':
+			lower++
+		default:
+			upper++
+		}
+	}
+	return digits > 0 && (lower == 0) != (upper == 0)
+}
+
+// elongated reports whether w holds a letter three or more times in a row
+// ("sloooowly", "zzzzz", "Nooooo"), and returns it with every such run cut
+// to one letter and to two.
+func elongated(w string) (one, two string, ok bool) {
+	if !tripled(w) {
+		return "", "", false
+	}
+	var b1, b2 strings.Builder
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j]|0x20 == w[i]|0x20 && w[i] < 0x80 {
+			j++
+		}
+		if j-i >= 3 {
+			ok = true
+			b1.WriteByte(w[i])
+			b2.WriteString(w[i : i+2])
+		} else {
+			b1.WriteString(w[i:j])
+			b2.WriteString(w[i:j])
+		}
+		i = j
+	}
+	return b1.String(), b2.String(), ok
+}
+
+// tripled reports whether w holds an ASCII letter three times in a row.
+func tripled(w string) bool {
+	for i := 2; i < len(w); i++ {
+		if c := w[i] | 0x20; c >= 'a' && c <= 'z' && w[i-1]|0x20 == c && w[i-2]|0x20 == c {
+			return true
+		}
+	}
+	return false
+}
+
+// stretchedWord reports whether w is a word stretched for emphasis: cut
+// back, it is a real word, a word the letter model finds ordinary, or an
+// interjection of three letters or fewer ("zzzzz", "hmmm", "duuuun"); or,
+// when a letter stands four times or more in a row ("wohooooo"), which a
+// random draw of a token's length almost never does, it reads as a word.
+func (p *prober) stretchedWord(w string) bool {
+	one, two, ok := elongated(w)
+	if !ok {
+		return false
+	}
+	if len(one) <= 3 && len(w)-len(two) >= 2 || p.isWord(one) || p.isWord(two) || p.isWord(strings.ToLower(one)) || p.isWord(strings.ToLower(two)) {
+		return true
+	}
+	if len(w)-len(two) < 2 {
+		return false // three in a row: a random draw has that now and then
+	}
+	sym, ok := foldWord(p.scratchSym[:0], one)
+	p.scratchSym = sym
+	return ok && p.m.bits(sym)/float64(len(sym)+1) <= stretchedBitsPerLetter
+}
+
+// stretchedBitsPerLetter is the letter model's cost per letter under which
+// a word cut back from letters four times in a row reads as a word.
+const stretchedBitsPerLetter = 4.2
+
+// wordlikeBitsPerLetter is the letter model's cost per letter (with the
+// word's end) under which a letter run reads as an ordinary word.
+const wordlikeBitsPerLetter = 3.6
+
+// camelIdent reports whether the mixed-case word w (letters only) is built
+// as the names of programs and products are: humps of a capital and
+// lower-case letters, one acronym of up to five capitals, and a short
+// lower-case prefix ("ChatGPT", "WebDAV", "PHPMyAdmin", "tkButtonUp",
+// "MultiSpanQA"), with at least one hump of three or more lower-case
+// letters that is an English word or reads as one, and every such hump
+// reading as one. A random draw from both cases has humps of one or two
+// lower-case letters that are no words, several runs of capitals, and runs
+// of letters no word has.
+func (p *prober) camelIdent(w string) bool {
+	n := len(w)
+	if n < 4 || n > 32 {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if !(w[i] >= 'a' && w[i] <= 'z' || w[i] >= 'A' && w[i] <= 'Z') {
+			return false
+		}
+	}
+	isUp := func(i int) bool { return w[i] >= 'A' && w[i] <= 'Z' }
+	i := 0
+	for i < n && !isUp(i) {
+		i++
+	}
+	if i > 4 {
+		return false
+	}
+	known := false
+	if i > 2 {
+		if !p.englishWord(w[:i]) && !p.wordlikeRun(w[:i]) {
+			return false
+		}
+		known = true // "chatGPT", "wxPython" has a short prefix
+	}
+	humps, acronyms := 0, 0
+	if i > 0 {
+		humps++
+	}
+	for i < n {
+		// w[i] is a capital. A run of capitals is an acronym; when
+		// lower-case letters follow, its last capital starts the next
+		// hump ("PHPMy" is "PHP" "My").
+		j := i
+		for j < n && isUp(j) {
+			j++
+		}
+		if j == n || j-i > 1 {
+			end := j
+			if j < n {
+				end = j - 1
+			}
+			if end-i > 5 {
+				return false
+			}
+			if end-i > 1 {
+				if acronyms++; acronyms > 1 {
+					return false // "KEDehyBNLf"
+				}
+			}
+			humps++
+			if j == n {
+				break
+			}
+			i = end
+		}
+		// A capital and its lower-case letters.
+		k := i + 1
+		for k < n && !isUp(k) {
+			k++
+		}
+		switch lower := k - i - 1; {
+		case lower <= 2:
+			// "My", "Up", "Web": a short hump must be a word.
+			if !p.englishWord(w[i:k]) {
+				return false
+			}
+		default:
+			if !p.englishWord(w[i:k]) && !p.wordlikeRun(w[i:k]) {
+				return false
+			}
+			known = true
+		}
+		humps++
+		i = k
+	}
+	return known && humps >= 2 && humps <= 5
+}
+
+// englishWord reports whether w, or w in lower case, is in the English
+// dictionary or the wiki's own words: program names are made of English.
+func (p *prober) englishWord(w string) bool {
+	for _, d := range [2]Words{p.enDict, p.extra} {
+		if d != nil && (d.Has(w) || d.Has(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordlikeRun reports whether the letters of w read as an ordinary word to
+// the letter model.
+func (p *prober) wordlikeRun(w string) bool {
+	sym, ok := foldWord(p.scratchSym[:0], w)
+	p.scratchSym = sym
+	return ok && len(sym) > 0 && p.m.bits(sym)/float64(len(sym)+1) <= wordlikeBitsPerLetter
+}
+
+// linkedWord reports whether the text uses the word c inside a URL (a link
+// target, an image, a user's page): "xkcd" beside https://xkcd.com/..., a
+// user name beside the link to their profile.
+func (p *prober) linkedWord(c *probeCandidate) bool {
+	t := p.text
+	if !p.urlsDone {
+		p.urlsDone = true
+		for from := 0; from < len(t); {
+			k := strings.Index(t[from:], "://")
+			if k < 0 {
+				break
+			}
+			lo := from + k + 3
+			hi := lo
+			for hi < len(t) && !strings.ContainsRune(" \t\n<>\"')]|}", rune(t[hi])) {
+				hi++
+			}
+			p.urls = append(p.urls, byteSpan{Lo: lo, Hi: hi})
+			from = hi
+		}
+	}
+	w := lowerASCII(t[c.w.Lo:c.w.Hi])
+	for _, u := range p.urls {
+		if (c.w.Lo < u.Lo-3 || c.w.Lo >= u.Hi) && containsFold(t[u.Lo:u.Hi], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWord reports whether the title of the page or topic, of two words
+// or more, has the word c: a topic about "ChatGPT", a page on "WebDAV".
+func (p *prober) titleWord(c *probeCandidate) bool {
+	title := p.edit0.Title
+	w := p.text[c.w.Lo:c.w.Hi]
+	if len(title) <= len(w) || !strings.ContainsAny(title, " _") {
+		return false
+	}
+	for i := 0; i+len(w) <= len(title); i++ {
+		if strings.EqualFold(title[i:i+len(w)], w) &&
+			(i == 0 || !scanIsWordAt(title, i-1)) && (i+len(w) == len(title) || !scanIsWordAt(title, i+len(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherFormHere reports whether the text has the word c in another form
+// elsewhere: its singular ("RNNs", "pdfs" beside "PDF") or the same letters
+// in another case ("chatgpt" beside "ChatGPT").
+func (p *prober) otherFormHere(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	forms := [2]string{w, ""}
+	if len(w) > 4 && w[len(w)-1] == 's' {
+		forms[1] = w[:len(w)-1]
+	}
+	t := p.text
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		for from := 0; from < len(t); {
+			k := indexFold(t[from:], lowerASCII(f))
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + 1
+			e := k + len(f)
+			if k == c.w.Lo || k > 0 && scanIsWordAt(t, k-1) {
+				continue
+			}
+			if e < len(t) && scanIsWordAt(t, e) && !(f == forms[1] && t[e] == 's' && (e+1 == len(t) || !scanIsWordAt(t, e+1))) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// identNeighbours counts, up to two, the identifiers among the three words
+// either side of c on its line: code, paths and dotted names, letters with
+// digits, CamelCase. Program names come in company ("install tqdm with
+// pip3 from requirements.txt"); a token slipped into prose has words
+// around it.
+func (p *prober) identNeighbours(c *probeCandidate) int {
+	if p.edit0.Format != FormatMarkdown {
+		return 0 // a wiki's identifiers have their places (wikitext marks them)
+	}
+	n := 0
+	for k := max(0, c.idx-3); k <= c.idx+3 && k < len(p.words) && n < 2; k++ {
+		w := p.words[k]
+		if k == c.idx || w.Line != c.w.Line {
+			continue
+		}
+		f := w.Flags
+		switch {
+		case f&(wCode|cCode|cCodeLine) != 0,
+			f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0,
+			f&wUpperInner != 0 && f&wLower != 0:
+			n++
+		}
+	}
+	return n
+}
+
+// technical returns how technical a post is, from 0 to 1: the share of its
+// words that are identifiers, code, paths or dotted names, 1 from one in
+// eight. In such a post a program's name ("tqdm", "vcpkg", "nfsd") is
+// among its kind.
+func (p *prober) technical() float64 {
+	if p.techDone {
+		return p.tech
+	}
+	p.techDone = true
+	if p.edit0.Format != FormatMarkdown || len(p.words) < 20 {
+		return 0
+	}
+	n := 0
+	for _, w := range p.words {
+		f := w.Flags
+		if f&(wCode|cCode|cCodeLine) != 0 || f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			n++
+		}
+	}
+	share := float64(n) / float64(len(p.words))
+	p.tech = min(1, max(0, (share-0.03)/(0.125-0.03)))
+	return p.tech
+}
+
+// permissionString reports whether w starts as a Unix file mode does in a
+// directory listing: "drwxr", "-rw", "lrwxrwxrwx".
+func permissionString(w string) bool {
+	if len(w) < 4 || strings.IndexByte("dl-", w[0]) < 0 {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] != "rwx"[(i-1)%3] && !((i-1)%3 == 2 && strings.IndexByte("sStT", w[i]) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// formulaBeforeSub reports whether the word c is element symbols written
+// right before a subscript: "ZrSiO<sub>4</sub>", "Fe₂O₃".
+func (p *prober) formulaBeforeSub(c *probeCandidate) bool {
+	rest := p.text[c.w.Hi:]
+	if !strings.HasPrefix(rest, "<sub>") && !strings.HasPrefix(rest, "{{sub|") && !(len(rest) >= 3 && rest[0] == 0xE2 && rest[1] == 0x82 && rest[2] >= 0x80 && rest[2] <= 0x89) {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+		j := i + 1
+		for j < len(w) && j-i < 3 && w[j] >= 'a' && w[j] <= 'z' {
+			j++
+		}
+		if !elementSymbols[w[i:j]] {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// elementSymbols are the symbols of the chemical elements.
+var elementSymbols = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr
+		Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re
+		Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh
+		Fl Mc Lv Ts Og`) {
+		m[e] = true
+	}
+	return m
+}()

@@ -1,0 +1,56 @@
+package detectors
+
+// Pages in languages without a dictionary.
+//
+// The built-in letter model knows English and the languages whose words it
+// was trained on; a page in Dutch, Tagalog or Vietnamese costs it more bits
+// a letter, so every word there looks a little random and a token among
+// them looks a little less so. Without a dictionary of the page's language
+// and without the wiki's own model, the page itself is the best sample of
+// its language: its text, read as Train reads a wiki, gives a model under
+// which its words are ordinary again and a token still is not.
+
+// pageModelMinBytes is the least text a page model is learned from.
+const pageModelMinBytes = 1500
+
+// wantsPageModel reports whether the edit is worth judging again under a
+// model of its page's own language: the page is mostly in Latin letters,
+// in a language other than English that has no dictionary loaded, long
+// enough to learn from, and a word is at stake: flagged, or held back by
+// the odd letters of the text around it.
+func (p *prober) wantsPageModel() bool {
+	if len(p.cands) == 0 || p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() {
+		return false
+	}
+	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") {
+		return false // a guess from a few frequent words is no language to learn
+	}
+	if len(p.edit0.Old) < pageModelMinBytes && len(p.edit0.New) < pageModelMinBytes {
+		return false
+	}
+	if p.edit.words == 0 || p.edit.nonLatin*2 > p.edit.words {
+		return false
+	}
+	for i := range p.cands {
+		c := &p.cands[i]
+		if c.score >= 0.5 {
+			return true
+		}
+		for _, t := range c.terms[:c.nterms] {
+			if (t.kind == termForeign || t.kind == termDiacriticText || t.kind == termOddNeighbours) && c.evidence-t.bits >= probeThresholdBits {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pageModel learns a letter model from the page the edit changes: the text
+// before the edit when there is enough of it, else the text after.
+func pageModel(e *Edit) *Model {
+	text := e.Old
+	if len(text) < pageModelMinBytes {
+		text = e.New
+	}
+	return Train([]string{text})
+}
