@@ -1,7 +1,7 @@
 # wikiwarden: make demo (throwaway wiki + botnet campaign + bot), make test.
 GO ?= go
 
-.PHONY: build test demo bench bench-wiki vet
+.PHONY: build test demo bench bench-wiki vet model
 
 build:
 	$(GO) build -o wikiwarden ./cmd/wikiwarden
@@ -32,3 +32,10 @@ bench:
 bench-wiki:
 	$(GO) test -run '^$$' -bench PatrolBacklog -benchtime=1x ./bot/
 	$(GO) test -run '^$$' -bench Continuous -benchtime=1x ./cmd/wikiwarden/
+
+# The spam model: trained from ../shared (spam-train and corpus), written to
+# spamscore/spam.model with its record spamscore/TRAINING.md. About 1.5
+# minutes; deterministic. `go run ./cmd/spamtrain -eval` prints the
+# cross-source figures without writing anything.
+model:
+	$(GO) run ./cmd/spamtrain -train ../shared/spam-train -corpus ../shared/corpus -out spamscore
