@@ -55,6 +55,12 @@ const (
 	// spam term that reads as an advert: a headline may say "casino" or
 	// "loan" (weight 0.1-0.15), an advert says "online casino" (0.35).
 	spamSignalMin = 0.2
+	// modelSignalMin is the spam model's probability (Result.Spam) from
+	// which the added text "has spam signals"; blatant spam on the model's
+	// evidence is a link score over the threshold, which the link detector
+	// gives from a probability of 0.9.
+	modelSignalMin = 0.7
+
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
 	// "official site").
@@ -114,11 +120,13 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 		case detectors.LinkSpamDomain:
 			c.spamDomain = true
 			other += r.Weight
+		case detectors.LinkSpamModel:
+			// Read as a probability below (links.Spam).
 		default: // LinkIPHost and any evidence added later
 			other += r.Weight
 		}
 	}
-	c.signals = vocab >= spamSignalMin || other >= spamSignalMin
+	c.signals = vocab >= spamSignalMin || other >= spamSignalMin || links.Spam >= modelSignalMin
 	c.overThreshold = links.Score >= threshold
 	// Blatant: one signal no citation has, or advert vocabulary twice
 	// over (an advert anchor and a spam domain name), or a wall of links
@@ -128,6 +136,10 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {
 			c.titled = false
+		}
+		if l.Domain == "" {
+			// A handle or phone number: no domain the wiki could cite.
+			c.newDomain = true
 		}
 	}
 	return c

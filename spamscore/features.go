@@ -64,6 +64,7 @@ const (
 	nsDomain  = 'd'
 	nsPath    = 'p'
 	nsTLD     = 't'
+	nsParam   = 'P'
 )
 
 // feat is one feature occurrence: a weight index and its value. origin
@@ -160,12 +161,11 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
-	return uint32(h.str("ngrams 2-4, words, bigrams, anchors, domains v1"))
+	return uint32(h.str("ngrams 2-4, words, bigrams, anchors, domains, params v2"))
 }
 
 // Regular expressions, compiled once.
 var (
-	urlRe      = regexp.MustCompile(`(?i)(?:\b(?:https?|ftp)://|//|\bwww\.)[^\s\[\]<>"'{}|\\^` + "`" + `]+`)
 	bracketRe  = regexp.MustCompile(`\[((?:https?:)?//[^\s\]]+)[ \t]+([^\]\n]{0,200})\]`)
 	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
 	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
@@ -177,9 +177,14 @@ var (
 	bareRe     = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
 	// markupRe is markup whose words are not prose: tags, template
 	// names, parameter names, namespace prefixes.
-	markupRe      = regexp.MustCompile(`(?i)<[/!]?[a-z][^<>\n]{0,300}>|\{\{\s*[^{}|\n]{1,60}|\|\s*[\p{L}\d _-]{1,30}\s*=|\[\[\s*[\p{L}]+\s*:`)
-	contactWordRe = regexp.MustCompile(`(?i)whats\s?app|telegram|\btg\b|wechat|微信|viber|signal|skype|line id|кошел|пиши|напиши|телеграм|ватсап|واتس|تلغرام|zalo|kakao|카톡|텔레그램`)
+	paramRe  = regexp.MustCompile(`\|\s*([\p{L}\d _-]{1,30}?)\s*=`)
+	markupRe = regexp.MustCompile(`(?i)<[/!]?[a-z][^<>\n]{0,300}>|\{\{\s*[^{}|\n]{1,60}|\|\s*[\p{L}\d _-]{1,30}\s*=|\[\[\s*[\p{L}]+\s*:`)
 )
+
+// contactWords are messenger names that spam puts next to a handle or a
+// number, lower case.
+var contactWords = []string{"whatsapp", "whats app", "telegram", "wechat", "微信", "viber", "signal", "skype", "line id",
+	"пиши", "телеграм", "ватсап", "واتس", "تلغرام", "zalo", "kakao", "카톡", "텔레그램"}
 
 // ctaWords are calls to action in the languages spam is written in. A
 // phrase counts once.
@@ -310,7 +315,8 @@ func (x *extractor) extract(d Doc) {
 			if t := titleRe.FindStringSubmatch(tmpl); t != nil {
 				title = strings.TrimSpace(t[1])
 			}
-			for _, u := range urlRe.FindAllString(tmpl, -1) {
+			for _, m := range findURLs(tmpl) {
+				u := tmpl[m[0]:m[1]]
 				cited++
 				if title != "" {
 					anchors[trimURL(u)] = title
@@ -321,7 +327,7 @@ func (x *extractor) extract(d Doc) {
 	if strings.Contains(text, "<ref") {
 		cited++
 	}
-	for _, m := range urlRe.FindAllStringIndex(text, -1) {
+	for _, m := range findURLs(text) {
 		u := trimURL(text[m[0]:m[1]])
 		blank(x.mask, m[0], m[0]+len(u))
 		if len(x.contacts) < maxContacts {
@@ -344,10 +350,13 @@ func (x *extractor) extract(d Doc) {
 		}
 	}
 	masked := string(x.mask)
-	for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
-		dom := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
-		x.addContact(Contact{Kind: ContactObfuscated, Text: text[m[0]:m[1]], Domain: dom})
-		blank(x.mask, m[0], m[1])
+	lower := strings.ToLower(text)
+	if mayObfuscate(lower) {
+		for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
+			dom := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
+			x.addContact(Contact{Kind: ContactObfuscated, Text: text[m[0]:m[1]], Domain: dom})
+			blank(x.mask, m[0], m[1])
+		}
 	}
 	if hasDotTLD(masked) {
 		masked = string(x.mask)
@@ -360,12 +369,21 @@ func (x *extractor) extract(d Doc) {
 			blank(x.mask, m[2], m[3])
 		}
 	}
-	if strings.ContainsAny(masked, "+0") {
+	if mayPhone(masked) {
 		for _, m := range phoneRe.FindAllStringIndex(string(x.mask), -1) {
 			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[m[0]:m[1]])})
 		}
 	}
 
+	// Template parameter names tell a sourced citation (date,
+	// publisher, access-date) from a bare one.
+	if strings.IndexByte(text, '|') >= 0 {
+		o := x.origin("the citation's fields")
+		for k, m := range paramRe.FindAllStringSubmatch(text, 12) {
+			_ = k
+			x.hashed(newHash(nsParam).str(strings.ToLower(strings.TrimSpace(m[1]))), 0.3, o)
+		}
+	}
 	// The words, URLs, handles and markup blanked out.
 	if strings.ContainsAny(text, "<{|[") {
 		for _, m := range markupRe.FindAllStringIndex(string(x.mask), -1) {
@@ -395,7 +413,7 @@ func (x *extractor) extract(d Doc) {
 	if cited > 0 {
 		x.dense(fCited, 1)
 	}
-	if n > 0 && contactWordRe.MatchString(text) {
+	if n > 0 && containsAny(lower, contactWords) {
 		x.dense(fContactWords, 1)
 	}
 	x.linkFeatures(d)
@@ -428,7 +446,7 @@ func (x *extractor) extract(d Doc) {
 			x.dense(fWordsPerLink26plus, 1)
 		}
 	}
-	x.shape(text, words)
+	x.shape(text, lower, words)
 }
 
 // addURL records a URL link.
@@ -776,8 +794,7 @@ func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32)
 }
 
 // shape: calls to action, money, punctuation, capitals, emoji, scripts.
-func (x *extractor) shape(text string, words int) {
-	lower := strings.ToLower(text)
+func (x *extractor) shape(text, lower string, words int) {
 	cta := 0
 	for _, w := range ctaWords {
 		if strings.Contains(lower, w) {
@@ -823,6 +840,9 @@ func (x *extractor) shape(text string, words int) {
 			}
 			wordScripts = 0
 		}
+	}
+	if wordScripts&(wordScripts-1) != 0 && wordScripts&(sLatin|sCyrillic|sGreek) == wordScripts {
+		mixed = true
 	}
 	if money > 0 {
 		x.dense(fMoney, 1)
@@ -964,7 +984,9 @@ func hasDotTLD(s string) bool {
 	return false
 }
 
-func isAlnum(c byte) bool  { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isIP(s string) bool {
@@ -1057,3 +1079,128 @@ func (h hash) str(s string) hash {
 	}
 	return h
 }
+
+// MayHaveContacts reports cheaply whether text may hold a contact point
+// that is not a URL: a bare or obfuscated domain, an @handle or e-mail
+// address, or an international phone number. False means Score would find
+// none.
+func MayHaveContacts(text string) bool {
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
+		return true
+	}
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '+':
+			if text[i+1] >= '0' && text[i+1] <= '9' {
+				return true
+			}
+		case '[', '(', '{':
+			if text[i+1] == '.' || text[i+1] == 'd' || text[i+1] == 'D' {
+				return true
+			}
+		case ' ':
+			if text[i+1] == '.' || text[i+1] == 'd' && strings.HasPrefix(text[i:], " dot ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayObfuscate reports cheaply whether lower (lower-case text) may hold an
+// obfuscated domain.
+func mayObfuscate(lower string) bool {
+	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
+		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
+		strings.Contains(lower, " точка ")
+}
+
+// mayPhone reports cheaply whether s may hold an international phone
+// number: a plus or "00" before a digit.
+func mayPhone(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '+' && s[i+1] >= '0' && s[i+1] <= '9' || s[i] == '0' && s[i+1] == '0' && (i == 0 || s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findURLs returns the spans of the URLs in text: a scheme (http, https,
+// ftp) or none before "//", or "www.", then a host with a dot, up to the
+// first space or bracket.
+func findURLs(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "//")
+		w := indexWWW(text[i:])
+		if j < 0 && w < 0 {
+			break
+		}
+		var start, host int
+		if j >= 0 && (w < 0 || j < w) {
+			start, host = i+j, i+j+2
+			for _, sch := range []string{"https:", "http:", "ftp:"} {
+				if start >= len(sch) && strings.EqualFold(text[start-len(sch):start], sch) {
+					start -= len(sch)
+					break
+				}
+			}
+		} else {
+			start, host = i+w, i+w
+		}
+		end := host
+		dot := false
+		for end < len(text) && !isURLStop(text[end]) {
+			if text[end] == '.' && end > host {
+				dot = true
+			}
+			end++
+		}
+		if end > host && dot && isAlnumOrHigh(text[host]) {
+			out = append(out, [2]int{start, end})
+		}
+		i = max(end, host+1)
+	}
+	return out
+}
+
+// indexWWW returns the index of "www." at a word start, or -1.
+func indexWWW(s string) int {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "www.")
+		if k2 := strings.Index(s[off:], "WWW."); k2 >= 0 && (k < 0 || k2 < k) {
+			k = k2
+		}
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if k == 0 || !isAlnum(s[k-1]) && s[k-1] != '/' && s[k-1] != '.' && s[k-1] != '@' {
+			return k
+		}
+		off = k + 4
+	}
+}
+
+func isURLStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '[', ']', '<', '>', '"', '\'', '{', '}', '|', '\\', '^', '`':
+		return true
+	}
+	return false
+}
+
+func isAlnumOrHigh(c byte) bool { return isAlnum(c) || c >= 0x80 }

@@ -17,7 +17,7 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -335,6 +335,28 @@ func (a *augmenter) ham(l *lang, c string) example {
 		default:
 			text = a.pick(l.ham) + fmt.Sprintf(" Tel. +%d %d %d %d.", 1+a.r.IntN(98), 10+a.r.IntN(89), 1000+a.r.IntN(8999), 1000+a.r.IntN(8999))
 		}
+	case "ref-only":
+		text = "<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.pick(l.titles) +
+			fmt.Sprintf(" |work=%s |date=%d}}</ref>", a.pick(l.sites), 1990+a.r.IntN(34))
+		if a.r.IntN(3) == 0 {
+			text = "<ref>[" + a.hamURL(l) + " " + a.pick(l.titles) + "]</ref>"
+		}
+	case "infobox":
+		p := a.pages[a.r.IntN(len(a.pages))]
+		slug := clipASCII(strings.ToLower(strings.NewReplacer(" ", "", "(", "", ")", "", ",", "").Replace(p.title)), 18)
+		if a.r.IntN(2) == 0 {
+			slug = strings.ToLower(strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(p.title))
+			slug = clipASCII(slug, 24)
+		}
+		d := slug + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
+		switch a.r.IntN(3) {
+		case 0:
+			text = "| website = [https://www." + d + "/ " + d + "]"
+		case 1:
+			text = "| website = {{URL|www." + d + "}}"
+		default:
+			text = "| homepage = http://www." + d + "/"
+		}
 	default: // plain
 		text = a.pick(l.ham) + " " + a.pick(l.ham)
 	}
@@ -366,8 +388,11 @@ func augment(seed uint64, pages []page, perLang int) []example {
 	for i := range langs {
 		l := &langs[i]
 		for k := 0; k < perLang; k++ {
-			out = append(out, a.spam(l, spamContainers[k%len(spamContainers)]))
-			out = append(out, a.ham(l, hamContainers[k%len(hamContainers)]))
+			s := a.spam(l, spamContainers[k%len(spamContainers)])
+			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
+			h := a.ham(l, hamContainers[k%len(hamContainers)])
+			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
+			out = append(out, s, h)
 		}
 	}
 	return out

@@ -142,6 +142,19 @@ func loadCorpus(dir string) ([]example, []page, error) {
 		for j, c := range chunks(string(data), 10) {
 			out = append(out, example{id: fmt.Sprintf("page:%s#%d", f[0], j), text: c.text, old: c.old, lang: f[2], genre: "web", kind: "ham-wiki-" + f[2], source: "pages"})
 		}
+		// The page's own citations and external-link lines, each as an
+		// edit that adds just it: real good-faith links without prose.
+		text := string(data)
+		for j, m := range refRe.FindAllStringIndex(text, 15) {
+			if !strings.Contains(text[m[0]:m[1]], "//") {
+				continue
+			}
+			lo, hi := max(0, m[0]-4000), min(len(text), m[1]+4000)
+			out = append(out, example{id: fmt.Sprintf("page:%s@ref%d", f[0], j), text: text[m[0]:m[1]], old: text[lo:m[0]] + text[m[1]:hi], lang: f[2], genre: "web", kind: "ham-ref-" + f[2], source: "pages"})
+		}
+		for j, m := range extLineRe.FindAllStringIndex(text, 6) {
+			out = append(out, example{id: fmt.Sprintf("page:%s@ext%d", f[0], j), text: text[m[0]:m[1]], old: text[max(0, m[0]-4000):m[0]], lang: f[2], genre: "web", kind: "ham-extlink-" + f[2], source: "pages"})
+		}
 	}
 	return out, pages, nil
 }
@@ -179,6 +192,8 @@ func chunks(text string, n int) []chunk {
 }
 
 var (
+	refRe       = regexp.MustCompile(`(?s)<ref[^>/]{0,100}>.{10,1000}?</ref>`)
+	extLineRe   = regexp.MustCompile(`(?m)^\*\s*\[(?:https?:)?//[^\n]{5,300}$`)
 	quoteLineRe = regexp.MustCompile(`(?m)^\s*>.*$`)
 	mdImageRe   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	footerRe    = regexp.MustCompile(`(?im)^.*(unsubscribe|opt[- ]?out|remove[d]? from (our|this|the) (mailing )?list|to be removed|mailing list|list-\w+:|sponsored by|you are receiving this|this message was sent|click here to remove|__________).*$`)
