@@ -60,6 +60,9 @@ const (
 	// evidence is a link score over the threshold, which the link detector
 	// gives from a probability of 0.9.
 	modelSignalMin = 0.7
+	// modelWordsMin is the spam model's probability below which the word
+	// list alone no longer makes spam blatant.
+	modelWordsMin = 0.5
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -93,7 +96,7 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	var c content
 	var vocab, other float64
 	strong := 0 // pieces of vocabulary of spamSignalMin or more
-	var shortener, hidden, wall bool
+	var shortener, hidden, wall, model bool
 	for _, r := range links.Reasons {
 		switch r.Code {
 		case detectors.LinkAdded:
@@ -122,6 +125,7 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 			other += r.Weight
 		case detectors.LinkSpamModel:
 			// Read as a probability below (links.Spam).
+			model = true
 		default: // LinkIPHost and any evidence added later
 			other += r.Weight
 		}
@@ -131,7 +135,11 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	// Blatant: one signal no citation has, or advert vocabulary twice
 	// over (an advert anchor and a spam domain name), or a wall of links
 	// with advert vocabulary.
-	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || strong >= 2 || wall && strong >= 1
+	// The word list makes spam blatant only when the spam model, if it
+	// judged the text, does not read it as good faith: newsletters and
+	// sourced lists say "free" and "online" too.
+	words := !model || links.Spam >= modelWordsMin
+	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
 	c.titled = true
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {

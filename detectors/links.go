@@ -25,6 +25,8 @@ const (
 // two. The model's reasons are spelled out from linkExplainFrom on.
 const (
 	linkModelBlatant = 0.9
+	linkCapMinor     = 0.25
+	linkCapMinorSpam = 0.35
 	linkExplainFrom  = 0.3
 	linkExplainTop   = 4
 	// linkContactFrom is the probability from which contact points that
@@ -189,6 +191,7 @@ func Links(in *Input) Result {
 	if m := spamModel(in.Env); m != nil {
 		d := modelDoc(in, added)
 		r := m.Score(d)
+		s.demote(r.Prob)
 		res.Spam = round3(r.Prob)
 		s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob), modelScore(r.Prob)-res.Score, 1)
 	}
@@ -197,6 +200,32 @@ func Links(in *Input) Result {
 		res.Score = 1
 	}
 	return res
+}
+
+// demote shrinks the word-list and link-count evidence (LinkSpamWords,
+// LinkMany, LinkDensity) to a minor part of the score once the spam model
+// has judged the text with probability p: together at most
+// linkCapMinorSpam, or linkCapMinor when the model reads the text as good
+// faith, so that they alone never reach the threshold. The model has
+// learned what those rules guessed, in every language; alone they flag
+// newsletters and sourced lists. They still count as spam signals when
+// the bot remembers the editor or the page.
+func (s *linkScorer) demote(p float64) {
+	room := linkCapMinor
+	if p >= 0.5 {
+		room = linkCapMinorSpam
+	}
+	score := 0.0
+	for i := range s.res.Reasons {
+		r := &s.res.Reasons[i]
+		switch r.Code {
+		case LinkSpamWords, LinkMany, LinkDensity:
+			r.Weight = round3(min(r.Weight, max(0, room)))
+			room -= r.Weight
+		}
+		score += r.Weight
+	}
+	s.res.Score = round3(score)
 }
 
 // linkScorer accumulates reasons and the score.

@@ -225,8 +225,8 @@ func (m *Model) Explain(d Doc, n int) []Contribution {
 		name := x.origins[f.origin]
 		if strings.HasPrefix(name, "\x00") {
 			name = name[1:]
-		} else if !strings.HasPrefix(name, "domain ") && !strings.HasPrefix(name, "link text") && !strings.HasPrefix(name, "the link") {
-			name = "\u201c" + name + "\u201d"
+		} else if !strings.HasPrefix(name, "domain ") && !strings.HasPrefix(name, "link text") && !strings.HasPrefix(name, "the ") {
+			name = "\u201c" + clip(name, 40) + "\u201d"
 		}
 		sums[name] += float64(m.weight(f.idx) * f.val)
 	}

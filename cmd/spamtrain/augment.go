@@ -16,7 +16,8 @@ import (
 
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
-var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi"}
+var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
+	"repeated", "advert-url", "hidden", "wall"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox"}
 
 // augmenter makes augmented examples.
@@ -102,12 +103,20 @@ func (a *augmenter) spamSentence(l *lang) string {
 }
 
 func (a *augmenter) anchor(l *lang) string {
-	if a.r.IntN(3) == 0 {
-		p := a.pick(l.products)
-		return strings.ToUpper(p[:1]) + p[1:]
+	switch a.r.IntN(4) {
+	case 0:
+		return a.pick(l.products)
+	case 1:
+		if l.code == "en" {
+			return a.pick(enAdjectives) + " " + a.pick(l.products) + a.pick([]string{"", " online", " UK", " USA", " 2024", " near me", " deals"})
+		}
+		return a.pick(l.products) + " " + a.pick(l.anchors)
 	}
 	return a.pick(l.anchors)
 }
+
+// enAdjectives make English commercial anchors ("cheap payday loans UK").
+var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "buy", "trusted", "fast", "free", "official", "online", "instant", "legit", "premium"}
 
 func (a *augmenter) handle(l *lang) string {
 	name := a.pick(l.domainWords) + a.pick([]string{"_support", "_official", "_bot", "manager", "_vip", "", "24", "_admin"})
@@ -245,6 +254,31 @@ func (a *augmenter) spam(l *lang, c string) example {
 			wiki = false
 			text = "[" + a.anchor(l) + "](" + a.spamURL(l) + ")"
 		}
+	case "repeated":
+		u, an := a.spamURL(l), a.anchor(l)
+		for i := 0; i < 2+a.r.IntN(5); i++ {
+			text += "[" + u + " " + an + "]\n"
+		}
+		text = strings.TrimSuffix(text, "\n")
+	case "advert-url":
+		for i := 0; i < 1+a.r.IntN(4); i++ {
+			text += a.anchor(l) + a.pick([]string{": ", " - ", " >> ", " "}) + a.spamURL(l) + "\n"
+		}
+		text = strings.TrimSuffix(text, "\n")
+	case "hidden":
+		tag := a.pick([]string{"div", "span", "p"})
+		text = "<" + tag + ` style="` + a.pick([]string{"display:none", "visibility:hidden", "font-size:0", "position:absolute;left:-9999px"}) + `">`
+		for i := 0; i < 1+a.r.IntN(4); i++ {
+			text += "[" + a.spamURL(l) + " " + a.anchor(l) + "] "
+		}
+		text += "</" + tag + ">"
+	case "wall":
+		sep := a.pick([]string{" ", " | ", " - ", ", ", " • "})
+		var parts []string
+		for i := 0; i < 3+a.r.IntN(5); i++ {
+			parts = append(parts, "["+a.spamURL(l)+" "+a.anchor(l)+"]")
+		}
+		text = a.pick(l.ham) + " " + strings.Join(parts, sep)
 	default: // multi
 		wiki = false
 		text = a.spamSentence(l) + " " + a.spamSentence(l) + "\n" + a.pick(l.cta) + " " + a.handle(l)

@@ -48,9 +48,10 @@ var langs = []lang{
 			"This approach is described in more detail in the documentation of the library.",
 			"The river rises in the hills north of the village and flows into the estuary.",
 		},
-		titles:   []string{"Annual report 2021", "Population and housing census", "Release notes", "History of the parish church", "The birds of northern Europe", "Council approves new bridge plan"},
-		sites:    []string{"bbc.co.uk", "ons.gov.uk", "nature.com", "theguardian.com", "github.com", "python.org", "britannica.com", "nationalarchives.gov.uk"},
-		products: []string{"payday loans", "online casino", "viagra", "replica watches", "essay writing", "SEO services", "crypto trading", "weight loss pills", "ugg boots", "sports betting"},
+		titles: []string{"Annual report 2021", "Population and housing census", "Release notes", "History of the parish church", "The birds of northern Europe", "Council approves new bridge plan"},
+		sites:  []string{"bbc.co.uk", "ons.gov.uk", "nature.com", "theguardian.com", "github.com", "python.org", "britannica.com", "nationalarchives.gov.uk"},
+		products: []string{"payday loans", "online casino", "viagra", "replica watches", "essay writing", "SEO services", "crypto trading", "weight loss pills", "ugg boots", "sports betting",
+			"car rental", "web hosting", "forex signals", "CBD oil", "escort service", "Instagram followers", "keto gummies", "furniture", "wedding dresses", "bitcoin investment", "term papers", "cheap flights", "jerseys", "handbags", "slot games", "dating site", "backlinks", "phone repair", "moving company", "plumber"},
 	},
 	{code: "de",
 		spam: []string{
