@@ -58,7 +58,7 @@ const (
 	// modelSignalMin is the spam model's probability (Result.Spam) from
 	// which the added text "has spam signals"; blatant spam on the model's
 	// evidence is a link score over the threshold, which the link detector
-	// gives from a probability of 0.9.
+	// gives from a probability of 0.8.
 	modelSignalMin = 0.7
 	// modelWordsMin is the spam model's probability below which the word
 	// list alone no longer makes spam blatant.

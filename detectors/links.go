@@ -24,7 +24,7 @@ const (
 // score exceeds the rules' evidence by, so the score is the higher of the
 // two. The model's reasons are spelled out from linkExplainFrom on.
 const (
-	linkModelBlatant = 0.9
+	linkModelBlatant = 0.8
 	linkCapMinor     = 0.25
 	linkCapMinorSpam = 0.35
 	linkExplainFrom  = 0.3

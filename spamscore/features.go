@@ -223,10 +223,10 @@ var reputableSuffixes = []string{".gov", ".edu", ".gov.uk", ".ac.uk", ".gouv.fr"
 
 var reputable = map[string]bool{
 	"doi.org": true, "archive.org": true, "wikipedia.org": true, "wikimedia.org": true, "wikidata.org": true,
-	"nih.gov": true, "jstor.org": true, "worldcat.org": true, "google.com": true, "bbc.co.uk": true,
+	"nih.gov": true, "jstor.org": true, "worldcat.org": true, "bbc.co.uk": true,
 	"nytimes.com": true, "theguardian.com": true, "reuters.com": true, "github.com": true, "stackexchange.com": true,
 	"stackoverflow.com": true, "arxiv.org": true, "springer.com": true, "nature.com": true, "sciencedirect.com": true,
-	"youtube.com": true, "archive.today": true, "webcitation.org": true, "europa.eu": true, "un.org": true,
+	"archive.today": true, "webcitation.org": true, "europa.eu": true, "un.org": true,
 }
 
 // categoryPrefixes open a category link, in the languages of the wikis
@@ -511,6 +511,11 @@ func (x *extractor) linkFeatures(d Doc) {
 			x.dense(fTelegram, 1)
 		case ContactPhone:
 			x.dense(fPhone, 1)
+		}
+		switch c.Domain {
+		case "t.me", "telegram.me", "telegram.org", "wa.me", "whatsapp.com":
+			// A messenger link is a handle.
+			x.dense(fTelegram, 1)
 		}
 		if after && c.Kind == ContactURL {
 			x.dense(fAfterCategories, 1)

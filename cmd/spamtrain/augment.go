@@ -17,7 +17,7 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
-	"repeated", "advert-url", "hidden", "wall"}
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox"}
 
 // augmenter makes augmented examples.
@@ -279,6 +279,25 @@ func (a *augmenter) spam(l *lang, c string) example {
 			parts = append(parts, "["+a.spamURL(l)+" "+a.anchor(l)+"]")
 		}
 		text = a.pick(l.ham) + " " + strings.Join(parts, sep)
+	case "promo":
+		// A promotional page about a business, as drafts are: praise,
+		// services, the official site, references to itself.
+		name := strings.ToUpper(a.pick(l.domainWords)[:1]) + a.pick(l.domainWords)[1:] + " " + a.pick([]string{"Solutions", "Group", "Digital", "Media", "Technologies", "Consulting", "Ltd", "GmbH", "Agency"})
+		u := a.spamURL(l)
+		ps := promo[l.code]
+		if ps == nil {
+			ps = promo["en"]
+		}
+		text = " + name +  " + fmt.Sprintf(a.pick(ps), a.pick(l.products)) + " " + fmt.Sprintf(a.pick(ps), a.pick(l.products)) +
+			"<ref>[" + u + " " + name + "]</ref>\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos"}) + " ==\n* [" + u + " " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial"}) + "]"
+	case "comment":
+		// A comment under a video or a post: praise, then the pitch.
+		wiki = false
+		c := comments[l.code]
+		if c == nil {
+			c = comments["en"]
+		}
+		text = a.pick(c) + " " + a.spamSentence(l) + " " + a.pick([]string{a.spamURL(l), a.handle(l), "https://www.youtube.com/channel/UC" + fmt.Sprint(a.r.IntN(1e9)), "https://t.me/" + a.pick(l.domainWords) + "_channel"})
 	default: // multi
 		wiki = false
 		text = a.spamSentence(l) + " " + a.spamSentence(l) + "\n" + a.pick(l.cta) + " " + a.handle(l)
@@ -430,4 +449,42 @@ func augment(seed uint64, pages []page, perLang int) []example {
 		}
 	}
 	return out
+}
+
+// promo are the sentences of promotional pages ("%s": a product).
+var promo = map[string][]string{
+	"en": {
+		"is a leading provider of innovative %s, helping thousands of clients worldwide achieve their goals.",
+		"offers professional %s with a team of experienced experts and 24/7 customer support.",
+		"was founded with a mission to deliver the best %s at affordable prices.",
+		"is recognized as one of the most trusted names in %s, with outstanding customer satisfaction.",
+		"provides high-quality %s tailored to the unique needs of every customer.",
+	},
+	"de": {
+		"ist ein führender Anbieter für %s und hilft Tausenden von Kunden.",
+		"bietet professionelle %s mit einem erfahrenen Team und persönlichem Service.",
+		"steht für hochwertige %s zu fairen Preisen.",
+	},
+	"fr": {
+		"est un leader reconnu dans le domaine des %s et accompagne des milliers de clients.",
+		"propose des %s de qualité avec une équipe d'experts passionnés.",
+	},
+	"es": {
+		"es un proveedor líder de %s que ayuda a miles de clientes en todo el mundo.",
+		"ofrece %s profesionales con un equipo de expertos y atención personalizada.",
+	},
+}
+
+// comments open spam comments under videos and posts.
+var comments = map[string][]string{
+	"en": {"Great video!", "Nice post, thanks for sharing.", "Wow this is amazing!!", "I love this song ❤️", "Who is watching in 2024?", "Very informative."},
+	"de": {"Tolles Video!", "Danke für den Beitrag.", "Super erklärt!"},
+	"fr": {"Super vidéo !", "Merci pour le partage.", "Trop bien !"},
+	"es": {"¡Excelente video!", "Gracias por compartir.", "¡Me encanta!"},
+	"pt": {"Vídeo top!", "Obrigado por compartilhar."},
+	"ru": {"Отличное видео!", "Спасибо за информацию.", "Класс!"},
+	"id": {"Mantap videonya!", "Terima kasih infonya."},
+	"tr": {"Harika video!", "Paylaşım için teşekkürler."},
+	"vi": {"Video hay quá!", "Cảm ơn bạn đã chia sẻ."},
+	"ar": {"فيديو رائع!", "شكرا على المشاركة."},
 }

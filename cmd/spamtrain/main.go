@@ -37,8 +37,8 @@ const (
 	l2         = 1e-6 // per update
 	perLang    = 400  // augmented spam and ham examples per language
 	calibEvery = 10   // every tenth training item (by id hash) calibrates
-	thrSignal  = 0.5  // the bot's "spam signals" probability
-	thrBlatant = 0.9  // the bot's "blatant" probability
+	thrSignal  = 0.7  // the bot's "spam signals" probability
+	thrBlatant = 0.8  // the bot's "blatant" probability
 )
 
 func main() {

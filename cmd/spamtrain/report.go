@@ -55,6 +55,19 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 		tx string
 	}
 	var fps, misses []fp
+	// The trade-off on real (not augmented) items with links or contacts.
+	var realSpamP, realHamP []float64
+	for k, i := range idx {
+		e := &ds.ex[i]
+		if e.source == "augment" || ds.contacts[i] == 0 {
+			continue
+		}
+		if e.label {
+			realSpamP = append(realSpamP, probs[k])
+		} else {
+			realHamP = append(realHamP, probs[k])
+		}
+	}
 	for k, i := range idx {
 		e, p := &ds.ex[i], probs[k]
 		get(kinds, e.kind).add(p)
@@ -92,6 +105,12 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 	for _, k := range sortedKeys(agg) {
 		fmt.Fprint(w, agg[k].row(k))
 	}
+	if len(realSpamP) > 0 && len(realHamP) > 0 {
+		fmt.Fprintf(w, "\nReal (not augmented) items with links or contacts, by threshold: %d spam, %d ham.\n\n| p≥ | spam recall | ham false positives |\n|---:|---:|---:|\n", len(realSpamP), len(realHamP))
+		for _, t := range []float64{0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95} {
+			fmt.Fprintf(w, "| %.2f | %s | %s |\n", t, pct(countAt(realSpamP, t), len(realSpamP)), pct(countAt(realHamP, t), len(realHamP)))
+		}
+	}
 	fmt.Fprintf(w, "\nSpam with links or contacts, by language:\n\n| language | items | p≥%.1f | p≥%.1f |\n|---|---:|---:|---:|\n", thrSignal, thrBlatant)
 	for _, k := range sortedKeys(langs) {
 		fmt.Fprint(w, langs[k].row(k))
@@ -124,7 +143,23 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 	list("Worst misses of real spam with links", misses)
 }
 
+func countAt(ps []float64, t float64) int {
+	n := 0
+	for _, p := range ps {
+		if p >= t {
+			n++
+		}
+	}
+	return n
+}
+
 func snippet(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == 0xfffd {
+			return ' '
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.NewReplacer("`", "'", "|", "¦", "<", "‹", ">", "›", "[", "⟦", "]", "⟧").Replace(s)
 	if len(s) > 110 {
