@@ -95,7 +95,7 @@ func (a *augmenter) spamURL(l *lang) string {
 }
 
 func (a *augmenter) spamSentence(l *lang) string {
-	s := fmt.Sprintf(a.pick(l.spam), a.pick(l.products))
+	s := fill(a.pick(l.spam), a.pick(l.products))
 	if a.r.IntN(5) == 0 {
 		s += " " + a.pick([]string{"🔥", "💰", "✅", "👉", "🎰", "💯", "🚀"})
 	}
@@ -288,7 +288,7 @@ func (a *augmenter) spam(l *lang, c string) example {
 		if ps == nil {
 			ps = promo["en"]
 		}
-		text = " + name +  " + fmt.Sprintf(a.pick(ps), a.pick(l.products)) + " " + fmt.Sprintf(a.pick(ps), a.pick(l.products)) +
+		text = "'''" + name + "''' " + fill(a.pick(ps), a.pick(l.products)) + " " + fill(a.pick(ps), a.pick(l.products)) +
 			"<ref>[" + u + " " + name + "]</ref>\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos"}) + " ==\n* [" + u + " " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial"}) + "]"
 	case "comment":
 		// A comment under a video or a post: praise, then the pitch.
@@ -487,4 +487,10 @@ var comments = map[string][]string{
 	"tr": {"Harika video!", "Paylaşım için teşekkürler."},
 	"vi": {"Video hay quá!", "Cảm ơn bạn đã chia sẻ."},
 	"ar": {"فيديو رائع!", "شكرا على المشاركة."},
+}
+
+// fill puts product where template says %s; other per cent signs are text
+// ("70% off").
+func fill(template, product string) string {
+	return strings.Replace(template, "%s", product, 1)
 }
