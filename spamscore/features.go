@@ -379,8 +379,7 @@ func (x *extractor) extract(d Doc) {
 	// publisher, access-date) from a bare one.
 	if strings.IndexByte(text, '|') >= 0 {
 		o := x.origin("the citation's fields")
-		for k, m := range paramRe.FindAllStringSubmatch(text, 12) {
-			_ = k
+		for _, m := range paramRe.FindAllStringSubmatch(text, 12) {
 			x.hashed(newHash(nsParam).str(strings.ToLower(strings.TrimSpace(m[1]))), 0.3, o)
 		}
 	}
