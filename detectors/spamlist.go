@@ -67,5 +67,5 @@ func (l *SpamList) Match(domain string) bool {
 	if l == nil || l.re == nil || domain == "" {
 		return false
 	}
-	return l.re.MatchString("http://" + domain + "/") || l.re.MatchString("http://www."+domain+"/")
+	return l.re.MatchString("http://"+domain+"/") || l.re.MatchString("http://www."+domain+"/")
 }
