@@ -197,7 +197,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 		{trainDir, "ham-forum.jsonl", "ham without URLs: Stack Exchange, SMS, e-mail (same sources)"},
 		{trainDir, "wiki-identifiers.jsonl", "ham: English Wikipedia paragraphs (dgergle/wikAPIdia@2cc5b6b, wikimedia/pywikibot@31c4e3f; CC BY-SA), at most 12 paragraphs a page"},
 		{corpusDir, "real-edits-dev.jsonl", "ham: the regular edits (PAN-WVC-10 and ClueBot NG reviewed edits, CC BY-SA)"},
-		{corpusDir, "wikitext/MANIFEST.tsv", "ham: paragraphs of the listed article pages (at most 10 a page, those with links first); the pages also host the augmentation"},
+		{corpusDir, "wikitext/MANIFEST.tsv", "ham: paragraphs of the listed article pages (at most 10 a page, those with links first), and each page's first 15 references with a URL and 6 external-link lines, each as an edit that adds just it; the pages also host the augmentation"},
 	} {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", f.name, sha256File(filepath.Join(f.dir, f.name)), f.use)
 	}
@@ -239,7 +239,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("a stratum with only one class counts 5% of its share. Platt scaling is fitted on every tenth item (FNV-1a of the id),\n")
 	b.WriteString("which training leaves out; the probability is therefore calibrated for equal shares of spam and ham.\n")
 	fmt.Fprintf(&b, "The hashed weights are quantised to int8. Model file: %d bytes. Final model: %d training items; Platt a=%.4f b=%.4f.\n\n", size, final.n, final.a, final.b)
-	fmt.Fprintf(&b, "The bot reads p≥%.1f as spam signals and p≥%.1f as blatant spam (see bot/decide.go).\n\n", thrSignal, thrBlatant)
+	fmt.Fprintf(&b, "The bot reads p≥%.1f as spam signals (bot/decide.go) and p≥%.1f as blatant spam: the link detector maps it onto the links threshold (detectors/links.go).\n\n", thrSignal, thrBlatant)
 	b.WriteString("## Figures held apart by source\n\n")
 	b.WriteString("Each fold trains on some corpora and reports on others it never saw. Fold A holds out the SMS corpus, the Stack\n")
 	b.WriteString("Exchange sites datascience.meta, 3dprinting.meta, music.meta, history.meta and cs.meta, the real regular edits, and the\n")
