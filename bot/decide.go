@@ -55,6 +55,15 @@ const (
 	// spam term that reads as an advert: a headline may say "casino" or
 	// "loan" (weight 0.1-0.15), an advert says "online casino" (0.35).
 	spamSignalMin = 0.2
+	// modelSignalMin is the spam model's probability (Result.Spam) from
+	// which the added text "has spam signals"; blatant spam on the model's
+	// evidence is a link score over the threshold, which the link detector
+	// gives from a probability of 0.8.
+	modelSignalMin = 0.7
+	// modelWordsMin is the spam model's probability below which the word
+	// list alone no longer makes spam blatant.
+	modelWordsMin = 0.5
+
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
 	// "official site").
@@ -87,7 +96,7 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	var c content
 	var vocab, other float64
 	strong := 0 // pieces of vocabulary of spamSignalMin or more
-	var shortener, hidden, wall bool
+	var shortener, hidden, wall, model bool
 	for _, r := range links.Reasons {
 		switch r.Code {
 		case detectors.LinkAdded:
@@ -114,20 +123,31 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 		case detectors.LinkSpamDomain:
 			c.spamDomain = true
 			other += r.Weight
+		case detectors.LinkSpamModel:
+			// Read as a probability below (links.Spam).
+			model = true
 		default: // LinkIPHost and any evidence added later
 			other += r.Weight
 		}
 	}
-	c.signals = vocab >= spamSignalMin || other >= spamSignalMin
+	c.signals = vocab >= spamSignalMin || other >= spamSignalMin || links.Spam >= modelSignalMin
 	c.overThreshold = links.Score >= threshold
 	// Blatant: one signal no citation has, or advert vocabulary twice
 	// over (an advert anchor and a spam domain name), or a wall of links
 	// with advert vocabulary.
-	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || strong >= 2 || wall && strong >= 1
+	// The word list makes spam blatant only when the spam model, if it
+	// judged the text, does not read it as good faith: newsletters and
+	// sourced lists say "free" and "online" too.
+	words := !model || links.Spam >= modelWordsMin
+	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
 	c.titled = true
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {
 			c.titled = false
+		}
+		if l.Domain == "" {
+			// A handle or phone number: no domain the wiki could cite.
+			c.newDomain = true
 		}
 	}
 	return c

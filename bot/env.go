@@ -22,11 +22,18 @@ const minTrainingBytes = 50_000
 // maxKnownLinks bounds the external links read to learn the known domains.
 const maxKnownLinks = 100_000
 
-// domainSet is the store's domain knowledge, snapshotted for one pass.
-type domainSet struct{ d store.Domains }
+// domainSet is the store's domain knowledge, snapshotted for one pass, with
+// the site's own spam lists: a blacklisted domain is spam unless the
+// whitelist lets it through; a whitelisted domain is one the site cites.
+type domainSet struct {
+	d            store.Domains
+	black, white *detectors.SpamList
+}
 
-func (s domainSet) Known(domain string) bool { return s.d.Known[domain] }
-func (s domainSet) Spam(domain string) bool  { return s.d.Spam[domain] }
+func (s domainSet) Known(domain string) bool { return s.d.Known[domain] || s.white.Match(domain) }
+func (s domainSet) Spam(domain string) bool {
+	return s.d.Spam[domain] || s.black.Match(domain) && !s.white.Match(domain)
+}
 
 // env gathers what the detectors consult: the letter model (from the store,
 // trained on first use) and the domains the wiki knows.
@@ -47,7 +54,7 @@ func (p *Patroller) env(ctx context.Context) (*detectors.Env, error) {
 	doms = withFeedback(doms, p.wordState.fbDomains, p.wordState.fbSpam)
 	p.known = len(doms.Known)
 	return &detectors.Env{
-		Model: p.model, Domains: domainSet{doms}, Dicts: p.wordState.dicts,
+		Model: p.model, Domains: domainSet{d: doms, black: p.wordState.black, white: p.wordState.white}, Dicts: p.wordState.dicts,
 		Words: p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
 	}, nil
 }

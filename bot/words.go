@@ -30,15 +30,25 @@ type WordOptions struct {
 	// it. It is read at the first pass and again after it changed. "" :
 	// none.
 	AllowListPage string
+	// SpamBlacklistPage and SpamWhitelistPage are the site's lists of spam
+	// URL patterns (SpamBlacklist extension format, e.g.
+	// MediaWiki:Spam-blacklist): a link to a blacklisted domain is spam
+	// evidence, a whitelisted one is a domain the site cites. Read at the
+	// first pass and again after they changed. "" : none.
+	SpamBlacklistPage string
+	SpamWhitelistPage string
 }
 
 // wordState is what the patroller knows of real words between passes.
 type wordState struct {
 	dictsTried bool
 	dicts      map[string]detectors.Words
-	vocab      *detectors.WordSet // the wiki's own words, learned with the letter model
-	allow      *detectors.WordSet // the allow-list page's words
-	allowRead  bool               // the allow-list page was read since it last changed
+	vocab      *detectors.WordSet  // the wiki's own words, learned with the letter model
+	allow      *detectors.WordSet  // the allow-list page's words
+	allowRead  bool                // the allow-list page was read since it last changed
+	black      *detectors.SpamList // the site's spam blacklist
+	white      *detectors.SpamList // the site's spam whitelist
+	spamRead   bool                // the spam lists were read since they last changed
 	// From moderators' feedback in the review console, re-read each pass.
 	fbWords   *detectors.WordSet
 	fbTrusted map[string]bool
@@ -64,19 +74,7 @@ func (p *Patroller) words(ctx context.Context) {
 		}
 		w.dicts = d
 	}
-	if page := p.opts.Words.AllowListPage; page != "" && !w.allowRead {
-		states, err := p.site.Places(ctx, []string{page})
-		if err != nil {
-			p.log.WithError(err).WithField("page", page).Warn("allow-list page not read")
-		} else {
-			w.allowRead = true
-			w.allow = nil
-			if st, ok := states[page]; ok && !st.Missing {
-				w.allow = detectors.AllowList(st.Latest.Text)
-				p.log.WithFields(logrus.Fields{"page": page, "words": w.allow.Len()}).Info("allow-list read")
-			}
-		}
-	}
+	p.listPages(ctx)
 	fb, err := p.store.Feedback(ctx)
 	if err != nil {
 		p.log.WithError(err).Warn("moderators' feedback not read")
@@ -105,6 +103,64 @@ func (w *wordState) allowed(word string) bool {
 	return w.fbWords.Has(word) || w.allow.Has(word)
 }
 
+// listPages reads the pages administrators keep lists on (the allow-list,
+// the spam blacklist and whitelist) that changed since the last read, in
+// one request. A page that cannot be read is logged and its list left as
+// it was.
+func (p *Patroller) listPages(ctx context.Context) {
+	w := &p.wordState
+	o := p.opts.Words
+	allow := o.AllowListPage != "" && !w.allowRead
+	spam := (o.SpamBlacklistPage != "" || o.SpamWhitelistPage != "") && !w.spamRead
+	var titles []string
+	if allow {
+		titles = append(titles, o.AllowListPage)
+	}
+	if spam {
+		for _, t := range []string{o.SpamBlacklistPage, o.SpamWhitelistPage} {
+			if t != "" {
+				titles = append(titles, t)
+			}
+		}
+	}
+	if len(titles) == 0 {
+		return
+	}
+	states, err := p.site.Places(ctx, titles)
+	if err != nil {
+		p.log.WithError(err).WithField("pages", titles).Warn("list pages not read")
+		return
+	}
+	text := func(title string) (string, bool) {
+		st, ok := states[title]
+		if title == "" || !ok || st.Missing {
+			return "", false
+		}
+		return st.Latest.Text, true
+	}
+	if allow {
+		w.allowRead = true
+		w.allow = nil
+		if t, ok := text(o.AllowListPage); ok {
+			w.allow = detectors.AllowList(t)
+			p.log.WithFields(logrus.Fields{"page": o.AllowListPage, "words": w.allow.Len()}).Info("allow-list read")
+		}
+	}
+	if spam {
+		w.spamRead = true
+		read := func(title string) *detectors.SpamList {
+			t, ok := text(title)
+			if !ok {
+				return nil
+			}
+			l := detectors.ParseSpamList(t)
+			p.log.WithFields(logrus.Fields{"page": title, "patterns": l.Len(), "unreadable": l.Bad()}).Info("spam list read")
+			return l
+		}
+		w.black, w.white = read(o.SpamBlacklistPage), read(o.SpamWhitelistPage)
+	}
+}
+
 // lang is the site's content language: the site's own word, else the
 // configured one.
 func (p *Patroller) lang() string {
@@ -128,11 +184,14 @@ func (w *wordState) wordUnion() detectors.Words {
 	return u
 }
 
-// noteChange marks the allow-list page for a fresh read when a pass sees an
-// edit of it.
+// noteChange marks the allow-list page or a spam list for a fresh read when
+// a pass sees an edit of it.
 func (p *Patroller) noteChange(c Contribution) {
 	if page := p.opts.Words.AllowListPage; page != "" && c.Place.Title == page {
 		p.wordState.allowRead = false
+	}
+	if t := c.Place.Title; t != "" && (t == p.opts.Words.SpamBlacklistPage || t == p.opts.Words.SpamWhitelistPage) {
+		p.wordState.spamRead = false
 	}
 }
 

@@ -160,3 +160,36 @@ func TestFeedbackWithProductionWiring(t *testing.T) {
 		t.Errorf("confirmed spam domain: %s (before: %d blocked), record %+v; want reverted and blocked", sum, blockedBefore, rec)
 	}
 }
+
+// The wiki's spam blacklist makes a link to a listed domain spam on its own
+// (reverted), unless the whitelist lets the domain through; an edit of the
+// list takes effect at the next pass.
+func TestSpamListsPages(t *testing.T) {
+	const black, white = "MediaWiki:Spam-blacklist", "MediaWiki:Spam-whitelist"
+	r := newFrig(t)
+	r.opts.Words.SpamBlacklistPage, r.opts.Words.SpamWhitelistPage = black, white
+	r.site.save(bot.Author{Name: "Admin"}, black, "# spam\n\\bquietlodge\\.example\\b\n\\bharbourview\\.example\\b\n\\bsunnyfields\\.example\\b\n", r.tick())
+	r.site.save(bot.Author{Name: "Admin"}, white, "\\bharbourview\\.example\\b\n", r.tick())
+	r.mustPass()
+
+	// A plain link, no history: left alone on its content, but its domain
+	// is on the blacklist.
+	r.insert("192.0.2.1", "Aardvark", " See [http://www.quietlodge.example/rooms the lodge].")
+	if sum := r.mustPass(); sum.Reverted != 1 {
+		t.Fatalf("pass = %s; want the blacklisted link reverted", sum)
+	}
+	r.insert("192.0.2.2", "Abacus", " See [http://www.harbourview.example/rooms the harbour].")
+	if sum := r.mustPass(); sum.Reverted != 0 {
+		t.Fatalf("pass = %s; want the whitelisted link left alone", sum)
+	}
+
+	// The administrator empties the blacklist: the next pass reads it
+	// again, and a link to a domain it listed (but no edit spammed yet) is
+	// judged on its content alone.
+	r.site.save(bot.Author{Name: "Admin"}, black, "# spam\n", r.tick())
+	r.mustPass()
+	r.insert("192.0.2.3", "Aardvark", " See [http://www.sunnyfields.example/garden the garden].")
+	if sum := r.mustPass(); sum.Reverted != 0 {
+		t.Fatalf("pass = %s; want the link, off the list now, left alone", sum)
+	}
+}

@@ -6,7 +6,8 @@
 // the format-neutral view of package textview, which the pure readers of
 // packages wikitext (MediaWiki pages) and forumtext (forum posts in
 // Markdown) make from the edit's text according to Edit.Format; those three
-// are the only packages of the project detectors imports. Detectors share one signature
+// are the only packages of the project detectors imports, with spamscore,
+// the learned link-spam model the link detector consults. Detectors share one signature
 // (Func) and are looked up by name, so the configuration enables them by
 // name and the bot runs them in a fixed order. Each score comes with typed
 // reason codes so a moderator can read why an edit was flagged.
@@ -15,6 +16,8 @@ package detectors
 import (
 	"fmt"
 	"time"
+
+	"github.com/wikiwarden/wikiwarden/spamscore"
 )
 
 // Edit is one revision as the detectors see it: the page text before and
@@ -105,6 +108,9 @@ type Result struct {
 	Tokens   []string `json:"tokens,omitempty"`
 	Suspects []Token  `json:"suspects,omitempty"`
 	Links    []Link   `json:"links,omitempty"` // added external links (link detector)
+	// Spam is the learned spam model's probability that the added text is
+	// link spam (link detector; 0 when the model was not consulted).
+	Spam float64 `json:"spam,omitempty"`
 }
 
 // Token is one suspected probe token and its score in [0,1], comparable
@@ -157,7 +163,10 @@ type DomainHistory interface {
 
 // Env is everything a detector may consult besides the edit. It is read-only.
 type Env struct {
-	Model   *Model        // the wiki's letter model; nil means the built-in base model
+	Model *Model // the wiki's letter model; nil means the built-in base model
+	// Spam is the learned link-spam model; nil means the one embedded in
+	// package spamscore.
+	Spam    *spamscore.Model
 	Domains DomainHistory // nil means nothing is known
 	// Dicts holds real-word dictionaries by language code ("en", "de"), as
 	// package lexicon loads them. A page is judged with the dictionary of

@@ -4,12 +4,35 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/wikiwarden/wikiwarden/spamscore"
 )
 
 // Reason codes of the link detector besides the shared Link* codes.
 const (
 	LinkHidden Code = "link_hidden"  // the link is inside an element styled to be invisible
 	LinkIPHost Code = "link_ip_host" // the link points at a raw IP address
+	// LinkSpamModel is the learned spam model's judgement of the added
+	// text (package spamscore); its detail names the features that
+	// weighed most, and Result.Spam holds the probability.
+	LinkSpamModel Code = "link_spam_model"
+)
+
+// The spam model's part in the link score. The model's probability p maps
+// to a link score that reaches the default threshold (0.7) at
+// linkModelBlatant and 1 at p=1; the LinkSpamModel reason adds what that
+// score exceeds the rules' evidence by, so the score is the higher of the
+// two. The model's reasons are spelled out from linkExplainFrom on.
+const (
+	linkModelBlatant = 0.8
+	linkCapMinor     = 0.25
+	linkCapMinorSpam = 0.35
+	linkExplainFrom  = 0.3
+	linkExplainTop   = 4
+	// linkContactFrom is the probability from which contact points that
+	// are not links (bare and obfuscated domains, handles, phone numbers,
+	// e-mail addresses) count as the edit's links.
+	linkContactFrom = 0.5
 )
 
 // Weights of the link detector's evidence. The score is their sum, capped at
@@ -73,12 +96,15 @@ func Links(in *Input) Result {
 	}
 	text := strings.Join(lines, "\n")
 	found := extractLinks(text)
-	if len(found) == 0 {
-		return res
-	}
 	var domains DomainHistory
 	if in.Env != nil {
 		domains = in.Env.Domains
+	}
+	if len(found) == 0 {
+		if spamscore.MayHaveContacts(text) {
+			contactsOnly(&res, in, text)
+		}
+		return res
 	}
 
 	// Keep the links the old text did not have: once each in fresh, every
@@ -162,11 +188,44 @@ func Links(in *Input) Result {
 	added := newAddedText(text, old, found)
 	s.spamWords(occ, added)
 	s.manyAndDensity(occ, added)
+	if m := spamModel(in.Env); m != nil {
+		d := modelDoc(in, added)
+		r := m.Score(d)
+		s.demote(r.Prob)
+		res.Spam = round3(r.Prob)
+		s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob), modelScore(r.Prob)-res.Score, 1)
+	}
 
 	if res.Score > 1 {
 		res.Score = 1
 	}
 	return res
+}
+
+// demote shrinks the word-list and link-count evidence (LinkSpamWords,
+// LinkMany, LinkDensity) to a minor part of the score once the spam model
+// has judged the text with probability p: together at most
+// linkCapMinorSpam, or linkCapMinor when the model reads the text as good
+// faith, so that they alone never reach the threshold. The model has
+// learned what those rules guessed, in every language; alone they flag
+// newsletters and sourced lists. They still count as spam signals when
+// the bot remembers the editor or the page.
+func (s *linkScorer) demote(p float64) {
+	room := linkCapMinor
+	if p >= 0.5 {
+		room = linkCapMinorSpam
+	}
+	score := 0.0
+	for i := range s.res.Reasons {
+		r := &s.res.Reasons[i]
+		switch r.Code {
+		case LinkSpamWords, LinkMany, LinkDensity:
+			r.Weight = round3(min(r.Weight, max(0, room)))
+			room -= r.Weight
+		}
+		score += r.Weight
+	}
+	s.res.Score = round3(score)
 }
 
 // linkScorer accumulates reasons and the score.
@@ -635,4 +694,82 @@ func clip(s string, n int) string {
 
 func round3(f float64) float64 {
 	return float64(int64(f*1000+0.5)) / 1000
+}
+
+// spamModel returns the environment's spam model, or the embedded one.
+func spamModel(env *Env) *spamscore.Model {
+	if env != nil && env.Spam != nil {
+		return env.Spam
+	}
+	m, err := spamscore.Default()
+	if err != nil {
+		return nil // a build without a valid model: the rules judge alone
+	}
+	return m
+}
+
+// modelScore is the link score the model's probability p stands for.
+func modelScore(p float64) float64 {
+	if p <= linkModelBlatant {
+		return DefaultLinksThreshold * p / linkModelBlatant
+	}
+	return DefaultLinksThreshold + (1-DefaultLinksThreshold)*(p-linkModelBlatant)/(1-linkModelBlatant)
+}
+
+// modelDoc is the text the model reads: the new part of each added line.
+func modelDoc(in *Input, added *addedText) spamscore.Doc {
+	var b strings.Builder
+	for i := range added.starts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(added.inserted(i))
+	}
+	return spamscore.Doc{Text: b.String(), Old: in.Edit.Old, New: in.Edit.New}
+}
+
+// modelDetail is the moderator's sentence for the model's reason.
+func modelDetail(m *spamscore.Model, d spamscore.Doc, p float64) string {
+	detail := fmt.Sprintf("the spam model gives a probability of %.2f", p)
+	if p < linkExplainFrom {
+		return detail
+	}
+	var names []string
+	for _, c := range m.Explain(d, linkExplainTop) {
+		names = append(names, c.Feature)
+	}
+	if len(names) == 0 {
+		return detail
+	}
+	return detail + ", mostly for " + strings.Join(names, ", ")
+}
+
+// contactsOnly judges an addition with no external link: contact points
+// (a bare or obfuscated domain, a Telegram handle, a phone number, an
+// e-mail address) count as its links when the model finds the text spam.
+func contactsOnly(res *Result, in *Input, text string) {
+	m := spamModel(in.Env)
+	if m == nil {
+		return
+	}
+	added := newAddedText(text, in.Edit.Old, nil)
+	d := modelDoc(in, added)
+	r := m.Score(d)
+	if r.Prob < linkContactFrom || len(r.Contacts) == 0 {
+		return
+	}
+	s := linkScorer{res: res}
+	for _, c := range r.Contacts {
+		res.Links = append(res.Links, Link{URL: c.Text, Domain: c.Domain, Anchor: clip(c.Anchor, 200)})
+	}
+	if len(r.Contacts) == 1 {
+		s.add(LinkAdded, r.Contacts[0].Text, "a contact point ("+string(r.Contacts[0].Kind)+") was added", linkWeightAdded, 1)
+	} else {
+		s.add(LinkAdded, "", fmt.Sprintf("%d contact points were added", len(r.Contacts)), linkWeightAdded, 1)
+	}
+	res.Spam = round3(r.Prob)
+	s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob), modelScore(r.Prob)-res.Score, 1)
+	if res.Score > 1 {
+		res.Score = 1
+	}
 }

@@ -96,8 +96,11 @@ func extractLinks(text string) []foundLink {
 		tmpl := text[open:close]
 		if isCitationTemplate(tmpl) {
 			l.cited = true
-			if l.anchor == "" {
-				l.anchor = templateParam(tmpl, "title")
+			for _, name := range citationTitleParams {
+				if l.anchor != "" {
+					break
+				}
+				l.anchor = templateParam(tmpl, name)
 			}
 		}
 		l.archive = isArchiveParam(text[open:l.startPos])
@@ -726,15 +729,24 @@ func matchingClose(lower string, from int, tag string) int {
 	return len(text)
 }
 
-// isCitationTemplate reports whether tmpl ("{{name|...}}") is a citation.
+// citationTitleParams name a citation's title in English and in the
+// citation templates of other large wikis (de, fr, es/pt, it, pl).
+var citationTitleParams = []string{"title", "titel", "titre", "título", "titolo", "tytuł"}
+
+// isCitationTemplate reports whether tmpl ("{{name|...}}") is a citation,
+// in English or in the citation templates of other large wikis.
 func isCitationTemplate(tmpl string) bool {
 	name := strings.TrimLeft(tmpl[2:], " \t\n")
-	if len(name) > 12 {
-		name = name[:12]
+	if len(name) > 14 {
+		name = name[:14]
 	}
 	name = strings.ToLower(name)
-	return strings.HasPrefix(name, "cite") || strings.HasPrefix(name, "citation") ||
-		strings.HasPrefix(name, "vcite") || strings.HasPrefix(name, "harvnb")
+	for _, p := range []string{"cite", "citation", "vcite", "harvnb", "internetquelle", "literatur", "lien web", "article", "ouvrage", "cita", "citar", "cytuj"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isArchiveParam reports whether the template text before a link ends in an

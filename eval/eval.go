@@ -45,6 +45,9 @@ type Options struct {
 	// Dicts are the real-word dictionaries by language (lexicon.Load's
 	// Dicts), as the bot has them; nil judges by letters alone.
 	Dicts map[string]detectors.Words
+	// Explain, when above 0, lists that many of the worst false positives
+	// and misses with their reasons (Report.FalsePositives, Report.Misses).
+	Explain int
 }
 
 // Report is the outcome of a run. Every map is non-nil.
@@ -60,6 +63,10 @@ type Report struct {
 	Thresholds map[string]float64 // the thresholds Overall and Detectors were computed at
 	Records    int                // records scored
 	BadLines   int                // lines reported and skipped
+	// FalsePositives and Misses are the worst Options.Explain records the
+	// bot reverts wrongly and keeps wrongly, worst first.
+	FalsePositives []Explained
+	Misses         []Explained
 }
 
 // scorer is what Run needs of a detector stack.
@@ -141,6 +148,8 @@ func run(ctx context.Context, opts Options, stack scorer, names []string, stdout
 		byKind    = map[string]*confusion{}
 		vandalism []bool
 		crit      = make([][]float64, 1+len(names)) // [0] overall, [1+i] names[i]
+		fps       = worst{n: opts.Explain, high: true}
+		misses    = worst{n: opts.Explain}
 	)
 	bad := func(line int, err error) {
 		rep.BadLines++
@@ -158,7 +167,8 @@ func run(ctx context.Context, opts Options, stack scorer, names []string, stdout
 		e := rec.Edit()
 		results := stack.Score(e, env)
 
-		flagged := bot.Decide(e, results, bot.Memory{}, policy).Reverts()
+		d := bot.Decide(e, results, bot.Memory{}, policy)
+		flagged := d.Reverts()
 		overall.add(rec.Vandalism, flagged)
 		if rec.Kind != "" {
 			c := byKind[rec.Kind]
@@ -170,6 +180,16 @@ func run(ctx context.Context, opts Options, stack scorer, names []string, stdout
 		}
 		vandalism = append(vandalism, rec.Vandalism)
 		crit[0] = append(crit[0], critical(e, results, scratch, cands))
+		if opts.Explain > 0 && rec.Vandalism != flagged {
+			side := &fps
+			if rec.Vandalism {
+				side = &misses
+			}
+			side.offer(crit[0][len(crit[0])-1], func() Explained {
+				return Explained{ID: rec.ID, Line: rec.Line, Kind: rec.Kind, Title: rec.Title, Decision: d,
+					Results: slices.Clone(results), Text: addedText(rec)}
+			})
+		}
 
 		for i, name := range names {
 			// A detector on its own: the bot deciding on its result alone.
@@ -201,10 +221,14 @@ func run(ctx context.Context, opts Options, stack scorer, names []string, stdout
 		rep.Curves = append(rep.Curves, sweep(name, crit[1+i], vandalism))
 	}
 
+	rep.FalsePositives, rep.Misses = fps.items, misses.items
 	if opts.Format == FormatJSON {
 		err = writeJSON(stdout, rep)
 	} else {
 		err = writeText(stdout, opts.Corpus, names, rep)
+		if err == nil && opts.Explain > 0 {
+			err = writeExplained(stdout, rep.FalsePositives, rep.Misses)
+		}
 	}
 	if err != nil {
 		return rep, fmt.Errorf("eval: write report: %w", err)

@@ -15,11 +15,23 @@ type jsonReport struct {
 	Overall   Metrics            `json:"overall"`
 	Detectors map[string]Metrics `json:"detectors"`
 	ByKind    map[string]Metrics `json:"by_kind"`
+	// Explain is present with --explain N: the worst false positives and
+	// misses.
+	Explain *jsonExplain `json:"explain,omitempty"`
+}
+
+type jsonExplain struct {
+	FalsePositives []Explained `json:"false_positives"`
+	Misses         []Explained `json:"misses"`
 }
 
 // writeJSON writes the report as one line of JSON.
 func writeJSON(w io.Writer, rep Report) error {
-	b, err := json.Marshal(jsonReport{Overall: rep.Overall, Detectors: rep.Detectors, ByKind: rep.ByKind})
+	jr := jsonReport{Overall: rep.Overall, Detectors: rep.Detectors, ByKind: rep.ByKind}
+	if rep.FalsePositives != nil || rep.Misses != nil {
+		jr.Explain = &jsonExplain{FalsePositives: rep.FalsePositives, Misses: rep.Misses}
+	}
+	b, err := json.Marshal(jr)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&opts.Corpus, "corpus", "", "labelled corpus, one JSON edit per line (required)")
 	fs.Float64Var(&opts.Threshold, "threshold", 0, "threshold for every detector (0: each detector's default)")
 	fs.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	fs.IntVar(&opts.Explain, "explain", 0, "list the N worst false positives and misses with their reasons")
 	fs.StringVar(&opts.Plot, "plot", "", "write the precision/recall curve over thresholds to this SVG file")
 	dicts := fs.String("dicts", "en,de,fr,es,cy,pl", "languages whose installed dictionaries to load, comma-separated; \"\" for none")
 	if err := fs.Parse(args); err != nil {
@@ -31,6 +32,8 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 		return usagef("eval needs --corpus FILE.jsonl")
 	case opts.Format != "text" && opts.Format != "json":
 		return usagef("--format %q: use text or json", opts.Format)
+	case opts.Explain < 0:
+		return usagef("--explain %d: use a number of records, 0 for none", opts.Explain)
 	case opts.Threshold < 0 || opts.Threshold > 1:
 		return usagef("--threshold %v: use a number between 0 and 1", opts.Threshold)
 	}

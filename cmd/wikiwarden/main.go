@@ -78,7 +78,7 @@ commands:
                                         one patrol pass over everything new on each site (or
                                         on NAME), then a summary line per site
   run     --config FILE [--dry-run]     the service: patrol on patrol.schedule until SIGINT/SIGTERM
-  eval    --corpus FILE.jsonl [--threshold X] [--format text|json] [--plot pr.svg]
+  eval    --corpus FILE.jsonl [--threshold X] [--format text|json] [--plot pr.svg] [--explain N]
                                         score a labelled corpus offline
   store   check FILE|--config FILE | backup --config FILE DEST
                                         verify a store file, or copy the store consistently

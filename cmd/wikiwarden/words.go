@@ -86,9 +86,14 @@ func dictCacheDir(cfg *config.Config, getenv func(string) string) string {
 	}
 }
 
-// wordOptions are where a site's patroller finds real words.
+// wordOptions are where a site's patroller finds real words, and on a
+// wiki its spam blacklist and whitelist.
 func (a *app) wordOptions(sc config.Site) bot.WordOptions {
-	return bot.WordOptions{LoadDicts: a.dicts.load, AllowListPage: sc.AllowList(a.cfg)}
+	o := bot.WordOptions{LoadDicts: a.dicts.load, AllowListPage: sc.AllowList(a.cfg)}
+	if sc.Kind == config.KindMediaWiki {
+		o.SpamBlacklistPage, o.SpamWhitelistPage = "MediaWiki:Spam-blacklist", "MediaWiki:Spam-whitelist"
+	}
+	return o
 }
 
 // dictionaryReport says which real-word dictionaries this machine has, for

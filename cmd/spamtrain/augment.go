@@ -1,0 +1,496 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// The augmentation: wiki and forum spam, and matching good-faith text, in
+// the languages of langs, made deterministically from a seed. The real
+// corpora are e-mail and SMS spam against Stack Exchange and e-mail ham in
+// English; this fills in the genres (wikitext links, citations, link lists
+// after the categories, Markdown, bare and obfuscated domains, contact
+// handles) and the languages they lack, with ham of the same shapes so that
+// a shape alone does not become the spam signal.
+
+// Containers: how an augmented text carries its links. Each name is part
+// of the example's kind, so the figures can be read per container.
+var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox"}
+
+// augmenter makes augmented examples.
+type augmenter struct {
+	r     *rand.Rand
+	pages []page // real wiki pages to insert the text into
+}
+
+type page struct {
+	title, text, lang string
+}
+
+func (a *augmenter) pick(xs []string) string { return xs[a.r.IntN(len(xs))] }
+
+var spamTLDs = []string{"com", "net", "info", "xyz", "top", "online", "site", "shop", "store", "club", "pro", "vip", "biz", "org", "co", "io", "cc", "live", "fun"}
+
+var ccTLD = map[string]string{"de": "de", "fr": "fr", "es": "es", "pt": "com.br", "it": "it", "ru": "ru", "zh": "cn", "ja": "jp", "ar": "com", "vi": "vn", "tr": "com.tr", "pl": "pl", "nl": "nl", "id": "id", "ko": "kr", "en": "co.uk"}
+
+// spamDomain makes a throwaway commercial domain.
+func (a *augmenter) spamDomain(l *lang) string {
+	ws := l.domainWords
+	if a.r.IntN(4) == 0 {
+		ws = langs[0].domainWords
+	}
+	w1, w2, w3 := a.pick(ws), a.pick(ws), a.pick(ws)
+	var label string
+	switch a.r.IntN(6) {
+	case 0:
+		label = w1 + "-" + w2
+	case 1:
+		label = w1 + w2
+	case 2:
+		label = w1 + "-" + w2 + "-" + w3
+	case 3:
+		label = fmt.Sprintf("%s%s%d", w1, w2, a.r.IntN(999))
+	case 4:
+		label = w1 + fmt.Sprint(a.r.IntN(99))
+	default:
+		label = w1 + w2 + w3
+	}
+	tld := a.pick(spamTLDs)
+	if a.r.IntN(10) < 3 {
+		tld = ccTLD[l.code]
+	}
+	switch {
+	case l.code == "ru" && a.r.IntN(8) == 0:
+		return a.pick([]string{"займы-онлайн", "казино-вулкан", "деньги-быстро", "купить-диплом"}) + ".рф"
+	case l.code == "de" && a.r.IntN(10) == 0:
+		return a.pick([]string{"günstige-kredite", "sofortkredit-für-alle", "möbel-billig"}) + ".de"
+	}
+	return label + "." + tld
+}
+
+// spamURL makes a URL on a throwaway domain.
+func (a *augmenter) spamURL(l *lang) string {
+	d := a.spamDomain(l)
+	scheme := a.pick([]string{"http://", "https://", "https://www.", "http://www."})
+	var path string
+	switch a.r.IntN(7) {
+	case 0:
+	case 1:
+		path = "/"
+	case 2:
+		path = "/" + a.pick(l.domainWords)
+	case 3:
+		path = "/" + a.pick(l.domainWords) + "-" + a.pick(l.domainWords) + "-" + a.pick(langs[0].domainWords) + ".html"
+	case 4:
+		path = fmt.Sprintf("/?ref=%d", a.r.IntN(100000))
+	case 5:
+		path = fmt.Sprintf("/go/%s?utm_source=wiki&utm_campaign=%d", a.pick(l.domainWords), a.r.IntN(999))
+	default:
+		path = "/" + a.pick([]string{"angebot", "offer", "promo", "bonus", "register", "index.php", "shop", "product"})
+	}
+	return scheme + d + path
+}
+
+func (a *augmenter) spamSentence(l *lang) string {
+	s := fill(a.pick(l.spam), a.pick(l.products))
+	if a.r.IntN(5) == 0 {
+		s += " " + a.pick([]string{"🔥", "💰", "✅", "👉", "🎰", "💯", "🚀"})
+	}
+	return s
+}
+
+func (a *augmenter) anchor(l *lang) string {
+	switch a.r.IntN(4) {
+	case 0:
+		return a.pick(l.products)
+	case 1:
+		if l.code == "en" {
+			return a.pick(enAdjectives) + " " + a.pick(l.products) + a.pick([]string{"", " online", " UK", " USA", " 2024", " near me", " deals"})
+		}
+		return a.pick(l.products) + " " + a.pick(l.anchors)
+	}
+	return a.pick(l.anchors)
+}
+
+// enAdjectives make English commercial anchors ("cheap payday loans UK").
+var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "buy", "trusted", "fast", "free", "official", "online", "instant", "legit", "premium"}
+
+func (a *augmenter) handle(l *lang) string {
+	name := a.pick(l.domainWords) + a.pick([]string{"_support", "_official", "_bot", "manager", "_vip", "", "24", "_admin"})
+	switch a.r.IntN(6) {
+	case 0, 1:
+		return "@" + name
+	case 2:
+		return "t.me/" + name
+	case 3:
+		return fmt.Sprintf("WhatsApp +%d %d %d %d", 1+a.r.IntN(98), 100+a.r.IntN(899), 100+a.r.IntN(899), 1000+a.r.IntN(8999))
+	case 4:
+		return fmt.Sprintf("+%d-%d-%d-%d", 1+a.r.IntN(98), 100+a.r.IntN(899), 100+a.r.IntN(899), 1000+a.r.IntN(8999))
+	default:
+		return name + "@" + a.pick([]string{"gmail.com", "outlook.com", "yandex.ru", "qq.com", "proton.me"})
+	}
+}
+
+func (a *augmenter) obfuscate(d string) string {
+	i := strings.LastIndexByte(d, '.')
+	name, tld := d[:i], d[i+1:]
+	if j := strings.LastIndexByte(name, '.'); j >= 0 {
+		name = name[j+1:]
+	}
+	switch a.r.IntN(5) {
+	case 0:
+		return name + " . " + tld
+	case 1:
+		return name + "[dot]" + tld
+	case 2:
+		return name + " (dot) " + tld
+	case 3:
+		return name + " dot " + tld
+	default:
+		return name + "[.]" + tld
+	}
+}
+
+// onPage puts added text into a real page: in a paragraph, or at the end
+// after the categories. It returns the old and new page.
+func (a *augmenter) onPage(added string, end bool) (old, new string) {
+	p := a.pages[a.r.IntN(len(a.pages))]
+	old = p.text
+	if len(old) > 20000 {
+		old = old[:20000]
+	}
+	if end {
+		return old, old + "\n" + added
+	}
+	// Before the categories, after some paragraph.
+	cut := strings.Index(old, "[[Category:")
+	if cut < 0 {
+		cut = len(old)
+	}
+	at := strings.LastIndex(old[:cut], "\n\n")
+	if at < 0 {
+		at = cut
+	}
+	return old, old[:at] + "\n" + added + old[at:]
+}
+
+// spam makes one augmented spam example in language l with container c.
+func (a *augmenter) spam(l *lang, c string) example {
+	e := example{label: true, lang: l.code, genre: "web", kind: "aug-spam-" + c + "-" + l.code, source: "augment"}
+	wiki := true
+	var text string
+	switch c {
+	case "bracket":
+		if a.r.IntN(2) == 0 {
+			text = "[" + a.spamURL(l) + " " + a.anchor(l) + "] " + a.spamSentence(l)
+		} else {
+			text = a.spamSentence(l) + " [" + a.spamURL(l) + " " + a.anchor(l) + "]"
+		}
+	case "cite":
+		title := a.anchor(l)
+		if a.r.IntN(2) == 0 {
+			title = fmt.Sprintf("%s %d", a.pick(l.titles[:1])+" "+a.pick(l.products), 2020+a.r.IntN(5))
+		}
+		ref := "<ref>{{cite web|url=" + a.spamURL(l) + "|title=" + title + "}}</ref>"
+		if a.r.IntN(2) == 0 {
+			text = a.pick(l.ham) + ref
+		} else {
+			text = a.spamSentence(l) + ref
+		}
+	case "after-categories":
+		var b strings.Builder
+		n := 1 + a.r.IntN(4)
+		for i := 0; i < n; i++ {
+			if a.r.IntN(3) == 0 {
+				b.WriteString(a.spamURL(l) + "\n")
+			} else {
+				b.WriteString("* [" + a.spamURL(l) + " " + a.anchor(l) + "]\n")
+			}
+		}
+		text = strings.TrimSuffix(b.String(), "\n")
+		e.old, e.new = a.onPage(text, true)
+		e.text = text
+		return e
+	case "markdown":
+		wiki = false
+		text = a.spamSentence(l) + " [" + a.anchor(l) + "](" + a.spamURL(l) + ")"
+		if a.r.IntN(3) == 0 {
+			text = a.spamSentence(l) + "\n\n" + a.spamURL(l)
+		}
+	case "html":
+		wiki = false
+		text = `<a href="` + a.spamURL(l) + `">` + a.anchor(l) + "</a> " + a.spamSentence(l)
+	case "bare-domain":
+		wiki = a.r.IntN(2) == 0
+		d := a.spamDomain(l)
+		if a.r.IntN(3) == 0 {
+			d = strings.ToUpper(d)
+		}
+		text = a.spamSentence(l) + " " + a.pick(l.cta) + " " + d
+	case "obfuscated":
+		wiki = a.r.IntN(2) == 0
+		text = a.spamSentence(l) + " " + a.pick(l.cta) + " " + a.obfuscate(a.spamDomain(l))
+	case "handle":
+		wiki = false
+		text = a.spamSentence(l) + " " + a.pick(l.cta) + " " + a.handle(l)
+	case "link-only":
+		switch a.r.IntN(4) {
+		case 0:
+			for _, w := range []string{"buy", "best", "online"} {
+				text += "[" + a.spamURL(l) + " " + w + "] "
+			}
+			text = strings.TrimSpace(text)
+		case 1:
+			text = "[" + a.spamURL(l) + " " + a.anchor(l) + "]"
+		case 2:
+			text = a.spamURL(l)
+			if a.r.IntN(2) == 0 {
+				text += "\n" + a.spamURL(l)
+			}
+		default:
+			wiki = false
+			text = "[" + a.anchor(l) + "](" + a.spamURL(l) + ")"
+		}
+	case "repeated":
+		u, an := a.spamURL(l), a.anchor(l)
+		for i := 0; i < 2+a.r.IntN(5); i++ {
+			text += "[" + u + " " + an + "]\n"
+		}
+		text = strings.TrimSuffix(text, "\n")
+	case "advert-url":
+		for i := 0; i < 1+a.r.IntN(4); i++ {
+			text += a.anchor(l) + a.pick([]string{": ", " - ", " >> ", " "}) + a.spamURL(l) + "\n"
+		}
+		text = strings.TrimSuffix(text, "\n")
+	case "hidden":
+		tag := a.pick([]string{"div", "span", "p"})
+		text = "<" + tag + ` style="` + a.pick([]string{"display:none", "visibility:hidden", "font-size:0", "position:absolute;left:-9999px"}) + `">`
+		for i := 0; i < 1+a.r.IntN(4); i++ {
+			text += "[" + a.spamURL(l) + " " + a.anchor(l) + "] "
+		}
+		text += "</" + tag + ">"
+	case "wall":
+		sep := a.pick([]string{" ", " | ", " - ", ", ", " • "})
+		var parts []string
+		for i := 0; i < 3+a.r.IntN(5); i++ {
+			parts = append(parts, "["+a.spamURL(l)+" "+a.anchor(l)+"]")
+		}
+		text = a.pick(l.ham) + " " + strings.Join(parts, sep)
+	case "promo":
+		// A promotional page about a business, as drafts are: praise,
+		// services, the official site, references to itself.
+		name := strings.ToUpper(a.pick(l.domainWords)[:1]) + a.pick(l.domainWords)[1:] + " " + a.pick([]string{"Solutions", "Group", "Digital", "Media", "Technologies", "Consulting", "Ltd", "GmbH", "Agency"})
+		u := a.spamURL(l)
+		ps := promo[l.code]
+		if ps == nil {
+			ps = promo["en"]
+		}
+		text = "'''" + name + "''' " + fill(a.pick(ps), a.pick(l.products)) + " " + fill(a.pick(ps), a.pick(l.products)) +
+			"<ref>[" + u + " " + name + "]</ref>\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos"}) + " ==\n* [" + u + " " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial"}) + "]"
+	case "comment":
+		// A comment under a video or a post: praise, then the pitch.
+		wiki = false
+		c := comments[l.code]
+		if c == nil {
+			c = comments["en"]
+		}
+		text = a.pick(c) + " " + a.spamSentence(l) + " " + a.pick([]string{a.spamURL(l), a.handle(l), "https://www.youtube.com/channel/UC" + fmt.Sprint(a.r.IntN(1e9)), "https://t.me/" + a.pick(l.domainWords) + "_channel"})
+	default: // multi
+		wiki = false
+		text = a.spamSentence(l) + " " + a.spamSentence(l) + "\n" + a.pick(l.cta) + " " + a.handle(l)
+		if a.r.IntN(2) == 0 {
+			text += "\n" + a.spamURL(l)
+		}
+	}
+	e.text = text
+	if wiki && a.r.IntN(2) == 0 {
+		e.old, e.new = a.onPage(text, false)
+	}
+	if !wiki {
+		e.markdown = true
+	}
+	return e
+}
+
+// hamURL makes a URL on a reputable site of l.
+func (a *augmenter) hamURL(l *lang) string {
+	site := a.pick(l.sites)
+	if a.r.IntN(4) == 0 {
+		site = a.pick(langs[0].sites)
+	}
+	host := site
+	if strings.Count(site, ".") == 1 && a.r.IntN(2) == 0 {
+		host = "www." + site
+	}
+	var path string
+	switch a.r.IntN(5) {
+	case 0:
+		path = fmt.Sprintf("/news/%d/%02d/%s-%d", 2005+a.r.IntN(19), 1+a.r.IntN(12), a.pick([]string{"report", "census", "bridge", "history", "article"}), a.r.IntN(99999))
+	case 1:
+		path = fmt.Sprintf("/doc/%d.pdf", a.r.IntN(1000000))
+	case 2:
+		path = "/" + a.pick([]string{"en", l.code, "docs", "wiki", "library"}) + "/" + a.pick([]string{"index.html", "statistics", "history", "timeout", "population"})
+	case 3:
+		path = fmt.Sprintf("/article?id=%d", a.r.IntN(1000000))
+	default:
+		path = "/"
+	}
+	return "https://" + host + path
+}
+
+// ham makes one augmented good-faith example in language l.
+func (a *augmenter) ham(l *lang, c string) example {
+	e := example{lang: l.code, genre: "web", kind: "aug-ham-" + c + "-" + l.code, source: "augment"}
+	wiki := true
+	var text string
+	switch c {
+	case "cite":
+		tmpl := "cite web"
+		if a.r.IntN(5) == 0 {
+			tmpl = "cite news"
+		}
+		text = a.pick(l.ham) + "<ref>{{" + tmpl + " |url=" + a.hamURL(l) + " |title=" + a.pick(l.titles) +
+			fmt.Sprintf(" |publisher=%s |access-date=%d-%02d-%02d}}</ref>", a.pick(l.sites), 2010+a.r.IntN(14), 1+a.r.IntN(12), 1+a.r.IntN(28))
+	case "bracket":
+		text = a.pick(l.ham) + " [" + a.hamURL(l) + " " + a.pick(l.titles) + "]"
+	case "extlinks":
+		p := a.pages[a.r.IntN(len(a.pages))]
+		var b strings.Builder
+		b.WriteString("== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos", "Ссылки"}) + " ==\n")
+		if a.r.IntN(2) == 0 {
+			slug := strings.ToLower(strings.NewReplacer(" ", "", "(", "", ")", "", ",", "").Replace(p.title))
+			b.WriteString("* [https://www." + clipASCII(slug, 20) + a.pick([]string{".org", ".com", ".gov.uk", ".de", ".info"}) + "/ " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", p.title}) + "]\n")
+		}
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			b.WriteString("* [" + a.hamURL(l) + " " + a.pick(l.titles) + "]\n")
+		}
+		text = strings.TrimSuffix(b.String(), "\n")
+	case "markdown":
+		wiki = false
+		text = a.pick(l.ham) + " " + a.pick([]string{"See", "Siehe", "Voir", "Ver", "См."}) + " [" + a.pick(l.titles) + "](" + a.hamURL(l) + ")."
+		if a.r.IntN(3) == 0 {
+			text = a.pick(l.ham) + "\n\n" + a.hamURL(l)
+		}
+	case "bare-url":
+		text = a.pick(l.ham) + " (" + a.hamURL(l) + ")"
+	case "mention":
+		wiki = false
+		switch a.r.IntN(4) {
+		case 0:
+			text = "@" + a.pick([]string{"Peter_K", "jsmith", "MarieC", "alex2019", "Taro"}) + " " + a.pick(l.ham)
+		case 1:
+			text = a.pick(l.ham) + " " + a.pick([]string{"Amazon.com", "Booking.com", "Archive.org", "Wikipedia.org", "Python.org", "GitHub.com"}) + "."
+		case 2:
+			text = a.pick(l.ham) + " " + a.pick([]string{"Contact:", "Kontakt:", "E-mail:"}) + " " + a.pick([]string{"info", "press", "archive", "office"}) + "@" + a.pick(l.sites)
+		default:
+			text = a.pick(l.ham) + fmt.Sprintf(" Tel. +%d %d %d %d.", 1+a.r.IntN(98), 10+a.r.IntN(89), 1000+a.r.IntN(8999), 1000+a.r.IntN(8999))
+		}
+	case "ref-only":
+		text = "<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.pick(l.titles) +
+			fmt.Sprintf(" |work=%s |date=%d}}</ref>", a.pick(l.sites), 1990+a.r.IntN(34))
+		if a.r.IntN(3) == 0 {
+			text = "<ref>[" + a.hamURL(l) + " " + a.pick(l.titles) + "]</ref>"
+		}
+	case "infobox":
+		p := a.pages[a.r.IntN(len(a.pages))]
+		slug := clipASCII(strings.ToLower(strings.NewReplacer(" ", "", "(", "", ")", "", ",", "").Replace(p.title)), 18)
+		if a.r.IntN(2) == 0 {
+			slug = strings.ToLower(strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(p.title))
+			slug = clipASCII(slug, 24)
+		}
+		d := slug + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
+		switch a.r.IntN(3) {
+		case 0:
+			text = "| website = [https://www." + d + "/ " + d + "]"
+		case 1:
+			text = "| website = {{URL|www." + d + "}}"
+		default:
+			text = "| homepage = http://www." + d + "/"
+		}
+	default: // plain
+		text = a.pick(l.ham) + " " + a.pick(l.ham)
+	}
+	e.text = text
+	if wiki && a.r.IntN(2) == 0 {
+		e.old, e.new = a.onPage(text, false)
+	}
+	e.markdown = !wiki
+	return e
+}
+
+func clipASCII(s string, n int) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 && b.Len() < n {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "site"
+	}
+	return b.String()
+}
+
+// augment makes perLang spam and perLang ham examples in every language.
+func augment(seed uint64, pages []page, perLang int) []example {
+	a := &augmenter{r: rand.New(rand.NewPCG(seed, 0x5eed)), pages: pages}
+	var out []example
+	for i := range langs {
+		l := &langs[i]
+		for k := 0; k < perLang; k++ {
+			s := a.spam(l, spamContainers[k%len(spamContainers)])
+			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
+			h := a.ham(l, hamContainers[k%len(hamContainers)])
+			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
+			out = append(out, s, h)
+		}
+	}
+	return out
+}
+
+// promo are the sentences of promotional pages ("%s": a product).
+var promo = map[string][]string{
+	"en": {
+		"is a leading provider of innovative %s, helping thousands of clients worldwide achieve their goals.",
+		"offers professional %s with a team of experienced experts and 24/7 customer support.",
+		"was founded with a mission to deliver the best %s at affordable prices.",
+		"is recognized as one of the most trusted names in %s, with outstanding customer satisfaction.",
+		"provides high-quality %s tailored to the unique needs of every customer.",
+	},
+	"de": {
+		"ist ein führender Anbieter für %s und hilft Tausenden von Kunden.",
+		"bietet professionelle %s mit einem erfahrenen Team und persönlichem Service.",
+		"steht für hochwertige %s zu fairen Preisen.",
+	},
+	"fr": {
+		"est un leader reconnu dans le domaine des %s et accompagne des milliers de clients.",
+		"propose des %s de qualité avec une équipe d'experts passionnés.",
+	},
+	"es": {
+		"es un proveedor líder de %s que ayuda a miles de clientes en todo el mundo.",
+		"ofrece %s profesionales con un equipo de expertos y atención personalizada.",
+	},
+}
+
+// comments open spam comments under videos and posts.
+var comments = map[string][]string{
+	"en": {"Great video!", "Nice post, thanks for sharing.", "Wow this is amazing!!", "I love this song ❤️", "Who is watching in 2024?", "Very informative."},
+	"de": {"Tolles Video!", "Danke für den Beitrag.", "Super erklärt!"},
+	"fr": {"Super vidéo !", "Merci pour le partage.", "Trop bien !"},
+	"es": {"¡Excelente video!", "Gracias por compartir.", "¡Me encanta!"},
+	"pt": {"Vídeo top!", "Obrigado por compartilhar."},
+	"ru": {"Отличное видео!", "Спасибо за информацию.", "Класс!"},
+	"id": {"Mantap videonya!", "Terima kasih infonya."},
+	"tr": {"Harika video!", "Paylaşım için teşekkürler."},
+	"vi": {"Video hay quá!", "Cảm ơn bạn đã chia sẻ."},
+	"ar": {"فيديو رائع!", "شكرا على المشاركة."},
+}
+
+// fill puts product where template says %s; other per cent signs are text
+// ("70% off").
+func fill(template, product string) string {
+	return strings.Replace(template, "%s", product, 1)
+}

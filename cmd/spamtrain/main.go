@@ -1,0 +1,345 @@
+// Command spamtrain trains wikiwarden's link-spam model (package spamscore)
+// from the public spam and non-spam corpora in ../shared/spam-train, the
+// regular edits and article pages in ../shared/corpus, and augmentation it
+// generates itself; it writes the model file and TRAINING.md, the record of
+// the run: data, counts, augmentation, hyperparameters and the figures of
+// the cross-source evaluation.
+//
+//	go run ./cmd/spamtrain -train ../shared/spam-train -corpus ../shared/corpus -out spamscore
+//
+// The run is deterministic: the same data gives the same files.
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/wikiwarden/wikiwarden/spamscore"
+)
+
+// Hyperparameters, recorded in TRAINING.md.
+const (
+	seed       = 13
+	bits       = 19
+	epochs     = 6
+	rate       = 0.15 // AdaGrad learning rate
+	l2         = 1e-6 // per update
+	perLang    = 400  // augmented spam and ham examples per language
+	calibEvery = 10   // every tenth training item (by id hash) calibrates
+	thrSignal  = 0.7  // the bot's "spam signals" probability
+	thrBlatant = 0.8  // the bot's "blatant" probability
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "spamtrain:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("spamtrain", flag.ContinueOnError)
+	trainDir := fl.String("train", "../shared/spam-train", "directory of the spam-train corpora")
+	corpusDir := fl.String("corpus", "../shared/corpus", "directory of the real-edits corpus and wikitext pages")
+	outDir := fl.String("out", "spamscore", "directory to write spam.model and TRAINING.md to")
+	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	real, err := loadTrain(*trainDir)
+	if err != nil {
+		return err
+	}
+	edits, pages, err := loadCorpus(*corpusDir)
+	if err != nil {
+		return err
+	}
+	var augPages []page
+	for _, p := range pages {
+		if strings.Contains(p.text, "[[Category:") {
+			augPages = append(augPages, p)
+		}
+	}
+	if len(augPages) == 0 {
+		return errors.New("no wiki pages with categories to augment")
+	}
+	aug := augment(seed, augPages, perLang)
+	all := slices.Concat(real, edits, aug)
+	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented); extracting features\n", len(all), len(real), len(edits), len(aug))
+
+	vecs := make([]spamscore.Vector, len(all))
+	contacts := make([]int, len(all))
+	words := make([]bool, len(all))
+	for i, e := range all {
+		v, cs := spamscore.Vectorize(doc(e), bits)
+		vecs[i] = v
+		contacts[i] = len(cs)
+		words[i] = hasWords(e.text, cs)
+	}
+	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words}
+
+	var rep bytes.Buffer
+	folds := []fold{
+		{name: "A: trained on e-mail spam, tested on SMS spam", test: func(e *example) bool {
+			return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang]
+		}},
+		{name: "B: trained on SMS spam, tested on e-mail spam", test: func(e *example) bool {
+			return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang]
+		}},
+	}
+	for _, f := range folds {
+		fmt.Fprintf(stdout, "fold %s\n", f.name)
+		var train, test []int
+		for i := range all {
+			if f.test(&all[i]) {
+				test = append(test, i)
+			} else {
+				train = append(train, i)
+			}
+		}
+		m := ds.fit(train)
+		ds.report(&rep, f.name, m, test)
+	}
+	if *evalOnly {
+		_, err := stdout.Write(rep.Bytes())
+		return err
+	}
+
+	fmt.Fprintln(stdout, "final model")
+	idx := make([]int, len(all))
+	for i := range idx {
+		idx[i] = i
+	}
+	final := ds.fit(idx)
+	var mb bytes.Buffer
+	if err := final.model.Encode(&mb); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*outDir, "spam.model"), mb.Bytes(), 0o644); err != nil {
+		return err
+	}
+	var calib []int
+	for _, i := range idx {
+		if isCalib(all[i].id) {
+			calib = append(calib, i)
+		}
+	}
+	var finalRep bytes.Buffer
+	ds.report(&finalRep, "final model, on its own calibration tenth (seen sources, unseen items)", final, calib)
+	md := trainingMD(*trainDir, *corpusDir, ds, final, rep.String(), finalRep.String(), mb.Len())
+	if err := os.WriteFile(filepath.Join(*outDir, "TRAINING.md"), []byte(md), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes) and TRAINING.md\n", filepath.Join(*outDir, "spam.model"), mb.Len())
+	return nil
+}
+
+// augHalf2 are the augmented languages fold A holds out (fold B holds out
+// the others).
+var augHalf2 = map[string]bool{"ja": true, "ar": true, "vi": true, "tr": true, "pl": true, "nl": true, "id": true, "ko": true}
+
+type fold struct {
+	name string
+	test func(*example) bool
+}
+
+func doc(e example) spamscore.Doc {
+	return spamscore.Doc{Text: e.text, Old: e.old, New: e.new}
+}
+
+// hasWords reports whether text has three words or more besides its
+// links and contacts.
+func hasWords(text string, cs []spamscore.Contact) bool {
+	for _, c := range cs {
+		text = strings.ReplaceAll(text, c.Text, " ")
+		if c.Anchor != "" {
+			text = strings.ReplaceAll(text, c.Anchor, " ")
+		}
+	}
+	n := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80)
+	}) {
+		if len(w) >= 2 {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+func isCalib(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%calibEvery == 0
+}
+
+type dataset struct {
+	ex       []example
+	vec      []spamscore.Vector
+	contacts []int
+	words    []bool
+}
+
+// trained is a fitted model with its float weights' model.
+type trained struct {
+	model *spamscore.Model
+	a, b  float64
+	n     int
+}
+
+// weights gives each training example its weight: the strata (e-mail, SMS,
+// web per language) get fixed shares and, inside each, spam and ham half of
+// it, so that neither the genre nor the language says "spam".
+func (ds *dataset) weights(idx []int) []float64 {
+	type key struct {
+		stratum string
+		label   bool
+	}
+	count := map[key]int{}
+	stratum := func(e *example) string {
+		if e.genre == "web" {
+			return "web/" + e.lang
+		}
+		return e.genre
+	}
+	for _, i := range idx {
+		count[key{stratum(&ds.ex[i]), ds.ex[i].label}]++
+	}
+	share := func(s string) float64 {
+		switch s {
+		case "email":
+			return 1
+		case "sms":
+			return 0.6
+		case "web/en":
+			return 2
+		}
+		return 0.5
+	}
+	w := make([]float64, len(idx))
+	total := 0.0
+	for k, i := range idx {
+		e := &ds.ex[i]
+		s := stratum(e)
+		n := count[key{s, e.label}]
+		other := count[key{s, !e.label}]
+		if other == 0 {
+			// A stratum of one class (English e-mail in another
+			// language, a page language without augmentation) only
+			// counts a little.
+			w[k] = 0.05 * share(s) / float64(n)
+		} else {
+			w[k] = share(s) / 2 / float64(n)
+		}
+		total += w[k]
+	}
+	for k := range w {
+		w[k] *= float64(len(idx)) / total
+	}
+	return w
+}
+
+// fit trains on idx minus its calibration tenth, then fits the Platt
+// scaling on that tenth.
+func (ds *dataset) fit(idx []int) trained {
+	var train, calib []int
+	for _, i := range idx {
+		if isCalib(ds.ex[i].id) {
+			calib = append(calib, i)
+		} else {
+			train = append(train, i)
+		}
+	}
+	wts := ds.weights(train)
+	dims := spamscore.Dims(bits)
+	w := make([]float64, dims)
+	g2 := make([]float64, dims)
+	r := rand.New(rand.NewPCG(seed, 1))
+	order := make([]int, len(train))
+	for ep := 0; ep < epochs; ep++ {
+		for k := range order {
+			order[k] = k
+		}
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			v := ds.vec[train[k]]
+			z := 0.0
+			for j, ix := range v.Idx {
+				z += w[ix] * float64(v.Val[j])
+			}
+			y := 0.0
+			if ds.ex[train[k]].label {
+				y = 1
+			}
+			coef := (sigmoid(z) - y) * wts[k]
+			for j, ix := range v.Idx {
+				g := coef*float64(v.Val[j]) + l2*w[ix]
+				g2[ix] += g * g
+				w[ix] -= rate * g / (math.Sqrt(g2[ix]) + 1e-8)
+			}
+		}
+	}
+	m, err := spamscore.New(bits, w, 1, 0)
+	if err != nil {
+		panic(err) // the constants above are valid
+	}
+	// Platt scaling on the calibration tenth, with the quantised model's
+	// raw scores and the same stratum weights.
+	cw := ds.weights(calib)
+	zs := make([]float64, len(calib))
+	for k, i := range calib {
+		zs[k] = logit(m.Score(doc(ds.ex[i])).Prob)
+	}
+	a, b := platt(zs, calib, ds, cw)
+	m, _ = spamscore.New(bits, w, a, b)
+	return trained{model: m, a: a, b: b, n: len(train)}
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func logit(p float64) float64 {
+	p = min(max(p, 1e-12), 1-1e-12)
+	return math.Log(p / (1 - p))
+}
+
+// platt fits p = sigmoid(a·z+b) by gradient descent on the weighted log
+// loss.
+func platt(zs []float64, idx []int, ds *dataset, w []float64) (float64, float64) {
+	a, b := 1.0, 0.0
+	for it := 0; it < 2000; it++ {
+		var ga, gb, tw float64
+		for k, z := range zs {
+			y := 0.0
+			if ds.ex[idx[k]].label {
+				y = 1
+			}
+			d := (sigmoid(a*z+b) - y) * w[k]
+			ga += d * z
+			gb += d
+			tw += w[k]
+		}
+		a -= 0.5 * ga / tw
+		b -= 0.5 * gb / tw
+	}
+	return a, b
+}
+
+// sha256File returns the hex SHA-256 of a file.
+func sha256File(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "unreadable: " + err.Error()
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(data))
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/wikiwarden/wikiwarden/spamscore"
+)
+
+// tally counts how many of n items score at the two thresholds.
+type tally struct{ n, sig, bl int }
+
+func (t *tally) add(p float64) {
+	t.n++
+	if p >= thrSignal {
+		t.sig++
+	}
+	if p >= thrBlatant {
+		t.bl++
+	}
+}
+
+func pct(k, n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(k)/float64(n))
+}
+
+func (t tally) row(name string) string {
+	return fmt.Sprintf("| %s | %d | %s | %s |\n", name, t.n, pct(t.sig, t.n), pct(t.bl, t.n))
+}
+
+// report writes the figures of model m on the examples idx.
+func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
+	probs := make([]float64, len(idx))
+	for k, i := range idx {
+		probs[k] = m.model.Score(doc(ds.ex[i])).Prob
+	}
+	kinds := map[string]*tally{}
+	langs := map[string]*tally{}
+	agg := map[string]*tally{}
+	get := func(mp map[string]*tally, k string) *tally {
+		if mp[k] == nil {
+			mp[k] = &tally{}
+		}
+		return mp[k]
+	}
+	type fp struct {
+		p  float64
+		id string
+		tx string
+	}
+	var fps, misses []fp
+	// The trade-off on real (not augmented) items with links or contacts.
+	var realSpamP, realHamP []float64
+	for k, i := range idx {
+		e := &ds.ex[i]
+		if e.source == "augment" || ds.contacts[i] == 0 {
+			continue
+		}
+		if e.label {
+			realSpamP = append(realSpamP, probs[k])
+		} else {
+			realHamP = append(realHamP, probs[k])
+		}
+	}
+	for k, i := range idx {
+		e, p := &ds.ex[i], probs[k]
+		get(kinds, e.kind).add(p)
+		aug := e.source == "augment"
+		linked := ds.contacts[i] > 0
+		switch {
+		case e.label && linked && ds.words[i]:
+			get(agg, "spam with links or contacts and words").add(p)
+			get(langs, e.lang).add(p)
+			if !aug {
+				get(agg, "  real (corpus) spam of that kind").add(p)
+			}
+		case e.label && linked:
+			get(agg, "spam that is links only").add(p)
+			get(langs, e.lang).add(p)
+		case e.label:
+			get(agg, "spam without any link or contact (model not consulted by the bot)").add(p)
+		case linked && !aug:
+			get(agg, "real ham with links or contacts").add(p)
+			if p >= thrSignal {
+				fps = append(fps, fp{p, e.id, e.text})
+			}
+		case linked:
+			get(agg, "augmented ham with links or contacts").add(p)
+		case !aug:
+			get(agg, "real ham without links").add(p)
+		}
+		if e.label && linked && p < thrSignal && !aug {
+			misses = append(misses, fp{p, e.id, e.text})
+		}
+	}
+	fmt.Fprintf(w, "\n### %s\n\n", title)
+	fmt.Fprintf(w, "Share of items at or above p=%.1f (\"signals\") and p=%.1f (\"blatant\"): recall for spam, false positives for ham.\n\n", thrSignal, thrBlatant)
+	fmt.Fprintf(w, "| group | items | p≥%.1f | p≥%.1f |\n|---|---:|---:|---:|\n", thrSignal, thrBlatant)
+	for _, k := range sortedKeys(agg) {
+		fmt.Fprint(w, agg[k].row(k))
+	}
+	if len(realSpamP) > 0 && len(realHamP) > 0 {
+		fmt.Fprintf(w, "\nReal (not augmented) items with links or contacts, by threshold: %d spam, %d ham.\n\n| p≥ | spam recall | ham false positives |\n|---:|---:|---:|\n", len(realSpamP), len(realHamP))
+		for _, t := range []float64{0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95} {
+			fmt.Fprintf(w, "| %.2f | %s | %s |\n", t, pct(countAt(realSpamP, t), len(realSpamP)), pct(countAt(realHamP, t), len(realHamP)))
+		}
+	}
+	fmt.Fprintf(w, "\nSpam with links or contacts, by language:\n\n| language | items | p≥%.1f | p≥%.1f |\n|---|---:|---:|---:|\n", thrSignal, thrBlatant)
+	for _, k := range sortedKeys(langs) {
+		fmt.Fprint(w, langs[k].row(k))
+	}
+	fmt.Fprintf(w, "\nBy kind:\n\n| kind | items | p≥%.1f | p≥%.1f |\n|---|---:|---:|---:|\n", thrSignal, thrBlatant)
+	for _, k := range sortedKeys(kinds) {
+		fmt.Fprint(w, kinds[k].row(k))
+	}
+	byP := func(a, b fp) int {
+		if a.p != b.p {
+			if a.p > b.p {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.id, b.id)
+	}
+	slices.SortFunc(fps, byP)
+	slices.SortFunc(misses, func(a, b fp) int { return -byP(a, b) })
+	list := func(name string, xs []fp) {
+		if len(xs) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s:\n\n", name)
+		for _, x := range xs[:min(len(xs), 8)] {
+			fmt.Fprintf(w, "- %.2f `%s` %s\n", x.p, x.id, snippet(x.tx))
+		}
+	}
+	list("Worst false positives on real ham with links", fps)
+	list("Worst misses of real spam with links", misses)
+}
+
+func countAt(ps []float64, t float64) int {
+	n := 0
+	for _, p := range ps {
+		if p >= t {
+			n++
+		}
+	}
+	return n
+}
+
+func snippet(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == 0xfffd {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer("`", "'", "|", "¦", "<", "‹", ">", "›", "[", "⟦", "]", "⟧").Replace(s)
+	if len(s) > 110 {
+		s = s[:110]
+		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
+			s = s[:len(s)-1]
+		}
+		s += "…"
+	}
+	return s
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// trainingMD is the record of a run.
+func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, finalRep string, size int) string {
+	var b strings.Builder
+	b.WriteString("# The spam model: how it was trained, and how well it does\n\n")
+	b.WriteString("Written by `make model` (`go run ./cmd/spamtrain`); do not edit by hand. Two runs on the same data give the same\n")
+	b.WriteString("`spam.model` and this file. The cross-source figures below come from the same run; to see them without writing\n")
+	b.WriteString("anything: `go run ./cmd/spamtrain -eval`.\n\n")
+	b.WriteString("## Data\n\nRead from `../shared/` at training time, never copied into the repository. Sources, commits and licences are\n")
+	b.WriteString("those of `../shared/spam-train/README.md` and `../shared/corpus/README.md`:\n\n")
+	b.WriteString("| file | SHA-256 | used as |\n|---|---|---|\n")
+	for _, f := range []struct{ dir, name, use string }{
+		{trainDir, "spam.jsonl", "spam: SMS Spam Collection v.1 (SnehaKedia/sms-spam-detection-using-tensorflow-keras@ae6d757, CC BY 4.0 per UCI), SpamAssassin public corpus (stdlib-js/datasets-spam-assassin@1b84d49, PDDL/CC0)"},
+		{trainDir, "ham-links.jsonl", "ham with URLs: Stack Exchange posts and comments (CC BY-SA; 9 sites, repos and commits in the README), SpamAssassin ham"},
+		{trainDir, "ham-forum.jsonl", "ham without URLs: Stack Exchange, SMS, e-mail (same sources)"},
+		{trainDir, "wiki-identifiers.jsonl", "ham: English Wikipedia paragraphs (dgergle/wikAPIdia@2cc5b6b, wikimedia/pywikibot@31c4e3f; CC BY-SA), at most 12 paragraphs a page"},
+		{corpusDir, "real-edits-dev.jsonl", "ham: the regular edits (PAN-WVC-10 and ClueBot NG reviewed edits, CC BY-SA)"},
+		{corpusDir, "wikitext/MANIFEST.tsv", "ham: paragraphs of the listed article pages (at most 10 a page, those with links first), and each page's first 15 references with a URL and 6 external-link lines, each as an edit that adds just it; the pages also host the augmentation"},
+	} {
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", f.name, sha256File(filepath.Join(f.dir, f.name)), f.use)
+	}
+	b.WriteString("\nWhat was done to the texts: e-mail loses quoted lines, signatures, list footers and unsubscribe lines and inline\n")
+	b.WriteString("images (mail-only artefacts, so that \"is an e-mail\" is not learned as spam); SMS entities are decoded; the model reads\n")
+	b.WriteString("at most the first 3,000 bytes of any text.\n\n")
+	counts := map[string][2]int{}
+	for _, e := range ds.ex {
+		c := counts[e.kind]
+		if e.label {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		counts[e.kind] = c
+	}
+	b.WriteString("Counts by kind (spam / ham):\n\n")
+	var parts []string
+	for _, k := range sortedKeys(counts) {
+		c := counts[k]
+		parts = append(parts, fmt.Sprintf("%s %d/%d", k, c[0], c[1]))
+	}
+	b.WriteString(strings.Join(parts, "; ") + ".\n\n")
+	b.WriteString("## Augmentation\n\n")
+	fmt.Fprintf(&b, "Generated in Go by `cmd/spamtrain/augment.go` from the hand-written material of `cmd/spamtrain/langs.go` (no corpus text),\n")
+	fmt.Fprintf(&b, "seed %d: %d spam and %d good-faith texts in each of %d languages (%s).\n\n", seed, perLang, perLang, len(langs), langCodes())
+	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamContainers, ", "))
+	b.WriteString("  domains are throwaway names made of commercial words (hyphens, digits, cheap TLDs, the language's ccTLD, a few IDNs),\n")
+	b.WriteString("  URLs with landing paths and tracking parameters; contacts are Telegram handles, t.me links, WhatsApp and phone numbers, e-mail addresses.\n")
+	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories.\n")
+	fmt.Fprintf(&b, "- Good-faith containers, in turn: %s: encyclopedic or technical sentences citing reputable sites of the language\n", strings.Join(hamContainers, ", "))
+	b.WriteString("  (statistics offices, newspapers, libraries, documentation), external-link sections with an official website, @replies,\n")
+	b.WriteString("  brand domains in prose, contact addresses and phone numbers of institutions; inserted into real articles the same way.\n\n")
+	b.WriteString("## Model and training\n\n")
+	fmt.Fprintf(&b, "Logistic regression over %d named features and 2^%d hashed buckets (character 2–4-grams, words and word bigrams of the\n", spamscore.Dims(bits)-1<<bits, bits)
+	b.WriteString("added text with links and contacts blanked; words and 3-grams of link texts; domain TLD, label words and 4-grams; path words),\n")
+	fmt.Fprintf(&b, "trained by AdaGrad SGD: %d epochs, rate %.2f, L2 %.0e, seed %d. Example weights: e-mail, SMS, and web text per language are strata\n", epochs, rate, l2, seed)
+	b.WriteString("with fixed shares (e-mail 1, SMS 0.6, English web 2, other web languages 0.5 each), spam and ham half of each stratum;\n")
+	b.WriteString("a stratum with only one class counts 5% of its share. Platt scaling is fitted on every tenth item (FNV-1a of the id),\n")
+	b.WriteString("which training leaves out; the probability is therefore calibrated for equal shares of spam and ham.\n")
+	fmt.Fprintf(&b, "The hashed weights are quantised to int8. Model file: %d bytes. Final model: %d training items; Platt a=%.4f b=%.4f.\n\n", size, final.n, final.a, final.b)
+	fmt.Fprintf(&b, "The bot reads p≥%.1f as spam signals (bot/decide.go) and p≥%.1f as blatant spam: the link detector maps it onto the links threshold (detectors/links.go).\n\n", thrSignal, thrBlatant)
+	b.WriteString("## Figures held apart by source\n\n")
+	b.WriteString("Each fold trains on some corpora and reports on others it never saw. Fold A holds out the SMS corpus, the Stack\n")
+	b.WriteString("Exchange sites datascience.meta, 3dprinting.meta, music.meta, history.meta and cs.meta, the real regular edits, and the\n")
+	b.WriteString("augmented languages ja, ar, vi, tr, pl, nl, id, ko. Fold B holds out the e-mail corpus (spam and ham), the sites ai,\n")
+	b.WriteString("coffee, genai and matheducators, the article paragraphs, and the augmented languages en, de, fr, es, pt, it, ru, zh.\n")
+	b.WriteString("Caveat: held-out augmented languages come from the same generator as the trained ones (same containers, other\n")
+	b.WriteString("languages' words), so their figures are optimistic about disguises and honest only about language transfer.\n")
+	b.WriteString(folds)
+	b.WriteString("\n## The final model on its calibration tenth\n")
+	b.WriteString(finalRep)
+	return b.String()
+}
+
+func langCodes() string {
+	var cs []string
+	for _, l := range langs {
+		cs = append(cs, l.code)
+	}
+	return strings.Join(cs, ", ")
+}

@@ -1,0 +1,51 @@
+package detectors
+
+import (
+	"testing"
+)
+
+// TestLinksSpamModel checks the link detector's use of the spam model on
+// additions the word list never knew: spam in other languages, contact
+// points without a URL, a forum post in Markdown; and good-faith posts
+// with links left below the threshold. These are regression guards; the
+// model was not tuned on them.
+func TestLinksSpamModel(t *testing.T) {
+	const (
+		good    = iota // below the threshold, the model below 0.5
+		mention        // below the threshold
+		spam           // the model at 0.5 or more, its contacts reported as links
+		blatant        // at or above the links threshold
+	)
+	tests := []struct {
+		name   string
+		format Format
+		old    string
+		new    string
+		want   int
+	}{
+		{"German loan spam", FormatWikitext, "Der Ort hat 900 Einwohner.",
+			"Der Ort hat 900 Einwohner.\n[http://guenstige-kredite-sofort.de/angebot Günstige Kredite] Sofortkredit ohne Schufa", blatant},
+		{"bare-domain scam post", FormatMarkdown, "",
+			"I lost 2 BTC to a fake broker. Thanks to ZONEPA.COM they recovered all my funds in 48 hours, contact them now!", spam},
+		{"Telegram job scam", FormatMarkdown, "",
+			"Нужны люди на удалёнку, доход от 3000 в день, без опыта. Пишите в телеграм @fast_money_job", blatant},
+		{"technical answer with links", FormatMarkdown, "",
+			"I had the same race. Close the channel in the producer, see [the memory model](https://go.dev/ref/mem) and https://github.com/golang/go/issues/12345", good},
+		{"mention of a brand domain", FormatMarkdown, "",
+			"We moved our bookings to Booking.com last year and the support was fine.", mention},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := &Edit{Anon: true, User: "192.0.2.1", Old: tc.old, New: tc.new, Format: tc.format}
+			r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{}})
+			over := r.Score >= DefaultLinksThreshold
+			switch {
+			case tc.want == blatant && !over,
+				tc.want < blatant && over,
+				tc.want >= spam && (r.Spam < 0.5 || len(r.Links) == 0 || !hasReason(r, LinkSpamModel)),
+				tc.want == good && r.Spam >= 0.5:
+				t.Errorf("score %.3f, p=%.3f, %d links: %v", r.Score, r.Spam, len(r.Links), r.Reasons)
+			}
+		})
+	}
+}

@@ -1,0 +1,1210 @@
+package spamscore
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+)
+
+// Doc is what the model scores: the text an edit adds, and the page around
+// it when there is one.
+type Doc struct {
+	// Text is the added text, in the site's markup (wikitext or Markdown).
+	Text string
+	// Old is the page before the edit ("" for a new page or a forum post).
+	Old string
+	// New is the page after the edit; "" when not known. Only used to tell
+	// whether the added links sit after the page's categories.
+	New string
+}
+
+// ContactKind names a kind of contact point.
+type ContactKind string
+
+// Contact kinds. URL is a link with a scheme or "www."; the others are ways
+// spam points readers somewhere without one.
+const (
+	ContactURL        ContactKind = "url"
+	ContactBare       ContactKind = "bare-domain"
+	ContactObfuscated ContactKind = "obfuscated-domain"
+	ContactEmail      ContactKind = "email"
+	ContactTelegram   ContactKind = "telegram"
+	ContactPhone      ContactKind = "phone"
+)
+
+// Contact is one link or link-like contact point in the added text.
+type Contact struct {
+	Kind   ContactKind
+	Text   string // as written (URL, domain, handle, number)
+	Domain string // registrable domain, lower case ASCII; "" for handles and numbers
+	Anchor string // link text, or a citation's title
+}
+
+// Text limits: the model reads at most this many bytes of added text, and
+// of each anchor. Wiki and forum spam is short; a long addition is judged
+// on its start.
+const (
+	maxTextBytes   = 3000
+	maxAnchorBytes = 200
+	maxContacts    = 40
+)
+
+// Hashing: feature namespaces, each hashed into the same table.
+const (
+	nsWord    = 'w'
+	nsBigram  = 'b'
+	nsChar    = 'c'
+	nsAnchor  = 'a'
+	nsAnchorC = 'A'
+	nsDomain  = 'd'
+	nsPath    = 'p'
+	nsTLD     = 't'
+	nsParam   = 'P'
+)
+
+// feat is one feature occurrence: a weight index and its value. origin
+// names what produced it when explaining, else -1.
+type feat struct {
+	idx    uint32
+	val    float32
+	origin int32
+}
+
+// Dense features: named, one weight each, before the hashed table.
+const (
+	fBias = iota
+	fLinks1
+	fLinks2
+	fLinks3to4
+	fLinks5plus
+	fURL
+	fBare
+	fObfuscated
+	fEmail
+	fTelegram
+	fTelegramStart
+	fPhone
+	fContactWords
+	fShortener
+	fIDN
+	fIPHost
+	fHyphen1
+	fHyphen2
+	fDigitsInDomain
+	fLongLabel
+	fSubdomains
+	fPathDepth0
+	fPathDepth1
+	fPathDepth2plus
+	fQuery
+	fTracking
+	fWikiBracket
+	fMarkdownLink
+	fCited
+	fListLinks
+	fAfterCategories
+	fAnchorUnrelated
+	fAnchorRelated
+	fAnchorURL
+	fCTA1
+	fCTA2plus
+	fMoney
+	fPercent
+	fExclaim
+	fCaps
+	fEmoji
+	fEmojiDense
+	fScripts2
+	fMixedWord
+	fWords0
+	fWords1to5
+	fWords6to20
+	fWords21to60
+	fWords61plus
+	fWordsPerLink0to2
+	fWordsPerLink3to8
+	fWordsPerLink9to25
+	fWordsPerLink26plus
+	fRepeatDomain
+	fDomains2plus
+	fReputable
+	fDense // number of dense features
+)
+
+// denseNames are the moderator-readable names of the dense features, in
+// order; they also fix the model file's feature set.
+var denseNames = [fDense]string{
+	"bias", "one link", "two links", "three or four links", "five links or more",
+	"a URL", "a bare domain", "an obfuscated domain (name . com, name[dot]com)", "an e-mail address",
+	"a Telegram-style @handle", "an @handle opening the text", "a phone number", "messenger words (WhatsApp, Telegram) next to a contact",
+	"a URL shortener", "an internationalised (IDN) domain", "a raw IP address host",
+	"a hyphen in the domain", "several hyphens in the domain", "digits in the domain", "a long domain label", "subdomains",
+	"a link to a site's front page", "a one-level path", "a deep path", "a query string", "tracking parameters",
+	"a [url text] link", "a Markdown link", "a citation", "a list of links",
+	"links after the categories", "anchors unrelated to the page", "anchors that use the page's words", "a URL as its own anchor",
+	"a call to action", "several calls to action", "money amounts", "percentages", "exclamation marks", "shouting capitals",
+	"emoji", "many emoji", "two writing systems", "a word mixing writing systems",
+	"no prose", "1-5 words", "6-20 words", "21-60 words", "more than 60 words",
+	"links with no prose", "links with little prose", "links in short prose", "links in long prose",
+	"the same domain repeated", "several domains", "a reference-type domain (.gov, .edu, DOI, archives)",
+}
+
+// featureSet identifies the extraction; a model file records it so an old
+// file is not read with new features.
+func featureSet() uint32 {
+	h := newHash(0)
+	for _, n := range denseNames {
+		h = h.str(n)
+	}
+	return uint32(h.str("ngrams 2-4, words, bigrams, anchors, domains, params v2"))
+}
+
+// Regular expressions, compiled once.
+var (
+	bracketRe  = regexp.MustCompile(`\[((?:https?:)?//[^\s\]]+)[ \t]+([^\]\n]{0,200})\]`)
+	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
+	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
+	titleRe    = regexp.MustCompile(`(?i)\|\s*(?:title|titel|titre|título|titolo|tytuł|titel|заглавие|название)\s*=\s*([^|}]*)`)
+	emailRe    = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
+	handleRe   = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
+	phoneRe    = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
+	obfRe      = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
+	bareRe     = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
+	// markupRe is markup whose words are not prose: tags, template
+	// names, parameter names, namespace prefixes.
+	paramRe  = regexp.MustCompile(`\|\s*([\p{L}\d _-]{1,30}?)\s*=`)
+	markupRe = regexp.MustCompile(`(?i)<[/!]?[a-z][^<>\n]{0,300}>|\{\{\s*[^{}|\n]{1,60}|\|\s*[\p{L}\d _-]{1,30}\s*=|\[\[\s*[\p{L}]+\s*:`)
+)
+
+// contactWords are messenger names that spam puts next to a handle or a
+// number, lower case.
+var contactWords = []string{"whatsapp", "whats app", "telegram", "wechat", "微信", "viber", "signal", "skype", "line id",
+	"пиши", "телеграм", "ватсап", "واتس", "تلغرام", "zalo", "kakao", "카톡", "텔레그램"}
+
+// ctaWords are calls to action in the languages spam is written in. A
+// phrase counts once.
+var ctaWords = []string{
+	"click here", "click the link", "visit", "buy now", "order now", "call now", "sign up", "register now", "join now",
+	"contact us", "contact me", "dm me", "message me", "check out", "subscribe", "don't miss", "limited time", "act now",
+	"apply now", "get your", "free trial", "best price", "discount", "promo code",
+	"jetzt", "hier klicken", "besuchen sie", "kaufen", "bestellen", "kontaktieren sie",
+	"cliquez", "achetez", "visitez", "commandez", "contactez",
+	"haga clic", "compra", "visita", "llama", "contáctanos", "contacte",
+	"clique", "compre", "acesse", "entre em contato",
+	"clicca", "acquista", "visita il", "contattaci",
+	"купить", "закажи", "заказать", "пиши", "переходи", "жми", "подробнее", "звоните",
+	"点击", "购买", "加微信", "联系", "立即",
+	"今すぐ", "クリック", "購入", "お問い合わせ",
+	"اضغط", "اشتر", "تواصل", "اتصل",
+	"nhấp", "mua ngay", "liên hệ", "truy cập",
+	"tıkla", "satın al", "hemen", "iletişim",
+	"kliknij", "kup teraz", "zamów", "odwiedź", "skontaktuj",
+	"klik hier", "bestel", "bezoek",
+	"klik di sini", "beli sekarang", "hubungi", "kunjungi",
+	"클릭", "구매", "지금", "문의",
+}
+
+// shorteners are registrable domains of URL shorteners and redirectors.
+var shorteners = map[string]bool{
+	"bit.ly": true, "goo.gl": true, "tinyurl.com": true, "t.co": true, "ow.ly": true, "is.gd": true, "buff.ly": true,
+	"rebrand.ly": true, "cutt.ly": true, "shorturl.at": true, "tiny.cc": true, "bitly.com": true, "rb.gy": true,
+	"v.gd": true, "s.id": true, "clck.ru": true, "t.ly": true, "lnkd.in": true, "adf.ly": true, "shorte.st": true,
+	"bc.vc": true, "ouo.io": true, "x.co": true, "qr.ae": true, "linktr.ee": true, "u.to": true, "vk.cc": true,
+	"urlz.fr": true, "surl.li": true, "tiny.one": true, "dwz.cn": true, "url.cn": true, "bit.do": true,
+}
+
+// reputable are registrable domains and suffixes references point at.
+var reputableSuffixes = []string{".gov", ".edu", ".gov.uk", ".ac.uk", ".gouv.fr", ".mil", ".int"}
+
+var reputable = map[string]bool{
+	"doi.org": true, "archive.org": true, "wikipedia.org": true, "wikimedia.org": true, "wikidata.org": true,
+	"nih.gov": true, "jstor.org": true, "worldcat.org": true, "bbc.co.uk": true,
+	"nytimes.com": true, "theguardian.com": true, "reuters.com": true, "github.com": true, "stackexchange.com": true,
+	"stackoverflow.com": true, "arxiv.org": true, "springer.com": true, "nature.com": true, "sciencedirect.com": true,
+	"archive.today": true, "webcitation.org": true, "europa.eu": true, "un.org": true,
+}
+
+// categoryPrefixes open a category link, in the languages of the wikis
+// the bot patrols most.
+var categoryPrefixes = []string{"[[Category:", "[[category:", "[[Kategorie:", "[[Catégorie:", "[[Categoría:", "[[Categoria:",
+	"[[Категория:", "[[Kategoria:", "[[Categorie:", "[[Kategori:", "[[分类:", "[[カテゴリ:", "[[تصنيف:", "[[Thể loại:", "[[분류:"}
+
+// extractor turns a Doc into features. It keeps its buffers between calls.
+type extractor struct {
+	feats    []feat
+	origins  []string // when explaining: what each origin index names
+	explain  bool
+	contacts []Contact
+	norm     []byte
+	mask     []byte
+	offs     []int
+	pad      []byte
+	bits     uint
+}
+
+// origin records a name for explained features.
+func (x *extractor) origin(name string) int32 {
+	if !x.explain {
+		return -1
+	}
+	x.origins = append(x.origins, name)
+	return int32(len(x.origins) - 1)
+}
+
+func (x *extractor) dense(i int, v float32) {
+	if v == 0 {
+		return
+	}
+	o := int32(-1)
+	if x.explain {
+		o = x.origin("\x00" + denseNames[i])
+	}
+	x.feats = append(x.feats, feat{idx: uint32(i), val: v, origin: o})
+}
+
+func (x *extractor) hashed(h hash, v float32, o int32) {
+	x.feats = append(x.feats, feat{idx: fDense + uint32(h)&(1<<x.bits-1), val: v, origin: o})
+}
+
+// reset prepares x for a new document.
+func (x *extractor) reset(explain bool) {
+	x.feats = x.feats[:0]
+	x.origins = x.origins[:0]
+	x.contacts = x.contacts[:0]
+	x.explain = explain
+}
+
+// extract fills x.feats and x.contacts from d.
+func (x *extractor) extract(d Doc) {
+	text := d.Text
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+		for len(text) > 0 && !utf8.RuneStart(text[len(text)-1]) {
+			text = text[:len(text)-1]
+		}
+		if len(text) > 0 {
+			text = text[:len(text)-1]
+		}
+	}
+	x.dense(fBias, 1)
+
+	// Links and their anchors.
+	x.mask = append(x.mask[:0], text...)
+	anchors := map[string]string{}
+	for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
+		anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
+	}
+	nWiki, nMD := 0, 0
+	if strings.Contains(text, "](") {
+		for _, m := range markdownRe.FindAllStringSubmatchIndex(text, -1) {
+			anchors[text[m[4]:m[5]]] = strings.TrimSpace(text[m[2]:m[3]])
+			nMD++
+		}
+	}
+	nWiki = len(anchors) - nMD
+	cited := 0
+	if strings.Contains(text, "{{") {
+		for _, m := range citeRe.FindAllStringIndex(text, -1) {
+			tmpl := text[m[0]:m[1]]
+			title := ""
+			if t := titleRe.FindStringSubmatch(tmpl); t != nil {
+				title = strings.TrimSpace(t[1])
+			}
+			for _, m := range findURLs(tmpl) {
+				u := tmpl[m[0]:m[1]]
+				cited++
+				if title != "" {
+					anchors[trimURL(u)] = title
+				}
+			}
+		}
+	}
+	if strings.Contains(text, "<ref") {
+		cited++
+	}
+	for _, m := range findURLs(text) {
+		u := trimURL(text[m[0]:m[1]])
+		blank(x.mask, m[0], m[0]+len(u))
+		if len(x.contacts) < maxContacts {
+			x.addURL(u, anchors[u])
+		}
+	}
+	if strings.Contains(text, "@") {
+		for _, m := range emailRe.FindAllStringIndex(string(x.mask), -1) {
+			e := text[m[0]:m[1]]
+			blank(x.mask, m[0], m[1])
+			at := strings.LastIndexByte(e, '@')
+			x.addContact(Contact{Kind: ContactEmail, Text: e, Domain: registrable(strings.ToLower(e[at+1:]))})
+		}
+		for _, m := range handleRe.FindAllStringSubmatchIndex(string(x.mask), -1) {
+			x.addContact(Contact{Kind: ContactTelegram, Text: text[m[2]-1 : m[3]]})
+			if strings.TrimSpace(text[:m[2]-1]) == "" {
+				x.dense(fTelegramStart, 1)
+			}
+			blank(x.mask, m[2]-1, m[3])
+		}
+	}
+	masked := string(x.mask)
+	lower := strings.ToLower(text)
+	if mayObfuscate(lower) {
+		for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
+			dom := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
+			x.addContact(Contact{Kind: ContactObfuscated, Text: text[m[0]:m[1]], Domain: dom})
+			blank(x.mask, m[0], m[1])
+		}
+	}
+	if hasDotTLD(masked) {
+		masked = string(x.mask)
+		for _, m := range bareRe.FindAllStringSubmatchIndex(masked, -1) {
+			host := strings.ToLower(text[m[2]:m[3]])
+			if strings.HasPrefix(host, "www.") {
+				continue
+			}
+			x.addContact(Contact{Kind: ContactBare, Text: text[m[2]:m[3]], Domain: registrable(host)})
+			blank(x.mask, m[2], m[3])
+		}
+	}
+	if mayPhone(masked) {
+		for _, m := range phoneRe.FindAllStringIndex(string(x.mask), -1) {
+			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[m[0]:m[1]])})
+		}
+	}
+
+	// Template parameter names tell a sourced citation (date,
+	// publisher, access-date) from a bare one.
+	if strings.IndexByte(text, '|') >= 0 {
+		o := x.origin("the citation's fields")
+		for _, m := range paramRe.FindAllStringSubmatch(text, 12) {
+			x.hashed(newHash(nsParam).str(strings.ToLower(strings.TrimSpace(m[1]))), 0.3, o)
+		}
+	}
+	// The words, URLs, handles and markup blanked out.
+	if strings.ContainsAny(text, "<{|[") {
+		for _, m := range markupRe.FindAllStringIndex(string(x.mask), -1) {
+			blank(x.mask, m[0], m[1])
+		}
+	}
+	words := x.words(string(x.mask))
+
+	// Link features.
+	n := len(x.contacts)
+	switch {
+	case n == 1:
+		x.dense(fLinks1, 1)
+	case n == 2:
+		x.dense(fLinks2, 1)
+	case n >= 3 && n <= 4:
+		x.dense(fLinks3to4, 1)
+	case n >= 5:
+		x.dense(fLinks5plus, 1)
+	}
+	if nWiki > 0 {
+		x.dense(fWikiBracket, 1)
+	}
+	if nMD > 0 {
+		x.dense(fMarkdownLink, 1)
+	}
+	if cited > 0 {
+		x.dense(fCited, 1)
+	}
+	if n > 0 && containsAny(lower, contactWords) {
+		x.dense(fContactWords, 1)
+	}
+	x.linkFeatures(d)
+	if n >= 2 && linkList(text) {
+		x.dense(fListLinks, 1)
+	}
+
+	// Prose shape.
+	switch {
+	case words == 0:
+		x.dense(fWords0, 1)
+	case words <= 5:
+		x.dense(fWords1to5, 1)
+	case words <= 20:
+		x.dense(fWords6to20, 1)
+	case words <= 60:
+		x.dense(fWords21to60, 1)
+	default:
+		x.dense(fWords61plus, 1)
+	}
+	if n > 0 {
+		switch per := words / n; {
+		case per <= 2:
+			x.dense(fWordsPerLink0to2, 1)
+		case per <= 8:
+			x.dense(fWordsPerLink3to8, 1)
+		case per <= 25:
+			x.dense(fWordsPerLink9to25, 1)
+		default:
+			x.dense(fWordsPerLink26plus, 1)
+		}
+	}
+	x.shape(text, lower, words)
+}
+
+// addURL records a URL link.
+func (x *extractor) addURL(u, anchor string) {
+	host := u
+	if i := strings.Index(host, "//"); i >= 0 {
+		host = host[i+2:]
+	}
+	if j := strings.IndexAny(host, "/?#\\"); j >= 0 {
+		host = host[:j]
+	}
+	if j := strings.LastIndexByte(host, '@'); j >= 0 {
+		host = host[j+1:]
+	}
+	if j := strings.LastIndexByte(host, ':'); j >= 0 && !strings.Contains(host, "]") {
+		host = host[:j]
+	}
+	host = strings.TrimRight(strings.ToLower(host), ".")
+	if host == "" {
+		return
+	}
+	x.addContact(Contact{Kind: ContactURL, Text: u, Domain: registrable(host), Anchor: clip(anchor, maxAnchorBytes)})
+}
+
+func (x *extractor) addContact(c Contact) {
+	if len(x.contacts) >= maxContacts {
+		return
+	}
+	x.contacts = append(x.contacts, c)
+}
+
+// registrable returns host's registrable domain in ASCII (punycode for an
+// IDN), or host itself when it has none.
+func registrable(host string) string {
+	if a, err := idna.Lookup.ToASCII(host); err == nil && a != "" {
+		host = a
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
+}
+
+// linkFeatures scores each contact's kind, URL and domain shape, and its
+// anchor.
+func (x *extractor) linkFeatures(d Doc) {
+	var seen []string
+	after := afterCategories(d)
+	related, unrelated := 0, 0
+	for _, c := range x.contacts {
+		switch c.Kind {
+		case ContactURL:
+			x.dense(fURL, 1)
+		case ContactBare:
+			x.dense(fBare, 1)
+		case ContactObfuscated:
+			x.dense(fObfuscated, 1)
+		case ContactEmail:
+			x.dense(fEmail, 1)
+		case ContactTelegram:
+			x.dense(fTelegram, 1)
+		case ContactPhone:
+			x.dense(fPhone, 1)
+		}
+		switch c.Domain {
+		case "t.me", "telegram.me", "telegram.org", "wa.me", "whatsapp.com":
+			// A messenger link is a handle.
+			x.dense(fTelegram, 1)
+		}
+		if after && c.Kind == ContactURL {
+			x.dense(fAfterCategories, 1)
+			after = false
+		}
+		if c.Domain == "" {
+			continue
+		}
+		repeat := false
+		for _, s := range seen {
+			if s == c.Domain {
+				repeat = true
+			}
+		}
+		if repeat {
+			x.dense(fRepeatDomain, 0.5)
+		} else {
+			seen = append(seen, c.Domain)
+			x.domainFeatures(c)
+		}
+		if c.Kind == ContactURL {
+			x.pathFeatures(c.Text)
+		}
+		if c.Anchor != "" {
+			if strings.Contains(c.Anchor, "//") || strings.HasPrefix(strings.ToLower(c.Anchor), "www.") {
+				x.dense(fAnchorURL, 1)
+			} else {
+				x.anchorFeatures(c.Anchor)
+				if len(d.Old) >= 300 {
+					r, u := anchorOverlap(c.Anchor, d.Old)
+					related += r
+					unrelated += u
+				}
+			}
+		}
+	}
+	if len(seen) >= 2 {
+		x.dense(fDomains2plus, 1)
+	}
+	if unrelated > related {
+		x.dense(fAnchorUnrelated, 1)
+	} else if related > 0 {
+		x.dense(fAnchorRelated, 1)
+	}
+}
+
+// domainFeatures: TLD, label words, hyphens, digits, IDN, shortener.
+func (x *extractor) domainFeatures(c Contact) {
+	dom := c.Domain
+	o := int32(-1)
+	if x.explain {
+		o = x.origin("domain " + dom)
+	}
+	if shorteners[dom] {
+		x.dense(fShortener, 1)
+	}
+	if isIP(dom) {
+		x.dense(fIPHost, 1)
+		return
+	}
+	if reputable[dom] || hasReputableSuffix(dom) {
+		x.dense(fReputable, 1)
+	}
+	if strings.Contains(dom, "xn--") {
+		x.dense(fIDN, 1)
+	}
+	label, tld := dom, ""
+	if i := strings.IndexByte(dom, '.'); i >= 0 {
+		label, tld = dom[:i], dom[i+1:]
+	}
+	x.hashed(newHash(nsTLD).str(tld), 1, o)
+	switch h := strings.Count(label, "-"); {
+	case h == 1:
+		x.dense(fHyphen1, 1)
+	case h >= 2:
+		x.dense(fHyphen2, 1)
+	}
+	if strings.ContainsAny(label, "0123456789") {
+		x.dense(fDigitsInDomain, 1)
+	}
+	if len(label) > 15 {
+		x.dense(fLongLabel, 1)
+	}
+	if c.Kind == ContactURL {
+		host := c.Text
+		if i := strings.Index(host, "//"); i >= 0 {
+			host = host[i+2:]
+		}
+		if j := strings.IndexAny(host, "/?#"); j >= 0 {
+			host = host[:j]
+		}
+		host = strings.TrimPrefix(strings.ToLower(host), "www.")
+		if strings.Count(host, ".") > strings.Count(dom, ".") {
+			x.dense(fSubdomains, 1)
+		}
+	}
+	// The words of the label: "guenstige-kredite-sofort" → three words,
+	// and its character 4-grams for words run together.
+	for _, w := range splitLabel(label) {
+		x.hashed(newHash(nsDomain).str(w), 0.7, o)
+	}
+	if len(label) >= 6 {
+		p := " " + label + " "
+		for i := 0; i+4 <= len(p); i++ {
+			x.hashed(newHash(nsDomain).byte(4).str(p[i:i+4]), 0.25, o)
+		}
+	}
+}
+
+// pathFeatures: depth, query, tracking parameters, path words.
+func (x *extractor) pathFeatures(u string) {
+	rest := u
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[i+2:]
+	}
+	path, query := "", ""
+	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+		path = rest[j:]
+	}
+	if j := strings.IndexByte(path, '?'); j >= 0 {
+		path, query = path[:j], path[j+1:]
+	}
+	if j := strings.IndexByte(path, '#'); j >= 0 {
+		path = path[:j]
+	}
+	depth := 0
+	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		if seg != "" {
+			depth++
+		}
+	}
+	switch {
+	case depth == 0:
+		x.dense(fPathDepth0, 1)
+	case depth == 1:
+		x.dense(fPathDepth1, 1)
+	default:
+		x.dense(fPathDepth2plus, 1)
+	}
+	if query != "" {
+		x.dense(fQuery, 1)
+		q := strings.ToLower(query)
+		if strings.Contains(q, "utm_") || strings.Contains(q, "ref=") || strings.Contains(q, "aff") ||
+			strings.Contains(q, "clickid") || strings.Contains(q, "partner") || strings.Contains(q, "promo") {
+			x.dense(fTracking, 1)
+		}
+	}
+	o := int32(-1)
+	if x.explain {
+		o = x.origin("the link's path")
+	}
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(path), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 3 && n < 8 {
+			x.hashed(newHash(nsPath).str(w), 0.5, o)
+			n++
+		}
+	}
+}
+
+// anchorFeatures: the anchor's words and character trigrams, apart from
+// the text's.
+func (x *extractor) anchorFeatures(anchor string) {
+	o := int32(-1)
+	if x.explain {
+		o = x.origin("link text \u201c" + clip(anchor, 60) + "\u201d")
+	}
+	var buf []byte
+	for _, w := range strings.FieldsFunc(anchor, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		buf = lowerAppend(buf[:0], w)
+		x.hashed(newHash(nsAnchor).bytes(buf), 0.6, o)
+		x.pad = append(append(append(x.pad[:0], ' '), buf...), ' ')
+		x.runeGrams(x.pad, 3, 3, nsAnchorC, 0.2, o)
+	}
+}
+
+// words normalises the blanked text into lower-case words, emits the word,
+// bigram and character n-gram features, and returns the number of words.
+func (x *extractor) words(text string) int {
+	norm := x.norm[:0]
+	var start int
+	nWords := 0
+	type span struct{ a, b int }
+	var spans [256]span
+	ns := 0
+	var extra []span
+	inWord := false
+	for _, r := range text {
+		letter := unicode.IsLetter(r) || unicode.IsMark(r) && inWord
+		digit := r >= '0' && r <= '9' || unicode.IsDigit(r)
+		if letter || digit {
+			if !inWord {
+				start = len(norm)
+				inWord = true
+			}
+			if digit {
+				r = '0'
+			} else {
+				r = unicode.ToLower(r)
+			}
+			norm = utf8.AppendRune(norm, r)
+			continue
+		}
+		if inWord {
+			if ns < len(spans) {
+				spans[ns] = span{start, len(norm)}
+				ns++
+			} else {
+				extra = append(extra, span{start, len(norm)})
+			}
+			norm = append(norm, ' ')
+			inWord = false
+		}
+	}
+	if inWord {
+		if ns < len(spans) {
+			spans[ns] = span{start, len(norm)}
+			ns++
+		} else {
+			extra = append(extra, span{start, len(norm)})
+		}
+	}
+	x.norm = norm
+	all := append(spans[:ns:ns], extra...)
+	if len(all) == 0 {
+		return 0
+	}
+	// Values: each occurrence counts 1/sqrt(total), so a long text does not
+	// outweigh a short one.
+	total := 0
+	for _, s := range all {
+		total += utf8.RuneCount(norm[s.a:s.b])*3 + 2
+	}
+	v := float32(1 / math.Sqrt(float64(total)))
+	prev := -1
+	for i, s := range all {
+		w := norm[s.a:s.b]
+		if len(w) == 1 && w[0] == '0' {
+			prev = -1
+			continue
+		}
+		nWords++
+		o := int32(-1)
+		if x.explain {
+			o = x.origin(string(w))
+		}
+		rc := utf8.RuneCount(w)
+		if rc <= 24 {
+			x.hashed(newHash(nsWord).bytes(w), v*2, o)
+			if prev >= 0 {
+				pw := norm[all[prev].a:all[prev].b]
+				x.hashed(newHash(nsBigram).bytes(pw).byte(' ').bytes(w), v*2, o)
+			}
+			prev = i
+		} else {
+			prev = -1
+		}
+		// The word padded with spaces, so that its start and end count.
+		x.pad = append(append(append(x.pad[:0], ' '), w...), ' ')
+		x.runeGrams(x.pad, 2, 4, nsChar, v, o)
+	}
+	return nWords
+}
+
+// runeGrams emits the character n-grams of p, from lo to hi runes long.
+func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32) {
+	offs := x.offs[:0]
+	for i := range p {
+		if utf8.RuneStart(p[i]) {
+			offs = append(offs, i)
+		}
+	}
+	offs = append(offs, len(p))
+	x.offs = offs
+	nr := len(offs) - 1
+	for n := lo; n <= hi; n++ {
+		for i := 0; i+n <= nr; i++ {
+			x.hashed(newHash(ns).byte(byte(n)).bytes(p[offs[i]:offs[i+n]]), v, o)
+		}
+	}
+}
+
+// shape: calls to action, money, punctuation, capitals, emoji, scripts.
+func (x *extractor) shape(text, lower string, words int) {
+	cta := 0
+	for _, w := range ctaWords {
+		if strings.Contains(lower, w) {
+			cta++
+		}
+	}
+	switch {
+	case cta == 1:
+		x.dense(fCTA1, 1)
+	case cta >= 2:
+		x.dense(fCTA2plus, 1)
+	}
+	var emoji, excl, upper, letters, money, pct int
+	var scripts uint16
+	mixed := false
+	var wordScripts uint16
+	prevDigit := false
+	for _, r := range text {
+		switch {
+		case r >= 0x1F300 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x1F000 && r <= 0x1F2FF:
+			emoji++
+		case r == '!' || r == '！':
+			excl++
+		case r == '%':
+			if prevDigit {
+				pct++
+			}
+		case r == '$' || r == '€' || r == '£' || r == '¥' || r == '₽' || r == '₹' || r == '₺' || r == '₫' || r == '₩':
+			money++
+		}
+		prevDigit = r >= '0' && r <= '9'
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			s := scriptOf(r)
+			scripts |= s
+			wordScripts |= s
+		} else if !unicode.IsMark(r) {
+			if wordScripts&(wordScripts-1) != 0 && wordScripts&(sLatin|sCyrillic|sGreek) == wordScripts {
+				mixed = true
+			}
+			wordScripts = 0
+		}
+	}
+	if wordScripts&(wordScripts-1) != 0 && wordScripts&(sLatin|sCyrillic|sGreek) == wordScripts {
+		mixed = true
+	}
+	if money > 0 {
+		x.dense(fMoney, 1)
+	}
+	if pct > 0 {
+		x.dense(fPercent, 1)
+	}
+	if excl >= 2 {
+		x.dense(fExclaim, 1)
+	}
+	if letters >= 20 && upper*2 > letters {
+		x.dense(fCaps, 1)
+	}
+	if emoji > 0 {
+		x.dense(fEmoji, 1)
+		if emoji*4 >= words {
+			x.dense(fEmojiDense, 1)
+		}
+	}
+	if scripts&(scripts-1) != 0 {
+		x.dense(fScripts2, 1)
+	}
+	if mixed {
+		x.dense(fMixedWord, 1)
+	}
+}
+
+// Script bits.
+const (
+	sLatin uint16 = 1 << iota
+	sCyrillic
+	sGreek
+	sArabic
+	sHebrew
+	sCJK
+	sHangul
+	sThai
+	sIndic
+	sOther
+)
+
+func scriptOf(r rune) uint16 {
+	switch {
+	case r < 0x250:
+		return sLatin
+	case r >= 0x370 && r < 0x400:
+		return sGreek
+	case r >= 0x400 && r < 0x530:
+		return sCyrillic
+	case r >= 0x590 && r < 0x600:
+		return sHebrew
+	case r >= 0x600 && r < 0x800:
+		return sArabic
+	case r >= 0x900 && r < 0xE00:
+		return sIndic
+	case r >= 0xE00 && r < 0xE80:
+		return sThai
+	case r >= 0x1E00 && r < 0x1F00:
+		return sLatin
+	case r >= 0x3040 && r < 0xA000 || r >= 0xF900 && r < 0xFB00 || r >= 0xFF00 && r < 0xFFF0:
+		return sCJK
+	case r >= 0xAC00 && r < 0xD7B0 || r >= 0x1100 && r < 0x1200:
+		return sHangul
+	}
+	return sOther
+}
+
+// afterCategories reports whether the edit's first added URL sits after the
+// new page's last category link.
+func afterCategories(d Doc) bool {
+	if d.New == "" || d.Text == "" {
+		return false
+	}
+	last := -1
+	for _, p := range categoryPrefixes {
+		if i := strings.LastIndex(d.New, p); i > last {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	probe := d.Text
+	if i := strings.Index(probe, "//"); i >= 0 {
+		probe = probe[max(0, i-8):]
+		end := strings.IndexAny(probe, " \n]|")
+		if end > 0 {
+			probe = probe[:end]
+		}
+	} else {
+		return false
+	}
+	i := strings.LastIndex(d.New, probe)
+	return i > last
+}
+
+// anchorOverlap counts the anchor's words of four letters or more found in
+// the page and not found.
+func anchorOverlap(anchor, page string) (related, unrelated int) {
+	for _, w := range strings.FieldsFunc(anchor, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		if strings.Contains(page, w) || strings.Contains(page, strings.ToLower(w)) || strings.Contains(page, upperFirst(w)) {
+			related++
+		} else {
+			unrelated++
+		}
+	}
+	return related, unrelated
+}
+
+func upperFirst(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// linkList reports whether two or more lines of text are list items or
+// lines made of a link.
+func linkList(text string) bool {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if (strings.HasPrefix(l, "*") || strings.HasPrefix(l, "-") || strings.HasPrefix(l, "[")) && strings.Contains(l, "//") {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// hasDotTLD reports cheaply whether text may hold a bare domain: a letter
+// or digit, a dot, and two letters.
+func hasDotTLD(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == '.' && isAlnum(s[i-1]) && isLetter(s[i+1]) && isLetter(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isIP(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.Contains(s, ":") {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func hasReputableSuffix(d string) bool {
+	for _, s := range reputableSuffixes {
+		if strings.HasSuffix(d, s) || "."+d == s {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLabel splits a domain label into its words: at hyphens and digits.
+func splitLabel(label string) []string {
+	return strings.FieldsFunc(label, func(r rune) bool { return r == '-' || r >= '0' && r <= '9' })
+}
+
+func trimURL(u string) string {
+	for len(u) > 0 {
+		switch u[len(u)-1] {
+		case '.', ',', ';', ':', '!', '?', ')', '\'', '"':
+			if u[len(u)-1] == ')' && strings.Contains(u, "(") {
+				return u
+			}
+			u = u[:len(u)-1]
+			continue
+		}
+		break
+	}
+	return u
+}
+
+func blank(b []byte, from, to int) {
+	for i := from; i < to && i < len(b); i++ {
+		b[i] = ' '
+	}
+}
+
+func lowerAppend(buf []byte, s string) []byte {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			r = '0'
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// hash is 32-bit FNV-1a, seeded with a namespace byte.
+type hash uint32
+
+func newHash(ns byte) hash { return hash(2166136261).byte(ns) }
+
+func (h hash) byte(b byte) hash { return (h ^ hash(b)) * 16777619 }
+
+func (h hash) bytes(b []byte) hash {
+	for _, c := range b {
+		h = (h ^ hash(c)) * 16777619
+	}
+	return h
+}
+
+func (h hash) str(s string) hash {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ hash(s[i])) * 16777619
+	}
+	return h
+}
+
+// MayHaveContacts reports cheaply whether text may hold a contact point
+// that is not a URL: a bare or obfuscated domain, an @handle or e-mail
+// address, or an international phone number. False means Score would find
+// none.
+func MayHaveContacts(text string) bool {
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+	}
+	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
+		return true
+	}
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '+':
+			if text[i+1] >= '0' && text[i+1] <= '9' {
+				return true
+			}
+		case '[', '(', '{':
+			if text[i+1] == '.' || text[i+1] == 'd' || text[i+1] == 'D' {
+				return true
+			}
+		case ' ':
+			if text[i+1] == '.' || text[i+1] == 'd' && strings.HasPrefix(text[i:], " dot ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayObfuscate reports cheaply whether lower (lower-case text) may hold an
+// obfuscated domain.
+func mayObfuscate(lower string) bool {
+	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
+		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
+		strings.Contains(lower, " точка ")
+}
+
+// mayPhone reports cheaply whether s may hold an international phone
+// number: a plus or "00" before a digit.
+func mayPhone(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '+' && s[i+1] >= '0' && s[i+1] <= '9' || s[i] == '0' && s[i+1] == '0' && (i == 0 || s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findURLs returns the spans of the URLs in text: a scheme (http, https,
+// ftp) or none before "//", or "www.", then a host with a dot, up to the
+// first space or bracket.
+func findURLs(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "//")
+		w := indexWWW(text[i:])
+		if j < 0 && w < 0 {
+			break
+		}
+		var start, host int
+		if j >= 0 && (w < 0 || j < w) {
+			start, host = i+j, i+j+2
+			for _, sch := range []string{"https:", "http:", "ftp:"} {
+				if start >= len(sch) && strings.EqualFold(text[start-len(sch):start], sch) {
+					start -= len(sch)
+					break
+				}
+			}
+		} else {
+			start, host = i+w, i+w
+		}
+		end := host
+		dot := false
+		for end < len(text) && !isURLStop(text[end]) {
+			if text[end] == '.' && end > host {
+				dot = true
+			}
+			end++
+		}
+		if end > host && dot && isAlnumOrHigh(text[host]) {
+			out = append(out, [2]int{start, end})
+		}
+		i = max(end, host+1)
+	}
+	return out
+}
+
+// indexWWW returns the index of "www." at a word start, or -1.
+func indexWWW(s string) int {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "www.")
+		if k2 := strings.Index(s[off:], "WWW."); k2 >= 0 && (k < 0 || k2 < k) {
+			k = k2
+		}
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if k == 0 || !isAlnum(s[k-1]) && s[k-1] != '/' && s[k-1] != '.' && s[k-1] != '@' {
+			return k
+		}
+		off = k + 4
+	}
+}
+
+func isURLStop(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '[', ']', '<', '>', '"', '\'', '{', '}', '|', '\\', '^', '`':
+		return true
+	}
+	return false
+}
+
+func isAlnumOrHigh(c byte) bool { return isAlnum(c) || c >= 0x80 }

@@ -1,0 +1,96 @@
+package spamscore
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestContacts checks the links and link-like contact points the extractor
+// finds: URLs with their anchors, bare and obfuscated domains, handles,
+// phone numbers, e-mail addresses, IDNs.
+func TestContacts(t *testing.T) {
+	type c = Contact
+	tests := []struct {
+		name string
+		text string
+		want []Contact
+	}{
+		{"wiki bracket link", "[http://guenstige-kredite-sofort.de/angebot Günstige Kredite] Sofortkredit",
+			[]c{{ContactURL, "http://guenstige-kredite-sofort.de/angebot", "guenstige-kredite-sofort.de", "Günstige Kredite"}}},
+		{"markdown link", "see [the docs](https://go.dev/ref/mem).",
+			[]c{{ContactURL, "https://go.dev/ref/mem", "go.dev", "the docs"}}},
+		{"cite title is the anchor", "<ref>{{cite web|url=http://cheap-uggs-boots.net/x|title=Best casino guide 2023}}</ref>",
+			[]c{{ContactURL, "http://cheap-uggs-boots.net/x", "cheap-uggs-boots.net", "Best casino guide 2023"}}},
+		{"bare URL, trailing dot", "More at www.example.org.",
+			[]c{{ContactURL, "www.example.org", "example.org", ""}}},
+		{"bare upper-case domain", "Thanks to ZONEPA.COM they recovered my funds",
+			[]c{{ContactBare, "ZONEPA.COM", "zonepa.com", ""}}},
+		{"spaced dot", "write to fastloans . com today",
+			[]c{{ContactObfuscated, "fastloans . com", "fastloans.com", ""}}},
+		{"bracketed dot", "visit cheapbets[dot]net now",
+			[]c{{ContactObfuscated, "cheapbets[dot]net", "cheapbets.net", ""}}},
+		{"telegram handle", "Пишите в телеграм @fast_money_job",
+			[]c{{ContactTelegram, "@fast_money_job", "", ""}}},
+		{"t.me link", "join t.me/cryptosignals_vip",
+			[]c{{ContactBare, "t.me", "t.me", ""}}},
+		{"whatsapp number", "WhatsApp +49 151 2345 6789 now",
+			[]c{{ContactPhone, "+49 151 2345 6789", "", ""}}},
+		{"e-mail address", "contact recovery.expert@gmail.com",
+			[]c{{ContactEmail, "recovery.expert@gmail.com", "gmail.com", ""}}},
+		{"IDN host is punycode", "[http://займы-онлайн.рф/ займы]",
+			[]c{{ContactURL, "http://займы-онлайн.рф/", "xn----7sbbzlcmgkdg8m.xn--p1ai", "займы"}}},
+		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js",
+			nil},
+		{"no contacts in prose", "The bridge was completed in 1932. It carries two lanes.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, got := Vectorize(Doc{Text: tc.text}, 16)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("contacts\n got %+v\nwant %+v", got, tc.want)
+			}
+			if tc.want != nil && !MayHaveContacts(tc.text) && got[0].Kind != ContactURL {
+				t.Errorf("MayHaveContacts = false")
+			}
+		})
+	}
+}
+
+// TestFeaturesNamed checks a few named features fire where they should.
+func TestFeaturesNamed(t *testing.T) {
+	has := func(d Doc, f int) bool {
+		v, _ := Vectorize(d, 16)
+		return slices.Contains(v.Idx, uint32(f))
+	}
+	if !has(Doc{Text: "[http://bit.ly/x deal]"}, fShortener) {
+		t.Error("bit.ly is no shortener")
+	}
+	if !has(Doc{Text: "[http://ex.com/?utm_source=wiki x]"}, fTracking) {
+		t.Error("utm_source is no tracking parameter")
+	}
+	if !has(Doc{Text: "Гарантия 100%, p\u0430ypal"}, fMixedWord) {
+		t.Error("no mixed-script word in a Cyrillic-a paypal")
+	}
+	page := "Intro.\n\n[[Category:Towns]]"
+	added := "* [http://cheap-pills.xyz buy]"
+	if !has(Doc{Text: added, Old: page, New: page + "\n" + added}, fAfterCategories) {
+		t.Error("link after the categories not seen")
+	}
+	if has(Doc{Text: "The town.<ref>[https://www.ons.gov.uk/census Census]</ref>", Old: page, New: "The town.<ref>[https://www.ons.gov.uk/census Census]</ref>\n" + page}, fAfterCategories) {
+		t.Error("a reference before the categories is after them")
+	}
+}
+
+// BenchmarkScore scores a short spam addition.
+func BenchmarkScore(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := Doc{Text: "[http://guenstige-kredite-sofort.de/angebot Günstige Kredite] Sofortkredit ohne Schufa, jetzt Antrag stellen!"}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Score(d)
+	}
+}
