@@ -96,6 +96,11 @@ type Site struct {
 	// URL is the wiki's index.php or the forum's base URL, for links;
 	// ShutoffPage its off switch. Both optional.
 	URL, ShutoffPage string
+	// Lock is held around every Port action on this site; the site's
+	// patroller holds it for each pass, so the two take turns while other
+	// sites' passes go on. nil means Deps.Lock, or a lock of the site's
+	// own.
+	Lock sync.Locker
 }
 
 // Options configure the console. The zero value works: see each field's
@@ -188,9 +193,8 @@ type Deps struct {
 	Sites []Site
 	// Auth checks moderators on the login site, Options.LoginSite.
 	Auth Authenticator
-	// Lock is held around every Port action; the patrollers hold it for
-	// each pass, so the two take turns. nil means a lock of the console's
-	// own.
+	// Lock, if set, is the lock of every site without a Lock of its own:
+	// one lock for all their actions and passes.
 	Lock sync.Locker
 	// Metrics, if set, is what /metrics serves and the dashboard's last
 	// pass comes from.
@@ -228,9 +232,6 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 	if deps.Auth == nil || len(deps.Sites) == 0 {
 		return nil, errors.New("web: new: Auth and at least one site are required")
 	}
-	if deps.Lock == nil {
-		deps.Lock = &sync.Mutex{}
-	}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, err
@@ -255,6 +256,12 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 		}
 		if st.Groups == nil {
 			st.Groups = opts.Groups
+		}
+		if st.Lock == nil {
+			st.Lock = deps.Lock
+		}
+		if st.Lock == nil {
+			st.Lock = &sync.Mutex{}
 		}
 		s.sites = append(s.sites, st)
 		s.byName[st.Name] = st

@@ -34,9 +34,27 @@ type console struct {
 	handler  http.Handler
 	metrics  *web.Metrics
 	registry *prometheus.Registry
-	// lock is held for each patrol pass and each moderator's site action,
-	// so the two take turns.
-	lock *sync.Mutex
+
+	mu sync.Mutex
+	// locks are the sites' locks, by name: a site's lock is held for each
+	// of its patrol passes and each moderator's action on it, so the two
+	// take turns while the other sites' passes go on.
+	locks map[string]*sync.Mutex
+}
+
+// siteLock returns the lock of the site called name.
+func (c *console) siteLock(name string) *sync.Mutex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.locks == nil {
+		c.locks = map[string]*sync.Mutex{}
+	}
+	l := c.locks[name]
+	if l == nil {
+		l = &sync.Mutex{}
+		c.locks[name] = l
+	}
+	return l
 }
 
 // newConsole builds the console on the sites' clients and the store: each
@@ -76,13 +94,14 @@ func newConsole(a *app) (*console, error) {
 		blockExpiry = cfg.Response.BlockDurations[0]
 	}
 	loginSite := cfg.ConsoleLoginSite()
+	c := &console{metrics: m, registry: reg}
 	var (
 		sites []web.Site
 		auth  web.Authenticator
 	)
 	for _, s := range a.sites {
 		st := a.store.Site(s.cfg.Name)
-		ws := web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name]}
+		ws := web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
 		if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
 			ws.Groups = []string{} // not listed: nobody reviews it
 		}
@@ -122,7 +141,6 @@ func newConsole(a *app) (*console, error) {
 	if auth == nil {
 		return nil, usagef("review.login_site: %q is not a mediawiki site of this config", loginSite)
 	}
-	lock := &sync.Mutex{}
 	h, err := web.New(web.Options{
 		Groups:           cfg.Review.Groups,
 		SessionTTL:       time.Duration(cfg.Review.SessionTTL),
@@ -133,11 +151,12 @@ func newConsole(a *app) (*console, error) {
 		RangeV6:          cfg.Response.RangePrefixV6,
 		MetricsElsewhere: cfg.Metrics.Listen != "",
 		Log:              a.log.WithField("component", "console"),
-	}, web.Deps{Sites: sites, Auth: auth, Lock: lock, Metrics: m})
+	}, web.Deps{Sites: sites, Auth: auth, Metrics: m})
 	if err != nil {
 		return nil, err
 	}
-	return &console{handler: h, metrics: m, registry: reg, lock: lock}, nil
+	c.handler = h
+	return c, nil
 }
 
 // loginSiteIsWiki reports whether review.login_site is a mediawiki site.
@@ -244,29 +263,36 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 	return runJobs(ctx, a, patrols, sched, c)
 }
 
-// patrolJob runs one pass of a site: under the console's lock and
-// reported to its metrics when there is a console.
+// patrolJob runs one pass of a site: under the site's lock in the console
+// and reported to its metrics when there is a console.
 func patrolJob(ctx context.Context, sp sitePatrol, st *store.Store, c *console, report bool, log logrus.FieldLogger) error {
 	if c != nil {
-		return observedPass(ctx, sp.p, sp.store, c, log)
+		return observedPass(ctx, sp.name, sp.p, sp.store, c, log)
 	}
 	sum, err := sp.p.Pass(ctx)
 	log.WithField("job", "patrol").Info(sum.String())
 	return err
 }
 
-// observedPass runs one pass under the console's lock and reports it: the
-// decisions it recorded, read back from the site's store.
-func observedPass(ctx context.Context, p *bot.Patroller, st *store.SiteStore, c *console, log logrus.FieldLogger) error {
+// passer runs a site's patrol pass: a *bot.Patroller.
+type passer interface {
+	Pass(ctx context.Context) (bot.Summary, error)
+}
+
+// observedPass runs one pass of the site called name under the site's lock
+// and reports it: the decisions it recorded, read back from the site's
+// store.
+func observedPass(ctx context.Context, name string, p passer, st *store.SiteStore, c *console, log logrus.FieldLogger) error {
 	since := time.Now().Add(-24 * time.Hour)
 	if cur, err := st.Cursor(ctx); err == nil {
 		since = cur.Time.Add(-10 * time.Minute)
 	}
-	c.lock.Lock()
+	lock := c.siteLock(name)
+	lock.Lock()
 	start := time.Now()
 	sum, err := p.Pass(ctx)
 	dur := time.Since(start)
-	c.lock.Unlock()
+	lock.Unlock()
 	log.WithField("job", "patrol").Info(sum.String())
 	rep := web.PassReport{Start: start, Duration: dur, Read: sum.Read, Reverted: sum.Reverted, Blocked: sum.Blocked,
 		Errors: sum.Errors, ObserveOnly: sum.ObserveOnly, Summary: sum.String(), Err: err}

@@ -276,7 +276,7 @@ func (a *app) buildSite(ctx context.Context, sc config.Site, getenv func(string)
 // cancelled: each site's patrol passes on its own schedule and its model
 // refreshes, never two of one job at once, at most farm.workers jobs at
 // once, and housekeeping of the whole store. With the console (c not nil),
-// every pass is taken under its lock, and the first site's passes are
+// every pass is taken under its site's lock, and the first site's passes are
 // reported to its metrics. SIGHUP reloads the sites when a.build is set.
 func runJobs(ctx context.Context, a *app, patrols []sitePatrol, s bot.Schedule, c *console) error {
 	st, log := a.store, a.log
