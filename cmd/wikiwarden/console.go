@@ -81,6 +81,12 @@ func newConsole(a *app) (*console, error) {
 	if err != nil {
 		return nil, fmt.Errorf("console metrics: %w", err)
 	}
+	if a.shared != nil {
+		// The shared memory's sync counts and outbox (wikiwarden_shared_*).
+		if err := a.shared.Register(reg); err != nil {
+			return nil, fmt.Errorf("console metrics: %w", err)
+		}
+	}
 	var proxies []netip.Prefix
 	for _, p := range cfg.Review.TrustedProxies {
 		pfx, err := config.ParseProxy(p)
