@@ -180,7 +180,7 @@ func (s *server) wikiReachable(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	var errs []error
-	for _, st := range s.sites {
+	for _, st := range s.siteList() {
 		if err := st.Port.Reachable(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", st.Name, err))
 		}
@@ -195,7 +195,7 @@ func (s *server) wikiReachable(ctx context.Context) error {
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{"status": "ok", "store": "ok", "wiki": "ok"}
 	code := http.StatusOK
-	if _, err := s.sites[0].Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
+	if _, err := s.siteList()[0].Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
 		out["store"], out["status"], code = "error", "error", http.StatusServiceUnavailable
 		s.log.WithError(err).Error("health: store")
 	}

@@ -288,3 +288,41 @@ func TestActionsTakeTheirSiteLock(t *testing.T) {
 		t.Error("a site was acted on without its lock held")
 	}
 }
+
+// TestSiteAddedWhileServing: a site added to a running console (a reload
+// of the config) is reviewed at once, and a removed one is gone.
+func TestSiteAddedWhileServing(t *testing.T) {
+	e, forum := newTwoSites(t)
+	h, err := New(Options{Now: e.clock.now, Thresholds: map[string]float64{"probe": 0.5, "links": 0.7}}, Deps{Sites: []Site{
+		{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki, Groups: []string{"sysop"}},
+	}, Auth: e.auth, Lock: e.wiki.lock, Metrics: e.metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.h = h
+	c := e.login("Both", "both-pass")
+	if w := e.do("GET", "/api/actions?site=forum", nil, c, nil); w.Code != http.StatusNotFound {
+		t.Fatalf("forum before it was added = %d, want 404", w.Code)
+	}
+	if err := h.SetSite(Site{Name: "forum", Kind: KindNodeBB, Store: e.st.Site("forum"), Port: forum, Groups: []string{"forum-mods"}}); err != nil {
+		t.Fatal(err)
+	}
+	if items := e.list("/api/actions?site=forum", c); len(items) != 1 || items[0].ID != "forum:101" {
+		t.Fatalf("forum's actions after it was added = %+v", items)
+	}
+	if w := e.do("POST", "/api/actions/forum:101/restore", url.Values{}, c, nil); w.Code != http.StatusOK {
+		t.Fatalf("restore on the added forum = %d %s", w.Code, w.Body)
+	}
+	if err := h.SetSite(Site{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki}); err == nil {
+		t.Error("the first site was replaced")
+	}
+	if !h.RemoveSite("forum") {
+		t.Fatal("forum not removed")
+	}
+	if w := e.do("GET", "/api/actions?site=forum", nil, c, nil); w.Code != http.StatusNotFound {
+		t.Errorf("forum after it was removed = %d, want 404", w.Code)
+	}
+	if h.RemoveSite(store.DefaultSite) {
+		t.Error("the first site was removed")
+	}
+}

@@ -399,7 +399,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		if err != nil {
 			return err
 		}
-		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name)})
+		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name), site: s})
 	}
 	a.configPath = f.config
 	a.build = func(ctx context.Context, sc config.Site) (sitePatrol, error) {

@@ -34,6 +34,8 @@ type console struct {
 	handler  http.Handler
 	metrics  *web.Metrics
 	registry *prometheus.Registry
+	web      *web.Console
+	a        *app
 
 	mu sync.Mutex
 	// locks are the sites' locks, by name: a site's lock is held for each
@@ -95,52 +97,19 @@ func newConsole(a *app) (*console, error) {
 		}
 		proxies = append(proxies, pfx)
 	}
-	blockExpiry := "1 week"
-	if len(cfg.Response.BlockDurations) > 0 {
-		blockExpiry = cfg.Response.BlockDurations[0]
-	}
 	loginSite := cfg.ConsoleLoginSite()
-	c := &console{metrics: m, registry: reg}
+	c := &console{metrics: m, registry: reg, a: a}
 	var (
 		sites []web.Site
 		auth  web.Authenticator
 	)
 	for _, s := range a.sites {
-		st := a.store.Site(s.cfg.Name)
-		ws := web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
-		if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
-			ws.Groups = []string{} // not listed: nobody reviews it
-		}
-		switch {
-		case s.mw != nil:
-			opts := mediawiki.Options{API: s.cfg.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
-			mod := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
-				Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
-				BlockExpiry: blockExpiry, ObserveError: m.ObserveWikiError,
-				CheckPassword: func(ctx context.Context, user, password string) (mediawiki.Account, error) {
-					return mediawiki.CheckPassword(ctx, opts, user, password)
-				},
-			})
-			ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, mod, indexURL(s.cfg.API), s.cfg.Shutoff()
-			if s.cfg.Name == loginSite {
-				auth = mod
-			}
-		case s.nb != nil:
-			nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
-			mod := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
-				SummaryPrefix: cfg.Patrol.SummaryPrefix,
-				CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
-					c := nc
-					c.Username, c.Password = user, password
-					return nodebb.CheckPassword(ctx, c)
-				},
-			})
-			// The forum's moderators log in with their forum accounts
-			// and review the forum (review.sites names their groups).
-			ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, mod, mod
-			if s.cfg.Name == loginSite {
+		ws, mod := c.webSite(s)
+		if s.cfg.Name == loginSite {
+			if s.nb != nil {
 				return nil, usagef("review.login_site: %q is a forum; moderators log in with a mediawiki site's accounts", loginSite)
 			}
+			auth = mod
 		}
 		sites = append(sites, ws)
 	}
@@ -161,9 +130,64 @@ func newConsole(a *app) (*console, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.handler = h
+	c.handler, c.web = h, h
 	return c, nil
 }
+
+// webSite is the console's view of site s: its store, its adapter's
+// moderation port, its lock, and who reviews it. mod is the port, which
+// checks the site's moderators' passwords too.
+func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
+	cfg := c.a.cfg
+	blockExpiry := "1 week"
+	if len(cfg.Response.BlockDurations) > 0 {
+		blockExpiry = cfg.Response.BlockDurations[0]
+	}
+	st := c.a.store.Site(s.cfg.Name)
+	ws = web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
+	if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
+		ws.Groups = []string{} // not listed: nobody reviews it
+	}
+	switch {
+	case s.mw != nil:
+		opts := mediawiki.Options{API: s.cfg.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
+		m := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
+			Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
+			BlockExpiry: blockExpiry, ObserveError: c.metrics.ObserveWikiError,
+			CheckPassword: func(ctx context.Context, user, password string) (mediawiki.Account, error) {
+				return mediawiki.CheckPassword(ctx, opts, user, password)
+			},
+		})
+		ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, m, indexURL(s.cfg.API), s.cfg.Shutoff()
+		return ws, m
+	case s.nb != nil:
+		nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
+		m := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
+			SummaryPrefix: cfg.Patrol.SummaryPrefix,
+			CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
+				c := nc
+				c.Username, c.Password = user, password
+				return nodebb.CheckPassword(ctx, c)
+			},
+		})
+		// The forum's moderators log in with their forum accounts and
+		// review the forum (review.sites names their groups).
+		ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, m, m
+		return ws, m
+	}
+	return ws, nil
+}
+
+// setSite shows s in the console, added or changed by a reload of the
+// config: moderators review it at once, with the review section the run
+// started with (a site review.sites does not list is reviewed by nobody).
+func (c *console) setSite(s *siteApp) error {
+	ws, _ := c.webSite(s)
+	return c.web.SetSite(ws)
+}
+
+// removeSite takes the site called name out of the console.
+func (c *console) removeSite(name string) { c.web.RemoveSite(name) }
 
 // loginSiteIsWiki reports whether review.login_site is a mediawiki site.
 func loginSiteIsWiki(a *app) bool {
@@ -199,6 +223,7 @@ type sitePatrol struct {
 	schedule string
 	p        *bot.Patroller
 	store    *store.SiteStore
+	site     *siteApp // its client and adapter, for the console
 }
 
 // serveService runs the service: the scheduled jobs and, when configured,

@@ -82,3 +82,32 @@ func TestSitesPassSideBySide(t *testing.T) {
 		t.Fatal("site a's lock is still held after its pass")
 	}
 }
+
+// TestConsoleTakesReloadedSites: a site a reload builds is shown in the
+// running console; the first site is not replaced.
+func TestConsoleTakesReloadedSites(t *testing.T) {
+	a := offlineApp(t, "", nil)
+	c, err := newConsole(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := a.sites[0].cfg
+	sc.Name, sc.API = "added", "http://127.0.0.1:1/added/api.php"
+	s, err := a.newSite(sc, func(string) string { return "x" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.setSite(s); err != nil {
+		t.Fatalf("set a reloaded site: %v", err)
+	}
+	if err := c.setSite(s); err != nil {
+		t.Fatalf("replace a changed site: %v", err)
+	}
+	if err := c.setSite(a.sites[0]); err == nil {
+		t.Error("the first site was replaced")
+	}
+	c.removeSite("added")
+	if c.siteLock("added") == c.siteLock(a.sites[0].cfg.Name) {
+		t.Error("the added site shares the first site's lock")
+	}
+}
