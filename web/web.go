@@ -47,6 +47,9 @@ type SiteStore interface {
 	// decided; KeepReported decides one: the bot's revert stands.
 	OpenMistakes(ctx context.Context) ([]store.Mistake, error)
 	KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error)
+	// MistakeCounts counts the site's messages to reverted editors and
+	// the reports of the bot's reverts, within the store's retention.
+	MistakeCounts(ctx context.Context) (store.MistakeCounts, error)
 }
 
 // The moderation port's types, under the names the console has always
@@ -405,7 +408,7 @@ func (s *server) routes() http.Handler {
 	both("POST", "/queue/{id}/delete", s.act(store.AuditDelete))
 	both("POST", "/queue/{id}/block", s.act(store.AuditBlock))
 	both("POST", "/queue/{id}/dismiss", s.act(store.AuditDismiss))
-	private("POST /api/queue/{id}/keep", s.keep) // a reported mistake kept removed, with a reason
+	both("POST", "/queue/{id}/keep", s.keep) // a reported mistake kept removed, with a reason
 	both("POST", "/feedback/{id}/withdraw", s.withdraw)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) })
