@@ -150,7 +150,7 @@ func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
 	}
 	switch {
 	case s.mw != nil:
-		opts := mediawiki.Options{API: s.cfg.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
+		opts := mediawiki.Options{API: s.cfg.MediaWiki.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
 		m := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
 			Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
 			BlockExpiry: blockExpiry, ObserveError: c.metrics.ObserveWikiError,
@@ -158,10 +158,10 @@ func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
 				return mediawiki.CheckPassword(ctx, opts, user, password)
 			},
 		})
-		ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, m, indexURL(s.cfg.API), s.cfg.Shutoff()
+		ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, m, indexURL(s.cfg.MediaWiki.API), s.cfg.Shutoff()
 		return ws, m
 	case s.nb != nil:
-		nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
+		nc := nodebb.Config{URL: s.cfg.NodeBB.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
 		m := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
 			SummaryPrefix: cfg.Patrol.SummaryPrefix,
 			CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
@@ -172,7 +172,7 @@ func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
 		})
 		// The forum's moderators log in with their forum accounts and
 		// review the forum (review.sites names their groups).
-		ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, m, m
+		ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.NodeBB.URL, m, m
 		return ws, m
 	}
 	return ws, nil

@@ -92,7 +92,7 @@ func TestConsoleTakesReloadedSites(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := a.sites[0].cfg
-	sc.Name, sc.API = "added", "http://127.0.0.1:1/added/api.php"
+	sc.Name, sc.MediaWiki.API = "added", "http://127.0.0.1:1/added/api.php"
 	s, err := a.newSite(sc, func(string) string { return "x" })
 	if err != nil {
 		t.Fatal(err)
