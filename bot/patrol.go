@@ -115,9 +115,9 @@ type Patroller struct {
 	// modelResting is set when an idle pass let the site's learned letter
 	// model (and its vocabulary) go: the next passes with nothing to judge
 	// do without it, and the first with something reads it back from the
-	// store. An idle farm site then costs a few KB instead of megabytes.
+	// store. An idle farm site then costs tens of KB instead of megabytes.
 	modelResting bool
-	known int // domains the wiki is known to link to, as of the pass's start
+	known        int // domains the wiki is known to link to, as of the pass's start
 	wordState
 	reportsRead bool  // the report page was read since the patroller started
 	reportsSeen int64 // the latest edit of the report page read since
