@@ -205,7 +205,7 @@ func (f *farm) reload(ctx context.Context) {
 		}
 		if f.console != nil && sp.site != nil {
 			if err := f.console.setSite(sp.site); err != nil {
-				slog.WithError(err).Error("reload: site patrolled but not in the review console; restart to review it")
+				slog.WithError(err).Error("reload: site patrolled, but the review console could not take it (it keeps what it had of the site); restart to apply it there")
 			}
 		}
 	}
