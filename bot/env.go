@@ -43,8 +43,15 @@ func (p *Patroller) env(ctx context.Context) (*detectors.Env, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.model = m
+		p.model, p.modelResting = m, false
 	}
+	return p.envWithoutModel(ctx)
+}
+
+// envWithoutModel is env with the letter model as it is: nil while it
+// rests (the detectors then use the built-in one), for a pass with nothing
+// to judge.
+func (p *Patroller) envWithoutModel(ctx context.Context) (*detectors.Env, error) {
 	doms, err := p.store.Domains(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read known domains: %w", err)
@@ -155,7 +162,7 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 	if err := p.store.PutModel(ctx, data, p.opts.Now()); err != nil {
 		return fmt.Errorf("store letter model: %w", err)
 	}
-	p.model, p.wordState.vocab = m, vocab
+	p.model, p.wordState.vocab, p.modelResting = m, vocab, false
 	p.log.WithFields(logrus.Fields{"pages": len(texts), "bytes": size, "domains": len(doms), "probe_tokens_left_out": removed, "vocabulary": vocab.Len()}).Info("letter model refreshed")
 	return nil
 }

@@ -112,7 +112,12 @@ type Patroller struct {
 	mu    sync.Mutex // one pass or model refresh at a time
 	self  Self       // the bot's account and the site's limits, read by the first pass
 	model *detectors.Model
-	known int // domains the wiki is known to link to, as of the pass's start
+	// modelResting is set when an idle pass let the site's learned letter
+	// model (and its vocabulary) go: the next passes with nothing to judge
+	// do without it, and the first with something reads it back from the
+	// store. An idle farm site then costs tens of KB instead of megabytes.
+	modelResting bool
+	known        int // domains the wiki is known to link to, as of the pass's start
 	wordState
 	reportsRead bool  // the report page was read since the patroller started
 	reportsSeen int64 // the latest edit of the report page read since
@@ -268,12 +273,23 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		sum.ObserveOnly = why
 		p.log.WithField("why", why).Warn("observing only: no edits or blocks this pass")
 	}
-	env, err := p.env(ctx)
+	reports := p.reportsChanged(changes) // before unhandled reuses changes
+	changes, err = p.unhandled(ctx, changes, cur)
+	if err != nil {
+		return sum, err
+	}
+	// Nothing to judge: a resting letter model stays in the store.
+	idle := len(changes) == 0 && p.nothingPending(ctx)
+	var env *detectors.Env
+	if idle && p.modelResting {
+		env, err = p.envWithoutModel(ctx)
+	} else {
+		env, err = p.env(ctx)
+	}
 	if err != nil {
 		return sum, err
 	}
 	ps := &passState{}
-	reports := p.reportsChanged(changes) // before patrol reuses changes
 	err = p.patrol(ctx, ps, changes, cur, env, &sum)
 	if cerr := p.flush(ctx); cerr != nil && err == nil {
 		err = cerr
@@ -286,6 +302,9 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		err = fmt.Errorf("read pending actions: %w", perr)
 	}
 	sum.Pending = len(pend)
+	if idle && err == nil && sum.Pending == 0 {
+		p.restModel()
+	}
 	if err == nil && (sum.Pending > 0 || sum.SetAside > 0) {
 		err = fmt.Errorf("%d pending, %d set aside: %w", sum.Pending, sum.SetAside, ErrUndone)
 		if ps.last != nil {
@@ -293,6 +312,23 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 		}
 	}
 	return sum, err
+}
+
+// nothingPending reports whether the site has no pending actions (a store
+// that cannot say counts as having some).
+func (p *Patroller) nothingPending(ctx context.Context) bool {
+	pend, err := p.pendings(ctx)
+	return err == nil && len(pend) == 0
+}
+
+// restModel lets the site's learned letter model and vocabulary go after
+// an idle pass; they are in the store, and the next pass with something to
+// judge reads them back (p.env). The built-in model is shared and stays.
+func (p *Patroller) restModel() {
+	if p.model == nil || p.model == detectors.BaseModel() {
+		return
+	}
+	p.model, p.wordState.vocab, p.modelResting = nil, nil, true
 }
 
 // failingAfter is how many actions in a row the site must fail (each

@@ -127,6 +127,13 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: sites.wiki.name: used twice; give each site its own name`,
 			`$FILE: sites.wiki.kind: unknown kind "phpbb"; use mediawiki or nodebb`,
 		}, "\n")},
+		{"invalid-site-sections.yaml", strings.Join([]string{
+			`$FILE: sites.wiki.api: set both here and under mediawiki; keep only mediawiki.api`,
+			`$FILE: sites.wiki.mediawiki.maxlag: 99 is out of range; use 0 (off) to 60 seconds, e.g. 5`,
+			`$FILE: sites.forum.nodebb.trusted_min_posts: negative; use 0 to turn the rule off, or a count`,
+			`$FILE: sites.forum.mediawiki: not a key of this site's kind; remove it; this kind uses nodebb`,
+			`$FILE: sites.old.url: not a key of this site's kind; remove it; this kind uses api`,
+		}, "\n")},
 		{"invalid-review-sites.yaml", strings.Join([]string{
 			`$FILE: review.login_site: "forum" is a nodebb site; moderators log in with a mediawiki site's accounts; name a mediawiki site, or "" for the first one`,
 			`$FILE: review.sites.forum: no groups, so nobody reviews it; list the login site's groups whose members review it, e.g. [sysop]`,

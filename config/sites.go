@@ -27,11 +27,10 @@ type Site struct {
 	Name string `yaml:"name"`
 	// Kind is "mediawiki" or "nodebb". Required.
 	Kind string `yaml:"kind"`
-	// API is a mediawiki site's api.php URL. Required for mediawiki.
-	API string `yaml:"api"`
-	// URL is a nodebb forum's base URL, e.g. "https://forum.example.org".
-	// Required for nodebb.
-	URL string `yaml:"url"`
+	// MediaWiki are the settings of a mediawiki site (empty on a forum).
+	MediaWiki MediaWikiSite `yaml:"mediawiki"`
+	// NodeBB are the settings of a nodebb forum (empty on a wiki).
+	NodeBB NodeBBSite `yaml:"nodebb"`
 	// Username is the bot's login: a bot password (Name@label) on a wiki,
 	// the bot account on a forum. Required.
 	Username string `yaml:"username"`
@@ -46,9 +45,6 @@ type Site struct {
 	Contact string `yaml:"contact"`
 	// Timeout bounds each HTTP request to the site; 0 means 30s.
 	Timeout Duration `yaml:"timeout"`
-	// MaxLag is a mediawiki site's API maxlag in seconds; unset means 5,
-	// 0 leaves it out.
-	MaxLag *int `yaml:"maxlag"`
 	// Schedule is when to patrol this site; "" means patrol.schedule.
 	Schedule string `yaml:"schedule"`
 	// ShutoffPage is the off switch: on a wiki a page title as
@@ -56,16 +52,128 @@ type Site struct {
 	// "true". "" means the wiki default (User:<account>/Run) and, on a
 	// forum, no off switch; "none" turns the check off.
 	ShutoffPage string `yaml:"shutoff_page"`
-	// TrustedMinPosts trusts forum accounts with at least this many posts;
-	// 0 turns the rule off. nodebb only.
-	TrustedMinPosts int `yaml:"trusted_min_posts"`
-	// TrustedMinReputation trusts forum accounts with at least this
-	// reputation; 0 turns the rule off. nodebb only.
-	TrustedMinReputation int `yaml:"trusted_min_reputation"`
+	// The per-kind keys may also be written flat in the site, as files did
+	// before the mediawiki and nodebb sections. Load moves them into
+	// MediaWiki and NodeBB and clears them: nothing else reads them.
+
+	// FlatAPI is mediawiki.api written flat ("api").
+	FlatAPI string `yaml:"api"`
+	// FlatMaxLag is mediawiki.maxlag written flat ("maxlag").
+	FlatMaxLag *int `yaml:"maxlag"`
+	// FlatURL is nodebb.url written flat ("url").
+	FlatURL string `yaml:"url"`
+	// FlatTrustedMinPosts is nodebb.trusted_min_posts written flat.
+	FlatTrustedMinPosts int `yaml:"trusted_min_posts"`
+	// FlatTrustedMinReputation is nodebb.trusted_min_reputation written
+	// flat.
+	FlatTrustedMinReputation int `yaml:"trusted_min_reputation"`
 
 	// Key is where the site was configured, for messages: "wiki" for the
 	// shorthand, "sites.NAME" otherwise. Set by Load; not a YAML key.
 	Key string `yaml:"-"`
+}
+
+// MediaWikiSite are the settings only a mediawiki site has.
+type MediaWikiSite struct {
+	// API is the wiki's api.php URL. Required.
+	API string `yaml:"api"`
+	// MaxLag is the API's maxlag in seconds; unset means 5, 0 leaves it
+	// out.
+	MaxLag *int `yaml:"maxlag"`
+}
+
+// DefaultMaxLag is a mediawiki site's maxlag when unset.
+const DefaultMaxLag = 5
+
+// withDefaults fills in the unset settings.
+func (m MediaWikiSite) withDefaults() MediaWikiSite {
+	if m.MaxLag == nil {
+		n := DefaultMaxLag
+		m.MaxLag = &n
+	}
+	return m
+}
+
+// validate checks m, the settings of the site at key; flat names the keys
+// written flat in the site rather than under "mediawiki:".
+func (m MediaWikiSite) validate(v *validator, key string, flat map[string]bool) {
+	k := func(name string) string {
+		if flat[name] {
+			return key + "." + name
+		}
+		return key + ".mediawiki." + name
+	}
+	v.siteURL(k("api"), m.API, "set it to the wiki's api.php URL, e.g. https://wiki.example.org/w/api.php")
+	if m.MaxLag != nil && (*m.MaxLag < 0 || *m.MaxLag > 60) {
+		v.add(k("maxlag"), strconv.Itoa(*m.MaxLag)+" is out of range", "use 0 (off) to 60 seconds, e.g. 5")
+	}
+}
+
+// NodeBBSite are the settings only a nodebb forum has.
+type NodeBBSite struct {
+	// URL is the forum's base URL, e.g. "https://forum.example.org".
+	// Required.
+	URL string `yaml:"url"`
+	// TrustedMinPosts trusts forum accounts with at least this many posts;
+	// 0 turns the rule off.
+	TrustedMinPosts int `yaml:"trusted_min_posts"`
+	// TrustedMinReputation trusts forum accounts with at least this
+	// reputation; 0 turns the rule off.
+	TrustedMinReputation int `yaml:"trusted_min_reputation"`
+}
+
+// validate checks n as MediaWikiSite.validate does.
+func (n NodeBBSite) validate(v *validator, key string, flat map[string]bool) {
+	k := func(name string) string {
+		if flat[name] {
+			return key + "." + name
+		}
+		return key + ".nodebb." + name
+	}
+	v.siteURL(k("url"), n.URL, "set it to the forum's base URL, e.g. https://forum.example.org")
+	if n.TrustedMinPosts < 0 || n.TrustedMinReputation < 0 {
+		v.add(k("trusted_min_posts"), "negative", "use 0 to turn the rule off, or a count")
+	}
+}
+
+// unflatten moves the per-kind keys written flat in the site into its
+// MediaWiki and NodeBB settings, where they are not set there too, and
+// returns the site with the flat fields cleared and the names of the keys
+// that were flat.
+func (s Site) unflatten() (Site, map[string]bool) {
+	flat := map[string]bool{}
+	if s.FlatAPI != "" {
+		flat["api"] = true
+		if s.MediaWiki.API == "" {
+			s.MediaWiki.API = s.FlatAPI
+		}
+	}
+	if s.FlatMaxLag != nil {
+		flat["maxlag"] = true
+		if s.MediaWiki.MaxLag == nil {
+			s.MediaWiki.MaxLag = s.FlatMaxLag
+		}
+	}
+	if s.FlatURL != "" {
+		flat["url"] = true
+		if s.NodeBB.URL == "" {
+			s.NodeBB.URL = s.FlatURL
+		}
+	}
+	if s.FlatTrustedMinPosts != 0 {
+		flat["trusted_min_posts"] = true
+		if s.NodeBB.TrustedMinPosts == 0 {
+			s.NodeBB.TrustedMinPosts = s.FlatTrustedMinPosts
+		}
+	}
+	if s.FlatTrustedMinReputation != 0 {
+		flat["trusted_min_reputation"] = true
+		if s.NodeBB.TrustedMinReputation == 0 {
+			s.NodeBB.TrustedMinReputation = s.FlatTrustedMinReputation
+		}
+	}
+	s.FlatAPI, s.FlatMaxLag, s.FlatURL, s.FlatTrustedMinPosts, s.FlatTrustedMinReputation = "", nil, "", 0, 0
+	return s, flat
 }
 
 // siteName is what a site's name may hold.
@@ -85,23 +193,25 @@ func (c *Config) EffectiveSites() []Site {
 	}
 	maxlag := c.Wiki.MaxLag
 	s := Site{
-		Name: DefaultSiteName, Kind: KindMediaWiki, API: c.Wiki.API, Username: c.Wiki.Username,
-		PasswordFile: c.Wiki.PasswordFile, PasswordEnv: PasswordEnv, Contact: c.Wiki.Contact,
-		Timeout: c.Wiki.Timeout, MaxLag: &maxlag, ShutoffPage: c.Patrol.ShutoffPage, Key: "wiki",
+		Name: DefaultSiteName, Kind: KindMediaWiki, MediaWiki: MediaWikiSite{API: c.Wiki.API, MaxLag: &maxlag},
+		Username: c.Wiki.Username, PasswordFile: c.Wiki.PasswordFile, PasswordEnv: PasswordEnv, Contact: c.Wiki.Contact,
+		Timeout: c.Wiki.Timeout, ShutoffPage: c.Patrol.ShutoffPage, Key: "wiki",
 	}
 	return []Site{s.withDefaults(c)}
 }
 
+// withDefaults is the site in the one shape the program reads: flat keys
+// moved into its kind's settings, and every default filled in.
 func (s Site) withDefaults(c *Config) Site {
+	s, _ = s.unflatten()
+	if s.Kind == KindMediaWiki {
+		s.MediaWiki = s.MediaWiki.withDefaults()
+	}
 	if s.Key == "" {
 		s.Key = "sites." + s.Name
 	}
 	if s.Timeout == 0 {
 		s.Timeout = Duration(30 * time.Second)
-	}
-	if s.MaxLag == nil {
-		n := 5
-		s.MaxLag = &n
 	}
 	if s.Schedule == "" {
 		s.Schedule = c.Patrol.Schedule
@@ -222,21 +332,50 @@ func (v *validator) sites(c *Config) {
 		if s.Schedule != "" {
 			v.cron(key+".schedule", s.Schedule, true, `use a 5-field cron spec or "@every 5m"`)
 		}
+		raw := s
+		s, flat := s.unflatten()
+		for _, twice := range []struct {
+			name string
+			both bool
+		}{
+			{"api", raw.FlatAPI != "" && raw.MediaWiki.API != ""},
+			{"maxlag", raw.FlatMaxLag != nil && raw.MediaWiki.MaxLag != nil},
+			{"url", raw.FlatURL != "" && raw.NodeBB.URL != ""},
+			{"trusted_min_posts", raw.FlatTrustedMinPosts != 0 && raw.NodeBB.TrustedMinPosts != 0},
+			{"trusted_min_reputation", raw.FlatTrustedMinReputation != 0 && raw.NodeBB.TrustedMinReputation != 0},
+		} {
+			if twice.both {
+				section := "mediawiki"
+				if twice.name != "api" && twice.name != "maxlag" {
+					section = "nodebb"
+				}
+				v.add(key+"."+twice.name, "set both here and under "+section, "keep only "+section+"."+twice.name)
+			}
+		}
+		// Keys of the other kind, named as written, with what this kind
+		// uses instead.
+		other := func(section, this string, instead map[string]string) {
+			named := false
+			for _, n := range []string{"api", "maxlag", "url", "trusted_min_posts", "trusted_min_reputation"} {
+				if i, ok := instead[n]; ok && flat[n] {
+					v.notFor(key, n, true, i)
+					named = true
+				}
+			}
+			if !named {
+				v.notFor(key, section, true, this)
+			}
+		}
 		switch s.Kind {
 		case KindMediaWiki:
-			v.siteURL(key+".api", s.API, "set it to the wiki's api.php URL, e.g. https://wiki.example.org/w/api.php")
-			v.notFor(key, "url", s.URL != "", "api")
-			v.notFor(key, "trusted_min_posts", s.TrustedMinPosts != 0, "patrol.trusted_min_edits")
-			v.notFor(key, "trusted_min_reputation", s.TrustedMinReputation != 0, "patrol.trusted_min_edits")
-			if s.MaxLag != nil && (*s.MaxLag < 0 || *s.MaxLag > 60) {
-				v.add(key+".maxlag", strconv.Itoa(*s.MaxLag)+" is out of range", "use 0 (off) to 60 seconds, e.g. 5")
+			s.MediaWiki.validate(v, key, flat)
+			if s.NodeBB != (NodeBBSite{}) {
+				other("nodebb", "mediawiki", map[string]string{"url": "api", "trusted_min_posts": "patrol.trusted_min_edits", "trusted_min_reputation": "patrol.trusted_min_edits"})
 			}
 		case KindNodeBB:
-			v.siteURL(key+".url", s.URL, "set it to the forum's base URL, e.g. https://forum.example.org")
-			v.notFor(key, "api", s.API != "", "url")
-			v.notFor(key, "maxlag", s.MaxLag != nil, "")
-			if s.TrustedMinPosts < 0 || s.TrustedMinReputation < 0 {
-				v.add(key+".trusted_min_posts", "negative", "use 0 to turn the rule off, or a count")
+			s.NodeBB.validate(v, key, flat)
+			if s.MediaWiki != (MediaWikiSite{}) {
+				other("mediawiki", "nodebb", map[string]string{"api": "url", "maxlag": ""})
 			}
 			if s.ShutoffPage != "" && s.ShutoffPage != ShutoffNone {
 				if n, err := strconv.Atoi(s.ShutoffPage); err != nil || n <= 0 {

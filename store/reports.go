@@ -314,13 +314,15 @@ func (ss *SiteStore) changeMistake(ctx context.Context, op string, revID int64, 
 }
 
 // MistakeCounts counts the site's notices and the reports of contributions
-// the bot had reverted.
+// the bot had reverted. A report a moderator resolved in the console counts
+// as decided at once, before the bot takes the decision into it.
 func (ss *SiteStore) MistakeCounts(ctx context.Context) (MistakeCounts, error) {
 	if err := ctx.Err(); err != nil {
 		return MistakeCounts{}, fmt.Errorf("store: report counts: %w", err)
 	}
 	var c MistakeCounts
-	err := ss.view(func(_ *bbolt.Tx, st site) error {
+	err := ss.view(func(tx *bbolt.Tx, st site) error {
+		resolved := tx.Bucket(bucketReviewResolved)
 		if b := st.bucket(bucketNotices); b != nil {
 			c.Notified = b.Stats().KeyN
 		}
@@ -339,6 +341,17 @@ func (ss *SiteStore) MistakeCounts(ctx context.Context) (MistakeCounts, error) {
 			c.Reported++
 			if r.Editor {
 				c.ByEditor++
+			}
+			if r.Open() && resolved != nil {
+				// A moderator decided in the console; the bot takes the
+				// decision into the report on its next pass.
+				if v := resolved.Get(ss.s.resolvedKey(ss.name, r.RevID)); v != nil {
+					var e AuditEntry
+					if err := json.Unmarshal(v, &e); err != nil {
+						return fmt.Errorf("decode resolution %d: %w", r.RevID, err)
+					}
+					r.Decided, r.Restored = e.Time, e.Action == AuditRestore
+				}
 			}
 			switch {
 			case r.Open():

@@ -131,3 +131,30 @@ func TestExpireNoticesAndReports(t *testing.T) {
 		t.Errorf("reports after expiry = %+v, %v; want the open old one and the new one", all, err)
 	}
 }
+
+// TestMistakeCountsSeeConsoleDecisions: a report a moderator resolved in
+// the console counts as restored or kept at once, before the bot takes the
+// decision into the report.
+func TestMistakeCountsSeeConsoleDecisions(t *testing.T) {
+	ctx := context.Background()
+	s := openReview(t)
+	t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, id := range []int64{7, 8, 9} {
+		if _, err := s.AddMistake(ctx, Mistake{RevID: id, By: "Alice", Time: t0, Reverted: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.AddAudit(ctx, AuditEntry{Time: t0.Add(time.Hour), Moderator: "Mod", Action: AuditRestore, RevID: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddAudit(ctx, AuditEntry{Time: t0.Add(time.Hour), Moderator: "Mod", Action: AuditDismiss, RevID: 8}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.MistakeCounts(ctx)
+	if want := (MistakeCounts{Reported: 3, Restored: 1, Kept: 1, Open: 1}); err != nil || c != want {
+		t.Errorf("counts = %+v, %v; want %+v", c, err, want)
+	}
+	if c, err := s.Site("forum").MistakeCounts(ctx); err != nil || c != (MistakeCounts{}) {
+		t.Errorf("another site's counts = %+v, %v", c, err)
+	}
+}

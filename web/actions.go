@@ -44,7 +44,7 @@ func teachable(it Item, good bool) []store.Feedback {
 }
 
 // act returns the handler of one moderator action on an item. The wiki call
-// is made under the patrol lock; the audit entry and feedback are written
+// is made under the site's lock; the audit entry and feedback are written
 // after it returns.
 func (s *server) act(action store.AuditAction) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -209,14 +209,14 @@ func pastTense(a string) string {
 	return a
 }
 
-// carryOut makes the wiki call of action under the patrol lock; a dismissal
-// needs none.
+// carryOut makes the wiki call of action under the site's lock, which its
+// patrol passes hold too; a dismissal needs none.
 func (s *server) carryOut(ctx context.Context, st *Site, action store.AuditAction, rec store.Record, who string) (string, error) {
 	if action == store.AuditDismiss {
 		return "Dismissed as a good edit.", nil
 	}
-	s.deps.Lock.Lock()
-	defer s.deps.Lock.Unlock()
+	st.Lock.Lock()
+	defer st.Lock.Unlock()
 	m := st.Port
 	switch action {
 	case store.AuditRestore:

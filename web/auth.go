@@ -303,7 +303,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	keys := []string{addrKey(s.clientAddr(r))}
 	if valid {
 		key := user // one MediaWiki account, however spelt
-		if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+		if st := s.siteNamed(site); st != nil && st.Kind != KindMediaWiki {
 			key = strings.ToLower(user) // a forum's names ignore case
 		}
 		keys = append(keys, "u:"+site+":"+key)
@@ -335,7 +335,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := user // MediaWiki's form of the name
-	if st := s.byName[site]; st != nil && st.Kind != KindMediaWiki {
+	if st := s.siteNamed(site); st != nil && st.Kind != KindMediaWiki {
 		name = strings.Join(strings.Fields(typed), " ") // a forum's names keep their case
 	}
 	id, err := auth.Authenticate(r.Context(), name, password)
@@ -365,8 +365,8 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		Name: cookieName, Value: tok, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(s.opts.SessionTTL.Seconds()),
 	})
-	audit := s.sites[0]
-	if st := s.byName[site]; st != nil {
+	audit := s.siteList()[0]
+	if st := s.siteNamed(site); st != nil {
 		audit = st
 	}
 	if _, err := audit.Store.AddAudit(r.Context(), store.AuditEntry{Time: s.opts.Now(), Moderator: id.Name, Action: store.AuditLogin}); err != nil {
@@ -382,7 +382,7 @@ func (s *server) authOf(site string) Authenticator {
 	if site == s.loginSite {
 		return s.deps.Auth
 	}
-	if st := s.byName[site]; st != nil && st.Auth != nil {
+	if st := s.siteNamed(site); st != nil && st.Auth != nil {
 		return st.Auth
 	}
 	return nil
@@ -392,7 +392,7 @@ func (s *server) authOf(site string) Authenticator {
 // site first.
 func (s *server) logins() []string {
 	out := []string{s.loginSite}
-	for _, st := range s.sites {
+	for _, st := range s.siteList() {
 		if st.Name != s.loginSite && st.Auth != nil {
 			out = append(out, st.Name)
 		}
@@ -406,7 +406,7 @@ func (s *server) admitted(id Identity, site string) bool {
 	if id.Blocked {
 		return false
 	}
-	for _, st := range s.sites {
+	for _, st := range s.siteList() {
 		if s.reviews(site, id.Groups, st) {
 			return true
 		}

@@ -88,15 +88,47 @@ func buildChart(days []Counts, first time.Time) chart {
 	return c
 }
 
+// Mistakes are the bot's mistakes as the site's own people see them: the
+// editors it told why it reverted them, the reverts they (or others)
+// reported as mistakes, and what moderators decided. Restored over
+// Reported is the false-positive rate among the reports.
+type Mistakes struct {
+	Told     int `json:"editors_told"`
+	Reported int `json:"reported"`
+	ByEditor int `json:"reported_by_editor"`
+	Restored int `json:"restored"`
+	Kept     int `json:"kept"`
+	Open     int `json:"open"`
+}
+
+func (m *Mistakes) add(c Mistakes) {
+	m.Told += c.Told
+	m.Reported += c.Reported
+	m.ByEditor += c.ByEditor
+	m.Restored += c.Restored
+	m.Kept += c.Kept
+	m.Open += c.Open
+}
+
+// RestoredShare is the restored reports as a percentage of the reports,
+// "" when there are none.
+func (m Mistakes) RestoredShare() string {
+	if m.Reported == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(m.Restored)/float64(m.Reported))
+}
+
 // SiteCounts are one site's counts on the dashboard.
 type SiteCounts struct {
-	Site        string `json:"site"`
-	Kind        string `json:"kind"`
-	Day         Counts `json:"day"`
-	Week        Counts `json:"week"`
-	Waiting     int    `json:"waiting"`
-	ShutoffPage string `json:"-"`
-	URL         string `json:"-"`
+	Site        string   `json:"site"`
+	Kind        string   `json:"kind"`
+	Day         Counts   `json:"day"`
+	Week        Counts   `json:"week"`
+	Waiting     int      `json:"waiting"`
+	Mistakes    Mistakes `json:"mistakes"`
+	ShutoffPage string   `json:"-"`
+	URL         string   `json:"-"`
 }
 
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -136,14 +168,22 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		sc.Waiting = len(q)
+		mc, err := st.Store.MistakeCounts(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		sc.Mistakes = Mistakes{Told: mc.Notified, Reported: mc.Reported, ByEditor: mc.ByEditor, Restored: mc.Restored, Kept: mc.Kept, Open: mc.Open}
 		per = append(per, sc)
 	}
 	waiting := 0
+	var mistakes Mistakes
 	for _, sc := range per {
 		waiting += sc.Waiting
+		mistakes.add(sc.Mistakes)
 	}
-	data := map[string]any{"Day": day, "Week": week, "Waiting": waiting, "Chart": buildChart(days, first), "PerSite": per}
-	api := map[string]any{"day": day, "week": week, "waiting": waiting, "sites": per}
+	data := map[string]any{"Day": day, "Week": week, "Waiting": waiting, "Chart": buildChart(days, first), "PerSite": per, "Mistakes": mistakes}
+	api := map[string]any{"day": day, "week": week, "waiting": waiting, "sites": per, "mistakes": mistakes}
 	if s.deps.Metrics != nil {
 		if p, ok := s.deps.Metrics.LastPass(); ok {
 			data["LastPass"] = p
@@ -180,7 +220,7 @@ func (s *server) wikiReachable(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	var errs []error
-	for _, st := range s.sites {
+	for _, st := range s.siteList() {
 		if err := st.Port.Reachable(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", st.Name, err))
 		}
@@ -195,7 +235,7 @@ func (s *server) wikiReachable(ctx context.Context) error {
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{"status": "ok", "store": "ok", "wiki": "ok"}
 	code := http.StatusOK
-	if _, err := s.sites[0].Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
+	if _, err := s.siteList()[0].Store.Cursor(r.Context()); err != nil && err != store.ErrNotFound {
 		out["store"], out["status"], code = "error", "error", http.StatusServiceUnavailable
 		s.log.WithError(err).Error("health: store")
 	}

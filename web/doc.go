@@ -23,12 +23,13 @@
 // # How a moderator's action reaches the site
 //
 // Through the site's moderation port, called synchronously while the
-// handler holds Deps.Lock, the lock the patrollers take for each pass.
+// handler holds the site's Lock, the lock that site's patroller takes for
+// each pass (other sites' passes go on).
 // The alternative, queueing actions in the store for the next pass, was
 // rejected: a moderator who clicks "this was a good edit" must see at once
 // whether the edit is back or why not (a later editor, a lost right), and a
 // queue would need its own retry, expiry and status pages. The lock makes a
-// moderator's action and a patrol pass take turns, so a pass never acts on
+// moderator's action and the site's patrol pass take turns, so a pass never acts on
 // page states read before a moderator changed them. Store writes happen
 // after the wiki call returns, each in its own short transaction: no bbolt
 // write transaction is ever held across a wiki call.

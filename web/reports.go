@@ -45,7 +45,8 @@ func (s *server) reported(ctx context.Context, sites []*Site, recs []siteRecord,
 
 // keep decides a reported item: the bot's revert stands, for the reason in
 // the form field "reason", which the bot passes on to the reporter. The
-// store writes the audit entry.
+// store writes the audit entry. The queue page's "Keep removed" form posts
+// here and comes back to the queue.
 func (s *server) keep(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
 	if err := r.ParseForm(); err != nil {
@@ -67,5 +68,11 @@ func (s *server) keep(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, Result{ID: itemID(st.Name, m.RevID), Site: st.Name, Action: string(store.AuditKeep), OK: true, Outcome: "Kept removed: " + reason})
+	outcome := "Kept removed: " + reason
+	if isAPI(r) {
+		writeJSON(w, http.StatusOK, Result{ID: itemID(st.Name, m.RevID), Site: st.Name, Action: string(store.AuditKeep), OK: true, Outcome: outcome})
+		return
+	}
+	s.sessions.setFlash(moderator(r), outcome+" The bot tells "+m.By+" on its next pass.")
+	http.Redirect(w, r, "/queue", http.StatusSeeOther)
 }

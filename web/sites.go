@@ -27,7 +27,7 @@ func (s *server) reviewed(r *http.Request) []*Site {
 	}
 	groups := s.sessions.groupsOf(sess)
 	var out []*Site
-	for _, st := range s.sites {
+	for _, st := range s.siteList() {
 		if s.reviews(sess.site, groups, st) {
 			out = append(out, st)
 		}
@@ -48,7 +48,7 @@ func (s *server) scope(r *http.Request) ([]*Site, error) {
 	if name == "" {
 		return s.reviewed(r), nil
 	}
-	st := s.byName[name]
+	st := s.siteNamed(name)
 	if st == nil {
 		return nil, errNotFound
 	}
@@ -64,9 +64,9 @@ func itemID(site string, id int64) string { return site + ":" + strconv.FormatIn
 // parseItem reads an item id, "site:id" or a bare id of the first site, and
 // returns its site (403 when the moderator does not review it).
 func (s *server) parseItem(r *http.Request, v string) (*Site, int64, error) {
-	st := s.sites[0]
+	st := s.siteList()[0]
 	if name, rest, ok := strings.Cut(v, ":"); ok {
-		st = s.byName[name]
+		st = s.siteNamed(name)
 		v = rest
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
@@ -145,7 +145,7 @@ func (s *server) privacy(r *http.Request) *privacy {
 func (p *privacy) site(e store.Event) *Site {
 	name := e.Site
 	if name == "" {
-		name = p.s.sites[0].Name
+		name = p.s.siteList()[0].Name
 	}
 	return p.allowed[name]
 }

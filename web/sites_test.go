@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -238,5 +239,90 @@ func TestForumLogin(t *testing.T) {
 	// The wiki's sysop still logs in with the default site.
 	if w := e.loginFrom("", "Admin", "right-horse", nil); w.Code != http.StatusSeeOther {
 		t.Errorf("wiki sysop's login = %d", w.Code)
+	}
+}
+
+// TestActionsTakeTheirSiteLock: an action waits for its own site's lock
+// (the site's pass in flight), never for another site's.
+func TestActionsTakeTheirSiteLock(t *testing.T) {
+	e, forum := newTwoSites(t)
+	wikiLock, forumLock := &sync.Mutex{}, &sync.Mutex{}
+	e.wiki.lock, forum.lock = wikiLock, forumLock
+	h, err := New(Options{Now: e.clock.now, Thresholds: map[string]float64{"probe": 0.5, "links": 0.7}}, Deps{Sites: []Site{
+		{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki, Groups: []string{"sysop"}, Lock: wikiLock},
+		{Name: "forum", Kind: KindNodeBB, Store: e.st.Site("forum"), Port: forum, Groups: []string{"forum-mods"}, Lock: forumLock},
+	}, Auth: e.auth, Metrics: e.metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.h = h
+	c := e.login("Both", "both-pass")
+
+	wikiLock.Lock() // the wiki's pass is running
+	wikiDone := make(chan int, 1)
+	go func() {
+		wikiDone <- e.do("POST", "/api/actions/wiki:101/restore", url.Values{}, c, nil).Code
+	}()
+	forumDone := make(chan int, 1)
+	go func() {
+		forumDone <- e.do("POST", "/api/actions/forum:101/restore", url.Values{}, c, nil).Code
+	}()
+	select {
+	case code := <-forumDone:
+		if code != http.StatusOK {
+			t.Errorf("forum restore = %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the forum's restore waited for the wiki's pass")
+	}
+	select {
+	case code := <-wikiDone:
+		t.Fatalf("the wiki's restore (%d) did not wait for the wiki's pass", code)
+	case <-time.After(200 * time.Millisecond):
+	}
+	wikiLock.Unlock()
+	if code := <-wikiDone; code != http.StatusOK {
+		t.Errorf("wiki restore after the pass = %d", code)
+	}
+	if e.wiki.unlocked || forum.unlocked {
+		t.Error("a site was acted on without its lock held")
+	}
+}
+
+// TestSiteAddedWhileServing: a site added to a running console (a reload
+// of the config) is reviewed at once, and a removed one is gone.
+func TestSiteAddedWhileServing(t *testing.T) {
+	e, forum := newTwoSites(t)
+	h, err := New(Options{Now: e.clock.now, Thresholds: map[string]float64{"probe": 0.5, "links": 0.7}}, Deps{Sites: []Site{
+		{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki, Groups: []string{"sysop"}},
+	}, Auth: e.auth, Lock: e.wiki.lock, Metrics: e.metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.h = h
+	c := e.login("Both", "both-pass")
+	if w := e.do("GET", "/api/actions?site=forum", nil, c, nil); w.Code != http.StatusNotFound {
+		t.Fatalf("forum before it was added = %d, want 404", w.Code)
+	}
+	if err := h.SetSite(Site{Name: "forum", Kind: KindNodeBB, Store: e.st.Site("forum"), Port: forum, Groups: []string{"forum-mods"}}); err != nil {
+		t.Fatal(err)
+	}
+	if items := e.list("/api/actions?site=forum", c); len(items) != 1 || items[0].ID != "forum:101" {
+		t.Fatalf("forum's actions after it was added = %+v", items)
+	}
+	if w := e.do("POST", "/api/actions/forum:101/restore", url.Values{}, c, nil); w.Code != http.StatusOK {
+		t.Fatalf("restore on the added forum = %d %s", w.Code, w.Body)
+	}
+	if err := h.SetSite(Site{Name: store.DefaultSite, Store: e.st.Site(store.DefaultSite), Port: e.wiki}); err == nil {
+		t.Error("the first site was replaced")
+	}
+	if !h.RemoveSite("forum") {
+		t.Fatal("forum not removed")
+	}
+	if w := e.do("GET", "/api/actions?site=forum", nil, c, nil); w.Code != http.StatusNotFound {
+		t.Errorf("forum after it was removed = %d, want 404", w.Code)
+	}
+	if h.RemoveSite(store.DefaultSite) {
+		t.Error("the first site was removed")
 	}
 }

@@ -41,7 +41,7 @@ func (s *server) queued(ctx context.Context, sites []*Site) ([]siteRecord, resol
 
 // queueLength feeds the queue length gauge: every site's queue.
 func (s *server) queueLength(ctx context.Context) (int, error) {
-	q, _, err := s.queued(ctx, s.sites)
+	q, _, err := s.queued(ctx, s.siteList())
 	return len(q), err
 }
 
@@ -257,7 +257,7 @@ func (s *server) ipLookup(w http.ResponseWriter, r *http.Request) {
 	}
 	// The events of every site are one memory; those of sites the
 	// moderator does not review are counted, not shown.
-	events, err := s.sites[0].Store.IPEvents(ctx, p, s.opts.Now().Add(-s.opts.Window))
+	events, err := s.siteList()[0].Store.IPEvents(ctx, p, s.opts.Now().Add(-s.opts.Window))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -313,7 +313,7 @@ func (s *server) tokenLookup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	events, err := s.sites[0].Store.TokenEvents(r.Context(), tok)
+	events, err := s.siteList()[0].Store.TokenEvents(r.Context(), tok)
 	if err != nil {
 		s.fail(w, r, err)
 		return

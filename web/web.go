@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -46,6 +47,9 @@ type SiteStore interface {
 	// decided; KeepReported decides one: the bot's revert stands.
 	OpenMistakes(ctx context.Context) ([]store.Mistake, error)
 	KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error)
+	// MistakeCounts counts the site's messages to reverted editors and
+	// the reports of the bot's reverts, within the store's retention.
+	MistakeCounts(ctx context.Context) (store.MistakeCounts, error)
 }
 
 // The moderation port's types, under the names the console has always
@@ -96,6 +100,11 @@ type Site struct {
 	// URL is the wiki's index.php or the forum's base URL, for links;
 	// ShutoffPage its off switch. Both optional.
 	URL, ShutoffPage string
+	// Lock is held around every Port action on this site; the site's
+	// patroller holds it for each pass, so the two take turns while other
+	// sites' passes go on. nil means Deps.Lock, or a lock of the site's
+	// own.
+	Lock sync.Locker
 }
 
 // Options configure the console. The zero value works: see each field's
@@ -188,9 +197,8 @@ type Deps struct {
 	Sites []Site
 	// Auth checks moderators on the login site, Options.LoginSite.
 	Auth Authenticator
-	// Lock is held around every Port action; the patrollers hold it for
-	// each pass, so the two take turns. nil means a lock of the console's
-	// own.
+	// Lock, if set, is the lock of every site without a Lock of its own:
+	// one lock for all their actions and passes.
 	Lock sync.Locker
 	// Metrics, if set, is what /metrics serves and the dashboard's last
 	// pass comes from.
@@ -208,8 +216,9 @@ type server struct {
 	health   healthCache
 	handler  http.Handler
 
-	sites     []*Site
-	byName    map[string]*Site
+	// sites are the sites the console reviews, swapped whole when one is
+	// added or removed (Console.SetSite), so a request reads one set.
+	sites     atomic.Pointer[siteSet]
 	loginSite string
 
 	mu       sync.Mutex
@@ -222,14 +231,31 @@ type itemKey struct {
 	id   int64
 }
 
-// New returns the console's handler. Every route is listed in routes.
-func New(opts Options, deps Deps) (http.Handler, error) {
+// siteSet is the console's sites, in order, and by name. It is never
+// changed once shared: a change makes a new set.
+type siteSet struct {
+	list   []*Site
+	byName map[string]*Site
+}
+
+// siteList returns the console's sites, the store's default site first.
+func (s *server) siteList() []*Site { return s.sites.Load().list }
+
+// siteNamed returns the console's site called name, or nil.
+func (s *server) siteNamed(name string) *Site { return s.sites.Load().byName[name] }
+
+// Console is the review console: an http.Handler whose sites can be added
+// and removed while it serves.
+type Console struct{ s *server }
+
+// ServeHTTP serves the console.
+func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) { c.s.handler.ServeHTTP(w, r) }
+
+// New returns the console. Every route is listed in routes.
+func New(opts Options, deps Deps) (*Console, error) {
 	opts.setDefaults()
 	if deps.Auth == nil || len(deps.Sites) == 0 {
 		return nil, errors.New("web: new: Auth and at least one site are required")
-	}
-	if deps.Lock == nil {
-		deps.Lock = &sync.Mutex{}
 	}
 	pages, err := parseTemplates()
 	if err != nil {
@@ -243,34 +269,106 @@ func New(opts Options, deps Deps) (http.Handler, error) {
 		sessions: newSessions(opts.SessionTTL, opts.Now),
 		throttle: newThrottle(opts.MaxFailures, opts.FailureWindow, opts.Now),
 		inflight: map[itemKey]bool{},
-		byName:   map[string]*Site{},
 	}
+	set := &siteSet{byName: map[string]*Site{}}
 	for i := range deps.Sites {
 		st := &deps.Sites[i]
-		if st.Name == "" || st.Store == nil || st.Port == nil || s.byName[st.Name] != nil {
-			return nil, fmt.Errorf("web: new: site %d: a unique name, a store and a port are required", i)
+		if err := s.prepare(st, set); err != nil {
+			return nil, fmt.Errorf("web: new: site %d: %w", i, err)
 		}
-		if st.Kind == "" {
-			st.Kind = KindMediaWiki
-		}
-		if st.Groups == nil {
-			st.Groups = opts.Groups
-		}
-		s.sites = append(s.sites, st)
-		s.byName[st.Name] = st
+		set.list = append(set.list, st)
+		set.byName[st.Name] = st
 	}
+	s.sites.Store(set)
 	s.loginSite = opts.LoginSite
 	if s.loginSite == "" {
-		s.loginSite = s.sites[0].Name
+		s.loginSite = set.list[0].Name
 	}
-	if s.byName[s.loginSite] == nil {
+	if set.byName[s.loginSite] == nil {
 		return nil, fmt.Errorf("web: new: login site %q is not a site", s.loginSite)
 	}
 	if deps.Metrics != nil {
 		deps.Metrics.setQueue(s.queueLength)
 	}
 	s.handler = s.routes()
-	return s.handler, nil
+	return &Console{s: s}, nil
+}
+
+// prepare checks st, a site new to set, and fills in its defaults.
+func (s *server) prepare(st *Site, set *siteSet) error {
+	if st.Name == "" || st.Store == nil || st.Port == nil || set.byName[st.Name] != nil {
+		return errors.New("a unique name, a store and a port are required")
+	}
+	if st.Kind == "" {
+		st.Kind = KindMediaWiki
+	}
+	if st.Groups == nil {
+		st.Groups = s.opts.Groups
+	}
+	if st.Lock == nil {
+		st.Lock = s.deps.Lock
+	}
+	if st.Lock == nil {
+		st.Lock = &sync.Mutex{}
+	}
+	return nil
+}
+
+// SetSite adds st to the console's sites, after the others, or replaces
+// the site of its name in its place: a site a reload of the config added
+// or changed. The first site (the store's default) and the login site
+// cannot be replaced. Requests under way keep the sites they started with.
+func (c *Console) SetSite(st Site) error {
+	s := c.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.sites.Load()
+	if st.Name == old.list[0].Name || st.Name == s.loginSite {
+		return fmt.Errorf("web: set site %q: the first site and the login site change only with a restart", st.Name)
+	}
+	next := &siteSet{byName: map[string]*Site{}}
+	for _, o := range old.list {
+		if o.Name != st.Name {
+			next.byName[o.Name] = o
+		}
+	}
+	if err := s.prepare(&st, next); err != nil {
+		return fmt.Errorf("web: set site %q: %w", st.Name, err)
+	}
+	replaced := false
+	for _, o := range old.list {
+		if o.Name == st.Name {
+			o, replaced = &st, true
+		}
+		next.list = append(next.list, o)
+	}
+	if !replaced {
+		next.list = append(next.list, &st)
+	}
+	next.byName[st.Name] = &st
+	s.sites.Store(next)
+	return nil
+}
+
+// RemoveSite takes the site called name out of the console, and reports
+// whether it was there. The first site and the login site stay.
+func (c *Console) RemoveSite(name string) bool {
+	s := c.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.sites.Load()
+	if old.byName[name] == nil || name == old.list[0].Name || name == s.loginSite {
+		return false
+	}
+	next := &siteSet{byName: map[string]*Site{}}
+	for _, o := range old.list {
+		if o.Name != name {
+			next.list = append(next.list, o)
+			next.byName[o.Name] = o
+		}
+	}
+	s.sites.Store(next)
+	return true
 }
 
 // routes lists every route of the console in one place. Pages registered
@@ -310,7 +408,7 @@ func (s *server) routes() http.Handler {
 	both("POST", "/queue/{id}/delete", s.act(store.AuditDelete))
 	both("POST", "/queue/{id}/block", s.act(store.AuditBlock))
 	both("POST", "/queue/{id}/dismiss", s.act(store.AuditDismiss))
-	private("POST /api/queue/{id}/keep", s.keep) // a reported mistake kept removed, with a reason
+	both("POST", "/queue/{id}/keep", s.keep) // a reported mistake kept removed, with a reason
 	both("POST", "/feedback/{id}/withdraw", s.withdraw)
 
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) })

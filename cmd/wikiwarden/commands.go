@@ -212,7 +212,7 @@ func (a *app) newSite(sc config.Site, getenv func(string) string) (*siteApp, err
 	switch sc.Kind {
 	case config.KindNodeBB:
 		s.nb, err = nodebb.New(nodebb.Config{
-			URL: sc.URL, Username: sc.Username, Password: password, UserAgent: ua,
+			URL: sc.NodeBB.URL, Username: sc.Username, Password: password, UserAgent: ua,
 			HTTPClient: &http.Client{Timeout: time.Duration(sc.Timeout)},
 		})
 		if err != nil {
@@ -221,8 +221,8 @@ func (a *app) newSite(sc config.Site, getenv func(string) string) (*siteApp, err
 		s.site = nbsite.New(s.nb, a.forumOptions(sc), log)
 	default:
 		s.mw, err = mediawiki.New(mediawiki.Options{
-			API: sc.API, UserAgent: ua, Username: sc.Username, Password: password,
-			Timeout: time.Duration(sc.Timeout), Maxlag: *sc.MaxLag,
+			API: sc.MediaWiki.API, UserAgent: ua, Username: sc.Username, Password: password,
+			Timeout: time.Duration(sc.Timeout), Maxlag: *sc.MediaWiki.MaxLag,
 		})
 		if err != nil {
 			return nil, usageError{fmt.Errorf("%s.api: %w", sc.Key, err)}
@@ -241,9 +241,9 @@ func (s *siteApp) login(ctx context.Context) error {
 	var err error
 	var where string
 	if s.nb != nil {
-		err, where = s.nb.Login(ctx), s.cfg.URL
+		err, where = s.nb.Login(ctx), s.cfg.NodeBB.URL
 	} else {
-		err, where = s.mw.Login(ctx), s.cfg.API
+		err, where = s.mw.Login(ctx), s.cfg.MediaWiki.API
 	}
 	if err != nil {
 		return fmt.Errorf("log in to %s as %s: %w", redactURL(where), s.cfg.Username, err)
@@ -331,7 +331,7 @@ func (a *app) forumOptions(sc config.Site) nbsite.Options {
 	return nbsite.Options{
 		SummaryPrefix: a.cfg.Patrol.SummaryPrefix,
 		ShutoffTopic:  tid,
-		Trust:         nodebb.TrustPolicy{MinPosts: sc.TrustedMinPosts, MinReputation: sc.TrustedMinReputation},
+		Trust:         nodebb.TrustPolicy{MinPosts: sc.NodeBB.TrustedMinPosts, MinReputation: sc.NodeBB.TrustedMinReputation},
 	}
 }
 
@@ -399,7 +399,7 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 		if err != nil {
 			return err
 		}
-		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name)})
+		patrols = append(patrols, sitePatrol{name: s.cfg.Name, schedule: s.cfg.Schedule, p: p, store: a.store.Site(s.cfg.Name), site: s})
 	}
 	a.configPath = f.config
 	a.build = func(ctx context.Context, sc config.Site) (sitePatrol, error) {
@@ -473,7 +473,7 @@ func checkWiki(ctx context.Context, a *app, s *siteApp, prefix string, stdout io
 	if err != nil {
 		return fmt.Errorf("%sread account: %w", prefix, err)
 	}
-	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.API), acct.Name, strings.Join(acct.Groups, ", "))
+	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.MediaWiki.API), acct.Name, strings.Join(acct.Groups, ", "))
 	missing := 0
 	for _, r := range neededRights {
 		if !slices.Contains(acct.Rights, r.right) {
@@ -504,7 +504,7 @@ func checkForum(ctx context.Context, a *app, s *siteApp, prefix string, stdout i
 	if err != nil {
 		return fmt.Errorf("%sread account: %w", prefix, err)
 	}
-	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.URL), u.Username, strings.Join(u.Groups, ", "))
+	fmt.Fprintf(stdout, "%slogged in to %s as %s (groups: %s)\n", prefix, redactURL(s.cfg.NodeBB.URL), u.Username, strings.Join(u.Groups, ", "))
 	role := "a global moderator"
 	if u.Admin {
 		role = "an administrator"

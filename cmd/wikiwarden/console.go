@@ -34,9 +34,29 @@ type console struct {
 	handler  http.Handler
 	metrics  *web.Metrics
 	registry *prometheus.Registry
-	// lock is held for each patrol pass and each moderator's site action,
-	// so the two take turns.
-	lock *sync.Mutex
+	web      *web.Console
+	a        *app
+
+	mu sync.Mutex
+	// locks are the sites' locks, by name: a site's lock is held for each
+	// of its patrol passes and each moderator's action on it, so the two
+	// take turns while the other sites' passes go on.
+	locks map[string]*sync.Mutex
+}
+
+// siteLock returns the lock of the site called name.
+func (c *console) siteLock(name string) *sync.Mutex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.locks == nil {
+		c.locks = map[string]*sync.Mutex{}
+	}
+	l := c.locks[name]
+	if l == nil {
+		l = &sync.Mutex{}
+		c.locks[name] = l
+	}
+	return l
 }
 
 // newConsole builds the console on the sites' clients and the store: each
@@ -63,6 +83,12 @@ func newConsole(a *app) (*console, error) {
 	if err != nil {
 		return nil, fmt.Errorf("console metrics: %w", err)
 	}
+	if a.shared != nil {
+		// The shared memory's sync counts and outbox (wikiwarden_shared_*).
+		if err := a.shared.Register(reg); err != nil {
+			return nil, fmt.Errorf("console metrics: %w", err)
+		}
+	}
 	var proxies []netip.Prefix
 	for _, p := range cfg.Review.TrustedProxies {
 		pfx, err := config.ParseProxy(p)
@@ -71,58 +97,25 @@ func newConsole(a *app) (*console, error) {
 		}
 		proxies = append(proxies, pfx)
 	}
-	blockExpiry := "1 week"
-	if len(cfg.Response.BlockDurations) > 0 {
-		blockExpiry = cfg.Response.BlockDurations[0]
-	}
 	loginSite := cfg.ConsoleLoginSite()
+	c := &console{metrics: m, registry: reg, a: a}
 	var (
 		sites []web.Site
 		auth  web.Authenticator
 	)
 	for _, s := range a.sites {
-		st := a.store.Site(s.cfg.Name)
-		ws := web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name]}
-		if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
-			ws.Groups = []string{} // not listed: nobody reviews it
-		}
-		switch {
-		case s.mw != nil:
-			opts := mediawiki.Options{API: s.cfg.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
-			mod := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
-				Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
-				BlockExpiry: blockExpiry, ObserveError: m.ObserveWikiError,
-				CheckPassword: func(ctx context.Context, user, password string) (mediawiki.Account, error) {
-					return mediawiki.CheckPassword(ctx, opts, user, password)
-				},
-			})
-			ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, mod, indexURL(s.cfg.API), s.cfg.Shutoff()
-			if s.cfg.Name == loginSite {
-				auth = mod
-			}
-		case s.nb != nil:
-			nc := nodebb.Config{URL: s.cfg.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
-			mod := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
-				SummaryPrefix: cfg.Patrol.SummaryPrefix,
-				CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
-					c := nc
-					c.Username, c.Password = user, password
-					return nodebb.CheckPassword(ctx, c)
-				},
-			})
-			// The forum's moderators log in with their forum accounts
-			// and review the forum (review.sites names their groups).
-			ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.URL, mod, mod
-			if s.cfg.Name == loginSite {
+		ws, mod := c.webSite(s)
+		if s.cfg.Name == loginSite {
+			if s.nb != nil {
 				return nil, usagef("review.login_site: %q is a forum; moderators log in with a mediawiki site's accounts", loginSite)
 			}
+			auth = mod
 		}
 		sites = append(sites, ws)
 	}
 	if auth == nil {
 		return nil, usagef("review.login_site: %q is not a mediawiki site of this config", loginSite)
 	}
-	lock := &sync.Mutex{}
 	h, err := web.New(web.Options{
 		Groups:           cfg.Review.Groups,
 		SessionTTL:       time.Duration(cfg.Review.SessionTTL),
@@ -133,12 +126,68 @@ func newConsole(a *app) (*console, error) {
 		RangeV6:          cfg.Response.RangePrefixV6,
 		MetricsElsewhere: cfg.Metrics.Listen != "",
 		Log:              a.log.WithField("component", "console"),
-	}, web.Deps{Sites: sites, Auth: auth, Lock: lock, Metrics: m})
+	}, web.Deps{Sites: sites, Auth: auth, Metrics: m})
 	if err != nil {
 		return nil, err
 	}
-	return &console{handler: h, metrics: m, registry: reg, lock: lock}, nil
+	c.handler, c.web = h, h
+	return c, nil
 }
+
+// webSite is the console's view of site s: its store, its adapter's
+// moderation port, its lock, and who reviews it. mod is the port, which
+// checks the site's moderators' passwords too.
+func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
+	cfg := c.a.cfg
+	blockExpiry := "1 week"
+	if len(cfg.Response.BlockDurations) > 0 {
+		blockExpiry = cfg.Response.BlockDurations[0]
+	}
+	st := c.a.store.Site(s.cfg.Name)
+	ws = web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
+	if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
+		ws.Groups = []string{} // not listed: nobody reviews it
+	}
+	switch {
+	case s.mw != nil:
+		opts := mediawiki.Options{API: s.cfg.MediaWiki.API, UserAgent: siteUserAgent(s.cfg), Timeout: time.Duration(s.cfg.Timeout)}
+		m := mwsite.NewModerator(s.mw, st, mwsite.ModeratorOptions{
+			Account: s.cfg.Account(), SummaryPrefix: cfg.Patrol.SummaryPrefix, DeletionTemplate: cfg.Patrol.DeletionTemplate,
+			BlockExpiry: blockExpiry, ObserveError: c.metrics.ObserveWikiError,
+			CheckPassword: func(ctx context.Context, user, password string) (mediawiki.Account, error) {
+				return mediawiki.CheckPassword(ctx, opts, user, password)
+			},
+		})
+		ws.Kind, ws.Port, ws.URL, ws.ShutoffPage = web.KindMediaWiki, m, indexURL(s.cfg.MediaWiki.API), s.cfg.Shutoff()
+		return ws, m
+	case s.nb != nil:
+		nc := nodebb.Config{URL: s.cfg.NodeBB.URL, UserAgent: siteUserAgent(s.cfg), HTTPClient: &http.Client{Timeout: time.Duration(s.cfg.Timeout)}}
+		m := nbsite.NewModerator(s.nb, st, nbsite.ModeratorOptions{
+			SummaryPrefix: cfg.Patrol.SummaryPrefix,
+			CheckPassword: func(ctx context.Context, user, password string) (nodebb.User, error) {
+				c := nc
+				c.Username, c.Password = user, password
+				return nodebb.CheckPassword(ctx, c)
+			},
+		})
+		// The forum's moderators log in with their forum accounts and
+		// review the forum (review.sites names their groups).
+		ws.Kind, ws.URL, ws.Port, ws.Auth = web.KindNodeBB, s.cfg.NodeBB.URL, m, m
+		return ws, m
+	}
+	return ws, nil
+}
+
+// setSite shows s in the console, added or changed by a reload of the
+// config: moderators review it at once, with the review section the run
+// started with (a site review.sites does not list is reviewed by nobody).
+func (c *console) setSite(s *siteApp) error {
+	ws, _ := c.webSite(s)
+	return c.web.SetSite(ws)
+}
+
+// removeSite takes the site called name out of the console.
+func (c *console) removeSite(name string) { c.web.RemoveSite(name) }
 
 // loginSiteIsWiki reports whether review.login_site is a mediawiki site.
 func loginSiteIsWiki(a *app) bool {
@@ -174,6 +223,7 @@ type sitePatrol struct {
 	schedule string
 	p        *bot.Patroller
 	store    *store.SiteStore
+	site     *siteApp // its client and adapter, for the console
 }
 
 // serveService runs the service: the scheduled jobs and, when configured,
@@ -244,29 +294,36 @@ func serveService(ctx context.Context, a *app, patrols []sitePatrol, stdout inte
 	return runJobs(ctx, a, patrols, sched, c)
 }
 
-// patrolJob runs one pass of a site: under the console's lock and
-// reported to its metrics when there is a console.
+// patrolJob runs one pass of a site: under the site's lock in the console
+// and reported to its metrics when there is a console.
 func patrolJob(ctx context.Context, sp sitePatrol, st *store.Store, c *console, report bool, log logrus.FieldLogger) error {
 	if c != nil {
-		return observedPass(ctx, sp.p, sp.store, c, log)
+		return observedPass(ctx, sp.name, sp.p, sp.store, c, log)
 	}
 	sum, err := sp.p.Pass(ctx)
 	log.WithField("job", "patrol").Info(sum.String())
 	return err
 }
 
-// observedPass runs one pass under the console's lock and reports it: the
-// decisions it recorded, read back from the site's store.
-func observedPass(ctx context.Context, p *bot.Patroller, st *store.SiteStore, c *console, log logrus.FieldLogger) error {
+// passer runs a site's patrol pass: a *bot.Patroller.
+type passer interface {
+	Pass(ctx context.Context) (bot.Summary, error)
+}
+
+// observedPass runs one pass of the site called name under the site's lock
+// and reports it: the decisions it recorded, read back from the site's
+// store.
+func observedPass(ctx context.Context, name string, p passer, st *store.SiteStore, c *console, log logrus.FieldLogger) error {
 	since := time.Now().Add(-24 * time.Hour)
 	if cur, err := st.Cursor(ctx); err == nil {
 		since = cur.Time.Add(-10 * time.Minute)
 	}
-	c.lock.Lock()
+	lock := c.siteLock(name)
+	lock.Lock()
 	start := time.Now()
 	sum, err := p.Pass(ctx)
 	dur := time.Since(start)
-	c.lock.Unlock()
+	lock.Unlock()
 	log.WithField("job", "patrol").Info(sum.String())
 	rep := web.PassReport{Start: start, Duration: dur, Read: sum.Read, Reverted: sum.Reverted, Blocked: sum.Blocked,
 		Errors: sum.Errors, ObserveOnly: sum.ObserveOnly, Summary: sum.String(), Err: err}

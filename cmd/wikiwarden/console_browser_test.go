@@ -188,7 +188,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	defer srv.Close()
 	pass := func() {
 		t.Helper()
-		if err := observedPass(ctx, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
+		if err := observedPass(ctx, a.sites[0].cfg.Name, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
 			t.Fatalf("pass: %v", err)
 		}
 		last, _ := c.metrics.LastPass()
@@ -421,7 +421,7 @@ store:
 		st := a.store.Site(s.cfg.Name)
 		passes = append(passes, func() {
 			t.Helper()
-			if err := observedPass(ctx, p, st, c, a.log); err != nil {
+			if err := observedPass(ctx, s.cfg.Name, p, st, c, a.log); err != nil {
 				t.Fatalf("pass of %s: %v\n%s", st.Name(), err, logs.String())
 			}
 		})

@@ -145,7 +145,7 @@ func TestRestoreNeverOverLaterEditor(t *testing.T) {
 	mod := mwsite.NewModerator(a.wiki, a.store.Site(a.sites[0].cfg.Name), mwsite.ModeratorOptions{Account: a.cfg.Account(), SummaryPrefix: "wikiwarden:"})
 	pass := func() {
 		t.Helper()
-		if err := observedPass(ctx, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
+		if err := observedPass(ctx, a.sites[0].cfg.Name, p, a.store.Site(a.sites[0].cfg.Name), c, a.log); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -22,7 +22,7 @@ import (
 // site's passes on its own schedule, at most farm.workers at once. SIGHUP
 // reloads the config's sites: a site added is logged in to and scheduled,
 // a site removed is unscheduled (its pass in flight finishes), a site
-// changed is rebuilt, and a changed schedule alone is only rescheduled; the
+// changed is rebuilt, each shown in (or taken out of) the review console, and a changed schedule alone is only rescheduled; the
 // other sites' jobs are not touched. A config that does not load is logged
 // and the running one kept. The rest of the config (patrol options,
 // detectors, the store, the console) stays as it was at start: a reload
@@ -40,10 +40,19 @@ type farm struct {
 	// site's name in the job keys and logs ("" for the one site of a
 	// config); report is set for the console's site.
 	jobs func(sp sitePatrol, label string, report bool) []bot.Job
+	// console, if set, is told of the sites a reload added, changed or
+	// removed.
+	console siteConsole
 
 	mu    sync.Mutex // one reload at a time
 	sites map[string]*farmSite
 	first string // the console's site (the store's default): not reloaded
+}
+
+// siteConsole is the review console as a reload sees it.
+type siteConsole interface {
+	setSite(s *siteApp) error
+	removeSite(name string)
 }
 
 // farmSite is one site the farm patrols.
@@ -194,6 +203,11 @@ func (f *farm) reload(ctx context.Context) {
 		} else {
 			added = append(added, sc.Name)
 		}
+		if f.console != nil && sp.site != nil {
+			if err := f.console.setSite(sp.site); err != nil {
+				slog.WithError(err).Error("reload: site patrolled, but the review console could not take it (it keeps what it had of the site); restart to apply it there")
+			}
+		}
 	}
 	for name, fs := range f.sites {
 		if seen[name] {
@@ -208,6 +222,9 @@ func (f *farm) reload(ctx context.Context) {
 			f.pool.Remove(j.Name, j.Site)
 		}
 		delete(f.sites, name)
+		if f.console != nil {
+			f.console.removeSite(name)
+		}
 		removed = append(removed, name)
 	}
 	for _, l := range [][]string{added, changed, rescheduled, removed, kept} {
@@ -269,14 +286,14 @@ func (a *app) buildSite(ctx context.Context, sc config.Site, getenv func(string)
 	if err != nil {
 		return sitePatrol{}, err
 	}
-	return sitePatrol{name: sc.Name, schedule: sc.Schedule, p: p, store: a.store.Site(sc.Name)}, nil
+	return sitePatrol{name: sc.Name, schedule: sc.Schedule, p: p, store: a.store.Site(sc.Name), site: s}, nil
 }
 
 // runJobs runs every site's jobs on the farm's pool until ctx is
 // cancelled: each site's patrol passes on its own schedule and its model
 // refreshes, never two of one job at once, at most farm.workers jobs at
 // once, and housekeeping of the whole store. With the console (c not nil),
-// every pass is taken under its lock, and the first site's passes are
+// every pass is taken under its site's lock, and the first site's passes are
 // reported to its metrics. SIGHUP reloads the sites when a.build is set.
 func runJobs(ctx context.Context, a *app, patrols []sitePatrol, s bot.Schedule, c *console) error {
 	st, log := a.store, a.log
@@ -301,6 +318,9 @@ func runJobs(ctx context.Context, a *app, patrols []sitePatrol, s bot.Schedule, 
 		log.WithField("job", "housekeeping").WithField("removed", n).Info("expired old entries")
 		return err
 	}}
+	if c != nil {
+		f.console = c
+	}
 	if err := newFarm(f, patrols, []bot.Job{housekeeping}); err != nil {
 		return err
 	}

@@ -378,3 +378,33 @@ func TestDeadSitesLogInSideBySide(t *testing.T) {
 	}
 	t.Logf("8 hanging sites set up in %v; one login alone %v", took.Round(time.Millisecond), alone.Round(time.Millisecond))
 }
+
+// consoleRecorder is a review console that notes the reload's changes.
+type consoleRecorder struct{ calls []string }
+
+func (c *consoleRecorder) setSite(s *siteApp) error {
+	c.calls = append(c.calls, "set "+s.cfg.Name)
+	return nil
+}
+func (c *consoleRecorder) removeSite(name string) { c.calls = append(c.calls, "remove "+name) }
+
+// TestReloadTellsTheConsole: the sites a reload adds, changes and removes
+// are added to, replaced in and taken out of the review console; a site
+// only rescheduled, or refused, is not touched there.
+func TestReloadTellsTheConsole(t *testing.T) {
+	h := newReloadHarness(t, siteLine("first", "@every 1s"), siteLine("b", "@every 1s"), siteLine("c", "@every 1s"), siteLine("gone", "@every 1s"))
+	build := h.f.build
+	h.f.build = func(ctx context.Context, sc config.Site) (sitePatrol, error) {
+		sp, err := build(ctx, sc)
+		sp.site = &siteApp{cfg: sc}
+		return sp, err
+	}
+	rec := &consoleRecorder{}
+	h.f.console = rec
+	changed := strings.Replace(siteLine("c", "@every 1s"), "/c/api.php", "/c2/api.php", 1)
+	h.write(siteLine("first", "@every 1s"), siteLine("b", "@every 2s"), changed, siteLine("added", "@every 1s"), siteLine("refused", "@every 1s"))
+	h.f.reload(context.Background())
+	if got, want := strings.Join(rec.calls, ", "), "set c, set added, remove gone"; got != want {
+		t.Errorf("console told %q, want %q", got, want)
+	}
+}
