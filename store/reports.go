@@ -402,20 +402,7 @@ func (ss *SiteStore) KeepReported(ctx context.Context, revID int64, moderator, r
 			return err
 		}
 		e := AuditEntry{Time: at, Moderator: moderator, Action: AuditKeep, Site: ss.name, RevID: revID, Outcome: reason}
-		audit := tx.Bucket(bucketReviewAudit)
-		seq, err := audit.NextSequence()
-		if err != nil {
-			return err
-		}
-		e.ID = seq
-		ev, err := json.Marshal(e)
-		if err != nil {
-			return err
-		}
-		if err := audit.Put(eventID(e.Time, seq), ev); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketReviewResolved).Put(ss.s.resolvedKey(ss.name, revID), ev); err != nil {
+		if err := ss.s.putAudit(tx, &e); err != nil {
 			return err
 		}
 		if !r.Open() {

@@ -48,7 +48,7 @@ const (
 // the item leaves the queue.
 func (a AuditAction) Resolves() bool {
 	switch a {
-	case AuditRestore, AuditRevert, AuditDelete, AuditDismiss:
+	case AuditRestore, AuditRevert, AuditDelete, AuditDismiss, AuditKeep:
 		return true
 	}
 	return false
@@ -126,29 +126,33 @@ func (s *Store) AddAudit(ctx context.Context, e AuditEntry) (AuditEntry, error) 
 	if e.Time.IsZero() || e.Moderator == "" || e.Action == "" {
 		return AuditEntry{}, errors.New("store: add audit: time, moderator and action are required")
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketReviewAudit)
-		seq, err := b.NextSequence()
-		if err != nil {
-			return err
-		}
-		e.ID = seq
-		v, err := json.Marshal(e)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(eventID(e.Time, seq), v); err != nil {
-			return err
-		}
-		if e.RevID > 0 && e.Err == "" && e.Action.Resolves() {
-			return tx.Bucket(bucketReviewResolved).Put(s.resolvedKey(e.Site, e.RevID), v)
-		}
-		return nil
-	})
+	err := s.db.Update(func(tx *bbolt.Tx) error { return s.putAudit(tx, &e) })
 	if err != nil {
 		return AuditEntry{}, fmt.Errorf("store: add audit: %w", err)
 	}
 	return e, nil
+}
+
+// putAudit appends e to the audit trail in tx, setting its ID, and marks
+// its item resolved when its action resolves one and did not fail.
+func (s *Store) putAudit(tx *bbolt.Tx, e *AuditEntry) error {
+	b := tx.Bucket(bucketReviewAudit)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	e.ID = seq
+	v, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(eventID(e.Time, seq), v); err != nil {
+		return err
+	}
+	if e.RevID > 0 && e.Err == "" && e.Action.Resolves() {
+		return tx.Bucket(bucketReviewResolved).Put(s.resolvedKey(e.Site, e.RevID), v)
+	}
+	return nil
 }
 
 // Audit returns the entries q selects, newest first. No match is an empty
