@@ -370,9 +370,9 @@ func (s *linkScorer) manyAndDensity(occ []foundLink, added *addedText) {
 type addedText struct {
 	text   string
 	old    string
-	starts []int    // offset of each line in text
-	ins    [][2]int // new part of each line, as offsets in text; computed on first use
-	markup []bool   // bytes inside refs, templates, tags and external links; computed on first use
+	starts []int      // offset of each line in text
+	ins    [][2]int   // new part of each line, as offsets in text; computed on first use
+	markup []bool     // bytes inside refs, templates, tags and external links; computed on first use
 	spans  []byteSpan // the markup the reader found: refs, templates, tags
 	links  []foundLink
 }
