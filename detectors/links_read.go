@@ -28,8 +28,8 @@ type foundLink struct {
 }
 
 // readLinks returns the external links of text, read as format, in order
-// of appearance, and the spans of its markup that are not prose. Links
-// whose host is no host name are left out.
+// of appearance, and the spans of its markup that are not prose. Links in
+// comments and code, and links whose host is no host name, are left out.
 func readLinks(format Format, text string) ([]foundLink, []byteSpan) {
 	var v textview.Links
 	if format == FormatMarkdown {
@@ -42,6 +42,9 @@ func readLinks(format Format, text string) ([]foundLink, []byteSpan) {
 	}
 	links := make([]foundLink, 0, len(v.Links))
 	for _, el := range v.Links {
+		if el.Place&textview.LinkInert != 0 {
+			continue // not rendered: no link
+		}
 		l, ok := newFoundLink(el.URL, el.At)
 		if !ok {
 			continue

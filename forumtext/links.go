@@ -10,7 +10,7 @@ import (
 // them: Markdown links and images ([text](url), ![alt](url), reference
 // links [text][ref] with their [ref]: url definitions), autolinks
 // (<https://...>), HTML <a href> and <img src>, and bare URLs. Code blocks
-// and code spans render no link.
+// and code spans render no link: their URLs are given as textview.LinkInert.
 
 // ReadLinks returns the external links of the post s in order of
 // appearance, and the spans of its HTML tags (textview.LinkReader).
@@ -36,10 +36,13 @@ func ReadLinks(s string) textview.Links {
 		case fence != "":
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
+			} else {
+				lr.inert(start, end)
 			}
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
 		case indent >= 4 && prevBlank:
+			lr.inert(start, end)
 		case refDefLine(trimmed) != "":
 			// A definition renders nothing; its links are where it is used.
 		default:
@@ -83,6 +86,7 @@ func (lr *linkReader) line(i, end int) {
 				n++
 			}
 			if k := strings.Index(s[n:end], s[i:n]); k >= 0 {
+				lr.inert(n, n+k)
 				i = n + k + (n - i)
 			} else {
 				i = n
@@ -110,6 +114,30 @@ func (lr *linkReader) line(i, end int) {
 			}
 		}
 		i++
+	}
+}
+
+// inert reads the bare URLs of code in s[i:end]: written, not rendered as
+// links.
+func (lr *linkReader) inert(i, end int) {
+	s := lr.s
+	for i < end {
+		k := strings.Index(s[i:end], "://")
+		if k < 0 {
+			return
+		}
+		k += i
+		lo := k
+		for lo > i && lo > k-5 && textview.IsAlnum(s[lo-1]) {
+			lo--
+		}
+		if e := bareURLEnd(s, lo, end); e > lo && (lo == 0 || !wordByte(s[lo-1])) {
+			u := trimURLTail(s[lo:e])
+			lr.add(u, lo, lo, lo+len(u), "", textview.LinkInert)
+			i = e
+			continue
+		}
+		i = k + 3
 	}
 }
 
@@ -225,6 +253,7 @@ func (lr *linkReader) tag(i, end int) (int, bool) {
 	switch name {
 	case "code", "pre":
 		if e := strings.Index(strings.ToLower(s[gt+1:end]), "</"+name); e >= 0 {
+			lr.inert(gt+1, gt+1+e)
 			return gt + 1 + e, true
 		}
 	case "a":

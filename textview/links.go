@@ -23,11 +23,13 @@ const (
 	LinkImage                            // an image's source or link
 	LinkExtSection                       // in an "External links" section, or after the categories
 	LinkTemplate                         // a template parameter or a {{URL}}-like template, outside citations
+	LinkInert                            // in a comment or code: written, but not rendered as a link
 )
 
 // Links are the external links of a text and the spans of markup that are
 // not prose (references, templates, HTML tags), as a reader found them.
-// Comments, code and other inert text render no link and give none.
+// Links in comments and code render as no link; they are given with
+// LinkInert.
 type Links struct {
 	Links  []ExternalLink
 	Markup []Span

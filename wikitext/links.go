@@ -53,8 +53,9 @@ func ReadLinks(text string) textview.Links {
 	if !strings.Contains(text, "//") && !containsFold(text, "{{") && !containsFold(text, "www.") {
 		return textview.Links{}
 	}
+	inert := ""
 	if hasInert(text) {
-		text = blankInert(text)
+		text, inert = blankInert(text)
 	}
 	var links []textview.ExternalLink
 	sec := sections{cats: -1}
@@ -68,6 +69,21 @@ func ReadLinks(text string) textview.Links {
 		n := len(links)
 		links = extractLineLinks(text[start:end], start, links)
 		sec.line(text[start:end], start, links[n:])
+		start = end + 1
+	}
+	// Links in comments and nowiki-like tags are written but not rendered.
+	for start := 0; inert != "" && start <= len(inert); {
+		end := strings.IndexByte(inert[start:], '\n')
+		if end < 0 {
+			end = len(inert)
+		} else {
+			end += start
+		}
+		n := len(links)
+		links = extractLineLinks(inert[start:end], start, links)
+		for k := n; k < len(links); k++ {
+			links[k].Place |= textview.LinkInert
+		}
 		start = end + 1
 	}
 	if len(links) == 0 {
@@ -440,21 +456,30 @@ func trimURLTail(u string) string {
 }
 
 // blankInert replaces comments and nowiki-like content with spaces, keeping
-// offsets stable.
-func blankInert(text string) string {
+// offsets stable, and returns too the text with everything else blanked.
+func blankInert(text string) (string, string) {
 	idx := linkInertRe.FindAllStringIndex(text, -1)
 	if idx == nil {
-		return text
+		return text, ""
 	}
 	b := []byte(text)
+	in := make([]byte, len(text))
+	for i := range in {
+		if text[i] == '\n' {
+			in[i] = '\n'
+		} else {
+			in[i] = ' '
+		}
+	}
 	for _, m := range idx {
+		copy(in[m[0]:m[1]], text[m[0]:m[1]])
 		for i := m[0]; i < m[1]; i++ {
 			if b[i] != '\n' {
 				b[i] = ' '
 			}
 		}
 	}
-	return string(b)
+	return string(b), string(in)
 }
 
 // hiddenSpans returns the spans of elements styled to be invisible, each

@@ -12,7 +12,7 @@ func TestReadLinks(t *testing.T) {
 		p    textview.LinkPlace
 		name string
 	}{{textview.LinkCited, "cited"}, {textview.LinkArchive, "archive"}, {textview.LinkHidden, "hidden"},
-		{textview.LinkImage, "image"}, {textview.LinkExtSection, "ext"}, {textview.LinkTemplate, "template"}}
+		{textview.LinkImage, "image"}, {textview.LinkExtSection, "ext"}, {textview.LinkTemplate, "template"}, {textview.LinkInert, "inert"}}
 	tests := []struct {
 		name, in string
 		want     []string
@@ -23,7 +23,8 @@ func TestReadLinks(t *testing.T) {
 			[]string{"http://d.example/ Best casino guide /cited", "https://archive.ph/q Best casino guide /cited/archive"}},
 		{"german citation", "{{Internetquelle |url=https://e.example/ |titel=Günstige Kredite}}", []string{"https://e.example/ Günstige Kredite /cited"}},
 		{"url template", "{{URL|www.f.example}} {{Infobox|website=//g.example}}", []string{"http://www.f.example /template", "//g.example /template"}},
-		{"inert", "<!-- http://h.example --> <nowiki>http://i.example</nowiki> <code>http://j.example</code>", nil},
+		{"inert", "<!-- http://h.example --> <nowiki>http://i.example</nowiki> <code>http://j.example</code>",
+			[]string{"http://h.example /inert", "http://i.example /inert", "http://j.example /inert"}},
 		{"hidden", `<div style="display:none">[http://k.example x]</div>`, []string{"http://k.example x /hidden"}},
 		{"image", "[[File:A.jpg|thumb|link=http://l.example/]]", []string{"http://l.example/ /image"}},
 		{"after categories", "Text.\n[[Category:Towns]]\n[http://m.example buy]", []string{"http://m.example buy /ext"}},
