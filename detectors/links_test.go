@@ -543,3 +543,14 @@ func TestLinksUnicodeCaseOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksMarkdownAnchors: a forum post's links come from the Markdown
+// reader, with their anchors; wikitext syntax in a post makes no link, and
+// a URL in code is no link.
+func TestLinksMarkdownAnchors(t *testing.T) {
+	e := &Edit{Anon: true, New: "Try [cheap pills](http://pills.example/buy) or {{URL|other.example}}\n`http://code.example/x`", Format: FormatMarkdown}
+	r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{}})
+	if len(r.Links) != 1 || r.Links[0].Domain != "pills.example" || r.Links[0].Anchor != "cheap pills" {
+		t.Errorf("links %+v; want the Markdown link with its anchor", r.Links)
+	}
+}
