@@ -72,9 +72,11 @@ const (
 // LinksName is the link detector's name in configuration and results.
 const LinksName = "links"
 
-// Links is the link detector. It extracts the external links an edit added
-// (bare URLs, [url anchor] links, citation-template URLs, {{URL}} templates,
-// protocol-relative links), skipping links the old text already had, reduces
+// Links is the link detector. It takes the external links an edit added
+// from the reader of the edit's format (package wikitext: bare URLs,
+// [url anchor] links, citation-template URLs, {{URL}} templates,
+// protocol-relative links; package forumtext: Markdown, HTML and bare
+// URLs), skipping links the old text already had, reduces
 // each to its registrable domain and scores them for link spam.
 //
 // Result.Links lists every added link even when the score is low: the bot
@@ -95,7 +97,7 @@ func Links(in *Input) Result {
 		return res
 	}
 	text := strings.Join(lines, "\n")
-	found := extractLinks(text)
+	found, markup := readLinks(in.Edit.Format, text)
 	var domains DomainHistory
 	if in.Env != nil {
 		domains = in.Env.Domains
@@ -185,7 +187,7 @@ func Links(in *Input) Result {
 		}
 	}
 
-	added := newAddedText(text, old, found)
+	added := newAddedText(text, old, markup, found)
 	s.spamWords(occ, added)
 	s.manyAndDensity(occ, added)
 	if m := spamModel(in.Env); m != nil {
@@ -368,14 +370,15 @@ func (s *linkScorer) manyAndDensity(occ []foundLink, added *addedText) {
 type addedText struct {
 	text   string
 	old    string
-	starts []int    // offset of each line in text
-	ins    [][2]int // new part of each line, as offsets in text; computed on first use
-	markup []bool   // bytes inside refs, templates, tags and external links; computed on first use
+	starts []int      // offset of each line in text
+	ins    [][2]int   // new part of each line, as offsets in text; computed on first use
+	markup []bool     // bytes inside refs, templates, tags and external links; computed on first use
+	spans  []byteSpan // the markup the reader found: refs, templates, tags
 	links  []foundLink
 }
 
-func newAddedText(text, old string, links []foundLink) *addedText {
-	a := &addedText{text: text, old: old, links: links, starts: []int{0}}
+func newAddedText(text, old string, markup []byteSpan, links []foundLink) *addedText {
+	a := &addedText{text: text, old: old, spans: markup, links: links, starts: []int{0}}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			a.starts = append(a.starts, i+1)
@@ -424,7 +427,7 @@ func (a *addedText) around(span [2]int, pad int) (raw, prose string) {
 		return "", ""
 	}
 	if a.markup == nil {
-		a.markup = markupMask(a.text, a.links)
+		a.markup = markupMask(a.text, a.spans, a.links)
 	}
 	b := []byte(a.text[lo:hi])
 	for k := range b {
@@ -445,7 +448,7 @@ func (a *addedText) inserted(i int) string {
 // external links with their anchors) blanked out.
 func (a *addedText) prose(i int) string {
 	if a.markup == nil {
-		a.markup = markupMask(a.text, a.links)
+		a.markup = markupMask(a.text, a.spans, a.links)
 	}
 	p, e := a.span(i)
 	b := []byte(a.text[p:e])
@@ -457,9 +460,9 @@ func (a *addedText) prose(i int) string {
 	return string(b)
 }
 
-// markupMask marks the bytes of text inside refs, templates, HTML tags and
-// the given external links.
-func markupMask(text string, links []foundLink) []bool {
+// markupMask marks the bytes of text inside the markup spans its reader
+// found (refs, templates, HTML tags) and inside the given external links.
+func markupMask(text string, markup []byteSpan, links []foundLink) []bool {
 	// Spans may nest and overlap (an unclosed "{{" runs to the end), so
 	// they are summed in a difference array and resolved in one pass:
 	// linear in the text whatever the markup.
@@ -470,27 +473,8 @@ func markupMask(text string, links []foundLink) []bool {
 			depth[to]--
 		}
 	}
-	for _, sp := range refSpans(text) {
-		set(sp[0], sp[1])
-	}
-	for _, sp := range templateSpans(text) {
-		set(sp[0], sp[1])
-	}
-	for i := 0; i+1 < len(text); i++ {
-		if text[i] != '<' {
-			continue
-		}
-		c := text[i+1]
-		if c == '/' && i+2 < len(text) {
-			c = text[i+2]
-		}
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			continue
-		}
-		if end := strings.IndexAny(text[i+1:], "<>"); end >= 0 && text[i+1+end] == '>' {
-			set(i, i+end+2)
-			i += end + 1
-		}
+	for _, sp := range markup {
+		set(sp.Lo, sp.Hi)
 	}
 	for _, l := range links {
 		set(l.span[0], l.span[1])
@@ -752,7 +736,7 @@ func contactsOnly(res *Result, in *Input, text string) {
 	if m == nil {
 		return
 	}
-	added := newAddedText(text, in.Edit.Old, nil)
+	added := newAddedText(text, in.Edit.Old, nil, nil)
 	d := modelDoc(in, added)
 	r := m.Score(d)
 	if r.Prob < linkContactFrom || len(r.Contacts) == 0 {

@@ -362,8 +362,9 @@ func TestLinkInText(t *testing.T) {
 	}
 }
 
-func TestPunycodeEncode(t *testing.T) {
-	// Vectors from RFC 3492 section 7.1 and common IDNs.
+func TestASCIIHostPunycode(t *testing.T) {
+	// Vectors from RFC 3492 section 7.1 and common IDNs, as labels of a
+	// host.
 	tests := map[string]string{
 		"bücher":            "bcher-kva",
 		"münchen":           "mnchen-3ya",
@@ -374,8 +375,8 @@ func TestPunycodeEncode(t *testing.T) {
 		"他们为什么不说中文":         "ihqwcrb4cv8a8dqg056pqjye",
 	}
 	for in, want := range tests {
-		if got, ok := punycodeEncode(in); !ok || got != want {
-			t.Errorf("punycodeEncode(%q) = %q, want %q", in, got, want)
+		if got := asciiHost(in + ".example"); got != "xn--"+want+".example" {
+			t.Errorf("asciiHost(%q) = %q, want %q", in+".example", got, "xn--"+want+".example")
 		}
 	}
 }
@@ -384,7 +385,7 @@ func TestExtractLinksAnchorsAndFlags(t *testing.T) {
 	text := `Text<ref>{{cite news |title=Mayor re-elected |url=https://www.theguardian.com/a |archive-url=https://archive.ph/abc}}</ref>` +
 		"\n" + `<span style="font-size:0">[http://hidden.example.net x]</span> [http://visible.example.net y]` +
 		"\n" + `<div style="font-size:0.9em">[http://small.example.org z]</div>`
-	got := extractLinks(text)
+	got, _ := readLinks(FormatWikitext, text)
 	want := []struct {
 		domain, anchor         string
 		cited, archive, hidden bool
@@ -432,7 +433,8 @@ func TestProseWords(t *testing.T) {
 		{"Text <ref name=a>{{cite web\n|url=http://x.com\n|title=Casino news}}</ref> <span>end</span>", 2},
 	}
 	for _, tt := range tests {
-		a, got := newAddedText(tt.text, "", extractLinks(tt.text)), 0
+		links, markup := readLinks(FormatWikitext, tt.text)
+		a, got := newAddedText(tt.text, "", markup, links), 0
 		for i := range a.starts {
 			got += countWords(a.prose(i))
 		}
@@ -539,5 +541,16 @@ func TestLinksUnicodeCaseOffsets(t *testing.T) {
 		if len(r.Links) != 1 || r.Links[0].Domain != "example.com" {
 			t.Errorf("filler %q: links %+v; want the one cited URL", filler, r.Links)
 		}
+	}
+}
+
+// TestLinksMarkdownAnchors: a forum post's links come from the Markdown
+// reader, with their anchors; wikitext syntax in a post makes no link, and
+// a URL in code is no link.
+func TestLinksMarkdownAnchors(t *testing.T) {
+	e := &Edit{Anon: true, New: "Try [cheap pills](http://pills.example/buy) or {{URL|other.example}}\n`http://code.example/x`", Format: FormatMarkdown}
+	r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{}})
+	if len(r.Links) != 1 || r.Links[0].Domain != "pills.example" || r.Links[0].Anchor != "cheap pills" {
+		t.Errorf("links %+v; want the Markdown link with its anchor", r.Links)
 	}
 }

@@ -8,6 +8,8 @@
 // quoted from another post), tables, links and images ([text](url),
 // ![alt](url), <url>), HTML tags with their attributes (<a href>,
 // <code>, <pre>) and entities. URLs are never words; a link's text is.
+// ReadLinks gives the post's external links, with their anchors and places
+// (links.go).
 package forumtext
 
 import (

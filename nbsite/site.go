@@ -45,8 +45,10 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/forumtext"
 	"github.com/wikiwarden/wikiwarden/nodebb"
 	"github.com/wikiwarden/wikiwarden/store"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Forum is what the adapter uses of a NodeBB forum; *nodebb.Client is one.
@@ -675,11 +677,9 @@ func (s *Site) SampleTexts(ctx context.Context, n int) ([]string, error) {
 	return out, nil
 }
 
-// linkRe finds the URLs of Markdown links, autolinks and bare URLs.
-var linkRe = regexp.MustCompile(`(?i)\bhttps?://[^\s<>()\[\]"'` + "`" + `]+`)
-
 // KnownLinks returns up to limit links of the recent posts that are up
-// (at most maxSample posts read).
+// (at most maxSample posts read), as the forum reader reads them: links in
+// code are not links.
 func (s *Site) KnownLinks(ctx context.Context, limit int) ([]string, error) {
 	posts, err := s.recent(ctx, maxSample)
 	if err != nil {
@@ -687,11 +687,14 @@ func (s *Site) KnownLinks(ctx context.Context, limit int) ([]string, error) {
 	}
 	var out []string
 	for _, p := range posts {
-		for _, u := range linkRe.FindAllString(p.Content, -1) {
+		for _, l := range forumtext.ReadLinks(p.Content).Links {
+			if l.Place&textview.LinkInert != 0 {
+				continue
+			}
 			if len(out) == limit {
 				return out, nil
 			}
-			out = append(out, strings.TrimRight(u, ".,;:!?"))
+			out = append(out, l.URL)
 		}
 	}
 	return out, nil

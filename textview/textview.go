@@ -9,6 +9,11 @@
 // wikitext for MediaWiki pages, package forumtext for forum posts in
 // Markdown, HTML and bare URLs), so the probe detector judges words and
 // places the same way on every site and knows no markup itself.
+//
+// The readers give the external links they read too (ExternalLink: URL,
+// anchor, place such as a citation, an image, the external-links section,
+// an invisible element or a comment), so the link detector judges links
+// without re-parsing markup either.
 package textview
 
 import (

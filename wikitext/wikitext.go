@@ -27,6 +27,11 @@
 // Unbalanced "{{" and "[[" (a template or link never closed) are read as
 // plain text, as MediaWiki renders them, so a stray brace cannot hide the rest
 // of a page.
+//
+// ReadLinks reads the external links of wikitext as MediaWiki renders them
+// (links.go): [url anchor], bare and protocol-relative URLs, citation
+// templates with their titles, {{URL}} and url= parameters, each with its
+// place.
 package wikitext
 
 import (

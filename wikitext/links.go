@@ -1,19 +1,20 @@
-package detectors
+package wikitext
 
 import (
-	"net/netip"
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/net/publicsuffix"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
-// This file finds the external links in a piece of wikitext the way MediaWiki
-// renders them: bare URLs, bracketed [url anchor] links (also protocol
-// relative ones), citation-template url parameters and the {{URL}} family of
-// templates. It knows nothing about scoring.
+// This file reads the external links of wikitext the way MediaWiki renders
+// them: bare URLs, bracketed [url anchor] links (also protocol relative
+// ones), citation-template url parameters and the {{URL}} family of
+// templates, each with its anchor and its place (a reference or citation,
+// an archive copy, an invisible element, an image, the external-links
+// section or after the categories). Comments and the content of
+// nowiki-like tags render no link. It knows nothing about scoring.
 
 var (
 	// Text MediaWiki never turns into links: comments and the content of
@@ -35,34 +36,29 @@ var (
 	linkHiddenStyleRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0*\.?0*(?:px|em|pt|rem|%)?\s*(?:;|!|$)|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,}|(?:height|width)\s*:\s*0(?:px)?\s*;.*overflow\s*:\s*hidden|overflow\s*:\s*hidden.*(?:height|width)\s*:\s*0(?:px)?\s*(?:;|$)`)
 )
 
-// foundLink is one external link as found in wikitext.
-type foundLink struct {
-	url      string // as written, trailing punctuation removed
-	host     string // lower case, ASCII (punycode), no port or userinfo
-	domain   string // registrable domain, or the host when there is none
-	anchor   string // bracketed-link text or the citation's title
-	ip       bool   // the host is an IP address
-	cited    bool   // inside a <ref> or a citation template ({{cite ...}}, {{citation}})
-	hidden   bool   // inside an element styled to be invisible
-	archive  bool   // an archive-url/archive copy of another link
-	startPos int    // offset of the URL in the scanned text
-	span     [2]int // the whole link in the scanned text: [url anchor] or the bare URL
-}
+// ReadLinks returns the external links of text in order of appearance, and
+// the spans of its references, templates and tags (textview.LinkReader).
+// Text inside comments and nowiki-like tags is ignored. Markup is nil when
+// there is no link.
+func (sc *Reader) ReadLinks(text string) textview.Links { return ReadLinks(text) }
 
-// extractLinks returns the external links in text in order of appearance.
-// Text inside comments and nowiki-like tags is ignored.
+// ReadLinks returns the external links of text in order of appearance, and
+// the spans of its references, templates and tags; see Reader.ReadLinks.
 //
 // Links never span lines, so the regular expressions run line by line: Go's
 // fast matcher only takes small inputs, and most lines of a page have no
 // link at all.
-func extractLinks(text string) []foundLink {
+func ReadLinks(text string) textview.Links {
+	raw := text
 	if !strings.Contains(text, "//") && !containsFold(text, "{{") && !containsFold(text, "www.") {
-		return nil
+		return textview.Links{}
 	}
+	inert := ""
 	if hasInert(text) {
-		text = blankInert(text)
+		text, inert = blankInert(text)
 	}
-	var links []foundLink
+	var links []textview.ExternalLink
+	sec := sections{cats: -1}
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -70,11 +66,28 @@ func extractLinks(text string) []foundLink {
 		} else {
 			end += start
 		}
+		n := len(links)
 		links = extractLineLinks(text[start:end], start, links)
+		sec.line(text[start:end], start, links[n:])
+		start = end + 1
+	}
+	// Links in comments and nowiki-like tags are written but not rendered.
+	for start := 0; inert != "" && start <= len(inert); {
+		end := strings.IndexByte(inert[start:], '\n')
+		if end < 0 {
+			end = len(inert)
+		} else {
+			end += start
+		}
+		n := len(links)
+		links = extractLineLinks(inert[start:end], start, links)
+		for k := n; k < len(links); k++ {
+			links[k].Place |= textview.LinkInert
+		}
 		start = end + 1
 	}
 	if len(links) == 0 {
-		return nil
+		return textview.Links{}
 	}
 	sortLinksByPos(links)
 
@@ -82,34 +95,42 @@ func extractLinks(text string) []foundLink {
 	refs := newSpanCursor(refSpans(text))
 	positions := make([]int, len(links))
 	for i, l := range links {
-		positions[i] = l.startPos
+		positions[i] = l.At
 	}
 	tmpls := innermostTemplates(text, positions)
 	for i := range links {
 		l := &links[i]
-		l.hidden = hidden.covers(l.startPos)
-		l.cited = refs.covers(l.startPos)
+		if hidden.covers(l.At) {
+			l.Place |= textview.LinkHidden
+		}
+		if refs.covers(l.At) {
+			l.Place |= textview.LinkCited
+		}
 		open, close := tmpls[i][0], tmpls[i][1]
 		if open < 0 {
 			continue
 		}
 		tmpl := text[open:close]
 		if isCitationTemplate(tmpl) {
-			l.cited = true
+			l.Place |= textview.LinkCited
 			for _, name := range citationTitleParams {
-				if l.anchor != "" {
+				if l.Anchor != "" {
 					break
 				}
-				l.anchor = templateParam(tmpl, name)
+				l.Anchor = templateParam(tmpl, name)
 			}
+		} else {
+			l.Place |= textview.LinkTemplate
 		}
-		l.archive = isArchiveParam(text[open:l.startPos])
+		if isArchiveParam(text[open:l.At]) {
+			l.Place |= textview.LinkArchive
+		}
 	}
-	return links
+	return textview.Links{Links: links, Markup: markupSpans(raw)}
 }
 
 // extractLineLinks appends the links of one line that starts at offset off.
-func extractLineLinks(line string, off int, links []foundLink) []foundLink {
+func extractLineLinks(line string, off int, links []textview.ExternalLink) []textview.ExternalLink {
 	hasSlashes := strings.Contains(line, "//")
 	if !hasSlashes && !containsFold(line, "www.") && !containsFold(line, "{{") {
 		return links
@@ -126,10 +147,9 @@ func extractLineLinks(line string, off int, links []foundLink) []foundLink {
 			if !ok {
 				continue
 			}
-			if l, ok := newFoundLink(line[b.url[0]:b.url[1]], off+b.url[0]); ok {
-				l.anchor = strings.TrimSpace(line[b.anchor[0]:b.anchor[1]])
-				l.span = [2]int{off + i - 1, off + b.end}
-				links = append(links, l)
+			if u := line[b.url[0]:b.url[1]]; hasHost(u) {
+				links = append(links, textview.ExternalLink{URL: u, At: off + b.url[0], Lo: off + i - 1, Hi: off + b.end,
+					Anchor: strings.TrimSpace(line[b.anchor[0]:b.anchor[1]])})
 			}
 			// Only the URL is claimed: a URL in the anchor text is shown on
 			// the page too, and spam inserted inside another link's text is
@@ -146,9 +166,8 @@ func extractLineLinks(line string, off int, links []foundLink) []foundLink {
 			if inSpans(taken, start) {
 				continue
 			}
-			if l, ok := newFoundLink(trimURLTail(line[start:end]), off+start); ok {
-				l.span = [2]int{off + start, off + end}
-				links = append(links, l)
+			if u := trimURLTail(line[start:end]); hasHost(u) {
+				links = append(links, textview.ExternalLink{URL: u, At: off + start, Lo: off + start, Hi: off + end})
 			}
 		}
 	}
@@ -158,9 +177,8 @@ func extractLineLinks(line string, off int, links []foundLink) []foundLink {
 			if strings.HasPrefix(raw, "www.") || strings.HasPrefix(raw, "WWW.") {
 				raw = "http://" + raw
 			}
-			if l, ok := newFoundLink(raw, off+m[2]); ok {
-				l.span = [2]int{off + m[2], off + m[3]}
-				links = append(links, l)
+			if hasHost(raw) {
+				links = append(links, textview.ExternalLink{URL: raw, At: off + m[2], Lo: off + m[2], Hi: off + m[3]})
 			}
 		}
 	}
@@ -176,9 +194,8 @@ func extractLineLinks(line string, off int, links []foundLink) []foundLink {
 				}
 				raw = "http://" + raw
 			}
-			if l, ok := newFoundLink(raw, off+m[2]); ok {
-				l.span = [2]int{off + m[2], off + m[3]}
-				links = append(links, l)
+			if hasHost(raw) {
+				links = append(links, textview.ExternalLink{URL: raw, At: off + m[2], Lo: off + m[2], Hi: off + m[3]})
 			}
 		}
 	}
@@ -414,211 +431,6 @@ func (c *spanCursor) covers(pos int) bool {
 	return false
 }
 
-// newFoundLink parses raw (an absolute or protocol-relative URL) into a link.
-func newFoundLink(raw string, pos int) (foundLink, bool) {
-	if len(raw) > 2048 {
-		raw = raw[:2048]
-	}
-	i := strings.Index(raw, "//")
-	if i < 0 {
-		return foundLink{}, false
-	}
-	scheme := strings.ToLower(raw[:i])
-	if scheme != "" && scheme != "http:" && scheme != "https:" && scheme != "ftp:" {
-		return foundLink{}, false
-	}
-	authority := raw[i+2:]
-	if j := strings.IndexAny(authority, "/?#\\"); j >= 0 {
-		authority = authority[:j]
-	}
-	if j := strings.LastIndexByte(authority, '@'); j >= 0 {
-		authority = authority[j+1:]
-	}
-	host := authority
-	ip := false
-	if strings.HasPrefix(host, "[") {
-		end := strings.IndexByte(host, ']')
-		if end < 0 {
-			return foundLink{}, false
-		}
-		host = host[1:end]
-		addr, err := netip.ParseAddr(host)
-		if err != nil {
-			return foundLink{}, false
-		}
-		host, ip = addr.String(), true
-	} else {
-		if j := strings.LastIndexByte(host, ':'); j >= 0 {
-			host = host[:j]
-		}
-		host = strings.TrimRight(host, ".")
-		if host == "" {
-			return foundLink{}, false
-		}
-		if addr, err := netip.ParseAddr(host); err == nil {
-			host, ip = addr.String(), true
-		} else {
-			host = asciiHost(host)
-			if host == "" {
-				return foundLink{}, false
-			}
-		}
-	}
-	l := foundLink{url: raw, host: host, domain: host, ip: ip, startPos: pos}
-	if !ip {
-		l.domain = registrableDomain(host)
-	}
-	return l, true
-}
-
-// registrableDomain returns the public-suffix-aware registrable domain of
-// host (eTLD+1), treating the free hosting platforms of userContentHosts as
-// public suffixes: every site on them has its own owner. A host that has no
-// registrable domain (a bare suffix, a single label) is returned as is.
-func registrableDomain(host string) string {
-	d, err := publicsuffix.EffectiveTLDPlusOne(host)
-	if err != nil {
-		return host
-	}
-	if userContentHosts[d] && len(host) > len(d) {
-		sub := host[:len(host)-len(d)-1]
-		if i := strings.LastIndexByte(sub, '.'); i >= 0 {
-			sub = sub[i+1:]
-		}
-		if sub != "www" {
-			return sub + "." + d
-		}
-	}
-	return d
-}
-
-// asciiHost lower-cases host and converts internationalised labels to
-// punycode, so that one domain has one spelling. It returns "" for a host
-// that cannot be a domain name.
-func asciiHost(host string) string {
-	host = strings.ToLower(host)
-	ascii := true
-	for i := 0; i < len(host); i++ {
-		c := host[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			continue
-		}
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
-			return ""
-		}
-	}
-	if ascii {
-		return host
-	}
-	// Full-width and ideographic dots separate labels too (UTS #46).
-	host = strings.NewReplacer("\u3002", ".", "\uff0e", ".", "\uff61", ".").Replace(host)
-	labels := strings.Split(host, ".")
-	for i, label := range labels {
-		if isASCII(label) {
-			continue
-		}
-		enc, ok := punycodeEncode(label)
-		if !ok {
-			return ""
-		}
-		labels[i] = "xn--" + enc
-	}
-	return strings.Join(labels, ".")
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// punycodeEncode encodes one label as RFC 3492 punycode (without the xn--
-// prefix).
-func punycodeEncode(label string) (string, bool) {
-	const (
-		base, tmin, tmax, skew, damp = 36, 1, 26, 38, 700
-		initialBias, initialN        = 72, 128
-	)
-	runes := []rune(label)
-	var out []byte
-	for _, r := range runes {
-		if r < 0x80 {
-			out = append(out, byte(r))
-		}
-	}
-	b := len(out)
-	h := b
-	if b > 0 {
-		out = append(out, '-')
-	}
-	digit := func(d int) byte {
-		if d < 26 {
-			return byte('a' + d)
-		}
-		return byte('0' + d - 26)
-	}
-	adapt := func(delta, numPoints int, first bool) int {
-		if first {
-			delta /= damp
-		} else {
-			delta /= 2
-		}
-		delta += delta / numPoints
-		k := 0
-		for delta > ((base-tmin)*tmax)/2 {
-			delta /= base - tmin
-			k += base
-		}
-		return k + (base-tmin+1)*delta/(delta+skew)
-	}
-	n, delta, bias := initialN, 0, initialBias
-	for h < len(runes) {
-		m := int(^uint(0) >> 1)
-		for _, r := range runes {
-			if int(r) >= n && int(r) < m {
-				m = int(r)
-			}
-		}
-		if (m-n)*(h+1) > 1<<30 {
-			return "", false
-		}
-		delta += (m - n) * (h + 1)
-		n = m
-		for _, r := range runes {
-			if int(r) < n {
-				delta++
-			}
-			if int(r) == n {
-				q := delta
-				for k := base; ; k += base {
-					t := k - bias
-					if t < tmin {
-						t = tmin
-					} else if t > tmax {
-						t = tmax
-					}
-					if q < t {
-						break
-					}
-					out = append(out, digit(t+(q-t)%(base-t)))
-					q = (q - t) / (base - t)
-				}
-				out = append(out, digit(q))
-				bias = adapt(delta, h+1, h == b)
-				delta = 0
-				h++
-			}
-		}
-		delta++
-		n++
-	}
-	return string(out), true
-}
-
 // trimURLTail removes what MediaWiki does not count as part of a free link:
 // trailing sentence punctuation, a closing parenthesis without an opening
 // one, and bold/italic quote runs.
@@ -644,21 +456,30 @@ func trimURLTail(u string) string {
 }
 
 // blankInert replaces comments and nowiki-like content with spaces, keeping
-// offsets stable.
-func blankInert(text string) string {
+// offsets stable, and returns too the text with everything else blanked.
+func blankInert(text string) (string, string) {
 	idx := linkInertRe.FindAllStringIndex(text, -1)
 	if idx == nil {
-		return text
+		return text, ""
 	}
 	b := []byte(text)
+	in := make([]byte, len(text))
+	for i := range in {
+		if text[i] == '\n' {
+			in[i] = '\n'
+		} else {
+			in[i] = ' '
+		}
+	}
 	for _, m := range idx {
+		copy(in[m[0]:m[1]], text[m[0]:m[1]])
 		for i := m[0]; i < m[1]; i++ {
 			if b[i] != '\n' {
 				b[i] = ' '
 			}
 		}
 	}
-	return string(b)
+	return string(b), string(in)
 }
 
 // hiddenSpans returns the spans of elements styled to be invisible, each
@@ -807,10 +628,10 @@ func inSpans(spans [][2]int, pos int) bool {
 	return false
 }
 
-func sortLinksByPos(links []foundLink) {
+func sortLinksByPos(links []textview.ExternalLink) {
 	// Insertion sort: the lists are short and mostly sorted.
 	for i := 1; i < len(links); i++ {
-		for j := i; j > 0 && links[j].startPos < links[j-1].startPos; j-- {
+		for j := i; j > 0 && links[j].At < links[j-1].At; j-- {
 			links[j], links[j-1] = links[j-1], links[j]
 		}
 	}
@@ -872,4 +693,110 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// hasHost reports whether u is an absolute (http, https, ftp) or
+// protocol-relative URL with something after the slashes. Whether that is
+// a host name is the judge's question.
+func hasHost(u string) bool {
+	i := strings.Index(u, "//")
+	if i < 0 || i+2 >= len(u) {
+		return false
+	}
+	switch strings.ToLower(u[:i]) {
+	case "", "http:", "https:", "ftp:":
+		return true
+	}
+	return false
+}
+
+// sections follows, line by line, whether the text has reached its
+// external-links section or its categories, and marks the links there, and
+// the links inside an image's [[File:...]] link.
+type sections struct {
+	ext  bool // under an "External links" heading
+	cats int  // offset after the first category link, or -1
+}
+
+// extSectionNames are the titles of the external-links section on large
+// wikis, lower case.
+var extSectionNames = map[string]bool{
+	"external links": true, "external link": true, "links": true, "weblinks": true, "weblink": true,
+	"liens externes": true, "lien externe": true, "enlaces externos": true, "collegamenti esterni": true,
+	"ligações externas": true, "links externos": true, "linki zewnętrzne": true, "externe links": true,
+	"ссылки": true, "внешние ссылки": true, "externa länkar": true, "eksterne lenker": true,
+}
+
+// line reads one line starting at off and marks its links.
+func (s *sections) line(line string, off int, links []textview.ExternalLink) {
+	if strings.HasPrefix(line, "==") {
+		t := strings.ToLower(strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "=")))
+		s.ext = extSectionNames[t]
+	}
+	for i := 0; s.cats < 0; {
+		j := strings.Index(line[i:], "[[")
+		if j < 0 {
+			break
+		}
+		i += j + 2
+		k := strings.Index(line[i:], "]]")
+		if k < 0 {
+			break
+		}
+		target := line[i : i+k]
+		if p := strings.IndexByte(target, '|'); p >= 0 {
+			target = target[:p]
+		}
+		if !strings.HasPrefix(strings.TrimSpace(target), ":") && scanLinkKind(target) == scanLinkCategory {
+			s.cats = off + i + k + 2
+		}
+	}
+	for k := range links {
+		l := &links[k]
+		if s.ext || s.cats >= 0 && l.Lo >= s.cats {
+			l.Place |= textview.LinkExtSection
+		}
+		if inFileLink(line[:l.At-off]) {
+			l.Place |= textview.LinkImage
+		}
+	}
+}
+
+// inFileLink reports whether the line before a link ends inside an open
+// [[File:...]] link.
+func inFileLink(before string) bool {
+	i := strings.LastIndex(before, "[[")
+	if i < 0 || strings.Contains(before[i:], "]]") {
+		return false
+	}
+	return scanLinkKind(strings.TrimSpace(before[i+2:])) == scanLinkFile
+}
+
+// markupSpans returns the spans of text that are markup, not prose:
+// references, templates and HTML tags.
+func markupSpans(text string) []textview.Span {
+	var out []textview.Span
+	for _, sp := range refSpans(text) {
+		out = append(out, textview.Span{Lo: sp[0], Hi: sp[1]})
+	}
+	for _, sp := range templateSpans(text) {
+		out = append(out, textview.Span{Lo: sp[0], Hi: sp[1]})
+	}
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '<' {
+			continue
+		}
+		c := text[i+1]
+		if c == '/' && i+2 < len(text) {
+			c = text[i+2]
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			continue
+		}
+		if end := strings.IndexAny(text[i+1:], "<>"); end >= 0 && text[i+1+end] == '>' {
+			out = append(out, textview.Span{Lo: i, Hi: i + end + 2})
+			i += end + 1
+		}
+	}
+	return out
 }

@@ -1,0 +1,41 @@
+package textview
+
+// ExternalLink is one external link a reader found in a text: its URL as written
+// (trailing punctuation removed; a schemeless value that the markup still
+// renders as a link, such as {{URL|example.com}}, gets "http://"), where it
+// sits, its anchor text and its place.
+type ExternalLink struct {
+	URL    string
+	At     int    // offset of the URL in the text
+	Lo, Hi int    // the whole link in the text: [url anchor], [text](url) or the bare URL
+	Anchor string // the text shown for it: a bracketed link's text, a citation's title, a Markdown link's text
+	Place  LinkPlace
+}
+
+// LinkPlace tells where a link sits. A reader sets every place that
+// applies; prose is no flag at all.
+type LinkPlace uint16
+
+const (
+	LinkCited      LinkPlace = 1 << iota // inside a reference or a citation template; the anchor is the citation's title
+	LinkArchive                          // an archive copy of another link (archive-url=)
+	LinkHidden                           // inside an element styled to be invisible
+	LinkImage                            // an image's source or link
+	LinkExtSection                       // in an "External links" section, or after the categories
+	LinkTemplate                         // a template parameter or a {{URL}}-like template, outside citations
+	LinkInert                            // in a comment or code: written, but not rendered as a link
+)
+
+// Links are the external links of a text and the spans of markup that are
+// not prose (references, templates, HTML tags), as a reader found them.
+// Links in comments and code render as no link; they are given with
+// LinkInert.
+type Links struct {
+	Links  []ExternalLink
+	Markup []Span
+}
+
+// LinkReader reads the external links of a text in one markup.
+type LinkReader interface {
+	ReadLinks(text string) Links
+}
