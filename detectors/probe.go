@@ -228,6 +228,7 @@ const (
 	termTitle
 	termTypo
 	termIdentNear
+	termSoftware
 	termCount
 )
 
@@ -237,6 +238,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
+	"software-name",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -359,6 +361,8 @@ type prober struct {
 	pageModel  bool    // p.m was learned from the page: its language is the model's
 	tech       float64 // technical(), once known
 	techDone   bool
+	softNames  int // candidates with a software name's letters, once counted
+	softDone   bool
 }
 
 type probeTextStats struct {
@@ -838,6 +842,11 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 {
+		if b := p.softwareName(c); b < 0 {
+			c.add(termSoftware, b)
+		}
+	}
 	if c.evidence > probeThresholdBits-4 {
 		switch {
 		case p.linkedWord(c):
