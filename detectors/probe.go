@@ -229,6 +229,7 @@ const (
 	termTypo
 	termIdentNear
 	termSoftware
+	termUserName
 	termCount
 )
 
@@ -238,7 +239,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
-	"software-name",
+	"software-name", "user-name",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -853,6 +854,8 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termLinked, bitsLinkedWord)
 		case p.titleWord(c):
 			c.add(termTitle, bitsTitleWord)
+		case p.edit0.Format == FormatMarkdown && p.userName(c):
+			c.add(termUserName, bitsUserName)
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&

@@ -2,6 +2,7 @@ package detectors
 
 import (
 	_ "embed"
+	"strings"
 	"sync"
 )
 
@@ -97,3 +98,52 @@ func (p *prober) softMargin(c *probeCandidate) (float64, bool) {
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
+
+// bitsUserName is the evidence against a word written as a user's name or
+// address: after "@" ("@dtldarek"), before "@" or " at " and a domain
+// ("gbolcer at endeavors.com"). (A signature's lines, after a "-- " line,
+// were tried too: mail ends in signatures and list footers, and a token
+// slipped there was missed more often than a name was spared.)
+const bitsUserName = -8.0
+
+// userName reports whether the word c is written as a user's name or
+// address.
+func (p *prober) userName(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	if lo > 0 && t[lo-1] == '@' || hi < len(t) && t[hi] == '@' {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(t[hi:], " at "); ok {
+		dom, _, _ := strings.Cut(rest, " ")
+		dom = strings.TrimRight(dom, ".,;:)>\n")
+		return domainName(dom)
+	}
+	return false
+}
+
+// domainName reports whether s reads as a domain name: two or more labels of
+// letters, digits and hyphens, the last of two letters or more.
+func domainName(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" {
+			return false
+		}
+		for i := 0; i < len(l); i++ {
+			if !isASCIILetter(l[i]) && (l[i] < '0' || l[i] > '9') && l[i] != '-' {
+				return false
+			}
+		}
+	}
+	tld := labels[len(labels)-1]
+	for i := 0; i < len(tld); i++ {
+		if !isASCIILetter(tld[i]) {
+			return false
+		}
+	}
+	return len(tld) >= 2
+}
