@@ -11,6 +11,12 @@
 // (Func) and are looked up by name, so the configuration enables them by
 // name and the bot runs them in a fixed order. Each score comes with typed
 // reason codes so a moderator can read why an edit was flagged.
+//
+// Besides the built-in letter model of ordinary text (basemodel.bin), the
+// probe detector embeds a letter model of software names (softmodel.bin,
+// trained on Debian's package names at go generate time, never read at run
+// time): in a forum post a word whose letters it explains as a program's
+// name ("gtkmm", "httpd") counts against being a probe.
 package detectors
 
 import (

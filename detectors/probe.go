@@ -228,6 +228,8 @@ const (
 	termTitle
 	termTypo
 	termIdentNear
+	termSoftware
+	termUserName
 	termCount
 )
 
@@ -237,6 +239,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
+	"software-name", "user-name",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -359,6 +362,8 @@ type prober struct {
 	pageModel  bool    // p.m was learned from the page: its language is the model's
 	tech       float64 // technical(), once known
 	techDone   bool
+	softNames  int // candidates with a software name's letters, once counted
+	softDone   bool
 }
 
 type probeTextStats struct {
@@ -838,12 +843,19 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 {
+		if b := p.softwareName(c); b < 0 {
+			c.add(termSoftware, b)
+		}
+	}
 	if c.evidence > probeThresholdBits-4 {
 		switch {
 		case p.linkedWord(c):
 			c.add(termLinked, bitsLinkedWord)
 		case p.titleWord(c):
 			c.add(termTitle, bitsTitleWord)
+		case p.edit0.Format == FormatMarkdown && p.userName(c):
+			c.add(termUserName, bitsUserName)
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&

@@ -13,6 +13,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"bufio"
+	"io"
+
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/internal/inject"
 )
@@ -29,8 +32,12 @@ func run(args []string) error {
 	corpus := fl.String("corpus", "", "directory of wikitext pages (*.txt, searched recursively)")
 	out := fl.String("out", "", "model file to write")
 	tuning := fl.Bool("tuning", false, "train on the tuning half of the pages only (inject.Held), so the held-out half stays unseen")
+	names := fl.String("names", "", "file of software names, one a line (\"-\" for stdin), to train the software-name model from instead of -corpus")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *names != "" {
+		return trainNames(*names, *out)
 	}
 	if *corpus == "" || *out == "" {
 		return fmt.Errorf("both -corpus and -out are required")
@@ -68,5 +75,50 @@ func run(args []string) error {
 		return fmt.Errorf("write model: %w", err)
 	}
 	fmt.Printf("genmodel: %d pages, %d words, %d bytes\n", len(texts), m.Words(), len(b))
+	return nil
+}
+
+// trainNames learns the software-name letter model from package names, one a
+// line: each run of letters of a name ("libgtkmm-3.0-dev": "libgtkmm", "dev")
+// is a word.
+func trainNames(path, out string) error {
+	if out == "" {
+		return fmt.Errorf("-out is required")
+	}
+	var r io.Reader = os.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("read names: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	seen := map[string]bool{}
+	var words []string
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		for _, w := range strings.FieldsFunc(strings.ToLower(sc.Text()), func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if len(w) >= 2 && !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read names: %w", err)
+	}
+	if len(words) == 0 {
+		return fmt.Errorf("no names in %s", path)
+	}
+	m := detectors.TrainAlone([]string{strings.Join(words, "\n")})
+	b, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	fmt.Printf("genmodel: %d distinct name parts, %d bytes\n", len(words), len(b))
 	return nil
 }
