@@ -254,3 +254,18 @@ func (ss *SiteStore) labelFromReport(revID int64, restored bool, moderator strin
 		return labelSpamExample(tx, ss.name, revID, l, moderator)
 	})
 }
+
+// LearnSpam is Site(default).LearnSpam.
+func (s *Store) LearnSpam(ctx context.Context, ex SpamExample) error {
+	return s.def.LearnSpam(ctx, ex)
+}
+
+// SpamExamples is Site(default).SpamExamples.
+func (s *Store) SpamExamples(ctx context.Context) ([]SpamExample, error) {
+	return s.def.SpamExamples(ctx)
+}
+
+// SpamLearned is Site(default).SpamLearned.
+func (s *Store) SpamLearned(ctx context.Context) (SpamLearned, error) {
+	return s.def.SpamLearned(ctx)
+}
