@@ -63,7 +63,7 @@ func (p *Patroller) envWithoutModel(ctx context.Context) (*detectors.Env, error)
 	return &detectors.Env{
 		Model: p.model, Domains: domainSet{d: doms, black: p.wordState.black, white: p.wordState.white}, Dicts: p.wordState.dicts,
 		SiteSpam: p.siteSpamLayer(ctx),
-		Words: p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
+		Words:    p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
 	}, nil
 }
 
