@@ -427,6 +427,9 @@ func (ss *SiteStore) KeepReported(ctx context.Context, revID int64, moderator, r
 		if err := tx.Bucket(bucketReviewResolved).Put(ss.s.resolvedKey(ss.name, revID), ev); err != nil {
 			return err
 		}
+		if err := ss.s.labelFromAudit(tx, e); err != nil {
+			return err
+		}
 		if !r.Open() {
 			return nil
 		}

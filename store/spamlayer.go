@@ -10,7 +10,8 @@ package store
 // The bot labels what it reverted as spam (spam) and what it flagged
 // (open); a moderator's decision in the console relabels the example of
 // the record it is about, in the transaction that records the decision:
-// restore and dismiss make it good, revert and delete make it spam, and a
+// restore and dismiss make it good; revert, delete and keeping a revert
+// reported as a mistake make it spam; and a
 // moderator's label is never overwritten by the bot. The counts the bot
 // scores with are the sum over the examples kept, so a relabelled example
 // moves them at once and an evicted one leaves no trace. At most
@@ -195,7 +196,7 @@ func auditSpamLabel(a AuditAction) SpamLabel {
 	switch a {
 	case AuditRestore, AuditDismiss:
 		return SpamLabelGood
-	case AuditRevert, AuditDelete:
+	case AuditRevert, AuditDelete, AuditKeep:
 		return SpamLabelSpam
 	}
 	return ""
