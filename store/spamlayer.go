@@ -115,7 +115,12 @@ func (ss *SiteStore) LearnSpam(ctx context.Context, ex SpamExample) error {
 
 // evictSpamExamples forgets the oldest examples beyond MaxSpamExamples.
 func evictSpamExamples(b *bbolt.Bucket) error {
-	n := b.Stats().KeyN
+	// Counted by cursor: a bucket's Stats miss this transaction's writes.
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
 	if n <= MaxSpamExamples {
 		return nil
 	}
