@@ -73,6 +73,16 @@ func TestSpamLayerPersistsAndLearnsFromModerators(t *testing.T) {
 	if n, _ := ss.SpamLearned(ctx); n != (SpamLearned{Spam: 3, Good: 1}) {
 		t.Errorf("after a kept report learned %+v", n)
 	}
+	// The console's "keep removed" on a restored example makes it spam again.
+	if _, err := ss.AddMistake(ctx, Mistake{RevID: 2, By: "x", Where: "s", Time: at(15), Reverted: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ss.KeepReported(ctx, 2, "mod3", "spam after all", at(16)); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ss.SpamLearned(ctx); n != (SpamLearned{Spam: 4}) {
+		t.Errorf("after the console kept a report learned %+v", n)
+	}
 }
 
 func TestSpamLayerIsBounded(t *testing.T) {
