@@ -62,7 +62,8 @@ func (p *Patroller) envWithoutModel(ctx context.Context) (*detectors.Env, error)
 	p.known = len(doms.Known)
 	return &detectors.Env{
 		Model: p.model, Domains: domainSet{d: doms, black: p.wordState.black, white: p.wordState.white}, Dicts: p.wordState.dicts,
-		Words: p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
+		SiteSpam: p.siteSpamLayer(ctx),
+		Words:    p.wordState.wordUnion(), Lang: p.lang(), Thresholds: p.opts.Thresholds,
 	}, nil
 }
 

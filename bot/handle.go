@@ -140,6 +140,7 @@ func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages 
 		return h, err
 	}
 	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
+	p.learnSpam(ctx, sc, d)
 	rec.Results, rec.Verdict, rec.Action = results, d.Verdict, d.Action
 	rec.Why = append(rec.Why, d.Why...)
 	h.Record = rec

@@ -172,8 +172,12 @@ type Env struct {
 	Model *Model // the wiki's letter model; nil means the built-in base model
 	// Spam is the learned link-spam model; nil means the one embedded in
 	// package spamscore.
-	Spam    *spamscore.Model
-	Domains DomainHistory // nil means nothing is known
+	Spam *spamscore.Model
+	// SiteSpam is the site's own spam, learned from what the bot reverted
+	// and what moderators decided; it moves the spam model's judgement.
+	// nil: the model judges alone.
+	SiteSpam SiteSpam
+	Domains  DomainHistory // nil means nothing is known
 	// Dicts holds real-word dictionaries by language code ("en", "de"), as
 	// package lexicon loads them. A page is judged with the dictionary of
 	// its language and the English one (English is mixed into every wiki).

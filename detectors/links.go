@@ -193,9 +193,10 @@ func Links(in *Input) Result {
 	if m := spamModel(in.Env); m != nil {
 		d := modelDoc(in, added)
 		r := m.Score(d)
-		s.demote(r.Prob)
-		res.Spam = round3(r.Prob)
-		s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob), modelScore(r.Prob)-res.Score, 1)
+		p, shift := withSiteSpam(in.Env, d, foundDomains(fresh), r.Prob)
+		s.demote(p)
+		res.Spam = round3(p)
+		s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob)+siteSpamDetail(shift), modelScore(p)-res.Score, 1)
 	}
 
 	if res.Score > 1 {
@@ -739,7 +740,8 @@ func contactsOnly(res *Result, in *Input, text string) {
 	added := newAddedText(text, in.Edit.Old, nil, nil)
 	d := modelDoc(in, added)
 	r := m.Score(d)
-	if r.Prob < linkContactFrom || len(r.Contacts) == 0 {
+	p, shift := withSiteSpam(in.Env, d, contactDomains(r.Contacts), r.Prob)
+	if p < linkContactFrom || len(r.Contacts) == 0 {
 		return
 	}
 	s := linkScorer{res: res}
@@ -751,8 +753,8 @@ func contactsOnly(res *Result, in *Input, text string) {
 	} else {
 		s.add(LinkAdded, "", fmt.Sprintf("%d contact points were added", len(r.Contacts)), linkWeightAdded, 1)
 	}
-	res.Spam = round3(r.Prob)
-	s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob), modelScore(r.Prob)-res.Score, 1)
+	res.Spam = round3(p)
+	s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob)+siteSpamDetail(shift), modelScore(p)-res.Score, 1)
 	if res.Score > 1 {
 		res.Score = 1
 	}

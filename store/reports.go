@@ -254,7 +254,8 @@ func (ss *SiteStore) OpenMistakes(ctx context.Context) ([]Mistake, error) {
 // decided, or ErrNotFound. A report decided already keeps its first
 // decision.
 func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator string, restored bool, reason string, at time.Time) (Mistake, error) {
-	return ss.changeMistake(ctx, "decide", revID, func(r *Mistake) bool {
+	decided := false
+	m, err := ss.changeMistake(ctx, "decide", revID, func(r *Mistake) bool {
 		if !r.Open() {
 			return false
 		}
@@ -262,8 +263,16 @@ func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator s
 		if !restored {
 			r.Reason = validText(reason)
 		}
+		decided = true
 		return true
 	})
+	if err == nil && decided {
+		// The decision teaches the site's spam layer (store/spamlayer.go).
+		if lerr := ss.labelFromReport(revID, restored, m.Moderator); lerr != nil {
+			return m, fmt.Errorf("store: decide report of %d: %w", revID, lerr)
+		}
+	}
+	return m, err
 }
 
 // AnswerMistake records that the bot answered the report of revID at at.

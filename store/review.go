@@ -149,6 +149,9 @@ func (s *Store) putAudit(tx *bbolt.Tx, e *AuditEntry) error {
 	if err := b.Put(eventID(e.Time, seq), v); err != nil {
 		return err
 	}
+	if err := s.labelFromAudit(tx, *e); err != nil {
+		return err
+	}
 	if e.RevID > 0 && e.Err == "" && e.Action.Resolves() {
 		return tx.Bucket(bucketReviewResolved).Put(s.resolvedKey(e.Site, e.RevID), v)
 	}

@@ -121,14 +121,17 @@ func (m Mistakes) RestoredShare() string {
 
 // SiteCounts are one site's counts on the dashboard.
 type SiteCounts struct {
-	Site        string   `json:"site"`
-	Kind        string   `json:"kind"`
-	Day         Counts   `json:"day"`
-	Week        Counts   `json:"week"`
-	Waiting     int      `json:"waiting"`
-	Mistakes    Mistakes `json:"mistakes"`
-	ShutoffPage string   `json:"-"`
-	URL         string   `json:"-"`
+	Site     string   `json:"site"`
+	Kind     string   `json:"kind"`
+	Day      Counts   `json:"day"`
+	Week     Counts   `json:"week"`
+	Waiting  int      `json:"waiting"`
+	Mistakes Mistakes `json:"mistakes"`
+	// Learned is what the site's own spam layer learned from: the bot's
+	// reverts of spam and the moderators' decisions.
+	Learned     store.SpamLearned `json:"learned"`
+	ShutoffPage string            `json:"-"`
+	URL         string            `json:"-"`
 }
 
 func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -174,6 +177,10 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		sc.Mistakes = Mistakes{Told: mc.Notified, Reported: mc.Reported, ByEditor: mc.ByEditor, Restored: mc.Restored, Kept: mc.Kept, Open: mc.Open}
+		if sc.Learned, err = st.Store.SpamLearned(r.Context()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		per = append(per, sc)
 	}
 	waiting := 0

@@ -50,6 +50,9 @@ type SiteStore interface {
 	// MistakeCounts counts the site's messages to reverted editors and
 	// the reports of the bot's reverts, within the store's retention.
 	MistakeCounts(ctx context.Context) (store.MistakeCounts, error)
+	// SpamLearned counts the edits the site's own spam layer learned
+	// from, as spam and as good.
+	SpamLearned(ctx context.Context) (store.SpamLearned, error)
 }
 
 // The moderation port's types, under the names the console has always
