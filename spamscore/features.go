@@ -277,9 +277,105 @@ var cheapTLDs = map[string]bool{"xyz": true, "top": true, "online": true, "site"
 	"su": true, "biz": true, "cyou": true, "rest": true, "lol": true, "monster": true, "sbs": true, "cfd": true,
 	"bond": true, "quest": true, "casino": true, "money": true, "work": true, "today": true, "life": true}
 
-// moneyRe is an amount of money: a currency sign next to a number, or a
-// number followed by a currency word.
-var moneyRe = regexp.MustCompile(`(?i)[$€£¥₹₽₺₫₩]\s?\d|\d\s?(?:[$€£¥₹₽₺₫₩]|k\b|usd|eur\b|euro|dollar|btc|usdt|eth\b|руб|грн|元|万|円|ريال|دولار|triệu|tl\b|zł|pln|rp\b|juta|원|만원|reais|pesos)`)
+// currencySigns and currencyWords make an amount of money next to a
+// number ("$300", "500 USD", "0.5 BTC", "3000 руб"); words lower case.
+const currencySigns = "$€£¥₹₽₺₫₩"
+
+var currencyWords = []string{"usd", "eur", "euro", "dollar", "btc", "usdt", "eth", "k ", "руб", "грн", "元", "万", "円", "ريال",
+	"دولار", "triệu", "tl", "zł", "pln", "rp", "juta", "원", "만원", "reais", "pesos"}
+
+// hasMoney reports whether lower (lower-case text) holds an amount of
+// money: a currency sign next to a digit, or a number followed by a
+// currency word.
+func hasMoney(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		// A digit: a sign just before it (maybe a space between)?
+		j := i
+		if j > 0 && lower[j-1] == ' ' {
+			j--
+		}
+		if j > 0 {
+			r, _ := utf8.DecodeLastRuneInString(lower[:j])
+			if strings.ContainsRune(currencySigns, r) {
+				return true
+			}
+		}
+		// The end of the number, then a sign or a word.
+		for i < len(lower) && (lower[i] >= '0' && lower[i] <= '9' || lower[i] == '.' || lower[i] == ',') {
+			i++
+		}
+		rest := lower[i:]
+		rest = strings.TrimPrefix(rest, " ")
+		if r, _ := utf8.DecodeRuneInString(rest); r != utf8.RuneError && strings.ContainsRune(currencySigns, r) {
+			return true
+		}
+		for _, w := range currencyWords {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordList is a list of lower-case phrases split by whether they are
+// ASCII, so that ASCII text skips the others.
+type wordList struct{ ascii, other []string }
+
+func newWordList(ws []string) wordList {
+	var l wordList
+	for _, w := range ws {
+		if isASCII(w) {
+			l.ascii = append(l.ascii, w)
+		} else {
+			l.other = append(l.other, w)
+		}
+	}
+	return l
+}
+
+// count counts the phrases of l in lower, up to max.
+func (l wordList) count(lower string, ascii bool, max int) int {
+	n := 0
+	for _, w := range l.ascii {
+		if strings.Contains(lower, w) {
+			if n++; n >= max {
+				return n
+			}
+		}
+	}
+	if ascii {
+		return n
+	}
+	for _, w := range l.other {
+		if strings.Contains(lower, w) {
+			if n++; n >= max {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	lureList   = newWordList(lureWords)
+	freeList   = newWordList(freeWords)
+	urgentList = newWordList(urgencyWords)
+	adultList  = newWordList(adultWords)
+)
 
 // shorteners are registrable domains of URL shorteners and redirectors.
 var shorteners = map[string]bool{
@@ -890,28 +986,24 @@ func (x *extractor) shape(text, lower string, words int) {
 	case cta >= 2:
 		x.dense(fCTA2plus, 1)
 	}
-	lure := 0
-	for _, w := range lureWords {
-		if strings.Contains(lower, w) {
-			lure++
-		}
-	}
+	ascii := isASCII(lower)
+	lure := lureList.count(lower, ascii, 2)
 	switch {
 	case lure == 1:
 		x.dense(fLure1, 1)
 	case lure >= 2:
 		x.dense(fLure2plus, 1)
 	}
-	if containsAny(lower, freeWords) {
+	if freeList.count(lower, ascii, 1) > 0 {
 		x.dense(fFree, 1)
 	}
-	if containsAny(lower, urgencyWords) {
+	if urgentList.count(lower, ascii, 1) > 0 {
 		x.dense(fUrgency, 1)
 	}
-	if containsAny(lower, adultWords) {
+	if adultList.count(lower, ascii, 1) > 0 {
 		x.dense(fAdult, 1)
 	}
-	if moneyRe.MatchString(text) {
+	if hasMoney(lower) {
 		x.dense(fMoneyAmount, 1)
 	}
 	var emoji, excl, upper, letters, money, pct int
