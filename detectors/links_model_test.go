@@ -26,7 +26,7 @@ func TestLinksSpamModel(t *testing.T) {
 		{"German loan spam", FormatWikitext, "Der Ort hat 900 Einwohner.",
 			"Der Ort hat 900 Einwohner.\n[http://guenstige-kredite-sofort.de/angebot Günstige Kredite] Sofortkredit ohne Schufa", blatant},
 		{"bare-domain scam post", FormatMarkdown, "",
-			"I lost 2 BTC to a fake broker. Thanks to ZONEPA.COM they recovered all my funds in 48 hours, contact them now!", spam},
+			"I lost 2 BTC to a fake broker. Thanks to ZONEPA.COM they recovered all my funds in 48 hours, contact them now!", blatant},
 		{"Telegram job scam", FormatMarkdown, "",
 			"Нужны люди на удалёнку, доход от 3000 в день, без опыта. Пишите в телеграм @fast_money_job", blatant},
 		{"technical answer with links", FormatMarkdown, "",

@@ -133,6 +133,14 @@ const (
 	fRepeatDomain
 	fDomains2plus
 	fReputable
+	fLure1
+	fLure2plus
+	fFree
+	fUrgency
+	fMoneyAmount
+	fCheapTLD
+	fAdult
+	fCommercialAnchor
 	fDense // number of dense features
 )
 
@@ -152,6 +160,10 @@ var denseNames = [fDense]string{
 	"no prose", "1-5 words", "6-20 words", "21-60 words", "more than 60 words",
 	"links with no prose", "links with little prose", "links in short prose", "links in long prose",
 	"the same domain repeated", "several domains", "a reference-type domain (.gov, .edu, DOI, archives)",
+	"a lure (earnings, investment, crypto, loans, betting, followers)", "several lures", "something free",
+	"urgency (today only, hurry, limited)", "an amount of money (500 USD, $300, 0.5 BTC)",
+	"a throwaway TLD (.xyz, .top, .click …)", "adult or dating words",
+	"a short commercial link text (payday loans, buy, casino)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -208,6 +220,162 @@ var ctaWords = []string{
 	"klik di sini", "beli sekarang", "hubungi", "kunjungi",
 	"클릭", "구매", "지금", "문의",
 }
+
+// lureWords are what spam promises, in the languages spam is written in,
+// lower case: earnings, profits, payouts, followers, giveaways. Topic nouns
+// (loans, casinos, crypto) are not here: news and references name them too.
+// A phrase counts once.
+var lureWords = []string{
+	"earn money", "earn $", "earned $", "earning", "make money", "made $", "profit", "passive income", "daily income",
+	"trading signal", "withdraw", "payout", "airdrop", "free spins", "jackpot", "followers", "subscribers", "giveaway",
+	"work from home", "per day", "a day from home", "per week", "recover your", "recovery expert", "account manager",
+	"investment platform", "no credit check", "guaranteed",
+	"geld verdienen", "verdiene", "verdient", "nebenjob", "sofortkredit", "ohne schufa", "freispiele",
+	"gagner de l'argent", "gagnez", "je gagne", "revenu passif",
+	"ganar dinero", "gana dinero", "gano ", "sin experiencia",
+	"ganhar dinheiro", "ganhe", "ganho ", "renda extra",
+	"guadagna", "guadagnare", "guadagno",
+	"заработ", "прибыл", "подписчик", "выплат",
+	"赚钱", "收益", "日赚", "兼职", "返利",
+	"稼", "副業", "儲",
+	"ربح", "أرباح", "دخل يومي",
+	"kiếm tiền", "lợi nhuận", "thu nhập",
+	"para kazan", "kazanç", "kazanıyorum",
+	"zarab",
+	"verdien",
+	"penghasilan", "cuan", "gacor", "maxwin", "untung",
+	"수익", "부업", "일당",
+}
+
+// anchorWords make a short link text commercial, lower case. A title of
+// five words or more (a cited news story) does not count.
+var anchorWords = []string{"loan", "casino", "viagra", "cialis", "pills", "replica", "cheap", "buy", "best price", "discount",
+	"essay", "seo", "betting", "slot", "crypto", "bitcoin", "forex", "escort", "porn", "dating", "followers", "jerseys",
+	"handbags", "boots", "online", "kredit", "günstig", "kaufen", "pas cher", "acheter", "barato", "comprar", "prestiti",
+	"кредит", "займ", "казино", "купить", "贷款", "博彩", "购买", "カジノ", "激安", "vay", "bahis", "kasyno", "pożyczk",
+	"lening", "pinjaman", "judi", "대출", "카지노"}
+
+// freeWords offer something free, lower case.
+var freeWords = []string{"free", "gratis", "kostenlos", "gratuit", "бесплатн", "免费", "無料", "مجان", "miễn phí", "ücretsiz",
+	"darmow", "bezpłat", "gratuito", "gratuita", "무료", "cuma-cuma"}
+
+// urgencyWords press the reader, lower case.
+var urgencyWords = []string{"urgent", "hurry", "today only", "last chance", "limited", "expires", "act fast", "only today",
+	"asap", "dringend", "nur heute", "urgente", "dernière chance", "últimas", "срочно", "только сегодня", "спеши", "успей",
+	"限时", "紧急", "今だけ", "限定", "عاجل", "محدود", "gấp", "có hạn", "acele", "son şans", "pilne", "ostatnia szansa",
+	"alleen vandaag", "segera", "terbatas", "긴급", "한정", "마감"}
+
+// adultWords are adult and dating lures, lower case.
+var adultWords = []string{"sexy", "porn", "xxx", "nude", "horny", "hot girls", "milf", "escort", "dating site", "dating app", "hookup",
+	"webcam", "lonely", "single women", "sex chat", "секс", "знакомств", "интим", "约炮", "成人", "出会い", "アダルト", "سكس", "gái xinh",
+	"randki", "sexe", "성인", "만남"}
+
+// cheapTLDs are top-level domains throwaway spam domains favour.
+var cheapTLDs = map[string]bool{"xyz": true, "top": true, "online": true, "site": true, "club": true, "shop": true,
+	"store": true, "vip": true, "icu": true, "live": true, "fun": true, "click": true, "win": true, "bet": true,
+	"loan": true, "tk": true, "ml": true, "ga": true, "cf": true, "gq": true, "buzz": true, "pw": true, "ws": true,
+	"su": true, "biz": true, "cyou": true, "rest": true, "lol": true, "monster": true, "sbs": true, "cfd": true,
+	"bond": true, "quest": true, "casino": true, "money": true, "work": true, "today": true, "life": true}
+
+// currencySigns and currencyWords make an amount of money next to a
+// number ("$300", "500 USD", "0.5 BTC", "3000 руб"); words lower case.
+const currencySigns = "$€£¥₹₽₺₫₩"
+
+var currencyWords = []string{"usd", "eur", "euro", "dollar", "btc", "usdt", "eth", "k ", "руб", "грн", "元", "万", "円", "ريال",
+	"دولار", "triệu", "tl", "zł", "pln", "rp", "juta", "원", "만원", "reais", "pesos"}
+
+// hasMoney reports whether lower (lower-case text) holds an amount of
+// money: a currency sign next to a digit, or a number followed by a
+// currency word.
+func hasMoney(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		// A digit: a sign just before it (maybe a space between)?
+		j := i
+		if j > 0 && lower[j-1] == ' ' {
+			j--
+		}
+		if j > 0 {
+			r, _ := utf8.DecodeLastRuneInString(lower[:j])
+			if strings.ContainsRune(currencySigns, r) {
+				return true
+			}
+		}
+		// The end of the number, then a sign or a word.
+		for i < len(lower) && (lower[i] >= '0' && lower[i] <= '9' || lower[i] == '.' || lower[i] == ',') {
+			i++
+		}
+		rest := lower[i:]
+		rest = strings.TrimPrefix(rest, " ")
+		if r, _ := utf8.DecodeRuneInString(rest); r != utf8.RuneError && strings.ContainsRune(currencySigns, r) {
+			return true
+		}
+		for _, w := range currencyWords {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordList is a list of lower-case phrases split by whether they are
+// ASCII, so that ASCII text skips the others.
+type wordList struct{ ascii, other []string }
+
+func newWordList(ws []string) wordList {
+	var l wordList
+	for _, w := range ws {
+		if isASCII(w) {
+			l.ascii = append(l.ascii, w)
+		} else {
+			l.other = append(l.other, w)
+		}
+	}
+	return l
+}
+
+// count counts the phrases of l in lower, up to max.
+func (l wordList) count(lower string, ascii bool, max int) int {
+	n := 0
+	for _, w := range l.ascii {
+		if strings.Contains(lower, w) {
+			if n++; n >= max {
+				return n
+			}
+		}
+	}
+	if ascii {
+		return n
+	}
+	for _, w := range l.other {
+		if strings.Contains(lower, w) {
+			if n++; n >= max {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	lureList   = newWordList(lureWords)
+	freeList   = newWordList(freeWords)
+	urgentList = newWordList(urgencyWords)
+	adultList  = newWordList(adultWords)
+)
 
 // shorteners are registrable domains of URL shorteners and redirectors.
 var shorteners = map[string]bool{
@@ -543,6 +711,10 @@ func (x *extractor) linkFeatures(d Doc) {
 				x.dense(fAnchorURL, 1)
 			} else {
 				x.anchorFeatures(c.Anchor)
+				if !reputable[c.Domain] && !hasReputableSuffix(c.Domain) && len(strings.Fields(c.Anchor)) <= 4 &&
+					containsAny(strings.ToLower(c.Anchor), anchorWords) {
+					x.dense(fCommercialAnchor, 1)
+				}
 				if len(d.Old) >= 300 {
 					r, u := anchorOverlap(c.Anchor, d.Old)
 					related += r
@@ -586,6 +758,9 @@ func (x *extractor) domainFeatures(c Contact) {
 		label, tld = dom[:i], dom[i+1:]
 	}
 	x.hashed(newHash(nsTLD).str(tld), 1, o)
+	if cheapTLDs[tld[strings.LastIndexByte(tld, '.')+1:]] {
+		x.dense(fCheapTLD, 1)
+	}
 	switch h := strings.Count(label, "-"); {
 	case h == 1:
 		x.dense(fHyphen1, 1)
@@ -810,6 +985,26 @@ func (x *extractor) shape(text, lower string, words int) {
 		x.dense(fCTA1, 1)
 	case cta >= 2:
 		x.dense(fCTA2plus, 1)
+	}
+	ascii := isASCII(lower)
+	lure := lureList.count(lower, ascii, 2)
+	switch {
+	case lure == 1:
+		x.dense(fLure1, 1)
+	case lure >= 2:
+		x.dense(fLure2plus, 1)
+	}
+	if freeList.count(lower, ascii, 1) > 0 {
+		x.dense(fFree, 1)
+	}
+	if urgentList.count(lower, ascii, 1) > 0 {
+		x.dense(fUrgency, 1)
+	}
+	if adultList.count(lower, ascii, 1) > 0 {
+		x.dense(fAdult, 1)
+	}
+	if hasMoney(lower) {
+		x.dense(fMoneyAmount, 1)
 	}
 	var emoji, excl, upper, letters, money, pct int
 	var scripts uint16

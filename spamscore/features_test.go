@@ -82,6 +82,36 @@ func TestFeaturesNamed(t *testing.T) {
 	}
 }
 
+// TestTransferFeatures checks the named features meant to carry across
+// genres and languages, and that news-like text does not set them off.
+func TestTransferFeatures(t *testing.T) {
+	has := func(text string, f int) bool {
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		return slices.Contains(v.Idx, uint32(f))
+	}
+	for _, tc := range []struct {
+		text string
+		f    int
+		want bool
+	}{
+		{"I earn $500 per day from home, DM me @cash_boss", fLure2plus, true},
+		{"Мой заработок 50 000 ₽ в неделю, пиши @job_fast", fLure1, true},
+		{"Council approves payday loan rules [https://www.bbc.co.uk/news/1 BBC]", fLure1, false},
+		{"Only 0.5 BTC to join, t.me/vip_club", fMoneyAmount, true},
+		{"Gana 300 USD al día: ganar-dinero.xyz", fMoneyAmount, true},
+		{"The bridge cost 4 million in 1932, see https://example.org/a", fMoneyAmount, false},
+		{"Version 3.2 fixes 12 bugs, see https://go.dev/doc", fMoneyAmount, false},
+		{"visit https://best-deals.xyz/promo", fCheapTLD, true},
+		{"[http://topguide.com/ payday loans]", fCommercialAnchor, true},
+		{"<ref>[https://www.npr.org/2008/x Astronomers review loan scheme for farmers]</ref>", fCommercialAnchor, false},
+		{"Hurry, today only! https://x-shop.top", fUrgency, true},
+	} {
+		if got := has(tc.text, tc.f); got != tc.want {
+			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)
+		}
+	}
+}
+
 // BenchmarkScore scores a short spam addition.
 func BenchmarkScore(b *testing.B) {
 	m, err := Default()

@@ -17,8 +17,8 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
-	"repeated", "advert-url", "hidden", "wall", "promo", "comment"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox"}
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -290,6 +290,14 @@ func (a *augmenter) spam(l *lang, c string) example {
 		}
 		text = "'''" + name + "''' " + fill(a.pick(ps), a.pick(l.products)) + " " + fill(a.pick(ps), a.pick(l.products)) +
 			"<ref>[" + u + " " + name + "]</ref>\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos"}) + " ==\n* [" + u + " " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial"}) + "]"
+	case "chat":
+		// A short chat or comment spam: a line and a contact.
+		wiki = false
+		text = a.chatSpamText(l)
+	case "post":
+		// A long forum post.
+		wiki = false
+		text = a.forumPost(l)
 	case "comment":
 		// A comment under a video or a post: praise, then the pitch.
 		wiki = false
@@ -341,6 +349,21 @@ func (a *augmenter) hamURL(l *lang) string {
 	return "https://" + host + path
 }
 
+// hamTitle is the title in a citation template; a third of them name what spam
+// sells (news about loans, casinos, crypto), so that the topic alone does
+// not read as spam in a citation to a reputable site.
+func (a *augmenter) hamTitle(l *lang) string {
+	if a.r.IntN(3) != 0 {
+		return a.pick(l.titles)
+	}
+	p := a.pick(l.products)
+	if l.code == "en" && a.r.IntN(2) == 0 {
+		return fill(a.pick([]string{"Regulator reviews rules on %s", "Council debates %s licence", "Study finds risks of %s",
+			"Police warn about %s scams", "Court rules on %s advertising", "The history of %s", "Tax on %s rises by 5%"}), p)
+	}
+	return a.pick(l.titles) + ": " + p
+}
+
 // ham makes one augmented good-faith example in language l.
 func (a *augmenter) ham(l *lang, c string) example {
 	e := example{lang: l.code, genre: "web", kind: "aug-ham-" + c + "-" + l.code, source: "augment"}
@@ -352,7 +375,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 		if a.r.IntN(5) == 0 {
 			tmpl = "cite news"
 		}
-		text = a.pick(l.ham) + "<ref>{{" + tmpl + " |url=" + a.hamURL(l) + " |title=" + a.pick(l.titles) +
+		text = a.pick(l.ham) + "<ref>{{" + tmpl + " |url=" + a.hamURL(l) + " |title=" + a.hamTitle(l) +
 			fmt.Sprintf(" |publisher=%s |access-date=%d-%02d-%02d}}</ref>", a.pick(l.sites), 2010+a.r.IntN(14), 1+a.r.IntN(12), 1+a.r.IntN(28))
 	case "bracket":
 		text = a.pick(l.ham) + " [" + a.hamURL(l) + " " + a.pick(l.titles) + "]"
@@ -389,7 +412,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 			text = a.pick(l.ham) + fmt.Sprintf(" Tel. +%d %d %d %d.", 1+a.r.IntN(98), 10+a.r.IntN(89), 1000+a.r.IntN(8999), 1000+a.r.IntN(8999))
 		}
 	case "ref-only":
-		text = "<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.pick(l.titles) +
+		text = "<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.hamTitle(l) +
 			fmt.Sprintf(" |work=%s |date=%d}}</ref>", a.pick(l.sites), 1990+a.r.IntN(34))
 		if a.r.IntN(3) == 0 {
 			text = "<ref>[" + a.hamURL(l) + " " + a.pick(l.titles) + "]</ref>"
@@ -410,6 +433,12 @@ func (a *augmenter) ham(l *lang, c string) example {
 		default:
 			text = "| homepage = http://www." + d + "/"
 		}
+	case "chatty":
+		wiki = false
+		text = a.chatHamText(l)
+	case "answer":
+		wiki = false
+		text = a.forumAnswer(l)
 	default: // plain
 		text = a.pick(l.ham) + " " + a.pick(l.ham)
 	}

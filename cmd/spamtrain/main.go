@@ -28,13 +28,21 @@ import (
 	"github.com/wikiwarden/wikiwarden/spamscore"
 )
 
+// Hyperparameters that flags may change while iterating (make model uses
+// the defaults), recorded in TRAINING.md.
+var (
+	epochs  = 6
+	hashL2  = 1e-5 // per update, hashed n-gram buckets: kept smaller than the named features
+	dropout = 0.3  // share of hashed features dropped from each training example, each epoch
+	listN   = 8    // worst false positives and misses listed per fold
+)
+
 // Hyperparameters, recorded in TRAINING.md.
 const (
 	seed       = 13
 	bits       = 19
-	epochs     = 6
 	rate       = 0.15 // AdaGrad learning rate
-	l2         = 1e-6 // per update
+	l2         = 1e-6 // per update, named features
 	perLang    = 400  // augmented spam and ham examples per language
 	calibEvery = 10   // every tenth training item (by id hash) calibrates
 	thrSignal  = 0.7  // the bot's "spam signals" probability
@@ -54,6 +62,10 @@ func run(args []string, stdout io.Writer) error {
 	corpusDir := fl.String("corpus", "../shared/corpus", "directory of the real-edits corpus and wikitext pages")
 	outDir := fl.String("out", "spamscore", "directory to write spam.model and TRAINING.md to")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
+	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
+	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
+	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
+	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -267,6 +279,9 @@ func (ds *dataset) fit(idx []int) trained {
 	g2 := make([]float64, dims)
 	r := rand.New(rand.NewPCG(seed, 1))
 	order := make([]int, len(train))
+	nDense := uint32(dims - 1<<bits)
+	var vbuf []float64
+	keep := 1 / (1 - dropout)
 	for ep := 0; ep < epochs; ep++ {
 		for k := range order {
 			order[k] = k
@@ -274,9 +289,25 @@ func (ds *dataset) fit(idx []int) trained {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			v := ds.vec[train[k]]
+			// Feature dropout on the hashed buckets: the named features
+			// must carry the example when its n-grams are missing, as
+			// they are in a genre or language the data lacks.
+			val := vbuf[:0]
+			for j, ix := range v.Idx {
+				x := float64(v.Val[j])
+				if ix >= nDense && dropout > 0 {
+					if r.Float64() < dropout {
+						x = 0
+					} else {
+						x *= keep
+					}
+				}
+				val = append(val, x)
+			}
+			vbuf = val
 			z := 0.0
 			for j, ix := range v.Idx {
-				z += w[ix] * float64(v.Val[j])
+				z += w[ix] * val[j]
 			}
 			y := 0.0
 			if ds.ex[train[k]].label {
@@ -284,7 +315,14 @@ func (ds *dataset) fit(idx []int) trained {
 			}
 			coef := (sigmoid(z) - y) * wts[k]
 			for j, ix := range v.Idx {
-				g := coef*float64(v.Val[j]) + l2*w[ix]
+				reg := l2
+				if ix >= nDense {
+					reg = hashL2
+				}
+				if val[j] == 0 {
+					continue
+				}
+				g := coef*val[j] + reg*w[ix]
 				g2[ix] += g * g
 				w[ix] -= rate * g / (math.Sqrt(g2[ix]) + 1e-8)
 			}
