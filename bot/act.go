@@ -67,7 +67,9 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 	// Never over a later editor: only the editor's own later edits, or the
 	// bot's, may sit on top.
 	if !page.Standalone && latest.ID != c.ID && latest.Author != c.Author.Name && latest.Author != p.self.Name {
-		return held(decision.HoldLater)
+		o := held(decision.HoldLater)
+		o.Again = p.suspectOnTop(ps, latest.ID)
+		return o
 	}
 	if c.ParentID == 0 {
 		return p.removePlace(ctx, sc, d, ps, latest)
@@ -101,6 +103,24 @@ func (p *Patroller) remove(ctx context.Context, sc scored, d decision.Decision, 
 		return o
 	}
 	return Outcome{Code: decision.OutcomeReverted, How: removed.How, Summary: removed.Summary}
+}
+
+// suspectOnTop reports whether the version on top of a page is a change of
+// this chunk that a decision could revert: stacked spam from two addresses
+// of one botnet, where the later edit's revert bares the earlier one.
+func (p *Patroller) suspectOnTop(ps *pageStates, top int64) bool {
+	pol := Policy{Thresholds: p.opts.Thresholds}
+	for _, s := range ps.chunk {
+		if s.change.ID != top || s.skip != "" {
+			continue
+		}
+		for _, r := range s.results {
+			if r.Score >= pol.threshold(r.Detector) || len(r.Links) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // removePlace deletes or tags a page the judged edit created. The bot's

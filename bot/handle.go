@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -172,6 +174,11 @@ func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages 
 		return h, nil
 	}
 	ps.succeeded()
+	if retry == nil && slices.ContainsFunc(outs, func(o Outcome) bool { return o.Again }) {
+		// A suspicious later edit sits on top: once it is judged (and
+		// perhaps reverted), the next pass looks at this one again.
+		p.defer1(&h, sum, d, retry, errors.New("a later suspicious edit sits on top of it"), false)
+	}
 	p.logger(c).WithFields(logrus.Fields{"action": h.Record.Action, "verdict": h.Record.Verdict, "reasons": reasonText(results)}).Info(h.Record.Outcome)
 	return h, nil
 }

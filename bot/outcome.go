@@ -20,10 +20,13 @@ type Outcome struct {
 	How     string          // reverted: how ("rolled back", "undone", ...)
 	Summary string          // the site's edit summary or deletion reason
 	Ours    bool            // already reverted: by this bot (its version is on top)
-	Block   *store.Block    // blocked: the block placed
-	Domains []string        // blacklisted: the domains added
-	Op      string          // failed: the step that failed
-	Err     error           // failed: why
+	// Again, on a hold: a later edit of the same pass that may be reverted
+	// too sits on top, so the removal is tried again at the next pass.
+	Again   bool
+	Block   *store.Block // blocked: the block placed
+	Domains []string     // blacklisted: the domains added
+	Op      string       // failed: the step that failed
+	Err     error        // failed: why
 }
 
 func held(why decision.Reason) Outcome { return Outcome{Code: decision.OutcomeHeld, Hold: why} }
