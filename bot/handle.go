@@ -178,6 +178,10 @@ func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages 
 		// A suspicious later edit sits on top: once it is judged (and
 		// perhaps reverted), the next pass looks at this one again.
 		p.defer1(&h, sum, d, retry, errors.New("a later suspicious edit sits on top of it"), false)
+		if ps.again == nil {
+			ps.again = map[int64]bool{}
+		}
+		ps.again[c.ID] = true
 	}
 	p.logger(c).WithFields(logrus.Fields{"action": h.Record.Action, "verdict": h.Record.Verdict, "reasons": reasonText(results)}).Info(h.Record.Outcome)
 	return h, nil

@@ -345,6 +345,9 @@ type passState struct {
 	failing error
 	inRow   int   // actions failed in a row
 	last    error // the last action's failure, for the pass's error
+	// again are the changes held because a suspicious later change of the
+	// pass sat on top: looked at again once the pass handled that one.
+	again map[int64]bool
 }
 
 // failed notes an action the site failed to carry out.
@@ -382,14 +385,25 @@ func (p *Patroller) poll(ctx context.Context, since store.Cursor) ([]Contributio
 	return cs, writes, why, nil
 }
 
-// patrol retries the due pending actions, then handles changes.
-func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contribution, cur store.Cursor, env *detectors.Env, sum *Summary) error {
+// patrol retries the due pending actions, then handles changes, then the
+// changes held under a suspicious later change (ps.again).
+func (p *Patroller) patrol(ctx context.Context, ps *passState, changes []Contribution, cur store.Cursor, env *detectors.Env, sum *Summary) (err error) {
 	if sum.ObserveOnly == "" {
-		if err := p.retryPending(ctx, ps, env, sum); err != nil {
+		if err := p.retryPending(ctx, ps, env, sum, nil); err != nil {
 			return err
 		}
 	}
-	changes, err := p.unhandled(ctx, changes, cur)
+	defer func() {
+		// Stacked spam: the later edits' reverts bared the held ones.
+		if err == nil && len(ps.again) > 0 && ps.failing == nil && ctx.Err() == nil {
+			if ferr := p.flush(ctx); ferr != nil {
+				err = ferr
+				return
+			}
+			err = p.retryPending(ctx, ps, env, sum, ps.again)
+		}
+	}()
+	changes, err = p.unhandled(ctx, changes, cur)
 	if err != nil {
 		return err
 	}
@@ -500,7 +514,8 @@ func (p *Patroller) flush(ctx context.Context) error {
 // first, a chunk at a time. Each is judged again from its texts, and its
 // place looked at again before any write: the action may have happened
 // (a lost answer, someone else), and then it is only recorded.
-func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detectors.Env, sum *Summary) error {
+// only, when set, limits the retries to those ids.
+func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detectors.Env, sum *Summary, only map[int64]bool) error {
 	all, err := p.pendings(ctx)
 	if err != nil {
 		return fmt.Errorf("read pending actions: %w", err)
@@ -510,6 +525,9 @@ func (p *Patroller) retryPending(ctx context.Context, ps *passState, env *detect
 	for _, pd := range all {
 		if pd.Next.After(now) {
 			break // the rest are due later
+		}
+		if only != nil && !only[pd.ID] {
+			continue
 		}
 		due = append(due, pd)
 	}
