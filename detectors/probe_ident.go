@@ -2,6 +2,8 @@ package detectors
 
 import (
 	"strings"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Shapes real identifiers and spoken words have, recognised by their
@@ -237,7 +239,7 @@ func (p *prober) linkedWord(c *probeCandidate) bool {
 	}
 	w := lowerASCII(t[c.w.Lo:c.w.Hi])
 	for _, u := range p.urls {
-		if (c.w.Lo < u.Lo-3 || c.w.Lo >= u.Hi) && containsFold(t[u.Lo:u.Hi], w) {
+		if (c.w.Lo < u.Lo-3 || c.w.Lo >= u.Hi) && textview.ContainsFold(t[u.Lo:u.Hi], w) {
 			return true
 		}
 	}
@@ -276,7 +278,7 @@ func (p *prober) otherFormHere(c *probeCandidate) bool {
 			continue
 		}
 		for from := 0; from < len(t); {
-			k := indexFold(t[from:], lowerASCII(f))
+			k := textview.IndexFold(t[from:], lowerASCII(f))
 			if k < 0 {
 				break
 			}

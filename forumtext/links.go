@@ -68,7 +68,7 @@ type linkReader struct {
 }
 
 func (lr *linkReader) add(u string, at, lo, hi int, anchor string, place textview.LinkPlace) {
-	if !hasHost(u) {
+	if !textview.HasHost(u) {
 		return
 	}
 	lr.out = append(lr.out, textview.ExternalLink{URL: u, At: at, Lo: lo, Hi: hi, Anchor: strings.TrimSpace(anchor), Place: place})
@@ -381,20 +381,6 @@ func bareURLEnd(s string, i, end int) int {
 		return i
 	}
 	return j
-}
-
-// hasHost reports whether u is an absolute (http, https, ftp) or
-// protocol-relative URL with something after the slashes.
-func hasHost(u string) bool {
-	i := strings.Index(u, "//")
-	if i < 0 || i+2 >= len(u) {
-		return false
-	}
-	switch strings.ToLower(u[:i]) {
-	case "", "http:", "https:", "ftp:":
-		return true
-	}
-	return false
 }
 
 // trimURLTail removes trailing sentence punctuation and a closing

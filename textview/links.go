@@ -1,5 +1,7 @@
 package textview
 
+import "strings"
+
 // ExternalLink is one external link a reader found in a text: its URL as written
 // (trailing punctuation removed; a schemeless value that the markup still
 // renders as a link, such as {{URL|example.com}}, gets "http://"), where it
@@ -38,4 +40,59 @@ type Links struct {
 // LinkReader reads the external links of a text in one markup.
 type LinkReader interface {
 	ReadLinks(text string) Links
+}
+
+// ContainsFold reports whether s contains the lower-case ASCII substr,
+// ignoring ASCII case in s. The readers and the link detector share it.
+func ContainsFold(s, substr string) bool {
+	return IndexFold(s, substr) >= 0
+}
+
+// IndexFold returns the index of the lower-case ASCII substr in s, ignoring
+// ASCII case in s, or -1.
+func IndexFold(s, substr string) int {
+	n := len(substr)
+	if n == 0 {
+		return 0
+	}
+	if n > len(s) {
+		return -1
+	}
+	c0 := substr[0]
+	if c0 < 'a' || c0 > 'z' {
+		// No case in the first byte: let the fast search find candidates.
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:len(s)-n+1], c0)
+			if j < 0 {
+				return -1
+			}
+			i += j
+			if strings.EqualFold(s[i:i+n], substr) {
+				return i
+			}
+			i++
+		}
+	}
+	up := c0 - 'a' + 'A'
+	for i := 0; i+n <= len(s); i++ {
+		if (s[i] == c0 || s[i] == up) && strings.EqualFold(s[i:i+n], substr) {
+			return i
+		}
+	}
+	return -1
+}
+
+// HasHost reports whether u is an absolute (http, https, ftp) or
+// protocol-relative URL with something after the slashes. Whether that is
+// a host name is the link detector's question.
+func HasHost(u string) bool {
+	i := strings.Index(u, "//")
+	if i < 0 || i+2 >= len(u) {
+		return false
+	}
+	switch strings.ToLower(u[:i]) {
+	case "", "http:", "https:", "ftp:":
+		return true
+	}
+	return false
 }

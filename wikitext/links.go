@@ -50,7 +50,7 @@ func (sc *Reader) ReadLinks(text string) textview.Links { return ReadLinks(text)
 // link at all.
 func ReadLinks(text string) textview.Links {
 	raw := text
-	if !strings.Contains(text, "//") && !containsFold(text, "{{") && !containsFold(text, "www.") {
+	if !strings.Contains(text, "//") && !textview.ContainsFold(text, "{{") && !textview.ContainsFold(text, "www.") {
 		return textview.Links{}
 	}
 	inert := ""
@@ -132,7 +132,7 @@ func ReadLinks(text string) textview.Links {
 // extractLineLinks appends the links of one line that starts at offset off.
 func extractLineLinks(line string, off int, links []textview.ExternalLink) []textview.ExternalLink {
 	hasSlashes := strings.Contains(line, "//")
-	if !hasSlashes && !containsFold(line, "www.") && !containsFold(line, "{{") {
+	if !hasSlashes && !textview.ContainsFold(line, "www.") && !textview.ContainsFold(line, "{{") {
 		return links
 	}
 	var taken [][2]int // URLs of bracketed links
@@ -147,7 +147,7 @@ func extractLineLinks(line string, off int, links []textview.ExternalLink) []tex
 			if !ok {
 				continue
 			}
-			if u := line[b.url[0]:b.url[1]]; hasHost(u) {
+			if u := line[b.url[0]:b.url[1]]; textview.HasHost(u) {
 				links = append(links, textview.ExternalLink{URL: u, At: off + b.url[0], Lo: off + i - 1, Hi: off + b.end,
 					Anchor: strings.TrimSpace(line[b.anchor[0]:b.anchor[1]])})
 			}
@@ -166,23 +166,23 @@ func extractLineLinks(line string, off int, links []textview.ExternalLink) []tex
 			if inSpans(taken, start) {
 				continue
 			}
-			if u := trimURLTail(line[start:end]); hasHost(u) {
+			if u := trimURLTail(line[start:end]); textview.HasHost(u) {
 				links = append(links, textview.ExternalLink{URL: u, At: off + start, Lo: off + start, Hi: off + end})
 			}
 		}
 	}
-	if strings.IndexByte(line, '=') >= 0 && (containsFold(line, "url") || containsFold(line, "website") || containsFold(line, "homepage")) {
+	if strings.IndexByte(line, '=') >= 0 && (textview.ContainsFold(line, "url") || textview.ContainsFold(line, "website") || textview.ContainsFold(line, "homepage")) {
 		for _, m := range linkParamRe.FindAllStringSubmatchIndex(line, -1) {
 			raw := trimURLTail(line[m[2]:m[3]])
 			if strings.HasPrefix(raw, "www.") || strings.HasPrefix(raw, "WWW.") {
 				raw = "http://" + raw
 			}
-			if hasHost(raw) {
+			if textview.HasHost(raw) {
 				links = append(links, textview.ExternalLink{URL: raw, At: off + m[2], Lo: off + m[2], Hi: off + m[3]})
 			}
 		}
 	}
-	if containsFold(line, "{{url") || containsFold(line, "{{official") || containsFold(line, "{{website") {
+	if textview.ContainsFold(line, "{{url") || textview.ContainsFold(line, "{{official") || textview.ContainsFold(line, "{{website") {
 		for _, m := range linkURLTemplateRe.FindAllStringSubmatchIndex(line, -1) {
 			raw := trimURLTail(line[m[2]:m[3]])
 			if strings.Contains(raw, "://") {
@@ -194,7 +194,7 @@ func extractLineLinks(line string, off int, links []textview.ExternalLink) []tex
 				}
 				raw = "http://" + raw
 			}
-			if hasHost(raw) {
+			if textview.HasHost(raw) {
 				links = append(links, textview.ExternalLink{URL: raw, At: off + m[2], Lo: off + m[2], Hi: off + m[3]})
 			}
 		}
@@ -326,9 +326,9 @@ func hasInert(text string) bool {
 	if strings.IndexByte(text, '<') < 0 {
 		return false
 	}
-	return strings.Contains(text, "<!--") || containsFold(text, "<nowiki") || containsFold(text, "<pre") ||
-		containsFold(text, "<math") || containsFold(text, "<syntaxhighlight") || containsFold(text, "<source") ||
-		containsFold(text, "<code")
+	return strings.Contains(text, "<!--") || textview.ContainsFold(text, "<nowiki") || textview.ContainsFold(text, "<pre") ||
+		textview.ContainsFold(text, "<math") || textview.ContainsFold(text, "<syntaxhighlight") || textview.ContainsFold(text, "<source") ||
+		textview.ContainsFold(text, "<code")
 }
 
 // refSpans returns the spans of <ref>...</ref> elements (not self-closing
@@ -336,7 +336,7 @@ func hasInert(text string) bool {
 func refSpans(text string) [][2]int {
 	var spans [][2]int
 	for i := 0; ; {
-		j := indexFold(text[i:], "<ref")
+		j := textview.IndexFold(text[i:], "<ref")
 		if j < 0 {
 			return spans
 		}
@@ -355,7 +355,7 @@ func refSpans(text string) [][2]int {
 			i = gt + 1 // <ref name="x" />
 			continue
 		}
-		end := indexFold(text[gt:], "</ref")
+		end := textview.IndexFold(text[gt:], "</ref")
 		if end < 0 {
 			return append(spans, [2]int{start, len(text)})
 		}
@@ -485,7 +485,7 @@ func blankInert(text string) (string, string) {
 // hiddenSpans returns the spans of elements styled to be invisible, each
 // from its opening tag to the matching close tag (or the end of text).
 func hiddenSpans(text string) [][2]int {
-	if !containsFold(text, "style") {
+	if !textview.ContainsFold(text, "style") {
 		return nil
 	}
 	var spans [][2]int
@@ -498,7 +498,7 @@ func hiddenSpans(text string) [][2]int {
 			end += start
 		}
 		line := text[start:end]
-		if containsFold(line, "style") {
+		if textview.ContainsFold(line, "style") {
 			for _, m := range linkStyledOpenRe.FindAllStringSubmatchIndex(line, -1) {
 				style := ""
 				if m[4] >= 0 {
@@ -637,46 +637,6 @@ func sortLinksByPos(links []textview.ExternalLink) {
 	}
 }
 
-// containsFold reports whether s contains the lower-case ASCII substr,
-// ignoring ASCII case in s.
-func containsFold(s, substr string) bool {
-	return indexFold(s, substr) >= 0
-}
-
-// indexFold returns the index of the lower-case ASCII substr in s, ignoring
-// ASCII case in s, or -1.
-func indexFold(s, substr string) int {
-	n := len(substr)
-	if n == 0 {
-		return 0
-	}
-	if n > len(s) {
-		return -1
-	}
-	c0 := substr[0]
-	if c0 < 'a' || c0 > 'z' {
-		// No case in the first byte: let the fast search find candidates.
-		for i := 0; ; {
-			j := strings.IndexByte(s[i:len(s)-n+1], c0)
-			if j < 0 {
-				return -1
-			}
-			i += j
-			if strings.EqualFold(s[i:i+n], substr) {
-				return i
-			}
-			i++
-		}
-	}
-	up := c0 - 'a' + 'A'
-	for i := 0; i+n <= len(s); i++ {
-		if (s[i] == c0 || s[i] == up) && strings.EqualFold(s[i:i+n], substr) {
-			return i
-		}
-	}
-	return -1
-}
-
 // asciiLower lowers the ASCII letters of s and leaves every other byte as it
 // is, so offsets found in the result are offsets in s. strings.ToLower can
 // change the length (invalid UTF-8, letters such as U+023A).
@@ -693,21 +653,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
-}
-
-// hasHost reports whether u is an absolute (http, https, ftp) or
-// protocol-relative URL with something after the slashes. Whether that is
-// a host name is the judge's question.
-func hasHost(u string) bool {
-	i := strings.Index(u, "//")
-	if i < 0 || i+2 >= len(u) {
-		return false
-	}
-	switch strings.ToLower(u[:i]) {
-	case "", "http:", "https:", "ftp:":
-		return true
-	}
-	return false
 }
 
 // sections follows, line by line, whether the text has reached its
