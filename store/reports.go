@@ -255,16 +255,16 @@ func (ss *SiteStore) OpenMistakes(ctx context.Context) ([]Mistake, error) {
 // decision.
 func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator string, restored bool, reason string, at time.Time) (Mistake, error) {
 	decided := false
-	m, err := ss.changeMistake(ctx, "decide", revID, func(r *Mistake) bool {
+	m, err := ss.changeMistake(ctx, "decide", revID, func(_ *bbolt.Tx, r *Mistake) (bool, error) {
 		if !r.Open() {
-			return false
+			return false, nil
 		}
 		r.Decided, r.Moderator, r.Restored = at, validText(moderator), restored
 		if !restored {
 			r.Reason = validText(reason)
 		}
 		decided = true
-		return true
+		return true, nil
 	})
 	if err == nil && decided {
 		// The decision teaches the site's spam layer (store/spamlayer.go).
@@ -277,21 +277,22 @@ func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator s
 
 // AnswerMistake records that the bot answered the report of revID at at.
 func (ss *SiteStore) AnswerMistake(ctx context.Context, revID int64, at time.Time) (Mistake, error) {
-	return ss.changeMistake(ctx, "answer", revID, func(r *Mistake) bool {
+	return ss.changeMistake(ctx, "answer", revID, func(_ *bbolt.Tx, r *Mistake) (bool, error) {
 		r.Answered = at
-		return true
+		return true, nil
 	})
 }
 
 // changeMistake applies change to the report of revID in one write
-// transaction; change says whether it changed anything.
-func (ss *SiteStore) changeMistake(ctx context.Context, op string, revID int64, change func(*Mistake) bool) (Mistake, error) {
+// transaction tx, where change may write more; change says whether it
+// changed the report.
+func (ss *SiteStore) changeMistake(ctx context.Context, op string, revID int64, change func(tx *bbolt.Tx, r *Mistake) (bool, error)) (Mistake, error) {
 	if err := ctx.Err(); err != nil {
 		return Mistake{}, fmt.Errorf("store: %s report of %d: %w", op, revID, err)
 	}
 	var r Mistake
 	found := false
-	err := ss.update(func(_ *bbolt.Tx, st site) error {
+	err := ss.update(func(tx *bbolt.Tx, st site) error {
 		b, err := st.b.CreateBucketIfNotExists(bucketReports)
 		if err != nil {
 			return err
@@ -304,8 +305,8 @@ func (ss *SiteStore) changeMistake(ctx context.Context, op string, revID int64, 
 		if err := json.Unmarshal(v, &r); err != nil {
 			return err
 		}
-		if !change(&r) {
-			return nil
+		if changed, err := change(tx, &r); err != nil || !changed {
+			return err
 		}
 		nv, err := json.Marshal(r)
 		if err != nil {
@@ -388,49 +389,21 @@ func (ss *SiteStore) KeepReported(ctx context.Context, revID int64, moderator, r
 	if ss.err != nil {
 		return Mistake{}, ss.err
 	}
-	if err := ctx.Err(); err != nil {
-		return Mistake{}, fmt.Errorf("store: keep reported %d: %w", revID, err)
-	}
 	moderator, reason = validText(moderator), validText(reason)
 	if moderator == "" || at.IsZero() {
 		return Mistake{}, errors.New("store: keep reported: moderator and time are required")
 	}
-	var r Mistake
-	found := false
-	err := ss.update(func(tx *bbolt.Tx, st site) error {
-		b, err := st.b.CreateBucketIfNotExists(bucketReports)
-		if err != nil {
-			return err
-		}
-		v := b.Get(revKey(revID))
-		if v == nil {
-			return nil
-		}
-		found = true
-		if err := json.Unmarshal(v, &r); err != nil {
-			return err
-		}
+	return ss.changeMistake(ctx, "keep", revID, func(tx *bbolt.Tx, r *Mistake) (bool, error) {
 		e := AuditEntry{Time: at, Moderator: moderator, Action: AuditKeep, Site: ss.name, RevID: revID, Outcome: reason}
 		if err := ss.s.putAudit(tx, &e); err != nil {
-			return err
+			return false, err
 		}
 		if !r.Open() {
-			return nil
+			return false, nil
 		}
 		r.Decided, r.Moderator, r.Reason = at, moderator, reason
-		nv, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		return b.Put(revKey(revID), nv)
+		return true, nil
 	})
-	if err != nil {
-		return Mistake{}, fmt.Errorf("store: keep reported %d: %w", revID, err)
-	}
-	if !found {
-		return Mistake{}, ErrNotFound
-	}
-	return r, nil
 }
 
 // KeepReported is Site(default).KeepReported.
