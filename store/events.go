@@ -91,25 +91,35 @@ type Block struct {
 	ID int64 `json:"id,omitempty"`
 }
 
-// putEvent writes e, which happened on site st, to the events bucket and
-// its indexes, and a revert's mark.
-func putEvent(tx *bbolt.Tx, st site, e Event) error {
-	e.Site = st.name
+// writeEvent checks e and writes it to the events bucket under a new id,
+// which it returns; the caller writes the indexes it wants.
+func writeEvent(tx *bbolt.Tx, e Event) ([]byte, error) {
 	if err := e.check(); err != nil {
-		return err
+		return nil, err
 	}
 	events := tx.Bucket(bucketEvents)
 	seq, err := events.NextSequence()
 	if err != nil {
-		return fmt.Errorf("next sequence: %w", err)
+		return nil, fmt.Errorf("next sequence: %w", err)
 	}
 	id := eventID(e.Time, seq)
 	v, err := json.Marshal(e)
 	if err != nil {
-		return fmt.Errorf("encode: %w", err)
+		return nil, fmt.Errorf("encode: %w", err)
 	}
 	if err := events.Put(id, v); err != nil {
-		return fmt.Errorf("write: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	return id, nil
+}
+
+// putEvent writes e, which happened on site st, to the events bucket and
+// its indexes, and a revert's mark.
+func putEvent(tx *bbolt.Tx, st site, e Event) error {
+	e.Site = st.name
+	id, err := writeEvent(tx, e)
+	if err != nil {
+		return err
 	}
 	for _, ix := range indexKeys(e, id) {
 		b := tx.Bucket(ix.bucket)

@@ -386,21 +386,9 @@ func importEvent(tx *bbolt.Tx, e Event) error {
 	if e.Site == "" {
 		return errors.New("event without site")
 	}
-	if err := e.check(); err != nil {
+	id, err := writeEvent(tx, e)
+	if err != nil {
 		return err
-	}
-	events := tx.Bucket(bucketEvents)
-	seq, err := events.NextSequence()
-	if err != nil {
-		return fmt.Errorf("next sequence: %w", err)
-	}
-	id := eventID(e.Time, seq)
-	v, err := json.Marshal(e)
-	if err != nil {
-		return fmt.Errorf("encode: %w", err)
-	}
-	if err := events.Put(id, v); err != nil {
-		return fmt.Errorf("write: %w", err)
 	}
 	for _, ix := range indexKeys(Event{IP: e.IP, Tokens: e.Tokens}, id) {
 		if err := tx.Bucket(ix.bucket).Put(ix.key, nil); err != nil {
