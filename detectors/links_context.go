@@ -13,10 +13,10 @@ import (
 //   - A spam term is the site's own when the site's vocabulary (Env.Words:
 //     the words its pages use again and again, as LearnVocabulary learns
 //     them, and the allow-list) has its topic words: the words of the term
-//     that are spam words by themselves ("bitcoin" in "buy bitcoin",
-//     "casino" in "online casino"). Such a term weighs nothing. A phrase
-//     with no topic word ("click here", "free spins") is an advert's
-//     call, never the site's subject.
+//     that name a subject of spam ("bitcoin" in "buy bitcoin", "casino" in
+//     "online casino"; see topicWords). Such a term weighs nothing. A
+//     term with no topic word ("buy now", "cheap insurance", "free
+//     spins") is an advert's call, never the site's subject.
 //   - A domain the site already cites (Env.Domains, or the page before the
 //     edit) is not spam vocabulary: its name and top-level domain count
 //     for nothing.
@@ -38,17 +38,15 @@ func newLinkContext(env *Env, old string) linkContext {
 	return c
 }
 
-// linkTopicWeight is the least weight of a one-word spam term that makes
-// it a topic word of the phrases it is part of.
-const linkTopicWeight = 0.1
-
-// topicTerms are the one-word spam terms of linkTopicWeight and more.
-var topicTerms = func() map[string]bool {
+// topicWords are the subjects of spam, the words of domainSpamStems
+// (casino, payday, bitcoin, essay, ...) singular and plural: a site may be
+// about them. The words of an advert's call (buy, cheap, best, free,
+// online, click) are about no subject and never the site's.
+var topicWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, t := range spamTerms {
-		if !strings.Contains(t.words, " ") && t.weight >= linkTopicWeight {
-			m[t.words] = true
-		}
+	for _, st := range domainSpamStems {
+		m[st] = true
+		m[strings.TrimSuffix(st, "s")] = true
 	}
 	return m
 }()
@@ -60,7 +58,7 @@ func (c linkContext) siteTerm(term string) bool {
 	}
 	topics := 0
 	for _, w := range strings.Fields(term) {
-		if !topicTerms[w] && !topicTerms[strings.TrimSuffix(w, "s")] {
+		if !topicWords[w] && !topicWords[strings.TrimSuffix(w, "s")] {
 			continue
 		}
 		topics++

@@ -61,7 +61,7 @@ func TestLinkSiteVocabulary(t *testing.T) {
 // and a domain the site does not cite keeps its spam name.
 func TestLinkSiteVocabularyKeepsAdverts(t *testing.T) {
 	env := &Env{
-		Words:   NewWordSet([]string{"click", "here", "order", "now", "online", "bitcoin"}),
+		Words:   NewWordSet([]string{"click", "here", "order", "now", "online", "bitcoin", "buy", "cheap"}),
 		Domains: newLinksTestHistory([]string{"example.org"}, nil),
 	}
 	text := "Order now, click here: [my shop](http://bestcasino.example/) and more."
@@ -76,7 +76,8 @@ func TestLinkSiteVocabularyKeepsAdverts(t *testing.T) {
 		term string
 		want bool
 	}{
-		{"bitcoin", true}, {"buy bitcoin", false}, {"click here", false}, {"online", false}, {"casino", false},
+		{"bitcoin", true}, {"buy bitcoin", true}, {"bitcoin casino", false}, {"click here", false}, {"online", false},
+		{"casino", false}, {"buy now", false}, {"buy cheap", false}, {"cheap", false},
 	} {
 		if got := newLinkContext(env, "").siteTerm(c.term); got != c.want {
 			t.Errorf("siteTerm(%q) = %v, want %v", c.term, got, c.want)
