@@ -189,7 +189,7 @@ func Links(in *Input) Result {
 
 	added := newAddedText(text, old, markup, found)
 	site := newLinkContext(in.Env, old)
-	refs := references(occ, added)
+	refs := site.references(occ, added)
 	s.spamWords(occ, refs, added, site)
 	s.manyAndDensity(occ, refs, added)
 	if m := spamModel(in.Env); m != nil {

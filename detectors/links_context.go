@@ -104,29 +104,29 @@ const (
 // references reports, for each link of occ, whether it reads as a
 // reference: inside a citation, or titled or dated with words around it
 // and no advert's words in its text ("generic cialis no prescription" is
-// four words, and no title).
-func references(occ []foundLink, added *addedText) []bool {
+// four words, and no title) other than the site's own.
+func (c linkContext) references(occ []foundLink, added *addedText) []bool {
 	out := make([]bool, len(occ))
 	for i, l := range occ {
 		switch {
 		case l.cited:
 			out[i] = true
-		case advert(l.anchor):
+		case c.advert(l.anchor):
 		case len(strings.Fields(l.anchor)) >= linkTitleWords:
 			out[i] = true
 		default:
 			raw, prose := added.around(l.span, linkNearBytes)
-			out[i] = hasYear(raw) && countWords(prose) >= linkRefProseWords && !advert(prose)
+			out[i] = hasYear(raw) && countWords(prose) >= linkRefProseWords && !c.advert(prose)
 		}
 	}
 	return out
 }
 
 // advert reports whether text holds a spam term that reads as an advert
-// (weight linkStrongTerm and up).
-func advert(text string) bool {
+// (weight linkStrongTerm and up) and is not the site's own.
+func (c linkContext) advert(text string) bool {
 	for _, h := range findSpamTerms(normWords(text), nil) {
-		if h.weight >= linkStrongTerm {
+		if h.weight >= linkStrongTerm && !c.siteTerm(h.term) {
 			return true
 		}
 	}

@@ -146,3 +146,18 @@ func TestLinkHasYear(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkSiteReferences: a titled link whose title uses the site's own
+// subject ("buy bitcoin" on a cryptocurrency forum) is a reference there,
+// and an advert's title elsewhere.
+func TestLinkSiteReferences(t *testing.T) {
+	links := []foundLink{{anchor: "How to buy bitcoin without an exchange account"}}
+	added := newAddedText("", "", nil, nil)
+	forum := newLinkContext(&Env{Words: NewWordSet([]string{"bitcoin"})}, "")
+	if got := forum.references(links, added); !got[0] {
+		t.Error("on the cryptocurrency forum the titled link is no reference")
+	}
+	if got := newLinkContext(&Env{}, "").references(links, added); got[0] {
+		t.Error("on a site that never says bitcoin the advert's title is a reference")
+	}
+}
