@@ -63,6 +63,9 @@ const (
 	// modelWordsMin is the spam model's probability below which the word
 	// list alone no longer makes spam blatant.
 	modelWordsMin = 0.5
+	// modelGoodFaith is the spam model's probability below which it
+	// reads the text as plain good faith.
+	modelGoodFaith = 0.1
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -76,6 +79,8 @@ type content struct {
 	// blatant: spam on its own evidence (a score at the threshold, a
 	// shortener, hidden links, a domain already confirmed as spam, two
 	// pieces of advert vocabulary, or a link wall with advert vocabulary).
+	// A score at the threshold and a shortener need advert vocabulary too
+	// when the spam model reads the text as plain good faith.
 	blatant bool
 	// overThreshold: the score alone crossed the threshold.
 	overThreshold bool
@@ -139,7 +144,15 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	// judged the text, does not read it as good faith: newsletters and
 	// sourced lists say "free" and "online" too.
 	words := !model || links.Spam >= modelWordsMin
-	c.blatant = c.overThreshold || shortener || hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
+	// When the spam model reads the text as plain good faith (a forum
+	// answer with a goo.gl search link, a newsletter with its tinyurls
+	// and sixty links to new domains), a shortener, or a score the rules'
+	// evidence about the links' shape and destinations ran over the
+	// threshold, takes advert vocabulary as well to be blatant. Hidden
+	// links and spam domains are blatant whatever the text says.
+	goodFaith := model && links.Spam < modelGoodFaith
+	c.blatant = (c.overThreshold || shortener) && (!goodFaith || strong >= 1) ||
+		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
 	c.titled = true
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {

@@ -32,6 +32,13 @@ func TestDecideBranches(t *testing.T) {
 		return r
 	}
 	reason := func(c detectors.Code, w float64) detectors.Reason { return detectors.Reason{Code: c, Weight: w} }
+	// judged adds the spam model's probability p to a link result, as the
+	// detector does.
+	judged := func(r detectors.Result, p float64) detectors.Result {
+		r.Reasons = append(r.Reasons, detectors.Reason{Code: detectors.LinkSpamModel})
+		r.Spam = p
+		return r
+	}
 	var (
 		newDomain  = reason(detectors.LinkNewDomain, 0.12)
 		headline   = reason(detectors.LinkSpamWords, 0.15) // "casino" in a news headline
@@ -149,6 +156,22 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{Thresholds: map[string]float64{"links": 0.95}}, decision.VerdictOK, decision.ActionNone, R{decision.WhyLinksNoHist}},
 		{"no history, two pieces of advert vocabulary", anon, []detectors.Result{links("", advert, wallWords)}, bot.Memory{},
 			bot.Policy{Thresholds: map[string]float64{"links": 0.95}}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhySpamSignals}},
+
+		// The spam model reading plain good faith: a shortener, or the
+		// rules' evidence about the links' shape and destinations over
+		// the threshold, needs advert vocabulary too to be blatant.
+		{"no history, shortener in good faith", anon, []detectors.Result{judged(links("", shortener), 0.04)}, bot.Memory{},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyLinksNoHist}},
+		{"no history, shortener, model unsure", anon, []detectors.Result{judged(links("", shortener), 0.2)}, bot.Memory{},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhySpamSignals}},
+		{"no history, newsletter over the threshold in good faith", anon, []detectors.Result{judged(links("", newDomain, newDomain, ipHost, many, shortener), 0.01)}, bot.Memory{},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyLinksNoHist}},
+		{"no history, shortener with an advert in good faith", anon, []detectors.Result{judged(links("", shortener, wallWords), 0.04)}, bot.Memory{},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhyLinkSpam}},
+		{"probing IP, shortener in good faith", anon, []detectors.Result{judged(links("", newDomain, shortener), 0.04)}, bot.Memory{IPProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, R{decision.WhyFollowUpIP, decision.WhySpamSignals}},
+		{"no history, hidden link in good faith", anon, []detectors.Result{judged(links("", hidden), 0.01)}, bot.Memory{},
+			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhySpamSignals}},
 
 		// Repetition blocks blatant spam without an address's history.
 		{"no history, domain already confirmed as spam", anon, []detectors.Result{links("", spamDomain)}, bot.Memory{},

@@ -131,6 +131,7 @@ func TestLoadInvalid(t *testing.T) {
 			`$FILE: sites.wiki.api: set both here and under mediawiki; keep only mediawiki.api`,
 			`$FILE: sites.wiki.mediawiki.maxlag: 99 is out of range; use 0 (off) to 60 seconds, e.g. 5`,
 			`$FILE: sites.forum.nodebb.trusted_min_posts: negative; use 0 to turn the rule off, or a count`,
+			`$FILE: sites.forum.nodebb.established_posts: 11 is out of range; use 0 (off) to 10 accepted posts, e.g. 3`,
 			`$FILE: sites.forum.mediawiki: not a key of this site's kind; remove it; this kind uses nodebb`,
 			`$FILE: sites.old.url: not a key of this site's kind; remove it; this kind uses api`,
 		}, "\n")},

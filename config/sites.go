@@ -120,6 +120,44 @@ type NodeBBSite struct {
 	// TrustedMinReputation trusts forum accounts with at least this
 	// reputation; 0 turns the rule off.
 	TrustedMinReputation int `yaml:"trusted_min_reputation"`
+	// EstablishedPosts and EstablishedAge leave established accounts
+	// alone, as a wiki's patrol leaves autoconfirmed editors: an account
+	// at least EstablishedAge old, with no negative reputation and at
+	// least EstablishedPosts accepted posts (posts still on the forum a
+	// day after they were made; at most 10 count). Guests and brand-new
+	// accounts are judged as ever. Unset: DefaultEstablishedPosts and
+	// DefaultEstablishedAge; established_posts 0 turns the rule off.
+	EstablishedPosts *int      `yaml:"established_posts"`
+	EstablishedAge   *Duration `yaml:"established_age"`
+}
+
+// Defaults of a nodebb site's established accounts: the one home of these
+// values. MediaWiki's autoconfirmed takes 4 days and 10 edits; a forum
+// account writes fewer posts than a wiki editor makes edits, and a post
+// counts only once it has stayed up a day.
+const (
+	DefaultEstablishedPosts = 3
+	DefaultEstablishedAge   = Duration(4 * 24 * time.Hour)
+)
+
+// Established returns the established-account rule's posts and age, the
+// defaults where unset.
+func (n NodeBBSite) Established() (posts int, age time.Duration) {
+	n = n.withDefaults()
+	return *n.EstablishedPosts, time.Duration(*n.EstablishedAge)
+}
+
+// withDefaults fills in the unset settings.
+func (n NodeBBSite) withDefaults() NodeBBSite {
+	if n.EstablishedPosts == nil {
+		p := DefaultEstablishedPosts
+		n.EstablishedPosts = &p
+	}
+	if n.EstablishedAge == nil {
+		a := DefaultEstablishedAge
+		n.EstablishedAge = &a
+	}
+	return n
 }
 
 // validate checks n as MediaWikiSite.validate does.
@@ -133,6 +171,9 @@ func (n NodeBBSite) validate(v *validator, key string, flat map[string]bool) {
 	v.siteURL(k("url"), n.URL, "set it to the forum's base URL, e.g. https://forum.example.org")
 	if n.TrustedMinPosts < 0 || n.TrustedMinReputation < 0 {
 		v.add(k("trusted_min_posts"), "negative", "use 0 to turn the rule off, or a count")
+	}
+	if n.EstablishedPosts != nil && (*n.EstablishedPosts < 0 || *n.EstablishedPosts > 10) {
+		v.add(key+".nodebb.established_posts", strconv.Itoa(*n.EstablishedPosts)+" is out of range", "use 0 (off) to 10 accepted posts, e.g. 3")
 	}
 }
 
@@ -204,8 +245,11 @@ func (c *Config) EffectiveSites() []Site {
 // moved into its kind's settings, and every default filled in.
 func (s Site) withDefaults(c *Config) Site {
 	s, _ = s.unflatten()
-	if s.Kind == KindMediaWiki {
+	switch s.Kind {
+	case KindMediaWiki:
 		s.MediaWiki = s.MediaWiki.withDefaults()
+	case KindNodeBB:
+		s.NodeBB = s.NodeBB.withDefaults()
 	}
 	if s.Key == "" {
 		s.Key = "sites." + s.Name

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEffectiveSites(t *testing.T) {
@@ -84,8 +85,17 @@ func TestSiteSectionsAndFlatKeys(t *testing.T) {
 	if w.MediaWiki.API != "http://127.0.0.1:8080/api.php" || w.MediaWiki.MaxLag == nil || *w.MediaWiki.MaxLag != 0 || w.NodeBB != (NodeBBSite{}) {
 		t.Errorf("wiki = %+v", w)
 	}
+	posts, age := f.NodeBB.Established()
+	f.NodeBB.EstablishedPosts, f.NodeBB.EstablishedAge = nil, nil
 	if f.NodeBB != (NodeBBSite{URL: "http://127.0.0.1:4567", TrustedMinPosts: 20, TrustedMinReputation: 5}) || f.MediaWiki != (MediaWikiSite{}) {
 		t.Errorf("forum = %+v", f)
+	}
+	if posts != DefaultEstablishedPosts || age != time.Duration(DefaultEstablishedAge) {
+		t.Errorf("forum's established accounts: %d posts, %v; want the defaults", posts, age)
+	}
+	set := load("sites:\n  - {name: forum, kind: nodebb, nodebb: {url: \"http://127.0.0.1:4567\", established_posts: 0, established_age: 7d}, username: w}\n")
+	if posts, age := set[0].NodeBB.Established(); posts != 0 || age != 7*24*time.Hour {
+		t.Errorf("established_posts 0, established_age 7d read as %d, %v", posts, age)
 	}
 	for _, s := range flat {
 		if s.FlatAPI != "" || s.FlatMaxLag != nil || s.FlatURL != "" || s.FlatTrustedMinPosts != 0 || s.FlatTrustedMinReputation != 0 {

@@ -188,8 +188,10 @@ func Links(in *Input) Result {
 	}
 
 	added := newAddedText(text, old, markup, found)
-	s.spamWords(occ, added)
-	s.manyAndDensity(occ, added)
+	site := newLinkContext(in.Env, old)
+	refs := site.references(occ, added)
+	s.spamWords(occ, refs, added, site)
+	s.manyAndDensity(occ, refs, added)
 	if m := spamModel(in.Env); m != nil {
 		d := modelDoc(in, added)
 		r := m.Score(d)
@@ -267,14 +269,16 @@ func (s *linkScorer) addOnce(code Code, subject, detail string, w float64) {
 // inserted around the links and in the domain names.
 //
 // Only text close to a new link counts: a long addition of prose is about
-// its subject, not about its links. A citation's title is a headline, and
-// headlines say "casino", "loan" or "best": in citations, URLs and the wider
-// surroundings only the terms that read as an advert (weight linkStrongTerm
-// and up) count.
-func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
+// its subject, not about its links. A reference's title is a headline, and
+// headlines say "casino", "loan" or "best": in references (refs reports
+// which links read as one), URLs and the wider surroundings only the terms
+// that read as an advert (weight linkStrongTerm and up) count. Vocabulary
+// that is the site's own, and the names of domains the site cites, count
+// for nothing (see linkContext).
+func (s *linkScorer) spamWords(occ []foundLink, refs []bool, added *addedText, site linkContext) {
 	var all, strong strings.Builder
-	for _, l := range occ {
-		if l.cited {
+	for i, l := range occ {
+		if refs[i] {
 			strong.WriteString(l.anchor)
 		} else {
 			all.WriteString(l.anchor)
@@ -284,7 +288,11 @@ func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
 		}
 		all.WriteString(" \n ")
 		strong.WriteString(" \n ")
-		strong.WriteString(urlWords(l.url))
+		if site.cites(l.domain) {
+			strong.WriteString(urlPathWords(l.url))
+		} else {
+			strong.WriteString(urlWords(l.url))
+		}
 		strong.WriteString(" \n ")
 		raw, _ := added.around(l.span, linkAroundBytes)
 		strong.WriteString(raw)
@@ -302,6 +310,9 @@ func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
 		if total >= linkCapSpamWords {
 			break
 		}
+		if site.siteTerm(h.term) {
+			continue
+		}
 		total += s.add(LinkSpamWords, h.term, "commercial spam vocabulary in the link text or around it", h.weight, linkCapSpamWords-total)
 	}
 	done := make(map[string]bool)
@@ -310,7 +321,11 @@ func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
 			continue
 		}
 		done[l.domain] = true
+		if site.cites(l.domain) {
+			continue
+		}
 		stems, tldW, tld := domainSpam(l.host, l.domain)
+		stems = slices.DeleteFunc(stems, site.siteWord)
 		w := tldW
 		if len(stems) > 0 {
 			w += linkWeightDomainStem
@@ -327,15 +342,16 @@ func (s *linkScorer) spamWords(occ []foundLink, added *addedText) {
 }
 
 // manyAndDensity scores the number of links and how much of the added text
-// they make up. Citations count half towards "many" and not at all towards
-// density: a sourced sentence is mostly citation markup.
-func (s *linkScorer) manyAndDensity(occ []foundLink, added *addedText) {
+// they make up. References (refs) count half towards "many" and not at all
+// towards density: a sourced sentence is mostly citation markup, and a list
+// of references is mostly links.
+func (s *linkScorer) manyAndDensity(occ []foundLink, refs []bool, added *addedText) {
 	halfLinks, visible := 0, 0
-	for _, l := range occ {
+	for i, l := range occ {
 		if l.archive || referenceInfrastructure[l.domain] {
 			continue
 		}
-		if l.cited {
+		if refs[i] {
 			halfLinks++
 		} else {
 			halfLinks += 2
@@ -580,6 +596,18 @@ func urlWords(u string) string {
 		}
 		return r
 	}, u)
+}
+
+// urlPathWords is urlWords without the host: the words of a link to a
+// domain the site cites are in its path alone.
+func urlPathWords(u string) string {
+	if i := strings.Index(u, "//"); i >= 0 {
+		u = u[i+2:]
+	}
+	if i := strings.IndexAny(u, "/?#"); i >= 0 {
+		return urlWords(u[i:])
+	}
+	return ""
 }
 
 // urlKey is the form of a URL that two spellings of one link share: no

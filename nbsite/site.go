@@ -78,7 +78,8 @@ type Options struct {
 	// Trust says which accounts besides administrators and global
 	// moderators are trusted (post count, reputation).
 	Trust nodebb.TrustPolicy
-	// Now is the clock for ban expiries; nil means time.Now.
+	// Now is the clock for ban expiries and accounts' age; nil means
+	// time.Now.
 	Now func() time.Time
 }
 
@@ -374,20 +375,24 @@ func (s *Site) Places(ctx context.Context, titles []string) (map[string]bot.Plac
 }
 
 // Trusted applies the forum's rules of trust to the authors of the posts
-// read: administrators and global moderators, and accounts at or above
-// the post count or reputation of Options.Trust. Banned accounts never
-// are; an author the adapter has not read is not trusted.
+// read: administrators and global moderators, accounts at or above the
+// post count or reputation of Options.Trust, and established accounts
+// (nodebb.User.Established: old enough, with enough accepted posts), which
+// the patrol leaves alone as a wiki's patrol leaves autoconfirmed editors.
+// Banned accounts never are; an author the adapter has not read is not
+// trusted.
 func (s *Site) Trusted(ctx context.Context, names []string) (map[string]decision.Reason, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.opts.Now()
 	out := map[string]decision.Reason{}
 	for _, name := range names {
 		u, ok := s.users[name]
 		switch {
-		case !ok || !u.Trusted(s.opts.Trust):
-		case u.Admin || u.GlobalMod:
+		case !ok:
+		case u.Trusted(s.opts.Trust) && (u.Admin || u.GlobalMod):
 			out[name] = decision.SkipTrusted
-		default:
+		case u.Trusted(s.opts.Trust) || u.Established(s.opts.Trust, now):
 			out[name] = decision.SkipEditCount
 		}
 	}

@@ -339,3 +339,36 @@ func TestKnownLinks(t *testing.T) {
 		t.Errorf("known links %q, %v; want %q", links, err, want)
 	}
 }
+
+// TestTrustedEstablished: with the established-account rule, an account
+// old enough with enough posts still up is left alone like a trusted one,
+// and a brand-new account, a banned one and a guest are not.
+func TestTrustedEstablished(t *testing.T) {
+	f := newFake()
+	days := func(d int) time.Time { return t0.Add(-time.Duration(d) * 24 * time.Hour) }
+	old := []time.Time{days(2), days(3), days(5)}
+	accounts := []nodebb.User{
+		{UID: 5, Username: "rose", Joined: days(30), PostCount: 4, Posted: old},
+		{UID: 6, Username: "newbie", Joined: t0.Add(-time.Hour), PostCount: 4, Posted: []time.Time{t0, t0, t0, t0}},
+		{UID: 7, Username: "banned", Joined: days(30), Banned: true, Posted: old},
+	}
+	for i, u := range accounts {
+		f.add(nodebb.Post{PID: int64(50 + i), TID: 1, UID: u.UID, Content: "hi", IP: "198.51.100.9", Time: t0, Author: u})
+	}
+	f.add(nodebb.Post{PID: 60, TID: 1, Content: "hi", IP: "192.0.2.7", Handle: "walker", Time: t0})
+	s := newSite(f, Options{Trust: nodebb.TrustPolicy{EstablishedPosts: 3, EstablishedAge: 4 * 24 * time.Hour}})
+	if _, err := s.Contributions(context.Background(), store.Cursor{}, 0); err != nil {
+		t.Fatal(err)
+	}
+	trusted, err := s.Trusted(context.Background(), []string{"rose", "newbie", "banned", "walker"})
+	if err != nil || len(trusted) != 1 || trusted["rose"] != decision.SkipEditCount {
+		t.Errorf("trusted %v, %v; want rose alone, by her accepted posts", trusted, err)
+	}
+	off := newSite(f, Options{})
+	if _, err := off.Contributions(context.Background(), store.Cursor{}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if trusted, _ := off.Trusted(context.Background(), []string{"rose"}); len(trusted) != 0 {
+		t.Errorf("with the rule off, trusted %v; want nobody", trusted)
+	}
+}

@@ -3,6 +3,7 @@ package nodebb
 import (
 	"net/netip"
 	"testing"
+	"time"
 )
 
 func TestRuleText(t *testing.T) {
@@ -70,5 +71,43 @@ func TestTrusted(t *testing.T) {
 	}
 	if (User{UID: 5, PostCount: 1000, Reputation: 1000}).Trusted(TrustPolicy{}) {
 		t.Error("thresholds of 0 trust everyone")
+	}
+}
+
+// TestEstablished: an account is established like a wiki's autoconfirmed
+// editor, by age and accepted posts, never when banned, in bad repute,
+// brand new, or when its posts are fresh or were removed.
+func TestEstablished(t *testing.T) {
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	pol := TrustPolicy{EstablishedPosts: 3, EstablishedAge: 4 * 24 * time.Hour}
+	old := now.Add(-10 * 24 * time.Hour)
+	days := func(ds ...int) []time.Time {
+		var out []time.Time
+		for _, d := range ds {
+			out = append(out, now.Add(-time.Duration(d)*24*time.Hour))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		u    User
+		want bool
+	}{
+		{"guest", User{Joined: old, Posted: days(5, 6, 7)}, false},
+		{"established", User{UID: 3, Joined: old, Posted: days(5, 6, 7)}, true},
+		{"brand new", User{UID: 3, Joined: now.Add(-time.Hour), Posted: days(0, 0, 0)}, false},
+		{"young account", User{UID: 3, Joined: now.Add(-3 * 24 * time.Hour), Posted: days(1, 2, 3)}, false},
+		{"fresh posts only", User{UID: 3, Joined: old, PostCount: 9, Posted: days(0, 0, 0, 0, 0)}, false},
+		{"removed posts", User{UID: 3, Joined: old, PostCount: 3, Posted: days(5)}, false},
+		{"banned", User{UID: 3, Joined: old, Posted: days(5, 6, 7), Banned: true}, false},
+		{"bad repute", User{UID: 3, Joined: old, Posted: days(5, 6, 7), Reputation: -1}, false},
+		{"no join date", User{UID: 3, Posted: days(5, 6, 7)}, false},
+	} {
+		if got := tc.u.Established(pol, now); got != tc.want {
+			t.Errorf("%s: Established = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if (User{UID: 3, Joined: old, Posted: days(5, 6, 7)}).Established(TrustPolicy{}, now) {
+		t.Error("a policy of 0 posts establishes accounts")
 	}
 }

@@ -62,13 +62,34 @@ type User struct {
 	Joined     time.Time
 	Banned     bool
 	BanExpires time.Time // zero when the ban does not expire
+	// Posted are the times of the account's newest posts still on the
+	// forum, newest first, as its profile lists them (at most
+	// ProfilePosts): NodeBB leaves deleted posts and posts of deleted
+	// topics out of the list, while PostCount still counts them.
+	Posted []time.Time
 }
+
+// ProfilePosts is how many of an account's newest posts its profile
+// lists, so the most User.Posted holds.
+const ProfilePosts = 10
+
+// AcceptedAfter is how long a post stays on the forum before it counts as
+// accepted: a day in which moderators, readers and the bot could have
+// removed it.
+const AcceptedAfter = 24 * time.Hour
 
 // TrustPolicy says which accounts the patrol leaves alone besides
 // administrators and global moderators. A zero threshold is off.
 type TrustPolicy struct {
 	MinReputation int
 	MinPosts      int
+	// EstablishedPosts and EstablishedAge make an account established,
+	// as a wiki makes an editor autoconfirmed: at least EstablishedPosts
+	// accepted posts (still on the forum after AcceptedAfter; at most
+	// ProfilePosts count) on an account at least EstablishedAge old,
+	// with no negative reputation. EstablishedPosts 0 is off.
+	EstablishedPosts int
+	EstablishedAge   time.Duration
 }
 
 // Trusted reports whether u is trusted under p: an administrator or global
@@ -86,6 +107,26 @@ func (u User) Trusted(p TrustPolicy) bool {
 	}
 	return (p.MinReputation > 0 && u.Reputation >= p.MinReputation) ||
 		(p.MinPosts > 0 && u.PostCount >= p.MinPosts)
+}
+
+// Established reports whether u is established under p at now: an
+// unbanned account at least p.EstablishedAge old, with a reputation of 0
+// or more and at least p.EstablishedPosts accepted posts. A brand-new
+// account, or one whose posts were removed, is not; guests never are.
+func (u User) Established(p TrustPolicy, now time.Time) bool {
+	if u.UID <= 0 || u.Banned || u.Reputation < 0 || p.EstablishedPosts <= 0 {
+		return false
+	}
+	if u.Joined.IsZero() || now.Sub(u.Joined) < p.EstablishedAge {
+		return false
+	}
+	accepted := 0
+	for _, t := range u.Posted {
+		if now.Sub(t) >= AcceptedAfter {
+			accepted++
+		}
+	}
+	return accepted >= min(p.EstablishedPosts, ProfilePosts)
 }
 
 // rawPost is /api/post/pid/:pid.
@@ -404,11 +445,25 @@ func (c *Client) fetchUser(ctx context.Context, uid int64) (User, error) {
 		Groups        []struct {
 			Name string `json:"name"`
 		} `json:"groups"`
+		// Posts are the newest posts NodeBB shows on the profile: the
+		// deleted ones are left out.
+		Posts []struct {
+			Timestamp num `json:"timestamp"`
+			Deleted   num `json:"deleted"`
+			Topic     struct {
+				Deleted num `json:"deleted"`
+			} `json:"topic"`
+		} `json:"posts"`
 	}
 	if err := c.getJSON(ctx, op, "/api/user/"+pathEscape(u.Slug), true, &prof); err != nil {
 		return User{}, err
 	}
 	u.Admin = prof.IsTargetAdmin
+	for _, p := range prof.Posts {
+		if !p.Deleted.bool() && !p.Topic.Deleted.bool() && len(u.Posted) < ProfilePosts {
+			u.Posted = append(u.Posted, p.Timestamp.time())
+		}
+	}
 	for _, g := range prof.Groups {
 		u.Groups = append(u.Groups, g.Name)
 		switch g.Name {

@@ -328,10 +328,14 @@ func (a *app) wikiOptions(sc config.Site) mwsite.Options {
 // set) and the rules of trust.
 func (a *app) forumOptions(sc config.Site) nbsite.Options {
 	tid, _ := strconv.ParseInt(sc.Shutoff(), 10, 64) // Validate checked it
+	posts, age := sc.NodeBB.Established()
 	return nbsite.Options{
 		SummaryPrefix: a.cfg.Patrol.SummaryPrefix,
 		ShutoffTopic:  tid,
-		Trust:         nodebb.TrustPolicy{MinPosts: sc.NodeBB.TrustedMinPosts, MinReputation: sc.NodeBB.TrustedMinReputation},
+		Trust: nodebb.TrustPolicy{
+			MinPosts: sc.NodeBB.TrustedMinPosts, MinReputation: sc.NodeBB.TrustedMinReputation,
+			EstablishedPosts: posts, EstablishedAge: age,
+		},
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"testing"
+	"time"
 
 	"github.com/wikiwarden/wikiwarden/config"
 )
@@ -18,5 +19,22 @@ func TestDefaultConfigMapsOntoOptions(t *testing.T) {
 	c.Patrol.Lookback, c.Patrol.RevertCooldown = 0, 0
 	if _, err := a.patroller(false); err != nil {
 		t.Fatalf("config with lookback and revert_cooldown off: %v", err)
+	}
+}
+
+// A forum's rule of established accounts reaches the adapter with the
+// config's defaults when unset, and off when set to 0.
+func TestForumOptionsEstablished(t *testing.T) {
+	c := config.Default()
+	a := &app{cfg: &c}
+	unset := config.Site{Name: "forum", Kind: config.KindNodeBB, NodeBB: config.NodeBBSite{URL: "http://127.0.0.1:4567"}}
+	got := a.forumOptions(unset).Trust
+	if got.EstablishedPosts != config.DefaultEstablishedPosts || got.EstablishedAge != time.Duration(config.DefaultEstablishedAge) {
+		t.Errorf("unset: %+v; want the config's defaults", got)
+	}
+	zero := 0
+	unset.NodeBB.EstablishedPosts = &zero
+	if got := a.forumOptions(unset).Trust; got.EstablishedPosts != 0 {
+		t.Errorf("established_posts 0: %+v; want the rule off", got)
 	}
 }
