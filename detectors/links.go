@@ -781,6 +781,31 @@ func contactsOnly(res *Result, in *Input, text string) {
 	} else {
 		s.add(LinkAdded, "", fmt.Sprintf("%d contact points were added", len(r.Contacts)), linkWeightAdded, 1)
 	}
+	// A bare or obfuscated domain is a destination like a link's: new to
+	// the site, or already confirmed as spam. Without this a contact's
+	// domain would read as one the site cites.
+	var domains DomainHistory
+	if in.Env != nil {
+		domains = in.Env.Domains
+	}
+	var newW, spamW float64
+	done := map[string]bool{}
+	for _, c := range r.Contacts {
+		if c.Domain == "" || done[c.Domain] || domains == nil {
+			continue
+		}
+		done[c.Domain] = true
+		if domains.Spam(c.Domain) {
+			w := linkWeightSpamMore
+			if spamW == 0 {
+				w = linkWeightSpamDomain
+			}
+			spamW += s.add(LinkSpamDomain, c.Domain, "the domain was already reverted or confirmed as spam", w, linkCapSpamDomain-spamW)
+		}
+		if !referenceInfrastructure[c.Domain] && !domains.Known(c.Domain) && !domainInText(in.Edit.Old, c.Domain) {
+			newW += s.add(LinkNewDomain, c.Domain, "the site does not link to this domain yet", linkWeightNewDomain, linkCapNewDomain-newW)
+		}
+	}
 	res.Spam = round3(p)
 	s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob)+siteSpamDetail(shift), modelScore(p)-res.Score, 1)
 	if res.Score > 1 {

@@ -49,3 +49,35 @@ func TestLinksSpamModel(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksContactDomains checks that a bare domain counted as a link (no
+// URL in the post) is judged as a destination, as a link's domain is: new
+// to the site, known, or already confirmed as spam. A contact's domain is
+// never taken for one the site cites just because it came without a URL.
+func TestLinksContactDomains(t *testing.T) {
+	const post = "Schon nach zwei Wochen 6.000 Euro Gewinn mit dieser Firma, nur 250 Euro Einzahlung nötig! Jetzt anmelden: GELDBLITZ-TRADE.COM"
+	for _, tc := range []struct {
+		name        string
+		known, spam []string
+		newDomain   bool
+		spamDomain  bool
+	}{
+		{"new to the site", nil, nil, true, false},
+		{"known to the site", []string{"geldblitz-trade.com"}, nil, false, false},
+		{"confirmed spam", nil, []string{"geldblitz-trade.com"}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := &Edit{Anon: true, User: "192.0.2.1", New: post, Format: FormatMarkdown}
+			r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{Domains: newLinksTestHistory(tc.known, tc.spam)}})
+			if len(r.Links) == 0 {
+				t.Fatalf("no contact read as a link: %v (p=%.3f)", r.Reasons, r.Spam)
+			}
+			if hasReason(r, LinkNewDomain) != tc.newDomain || hasReason(r, LinkSpamDomain) != tc.spamDomain {
+				t.Errorf("reasons %v; want new domain %v, spam domain %v", r.Reasons, tc.newDomain, tc.spamDomain)
+			}
+			if tc.spamDomain && r.Score < DefaultLinksThreshold {
+				t.Errorf("score %.3f for a domain already confirmed as spam; want at least %.2f", r.Score, DefaultLinksThreshold)
+			}
+		})
+	}
+}
