@@ -66,6 +66,12 @@ const (
 	// modelGoodFaith is the spam model's probability below which it
 	// reads the text as plain good faith.
 	modelGoodFaith = 0.1
+	// modelWeak is the spam model's probability from which the added
+	// text carries weak spam evidence: too little to act on alone, enough
+	// for a probing range's memory to turn a plain link to a new domain
+	// into a revert. Below it the model reads the addition as good
+	// faith as surely as it reads anything.
+	modelWeak = 0.05
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -94,6 +100,11 @@ type content struct {
 	// titled: every link carries text that reads as a title, as citations
 	// and their templates do.
 	titled bool
+	// weak: weak spam evidence, short of a signal: the spam model's
+	// probability at modelWeak or more, or a link that promotes a site
+	// (its front page, one path segment, a contact) rather than citing a
+	// document in it. Memory of a probing range needs it to revert.
+	weak bool
 }
 
 // judgeContent reads the link detector's result.
@@ -154,6 +165,7 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	c.blatant = (c.overThreshold || shortener) && (!goodFaith || strong >= 1) ||
 		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
 	c.titled = true
+	c.weak = model && links.Spam >= modelWeak
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {
 			c.titled = false
@@ -162,8 +174,41 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 			// A handle or phone number: no domain the wiki could cite.
 			c.newDomain = true
 		}
+		if l.Domain == "" || promotesSite(l.URL) {
+			c.weak = true
+		}
 	}
 	return c
+}
+
+// promotesSite reports whether a link's URL names a site rather than a
+// document in it: its front page, or one path segment with no query
+// (an index page, a short landing slug). A source cites a page deeper
+// down: an article's dated path, a record's id, a query naming it. A
+// contact written without a URL (a bare domain, a handle) names a site.
+func promotesSite(raw string) bool {
+	rest := raw
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[i+2:]
+	} else {
+		return true
+	}
+	i := strings.IndexAny(rest, "/?#")
+	if i < 0 {
+		return true
+	}
+	rest = rest[i:]
+	if strings.ContainsRune(rest, '?') {
+		return false
+	}
+	rest, _, _ = strings.Cut(rest, "#")
+	segments := 0
+	for _, seg := range strings.Split(rest, "/") {
+		if seg != "" {
+			segments++
+		}
+	}
+	return segments <= 1
 }
 
 // Decide turns detector results and the store's memory into a decision. It is
@@ -181,8 +226,9 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 //     reverted from a probing range or on a probed page.
 //   - Links with no spam signal are never blocked on memory. From a
 //     probing IP (or with a known token) a link to a new domain is
-//     reverted; from a probing range it is reverted unless it reads as a
-//     citation or the wiki's domain history is thin, then flagged; on a
+//     reverted; from a probing range it is reverted when it carries weak
+//     evidence (see content.weak) and does not read as a citation, and
+//     the wiki's domain history is not thin; otherwise flagged. On a
 //     probed page alone it is left alone.
 //   - Links only to domains the wiki already cites are at most flagged
 //     unless they are blatant spam: memory alone never removes them.
@@ -266,7 +312,9 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
 	case rng && c.titled:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyCitationLike)}
-	case rng && mem.FewKnownDomains:
+	case rng && (mem.FewKnownDomains || !c.weak):
+		// A neighbour's link to a document the spam model reads as good
+		// faith: the range's memory alone does not make it spam.
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyNoSpamSignal)}
 	case rng:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}

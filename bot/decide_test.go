@@ -32,6 +32,14 @@ func TestDecideBranches(t *testing.T) {
 		return r
 	}
 	reason := func(c detectors.Code, w float64) detectors.Reason { return detectors.Reason{Code: c, Weight: w} }
+	// deep points a link result's links at a document deep in its site,
+	// as a citation does, rather than at the site's front page.
+	deep := func(r detectors.Result) detectors.Result {
+		for i := range r.Links {
+			r.Links[i].URL = "https://news.example.com/2021/03/14/council-bridge-vote.html"
+		}
+		return r
+	}
 	// judged adds the spam model's probability p to a link result, as the
 	// detector does.
 	judged := func(r detectors.Result, p float64) detectors.Result {
@@ -106,6 +114,14 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, R{decision.WhyFollowUpRange, decision.WhyLinkSpam}},
 		{"probing range, untitled link to a new domain", anon, []detectors.Result{links("website", newDomain)}, bot.Memory{RangeProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, untitled link to a site, model in good faith", anon, []detectors.Result{judged(links("website", newDomain), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, untitled link to a document, model in good faith", anon, []detectors.Result{judged(deep(links("", newDomain)), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
+		{"probing range, untitled link to a document, model unsure", anon, []detectors.Result{judged(deep(links("", newDomain)), 0.2)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing IP, untitled link to a document, model in good faith", anon, []detectors.Result{judged(deep(links("", newDomain)), 0.01)}, bot.Memory{IPProbed: true, RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpIP, decision.WhyFollowUpRange, decision.WhyNewDomain}},
 		{"probing range, titled link to a new domain", anon, []detectors.Result{links(title, newDomain)}, bot.Memory{RangeProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyCitationLike}},
 		{"probing range, new domain, thin domain history", anon, []detectors.Result{links("", newDomain)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
