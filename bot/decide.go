@@ -2,9 +2,11 @@ package bot
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Memory is what the store knows about an edit's editor and page at the time
@@ -66,12 +68,6 @@ const (
 	// modelGoodFaith is the spam model's probability below which it
 	// reads the text as plain good faith.
 	modelGoodFaith = 0.1
-	// modelWeak is the spam model's probability from which the added
-	// text carries weak spam evidence: too little to act on alone, enough
-	// for a probing range's memory to turn a plain link to a new domain
-	// into a revert. Below it the model reads the addition as good
-	// faith as surely as it reads anything.
-	modelWeak = 0.05
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -100,15 +96,18 @@ type content struct {
 	// titled: every link carries text that reads as a title, as citations
 	// and their templates do.
 	titled bool
-	// weak: weak spam evidence, short of a signal: the spam model's
-	// probability at modelWeak or more, or a link that promotes a site
-	// (its front page, one path segment, a contact) rather than citing a
-	// document in it. Memory of a probing range needs it to revert.
+	// weak: weak spam evidence, short of a signal: the spam model not
+	// reading the text as plain good faith (modelGoodFaith), a link that
+	// promotes a site (its front page, one path segment, a contact)
+	// rather than citing a document in it, or a link whose short text
+	// is a call or a label foreign to the page and to the link's own
+	// domain ("useful resource", "travel tips"). Memory of a probing
+	// range needs it to revert.
 	weak bool
 }
 
 // judgeContent reads the link detector's result.
-func judgeContent(links *detectors.Result, threshold float64) content {
+func judgeContent(links *detectors.Result, old string, threshold float64) content {
 	var c content
 	var vocab, other float64
 	strong := 0 // pieces of vocabulary of spamSignalMin or more
@@ -165,7 +164,7 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 	c.blatant = (c.overThreshold || shortener) && (!goodFaith || strong >= 1) ||
 		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
 	c.titled = true
-	c.weak = model && links.Spam >= modelWeak
+	c.weak = model && links.Spam >= modelGoodFaith
 	for _, l := range links.Links {
 		if len(strings.Fields(l.Anchor)) < titleWords {
 			c.titled = false
@@ -174,16 +173,35 @@ func judgeContent(links *detectors.Result, threshold float64) content {
 			// A handle or phone number: no domain the wiki could cite.
 			c.newDomain = true
 		}
-		if l.Domain == "" || promotesSite(l.URL) {
+		if l.Domain == "" || promotesSite(l.URL) || foreignLabel(l, old) {
 			c.weak = true
 		}
 	}
 	return c
 }
 
+// foreignLabel reports whether a link's text is a short label (one to
+// three words, not a title) none of whose words the page already uses or
+// the link's domain spells: the text a link farm gives its links ("useful
+// resource", "home decor ideas"), where an editor writes a bare URL, a
+// cited work's title or the name of the site linked.
+func foreignLabel(l detectors.Link, page string) bool {
+	words := strings.FieldsFunc(strings.ToLower(l.Anchor), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 || len(words) >= titleWords {
+		return false
+	}
+	host := strings.ToLower(l.URL)
+	for _, w := range words {
+		if len([]rune(w)) < 3 || strings.Contains(host, w) || textview.ContainsFold(page, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // promotesSite reports whether a link's URL names a site rather than a
-// document in it: its front page, or one path segment with no query
-// (an index page, a short landing slug). A source cites a page deeper
+// document in it: its front page, or one path segment (an index page, a
+// short landing slug), with no query but referral and campaign tags. A source cites a page deeper
 // down: an article's dated path, a record's id, a query naming it. A
 // contact written without a URL (a bare domain, a handle) names a site.
 func promotesSite(raw string) bool {
@@ -197,11 +215,13 @@ func promotesSite(raw string) bool {
 	if i < 0 {
 		return true
 	}
-	rest = rest[i:]
-	if strings.ContainsRune(rest, '?') {
-		return false
+	rest, _, _ = strings.Cut(rest[i:], "#")
+	rest, query, _ := strings.Cut(rest, "?")
+	for _, kv := range strings.Split(query, "&") {
+		if k, _, _ := strings.Cut(kv, "="); k != "" && !trackingParam(strings.ToLower(k)) {
+			return false // a query naming a document
+		}
 	}
-	rest, _, _ = strings.Cut(rest, "#")
 	segments := 0
 	for _, seg := range strings.Split(rest, "/") {
 		if seg != "" {
@@ -255,7 +275,7 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		}
 		return decided(decision.VerdictOK, decision.ActionNone, decision.WhyClean)
 	}
-	c := judgeContent(links, p.threshold("links"))
+	c := judgeContent(links, e.Old, p.threshold("links"))
 
 	// Memory, strongest first. The address's own history and a known
 	// token tie the editor to the campaign; a neighbour in the range or
@@ -353,4 +373,15 @@ func ContentConfirmed(d decision.Decision) bool {
 		return false
 	}
 	return d.Verdict == decision.VerdictProbe || d.Has(decision.WhySpamSignals) || d.Has(decision.WhyLinkSpam)
+}
+
+// trackingParam reports whether a query parameter only tags a visit (a
+// referral, an affiliate, a campaign) rather than naming a document.
+func trackingParam(k string) bool {
+	for _, p := range []string{"utm_", "ref", "aff", "partner", "promo", "campaign", "clickid", "subid"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -34,11 +34,14 @@ func TestDecideBranches(t *testing.T) {
 	reason := func(c detectors.Code, w float64) detectors.Reason { return detectors.Reason{Code: c, Weight: w} }
 	// deep points a link result's links at a document deep in its site,
 	// as a citation does, rather than at the site's front page.
-	deep := func(r detectors.Result) detectors.Result {
+	withURL := func(r detectors.Result, u string) detectors.Result {
 		for i := range r.Links {
-			r.Links[i].URL = "https://news.example.com/2021/03/14/council-bridge-vote.html"
+			r.Links[i].URL = u
 		}
 		return r
+	}
+	deep := func(r detectors.Result) detectors.Result {
+		return withURL(r, "https://news.example.com/2021/03/14/council-bridge-vote.html")
 	}
 	// judged adds the spam model's probability p to a link result, as the
 	// detector does.
@@ -120,6 +123,14 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
 		{"probing range, untitled link to a document, model unsure", anon, []detectors.Result{judged(deep(links("", newDomain)), 0.2)}, bot.Memory{RangeProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, link to a document under a label foreign to the page", anon, []detectors.Result{judged(deep(links("garden tools", newDomain)), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, link to a document under its site's name", anon, []detectors.Result{judged(deep(links("Example News", newDomain)), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
+		{"probing range, front page with a referral tag", anon, []detectors.Result{judged(withURL(links("", newDomain), "https://shop.example.com/?ref=a8Zk&utm_source=forum"), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, one-segment page named by its query", anon, []detectors.Result{judged(withURL(links("", newDomain), "https://www.example.com/define.php?term=SNAFU"), 0.01)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
 		{"probing IP, untitled link to a document, model in good faith", anon, []detectors.Result{judged(deep(links("", newDomain)), 0.01)}, bot.Memory{IPProbed: true, RangeProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpIP, decision.WhyFollowUpRange, decision.WhyNewDomain}},
 		{"probing range, titled link to a new domain", anon, []detectors.Result{links(title, newDomain)}, bot.Memory{RangeProbed: true},

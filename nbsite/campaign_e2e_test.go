@@ -79,6 +79,17 @@ func TestForumCampaign(t *testing.T) {
 		topics[s.key] = p.TID
 	}
 
+	// The forum's links page: a domain history rich enough that a link
+	// to a domain it lacks means "new" (bot: 50 known domains or more).
+	var links strings.Builder
+	links.WriteString("Links collected from past threads, by subject:\n\n")
+	for _, u := range forumLinks {
+		links.WriteString("- https://" + u + "\n")
+	}
+	if _, err := f.AdminTopic(ctx, "Useful links", links.String()); err != nil {
+		t.Fatal(err)
+	}
+
 	rng := rand.New(rand.NewPCG(14, 13))
 	probes := []campaignPost{
 		{ip: botnetA + "21", topic: "camera", what: "lower case at the end", text: "Thanks, the tip about the ribbon cable fixed it for me. " + token(rng, "lower")},
@@ -351,4 +362,28 @@ func followUps() []campaignPost {
 		spam(botnetA+"83", "", "python", "", "Spanish: Markdown link with a commercial anchor",
 			"Si buscas [casino online con bono sin depósito](https://casino-bono-gratis.es/registro) este es el mejor de 2024, 200 giros gratis al registrarte."),
 	}
+}
+
+// forumLinks are the links page's: documentation, projects and reference
+// sites a hobby and programming forum cites, none of the domains the
+// campaign's good-faith posts link to.
+var forumLinks = []string{
+	"www.kernel.org/doc/html/latest/", "www.debian.org/releases/bookworm/", "ubuntu.com/server/docs",
+	"wiki.archlinux.org/title/Systemd", "www.gnu.org/software/bash/manual/", "developer.mozilla.org/en-US/docs/Web",
+	"www.w3.org/TR/html52/", "datatracker.ietf.org/doc/html/rfc9110", "doc.rust-lang.org/book/", "go.dev/doc/effective_go",
+	"nodejs.org/api/fs.html", "www.npmjs.com/package/express", "pypi.org/project/requests/", "requests.readthedocs.io/en/latest/",
+	"www.sqlite.org/lang.html", "dev.mysql.com/doc/refman/8.0/en/", "mariadb.com/kb/en/documentation/", "redis.io/docs/latest/",
+	"nginx.org/en/docs/", "httpd.apache.org/docs/2.4/", "docs.docker.com/compose/", "kubernetes.io/docs/concepts/",
+	"gitlab.com/gitlab-org/gitlab", "sourceforge.net/projects/sevenzip/", "en.wikipedia.org/wiki/Compost",
+	"commons.wikimedia.org/wiki/Main_Page", "www.openstreetmap.org/about", "docs.arduino.cc/language-reference/",
+	"learn.adafruit.com/adafruit-bme280-humidity-barometric-pressure-temperature-sensor-breakout", "learn.sparkfun.com/tutorials/i2c",
+	"docs.espressif.com/projects/esp-idf/en/latest/", "docs.kicad.org/8.0/en/pcbnew/pcbnew.html", "wiki.freecad.org/Getting_started",
+	"docs.blender.org/manual/en/latest/", "docs.gimp.org/2.10/en/", "inkscape.org/learn/", "help.libreoffice.org/latest/en-US/text/scalc/main0000.html",
+	"www.videolan.org/vlc/", "ffmpeg.org/ffmpeg-filters.html", "imagemagick.org/script/command-line-options.php",
+	"help.gnome.org/users/gnome-help/stable/", "docs.kde.org/stable5/en/dolphin/dolphin/index.html", "docs.xfce.org/xfce/thunar/start",
+	"docs.freebsd.org/en/books/handbook/", "man.openbsd.org/pf.conf", "www.netbsd.org/docs/guide/en/", "llvm.org/docs/LangRef.html",
+	"cmake.org/cmake/help/latest/", "docs.gradle.org/current/userguide/userguide.html", "www.bbc.co.uk/food/techniques",
+	"www.theguardian.com/lifeandstyle/gardens", "www.rhs.org.uk/vegetables/tomatoes/grow-your-own", "www.sheldonbrown.com/chains.html",
+	"www.seriouseats.com/the-food-lab", "www.metoffice.gov.uk/weather/learn-about", "www.weather.gov/jetstream/",
+	"www.bikeradar.com/advice/workshop", "www.kingsford.com/how-to/", "www.thekitchn.com/bread-baking-basics",
 }
