@@ -49,7 +49,10 @@ const (
 // with commercial anchors and link-only posts. Among them, good-faith
 // technical answers (code blocks, versions, hashes, stack traces, links
 // to documentation and GitHub) come from guests in the probing ranges and
-// elsewhere and from new accounts. Every probe and every spam post must
+// elsewhere and from new accounts. The forum's links page gives it a rich
+// domain history, so that a neighbour's link to a new domain is judged
+// as on a mature site (not merely flagged for a thin history). Every
+// probe and every spam post must
 // go; no good-faith post may, and no good-faith guest's address may be
 // blacklisted (a neighbour in a range the botnet confirmed may sit under
 // the range's rule, never under one of its own).
