@@ -86,3 +86,24 @@ func nucleotides(sym []uint8) bool {
 	}
 	return true
 }
+
+// trainPage learns a letter model of one page's language: the page's
+// letters weigh as much as the whole base model's, so that the words of a
+// language the base model hardly knows (Luganda, Shona, Somali) are
+// ordinary under it, while the base model still covers the letter
+// sequences a page of a few kilobytes never shows. Random letters stay as
+// unlikely under it as under either.
+func trainPage(text string) *Model {
+	base := BaseModel()
+	m := trainWords([]string{text}, base)
+	if m.words == 0 {
+		return base
+	}
+	k := max(2, base.words/m.words)
+	for i, n := range m.counts {
+		m.counts[i] = satAdd(k*uint64(n), uint64(base.counts[i]))
+	}
+	m.words = k*m.words + base.words
+	m.build()
+	return m
+}

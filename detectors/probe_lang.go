@@ -22,8 +22,10 @@ func (p *prober) wantsPageModel() bool {
 	if len(p.cands) == 0 || p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() {
 		return false
 	}
-	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") {
-		return false // a guess from a few frequent words is no language to learn
+	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
+		// A guess from a few frequent words is no language to learn;
+		// text no dictionary reads is in one.
+		return false
 	}
 	if len(p.edit0.Old) < pageModelMinBytes && len(p.edit0.New) < pageModelMinBytes {
 		return false
@@ -52,5 +54,5 @@ func pageModel(e *Edit) *Model {
 	if len(text) < pageModelMinBytes {
 		text = e.New
 	}
-	return Train([]string{text})
+	return trainPage(text)
 }

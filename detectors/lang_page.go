@@ -1,0 +1,130 @@
+package detectors
+
+// The language a text is read in.
+//
+// A bot may have dictionaries of fifty languages (Env.Dicts) while a page
+// says nothing of its language, or says the wiki's while a paragraph
+// quotes another. The words the edit adds tell: the language whose
+// dictionary, with English, has most of them is the one they are read in.
+// Checking a sample of words against the named language's dictionary
+// first keeps the common case to a dozen lookups; only text that
+// dictionary does not read is tried against every other. Text no
+// dictionary reads is in a language the bot has none for (Quechua,
+// Tagalog without myspell-tl): its words are then judged by letters, not
+// counted as unknown, and a letter model of the page judges it
+// (probe_lang.go).
+
+// Sampling the added words.
+const (
+	langSampleWords = 24   // lower-case words of prose looked up at most
+	langMinSample   = 6    // fewer tell nothing: the named language stands
+	langReadShare   = 0.7  // the named language reads at least this share: no search
+	langCoverShare  = 0.55 // a language reading this share (with English) is the text's
+)
+
+// langHint returns the language the edit, its text's frequent words or
+// the wiki name, "en" when none does, and whether the edit or the wiki
+// named it.
+func (p *prober) langHint() (lang string, named bool) {
+	lang = p.edit0.Lang
+	named = lang != ""
+	if lang == "" {
+		lang = GuessLang(p.edit0.New)
+	}
+	if lang == "" && p.env != nil && p.env.Lang != "" {
+		lang, named = p.env.Lang, true
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	return BaseLang(lang), named
+}
+
+// detectLang returns the language the added text is read in and the
+// dictionary of it (nil when the bot has none that reads the text), and
+// whether no dictionary reads a text long enough to tell.
+func (p *prober) detectLang() (lang string, dict Words, unread bool) {
+	hint, named := p.langHint()
+	if p.env == nil || len(p.env.Dicts) == 0 {
+		return hint, nil, false
+	}
+	dict = p.env.Dicts[hint]
+	sample := p.langSample()
+	if len(sample) < langMinSample {
+		return hint, dict, false
+	}
+	// Words English or the wiki's own words have are no evidence either
+	// way: English is read on every page.
+	rest := sample[:0:0]
+	read := 0
+	for _, w := range sample {
+		switch {
+		case p.extra != nil && p.extra.Has(w), p.enDict != nil && p.enDict.Has(w):
+			read++
+		case dict != nil && dict.Has(w):
+			read++
+			rest = append(rest, w) // may still tell another language apart
+		default:
+			rest = append(rest, w)
+		}
+	}
+	if float64(read) >= langReadShare*float64(len(sample)) {
+		return hint, dict, false
+	}
+	// Every other dictionary: the one reading most of the rest.
+	common := len(sample) - len(rest)
+	best, bestN := "", 0
+	if dict != nil {
+		best, bestN = hint, read-common
+	}
+	for l, d := range p.env.Dicts {
+		if l == hint || l == "en" || d == nil {
+			continue
+		}
+		n := 0
+		for i, w := range rest {
+			if n+len(rest)-i < bestN {
+				break // cannot beat the best any more
+			}
+			if d.Has(w) {
+				n++
+			}
+		}
+		if n > bestN || n == bestN && n > 0 && best != hint && l < best {
+			best, bestN = l, n
+		}
+	}
+	if best != "" && float64(common+bestN) >= langCoverShare*float64(len(sample)) {
+		return best, p.env.Dicts[best], false
+	}
+	if !named {
+		hint = ""
+	}
+	return hint, nil, true
+}
+
+// langSample returns up to langSampleWords lower-case words of the prose
+// the edit adds (no markup, names, digits or other scripts), spread
+// evenly over it.
+func (p *prober) langSample() []string {
+	const skip = wUpperFirst | wUpperInner | wDigit | wNonLatin | wCode | cMarkup
+	n := 0
+	for _, w := range p.words {
+		if w.Flags&skip == 0 && w.Hi-w.Lo >= 3 {
+			n++
+		}
+	}
+	step := max(1, n/langSampleWords)
+	var out []string
+	k := 0
+	for _, w := range p.words {
+		if w.Flags&skip != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		if k%step == 0 && len(out) < langSampleWords {
+			out = append(out, p.text[w.Lo:w.Hi])
+		}
+		k++
+	}
+	return out
+}
