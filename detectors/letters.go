@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"math"
+
 	"github.com/wikiwarden/wikiwarden/textview"
 	"unicode"
 	"unicode/utf8"
@@ -92,10 +94,17 @@ func nucleotides(sym []uint8) bool {
 // language the base model hardly knows (Luganda, Shona, Somali) are
 // ordinary under it, while the base model still covers the letter
 // sequences a page of a few kilobytes never shows. Random letters stay as
-// unlikely under it as under either.
-func trainPage(text string) *Model {
+// unlikely under it as under either. A text that may hold the token being
+// judged (a page created with it) is learned without its words seen once
+// and as unlikely as random letters; the page before an edit is learned
+// whole.
+func trainPage(text string, mayHoldToken bool) *Model {
 	base := BaseModel()
-	m := trainWords([]string{text}, base)
+	once := math.Inf(1)
+	if mayHoldToken {
+		once = learnOnceBits
+	}
+	m := trainWords([]string{text}, base, once)
 	if m.words == 0 {
 		return base
 	}

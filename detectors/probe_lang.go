@@ -50,9 +50,8 @@ func (p *prober) wantsPageModel() bool {
 // pageModel learns a letter model from the page the edit changes: the text
 // before the edit when there is enough of it, else the text after.
 func pageModel(e *Edit) *Model {
-	text := e.Old
-	if len(text) < pageModelMinBytes {
-		text = e.New
+	if len(e.Old) >= pageModelMinBytes {
+		return trainPage(e.Old, false)
 	}
-	return trainPage(text)
+	return trainPage(e.New, true)
 }

@@ -164,6 +164,16 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 	return lx, nil
 }
 
+// Preload opens the words of langs now (a lazy Lexicon's), so that an
+// unreadable dictionary shows in Errors at once.
+func (lx *Lexicon) Preload(langs ...string) {
+	for _, l := range langs {
+		if s, ok := lx.sets[normLang(l)]; ok {
+			s.load()
+		}
+	}
+}
+
 // lazySet is a language's word set, opened at its first use.
 type lazySet struct {
 	once sync.Once
