@@ -16,10 +16,12 @@ package detectors
 
 // Sampling the added words.
 const (
-	langSampleWords = 24   // lower-case words of prose looked up at most
-	langMinSample   = 6    // fewer tell nothing: the named language stands
-	langReadShare   = 0.7  // the named language reads at least this share: no search
-	langCoverShare  = 0.55 // a language reading this share (with English) is the text's
+	langSampleWords  = 24   // lower-case words of prose looked up at most
+	langMinSample    = 6    // fewer tell nothing: the named language stands
+	langReadShare    = 0.7  // the named language reads at least this share: no search
+	langCoverShare   = 0.55 // a language reading this share (with English) is the text's
+	langUnreadShare  = 0.35 // no language reads this share of langUnreadSample words or more:
+	langUnreadSample = 16   // the text is in one the bot has no dictionary of
 )
 
 // langHint returns the language the edit, its text's frequent words or
@@ -49,13 +51,14 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 		return hint, nil, false
 	}
 	dict = p.env.Dicts[hint]
-	sample := p.langSample()
+	var sbuf, rbuf [langSampleWords]string
+	sample := p.langSample(sbuf[:0])
 	if len(sample) < langMinSample {
 		return hint, dict, false
 	}
 	// Words English or the wiki's own words have are no evidence either
 	// way: English is read on every page.
-	rest := sample[:0:0]
+	rest := rbuf[:0]
 	read := 0
 	for _, w := range sample {
 		switch {
@@ -97,16 +100,24 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 	if best != "" && float64(common+bestN) >= langCoverShare*float64(len(sample)) {
 		return best, p.env.Dicts[best], false
 	}
-	if !named {
-		hint = ""
+	// Text the dictionaries mostly do not read: in a language the bot has
+	// none for, when there is enough of it to tell.
+	// A language the edit or the wiki names keeps its dictionary (Welsh
+	// mutates its words' first letters, which a plain lookup misses).
+	unread = len(sample) >= langUnreadSample && float64(common+bestN) < langUnreadShare*float64(len(sample))
+	switch {
+	case named && dict != nil, !unread:
+		return hint, dict, false
+	case named:
+		return hint, nil, true
 	}
-	return hint, nil, true
+	return "", nil, true
 }
 
 // langSample returns up to langSampleWords lower-case words of the prose
 // the edit adds (no markup, names, digits or other scripts), spread
 // evenly over it.
-func (p *prober) langSample() []string {
+func (p *prober) langSample(out []string) []string {
 	const skip = wUpperFirst | wUpperInner | wDigit | wNonLatin | wCode | cMarkup
 	n := 0
 	for _, w := range p.words {
@@ -115,7 +126,6 @@ func (p *prober) langSample() []string {
 		}
 	}
 	step := max(1, n/langSampleWords)
-	var out []string
 	k := 0
 	for _, w := range p.words {
 		if w.Flags&skip != 0 || w.Hi-w.Lo < 3 {
