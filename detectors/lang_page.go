@@ -14,6 +14,8 @@ package detectors
 // counted as unknown, and a letter model of the page judges it
 // (probe_lang.go).
 
+import "strings"
+
 // Sampling the added words.
 const (
 	langSampleWords  = 24   // lower-case words of prose looked up at most
@@ -51,14 +53,46 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 		return hint, nil, false
 	}
 	dict = p.env.Dicts[hint]
-	var sbuf, rbuf [langSampleWords]string
-	sample := p.langSample(sbuf[:0])
+	var buf [langSampleWords]string
+	sample := p.langSample(buf[:0])
 	if len(sample) < langMinSample {
 		return hint, dict, false
 	}
+	best, share := p.readLang(sample, hint, dict)
+	if best != "" && share >= langCoverShare {
+		return best, p.env.Dicts[best], false
+	}
+	// Text the dictionaries mostly do not read: in a language the bot has
+	// none for, when there is enough of it to tell, and the page it is
+	// added to is too. Random letters added to a page of a language the
+	// bot reads (keyboard mashing) are read in the page's language.
+	unread = len(sample) >= langUnreadSample && share < langUnreadShare
+	if unread && len(p.edit0.Old) >= pageModelMinBytes {
+		if l, ok := p.oldLang(hint, dict); ok {
+			return l, p.env.Dicts[l], false
+		}
+	}
+	// A language the edit or the wiki names keeps its dictionary (Welsh
+	// mutates its words' first letters, which a plain lookup misses).
+	switch {
+	case named && dict != nil, !unread:
+		return hint, dict, false
+	case named:
+		return hint, nil, true
+	}
+	return "", nil, true
+}
+
+// readLang returns the language whose dictionary, with English and the
+// wiki's words, reads most of sample, and the share it reads; hint (whose
+// dictionary is dict) wins ties and is taken without a search when it
+// reads langReadShare. "" when no dictionary reads a word English does
+// not.
+func (p *prober) readLang(sample []string, hint string, dict Words) (string, float64) {
 	// Words English or the wiki's own words have are no evidence either
 	// way: English is read on every page.
-	rest := rbuf[:0]
+	var buf [langSampleWords]string
+	rest := buf[:0]
 	read := 0
 	for _, w := range sample {
 		switch {
@@ -68,11 +102,14 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 			read++
 			rest = append(rest, w) // may still tell another language apart
 		default:
-			rest = append(rest, w)
+			if len(rest) < len(buf) {
+				rest = append(rest, w)
+			}
 		}
 	}
-	if float64(read) >= langReadShare*float64(len(sample)) {
-		return hint, dict, false
+	total := float64(len(sample))
+	if float64(read) >= langReadShare*total {
+		return hint, float64(read) / total
 	}
 	// Every other dictionary: the one reading most of the rest.
 	common := len(sample) - len(rest)
@@ -97,42 +134,58 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 			best, bestN = l, n
 		}
 	}
-	if best != "" && float64(common+bestN) >= langCoverShare*float64(len(sample)) {
-		return best, p.env.Dicts[best], false
+	return best, float64(common+bestN) / total
+}
+
+// oldLang returns the language a dictionary reads the page before the
+// edit in, if one does.
+func (p *prober) oldLang(hint string, dict Words) (string, bool) {
+	old := p.edit0.Old
+	if len(old) > langSample {
+		old = old[:langSample]
+		if i := strings.LastIndexByte(old, '\n'); i > 0 {
+			old = old[:i]
+		}
 	}
-	// Text the dictionaries mostly do not read: in a language the bot has
-	// none for, when there is enough of it to tell.
-	// A language the edit or the wiki names keeps its dictionary (Welsh
-	// mutates its words' first letters, which a plain lookup misses).
-	unread = len(sample) >= langUnreadSample && float64(common+bestN) < langUnreadShare*float64(len(sample))
-	switch {
-	case named && dict != nil, !unread:
-		return hint, dict, false
-	case named:
-		return hint, nil, true
+	var sc readers
+	words := sc.read(p.edit0.Format, old, []byteSpan{{Lo: 0, Hi: len(old)}}, nil)
+	var buf [langSampleWords]string
+	sample := sampleWords(old, words, buf[:0])
+	if len(sample) < langUnreadSample {
+		return "", false
 	}
-	return "", nil, true
+	l, share := p.readLang(sample, hint, dict)
+	if l == "" {
+		l = "en" // English alone reads it
+	}
+	return l, share >= langCoverShare
 }
 
 // langSample returns up to langSampleWords lower-case words of the prose
 // the edit adds (no markup, names, digits or other scripts), spread
 // evenly over it.
 func (p *prober) langSample(out []string) []string {
+	return sampleWords(p.text, p.words, out)
+}
+
+// sampleWords appends up to langSampleWords lower-case words of prose
+// among words of text, spread evenly over them, to out.
+func sampleWords(text string, words []scanWord, out []string) []string {
 	const skip = wUpperFirst | wUpperInner | wDigit | wNonLatin | wCode | cMarkup
 	n := 0
-	for _, w := range p.words {
+	for _, w := range words {
 		if w.Flags&skip == 0 && w.Hi-w.Lo >= 3 {
 			n++
 		}
 	}
 	step := max(1, n/langSampleWords)
 	k := 0
-	for _, w := range p.words {
+	for _, w := range words {
 		if w.Flags&skip != 0 || w.Hi-w.Lo < 3 {
 			continue
 		}
 		if k%step == 0 && len(out) < langSampleWords {
-			out = append(out, p.text[w.Lo:w.Hi])
+			out = append(out, text[w.Lo:w.Hi])
 		}
 		k++
 	}
