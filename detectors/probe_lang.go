@@ -19,7 +19,7 @@ const pageModelMinBytes = 1500
 // enough to learn from, and a word is at stake: flagged, or held back by
 // the odd letters of the text around it.
 func (p *prober) wantsPageModel() bool {
-	if len(p.cands) == 0 || p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() {
+	if p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() || len(p.cands) == 0 && !p.unread {
 		return false
 	}
 	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
@@ -32,6 +32,11 @@ func (p *prober) wantsPageModel() bool {
 	}
 	if p.edit.words == 0 || p.edit.nonLatin*2 > p.edit.words {
 		return false
+	}
+	if p.unread {
+		// No dictionary reads the text: the letters of the language
+		// around held back every word, a probe too, whatever it scored.
+		return true
 	}
 	for i := range p.cands {
 		c := &p.cands[i]
