@@ -315,13 +315,22 @@ func readWords(r io.Reader, b *detectors.WordSetBuilder) error {
 	return sc.Err()
 }
 
-// addWord adds a word (with "ij" for the Dutch ligature "ĳ") and, for "rock'n'roll", "aujourd'hui" or
+// esperantoX writes Esperanto's accented letters in the x-system.
+var esperantoX = strings.NewReplacer("ĉ", "cx", "ĝ", "gx", "ĥ", "hx", "ĵ", "jx", "ŝ", "sx", "ŭ", "ux",
+	"Ĉ", "Cx", "Ĝ", "Gx", "Ĥ", "Hx", "Ĵ", "Jx", "Ŝ", "Sx", "Ŭ", "Ux")
+
+// addWord adds a word (with "ij" for the Dutch ligature "ĳ", and Esperanto
+// in the x-system too) and, for "rock'n'roll", "aujourd'hui" or
 // "Baden-Württemberg", its parts of four letters or more, which the
 // scanner reads as words of their own.
 func addWord(b *detectors.WordSetBuilder, w string) {
 	if strings.ContainsAny(w, "ĳĲ") {
 		// Dutch dictionaries spell "ij" as one letter; texts do not.
 		addWord(b, strings.NewReplacer("ĳ", "ij", "Ĳ", "IJ").Replace(w))
+	}
+	if strings.ContainsAny(w, "ĉĝĥĵŝŭĈĜĤĴŜŬ") {
+		// Esperanto typed without its letters: "cxiuj" for "ĉiuj".
+		b.Add(esperantoX.Replace(w))
 	}
 	b.Add(w)
 	if strings.ContainsAny(w, "-'") {

@@ -14,12 +14,12 @@ import (
 
 func TestReadWords(t *testing.T) {
 	var b detectors.WordSetBuilder
-	list := "walk\nrock-and-roll\nk\xf6ttbullar\n" // the last in ISO-8859-1, as wswedish has it
+	list := "walk\nrock-and-roll\nĉiuj\nk\xf6ttbullar\n" // the last in ISO-8859-1, as wswedish has it
 	if err := readWords(strings.NewReader(list), &b); err != nil {
 		t.Fatal(err)
 	}
 	s := b.Build()
-	for _, w := range []string{"walk", "rock-and-roll", "roll", "köttbullar"} {
+	for _, w := range []string{"walk", "rock-and-roll", "roll", "ĉiuj", "cxiuj", "köttbullar"} {
 		if !s.Has(w) {
 			t.Errorf("%q missing", w)
 		}
