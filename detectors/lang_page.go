@@ -14,7 +14,11 @@ package detectors
 // counted as unknown, and a letter model of the page judges it
 // (probe_lang.go).
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // Sampling the added words.
 const (
@@ -89,11 +93,25 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 // reads langReadShare. "" when no dictionary reads a word English does
 // not.
 func (p *prober) readLang(sample []string, hint string, dict Words) (string, float64) {
+	// Most text is in the language named, or in English: a few lookups
+	// tell, stopping as soon as enough words are read.
+	total := float64(len(sample))
+	need := int(math.Ceil(langReadShare * total))
+	read := 0
+	for i, w := range sample {
+		if p.extra != nil && p.extra.Has(w) || p.enDict != nil && p.enDict.Has(w) || dict != nil && dict.Has(w) {
+			if read++; read >= need {
+				return hint, float64(read) / total
+			}
+		} else if read+len(sample)-i-1 < need {
+			break
+		}
+	}
 	// Words English or the wiki's own words have are no evidence either
 	// way: English is read on every page.
 	var buf [langSampleWords]string
 	rest := buf[:0]
-	read := 0
+	read = 0
 	for _, w := range sample {
 		switch {
 		case p.extra != nil && p.extra.Has(w), p.enDict != nil && p.enDict.Has(w):
@@ -102,14 +120,8 @@ func (p *prober) readLang(sample []string, hint string, dict Words) (string, flo
 			read++
 			rest = append(rest, w) // may still tell another language apart
 		default:
-			if len(rest) < len(buf) {
-				rest = append(rest, w)
-			}
+			rest = append(rest, w)
 		}
-	}
-	total := float64(len(sample))
-	if float64(read) >= langReadShare*total {
-		return hint, float64(read) / total
 	}
 	// Every other dictionary: the one reading most of the rest.
 	common := len(sample) - len(rest)
@@ -168,8 +180,9 @@ func (p *prober) langSample(out []string) []string {
 	return sampleWords(p.text, p.words, out)
 }
 
-// sampleWords appends up to langSampleWords lower-case words of prose
-// among words of text, spread evenly over them, to out.
+// sampleWords appends up to langSampleWords distinct lower-case words of
+// prose among words of text, spread evenly over them, to out: a table's
+// colour names repeated down its rows are one word.
 func sampleWords(text string, words []scanWord, out []string) []string {
 	const skip = wUpperFirst | wUpperInner | wDigit | wNonLatin | wCode | cMarkup
 	n := 0
@@ -184,7 +197,7 @@ func sampleWords(text string, words []scanWord, out []string) []string {
 		if w.Flags&skip != 0 || w.Hi-w.Lo < 3 {
 			continue
 		}
-		if k%step == 0 && len(out) < langSampleWords {
+		if k%step == 0 && len(out) < langSampleWords && !slices.Contains(out, text[w.Lo:w.Hi]) {
 			out = append(out, text[w.Lo:w.Hi])
 		}
 		k++

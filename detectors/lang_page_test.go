@@ -19,7 +19,7 @@ func TestDetectLang(t *testing.T) {
 	dutch := "De stad ligt aan de rivier en is de hoofdplaats van de gemeente die in de provincie ligt en ook een haven met een markt heeft voor de handel door de streek."
 	afrikaans := "Die stad lê aan die rivier en is die hoofstad van die munisipaliteit wat in die provinsie lê en ook 'n hawe vir die handel het wat deur die streek gebruik word."
 	quechua := "Kay llaqtaqa mayu patapi kachkan chaymantataq hatun llaqtam kachkan runakunapas achkam tiyanku chakrakunapi llamkanku sarata papata tarpunku wasinkunapas rumimanta ruwasqam."
-	english := strings.Repeat("The city was founded on the river by a merchant whose family traded with the towns of the coast for many years. ", 20)
+	english := strings.Repeat("The city was founded on the river by a merchant whose family traded with the towns of the coast for many years and from that city. ", 20)
 	for _, tc := range []struct {
 		name, old, text, editLang, envLang string
 		lang                               string
