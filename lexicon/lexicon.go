@@ -9,13 +9,16 @@
 // dictionaries in /usr/share/hunspell named for their locale ("nl.dic",
 // "nb_NO.dic", "af_ZA.dic"), and, for a language with neither, aspell's
 // (aspell-cy). Installed lists every language found; Norwegian Bokmål and
-// Nynorsk are filed together as "no".
+// Nynorsk are filed together as "no". A Hunspell dictionary lists stems;
+// their inflected forms come from its affix rules (hunspell.go), within a
+// budget per language.
 //
 // It exists apart from package detectors because reading dictionaries is
-// I/O and detectors are pure: cmd/wikiwarden (or the bot) opens the
-// languages its wiki needs once at start and passes them in
-// detectors.Env.Dicts. Without any dictionary installed everything still
-// works; the detectors then judge by letters alone.
+// I/O and detectors are pure: cmd/wikiwarden (or the bot) opens every
+// installed language ([All]) lazily once and passes them in
+// detectors.Env.Dicts, where each is mapped the first time an edit's
+// text needs it. Without any dictionary installed everything still works;
+// the detectors then judge by letters alone.
 //
 // Reading a language's word lists takes a quarter of a second and tens of
 // megabytes, too much for every run of a cron job. Open with a cache
