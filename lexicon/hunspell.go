@@ -303,7 +303,9 @@ func (af *affixFile) latinOnly() bool { return af.dec != nil }
 type expandFn func(form string)
 
 // expand emits the stem (unless it needs an affix or is forbidden) and
-// its affixed forms, at most perStem.
+// its affixed forms, at most perStem, simplest first: a budget cut should
+// lose the rare forms of many affixes (twofold suffixes, a prefix with a
+// suffix), not the plain suffixes of the stem's last flags.
 func (af *affixFile) expand(stem string, flags []string, perStem int, emit expandFn) {
 	if af.hasFlag(flags, af.forbidden) {
 		return
@@ -319,13 +321,13 @@ func (af *affixFile) expand(stem string, flags []string, perStem int, emit expan
 	if !af.hasFlag(flags, af.needAffix) && !af.hasFlag(flags, af.onlyComp) {
 		out(stem, nil)
 	}
-	type sfxForm struct {
+	type form struct {
 		w     string
 		cross bool
+		cont  []string
 	}
-	var suffixed []sfxForm
+	var suffixed []form
 	rs := []rune(stem)
-	var rs2 []rune
 	for _, f := range flags {
 		cl := af.sfx[f]
 		if cl == nil {
@@ -335,33 +337,17 @@ func (af *affixFile) expand(stem string, flags []string, perStem int, emit expan
 			if full() {
 				return
 			}
-			w, ok := applySuffix(stem, rs, r)
-			if !ok {
-				continue
-			}
-			out(w, r.cont)
-			suffixed = append(suffixed, sfxForm{w, cl.cross})
-			// Twofold suffixes: the continuation classes of this one.
-			rs2 = rs2[:0]
-			for _, c := range r.cont {
-				cl2 := af.sfx[c]
-				if cl2 == nil {
-					continue
-				}
-				if len(rs2) == 0 {
-					rs2 = append(rs2, []rune(w)...)
-				}
-				for _, r2 := range cl2.rules {
-					if full() {
-						return
-					}
-					if w2, ok := applySuffix(w, rs2, r2); ok {
-						out(w2, r2.cont)
-					}
-				}
+			if w, ok := applySuffix(stem, rs, r); ok {
+				out(w, r.cont)
+				suffixed = append(suffixed, form{w, cl.cross, r.cont})
 			}
 		}
 	}
+	type prefix struct {
+		r     affixRule
+		cross bool
+	}
+	var prefixes []prefix
 	for _, f := range flags {
 		cl := af.pfx[f]
 		if cl == nil {
@@ -371,19 +357,45 @@ func (af *affixFile) expand(stem string, flags []string, perStem int, emit expan
 			if full() {
 				return
 			}
-			w, ok := applyPrefix(stem, rs, r)
-			if !ok {
+			if w, ok := applyPrefix(stem, rs, r); ok {
+				out(w, r.cont)
+				prefixes = append(prefixes, prefix{r, cl.cross})
+			}
+		}
+	}
+	// A prefix and a suffix whose classes both allow it.
+	for _, p := range prefixes {
+		if !p.cross {
+			continue
+		}
+		for _, s := range suffixed {
+			if full() {
+				return
+			}
+			if s.cross {
+				if w, ok := applyPrefix(s.w, []rune(s.w), p.r); ok {
+					out(w, nil)
+				}
+			}
+		}
+	}
+	// Twofold suffixes: the continuation classes of a suffix.
+	for _, s := range suffixed {
+		var rs2 []rune
+		for _, c := range s.cont {
+			cl2 := af.sfx[c]
+			if cl2 == nil {
 				continue
 			}
-			out(w, r.cont)
-			if !cl.cross {
-				continue
+			if rs2 == nil {
+				rs2 = []rune(s.w)
 			}
-			for _, s := range suffixed {
-				if s.cross {
-					if w2, ok := applyPrefix(s.w, []rune(s.w), r); ok {
-						out(w2, nil)
-					}
+			for _, r2 := range cl2.rules {
+				if full() {
+					return
+				}
+				if w2, ok := applySuffix(s.w, rs2, r2); ok {
+					out(w2, r2.cont)
 				}
 			}
 		}
