@@ -257,3 +257,36 @@ func TestOpenUnwritableCache(t *testing.T) {
 		t.Errorf("CacheError() = %v, nl has fiets: %v", lx.CacheError(), lx.Dicts()["nl"].Has("fiets"))
 	}
 }
+
+// TestOpenLazy checks that a lazy Open reads nothing until a word is
+// looked up, then compiles and maps that language alone, and that All
+// asks for every installed language.
+func TestOpenLazy(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	for name, words := range map[string]string{"dutch": "huis\nstraat\n", "swedish": "hus\ngata\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(words), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lx, err := Open(context.Background(), []string{All}, Options{CacheDir: cache, Roots: Roots{WordLists: []string{dir}}, Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lx.Close()
+	d := lx.Dicts()
+	if len(d) != 2 || d["nl"] == nil || d["sv"] == nil {
+		t.Fatalf("Dicts() = %v, want nl and sv", d)
+	}
+	if c := lx.Compiled(); len(c) != 0 {
+		t.Fatalf("compiled %v before any lookup", c)
+	}
+	if !d["nl"].Has("Straat") || d["nl"].Has("gata") {
+		t.Error("nl does not read its own words alone")
+	}
+	if c := lx.Compiled(); !slices.Equal(c, []string{"nl"}) {
+		t.Errorf("Compiled() = %v, want [nl]", c)
+	}
+	if len(lx.Errors()) != 0 {
+		t.Errorf("Errors() = %v", lx.Errors())
+	}
+}
