@@ -204,6 +204,12 @@ type Detectors struct {
 	// every start. Load resolves a relative path against the config
 	// file's directory.
 	DictCache string `yaml:"dict_cache"`
+	// Dicts are the languages whose installed dictionaries the probe
+	// detector may read pages in ("nl", "pt"); empty means every
+	// language with a dictionary installed. Each is opened the first time
+	// a page needs it, and the language of each edit's text is told by
+	// which of them read it.
+	Dicts []string `yaml:"dicts"`
 }
 
 // DictCacheNone as detectors.dict_cache turns the compiled dictionaries off.

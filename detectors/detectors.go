@@ -40,9 +40,11 @@ type Edit struct {
 	Old      string // wikitext before the edit ("" for a page creation)
 	New      string // wikitext after the edit
 	// Lang is the page's language code ("en", "de", "cy"), as the wiki
-	// reports it (pagelanguage, or the site's content language). Empty: the
-	// probe detector guesses it from the text (GuessLang), falling back to
-	// Env.Lang.
+	// reports it (pagelanguage, or the site's content language). The probe
+	// detector reads the added text in it when its dictionary reads the
+	// text, else in the language whose dictionary does (a quotation).
+	// Empty: told from the text (GuessLang, then the dictionaries), falling
+	// back to Env.Lang.
 	Lang string
 	// Format is the markup of Old and New; empty means wikitext.
 	Format Format
@@ -179,9 +181,12 @@ type Env struct {
 	SiteSpam SiteSpam
 	Domains  DomainHistory // nil means nothing is known
 	// Dicts holds real-word dictionaries by language code ("en", "de"), as
-	// package lexicon loads them. A page is judged with the dictionary of
-	// its language and the English one (English is mixed into every wiki).
-	// nil: no dictionary; the letter model judges alone.
+	// package lexicon loads them: every installed language, each opened at
+	// its first lookup. An edit's added text is read with the dictionary
+	// of the language that reads most of its words (the one the edit or
+	// the wiki names when it reads them) and the English one (English is
+	// mixed into every wiki); text none reads is judged by a letter model
+	// of its page. nil: no dictionary; the letter model judges alone.
 	Dicts map[string]Words
 	// Words are further words that are never probe tokens by themselves,
 	// in any language: the wiki's own vocabulary (LearnVocabulary) and an

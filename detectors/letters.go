@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"math"
+
 	"github.com/wikiwarden/wikiwarden/textview"
 	"unicode"
 	"unicode/utf8"
@@ -85,4 +87,34 @@ func nucleotides(sym []uint8) bool {
 		}
 	}
 	return true
+}
+
+// trainPage learns a letter model of one page's language: a model of the
+// page's own words alone, mixed half and half with the base model, so
+// that a letter sequence either finds usual costs at most a bit more than
+// under that one. The words of a language the base model hardly knows
+// (Luganda, Shona, Somali) are then ordinary, while the base model still
+// covers what a page of a few kilobytes never shows; random letters stay
+// as unlikely as under either. (Adding the page's counts to the base
+// model's instead would make a small page's sequences look certain and
+// every word of its language it lacks look random.) A text that may hold
+// the token being judged (a page created with it) is learned without its
+// words seen once and as unlikely as random letters; the page before an
+// edit is learned whole.
+func trainPage(text string, mayHoldToken bool) *Model {
+	base := BaseModel()
+	once := math.Inf(1)
+	if mayHoldToken {
+		once = learnOnceBits
+	}
+	pm := trainWords([]string{text}, base, once)
+	if pm.words == 0 {
+		return base
+	}
+	const share = 0.5
+	m := &Model{words: pm.words + base.words, lp: make([]float32, modelGrams)}
+	for i := range m.lp {
+		m.lp[i] = float32(math.Log2(share*math.Exp2(float64(pm.lp[i])) + (1-share)*math.Exp2(float64(base.lp[i]))))
+	}
+	return m
 }

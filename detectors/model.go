@@ -53,7 +53,7 @@ func (m *Model) Words() uint64 { return m.words }
 // out.
 func Train(texts []string) *Model {
 	base := BaseModel()
-	m := trainWords(texts, base)
+	m := trainWords(texts, base, learnOnceBits)
 	for i, n := range m.counts {
 		m.counts[i] = satAdd(2*uint64(n), uint64(base.counts[i]))
 	}
@@ -77,8 +77,8 @@ func satAdd(a, b uint64) uint32 {
 const learnOnceBits = 4.5
 
 // trainWords learns a model from texts alone, leaving out the words seen
-// once whose letters base finds as unlikely as random ones.
-func trainWords(texts []string, base *Model) *Model {
+// once whose letters base finds more unlikely than onceBits a letter.
+func trainWords(texts []string, base *Model, onceBits float64) *Model {
 	m := &Model{counts: make([]uint32, modelGrams)}
 	var sc wikitext.Reader
 	var words []scanWord
@@ -103,7 +103,7 @@ func trainWords(texts []string, base *Model) *Model {
 	}
 	each(func(sym []uint8) { seen[string(sym)]++ })
 	each(func(sym []uint8) {
-		if seen[string(sym)] == 1 && base.bits(sym)/float64(len(sym)+1) > learnOnceBits {
+		if seen[string(sym)] == 1 && base.bits(sym)/float64(len(sym)+1) > onceBits {
 			return
 		}
 		m.add(sym)

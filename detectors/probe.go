@@ -338,6 +338,7 @@ type prober struct {
 	lang     string // the page's language, once known
 	langDone bool
 	langDict Words // the dictionary of the page's language, or nil
+	unread   bool  // no dictionary reads the added text
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 
@@ -401,29 +402,16 @@ func (p *prober) setWords(e *Edit, env *Env) {
 	p.enDict = env.Dicts["en"]
 }
 
-// pageLang returns the page's language: the edit's, else one the text
-// tells, else the wiki's.
+// pageLang returns the language the added text is read in (detectLang):
+// the edit's, else one its frequent words or its dictionary tell, else the
+// wiki's; "" when none is named and no dictionary reads it.
 func (p *prober) pageLang() string {
 	if p.langDone {
 		return p.lang
 	}
 	p.langDone = true
-	lang := p.edit0.Lang
-	if lang == "" {
-		lang = GuessLang(p.edit0.New)
-	}
-	if lang == "" && p.env != nil {
-		lang = p.env.Lang
-	}
-	if lang == "" {
-		lang = "en"
-	}
-	lang = BaseLang(lang)
-	p.lang = lang
-	if p.env != nil {
-		p.langDict = p.env.Dicts[lang]
-	}
-	return lang
+	p.lang, p.langDict, p.unread = p.detectLang()
+	return p.lang
 }
 
 // dictLetters returns the letter model of the page language's dictionary,

@@ -19,17 +19,24 @@ const pageModelMinBytes = 1500
 // enough to learn from, and a word is at stake: flagged, or held back by
 // the odd letters of the text around it.
 func (p *prober) wantsPageModel() bool {
-	if len(p.cands) == 0 || p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() {
+	if p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() || len(p.cands) == 0 && !p.unread {
 		return false
 	}
-	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") {
-		return false // a guess from a few frequent words is no language to learn
+	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
+		// A guess from a few frequent words is no language to learn;
+		// text no dictionary reads is in one.
+		return false
 	}
 	if len(p.edit0.Old) < pageModelMinBytes && len(p.edit0.New) < pageModelMinBytes {
 		return false
 	}
 	if p.edit.words == 0 || p.edit.nonLatin*2 > p.edit.words {
 		return false
+	}
+	if p.unread {
+		// No dictionary reads the text: the letters of the language
+		// around held back every word, a probe too, whatever it scored.
+		return true
 	}
 	for i := range p.cands {
 		c := &p.cands[i]
@@ -48,9 +55,8 @@ func (p *prober) wantsPageModel() bool {
 // pageModel learns a letter model from the page the edit changes: the text
 // before the edit when there is enough of it, else the text after.
 func pageModel(e *Edit) *Model {
-	text := e.Old
-	if len(text) < pageModelMinBytes {
-		text = e.New
+	if len(e.Old) >= pageModelMinBytes {
+		return trainPage(e.Old, false)
 	}
-	return Train([]string{text})
+	return trainPage(e.New, true)
 }

@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -46,5 +48,34 @@ func TestWordSetIndex(t *testing.T) {
 	}
 	if _, err := WordSetFromIndex([]byte("WWS1....")); err == nil {
 		t.Error("a word set's binary form was read as an index")
+	}
+}
+
+// TestSearchAgreesWithBinarySearch checks the interpolating lookup of a
+// word set against a plain binary search, on uniform and on lumpy values.
+func TestSearchAgreesWithBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 5, 300, 5000, 200000} {
+		for _, lumpy := range []bool{false, true} {
+			a := make([]uint32, n)
+			for i := range a {
+				a[i] = rng.Uint32()
+				if lumpy && i%3 == 0 {
+					a[i] = 1000 + uint32(i%7)
+				}
+			}
+			slices.Sort(a)
+			for k := 0; k < 2000; k++ {
+				x := rng.Uint32()
+				if n > 0 && k%2 == 0 {
+					x = a[rng.IntN(n)]
+				}
+				gi, gf := search(a, x)
+				wi, wf := slices.BinarySearch(a, x)
+				if gi != wi || gf != wf {
+					t.Fatalf("n=%d lumpy=%v search(%d) = %d,%v; binary search %d,%v", n, lumpy, x, gi, gf, wi, wf)
+				}
+			}
+		}
 	}
 }

@@ -139,8 +139,13 @@ func (r Roots) Installed() map[string][]Dictionary {
 			if !ok || strings.HasPrefix(stem, "hyph_") || strings.HasPrefix(stem, "th_") {
 				continue
 			}
+			path := filepath.Join(dir, name)
+			if real, err := filepath.EvalSymlinks(path); err == nil && filepath.Dir(real) == filepath.Clean(dir) {
+				// ckb_IQ.dic links to kmr_Latn.dic: the file's own name.
+				stem = strings.TrimSuffix(filepath.Base(real), ".dic")
+			}
 			if lang := normLang(stem); isLangCode(lang) {
-				add(lang, filepath.Join(dir, name))
+				add(lang, path)
 			}
 		}
 	}

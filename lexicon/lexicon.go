@@ -9,13 +9,16 @@
 // dictionaries in /usr/share/hunspell named for their locale ("nl.dic",
 // "nb_NO.dic", "af_ZA.dic"), and, for a language with neither, aspell's
 // (aspell-cy). Installed lists every language found; Norwegian Bokmål and
-// Nynorsk are filed together as "no".
+// Nynorsk are filed together as "no". A Hunspell dictionary lists stems;
+// their inflected forms come from its affix rules (hunspell.go), within a
+// budget per language.
 //
 // It exists apart from package detectors because reading dictionaries is
-// I/O and detectors are pure: cmd/wikiwarden (or the bot) opens the
-// languages its wiki needs once at start and passes them in
-// detectors.Env.Dicts. Without any dictionary installed everything still
-// works; the detectors then judge by letters alone.
+// I/O and detectors are pure: cmd/wikiwarden (or the bot) opens every
+// installed language ([All]) lazily once and passes them in
+// detectors.Env.Dicts, where each is mapped the first time an edit's
+// text needs it. Without any dictionary installed everything still works;
+// the detectors then judge by letters alone.
 //
 // Reading a language's word lists takes a quarter of a second and tens of
 // megabytes, too much for every run of a cron job. Open with a cache
@@ -37,7 +40,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/edsrzf/mmap-go"
 
@@ -66,15 +72,20 @@ func Available() map[string]string {
 }
 
 // Lexicon is the loaded dictionaries, one word set per language. It is
-// immutable and safe for concurrent use.
+// safe for concurrent use.
 type Lexicon struct {
-	sets     map[string]*detectors.WordSet
-	from     map[string][]string
-	missing  []string
-	compiled []string    // languages compiled into the cache by this Open
+	sets    map[string]*lazySet
+	from    map[string][]string
+	missing []string
+
+	mu       sync.Mutex
+	compiled []string    // languages compiled into the cache by this Lexicon
 	cacheErr error       // why a compiled index could not be kept
 	maps     []mmap.MMap // the mapped index files the sets read
 }
+
+// All, as the only language asked of Open, asks for every installed one.
+const All = "all"
 
 // Options say where Open finds dictionaries and keeps their compiled form.
 type Options struct {
@@ -85,6 +96,11 @@ type Options struct {
 	// Roots are where dictionaries are discovered; the zero value means
 	// DefaultRoots.
 	Roots Roots
+	// Lazy opens each language's words at its first lookup instead of in
+	// Open: a bot that can read fifty languages maps the indexes of the
+	// few its pages are written in. A dictionary that cannot be read then
+	// has no words, and Errors says why.
+	Lazy bool
 }
 
 // Load reads the dictionaries of langs that are installed, without a
@@ -93,11 +109,12 @@ func Load(ctx context.Context, langs []string) (*Lexicon, error) {
 	return Open(ctx, langs, Options{})
 }
 
-// Open returns the dictionaries of langs that are installed: for each
-// language every dictionary Dictionaries finds, as one word set with a
-// letter model of its words. A language without one is listed by Missing,
-// not an error; a dictionary that exists but cannot be read is. ctx bounds
-// the aspell command.
+// Open returns the dictionaries of langs that are installed ([All]: of
+// every installed language): for each language every dictionary
+// Dictionaries finds, as one word set with a letter model of its words.
+// A language without one is listed by Missing, not an error; a dictionary
+// that exists but cannot be read is, unless the options are Lazy. ctx
+// bounds the aspell command.
 //
 // With a CacheDir a language's words are read once and compiled into an
 // index file there (about 5 bytes a word form plus 2 MB for the letter
@@ -114,7 +131,10 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 		roots = DefaultRoots
 	}
 	installed := roots.Installed()
-	lx := &Lexicon{sets: map[string]*detectors.WordSet{}, from: map[string][]string{}}
+	if len(langs) == 1 && langs[0] == All {
+		langs = slices.Sorted(maps.Keys(installed))
+	}
+	lx := &Lexicon{sets: map[string]*lazySet{}, from: map[string][]string{}}
 	for _, code := range langs {
 		lang := detectors.BaseLang(code) // "en-gb", "de-formal"
 		if _, done := lx.sets[lang]; done || lang == "" || slices.Contains(lx.missing, lang) {
@@ -128,14 +148,63 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 		for _, d := range ds {
 			lx.from[lang] = append(lx.from[lang], d.Where())
 		}
-		set, err := lx.open(ctx, lang, ds, opts.CacheDir)
-		if err != nil {
-			lx.Close()
-			return nil, err
+		ls := &lazySet{open: func() (*detectors.WordSet, error) {
+			// A lazy set opens long after Open returned: its own bound.
+			ctx := ctx
+			if opts.Lazy {
+				ctx = context.Background()
+			}
+			return lx.open(ctx, lang, ds, opts.CacheDir)
+		}}
+		if !opts.Lazy {
+			if ls.load(); ls.err != nil {
+				lx.Close()
+				return nil, ls.err
+			}
 		}
-		lx.sets[lang] = set
+		lx.sets[lang] = ls
 	}
 	return lx, nil
+}
+
+// Preload opens the words of langs now (a lazy Lexicon's), so that an
+// unreadable dictionary shows in Errors at once.
+func (lx *Lexicon) Preload(langs ...string) {
+	for _, l := range langs {
+		if s, ok := lx.sets[normLang(l)]; ok {
+			s.load()
+		}
+	}
+}
+
+// lazySet is a language's word set, opened at its first use.
+type lazySet struct {
+	once sync.Once
+	open func() (*detectors.WordSet, error)
+	set  *detectors.WordSet
+	err  error
+	done atomic.Bool // set and err are final
+}
+
+func (l *lazySet) load() {
+	l.once.Do(func() {
+		l.set, l.err = l.open()
+		l.open = nil
+		l.done.Store(true)
+	})
+}
+
+// Has reports whether the language has word, opening its words first.
+func (l *lazySet) Has(word string) bool {
+	l.load()
+	return l.set.Has(word)
+}
+
+// Letters returns the letter model of the language's words, opening them
+// first (detectors reads it for a word-like word).
+func (l *lazySet) Letters() *detectors.Model {
+	l.load()
+	return l.set.Letters()
 }
 
 // open returns the word set of lang from its compiled index in dir, after
@@ -146,7 +215,7 @@ func (lx *Lexicon) open(ctx context.Context, lang string, ds []Dictionary, dir s
 	}
 	path := filepath.Join(dir, indexName(lang, ds))
 	if set, m, err := mapIndex(path); err == nil {
-		lx.maps = append(lx.maps, m)
+		lx.keep(m)
 		return set, nil
 	}
 	set, err := build(ctx, lang, ds)
@@ -154,20 +223,31 @@ func (lx *Lexicon) open(ctx context.Context, lang string, ds []Dictionary, dir s
 		return nil, err
 	}
 	if err := writeIndex(dir, path, lang, set); err != nil {
+		lx.mu.Lock()
 		if lx.cacheErr == nil {
 			lx.cacheErr = fmt.Errorf("lexicon %s: %w", lang, err)
 		}
+		lx.mu.Unlock()
 		return set, nil
 	}
+	lx.mu.Lock()
 	lx.compiled = append(lx.compiled, lang)
+	lx.mu.Unlock()
 	// The mapped file instead of the set just built: the heap's copy goes
 	// to the garbage collector, the pages stay shared with other processes.
 	mset, m, err := mapIndex(path)
 	if err != nil {
 		return set, nil
 	}
-	lx.maps = append(lx.maps, m)
+	lx.keep(m)
 	return mset, nil
+}
+
+// keep records a mapping for Close.
+func (lx *Lexicon) keep(m mmap.MMap) {
+	lx.mu.Lock()
+	lx.maps = append(lx.maps, m)
+	lx.mu.Unlock()
 }
 
 // build reads the words of lang's dictionaries into a word set with a
@@ -193,7 +273,14 @@ func (d Dictionary) read(ctx context.Context, b *detectors.WordSetBuilder) error
 		if fi, err := f.Stat(); err == nil {
 			b.Grow(int(fi.Size() / 12))
 		}
-		return readWords(f, strings.HasSuffix(d.Path, ".dic"), b)
+		if strings.HasSuffix(d.Path, ".dic") {
+			af, _, err := readAffixFile(d.Path)
+			if err != nil {
+				return err
+			}
+			return readHunspell(f, af, func(w string) { addWord(b, w) })
+		}
+		return readWords(f, b)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
@@ -205,53 +292,70 @@ func (d Dictionary) read(ctx context.Context, b *detectors.WordSetBuilder) error
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	rerr := readWords(out, false, b)
+	rerr := readWords(out, b)
 	if err := cmd.Wait(); err != nil {
 		return err
 	}
 	return rerr
 }
 
-// readWords adds the words of r, one a line. A Hunspell .dic starts with a
-// count and gives each stem with affix flags ("walk/DGS"); the stem is
-// taken, its inflections come from the word lists.
-func readWords(r io.Reader, hunspell bool, b *detectors.WordSetBuilder) error {
+// readWords adds the words of a word list, one a line. Most of Debian's
+// lists are UTF-8; a few (Swedish, Norwegian) are ISO-8859-1, whose lines
+// are not valid UTF-8 and are read as Latin-1.
+func readWords(r io.Reader, b *detectors.WordSetBuilder) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	first := true
 	for sc.Scan() {
-		line := sc.Text()
-		if hunspell {
-			if first {
-				first = false
-				continue
-			}
-			if i := strings.IndexByte(line, '/'); i >= 0 {
-				line = line[:i]
-			}
-			if i := strings.IndexAny(line, " \t"); i >= 0 {
-				line = line[:i]
-			}
-		}
-		line = strings.TrimSpace(line)
+		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		b.Add(line)
-		// "rock'n'roll", "aujourd'hui", "Baden-Württemberg": the scanner
-		// reads the parts as words of their own.
-		if strings.ContainsAny(line, "-'") {
-			for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '-' || r == '\'' }) {
-				if len(part) >= 4 {
-					b.Add(part)
-				}
-			}
+		if !utf8.ValidString(line) {
+			line = latin1(line)
 		}
+		addWord(b, line)
 	}
 	return sc.Err()
 }
 
-// Dicts returns the loaded word sets by language, for detectors.Env.Dicts.
+// esperantoX writes Esperanto's accented letters in the x-system.
+var esperantoX = strings.NewReplacer("ĉ", "cx", "ĝ", "gx", "ĥ", "hx", "ĵ", "jx", "ŝ", "sx", "ŭ", "ux",
+	"Ĉ", "Cx", "Ĝ", "Gx", "Ĥ", "Hx", "Ĵ", "Jx", "Ŝ", "Sx", "Ŭ", "Ux")
+
+// addWord adds a word (with "ij" for the Dutch ligature "ĳ", and Esperanto
+// in the x-system too) and, for "rock'n'roll", "aujourd'hui" or
+// "Baden-Württemberg", its parts of four letters or more, which the
+// scanner reads as words of their own.
+func addWord(b *detectors.WordSetBuilder, w string) {
+	if strings.ContainsAny(w, "ĳĲ") {
+		// Dutch dictionaries spell "ij" as one letter; texts do not.
+		addWord(b, strings.NewReplacer("ĳ", "ij", "Ĳ", "IJ").Replace(w))
+	}
+	if strings.ContainsAny(w, "ĉĝĥĵŝŭĈĜĤĴŜŬ") {
+		// Esperanto typed without its letters: "cxiuj" for "ĉiuj".
+		b.Add(esperantoX.Replace(w))
+	}
+	b.Add(w)
+	if strings.ContainsAny(w, "-'") {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' }) {
+			if len(part) >= 4 {
+				b.Add(part)
+			}
+		}
+	}
+}
+
+// latin1 returns s, bytes of ISO-8859-1, as UTF-8.
+func latin1(s string) string {
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		sb.WriteRune(rune(s[i]))
+	}
+	return sb.String()
+}
+
+// Dicts returns the word sets by language, for detectors.Env.Dicts; a
+// lazy Lexicon's open at their first lookup.
 func (lx *Lexicon) Dicts() map[string]detectors.Words {
 	out := make(map[string]detectors.Words, len(lx.sets))
 	for l, s := range lx.sets {
@@ -272,18 +376,43 @@ func (lx *Lexicon) Langs() map[string][]string {
 // Missing returns the languages asked for that have no dictionary installed.
 func (lx *Lexicon) Missing() []string { return slices.Clone(lx.missing) }
 
-// Compiled returns the languages whose index Open compiled into the cache
-// (none when every index was up to date).
-func (lx *Lexicon) Compiled() []string { return slices.Clone(lx.compiled) }
+// Compiled returns the languages whose index the Lexicon compiled into
+// the cache so far (none when every index was up to date).
+func (lx *Lexicon) Compiled() []string {
+	lx.mu.Lock()
+	defer lx.mu.Unlock()
+	return slices.Clone(lx.compiled)
+}
 
 // CacheError says why a compiled index could not be written (the words
 // are then held in memory), or nil.
-func (lx *Lexicon) CacheError() error { return lx.cacheErr }
+func (lx *Lexicon) CacheError() error {
+	lx.mu.Lock()
+	defer lx.mu.Unlock()
+	return lx.cacheErr
+}
+
+// Errors returns, by language, why a lazy Lexicon could not open a
+// language's words (it then has none); only languages opened so far.
+func (lx *Lexicon) Errors() map[string]error {
+	out := map[string]error{}
+	for l, s := range lx.sets {
+		if s.opened() && s.err != nil {
+			out[l] = s.err
+		}
+	}
+	return out
+}
+
+// opened reports whether the set was opened (or tried).
+func (l *lazySet) opened() bool { return l.done.Load() }
 
 // Close unmaps the index files. Only for a caller done with every word set
 // of the Lexicon (tests, a command that exits): a set read after Close
 // faults.
 func (lx *Lexicon) Close() error {
+	lx.mu.Lock()
+	defer lx.mu.Unlock()
 	var first error
 	for _, m := range lx.maps {
 		if err := m.Unmap(); err != nil && first == nil {
@@ -294,12 +423,14 @@ func (lx *Lexicon) Close() error {
 	return first
 }
 
-// Bytes reports the memory the word sets take (for a mapped index, what
-// it would take were every page read).
+// Bytes reports the memory the word sets opened so far take (for a
+// mapped index, what it would take were every page read).
 func (lx *Lexicon) Bytes() int {
 	n := 0
 	for _, s := range lx.sets {
-		n += s.Bytes()
+		if s.opened() {
+			n += s.set.Bytes()
+		}
 	}
 	return n
 }

@@ -14,20 +14,69 @@ import (
 
 func TestReadWords(t *testing.T) {
 	var b detectors.WordSetBuilder
-	dic := "3\nwalk/DGS\nKolhapur/M po:noun\nrock-and-roll\n"
-	if err := readWords(strings.NewReader(dic), true, &b); err != nil {
+	list := "walk\nrock-and-roll\nĉiuj\nk\xf6ttbullar\n" // the last in ISO-8859-1, as wswedish has it
+	if err := readWords(strings.NewReader(list), &b); err != nil {
 		t.Fatal(err)
 	}
 	s := b.Build()
-	for _, w := range []string{"walk", "kolhapur", "Kolhapur", "rock-and-roll", "roll"} {
+	for _, w := range []string{"walk", "rock-and-roll", "roll", "ĉiuj", "cxiuj", "köttbullar"} {
 		if !s.Has(w) {
 			t.Errorf("%q missing", w)
 		}
 	}
-	for _, w := range []string{"3", "walk/DGS", "xkqzvbwpl", "po:noun"} {
-		if s.Has(w) {
-			t.Errorf("%q present", w)
-		}
+}
+
+// TestReadHunspell checks the expansion of a Hunspell dictionary's stems
+// by its affix rules: suffixes with conditions and stripping, prefixes
+// and their cross product, twofold suffixes, flag aliases, long and
+// numeric flags, the file's encoding, and stems that are no word alone.
+func TestReadHunspell(t *testing.T) {
+	for _, tc := range []struct {
+		name, aff, dic string
+		want, not      []string
+	}{{
+		name: "single flags",
+		aff: "SET UTF-8\nNEEDAFFIX X\nFORBIDDENWORD Z\n" +
+			"SFX S Y 2\nSFX S y ies [^aeiou]y\nSFX S 0 s [^y]\n" +
+			"PFX U Y 1\nPFX U 0 un .\n" +
+			"SFX E N 1\nSFX E 0 en/S .\n",
+		dic:  "5\nwalk/SU\nfly/S\nKolhapur/M po:noun\ngrond/X\nbadword/Z\nhuis/E\n",
+		want: []string{"walk", "walks", "unwalk", "unwalks", "fly", "flies", "kolhapur", "huis", "huisen", "huisens"},
+		not:  []string{"flys", "grond", "badword", "walk/SU", "5", "po:noun"},
+	}, {
+		name: "long flags, aliases and Latin-1",
+		aff: "SET ISO8859-1\nFLAG long\nAF 2\nAF Aa\nAF AaBb\n" +
+			"SFX Aa Y 1\nSFX Aa 0 je .\nSFX Bb Y 1\nSFX Bb 0 \xebn .\n",
+		dic:  "2\nhuis/1\nzee/2\n",
+		want: []string{"huis", "huisje", "zee", "zeeje", "zeeën"},
+		not:  []string{"huisën"},
+	}, {
+		name: "numeric flags",
+		aff:  "SET UTF-8\nFLAG num\nSFX 3 N 1\nSFX 3 0 lar .\nSFX 12 N 1\nSFX 12 0 da .\n",
+		dic:  "1\nkitap/3,12\n",
+		want: []string{"kitap", "kitaplar", "kitapda"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			af, err := parseAffixes(strings.NewReader(tc.aff))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b detectors.WordSetBuilder
+			if err := readHunspell(strings.NewReader(tc.dic), af, func(w string) { addWord(&b, w) }); err != nil {
+				t.Fatal(err)
+			}
+			s := b.Build()
+			for _, w := range tc.want {
+				if !s.Has(w) {
+					t.Errorf("%q missing", w)
+				}
+			}
+			for _, w := range tc.not {
+				if s.Has(w) {
+					t.Errorf("%q present", w)
+				}
+			}
+		})
 	}
 }
 
@@ -206,5 +255,38 @@ func TestOpenUnwritableCache(t *testing.T) {
 	}
 	if lx.CacheError() == nil || !lx.Dicts()["nl"].Has("fiets") {
 		t.Errorf("CacheError() = %v, nl has fiets: %v", lx.CacheError(), lx.Dicts()["nl"].Has("fiets"))
+	}
+}
+
+// TestOpenLazy checks that a lazy Open reads nothing until a word is
+// looked up, then compiles and maps that language alone, and that All
+// asks for every installed language.
+func TestOpenLazy(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	for name, words := range map[string]string{"dutch": "huis\nstraat\n", "swedish": "hus\ngata\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(words), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lx, err := Open(context.Background(), []string{All}, Options{CacheDir: cache, Roots: Roots{WordLists: []string{dir}}, Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lx.Close()
+	d := lx.Dicts()
+	if len(d) != 2 || d["nl"] == nil || d["sv"] == nil {
+		t.Fatalf("Dicts() = %v, want nl and sv", d)
+	}
+	if c := lx.Compiled(); len(c) != 0 {
+		t.Fatalf("compiled %v before any lookup", c)
+	}
+	if !d["nl"].Has("Straat") || d["nl"].Has("gata") {
+		t.Error("nl does not read its own words alone")
+	}
+	if c := lx.Compiled(); !slices.Equal(c, []string{"nl"}) {
+		t.Errorf("Compiled() = %v, want [nl]", c)
+	}
+	if len(lx.Errors()) != 0 {
+		t.Errorf("Errors() = %v", lx.Errors())
 	}
 }

@@ -124,6 +124,8 @@ func Letter(r rune) (idx uint8, latin, plain bool) {
 		return uint8(r-'a') + 1, true, true
 	case r >= 'A' && r <= 'Z':
 		return uint8(r-'A') + 1, true, true
+	case r == 0x18F || r == 0x259:
+		return 'e' - 'a' + 1, true, false // Azerbaijani schwa: ə, Ə
 	case r >= 0xC0 && r < 0x250:
 		if i := foldLatin1Ext[r-0xC0]; i != 0 {
 			return i, true, false

@@ -138,7 +138,7 @@ func setupSites(ctx context.Context, path string, getenv func(string) string, st
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: newLogger(cfg, stderr, service)}
-	a.dicts.cacheDir, a.dicts.log = dictCacheDir(cfg, getenv), a.log
+	a.dicts.cacheDir, a.dicts.langs, a.dicts.log = dictCacheDir(cfg, getenv), cfg.Detectors.Dicts, a.log
 	if service {
 		for _, w := range cfg.Warnings() {
 			a.log.Warn(w)

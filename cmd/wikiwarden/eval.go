@@ -20,7 +20,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&opts.Format, "format", "text", "output format: text or json")
 	fs.IntVar(&opts.Explain, "explain", 0, "list the N worst false positives and misses with their reasons")
 	fs.StringVar(&opts.Plot, "plot", "", "write the precision/recall curve over thresholds to this SVG file")
-	dicts := fs.String("dicts", "en,de,fr,es,cy,pl", "languages whose installed dictionaries to load, comma-separated; \"\" for none")
+	dicts := fs.String("dicts", lexicon.All, "languages whose installed dictionaries to read pages in, comma-separated; \"all\" for every installed one, \"\" for none")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return usageError{errSilent}
@@ -40,7 +40,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	opts.Progress = true
 	if *dicts != "" {
 		cache := lexicon.DefaultCacheDir(getenv)
-		lx, err := lexicon.Open(ctx, strings.Split(*dicts, ","), lexicon.Options{CacheDir: cache})
+		lx, err := lexicon.Open(ctx, strings.Split(*dicts, ","), lexicon.Options{CacheDir: cache, Lazy: true})
 		if err != nil {
 			return err
 		}

@@ -18,55 +18,62 @@ import (
 	"github.com/wikiwarden/wikiwarden/lexicon"
 )
 
-// dictionaries loads each language's dictionary once for all the sites of
-// the command: a dictionary takes a few megabytes. The zero value is ready
-// and reads the word lists; cacheDir set, it maps their compiled index.
+// dictionaries opens the installed dictionaries once for all the sites of
+// the command, each lazily: a site maps the compiled index of a language
+// the first time one of its pages is read in it, so an idle site costs
+// nothing and a busy one the pages its lookups touch. The zero value
+// reads every installed language without a cache; cacheDir set, it maps
+// their compiled index; langs set, only those languages.
 type dictionaries struct {
 	cacheDir string
+	langs    []string           // languages the configuration allows; nil: every installed one
 	log      logrus.FieldLogger // nil: cache problems go unreported
 	mu       sync.Mutex
-	loaded   map[string]detectors.Words
-	tried    map[string]bool
+	lx       *lexicon.Lexicon
 }
 
-// load returns the dictionaries of langs that Debian's word lists have.
-func (d *dictionaries) load(ctx context.Context, langs []string) (map[string]detectors.Words, error) {
+// open returns the lexicon, opening it the first time.
+func (d *dictionaries) open(ctx context.Context) (*lexicon.Lexicon, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.loaded == nil {
-		d.loaded, d.tried = map[string]detectors.Words{}, map[string]bool{}
+	if d.lx != nil {
+		return d.lx, nil
 	}
-	var need []string
-	for _, l := range langs {
-		if !d.tried[l] {
-			d.tried[l] = true
-			need = append(need, l)
+	langs := d.langs
+	if len(langs) == 0 {
+		langs = []string{lexicon.All}
+	}
+	lx, err := lexicon.Open(ctx, langs, lexicon.Options{CacheDir: d.cacheDir, Lazy: true})
+	if err != nil {
+		return nil, fmt.Errorf("open dictionaries: %w", err)
+	}
+	d.lx = lx
+	return lx, nil
+}
+
+// load returns every dictionary the configuration allows, opened when a
+// page first needs one; langs (the site's content language and English)
+// are opened at once, so that a missing or unreadable dictionary of the
+// site's own language shows at start.
+func (d *dictionaries) load(ctx context.Context, langs []string) (map[string]detectors.Words, error) {
+	lx, err := d.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lx.Preload(langs...)
+	dicts := lx.Dicts()
+	if d.log != nil {
+		if c := lx.Compiled(); len(c) > 0 {
+			d.log.WithFields(logrus.Fields{"langs": strings.Join(c, ","), "dir": d.cacheDir}).Info("dictionaries compiled")
+		}
+		if err := lx.CacheError(); err != nil {
+			d.log.WithError(err).Warn("dictionaries not compiled; reading word lists at every start")
+		}
+		for l, err := range lx.Errors() {
+			d.log.WithError(err).WithField("lang", l).Warn("dictionary not read; judging its pages by letters")
 		}
 	}
-	if len(need) > 0 {
-		lx, err := lexicon.Open(ctx, need, lexicon.Options{CacheDir: d.cacheDir})
-		if err != nil {
-			return nil, fmt.Errorf("load dictionaries %s: %w", strings.Join(need, ", "), err)
-		}
-		if d.log != nil {
-			if c := lx.Compiled(); len(c) > 0 {
-				d.log.WithFields(logrus.Fields{"langs": strings.Join(c, ","), "dir": d.cacheDir}).Info("dictionaries compiled")
-			}
-			if err := lx.CacheError(); err != nil {
-				d.log.WithError(err).Warn("dictionaries not compiled; reading word lists at every start")
-			}
-		}
-		for l, w := range lx.Dicts() {
-			d.loaded[l] = w
-		}
-	}
-	out := map[string]detectors.Words{}
-	for _, l := range langs {
-		if w, ok := d.loaded[l]; ok {
-			out[l] = w
-		}
-	}
-	return out, nil
+	return dicts, nil
 }
 
 // dictCacheDir is where compiled dictionaries are kept under cfg:
@@ -110,10 +117,11 @@ func dictionaryReport() string {
 	return "dictionaries: " + strings.Join(parts, ", ")
 }
 
-// checkWords reports the languages the bot reads a site in: the site's
-// content language and English, each with a dictionary or by letters
-// alone. It opens them as a pass would, so a first check also compiles
-// them into the cache and the first pass starts fast.
+// checkWords reports the languages the bot reads a site in: every one
+// with a dictionary installed (and allowed by detectors.dicts), and
+// whether the site's content language and English are among them. It
+// opens those two as a pass would, so a first check also compiles them
+// into the cache and the first pass starts fast.
 func checkWords(ctx context.Context, a *app, s *siteApp, prefix string, stdout io.Writer) error {
 	self, err := s.site.Self(ctx)
 	if err != nil {
@@ -127,26 +135,25 @@ func checkWords(ctx context.Context, a *app, s *siteApp, prefix string, stdout i
 	if err != nil {
 		return fmt.Errorf("%s%w", prefix, err)
 	}
-	var reads, lacks []string
+	var lacks []string
 	for _, l := range langs {
-		if _, ok := dicts[l]; ok {
-			reads = append(reads, l)
-		} else {
+		if _, ok := dicts[detectors.BaseLang(l)]; !ok {
 			lacks = append(lacks, l)
 		}
 	}
+	reads := slices.Sorted(maps.Keys(dicts))
 	lang := self.Lang
 	if lang == "" {
-		lang = "unknown (guessed page by page)"
+		lang = "unknown (told page by page)"
 	}
 	line := fmt.Sprintf("%scontent language %s; reads words of: ", prefix, lang)
 	if len(reads) == 0 {
 		line += "none"
 	} else {
-		line += strings.Join(reads, ", ")
+		line += strings.Join(reads, ", ") + fmt.Sprintf(" (%d languages; each edit is read in the one whose dictionary reads it)", len(reads))
 	}
 	if len(lacks) > 0 {
-		line += "; no dictionary for " + strings.Join(lacks, ", ") + " (judged by letters alone)"
+		line += "; no dictionary for " + strings.Join(lacks, ", ") + " (judged by letters, with a letter model of each page)"
 	}
 	if a.dicts.cacheDir != "" {
 		line += "; compiled in " + a.dicts.cacheDir

@@ -13,7 +13,9 @@
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
-// held out). -v lists every flagged record with its tokens.
+// held out); sentences of 75 languages from a mirror of
+// github.com/pemistahl/lingua-go are held out whole (world.go). -v lists
+// every flagged record with its tokens.
 package main
 
 import (
@@ -78,11 +80,13 @@ func main() {
 	verbose := flag.Bool("v", false, "list the flagged records")
 	only := flag.String("set", "", "measure only sets whose name starts with this")
 	recallN := flag.Int("probes", 1, "probes injected per record and length band")
-	dicts := flag.String("dicts", "en,de,fr,es,cy,pl", "dictionaries to load")
+	dicts := flag.String("dicts", lexicon.All, "dictionaries to load: languages, comma-separated, or \"all\" installed")
 	flag.IntVar(&showMisses, "misses", 0, "print this many missed probes of -band")
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
+	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
+	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "probeeval:", err)
@@ -93,7 +97,8 @@ func main() {
 func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Writer) error {
 	env := &detectors.Env{}
 	if dicts != "" {
-		lx, err := lexicon.Load(context.Background(), strings.Split(dicts, ","))
+		lx, err := lexicon.Open(context.Background(), strings.Split(dicts, ","),
+			lexicon.Options{CacheDir: lexicon.DefaultCacheDir(os.Getenv), Lazy: true})
 		if err != nil {
 			return err
 		}
@@ -296,6 +301,13 @@ func collect(shared, mirror string) ([]item, error) {
 			}
 			other = append(other, ps...)
 		}
+	}
+	if linguaMirror != "" {
+		its, err := sentencePages(linguaMirror, 4, linguaNamed)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
 	}
 	for _, pg := range other {
 		if onlyLang != "" && pg.lang != onlyLang {
