@@ -209,7 +209,7 @@ type Detectors struct {
 	// language with a dictionary installed. Each is opened the first time
 	// a page needs it, and the language of each edit's text is told by
 	// which of them read it.
-	Dicts []string `yaml:"dicts"`
+	Dicts []string `yaml:"dicts,omitempty"`
 }
 
 // DictCacheNone as detectors.dict_cache turns the compiled dictionaries off.
@@ -431,6 +431,9 @@ func Parse(r io.Reader) (*Config, error) {
 			errs = []*Error{decodeError(err)}
 		}
 		return nil, join(errs)
+	}
+	if len(c.Detectors.Dicts) == 0 {
+		c.Detectors.Dicts = nil // "dicts: []" and no key both mean every language
 	}
 	return &c, nil
 }
