@@ -1,6 +1,7 @@
 package spamscore
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -141,8 +142,25 @@ const (
 	fCheapTLD
 	fAdult
 	fCommercialAnchor
+	fTopic0 // the topics of topics.go, in their order
+	fTopic1
+	fTopic2
+	fTopic3
+	fTopic4
+	fTopic5
+	fTopic6
+	fTopic7
+	fTopic8
+	fTopics2plus
+	fTopicStrong
+	fMultiplier
+	fDomainTopic
+	fLocalPhone
 	fDense // number of dense features
 )
+
+// The topic features follow topics.go's order, one each.
+var _ = [1]int{}[fTopic8-fTopic0+1-int(nTopics)]
 
 // denseNames are the moderator-readable names of the dense features, in
 // order; they also fix the model file's feature set.
@@ -164,6 +182,10 @@ var denseNames = [fDense]string{
 	"urgency (today only, hurry, limited)", "an amount of money (500 USD, $300, 0.5 BTC)",
 	"a throwaway TLD (.xyz, .top, .click …)", "adult or dating words",
 	"a short commercial link text (payday loans, buy, casino)",
+	topicNames[0], topicNames[1], topicNames[2], topicNames[3], topicNames[4], topicNames[5], topicNames[6], topicNames[7], topicNames[8],
+	"two or more spam topics", "three or more phrases of one spam topic",
+	"a multiplier or return (x10, 10x)", "a spam topic in the domain's name (casino, kredit, pills)",
+	"a phone number next to a messenger word",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -173,7 +195,7 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
-	return uint32(h.str("ngrams 2-4, words, bigrams, anchors, domains, params v2"))
+	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, link shares, hashed cap %g", HashedCap)))
 }
 
 // Regular expressions, compiled once.
@@ -197,6 +219,111 @@ var (
 // number, lower case.
 var contactWords = []string{"whatsapp", "whats app", "telegram", "wechat", "微信", "viber", "signal", "skype", "line id",
 	"пиши", "телеграм", "ватсап", "واتس", "تلغرام", "zalo", "kakao", "카톡", "텔레그램"}
+
+// phoneWords are the messenger and phone words next to which a national
+// number is a contact, lower case.
+var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
+	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
+	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
+	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन"}
+
+// domainTopicWords are romanised words of spam topics that make a domain
+// name commercial ("guenstige-kredite", "casino-vulkan", "buy-pills").
+var domainTopicWords = []string{"casino", "kasino", "kazino", "bet", "slot", "poker", "loan", "kredit", "credit", "zaim", "pret",
+	"prestamo", "pinjam", "pharm", "pill", "viagra", "cialis", "porn", "sex", "xxx", "escort", "dating", "replica", "essay",
+	"seo", "backlink", "follower", "crypto", "bitcoin", "btc", "forex", "invest", "profit", "cash", "money", "geld", "dinero",
+	"cheap", "billig", "discount", "outlet", "deal", "diet", "slim", "keto", "judi", "gacor", "togel", "bahis", "vay"}
+
+// hasMultiplier reports whether lower (lower-case text) promises a
+// multiple: "x10", "10x", "х100" (Cyrillic x), "×5".
+func hasMultiplier(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		start := i
+		for i < len(lower) && lower[i] >= '0' && lower[i] <= '9' {
+			i++
+		}
+		// "10x" followed by a non-letter.
+		if i < len(lower) && lower[i] == 'x' && (i+1 == len(lower) || !isLetter(lower[i+1]) && !isDigit(lower[i+1])) &&
+			(start == 0 || !isAlnum(lower[start-1])) {
+			return true
+		}
+		// "x10" preceded by a non-letter.
+		before := lower[:start]
+		for _, p := range []string{"x", "х", "×"} {
+			if strings.HasSuffix(before, p) {
+				b := before[:len(before)-len(p)]
+				if r, _ := utf8.DecodeLastRuneInString(b); b == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					return i < len(lower) && !isAlnum(lower[i]) || i == len(lower)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// containsWord reports whether lower holds one of words: an ASCII word
+// as a whole word, any other as a substring.
+func containsWord(lower string, words []string) bool {
+	for _, w := range words {
+		if !isASCII(w) {
+			if strings.Contains(lower, w) {
+				return true
+			}
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(lower[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			end := k + len(w)
+			if (k == 0 || !isAlnum(lower[k-1])) && (end == len(lower) || !isAlnum(lower[end])) {
+				return true
+			}
+			off = k + 1
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// localPhone returns the span of the first run of 9 to 14 digits that may
+// hold single spaces, dots, hyphens and brackets between them, or 0, 0.
+func localPhone(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
+			continue
+		}
+		digits, j, last := 0, i, i
+		for j < len(s) {
+			switch c := s[j]; {
+			case isDigit(c):
+				digits++
+				last = j + 1
+			case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+				if j+1 < len(s) && (s[j+1] == c && c != ')' && c != '(') {
+					j = len(s)
+					continue
+				}
+			default:
+				j = len(s)
+				continue
+			}
+			j++
+		}
+		if digits >= 9 && digits <= 14 && (last == len(s) || !isLetter(s[last])) {
+			return i, last
+		}
+		i = last
+	}
+	return 0, 0
+}
 
 // ctaWords are calls to action in the languages spam is written in. A
 // phrase counts once.
@@ -413,6 +540,24 @@ type extractor struct {
 	offs     []int
 	pad      []byte
 	bits     uint
+	// While sharing, the named features of each link add up in share;
+	// flushShares then emits each as the share of links that have it, so
+	// that ten links of a kind weigh as much as one.
+	sharing bool
+	share   [fDense]float32
+}
+
+// flushShares emits the named features gathered while sharing, each as
+// its count over the square root of n links, and stops sharing.
+func (x *extractor) flushShares(n int) {
+	x.sharing = false
+	for i, v := range x.share {
+		if v == 0 {
+			continue
+		}
+		x.share[i] = 0
+		x.dense(i, v/float32(math.Sqrt(float64(max(n, 1)))))
+	}
 }
 
 // origin records a name for explained features.
@@ -426,6 +571,10 @@ func (x *extractor) origin(name string) int32 {
 
 func (x *extractor) dense(i int, v float32) {
 	if v == 0 {
+		return
+	}
+	if x.sharing {
+		x.share[i] += v
 		return
 	}
 	o := int32(-1)
@@ -537,9 +686,22 @@ func (x *extractor) extract(d Doc) {
 			blank(x.mask, m[2], m[3])
 		}
 	}
+	phones := 0
 	if mayPhone(masked) {
 		for _, m := range phoneRe.FindAllStringIndex(string(x.mask), -1) {
 			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[m[0]:m[1]])})
+			blank(x.mask, m[0], m[1])
+			phones++
+		}
+	}
+	if phones == 0 && containsWord(lower, phoneWords) && !strings.Contains(lower, "isbn") {
+		// A national number ("0912 345 678", "8 (900) 123-45-67") counts
+		// only next to a messenger or phone word: alone it may be an
+		// ISBN, a date or a quantity.
+		if a, b := localPhone(string(x.mask)); b > a {
+			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[a:b])})
+			x.dense(fLocalPhone, 1)
+			blank(x.mask, a, b)
 		}
 	}
 
@@ -664,6 +826,7 @@ func (x *extractor) linkFeatures(d Doc) {
 	var seen []string
 	after := afterCategories(d)
 	related, unrelated := 0, 0
+	x.sharing = true
 	for _, c := range x.contacts {
 		switch c.Kind {
 		case ContactURL:
@@ -685,7 +848,7 @@ func (x *extractor) linkFeatures(d Doc) {
 			x.dense(fTelegram, 1)
 		}
 		if after && c.Kind == ContactURL {
-			x.dense(fAfterCategories, 1)
+			x.share[fAfterCategories] = float32(len(x.contacts))
 			after = false
 		}
 		if c.Domain == "" {
@@ -723,6 +886,7 @@ func (x *extractor) linkFeatures(d Doc) {
 			}
 		}
 	}
+	x.flushShares(len(x.contacts))
 	if len(seen) >= 2 {
 		x.dense(fDomains2plus, 1)
 	}
@@ -772,6 +936,9 @@ func (x *extractor) domainFeatures(c Contact) {
 	}
 	if len(label) > 15 {
 		x.dense(fLongLabel, 1)
+	}
+	if containsAny(label, domainTopicWords) {
+		x.dense(fDomainTopic, 1)
 	}
 	if c.Kind == ContactURL {
 		host := c.Text
@@ -1005,6 +1172,29 @@ func (x *extractor) shape(text, lower string, words int) {
 	}
 	if hasMoney(lower) {
 		x.dense(fMoneyAmount, 1)
+	}
+	if hasMultiplier(lower) {
+		x.dense(fMultiplier, 1)
+	}
+	counts := topicMatcher.topics(lower)
+	nt, strong := 0, false
+	for t, c := range counts {
+		if c == 0 {
+			continue
+		}
+		x.dense(fTopic0+t, 1)
+		if topic(t) != topicContact {
+			nt++
+			if c >= 3 {
+				strong = true
+			}
+		}
+	}
+	if nt >= 2 {
+		x.dense(fTopics2plus, 1)
+	}
+	if strong {
+		x.dense(fTopicStrong, 1)
 	}
 	var emoji, excl, upper, letters, money, pct int
 	var scripts uint16

@@ -184,12 +184,25 @@ func (m *Model) Score(d Doc) Result {
 }
 
 func (m *Model) raw(feats []feat) float64 {
-	var z float32
+	var dense, hashed float32
 	for _, f := range feats {
-		z += m.weight(f.idx) * f.val
+		if f.idx < fDense {
+			dense += m.dense[f.idx] * f.val
+		} else {
+			hashed += float32(m.hashed[f.idx-fDense]) * m.scale * f.val
+		}
 	}
-	return float64(z)
+	return float64(dense) + ClampHashed(float64(hashed))
 }
+
+// HashedCap bounds the hashed n-grams' share of the raw score (log-odds,
+// either way): the words, anchors and domain pieces seen in training may
+// tip a text, but a text in a language or genre the training data lacks,
+// whose n-grams mean little, is judged by its named features.
+const HashedCap = 3.0
+
+// ClampHashed bounds the hashed buckets' sum of a raw score to ±HashedCap.
+func ClampHashed(z float64) float64 { return min(max(z, -HashedCap), HashedCap) }
 
 func (m *Model) weight(idx uint32) float32 {
 	if idx < fDense {
@@ -270,6 +283,25 @@ func Vectorize(d Doc, bits uint) (Vector, []Contact) {
 		v.Idx[i], v.Val[i] = f.idx, f.val
 	}
 	return v, slices.Clone(x.contacts)
+}
+
+// Parts splits d's raw score (log-odds before calibration) into the named
+// features' weights, by name, and the hashed buckets' sum before and after
+// the cap: for reading why a text scored as it did.
+func (m *Model) Parts(d Doc) (named map[string]float64, hashed, capped float64) {
+	x := m.extractor()
+	defer m.pool.Put(x)
+	x.reset(false)
+	x.extract(d)
+	named = map[string]float64{}
+	for _, f := range x.feats {
+		if f.idx < fDense {
+			named[denseNames[f.idx]] += float64(m.dense[f.idx] * f.val)
+		} else {
+			hashed += float64(float32(m.hashed[f.idx-fDense]) * m.scale * f.val)
+		}
+	}
+	return named, hashed, ClampHashed(hashed)
 }
 
 // DenseName returns the readable name of dense feature i, or "" when i is

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -17,8 +18,8 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
-	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer"}
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -294,6 +295,39 @@ func (a *augmenter) spam(l *lang, c string) example {
 		// A short chat or comment spam: a line and a contact.
 		wiki = false
 		text = a.chatSpamText(l)
+	case "story":
+		// Fluent prose that hides its pitch: neutral sentences of the
+		// language around a testimonial or offer, the contact at the end
+		// or in the middle, as scam stories in forums and comments are.
+		wiki = a.r.IntN(3) == 0
+		var parts []string
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			parts = append(parts, a.pick(l.ham))
+		}
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			at := a.r.IntN(len(parts) + 1)
+			parts = slices.Insert(parts, at, a.spamSentence(l))
+		}
+		contact := a.pick(l.cta) + " " + a.pick([]string{a.spamDomain(l), strings.ToUpper(a.spamDomain(l)), a.handle(l), a.spamURL(l), a.obfuscate(a.spamDomain(l))})
+		at := len(parts)
+		if a.r.IntN(3) == 0 {
+			at = a.r.IntN(len(parts) + 1)
+		}
+		parts = slices.Insert(parts, at, contact)
+		text = strings.Join(parts, a.pick([]string{" ", " ", "\n\n"}))
+	case "wall-generic":
+		// Links to throwaway domains with generic link texts and hardly
+		// a word: the shape alone.
+		var parts []string
+		generic := []string{"portal", "hub", "site", "info", "page", "here", "link", "website", "more", "source", "home", "net"}
+		for i := 0; i < 3+a.r.IntN(5); i++ {
+			d := a.pick(generic) + a.pick([]string{"-", ""}) + a.pick(l.domainWords) + "." + a.pick(spamTLDs)
+			parts = append(parts, "[http://"+d+"/ "+a.pick(generic)+"]")
+		}
+		text = strings.Join(parts, a.pick([]string{" ", "\n", " | "}))
+		if a.r.IntN(2) == 0 {
+			text = a.pick([]string{"Useful sites:", "Links:", "See also:", "More:", "Weblinks:", "Ссылки:"}) + " " + text
+		}
 	case "post":
 		// A long forum post.
 		wiki = false
@@ -424,8 +458,12 @@ func (a *augmenter) ham(l *lang, c string) example {
 			slug = strings.ToLower(strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(p.title))
 			slug = clipASCII(slug, 24)
 		}
-		d := slug + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
-		switch a.r.IntN(3) {
+		d := slug + a.pick([]string{"", "", "", "-official", "official", "-band", "-museum", "-club"}) + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
+		switch a.r.IntN(4) {
+		case 3:
+			// What a diff leaves of a changed website field: the
+			// address alone.
+			text = a.pick([]string{"www.", "https://www.", "http://"}) + d + a.pick([]string{"", "/", "}}"})
 		case 0:
 			text = "| website = [https://www." + d + "/ " + d + "]"
 		case 1:
@@ -436,6 +474,31 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
+	case "topic-answer":
+		// A good-faith answer about what spam sells (prices, crypto,
+		// loans, casinos in the news), with a source: the topic alone
+		// is not spam.
+		wiki = false
+		var parts []string
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			parts = append(parts, a.pick(l.ham))
+		}
+		parts = append(parts, a.hamTitle(l)+": "+a.pick([]string{a.hamURL(l), a.chatHamURL(l)}))
+		if a.r.IntN(2) == 0 {
+			parts = append(parts, a.chatHamText(l))
+		}
+		text = strings.Join(parts, a.pick([]string{" ", "\n\n"}))
+	case "long-cite":
+		// A long sourced paragraph: several sentences and references.
+		var b strings.Builder
+		for i := 0; i < 3+a.r.IntN(4); i++ {
+			b.WriteString(a.pick(l.ham))
+			if a.r.IntN(2) == 0 {
+				b.WriteString("<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.hamTitle(l) + fmt.Sprintf(" |date=%d}}</ref>", 1990+a.r.IntN(34)))
+			}
+			b.WriteString(" ")
+		}
+		text = strings.TrimSpace(b.String())
 	case "answer":
 		wiki = false
 		text = a.forumAnswer(l)

@@ -35,6 +35,7 @@ var (
 	hashL2  = 1e-5 // per update, hashed n-gram buckets: kept smaller than the named features
 	dropout = 0.3  // share of hashed features dropped from each training example, each epoch
 	listN   = 8    // worst false positives and misses listed per fold
+	listWhy = false
 )
 
 // Hyperparameters, recorded in TRAINING.md.
@@ -66,6 +67,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
+	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -305,10 +307,18 @@ func (ds *dataset) fit(idx []int) trained {
 				val = append(val, x)
 			}
 			vbuf = val
-			z := 0.0
+			zd, zh := 0.0, 0.0
 			for j, ix := range v.Idx {
-				z += w[ix] * val[j]
+				if ix >= nDense {
+					zh += w[ix] * val[j]
+				} else {
+					zd += w[ix] * val[j]
+				}
 			}
+			// The model caps the hashed buckets' sum: past the cap they
+			// get no gradient from this example, only their decay.
+			z := zd + spamscore.ClampHashed(zh)
+			capped := zh != spamscore.ClampHashed(zh)
 			y := 0.0
 			if ds.ex[train[k]].label {
 				y = 1
@@ -316,13 +326,17 @@ func (ds *dataset) fit(idx []int) trained {
 			coef := (sigmoid(z) - y) * wts[k]
 			for j, ix := range v.Idx {
 				reg := l2
+				c := coef
 				if ix >= nDense {
 					reg = hashL2
+					if capped && (zh > 0) == (coef < 0) {
+						c = 0
+					}
 				}
 				if val[j] == 0 {
 					continue
 				}
-				g := coef*val[j] + reg*w[ix]
+				g := c*val[j] + reg*w[ix]
 				g2[ix] += g * g
 				w[ix] -= rate * g / (math.Sqrt(g2[ix]) + 1e-8)
 			}

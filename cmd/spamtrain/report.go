@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,9 +51,10 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 		return mp[k]
 	}
 	type fp struct {
-		p  float64
-		id string
-		tx string
+		p   float64
+		id  string
+		tx  string
+		doc spamscore.Doc
 	}
 	var fps, misses []fp
 	// The trade-off on real (not augmented) items with links or contacts.
@@ -80,6 +82,9 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			if !aug {
 				get(agg, "  real (corpus) spam of that kind").add(p)
 			}
+			if !aug && hasURL(e.text) {
+				get(agg, "  real (corpus) spam with a URL and words").add(p)
+			}
 		case e.label && linked:
 			get(agg, "spam that is links only").add(p)
 			get(langs, e.lang).add(p)
@@ -87,8 +92,11 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			get(agg, "spam without any link or contact (model not consulted by the bot)").add(p)
 		case linked && !aug:
 			get(agg, "real ham with links or contacts").add(p)
+			if e.genre == "web" {
+				get(agg, "real ham with links or contacts: web text (Stack Exchange, wiki, edits)").add(p)
+			}
 			if p >= thrSignal {
-				fps = append(fps, fp{p, e.id, e.text})
+				fps = append(fps, fp{p, e.id, e.text, doc(*e)})
 			}
 		case linked:
 			get(agg, "augmented ham with links or contacts").add(p)
@@ -96,7 +104,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			get(agg, "real ham without links").add(p)
 		}
 		if e.label && linked && p < thrSignal && !aug {
-			misses = append(misses, fp{p, e.id, e.text})
+			misses = append(misses, fp{p, e.id, e.text, doc(*e)})
 		}
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", title)
@@ -137,6 +145,9 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 		fmt.Fprintf(w, "\n%s:\n\n", name)
 		for _, x := range xs[:min(len(xs), listN)] {
 			fmt.Fprintf(w, "- %.2f `%s` %s\n", x.p, x.id, snippet(x.tx))
+			if listWhy {
+				fmt.Fprintf(w, "  %s\n", why(m.model, x.doc))
+			}
 		}
 	}
 	list("Worst false positives on real ham with links", fps)
@@ -273,4 +284,40 @@ func langCodes() string {
 		cs = append(cs, l.code)
 	}
 	return strings.Join(cs, ", ")
+}
+
+// hasURL reports whether text holds a link with a scheme or "www.": the
+// items whose count does not change when contact detection does.
+func hasURL(text string) bool {
+	l := strings.ToLower(text)
+	return strings.Contains(l, "http://") || strings.Contains(l, "https://") || strings.Contains(l, "www.")
+}
+
+// why names the named features that moved a score most either way, and
+// the hashed buckets' part.
+func why(m *spamscore.Model, d spamscore.Doc) string {
+	named, hashed, capped := m.Parts(d)
+	type kv struct {
+		k string
+		v float64
+	}
+	var xs []kv
+	for k, v := range named {
+		xs = append(xs, kv{k, v})
+	}
+	slices.SortFunc(xs, func(a, b kv) int {
+		if math.Abs(a.v) != math.Abs(b.v) {
+			if math.Abs(a.v) > math.Abs(b.v) {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.k, b.k)
+	})
+	var b strings.Builder
+	fmt.Fprintf(&b, "hashed %+.2f (capped %+.2f);", hashed, capped)
+	for _, x := range xs[:min(len(xs), 6)] {
+		fmt.Fprintf(&b, " %s %+.2f;", x.k, x.v)
+	}
+	return b.String()
 }
