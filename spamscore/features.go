@@ -247,7 +247,7 @@ func hasMultiplier(lower string) bool {
 			i++
 		}
 		// "10x" followed by a non-letter.
-		if i < len(lower) && lower[i] == 'x' && (i+1 == len(lower) || !isLetter(lower[i+1]) && !isDigit(lower[i+1])) &&
+		if i < len(lower) && lower[i] == 'x' && (i+1 == len(lower) || !isAlnum(lower[i+1]) && !strings.ContainsRune("./_-", rune(lower[i+1]))) &&
 			(start == 0 || !isAlnum(lower[start-1])) {
 			return true
 		}
@@ -289,6 +289,16 @@ func containsWord(lower string, words []string) bool {
 		}
 	}
 	return false
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -498,6 +508,7 @@ func isASCII(s string) bool {
 }
 
 var (
+	ctaList    = newWordList(ctaWords)
 	lureList   = newWordList(lureWords)
 	freeList   = newWordList(freeWords)
 	urgentList = newWordList(urgencyWords)
@@ -1141,19 +1152,13 @@ func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32)
 
 // shape: calls to action, money, punctuation, capitals, emoji, scripts.
 func (x *extractor) shape(text, lower string, words int) {
-	cta := 0
-	for _, w := range ctaWords {
-		if strings.Contains(lower, w) {
-			cta++
-		}
-	}
-	switch {
+	ascii := isASCII(lower)
+	switch cta := ctaList.count(lower, ascii, 2); {
 	case cta == 1:
 		x.dense(fCTA1, 1)
 	case cta >= 2:
 		x.dense(fCTA2plus, 1)
 	}
-	ascii := isASCII(lower)
 	lure := lureList.count(lower, ascii, 2)
 	switch {
 	case lure == 1:
@@ -1479,6 +1484,12 @@ func MayHaveContacts(text string) bool {
 	}
 	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
 		return true
+	}
+	// A national phone number next to a messenger or phone word.
+	if digits := countDigits(text); digits >= 9 {
+		if a, b := localPhone(text); b > a && containsWord(strings.ToLower(text), phoneWords) {
+			return true
+		}
 	}
 	for i := 0; i+1 < len(text); i++ {
 		switch text[i] {

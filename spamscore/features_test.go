@@ -105,6 +105,21 @@ func TestTransferFeatures(t *testing.T) {
 		{"[http://topguide.com/ payday loans]", fCommercialAnchor, true},
 		{"<ref>[https://www.npr.org/2008/x Astronomers review loan scheme for farmers]</ref>", fCommercialAnchor, false},
 		{"Hurry, today only! https://x-shop.top", fUrgency, true},
+		{"Ich habe viel mit dieser Bitcoin-Firma verdient, schreib mir: ZONEPA.COM", fTopic0 + int(topicEarn), true},
+		{"Ich habe viel mit dieser Bitcoin-Firma verdient, schreib mir: ZONEPA.COM", fTopic0 + int(topicContact), true},
+		{"Слоты и ставки без вложений, казино x100 тут t.me/lucky_win", fTopic0 + int(topicCasino), true},
+		{"Слоты и ставки без вложений, казино x100 тут t.me/lucky_win", fMultiplier, true},
+		{"Vay tiền nhanh không cần thế chấp, liên hệ zalo 0912 345 678", fTopic0 + int(topicLoan), true},
+		{"Vay tiền nhanh không cần thế chấp, liên hệ zalo 0912 345 678", fLocalPhone, true},
+		{"日赚500元，手机就能做，加微信 abc123", fTopic0 + int(topicJob), true},
+		{"The alphabet has 26 letters; see https://en.wikipedia.org/wiki/Alphabet", fTopic0 + int(topicCasino), false},
+		{"The sloth is slow, https://example.org/sloth", fTopic0 + int(topicCasino), false},
+		{"Published online 2009, ISBN 978-0-12-345678-9, https://doi.org/10.1/x", fLocalPhone, false},
+		{"Call the museum, tel. 0207 946 0958, https://museum.example.org", fLocalPhone, true},
+		{"Build 10x faster with the 2x cache, https://go.dev/doc", fMultiplier, true},
+		{"Released on 2x.example in 1910, https://example.org/a1x", fMultiplier, false},
+		{"[http://casino-vulkan.xyz/ here]", fDomainTopic, true},
+		{"[https://www.bbc.co.uk/news/1 BBC]", fDomainTopic, false},
 	} {
 		if got := has(tc.text, tc.f); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)

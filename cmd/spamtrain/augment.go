@@ -116,6 +116,11 @@ func (a *augmenter) anchor(l *lang) string {
 	return a.pick(l.anchors)
 }
 
+// digitSites are well-known sites whose names hold digits or hyphens.
+var digitSites = []string{"2000ad.org", "20minutes.fr", "9to5mac.com", "1und1.de", "e24.no", "24ur.com", "3dnews.ru", "web3.foundation",
+	"365dm.com", "t-online.de", "n-tv.de", "abc7.com", "channel4.com", "c-span.org", "u-tokyo.ac.jp", "st-andrews.ac.uk",
+	"w3.org", "mp3tag.de", "4chan.org", "360doc.com", "163.com", "e-periodica.ch", "vox-pop.org", "x-rates.com"}
+
 // enAdjectives make English commercial anchors ("cheap payday loans UK").
 var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "buy", "trusted", "fast", "free", "official", "online", "instant", "legit", "premium"}
 
@@ -360,8 +365,13 @@ func (a *augmenter) spam(l *lang, c string) example {
 // hamURL makes a URL on a reputable site of l.
 func (a *augmenter) hamURL(l *lang) string {
 	site := a.pick(l.sites)
-	if a.r.IntN(4) == 0 {
+	switch a.r.IntN(8) {
+	case 0, 1:
 		site = a.pick(langs[0].sites)
+	case 2:
+		// Real publications and services with digits or hyphens in
+		// their names: a digit is no spam sign on its own.
+		site = a.pick(digitSites)
 	}
 	host := site
 	if strings.Count(site, ".") == 1 && a.r.IntN(2) == 0 {

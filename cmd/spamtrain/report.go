@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/spamscore"
 )
 
@@ -119,6 +121,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			fmt.Fprintf(w, "| %.2f | %s | %s |\n", t, pct(countAt(realSpamP, t), len(realSpamP)), pct(countAt(realHamP, t), len(realHamP)))
 		}
 	}
+	decided(w, ds, m, idx)
 	fmt.Fprintf(w, "\nSpam with links or contacts, by language:\n\n| language | items | p≥%.1f | p≥%.1f |\n|---|---:|---:|---:|\n", thrSignal, thrBlatant)
 	for _, k := range sortedKeys(langs) {
 		fmt.Fprint(w, langs[k].row(k))
@@ -320,4 +323,67 @@ func why(m *spamscore.Model, d spamscore.Doc) string {
 		fmt.Fprintf(&b, " %s %+.2f;", x.k, x.v)
 	}
 	return b.String()
+}
+
+// decided reports what the bot does with no memory at all (no probe from
+// the address, range or page): the link detector with this model, then
+// bot.Decide, as "wikiwarden eval" counts a record recognised when it is
+// reverted.
+func decided(w io.Writer, ds *dataset, m trained, idx []int) {
+	type count struct{ n, rev int }
+	groups := map[string]*count{}
+	var fps []string
+	for _, i := range idx {
+		e := &ds.ex[i]
+		if e.source == "augment" || ds.contacts[i] == 0 {
+			continue
+		}
+		var g string
+		switch {
+		case e.label && ds.words[i]:
+			g = "real spam with links or contacts and words"
+		case e.label:
+			g = "real spam that is links only"
+		case e.genre == "web":
+			g = "real web ham with links or contacts (Stack Exchange, wiki, edits)"
+		default:
+			g = "real e-mail and SMS ham with links or contacts"
+		}
+		old, new := e.old, e.new
+		if new == "" {
+			new = old + "\n\n" + e.text
+			if old == "" {
+				new = e.text
+			}
+		}
+		edit := &detectors.Edit{Old: old, New: new, Anon: true, User: "192.0.2.1"}
+		if e.markdown {
+			edit.Format = detectors.FormatMarkdown
+		}
+		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: m.model}})
+		d := bot.Decide(edit, []detectors.Result{r}, bot.Memory{}, bot.Policy{})
+		c := groups[g]
+		if c == nil {
+			c = &count{}
+			groups[g] = c
+		}
+		c.n++
+		if d.Reverts() {
+			c.rev++
+			if !e.label && e.genre == "web" && len(fps) < listN {
+				var why []string
+				for _, r := range r.Reasons {
+					why = append(why, string(r.Code))
+				}
+				fps = append(fps, fmt.Sprintf("- p=%.2f score=%.2f `%s` %s (%s)", r.Spam, r.Score, e.id, snippet(e.text), strings.Join(why, " ")))
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nWhat the bot does with no memory (the link detector with this model, then bot.Decide; what `wikiwarden eval` counts):\n\n| group | items | reverted |\n|---|---:|---:|\n")
+	for _, k := range sortedKeys(groups) {
+		fmt.Fprintf(w, "| %s | %d | %s |\n", k, groups[k].n, pct(groups[k].rev, groups[k].n))
+	}
+	if len(fps) > 0 {
+		fmt.Fprintf(w, "\nWeb ham reverted with no memory:\n\n%s\n", strings.Join(fps, "\n"))
+	}
 }
