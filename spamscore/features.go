@@ -151,16 +151,18 @@ const (
 	fTopic6
 	fTopic7
 	fTopic8
+	fTopic9
 	fTopics2plus
 	fTopicStrong
 	fMultiplier
 	fDomainTopic
 	fLocalPhone
+	fRedirectPath
 	fDense // number of dense features
 )
 
 // The topic features follow topics.go's order, one each.
-var _ = [1]int{}[fTopic8-fTopic0+1-int(nTopics)]
+var _ = [1]int{}[fTopic9-fTopic0+1-int(nTopics)]
 
 // denseNames are the moderator-readable names of the dense features, in
 // order; they also fix the model file's feature set.
@@ -182,10 +184,11 @@ var denseNames = [fDense]string{
 	"urgency (today only, hurry, limited)", "an amount of money (500 USD, $300, 0.5 BTC)",
 	"a throwaway TLD (.xyz, .top, .click …)", "adult or dating words",
 	"a short commercial link text (payday loans, buy, casino)",
-	topicNames[0], topicNames[1], topicNames[2], topicNames[3], topicNames[4], topicNames[5], topicNames[6], topicNames[7], topicNames[8],
+	topicNames[0], topicNames[1], topicNames[2], topicNames[3], topicNames[4], topicNames[5], topicNames[6], topicNames[7], topicNames[8], topicNames[9],
 	"two or more spam topics", "three or more phrases of one spam topic",
 	"a multiplier or return (x10, 10x)", "a spam topic in the domain's name (casino, kredit, pills)",
 	"a phone number next to a messenger word",
+	"a click-tracking or redirect path (/go/, /click, cgi-bin, ?ref=)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -263,6 +266,19 @@ func hasMultiplier(lower string) bool {
 		}
 	}
 	return false
+}
+
+// redirectPath reports whether a link's path and query (lower case) are
+// those of a click tracker, an affiliate redirect or a cloaked link.
+func redirectPath(path, query string) bool {
+	for _, p := range []string{"/go/", "/go.php", "/out/", "/out.php", "/click", "/track", "/redirect", "/redir", "/aff", "/ref/",
+		"/refer", "cgi-bin/", "/r/", "/c/", "/link.php", "/away", "/jump", "/visit/", "/recommends/", "/partner"} {
+		if strings.Contains(path, p) {
+			return true
+		}
+	}
+	return strings.Contains(query, "url=http") || strings.Contains(query, "aff_id") || strings.Contains(query, "affid") ||
+		strings.Contains(query, "btag") || strings.Contains(query, "clickid") || strings.HasPrefix(query, "ref=") || strings.Contains(query, "&ref=")
 }
 
 // containsWord reports whether lower holds one of words: an ASCII word
@@ -1014,6 +1030,9 @@ func (x *extractor) pathFeatures(u string) {
 			strings.Contains(q, "clickid") || strings.Contains(q, "partner") || strings.Contains(q, "promo") {
 			x.dense(fTracking, 1)
 		}
+	}
+	if redirectPath(strings.ToLower(path), strings.ToLower(query)) {
+		x.dense(fRedirectPath, 1)
 	}
 	o := int32(-1)
 	if x.explain {

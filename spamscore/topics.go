@@ -30,6 +30,7 @@ const (
 	topicJob                  // jobs, work from home, side income
 	topicGoods                // replicas, cheap goods, essays, diplomas
 	topicContact              // "write me", "DM me", "add me on": a call to a private channel
+	topicPrize                // prizes, giveaways, "you have won"
 	nTopics
 )
 
@@ -140,13 +141,24 @@ var topicPhrases = [nTopics][]string{
 		"私信", "加我", "联系我", "加微信", "加v", "私聊", "dmください", "連絡", "ライン追加", "연락", "문의", "카톡", "راسلني",
 		"تواصل معي", "اتصل بي", "واتساب", "پیام بدید", "संपर्क करें", "ติดต่อ", "แอดไลน์",
 	},
+	topicPrize: {
+		"you have won", "you've won", "you won", "winner", "win a", "win $", "win £", "win €", "prize", "lucky", "congratulations",
+		"claim your", "reward", "gift card", "voucher", "giveaway", "sweepstake", "lottery", "jackpot",
+		"gewinnspiel", "gewonnen", "gewinner", "preis", "gutschein", "gagnant", "vous avez gagné", "concours", "cadeau", "ganador",
+		"has ganado", "premio", "sorteo", "regalo", "ganhador", "você ganhou", "prêmio", "sorteio", "hai vinto", "vincitore",
+		"omaggio", "wygrałeś", "wygraj", "nagroda", "kazandınız", "çekiliş", "ödül", "hadiah", "pemenang", "selamat anda",
+		"trúng thưởng", "giải thưởng", "quà tặng", "winactie", "gewonnen", "prijs",
+		"выиграл", "выигра", "приз", "розыгрыш", "подарок", "поздравляем", "виграв", "розіграш",
+		"中奖", "抽奖", "奖品", "恭喜", "当選", "当たり", "プレゼント", "抽選", "당첨", "경품", "이벤트", "축하",
+		"جائزة", "ربحت", "مبروك", "سحب", "جایزه", "برنده", "इनाम", "लॉटरी", "รางวัล", "ถูกรางวัล",
+	},
 }
 
 // topicNames are the named features of the topics, in order.
 var topicNames = [nTopics]string{
 	"earnings, investment or crypto returns", "casino or betting", "loans or credit", "pills, weight loss or cures",
 	"adult or dating", "SEO, followers or marketing services", "jobs or work from home", "cheap goods, replicas or essays",
-	"a call to write privately (DM me, пиши, 加我)",
+	"a call to write privately (DM me, пиши, 加我)", "a prize or giveaway (you have won, 抽奖)",
 }
 
 // phraseMatcher finds many phrases in one pass over a lower-case text

@@ -19,7 +19,7 @@ import (
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -114,6 +114,30 @@ func (a *augmenter) anchor(l *lang) string {
 		return a.pick(l.products) + " " + a.pick(l.anchors)
 	}
 	return a.pick(l.anchors)
+}
+
+// smallWords name what small good-faith sites are about.
+var smallWords = []string{"garden", "history", "railway", "birds", "photo", "club", "society", "museum", "local", "tips", "guide",
+	"notes", "blog", "roses", "village", "parish", "chess", "music", "choir", "football", "hiking", "trails", "family", "genealogy",
+	"radio", "model", "trains", "coins", "stamps", "recipes", "green", "home", "heritage", "archive", "friends", "school", "church"}
+
+// smallSite makes the domain of a small good-faith site: neutral words,
+// sometimes hyphenated or with a digit, an ordinary TLD.
+func (a *augmenter) smallSite(l *lang) string {
+	w1, w2 := a.pick(smallWords), a.pick(smallWords)
+	var label string
+	switch a.r.IntN(4) {
+	case 0:
+		label = w1 + "-" + w2
+	case 1:
+		label = w1 + w2
+	case 2:
+		label = w1 + "-" + w2 + "-" + a.pick(smallWords)
+	default:
+		label = w1 + w2 + fmt.Sprint(1+a.r.IntN(99))
+	}
+	tld := a.pick([]string{"com", "org", "net", "info", "co.uk", "blogspot.com", "wordpress.com", ccTLD[l.code]})
+	return label + "." + tld
 }
 
 // digitSites are well-known sites whose names hold digits or hyphens.
@@ -432,7 +456,15 @@ func (a *augmenter) ham(l *lang, c string) example {
 			b.WriteString("* [https://www." + clipASCII(slug, 20) + a.pick([]string{".org", ".com", ".gov.uk", ".de", ".info"}) + "/ " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", p.title}) + "]\n")
 		}
 		for i := 0; i < 1+a.r.IntN(3); i++ {
-			b.WriteString("* [" + a.hamURL(l) + " " + a.pick(l.titles) + "]\n")
+			switch a.r.IntN(3) {
+			case 0:
+				// An organisation's front page: a society, a region,
+				// a foundation, named by the link text.
+				b.WriteString("* [" + a.pick([]string{"http://", "https://"}) + a.pick([]string{"www.", ""}) + a.smallSite(l) + "/ " +
+					a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial", "Regional government", "The society's website", p.title + " Foundation", p.title}) + "]\n")
+			default:
+				b.WriteString("* [" + a.hamURL(l) + " " + a.pick(l.titles) + "]\n")
+			}
 		}
 		text = strings.TrimSuffix(b.String(), "\n")
 	case "markdown":
@@ -484,7 +516,29 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
-	case "topic-answer":
+	case "small-site":
+		// A link to a small site of good faith (a club, a hobby blog, a
+		// local history society): unknown, hyphenated, no reputation,
+		// and no pitch.
+		wiki = a.r.IntN(2) == 0
+		d := a.smallSite(l)
+		title := a.pick(l.titles)
+		if a.r.IntN(2) == 0 {
+			title = a.pick(smallWords) + " " + a.pick(smallWords)
+		}
+		u := a.pick([]string{"http://", "https://", "http://www.", "https://www."}) + d + a.pick([]string{"/", "", "/" + a.pick(smallWords), "/" + a.pick(smallWords) + "/" + a.pick(smallWords) + ".html", fmt.Sprintf("/%d/%02d/%s", 2005+a.r.IntN(19), 1+a.r.IntN(12), a.pick(smallWords))})
+		switch a.r.IntN(4) {
+		case 0:
+			text = a.pick(l.ham) + " [" + u + " " + title + "]"
+		case 1:
+			wiki = false
+			text = a.pick(l.ham) + " [" + title + "](" + u + ")"
+		case 2:
+			text = "* [" + u + " " + title + "]"
+		default:
+			wiki = false
+			text = a.pick(l.ham) + " " + u
+		}
 		// A good-faith answer about what spam sells (prices, crypto,
 		// loans, casinos in the news), with a source: the topic alone
 		// is not spam.
