@@ -199,7 +199,7 @@ func (m *Model) raw(feats []feat) float64 {
 // either way): the words, anchors and domain pieces seen in training may
 // tip a text, but a text in a language or genre the training data lacks,
 // whose n-grams mean little, is judged by its named features.
-const HashedCap = 3.0
+const HashedCap = 2.0
 
 // ClampHashed bounds the hashed buckets' sum of a raw score to ±HashedCap.
 func ClampHashed(z float64) float64 { return min(max(z, -HashedCap), HashedCap) }
