@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wikiwarden/wikiwarden/textview"
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 )
@@ -207,11 +208,6 @@ var (
 	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
 	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
 	titleRe    = regexp.MustCompile(`(?i)\|\s*(?:title|titel|titre|título|titolo|tytuł|titel|заглавие|название)\s*=\s*([^|}]*)`)
-	emailRe    = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
-	handleRe   = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
-	phoneRe    = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
-	obfRe      = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
-	bareRe     = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
 	// markupRe is markup whose words are not prose: tags, template
 	// names, parameter names, namespace prefixes.
 	paramRe  = regexp.MustCompile(`\|\s*([\p{L}\d _-]{1,30}?)\s*=`)
@@ -222,13 +218,6 @@ var (
 // number, lower case.
 var contactWords = []string{"whatsapp", "whats app", "telegram", "wechat", "微信", "viber", "signal", "skype", "line id",
 	"пиши", "телеграм", "ватсап", "واتس", "تلغرام", "zalo", "kakao", "카톡", "텔레그램"}
-
-// phoneWords are the messenger and phone words next to which a national
-// number is a contact, lower case.
-var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
-	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
-	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
-	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन"}
 
 // domainTopicWords are romanised words of spam topics that make a domain
 // name commercial ("guenstige-kredite", "casino-vulkan", "buy-pills").
@@ -281,75 +270,7 @@ func redirectPath(path, query string) bool {
 		strings.Contains(query, "btag") || strings.Contains(query, "clickid") || strings.HasPrefix(query, "ref=") || strings.Contains(query, "&ref=")
 }
 
-// containsWord reports whether lower holds one of words: an ASCII word
-// as a whole word, any other as a substring.
-func containsWord(lower string, words []string) bool {
-	for _, w := range words {
-		if !isASCII(w) {
-			if strings.Contains(lower, w) {
-				return true
-			}
-			continue
-		}
-		for off := 0; ; {
-			k := strings.Index(lower[off:], w)
-			if k < 0 {
-				break
-			}
-			k += off
-			end := k + len(w)
-			if (k == 0 || !isAlnum(lower[k-1])) && (end == len(lower) || !isAlnum(lower[end])) {
-				return true
-			}
-			off = k + 1
-		}
-	}
-	return false
-}
-
-func countDigits(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			n++
-		}
-	}
-	return n
-}
-
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// localPhone returns the span of the first run of 9 to 14 digits that may
-// hold single spaces, dots, hyphens and brackets between them, or 0, 0.
-func localPhone(s string) (int, int) {
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
-			continue
-		}
-		digits, j, last := 0, i, i
-		for j < len(s) {
-			switch c := s[j]; {
-			case isDigit(c):
-				digits++
-				last = j + 1
-			case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
-				if j+1 < len(s) && (s[j+1] == c && c != ')' && c != '(') {
-					j = len(s)
-					continue
-				}
-			default:
-				j = len(s)
-				continue
-			}
-			j++
-		}
-		if digits >= 9 && digits <= 14 && (last == len(s) || !isLetter(s[last])) {
-			return i, last
-		}
-		i = last
-	}
-	return 0, 0
-}
 
 // ctaWords are calls to action in the languages spam is written in. A
 // phrase counts once.
@@ -572,6 +493,7 @@ type extractor struct {
 	// that ten links of a kind weigh as much as one.
 	sharing bool
 	share   [fDense]float32
+	points  []textview.Contact
 }
 
 // flushShares emits the named features gathered while sharing, each as
@@ -678,57 +600,28 @@ func (x *extractor) extract(d Doc) {
 			x.addURL(u, anchors[u])
 		}
 	}
-	if strings.Contains(text, "@") {
-		for _, m := range emailRe.FindAllStringIndex(string(x.mask), -1) {
-			e := text[m[0]:m[1]]
-			blank(x.mask, m[0], m[1])
-			at := strings.LastIndexByte(e, '@')
-			x.addContact(Contact{Kind: ContactEmail, Text: e, Domain: registrable(strings.ToLower(e[at+1:]))})
-		}
-		for _, m := range handleRe.FindAllStringSubmatchIndex(string(x.mask), -1) {
-			x.addContact(Contact{Kind: ContactTelegram, Text: text[m[2]-1 : m[3]]})
-			if strings.TrimSpace(text[:m[2]-1]) == "" {
+	lower := strings.ToLower(text)
+	x.points = textview.Contacts(text, x.mask, x.points[:0])
+	for _, c := range x.points {
+		t := text[c.Span.Lo:c.Span.Hi]
+		switch c.Kind {
+		case textview.ContactEmail:
+			at := strings.LastIndexByte(t, '@')
+			x.addContact(Contact{Kind: ContactEmail, Text: t, Domain: registrable(strings.ToLower(t[at+1:]))})
+		case textview.ContactHandle:
+			x.addContact(Contact{Kind: ContactTelegram, Text: t})
+			if strings.TrimSpace(text[:c.Span.Lo]) == "" {
 				x.dense(fTelegramStart, 1)
 			}
-			blank(x.mask, m[2]-1, m[3])
-		}
-	}
-	masked := string(x.mask)
-	lower := strings.ToLower(text)
-	if mayObfuscate(lower) {
-		for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
-			dom := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
-			x.addContact(Contact{Kind: ContactObfuscated, Text: text[m[0]:m[1]], Domain: dom})
-			blank(x.mask, m[0], m[1])
-		}
-	}
-	if hasDotTLD(masked) {
-		masked = string(x.mask)
-		for _, m := range bareRe.FindAllStringSubmatchIndex(masked, -1) {
-			host := strings.ToLower(text[m[2]:m[3]])
-			if strings.HasPrefix(host, "www.") {
-				continue
+		case textview.ContactObfuscated:
+			x.addContact(Contact{Kind: ContactObfuscated, Text: t, Domain: c.Name})
+		case textview.ContactBareDomain:
+			x.addContact(Contact{Kind: ContactBare, Text: t, Domain: registrable(strings.ToLower(t))})
+		case textview.ContactPhone:
+			x.addContact(Contact{Kind: ContactPhone, Text: t})
+			if c.National {
+				x.dense(fLocalPhone, 1)
 			}
-			x.addContact(Contact{Kind: ContactBare, Text: text[m[2]:m[3]], Domain: registrable(host)})
-			blank(x.mask, m[2], m[3])
-		}
-	}
-	phones := 0
-	if mayPhone(masked) {
-		for _, m := range phoneRe.FindAllStringIndex(string(x.mask), -1) {
-			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[m[0]:m[1]])})
-			blank(x.mask, m[0], m[1])
-			phones++
-		}
-	}
-	if phones == 0 && containsWord(lower, phoneWords) && !strings.Contains(lower, "isbn") {
-		// A national number ("0912 345 678", "8 (900) 123-45-67") counts
-		// only next to a messenger or phone word: alone it may be an
-		// ISBN, a date or a quantity.
-		if a, b := localPhone(string(x.mask)); b > a {
-			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[a:b])})
-			x.dense(fLocalPhone, 1)
-			blank(x.mask, a, b)
 		}
 	}
 
@@ -1386,17 +1279,6 @@ func linkList(text string) bool {
 	return n >= 2
 }
 
-// hasDotTLD reports cheaply whether text may hold a bare domain: a letter
-// or digit, a dot, and two letters.
-func hasDotTLD(s string) bool {
-	for i := 1; i+2 < len(s); i++ {
-		if s[i] == '.' && isAlnum(s[i-1]) && isLetter(s[i+1]) && isLetter(s[i+2]) {
-			return true
-		}
-	}
-	return false
-}
-
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -1501,51 +1383,7 @@ func MayHaveContacts(text string) bool {
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
 	}
-	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
-		return true
-	}
-	// A national phone number next to a messenger or phone word.
-	if digits := countDigits(text); digits >= 9 {
-		if a, b := localPhone(text); b > a && containsWord(strings.ToLower(text), phoneWords) {
-			return true
-		}
-	}
-	for i := 0; i+1 < len(text); i++ {
-		switch text[i] {
-		case '+':
-			if text[i+1] >= '0' && text[i+1] <= '9' {
-				return true
-			}
-		case '[', '(', '{':
-			if text[i+1] == '.' || text[i+1] == 'd' || text[i+1] == 'D' {
-				return true
-			}
-		case ' ':
-			if text[i+1] == '.' || text[i+1] == 'd' && strings.HasPrefix(text[i:], " dot ") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// mayObfuscate reports cheaply whether lower (lower-case text) may hold an
-// obfuscated domain.
-func mayObfuscate(lower string) bool {
-	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
-		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
-		strings.Contains(lower, " точка ")
-}
-
-// mayPhone reports cheaply whether s may hold an international phone
-// number: a plus or "00" before a digit.
-func mayPhone(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == '+' && s[i+1] >= '0' && s[i+1] <= '9' || s[i] == '0' && s[i+1] == '0' && (i == 0 || s[i-1] == ' ') {
-			return true
-		}
-	}
-	return false
+	return textview.MayHaveContacts(text)
 }
 
 func containsAny(s string, subs []string) bool {
