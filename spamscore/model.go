@@ -230,6 +230,18 @@ func (m *Model) Explain(d Doc, n int) []Contribution {
 	defer m.pool.Put(x)
 	x.reset(true)
 	x.extract(d)
+	// The hashed buckets count only as far as the cap lets them: scale
+	// each by the capped sum over the raw one.
+	var hashed float64
+	for _, f := range x.feats {
+		if f.idx >= fDense {
+			hashed += float64(m.weight(f.idx) * f.val)
+		}
+	}
+	scale := 1.0
+	if hashed != 0 {
+		scale = ClampHashed(hashed) / hashed
+	}
 	sums := map[string]float64{}
 	for _, f := range x.feats {
 		if f.origin < 0 || f.idx == fBias {
@@ -241,7 +253,11 @@ func (m *Model) Explain(d Doc, n int) []Contribution {
 		} else if !strings.HasPrefix(name, "domain ") && !strings.HasPrefix(name, "link text") && !strings.HasPrefix(name, "the ") {
 			name = "\u201c" + clip(name, 40) + "\u201d"
 		}
-		sums[name] += float64(m.weight(f.idx) * f.val)
+		w := float64(m.weight(f.idx) * f.val)
+		if f.idx >= fDense {
+			w *= scale
+		}
+		sums[name] += w
 	}
 	out := make([]Contribution, 0, len(sums))
 	for k, v := range sums {
