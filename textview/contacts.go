@@ -147,7 +147,9 @@ func trimSpan(text string, a, b int) Span {
 	return Span{a, b}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
 
 func blank(b []byte, from, to int) {
 	for i := from; i < to && i < len(b); i++ {
