@@ -159,6 +159,7 @@ const (
 	fDomainTopic
 	fLocalPhone
 	fRedirectPath
+	fMention
 	fDense // number of dense features
 )
 
@@ -190,6 +191,7 @@ var denseNames = [fDense]string{
 	"a multiplier or return (x10, 10x)", "a spam topic in the domain's name (casino, kredit, pills)",
 	"a phone number next to a messenger word",
 	"a click-tracking or redirect path (/go/, /click, cgi-bin, ?ref=)",
+	"an @mention of a user, no messenger in sight",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -268,6 +270,19 @@ func redirectPath(path, query string) bool {
 	}
 	return strings.Contains(query, "url=http") || strings.Contains(query, "aff_id") || strings.Contains(query, "affid") ||
 		strings.Contains(query, "btag") || strings.Contains(query, "clickid") || strings.HasPrefix(query, "ref=") || strings.Contains(query, "&ref=")
+}
+
+// channelName reports whether an @handle reads as a channel or a bot
+// rather than a person: "@crypto_signals_vip", "@loan_support", "@earnbot".
+func channelName(h string) bool {
+	l := strings.ToLower(h)
+	for _, w := range []string{"bot", "vip", "official", "support", "admin", "manager", "channel", "signal", "crypto", "invest",
+		"trade", "money", "cash", "earn", "loan", "casino", "bet", "promo", "shop", "store", "job", "work"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -470,6 +485,23 @@ var reputable = map[string]bool{
 	"nytimes.com": true, "theguardian.com": true, "reuters.com": true, "github.com": true, "stackexchange.com": true,
 	"stackoverflow.com": true, "arxiv.org": true, "springer.com": true, "nature.com": true, "sciencedirect.com": true,
 	"archive.today": true, "webcitation.org": true, "europa.eu": true, "un.org": true,
+	// News agencies, broadcasters and papers of record that references cite
+	// in many languages, and the reference works and repositories they use.
+	"bbc.com": true, "abc.net.au": true, "cbc.ca": true, "npr.org": true, "pbs.org": true, "apnews.com": true, "afp.com": true,
+	"washingtonpost.com": true, "wsj.com": true, "ft.com": true, "economist.com": true, "latimes.com": true, "usatoday.com": true,
+	"cnn.com": true, "independent.co.uk": true, "telegraph.co.uk": true, "thetimes.co.uk": true, "smh.com.au": true,
+	"spiegel.de": true, "zeit.de": true, "faz.net": true, "sueddeutsche.de": true, "tagesschau.de": true, "dw.com": true,
+	"lemonde.fr": true, "lefigaro.fr": true, "liberation.fr": true, "francetvinfo.fr": true, "rfi.fr": true,
+	"elpais.com": true, "elmundo.es": true, "rtve.es": true, "clarin.com": true, "lanacion.com.ar": true,
+	"globo.com": true, "folha.uol.com.br": true, "publico.pt": true, "corriere.it": true, "repubblica.it": true, "rai.it": true,
+	"nos.nl": true, "nrc.nl": true, "volkskrant.nl": true, "gazeta.pl": true, "rp.pl": true, "hurriyet.com.tr": true,
+	"ria.ru": true, "tass.ru": true, "kommersant.ru": true, "rbc.ru": true, "interfax.ru": true, "pravda.com.ua": true,
+	"xinhuanet.com": true, "people.com.cn": true, "nhk.or.jp": true, "asahi.com": true, "yomiuri.co.jp": true, "nikkei.com": true,
+	"yna.co.kr": true, "chosun.com": true, "aljazeera.net": true, "aljazeera.com": true, "vnexpress.net": true,
+	"kompas.com": true, "thehindu.com": true, "britannica.com": true, "loc.gov": true, "bnf.fr": true, "dnb.de": true,
+	"google.com": true, "youtube.com": true, "books.google.com": true, "gitlab.com": true, "python.org": true, "mozilla.org": true,
+	"apache.org": true, "readthedocs.io": true, "nature.org": true, "who.int": true, "oecd.org": true, "worldbank.org": true,
+	"imdb.com": true, "allmusic.com": true, "discogs.com": true, "musicbrainz.org": true, "openstreetmap.org": true,
 }
 
 // categoryPrefixes open a category link, in the languages of the wikis
@@ -491,9 +523,11 @@ type extractor struct {
 	// While sharing, the named features of each link add up in share;
 	// flushShares then emits each as the share of links that have it, so
 	// that ten links of a kind weigh as much as one.
-	sharing bool
-	share   [fDense]float32
-	points  []textview.Contact
+	sharing   bool
+	share     [fDense]float32
+	points    []textview.Contact
+	topics    [nTopics]uint8
+	messenger bool
 }
 
 // flushShares emits the named features gathered while sharing, each as
@@ -665,6 +699,11 @@ func (x *extractor) extract(d Doc) {
 	if n > 0 && containsAny(lower, contactWords) {
 		x.dense(fContactWords, 1)
 	}
+	x.topics = topicMatcher.topics(lower)
+	// An @handle is a messenger contact when the text speaks of one
+	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
+	// a reply's mention of another user, as forums and issues have.
+	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/")
 	x.linkFeatures(d)
 	if n >= 2 && linkList(text) {
 		x.dense(fListLinks, 1)
@@ -758,7 +797,11 @@ func (x *extractor) linkFeatures(d Doc) {
 		case ContactEmail:
 			x.dense(fEmail, 1)
 		case ContactTelegram:
-			x.dense(fTelegram, 1)
+			if x.messenger || channelName(c.Text) {
+				x.dense(fTelegram, 1)
+			} else {
+				x.dense(fMention, 1)
+			}
 		case ContactPhone:
 			x.dense(fPhone, 1)
 		}
@@ -1093,7 +1136,7 @@ func (x *extractor) shape(text, lower string, words int) {
 	if hasMultiplier(lower) {
 		x.dense(fMultiplier, 1)
 	}
-	counts := topicMatcher.topics(lower)
+	counts := x.topics
 	nt, strong := 0, false
 	for t, c := range counts {
 		if c == 0 {

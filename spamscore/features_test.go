@@ -119,6 +119,10 @@ func TestTransferFeatures(t *testing.T) {
 		{"Build 10x faster with the 2x cache, https://go.dev/doc", fMultiplier, true},
 		{"Released on 2x.example in 1910, https://example.org/a1x", fMultiplier, false},
 		{"[http://casino-vulkan.xyz/ here]", fDomainTopic, true},
+		{"Your picture is 1000 by 1000! Same goes to @fredley. https://example.org/a", fMention, true},
+		{"Your picture is 1000 by 1000! Same goes to @fredley. https://example.org/a", fTelegram, false},
+		{"Пиши в телеграм @job_fast", fTelegram, true},
+		{"Free signals every day @crypto_vip_signals", fTelegram, true},
 		{"[https://www.bbc.co.uk/news/1 BBC]", fDomainTopic, false},
 	} {
 		if got := has(tc.text, tc.f); got != tc.want {

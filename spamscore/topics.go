@@ -142,15 +142,16 @@ var topicPhrases = [nTopics][]string{
 		"تواصل معي", "اتصل بي", "واتساب", "پیام بدید", "संपर्क करें", "ติดต่อ", "แอดไลน์",
 	},
 	topicPrize: {
-		"you have won", "you've won", "you won", "winner", "win a", "win $", "win £", "win €", "prize", "lucky", "congratulations",
-		"claim your", "reward", "gift card", "voucher", "giveaway", "sweepstake", "lottery", "jackpot",
-		"gewinnspiel", "gewonnen", "gewinner", "preis", "gutschein", "gagnant", "vous avez gagné", "concours", "cadeau", "ganador",
-		"has ganado", "premio", "sorteo", "regalo", "ganhador", "você ganhou", "prêmio", "sorteio", "hai vinto", "vincitore",
-		"omaggio", "wygrałeś", "wygraj", "nagroda", "kazandınız", "çekiliş", "ödül", "hadiah", "pemenang", "selamat anda",
-		"trúng thưởng", "giải thưởng", "quà tặng", "winactie", "gewonnen", "prijs",
-		"выиграл", "выигра", "приз", "розыгрыш", "подарок", "поздравляем", "виграв", "розіграш",
-		"中奖", "抽奖", "奖品", "恭喜", "当選", "当たり", "プレゼント", "抽選", "당첨", "경품", "이벤트", "축하",
-		"جائزة", "ربحت", "مبروك", "سحب", "جایزه", "برنده", "इनाम", "लॉटरी", "รางวัล", "ถูกรางวัล",
+		// "You have won" and giveaways; not "winner", "award" or "prize"
+		// alone, which encyclopedias name every day.
+		"you have won", "you've won", "you won", "you are the winner", "win $", "win £", "win €", "claim your", "claim now",
+		"congratulations!", "gift card", "free voucher", "giveaway", "sweepstake", "lottery", "lucky draw",
+		"hast gewonnen", "haben gewonnen", "gewinnspiel", "vous avez gagné", "tu as gagné", "has ganado", "ha ganado", "sorteo",
+		"você ganhou", "sorteio", "hai vinto", "ha vinto", "omaggio", "wygrałeś", "wygrałaś", "kazandınız", "çekiliş", "selamat anda",
+		"anda memenangkan", "trúng thưởng", "bạn đã trúng", "winactie", "je hebt gewonnen",
+		"вы выиграли", "ты выиграл", "розыгрыш", "поздравляем! вы", "ви виграли", "розіграш",
+		"中奖", "抽奖", "恭喜您", "当選しました", "抽選で", "당첨되", "경품", "ربحت", "لقد فزت", "سحب على", "برنده شدید",
+		"आपने जीता", "लॉटरी", "ถูกรางวัล", "ลุ้นรับ",
 	},
 }
 

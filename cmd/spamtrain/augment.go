@@ -19,7 +19,7 @@ import (
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -516,7 +516,23 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
-	case "small-site":
+	case "reply":
+		// A reply that names people by @handle, as forum and issue
+		// threads do, with or without a link.
+		wiki = false
+		who := func() string {
+			return "@" + a.pick([]string{"fredley", "jsmith", "MarieC", "alex2019", "Taro", "dev_ops", "k8s_fan", "mod_team", "anna_k", "user12345", "the_admin", "bot_tester"})
+		}
+		switch a.r.IntN(4) {
+		case 0:
+			text = who() + " " + a.chatHamText(l)
+		case 1:
+			text = a.pick(l.ham) + " " + a.pick([]string{"cc", "/cc", "thanks", "ping", "+1", "same as"}) + " " + who()
+		case 2:
+			text = a.chatHamText(l) + " " + who() + " " + who()
+		default:
+			text = who() + a.pick([]string{": ", " ", ", "}) + a.pick(l.ham) + " " + a.pick([]string{"!", "!!", ".", " :)"}) + " " + a.hamURL(l)
+		}
 		// A link to a small site of good faith (a club, a hobby blog, a
 		// local history society): unknown, hyphenated, no reputation,
 		// and no pitch.

@@ -97,7 +97,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			if e.genre == "web" {
 				get(agg, "real ham with links or contacts: web text (Stack Exchange, wiki, edits)").add(p)
 			}
-			if p >= thrSignal {
+			if p >= thrSignal && e.genre == "web" {
 				fps = append(fps, fp{p, e.id, e.text, doc(*e)})
 			}
 		case linked:
@@ -153,7 +153,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			}
 		}
 	}
-	list("Worst false positives on real ham with links", fps)
+	list("Worst false positives on real web ham with links (e-mail newsletters, the most frequent, left out)", fps)
 	list("Worst misses of real spam with links", misses)
 }
 
@@ -292,7 +292,7 @@ shift (see "The operating point" below). The figures move by several points with
 | model | A: SMS spam, p≥0.7 | A: p≥0.8 | B: e-mail spam, p≥0.7 | B: p≥0.8 |
 |---|---:|---:|---:|---:|
 | lures, free, urgency, money amounts, throwaway TLDs, adult words, commercial link texts; hashed L2 ×10 and 30% dropout (main bd5576c) | 64.8% / 0.2% | 51.1% / 0.1% | 11.0% / 0.5% | 9.3% / 0.4% |
-| topic lexicons, calls to write privately, prizes, multipliers, national phone numbers, redirect paths, link features as shares, hashed part capped at ±2 (±3 and ±5 did worse on both folds, ±1.5 let web ham through); scam stories, generic link walls, topic answers, long sourced paragraphs, small good-faith sites, 800 augmented pairs a language (this model) | 47.7% / 0.2% | 44.3% / 0.1% | 59.6% / 0.5% | 55.3% / 0.4% |
+| topic lexicons, calls to write privately, prizes, multipliers, national phone numbers, redirect paths, @mentions apart from messenger handles, major news sites as references, link features as shares, hashed part capped at ±2 (±3 and ±5 did worse on both folds, ±1.5 let web ham through); scam stories, generic link walls, topic answers, long sourced paragraphs, small good-faith sites, 800 augmented pairs a language (this model) | 53.4% / 0.1% | 44.3% / 0.1% | 55.7% / 0.4% | 52.4% / 0.2% |
 
 `
 
