@@ -411,62 +411,6 @@ func hasMoney(lower string) bool {
 	return false
 }
 
-// wordList is a list of lower-case phrases split by whether they are
-// ASCII, so that ASCII text skips the others.
-type wordList struct{ ascii, other []string }
-
-func newWordList(ws []string) wordList {
-	var l wordList
-	for _, w := range ws {
-		if isASCII(w) {
-			l.ascii = append(l.ascii, w)
-		} else {
-			l.other = append(l.other, w)
-		}
-	}
-	return l
-}
-
-// count counts the phrases of l in lower, up to max.
-func (l wordList) count(lower string, ascii bool, max int) int {
-	n := 0
-	for _, w := range l.ascii {
-		if strings.Contains(lower, w) {
-			if n++; n >= max {
-				return n
-			}
-		}
-	}
-	if ascii {
-		return n
-	}
-	for _, w := range l.other {
-		if strings.Contains(lower, w) {
-			if n++; n >= max {
-				return n
-			}
-		}
-	}
-	return n
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-var (
-	ctaList    = newWordList(ctaWords)
-	lureList   = newWordList(lureWords)
-	freeList   = newWordList(freeWords)
-	urgentList = newWordList(urgencyWords)
-	adultList  = newWordList(adultWords)
-)
-
 // shorteners are registrable domains of URL shorteners and redirectors.
 var shorteners = map[string]bool{
 	"bit.ly": true, "goo.gl": true, "tinyurl.com": true, "t.co": true, "ow.ly": true, "is.gd": true, "buff.ly": true,
@@ -523,11 +467,12 @@ type extractor struct {
 	// While sharing, the named features of each link add up in share;
 	// flushShares then emits each as the share of links that have it, so
 	// that ten links of a kind weigh as much as one.
-	sharing   bool
-	share     [fDense]float32
-	points    []textview.Contact
-	topics    [nTopics]uint8
-	messenger bool
+	sharing      bool
+	share        [fDense]float32
+	points       []textview.Contact
+	topics       [nTopics]uint8
+	phraseCounts [nLists]uint8
+	messenger    bool
 }
 
 // flushShares emits the named features gathered while sharing, each as
@@ -699,7 +644,9 @@ func (x *extractor) extract(d Doc) {
 	if n > 0 && containsAny(lower, contactWords) {
 		x.dense(fContactWords, 1)
 	}
-	x.topics = topicMatcher.topics(lower)
+	x.phraseCounts = [nLists]uint8{}
+	phrases.count(lower, x.phraseCounts[:])
+	copy(x.topics[:], x.phraseCounts[:nTopics])
 	// An @handle is a messenger contact when the text speaks of one
 	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
 	// a reply's mention of another user, as forums and issues have.
@@ -1107,27 +1054,26 @@ func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32)
 
 // shape: calls to action, money, punctuation, capitals, emoji, scripts.
 func (x *extractor) shape(text, lower string, words int) {
-	ascii := isASCII(lower)
-	switch cta := ctaList.count(lower, ascii, 2); {
+	pc := &x.phraseCounts
+	switch cta := pc[listCTA]; {
 	case cta == 1:
 		x.dense(fCTA1, 1)
 	case cta >= 2:
 		x.dense(fCTA2plus, 1)
 	}
-	lure := lureList.count(lower, ascii, 2)
-	switch {
+	switch lure := pc[listLure]; {
 	case lure == 1:
 		x.dense(fLure1, 1)
 	case lure >= 2:
 		x.dense(fLure2plus, 1)
 	}
-	if freeList.count(lower, ascii, 1) > 0 {
+	if pc[listFree] > 0 {
 		x.dense(fFree, 1)
 	}
-	if urgentList.count(lower, ascii, 1) > 0 {
+	if pc[listUrgency] > 0 {
 		x.dense(fUrgency, 1)
 	}
-	if adultList.count(lower, ascii, 1) > 0 {
+	if pc[listAdult] > 0 {
 		x.dense(fAdult, 1)
 	}
 	if hasMoney(lower) {

@@ -61,3 +61,21 @@ func TestHashedCap(t *testing.T) {
 		t.Errorf("Score %.5f, named features plus capped n-grams give %.5f", got, want)
 	}
 }
+
+// TestScoreReusesNothing checks that a score does not depend on what the
+// pooled extractor read before.
+func TestScoreReusesNothing(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ham := Doc{Text: "The bridge was completed in 1932, see [https://www.bbc.co.uk/news/1 BBC]."}
+	spam := Doc{Text: "Заработок 5000 ₽ в день, пиши @job_fast, казино и кредит без отказа, скидки! t.me/x_bot"}
+	first := m.Score(ham).Prob
+	for i := 0; i < 5; i++ {
+		m.Score(spam)
+	}
+	if again := m.Score(ham).Prob; again != first {
+		t.Errorf("ham scored %.4f, then %.4f after spam", first, again)
+	}
+}

@@ -172,23 +172,31 @@ type phraseMatcher struct {
 }
 
 type matchPhrase struct {
-	topic     topic
+	list      int  // index of the phrase's list
 	n         int  // length in bytes
 	wordStart bool // must start a word
 	wordEnd   bool // must end a word
 }
 
-func newPhraseMatcher(lex [nTopics][]string) *phraseMatcher {
+// phraseList is a list of lower-case phrases. Unless anywhere is set, a
+// phrase that starts with a letter of an alphabet must start a word, and
+// one written with a final "$" must end one.
+type phraseList struct {
+	phrases  []string
+	anywhere bool
+}
+
+func newPhraseMatcher(lists []phraseList) *phraseMatcher {
 	m := &phraseMatcher{next: []map[byte]int32{{}}, fail: []int32{0}, out: [][]int32{nil}}
-	for t, ps := range lex {
-		for _, p := range ps {
-			end := len(p) > 1 && p[len(p)-1] == '$'
+	for t, l := range lists {
+		for _, p := range l.phrases {
+			end := !l.anywhere && len(p) > 1 && p[len(p)-1] == '$'
 			if end {
 				p = p[:len(p)-1]
 			}
 			r, _ := utf8.DecodeRuneInString(p)
 			id := int32(len(m.words))
-			m.words = append(m.words, matchPhrase{topic: topic(t), n: len(p), wordStart: alphabetic(r), wordEnd: end})
+			m.words = append(m.words, matchPhrase{list: t, n: len(p), wordStart: !l.anywhere && alphabetic(r), wordEnd: end})
 			s := int32(0)
 			for i := 0; i < len(p); i++ {
 				n, ok := m.next[s][p[i]]
@@ -237,8 +245,9 @@ func alphabetic(r rune) bool {
 	return r < 0x250 && unicode.IsLetter(r) || r >= 0x370 && r < 0x530 || r >= 0x1E00 && r < 0x1F00
 }
 
-// topics counts the phrases of each topic in lower, each phrase once.
-func (m *phraseMatcher) topics(lower string) (counts [nTopics]uint8) {
+// count counts the phrases of each list found in lower, each phrase
+// once, into counts (one per list, at most 255).
+func (m *phraseMatcher) count(lower string, counts []uint8) {
 	var seen map[int32]bool
 	s := int32(0)
 	for i := 0; i < len(lower); i++ {
@@ -273,12 +282,33 @@ func (m *phraseMatcher) topics(lower string) (counts [nTopics]uint8) {
 				seen = map[int32]bool{}
 			}
 			seen[id] = true
-			if counts[w.topic] < 255 {
-				counts[w.topic]++
+			if counts[w.list] < 255 {
+				counts[w.list]++
 			}
 		}
 	}
-	return counts
 }
 
-var topicMatcher = newPhraseMatcher(topicPhrases)
+// The phrase lists one pass finds: the topics, then the older lists of
+// features.go, which match anywhere.
+const (
+	listCTA = int(nTopics) + iota
+	listLure
+	listFree
+	listUrgency
+	listAdult
+	nLists
+)
+
+var phrases = func() *phraseMatcher {
+	lists := make([]phraseList, nLists)
+	for t := range topicPhrases {
+		lists[t] = phraseList{phrases: topicPhrases[t]}
+	}
+	lists[listCTA] = phraseList{ctaWords, true}
+	lists[listLure] = phraseList{lureWords, true}
+	lists[listFree] = phraseList{freeWords, true}
+	lists[listUrgency] = phraseList{urgencyWords, true}
+	lists[listAdult] = phraseList{adultWords, true}
+	return newPhraseMatcher(lists)
+}()
