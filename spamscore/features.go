@@ -1,12 +1,14 @@
 package spamscore
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wikiwarden/wikiwarden/textview"
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 )
@@ -141,8 +143,28 @@ const (
 	fCheapTLD
 	fAdult
 	fCommercialAnchor
+	fTopic0 // the topics of topics.go, in their order
+	fTopic1
+	fTopic2
+	fTopic3
+	fTopic4
+	fTopic5
+	fTopic6
+	fTopic7
+	fTopic8
+	fTopic9
+	fTopics2plus
+	fTopicStrong
+	fMultiplier
+	fDomainTopic
+	fLocalPhone
+	fRedirectPath
+	fMention
 	fDense // number of dense features
 )
+
+// The topic features follow topics.go's order, one each.
+var _ = [1]int{}[fTopic9-fTopic0+1-int(nTopics)]
 
 // denseNames are the moderator-readable names of the dense features, in
 // order; they also fix the model file's feature set.
@@ -164,6 +186,12 @@ var denseNames = [fDense]string{
 	"urgency (today only, hurry, limited)", "an amount of money (500 USD, $300, 0.5 BTC)",
 	"a throwaway TLD (.xyz, .top, .click …)", "adult or dating words",
 	"a short commercial link text (payday loans, buy, casino)",
+	topicNames[0], topicNames[1], topicNames[2], topicNames[3], topicNames[4], topicNames[5], topicNames[6], topicNames[7], topicNames[8], topicNames[9],
+	"two or more spam topics", "three or more phrases of one spam topic",
+	"a multiplier or return (x10, 10x)", "a spam topic in the domain's name (casino, kredit, pills)",
+	"a phone number next to a messenger word",
+	"a click-tracking or redirect path (/go/, /click, cgi-bin, ?ref=)",
+	"an @mention of a user, no messenger in sight",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -173,7 +201,7 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
-	return uint32(h.str("ngrams 2-4, words, bigrams, anchors, domains, params v2"))
+	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, link shares, hashed cap %g", HashedCap)))
 }
 
 // Regular expressions, compiled once.
@@ -182,11 +210,6 @@ var (
 	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
 	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
 	titleRe    = regexp.MustCompile(`(?i)\|\s*(?:title|titel|titre|título|titolo|tytuł|titel|заглавие|название)\s*=\s*([^|}]*)`)
-	emailRe    = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
-	handleRe   = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
-	phoneRe    = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
-	obfRe      = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
-	bareRe     = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
 	// markupRe is markup whose words are not prose: tags, template
 	// names, parameter names, namespace prefixes.
 	paramRe  = regexp.MustCompile(`\|\s*([\p{L}\d _-]{1,30}?)\s*=`)
@@ -197,6 +220,72 @@ var (
 // number, lower case.
 var contactWords = []string{"whatsapp", "whats app", "telegram", "wechat", "微信", "viber", "signal", "skype", "line id",
 	"пиши", "телеграм", "ватсап", "واتس", "تلغرام", "zalo", "kakao", "카톡", "텔레그램"}
+
+// domainTopicWords are romanised words of spam topics that make a domain
+// name commercial ("guenstige-kredite", "casino-vulkan", "buy-pills").
+var domainTopicWords = []string{"casino", "kasino", "kazino", "bet", "slot", "poker", "loan", "kredit", "credit", "zaim", "pret",
+	"prestamo", "pinjam", "pharm", "pill", "viagra", "cialis", "porn", "sex", "xxx", "escort", "dating", "replica", "essay",
+	"seo", "backlink", "follower", "crypto", "bitcoin", "btc", "forex", "invest", "profit", "cash", "money", "geld", "dinero",
+	"cheap", "billig", "discount", "outlet", "deal", "diet", "slim", "keto", "judi", "gacor", "togel", "bahis", "vay"}
+
+// hasMultiplier reports whether lower (lower-case text) promises a
+// multiple: "x10", "10x", "х100" (Cyrillic x), "×5".
+func hasMultiplier(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		start := i
+		for i < len(lower) && lower[i] >= '0' && lower[i] <= '9' {
+			i++
+		}
+		// "10x" followed by a non-letter.
+		if i < len(lower) && lower[i] == 'x' && (i+1 == len(lower) || !isAlnum(lower[i+1]) && !strings.ContainsRune("./_-", rune(lower[i+1]))) &&
+			(start == 0 || !isAlnum(lower[start-1])) {
+			return true
+		}
+		// "x10" preceded by a non-letter.
+		before := lower[:start]
+		for _, p := range []string{"x", "х", "×"} {
+			if strings.HasSuffix(before, p) {
+				b := before[:len(before)-len(p)]
+				if r, _ := utf8.DecodeLastRuneInString(b); b == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					return i < len(lower) && !isAlnum(lower[i]) || i == len(lower)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// redirectPath reports whether a link's path and query (lower case) are
+// those of a click tracker, an affiliate redirect or a cloaked link.
+func redirectPath(path, query string) bool {
+	for _, p := range []string{"/go/", "/go.php", "/out/", "/out.php", "/click", "/track", "/redirect", "/redir", "/aff", "/ref/",
+		"/refer", "cgi-bin/", "/r/", "/c/", "/link.php", "/away", "/jump", "/visit/", "/recommends/", "/partner"} {
+		if strings.Contains(path, p) {
+			return true
+		}
+	}
+	return strings.Contains(query, "url=http") || strings.Contains(query, "aff_id") || strings.Contains(query, "affid") ||
+		strings.Contains(query, "btag") || strings.Contains(query, "clickid") || strings.HasPrefix(query, "ref=") || strings.Contains(query, "&ref=")
+}
+
+// channelName reports whether an @handle reads as a channel or a bot
+// rather than a person: "@crypto_signals_vip", "@loan_support", "@earnbot".
+func channelName(h string) bool {
+	l := strings.ToLower(h)
+	for _, w := range []string{"bot", "vip", "official", "support", "admin", "manager", "channel", "signal", "crypto", "invest",
+		"trade", "money", "cash", "earn", "loan", "casino", "bet", "promo", "shop", "store", "job", "work"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ctaWords are calls to action in the languages spam is written in. A
 // phrase counts once.
@@ -322,61 +411,6 @@ func hasMoney(lower string) bool {
 	return false
 }
 
-// wordList is a list of lower-case phrases split by whether they are
-// ASCII, so that ASCII text skips the others.
-type wordList struct{ ascii, other []string }
-
-func newWordList(ws []string) wordList {
-	var l wordList
-	for _, w := range ws {
-		if isASCII(w) {
-			l.ascii = append(l.ascii, w)
-		} else {
-			l.other = append(l.other, w)
-		}
-	}
-	return l
-}
-
-// count counts the phrases of l in lower, up to max.
-func (l wordList) count(lower string, ascii bool, max int) int {
-	n := 0
-	for _, w := range l.ascii {
-		if strings.Contains(lower, w) {
-			if n++; n >= max {
-				return n
-			}
-		}
-	}
-	if ascii {
-		return n
-	}
-	for _, w := range l.other {
-		if strings.Contains(lower, w) {
-			if n++; n >= max {
-				return n
-			}
-		}
-	}
-	return n
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-var (
-	lureList   = newWordList(lureWords)
-	freeList   = newWordList(freeWords)
-	urgentList = newWordList(urgencyWords)
-	adultList  = newWordList(adultWords)
-)
-
 // shorteners are registrable domains of URL shorteners and redirectors.
 var shorteners = map[string]bool{
 	"bit.ly": true, "goo.gl": true, "tinyurl.com": true, "t.co": true, "ow.ly": true, "is.gd": true, "buff.ly": true,
@@ -395,6 +429,23 @@ var reputable = map[string]bool{
 	"nytimes.com": true, "theguardian.com": true, "reuters.com": true, "github.com": true, "stackexchange.com": true,
 	"stackoverflow.com": true, "arxiv.org": true, "springer.com": true, "nature.com": true, "sciencedirect.com": true,
 	"archive.today": true, "webcitation.org": true, "europa.eu": true, "un.org": true,
+	// News agencies, broadcasters and papers of record that references cite
+	// in many languages, and the reference works and repositories they use.
+	"bbc.com": true, "abc.net.au": true, "cbc.ca": true, "npr.org": true, "pbs.org": true, "apnews.com": true, "afp.com": true,
+	"washingtonpost.com": true, "wsj.com": true, "ft.com": true, "economist.com": true, "latimes.com": true, "usatoday.com": true,
+	"cnn.com": true, "independent.co.uk": true, "telegraph.co.uk": true, "thetimes.co.uk": true, "smh.com.au": true,
+	"spiegel.de": true, "zeit.de": true, "faz.net": true, "sueddeutsche.de": true, "tagesschau.de": true, "dw.com": true,
+	"lemonde.fr": true, "lefigaro.fr": true, "liberation.fr": true, "francetvinfo.fr": true, "rfi.fr": true,
+	"elpais.com": true, "elmundo.es": true, "rtve.es": true, "clarin.com": true, "lanacion.com.ar": true,
+	"globo.com": true, "folha.uol.com.br": true, "publico.pt": true, "corriere.it": true, "repubblica.it": true, "rai.it": true,
+	"nos.nl": true, "nrc.nl": true, "volkskrant.nl": true, "gazeta.pl": true, "rp.pl": true, "hurriyet.com.tr": true,
+	"ria.ru": true, "tass.ru": true, "kommersant.ru": true, "rbc.ru": true, "interfax.ru": true, "pravda.com.ua": true,
+	"xinhuanet.com": true, "people.com.cn": true, "nhk.or.jp": true, "asahi.com": true, "yomiuri.co.jp": true, "nikkei.com": true,
+	"yna.co.kr": true, "chosun.com": true, "aljazeera.net": true, "aljazeera.com": true, "vnexpress.net": true,
+	"kompas.com": true, "thehindu.com": true, "britannica.com": true, "loc.gov": true, "bnf.fr": true, "dnb.de": true,
+	"google.com": true, "youtube.com": true, "books.google.com": true, "gitlab.com": true, "python.org": true, "mozilla.org": true,
+	"apache.org": true, "readthedocs.io": true, "nature.org": true, "who.int": true, "oecd.org": true, "worldbank.org": true,
+	"imdb.com": true, "allmusic.com": true, "discogs.com": true, "musicbrainz.org": true, "openstreetmap.org": true,
 }
 
 // categoryPrefixes open a category link, in the languages of the wikis
@@ -413,6 +464,28 @@ type extractor struct {
 	offs     []int
 	pad      []byte
 	bits     uint
+	// While sharing, the named features of each link add up in share;
+	// flushShares then emits each as the share of links that have it, so
+	// that ten links of a kind weigh as much as one.
+	sharing      bool
+	share        [fDense]float32
+	points       []textview.Contact
+	topics       [nTopics]uint8
+	phraseCounts [nLists]uint8
+	messenger    bool
+}
+
+// flushShares emits the named features gathered while sharing, each as
+// its count over the square root of n links, and stops sharing.
+func (x *extractor) flushShares(n int) {
+	x.sharing = false
+	for i, v := range x.share {
+		if v == 0 {
+			continue
+		}
+		x.share[i] = 0
+		x.dense(i, v/float32(math.Sqrt(float64(max(n, 1)))))
+	}
 }
 
 // origin records a name for explained features.
@@ -426,6 +499,10 @@ func (x *extractor) origin(name string) int32 {
 
 func (x *extractor) dense(i int, v float32) {
 	if v == 0 {
+		return
+	}
+	if x.sharing {
+		x.share[i] += v
 		return
 	}
 	o := int32(-1)
@@ -502,44 +579,28 @@ func (x *extractor) extract(d Doc) {
 			x.addURL(u, anchors[u])
 		}
 	}
-	if strings.Contains(text, "@") {
-		for _, m := range emailRe.FindAllStringIndex(string(x.mask), -1) {
-			e := text[m[0]:m[1]]
-			blank(x.mask, m[0], m[1])
-			at := strings.LastIndexByte(e, '@')
-			x.addContact(Contact{Kind: ContactEmail, Text: e, Domain: registrable(strings.ToLower(e[at+1:]))})
-		}
-		for _, m := range handleRe.FindAllStringSubmatchIndex(string(x.mask), -1) {
-			x.addContact(Contact{Kind: ContactTelegram, Text: text[m[2]-1 : m[3]]})
-			if strings.TrimSpace(text[:m[2]-1]) == "" {
+	lower := strings.ToLower(text)
+	x.points = textview.Contacts(text, x.mask, x.points[:0])
+	for _, c := range x.points {
+		t := text[c.Span.Lo:c.Span.Hi]
+		switch c.Kind {
+		case textview.ContactEmail:
+			at := strings.LastIndexByte(t, '@')
+			x.addContact(Contact{Kind: ContactEmail, Text: t, Domain: registrable(strings.ToLower(t[at+1:]))})
+		case textview.ContactHandle:
+			x.addContact(Contact{Kind: ContactTelegram, Text: t})
+			if strings.TrimSpace(text[:c.Span.Lo]) == "" {
 				x.dense(fTelegramStart, 1)
 			}
-			blank(x.mask, m[2]-1, m[3])
-		}
-	}
-	masked := string(x.mask)
-	lower := strings.ToLower(text)
-	if mayObfuscate(lower) {
-		for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
-			dom := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
-			x.addContact(Contact{Kind: ContactObfuscated, Text: text[m[0]:m[1]], Domain: dom})
-			blank(x.mask, m[0], m[1])
-		}
-	}
-	if hasDotTLD(masked) {
-		masked = string(x.mask)
-		for _, m := range bareRe.FindAllStringSubmatchIndex(masked, -1) {
-			host := strings.ToLower(text[m[2]:m[3]])
-			if strings.HasPrefix(host, "www.") {
-				continue
+		case textview.ContactObfuscated:
+			x.addContact(Contact{Kind: ContactObfuscated, Text: t, Domain: c.Name})
+		case textview.ContactBareDomain:
+			x.addContact(Contact{Kind: ContactBare, Text: t, Domain: registrable(strings.ToLower(t))})
+		case textview.ContactPhone:
+			x.addContact(Contact{Kind: ContactPhone, Text: t})
+			if c.National {
+				x.dense(fLocalPhone, 1)
 			}
-			x.addContact(Contact{Kind: ContactBare, Text: text[m[2]:m[3]], Domain: registrable(host)})
-			blank(x.mask, m[2], m[3])
-		}
-	}
-	if mayPhone(masked) {
-		for _, m := range phoneRe.FindAllStringIndex(string(x.mask), -1) {
-			x.addContact(Contact{Kind: ContactPhone, Text: strings.TrimSpace(text[m[0]:m[1]])})
 		}
 	}
 
@@ -583,6 +644,13 @@ func (x *extractor) extract(d Doc) {
 	if n > 0 && containsAny(lower, contactWords) {
 		x.dense(fContactWords, 1)
 	}
+	x.phraseCounts = [nLists]uint8{}
+	phrases.count(lower, x.phraseCounts[:])
+	copy(x.topics[:], x.phraseCounts[:nTopics])
+	// An @handle is a messenger contact when the text speaks of one
+	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
+	// a reply's mention of another user, as forums and issues have.
+	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/")
 	x.linkFeatures(d)
 	if n >= 2 && linkList(text) {
 		x.dense(fListLinks, 1)
@@ -664,6 +732,7 @@ func (x *extractor) linkFeatures(d Doc) {
 	var seen []string
 	after := afterCategories(d)
 	related, unrelated := 0, 0
+	x.sharing = true
 	for _, c := range x.contacts {
 		switch c.Kind {
 		case ContactURL:
@@ -675,7 +744,11 @@ func (x *extractor) linkFeatures(d Doc) {
 		case ContactEmail:
 			x.dense(fEmail, 1)
 		case ContactTelegram:
-			x.dense(fTelegram, 1)
+			if x.messenger || channelName(c.Text) {
+				x.dense(fTelegram, 1)
+			} else {
+				x.dense(fMention, 1)
+			}
 		case ContactPhone:
 			x.dense(fPhone, 1)
 		}
@@ -685,7 +758,7 @@ func (x *extractor) linkFeatures(d Doc) {
 			x.dense(fTelegram, 1)
 		}
 		if after && c.Kind == ContactURL {
-			x.dense(fAfterCategories, 1)
+			x.share[fAfterCategories] = float32(len(x.contacts))
 			after = false
 		}
 		if c.Domain == "" {
@@ -723,6 +796,7 @@ func (x *extractor) linkFeatures(d Doc) {
 			}
 		}
 	}
+	x.flushShares(len(x.contacts))
 	if len(seen) >= 2 {
 		x.dense(fDomains2plus, 1)
 	}
@@ -772,6 +846,9 @@ func (x *extractor) domainFeatures(c Contact) {
 	}
 	if len(label) > 15 {
 		x.dense(fLongLabel, 1)
+	}
+	if containsAny(label, domainTopicWords) {
+		x.dense(fDomainTopic, 1)
 	}
 	if c.Kind == ContactURL {
 		host := c.Text
@@ -836,6 +913,9 @@ func (x *extractor) pathFeatures(u string) {
 			strings.Contains(q, "clickid") || strings.Contains(q, "partner") || strings.Contains(q, "promo") {
 			x.dense(fTracking, 1)
 		}
+	}
+	if redirectPath(strings.ToLower(path), strings.ToLower(query)) {
+		x.dense(fRedirectPath, 1)
 	}
 	o := int32(-1)
 	if x.explain {
@@ -974,37 +1054,53 @@ func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32)
 
 // shape: calls to action, money, punctuation, capitals, emoji, scripts.
 func (x *extractor) shape(text, lower string, words int) {
-	cta := 0
-	for _, w := range ctaWords {
-		if strings.Contains(lower, w) {
-			cta++
-		}
-	}
-	switch {
+	pc := &x.phraseCounts
+	switch cta := pc[listCTA]; {
 	case cta == 1:
 		x.dense(fCTA1, 1)
 	case cta >= 2:
 		x.dense(fCTA2plus, 1)
 	}
-	ascii := isASCII(lower)
-	lure := lureList.count(lower, ascii, 2)
-	switch {
+	switch lure := pc[listLure]; {
 	case lure == 1:
 		x.dense(fLure1, 1)
 	case lure >= 2:
 		x.dense(fLure2plus, 1)
 	}
-	if freeList.count(lower, ascii, 1) > 0 {
+	if pc[listFree] > 0 {
 		x.dense(fFree, 1)
 	}
-	if urgentList.count(lower, ascii, 1) > 0 {
+	if pc[listUrgency] > 0 {
 		x.dense(fUrgency, 1)
 	}
-	if adultList.count(lower, ascii, 1) > 0 {
+	if pc[listAdult] > 0 {
 		x.dense(fAdult, 1)
 	}
 	if hasMoney(lower) {
 		x.dense(fMoneyAmount, 1)
+	}
+	if hasMultiplier(lower) {
+		x.dense(fMultiplier, 1)
+	}
+	counts := x.topics
+	nt, strong := 0, false
+	for t, c := range counts {
+		if c == 0 {
+			continue
+		}
+		x.dense(fTopic0+t, 1)
+		if topic(t) != topicContact {
+			nt++
+			if c >= 3 {
+				strong = true
+			}
+		}
+	}
+	if nt >= 2 {
+		x.dense(fTopics2plus, 1)
+	}
+	if strong {
+		x.dense(fTopicStrong, 1)
 	}
 	var emoji, excl, upper, letters, money, pct int
 	var scripts uint16
@@ -1172,17 +1268,6 @@ func linkList(text string) bool {
 	return n >= 2
 }
 
-// hasDotTLD reports cheaply whether text may hold a bare domain: a letter
-// or digit, a dot, and two letters.
-func hasDotTLD(s string) bool {
-	for i := 1; i+2 < len(s); i++ {
-		if s[i] == '.' && isAlnum(s[i-1]) && isLetter(s[i+1]) && isLetter(s[i+2]) {
-			return true
-		}
-	}
-	return false
-}
-
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -1287,45 +1372,7 @@ func MayHaveContacts(text string) bool {
 	if len(text) > maxTextBytes {
 		text = text[:maxTextBytes]
 	}
-	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
-		return true
-	}
-	for i := 0; i+1 < len(text); i++ {
-		switch text[i] {
-		case '+':
-			if text[i+1] >= '0' && text[i+1] <= '9' {
-				return true
-			}
-		case '[', '(', '{':
-			if text[i+1] == '.' || text[i+1] == 'd' || text[i+1] == 'D' {
-				return true
-			}
-		case ' ':
-			if text[i+1] == '.' || text[i+1] == 'd' && strings.HasPrefix(text[i:], " dot ") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// mayObfuscate reports cheaply whether lower (lower-case text) may hold an
-// obfuscated domain.
-func mayObfuscate(lower string) bool {
-	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
-		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
-		strings.Contains(lower, " точка ")
-}
-
-// mayPhone reports cheaply whether s may hold an international phone
-// number: a plus or "00" before a digit.
-func mayPhone(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == '+' && s[i+1] >= '0' && s[i+1] <= '9' || s[i] == '0' && s[i+1] == '0' && (i == 0 || s[i-1] == ' ') {
-			return true
-		}
-	}
-	return false
+	return textview.MayHaveContacts(text)
 }
 
 func containsAny(s string, subs []string) bool {

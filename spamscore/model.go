@@ -184,12 +184,25 @@ func (m *Model) Score(d Doc) Result {
 }
 
 func (m *Model) raw(feats []feat) float64 {
-	var z float32
+	var dense, hashed float32
 	for _, f := range feats {
-		z += m.weight(f.idx) * f.val
+		if f.idx < fDense {
+			dense += m.dense[f.idx] * f.val
+		} else {
+			hashed += float32(m.hashed[f.idx-fDense]) * m.scale * f.val
+		}
 	}
-	return float64(z)
+	return float64(dense) + ClampHashed(float64(hashed))
 }
+
+// HashedCap bounds the hashed n-grams' share of the raw score (log-odds,
+// either way): the words, anchors and domain pieces seen in training may
+// tip a text, but a text in a language or genre the training data lacks,
+// whose n-grams mean little, is judged by its named features.
+const HashedCap = 2.0
+
+// ClampHashed bounds the hashed buckets' sum of a raw score to ±HashedCap.
+func ClampHashed(z float64) float64 { return min(max(z, -HashedCap), HashedCap) }
 
 func (m *Model) weight(idx uint32) float32 {
 	if idx < fDense {
@@ -217,6 +230,18 @@ func (m *Model) Explain(d Doc, n int) []Contribution {
 	defer m.pool.Put(x)
 	x.reset(true)
 	x.extract(d)
+	// The hashed buckets count only as far as the cap lets them: scale
+	// each by the capped sum over the raw one.
+	var hashed float64
+	for _, f := range x.feats {
+		if f.idx >= fDense {
+			hashed += float64(m.weight(f.idx) * f.val)
+		}
+	}
+	scale := 1.0
+	if hashed != 0 {
+		scale = ClampHashed(hashed) / hashed
+	}
 	sums := map[string]float64{}
 	for _, f := range x.feats {
 		if f.origin < 0 || f.idx == fBias {
@@ -228,7 +253,11 @@ func (m *Model) Explain(d Doc, n int) []Contribution {
 		} else if !strings.HasPrefix(name, "domain ") && !strings.HasPrefix(name, "link text") && !strings.HasPrefix(name, "the ") {
 			name = "\u201c" + clip(name, 40) + "\u201d"
 		}
-		sums[name] += float64(m.weight(f.idx) * f.val)
+		w := float64(m.weight(f.idx) * f.val)
+		if f.idx >= fDense {
+			w *= scale
+		}
+		sums[name] += w
 	}
 	out := make([]Contribution, 0, len(sums))
 	for k, v := range sums {
@@ -270,6 +299,25 @@ func Vectorize(d Doc, bits uint) (Vector, []Contact) {
 		v.Idx[i], v.Val[i] = f.idx, f.val
 	}
 	return v, slices.Clone(x.contacts)
+}
+
+// Parts splits d's raw score (log-odds before calibration) into the named
+// features' weights, by name, and the hashed buckets' sum before and after
+// the cap: for reading why a text scored as it did.
+func (m *Model) Parts(d Doc) (named map[string]float64, hashed, capped float64) {
+	x := m.extractor()
+	defer m.pool.Put(x)
+	x.reset(false)
+	x.extract(d)
+	named = map[string]float64{}
+	for _, f := range x.feats {
+		if f.idx < fDense {
+			named[denseNames[f.idx]] += float64(m.dense[f.idx] * f.val)
+		} else {
+			hashed += float64(float32(m.hashed[f.idx-fDense]) * m.scale * f.val)
+		}
+	}
+	return named, hashed, ClampHashed(hashed)
 }
 
 // DenseName returns the readable name of dense feature i, or "" when i is

@@ -1,6 +1,7 @@
 package spamscore
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,5 +35,47 @@ func TestDefaultModelFixtures(t *testing.T) {
 			t.Errorf("%s: p=%.3f", name, r.Prob)
 		}
 		t.Logf("%s: p=%.3f contacts=%d top=%v", name, r.Prob, len(r.Contacts), m.Explain(d, 4))
+	}
+}
+
+// TestHashedCap checks that the hashed n-grams count at most HashedCap
+// either way in a score: a long text full of words the model knows is
+// still judged mostly by its named features.
+func TestHashedCap(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("You can set the timeout with the --timeout flag; the default is 30 seconds, see the documentation. ", 20) +
+		"https://go.dev/doc"
+	d := Doc{Text: text}
+	named, hashed, capped := m.Parts(d)
+	if capped > HashedCap || capped < -HashedCap || (hashed >= -HashedCap && hashed <= HashedCap && capped != hashed) {
+		t.Errorf("hashed %.2f capped to %.2f, cap %.1f", hashed, capped, HashedCap)
+	}
+	z := capped
+	for _, v := range named {
+		z += v
+	}
+	if got, want := m.Score(d).Prob, m.calibrate(z); math.Abs(got-want) > 1e-4 {
+		t.Errorf("Score %.5f, named features plus capped n-grams give %.5f", got, want)
+	}
+}
+
+// TestScoreReusesNothing checks that a score does not depend on what the
+// pooled extractor read before.
+func TestScoreReusesNothing(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ham := Doc{Text: "The bridge was completed in 1932, see [https://www.bbc.co.uk/news/1 BBC]."}
+	spam := Doc{Text: "Заработок 5000 ₽ в день, пиши @job_fast, казино и кредит без отказа, скидки! t.me/x_bot"}
+	first := m.Score(ham).Prob
+	for i := 0; i < 5; i++ {
+		m.Score(spam)
+	}
+	if again := m.Score(ham).Prob; again != first {
+		t.Errorf("ham scored %.4f, then %.4f after spam", first, again)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -17,8 +18,8 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
-	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer"}
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -114,6 +115,35 @@ func (a *augmenter) anchor(l *lang) string {
 	}
 	return a.pick(l.anchors)
 }
+
+// smallWords name what small good-faith sites are about.
+var smallWords = []string{"garden", "history", "railway", "birds", "photo", "club", "society", "museum", "local", "tips", "guide",
+	"notes", "blog", "roses", "village", "parish", "chess", "music", "choir", "football", "hiking", "trails", "family", "genealogy",
+	"radio", "model", "trains", "coins", "stamps", "recipes", "green", "home", "heritage", "archive", "friends", "school", "church"}
+
+// smallSite makes the domain of a small good-faith site: neutral words,
+// sometimes hyphenated or with a digit, an ordinary TLD.
+func (a *augmenter) smallSite(l *lang) string {
+	w1, w2 := a.pick(smallWords), a.pick(smallWords)
+	var label string
+	switch a.r.IntN(4) {
+	case 0:
+		label = w1 + "-" + w2
+	case 1:
+		label = w1 + w2
+	case 2:
+		label = w1 + "-" + w2 + "-" + a.pick(smallWords)
+	default:
+		label = w1 + w2 + fmt.Sprint(1+a.r.IntN(99))
+	}
+	tld := a.pick([]string{"com", "org", "net", "info", "co.uk", "blogspot.com", "wordpress.com", ccTLD[l.code]})
+	return label + "." + tld
+}
+
+// digitSites are well-known sites whose names hold digits or hyphens.
+var digitSites = []string{"2000ad.org", "20minutes.fr", "9to5mac.com", "1und1.de", "e24.no", "24ur.com", "3dnews.ru", "web3.foundation",
+	"365dm.com", "t-online.de", "n-tv.de", "abc7.com", "channel4.com", "c-span.org", "u-tokyo.ac.jp", "st-andrews.ac.uk",
+	"w3.org", "mp3tag.de", "4chan.org", "360doc.com", "163.com", "e-periodica.ch", "vox-pop.org", "x-rates.com"}
 
 // enAdjectives make English commercial anchors ("cheap payday loans UK").
 var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "buy", "trusted", "fast", "free", "official", "online", "instant", "legit", "premium"}
@@ -294,6 +324,39 @@ func (a *augmenter) spam(l *lang, c string) example {
 		// A short chat or comment spam: a line and a contact.
 		wiki = false
 		text = a.chatSpamText(l)
+	case "story":
+		// Fluent prose that hides its pitch: neutral sentences of the
+		// language around a testimonial or offer, the contact at the end
+		// or in the middle, as scam stories in forums and comments are.
+		wiki = a.r.IntN(3) == 0
+		var parts []string
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			parts = append(parts, a.pick(l.ham))
+		}
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			at := a.r.IntN(len(parts) + 1)
+			parts = slices.Insert(parts, at, a.spamSentence(l))
+		}
+		contact := a.pick(l.cta) + " " + a.pick([]string{a.spamDomain(l), strings.ToUpper(a.spamDomain(l)), a.handle(l), a.spamURL(l), a.obfuscate(a.spamDomain(l))})
+		at := len(parts)
+		if a.r.IntN(3) == 0 {
+			at = a.r.IntN(len(parts) + 1)
+		}
+		parts = slices.Insert(parts, at, contact)
+		text = strings.Join(parts, a.pick([]string{" ", " ", "\n\n"}))
+	case "wall-generic":
+		// Links to throwaway domains with generic link texts and hardly
+		// a word: the shape alone.
+		var parts []string
+		generic := []string{"portal", "hub", "site", "info", "page", "here", "link", "website", "more", "source", "home", "net"}
+		for i := 0; i < 3+a.r.IntN(5); i++ {
+			d := a.pick(generic) + a.pick([]string{"-", ""}) + a.pick(l.domainWords) + "." + a.pick(spamTLDs)
+			parts = append(parts, "[http://"+d+"/ "+a.pick(generic)+"]")
+		}
+		text = strings.Join(parts, a.pick([]string{" ", "\n", " | "}))
+		if a.r.IntN(2) == 0 {
+			text = a.pick([]string{"Useful sites:", "Links:", "See also:", "More:", "Weblinks:", "Ссылки:"}) + " " + text
+		}
 	case "post":
 		// A long forum post.
 		wiki = false
@@ -326,8 +389,13 @@ func (a *augmenter) spam(l *lang, c string) example {
 // hamURL makes a URL on a reputable site of l.
 func (a *augmenter) hamURL(l *lang) string {
 	site := a.pick(l.sites)
-	if a.r.IntN(4) == 0 {
+	switch a.r.IntN(8) {
+	case 0, 1:
 		site = a.pick(langs[0].sites)
+	case 2:
+		// Real publications and services with digits or hyphens in
+		// their names: a digit is no spam sign on its own.
+		site = a.pick(digitSites)
 	}
 	host := site
 	if strings.Count(site, ".") == 1 && a.r.IntN(2) == 0 {
@@ -388,7 +456,15 @@ func (a *augmenter) ham(l *lang, c string) example {
 			b.WriteString("* [https://www." + clipASCII(slug, 20) + a.pick([]string{".org", ".com", ".gov.uk", ".de", ".info"}) + "/ " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", p.title}) + "]\n")
 		}
 		for i := 0; i < 1+a.r.IntN(3); i++ {
-			b.WriteString("* [" + a.hamURL(l) + " " + a.pick(l.titles) + "]\n")
+			switch a.r.IntN(3) {
+			case 0:
+				// An organisation's front page: a society, a region,
+				// a foundation, named by the link text.
+				b.WriteString("* [" + a.pick([]string{"http://", "https://"}) + a.pick([]string{"www.", ""}) + a.smallSite(l) + "/ " +
+					a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial", "Regional government", "The society's website", p.title + " Foundation", p.title}) + "]\n")
+			default:
+				b.WriteString("* [" + a.hamURL(l) + " " + a.pick(l.titles) + "]\n")
+			}
 		}
 		text = strings.TrimSuffix(b.String(), "\n")
 	case "markdown":
@@ -424,8 +500,12 @@ func (a *augmenter) ham(l *lang, c string) example {
 			slug = strings.ToLower(strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(p.title))
 			slug = clipASCII(slug, 24)
 		}
-		d := slug + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
-		switch a.r.IntN(3) {
+		d := slug + a.pick([]string{"", "", "", "-official", "official", "-band", "-museum", "-club"}) + a.pick([]string{".org", ".com", ".net", ".co.uk", ".de", ".info"})
+		switch a.r.IntN(4) {
+		case 3:
+			// What a diff leaves of a changed website field: the
+			// address alone.
+			text = a.pick([]string{"www.", "https://www.", "http://"}) + d + a.pick([]string{"", "/", "}}"})
 		case 0:
 			text = "| website = [https://www." + d + "/ " + d + "]"
 		case 1:
@@ -436,6 +516,69 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
+	case "reply":
+		// A reply that names people by @handle, as forum and issue
+		// threads do, with or without a link.
+		wiki = false
+		who := func() string {
+			return "@" + a.pick([]string{"fredley", "jsmith", "MarieC", "alex2019", "Taro", "dev_ops", "k8s_fan", "mod_team", "anna_k", "user12345", "the_admin", "bot_tester"})
+		}
+		switch a.r.IntN(4) {
+		case 0:
+			text = who() + " " + a.chatHamText(l)
+		case 1:
+			text = a.pick(l.ham) + " " + a.pick([]string{"cc", "/cc", "thanks", "ping", "+1", "same as"}) + " " + who()
+		case 2:
+			text = a.chatHamText(l) + " " + who() + " " + who()
+		default:
+			text = who() + a.pick([]string{": ", " ", ", "}) + a.pick(l.ham) + " " + a.pick([]string{"!", "!!", ".", " :)"}) + " " + a.hamURL(l)
+		}
+		// A link to a small site of good faith (a club, a hobby blog, a
+		// local history society): unknown, hyphenated, no reputation,
+		// and no pitch.
+		wiki = a.r.IntN(2) == 0
+		d := a.smallSite(l)
+		title := a.pick(l.titles)
+		if a.r.IntN(2) == 0 {
+			title = a.pick(smallWords) + " " + a.pick(smallWords)
+		}
+		u := a.pick([]string{"http://", "https://", "http://www.", "https://www."}) + d + a.pick([]string{"/", "", "/" + a.pick(smallWords), "/" + a.pick(smallWords) + "/" + a.pick(smallWords) + ".html", fmt.Sprintf("/%d/%02d/%s", 2005+a.r.IntN(19), 1+a.r.IntN(12), a.pick(smallWords))})
+		switch a.r.IntN(4) {
+		case 0:
+			text = a.pick(l.ham) + " [" + u + " " + title + "]"
+		case 1:
+			wiki = false
+			text = a.pick(l.ham) + " [" + title + "](" + u + ")"
+		case 2:
+			text = "* [" + u + " " + title + "]"
+		default:
+			wiki = false
+			text = a.pick(l.ham) + " " + u
+		}
+		// A good-faith answer about what spam sells (prices, crypto,
+		// loans, casinos in the news), with a source: the topic alone
+		// is not spam.
+		wiki = false
+		var parts []string
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			parts = append(parts, a.pick(l.ham))
+		}
+		parts = append(parts, a.hamTitle(l)+": "+a.pick([]string{a.hamURL(l), a.chatHamURL(l)}))
+		if a.r.IntN(2) == 0 {
+			parts = append(parts, a.chatHamText(l))
+		}
+		text = strings.Join(parts, a.pick([]string{" ", "\n\n"}))
+	case "long-cite":
+		// A long sourced paragraph: several sentences and references.
+		var b strings.Builder
+		for i := 0; i < 3+a.r.IntN(4); i++ {
+			b.WriteString(a.pick(l.ham))
+			if a.r.IntN(2) == 0 {
+				b.WriteString("<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.hamTitle(l) + fmt.Sprintf(" |date=%d}}</ref>", 1990+a.r.IntN(34)))
+			}
+			b.WriteString(" ")
+		}
+		text = strings.TrimSpace(b.String())
 	case "answer":
 		wiki = false
 		text = a.forumAnswer(l)

@@ -1,0 +1,268 @@
+package textview
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Contact points that are not URLs: the ways spam points readers somewhere
+// without a link a wiki or forum would render. A botnet that learns links
+// get reverted writes "name . com", "@handle" or a WhatsApp number instead;
+// the link detector must count them as links all the same.
+
+// ContactKind names a kind of contact point.
+type ContactKind uint8
+
+// Contact kinds, in the order Contacts finds them.
+const (
+	ContactEmail      ContactKind = iota + 1 // name@example.com
+	ContactHandle                            // a Telegram-style @handle
+	ContactObfuscated                        // name . com, name[dot]com, name (dot) com
+	ContactBareDomain                        // ZONEPA.COM, example.org without a scheme or www.
+	ContactPhone                             // +49 151 2345 6789, or a national number next to a messenger word
+)
+
+// Contact is one contact point in a text.
+type Contact struct {
+	Kind ContactKind
+	Span Span // bytes of the text; a handle's span includes its "@"
+	// Name is an obfuscated domain written plainly ("name.com"), lower
+	// case; "" for the other kinds.
+	Name string
+	// National is set on a phone number without an international prefix,
+	// found only because a messenger or phone word is near.
+	National bool
+}
+
+var (
+	emailRe  = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
+	handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
+	phoneRe  = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
+	obfRe    = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
+	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
+)
+
+// phoneWords are the messenger and phone words next to which a national
+// number is a contact, lower case.
+var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
+	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
+	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
+	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन"}
+
+// Contacts appends to out the contact points of text that are not URLs:
+// e-mail addresses, @handles, obfuscated and bare domains, phone numbers.
+// mask is a copy of text (same length) in which the caller has blanked the
+// URLs and whatever else is not to be read; Contacts blanks each contact it
+// finds in it, so that later kinds do not read an earlier one again ("@x"
+// in an e-mail address is no handle), and the caller's words skip them.
+func Contacts(text string, mask []byte, out []Contact) []Contact {
+	if strings.IndexByte(text, '@') >= 0 {
+		for _, m := range emailRe.FindAllStringIndex(string(mask), -1) {
+			blank(mask, m[0], m[1])
+			out = append(out, Contact{Kind: ContactEmail, Span: Span{m[0], m[1]}})
+		}
+		for _, m := range handleRe.FindAllStringSubmatchIndex(string(mask), -1) {
+			out = append(out, Contact{Kind: ContactHandle, Span: Span{m[2] - 1, m[3]}})
+			blank(mask, m[2]-1, m[3])
+		}
+	}
+	masked := string(mask)
+	lower := strings.ToLower(text)
+	if mayObfuscate(lower) {
+		for _, m := range obfRe.FindAllStringSubmatchIndex(masked, -1) {
+			name := strings.ToLower(text[m[2]:m[3]] + "." + text[m[4]:m[5]])
+			out = append(out, Contact{Kind: ContactObfuscated, Span: Span{m[0], m[1]}, Name: name})
+			blank(mask, m[0], m[1])
+		}
+	}
+	if hasDotTLD(masked) {
+		masked = string(mask)
+		for _, m := range bareRe.FindAllStringSubmatchIndex(masked, -1) {
+			if strings.HasPrefix(strings.ToLower(text[m[2]:m[3]]), "www.") {
+				continue
+			}
+			out = append(out, Contact{Kind: ContactBareDomain, Span: Span{m[2], m[3]}})
+			blank(mask, m[2], m[3])
+		}
+	}
+	phones := 0
+	if mayPhone(masked) {
+		for _, m := range phoneRe.FindAllStringIndex(string(mask), -1) {
+			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, m[0], m[1])})
+			blank(mask, m[0], m[1])
+			phones++
+		}
+	}
+	if phones == 0 && containsWord(lower, phoneWords) && !strings.Contains(lower, "isbn") {
+		// A national number ("0912 345 678", "8 (900) 123-45-67") counts
+		// only next to a messenger or phone word: alone it may be an
+		// ISBN, a date or a quantity.
+		if a, b := nationalPhone(string(mask)); b > a {
+			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, a, b), National: true})
+			blank(mask, a, b)
+		}
+	}
+	return out
+}
+
+// MayHaveContacts reports cheaply whether text may hold a contact point
+// that is not a URL: a bare or obfuscated domain, an @handle or e-mail
+// address, an international phone number, or a national one next to a
+// messenger word. False means Contacts would find none.
+func MayHaveContacts(text string) bool {
+	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
+		return true
+	}
+	if countDigits(text) >= 9 {
+		if a, b := nationalPhone(text); b > a && containsWord(strings.ToLower(text), phoneWords) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(text); i++ {
+		switch text[i] {
+		case '+':
+			if text[i+1] >= '0' && text[i+1] <= '9' {
+				return true
+			}
+		case '[', '(', '{':
+			if text[i+1] == '.' || text[i+1] == 'd' || text[i+1] == 'D' {
+				return true
+			}
+		case ' ':
+			if text[i+1] == '.' || text[i+1] == 'd' && strings.HasPrefix(text[i:], " dot ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func trimSpan(text string, a, b int) Span {
+	for a < b && isSpace(text[a]) {
+		a++
+	}
+	for b > a && isSpace(text[b-1]) {
+		b--
+	}
+	return Span{a, b}
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func blank(b []byte, from, to int) {
+	for i := from; i < to && i < len(b); i++ {
+		b[i] = ' '
+	}
+}
+
+// hasDotTLD reports cheaply whether text may hold a bare domain: a letter
+// or digit, a dot, and two letters.
+func hasDotTLD(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == '.' && IsAlnum(s[i-1]) && isLetter(s[i+1]) && isLetter(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// mayObfuscate reports cheaply whether lower (lower-case text) may hold an
+// obfuscated domain.
+func mayObfuscate(lower string) bool {
+	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
+		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
+		strings.Contains(lower, " точка ")
+}
+
+// mayPhone reports cheaply whether s may hold an international phone
+// number: a plus or "00" before a digit.
+func mayPhone(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '+' && isDigit(s[i+1]) || s[i] == '0' && s[i+1] == '0' && (i == 0 || s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func countDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// containsWord reports whether lower holds one of words: an ASCII word
+// as a whole word, any other as a substring.
+func containsWord(lower string, words []string) bool {
+	for _, w := range words {
+		if !isASCII(w) {
+			if strings.Contains(lower, w) {
+				return true
+			}
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(lower[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			end := k + len(w)
+			if (k == 0 || !IsAlnum(lower[k-1])) && (end == len(lower) || !IsAlnum(lower[end])) {
+				return true
+			}
+			off = k + 1
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// nationalPhone returns the span of the first run of 9 to 14 digits that
+// may hold single spaces, dots, hyphens and brackets between them, or 0, 0.
+func nationalPhone(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && (IsAlnum(s[i-1]) || s[i-1] == '.' || s[i-1] == ',') {
+			continue
+		}
+		digits, j, last := 0, i, i
+		for j < len(s) {
+			switch c := s[j]; {
+			case isDigit(c):
+				digits++
+				last = j + 1
+			case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+				if j+1 < len(s) && (s[j+1] == c && c != ')' && c != '(') {
+					j = len(s)
+					continue
+				}
+			default:
+				j = len(s)
+				continue
+			}
+			j++
+		}
+		if digits >= 9 && digits <= 14 && (last == len(s) || !isLetter(s[last])) {
+			return i, last
+		}
+		i = last
+	}
+	return 0, 0
+}

@@ -1,0 +1,70 @@
+package textview
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestContacts checks the contact points found in a text whose URLs the
+// caller has blanked: their kinds and spans, and the text blanked behind
+// them.
+func TestContacts(t *testing.T) {
+	type want struct {
+		kind     ContactKind
+		text     string
+		name     string
+		national bool
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"upper-case bare domain", "Thanks to ZONEPA.COM they recovered my funds", []want{{ContactBareDomain, "ZONEPA.COM", "", false}}},
+		{"www. is a URL, not a bare domain", "see www.example.org", nil},
+		{"spaced dot", "write to fastloans . com today", []want{{ContactObfuscated, "fastloans . com", "fastloans.com", false}}},
+		{"bracketed dot word", "visit cheapbets[dot]net now", []want{{ContactObfuscated, "cheapbets[dot]net", "cheapbets.net", false}}},
+		{"handle, and an e-mail address is no handle", "Пишите @fast_money_job или a.b@gmail.com",
+			[]want{{ContactEmail, "a.b@gmail.com", "", false}, {ContactHandle, "@fast_money_job", "", false}}},
+		{"international number", "WhatsApp +49 151 2345 6789 now", []want{{ContactPhone, "+49 151 2345 6789", "", false}}},
+		{"national number next to a messenger word", "liên hệ zalo 0912 345 678", []want{{ContactPhone, "0912 345 678", "", true}}},
+		{"national number alone is a quantity", "The census counted 0912 345 678 people", nil},
+		{"an ISBN is no phone", "Online edition, ISBN 978-0-12-345678-9, call number QA76", nil},
+		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			mask := []byte(tc.text)
+			var got []want
+			for _, c := range Contacts(tc.text, mask, nil) {
+				got = append(got, want{c.Kind, tc.text[c.Span.Lo:c.Span.Hi], c.Name, c.National})
+				for i := c.Span.Lo; i < c.Span.Hi; i++ {
+					if mask[i] != ' ' {
+						t.Errorf("%q not blanked at %d", tc.text[c.Span.Lo:c.Span.Hi], i)
+						break
+					}
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("contacts\n got %+v\nwant %+v", got, tc.want)
+			}
+			if len(tc.want) > 0 && !MayHaveContacts(tc.text) {
+				t.Errorf("MayHaveContacts = false")
+			}
+		})
+	}
+}
+
+// TestContactsSkipsMasked checks that a URL the caller blanked is not read
+// again as a bare domain.
+func TestContactsSkipsMasked(t *testing.T) {
+	text := "see http://example.com/x and shop.xyz"
+	mask := []byte(text)
+	for i := 4; i < 22; i++ {
+		mask[i] = ' '
+	}
+	got := Contacts(text, mask, nil)
+	if len(got) != 1 || text[got[0].Span.Lo:got[0].Span.Hi] != "shop.xyz" {
+		t.Errorf("contacts %+v, want shop.xyz only", got)
+	}
+}
