@@ -6,6 +6,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/spamscore"
 	"github.com/wikiwarden/wikiwarden/textview"
 )
 
@@ -173,7 +174,7 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 			// A handle or phone number: no domain the wiki could cite.
 			c.newDomain = true
 		}
-		if l.Domain == "" || promotesSite(l.URL) || foreignLabel(l, old) {
+		if l.Domain == "" || promotesSite(l.URL) || foreignLabel(l, old) || spamscore.SellsTopic(urlPath(l.URL)) {
 			c.weak = true
 		}
 	}
@@ -197,6 +198,19 @@ func foreignLabel(l detectors.Link, page string) bool {
 		}
 	}
 	return true
+}
+
+// urlPath returns the part of a link's address after its host: what the
+// link says it leads to.
+func urlPath(raw string) string {
+	rest := raw
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[i+2:]
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		return rest[i:]
+	}
+	return ""
 }
 
 // promotesSite reports whether a link's URL names a site rather than a

@@ -309,7 +309,10 @@ func TestDecideLinksRates(t *testing.T) {
 	}
 	runRateCases(t, "follow-up spam", spam, []rateCase{
 		{"IP probed", bot.Memory{IPProbed: true}, known, shareReverted, 0.99, false},
-		{"range probed", bot.Memory{RangeProbed: true}, known, shareReverted, 0.99, false},
+		// From a probing range a plain link needs weak content evidence
+		// to be reverted (content.weak); the few generated spam edits
+		// with none (a bare /blog/ URL) go to a human instead.
+		{"range probed", bot.Memory{RangeProbed: true}, known, shareReverted, 0.985, false},
 		{"IP and range probed", bot.Memory{IPProbed: true, RangeProbed: true}, known, shareReverted, 0.99, false},
 		{"known probe token", bot.Memory{KnownToken: true}, known, shareReverted, 0.99, false},
 		{"range probed, thin domain history", bot.Memory{RangeProbed: true, FewKnownDomains: true}, fresh, shareReverted, 0, false},

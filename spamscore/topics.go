@@ -1,6 +1,7 @@
 package spamscore
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -312,3 +313,26 @@ var phrases = func() *phraseMatcher {
 	lists[listAdult] = phraseList{adultWords, true}
 	return newPhraseMatcher(lists)
 }()
+
+// SellsTopic reports whether s names something spam sells (earnings,
+// casinos, loans, pills, adult content, SEO, jobs, cheap goods, prizes) in
+// any of the topic lexicons' languages. The bot reads a link's address
+// with it: a slug such as "/blog/replica-watches" says what the link
+// promotes when its text says nothing. Hyphens, underscores and slashes
+// read as spaces.
+func SellsTopic(s string) bool {
+	lower := []byte(strings.ToLower(s))
+	for i, c := range lower {
+		if c == '-' || c == '_' || c == '/' || c == '+' {
+			lower[i] = ' '
+		}
+	}
+	var counts [nLists]uint8
+	phrases.count(string(lower), counts[:])
+	for t := range topicContact {
+		if counts[t] > 0 {
+			return true
+		}
+	}
+	return counts[topicPrize] > 0
+}
