@@ -1409,8 +1409,14 @@ func findURLs(text string) [][2]int {
 		}
 		end := host
 		dot := false
+		// A dot after the name: "www.jinsha8866 . com" has no host of
+		// its own (the obfuscated domain is read as a contact).
+		dotAfter := host
+		if start == host {
+			dotAfter = host + len("www.")
+		}
 		for end < len(text) && !isURLStop(text[end]) {
-			if text[end] == '.' && end > host {
+			if text[end] == '.' && end > dotAfter && end+1 < len(text) && !isURLStop(text[end+1]) {
 				dot = true
 			}
 			end++

@@ -19,3 +19,18 @@ func TestSellsTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestFindURLsWWWWithoutHost(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"加我 www.jinsha8866 . com 送彩金", 0},
+		{"see www.example.org/x.", 1},
+		{"see https://example.org", 1},
+	} {
+		if got := len(findURLs(c.text)); got != c.want {
+			t.Errorf("findURLs(%q): %d URLs, want %d", c.text, got, c.want)
+		}
+	}
+}
