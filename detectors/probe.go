@@ -143,7 +143,8 @@ type prober struct {
 	pageModel  bool    // p.m was learned from the page: its language is the model's
 	tech       float64 // technical(), once known
 	techDone   bool
-	softNames  int // candidates with a software name's letters, once counted
+	softNames  int        // candidates and short words with a software name's letters, once counted
+	short      []byteSpan // lower-case words too short to judge in a post
 	softDone   bool
 }
 
@@ -167,7 +168,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
-		scratchSym: p.scratchSym[:0], urls: p.urls[:0],
+		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0],
 	}
 }
 

@@ -25,7 +25,9 @@ type probeCandidate struct {
 	chars    int     // characters (letters and digits)
 	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
 	camel    bool    // built as a program's or product's name ("ChatGPT", "PHPMyAdmin")
-	hash     uint64  // wordHash of its text
+	compound bool    // a product's name and its version ("RazorV1", "GPT4All"; compoundName)
+	code     codeMode
+	hash     uint64 // wordHash of its text
 	evidence float64
 	score    float64
 	terms    [14]probeTerm
@@ -70,8 +72,18 @@ func (p *prober) run() {
 			w.Flags = f
 			p.words[i].Flags = f
 		}
-		if f&(wCode|cCode) != 0 || f&cRefName != 0 && p.singleName(w) {
-			continue // code: <code>, <pre>, <tt> hold identifiers of programs
+		if f&wCode != 0 || f&cRefName != 0 && p.singleName(w) {
+			continue // a path, a dotted name, a key: identifiers of programs
+		}
+		mode := codeNone
+		if f&cCode != 0 {
+			if mode = p.codeMode(i); mode == codeSkip {
+				continue
+			}
+			if mode == codeProse {
+				f &^= cCode | cPre
+				w.Flags = f
+			}
 		}
 		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
@@ -87,12 +99,18 @@ func (p *prober) run() {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
-			if sh.digits > 0 && (f&cCode != 0 || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && p.compoundName(word) {
+				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
+			}
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
 			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
 				continue // an identifier's place: Google Books and YouTube ids are mixed case
+			}
+			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) {
+				continue // in code only a blatant draw of cases and digits
 			}
 			var b float64
 			var ok bool
@@ -131,8 +149,21 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
+			if n < probePostMinLetters && p.edit0.Format == FormatMarkdown {
+				// Not judged, but a word the post adds all the same, and
+				// company for softwareName.
+				p.added = append(p.added, wordHash(word))
+				p.short = append(p.short, byteSpan{Lo: w.Lo, Hi: w.Hi})
+				p.sym = p.sym[:lo]
+				continue
+			}
+			if mode == codeBlatant {
+				p.sym = p.sym[:lo]
+				continue // lower-case letters in code are a program's words
+			}
 			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
 		}
+		c.code = mode
 		c.symHi = len(p.sym)
 		c.hash = wordHash(word)
 		p.added = append(p.added, c.hash)
@@ -140,7 +171,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
+		if c.bits-c.rand < floor || syllableRun(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -223,6 +254,63 @@ func (p *prober) occurrences(h uint64) int {
 		j++
 	}
 	return j - i
+}
+
+// probePostMinLetters is the least letters a word of one case (no digits)
+// has to be judged in a post: shorter ones are commands, daemons,
+// abbreviations and handles far more often than tokens ("nfsd", "zgrep",
+// "mssql", "krhm").
+const probePostMinLetters = 6
+
+// codeMode is how a word in code (a code span or block, <code>, <pre>) is
+// judged. Code is full of identifiers that look random letter by letter,
+// but a botnet's token lands in code too, and mail and misformatted posts
+// indent prose as Markdown indents code.
+type codeMode uint8
+
+const (
+	codeNone    codeMode = iota // not in code
+	codeSkip                    // code among code: not judged
+	codeProse                   // prose set as code: judged as prose, a little against
+	codeBlatant                 // alone in code: judged only when its shape is blatant
+)
+
+// probeCodeMinChars is the least a word in code must have to be judged by
+// its shape alone: a random mix of cases or of letters and digits this long
+// is no identifier a programmer types.
+const probeCodeMinChars = 8
+
+// codeMode says how the word words[i], in code, is judged: not at all when
+// its line reads as code or a word near it is code-like (a path, a dotted
+// name, a key=value); as prose when the words of the same code around it
+// are words of a dictionary (a sentence in a code span, prose indented as a
+// block); else only by a blatant shape.
+func (p *prober) codeMode(i int) codeMode {
+	w := p.words[i]
+	if w.Flags&cCodeLine != 0 {
+		return codeSkip
+	}
+	n, known := 0, 0
+	for j := max(0, i-4); j <= i+4 && j < len(p.words); j++ {
+		v := p.words[j]
+		if j == i || v.Line != w.Line {
+			continue
+		}
+		if v.Flags&(wCode|cCodeLine) != 0 && j >= i-3 && j <= i+3 {
+			return codeSkip
+		}
+		if v.Flags&cCode == 0 || v.Flags&(wUpperInner|wDigit|wNonLatin) != 0 || v.Hi-v.Lo < 2 {
+			continue
+		}
+		n++
+		if p.isWord(p.text[v.Lo:v.Hi]) {
+			known++
+		}
+	}
+	if known >= 3 && known*3 >= n*2 {
+		return codeProse
+	}
+	return codeBlatant
 }
 
 // singleName reports whether w is the whole value of a name attribute

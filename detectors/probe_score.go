@@ -40,12 +40,14 @@ const (
 	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
 	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
 	bitsProductName         = -12.0 // words and acronyms in humps: "ChatGPT", "PHPMyAdmin" (camelIdent)
+	bitsCompoundName        = -16.0 // words, an acronym and numbers: "RazorV1", "GPT4All" (compoundName)
 	bitsAcronymPlural       = -6.0  // "pdfs", "gpus": a lower-case acronym's plural
 	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
 	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
 	bitsWordlike            = -4.0  // ...is word-like: this much against
 	bitsAllCaps             = -14.0 // an acronym
 	bitsShort               = -2.0  // five letters or fewer: abbreviations, names and typos are common
+	bitsShortPost           = -4.0  // ...and more so in a post: "nfsd", "zlib", "zgrep", "mssql"
 	bitsDiacritic           = -14.0 // bots plant ASCII letters; diacritics mean a real language
 	bitsJoined              = -5.0  // part of a hyphenated or apostrophe word
 	bitsTable               = -6.0
@@ -62,6 +64,7 @@ const (
 	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
+	bitsCodeProse           = -3.0  // prose set as code (codeMode)
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsNoVowels            = 3.0
@@ -201,6 +204,8 @@ func (p *prober) judge(c *probeCandidate) {
 	f := c.w.Flags
 	llr := c.bits - c.rand
 	switch {
+	case c.parts && c.compound:
+		llr += bitsCompoundName
 	case c.parts && c.camel:
 		llr += bitsProductName
 	case c.parts && c.nameLike && f&wDigit == 0:
@@ -229,6 +234,9 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
+		if p.edit0.Format == FormatMarkdown {
+			c.add(termShort, bitsShortPost)
+		}
 		if !c.parts && p.edit0.Format == FormatMarkdown && sym[len(sym)-1] == 's'-'a'+1 {
 			if v, _ := probeVowels(sym[:len(sym)-1]); v == 0 {
 				c.add(termShort, bitsAcronymPlural)
@@ -248,6 +256,9 @@ func (p *prober) judge(c *probeCandidate) {
 	// Place. A preformatted "block" of one word alone on its line is no
 	// code sample: a line of its own, judged as such.
 	place := f
+	if c.code == codeProse {
+		c.add(termCode, bitsCodeProse)
+	}
 	preAlone := f&cPre != 0 && p.alone(c)
 	if preAlone {
 		place &^= cPre
@@ -397,13 +408,25 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	if c.evidence > probeThresholdBits-4 {
-		switch {
-		case p.linkedWord(c):
-			c.add(termLinked, bitsLinkedWord)
-		case p.titleWord(c):
+		// Each thing the text says of the word is evidence of its own: a
+		// list's name in the title ("[zzzzteana]") that its address uses
+		// too ("zzzzteana@...") is named twice.
+		text := 0.0
+		if p.linkedWord(c) {
+			text += bitsLinkedWord
+		}
+		if p.titleWord(c) {
 			c.add(termTitle, bitsTitleWord)
-		case p.edit0.Format == FormatMarkdown && p.userName(c):
+			text += bitsTitleWord
+		}
+		if p.edit0.Format == FormatMarkdown && text > bitsLinkedWord && p.userName(c) {
 			c.add(termUserName, bitsUserName)
+			text += bitsUserName
+		}
+		switch {
+		case text <= bitsLinkedWord:
+			c.add(termLinked, bitsLinkedWord)
+		case text < 0:
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
