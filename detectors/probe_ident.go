@@ -96,6 +96,9 @@ func (p *prober) stretchedWord(w string) bool {
 	if len(w)-len(two) < 2 {
 		return false // three in a row: a random draw has that now and then
 	}
+	if p.edit0 != nil && p.edit0.Format == FormatMarkdown {
+		return true // four in a row: one draw in thousands, a word said loud in many posts ("wohooooo")
+	}
 	sym, ok := foldWord(p.scratchSym[:0], one)
 	p.scratchSym = sym
 	return ok && p.m.bits(sym)/float64(len(sym)+1) <= stretchedBitsPerLetter
@@ -465,4 +468,13 @@ func (p *prober) compoundName(w string) bool {
 		i = j
 	}
 	return word
+}
+
+// botName reports whether w is named as a wiki's bot accounts are, ending
+// in "Bot" ("H3llBot", "ClueBot", "AnomieBOT"): the name bots sign their
+// edits and comments with ("<!--Added by ...-->"). A random draw of both
+// cases ends so once in 140,000; lower-case "bot" ends too many
+// pronounceable tokens.
+func botName(w string) bool {
+	return len(w) >= 6 && (strings.HasSuffix(w, "Bot") || strings.HasSuffix(w, "BOT"))
 }

@@ -43,3 +43,14 @@ func TestSyllableRun(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeBotName: a bot signs what it adds with its account's name, which
+// ends in "Bot" however its first letters look.
+func TestProbeBotName(t *testing.T) {
+	old := "The town lies on the river.\n"
+	nw := old + "It has a market.<ref>{{cite web|url=http://example.org/m|title=Market}} <!--Added by Xq3rZBot--></ref>\n"
+	e := &Edit{Anon: true, Old: old, New: nw}
+	if r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{Dicts: testDicts(t, false)}}); len(r.Tokens) > 0 {
+		t.Errorf("a bot's signature flagged: %q\n%s", r.Tokens, reasonLines(r))
+	}
+}

@@ -80,6 +80,8 @@ const (
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
 	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
 	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
+	bitsPerDoublingLongPage = -0.5  // ...beyond longCreationWords new words
+	longCreationWords       = 256   //
 	bitsPerDoublingPost     = -0.5  // the same for a forum post up to longPostWords new words...
 	longPostWords           = 128   // ...and as for a page creation beyond
 )
@@ -307,7 +309,11 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termFresh, bitsPerDoublingPost*math.Log2(min(fresh, longPostWords))+
 				bitsPerDoublingCreation*math.Log2(max(1, fresh/longPostWords)))
 		case p.a.old == "":
-			c.add(termFresh, bitsPerDoublingCreation*math.Log2(fresh))
+			// A page's first few hundred new words are what a creation
+			// holds; beyond, a long page is no more likely to hold a real
+			// word that looks random than a page of that size.
+			c.add(termFresh, bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords))+
+				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords)))
 		default:
 			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
 		}
