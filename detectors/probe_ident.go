@@ -96,6 +96,9 @@ func (p *prober) stretchedWord(w string) bool {
 	if len(w)-len(two) < 2 {
 		return false // three in a row: a random draw has that now and then
 	}
+	if p.edit0 != nil && p.edit0.Format == FormatMarkdown {
+		return true // four in a row: one draw in thousands, a word said loud in many posts ("wohooooo")
+	}
 	sym, ok := foldWord(p.scratchSym[:0], one)
 	p.scratchSym = sym
 	return ok && p.m.bits(sym)/float64(len(sym)+1) <= stretchedBitsPerLetter
@@ -396,3 +399,82 @@ var elementSymbols = func() map[string]bool {
 	}
 	return m
 }()
+
+// syllableRun reports whether w is one syllable of two letters said three
+// times or more, maybe with its first letter again: laughter and song
+// ("hahaha", "Hehehe", "lalala", "hahahah"). A random draw of six letters
+// or more is one such run in about a million.
+func syllableRun(w string) bool {
+	if len(w) < 6 || !isASCIILetter(w[0]) || !isASCIILetter(w[1]) || w[0]|0x20 == w[1]|0x20 {
+		return false
+	}
+	for i := 2; i < len(w); i++ {
+		if w[i]|0x20 != w[i%2]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+// compoundName reports whether the word w of letters and digits is built as
+// product and version names are: a word, maybe an acronym, and numbers
+// ("RazorV1", "Java2D", "GPT4All", "PHPv7", "Win32"). It starts with a
+// letter; every run of letters is a word of four letters or more of the
+// English dictionary or the wiki in lower case, or of three or more
+// capitalised, an acronym of two to five capitals (one at most; with a
+// version after it, "PHPv7", it names a product), or one letter marking a version
+// before digits ("v7") or a unit after them ("2D"); one at least is a word.
+// A random draw has runs no dictionary has, and mixes cases inside them.
+func (p *prober) compoundName(w string) bool {
+	if w == "" || !isASCIILetter(w[0]) {
+		return false
+	}
+	word, acronyms := false, 0
+	for i := 0; i < len(w); {
+		if w[i] >= '0' && w[i] <= '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(w) && isASCIILetter(w[j]) {
+			j++
+		}
+		if j == i {
+			return false // a letter beyond ASCII
+		}
+		run := w[i:j]
+		version := len(run) > 1 && j < len(w) && run[len(run)-1]|0x20 == 'v'
+		if version {
+			run = run[:len(run)-1] // "RazorV1", "PHPv7": a version
+		}
+		upper := 0
+		for k := 0; k < len(run); k++ {
+			if run[k] <= 'Z' {
+				upper++
+			}
+		}
+		switch {
+		case (len(run) >= 4 && upper == 0 || len(run) >= 3 && upper == 1 && run[0] <= 'Z') && p.englishWord(run):
+			word = true
+		case len(run) >= 2 && len(run) <= 5 && upper == len(run):
+			if acronyms++; acronyms > 1 {
+				return false
+			}
+			word = word || version // "PHPv7"
+		case len(run) == 1 && (j == len(w) && i > 0 || run[0]|0x20 == 'v' && j < len(w)):
+		default:
+			return false
+		}
+		i = j
+	}
+	return word
+}
+
+// botName reports whether w is named as a wiki's bot accounts are, ending
+// in "Bot" ("H3llBot", "ClueBot", "AnomieBOT"): the name bots sign their
+// edits and comments with ("<!--Added by ...-->"). A random draw of both
+// cases ends so once in 140,000; lower-case "bot" ends too many
+// pronounceable tokens.
+func botName(w string) bool {
+	return len(w) >= 6 && (strings.HasSuffix(w, "Bot") || strings.HasSuffix(w, "BOT"))
+}

@@ -44,7 +44,7 @@ const (
 // read as its runs of letters, case folded ("gtk2", "mpg123", "WebDAV"); its
 // digits count for nothing either way.
 func (p *prober) softwareName(c *probeCandidate) float64 {
-	margin, ok := p.softMargin(c)
+	margin, ok := p.softMargin(p.text[c.w.Lo:c.w.Hi])
 	if !ok {
 		return 0
 	}
@@ -53,8 +53,16 @@ func (p *prober) softwareName(c *probeCandidate) float64 {
 	if !p.softDone {
 		p.softDone = true
 		for i := range p.cands {
-			if _, ok := p.softMargin(&p.cands[i]); ok {
+			c := &p.cands[i]
+			if _, ok := p.softMargin(p.text[c.w.Lo:c.w.Hi]); ok {
 				p.softNames++
+			}
+		}
+		for _, s := range p.short {
+			if w := p.text[s.Lo:s.Hi]; !p.isWord(w) {
+				if _, ok := p.softMargin(w); ok {
+					p.softNames++
+				}
 			}
 		}
 	}
@@ -63,14 +71,13 @@ func (p *prober) softwareName(c *probeCandidate) float64 {
 }
 
 // softMargin returns how many bits better than random letters the
-// software-name model explains the word c's letters, and whether it is
+// software-name model explains the letters of w, and whether it is
 // softMinMargin or more.
-func (p *prober) softMargin(c *probeCandidate) (float64, bool) {
+func (p *prober) softMargin(w string) (float64, bool) {
 	m := softModel()
-	if m == nil || p.text[c.w.Lo:c.w.Hi] == "" {
+	if m == nil || w == "" {
 		return 0, false
 	}
-	w := p.text[c.w.Lo:c.w.Hi]
 	margin, letters := 0.0, 0
 	for i := 0; i < len(w); {
 		j := i

@@ -276,6 +276,23 @@ func TestProbeFixturesWithoutDictionaries(t *testing.T) {
 	t.Logf("%d probe fixtures missed without dictionaries", missed)
 }
 
+// TestProbeProductVersions: in a post, a product's name joined to its
+// version is a name, however odd its letters; a random draw of letters and
+// digits beside it is still a token.
+func TestProbeProductVersions(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct{ new, want string }{
+		{"Since the move to QuokkaV1 the queue stalls every night. Has anyone tried the Kazoo2D plugin with it?", ""},
+		{"Since the move to QuokkaV1 the queue stalls every night. Has anyone tried the k7Qz2xWp plugin with it?", "k7Qz2xWp"},
+	} {
+		e := &Edit{Anon: true, New: tt.new, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("post %q: tokens %q, want %q\n%s", tt.new, got, tt.want, reasonLines(r))
+		}
+	}
+}
+
 // TestProbeMarkdown scores forum posts: a token in a Markdown post is
 // caught wherever it sits in text, never in code, URLs or link targets.
 func TestProbeMarkdown(t *testing.T) {
@@ -287,6 +304,13 @@ func TestProbeMarkdown(t *testing.T) {
 		{old + "\n- step one Xk7q9ZpW\n- step two", "Xk7q9ZpW"},
 		{old + "\nRun `xkqzvbwpl --fast` and see https://example.com/xkqzvbwpl for more.", ""},
 		{old + "\n```\nxkqzvbwpl = h4ks8d92()\n```\n", ""},
+		// Code: prose set as code is read as prose, a blatant draw alone in
+		// code is judged, identifiers among code are not.
+		{old + "\nI asked `why is my xkqzvbwpl code not running` in the chat.", "xkqzvbwpl"},
+		{old + "\nHi,\n\n    thanks for the xkqzvbwpl answer, it was very helpful to me\n", "xkqzvbwpl"},
+		{old + "\nThe value `Xk7q9ZpWm4` is what I get back.", "Xk7q9ZpWm4"},
+		{old + "\nThe value `xkqzvbwpl` is what I get back.", ""},
+		{old + "\n```\nerror: Xk7q9ZpWm4 at /usr/lib/x.so\n```\n", ""},
 	} {
 		e := &Edit{Anon: true, Old: old, New: tt.new, Format: FormatMarkdown}
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})

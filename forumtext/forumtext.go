@@ -35,7 +35,43 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 	if regions != nil && len(regions) == 0 {
 		return out
 	}
-	fence := "" // the fence of the open code block, or ""
+	eachLine(s, func(kind blockKind, start, end, indent int) {
+		trimmed := s[start+indent : end]
+		switch {
+		case kind == blockFence:
+		case kind == blockFenced, literalLine(trimmed):
+			r.inline(start, end, start, textview.Code|textview.CodeLine, true)
+		case kind == blockIndented:
+			// An indented block is code to Markdown, but mail and
+			// misformatted posts indent prose too: the line says which.
+			place := textview.Code | textview.Pre
+			if codeLine(trimmed) {
+				place |= textview.CodeLine
+			}
+			r.inline(start, end, start, place, true)
+		case codeLine(trimmed):
+			r.block(start, end, start+indent, textview.CodeLine)
+		default:
+			r.block(start, end, start+indent, 0)
+		}
+	})
+	return r.out
+}
+
+// blockKind is what a line of a post is to Markdown's blocks.
+type blockKind uint8
+
+const (
+	blockText     blockKind = iota // outside code blocks
+	blockFence                     // a fence opening or closing a code block: "```go", "~~~", "-----BEGIN PGP SIGNATURE-----"
+	blockFenced                    // inside a fenced block, or a key, signature or certificate pasted whole
+	blockIndented                  // indented four spaces after a blank line: a code block
+)
+
+// eachLine calls fn with each line of s, where it starts and ends, its
+// indent and its kind. Read and ReadLinks walk the blocks alike.
+func eachLine(s string, fn func(kind blockKind, start, end, indent int)) {
+	fence := "" // what closes the open fenced block, or ""
 	prevBlank := true
 	for start := 0; start <= len(s); {
 		end := textview.LineEnd(s, start)
@@ -43,24 +79,24 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
 		switch {
+		case fence != "" && strings.HasPrefix(trimmed, fence):
+			fence = ""
+			fn(blockFence, start, end, indent)
 		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			} else {
-				r.inline(start, end, start, textview.Code, true)
-			}
+			fn(blockFenced, start, end, indent)
 		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
-		case strings.HasPrefix(trimmed, "-----BEGIN "):
-			fence = "-----END " // a signature, key or certificate pasted whole
-		case literalLine(trimmed):
-			r.inline(start, end, start, textview.Code, true)
-		case codeLine(trimmed):
-			r.block(start, end, start+indent, textview.CodeLine)
+			fn(blockFence, start, end, indent)
+		case strings.HasPrefix(trimmed, "-----BEGIN ") && !strings.HasPrefix(trimmed, "-----BEGIN PGP SIGNED MESSAGE"):
+			// A signature, key or certificate pasted whole; a signed
+			// message is the text it signs, and its signature a block of
+			// its own.
+			fence = "-----END "
+			fn(blockFence, start, end, indent)
 		case indent >= 4 && prevBlank:
-			r.inline(start, end, start, textview.Code, true)
+			fn(blockIndented, start, end, indent)
 		default:
-			r.block(start, end, start+indent, 0)
+			fn(blockText, start, end, indent)
 		}
 		prevBlank = strings.TrimSpace(line) == "" || (indent >= 4 && prevBlank)
 		if end >= len(s) {
@@ -68,7 +104,6 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 		}
 		start = end + 1
 	}
-	return r.out
 }
 
 // block reads one line outside code blocks: its leading markers, then its

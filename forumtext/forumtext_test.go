@@ -15,7 +15,7 @@ func words(s string) []string {
 		name string
 	}{{textview.Code, "code"}, {textview.Heading, "heading"}, {textview.List, "list"}, {textview.Link, "link"},
 		{textview.Caption, "caption"}, {textview.Comment, "quote"}, {textview.Table, "table"}, {textview.Attr, "attr"},
-		{textview.Stray, "stray"}, {textview.CodeLike, "codelike"}, {textview.CodeLine, "codeline"}}
+		{textview.Stray, "stray"}, {textview.CodeLike, "codelike"}, {textview.CodeLine, "codeline"}, {textview.Pre, "pre"}}
 	var out []string
 	for _, w := range r.Read(s, nil, nil) {
 		x := s[w.Lo:w.Hi]
@@ -37,13 +37,16 @@ func TestReader(t *testing.T) {
 		{"image", "![a qzx photo](https://example.com/p.png)", "a/caption qzx/caption photo/caption"},
 		{"autolink", "at <https://example.com/qzx> ok", "at ok"},
 		{"html link", `<a href="https://example.com/qzx" title="qzx site">the site</a>`, "qzx/attr site/attr the site"},
-		{"code span and block", "run `qzx --bkw` then\n```\nqzx bkw\n```\ndone", "run qzx/code bkw/code then qzx/code bkw/code done"},
-		{"indented code", "text\n\n    qzx bkw\nmore", "text qzx/code bkw/code more"},
+		{"code span and block", "run `qzx --bkw` then\n```\nqzx bkw\n```\ndone", "run qzx/code bkw/code then qzx/code/codeline bkw/code/codeline done"},
+		{"indented code", "text\n\n    qzx bkw\nmore", "text qzx/code/pre bkw/code/pre more"},
+		{"indented code reads as code", "text\n\n    qzx->bkw();\nmore", "text qzx/code/codeline/pre bkw/code/codeline/pre more"},
 		{"heading list quote", "# Title here\n- item qzx\n1. first\n> quoted qzx", "Title/heading here/heading item/list qzx/list first/list quoted/quote qzx/quote"},
 		{"table", "| a | qzx |\n|---|---|", "a/table qzx/table"},
 		{"entities", "a&amp;b &#160; c", "a b c"},
-		{"pasted key", "sig\n-----BEGIN PGP SIGNATURE-----\niQA qzx\n-----END PGP SIGNATURE-----\nbye", "sig iQA/code qzx/code bye"},
-		{"one long run", "see\nk6oGZsa1AvVolyvalWx2AACdWb8A\nok", "see k6oGZsa1AvVolyvalWx2AACdWb8A/code ok"},
+		{"pasted key", "sig\n-----BEGIN PGP SIGNATURE-----\niQA qzx\n-----END PGP SIGNATURE-----\nbye", "sig iQA/code/codeline qzx/code/codeline bye"},
+		{"a signed message is text", "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1\n\nsee qzx\n-----BEGIN PGP SIGNATURE-----\niQA\n-----END PGP SIGNATURE-----",
+			"BEGIN PGP SIGNED MESSAGE Hash SHA1 see qzx iQA/code/codeline"},
+		{"one long run", "see\nk6oGZsa1AvVolyvalWx2AACdWb8A\nok", "see k6oGZsa1AvVolyvalWx2AACdWb8A/code/codeline ok"},
 		{"log line", "it says\n2002-08-12 10:11:12 qzx started", "it says 2002/codeline 08/codeline 12/codeline 10:11:12/codelike/codeline qzx/codeline started/codeline"},
 		{"command", "$ sudo qzx -v", "sudo/codeline qzx/codeline v/codeline"},
 		{"listing", "drwxr-xr-x 2 root qzx", "drwxr/codeline xr/codeline x/codeline 2/codeline root/codeline qzx/codeline"},

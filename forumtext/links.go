@@ -25,35 +25,17 @@ func ReadLinks(s string) textview.Links {
 	if strings.Contains(s, "]:") {
 		lr.defs = refDefs(s)
 	}
-	fence := ""
-	prevBlank := true
-	for start := 0; start <= len(s); {
-		end := textview.LineEnd(s, start)
-		line := s[start:end]
-		trimmed := strings.TrimLeft(line, " \t")
-		indent := len(line) - len(trimmed)
+	eachLine(s, func(kind blockKind, start, end, indent int) {
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			} else {
-				lr.inert(start, end)
-			}
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
-			fence = trimmed[:3]
-		case indent >= 4 && prevBlank:
+		case kind == blockFence:
+		case kind == blockFenced, kind == blockIndented:
 			lr.inert(start, end)
-		case refDefLine(trimmed) != "":
+		case refDefLine(s[start+indent:end]) != "":
 			// A definition renders nothing; its links are where it is used.
 		default:
 			lr.line(start+indent, end)
 		}
-		prevBlank = strings.TrimSpace(line) == "" || (indent >= 4 && prevBlank)
-		if end >= len(s) {
-			break
-		}
-		start = end + 1
-	}
+	})
 	if len(lr.out) == 0 {
 		return textview.Links{}
 	}

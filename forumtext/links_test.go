@@ -39,6 +39,8 @@ func TestReadLinks(t *testing.T) {
 		{"html", `<a href="http://spam.example/buy">cheap pills</a> <img src='//cdn.example/p.gif' alt="x">`, []string{"http://spam.example/buy cheap pills", "//cdn.example/p.gif x /image"}},
 		{"bare", "see https://go.dev/ref/mem, and (http://a.example/x).", []string{"https://go.dev/ref/mem", "http://a.example/x"}},
 		{"reference", "Try [this shop][1] or [Shop].\n\n[1]: http://shop.example/a\n[shop]: <https://shop.example/b> \"t\"", []string{"http://shop.example/a this shop", "https://shop.example/b Shop"}},
+		{"a pasted signature is inert", "sig\n-----BEGIN PGP SIGNATURE-----\nhttp://a.example/x\n-----END PGP SIGNATURE-----\nhttp://b.example",
+			[]string{"http://a.example/x /inert", "http://b.example"}},
 		{"code is inert", "`http://a.example/x`\n```\nhttp://b.example/y\n```\n<code>http://c.example</code> http://d.example",
 			[]string{"http://a.example/x /inert", "http://b.example/y /inert", "http://c.example /inert", "http://d.example"}},
 		{"wikitext is text", "{{URL|example.com}} [http://x.example y]", []string{"http://x.example"}},

@@ -36,8 +36,11 @@ import (
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/forumtext"
 	"github.com/wikiwarden/wikiwarden/internal/inject"
 	"github.com/wikiwarden/wikiwarden/lexicon"
+	"github.com/wikiwarden/wikiwarden/textview"
+	"github.com/wikiwarden/wikiwarden/wikitext"
 )
 
 type record struct {
@@ -186,7 +189,7 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 				} else if showMisses > 0 && band == missBand {
 					showMisses--
 					k := strings.Index(nw, tok)
-					fmt.Printf("  miss %s %q score %.2f in %q\n", it.id, tok, tokScore(r, tok), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
+					fmt.Printf("  miss %s %q score %.2f [%s] in %q\n", it.id, tok, tokScore(r, tok), placeOf(e, k), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
 				}
 			}
 		}
@@ -196,6 +199,46 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 		out[b] = fmt.Sprintf("%d/%d = %.1f%%", hit[b], t, 100*float64(hit[b])/float64(t))
 	}
 	return out
+}
+
+// placeOf names the places of the word at k of e.New as its reader sees
+// them: where the missed probes sit.
+func placeOf(e detectors.Edit, k int) string {
+	var words []textview.Word
+	if e.Format == detectors.FormatMarkdown {
+		words = new(forumtext.Reader).Read(e.New, nil, nil)
+	} else {
+		words = new(wikitext.Reader).Read(e.New, nil, nil)
+	}
+	for _, w := range words {
+		if w.Lo != k {
+			continue
+		}
+		var names []string
+		for _, p := range placeNames {
+			if w.Flags&p.f != 0 {
+				names = append(names, p.name)
+			}
+		}
+		if len(names) == 0 {
+			return "prose"
+		}
+		return strings.Join(names, ",")
+	}
+	return "not a word"
+}
+
+var placeNames = []struct {
+	f    textview.Flags
+	name string
+}{
+	{textview.CodeLike, "code-like"}, {textview.Joined, "joined"}, {textview.Table, "table"}, {textview.Heading, "heading"},
+	{textview.List, "list"}, {textview.Link, "link"}, {textview.ExtLink, "extlink"}, {textview.Caption, "caption"},
+	{textview.Pre, "pre"}, {textview.Italic, "italic"}, {textview.Template, "template"}, {textview.TemplateName, "template-name"},
+	{textview.ParamName, "param-name"}, {textview.Ident, "ident"}, {textview.Foreign, "foreign"}, {textview.Ref, "ref"},
+	{textview.Attr, "attr"}, {textview.LinkTarget, "link-target"}, {textview.FileName, "file"}, {textview.Comment, "comment"},
+	{textview.Gallery, "gallery"}, {textview.Code, "code"}, {textview.Stray, "stray"}, {textview.RefName, "ref-name"},
+	{textview.Math, "math"}, {textview.CodeLine, "code-line"},
 }
 
 func collect(shared, mirror string) ([]item, error) {

@@ -1,0 +1,388 @@
+package detectors
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Candidates: the words of the edit worth judging. Words a dictionary or
+// the wiki has, words too short or too long to be a planted token, and
+// words built as identifiers are (hashes, part numbers, formulas, file
+// modes, a name attribute's value) never become candidates; the rest are
+// measured against the letter model and passed to judge.
+
+// probeCandidate is one word being judged.
+type probeCandidate struct {
+	w        scanWord
+	idx      int     // in prober.words
+	symLo    int     // its folded letters are prober.sym[symLo:symHi]
+	symHi    int     //
+	bits     float64 // surprisal under the model (and the digit model), with the word end
+	rand     float64 // bits as a uniform random draw from the alphabet its shape uses
+	parts    bool    // judged by its parts: has digits or a mixed case
+	chars    int     // characters (letters and digits)
+	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
+	camel    bool    // built as a program's or product's name ("ChatGPT", "PHPMyAdmin")
+	compound bool    // a product's name and its version ("RazorV1", "GPT4All"; compoundName)
+	code     codeMode
+	hash     uint64 // wordHash of its text
+	evidence float64
+	score    float64
+	terms    [14]probeTerm
+	nterms   int
+}
+
+func (c *probeCandidate) add(k probeTermKind, bits float64) {
+	c.evidence += bits
+	if c.nterms < len(c.terms) {
+		c.terms[c.nterms] = probeTerm{k, bits}
+		c.nterms++
+	}
+}
+
+func (c *probeCandidate) term(k probeTermKind) (float64, bool) {
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == k {
+			return t.bits, true
+		}
+	}
+	return 0, false
+}
+
+func (p *prober) run() {
+	p.words = p.sc.read(p.edit0.Format, p.text, p.a.spans, p.words)
+	if len(p.words) == 0 {
+		return
+	}
+	for i, w := range p.words {
+		p.wbits = append(p.wbits, -1)
+		p.edit.words++
+		f := w.Flags
+		if f&wNonLatin != 0 {
+			p.edit.nonLatin++
+			continue
+		}
+		if f&wDiacritic != 0 {
+			p.edit.diacritic++
+		}
+		if f&wCode != 0 && p.nameWord(w) {
+			f &^= wCode // a word of a name of several words: judged as a word
+			w.Flags = f
+			p.words[i].Flags = f
+		}
+		if f&wCode != 0 || f&cRefName != 0 && p.singleName(w) {
+			continue // a path, a dotted name, a key: identifiers of programs
+		}
+		mode := codeNone
+		if f&cCode != 0 {
+			if mode = p.codeMode(i); mode == codeSkip {
+				continue
+			}
+			if mode == codeProse {
+				f &^= cCode | cPre
+				w.Flags = f
+			}
+		}
+		word := p.text[w.Lo:w.Hi]
+		lo := len(p.sym)
+		c := probeCandidate{w: w, idx: i, symLo: lo}
+		var n int
+		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			// Letters and digits, or mixed case: judged by its parts.
+			sh := shapeOf(word)
+			if sh.n < probeMinLetters || sh.n > probeMaxAlnum || sh.letters < 2 || hexIdent(word) {
+				continue
+			}
+			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && p.camelIdent(word) {
+				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
+				c.camel = true
+			}
+			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && p.compoundName(word) {
+				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
+			}
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
+				continue
+			}
+			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
+				continue // an identifier's place: Google Books and YouTube ids are mixed case
+			}
+			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) {
+				continue // in code only a blatant draw of cases and digits
+			}
+			var b float64
+			var ok bool
+			p.sym, b, ok = partsBits(p.m, word, p.sym)
+			if !ok {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			switch {
+			case sh.nameLike:
+				b += bitsNamePart * float64(sh.caseSwaps)
+			case sh.caseSwaps > 0 && sh.upper > 0 && sh.lower > 0:
+				// Real words almost never mix cases but as names do; short
+				// abbreviations do ("mmHg", "GmbH", "KGaA").
+				odd, swap := bitsOddCase, bitsCaseSwitch
+				if sh.n <= 5 {
+					odd, swap = bitsOddCaseShort, bitsCaseSwitchShort
+				}
+				b += odd + swap*float64(sh.caseSwaps)
+			}
+			n = sh.n
+			c.bits, c.rand, c.parts, c.nameLike, c.chars = b, randomBits(sh), true, sh.nameLike, sh.n
+		} else {
+			var ok bool
+			p.sym, ok = foldWord(p.sym, word)
+			n = len(p.sym) - lo
+			if !ok || n < 3 || n > probeMaxLetters {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			b := p.m.bits(p.sym[lo:])
+			if f&(wUpperFirst|wUpperInner|wDiacritic) == 0 && f&cMarkup == 0 {
+				p.wbits[i] = float32(b / float64(n+1))
+			}
+			if n < probeMinLetters {
+				p.sym = p.sym[:lo]
+				continue
+			}
+			if n < probePostMinLetters && p.edit0.Format == FormatMarkdown {
+				// Not judged, but a word the post adds all the same, and
+				// company for softwareName.
+				p.added = append(p.added, wordHash(word))
+				p.short = append(p.short, byteSpan{Lo: w.Lo, Hi: w.Hi})
+				p.sym = p.sym[:lo]
+				continue
+			}
+			if mode == codeBlatant {
+				p.sym = p.sym[:lo]
+				continue // lower-case letters in code are a program's words
+			}
+			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
+		}
+		c.code = mode
+		c.symHi = len(p.sym)
+		c.hash = wordHash(word)
+		p.added = append(p.added, c.hash)
+		floor := probeFloorBits
+		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
+			floor -= bitsUnknownWord
+		}
+		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
+			p.sym = p.sym[:lo]
+			continue
+		}
+		p.cands = append(p.cands, c)
+	}
+	if len(p.cands) == 0 {
+		return
+	}
+	p.collectOld()
+	slices.Sort(p.added)
+	p.fresh = 0
+	for i, h := range p.added {
+		if i > 0 && h == p.added[i-1] {
+			continue
+		}
+		if _, found := slices.BinarySearch(p.old, h); !found {
+			p.fresh++
+		}
+	}
+	kept := p.cands[:0]
+	for i := range p.cands {
+		c := &p.cands[i]
+		p.judge(c)
+		// A word the page had is not new. Searching the old text is the
+		// costly part, so words that cannot matter are dropped first.
+		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
+			continue
+		}
+		kept = append(kept, *c)
+	}
+	p.cands = kept
+}
+
+// collectOld hashes the words of the lines the edit removed or changed.
+func (p *prober) collectOld() {
+	p.a.removedLines(func(line string) {
+		for i := 0; i < len(line); {
+			if !scanIsWordAt(line, i) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(line) && (line[j] >= 0x80 || scanIsAlnum(line[j])) {
+				j++
+			}
+			p.old = append(p.old, wordHash(line[i:j]))
+			i = j
+		}
+	})
+	slices.Sort(p.old)
+}
+
+// wordHash is FNV-1a over w with ASCII letters lower-cased.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c |= 0x20
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (p *prober) oldHas(h uint64) bool {
+	_, found := slices.BinarySearch(p.old, h)
+	return found
+}
+
+// occurrences counts the candidate-sized added words with hash h.
+func (p *prober) occurrences(h uint64) int {
+	i, found := slices.BinarySearch(p.added, h)
+	if !found {
+		return 0
+	}
+	j := i
+	for j < len(p.added) && p.added[j] == h {
+		j++
+	}
+	return j - i
+}
+
+// probePostMinLetters is the least letters a word of one case (no digits)
+// has to be judged in a post: shorter ones are commands, daemons,
+// abbreviations and handles far more often than tokens ("nfsd", "zgrep",
+// "mssql", "krhm").
+const probePostMinLetters = 6
+
+// codeMode is how a word in code (a code span or block, <code>, <pre>) is
+// judged. Code is full of identifiers that look random letter by letter,
+// but a botnet's token lands in code too, and mail and misformatted posts
+// indent prose as Markdown indents code.
+type codeMode uint8
+
+const (
+	codeNone    codeMode = iota // not in code
+	codeSkip                    // code among code: not judged
+	codeProse                   // prose set as code: judged as prose, a little against
+	codeBlatant                 // alone in code: judged only when its shape is blatant
+)
+
+// probeCodeMinChars is the least a word in code must have to be judged by
+// its shape alone: a random mix of cases or of letters and digits this long
+// is no identifier a programmer types.
+const probeCodeMinChars = 8
+
+// codeMode says how the word words[i], in code, is judged: not at all when
+// its line reads as code or a word near it is code-like (a path, a dotted
+// name, a key=value); as prose when the words of the same code around it
+// are words of a dictionary (a sentence in a code span, prose indented as a
+// block); else only by a blatant shape.
+func (p *prober) codeMode(i int) codeMode {
+	w := p.words[i]
+	if w.Flags&cCodeLine != 0 {
+		return codeSkip
+	}
+	n, known := 0, 0
+	for j := max(0, i-4); j <= i+4 && j < len(p.words); j++ {
+		v := p.words[j]
+		if j == i || v.Line != w.Line {
+			continue
+		}
+		if v.Flags&(wCode|cCodeLine) != 0 && j >= i-3 && j <= i+3 {
+			return codeSkip
+		}
+		if v.Flags&cCode == 0 || v.Flags&(wUpperInner|wDigit|wNonLatin) != 0 || v.Hi-v.Lo < 2 {
+			continue
+		}
+		n++
+		if p.isWord(p.text[v.Lo:v.Hi]) {
+			known++
+		}
+	}
+	if known >= 3 && known*3 >= n*2 {
+		return codeProse
+	}
+	return codeBlatant
+}
+
+// singleName reports whether w is the whole value of a name attribute
+// (<ref name="kqzj">): an identifier an editor chose, not text.
+func (p *prober) singleName(w scanWord) bool {
+	t := p.text
+	before, after := byte(0), byte(0)
+	if w.Lo > 0 {
+		before = t[w.Lo-1]
+	}
+	if w.Hi < len(t) {
+		after = t[w.Hi]
+	}
+	open := before == '"' || before == '\'' || before == '='
+	end := after == '"' || after == '\'' || after == '>' || after == '/' || after == ' ' && before == '='
+	return open && end
+}
+
+// afterLabel reports whether the word before words[i] on its line labels an
+// identifier: "ISBN 0-19...", "OCLC 12345", "No. 5b", "catalogue SRCD3".
+func (p *prober) afterLabel(i int) bool {
+	if i == 0 || p.words[i-1].Line != p.words[i].Line {
+		return false
+	}
+	w := p.words[i-1]
+	if p.words[i].Lo-w.Hi > 3 {
+		return false
+	}
+	label := p.text[w.Lo:w.Hi]
+	if !identLabels[lowerASCII(label)] {
+		return false
+	}
+	// "ISBN 0...", "No. 5", "id: x7": a capital or punctuation makes it a label.
+	if label[0] >= 'A' && label[0] <= 'Z' {
+		return true
+	}
+	gap := p.text[w.Hi:p.words[i].Lo]
+	return strings.ContainsAny(gap, ".:#=")
+}
+
+var identLabels = map[string]bool{
+	"isbn": true, "issn": true, "oclc": true, "pmid": true, "pmc": true, "doi": true, "arxiv": true, "bibcode": true,
+	"lccn": true, "asin": true, "id": true, "no": true, "nr": true, "nos": true, "cat": true, "catalog": true,
+	"catalogue": true, "art": true, "ref": true, "code": true, "callsign": true, "reg": true, "model": true,
+	"part": true, "serial": true, "hash": true, "sha": true, "md5": true, "uuid": true, "version": true, "ver": true,
+	"jstor": true, "hdl": true, "zbl": true, "mr": true, "osti": true, "ssrn": true, "isni": true, "orcid": true,
+	"sku": true, "upc": true, "ean": true, "imo": true, "mmsi": true, "icao": true, "iata": true, "rfc": true,
+}
+
+// nameWord reports whether w, a word the reader found code-like only
+// because "=" follows it, is a word of a name of several words ("|title
+// munrkduqk=", "<ref name honjtcji=", "?option hxqhjkuaw=") or the last
+// word of a heading written without spaces ("==Etymology jHBFSeuXE=="). A
+// parameter's or attribute's name of one word ("|accessdate=") stays an
+// identifier; a real name of several words ("bevolking as of") holds real
+// words, which are judged as such.
+func (p *prober) nameWord(w scanWord) bool {
+	t := p.text
+	if w.Hi >= len(t) || t[w.Hi] != '=' || strings.ContainsAny(t[w.Lo:w.Hi], "._/@:") {
+		return false
+	}
+	if w.Hi+1 < len(t) && t[w.Hi+1] == '=' || w.Flags&cHeading != 0 {
+		return true // "==Media xodgyddy===": a heading's end, never a key's
+	}
+	// A word, then spaces, then this word.
+	i := w.Lo
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '\t') {
+		i--
+	}
+	if i == w.Lo || i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

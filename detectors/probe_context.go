@@ -1,0 +1,254 @@
+package detectors
+
+import "slices"
+
+// Evidence from the text around a word: the language and script of its
+// line, how usual its neighbours are, italics around ordinary words. A
+// token is a lone code among ordinary words; a run of unusual words is a
+// phrase in another language, a species or a title.
+
+// contextBits returns the median bits per letter of the ordinary lower-case
+// words on c's line, or of the whole edit when the line has few.
+func (p *prober) contextBits(c *probeCandidate) (float64, bool) {
+	for _, m := range p.medians {
+		if m.line == c.w.Line {
+			if m.ok {
+				return m.med, true
+			}
+			return p.editMedian()
+		}
+	}
+	vals := p.scratch[:0]
+	for i := c.idx; i >= 0 && p.words[i].Line == c.w.Line; i-- {
+		if b := p.wbits[i]; b >= 0 {
+			vals = append(vals, float64(b))
+		}
+	}
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Line == c.w.Line; i++ {
+		if b := p.wbits[i]; b >= 0 {
+			vals = append(vals, float64(b))
+		}
+	}
+	m := lineMedian{line: c.w.Line}
+	if len(vals) >= 5 {
+		m.med, m.ok = median(vals), true
+	}
+	p.scratch = vals
+	p.medians = append(p.medians, m)
+	if m.ok {
+		return m.med, true
+	}
+	return p.editMedian()
+}
+
+func (p *prober) editMedian() (float64, bool) {
+	if p.editMedK == 0 {
+		vals := p.scratch[:0]
+		for _, b := range p.wbits {
+			if b >= 0 {
+				vals = append(vals, float64(b))
+			}
+		}
+		p.editMedK = -1
+		if len(vals) >= 5 {
+			p.editMed, p.editMedK = median(vals), 1
+		}
+		p.scratch = vals
+	}
+	return p.editMed, p.editMedK == 1
+}
+
+func median(vals []float64) float64 {
+	slices.Sort(vals)
+	return vals[len(vals)/2]
+}
+
+// oddNeighbours counts the words next to c (three on each side, same line)
+// that are themselves unusual: in another script, with diacritics, or
+// lower-case words the model finds unlikely. A probe is a lone code among
+// ordinary words; a run of unusual words is a phrase in another language.
+func (p *prober) oddNeighbours(c *probeCandidate) int {
+	odd := 0
+	for _, d := range [6]int{-3, -2, -1, 1, 2, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		f := p.words[i].Flags
+		if f&wNonLatin != 0 && p.otherScriptAt(c) {
+			continue // the page's own script: a Latin word stands out among it
+		}
+		if f&(wNonLatin|wDiacritic) != 0 || p.wbits[i] > oddNeighbourBits {
+			if w := p.words[i]; f&wNonLatin == 0 && p.isWord(p.text[w.Lo:w.Hi]) {
+				continue // a rare word of the dictionary ("abbr", "vermouth"): no foreign company
+			}
+			odd++
+		}
+	}
+	return odd
+}
+
+// otherScriptAt reports whether the text around c is written in a script
+// other than Latin: most words of the edit are, or most words of c's line
+// outside markup are (a Bulgarian sentence whose references are in
+// English).
+func (p *prober) otherScriptAt(c *probeCandidate) bool {
+	if p.mostlyOtherScript() {
+		return true
+	}
+	for _, l := range p.scripts {
+		if l.line == c.w.Line {
+			return l.other
+		}
+	}
+	prose, other := 0, 0
+	for i := max(0, c.idx-60); i < len(p.words) && i < c.idx+60; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&cMarkup != 0 {
+			continue
+		}
+		prose++
+		if w.Flags&wNonLatin != 0 {
+			other++
+		}
+	}
+	l := lineScript{line: c.w.Line, other: other >= 3 && other*2 > prose}
+	p.scripts = append(p.scripts, l)
+	return l.other
+}
+
+// mostlyOtherScript reports whether most words the edit added are in a
+// script other than Latin (a Bulgarian or Russian page).
+func (p *prober) mostlyOtherScript() bool {
+	return p.edit.nonLatin*2 > p.edit.words
+}
+
+// binomial reports whether c, a lower-case word whose letters are
+// plausible, follows a capitalised word no dictionary has: the epithet of
+// a species ("Selenochlamys ysbryda") written without italics.
+func (p *prober) binomial(c *probeCandidate, llr float64) bool {
+	if llr > 20 || c.w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || c.idx == 0 || !p.hasDict() {
+		return false
+	}
+	w := p.words[c.idx-1]
+	if w.Line != c.w.Line || w.Flags&wUpperFirst == 0 || w.Flags&(wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 4 || c.w.Lo-w.Hi != 1 {
+		return false
+	}
+	// Genera and epithets end as Latin and Greek words do: -us, -a, -is,
+	// -ys, -um, -on, -ops, -ax; -a, -ae, -i, -is, -um, -us, -ensis.
+	latin := func(c byte) bool {
+		return c == 'a' || c == 's' || c == 'x' || c == 'm' || c == 'n' || c == 'e' || c == 'i'
+	}
+	return latin(p.text[w.Hi-1]) && latin(p.text[c.w.Hi-1]) && !p.isWord(p.text[w.Lo:w.Hi])
+}
+
+// nearInLang reports whether the lower-case words next to c (three on each
+// side, same line) are mostly words of the page's language: a phrase in
+// another language inside a line of the page's ("”Prst zmrzl, zhltl hrst
+// zrn”") is not.
+func (p *prober) nearInLang(c *probeCandidate) bool {
+	words, known := 0, 0
+	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&wNonLatin != 0 && !p.otherScriptAt(c) {
+			words++ // another script next to it: a name or phrase in another language
+			continue
+		}
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 2 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words == 0 || known*3 >= words*2
+}
+
+// lineInLang reports whether most lower-case words on c's line are words
+// of the page's language (or English): the text around is not a phrase in
+// another language, whatever the letter model thinks of it.
+func (p *prober) lineInLang(c *probeCandidate) bool {
+	if !p.hasDict() {
+		return false
+	}
+	for _, k := range p.known {
+		if k.line == c.w.Line {
+			return k.share >= 0.6
+		}
+	}
+	words, known := 0, 0
+	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	share := -1.0
+	if words >= 3 {
+		share = float64(known) / float64(words)
+	}
+	p.known = append(p.known, lineKnown{line: c.w.Line, share: share})
+	return share >= 0.6
+}
+
+// italicProse reports whether the italic words next to c (four on each
+// side, same line) are ordinary words: two or more lower-case words the
+// letter model finds usual or a dictionary has, and none unusual. A token
+// slipped into an italic title (an encyclopedia's name of ordinary
+// words) is as odd there as in prose; a species or a phrase in another
+// language has unusual words around.
+func (p *prober) italicProse(c *probeCandidate) bool {
+	ordinary := 0
+	for _, d := range [8]int{-1, 1, -2, 2, -3, 3, -4, 4} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&cItalic == 0 {
+			continue
+		}
+		if w.Flags&(wNonLatin|wDiacritic) != 0 {
+			return false
+		}
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		b := p.wbits[i]
+		switch {
+		case b >= 0 && b <= normalProseBits+0.5, p.isWord(p.text[w.Lo:w.Hi]):
+			ordinary++
+		case b < 0:
+		default:
+			return false
+		}
+	}
+	return ordinary >= 2
+}
+
+// shortLineKnown reports whether c's line has too few lower-case words for
+// lineInLang to judge and every one of them, one at least, is a real word
+// ("[[Category:Living people]]").
+func (p *prober) shortLineKnown(c *probeCandidate) bool {
+	words, known := 0, 0
+	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
+		w := p.words[i]
+		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.isWord(p.text[w.Lo:w.Hi]) {
+			known++
+		}
+	}
+	return words > 0 && words < 3 && known == words
+}

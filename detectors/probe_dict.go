@@ -1,0 +1,161 @@
+package detectors
+
+import "strings"
+
+// Dictionaries: the page's language, and whether a word or a part of one
+// is a real word of it, of English or of the wiki's own vocabulary.
+
+// setWords records where the prober finds real words. The page's language
+// is worked out only when a word needs it (pageLang).
+func (p *prober) setWords(e *Edit, env *Env) {
+	p.edit0, p.env = e, env
+	if env == nil {
+		return
+	}
+	p.extra = env.Words
+	p.enDict = env.Dicts["en"]
+}
+
+// pageLang returns the language the added text is read in (detectLang):
+// the edit's, else one its frequent words or its dictionary tell, else the
+// wiki's; "" when none is named and no dictionary reads it.
+func (p *prober) pageLang() string {
+	if p.langDone {
+		return p.lang
+	}
+	p.langDone = true
+	p.lang, p.langDict, p.unread = p.detectLang()
+	return p.lang
+}
+
+// dictLetters returns the letter model of the page language's dictionary,
+// else of the English one, or nil.
+func (p *prober) dictLetters() *Model {
+	p.pageLang()
+	for _, d := range [2]Words{p.langDict, p.enDict} {
+		if l, ok := d.(interface{ Letters() *Model }); ok {
+			if m := l.Letters(); m != nil && m.lp != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// hasDict reports whether the page's language has a dictionary loaded.
+func (p *prober) hasDict() bool {
+	p.pageLang()
+	return p.langDict != nil
+}
+
+// isWord reports whether w is a real word: in the page language's
+// dictionary, the English one, or the wiki's own words.
+func (p *prober) isWord(w string) bool {
+	p.pageLang()
+	if p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) || p.enDict != nil && p.enDict.Has(w) {
+		return true
+	}
+	if p.lang == "cy" && p.langDict != nil {
+		for _, base := range welshRadicals(w) {
+			if p.langDict.Has(base) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// welshRadicals returns the forms a Welsh word may have before an initial
+// mutation changed it (soft, nasal, aspirate): "gynradd" is "cynradd",
+// "nghwm" "cwm", "fywyd" "bywyd"; dictionaries list the radical forms.
+func welshRadicals(w string) []string {
+	lw := strings.ToLower(w)
+	var out []string
+	for _, m := range welshMutations {
+		if rest, ok := strings.CutPrefix(lw, m[0]); ok && rest != "" {
+			out = append(out, m[1]+rest)
+		}
+	}
+	return out
+}
+
+// welshMutations pairs a mutated initial with a radical one, longest first.
+var welshMutations = [...][2]string{
+	{"ngh", "c"}, {"mh", "p"}, {"nh", "t"}, {"ng", "g"}, {"ch", "c"}, {"ph", "p"}, {"th", "t"}, {"dd", "d"},
+	{"g", "c"}, {"b", "p"}, {"d", "t"}, {"f", "b"}, {"f", "m"}, {"l", "ll"}, {"r", "rh"}, {"m", "b"}, {"n", "d"},
+	{"ha", "a"}, {"he", "e"}, {"hi", "i"}, {"ho", "o"}, {"hu", "u"}, {"hw", "w"}, {"hy", "y"},
+}
+
+// lettersKnown reports whether a run of letters of c (a word with digits)
+// of three or more is a real word: "html5", "win32", "Boeing747".
+func (p *prober) lettersKnown(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		if w[i] >= '0' && w[i] <= '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// humpsKnown reports whether a part of the mixed-case word c that starts
+// with a capital ("Station" of "PlayStation", "Donald" of "McDonald") or
+// its lower-case start ("play") is a real word of three letters or more.
+func (p *prober) humpsKnown(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// nearWord reports whether w is one typing slip away from a real word: a
+// letter dropped, added, changed, or two letters swapped.
+func (p *prober) nearWord(w string) bool {
+	w = strings.ToLower(w)
+	b := make([]byte, 0, len(w)+1)
+	try := func(v []byte) bool { return len(v) >= 3 && p.isWord(string(v)) }
+	for i := 0; i < len(w); i++ {
+		b = append(append(b[:0], w[:i]...), w[i+1:]...) // dropped
+		if try(b) {
+			return true
+		}
+		if i+1 < len(w) {
+			b = append(append(append(b[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...) // swapped
+			if try(b) {
+				return true
+			}
+		}
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			b = append(append(append(b[:0], w[:i]...), c), w[i:]...) // added
+			if try(b) {
+				return true
+			}
+			if i < len(w) && c != w[i] {
+				b = append(append(append(b[:0], w[:i]...), c), w[i+1:]...) // changed
+				if try(b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

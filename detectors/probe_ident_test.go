@@ -1,0 +1,56 @@
+package detectors
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/wikiwarden/wikiwarden/internal/inject"
+)
+
+func TestCompoundName(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{Format: FormatMarkdown}, env)
+	for _, w := range []string{"RazorV1", "PHPv7", "GPT4All", "Java2D", "Win32", "Printer3000"} {
+		if !p.compoundName(w) {
+			t.Errorf("compoundName(%q) = false, want true: a product and its version", w)
+		}
+	}
+	for _, w := range []string{"LC5CBU54", "x9dog4q", "7edno5jy", "dnj650c", "3D", "v2"} {
+		if p.compoundName(w) {
+			t.Errorf("compoundName(%q) = true, want false", w)
+		}
+	}
+	// Random tokens of letters and digits are almost never built so.
+	r := rand.New(rand.NewPCG(3, 5))
+	hits, n := 0, 20000
+	for i := 0; i < n; i++ {
+		style := []inject.Style{inject.Digits, inject.MixedDigits}[i%2]
+		if tok := inject.Token(r, style, 6+r.IntN(7)); p.compoundName(tok) {
+			hits++
+		}
+	}
+	if hits*1000 > n {
+		t.Errorf("%d of %d random tokens of letters and digits read as product names", hits, n)
+	}
+}
+
+func TestSyllableRun(t *testing.T) {
+	for w, want := range map[string]bool{"hahaha": true, "Hehehehe": true, "lalalal": true, "haha": false, "hahahx": false, "aaaaaa": false, "xkqzvb": false} {
+		if got := syllableRun(w); got != want {
+			t.Errorf("syllableRun(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestProbeBotName: a bot signs what it adds with its account's name, which
+// ends in "Bot" however its first letters look.
+func TestProbeBotName(t *testing.T) {
+	old := "The town lies on the river.\n"
+	nw := old + "It has a market.<ref>{{cite web|url=http://example.org/m|title=Market}} <!--Added by Xq3rZBot--></ref>\n"
+	e := &Edit{Anon: true, Old: old, New: nw}
+	if r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{Dicts: testDicts(t, false)}}); len(r.Tokens) > 0 {
+		t.Errorf("a bot's signature flagged: %q\n%s", r.Tokens, reasonLines(r))
+	}
+}

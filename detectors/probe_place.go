@@ -1,0 +1,244 @@
+package detectors
+
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Places: where on its line and in the text a word sits. A token is
+// slipped into a line the page had, put alone on a line of its own or
+// after the page's categories, or set between words of a sentence; a word
+// that is a piece of a URL whose punctuation was stripped is none.
+
+// urlPart reports whether c sits among the pieces of a URL in text whose
+// punctuation was stripped ("http www example com", "image name jpg").
+func (p *prober) urlPart(c *probeCandidate) bool {
+	t := p.text
+	i := c.w.Lo
+	for i > 0 && (t[i-1] == ' ' || t[i-1] == '/' || t[i-1] == ':') {
+		i--
+	}
+	j := i
+	for j > 0 && scanIsAlnum(t[j-1]) {
+		j--
+	}
+	if i > j && probeURLPrefixes[lowerASCII(t[j:i])] {
+		return true
+	}
+	// Text whose URLs lost their punctuation: "books google com/books?id
+	// MkArAAAAYAAJ", "&ei utUTS5GsHYuPtgev8dGsCQ": an id right after a word
+	// of a query string or path.
+	if k := c.idx - 1; c.parts && k >= 0 && p.words[k].Line == c.w.Line && strings.TrimSpace(t[p.words[k].Hi:c.w.Lo]) == "" {
+		w := p.words[k]
+		if w.Lo > 0 && strings.IndexByte("?&/", t[w.Lo-1]) >= 0 {
+			return true
+		}
+		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] {
+			return true
+		}
+	}
+	if probeURLSuffixes[lowerASCII(t[c.w.Lo:c.w.Hi])] && c.w.Lo > 0 && (t[c.w.Lo-1] == ' ' || t[c.w.Lo-1] == '.') {
+		return true // "... index aspx", "... logo png"
+	}
+	i = c.w.Hi
+	for i < len(t) && (t[i] == ' ' || t[i] == '.') {
+		i++
+	}
+	j = i
+	for j < len(t) && scanIsAlnum(t[j]) {
+		j++
+	}
+	return j > i && probeURLSuffixes[lowerASCII(t[i:j])]
+}
+
+// lowerASCII lower-cases short ASCII words for the URL tables without
+// allocating for the common all-lower-case case.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] |= 0x20
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+var probeURLPrefixes = map[string]bool{"http": true, "https": true, "www": true, "ftp": true, "mailto": true}
+
+var probeURLSuffixes = map[string]bool{
+	"com": true, "org": true, "net": true, "edu": true, "gov": true, "html": true, "htm": true, "php": true,
+	"asp": true, "aspx": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "svg": true, "pdf": true,
+}
+
+// lineOf returns the added line holding c and where it starts.
+func (p *prober) lineOf(c *probeCandidate) (string, int) {
+	spans := p.a.spans
+	i, _ := slices.BinarySearchFunc(spans, c.w.Lo, func(s byteSpan, pos int) int {
+		switch {
+		case s.Hi <= pos:
+			return -1
+		case s.Lo > pos:
+			return 1
+		}
+		return 0
+	})
+	if i < len(spans) && spans[i].Lo <= c.w.Lo && c.w.Lo < spans[i].Hi {
+		return p.text[spans[i].Lo:spans[i].Hi], spans[i].Lo
+	}
+	return "", 0
+}
+
+// alone reports whether c is all there is on its line, give or take list
+// markers, spaces and punctuation.
+func (p *prober) alone(c *probeCandidate) bool {
+	line, start := p.lineOf(c)
+	if line == "" {
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		if i == c.w.Lo-start {
+			i = c.w.Hi - start - 1
+			continue
+		}
+		switch line[i] {
+		case ' ', '\t', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// midSentence reports whether c sits in running text between words the old
+// text already had: a new word slipped into an existing sentence.
+func (p *prober) midSentence(c *probeCandidate) bool {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode) != 0 {
+		return false
+	}
+	has := 0
+	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if !p.oldHas(wordHash(p.text[w.Lo:w.Hi])) {
+			return false
+		}
+		has++
+	}
+	return has > 0
+}
+
+// amidWords reports whether c sits in running prose between words of the
+// page's language (or English) on both sides, lower-case or capitalised
+// ("Their", "The"), a space apart from each, on a line mostly in that
+// language: a sentence, new or old, whose words a dictionary has.
+func (p *prober) amidWords(c *probeCandidate) bool {
+	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
+		return false
+	}
+	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			return false
+		}
+		w := p.words[i]
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
+			return false
+		}
+		// Running prose: one space between, no comma of a list of names.
+		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " || !p.isWord(p.text[w.Lo:w.Hi]) {
+			return false
+		}
+	}
+	return p.lineInLang(c) && p.nearInLang(c)
+}
+
+// inserted reports whether the line holding c, without c and a space next to
+// it, is a line of the old text the edit replaced.
+func (p *prober) inserted(c *probeCandidate) bool {
+	line, start := p.lineOf(c)
+	if line == "" {
+		return false
+	}
+	lo, hi := c.w.Lo-start, c.w.Hi-start
+	// The word and the space before it, after it, both, or neither: however
+	// it was slipped in.
+	try := func(lo, hi int) bool {
+		if lo < 0 || hi > len(line) {
+			return false
+		}
+		var h maphash.Hash
+		h.SetSeed(diffSeed)
+		h.WriteString(line[:lo])
+		h.WriteString(line[hi:])
+		return p.a.oldHasLineHash(h.Sum64())
+	}
+	before := lo > 0 && line[lo-1] == ' '
+	after := hi < len(line) && line[hi] == ' '
+	return before && try(lo-1, hi) || after && try(lo, hi+1) || before && after && try(lo-1, hi+1) || try(lo, hi)
+}
+
+// lastAfterMarkup reports whether c's line is the last line of the text
+// with anything on it and the line before it with anything on it is markup
+// closing a page: a category or interlanguage link, a template (a stub
+// notice, a navigation box), a magic word. Nothing an editor writes
+// follows a page's categories on a line of its own.
+func (p *prober) lastAfterMarkup(c *probeCandidate) bool {
+	t := p.text
+	if strings.TrimSpace(t[c.w.Hi:]) != "" {
+		return false
+	}
+	i := c.w.Lo
+	for i > 0 && t[i-1] != '\n' {
+		i--
+	}
+	prev := strings.TrimRight(t[:i], " \t\n")
+	if j := strings.LastIndexByte(prev, '\n'); j >= 0 {
+		prev = prev[j+1:]
+	}
+	prev = strings.TrimSpace(prev)
+	return strings.HasPrefix(prev, "[[") && strings.HasSuffix(prev, "]]") ||
+		strings.HasPrefix(prev, "{{") && strings.HasSuffix(prev, "}}") ||
+		strings.HasPrefix(prev, "__") && strings.HasSuffix(prev, "__")
+}
+
+// latinInOtherTitle reports whether c is the only Latin word of a link's
+// target whose other words are all in another script: an interlanguage
+// link to a title in Japanese or Bulgarian holds no Latin word of its own
+// language, so one there is as odd as in prose.
+func (p *prober) latinInOtherTitle(c *probeCandidate) bool {
+	t := p.text
+	lo := strings.LastIndex(t[max(0, c.w.Lo-300):c.w.Lo], "[[")
+	if lo < 0 {
+		return false
+	}
+	lo += max(0, c.w.Lo-300)
+	hi := strings.Index(t[c.w.Hi:min(len(t), c.w.Hi+300)], "]]")
+	if hi < 0 || strings.ContainsAny(t[lo:c.w.Lo], "]\n") {
+		return false
+	}
+	hi += c.w.Hi
+	if k := strings.IndexByte(t[lo:hi], '|'); k >= 0 && lo+k < c.w.Lo {
+		return false
+	}
+	other := 0
+	for i := c.idx - 1; i >= 0 && p.words[i].Lo >= lo; i-- {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	for i := c.idx + 1; i < len(p.words) && p.words[i].Lo < hi; i++ {
+		if p.words[i].Flags&wNonLatin == 0 {
+			return false
+		}
+		other++
+	}
+	return other > 0
+}

@@ -1,0 +1,547 @@
+package detectors
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Scoring: a word's evidence, in bits, is the sum of terms for its letters,
+// its shape, its place, the text around it and who added it; its score is a
+// logistic function of the sum. The weights below are the whole
+// calibration, held to its targets by TestProbeQualityOnCorpus.
+
+// Calibration. Evidence is in bits; the score is
+// 1/(1+2^(-(evidence-probeThresholdBits)/probeScaleBits)). TestProbeQualityOnCorpus
+// holds the calibration to its targets.
+const (
+	probeThresholdBits = 8.0
+	probeScaleBits     = 2.0
+	probeReasonScore   = 0.25              // words scoring at least this get reasons
+	probeIgnoreScore   = 0.01              // words scoring less do not count at all
+	probeMinLetters    = 4                 // shorter words are never probes
+	probeMaxLetters    = 40                // longer runs are not tokens a bot plants
+	probeMaxAlnum      = 20                // longer mixes of cases and digits are keys, hashes, base64
+	probeFloorBits     = -4.0              // words the model likes better than this (log-likelihood ratio) are not judged
+	log2Letters        = 4.700439718141092 // log2(26): bits per uniform random letter
+)
+
+// Evidence weights, in bits.
+const (
+	bitsAnon                = 2.0   // anonymous editor
+	bitsRegistered          = -3.0  // logged-in editor
+	bitsAlone               = 3.0   // alone on an added line
+	bitsMidSentence         = 2.0   // between words the old text has
+	bitsInserted            = 6.0   // the line minus the word is a line of the old text
+	bitsAfterCategories     = 6.0   // alone on the page's last line, after its categories or closing templates
+	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
+	bitsCapitalised         = -10.0 // ...less this: a name
+	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
+	bitsBinomial            = -8.0  // a plausible lower-case word after an unknown capitalised one: a species
+	bitsCamelName           = -4.0  // a CamelCase shape: a name such as "McDonald" or "PlayStation"
+	bitsProductName         = -12.0 // words and acronyms in humps: "ChatGPT", "PHPMyAdmin" (camelIdent)
+	bitsCompoundName        = -16.0 // words, an acronym and numbers: "RazorV1", "GPT4All" (compoundName)
+	bitsAcronymPlural       = -6.0  // "pdfs", "gpus": a lower-case acronym's plural
+	bitsUnknownWord         = 4.0   // a lower-case word no dictionary of the page's language has
+	dictWordlikeBits        = -3.0  // a word the dictionary's letter model likes this much better than random letters...
+	bitsWordlike            = -4.0  // ...is word-like: this much against
+	bitsAllCaps             = -14.0 // an acronym
+	bitsShort               = -2.0  // five letters or fewer: abbreviations, names and typos are common
+	bitsShortPost           = -4.0  // ...and more so in a post: "nfsd", "zlib", "zgrep", "mssql"
+	bitsDiacritic           = -14.0 // bots plant ASCII letters; diacritics mean a real language
+	bitsJoined              = -5.0  // part of a hyphenated or apostrophe word
+	bitsTable               = -6.0
+	bitsCaption             = -4.0
+	bitsItalic              = -12.0 // foreign words, titles, species, words as words
+	bitsItalicProse         = -4.0  // italics around ordinary words of the page's language
+	bitsLinkText            = -4.0
+	bitsExtLinkText         = -4.0
+	bitsHeading             = -3.0
+	bitsListItem            = -1.0
+	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
+	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
+	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
+	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
+	bitsTypo                = -6.0  // one typing slip from a dictionary word
+	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
+	bitsCodeProse           = -3.0  // prose set as code (codeMode)
+	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
+	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
+	bitsNoVowels            = 3.0
+	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
+	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
+	bitsRepeatedChunk       = 4.0 // a chunk three times, plus one per further repeat
+	bitsOddNeighbour        = -5.0
+	oddNeighbourBits        = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
+	bitsForeignText         = -6.0  // per bit per letter the text around is above normalProseBits
+	bitsForeignMax          = -12.0 //
+	normalProseBits         = 3.0   // median bits per letter of ordinary words under a model of their language
+	bitsOtherScripts        = -8.0  // the text around is partly in another script
+	bitsDiacriticText       = -8.0  // the text around has words with diacritics
+	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
+	bitsPerDoublingCreation = -1.5  // the same for a page creation, which is never "slipped in"
+	bitsPerDoublingLongPage = -0.5  // ...beyond longCreationWords new words
+	longCreationWords       = 256   //
+	bitsPerDoublingPost     = -0.5  // the same for a forum post up to longPostWords new words...
+	longPostWords           = 128   // ...and as for a page creation beyond
+)
+
+// probeTerm is one contribution to a word's evidence.
+type probeTerm struct {
+	kind probeTermKind
+	bits float64
+}
+
+type probeTermKind uint8
+
+const (
+	termRandom probeTermKind = iota
+	termNoVowels
+	termKeyboard
+	termRepeated
+	termShort
+	termDiacritic
+	termJoined
+	termTable
+	termCaption
+	termItalic
+	termLink
+	termExtLink
+	termHeading
+	termList
+	termURL
+	termRepeatedWord
+	termFresh
+	termForeign
+	termOddNeighbours
+	termScripts
+	termDiacriticText
+	termAnon
+	termRegistered
+	termInserted
+	termAlone
+	termMid
+	termUnknown
+	termTemplate
+	termTmplName
+	termIdent
+	termMarkedForeign
+	termRef
+	termAttr
+	termTarget
+	termFile
+	termComment
+	termCode
+	termPre
+	termGallery
+	termWordlike
+	termLinked
+	termTitle
+	termTypo
+	termIdentNear
+	termSoftware
+	termUserName
+	termCount
+)
+
+var probeTermNames = [termCount]string{
+	"random", "no-vowels", "keyboard", "repeated", "short", "diacritic", "joined", "table", "caption",
+	"italic", "link", "extlink", "heading", "list", "url", "repeated-word", "fresh", "foreign",
+	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
+	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
+	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
+	"software-name", "user-name",
+}
+
+// placeTerms are the evidence of each place, in bits: a place where real
+// text is full of names, abbreviations, codes or foreign words counts
+// against. A word in several places takes the strongest.
+var placeTerms = [...]struct {
+	f    wflag
+	kind probeTermKind
+	bits float64
+}{
+	{cFileName, termFile, -8},
+	{cCode, termCode, -8},
+	{cMath, termCode, -6},
+	{cCodeLine, termCode, -6},
+	{cIdent, termIdent, -6},
+	{cRefName, termIdent, -6},
+	{cForeign, termMarkedForeign, -10},
+	{cItalic, termItalic, bitsItalic},
+	{cAttr, termAttr, -6},
+	{cTable, termTable, bitsTable},
+	{cCaption, termCaption, bitsCaption},
+	{cTmplName, termTmplName, -4},
+	{cParamName, termTmplName, -1},
+	{cLink, termLink, bitsLinkText},
+	{cExtLink, termExtLink, bitsExtLinkText},
+	{cLinkTarget, termTarget, -3},
+	{cTemplate, termTemplate, -3},
+	{cHeading, termHeading, bitsHeading},
+	{cPre, termPre, -3},
+	{cRef, termRef, -2},
+	{cComment, termComment, -2},
+	{cGallery, termGallery, -2},
+	{cList, termList, bitsListItem},
+}
+
+// placeBits returns the strongest place evidence of a word with flags f,
+// or termCount when the word is in running prose.
+func placeBits(f wflag) (probeTermKind, float64) {
+	kind, bits := termCount, 0.0
+	for _, t := range placeTerms {
+		if f&t.f != 0 && t.bits < bits {
+			kind, bits = t.kind, t.bits
+		}
+	}
+	return kind, bits
+}
+
+func (k probeTermKind) String() string { return probeTermNames[k] }
+
+// judge sums a candidate's evidence and scores it.
+func (p *prober) judge(c *probeCandidate) {
+	sym := p.sym[c.symLo:c.symHi]
+	f := c.w.Flags
+	llr := c.bits - c.rand
+	switch {
+	case c.parts && c.compound:
+		llr += bitsCompoundName
+	case c.parts && c.camel:
+		llr += bitsProductName
+	case c.parts && c.nameLike && f&wDigit == 0:
+		llr += bitsCamelName
+	case c.parts:
+	case f&wUpperInner != 0 && f&wLower == 0:
+		llr = llr*capsShare + bitsAllCaps
+	case f&wUpperFirst != 0:
+		llr = llr*capsShare + bitsCapitalised
+	}
+	c.add(termRandom, llr)
+
+	// Shape.
+	vowels, run := probeVowels(sym)
+	switch {
+	case vowels == 0:
+		c.add(termNoVowels, bitsNoVowels+bitsConsonantRun*float64(max(0, run-4)))
+	case run >= 5:
+		c.add(termNoVowels, bitsConsonantRun*float64(run-4))
+	}
+	if k, _ := probeKeyboardRun(sym); k >= 4 {
+		c.add(termKeyboard, bitsKeyboardRun+float64(k-4))
+	}
+	if _, reps := probeRepeatedChunk(sym); reps >= 3 {
+		c.add(termRepeated, bitsRepeatedChunk+float64(reps-3))
+	}
+	if c.chars <= 5 {
+		c.add(termShort, bitsShort)
+		if p.edit0.Format == FormatMarkdown {
+			c.add(termShort, bitsShortPost)
+		}
+		if !c.parts && p.edit0.Format == FormatMarkdown && sym[len(sym)-1] == 's'-'a'+1 {
+			if v, _ := probeVowels(sym[:len(sym)-1]); v == 0 {
+				c.add(termShort, bitsAcronymPlural)
+			}
+		}
+		if c.parts && f&wDigit != 0 {
+			c.add(termShort, bitsShortAlnum) // "h2g2", "r2d2", "mp3s"
+		}
+	}
+	if f&wDiacritic != 0 {
+		c.add(termDiacritic, bitsDiacritic)
+	}
+	if f&wJoined != 0 {
+		c.add(termJoined, bitsJoined)
+	}
+
+	// Place. A preformatted "block" of one word alone on its line is no
+	// code sample: a line of its own, judged as such.
+	place := f
+	if c.code == codeProse {
+		c.add(termCode, bitsCodeProse)
+	}
+	preAlone := f&cPre != 0 && p.alone(c)
+	if preAlone {
+		place &^= cPre
+	}
+	if place&(cForeign|cLinkTarget) == cForeign|cLinkTarget && f&wNonLatin == 0 && p.latinInOtherTitle(c) {
+		place &^= cForeign // "[[ja:アレクサンドル・ボロディン henhopmymy]]"
+	}
+	if place&cItalic != 0 && p.italicProse(c) {
+		// Italics holding a sentence of the page's own words (a book's
+		// title, an emphasised phrase), not a foreign phrase or a name.
+		k, bits := placeBits(place &^ cItalic)
+		if bits > bitsItalicProse {
+			k, bits = termItalic, bitsItalicProse
+		}
+		c.add(k, bits)
+	} else if k, bits := placeBits(place); k != termCount {
+		c.add(k, bits)
+	}
+	if k := p.identNeighbours(c); k > 0 {
+		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
+	}
+	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
+		c.add(termIdentNear, bitsTechnical*t)
+	}
+	afterCats := preAlone && p.lastAfterMarkup(c)
+	if afterCats {
+		c.add(termAlone, bitsAfterCategories)
+	}
+	if p.binomial(c, llr) {
+		c.add(termItalic, bitsBinomial)
+	}
+	if p.urlPart(c) {
+		c.add(termURL, min(bitsURLPart, -llr)) // a piece of a URL, however random
+	}
+	if p.occurrences(c.hash) > 1 {
+		c.add(termRepeatedWord, bitsRepeatedWord)
+	}
+
+	if p.fresh > 1 {
+		fresh := float64(p.fresh)
+		switch {
+		case p.a.old == "" && p.edit0.Format == FormatMarkdown:
+			// A post: a probe is a word slipped into one, or a post of
+			// its own; a long post (a pasted log, a long write-up) is a
+			// contribution as a page is.
+			c.add(termFresh, bitsPerDoublingPost*math.Log2(min(fresh, longPostWords))+
+				bitsPerDoublingCreation*math.Log2(max(1, fresh/longPostWords)))
+		case p.a.old == "":
+			// A page's first few hundred new words are what a creation
+			// holds; beyond, a long page is no more likely to hold a real
+			// word that looks random than a page of that size.
+			c.add(termFresh, bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords))+
+				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords)))
+		default:
+			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
+		}
+	}
+
+	// The text around: another language, unusual neighbours, other scripts.
+	// A page is judged in its own language: on a German page German words
+	// around a word, and their diacritics, are the page's text, not a
+	// foreign phrase (lineInLang, with the page language's dictionary).
+	own := p.pageModel || p.lineInLang(c) && p.nearInLang(c)
+	// Another language explains letters the model finds odd, not digits
+	// mixed into them: a word with digits takes half the discount.
+	share := 1.0
+	if c.parts && f&wDigit != 0 {
+		share = 0.5
+	}
+	if med, ok := p.contextBits(c); ok && med > normalProseBits {
+		if own {
+			// The page's own language costs the letter model more bits a
+			// letter than English: expect as much of this word too.
+			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
+		} else {
+			c.add(termForeign, share*max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+		}
+	}
+	if odd := p.oddNeighbours(c); odd > 0 && !own {
+		c.add(termOddNeighbours, share*bitsOddNeighbour*float64(odd))
+	}
+	if others := p.edit.words - 1; others > 0 {
+		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
+			c.add(termScripts, bitsOtherScripts*min(1, share*2))
+		}
+		d := p.edit.diacritic
+		if f&wDiacritic != 0 {
+			d--
+		}
+		if dshare := float64(d) / float64(others); dshare > 0.05 && !own {
+			c.add(termDiacriticText, share*bitsDiacriticText*min(1, dshare*4))
+		}
+	}
+
+	// Who and how.
+	if p.anon {
+		c.add(termAnon, bitsAnon)
+	} else {
+		c.add(termRegistered, bitsRegistered)
+	}
+	// Letters a dictionary's words would have: a rare real word (a Latin
+	// term, an organ, a place) that running text seldom shows.
+	wordlike := false
+	if !c.parts && f&(wUpperFirst|wUpperInner) == 0 {
+		if dm := p.dictLetters(); dm != nil && dm.bits(sym)-float64(len(sym))*log2Letters <= dictWordlikeBits {
+			wordlike = true
+			c.add(termWordlike, bitsWordlike)
+		}
+	}
+	placed := true
+	switch {
+	case p.inserted(c):
+		c.add(termInserted, bitsInserted)
+	case p.alone(c):
+		c.add(termAlone, bitsAlone)
+	case p.midSentence(c):
+		c.add(termMid, bitsMidSentence)
+	default:
+		// Between words of a sentence the edit adds: no bits for the
+		// place, but a word no dictionary has among dictionary words
+		// stands out as much as one slipped into an old sentence.
+		// Five characters or fewer are names and abbreviations too often
+		// ("their imgur gallery").
+		placed = c.chars > 5 && p.amidWords(c)
+	}
+	// A word no dictionary has, slipped in on its own: a real word an
+	// editor adds comes with its sentence.
+	if placed && wordlike && p.hasDict() && f&(wUpperFirst|wUpperInner|wDigit|wDiacritic) == 0 {
+		// Word-like letters no dictionary has, slipped alone into a
+		// sentence of the page's own words or put alone after the
+		// categories: a pronounceable token ("fatifina"), unless it is a
+		// typo of a real word.
+		_, ins := c.term(termInserted)
+		if (afterCats || ins && p.nearInLang(c) && (p.lineInLang(c) || p.shortLineKnown(c))) && !p.nearWord(p.text[c.w.Lo:c.w.Hi]) {
+			c.add(termUnknown, bitsUnknownWord-bitsWordlike)
+		}
+	}
+	if placed && !wordlike && p.hasDict() {
+		switch {
+		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
+			c.add(termUnknown, bitsUnknownWord)
+		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
+			// Mixed case that no part of is a word: not "PlayStation".
+			c.add(termUnknown, bitsUnknownWord)
+		}
+	}
+	// What the text says of the word: looked up only when it matters.
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 {
+		if b := p.softwareName(c); b < 0 {
+			c.add(termSoftware, b)
+		}
+	}
+	if c.evidence > probeThresholdBits-4 {
+		// Each thing the text says of the word is evidence of its own: a
+		// list's name in the title ("[zzzzteana]") that its address uses
+		// too ("zzzzteana@...") is named twice.
+		text := 0.0
+		if p.linkedWord(c) {
+			text += bitsLinkedWord
+		}
+		if p.titleWord(c) {
+			c.add(termTitle, bitsTitleWord)
+			text += bitsTitleWord
+		}
+		if p.edit0.Format == FormatMarkdown && text > bitsLinkedWord && p.userName(c) {
+			c.add(termUserName, bitsUserName)
+			text += bitsUserName
+		}
+		switch {
+		case text <= bitsLinkedWord:
+			c.add(termLinked, bitsLinkedWord)
+		case text < 0:
+		case p.otherFormHere(c):
+			c.add(termRepeatedWord, bitsOtherForm)
+		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
+			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
+			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
+		}
+	}
+	c.score = probeLogistic(c.evidence)
+}
+
+func probeLogistic(ev float64) float64 {
+	return 1 / (1 + math.Exp2(-(ev-probeThresholdBits)/probeScaleBits))
+}
+
+func (p *prober) result(threshold float64) Result {
+	res := Result{Detector: ProbeName}
+	for i := range p.cands {
+		res.Score = max(res.Score, p.cands[i].score)
+	}
+	res.Score = math.Round(res.Score*1e4) / 1e4
+	var seen []uint64
+	for i := range p.cands {
+		c := &p.cands[i]
+		if c.score < probeReasonScore || slices.Contains(seen, c.hash) {
+			continue
+		}
+		seen = append(seen, c.hash)
+		tok := p.text[c.w.Lo:c.w.Hi]
+		res.Suspects = append(res.Suspects, Token{Text: tok, Score: math.Round(c.score*1e4) / 1e4})
+		res.Reasons = append(res.Reasons, p.explain(c)...)
+	}
+	slices.SortStableFunc(res.Suspects, func(a, b Token) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
+	res.Tokens = res.TokensAt(threshold)
+	return res
+}
+
+// explain turns a candidate's positive evidence into reasons whose weights
+// split its score in proportion to the bits behind each.
+func (p *prober) explain(c *probeCandidate) []Reason {
+	tok := p.text[c.w.Lo:c.w.Hi]
+	sym := p.sym[c.symLo:c.symHi]
+	n := len(sym)
+	var out []Reason
+	var bits []float64
+	addReason := func(b float64, code Code, detail string) {
+		if b > 0 {
+			out = append(out, Reason{Code: code, Subject: tok, Detail: detail})
+			bits = append(bits, b)
+		}
+	}
+	if b, _ := c.term(termRandom); b > 0 {
+		if c.parts {
+			addReason(b, ProbeRandomToken, fmt.Sprintf("a random mix of letters, digits and cases: %.0f bits as parts of words, %.0f as random characters",
+				c.bits, c.rand))
+		} else {
+			addReason(b, ProbeRandomToken, fmt.Sprintf("1 in 10^%.0f under %s (%.1f bits per letter; random letters are %.1f)",
+				c.bits*math.Log10(2), p.modelName, c.bits/float64(n+1), log2Letters))
+		}
+	}
+	if b, ok := c.term(termNoVowels); ok {
+		if vowels, run := probeVowels(sym); vowels == 0 {
+			addReason(b, ProbeNoVowels, fmt.Sprintf("no vowels in %d letters", n))
+		} else {
+			addReason(b, ProbeNoVowels, fmt.Sprintf("a run of %d consonants", run))
+		}
+	}
+	if b, ok := c.term(termKeyboard); ok {
+		k, at := probeKeyboardRun(sym)
+		addReason(b, ProbeKeyboardRun, fmt.Sprintf("%q runs along the keyboard", probeSymString(sym[at:at+k])))
+	}
+	if b, ok := c.term(termRepeated); ok {
+		period, reps := probeRepeatedChunk(sym)
+		addReason(b, ProbeRepeated, fmt.Sprintf("%q repeated %d times", probeSymString(sym[:period]), reps))
+	}
+	if b, ok := c.term(termUnknown); ok {
+		lang := p.pageLang()
+		addReason(b, ProbeUnknownWord, fmt.Sprintf("in no dictionary of the page's language (%s) or of the wiki", lang))
+	}
+	where := ""
+	var place float64
+	if b, ok := c.term(termInserted); ok {
+		where, place = "slipped into a line the page already had", b
+	} else if b, ok := c.term(termAlone); ok {
+		where, place = "alone on an added line", b
+	} else if b, ok := c.term(termMid); ok {
+		where, place = "between words the page already had", b
+	}
+	if where != "" {
+		who := "a logged-in editor"
+		if p.anon {
+			who = "an anonymous editor"
+			place += bitsAnon
+		}
+		addReason(place, ProbeIsolated, fmt.Sprintf("new to the page, %s, added by %s", where, who))
+	}
+	var sum float64
+	for _, b := range bits {
+		sum += b
+	}
+	for i := range out {
+		out[i].Weight = math.Round(c.score*bits[i]/sum*1000) / 1000
+	}
+	return out
+}
