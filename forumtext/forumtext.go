@@ -240,10 +240,40 @@ func (r *Reader) word(i, end, lineStart, textStart int, place textview.Flags, jo
 			f |= textview.CodeLike
 		}
 	}
+	if underscoreEmphasis(s, i, e, textStart) {
+		// "_word_" is Markdown's italics, not an identifier.
+		f &^= textview.CodeLike
+	}
 	if r.inRegion(i) {
 		r.out = append(r.out, textview.Word{Lo: i, Hi: e, Line: lineStart, Flags: f | place})
 	}
 	return max(e, i+1)
+}
+
+// underscoreEmphasis reports whether the word s[i:e] is wrapped in
+// underscores as Markdown emphasis ("_word_", "__word__"): an underscore
+// before it that opens (at the text's start or after a space or
+// punctuation), one after it that closes, and no other code-like
+// character inside.
+func underscoreEmphasis(s string, i, e, textStart int) bool {
+	if i <= textStart || s[i-1] != '_' || e >= len(s) || s[e] != '_' {
+		return false
+	}
+	open := i - 1
+	for open > textStart && s[open-1] == '_' {
+		open--
+	}
+	if open > textStart && textview.IsAlnum(s[open-1]) {
+		return false
+	}
+	close := e
+	for close < len(s) && s[close] == '_' {
+		close++
+	}
+	if close < len(s) && textview.IsAlnum(s[close]) {
+		return false
+	}
+	return !strings.ContainsAny(s[i:e], "._/@:=")
 }
 
 // link reads [text](url), ![alt](url) and [text][ref] at i: the text is a

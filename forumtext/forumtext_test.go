@@ -51,6 +51,8 @@ func TestReader(t *testing.T) {
 		{"command", "$ sudo qzx -v", "sudo/codeline qzx/codeline v/codeline"},
 		{"listing", "drwxr-xr-x 2 root qzx", "drwxr/codeline xr/codeline x/codeline 2/codeline root/codeline qzx/codeline"},
 		{"code punctuation", "call qzx(a, b); x->y", "call/codeline qzx/codeline a/codeline b/codeline x/codeline y/codeline"},
+		{"underscore italics", "_qzxbkw_ same here, __qzx__ too", "qzxbkw same here qzx too"},
+		{"snake case stays code-like", "set max_qzx_bkw and _private", "set max_qzx_bkw/codelike and private/codelike"},
 		{"prose with a URL is prose", "I read (see https://example.com/a/b/c) that qzx works.", "I read see that qzx works"},
 	}
 	for _, tt := range tests {

@@ -99,7 +99,7 @@ func TestForumCampaign(t *testing.T) {
 		{ip: botnetA + "22", topic: "sourdough", what: "mixed case at the start", text: token(rng, "mixed") + " my starter did the same after a week in the fridge."},
 		{ip: botnetA + "23", topic: "cycling", what: "with digits in the middle", text: "I switched to a wax lube and " + token(rng, "digits") + " the chain has stayed clean since November."},
 		{ip: botnetB + "31", topic: "postgres", what: "pronounceable in bold", text: "Following this thread. **" + token(rng, "pronounceable") + "**"},
-		{ip: botnetB + "32", topic: "python", what: "lower case in italics", gap: "forumtext reads _word_ emphasis as a code-like identifier", text: "_" + token(rng, "lower") + "_ same error here after the upgrade."},
+		{ip: botnetB + "32", topic: "python", what: "lower case in italics", text: "_" + token(rng, "lower") + "_ same error here after the upgrade."},
 		{ip: botnetB + "33", title: "Question about the forum rules", what: "new topic, digits at the end", text: "Is it allowed to post photos of my own garden here? " + token(rng, "digits")},
 		{ip: botnetC + "41", topic: "camera", what: "mixed case as a heading", text: "## " + token(rng, "mixed") + "\n\nSame problem on my Pi 3 as well."},
 		{ip: botnetC + "42", topic: "cycling", what: "pronounceable in a list", gap: "the letter model takes a pronounceable token for a word", text: "What I tried so far:\n\n- a new chain\n- " + token(rng, "pronounceable") + "\n- mudguards"},

@@ -145,6 +145,15 @@ var digitSites = []string{"2000ad.org", "20minutes.fr", "9to5mac.com", "1und1.de
 	"365dm.com", "t-online.de", "n-tv.de", "abc7.com", "channel4.com", "c-span.org", "u-tokyo.ac.jp", "st-andrews.ac.uk",
 	"w3.org", "mp3tag.de", "4chan.org", "360doc.com", "163.com", "e-periodica.ch", "vox-pop.org", "x-rates.com"}
 
+// topicSites are real sites of communities, news and regulators whose
+// names carry a word of what spam sells (bitcoin, casino, poker, loans,
+// pharmacy): a forum on the subject cites them in good faith, so a topic
+// word in a domain's name must not be spam on its own.
+var topicSites = []string{"bitcoin.org", "bitcointalk.org", "bitcoin.it", "bitcoinmagazine.com", "cryptoslate.com", "coindesk.com",
+	"ethereum.org", "casino.org", "pokernews.com", "pokerstrategy.com", "gamblingcommission.gov.uk", "begambleaware.org",
+	"studentloans.gov", "moneysavingexpert.com", "creditkarma.com", "drugs.com", "rxlist.com", "pharmacy.org.au",
+	"datingnews.com", "forex.com", "investing.com", "sportsbetting.gov.au", "kredit.de", "finanzen.net"}
+
 // enAdjectives make English commercial anchors ("cheap payday loans UK").
 var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "buy", "trusted", "fast", "free", "official", "online", "instant", "legit", "premium"}
 
@@ -396,6 +405,8 @@ func (a *augmenter) hamURL(l *lang) string {
 		// Real publications and services with digits or hyphens in
 		// their names: a digit is no spam sign on its own.
 		site = a.pick(digitSites)
+	case 3:
+		site = a.pick(topicSites)
 	}
 	host := site
 	if strings.Count(site, ".") == 1 && a.r.IntN(2) == 0 {
