@@ -145,7 +145,7 @@ func (p *Patroller) refreshModel(ctx context.Context) error {
 		return fmt.Errorf("remember known domains: %w", err)
 	}
 	m := detectors.BaseModel()
-	clean, size, removed := withoutProbes(texts, p.model)
+	clean, size, removed := withoutProbes(texts, p.model, p.wordState.dicts)
 	if size >= minTrainingBytes {
 		m = detectors.Train(clean)
 	}
@@ -178,19 +178,26 @@ func (p *Patroller) Housekeep(ctx context.Context, retention time.Duration) (int
 	return n, nil
 }
 
+// withoutProbesMin is the probe score from which a token is cut from a
+// sampled page before learning. It is above the probe threshold: a page
+// read whole, often without a dictionary of its language, holds rare real
+// words near the threshold ("zigzag"), and cutting one costs the model a
+// word, while a botnet's token on a page scores far above it.
+const withoutProbesMin = 0.7
+
 // withoutProbes removes from sampled pages the tokens the current model
 // flags as probes, so that probes still on the wiki (the reason the bot is
 // there) never teach the model that random letters are normal. It returns
 // the cleaned texts, their size and how many tokens it removed.
-func withoutProbes(texts []string, model *detectors.Model) ([]string, int, int) {
-	env := &detectors.Env{Model: model}
+func withoutProbes(texts []string, model *detectors.Model, dicts map[string]detectors.Words) ([]string, int, int) {
+	env := &detectors.Env{Model: model, Dicts: dicts}
 	clean := make([]string, len(texts))
 	size, removed := 0, 0
 	for i, t := range texts {
 		r := detectors.Probe(&detectors.Input{Edit: &detectors.Edit{New: t, Anon: true}, Added: detectors.Diff("", t), Env: env})
 		// A token that does not stand out on a whole page is left to
 		// detectors.Train, which does not learn once-seen random letters.
-		for _, tok := range r.Tokens {
+		for _, tok := range r.TokensAt(withoutProbesMin) {
 			removed += strings.Count(t, tok)
 			t = strings.ReplaceAll(t, tok, "")
 		}

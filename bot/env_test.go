@@ -27,7 +27,7 @@ func TestWithoutProbesKeepsProbesUnlikely(t *testing.T) {
 	}
 	texts[0] = texts[0][:lead] + strings.Replace(texts[0][lead:], " mammal", " mammal "+probe, 1)
 
-	clean, size, removed := withoutProbes(texts, nil)
+	clean, size, removed := withoutProbes(texts, nil, nil)
 	if removed != 1 || strings.Contains(clean[0], probe) {
 		t.Fatalf("removed %d tokens; want the probe (and only it) removed", removed)
 	}

@@ -155,7 +155,7 @@ func spamKeys(d spamscore.Doc) []string {
 	}
 	for _, c := range contacts {
 		if c.Domain != "" {
-			add("d:" + c.Domain)
+			add(store.SpamKeyDomain + c.Domain)
 		} else {
 			add("c:" + strings.ToLower(c.Text))
 		}

@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -50,8 +51,15 @@ const (
 	SpamLabelOpen SpamLabel = "open"
 )
 
+// SpamKeyDomain prefixes an example's key that names one of its link
+// domains ("d:example.com"). A moderator's good label on an example takes
+// its domains off the spam domains: a domain a moderator restored stops
+// counting as spam.
+const SpamKeyDomain = "d:"
+
 // SpamExample is one edit the site's spam layer learns from. The JSON
 // names are the on-disk format.
+
 type SpamExample struct {
 	RevID int64     `json:"rev_id"`
 	Label SpamLabel `json:"label"`
@@ -231,6 +239,16 @@ func labelSpamExample(tx *bbolt.Tx, name string, revID int64, label SpamLabel, m
 		return err
 	} else if err := b.Put(revKey(revID), v); err != nil {
 		return err
+	}
+	if label == SpamLabelGood && moderator != "" {
+		spam := tx.Bucket(bucketDomainsSpam)
+		for _, k := range e.Keys {
+			if d, ok := strings.CutPrefix(k, SpamKeyDomain); ok && spam != nil {
+				if err := spam.Delete([]byte(normalizeDomain(d))); err != nil {
+					return fmt.Errorf("forget spam domain %q: %w", d, err)
+				}
+			}
+		}
 	}
 	return nil
 }
