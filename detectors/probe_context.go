@@ -181,17 +181,7 @@ func (p *prober) lineInLang(c *probeCandidate) bool {
 			return k.share >= 0.6
 		}
 	}
-	words, known := 0, 0
-	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
-		w := p.words[i]
-		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
-			continue
-		}
-		words++
-		if p.isWord(p.text[w.Lo:w.Hi]) {
-			known++
-		}
-	}
+	words, known := p.lineWords(c)
 	share := -1.0
 	if words >= 3 {
 		share = float64(known) / float64(words)
@@ -235,11 +225,9 @@ func (p *prober) italicProse(c *probeCandidate) bool {
 	return ordinary >= 2
 }
 
-// shortLineKnown reports whether c's line has too few lower-case words for
-// lineInLang to judge and every one of them, one at least, is a real word
-// ("[[Category:Living people]]").
-func (p *prober) shortLineKnown(c *probeCandidate) bool {
-	words, known := 0, 0
+// lineWords counts the lower-case words of three letters or more near c
+// on its line (c aside), and how many of them are real words.
+func (p *prober) lineWords(c *probeCandidate) (words, known int) {
 	for i := max(0, c.idx-40); i < len(p.words) && i < c.idx+40; i++ {
 		w := p.words[i]
 		if w.Line != c.w.Line || i == c.idx || w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
@@ -250,5 +238,13 @@ func (p *prober) shortLineKnown(c *probeCandidate) bool {
 			known++
 		}
 	}
+	return words, known
+}
+
+// shortLineKnown reports whether c's line has too few lower-case words for
+// lineInLang to judge and every one of them, one at least, is a real word
+// ("[[Category:Living people]]").
+func (p *prober) shortLineKnown(c *probeCandidate) bool {
+	words, known := p.lineWords(c)
 	return words > 0 && words < 3 && known == words
 }
