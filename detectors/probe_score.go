@@ -258,6 +258,10 @@ func (p *prober) judge(c *probeCandidate) {
 	// Place. A preformatted "block" of one word alone on its line is no
 	// code sample: a line of its own, judged as such.
 	place := f
+	loneItem := p.loneListItem(c)
+	if loneItem {
+		place &^= cList
+	}
 	if c.code == codeProse {
 		c.add(termCode, bitsCodeProse)
 	}
@@ -384,7 +388,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// stands out as much as one slipped into an old sentence.
 		// Five characters or fewer are names and abbreviations too often
 		// ("their imgur gallery").
-		placed = c.chars > 5 && p.amidWords(c)
+		placed = c.chars > 5 && (loneItem || p.amidWords(c))
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
@@ -408,7 +412,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
-	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 {
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 && !loneItem {
 		if b := p.softwareName(c); b < 0 {
 			c.add(termSoftware, b)
 		}
