@@ -257,6 +257,9 @@ func (p *prober) loneListItem(c *probeCandidate) bool {
 	if i > 0 && p.words[i-1].Line == c.w.Line || i+1 < len(p.words) && p.words[i+1].Line == c.w.Line {
 		return false
 	}
+	// Ordinary words are a dictionary's, or without one, words whose
+	// letters the letter model finds as ordinary as running prose's.
+	dict := p.hasDict()
 	n, known := 0, 0
 	sibling := func(j int) bool {
 		w := p.words[j]
@@ -267,7 +270,10 @@ func (p *prober) loneListItem(c *probeCandidate) bool {
 			return true
 		}
 		n++
-		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|cMarkup) == 0 && p.isWord(p.text[w.Lo:w.Hi]) {
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|cMarkup) != 0 {
+			return true
+		}
+		if dict && p.isWord(p.text[w.Lo:w.Hi]) || !dict && p.wbits[j] >= 0 && p.wbits[j] <= oddNeighbourBits {
 			known++
 		}
 		return true

@@ -378,7 +378,7 @@ func (p *prober) judge(c *probeCandidate) {
 	switch {
 	case p.inserted(c):
 		c.add(termInserted, bitsInserted)
-	case p.alone(c):
+	case p.alone(c), loneItem:
 		c.add(termAlone, bitsAlone)
 	case p.midSentence(c):
 		c.add(termMid, bitsMidSentence)
@@ -388,7 +388,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// stands out as much as one slipped into an old sentence.
 		// Five characters or fewer are names and abbreviations too often
 		// ("their imgur gallery").
-		placed = c.chars > 5 && (loneItem || p.amidWords(c))
+		placed = c.chars > 5 && p.amidWords(c)
 	}
 	// A word no dictionary has, slipped in on its own: a real word an
 	// editor adds comes with its sentence.
