@@ -242,3 +242,49 @@ func (p *prober) latinInOtherTitle(c *probeCandidate) bool {
 	}
 	return other > 0
 }
+
+// loneListItem reports whether c is all a list item holds and the items
+// next to it are ordinary words of the page's language ("- a new chain",
+// "- leselidegi", "- mudguards"): a word slipped into a list of things,
+// judged as a word slipped into prose. A one-word item is a name or a
+// program's name more often than not, but then its siblings are names and
+// programs too ("- ffmpeg", "- vcpkg"), which no dictionary has.
+func (p *prober) loneListItem(c *probeCandidate) bool {
+	if c.w.Flags&cList == 0 || c.w.Flags&(cMarkup|cLink|cExtLink|cHeading|cTable|cCaption|cItalic) != 0 {
+		return false
+	}
+	i := c.idx
+	if i > 0 && p.words[i-1].Line == c.w.Line || i+1 < len(p.words) && p.words[i+1].Line == c.w.Line {
+		return false
+	}
+	// Ordinary words are a dictionary's, or without one, words whose
+	// letters the letter model finds as ordinary as running prose's.
+	dict := p.hasDict()
+	n, known := 0, 0
+	sibling := func(j int) bool {
+		w := p.words[j]
+		if w.Flags&cList == 0 {
+			return false
+		}
+		if w.Hi-w.Lo < 2 {
+			return true
+		}
+		n++
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|cMarkup) != 0 {
+			return true
+		}
+		if dict && p.isWord(p.text[w.Lo:w.Hi]) || !dict && p.wbits[j] >= 0 && p.wbits[j] <= oddNeighbourBits {
+			known++
+		}
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-loneListReach && sibling(j); j-- {
+	}
+	for j := i + 1; j < len(p.words) && j <= i+loneListReach && sibling(j); j++ {
+	}
+	return known >= 3 && known*5 >= n*4
+}
+
+// loneListReach is how many words either side of a lone list item
+// loneListItem reads of its sibling items.
+const loneListReach = 8

@@ -258,6 +258,10 @@ func (p *prober) judge(c *probeCandidate) {
 	// Place. A preformatted "block" of one word alone on its line is no
 	// code sample: a line of its own, judged as such.
 	place := f
+	loneItem := p.loneListItem(c)
+	if loneItem {
+		place &^= cList
+	}
 	if c.code == codeProse {
 		c.add(termCode, bitsCodeProse)
 	}
@@ -374,7 +378,7 @@ func (p *prober) judge(c *probeCandidate) {
 	switch {
 	case p.inserted(c):
 		c.add(termInserted, bitsInserted)
-	case p.alone(c):
+	case p.alone(c), loneItem:
 		c.add(termAlone, bitsAlone)
 	case p.midSentence(c):
 		c.add(termMid, bitsMidSentence)
@@ -408,7 +412,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
-	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 {
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 && !loneItem {
 		if b := p.softwareName(c); b < 0 {
 			c.add(termSoftware, b)
 		}

@@ -45,11 +45,11 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 			// An indented block is code to Markdown, but mail and
 			// misformatted posts indent prose too: the line says which.
 			place := textview.Code | textview.Pre
-			if codeLine(trimmed) {
+			if textview.IsCodeLine(trimmed) {
 				place |= textview.CodeLine
 			}
 			r.inline(start, end, start, place, true)
-		case codeLine(trimmed):
+		case textview.IsCodeLine(trimmed):
 			r.block(start, end, start+indent, textview.CodeLine)
 		default:
 			r.block(start, end, start+indent, 0)
@@ -448,71 +448,4 @@ func (r *Reader) inRegion(pos int) bool {
 func literalLine(line string) bool {
 	line = strings.TrimSpace(line)
 	return len(line) >= 24 && !strings.ContainsAny(line, " \t")
-}
-
-// codeLine reports whether a line outside code markup reads as code, a
-// command, a path or a log rather than prose: a prompt, a stack frame, a
-// directory listing, a time stamp, or the punctuation of code ("();",
-// "->", "::", "==", key=value pairs, braces) dense among its characters.
-// URLs do not count: prose cites them.
-func codeLine(line string) bool {
-	for _, p := range [...]string{"$ ", "> $ ", ">>> ", "C:\\", "at ", "File \"", "Traceback", "#include", "import ", "def ", "sudo ", "./", "~/", "//", "/*"} {
-		if strings.HasPrefix(line, p) {
-			if p != "at " || strings.Contains(line, "(") && strings.Contains(line, ".") {
-				return true
-			}
-		}
-	}
-	if len(line) >= 10 && (line[0] == 'd' || line[0] == '-' || line[0] == 'l') && permissions(line[1:10]) {
-		return true // ls -l
-	}
-	var punct, letters, eq int
-	for i := 0; i < len(line); i++ {
-		if line[i] == 'h' && (strings.HasPrefix(line[i:], "http://") || strings.HasPrefix(line[i:], "https://")) {
-			for i < len(line) && line[i] != ' ' && line[i] != ')' && line[i] != '>' {
-				i++
-			}
-			continue
-		}
-		if line[i] == '<' {
-			if k := strings.IndexByte(line[i:], '>'); k > 0 {
-				i += k // an HTML tag: markup, not code
-				continue
-			}
-		}
-		if line[i] == '&' {
-			if j := entityEnd(line, i, len(line)); j > i {
-				i = j - 1
-				continue
-			}
-		}
-		switch c := line[i]; {
-		case c == '=':
-			eq++
-			punct++
-		case strings.IndexByte("{};\\$@%^~/<>", c) >= 0:
-			punct++
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			letters++
-		}
-		if i+1 < len(line) && line[i] == ':' && line[i+1] >= '0' && line[i+1] <= '9' && i > 1 && line[i-1] >= '0' && line[i-1] <= '9' && i+2 < len(line) && line[i+2] >= '0' && line[i+2] <= '9' {
-			return true // a time stamp: a log line
-		}
-	}
-	for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
-		if strings.Contains(line, op) {
-			return true
-		}
-	}
-	return eq >= 2 || letters > 0 && punct*5 >= letters
-}
-
-// permissions reports whether s is a Unix permission string ("rwxr-xr-x").
-func permissions(s string) bool {
-	for i := 0; i < 9; i++ {
-		if s[i] != '-' && s[i] != "rwx"[i%3] && !(i%3 == 2 && strings.IndexByte("sStT", s[i]) >= 0) {
-			return false
-		}
-	}
-	return true
 }

@@ -102,7 +102,7 @@ func TestForumCampaign(t *testing.T) {
 		{ip: botnetB + "32", topic: "python", what: "lower case in italics", text: "_" + token(rng, "lower") + "_ same error here after the upgrade."},
 		{ip: botnetB + "33", title: "Question about the forum rules", what: "new topic, digits at the end", text: "Is it allowed to post photos of my own garden here? " + token(rng, "digits")},
 		{ip: botnetC + "41", topic: "camera", what: "mixed case as a heading", text: "## " + token(rng, "mixed") + "\n\nSame problem on my Pi 3 as well."},
-		{ip: botnetC + "42", topic: "cycling", what: "pronounceable in a list", gap: "the letter model takes a pronounceable token for a word", text: "What I tried so far:\n\n- a new chain\n- " + token(rng, "pronounceable") + "\n- mudguards"},
+		{ip: botnetC + "42", topic: "cycling", what: "pronounceable in a list", text: "What I tried so far:\n\n- a new chain\n- " + token(rng, "pronounceable") + "\n- mudguards"},
 		{ip: botnetC + "43", title: "Hello from a new member", what: "new topic, lower case in a quote", text: "> " + token(rng, "lower") + "\n\nHi all, just found this place."},
 		{ip: botnetA + "24", topic: "postgres", what: "pronounceable mid-sentence", text: "We moved our database last spring " + token(rng, "pronounceable") + " and it went smoothly."},
 	}

@@ -136,6 +136,17 @@ var scanIdentTemplates = map[string]bool{
 	"pre": true, "pval": true, "file path": true, "math": true, "google books": true,
 }
 
+// scanCodeTemplate reports whether the template sets its text as code
+// ({{code|...}}, {{mono|...}}, {{kbd|...}}, {{syntaxhighlight|...}}), whose
+// values are judged line by line as <code> is.
+func scanCodeTemplate(name string) bool {
+	switch scanParamKey(name) {
+	case "code", "mono", "kbd", "tt", "samp", "syntaxhighlight", "sxhl", "pre", "codett", "inline code":
+		return true
+	}
+	return false
+}
+
 // scanForeignTemplate reports whether the template marks text in another
 // language or script: {{lang|de|...}}, {{lang-fr|...}}, {{IPA|...}},
 // {{nihongo|...}}, {{transl|...}}.

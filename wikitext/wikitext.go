@@ -75,6 +75,7 @@ const (
 	cStray      = textview.Stray
 	cRefName    = textview.RefName
 	cMath       = textview.Math
+	cCodeLine   = textview.CodeLine
 	cMarkup     = textview.Markup
 )
 
@@ -117,6 +118,7 @@ type scanFrame struct {
 	identTmpl bool  // template: its positional parameters hold identifiers
 	file      bool  // template: the current parameter holds a file name
 	code      bool  // template: a parser function ({{#if:...}}), read as code
+	codeLine  bool  // template: a code template's value ({{code|...}}) that reads as code
 	foreign   bool  // template: marks text in another language
 	name      string
 	// interwiki: an interlanguage link, whose target is a title in another
@@ -464,6 +466,16 @@ func (sc *Reader) param(f *scanFrame, i int) int {
 	}
 	f.part = partValue
 	f.file = false
+	f.codeLine = false
+	if scanCodeTemplate(f.name) {
+		v := j
+		if j < len(s) && s[j] == '=' {
+			v = j + 1
+		} else {
+			v = i + 1
+		}
+		f.codeLine = textview.IsCodeLine(strings.TrimSpace(s[v:scanValueEnd(s, v)]))
+	}
 	if j >= len(s) || s[j] != '=' {
 		// A positional parameter. One word with digits and nothing else
 		// ({{In Our Time|Alchemy|p003k9bn}}, {{YouTube|dQw4w9WgXcQ}}) is an id.
@@ -487,6 +499,26 @@ func (sc *Reader) param(f *scanFrame, i int) int {
 	}
 	sc.textStart = j + 1
 	return j + 1
+}
+
+// scanValueEnd returns where the template parameter value starting at i
+// ends: at the next "|" or "}}" of its template, nested templates and links
+// skipped, or at the end of the text.
+func scanValueEnd(s string, i int) int {
+	depth := 0
+	for j := i; j+1 < len(s); j++ {
+		switch {
+		case s[j] == '{' && s[j+1] == '{' || s[j] == '[' && s[j+1] == '[':
+			depth++
+			j++
+		case (s[j] == '}' && s[j+1] == '}' || s[j] == ']' && s[j+1] == ']') && depth > 0:
+			depth--
+			j++
+		case s[j] == '}' && s[j+1] == '}' || s[j] == '|' && depth == 0:
+			return j
+		}
+	}
+	return len(s)
 }
 
 // scanOneWordAlt reports whether an image's alt text starting at i is one
@@ -848,10 +880,13 @@ func (sc *Reader) tag(i int) (int, bool) {
 		if e < 0 {
 			end = len(s)
 		}
-		if lname == "gallery" {
+		switch lname {
+		case "gallery":
 			sc.gallery(gt+1, end)
-		} else {
+		case "nowiki":
 			sc.words(gt+1, end, cCode)
+		default:
+			sc.codeWords(gt+1, end)
 		}
 		if e < 0 {
 			return len(s), true
@@ -868,6 +903,8 @@ func (sc *Reader) tag(i int) (int, bool) {
 				sc.timeline(gt+1, e)
 			case "math", "chem", "ce":
 				sc.math(gt+1, e)
+			case "source", "syntaxhighlight":
+				sc.codeWords(gt+1, e)
 			}
 			if g := strings.IndexByte(s[e:], '>'); g >= 0 {
 				return e + g + 1, true
@@ -1013,6 +1050,27 @@ func (sc *Reader) words(lo, hi int, place wflag) {
 	sc.textStart = saved
 }
 
+// codeWords reads the words in s[lo:hi], the content of <code>, <pre>,
+// <syntaxhighlight> and the like, as code, line by line: a line that reads
+// as code (textview.IsCodeLine) is textview.CodeLine too, as forumtext
+// marks a post's lines, so the detector judges a word among code only by a
+// blatant shape and a word of prose set as code as prose.
+func (sc *Reader) codeWords(lo, hi int) {
+	s := sc.s
+	for i := lo; i < hi; {
+		e := i + strings.IndexByte(s[i:hi], '\n')
+		if e < i {
+			e = hi
+		}
+		place := cCode
+		if textview.IsCodeLine(strings.TrimSpace(s[i:e])) {
+			place |= cCodeLine
+		}
+		sc.words(i, e, place)
+		i = e + 1
+	}
+}
+
 // scanSkipContent returns the closing tag to skip to for tags whose content
 // is not text a probe would go into (formulas, code, data), or "".
 func scanSkipContent(name string) string {
@@ -1142,6 +1200,9 @@ func (sc *Reader) place() (wflag, bool) {
 		}
 		if fr.code {
 			f |= cCode
+		}
+		if fr.codeLine && fr.part == partValue {
+			f |= cCodeLine
 		}
 		if fr.foreign {
 			f |= cForeign

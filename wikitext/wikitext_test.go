@@ -18,7 +18,7 @@ func scanWords(s string) []string {
 		{cCaption, "caption"}, {cItalic, "italic"}, {wCode, "code"}, {wJoined, "joined"},
 		{cTemplate, "tmpl"}, {cTmplName, "tname"}, {cParamName, "pname"}, {cIdent, "ident"}, {cForeign, "foreign"},
 		{cRef, "ref"}, {cAttr, "attr"}, {cLinkTarget, "target"}, {cFileName, "file"}, {cComment, "comment"},
-		{cGallery, "gallery"}, {cCode, "codetag"}, {cPre, "pre"}, {cStray, "stray"}}
+		{cGallery, "gallery"}, {cCode, "codetag"}, {cPre, "pre"}, {cStray, "stray"}, {cCodeLine, "codeline"}}
 	for _, w := range sc.Read(s, nil, nil) {
 		x := s[w.Lo:w.Hi]
 		for _, n := range names {
@@ -54,6 +54,12 @@ func TestScanner(t *testing.T) {
 		{"comment read", "a <!-- qzx [[b]] --> c", "a qzx/comment b/link/comment c"},
 		{"unclosed comment hides the rest", "a <!-- qzx b", "a qzx/comment b/comment"},
 		{"math skipped, code read", "a <math>qz</math> <code>bkw</code> <nowiki>zz</nowiki> b", "a bkw/codetag zz/codetag b"},
+		{"code lines marked", "<pre>\n$ qzx --bkw\nrun it qzx\n</pre> a <code>qzx(b);</code> <code>bkw</code>",
+			"qzx/codetag/codeline bkw/codetag/codeline run/codetag it/codetag qzx/codetag a qzx/codetag/codeline b/codetag/codeline bkw/codetag"},
+		{"syntaxhighlight read as code", "<syntaxhighlight lang=\"c\">\nint qzx = f(a);\n/* bkw */\n</syntaxhighlight> b",
+			"int/codetag/codeline qzx/codetag/codeline f/codetag/codeline a/codetag/codeline bkw/codetag/codeline b"},
+		{"code template values", "a {{code|qzx(b); c->d}} {{code|1=x->bkw}} {{code|bkw}} d",
+			"a qzx/tmpl/codeline b/tmpl/codeline c/tmpl/codeline d/tmpl/codeline x/tmpl/ident/codeline bkw/tmpl/ident/codeline bkw/tmpl/ident d"},
 		{"gallery lines", "<gallery mode=packed>\nFile:Qzx.jpg|A qzx\nqzx\n</gallery>", "packed/attr File:Qzx.jpg/code/file/gallery A/caption/gallery qzx/caption/gallery qzx/gallery"},
 		{"tag attribute values read", `a <span style="color:#fff" id="qzx">b</span> c`, "a color/attr fff/code/attr b c"},
 		{"text with angle brackets", "if x<y and z>w", "if x y and z w"},

@@ -1,0 +1,74 @@
+package detectors
+
+import (
+	"strings"
+	"testing"
+)
+
+// A one-word list item among items of ordinary words is judged as a word
+// slipped into prose; lists of names and programs are left alone, with
+// dictionaries or without.
+func TestProbeLoneListItem(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	tests := []struct {
+		name  string
+		post  string
+		probe bool
+	}{
+		{"token among gear", "Things I changed last week:\n\n- a new chain\n- ritovesamu\n- brake pads", true},
+		{"token among chores", "Done today:\n\n1. washed the car\n2. kelomafi\n3. mowed the lawn", true},
+		{"programs", "What I use for video:\n\n- ffmpeg\n- handbrake\n- mkvtoolnix\n- avidemux", false},
+		{"python packages", "Installed so far:\n\n- numpy\n- pandas\n- seaborn\n- statsmodels", false},
+		{"brand among gear", "Things I changed last week:\n\n- a new chain\n- Shimano\n- brake pads", false},
+		{"ingredients", "You need:\n\n- two eggs\n- flour\n- cardamom\n- a pinch of salt", false},
+	}
+	for _, env := range []*Env{env, {}} {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+				r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+				got := r.Score >= DefaultProbeThreshold
+				if env.Dicts == nil && tt.probe {
+					// Without a dictionary the letter model alone often
+					// takes a pronounceable token for a word.
+					return
+				}
+				if got != tt.probe {
+					t.Errorf("dictionaries %d: score %.3f (suspects %v), want probe=%v", len(env.Dicts), r.Score, r.Suspects, tt.probe)
+				}
+			})
+		}
+	}
+}
+
+// Code on a wiki page (<pre>, <syntaxhighlight>, <code>, {{code}}) is read
+// line by line as a forum post's code is: real technical text is not a
+// probe, and a blatant token in code or a token in the prose around it is.
+func TestProbeWikiCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const page = "The utility reads its settings from a file.\n\n" +
+		"<syntaxhighlight lang=\"python\">\nimport argparse\n\ndef main(argv):\n    parser = argparse.ArgumentParser(prog=\"frobtool\")\n    parser.add_argument(\"--xvlkcfg\", default=\"~/.frobrc\")\n    return parser.parse_args(argv)\n</syntaxhighlight>\n\n" +
+		"A session looks like this:\n<pre>\n$ frobtool --xvlkcfg /etc/frob.conf\nfrobtool: loaded 3 rules (kqvn, zrtp, hmac)\n</pre>\n" +
+		"Use {{code|frobtool --dry-run}} to test, or <code>qmkvzt</code> on older systems.\n"
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real technical text", "", "", false},
+		{"token in prose", "from a file", "from a xqvbtmwkrz file", true},
+		{"blatant token in code in prose", "<code>qmkvzt</code>", "<code>qZx7TrbW9k</code>", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Edit{Anon: true, New: page}
+			if tt.old != "" {
+				e.Old = page
+				e.New = strings.Replace(page, tt.old, tt.new, 1)
+			}
+			r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}

@@ -1,0 +1,93 @@
+package textview
+
+import "strings"
+
+// The readers mark the lines of a text that read as code with CodeLine:
+// forumtext every line of a post (Markdown has no markup for a pasted log
+// or a command), wikitext the lines of <pre>, <code>, <syntaxhighlight>
+// and {{code}}, where prose is set as code too. One test for both, so a
+// line is code or prose alike on a wiki and on a forum.
+
+// IsCodeLine reports whether a line (trimmed of its indent) reads as code,
+// a command, a path or a log rather than prose: a prompt, a stack frame, a
+// directory listing, a time stamp, or the punctuation of code ("();",
+// "->", "::", "==", key=value pairs, braces) dense among its characters.
+// URLs and HTML tags do not count: prose cites and marks them up.
+func IsCodeLine(line string) bool {
+	for _, p := range [...]string{"$ ", "> $ ", ">>> ", "C:\\", "at ", "File \"", "Traceback", "#include", "import ", "def ", "sudo ", "./", "~/", "//", "/*"} {
+		if strings.HasPrefix(line, p) {
+			if p != "at " || strings.Contains(line, "(") && strings.Contains(line, ".") {
+				return true
+			}
+		}
+	}
+	if len(line) >= 10 && (line[0] == 'd' || line[0] == '-' || line[0] == 'l') && permissions(line[1:10]) {
+		return true // ls -l
+	}
+	var punct, letters, eq int
+	for i := 0; i < len(line); i++ {
+		if line[i] == 'h' && (strings.HasPrefix(line[i:], "http://") || strings.HasPrefix(line[i:], "https://")) {
+			for i < len(line) && line[i] != ' ' && line[i] != ')' && line[i] != '>' {
+				i++
+			}
+			continue
+		}
+		if line[i] == '<' {
+			if k := strings.IndexByte(line[i:], '>'); k > 0 {
+				i += k // an HTML tag: markup, not code
+				continue
+			}
+		}
+		if line[i] == '&' {
+			if j := entityEnd(line, i); j > i {
+				i = j - 1
+				continue
+			}
+		}
+		switch c := line[i]; {
+		case c == '=':
+			eq++
+			punct++
+		case strings.IndexByte("{};\\$@%^~/<>", c) >= 0:
+			punct++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+		if i+1 < len(line) && line[i] == ':' && line[i+1] >= '0' && line[i+1] <= '9' && i > 1 && line[i-1] >= '0' && line[i-1] <= '9' && i+2 < len(line) && line[i+2] >= '0' && line[i+2] <= '9' {
+			return true // a time stamp: a log line
+		}
+	}
+	for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
+		if strings.Contains(line, op) {
+			return true
+		}
+	}
+	return eq >= 2 || letters > 0 && punct*5 >= letters
+}
+
+// permissions reports whether s is a Unix permission string ("rwxr-xr-x").
+func permissions(s string) bool {
+	for i := 0; i < 9; i++ {
+		if s[i] != '-' && s[i] != "rwx"[i%3] && !(i%3 == 2 && strings.IndexByte("sStT", s[i]) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// entityEnd returns the end of an HTML entity at s[i] ("&amp;", "&#160;"),
+// or i.
+func entityEnd(s string, i int) int {
+	j := i + 1
+	if j < len(s) && s[j] == '#' {
+		j++
+	}
+	k := j
+	for k < len(s) && k-j < 10 && IsAlnum(s[k]) {
+		k++
+	}
+	if k > j && k < len(s) && s[k] == ';' {
+		return k + 1
+	}
+	return i
+}
