@@ -99,6 +99,9 @@ func (p *prober) run() {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
+			if sh.digits == 0 && p.cliticName(word) {
+				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
+			}
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && p.compoundName(word) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
