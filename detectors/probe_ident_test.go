@@ -87,3 +87,32 @@ func TestCliticName(t *testing.T) {
 	}
 	t.Logf("%d of %d random tokens read as names with a clitic", hits, n)
 }
+
+// wordList is a dictionary of a few words for tests.
+type wordList map[string]bool
+
+func (l wordList) Has(w string) bool { return l[w] }
+
+func TestGluedWord(t *testing.T) {
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{}, &Env{})
+	p.langDone, p.lang = true, "sw"
+	p.langDict = wordList{"kusukuma": true, "hudhuria": true, "ulio": true, "pikwa": true}
+	p.text = "Watu walioshiriki uliokusukuma hukuhudhuria huku hukusanya hukutana hukumbuka ulionao zinazopikwa"
+	for _, w := range []string{"uliokusukuma", "hukuhudhuria"} {
+		if !p.gluedWord(w) {
+			t.Errorf("gluedWord(%q) = false, want true: a word with a prefix of the text", w)
+		}
+	}
+	// "zina" starts no other word; "qx" is no piece of the text.
+	for _, w := range []string{"zinazopikwa", "qxkusukuma", "kusukuma"} {
+		if p.gluedWord(w) {
+			t.Errorf("gluedWord(%q) = true, want false", w)
+		}
+	}
+	p.lang = "en"
+	if p.gluedWord("uliokusukuma") {
+		t.Errorf("gluedWord reads English: its dictionary and expansions are complete enough")
+	}
+}
