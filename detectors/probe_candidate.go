@@ -99,6 +99,9 @@ func (p *prober) run() {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
+			if sh.digits == 0 && p.cliticName(word) {
+				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
+			}
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && p.compoundName(word) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
@@ -171,7 +174,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
+		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}

@@ -54,3 +54,65 @@ func TestProbeBotName(t *testing.T) {
 		t.Errorf("a bot's signature flagged: %q\n%s", r.Tokens, reasonLines(r))
 	}
 }
+
+func TestCliticName(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{}, env)
+	const shona = "Vakasangana naye nawo kuti kuenda nazvo kumba nemari nekuti yake yemari yedu yevanhu kana kamwe kakaita kamukana munhu mumba mukati musha. "
+	p.text = shona + "naKavhima kuDubai muHarare yeBancABC kaLondon. Kavhima akati ..."
+	for _, w := range []string{"naKavhima", "kuDubai", "yeBancABC", "muHarare", "kaLondon"} {
+		if !p.cliticName(w) {
+			t.Errorf("cliticName(%q) = false, want true: a name with a clitic", w)
+		}
+	}
+	for _, w := range []string{"naKvzq", "xqzKp", "qoDubai", "nKavhima", "abcdDubai", "kuDubaiX", "KuDubai", "ku", "kuD"} {
+		if p.cliticName(w) {
+			t.Errorf("cliticName(%q) = true, want false", w)
+		}
+	}
+	// Random tokens of both cases are almost never built so.
+	r := rand.New(rand.NewPCG(7, 11))
+	hits, n := 0, 50000
+	for i := 0; i < n; i++ {
+		tok := inject.Token(r, inject.Mixed, 6+r.IntN(7))
+		p.text = shona + tok
+		if p.cliticName(tok) {
+			hits++
+		}
+	}
+	if hits*1000 > n {
+		t.Errorf("%d of %d random tokens of both cases read as names with a clitic", hits, n)
+	}
+	t.Logf("%d of %d random tokens read as names with a clitic", hits, n)
+}
+
+// wordList is a dictionary of a few words for tests.
+type wordList map[string]bool
+
+func (l wordList) Has(w string) bool { return l[w] }
+
+func TestGluedWord(t *testing.T) {
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{}, &Env{})
+	p.langDone, p.lang = true, "sw"
+	p.langDict = wordList{"kusukuma": true, "hudhuria": true, "ulio": true, "pikwa": true}
+	p.text = "Watu walioshiriki uliokusukuma hukuhudhuria huku hukusanya hukutana hukumbuka ulionao zinazopikwa"
+	for _, w := range []string{"uliokusukuma", "hukuhudhuria"} {
+		if !p.gluedWord(w) {
+			t.Errorf("gluedWord(%q) = false, want true: a word with a prefix of the text", w)
+		}
+	}
+	// "zina" starts no other word; "qx" is no piece of the text.
+	for _, w := range []string{"zinazopikwa", "qxkusukuma", "kusukuma"} {
+		if p.gluedWord(w) {
+			t.Errorf("gluedWord(%q) = true, want false", w)
+		}
+	}
+	p.lang = "en"
+	if p.gluedWord("uliokusukuma") {
+		t.Errorf("gluedWord reads English: its dictionary and expansions are complete enough")
+	}
+}
