@@ -16,7 +16,7 @@ import (
 // indexVersion changes whenever reading a dictionary changes (readWords's
 // rules), so that indexes compiled by an older wikiwarden are rebuilt. The
 // word set's own format is versioned by package detectors.
-const indexVersion = 4
+const indexVersion = 5
 
 // DefaultCacheDir returns where compiled dictionaries are kept when the
 // configuration does not say, by the XDG base directory rules:

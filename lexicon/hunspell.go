@@ -23,7 +23,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/ianaindex"
 )
 
 // Budgets of the affix expansion.
@@ -218,36 +218,24 @@ func parseCond(s string) []condPart {
 
 // decoderFor returns the decoder of an .aff SET name, or nil for UTF-8 or
 // an encoding it does not know (the bytes are then taken as they are).
+// Names are IANA's once Hunspell's own spellings are mapped onto them.
 func decoderFor(name string) *encoding.Decoder {
-	n := strings.ToUpper(strings.ReplaceAll(name, "-", ""))
-	var cm *charmap.Charmap
-	switch n {
-	case "ISO88591":
-		cm = charmap.ISO8859_1
-	case "ISO88592":
-		cm = charmap.ISO8859_2
-	case "ISO88593":
-		cm = charmap.ISO8859_3
-	case "ISO88594":
-		cm = charmap.ISO8859_4
-	case "ISO88595":
-		cm = charmap.ISO8859_5
-	case "ISO88597":
-		cm = charmap.ISO8859_7
-	case "ISO885913":
-		cm = charmap.ISO8859_13
-	case "ISO885915":
-		cm = charmap.ISO8859_15
-	case "KOI8R":
-		cm = charmap.KOI8R
-	case "KOI8U":
-		cm = charmap.KOI8U
-	case "MICROSOFTCP1251", "CP1251":
-		cm = charmap.Windows1251
-	default:
+	n := strings.ToLower(strings.TrimSpace(name))
+	switch {
+	case n == "" || n == "utf-8" || n == "utf8":
+		return nil
+	case strings.HasPrefix(n, "iso8859-"): // Hunspell writes ISO8859-1
+		n = "iso-8859-" + strings.TrimPrefix(n, "iso8859-")
+	case n == "microsoft-cp1251" || n == "cp1251":
+		n = "windows-1251"
+	case n == "tis620-2533" || n == "tis-620":
+		n = "windows-874" // TIS-620's superset; x/text has no TIS-620 of its own
+	}
+	e, err := ianaindex.IANA.Encoding(n)
+	if err != nil || e == nil {
 		return nil
 	}
-	return cm.NewDecoder()
+	return e.NewDecoder()
 }
 
 // flags splits a flag field by the file's flag format.
