@@ -333,14 +333,7 @@ func (r *Reader) tag(i, end, lineStart int, place textview.Flags) (int, bool) {
 	if strings.Contains(inner, "://") && !strings.ContainsAny(inner, " \"") {
 		return gt + 1, true // <http://example.com>
 	}
-	k := 0
-	if strings.HasPrefix(inner, "/") {
-		k = 1
-	}
-	n := k
-	for n < len(inner) && textview.IsAlnum(inner[n]) {
-		n++
-	}
+	k, n := tagName(inner)
 	if n == k {
 		return i, false
 	}
@@ -415,6 +408,20 @@ func urlEnd(s string, i, end int) int {
 		j++
 	}
 	return j
+}
+
+// tagName finds the name of the HTML tag whose text between < and > is
+// inner: it is inner[k:n], k 1 for a closing tag; n == k when inner names
+// no tag ("< 3", "<-").
+func tagName(inner string) (k, n int) {
+	if strings.HasPrefix(inner, "/") {
+		k = 1
+	}
+	n = k
+	for n < len(inner) && textview.IsAlnum(inner[n]) {
+		n++
+	}
+	return k, n
 }
 
 // entityEnd returns the end of an HTML entity at i, or i.

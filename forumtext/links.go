@@ -216,14 +216,7 @@ func (lr *linkReader) tag(i, end int) (int, bool) {
 		lr.add(inner, i+1, i, gt+1, "", 0) // <https://example.com>
 		return gt + 1, true
 	}
-	k := 0
-	if strings.HasPrefix(inner, "/") {
-		k = 1
-	}
-	n := k
-	for n < len(inner) && textview.IsAlnum(inner[n]) {
-		n++
-	}
+	k, n := tagName(inner)
 	if n == k {
 		return i, false
 	}
@@ -365,22 +358,9 @@ func bareURLEnd(s string, i, end int) int {
 	return j
 }
 
-// trimURLTail removes trailing sentence punctuation and a closing
-// parenthesis without an opening one from a bare URL.
-func trimURLTail(u string) string {
-	for len(u) > 0 {
-		c := u[len(u)-1]
-		switch {
-		case strings.IndexByte(",;.:!?'*_", c) >= 0:
-			u = u[:len(u)-1]
-		case c == ')' && !strings.Contains(u, "("):
-			u = u[:len(u)-1]
-		default:
-			return u
-		}
-	}
-	return u
-}
+// trimURLTail removes trailing sentence punctuation, Markdown emphasis
+// and a closing parenthesis without an opening one from a bare URL.
+func trimURLTail(u string) string { return textview.TrimURLTail(u, ",;.:!?'*_") }
 
 func wordByte(c byte) bool {
 	return textview.IsAlnum(c) || c == '_' || c >= 0x80

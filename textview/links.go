@@ -96,3 +96,22 @@ func HasHost(u string) bool {
 	}
 	return false
 }
+
+// TrimURLTail removes from a bare URL what ends the sentence around it
+// rather than the URL: trailing bytes of punct (sentence punctuation and
+// the format's own emphasis marks) and a closing parenthesis without an
+// opening one.
+func TrimURLTail(u, punct string) string {
+	for len(u) > 0 {
+		c := u[len(u)-1]
+		switch {
+		case strings.IndexByte(punct, c) >= 0:
+			u = u[:len(u)-1]
+		case c == ')' && !strings.Contains(u, "("):
+			u = u[:len(u)-1]
+		default:
+			return u
+		}
+	}
+	return u
+}

@@ -441,18 +441,7 @@ func trimURLTail(u string) string {
 	if i := strings.Index(u, "&lt;"); i >= 0 {
 		u = u[:i]
 	}
-	for len(u) > 0 {
-		c := u[len(u)-1]
-		switch {
-		case strings.IndexByte(",;.:!?'", c) >= 0:
-			u = u[:len(u)-1]
-		case c == ')' && !strings.Contains(u, "("):
-			u = u[:len(u)-1]
-		default:
-			return u
-		}
-	}
-	return u
+	return textview.TrimURLTail(u, ",;.:!?'")
 }
 
 // blankInert replaces comments and nowiki-like content with spaces, keeping
