@@ -55,7 +55,7 @@ func (p *farmProcess) start(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel, p.done = cancel, make(chan int, 1)
 	go func() {
-		err := run(ctx, []string{"run", "--config", p.cfg}, func(k string) string { return p.env[k] }, io.Discard, &p.logs)
+		err := run(ctx, []string{"run", "--config", p.cfg}, testGetenv(p.env), io.Discard, &p.logs)
 		p.done <- exitCode(err, &p.logs)
 	}()
 	t.Cleanup(func() {

@@ -19,9 +19,25 @@ import (
 // and output.
 func runCmd(ctx context.Context, env map[string]string, args ...string) (int, string, string) {
 	var stdout, stderr bytes.Buffer
-	err := run(ctx, args, func(k string) string { return env[k] }, &stdout, &stderr)
+	err := run(ctx, args, testGetenv(env), &stdout, &stderr)
 	code := exitCode(err, &stderr)
 	return code, stdout.String(), stderr.String()
+}
+
+// testGetenv is the environment of a test's command: env, and the real
+// one's cache directory, so that the dictionaries every judging command
+// compiles before its first pass are compiled once a machine and not once
+// a test (a minute each).
+func testGetenv(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok {
+			return v
+		}
+		if k == "XDG_CACHE_HOME" || k == "HOME" {
+			return os.Getenv(k)
+		}
+		return ""
+	}
 }
 
 func writeConfig(t testing.TB, body string) string {
@@ -81,7 +97,7 @@ func TestCheckReportsRights(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check exit %d: %s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: "} {
+	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: ", " languages compiled in "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, stdout)
 		}
@@ -149,7 +165,7 @@ func TestRunServiceRevertsAndStopsCleanly(t *testing.T) {
 	var stderr bytes.Buffer
 	go func() {
 		var stdout bytes.Buffer
-		err := run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr)
+		err := run(ctx, []string{"run", "--config", cfg}, testGetenv(env), &stdout, &stderr)
 		done <- exitCode(err, &stdout)
 	}()
 	if _, err := w.AnonEdit(ctx, "192.0.2.6", "Aardvark", "The aardvark is a burrowing mammal native to Africa. It eats ants and termites. kzqvxbwtrp", ""); err != nil {
