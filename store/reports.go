@@ -254,8 +254,7 @@ func (ss *SiteStore) OpenMistakes(ctx context.Context) ([]Mistake, error) {
 // decided, or ErrNotFound. A report decided already keeps its first
 // decision.
 func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator string, restored bool, reason string, at time.Time) (Mistake, error) {
-	decided := false
-	m, err := ss.changeMistake(ctx, "decide", revID, func(_ *bbolt.Tx, r *Mistake) (bool, error) {
+	return ss.changeMistake(ctx, "decide", revID, func(tx *bbolt.Tx, r *Mistake) (bool, error) {
 		if !r.Open() {
 			return false, nil
 		}
@@ -263,16 +262,14 @@ func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator s
 		if !restored {
 			r.Reason = validText(reason)
 		}
-		decided = true
-		return true, nil
-	})
-	if err == nil && decided {
-		// The decision teaches the site's spam layer (store/spamlayer.go).
-		if lerr := ss.labelFromReport(revID, restored, m.Moderator); lerr != nil {
-			return m, fmt.Errorf("store: decide report of %d: %w", revID, lerr)
+		// The decision teaches the site's spam layer (store/spamlayer.go)
+		// in the same transaction: restored is good, kept is spam.
+		l := SpamLabelSpam
+		if restored {
+			l = SpamLabelGood
 		}
-	}
-	return m, err
+		return true, labelSpamExample(tx, ss.name, revID, l, r.Moderator, at)
+	})
 }
 
 // AnswerMistake records that the bot answered the report of revID at at.

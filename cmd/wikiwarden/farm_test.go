@@ -218,7 +218,7 @@ func TestFarmSharesMemory(t *testing.T) {
 	}
 	total := sharedEvents(t, pg.DSN, "", "")
 	code, stdout, stderr := runCmd(ctx, a.env, "check", "--config", a.cfg)
-	if want := fmt.Sprintf("shared memory: PostgreSQL reachable, schema 1, %d events", total); code != 0 || !strings.Contains(stdout, want) {
+	if want := fmt.Sprintf("shared memory: PostgreSQL reachable, schema 2, %d events", total); code != 0 || !strings.Contains(stdout, want) {
 		t.Errorf("check: exit %d, want %q in\n%s%s", code, want, stdout, stderr)
 	}
 	for _, p := range []*farmProcess{a, b} {
