@@ -166,15 +166,7 @@ func (ss *SiteStore) SpamExamples(ctx context.Context) ([]SpamExample, error) {
 	}
 	var out []SpamExample
 	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		b := st.bucket(bucketSpamExamples)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var e SpamExample
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("decode spam example %x: %w", k, err)
-			}
+		return eachJSON(st.bucket(bucketSpamExamples), "spam example", func(_ []byte, e SpamExample) error {
 			out = append(out, e)
 			return nil
 		})
