@@ -302,15 +302,9 @@ func TestCheckReportsMissingRights(t *testing.T) {
 func revertedOnce(t *testing.T, ctx context.Context, w *testwiki.Wiki, titles []string) {
 	t.Helper()
 	for _, title := range titles {
-		hist, err := w.History(ctx, title)
+		bot, err := w.BotRevisions(ctx, title)
 		if err != nil {
 			t.Fatal(err)
-		}
-		bot := 0
-		for _, rv := range hist {
-			if rv.User == "Warden" {
-				bot++
-			}
 		}
 		if bot != 1 {
 			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)

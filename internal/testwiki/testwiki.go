@@ -505,6 +505,24 @@ func (w *Wiki) History(ctx context.Context, title string) ([]Revision, error) {
 	return out, nil
 }
 
+// BotRevisions counts the revisions the bot account (Warden, whose bot
+// password BotUser logs in with) saved on title: how often the bot acted
+// on the page.
+func (w *Wiki) BotRevisions(ctx context.Context, title string) (int, error) {
+	hist, err := w.History(ctx, title)
+	if err != nil {
+		return 0, err
+	}
+	account, _, _ := strings.Cut(w.BotUser, "@")
+	n := 0
+	for _, rv := range hist {
+		if rv.User == account {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // Blocked reports whether target is blocked. For an IP or a CIDR range it
 // counts any block that covers it, including blocks of enclosing ranges;
 // for anything else it looks for a block of that user name.
