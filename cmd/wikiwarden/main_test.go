@@ -211,6 +211,33 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// patrolProcess is "wikiwarden patrol --once --config cfg" as a process of
+// its own (TestMain runs main in it), for a test to kill.
+func patrolProcess(cfg string, env map[string]string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
+	cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+	return cmd
+}
+
+// The page the kill tests probe: two sentences, and a token between them.
+const riverPage = "The river flows through the valley. Farmers grow wheat and barley there."
+
+func riverProbe(token string) string {
+	return "The river flows through the valley. " + token + " Farmers grow wheat and barley there."
+}
+
+// revertedProbes counts the pages of titles whose token of tokens (by
+// index) is gone.
+func revertedProbes(ctx context.Context, w *testwiki.Wiki, titles, tokens []string) int {
+	k := 0
+	for i, title := range titles {
+		if text, err := w.PageText(ctx, title); err == nil && !strings.Contains(text, tokens[i]) {
+			k++
+		}
+	}
+	return k
+}
+
 func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
 	ctx := context.Background()
@@ -220,29 +247,19 @@ func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	for i := range n {
 		titles[i] = fmt.Sprintf("Page %d", i)
 		tokens[i] = "zq" + strings.Repeat(string(rune('a'+i)), 1) + "xkvbwplt"
-		if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+		if _, err := w.AdminEdit(ctx, titles[i], riverPage, "seed"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := range n {
-		text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
-		if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.2.%d", 100+i), titles[i], text, ""); err != nil {
+		if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.2.%d", 100+i), titles[i], riverProbe(tokens[i]), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	reverted := func() int {
-		k := 0
-		for i := range n {
-			if text, err := w.PageText(ctx, titles[i]); err == nil && !strings.Contains(text, tokens[i]) {
-				k++
-			}
-		}
-		return k
-	}
+	reverted := func() int { return revertedProbes(ctx, w, titles, tokens) }
 
 	// Start a pass and kill -9 it once it has reverted some probes.
-	cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
-	cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+	cmd := patrolProcess(cfg, env)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
