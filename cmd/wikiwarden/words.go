@@ -314,7 +314,12 @@ func compileLog(log logrus.FieldLogger) func(done, total int, lang string, compi
 // (whose stderr is a log), on stderr for a command.
 func (d *dictionaries) compile(ctx context.Context, stderr io.Writer, service bool) (dictsReady, error) {
 	if service && d.log != nil {
-		return d.prepare(ctx, compileLog(d.log))
+		r, err := d.prepare(ctx, compileLog(d.log))
+		if err == nil && d.cacheDir != "" {
+			d.log.WithFields(logrus.Fields{"langs": r.langs, "compiled": len(r.compiled), "dir": d.cacheDir,
+				"seconds": r.took.Round(time.Millisecond).Seconds()}).Info("dictionaries ready")
+		}
+		return r, err
 	}
 	bar := newCompileBar(stderr)
 	r, err := d.prepare(ctx, bar.step)

@@ -163,8 +163,11 @@ func TestCompileProgress(t *testing.T) {
 			t.Errorf("%q logged at %v", e.Message, e.Level)
 		}
 	}
-	if !slices.Equal(msgs, []string{"compiling dictionaries", "dictionaries compiled"}) || stderr.Len() != 0 {
-		t.Errorf("service logged %q and wrote %q; want a line as it starts and one when done, no bar", msgs, stderr.String())
+	if !slices.Equal(msgs, []string{"compiling dictionaries", "dictionaries compiled", "dictionaries ready"}) || stderr.Len() != 0 {
+		t.Errorf("service logged %q and wrote %q; want a line as it starts, the languages compiled and one when ready, no bar", msgs, stderr.String())
+	}
+	if e := hook.LastEntry(); e.Data["langs"] != 3 || e.Data["compiled"] != 3 {
+		t.Errorf("last line's fields %v, want 3 languages, 3 compiled", e.Data)
 	}
 	if e := hook.AllEntries()[0]; e.Data["total"] != 3 {
 		t.Errorf("first line's fields %v, want total 3", e.Data)
