@@ -22,11 +22,13 @@ import (
 )
 
 // dictionaries opens the installed dictionaries once for all the sites of
-// the command, each lazily: a site maps the compiled index of a language
-// the first time one of its pages is read in it, so an idle site costs
-// nothing and a busy one the pages its lookups touch. The zero value
-// reads every installed language without a cache; cacheDir set, it maps
-// their compiled index; langs set, only those languages.
+// the command. The commands that judge compile every missing index before
+// their first pass (prepare) and map them all; a process then holds only
+// the pages its lookups touch, so an idle site costs nothing and a busy one
+// the pages of the languages it reads. The zero value reads every
+// installed language without a cache, each the first time a page needs
+// it; cacheDir set, it maps their compiled index; langs set, only those
+// languages.
 type dictionaries struct {
 	cacheDir string
 	langs    []string           // languages the configuration allows; nil: every installed one
@@ -222,8 +224,8 @@ func dictionaryReport() string {
 // checkWords reports the languages the bot reads a site in: every one
 // with a dictionary installed (and allowed by detectors.dicts), and
 // whether the site's content language and English are among them. It
-// opens those two as a pass would, so a first check also compiles them
-// into the cache and the first pass starts fast.
+// opens those two as a pass would, so that an unreadable dictionary of the
+// site's own language shows here (check's prepare compiled them already).
 func checkWords(ctx context.Context, a *app, s *siteApp, prefix string, stdout io.Writer) error {
 	self, err := s.site.Self(ctx)
 	if err != nil {
