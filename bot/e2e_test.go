@@ -147,10 +147,17 @@ func (r *rig) pass() bot.Summary {
 // revision.
 func (r *rig) insert(ip, title, addition string) int64 {
 	r.t.Helper()
-	text, err := r.wiki.PageText(r.ctx, title)
+	rev, err := r.wiki.AnonEdit(r.ctx, ip, title, insertAfterFirstSentence(r.text(title), addition), "")
 	if err != nil {
-		r.t.Fatal(err)
+		r.t.Fatalf("anon edit by %s on %s: %v", ip, title, err)
 	}
+	return rev
+}
+
+// insertAfterFirstSentence returns text with addition after the first
+// sentence of its first prose paragraph (a line that starts with a letter
+// or bold markup), or at its end: where an editor adds to an article.
+func insertAfterFirstSentence(text, addition string) string {
 	i := len(text) - 1
 	off := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
@@ -162,11 +169,7 @@ func (r *rig) insert(ip, title, addition string) int64 {
 		}
 		off += len(line)
 	}
-	rev, err := r.wiki.AnonEdit(r.ctx, ip, title, text[:i+1]+addition+text[i+1:], "")
-	if err != nil {
-		r.t.Fatalf("anon edit by %s on %s: %v", ip, title, err)
-	}
-	return rev
+	return text[:i+1] + addition + text[i+1:]
 }
 
 func (r *rig) text(title string) string {
@@ -190,15 +193,9 @@ func (r *rig) latestUser(title string) string {
 // botRevisions counts the revisions the bot saved on title.
 func (r *rig) botRevisions(title string) int {
 	r.t.Helper()
-	hist, err := r.wiki.History(r.ctx, title)
+	n, err := r.wiki.BotRevisions(r.ctx, title)
 	if err != nil {
 		r.t.Fatal(err)
-	}
-	n := 0
-	for _, rv := range hist {
-		if rv.User == "Warden" {
-			n++
-		}
 	}
 	return n
 }

@@ -16,7 +16,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/sirupsen/logrus/hooks/test"
 
@@ -256,19 +255,7 @@ func anon(ip string) bot.Author {
 // insert adds addition after the first sentence of the page's first prose
 // paragraph.
 func (r *frig) insert(ip, title, addition string) int64 {
-	text := r.site.text(title)
-	i := len(text) - 1
-	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if line != "" && (line[0] == '\'' || unicode.IsLetter(rune(line[0]))) {
-			if j := strings.Index(line, ". "); j >= 0 {
-				i = off + j
-				break
-			}
-		}
-		off += len(line)
-	}
-	return r.site.save(anon(ip), title, text[:i+1]+addition+text[i+1:], r.tick())
+	return r.site.save(anon(ip), title, insertAfterFirstSentence(r.site.text(title), addition), r.tick())
 }
 
 func (r *frig) probe(ip string) string {

@@ -122,21 +122,8 @@ func BenchmarkFarm(b *testing.B) {
 	n, workers := envInt("BENCH_SITES", 500), envInt("BENCH_WORKERS", 4)
 	dead, secs := envInt("BENCH_DEAD", 5), envInt("BENCH_SECONDS", 10)
 	latency := envDuration("BENCH_LATENCY", 20*time.Millisecond)
-	// A little more text than the model needs to learn from: every site
-	// learns its own model, as a real wiki's first pass does.
-	var sample []string
-	size := 0
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "*.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sample = append(sample, string(data))
-		if size += len(data); size > 60_000 {
-			break
-		}
-	}
+	// Every site learns its own model, as a real wiki's first pass does.
+	sample := modelSample(b)
 	log, _ := test.NewNullLogger()
 	b.StopTimer()
 	for range b.N {

@@ -163,15 +163,9 @@ func (r *faultRig) patrol(max int) []bot.Summary {
 // botRevisions counts the bot's revisions of title.
 func (r *faultRig) botRevisions(title string) int {
 	r.t.Helper()
-	hist, err := r.wiki.History(r.ctx, title)
+	n, err := r.wiki.BotRevisions(r.ctx, title)
 	if err != nil {
 		r.t.Fatal(err)
-	}
-	n := 0
-	for _, rv := range hist {
-		if rv.User == "Warden" {
-			n++
-		}
 	}
 	return n
 }

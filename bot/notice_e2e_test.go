@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/store"
@@ -35,19 +34,7 @@ func noticeRig(t *testing.T) *rig {
 // adminInsert is insert as the registered editor Admin.
 func (r *rig) adminInsert(title, addition string) int64 {
 	r.t.Helper()
-	text := r.text(title)
-	i := len(text) - 1
-	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if line != "" && (line[0] == '\'' || unicode.IsLetter(rune(line[0]))) {
-			if j := strings.Index(line, ". "); j >= 0 {
-				i = off + j
-				break
-			}
-		}
-		off += len(line)
-	}
-	rev, err := r.wiki.AdminEdit(r.ctx, title, text[:i+1]+addition+text[i+1:], "")
+	rev, err := r.wiki.AdminEdit(r.ctx, title, insertAfterFirstSentence(r.text(title), addition), "")
 	if err != nil {
 		r.t.Fatalf("admin edit on %s: %v", title, err)
 	}

@@ -46,44 +46,69 @@ func newPool(t *testing.T, opts bot.PoolOptions) *bot.Pool {
 	return p
 }
 
-// TestPoolBounded: 40 sites due every second, 3 workers: never more than
-// 3 passes at once, and every site's pass runs within each period.
-func TestPoolBounded(t *testing.T) {
-	t.Parallel()
-	p := newPool(t, bot.PoolOptions{Workers: 3})
-	var running, most atomic.Int32
-	runs := make([]atomic.Int32, 40)
+// addSites adds n sites prefix0, prefix1, ... due every second whose
+// passes call pass, and returns how often each site's pass ran.
+func addSites(t *testing.T, p *bot.Pool, prefix string, n int, pass func()) []atomic.Int32 {
+	t.Helper()
+	runs := make([]atomic.Int32, n)
 	for i := range runs {
-		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("s", i), Spec: "@every 1s", Fn: func(ctx context.Context) error {
-			n := running.Add(1)
-			defer running.Add(-1)
-			for {
-				m := most.Load()
-				if n <= m || most.CompareAndSwap(m, n) {
-					break
-				}
-			}
-			time.Sleep(10 * time.Millisecond)
+		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint(prefix, i), Spec: "@every 1s", Fn: func(context.Context) error {
+			pass()
 			runs[i].Add(1)
 			return nil
 		}}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return runs
+}
+
+// ranAtLeast reports each site of addSites's runs that ran fewer than want
+// times in span.
+func ranAtLeast(t *testing.T, runs []atomic.Int32, prefix string, want int, span string) {
+	t.Helper()
+	for i := range runs {
+		if n := runs[i].Load(); n < int32(want) {
+			t.Errorf("site %s%d ran %d times in %s of @every 1s, want at least %d", prefix, i, n, span, want)
+		}
+	}
+}
+
+// concurrency counts the calls between enter and its leave that run at
+// once, and the most ever.
+type concurrency struct{ now, most atomic.Int32 }
+
+func (c *concurrency) enter() (leave func()) {
+	n := c.now.Add(1)
+	for {
+		m := c.most.Load()
+		if n <= m || c.most.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	return func() { c.now.Add(-1) }
+}
+
+// TestPoolBounded: 40 sites due every second, 3 workers: never more than
+// 3 passes at once, and every site's pass runs within each period.
+func TestPoolBounded(t *testing.T) {
+	t.Parallel()
+	p := newPool(t, bot.PoolOptions{Workers: 3})
+	var running concurrency
+	runs := addSites(t, p, "s", 40, func() {
+		defer running.enter()()
+		time.Sleep(10 * time.Millisecond)
+	})
 	stop := runPool(t, p)
 	time.Sleep(3500 * time.Millisecond)
 	stop()
-	if m := most.Load(); m > 3 {
+	if m := running.most.Load(); m > 3 {
 		t.Errorf("%d jobs ran at once, want at most 3", m)
 	}
-	if m := most.Load(); m < 2 {
+	if m := running.most.Load(); m < 2 {
 		t.Errorf("at most %d job ran at once: the workers do not run side by side", m)
 	}
-	for i := range runs {
-		if n := runs[i].Load(); n < 2 {
-			t.Errorf("site s%d ran %d times in 3.5 s of @every 1s, want at least 2", i, n)
-		}
-	}
+	ranAtLeast(t, runs, "s", 2, "3.5 s")
 }
 
 // TestPoolDeadSiteIsolated: a site that never answers holds one worker for
@@ -102,16 +127,7 @@ func TestPoolDeadSiteIsolated(t *testing.T) {
 	}}); err != nil {
 		t.Fatal(err)
 	}
-	runs := make([]atomic.Int32, 5)
-	for i := range runs {
-		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("ok", i), Spec: "@every 1s", Fn: func(ctx context.Context) error {
-			time.Sleep(20 * time.Millisecond)
-			runs[i].Add(1)
-			return nil
-		}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	runs := addSites(t, p, "ok", 5, func() { time.Sleep(20 * time.Millisecond) })
 	stop := runPool(t, p)
 	time.Sleep(3500 * time.Millisecond)
 	stop()
@@ -121,11 +137,7 @@ func TestPoolDeadSiteIsolated(t *testing.T) {
 	if err, _ := deadErr.Load().(error); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("the dead site's pass ended with %v, want the pool's timeout", err)
 	}
-	for i := range runs {
-		if n := runs[i].Load(); n < 3 {
-			t.Errorf("site ok%d ran %d times in 3.5 s of @every 1s, want at least 3", i, n)
-		}
-	}
+	ranAtLeast(t, runs, "ok", 3, "3.5 s")
 	if st := p.Stats(); st.Failures != 1 || st.Deferred < 1 {
 		t.Errorf("stats %+v, want 1 failure and the dead site's later times deferred", st)
 	}
@@ -344,46 +356,26 @@ func TestNewPoolChecks(t *testing.T) {
 func TestPoolFailingShare(t *testing.T) {
 	t.Parallel()
 	p := newPool(t, bot.PoolOptions{Workers: 4, Timeout: 1500 * time.Millisecond})
-	var hanging, most atomic.Int32
+	var hanging concurrency
 	for i := range 6 {
 		var runs atomic.Int32
 		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("down", i), Spec: "@every 1s", Fn: func(ctx context.Context) error {
 			if runs.Add(1) == 1 {
 				return errors.New("connection refused") // now it counts as failing
 			}
-			n := hanging.Add(1)
-			defer hanging.Add(-1)
-			for {
-				m := most.Load()
-				if n <= m || most.CompareAndSwap(m, n) {
-					break
-				}
-			}
+			defer hanging.enter()()
 			<-ctx.Done() // then it hangs until the timeout
 			return ctx.Err()
 		}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	runs := make([]atomic.Int32, 10)
-	for i := range runs {
-		if err := p.Add(bot.Job{Name: "patrol", Site: fmt.Sprint("ok", i), Spec: "@every 1s", Fn: func(context.Context) error {
-			time.Sleep(10 * time.Millisecond)
-			runs[i].Add(1)
-			return nil
-		}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	runs := addSites(t, p, "ok", 10, func() { time.Sleep(10 * time.Millisecond) })
 	stop := runPool(t, p)
 	time.Sleep(4500 * time.Millisecond)
 	stop()
-	if m := most.Load(); m != 1 {
+	if m := hanging.most.Load(); m != 1 {
 		t.Errorf("%d failing sites hung at once, want 1 (a quarter of 4 workers)", m)
 	}
-	for i := range runs {
-		if n := runs[i].Load(); n < 4 {
-			t.Errorf("site ok%d ran %d times in 4.5 s of @every 1s, want at least 4", i, n)
-		}
-	}
+	ranAtLeast(t, runs, "ok", 4, "4.5 s")
 }

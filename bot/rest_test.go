@@ -12,11 +12,10 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 )
 
-// TestIdleSiteRestsItsModel: an idle pass lets the site's learned letter
-// model go; the next pass with an edit to judge reads it back from the
-// store and judges with it.
-func TestIdleSiteRestsItsModel(t *testing.T) {
-	r := newFrig(t)
+// modelSample is real articles' wikitext (testdata/corpus), a little more
+// than the letter model needs to learn from: a site's sample pages.
+func modelSample(t testing.TB) []string {
+	t.Helper()
 	var sample []string
 	size := 0
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "*.txt"))
@@ -30,6 +29,15 @@ func TestIdleSiteRestsItsModel(t *testing.T) {
 			break
 		}
 	}
+	return sample
+}
+
+// TestIdleSiteRestsItsModel: an idle pass lets the site's learned letter
+// model go; the next pass with an edit to judge reads it back from the
+// store and judges with it.
+func TestIdleSiteRestsItsModel(t *testing.T) {
+	r := newFrig(t)
+	sample := modelSample(t)
 	var reqs atomic.Int64
 	site := &simSite{fakeSite: r.site, sample: sample, reqs: &reqs}
 	log, _ := test.NewNullLogger()

@@ -216,7 +216,6 @@ func (p *Patroller) learnSpam(ctx context.Context, sc scored, d decision.Decisio
 		// Removed for a neighbour's history, or flagged: a moderator's
 		// decision labels it.
 		label = store.SpamLabelOpen
-		label = store.SpamLabelOpen
 	default:
 		return
 	}

@@ -1,10 +1,40 @@
 package bot_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 )
+
+// The follow-up spam of the multilingual campaign tests (written for the
+// project): German and French link spam, and spam shaped as a citation.
+const (
+	germanSpam   = ` [http://schnellkredit-heute.de/antrag Kredit ohne Bonitätsprüfung] – Geld in 24 Stunden auf dem Konto, auch bei negativer Schufa, hier sofort online beantragen!`
+	frenchSpam   = ` [http://credit-rapide-facile.fr/demande Prêt rapide sans justificatif] – obtenez votre argent en 48h, même fiché à la Banque de France, demandez maintenant !`
+	citationSpam = `<ref>{{cite web|url=http://discount-uggs-outlet.net/best-casino-guide|title=Top online casino guide 2024|publisher=Casino Reviews}}</ref>`
+)
+
+// Good-faith additions of those tests: a sourced German paragraph, and an
+// English one full of identifiers.
+const (
+	sourcedGerman      = ` Nach Angaben des Statistischen Bundesamtes stieg die Zahl der Haushalte mit Wohneigentum zwischen 2011 und 2022 nur geringfügig.<ref>{{Internetquelle |url=https://www.destatis.de/DE/Themen/Gesellschaft-Umwelt/Wohnen/_inhalt.html |titel=Wohnen in Deutschland |hrsg=Statistisches Bundesamt |datum=2023-06-14 |abruf=2024-01-10}}</ref>`
+	identifiersEnglish = ` A 2021 reanalysis (doi:10.1038/s41586-021-03819-2; see also ISBN 978-0-19-953556-9) fitted the data with the open-source pipeline v2.12.0-rc0 and found traces of calcium carbonate (CaCO3) and Fe2O3.<ref>{{cite journal |last=Jumper |first=J. |title=Highly accurate protein structure prediction |journal=Nature |volume=596 |pages=583–589 |year=2021 |doi=10.1038/s41586-021-03819-2}}</ref>`
+)
+
+// probeFromRange has the botnet probe each of titles with a random token,
+// from 192.0.2.31, .32, ... (one /24), and checks that a pass reverts
+// every probe.
+func (r *rig) probeFromRange(titles ...string) {
+	r.t.Helper()
+	rng := rand.New(rand.NewPCG(13, 2))
+	for i, title := range titles {
+		r.insert(fmt.Sprintf("192.0.2.%d", 31+i), title, " "+token(rng, []int{9, 11, 10}[i%3]))
+	}
+	if sum := r.pass(); sum.Reverted != len(titles) {
+		r.t.Fatalf("probe pass = %s; want %d reverts", sum, len(titles))
+	}
+}
 
 // TestMultilingualFollowUpSpamAndGoodFaith is issue 13's honest measure on
 // a real wiki: a botnet /24 probes, then returns with German and French
@@ -14,31 +44,19 @@ import (
 // good-faith edits must stand and their editors stay unblocked.
 func TestMultilingualFollowUpSpamAndGoodFaith(t *testing.T) {
 	r := newRig(t)
-	rng := rand.New(rand.NewPCG(13, 2))
-	// The probe: random tokens from two IPs of one /24.
-	r.insert("192.0.2.31", "Aardvark", " "+token(rng, 9))
-	r.insert("192.0.2.32", "Abacus", " "+token(rng, 11))
-	r.insert("192.0.2.33", "Algae", " "+token(rng, 10))
-	if sum := r.pass(); sum.Reverted != 3 {
-		t.Fatalf("probe pass = %s; want 3 reverts", sum)
-	}
+	r.probeFromRange("Aardvark", "Abacus", "Algae")
 
 	// The follow-up, from new IPs of the probing /24 on the probed pages, one spam edit per page.
-	german := ` [http://schnellkredit-heute.de/antrag Kredit ohne Bonitätsprüfung] – Geld in 24 Stunden auf dem Konto, auch bei negativer Schufa, hier sofort online beantragen!`
-	french := ` [http://credit-rapide-facile.fr/demande Prêt rapide sans justificatif] – obtenez votre argent en 48h, même fiché à la Banque de France, demandez maintenant !`
-	citeSpam := `<ref>{{cite web|url=http://discount-uggs-outlet.net/best-casino-guide|title=Top online casino guide 2024|publisher=Casino Reviews}}</ref>`
-	r.insert("192.0.2.140", "Aardvark", german)
-	r.insert("192.0.2.141", "Abacus", french)
-	r.insert("192.0.2.142", "Algae", citeSpam)
+	r.insert("192.0.2.140", "Aardvark", germanSpam)
+	r.insert("192.0.2.141", "Abacus", frenchSpam)
+	r.insert("192.0.2.142", "Algae", citationSpam)
 
 	// Good faith, from other ranges.
-	deutsch := ` Nach Angaben des Statistischen Bundesamtes stieg die Zahl der Haushalte mit Wohneigentum zwischen 2011 und 2022 nur geringfügig.<ref>{{Internetquelle |url=https://www.destatis.de/DE/Themen/Gesellschaft-Umwelt/Wohnen/_inhalt.html |titel=Wohnen in Deutschland |hrsg=Statistisches Bundesamt |datum=2023-06-14 |abruf=2024-01-10}}</ref>`
-	english := ` A 2021 reanalysis (doi:10.1038/s41586-021-03819-2; see also ISBN 978-0-19-953556-9) fitted the data with the open-source pipeline v2.12.0-rc0 and found traces of calcium carbonate (CaCO3) and Fe2O3.<ref>{{cite journal |last=Jumper |first=J. |title=Highly accurate protein structure prediction |journal=Nature |volume=596 |pages=583–589 |year=2021 |doi=10.1038/s41586-021-03819-2}}</ref>`
 	if _, err := r.wiki.AdminEdit(r.ctx, "Kalkstein", "'''Kalkstein''' ist ein Sedimentgestein. Er besteht überwiegend aus Calcit.\n", "seed"); err != nil {
 		t.Fatal(err)
 	}
-	r.insert("203.0.113.44", "Kalkstein", deutsch)
-	r.insert("198.51.100.61", "Alchemy", english)
+	r.insert("203.0.113.44", "Kalkstein", sourcedGerman)
+	r.insert("198.51.100.61", "Alchemy", identifiersEnglish)
 
 	sum := r.pass()
 	t.Logf("spam pass: %s", sum)

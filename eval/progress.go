@@ -1,12 +1,11 @@
 package eval
 
 import (
-	"fmt"
 	"io"
-	"time"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
+
+	bars "github.com/wikiwarden/wikiwarden/internal/progress"
 )
 
 // largeCorpus is the corpus size, in bytes, from which the progress bar is
@@ -24,32 +23,10 @@ type progress struct {
 // or nil when none is to be shown. The size must be known: an open-ended bar
 // would start a goroutine to animate a spinner.
 func newProgress(allowed bool, size int64, w io.Writer) *progress {
-	tty := isTerminal(w)
-	if !allowed || size <= 0 || (!tty && size < largeCorpus) {
+	if !allowed || size <= 0 || (!bars.IsTerminal(w) && size < largeCorpus) {
 		return nil
 	}
-	opts := []progressbar.Option{
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("scoring"),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionUseANSICodes(tty),
-	}
-	if tty {
-		// Gone when done: the report may follow on the same screen.
-		opts = append(opts, progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-	} else {
-		// A log keeps every redraw: few of them, and the last one ended.
-		opts = append(opts, progressbar.OptionThrottle(10*time.Second),
-			progressbar.OptionSetRenderBlankState(true),
-			progressbar.OptionOnCompletion(func() { fmt.Fprintln(w) }))
-	}
-	return &progress{bar: progressbar.NewOptions64(size, opts...)}
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(int(f.Fd()))
+	return &progress{bar: bars.New(w, size, "scoring", progressbar.OptionShowBytes(true))}
 }
 
 // reader counts what r reads on the bar.

@@ -6,7 +6,9 @@
 // the bot reads, so a process patrols on as before when PostgreSQL is down.
 // Every commit queues its cross-site facts (events with their times and
 // sites, confirmed spam domains) in the store's outbox, in the same write
-// transaction. A Replicator keeps the store and PostgreSQL in step:
+// transaction, and so does a moderator's restore that clears a domain of
+// its spam mark: a domain one process's moderators restored stops counting
+// as spam in every process. A Replicator keeps the store and PostgreSQL in step:
 //
 //   - push: the outbox goes to PostgreSQL in batches, each fact under its
 //     global id (the store's origin id and its sequence) with ON CONFLICT DO
@@ -37,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -307,8 +310,18 @@ func (r *Replicator) push(ctx context.Context) (int, error) {
 					nonNil(e.Tokens), nonNil(e.Domains))
 			}
 			for _, d := range f.SpamDomains {
+				// Not when a moderator cleared the domain since: a
+				// process that was offline pushes its confirmation late.
 				b.Queue(`INSERT INTO wikiwarden.spam_domains (domain, origin, origin_seq, site, at)
-					VALUES ($1, $2::uuid, $3, $4, $5) ON CONFLICT (domain) DO NOTHING`,
+					SELECT $1::text, $2::uuid, $3::bigint, $4::text, $5::timestamptz WHERE NOT EXISTS (
+						SELECT 1 FROM wikiwarden.cleared_domains WHERE domain = $1 AND at >= $5)
+					ON CONFLICT (domain) DO NOTHING`,
+					strings.ToLower(d), origin, int64(f.Seq), f.Site, orNow(f.Time))
+			}
+			for _, d := range f.ClearedDomains {
+				b.Queue(`DELETE FROM wikiwarden.spam_domains WHERE domain = $1 AND at <= $2`, strings.ToLower(d), orNow(f.Time))
+				b.Queue(`INSERT INTO wikiwarden.cleared_domains (domain, origin, origin_seq, site, at)
+					VALUES ($1, $2::uuid, $3, $4, $5) ON CONFLICT (origin, origin_seq, domain) DO NOTHING`,
 					strings.ToLower(d), origin, int64(f.Seq), f.Site, orNow(f.Time))
 			}
 		}
@@ -339,8 +352,8 @@ func orNow(t time.Time) time.Time {
 	return t
 }
 
-// pull reads one batch of events and one of spam domains after the store's
-// cursor and imports them with the new cursor. pulled counts the rows read.
+// pull reads one batch each of events, spam domains and cleared domains
+// after the store's cursor and imports them with the new cursor. pulled counts the rows read.
 func (r *Replicator) pull(ctx context.Context) (pulled, imported int, err error) {
 	cur, err := r.local.SharedCursor(ctx)
 	if err != nil {
@@ -388,12 +401,43 @@ func (r *Replicator) pull(ctx context.Context) (pulled, imported int, err error)
 	if err := rows.Err(); err != nil {
 		return 0, 0, fmt.Errorf("pull events: %w", err)
 	}
-	rows, err = r.pool.Query(ctx, `SELECT id, origin::text, origin_seq, domain, site, at
-		FROM wikiwarden.spam_domains WHERE id > $1 ORDER BY id LIMIT $2`, cur.Domains, r.opts.Batch)
+	spam, err := r.pullDomains(ctx, false, &cur.Domains)
 	if err != nil {
-		return 0, 0, fmt.Errorf("pull spam domains: %w", err)
+		return 0, 0, err
 	}
-	nDomains := 0
+	cleared, err := r.pullDomains(ctx, true, &cur.Cleared)
+	if err != nil {
+		return 0, 0, err
+	}
+	// Marks and clears of a domain apply in the order they were decided:
+	// the last one stands.
+	domains := append(spam, cleared...)
+	slices.SortStableFunc(domains, func(a, b store.SharedFact) int { return a.Time.Compare(b.Time) })
+	facts = append(facts, domains...)
+	if len(facts) == 0 {
+		return 0, 0, r.rewind(ctx, cur)
+	}
+	n, err := r.local.Import(ctx, facts, cur)
+	if err != nil {
+		return 0, 0, err
+	}
+	return max(nEvents, len(spam), len(cleared)), n, nil
+}
+
+// pullDomains reads one batch of the spam domains, or of the cleared ones,
+// after *after, as facts, and moves *after to the last one read.
+func (r *Replicator) pullDomains(ctx context.Context, cleared bool, after *int64) ([]store.SharedFact, error) {
+	table := "spam_domains"
+	if cleared {
+		table = "cleared_domains" // the same columns
+	}
+	rows, err := r.pool.Query(ctx, `SELECT id, origin::text, origin_seq, domain, site, at
+		FROM wikiwarden.`+table+` WHERE id > $1 ORDER BY id LIMIT $2`, *after, r.opts.Batch)
+	if err != nil {
+		return nil, fmt.Errorf("pull %s: %w", table, err)
+	}
+	defer rows.Close()
+	var facts []store.SharedFact
 	for rows.Next() {
 		var (
 			id, seq int64
@@ -402,29 +446,24 @@ func (r *Replicator) pull(ctx context.Context) (pulled, imported int, err error)
 			d       string
 		)
 		if err := rows.Scan(&id, &origin, &seq, &d, &f.Site, &f.Time); err != nil {
-			rows.Close()
-			return 0, 0, fmt.Errorf("pull spam domains: %w", err)
+			return nil, fmt.Errorf("pull %s: %w", table, err)
 		}
 		if f.Origin, err = parseOrigin(origin); err != nil {
-			rows.Close()
-			return 0, 0, fmt.Errorf("pull spam domains: domain %d: %w", id, err)
+			return nil, fmt.Errorf("pull %s: row %d: %w", table, id, err)
 		}
-		f.Seq, f.SpamDomains = uint64(seq), []string{d}
+		f.Seq = uint64(seq)
+		if cleared {
+			f.ClearedDomains = []string{d}
+		} else {
+			f.SpamDomains = []string{d}
+		}
 		facts = append(facts, f)
-		cur.Domains = id
-		nDomains++
+		*after = id
 	}
 	if err := rows.Err(); err != nil {
-		return 0, 0, fmt.Errorf("pull spam domains: %w", err)
+		return nil, fmt.Errorf("pull %s: %w", table, err)
 	}
-	if len(facts) == 0 {
-		return 0, 0, r.rewind(ctx, cur)
-	}
-	n, err := r.local.Import(ctx, facts, cur)
-	if err != nil {
-		return 0, 0, err
-	}
-	return max(nEvents, nDomains), n, nil
+	return facts, nil
 }
 
 // rewind starts reading the shared log from its beginning again when it
@@ -435,16 +474,17 @@ func (r *Replicator) rewind(ctx context.Context, cur store.SharedCursor) error {
 	if cur == (store.SharedCursor{}) {
 		return nil
 	}
-	var events, domains int64
+	var end store.SharedCursor
 	err := r.pool.QueryRow(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM wikiwarden.events),
-		(SELECT coalesce(max(id), 0) FROM wikiwarden.spam_domains)`).Scan(&events, &domains)
+		(SELECT coalesce(max(id), 0) FROM wikiwarden.spam_domains),
+		(SELECT coalesce(max(id), 0) FROM wikiwarden.cleared_domains)`).Scan(&end.Events, &end.Domains, &end.Cleared)
 	if err != nil {
 		return fmt.Errorf("pull: log position: %w", err)
 	}
-	if events >= cur.Events && domains >= cur.Domains {
+	if end.Events >= cur.Events && end.Domains >= cur.Domains && end.Cleared >= cur.Cleared {
 		return nil
 	}
-	r.log.WithField("position", cur.Events).WithField("log_end", events).
+	r.log.WithField("position", cur.Events).WithField("log_end", end.Events).
 		Warn("shared memory: the log ends before this store's position (database recreated or restored?); reading it again from the start")
 	_, err = r.local.Import(ctx, nil, store.SharedCursor{})
 	return err

@@ -371,9 +371,14 @@ func TestMigrateConcurrently(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
-	var versions int
-	if err := c.QueryRow(ctx, "SELECT count(*) FROM public.wikiwarden_migrations").Scan(&versions); err != nil || versions != 1 {
-		t.Fatalf("%d migrations recorded, %v; want 1", versions, err)
+	st, err := pgmemory.Check(ctx, pg.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var versions, distinct int
+	if err := c.QueryRow(ctx, "SELECT count(*), count(DISTINCT version) FROM public.wikiwarden_migrations").Scan(&versions, &distinct); err != nil ||
+		versions != st.Latest || distinct != versions {
+		t.Fatalf("%d migrations recorded (%d versions), %v; want each of the %d once", versions, distinct, err, st.Latest)
 	}
 	// The range query can use the GiST index (on an empty table the
 	// planner prefers a scan unless told otherwise).
@@ -455,4 +460,108 @@ func value(t *testing.T, reg *prometheus.Registry, name string) float64 {
 	}
 	t.Fatalf("no metric %s", name)
 	return 0
+}
+
+// spam commits a link-spam revert of rev from ip on site at minute m after
+// t0 that confirms domain as spam, and the example the site's spam layer
+// learns from it, as the bot does.
+func (p *process) spam(t *testing.T, site string, rev int64, ip string, m int, domain string) {
+	t.Helper()
+	ctx := context.Background()
+	at := t0.Add(time.Duration(m) * time.Minute)
+	h := store.Handled{
+		Record: store.Record{RevID: rev, Title: "Page", User: ip, IP: ip, Anon: true, Time: at, Seen: at,
+			Verdict: decision.VerdictLinkSpam, Action: decision.ActionRevert},
+		Events:      []store.Event{{Kind: store.EventRevert, IP: netip.MustParseAddr(ip), User: ip, Title: "Page", RevID: rev, Time: at}},
+		SpamDomains: []string{domain},
+	}
+	if err := p.st.Site(site).Commit(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	ex := store.SpamExample{RevID: rev, Label: store.SpamLabelSpam, Keys: []string{store.SpamKeyDomain + domain, "a:cheap"}, Time: at}
+	if err := p.st.Site(site).LearnSpam(ctx, ex); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// spamDomain reports whether the process counts domain as spam.
+func (p *process) spamDomain(t *testing.T, domain string) bool {
+	t.Helper()
+	d, err := p.st.Site("wiki").Domains(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Spam[domain]
+}
+
+// TestRestoreClearsSharedSpamDomain: a domain confirmed as spam on A
+// reaches B; once a moderator restores the edit on A, B stops counting
+// it, a process that joins later never learns it, and a confirmation
+// older than the restore pushed late by a process that was offline does
+// not bring it back; a confirmation after the restore does.
+func TestRestoreClearsSharedSpamDomain(t *testing.T) {
+	pg := testpostgres.Start(t)
+	a := newProcess(t, pg.DSN, pgmemory.Options{})
+	b := newProcess(t, pg.DSN, pgmemory.Options{})
+	offline := newProcess(t, pg.DSN, pgmemory.Options{})
+	ctx := context.Background()
+
+	a.spam(t, "wiki", 10, "192.0.2.10", 1, "shop-deals.example")
+	a.spam(t, "wiki", 11, "192.0.2.11", 2, "casino.example")
+	offline.spam(t, "wiki", 20, "198.51.100.7", 3, "shop-deals.example") // queued, not pushed
+	mustSync(t, a)
+	mustSync(t, b)
+	if !b.spamDomain(t, "shop-deals.example") || !b.spamDomain(t, "casino.example") {
+		t.Fatal("B did not learn A's spam domains")
+	}
+
+	// The console records a moderator's restore of revision 10 on A.
+	restore := store.AuditEntry{Time: time.Now(), Moderator: "Mod", Action: store.AuditRestore, Site: "wiki", RevID: 10, Title: "Page"}
+	if _, err := a.st.AddAudit(ctx, restore); err != nil {
+		t.Fatal(err)
+	}
+	if a.spamDomain(t, "shop-deals.example") {
+		t.Fatal("A still counts the domain its moderator restored")
+	}
+	if res := mustSync(t, a); res.Pushed != 1 {
+		t.Fatalf("A pushed %+v, want the cleared domain", res)
+	}
+	if n, m := count(t, pg.DSN, "spam_domains"), count(t, pg.DSN, "cleared_domains"); n != 1 || m != 1 {
+		t.Fatalf("shared memory holds %d spam and %d cleared domains, want 1 and 1", n, m)
+	}
+	mustSync(t, b)
+	if b.spamDomain(t, "shop-deals.example") {
+		t.Error("B still counts the domain A's moderator restored")
+	}
+	if !b.spamDomain(t, "casino.example") {
+		t.Error("B lost a spam domain nobody restored")
+	}
+
+	// The process that was offline pushes its older confirmation.
+	mustSync(t, offline)
+	if offline.spamDomain(t, "shop-deals.example") {
+		t.Error("the process that was offline still counts the restored domain after its sync")
+	}
+	mustSync(t, b)
+	if b.spamDomain(t, "shop-deals.example") || count(t, pg.DSN, "spam_domains") != 1 {
+		t.Error("a confirmation older than the restore brought the domain back")
+	}
+	late := newProcess(t, pg.DSN, pgmemory.Options{})
+	mustSync(t, late)
+	if late.spamDomain(t, "shop-deals.example") || !late.spamDomain(t, "casino.example") {
+		t.Errorf("a process joining later counts shop-deals.example: %v, casino.example: %v; want false, true",
+			late.spamDomain(t, "shop-deals.example"), late.spamDomain(t, "casino.example"))
+	}
+
+	// The campaign comes back with the domain, confirmed on B after the
+	// restore: it is spam again everywhere.
+	if err := b.st.MarkSpamDomains(ctx, []string{"shop-deals.example"}); err != nil {
+		t.Fatal(err)
+	}
+	mustSync(t, b)
+	mustSync(t, a)
+	mustSync(t, late)
+	if !a.spamDomain(t, "shop-deals.example") || !late.spamDomain(t, "shop-deals.example") {
+		t.Error("a confirmation after the restore did not reach A and the late process")
+	}
 }

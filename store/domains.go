@@ -30,6 +30,22 @@ func putDomains(b *bbolt.Bucket, domains []string) error {
 	return nil
 }
 
+// deleteDomains removes domains, normalised, from bucket b.
+func deleteDomains(b *bbolt.Bucket, domains []string) error {
+	if b == nil {
+		return nil
+	}
+	for _, d := range domains {
+		if d = normalizeDomain(d); d == "" {
+			continue
+		}
+		if err := b.Delete([]byte(d)); err != nil {
+			return fmt.Errorf("forget domain %q: %w", d, err)
+		}
+	}
+	return nil
+}
+
 // AddKnownDomains remembers domains the site already links to, so the link
 // detector does not treat them as new there.
 func (ss *SiteStore) AddKnownDomains(ctx context.Context, domains []string) error {

@@ -22,7 +22,8 @@ import (
 //
 //   - Out: with Options.Share, every Commit also queues the cross-site
 //     facts it writes (the events and the confirmed spam domains) in an
-//     outbox, in the same write transaction. A crash therefore never
+//     outbox, in the same write transaction, and so does a moderator's
+//     decision that clears spam domains (see labelSpamExample). A crash therefore never
 //     leaves an event remembered but not queued, or queued but not
 //     remembered. A replicator reads the outbox (Outbox), pushes it and
 //     deletes what was pushed (DropOutbox). Each fact carries a globally
@@ -30,7 +31,9 @@ import (
 //     pushed twice (a crash between the push and the delete) is stored once.
 //   - In: the replicator writes other processes' facts into the store with
 //     Import: events are indexed by IP and token, as the store's own, so
-//     IPEvents and TokenEvents see them, and spam domains join Domains().Spam.
+//     IPEvents and TokenEvents see them, spam domains join Domains().Spam,
+//     and the domains a moderator cleared (restored an edit that linked
+//     them) leave it.
 //     Each imported event's origin id is remembered, so it is imported once,
 //     and the replicator's position in the shared log moves in the same
 //     transaction.
@@ -94,17 +97,22 @@ type SharedFact struct {
 	// Event is an event as Commit stored it, with its site.
 	Event *Event `json:"event,omitempty"`
 	// SpamDomains are domains confirmed as spam on Site at Time.
-	SpamDomains []string  `json:"spam_domains,omitempty"`
-	Site        string    `json:"site,omitempty"`
-	Time        time.Time `json:"time,omitzero"`
+	SpamDomains []string `json:"spam_domains,omitempty"`
+	// ClearedDomains are domains a moderator cleared on Site at Time: an
+	// edit linking them was restored, so they no longer count as spam
+	// anywhere.
+	ClearedDomains []string  `json:"cleared_domains,omitempty"`
+	Site           string    `json:"site,omitempty"`
+	Time           time.Time `json:"time,omitzero"`
 }
 
 // SharedCursor is how far a replicator has read the shared log: the last
-// event and spam-domain ids imported. Its meaning belongs to the
-// replicator; the store only keeps it with what was imported.
+// event, spam-domain and cleared-domain ids imported. Its meaning belongs
+// to the replicator; the store only keeps it with what was imported.
 type SharedCursor struct {
 	Events  int64 `json:"events"`
 	Domains int64 `json:"domains"`
+	Cleared int64 `json:"cleared"`
 }
 
 // setSharing records in Open's write transaction whether Commit queues
@@ -186,6 +194,16 @@ func queueSpamDomains(tx *bbolt.Tx, domains []string, now time.Time) error {
 		return nil
 	}
 	return putFact(sh, SharedFact{SpamDomains: domains, Time: now})
+}
+
+// queueClearedDomains queues domains a moderator cleared on the site
+// called name at at.
+func queueClearedDomains(tx *bbolt.Tx, name string, domains []string, at time.Time) error {
+	sh := sharing(tx)
+	if sh == nil || len(domains) == 0 {
+		return nil
+	}
+	return putFact(sh, SharedFact{ClearedDomains: domains, Site: name, Time: at})
 }
 
 // putFact appends f to the outbox under the next sequence.
@@ -331,8 +349,10 @@ func (s *Store) SharedCursor(ctx context.Context) (SharedCursor, error) {
 // cursor to cur, in one write transaction, and returns how many events it
 // added. An event whose origin id was imported before, or that is this
 // store's own, is skipped; spam domains are added to the shared spam
-// domains (adding one twice changes nothing). Imported facts are not queued
-// in the outbox. Invalid events fail the whole import.
+// domains (adding one twice changes nothing) and cleared domains taken off
+// them, in the order of facts: a domain marked again after it was cleared
+// is spam. Imported facts are not queued in the outbox. Invalid events
+// fail the whole import.
 func (s *Store) Import(ctx context.Context, facts []SharedFact, cur SharedCursor) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("store: import: %w", err)
@@ -350,6 +370,9 @@ func (s *Store) Import(ctx context.Context, facts []SharedFact, cur SharedCursor
 				continue
 			}
 			if err := putDomains(tx.Bucket(bucketDomainsSpam), validTexts(f.SpamDomains)); err != nil {
+				return fmt.Errorf("fact %d: %w", i, err)
+			}
+			if err := deleteDomains(tx.Bucket(bucketDomainsSpam), f.ClearedDomains); err != nil {
 				return fmt.Errorf("fact %d: %w", i, err)
 			}
 			if f.Event == nil {

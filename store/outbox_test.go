@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/netip"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/wikiwarden/wikiwarden/decision"
@@ -191,5 +192,85 @@ func TestImport(t *testing.T) {
 	}
 	if problems := s.check(10); len(problems) != 0 {
 		t.Fatalf("check: %v", problems)
+	}
+}
+
+// TestRestoreQueuesClearedDomains: a moderator's restore, in the console or
+// on a report, takes the example's domains off the spam domains and queues
+// them as cleared in the same transaction; a bot's label does not.
+func TestRestoreQueuesClearedDomains(t *testing.T) {
+	ctx := context.Background()
+	s := openShared(t, filepath.Join(t.TempDir(), "wikiwarden.db"), true)
+	defer s.Close()
+	ss := s.Site("wiki")
+	for rev, d := range map[int64]string{1: "shop.example", 2: "pills.example", 3: "casino.example"} {
+		h := Handled{Record: record(rev, at(int(rev)), decision.VerdictLinkSpam), SpamDomains: []string{d}}
+		if err := ss.Commit(ctx, h); err != nil {
+			t.Fatal(err)
+		}
+		if err := ss.LearnSpam(ctx, SpamExample{RevID: rev, Label: SpamLabelSpam, Keys: []string{SpamKeyDomain + d}, Time: at(int(rev))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queued, _ := s.OutboxLen(ctx)
+	if _, err := ss.AddAudit(ctx, AuditEntry{Time: at(10), Moderator: "Mod", Action: AuditRestore, Site: "wiki", RevID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ss.AddMistake(ctx, Mistake{RevID: 2, By: "x", Where: "s", Time: at(11), Reverted: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ss.DecideMistake(ctx, 2, "Mod2", true, "", at(12)); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := ss.Domains(ctx)
+	if d.Spam["shop.example"] || d.Spam["pills.example"] || !d.Spam["casino.example"] {
+		t.Fatalf("spam domains after two restores: %v, want casino.example alone", d.Spam)
+	}
+	facts, err := s.Outbox(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts = facts[queued:]
+	if len(facts) != 2 ||
+		!slices.Equal(facts[0].ClearedDomains, []string{"shop.example"}) || facts[0].Site != "wiki" || !facts[0].Time.Equal(at(10)) ||
+		!slices.Equal(facts[1].ClearedDomains, []string{"pills.example"}) || !facts[1].Time.Equal(at(12)) {
+		t.Fatalf("queued after the restores: %+v; want shop.example at 10 and pills.example at 12, cleared on wiki", facts)
+	}
+	// The bot labelling an example good (none of its business) clears nothing.
+	if err := ss.LearnSpam(ctx, SpamExample{RevID: 3, Label: SpamLabelGood, Keys: []string{SpamKeyDomain + "casino.example"}, Time: at(13)}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.OutboxLen(ctx); n != queued+2 {
+		t.Errorf("outbox holds %d facts, want %d", n, queued+2)
+	}
+}
+
+// TestImportClearedDomains: another process's cleared domains leave the
+// spam domains, in the order of the facts; this store's own come back
+// from the shared log and change nothing.
+func TestImportClearedDomains(t *testing.T) {
+	ctx := context.Background()
+	s := openShared(t, filepath.Join(t.TempDir(), "wikiwarden.db"), true)
+	defer s.Close()
+	own, _ := s.Origin(ctx)
+	other := Origin{9}
+	if err := s.MarkSpamDomains(ctx, []string{"a.example", "b.example", "c.example"}); err != nil {
+		t.Fatal(err)
+	}
+	facts := []SharedFact{
+		{Origin: other, Seq: 1, ClearedDomains: []string{"A.Example"}, Site: "wiki", Time: at(1)},
+		{Origin: other, Seq: 2, ClearedDomains: []string{"b.example"}, Site: "wiki", Time: at(2)},
+		{Origin: other, Seq: 3, SpamDomains: []string{"b.example"}, Site: "forum", Time: at(3)}, // confirmed again
+		{Origin: own, Seq: 7, ClearedDomains: []string{"c.example"}, Time: at(4)},
+	}
+	if _, err := s.Import(ctx, facts, SharedCursor{Domains: 1, Cleared: 2}); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Domains(ctx)
+	if d.Spam["a.example"] || !d.Spam["b.example"] || !d.Spam["c.example"] {
+		t.Errorf("spam domains %v; want b.example (confirmed after its clear) and c.example (this store's own clear came back from the shared log: not applied twice)", d.Spam)
+	}
+	if c, _ := s.SharedCursor(ctx); c != (SharedCursor{Domains: 1, Cleared: 2}) {
+		t.Errorf("cursor %+v", c)
 	}
 }

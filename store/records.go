@@ -278,31 +278,11 @@ func (ss *SiteStore) Cursor(ctx context.Context) (Cursor, error) {
 
 // Record returns the record of contribution revID, or ErrNotFound.
 func (ss *SiteStore) Record(ctx context.Context, revID int64) (Record, error) {
-	if err := ctx.Err(); err != nil {
-		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
+	var r Record
+	if err := ss.get(ctx, fmt.Sprintf("record %d", revID), bucketRecords, revKey(revID), &r); err != nil {
+		return Record{}, err
 	}
-	var (
-		r     Record
-		found bool
-	)
-	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		v := st.bucket(bucketRecords).Get(revKey(revID))
-		if v == nil {
-			return nil
-		}
-		found = true
-		if err := json.Unmarshal(v, &r); err != nil {
-			return err
-		}
-		r.Site = st.name // records of a migrated single-wiki store have none
-		return nil
-	})
-	if err != nil {
-		return Record{}, fmt.Errorf("store: record %d: %w", revID, err)
-	}
-	if !found {
-		return Record{}, ErrNotFound
-	}
+	r.Site = ss.name // records of a migrated single-wiki store have none
 	return r, nil
 }
 

@@ -85,27 +85,9 @@ type MistakeCounts struct {
 // LastNotice returns the latest message the bot left for user on this site,
 // or ErrNotFound.
 func (ss *SiteStore) LastNotice(ctx context.Context, user string) (Notice, error) {
-	if err := ctx.Err(); err != nil {
-		return Notice{}, fmt.Errorf("store: last notice of %q: %w", user, err)
-	}
-	var v []byte
-	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		if b := st.bucket(bucketNotices); b != nil {
-			if got := b.Get([]byte(validText(user))); got != nil {
-				v = append([]byte(nil), got...)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return Notice{}, fmt.Errorf("store: last notice of %q: %w", user, err)
-	}
-	if v == nil {
-		return Notice{}, ErrNotFound
-	}
 	var n Notice
-	if err := json.Unmarshal(v, &n); err != nil {
-		return Notice{}, fmt.Errorf("store: last notice of %q: %w", user, err)
+	if err := ss.get(ctx, fmt.Sprintf("last notice of %q", user), bucketNotices, []byte(validText(user)), &n); err != nil {
+		return Notice{}, err
 	}
 	return n, nil
 }
@@ -173,28 +155,9 @@ func (ss *SiteStore) AddMistake(ctx context.Context, r Mistake) (bool, error) {
 
 // Mistake returns the report of the contribution revID, or ErrNotFound.
 func (ss *SiteStore) Mistake(ctx context.Context, revID int64) (Mistake, error) {
-	if err := ctx.Err(); err != nil {
-		return Mistake{}, fmt.Errorf("store: report of %d: %w", revID, err)
-	}
 	var r Mistake
-	found := false
-	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		b := st.bucket(bucketReports)
-		if b == nil {
-			return nil
-		}
-		v := b.Get(revKey(revID))
-		if v == nil {
-			return nil
-		}
-		found = true
-		return json.Unmarshal(v, &r)
-	})
-	if err != nil {
-		return Mistake{}, fmt.Errorf("store: report of %d: %w", revID, err)
-	}
-	if !found {
-		return Mistake{}, ErrNotFound
+	if err := ss.get(ctx, fmt.Sprintf("report of %d", revID), bucketReports, revKey(revID), &r); err != nil {
+		return Mistake{}, err
 	}
 	return r, nil
 }
@@ -207,15 +170,7 @@ func (ss *SiteStore) Mistakes(ctx context.Context) ([]Mistake, error) {
 	}
 	var out []Mistake
 	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		b := st.bucket(bucketReports)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var r Mistake
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode report %x: %w", k, err)
-			}
+		return eachJSON(st.bucket(bucketReports), "report", func(_ []byte, r Mistake) error {
 			out = append(out, r)
 			return nil
 		})
@@ -254,8 +209,7 @@ func (ss *SiteStore) OpenMistakes(ctx context.Context) ([]Mistake, error) {
 // decided, or ErrNotFound. A report decided already keeps its first
 // decision.
 func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator string, restored bool, reason string, at time.Time) (Mistake, error) {
-	decided := false
-	m, err := ss.changeMistake(ctx, "decide", revID, func(_ *bbolt.Tx, r *Mistake) (bool, error) {
+	return ss.changeMistake(ctx, "decide", revID, func(tx *bbolt.Tx, r *Mistake) (bool, error) {
 		if !r.Open() {
 			return false, nil
 		}
@@ -263,16 +217,14 @@ func (ss *SiteStore) DecideMistake(ctx context.Context, revID int64, moderator s
 		if !restored {
 			r.Reason = validText(reason)
 		}
-		decided = true
-		return true, nil
-	})
-	if err == nil && decided {
-		// The decision teaches the site's spam layer (store/spamlayer.go).
-		if lerr := ss.labelFromReport(revID, restored, m.Moderator); lerr != nil {
-			return m, fmt.Errorf("store: decide report of %d: %w", revID, lerr)
+		// The decision teaches the site's spam layer (store/spamlayer.go)
+		// in the same transaction: restored is good, kept is spam.
+		l := SpamLabelSpam
+		if restored {
+			l = SpamLabelGood
 		}
-	}
-	return m, err
+		return true, labelSpamExample(tx, ss.name, revID, l, r.Moderator, at)
+	})
 }
 
 // AnswerMistake records that the bot answered the report of revID at at.
@@ -297,12 +249,7 @@ func (ss *SiteStore) changeMistake(ctx context.Context, op string, revID int64, 
 		if err != nil {
 			return err
 		}
-		v := b.Get(revKey(revID))
-		if v == nil {
-			return nil
-		}
-		found = true
-		if err := json.Unmarshal(v, &r); err != nil {
+		if found, err = getJSON(b, revKey(revID), &r); err != nil || !found {
 			return err
 		}
 		if changed, err := change(tx, &r); err != nil || !changed {
@@ -336,15 +283,7 @@ func (ss *SiteStore) MistakeCounts(ctx context.Context) (MistakeCounts, error) {
 		if b := st.bucket(bucketNotices); b != nil {
 			c.Notified = b.Stats().KeyN
 		}
-		b := st.bucket(bucketReports)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var r Mistake
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("decode report %x: %w", k, err)
-			}
+		return eachJSON(st.bucket(bucketReports), "report", func(_ []byte, r Mistake) error {
 			if !r.Reverted {
 				return nil
 			}
@@ -461,13 +400,10 @@ func (ss *SiteStore) Resolution(ctx context.Context, revID int64) (AuditEntry, e
 	}
 	var e AuditEntry
 	found := false
-	err := ss.s.db.View(func(tx *bbolt.Tx) error {
-		v := tx.Bucket(bucketReviewResolved).Get(ss.s.resolvedKey(ss.name, revID))
-		if v == nil {
-			return nil
-		}
-		found = true
-		return json.Unmarshal(v, &e)
+	err := ss.s.view(func(tx *bbolt.Tx) error {
+		var err error
+		found, err = getJSON(tx.Bucket(bucketReviewResolved), ss.s.resolvedKey(ss.name, revID), &e)
+		return err
 	})
 	if err != nil {
 		return AuditEntry{}, fmt.Errorf("store: resolution %d: %w", revID, err)

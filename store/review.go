@@ -199,12 +199,8 @@ func (s *Store) Resolutions(ctx context.Context) (map[int64]AuditEntry, error) {
 		return nil, fmt.Errorf("store: resolutions: %w", err)
 	}
 	out := map[int64]AuditEntry{}
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketReviewResolved).ForEach(func(k, v []byte) error {
-			var e AuditEntry
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("decode resolution %x: %w", k, err)
-			}
+	err := s.view(func(tx *bbolt.Tx) error {
+		return eachJSON(tx.Bucket(bucketReviewResolved), "resolution", func(k []byte, e AuditEntry) error {
 			if len(k) == 8 {
 				out[int64(binary.BigEndian.Uint64(k))] = e
 			}
@@ -306,12 +302,8 @@ func (s *Store) Feedback(ctx context.Context) ([]Feedback, error) {
 		return nil, fmt.Errorf("store: feedback: %w", err)
 	}
 	var out []Feedback
-	err := s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketReviewFeedback).ForEach(func(k, v []byte) error {
-			var f Feedback
-			if err := json.Unmarshal(v, &f); err != nil {
-				return fmt.Errorf("decode feedback %x: %w", k, err)
-			}
+	err := s.view(func(tx *bbolt.Tx) error {
+		return eachJSON(tx.Bucket(bucketReviewFeedback), "feedback", func(_ []byte, f Feedback) error {
 			out = append(out, f)
 			return nil
 		})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -139,6 +140,56 @@ func (ss *SiteStore) view(fn func(*bbolt.Tx, site) error) error {
 			return nil
 		}
 		return fn(tx, st)
+	})
+}
+
+// get decodes into v the JSON value of key in the site's bucket named
+// bucket, read in a read transaction; ErrNotFound when there is none. Its
+// errors say what was read.
+func (ss *SiteStore) get(ctx context.Context, what string, bucket, key []byte, v any) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	found := false
+	err := ss.view(func(_ *bbolt.Tx, st site) error {
+		var err error
+		found, err = getJSON(st.bucket(bucket), key, v)
+		return err
+	})
+	switch {
+	case err != nil:
+		return fmt.Errorf("store: %s: %w", what, err)
+	case !found:
+		return ErrNotFound
+	}
+	return nil
+}
+
+// getJSON decodes into v the JSON value of key in b, a bucket that may not
+// exist yet, and says whether there was one.
+func getJSON(b *bbolt.Bucket, key []byte, v any) (bool, error) {
+	if b == nil {
+		return false, nil
+	}
+	data := b.Get(key)
+	if data == nil {
+		return false, nil
+	}
+	return true, json.Unmarshal(data, v)
+}
+
+// eachJSON calls fn with every key of b, a bucket that may not exist yet,
+// and its JSON value decoded, in key order; what names a value in errors.
+func eachJSON[T any](b *bbolt.Bucket, what string, fn func(k []byte, v T) error) error {
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(func(k, data []byte) error {
+		var v T
+		if err := json.Unmarshal(data, &v); err != nil {
+			return fmt.Errorf("decode %s %x: %w", what, k, err)
+		}
+		return fn(k, v)
 	})
 }
 

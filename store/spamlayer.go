@@ -166,15 +166,7 @@ func (ss *SiteStore) SpamExamples(ctx context.Context) ([]SpamExample, error) {
 	}
 	var out []SpamExample
 	err := ss.view(func(_ *bbolt.Tx, st site) error {
-		b := st.bucket(bucketSpamExamples)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var e SpamExample
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("decode spam example %x: %w", k, err)
-			}
+		return eachJSON(st.bucket(bucketSpamExamples), "spam example", func(_ []byte, e SpamExample) error {
 			out = append(out, e)
 			return nil
 		})
@@ -216,8 +208,11 @@ func auditSpamLabel(a AuditAction) SpamLabel {
 }
 
 // labelSpamExample gives the example of revID on the site called name the
-// moderator's label, if the site has one; tx must be writable.
-func labelSpamExample(tx *bbolt.Tx, name string, revID int64, label SpamLabel, moderator string) error {
+// moderator's label, decided at at, if the site has one; tx must be
+// writable. A moderator's good label takes the example's domains off the
+// spam domains, here and, through the outbox, in every process sharing
+// the memory.
+func labelSpamExample(tx *bbolt.Tx, name string, revID int64, label SpamLabel, moderator string, at time.Time) error {
 	st, ok := getSite(tx, name)
 	if !ok {
 		return nil
@@ -240,17 +235,21 @@ func labelSpamExample(tx *bbolt.Tx, name string, revID int64, label SpamLabel, m
 	} else if err := b.Put(revKey(revID), v); err != nil {
 		return err
 	}
-	if label == SpamLabelGood && moderator != "" {
-		spam := tx.Bucket(bucketDomainsSpam)
-		for _, k := range e.Keys {
-			if d, ok := strings.CutPrefix(k, SpamKeyDomain); ok && spam != nil {
-				if err := spam.Delete([]byte(normalizeDomain(d))); err != nil {
-					return fmt.Errorf("forget spam domain %q: %w", d, err)
-				}
+	if label != SpamLabelGood || moderator == "" {
+		return nil
+	}
+	var cleared []string
+	for _, k := range e.Keys {
+		if d, ok := strings.CutPrefix(k, SpamKeyDomain); ok {
+			if d = normalizeDomain(d); d != "" {
+				cleared = append(cleared, d)
 			}
 		}
 	}
-	return nil
+	if err := deleteDomains(tx.Bucket(bucketDomainsSpam), cleared); err != nil {
+		return err
+	}
+	return queueClearedDomains(tx, name, cleared, at)
 }
 
 // labelFromAudit applies a moderator's resolving action to the example of
@@ -264,19 +263,7 @@ func (s *Store) labelFromAudit(tx *bbolt.Tx, e AuditEntry) error {
 	if name == "" {
 		name = s.def.name
 	}
-	return labelSpamExample(tx, name, e.RevID, l, e.Moderator)
-}
-
-// labelFromReport applies a moderator's decision on a report of a
-// mistake: restored is good, kept is spam.
-func (ss *SiteStore) labelFromReport(revID int64, restored bool, moderator string) error {
-	l := SpamLabelSpam
-	if restored {
-		l = SpamLabelGood
-	}
-	return ss.update(func(tx *bbolt.Tx, _ site) error {
-		return labelSpamExample(tx, ss.name, revID, l, moderator)
-	})
+	return labelSpamExample(tx, name, e.RevID, l, e.Moderator, e.Time)
 }
 
 // LearnSpam is Site(default).LearnSpam.

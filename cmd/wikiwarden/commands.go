@@ -355,6 +355,9 @@ func runPatrol(ctx context.Context, args []string, getenv func(string) string, s
 	if err := a.startShared(ctx, getenv, false); err != nil {
 		return err
 	}
+	if _, err := a.dicts.compile(ctx, stderr, false); err != nil {
+		return err
+	}
 	var errs []error
 	for _, s := range a.sites {
 		if s.loginErr != nil {
@@ -395,6 +398,12 @@ func runService(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	defer a.close()
 	if err := a.startShared(ctx, getenv, true); err != nil {
+		return err
+	}
+	if _, err := a.dicts.compile(ctx, stderr, true); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while compiling: nothing patrolled, nothing lost
+		}
 		return err
 	}
 	var patrols []sitePatrol
@@ -447,6 +456,11 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stdout, "warning: %s\n", w)
 	}
 	fmt.Fprintln(stdout, dictionaryReport())
+	ready, err := a.dicts.compile(ctx, stderr, false)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, ready.String(a.dicts.cacheDir))
 	for _, s := range a.sites {
 		prefix := ""
 		if len(a.sites) > 1 {

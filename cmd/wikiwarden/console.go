@@ -144,7 +144,7 @@ func (c *console) webSite(s *siteApp) (ws web.Site, mod web.Authenticator) {
 		blockExpiry = cfg.Response.BlockDurations[0]
 	}
 	st := c.a.store.Site(s.cfg.Name)
-	ws = web.Site{Name: s.cfg.Name, Store: st, Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
+	ws = web.Site{Name: s.cfg.Name, Store: c.a.consoleMemory(s.cfg.Name), Groups: cfg.Review.Sites[s.cfg.Name], Lock: c.siteLock(s.cfg.Name)}
 	if len(cfg.Review.Sites) > 0 && ws.Groups == nil {
 		ws.Groups = []string{} // not listed: nobody reviews it
 	}

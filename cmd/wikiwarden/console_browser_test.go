@@ -170,7 +170,7 @@ func TestConsoleInBrowser(t *testing.T) {
 
 	// The real wiring of "wikiwarden run", in process.
 	var logs bytes.Buffer
-	a, err := setup(ctx, cfgPath, func(k string) string { return env[k] }, &logs, true, true)
+	a, err := setup(ctx, cfgPath, testGetenv(env), &logs, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +401,7 @@ store:
 	env := map[string]string{"WIKI_PASS": wiki.BotPassword, "FORUM_PASS": forum.BotPassword}
 
 	var logs bytes.Buffer
-	a, err := setup(ctx, cfg, func(k string) string { return env[k] }, &logs, true, true)
+	a, err := setup(ctx, cfg, testGetenv(env), &logs, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}

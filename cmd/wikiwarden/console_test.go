@@ -59,7 +59,7 @@ func TestRunServesConsole(t *testing.T) {
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr)
+		done <- run(ctx, []string{"run", "--config", cfg}, testGetenv(env), &stdout, &stderr)
 	}()
 
 	addr := regexp.MustCompile(`(review console|metrics) listening on (http://\S+)`)
@@ -129,7 +129,7 @@ func TestRestoreNeverOverLaterEditor(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var logs syncBuffer
-	a, err := setup(ctx, cfgPath, func(k string) string { return env[k] }, &logs, true, true)
+	a, err := setup(ctx, cfgPath, testGetenv(env), &logs, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}

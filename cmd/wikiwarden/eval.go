@@ -39,8 +39,14 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	opts.Progress = true
 	if *dicts != "" {
-		cache := lexicon.DefaultCacheDir(getenv)
-		lx, err := lexicon.Open(ctx, strings.Split(*dicts, ","), lexicon.Options{CacheDir: cache, Lazy: true})
+		// Compiled before scoring starts, so that the first record read
+		// in a language without an index does not hold the progress bar
+		// for a minute.
+		d := dictionaries{cacheDir: lexicon.DefaultCacheDir(getenv), langs: strings.Split(*dicts, ",")}
+		if _, err := d.compile(ctx, stderr, false); err != nil {
+			return err
+		}
+		lx, err := d.open(ctx)
 		if err != nil {
 			return err
 		}

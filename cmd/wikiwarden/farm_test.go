@@ -55,7 +55,7 @@ func (p *farmProcess) start(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel, p.done = cancel, make(chan int, 1)
 	go func() {
-		err := run(ctx, []string{"run", "--config", p.cfg}, func(k string) string { return p.env[k] }, io.Discard, &p.logs)
+		err := run(ctx, []string{"run", "--config", p.cfg}, testGetenv(p.env), io.Discard, &p.logs)
 		p.done <- exitCode(err, &p.logs)
 	}()
 	t.Cleanup(func() {
@@ -218,7 +218,7 @@ func TestFarmSharesMemory(t *testing.T) {
 	}
 	total := sharedEvents(t, pg.DSN, "", "")
 	code, stdout, stderr := runCmd(ctx, a.env, "check", "--config", a.cfg)
-	if want := fmt.Sprintf("shared memory: PostgreSQL reachable, schema 1, %d events", total); code != 0 || !strings.Contains(stdout, want) {
+	if want := fmt.Sprintf("shared memory: PostgreSQL reachable, schema 2, %d events", total); code != 0 || !strings.Contains(stdout, want) {
 		t.Errorf("check: exit %d, want %q in\n%s%s", code, want, stdout, stderr)
 	}
 	for _, p := range []*farmProcess{a, b} {

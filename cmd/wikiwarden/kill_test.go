@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,25 +42,16 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		for ; m > 0; m-- {
 			i := probed
 			probed++
-			if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+			if _, err := w.AdminEdit(ctx, titles[i], riverPage, "seed"); err != nil {
 				t.Fatal(err)
 			}
-			text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
-			if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.%d.%d", 2+i%3, 100+i), titles[i], text, ""); err != nil {
+			if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.%d.%d", 2+i%3, 100+i), titles[i], riverProbe(tokens[i]), ""); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	probe(first)
-	reverted := func() int {
-		k := 0
-		for i := range probed {
-			if text, err := w.PageText(ctx, titles[i]); err == nil && !strings.Contains(text, tokens[i]) {
-				k++
-			}
-		}
-		return k
-	}
+	reverted := func() int { return revertedProbes(ctx, w, titles[:probed], tokens) }
 
 	// Kill moments are drawn below maxDelay, which adapts to how long a
 	// pass takes on this machine: halved when a run finishes before its
@@ -74,8 +63,7 @@ func TestKillLoopEveryProbeRevertedOnce(t *testing.T) {
 		if runs > 0 {
 			probe(each)
 		}
-		cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
-		cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+		cmd := patrolProcess(cfg, env)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

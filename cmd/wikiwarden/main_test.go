@@ -19,9 +19,25 @@ import (
 // and output.
 func runCmd(ctx context.Context, env map[string]string, args ...string) (int, string, string) {
 	var stdout, stderr bytes.Buffer
-	err := run(ctx, args, func(k string) string { return env[k] }, &stdout, &stderr)
+	err := run(ctx, args, testGetenv(env), &stdout, &stderr)
 	code := exitCode(err, &stderr)
 	return code, stdout.String(), stderr.String()
+}
+
+// testGetenv is the environment of a test's command: env, and the real
+// one's cache directory, so that the dictionaries every judging command
+// compiles before its first pass are compiled once a machine and not once
+// a test (a minute each).
+func testGetenv(env map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := env[k]; ok {
+			return v
+		}
+		if k == "XDG_CACHE_HOME" || k == "HOME" {
+			return os.Getenv(k)
+		}
+		return ""
+	}
 }
 
 func writeConfig(t testing.TB, body string) string {
@@ -81,7 +97,7 @@ func TestCheckReportsRights(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check exit %d: %s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: "} {
+	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: ", " languages compiled in "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, stdout)
 		}
@@ -149,7 +165,7 @@ func TestRunServiceRevertsAndStopsCleanly(t *testing.T) {
 	var stderr bytes.Buffer
 	go func() {
 		var stdout bytes.Buffer
-		err := run(ctx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &stdout, &stderr)
+		err := run(ctx, []string{"run", "--config", cfg}, testGetenv(env), &stdout, &stderr)
 		done <- exitCode(err, &stdout)
 	}()
 	if _, err := w.AnonEdit(ctx, "192.0.2.6", "Aardvark", "The aardvark is a burrowing mammal native to Africa. It eats ants and termites. kzqvxbwtrp", ""); err != nil {
@@ -195,6 +211,33 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// patrolProcess is "wikiwarden patrol --once --config cfg" as a process of
+// its own (TestMain runs main in it), for a test to kill.
+func patrolProcess(cfg string, env map[string]string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
+	cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+	return cmd
+}
+
+// The page the kill tests probe: two sentences, and a token between them.
+const riverPage = "The river flows through the valley. Farmers grow wheat and barley there."
+
+func riverProbe(token string) string {
+	return "The river flows through the valley. " + token + " Farmers grow wheat and barley there."
+}
+
+// revertedProbes counts the pages of titles whose token of tokens (by
+// index) is gone.
+func revertedProbes(ctx context.Context, w *testwiki.Wiki, titles, tokens []string) int {
+	k := 0
+	for i, title := range titles {
+		if text, err := w.PageText(ctx, title); err == nil && !strings.Contains(text, tokens[i]) {
+			k++
+		}
+	}
+	return k
+}
+
 func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	w, cfg, env := wikiConfig(t, "patrol:\n  lookback: 1h\n")
 	ctx := context.Background()
@@ -204,29 +247,19 @@ func TestKilledProcessResumesWithoutSkipOrDoubleRevert(t *testing.T) {
 	for i := range n {
 		titles[i] = fmt.Sprintf("Page %d", i)
 		tokens[i] = "zq" + strings.Repeat(string(rune('a'+i)), 1) + "xkvbwplt"
-		if _, err := w.AdminEdit(ctx, titles[i], "The river flows through the valley. Farmers grow wheat and barley there.", "seed"); err != nil {
+		if _, err := w.AdminEdit(ctx, titles[i], riverPage, "seed"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := range n {
-		text := "The river flows through the valley. " + tokens[i] + " Farmers grow wheat and barley there."
-		if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.2.%d", 100+i), titles[i], text, ""); err != nil {
+		if _, err := w.AnonEdit(ctx, fmt.Sprintf("192.0.2.%d", 100+i), titles[i], riverProbe(tokens[i]), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	reverted := func() int {
-		k := 0
-		for i := range n {
-			if text, err := w.PageText(ctx, titles[i]); err == nil && !strings.Contains(text, tokens[i]) {
-				k++
-			}
-		}
-		return k
-	}
+	reverted := func() int { return revertedProbes(ctx, w, titles, tokens) }
 
 	// Start a pass and kill -9 it once it has reverted some probes.
-	cmd := exec.Command(os.Args[0], "patrol", "--config", cfg, "--once")
-	cmd.Env = append(os.Environ(), "WIKIWARDEN_TEST_MAIN=1", "WIKIWARDEN_PASSWORD="+env["WIKIWARDEN_PASSWORD"])
+	cmd := patrolProcess(cfg, env)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -286,15 +319,9 @@ func TestCheckReportsMissingRights(t *testing.T) {
 func revertedOnce(t *testing.T, ctx context.Context, w *testwiki.Wiki, titles []string) {
 	t.Helper()
 	for _, title := range titles {
-		hist, err := w.History(ctx, title)
+		bot, err := w.BotRevisions(ctx, title)
 		if err != nil {
 			t.Fatal(err)
-		}
-		bot := 0
-		for _, rv := range hist {
-			if rv.User == "Warden" {
-				bot++
-			}
 		}
 		if bot != 1 {
 			t.Errorf("%s: %d bot revisions, want exactly 1", title, bot)

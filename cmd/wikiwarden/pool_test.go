@@ -283,7 +283,7 @@ func TestReloadAddsAndRemovesWiki(t *testing.T) {
 	var logs syncBuffer
 	done := make(chan int, 1)
 	go func() {
-		err := run(runCtx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, io.Discard, &logs)
+		err := run(runCtx, []string{"run", "--config", cfg}, testGetenv(env), io.Discard, &logs)
 		done <- exitCode(err, &logs)
 	}()
 	t.Cleanup(func() {
@@ -355,7 +355,7 @@ func TestDeadSitesLogInSideBySide(t *testing.T) {
 	}
 	cfg := writeConfig(t, fmt.Sprintf("sites:\n%s\nstore:\n  path: %s\nfarm:\n  pass_timeout: 1m\n", strings.Join(sites, "\n"), filepath.Join(t.TempDir(), "ww.db")))
 	start := time.Now()
-	a, err := setup(context.Background(), cfg, func(k string) string { return env[k] }, io.Discard, true, false)
+	a, err := setup(context.Background(), cfg, testGetenv(env), io.Discard, true, false)
 	took := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
@@ -366,7 +366,7 @@ func TestDeadSitesLogInSideBySide(t *testing.T) {
 			t.Errorf("%s: logged in to a site that never answers", s.cfg.Name)
 		}
 	}
-	fresh, err := a.newSite(a.sites[0].cfg, func(k string) string { return env[k] })
+	fresh, err := a.newSite(a.sites[0].cfg, testGetenv(env))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/pgmemory"
 	"github.com/wikiwarden/wikiwarden/store"
+	"github.com/wikiwarden/wikiwarden/web"
 )
 
 // The shared memory (config section shared): the store is opened with
@@ -89,6 +90,45 @@ func (s sharedSite) CommitBatch(ctx context.Context, hs []store.Handled) error {
 		s.r.Kick()
 	}
 	return err
+}
+
+// consoleMemory is the memory a site's review console writes to: with a
+// shared memory, a moderator's decision asks for a push at once, so that a
+// domain a restore cleared of its spam mark (store's labelSpamExample)
+// stops counting in the other processes within a sync, not an interval.
+func (a *app) consoleMemory(name string) web.SiteStore {
+	ss := a.store.Site(name)
+	if a.shared == nil {
+		return ss
+	}
+	return consoleSite{SiteStore: ss, r: a.shared}
+}
+
+// consoleSite is a site's memory whose moderators' decisions ask for a
+// push; embedding keeps every other method of the SiteStore.
+type consoleSite struct {
+	*store.SiteStore
+	r *pgmemory.Replicator
+}
+
+// AddAudit records a moderator's action and asks for a push of what it
+// queued.
+func (s consoleSite) AddAudit(ctx context.Context, e store.AuditEntry) (store.AuditEntry, error) {
+	e, err := s.SiteStore.AddAudit(ctx, e)
+	if err == nil {
+		s.r.Kick()
+	}
+	return e, err
+}
+
+// KeepReported records a moderator's decision on a report and asks for a
+// push of what it queued.
+func (s consoleSite) KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error) {
+	m, err := s.SiteStore.KeepReported(ctx, revID, moderator, reason, at)
+	if err == nil {
+		s.r.Kick()
+	}
+	return m, err
 }
 
 // checkShared reports, for "wikiwarden check", whether the shared memory

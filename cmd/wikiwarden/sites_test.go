@@ -98,7 +98,7 @@ store:
 	})
 	go func() {
 		var out bytes.Buffer
-		err := run(runCtx, []string{"run", "--config", cfg}, func(k string) string { return env[k] }, &out, &logs)
+		err := run(runCtx, []string{"run", "--config", cfg}, testGetenv(env), &out, &logs)
 		done <- exitCode(err, &logs)
 	}()
 	start := time.Now()
@@ -298,7 +298,7 @@ store:
 	done := make(chan int, 1)
 	var logs syncBuffer
 	go func() {
-		err := run(runCtx, []string{"run", "--config", cfg}, func(string) string { return "" }, io.Discard, &logs)
+		err := run(runCtx, []string{"run", "--config", cfg}, testGetenv(nil), io.Discard, &logs)
 		done <- exitCode(err, &logs)
 	}()
 	waitFor(t, "a pass of the service", func() bool { return strings.Contains(logs.String(), `"job":"patrol"`) })

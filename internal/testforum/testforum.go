@@ -16,7 +16,6 @@
 package testforum
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -75,31 +74,16 @@ func Start(t testing.TB) *Forum {
 		t.Fatalf("testforum: %v", err)
 	}
 	dir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
-	cmd.Stderr = &stderr
-	// Stop the forum even if this test binary dies before its cleanup.
-	cmd.Env = append(os.Environ(), "TESTFORUM_OWNER="+strconv.Itoa(os.Getpid()))
-	if _, err := cmd.Output(); err != nil {
-		_ = exec.Command("bash", script, "down", dir).Run()
-		if !ci && strings.Contains(stderr.String(), "npm pack") {
-			t.Skipf("testforum: cannot install NodeBB (no npm registry?): %v\n%s", err, stderr.String())
+	// TESTFORUM_OWNER: stop the forum even if this test binary dies
+	// before its cleanup.
+	err = scriptenv.Up(t, script, dir, []string{"TESTFORUM_OWNER=" + strconv.Itoa(os.Getpid())},
+		func(t testing.TB) { logTail(t, filepath.Join(dir, "nodebb.log")) })
+	if err != nil {
+		if !ci && strings.Contains(err.Error(), "npm pack") {
+			t.Skipf("testforum: cannot install NodeBB (no npm registry?): %v", err)
 		}
-		t.Fatalf("testforum: %s up %s: %v\n%s", script, dir, err, stderr.String())
+		t.Fatalf("testforum: %v", err)
 	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			logTail(t, filepath.Join(dir, "nodebb.log"))
-		}
-		var out bytes.Buffer
-		down := exec.Command("bash", script, "down", dir)
-		down.Stdout, down.Stderr = &out, &out
-		if err := down.Run(); err != nil {
-			t.Errorf("testforum: %s down %s: %v\n%s", script, dir, err, out.String())
-		}
-	})
 	env, err := readEnv(filepath.Join(dir, "env"))
 	if err != nil {
 		t.Fatalf("testforum: %v", err)

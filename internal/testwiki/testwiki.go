@@ -96,39 +96,18 @@ func StartWith(t testing.TB, opts Options) *Wiki {
 		t.Fatalf("testwiki: %v", err)
 	}
 	dir := t.TempDir()
-
-	// Installing packages on a fresh CI machine takes minutes; bringing up a
-	// wiki takes about a second.
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, "bash", script, "up", dir)
-	cmd.Stderr = &stderr
-	cmd.Env = append(os.Environ(), "TESTWIKI_SETTINGS=")
+	settings := ""
 	if opts.Settings != "" {
 		// Outside dir: the script clears dir's logs and data on "up".
-		f := filepath.Join(t.TempDir(), "settings.php")
-		if err := os.WriteFile(f, []byte(opts.Settings+"\n"), 0o644); err != nil {
+		settings = filepath.Join(t.TempDir(), "settings.php")
+		if err := os.WriteFile(settings, []byte(opts.Settings+"\n"), 0o644); err != nil {
 			t.Fatalf("testwiki: %v", err)
 		}
-		cmd.Env = append(cmd.Env, "TESTWIKI_SETTINGS="+f)
 	}
-	if _, err := cmd.Output(); err != nil {
-		// Stop whatever got started before the failure.
-		_ = exec.Command("bash", script, "down", dir).Run()
-		t.Fatalf("testwiki: %s up %s: %v\n%s", script, dir, err, stderr.String())
+	err = scriptenv.Up(t, script, dir, []string{"TESTWIKI_SETTINGS=" + settings}, func(t testing.TB) { logServerErrors(t, dir) })
+	if err != nil {
+		t.Fatalf("testwiki: %v", err)
 	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			logServerErrors(t, dir)
-		}
-		var out bytes.Buffer
-		down := exec.Command("bash", script, "down", dir)
-		down.Stdout, down.Stderr = &out, &out
-		if err := down.Run(); err != nil {
-			t.Errorf("testwiki: %s down %s: %v\n%s", script, dir, err, out.String())
-		}
-	})
 
 	env, err := readEnv(filepath.Join(dir, "env"))
 	if err != nil {
@@ -503,6 +482,24 @@ func (w *Wiki) History(ctx context.Context, title string) ([]Revision, error) {
 		}
 	}
 	return out, nil
+}
+
+// BotRevisions counts the revisions the bot account (Warden, whose bot
+// password BotUser logs in with) saved on title: how often the bot acted
+// on the page.
+func (w *Wiki) BotRevisions(ctx context.Context, title string) (int, error) {
+	hist, err := w.History(ctx, title)
+	if err != nil {
+		return 0, err
+	}
+	account, _, _ := strings.Cut(w.BotUser, "@")
+	n := 0
+	for _, rv := range hist {
+		if rv.User == account {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // Blocked reports whether target is blocked. For an IP or a CIDR range it
