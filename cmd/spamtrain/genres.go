@@ -1,0 +1,746 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Genres the corpora lack, each with its good-faith counterpart of the same
+// shape: comments under videos that promote the writer's channel or page
+// (against comments that share a video or an official page), Telegram-group
+// spam offering jobs with daily pay or crypto signals (against chat that
+// shares documentation or a real job advert), and promotional wiki drafts
+// about a company or a person (against neutral articles about companies
+// with their official website). Every line was written for this file in
+// its language; none is copied from a corpus. "%n" is a name, "%u" a link.
+
+// genreLines are one language's lines of these genres.
+type genreLines struct {
+	selfPromo []string // video-comment self-promotion, before or around a profile link
+	tg        []string // Telegram-group spam, before a handle or a t.me link
+	puffery   []string // sentences of a promotional draft about %n
+	neutral   []string // sentences of a neutral article about the company %n
+	share     []string // a good-faith comment sharing the video or post %u
+	docs      []string // a chat message sharing the documentation %u
+	official  []string // link texts of an official website
+}
+
+var genres = map[string]genreLines{
+	"en": {
+		selfPromo: []string{
+			"hey everyone, I'm a small creator trying to hit 500 subs, would mean a lot if you checked out my channel",
+			"if you like this kind of music you might like my covers too, link here",
+			"new to youtube, I post gaming clips every day, go show some love 🙏",
+			"anyone who sees this, I just dropped my first track, give it a listen",
+			"I do speed paintings like this on my page, follow for more ❤️",
+			"sub to me and I'll sub back, promise",
+			"check out my stream tonight, we're doing a 12 hour marathon",
+			"GIVEAWAY on my page, follow and tag 3 friends to win a PS5",
+			"i make edits of this show, follow me for more",
+		},
+		tg: []string{
+			"Looking for 5 people for an online project, from $200 a day, no experience needed. Write me in DM",
+			"Remote job, 1-2 hours a day, payment every day to your card. Details in private messages",
+			"Free signals from a professional trader, +40% in a week. Join the channel",
+			"Selling verified accounts and cards, cheap, fast. Message",
+			"Who wants extra income from the phone? Write '+' in DM",
+			"Crypto arbitrage with guaranteed profit 3-5% per trade, full training, DM the admin",
+		},
+		puffery: []string{
+			"%n is a leading provider of innovative software solutions, trusted by thousands of businesses worldwide.",
+			"Founded by a team of passionate experts, %n delivers cutting-edge services with a commitment to excellence.",
+			"%n is an award-winning agency known for its world-class customer service and outstanding results.",
+			"With state-of-the-art facilities and a team of experienced professionals, %n offers tailored solutions to every client.",
+			"%n empowers businesses to unlock their full potential through seamless, best-in-class technology.",
+			"%n is recognized as the premier destination for high-quality products at affordable prices.",
+			"As an industry leader, %n continues to set new standards of quality and customer satisfaction.",
+		},
+		neutral: []string{
+			"%n is a manufacturer of industrial pumps based in Leeds, England. It was founded in %y.",
+			"The company employs about 400 people and had a turnover of £52 million in 2019.",
+			"%n was acquired by a private equity firm in 2016 and moved its headquarters to Manchester.",
+			"In 2011 the company was fined by the regulator for breaching safety rules at its plant.",
+			"%n produces software for hospital laboratories; its main product was first released in %y.",
+			"The firm was listed on the London Stock Exchange until it was taken private.",
+		},
+		share: []string{
+			"He explains the same thing in this older talk: %u",
+			"The full interview is here if anyone wants context %u",
+			"For those asking about the song at 2:15, it's this one %u",
+			"The official announcement was posted here %u",
+			"This is the original clip, the one above is a reupload %u",
+			"Part 2 is up: %u",
+		},
+		docs: []string{
+			"It's documented here: %u", "The migration guide covers this %u", "You need the flag from %u, then restart the service",
+			"We're hiring a support engineer, the official posting with salary is here: %u", "Read the FAQ first please: %u",
+		},
+		official: []string{"Official website", "Company website", "Homepage"},
+	},
+	"de": {
+		selfPromo: []string{
+			"Hey Leute, ich mache auch Musik und würde mich über Feedback freuen, hört mal rein",
+			"Bin ein kleiner YouTuber und versuche auf 1000 Abos zu kommen, schaut auf meinem Kanal vorbei",
+			"Wer Bock auf Let's Plays hat, abonniert meinen Kanal 🙏",
+			"Folgt mir auf Insta für mehr solche Bilder",
+		},
+		tg: []string{
+			"Suche zuverlässige Leute für Online-Arbeit, 150 € pro Tag, Auszahlung täglich. Schreibt mir privat",
+			"Kostenlose Trading-Signale, +30 % pro Woche, tritt unserem Kanal bei",
+			"Nebenverdienst übers Handy, 1-2 Stunden am Tag, Infos per PN",
+		},
+		puffery: []string{
+			"%n ist ein führender Anbieter innovativer Lösungen und überzeugt mit höchster Qualität und erstklassigem Service.",
+			"Seit der Gründung steht %n für maßgeschneiderte Lösungen und zufriedene Kunden in ganz Europa.",
+			"Das preisgekrönte Team von %n verbindet Leidenschaft mit kompetenter Beratung.",
+		},
+		neutral: []string{
+			"%n ist ein Maschinenbauunternehmen mit Sitz in Ulm. Es wurde %y gegründet.",
+			"Das Unternehmen beschäftigt rund 600 Mitarbeiter und erzielte 2019 einen Umsatz von 90 Millionen Euro.",
+			"%n wurde 2015 von einem Finanzinvestor übernommen.",
+		},
+		share:    []string{"Die ganze Sendung gibt es hier: %u", "Das Originalvideo ist dieses hier %u", "Teil 2 ist online: %u"},
+		docs:     []string{"Steht in der Doku: %u", "Die Anleitung dazu findest du hier %u", "Wir suchen eine Werkstudentin, die Ausschreibung: %u"},
+		official: []string{"Offizielle Website", "Website des Unternehmens"},
+	},
+	"fr": {
+		selfPromo: []string{
+			"Salut à tous, je suis un petit youtubeur, passez sur ma chaîne svp ça m'aiderait beaucoup",
+			"Je fais des covers au piano, abonnez-vous si ça vous plaît 🙏",
+			"Suivez-moi sur insta pour plus de recettes comme ça",
+			"Ma première musique vient de sortir, allez l'écouter",
+		},
+		tg: []string{
+			"Je recrute pour un travail en ligne, 120 € par jour, paiement quotidien. Écrivez-moi en privé",
+			"Signaux crypto gratuits, +35 % par semaine, rejoignez le canal",
+			"Revenu complémentaire depuis votre téléphone, infos en MP",
+		},
+		puffery: []string{
+			"%n est un leader dans son domaine, reconnu pour l'excellence de ses solutions innovantes.",
+			"Grâce à une équipe de passionnés et un savoir-faire unique, %n propose des services haut de gamme sur mesure.",
+			"%n place la satisfaction client au cœur de sa démarche et s'impose comme un acteur incontournable.",
+		},
+		neutral: []string{
+			"%n est une entreprise française de construction mécanique fondée en %y à Lyon.",
+			"La société compte environ 300 salariés et a réalisé un chiffre d'affaires de 45 millions d'euros en 2018.",
+			"En 2014, %n a été rachetée par un groupe allemand.",
+		},
+		share:    []string{"L'interview complète est ici : %u", "La vidéo originale : %u", "La suite est en ligne %u"},
+		docs:     []string{"C'est dans la documentation : %u", "Le guide d'installation est ici %u", "Nous recrutons, l'offre officielle : %u"},
+		official: []string{"Site officiel", "Site de l'entreprise"},
+	},
+	"es": {
+		selfPromo: []string{
+			"Hola a todos, soy un pequeño youtuber, pásense por mi canal porfa, subo videos cada semana",
+			"Si les gusta la música así, escuchen mis canciones, link aquí 🙏",
+			"Síganme en insta para más dibujos como este",
+			"Estoy empezando en twitch, pasen a saludar esta noche",
+		},
+		tg: []string{
+			"Busco 10 personas para trabajo online, 60 dólares al día, pago diario. Escríbeme al privado",
+			"Señales de cripto gratis, +30% por semana, únete al canal",
+			"Ingresos extra desde el celular, info por DM",
+		},
+		puffery: []string{
+			"%n es una empresa líder en soluciones innovadoras, comprometida con la excelencia y la más alta calidad.",
+			"Con un equipo de expertos apasionados, %n ofrece atención personalizada y soluciones integrales a sus clientes.",
+			"%n se ha consolidado a la vanguardia del sector gracias a su calidad superior.",
+		},
+		neutral: []string{
+			"%n es una empresa mexicana de materiales de construcción fundada en %y en Monterrey.",
+			"La compañía emplea a unas 2000 personas y cotiza en bolsa desde 1994.",
+			"En 2012 %n vendió su división de transporte.",
+		},
+		share:    []string{"La entrevista completa está aquí: %u", "Este es el video original %u", "Ya subieron la segunda parte %u"},
+		docs:     []string{"Está en la documentación: %u", "La guía de instalación: %u", "Estamos contratando, la oferta oficial: %u"},
+		official: []string{"Sitio web oficial", "Página oficial"},
+	},
+	"pt": {
+		selfPromo: []string{
+			"Oi gente, sou pequena youtuber, passa no meu canal e se inscreve por favor 🙏",
+			"Faço covers assim também, me segue lá no insta",
+			"Lancei minha primeira música hoje, escutem e comentem",
+			"Sigam meu perfil, posto dicas de maquiagem todo dia",
+		},
+		tg: []string{
+			"Vagas para trabalho online, R$ 250 por dia, pagamento diário. Chama no privado",
+			"Sinais de cripto grátis, +40% por semana, entre no canal",
+			"Renda extra pelo celular, só 1 hora por dia, me chama no PV",
+		},
+		puffery: []string{
+			"A %n é referência no mercado, líder em soluções inovadoras e atendimento de excelência.",
+			"Com os melhores profissionais do setor, a %n oferece qualidade superior e excelência em cada projeto.",
+		},
+		neutral: []string{
+			"A %n é uma empresa brasileira de autopeças fundada em %y em Curitiba.",
+			"A empresa tem cerca de 900 funcionários e abriu capital em 2007.",
+		},
+		share:    []string{"A entrevista completa está aqui: %u", "Esse é o vídeo original %u", "Saiu a parte 2 %u"},
+		docs:     []string{"Está na documentação: %u", "O guia de instalação é este %u", "Estamos contratando, a vaga oficial: %u"},
+		official: []string{"Página oficial", "Sítio oficial"},
+	},
+	"it": {
+		selfPromo: []string{
+			"Ciao a tutti, sono un piccolo youtuber, passate dal mio canale e iscrivetevi 🙏",
+			"Seguitemi su instagram per altri disegni così",
+			"Ho appena pubblicato la mia prima canzone, ascoltatela",
+		},
+		tg: []string{
+			"Cerco persone per lavoro online, 100 € al giorno, pagamento giornaliero. Scrivetemi in privato",
+			"Segnali crypto gratuiti, +30% a settimana, entra nel canale",
+		},
+		puffery: []string{
+			"%n è un'azienda leader nel settore, sinonimo di eccellenza, professionalità e soluzioni innovative.",
+			"Da anni %n offre prodotti di alta qualità e soluzioni su misura per ogni esigenza.",
+		},
+		neutral: []string{
+			"%n è un'azienda meccanica italiana fondata nel %y a Brescia.",
+			"L'azienda conta circa 500 dipendenti e nel 2019 ha fatturato 80 milioni di euro.",
+		},
+		share:    []string{"L'intervista completa è qui: %u", "Questo è il video originale %u"},
+		docs:     []string{"È nella documentazione: %u", "La guida di installazione: %u"},
+		official: []string{"Sito ufficiale"},
+	},
+	"nl": {
+		selfPromo: []string{"Hoi allemaal, ik ben een kleine youtuber, abonneer op mijn kanaal 🙏", "Volg mij op insta voor meer tekeningen"},
+		tg:        []string{"Op zoek naar mensen voor online werk, 120 euro per dag, dagelijks uitbetaald. Stuur me een privébericht"},
+		puffery: []string{
+			"%n is een toonaangevende specialist in innovatieve oplossingen, bekend om vakmanschap en uitstekende service.",
+			"%n levert hoogwaardige producten en maatwerk met oog voor klanttevredenheid.",
+		},
+		neutral:  []string{"%n is een Nederlands installatiebedrijf, opgericht in %y in Utrecht.", "Het bedrijf heeft ongeveer 250 werknemers."},
+		share:    []string{"Het volledige interview staat hier: %u", "Dit is de originele video %u"},
+		docs:     []string{"Staat in de documentatie: %u"},
+		official: []string{"Officiële website"},
+	},
+	"pl": {
+		selfPromo: []string{"Cześć, jestem małym youtuberem, zajrzyjcie na mój kanał i subskrybujcie 🙏", "Obserwujcie mój profil na insta"},
+		tg:        []string{"Szukam osób do pracy online, 300 zł dziennie, wypłata codziennie. Piszcie na priv", "Darmowe sygnały krypto, +30% tygodniowo, dołącz do kanału"},
+		puffery: []string{
+			"%n to wiodąca firma oferująca innowacyjne rozwiązania najwyższej jakości.",
+			"Dzięki profesjonalnej obsłudze %n zapewnia kompleksowe usługi dla klientów w całej Polsce.",
+		},
+		neutral:  []string{"%n to polskie przedsiębiorstwo budowlane założone w %y roku w Poznaniu.", "Spółka zatrudnia około 700 pracowników."},
+		share:    []string{"Cały wywiad jest tutaj: %u", "To jest oryginalny film %u"},
+		docs:     []string{"Jest w dokumentacji: %u"},
+		official: []string{"Oficjalna strona"},
+	},
+	"ru": {
+		selfPromo: []string{
+			"Всем привет, я начинающий ютубер, загляните на мой канал, буду рад каждому подписчику 🙏",
+			"Кому нравится такое, подписывайтесь, у меня похожие каверы",
+			"Выложил свой первый трек, послушайте и оцените",
+			"Подпишитесь на мой инст, там больше рисунков",
+		},
+		tg: []string{
+			"Ищем людей на удалёнку, от 4000 ₽ в день, выплаты ежедневно, без опыта. Пишите в личку",
+			"Нужны курьеры, оплата каждый день, подробности в ЛС",
+			"Бесплатные сигналы от профессионального трейдера, +50% за неделю, вступай в канал",
+			"Подработка на телефоне, 1-2 часа в день, пиши «+» в личные сообщения",
+			"Продаю аккаунты и карты, дёшево, быстро. Писать в личку",
+		},
+		puffery: []string{
+			"%n — ведущая компания на рынке, предлагающая инновационные решения и высочайшее качество услуг.",
+			"Команда профессионалов %n обеспечивает индивидуальный подход к каждому клиенту.",
+			"%n — признанный лидер рынка с безупречной репутацией.",
+		},
+		neutral: []string{
+			"%n — российская машиностроительная компания, основанная в %y году в Екатеринбурге.",
+			"В компании работает около 1500 человек; в 2019 году её выручка составила 9 млрд рублей.",
+			"В 2016 году %n была приобретена государственной корпорацией.",
+		},
+		share:    []string{"Полное интервью вот здесь: %u", "Вот оригинальное видео %u", "Вышла вторая часть %u"},
+		docs:     []string{"Это есть в документации: %u", "Инструкция по установке тут %u", "Мы ищем разработчика, официальная вакансия: %u"},
+		official: []string{"Официальный сайт"},
+	},
+	"uk": {
+		selfPromo: []string{
+			"Всім привіт, я маленький ютубер, зазирніть на мій канал і підпишіться 🙏",
+			"Випустив свій перший трек, послухайте будь ласка",
+			"Підписуйтесь на мій інстаграм, там більше малюнків",
+		},
+		tg: []string{
+			"Шукаємо людей на віддалену роботу, від 1200 грн на день, виплати щодня. Пишіть в особисті",
+			"Безкоштовні сигнали від трейдера, +40% за тиждень, долучайся до каналу",
+			"Підробіток з телефону, 1-2 години на день, пиши «+» в приват",
+			"Потрібні кур'єри, оплата щодня, деталі в ЛС",
+		},
+		puffery: []string{
+			"%n — провідна компанія, що пропонує інноваційні рішення найвищої якості.",
+			"Команда професіоналів %n забезпечує індивідуальний підхід до кожного клієнта.",
+		},
+		neutral: []string{
+			"%n — українська машинобудівна компанія, заснована в %y році в Харкові.",
+			"На підприємстві працює близько 800 осіб.",
+		},
+		share:    []string{"Повне інтерв'ю тут: %u", "Ось оригінальне відео %u"},
+		docs:     []string{"Це є в документації: %u", "Інструкція зі встановлення тут %u"},
+		official: []string{"Офіційний сайт"},
+	},
+	"kk": {
+		selfPromo: []string{"Сәлем бәріне, менің арнама кіріп, жазылыңыздар 🙏"},
+		tg: []string{
+			"Үйден онлайн жұмыс, күніне 15 000 теңгеден, төлем күн сайын. Жеке хатқа жазыңыз",
+			"Тегін крипто сигналдар, аптасына +30%, арнаға қосылыңыз",
+			"Телефон арқылы қосымша табыс, толығырақ жеке хабарламада",
+		},
+		neutral:  []string{"%n — %y жылы Алматыда құрылған қазақстандық құрылыс компаниясы."},
+		share:    []string{"Толық сұхбат мына жерде: %u"},
+		docs:     []string{"Бұл құжаттамада жазылған: %u", "Орнату нұсқаулығы осында %u"},
+		official: []string{"Ресми сайты"},
+	},
+	"uz": {
+		selfPromo: []string{"Hammaga salom, kanalimga obuna bo'ling, har kuni video joylayman 🙏"},
+		tg: []string{
+			"Onlayn ish, kuniga 250 000 so'mdan, to'lov har kuni. Lichkaga yozing",
+			"Bepul kripto signallar, haftasiga +30%, kanalga qo'shiling",
+			"Telefon orqali qo'shimcha daromad, batafsil lichkada",
+		},
+		neutral:  []string{"%n — %y-yilda Toshkentda tashkil etilgan qurilish kompaniyasi."},
+		share:    []string{"To'liq intervyu shu yerda: %u"},
+		docs:     []string{"Bu hujjatlarda yozilgan: %u", "O'rnatish bo'yicha qo'llanma: %u"},
+		official: []string{"Rasmiy sayt"},
+	},
+	"tr": {
+		selfPromo: []string{
+			"Herkese selam, küçük bir youtuberım, kanalıma abone olursanız çok sevinirim 🙏",
+			"İlk şarkımı yayınladım, dinleyip yorum yapın",
+			"Instagram sayfamı takip edin, her gün çizim paylaşıyorum",
+		},
+		tg: []string{
+			"Evden online iş, günlük 1500 TL, ödeme her gün. Özelden yazın",
+			"Ücretsiz kripto sinyalleri, haftalık +%40, kanala katıl",
+			"Telefondan ek gelir, detaylar DM'de",
+		},
+		puffery: []string{
+			"%n, yenilikçi çözümleri ve üstün kalitesiyle sektörün öncü firmalarından biridir.",
+			"Profesyonel ekibiyle %n, müşteri memnuniyetini her zaman ön planda tutar.",
+		},
+		neutral:  []string{"%n, %y yılında İzmir'de kurulan bir makine üreticisidir.", "Şirket yaklaşık 400 kişi istihdam etmektedir."},
+		share:    []string{"Röportajın tamamı burada: %u", "Orijinal video bu %u"},
+		docs:     []string{"Belgelerde yazıyor: %u", "Kurulum kılavuzu burada %u"},
+		official: []string{"Resmî web sitesi"},
+	},
+	"id": {
+		selfPromo: []string{
+			"Halo semua, aku youtuber kecil, mampir ke channel aku ya dan subscribe 🙏",
+			"Follow ig aku ya buat tips masak lainnya",
+			"Baru rilis lagu pertama aku, dengerin ya kak",
+		},
+		tg: []string{
+			"Dicari admin online, gaji harian 250rb, kerja dari HP. Minat chat pribadi",
+			"Sinyal crypto gratis, profit 30% per minggu, gabung channel",
+			"Kerja sampingan 1-2 jam sehari, dibayar tiap hari, DM admin",
+		},
+		puffery: []string{
+			"%n adalah perusahaan terdepan yang menyediakan solusi inovatif dan layanan terbaik yang terpercaya.",
+			"Dengan tim profesional, %n menghadirkan produk berkualitas tinggi untuk seluruh pelanggan.",
+		},
+		neutral:  []string{"%n adalah perusahaan manufaktur yang didirikan pada tahun %y di Surabaya.", "Perusahaan ini mempekerjakan sekitar 1.200 orang."},
+		share:    []string{"Wawancara lengkapnya di sini: %u", "Ini video aslinya %u"},
+		docs:     []string{"Ada di dokumentasi: %u", "Panduan instalasinya di sini %u"},
+		official: []string{"Situs web resmi"},
+	},
+	"vi": {
+		selfPromo: []string{
+			"Chào mọi người, mình là youtuber nhỏ, ghé kênh của mình và đăng ký ủng hộ nhé 🙏",
+			"Mình mới ra bài hát đầu tiên, mọi người nghe thử nhé",
+			"Theo dõi mình trên tiktok để xem thêm nhé",
+		},
+		tg: []string{
+			"Tuyển người làm online tại nhà, thu nhập 400k/ngày, trả lương hằng ngày. Inbox mình",
+			"Tín hiệu crypto miễn phí, lãi 30% mỗi tuần, vào nhóm ngay",
+			"Việc làm thêm trên điện thoại, 1-2 tiếng mỗi ngày, nhắn riêng để biết thêm",
+		},
+		puffery: []string{
+			"%n là công ty hàng đầu, uy tín với các giải pháp toàn diện và chất lượng cao.",
+			"Với đội ngũ chuyên nghiệp và tận tâm, %n mang đến dịch vụ tốt nhất cho khách hàng.",
+		},
+		neutral:  []string{"%n là một công ty cơ khí được thành lập năm %y tại Hải Phòng.", "Công ty có khoảng 600 nhân viên."},
+		share:    []string{"Bài phỏng vấn đầy đủ ở đây: %u", "Đây là video gốc %u"},
+		docs:     []string{"Có trong tài liệu: %u", "Hướng dẫn cài đặt ở đây %u"},
+		official: []string{"Trang web chính thức"},
+	},
+	"ar": {
+		selfPromo: []string{
+			"مرحبا بالجميع، أنا يوتيوبر صغير، ادخلوا قناتي واشتركوا لو سمحتم 🙏",
+			"نزلت أول أغنية لي، اسمعوها وقولوا رأيكم",
+			"تابعوني على انستغرام لمزيد من الرسومات",
+		},
+		tg: []string{
+			"مطلوب أشخاص للعمل أونلاين، 80 دولار يوميا، الدفع كل يوم. راسلوني على الخاص",
+			"إشارات كريبتو مجانية، ربح 40% أسبوعيا، انضم إلى القناة",
+			"دخل إضافي من الهاتف، التفاصيل في الخاص",
+		},
+		puffery: []string{
+			"%n شركة رائدة في مجالها تقدم حلول مبتكرة بأعلى جودة.",
+			"يضم %n فريق محترف يقدم خدمات متميزة لكل العملاء.",
+		},
+		neutral:  []string{"%n شركة صناعية تأسست عام %y في الدار البيضاء.", "يعمل في الشركة نحو 700 موظف."},
+		share:    []string{"المقابلة كاملة هنا: %u", "هذا هو الفيديو الأصلي %u"},
+		docs:     []string{"الشرح موجود في التوثيق: %u", "دليل التثبيت هنا %u"},
+		official: []string{"الموقع الرسمي"},
+	},
+	"fa": {
+		selfPromo: []string{"سلام به همه، کانالم رو دنبال کنید و سابسکرایب کنید 🙏", "اولین آهنگم منتشر شد، گوش بدید"},
+		tg: []string{
+			"استخدام کار آنلاین در منزل، درآمد روزانه ۳ میلیون تومان، تسویه هر روز. پیوی پیام بدید",
+			"سیگنال رایگان ارز دیجیتال، سود ۴۰ درصد در هفته، عضو کانال شوید",
+			"درآمد از گوشی، روزی یک ساعت، اطلاعات بیشتر در پیوی",
+		},
+		puffery:  []string{"%n پیشرو در ارائه راهکارهای نوآورانه و خدمات باکیفیت است."},
+		neutral:  []string{"%n یک شرکت صنعتی است که در سال %y در تبریز تأسیس شد.", "این شرکت حدود ۵۰۰ کارمند دارد."},
+		share:    []string{"مصاحبه کامل اینجاست: %u", "این ویدیوی اصلی است %u"},
+		docs:     []string{"در مستندات نوشته شده: %u", "راهنمای نصب اینجاست %u"},
+		official: []string{"وب‌سایت رسمی"},
+	},
+	"hi": {
+		selfPromo: []string{"सभी को नमस्ते, मैं छोटा यूट्यूबर हूँ, मेरे चैनल को सब्सक्राइब करें 🙏", "मेरा पहला गाना आ गया है, ज़रूर सुनें"},
+		tg: []string{
+			"घर से ऑनलाइन काम, रोज़ 1500 रुपये, रोज़ पेमेंट। पर्सनल में मैसेज करें",
+			"फ्री क्रिप्टो सिग्नल, हफ्ते में 40% मुनाफा, चैनल से जुड़ें",
+			"मोबाइल से एक्स्ट्रा कमाई, डिटेल के लिए DM करें",
+		},
+		puffery:  []string{"%n अग्रणी कंपनी है जो उच्च गुणवत्ता और बेहतरीन सेवा प्रदान करती है।"},
+		neutral:  []string{"%n एक इंजीनियरिंग कंपनी है जिसकी स्थापना %y में पुणे में हुई थी।", "कंपनी में लगभग 900 कर्मचारी हैं।"},
+		share:    []string{"पूरा इंटरव्यू यहाँ है: %u", "यह असली वीडियो है %u"},
+		docs:     []string{"यह डॉक्यूमेंटेशन में लिखा है: %u", "इंस्टॉल करने की गाइड यहाँ है %u"},
+		official: []string{"आधिकारिक वेबसाइट"},
+	},
+	"zh": {
+		selfPromo: []string{"大家好，我是刚起步的小up主，欢迎关注我的频道 🙏", "我也翻唱了这首歌，去我的主页听听吧", "关注我，每天更新"},
+		tg: []string{
+			"招聘线上兼职，日结400元，手机操作，有意私聊",
+			"免费币圈信号，周收益40%，进群了解",
+			"宝妈学生都可以做，一天一小时，私信我",
+		},
+		puffery:  []string{"%n是行业领先的一站式服务商，拥有专业团队和卓越品质，值得信赖。", "%n致力于为客户提供优质的创新解决方案。"},
+		neutral:  []string{"%n是一家成立于%y年的机械制造企业，总部位于苏州。", "公司员工约八百人。"},
+		share:    []string{"完整采访在这里：%u", "这是原视频 %u"},
+		docs:     []string{"文档里有写：%u", "安装说明在这里 %u"},
+		official: []string{"官方网站"},
+	},
+	"ja": {
+		selfPromo: []string{"はじめまして、小さなゲーム実況者です！チャンネル登録お願いします🙏", "私も歌ってみた出しました、聴いてください"},
+		tg:        []string{"在宅ワーク募集、日給2万円、毎日払い。DMください", "無料の仮想通貨シグナル、週40%の利益、グループに参加"},
+		puffery:   []string{"%nは業界トップクラスの高品質なサービスと革新的なソリューションを提供しています。"},
+		neutral:   []string{"%nは%y年に大阪で設立された機械メーカーである。", "従業員数は約700人。"},
+		share:     []string{"インタビュー全編はこちら：%u", "元の動画はこれです %u"},
+		docs:      []string{"ドキュメントに書いてあります：%u"},
+		official:  []string{"公式ウェブサイト"},
+	},
+	"ko": {
+		selfPromo: []string{"안녕하세요 작은 유튜버입니다, 제 채널 구독 부탁드려요 🙏", "첫 곡 냈어요, 들어봐 주세요"},
+		tg:        []string{"재택 알바 모집, 일당 15만원, 매일 지급. 개인 메시지 주세요", "무료 코인 시그널, 주 40% 수익, 채널 입장"},
+		puffery:   []string{"%n은 혁신적인 솔루션과 최고의 품질로 업계를 선도하는 기업입니다."},
+		neutral:   []string{"%n은 %y년 부산에서 설립된 기계 제조 회사이다.", "직원 수는 약 500명이다."},
+		share:     []string{"인터뷰 전체는 여기: %u", "원본 영상은 이거예요 %u"},
+		docs:      []string{"문서에 나와 있어요: %u"},
+		official:  []string{"공식 웹사이트"},
+	},
+}
+
+// extraLangs are languages of the genres above that langs lacks; they get
+// only these genres, perExtra spam and good-faith texts each.
+var extraLangs = []lang{
+	{code: "uk", domainWords: []string{"robota", "zarobitok", "kripto", "signal", "groshi", "bonus"}, cta: []string{"Пишіть:", "Канал:"},
+		products: []string{"кредити", "ставки"}, sites: []string{"pravda.com.ua", "ukrstat.gov.ua", "suspilne.media"}},
+	{code: "kk", domainWords: []string{"jumys", "tabys", "kripto", "aqsha", "bonus"}, cta: []string{"Жазыңыз:", "Арна:"},
+		products: []string{"несие"}, sites: []string{"stat.gov.kz", "kazinform.kz", "tengrinews.kz"}},
+	{code: "uz", domainWords: []string{"ish", "daromad", "kripto", "pul", "bonus"}, cta: []string{"Yozing:", "Kanal:"},
+		products: []string{"kredit"}, sites: []string{"stat.uz", "kun.uz", "gazeta.uz"}},
+	{code: "fa", domainWords: []string{"kar", "daramad", "arz", "signal", "pool"}, cta: []string{"پیام بدید:", "کانال:"},
+		products: []string{"وام"}, sites: []string{"bbc.com", "amar.org.ir", "isna.ir"}},
+	{code: "hi", domainWords: []string{"kamai", "naukri", "paisa", "crypto", "earn"}, cta: []string{"संपर्क करें:", "चैनल:"},
+		products: []string{"लोन"}, sites: []string{"thehindu.com", "pib.gov.in", "ndtv.com"}},
+}
+
+// perExtra is how many spam and how many good-faith texts each extra
+// language gets.
+const perExtra = 150
+
+// The genre containers.
+var genreSpam = []string{"selfpromo", "tg", "draft"}
+var genreHam = []string{"share", "docs", "company"}
+
+func (a *augmenter) lines(code string, f func(genreLines) []string) []string {
+	if ls := f(genres[code]); len(ls) > 0 && a.r.IntN(6) != 0 {
+		return ls
+	}
+	return f(genres["en"])
+}
+
+// handleName is a user or channel name.
+func (a *augmenter) handleName(l *lang) string {
+	first := a.pick([]string{"lil", "dj", "the", "its", "real", "official", "mr", "miss", "", "", ""})
+	name := a.pick([]string{"beatz", "kayla", "gamer", "art", "music", "vlogs", "cooking", "fit", "nova", "luna", "max", "jay", "river", "pixel", "dance", "makeup"})
+	if a.r.IntN(3) == 0 {
+		name += a.pick(l.domainWords)
+	}
+	return first + name + a.pick([]string{"", "", "_", ".", "_official", "tv", fmt.Sprint(a.r.IntN(999))})
+}
+
+// profileURL is a link to a profile, channel or page on a user-content
+// platform, sometimes written without a scheme.
+func (a *augmenter) profileURL(l *lang) string {
+	n := a.handleName(l)
+	var u string
+	switch a.r.IntN(14) {
+	case 0:
+		u = "youtube.com/@" + n
+	case 1:
+		u = fmt.Sprintf("youtube.com/channel/UC%x", a.r.Uint64())
+	case 2:
+		u = "youtube.com/" + a.pick([]string{"user", "c"}) + "/" + n
+	case 3:
+		u = "instagram.com/" + n
+	case 4:
+		u = "tiktok.com/@" + n
+	case 5:
+		u = "soundcloud.com/" + n
+	case 6:
+		u = "twitch.tv/" + n
+	case 7:
+		u = "facebook.com/" + n
+	case 8:
+		u = a.pick([]string{"x.com/", "twitter.com/"}) + n
+	case 9:
+		u = a.pick([]string{"vk.com/", "ok.ru/group/"}) + n
+	case 10:
+		u = "linktr.ee/" + n
+	case 11:
+		u = strings.ReplaceAll(n, "_", "-") + a.pick([]string{".blogspot.com", ".wordpress.com"})
+	case 12:
+		u = "medium.com/@" + n
+	default:
+		u = "youtube.com/@" + n
+	}
+	switch a.r.IntN(4) {
+	case 0:
+		return u
+	case 1:
+		return "https://" + u
+	default:
+		return "https://www." + strings.TrimPrefix(u, "www.")
+	}
+}
+
+// videoURL is a link to one video or post, what a good-faith comment
+// shares.
+func (a *augmenter) videoURL() string {
+	id := func(n int) string {
+		const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = abc[a.r.IntN(len(abc))]
+		}
+		return string(b)
+	}
+	org := a.pick([]string{"BBCNews", "NASA", "TEDtalks", "natgeo", "Reuters", "dwnews", "CERN", "nytimes", "guardian", "FIFAWorldCup", "britishmuseum"})
+	switch a.r.IntN(8) {
+	case 0, 1:
+		return "https://www.youtube.com/watch?v=" + id(11) + a.pick([]string{"", "", fmt.Sprintf("&t=%ds", a.r.IntN(900))})
+	case 2:
+		return "https://youtu.be/" + id(11)
+	case 3:
+		return fmt.Sprintf("https://www.facebook.com/%s/videos/%d", org, 1e14+a.r.Int64N(9e14))
+	case 4:
+		return fmt.Sprintf("https://x.com/%s/status/%d", org, 1e18+a.r.Int64N(8e18))
+	case 5:
+		return "https://www.instagram.com/p/" + id(11) + "/"
+	case 6:
+		return fmt.Sprintf("https://www.tiktok.com/@%s/video/%d", strings.ToLower(org), 7e18+a.r.Int64N(1e18))
+	default:
+		return "https://www.youtube.com/shorts/" + id(11)
+	}
+}
+
+// officialProfile is an institution's own channel or page, as a wiki's
+// external links or a news comment cite it.
+func (a *augmenter) officialProfile() string {
+	org := a.pick([]string{"BBCNews", "NASA", "TED", "natgeo", "Reuters", "dwnews", "CERN", "britishmuseum", "louvre", "WHO", "UNESCO", "Bundesregierung", "CityofLeeds", "metmuseum"})
+	return "https://www." + a.pick([]string{"youtube.com/@", "youtube.com/user/", "facebook.com/", "instagram.com/", "x.com/", "twitter.com/"}) + org
+}
+
+// docsURL is a page of documentation or a project's site.
+func (a *augmenter) docsURL(l *lang) string {
+	switch a.r.IntN(9) {
+	case 0:
+		return "https://docs.python.org/3/library/" + a.pick([]string{"asyncio.html", "pathlib.html", "json.html", "logging.html"})
+	case 1:
+		return "https://go.dev/doc/" + a.pick([]string{"modules/managing-dependencies", "effective_go", "faq#closures_and_goroutines"})
+	case 2:
+		return "https://kubernetes.io/docs/" + a.pick([]string{"concepts/workloads/pods/", "tasks/run-application/", "reference/kubectl/"})
+	case 3:
+		return "https://developer.mozilla.org/" + a.pick([]string{"en-US", l.code}) + "/docs/Web/" + a.pick([]string{"HTTP/CORS", "API/Fetch_API", "CSS/grid"})
+	case 4:
+		return "https://wiki.archlinux.org/title/" + a.pick([]string{"Installation_guide", "Systemd", "NetworkManager"})
+	case 5:
+		return fmt.Sprintf("https://github.com/%s/%s/blob/main/README.md", a.pick([]string{"nodejs", "pallets", "rust-lang", "home-assistant"}), a.pick([]string{"node", "flask", "cargo", "core"}))
+	case 6:
+		return "https://" + a.pick([]string{"docs.docker.com/engine/install/", "learn.microsoft.com/en-us/windows/wsl/install", "www.postgresql.org/docs/16/", "nginx.org/en/docs/"})
+	case 7:
+		return "https://" + a.pick([]string{"careers", "jobs"}) + "." + a.pick(l.sites) + fmt.Sprintf("/%d", 1000+a.r.IntN(9000))
+	default:
+		return a.chatHamURL(l)
+	}
+}
+
+// companyName is the name of a business, in the style of l.
+func (a *augmenter) companyName(l *lang) string {
+	base := a.pick([]string{"Bright", "Nova", "Sun", "Alpha", "Green", "Atlas", "Vertex", "Blue", "Maple", "Orion", "Delta", "Prime", "Astra", "Polar", "Terra"}) +
+		a.pick([]string{"path", "line", "tech", "soft", "works", "field", "stone", "wave", "gate", "point", ""})
+	suffix := map[string][]string{"de": {"GmbH", "AG"}, "fr": {"SAS", "SARL"}, "es": {"S.A.", "S.L."}, "pt": {"Ltda.", "S.A."}, "it": {"S.r.l.", "S.p.A."},
+		"nl": {"B.V."}, "pl": {"Sp. z o.o."}, "tr": {"A.Ş."}, "id": {"PT"}, "ru": {"ООО"}, "uk": {"ТОВ"}, "ja": {"株式会社"}, "zh": {"有限公司"}}[l.code]
+	if len(suffix) == 0 {
+		suffix = []string{"Ltd", "Inc.", "Group", "Solutions", "Digital", "Media", "Consulting", ""}
+	}
+	s := a.pick(suffix)
+	switch {
+	case s == "":
+		return base
+	case s == "PT" || s == "ООО" || s == "ТОВ":
+		return s + " " + base
+	}
+	return base + " " + s
+}
+
+// companySite is the plain domain of a business: its name, no commercial
+// words, the language's TLD or .com.
+func (a *augmenter) companySite(l *lang, name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	label := b.String()
+	if len(label) > 4 && strings.HasSuffix(label, "gmbh") {
+		label = strings.TrimSuffix(label, "gmbh")
+	}
+	if a.r.IntN(3) == 0 {
+		label += "-" + a.pick([]string{"group", "digital", "tech", "solutions", "online", "consulting"})
+	}
+	tld := a.pick([]string{"com", "com", ccTLDOf(l.code), "io", "net"})
+	return label + "." + tld
+}
+
+func ccTLDOf(code string) string {
+	if t, ok := ccTLD[code]; ok {
+		return t
+	}
+	return map[string]string{"uk": "com.ua", "kk": "kz", "uz": "uz", "fa": "ir", "hi": "in"}[code]
+}
+
+// genreSpamText makes a spam text of genre c.
+func (a *augmenter) genreSpamText(l *lang, c string) (text string, wiki bool) {
+	switch c {
+	case "selfpromo":
+		s := a.pick(a.lines(l.code, func(g genreLines) []string { return g.selfPromo }))
+		u := a.profileURL(l)
+		switch a.r.IntN(5) {
+		case 0:
+			text = u + " " + s
+		case 1:
+			text = s + "\n" + u
+		case 2:
+			text = s + " " + u + " " + a.profileURL(l)
+		default:
+			text = s + a.pick([]string{" ", " 👉 ", ": ", " → "}) + u
+		}
+		return text, false
+	case "tg":
+		s := a.pick(a.lines(l.code, func(g genreLines) []string { return g.tg }))
+		contact := a.pick([]string{"@" + a.handleName(l), "@" + a.pick(l.domainWords) + a.pick([]string{"_hr", "_admin", "_work", "_signals", "_manager"}),
+			"t.me/" + a.pick(l.domainWords) + a.pick([]string{"_vip", "_job", "_pro", "group"}), "https://t.me/+" + fmt.Sprintf("%x", a.r.Uint64()), a.chatLink(l)})
+		switch a.r.IntN(4) {
+		case 0:
+			text = a.pick([]string{"🔥", "💰", "✅", "❗️", "‼️", "🚀"}) + " " + s + " " + contact
+		case 1:
+			text = s + "\n" + a.pick([]string{"👉 ", "➡️ ", "✍️ ", ""}) + contact
+		default:
+			text = s + " " + contact
+		}
+		return text, false
+	default: // draft
+		name := a.companyName(l)
+		site := a.companySite(l, name)
+		u := a.pick([]string{"https://www.", "https://", "http://www."}) + site + a.pick([]string{"", "/", "/about", "/en/", "/services"})
+		ps := a.lines(l.code, func(g genreLines) []string { return g.puffery })
+		var b strings.Builder
+		b.WriteString(strings.Replace(a.pick(ps), "%n", "'''"+name+"'''", 1))
+		for i := 0; i < 1+a.r.IntN(3); i++ {
+			b.WriteString(" " + strings.Replace(a.pick(ps), "%n", name, 1))
+		}
+		off := a.pick(a.lines(l.code, func(g genreLines) []string { return g.official }))
+		switch a.r.IntN(4) {
+		case 0:
+			b.WriteString("<ref>" + u + "</ref>")
+		case 1:
+			b.WriteString(" " + off + ": " + u)
+		case 2:
+			b.WriteString("\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos", "Ссылки"}) + " ==\n* [" + u + " " + off + "]")
+		default:
+			b.WriteString("<ref>[" + u + " " + name + "]</ref> [" + u + " " + site + "]")
+		}
+		if a.r.IntN(3) == 0 {
+			text = "{{Infobox company\n| name = " + name + "\n| website = " + site + "\n}}\n" + b.String()
+		} else {
+			text = b.String()
+		}
+		return text, true
+	}
+}
+
+// genreHamText makes a good-faith text of genre c.
+func (a *augmenter) genreHamText(l *lang, c string) (text string, wiki bool) {
+	switch c {
+	case "share":
+		s := a.pick(a.lines(l.code, func(g genreLines) []string { return g.share }))
+		switch a.r.IntN(5) {
+		case 0:
+			// An article's external links: the official channel next to
+			// the website.
+			p := a.officialProfile()
+			return "== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Ссылки"}) + " ==\n* [" + a.hamURL(l) + " " +
+				a.pick(a.lines(l.code, func(g genreLines) []string { return g.official })) + "]\n* [" + p + " " + a.pick([]string{"YouTube channel", "Facebook", "Instagram", "X (Twitter)"}) + "]", true
+		case 1:
+			return strings.Replace(s, "%u", a.officialProfile(), 1), false
+		}
+		return strings.Replace(s, "%u", a.videoURL(), 1), false
+	case "docs":
+		s := a.pick(a.lines(l.code, func(g genreLines) []string { return g.docs }))
+		text = strings.Replace(s, "%u", a.docsURL(l), 1)
+		if a.r.IntN(4) == 0 {
+			text = "@" + a.pick([]string{"dev_ops", "anna_k", "mod_team", "k8s_fan", "alex2019"}) + " " + text
+		}
+		return text, false
+	default: // company
+		name := a.companyName(l)
+		site := a.companySite(l, name)
+		u := a.pick([]string{"https://www.", "https://", "http://www."}) + site + a.pick([]string{"", "/", "/en/"})
+		ns := a.lines(l.code, func(g genreLines) []string { return g.neutral })
+		year := fmt.Sprint(1850 + a.r.IntN(170))
+		var b strings.Builder
+		b.WriteString(strings.NewReplacer("%n", "'''"+name+"'''", "%y", year).Replace(a.pick(ns)))
+		for i := 0; i < a.r.IntN(3); i++ {
+			b.WriteString(" " + strings.NewReplacer("%n", name, "%y", year).Replace(a.pick(ns)))
+		}
+		if len(l.ham) > 0 && a.r.IntN(3) == 0 {
+			b.WriteString("<ref>{{cite web |url=" + a.hamURL(l) + " |title=" + a.hamTitle(l) + fmt.Sprintf(" |date=%d}}</ref>", 1990+a.r.IntN(34)))
+		}
+		off := a.pick(a.lines(l.code, func(g genreLines) []string { return g.official }))
+		switch a.r.IntN(3) {
+		case 0:
+			b.WriteString("\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos", "Ссылки"}) + " ==\n* [" + u + " " + off + "]")
+		case 1:
+			b.WriteString(" " + off + ": " + u)
+		default:
+			b.WriteString("\n\n== " + a.pick([]string{"External links", "Weblinks"}) + " ==\n* [" + u + " " + off + "]\n* [" + a.officialProfile() + " YouTube]")
+		}
+		if a.r.IntN(3) == 0 {
+			return "{{Infobox company\n| name = " + name + "\n| founded = " + year + "\n| website = " + site + "\n}}\n" + b.String(), true
+		}
+		return b.String(), true
+	}
+}
