@@ -164,6 +164,7 @@ const (
 	fSelfPromo
 	fPuffery1
 	fPuffery2plus
+	fPathTopic
 	fDense // number of dense features
 )
 
@@ -199,6 +200,7 @@ var denseNames = [fDense]string{
 	"a link to a profile, channel or page on a user-content platform (YouTube channel, Instagram, TikTok, a blog)",
 	"self-promotion (my channel, subscribe, follow me)",
 	"promotional praise (leading provider, award-winning)", "much promotional praise",
+	"a spam topic in the link's path (/buy-viagra-online, /casino-bonus)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -565,12 +567,16 @@ func (x *extractor) extract(d Doc) {
 			nMD++
 		}
 	}
-	if strings.Contains(text, "[/") || strings.Contains(text, "</") {
-		for _, re := range []*regexp.Regexp{bbcodeRe, htmlLinkRe} {
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
-				nMD++
-			}
+	for _, f := range []struct {
+		re    *regexp.Regexp
+		close [2]string
+	}{{bbcodeRe, [2]string{"[/url]", "[/URL]"}}, {htmlLinkRe, [2]string{"</a>", "</A>"}}} {
+		if !strings.Contains(text, f.close[0]) && !strings.Contains(text, f.close[1]) {
+			continue
+		}
+		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
+			nMD++
 		}
 	}
 	nWiki = len(anchors) - nMD
@@ -955,6 +961,9 @@ func (x *extractor) pathFeatures(u string) {
 	}
 	if redirectPath(strings.ToLower(path), strings.ToLower(query)) {
 		x.dense(fRedirectPath, 1)
+	}
+	if len(path) > 3 && SellsTopic(path) {
+		x.dense(fPathTopic, 1)
 	}
 	o := int32(-1)
 	if x.explain {

@@ -19,9 +19,9 @@ import (
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic",
-	"selfpromo", "tg", "draft"}
+	"selfpromo", "tg", "draft", "link-list"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
-	"share", "docs", "company"}
+	"share", "docs", "company", "link-reply"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -303,6 +303,9 @@ func (a *augmenter) spam(l *lang, c string) example {
 			wiki = false
 			text = "[" + a.anchor(l) + "](" + a.spamURL(l) + ")"
 		}
+	case "link-list":
+		wiki = false
+		text = a.linkListSpam(l)
 	case "repeated":
 		u, an := a.spamURL(l), a.anchor(l)
 		for i := 0; i < 2+a.r.IntN(5); i++ {
@@ -431,7 +434,12 @@ func (a *augmenter) hamURL(l *lang) string {
 	var path string
 	switch a.r.IntN(5) {
 	case 0:
-		path = fmt.Sprintf("/news/%d/%02d/%s-%d", 2005+a.r.IntN(19), 1+a.r.IntN(12), a.pick([]string{"report", "census", "bridge", "history", "article"}), a.r.IntN(99999))
+		slug := a.pick([]string{"report", "census", "bridge", "history", "article"})
+		if a.r.IntN(3) == 0 {
+			// News about what spam sells: a topic in a path is a hint.
+			slug = a.pick(newsSlugs)
+		}
+		path = fmt.Sprintf("/news/%d/%02d/%s-%d", 2005+a.r.IntN(19), 1+a.r.IntN(12), slug, a.r.IntN(99999))
 	case 1:
 		path = fmt.Sprintf("/doc/%d.pdf", a.r.IntN(1000000))
 	case 2:
@@ -545,6 +553,8 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "company":
 		e.text, _ = a.genreHamText(l, c)
 		return e
+	case "link-reply":
+		text, wiki = a.linkReply(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)

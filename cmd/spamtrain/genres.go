@@ -744,3 +744,147 @@ func (a *augmenter) genreHamText(l *lang, c string) (text string, wiki bool) {
 		return b.String(), true
 	}
 }
+
+// newsSlugs are the slugs of news articles about what spam sells, as
+// references cite them.
+var newsSlugs = []string{"regulator-fines-online-casino-operator", "payday-loan-rules-tightened", "bitcoin-price-falls", "crypto-exchange-collapse",
+	"fake-viagra-seized", "weight-loss-drug-shortage", "sports-betting-legalised", "essay-mills-banned", "replica-goods-raid", "forex-scam-warning",
+	"dating-app-fraud", "work-from-home-scams-rise", "seo-agency-fined"}
+
+// serviceWords are what local-service and affiliate link spam is about,
+// the words of its keyword domains and link texts.
+var serviceWords = []string{"kitchen", "remodel", "roofing", "plumbing", "dental", "lawyer", "movers", "cleaning", "locksmith", "solar",
+	"insurance", "hvac", "cbd", "vape", "jewelry", "wedding", "garage", "flooring", "pest", "repair", "tattoo", "massage", "detox", "keto"}
+
+// serviceDomain is a keyword domain of link spam: two service or spam
+// words and a suffix.
+func (a *augmenter) serviceDomain(l *lang) string {
+	w1 := a.pick(serviceWords)
+	w2 := a.pick(append([]string{"pros", "experts", "hub", "center", "near-me", "deals", "usa", "24", "online", "best"}, l.domainWords...))
+	return w1 + a.pick([]string{"-", ""}) + w2 + "." + a.pick([]string{"com", "net", "us", "co", "info", "xyz", ccTLDOf(l.code)})
+}
+
+// linkListSpam is link spam with no prose besides its links: BBCode and
+// HTML links, lists of deep links to one keyword domain, bare URLs with
+// keyword slugs.
+func (a *augmenter) linkListSpam(l *lang) string {
+	kw := func() string {
+		if a.r.IntN(2) == 0 {
+			return a.anchor(l)
+		}
+		return a.pick(serviceWords) + " " + a.pick([]string{"services", "near me", "company", "cost", "prices", "online", "experts", "repair", "deals"})
+	}
+	var parts []string
+	n := 1 + a.r.IntN(4)
+	switch a.r.IntN(4) {
+	case 0:
+		for i := 0; i < n; i++ {
+			parts = append(parts, "[url="+a.spamURL(l)+"]"+kw()+"[/url]")
+		}
+		return strings.Join(parts, a.pick([]string{" ", "\n", ", "}))
+	case 1:
+		for i := 0; i < n; i++ {
+			parts = append(parts, `<a href="`+a.spamURL(l)+`">`+kw()+"</a>")
+		}
+		return strings.Join(parts, a.pick([]string{" ", "\n", " | "}))
+	case 2:
+		d := "https://" + a.pick([]string{"www.", ""}) + a.serviceDomain(l)
+		for i := 0; i < 1+n; i++ {
+			k := kw()
+			parts = append(parts, "* ["+d+"/"+strings.ReplaceAll(strings.ToLower(k), " ", "-")+" "+k+"]")
+		}
+		return strings.Join(parts, "\n")
+	default:
+		d := "https://" + a.serviceDomain(l)
+		for i := 0; i < n; i++ {
+			parts = append(parts, d+"/"+strings.ReplaceAll(strings.ToLower(kw()), " ", "-")+a.pick([]string{"", ".html", "/", fmt.Sprintf("-%d", 2020+a.r.IntN(6))}))
+		}
+		return strings.Join(parts, a.pick([]string{"\n", " "}))
+	}
+}
+
+// linkReply is a good-faith reply or edit that is nothing but a link: to
+// documentation, an issue, an article, a video, in the same markups as
+// link-only spam.
+func (a *augmenter) linkReply(l *lang) (string, bool) {
+	u := a.docsURL(l)
+	switch a.r.IntN(3) {
+	case 1:
+		u = a.chatHamURL(l)
+	case 2:
+		u = a.hamURL(l)
+	}
+	title := a.pick([]string{"docs", "documentation", "the manual", "this issue", "release notes", "FAQ", "changelog", "source"})
+	if len(l.titles) > 0 && a.r.IntN(2) == 0 {
+		title = a.pick(l.titles)
+	}
+	switch a.r.IntN(7) {
+	case 0:
+		return u, false
+	case 1:
+		return a.pick([]string{"See ", "Duplicate of ", "Fixed in ", "Related: ", "cf. ", "→ ", "Source: "}) + u, false
+	case 2:
+		return "[url=" + u + "]" + title + "[/url]", false
+	case 3:
+		return `<a href="` + u + `">` + title + "</a>", false
+	case 4:
+		return "[" + title + "](" + u + ")", false
+	case 5:
+		return "* [" + u + " " + title + "]", true
+	default:
+		return u + "\n" + a.docsURL(l), false
+	}
+}
+
+// plainTalk are good-faith sentences of forums and Q&A sites that use the
+// words spam leans on (free, check out, visit, sign up, download, profit,
+// earn, guaranteed, limited) in their ordinary sense, so that a call to
+// action or a lure word alone is not learned as spam.
+var plainTalk = map[string][]string{
+	"en": {
+		"The free version has the same model, it just limits the number of requests per hour.",
+		"Check out the second answer, it explains why the cache is invalidated.",
+		"Visit the project page for the full list of supported formats.",
+		"You can sign up for the beta on their site, it's free for students.",
+		"Download the latest release and run the installer again.",
+		"The company reported a profit of 3% last year, mostly from licensing.",
+		"Nothing is guaranteed here: the compiler may reorder these writes.",
+		"Earnings per share fell after the merger, according to the annual report.",
+		"I only have limited time this week, but I'll try to test the patch.",
+		"Join us on the mailing list if you want to help with the translation.",
+		"There is a free online course from the university that covers this.",
+		"Click the gear icon, then Settings, then turn off sync.",
+		"Contact the maintainers before sending a large pull request.",
+		"Don't miss the note at the end of the tutorial about permissions.",
+		"The deal fell through and the shares lost 20% in a day.",
+		"If you want to make money from the app, the store takes a 30% cut.",
+	},
+	"de": {"Die kostenlose Version hat dieselben Funktionen, nur weniger Speicher.", "Schau dir die zweite Antwort an, die erklärt das gut.",
+		"Besuchen Sie die Projektseite für die vollständige Liste.", "Der Gewinn des Unternehmens stieg um 3 %.", "Melde dich für die Mailingliste an, wenn du helfen willst."},
+	"fr": {"La version gratuite a les mêmes fonctions, avec moins de stockage.", "Regardez la deuxième réponse, elle explique le problème.",
+		"Visitez la page du projet pour la liste complète.", "Le bénéfice de l'entreprise a augmenté de 3 %.", "Inscrivez-vous à la liste de diffusion pour aider à la traduction."},
+	"es": {"La versión gratuita tiene las mismas funciones, con menos almacenamiento.", "Mira la segunda respuesta, lo explica bien.",
+		"Visita la página del proyecto para ver la lista completa.", "Las ganancias de la empresa subieron un 3 %.", "Regístrate en la lista de correo si quieres ayudar."},
+	"pt": {"A versão gratuita tem as mesmas funções, com menos armazenamento.", "Veja a segunda resposta, ela explica bem.", "O lucro da empresa subiu 3%."},
+	"ru": {"Бесплатная версия умеет то же самое, только с ограничением запросов.", "Посмотрите второй ответ, там всё объяснено.",
+		"Прибыль компании выросла на 3% по итогам года.", "Подпишитесь на рассылку, если хотите помочь с переводом.", "Скачайте последнюю версию и запустите установщик заново."},
+	"zh": {"免费版功能一样，只是限制了请求次数。", "看看第二个回答，解释得很清楚。", "公司去年利润增长了3%。"},
+	"ja": {"無料版も機能は同じで、リクエスト数だけ制限されています。", "二番目の回答を見てください、理由が説明されています。"},
+	"tr": {"Ücretsiz sürümde aynı özellikler var, sadece istek sayısı sınırlı.", "İkinci cevaba bakın, sebebi açıklanmış."},
+	"id": {"Versi gratisnya sama saja, cuma jumlah permintaan dibatasi.", "Lihat jawaban kedua, di situ dijelaskan."},
+	"vi": {"Bản miễn phí cũng có đủ tính năng, chỉ giới hạn số lượt gọi.", "Xem câu trả lời thứ hai, có giải thích rõ."},
+	"ar": {"النسخة المجانية فيها نفس الميزات، فقط عدد الطلبات محدود.", "انظر الإجابة الثانية، فيها الشرح."},
+	"pl": {"Darmowa wersja ma te same funkcje, tylko z limitem zapytań.", "Zobacz drugą odpowiedź, tam jest wyjaśnienie."},
+	"nl": {"De gratis versie heeft dezelfde functies, alleen met een limiet.", "Kijk naar het tweede antwoord, daar staat het uitgelegd."},
+	"it": {"La versione gratuita ha le stesse funzioni, solo con un limite di richieste.", "Guarda la seconda risposta, lo spiega bene."},
+	"ko": {"무료 버전도 기능은 같고 요청 수만 제한돼요.", "두 번째 답변을 보세요, 이유가 설명돼 있어요."},
+}
+
+// plainSentence is a sentence of plainTalk in l's language, or English.
+func (a *augmenter) plainSentence(l *lang) string {
+	ls := plainTalk[l.code]
+	if ls == nil || a.r.IntN(4) == 0 {
+		ls = plainTalk["en"]
+	}
+	return a.pick(ls)
+}
