@@ -19,9 +19,9 @@ import (
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic",
-	"selfpromo", "tg", "draft", "link-list"}
+	"selfpromo", "tg", "draft", "link-list", "recommend"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
-	"share", "docs", "company", "link-reply"}
+	"share", "docs", "company", "link-reply", "advice"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -304,8 +304,11 @@ func (a *augmenter) spam(l *lang, c string) example {
 			text = "[" + a.anchor(l) + "](" + a.spamURL(l) + ")"
 		}
 	case "link-list":
-		wiki = false
 		text = a.linkListSpam(l)
+		wiki = strings.HasPrefix(text, "[http") || strings.HasPrefix(text, "* [")
+	case "recommend":
+		wiki = false
+		text = a.recommendSpam(l)
 	case "repeated":
 		u, an := a.spamURL(l), a.anchor(l)
 		for i := 0; i < 2+a.r.IntN(5); i++ {
@@ -555,6 +558,9 @@ func (a *augmenter) ham(l *lang, c string) example {
 		return e
 	case "link-reply":
 		text, wiki = a.linkReply(l)
+	case "advice":
+		wiki = false
+		text = a.adviceReply(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -460,8 +461,8 @@ var extraLangs = []lang{
 const perExtra = 150
 
 // The genre containers.
-var genreSpam = []string{"selfpromo", "tg", "draft"}
-var genreHam = []string{"share", "docs", "company"}
+var genreSpam = []string{"selfpromo", "tg", "draft", "recommend"}
+var genreHam = []string{"share", "docs", "company", "advice"}
 
 func (a *augmenter) lines(code string, f func(genreLines) []string) []string {
 	if ls := f(genres[code]); len(ls) > 0 && a.r.IntN(6) != 0 {
@@ -776,7 +777,20 @@ func (a *augmenter) linkListSpam(l *lang) string {
 	}
 	var parts []string
 	n := 1 + a.r.IntN(4)
-	switch a.r.IntN(4) {
+	switch a.r.IntN(5) {
+	case 4:
+		// Innocuous domains (hacked or parked sites, free hosts) whose
+		// link texts alone say what is sold: the anchor carries it.
+		for i := 0; i < 1+a.r.IntN(2); i++ {
+			d := a.pick([]string{"smart", "world", "city", "my", "net", "info", "global", "daily", "easy", "open"}) +
+				a.pick([]string{"guide", "point", "hub", "page", "zone", "corner", "space", "place", "spot"}) + "." + a.pick([]string{"com", "net", "org", "info", ccTLDOf(l.code)})
+			an := a.pick(l.products)
+			if a.r.IntN(2) == 0 {
+				an = a.anchor(l)
+			}
+			parts = append(parts, "[http://www."+d+"/"+a.pick([]string{"", "help", "page", "index.php?id=" + fmt.Sprint(a.r.IntN(999)), "blog/" + fmt.Sprint(a.r.IntN(99))})+" "+an+"]")
+		}
+		return strings.Join(parts, " ")
 	case 0:
 		for i := 0; i < n; i++ {
 			parts = append(parts, "[url="+a.spamURL(l)+"]"+kw()+"[/url]")
@@ -887,4 +901,116 @@ func (a *augmenter) plainSentence(l *lang) string {
 		ls = plainTalk["en"]
 	}
 	return a.pick(ls)
+}
+
+// recommendLines are forum replies that praise the thread, then recommend
+// a local business ("%s": the service); the business's domain follows.
+// recommendServices are the services, in the same language. goodAdvice
+// are good-faith replies that recommend official documentation or a
+// public guide, the link following.
+var recommendLines = map[string][]string{
+	"en": {"Great thread! If anyone in Dallas needs %s, I can recommend", "Very helpful, thanks. By the way, for affordable %s I always use",
+		"Nice post. We hired these guys for %s last month and they were great:", "Thanks for the tips! For reliable %s check"},
+	"de": {"Toller Beitrag! Wer in München %s sucht, dem kann ich empfehlen:", "Danke für die Infos. Für günstige %s nutze ich immer"},
+	"fr": {"Super article ! Pour %s pas cher à Paris, je recommande", "Merci pour les infos. Pour %s, je passe toujours par"},
+	"es": {"¡Excelente post! Si alguien busca %s en Madrid, recomiendo", "Gracias por la info. Para %s económicos siempre uso"},
+	"pt": {"Ótimo post! Quem precisar de %s em São Paulo, recomendo", "Valeu pelas dicas! Para %s eu sempre uso"},
+	"it": {"Bell'articolo! Per %s a Milano consiglio", "Grazie per le info. Per %s mi trovo bene con"},
+	"ru": {"Полезная статья! Кому нужен %s в Москве, советую", "Спасибо, пригодилось. Сам заказывал %s тут:"},
+	"uk": {"Корисна стаття! Кому потрібен %s у Києві, раджу", "Дякую! Сам замовляв %s тут:"},
+	"ar": {"موضوع مفيد! لمن يبحث عن %s في جدة أنصح بـ", "شكرا على المعلومات، أفضل %s جربتها"},
+	"tr": {"Güzel yazı! İstanbul'da %s arayanlara tavsiye ederim:", "Teşekkürler, %s için hep bunları kullanıyorum"},
+	"id": {"Artikelnya bermanfaat! Yang butuh %s di Jakarta, rekomendasi saya", "Makasih infonya, untuk %s saya selalu pakai"},
+	"vi": {"Bài viết hữu ích! Ai cần %s ở Hà Nội thì tham khảo", "Cảm ơn bạn, mình hay dùng %s ở đây"},
+	"zh": {"好帖！需要%s的朋友可以看看", "感谢分享，我一直用这家%s"},
+	"pl": {"Świetny wpis! Jeśli ktoś szuka %s w Warszawie, polecam", "Dzięki za info, do %s zawsze wybieram"},
+	"nl": {"Goed artikel! Wie %s zoekt in Amsterdam, ik raad aan", "Bedankt, voor %s gebruik ik altijd"},
+	"ja": {"参考になりました！%sならここがおすすめです", "ありがとうございます、%sはいつもここに頼んでいます"},
+	"ko": {"좋은 글이네요! %s 필요하신 분은 여기 추천합니다", "감사합니다, %s는 항상 여기 이용해요"},
+	"fa": {"مطلب مفیدی بود! برای %s در تهران پیشنهاد می‌کنم"},
+	"hi": {"बहुत अच्छी पोस्ट! दिल्ली में %s के लिए मैं सुझाव दूँगा"},
+	"kk": {"Пайдалы мақала! Алматыда %s керек болса, ұсынамын"},
+	"uz": {"Foydali maqola! Toshkentda %s kerak bo'lsa, tavsiya qilaman"},
+}
+
+var recommendServices = map[string][]string{
+	"en": {"movers", "roof repair", "carpet cleaning", "a locksmith", "kitchen remodeling", "dental implants", "a divorce lawyer", "pest control", "AC repair", "a wedding photographer"},
+	"de": {"einen Umzugsservice", "eine Reinigungsfirma", "einen Schlüsseldienst", "Zahnimplantate", "einen Anwalt", "eine Entrümpelung"},
+	"fr": {"un déménagement", "un serrurier", "un nettoyage de canapé", "des implants dentaires"},
+	"es": {"mudanzas", "un cerrajero", "limpieza de alfombras", "implantes dentales"},
+	"pt": {"mudança", "chaveiro", "limpeza de sofá", "implante dentário"},
+	"it": {"traslochi", "un fabbro", "impianti dentali"},
+	"ru": {"переезд", "ремонт квартир", "вскрытие замков", "клининг"},
+	"uk": {"переїзд", "ремонт квартир"},
+	"ar": {"شركة نقل أثاث", "شركة تنظيف", "مكافحة حشرات", "كشف تسربات"},
+	"tr": {"nakliyat", "çilingir", "koltuk yıkama"},
+	"id": {"jasa pindahan", "sedot WC", "service AC"},
+	"vi": {"chuyển nhà trọn gói", "thông tắc cống", "sửa điều hòa"},
+	"zh": {"搬家服务", "开锁", "装修"},
+	"pl": {"przeprowadzki", "ślusarza", "sprzątania"},
+	"nl": {"een verhuisbedrijf", "een slotenmaker"},
+	"ja": {"引越し", "鍵開け", "不用品回収"},
+	"ko": {"이사", "입주청소", "누수탐지"},
+	"fa": {"باربری", "لوله بازکنی"},
+	"hi": {"पैकर्स एंड मूवर्स"},
+	"kk": {"көшу қызметі"},
+	"uz": {"ko'chish xizmati"},
+}
+
+var goodAdvice = map[string][]string{
+	"en": {"For beginners I'd recommend the official tutorial:", "If you're moving to Berlin, the city's own guide helped me a lot:",
+		"For bird identification I recommend the society's field guide", "Before hiring anyone, check the licence on the regulator's register:"},
+	"de": {"Für Anfänger empfehle ich das offizielle Tutorial:", "Vor dem Umzug hilft die Seite der Stadt:"},
+	"fr": {"Pour débuter, je recommande le tutoriel officiel :", "Avant un déménagement, le guide de la mairie est utile :"},
+	"es": {"Para empezar recomiendo el tutorial oficial:", "Antes de mudarte, mira la guía del ayuntamiento:"},
+	"pt": {"Para começar recomendo o tutorial oficial:"}, "it": {"Per iniziare consiglio il tutorial ufficiale:"},
+	"ru": {"Для начала советую официальный учебник:", "Перед переездом почитайте памятку на сайте мэрии:"},
+	"uk": {"Для початку раджу офіційний посібник:"}, "ar": {"للمبتدئين أنصح بالدليل الرسمي:"},
+	"tr": {"Yeni başlayanlara resmi eğitimi tavsiye ederim:"}, "id": {"Untuk pemula saya rekomendasikan tutorial resminya:"},
+	"vi": {"Người mới thì nên xem hướng dẫn chính thức:"}, "zh": {"新手推荐看官方教程："}, "pl": {"Na początek polecam oficjalny samouczek:"},
+	"nl": {"Voor beginners raad ik de officiële handleiding aan:"}, "ja": {"初心者には公式チュートリアルがおすすめです："},
+	"ko": {"처음이라면 공식 튜토리얼을 추천합니다:"}, "fa": {"برای شروع آموزش رسمی را پیشنهاد می‌کنم:"},
+	"hi": {"शुरुआत के लिए आधिकारिक ट्यूटोरियल देखें:"}, "kk": {"Бастау үшін ресми нұсқаулықты ұсынамын:"},
+	"uz": {"Boshlash uchun rasmiy qo'llanmani tavsiya qilaman:"},
+}
+
+// pickIn picks a line of m in l's language, or English.
+func (a *augmenter) pickIn(m map[string][]string, l *lang) string {
+	ls := m[l.code]
+	if ls == nil || a.r.IntN(6) == 0 {
+		ls = m["en"]
+	}
+	return a.pick(ls)
+}
+
+// recommendSpam is a forum reply recommending a local business.
+func (a *augmenter) recommendSpam(l *lang) string {
+	line := a.pickIn(recommendLines, l)
+	svc := recommendServices[l.code]
+	if svc == nil || !strings.Contains(line, "%s") || recommendLines[l.code] == nil || !slices.Contains(recommendLines[l.code], line) {
+		svc = recommendServices["en"]
+	}
+	s := fill(line, a.pick(svc))
+	d := a.serviceDomain(l)
+	switch a.r.IntN(4) {
+	case 0:
+		return s + " " + d
+	case 1:
+		return s + " https://" + a.pick([]string{"www.", ""}) + d + "/" + a.pick([]string{"", "services", "contact", "prices"})
+	case 2:
+		return s + " [url=https://" + d + "]" + a.pick(svc) + "[/url]"
+	default:
+		return s + " " + strings.ToUpper(d[:1]) + d[1:] + a.pick([]string{"", " 👍", "!"})
+	}
+}
+
+// adviceReply is a good-faith reply recommending documentation or a
+// public guide.
+func (a *augmenter) adviceReply(l *lang) string {
+	s := a.pickIn(goodAdvice, l)
+	u := a.docsURL(l)
+	if a.r.IntN(2) == 0 {
+		u = a.hamURL(l)
+	}
+	return s + " " + u
 }
