@@ -160,6 +160,11 @@ const (
 	fLocalPhone
 	fRedirectPath
 	fMention
+	fProfileLink
+	fSelfPromo
+	fPuffery1
+	fPuffery2plus
+	fPathTopic
 	fDense // number of dense features
 )
 
@@ -192,6 +197,10 @@ var denseNames = [fDense]string{
 	"a phone number next to a messenger word",
 	"a click-tracking or redirect path (/go/, /click, cgi-bin, ?ref=)",
 	"an @mention of a user, no messenger in sight",
+	"a link to a profile, channel or page on a user-content platform (YouTube channel, Instagram, TikTok, a blog)",
+	"self-promotion (my channel, subscribe, follow me)",
+	"promotional praise (leading provider, award-winning)", "much promotional praise",
+	"a spam topic in the link's path (/buy-viagra-online, /casino-bonus)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -206,7 +215,11 @@ func featureSet() uint32 {
 
 // Regular expressions, compiled once.
 var (
-	bracketRe  = regexp.MustCompile(`\[((?:https?:)?//[^\s\]]+)[ \t]+([^\]\n]{0,200})\]`)
+	bracketRe = regexp.MustCompile(`\[((?:https?:)?//[^\s\]]+)[ \t]+([^\]\n]{0,200})\]`)
+	// bbcodeRe and htmlLinkRe are the link markup of forums and comment
+	// boxes: [url=http://…]text[/url] and <a href="http://…">text</a>.
+	bbcodeRe   = regexp.MustCompile(`(?i)\[url=["']?((?:https?:)?//[^\]\s"']+)["']?\]([^\[\n]{0,200})\[/url\]`)
+	htmlLinkRe = regexp.MustCompile(`(?i)<a\s[^<>]*?href=["']?((?:https?:)?//[^"'\s<>]+)["']?[^<>]*>([^<\n]{0,200})</a>`)
 	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
 	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
 	titleRe    = regexp.MustCompile(`(?i)\|\s*(?:title|titel|titre|título|titolo|tytuł|titel|заглавие|название)\s*=\s*([^|}]*)`)
@@ -459,6 +472,8 @@ type extractor struct {
 	origins  []string // when explaining: what each origin index names
 	explain  bool
 	contacts []Contact
+	tails    []string // per contact: a bare domain's path as written ("/@name"), else ""
+	profile  bool     // the link domainFeatures reads is a platform profile
 	norm     []byte
 	mask     []byte
 	offs     []int
@@ -521,6 +536,7 @@ func (x *extractor) reset(explain bool) {
 	x.feats = x.feats[:0]
 	x.origins = x.origins[:0]
 	x.contacts = x.contacts[:0]
+	x.tails = x.tails[:0]
 	x.explain = explain
 }
 
@@ -548,6 +564,18 @@ func (x *extractor) extract(d Doc) {
 	if strings.Contains(text, "](") {
 		for _, m := range markdownRe.FindAllStringSubmatchIndex(text, -1) {
 			anchors[text[m[4]:m[5]]] = strings.TrimSpace(text[m[2]:m[3]])
+			nMD++
+		}
+	}
+	for _, f := range []struct {
+		re    *regexp.Regexp
+		close [2]string
+	}{{bbcodeRe, [2]string{"[/url]", "[/URL]"}}, {htmlLinkRe, [2]string{"</a>", "</A>"}}} {
+		if !strings.Contains(text, f.close[0]) && !strings.Contains(text, f.close[1]) {
+			continue
+		}
+		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
 			nMD++
 		}
 	}
@@ -596,6 +624,9 @@ func (x *extractor) extract(d Doc) {
 			x.addContact(Contact{Kind: ContactObfuscated, Text: t, Domain: c.Name})
 		case textview.ContactBareDomain:
 			x.addContact(Contact{Kind: ContactBare, Text: t, Domain: registrable(strings.ToLower(t))})
+			if n := len(x.tails); n > 0 && c.Span.Hi < len(text) && text[c.Span.Hi] == '/' {
+				x.tails[n-1] = pathTail(text[c.Span.Hi:])
+			}
 		case textview.ContactPhone:
 			x.addContact(Contact{Kind: ContactPhone, Text: t})
 			if c.National {
@@ -711,6 +742,7 @@ func (x *extractor) addContact(c Contact) {
 		return
 	}
 	x.contacts = append(x.contacts, c)
+	x.tails = append(x.tails, "")
 }
 
 // registrable returns host's registrable domain in ASCII (punycode for an
@@ -733,7 +765,18 @@ func (x *extractor) linkFeatures(d Doc) {
 	after := afterCategories(d)
 	related, unrelated := 0, 0
 	x.sharing = true
-	for _, c := range x.contacts {
+	for i, c := range x.contacts {
+		x.profile = false
+		switch c.Kind {
+		case ContactURL:
+			host, path := splitURL(c.Text)
+			x.profile = platformProfile(host, path)
+		case ContactBare:
+			x.profile = platformProfile(strings.ToLower(c.Text), x.tails[i])
+		}
+		if x.profile {
+			x.dense(fProfileLink, 1)
+		}
 		switch c.Kind {
 		case ContactURL:
 			x.dense(fURL, 1)
@@ -821,7 +864,9 @@ func (x *extractor) domainFeatures(c Contact) {
 		x.dense(fIPHost, 1)
 		return
 	}
-	if reputable[dom] || hasReputableSuffix(dom) {
+	if (reputable[dom] || hasReputableSuffix(dom)) && !x.profile {
+		// A channel or profile on a platform is its owner's, not the
+		// platform's: no citation of a reputable source.
 		x.dense(fReputable, 1)
 	}
 	if strings.Contains(dom, "xn--") {
@@ -916,6 +961,9 @@ func (x *extractor) pathFeatures(u string) {
 	}
 	if redirectPath(strings.ToLower(path), strings.ToLower(query)) {
 		x.dense(fRedirectPath, 1)
+	}
+	if len(path) > 3 && SellsTopic(path) {
+		x.dense(fPathTopic, 1)
 	}
 	o := int32(-1)
 	if x.explain {
@@ -1075,6 +1123,15 @@ func (x *extractor) shape(text, lower string, words int) {
 	}
 	if pc[listAdult] > 0 {
 		x.dense(fAdult, 1)
+	}
+	if pc[listSelfPromo] > 0 {
+		x.dense(fSelfPromo, 1)
+	}
+	switch puff := pc[listPuffery]; {
+	case puff == 1:
+		x.dense(fPuffery1, 1)
+	case puff >= 2:
+		x.dense(fPuffery2plus, 1)
 	}
 	if hasMoney(lower) {
 		x.dense(fMoneyAmount, 1)

@@ -124,6 +124,10 @@ func TestTransferFeatures(t *testing.T) {
 		{"Пиши в телеграм @job_fast", fTelegram, true},
 		{"Free signals every day @crypto_vip_signals", fTelegram, true},
 		{"[https://www.bbc.co.uk/news/1 BBC]", fDomainTopic, false},
+		{"https://pharma-outlet.com/buy-viagra-online.html", fPathTopic, true},
+		{"[url=https://bonus-club.net/casino-bonus/]bonus[/url]", fPathTopic, true},
+		{"https://www.bbc.co.uk/news/uk-england-tyne-7512345", fPathTopic, false},
+		{"https://go.dev/doc/modules/managing-dependencies", fPathTopic, false},
 	} {
 		if got := has(tc.text, tc.f); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)

@@ -298,6 +298,8 @@ const (
 	listFree
 	listUrgency
 	listAdult
+	listSelfPromo
+	listPuffery
 	nLists
 )
 
@@ -311,6 +313,8 @@ var phrases = func() *phraseMatcher {
 	lists[listFree] = phraseList{freeWords, true}
 	lists[listUrgency] = phraseList{urgencyWords, true}
 	lists[listAdult] = phraseList{adultWords, true}
+	lists[listSelfPromo] = phraseList{phrases: selfPromoWords}
+	lists[listPuffery] = phraseList{phrases: pufferyWords}
 	return newPhraseMatcher(lists)
 }()
 

@@ -18,8 +18,10 @@ import (
 // Containers: how an augmented text carries its links. Each name is part
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
-	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic"}
-var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply"}
+	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic",
+	"selfpromo", "tg", "draft", "link-list", "recommend"}
+var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
+	"share", "docs", "company", "link-reply", "advice"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -61,7 +63,7 @@ func (a *augmenter) spamDomain(l *lang) string {
 	}
 	tld := a.pick(spamTLDs)
 	if a.r.IntN(10) < 3 {
-		tld = ccTLD[l.code]
+		tld = ccTLDOf(l.code)
 	}
 	switch {
 	case l.code == "ru" && a.r.IntN(8) == 0:
@@ -116,10 +118,13 @@ func (a *augmenter) anchor(l *lang) string {
 	return a.pick(l.anchors)
 }
 
-// smallWords name what small good-faith sites are about.
-var smallWords = []string{"garden", "history", "railway", "birds", "photo", "club", "society", "museum", "local", "tips", "guide",
-	"notes", "blog", "roses", "village", "parish", "chess", "music", "choir", "football", "hiking", "trails", "family", "genealogy",
-	"radio", "model", "trains", "coins", "stamps", "recipes", "green", "home", "heritage", "archive", "friends", "school", "church"}
+// smallWords name what small good-faith sites are about: societies,
+// places and hobbies. Words content farms and SEO domains are made of
+// ("tips", "guide", "home", "green", "recipes") are left out: a domain
+// such as greenhome-tips.com is the shape of link spam, not of a club.
+var smallWords = []string{"garden", "history", "railway", "birds", "photo", "club", "society", "museum", "local",
+	"notes", "roses", "village", "parish", "chess", "music", "choir", "football", "hiking", "trails", "family", "genealogy",
+	"radio", "model", "trains", "coins", "stamps", "heritage", "archive", "friends", "school", "church"}
 
 // smallSite makes the domain of a small good-faith site: neutral words,
 // sometimes hyphenated or with a digit, an ordinary TLD.
@@ -136,7 +141,12 @@ func (a *augmenter) smallSite(l *lang) string {
 	default:
 		label = w1 + w2 + fmt.Sprint(1+a.r.IntN(99))
 	}
-	tld := a.pick([]string{"com", "org", "net", "info", "co.uk", "blogspot.com", "wordpress.com", ccTLD[l.code]})
+	tld := a.pick([]string{"com", "org", "net", "info", "co.uk", "blogspot.com", "wordpress.com", ccTLDOf(l.code)})
+	if a.r.IntN(8) == 0 {
+		// Clubs and hobby sites on the cheap TLDs throwaway domains
+		// favour too: the TLD is a hint, not a verdict.
+		tld = a.pick([]string{"xyz", "online", "site", "club", "top", "tk", "space", "fun"})
+	}
 	return label + "." + tld
 }
 
@@ -293,6 +303,12 @@ func (a *augmenter) spam(l *lang, c string) example {
 			wiki = false
 			text = "[" + a.anchor(l) + "](" + a.spamURL(l) + ")"
 		}
+	case "link-list":
+		text = a.linkListSpam(l)
+		wiki = strings.HasPrefix(text, "[http") || strings.HasPrefix(text, "* [")
+	case "recommend":
+		wiki = false
+		text = a.recommendSpam(l)
 	case "repeated":
 		u, an := a.spamURL(l), a.anchor(l)
 		for i := 0; i < 2+a.r.IntN(5); i++ {
@@ -329,6 +345,12 @@ func (a *augmenter) spam(l *lang, c string) example {
 		}
 		text = "'''" + name + "''' " + fill(a.pick(ps), a.pick(l.products)) + " " + fill(a.pick(ps), a.pick(l.products)) +
 			"<ref>[" + u + " " + name + "]</ref>\n\n== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos"}) + " ==\n* [" + u + " " + a.pick([]string{"Official website", "Offizielle Website", "Site officiel", "Sitio oficial"}) + "]"
+	case "selfpromo", "tg":
+		text, wiki = a.genreSpamText(l, c)
+	case "draft":
+		// A new page: no page around it.
+		e.text, _ = a.genreSpamText(l, c)
+		return e
 	case "chat":
 		// A short chat or comment spam: a line and a contact.
 		wiki = false
@@ -415,7 +437,12 @@ func (a *augmenter) hamURL(l *lang) string {
 	var path string
 	switch a.r.IntN(5) {
 	case 0:
-		path = fmt.Sprintf("/news/%d/%02d/%s-%d", 2005+a.r.IntN(19), 1+a.r.IntN(12), a.pick([]string{"report", "census", "bridge", "history", "article"}), a.r.IntN(99999))
+		slug := a.pick([]string{"report", "census", "bridge", "history", "article"})
+		if a.r.IntN(3) == 0 {
+			// News about what spam sells: a topic in a path is a hint.
+			slug = a.pick(newsSlugs)
+		}
+		path = fmt.Sprintf("/news/%d/%02d/%s-%d", 2005+a.r.IntN(19), 1+a.r.IntN(12), slug, a.r.IntN(99999))
 	case 1:
 		path = fmt.Sprintf("/doc/%d.pdf", a.r.IntN(1000000))
 	case 2:
@@ -524,6 +551,16 @@ func (a *augmenter) ham(l *lang, c string) example {
 		default:
 			text = "| homepage = http://www." + d + "/"
 		}
+	case "share", "docs":
+		text, wiki = a.genreHamText(l, c)
+	case "company":
+		e.text, _ = a.genreHamText(l, c)
+		return e
+	case "link-reply":
+		text, wiki = a.linkReply(l)
+	case "advice":
+		wiki = false
+		text = a.adviceReply(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
@@ -544,6 +581,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 		default:
 			text = who() + a.pick([]string{": ", " ", ", "}) + a.pick(l.ham) + " " + a.pick([]string{"!", "!!", ".", " :)"}) + " " + a.hamURL(l)
 		}
+	case "small-site":
 		// A link to a small site of good faith (a club, a hobby blog, a
 		// local history society): unknown, hyphenated, no reputation,
 		// and no pitch.
@@ -561,11 +599,12 @@ func (a *augmenter) ham(l *lang, c string) example {
 			wiki = false
 			text = a.pick(l.ham) + " [" + title + "](" + u + ")"
 		case 2:
-			text = "* [" + u + " " + title + "]"
+			text = a.pick(l.ham) + "<ref>[" + u + " " + title + "]</ref>"
 		default:
 			wiki = false
 			text = a.pick(l.ham) + " " + u
 		}
+	case "topic-answer":
 		// A good-faith answer about what spam sells (prices, crypto,
 		// loans, casinos in the news), with a source: the topic alone
 		// is not spam.
@@ -627,6 +666,19 @@ func augment(seed uint64, pages []page, perLang int) []example {
 			s := a.spam(l, spamContainers[k%len(spamContainers)])
 			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
 			h := a.ham(l, hamContainers[k%len(hamContainers)])
+			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
+			out = append(out, s, h)
+		}
+	}
+	// The languages only the genres of genres.go have, from a stream of
+	// their own.
+	b := &augmenter{r: rand.New(rand.NewPCG(seed, 0xe47a)), pages: pages}
+	for i := range extraLangs {
+		l := &extraLangs[i]
+		for k := 0; k < perExtra; k++ {
+			s := b.spam(l, genreSpam[k%len(genreSpam)])
+			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
+			h := b.ham(l, genreHam[k%len(genreHam)])
 			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
 			out = append(out, s, h)
 		}

@@ -185,7 +185,11 @@ func (a *augmenter) chatHamText(l *lang) string {
 	if ls == nil || a.r.IntN(5) == 0 {
 		ls = chatHam["en"]
 	}
-	return strings.Replace(a.pick(ls), "%u", a.chatHamURL(l), 1)
+	s := strings.Replace(a.pick(ls), "%u", a.chatHamURL(l), 1)
+	if a.r.IntN(3) == 0 {
+		s = a.plainSentence(l) + " " + s
+	}
+	return s
 }
 
 // forumPost is a long forum spam post: several pitches, a testimonial, a
@@ -222,7 +226,11 @@ func (a *augmenter) forumAnswer(l *lang) string {
 	var b strings.Builder
 	n := 3 + a.r.IntN(4)
 	for i := 0; i < n; i++ {
-		b.WriteString(a.pick(l.ham))
+		if a.r.IntN(2) == 0 {
+			b.WriteString(a.plainSentence(l))
+		} else {
+			b.WriteString(a.pick(l.ham))
+		}
 		if a.r.IntN(3) == 0 {
 			b.WriteString("\n\n")
 		} else {

@@ -68,6 +68,8 @@ func run(args []string, stdout io.Writer) error {
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
+	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
+	folds := fl.Bool("folds", true, "with -eval: run the cross-source folds (-folds=false with -probe scores the probe set only)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -104,7 +106,7 @@ func run(args []string, stdout io.Writer) error {
 	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words}
 
 	var rep bytes.Buffer
-	folds := []fold{
+	crossFolds := []fold{
 		{name: "A: trained on e-mail spam, tested on SMS spam", test: func(e *example) bool {
 			return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang]
 		}},
@@ -113,7 +115,10 @@ func run(args []string, stdout io.Writer) error {
 		}},
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
-	for _, f := range folds {
+	if !*folds && *evalOnly {
+		crossFolds = nil
+	}
+	for _, f := range crossFolds {
 		fmt.Fprintf(stdout, "fold %s\n", f.name)
 		var train, test []int
 		for i := range all {
@@ -128,9 +133,12 @@ func run(args []string, stdout io.Writer) error {
 		heldHam = append(heldHam, ds.webHamLogits(m, test))
 		heldSpam = append(heldSpam, ds.spamLogits(m, test))
 	}
-	shift := operatingShift(heldHam)
-	fmt.Fprintf(&rep, "\n### The operating point\n\n%s", shiftReport(shift, heldHam, heldSpam))
-	if *evalOnly {
+	shift := 0.0
+	if len(heldHam) > 0 {
+		shift = operatingShift(heldHam)
+		fmt.Fprintf(&rep, "\n### The operating point\n\n%s", shiftReport(shift, heldHam, heldSpam))
+	}
+	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())
 		return err
 	}
@@ -144,6 +152,13 @@ func run(args []string, stdout io.Writer) error {
 	final.b += shift
 	final.model, err = spamscore.New(bits, final.w, final.a, final.b)
 	if err != nil {
+		return err
+	}
+	if *evalOnly {
+		if err := probeReport(&rep, *probe, final.model); err != nil {
+			return err
+		}
+		_, err := stdout.Write(rep.Bytes())
 		return err
 	}
 	var mb bytes.Buffer
@@ -171,7 +186,7 @@ func run(args []string, stdout io.Writer) error {
 
 // augHalf2 are the augmented languages fold A holds out (fold B holds out
 // the others).
-var augHalf2 = map[string]bool{"ja": true, "ar": true, "vi": true, "tr": true, "pl": true, "nl": true, "id": true, "ko": true}
+var augHalf2 = map[string]bool{"ja": true, "ar": true, "vi": true, "tr": true, "pl": true, "nl": true, "id": true, "ko": true, "uk": true, "kk": true}
 
 type fold struct {
 	name string
