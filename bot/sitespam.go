@@ -141,7 +141,7 @@ func (l *siteSpam) ratio(c [2]int32) float64 {
 
 // spamKeys names the features of d the layer counts, each once: its
 // domains ("d:") and handles ("c:"), the words of its link texts ("a:"),
-// then the spam model's hashed n-gram buckets ("h"), at most
+// then the spam model's hashed n-gram buckets ("b"), at most
 // store.MaxSpamKeys in all.
 func spamKeys(d spamscore.Doc) []string {
 	v, contacts := spamscore.Vectorize(d, siteSpamBits)
@@ -168,10 +168,14 @@ func spamKeys(d spamscore.Doc) []string {
 		}
 	}
 	for _, idx := range v.Idx {
-		if spamscore.DenseName(int(idx)) != "" {
+		b, hashed := spamscore.Bucket(int(idx))
+		if !hashed {
 			continue // named features are the shipped model's
 		}
-		add("h" + strconv.FormatUint(uint64(idx), 36))
+		// By bucket, not weight index: the index moves whenever the
+		// shipped model gains a named feature. ("h" keys of stores
+		// written before counted by index; they no longer match.)
+		add("b" + strconv.FormatUint(uint64(b), 36))
 	}
 	return keys
 }

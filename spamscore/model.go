@@ -320,6 +320,17 @@ func (m *Model) Parts(d Doc) (named map[string]float64, hashed, capped float64) 
 	return named, hashed, ClampHashed(hashed)
 }
 
+// Bucket returns the hashed bucket that weight index i counts in, and false
+// when i is a named (dense) feature. Unlike the index, the bucket does not
+// move when named features are added, so what a store keeps by bucket
+// survives a new model.
+func Bucket(i int) (int, bool) {
+	if i < fDense {
+		return 0, false
+	}
+	return i - fDense, true
+}
+
 // DenseName returns the readable name of dense feature i, or "" when i is
 // a hashed bucket.
 func DenseName(i int) string {

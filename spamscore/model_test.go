@@ -79,3 +79,35 @@ func TestScoreReusesNothing(t *testing.T) {
 		t.Errorf("ham scored %.4f, then %.4f after spam", first, again)
 	}
 }
+
+// TestBucketIsTheHashNotTheIndex: the bucket a text's n-grams count in
+// depends on the text and the table size only, so a store's per-site
+// counts keyed by bucket survive a model with more named features.
+func TestBucketIsTheHashNotTheIndex(t *testing.T) {
+	const bits = 16
+	d := Doc{Text: "Günstige Kredite sofort ohne Schufa, jetzt beantragen: kredit-sofort.example"}
+	v, _ := Vectorize(d, bits)
+	hashed := 0
+	for _, idx := range v.Idx {
+		b, ok := Bucket(int(idx))
+		if !ok {
+			if DenseName(int(idx)) == "" {
+				t.Errorf("index %d is neither a named feature nor a bucket", idx)
+			}
+			continue
+		}
+		hashed++
+		if b < 0 || b >= 1<<bits {
+			t.Errorf("bucket %d of index %d is outside a table of 2^%d", b, idx, bits)
+		}
+		if int(idx)-b != fDense {
+			t.Errorf("bucket %d of index %d does not discount the %d named features", b, idx, fDense)
+		}
+	}
+	if hashed == 0 {
+		t.Fatal("no hashed n-gram counted")
+	}
+	if _, ok := Bucket(0); ok {
+		t.Error("the first named feature reads as a bucket")
+	}
+}
