@@ -9,7 +9,8 @@
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
-// are held out; Wikipedia pages split by a hash of their id
+// are held out; GitHub issues and pull requests of one project tune, those
+// of 18 others are held out (github.go); Wikipedia pages split by a hash of their id
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
@@ -89,6 +90,8 @@ func main() {
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
+	flag.StringVar(&issuesMirror, "issues", "/work/.mirror/kardwalker+Creating-dataset/repo", "bare clone of kardwalker/Creating-dataset (GitHub issues and pull requests of huggingface/datasets, github.go); \"\" to skip")
+	flag.StringVar(&swebenchMirror, "swebench", "/work/.mirror/ivan4722+csvtransfer/repo", "bare clone of ivan4722/csvtransfer (SWE-bench Lite's issues, github.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
@@ -274,6 +277,21 @@ func collect(shared, mirror string) ([]item, error) {
 			items = append(items, item{set: set, id: r.ID, lo: 0, hi: len(r.New),
 				edit: detectors.Edit{Anon: true, Title: r.Title, New: r.New, Format: detectors.FormatMarkdown, Lang: r.Lang}})
 		}
+	}
+	// GitHub issues and pull requests.
+	if issuesMirror != "" {
+		its, err := issueItems(issuesMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	if swebenchMirror != "" {
+		its, err := swebenchItems(swebenchMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
 	}
 	// Wikipedia pages in English: whole pages as creations and each paragraph
 	// as an edit adding it.
