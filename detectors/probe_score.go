@@ -141,6 +141,9 @@ const (
 	termIdentNear
 	termSoftware
 	termUserName
+	termPerson
+	termField
+	termVersioned
 	termCount
 )
 
@@ -150,7 +153,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
-	"software-name", "user-name",
+	"software-name", "user-name", "person", "field-value", "versioned",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -299,8 +302,9 @@ func (p *prober) judge(c *probeCandidate) {
 	if p.urlPart(c) {
 		c.add(termURL, min(bitsURLPart, -llr)) // a piece of a URL, however random
 	}
-	if p.occurrences(c.hash) > 1 {
-		c.add(termRepeatedWord, bitsRepeatedWord)
+	if n := p.occurrences(c.hash); n > 1 {
+		// A token is planted once; a word a post keeps using is its topic.
+		c.add(termRepeatedWord, bitsRepeatedWord*math.Log2(float64(n)))
 	}
 
 	if p.fresh > 1 {
@@ -415,6 +419,20 @@ func (p *prober) judge(c *probeCandidate) {
 	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown && f&wDiacritic == 0 && !loneItem {
 		if b := p.softwareName(c); b < 0 {
 			c.add(termSoftware, b)
+		}
+	}
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown {
+		// What the post's structure makes of the word (probe_person.go).
+		// A user's name is any string its user chose, a field's value any
+		// identifier: there the word's letters count for little.
+		switch {
+		case p.personSlot(c):
+			c.add(termPerson, min(bitsPersonSlot, -personShare*llr))
+		case p.fieldValue(c):
+			c.add(termField, min(bitsFieldValue, -llr))
+		}
+		if p.versioned(c) {
+			c.add(termVersioned, bitsVersioned)
 		}
 	}
 	if c.evidence > probeThresholdBits-4 {
