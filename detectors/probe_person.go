@@ -12,10 +12,14 @@ import "strings"
 
 // Evidence weights, in bits.
 const (
-	bitsPersonSlot = -8.0 // where a post names a person (personSlot)...
-	personShare    = 0.75 // ...or this share of its letters' evidence, if more
+	bitsPersonSlot = -8.0 // where a post names a person (personSlot), or all its letters' evidence
+	bitsSignOff    = -8.0 // the name signing a message (signOff)...
+	signOffShare   = 0.75 // ...or this share of its letters' evidence: a token added at a post's end sits there too
 	bitsFieldValue = -8.0 // the whole value of a field of a form (fieldValue), or all its letters' evidence
-	bitsVersioned  = -6.0 // followed by a version number (versioned)
+	bitsVersioned  = -6.0 // a package's line of a list of versions (versioned)
+	bitsIdentList  = -8.0 // an item of a list of identifiers (identListItem)...
+	identShare     = 0.5  // ...or this share of its letters' evidence, if more
+	bitsQuoted     = -8.0 // a word in quotes of its own (quotedWord), or all its letters' evidence
 )
 
 // greetings are the words after which a post names the one it speaks to
@@ -28,6 +32,10 @@ var (
 	thankedBy = map[string]bool{"thank": true, "thanks": true, "congratulations": true, "congrats": true, "welcome": true}
 )
 
+// salutations open a message: a name alone under one is whom it greets,
+// not who signs it.
+var salutations = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true}
+
 // sayVerbs are verbs of saying and doing whose subject a post names
 // ("dtldarek asks below", "As bpachev mentioned"), and namedBefore the
 // nouns that introduce a user ("User kubanczyk noticed", "member
@@ -37,10 +45,10 @@ var (
 		"noted": true, "notes": true, "noticed": true, "wrote": true, "writes": true, "suggested": true, "suggests": true,
 		"pointed": true, "points": true, "commented": true, "answered": true, "replied": true, "replies": true,
 		"explained": true, "explains": true, "caught": true, "proposed": true, "proposes": true, "argued": true, "argues": true,
-		"posted": true, "raised": true, "reported": true}
+		"did": true, "posted": true, "raised": true, "reported": true}
 	namedBefore  = map[string]bool{"user": true, "member": true, "moderator": true}
 	subjectOf    = map[string]bool{"is": true, "was": true, "has": true, "had": true, "did": true, "does": true, "who": true}
-	passiveAfter = map[string]bool{"in": true, "by": true, "out": true, "on": true, "at": true, "for": true, "to": true, "the": true}
+	passiveAfter = map[string]bool{"in": true, "by": true, "out": true, "on": true, "at": true, "for": true, "to": true}
 	passiveAs    = map[string]bool{"above": true, "below": true, "before": true, "earlier": true, "previously": true, "here": true, "there": true}
 	ownedBy      = map[string]bool{"answer": true, "comment": true, "post": true, "question": true, "suggestion": true,
 		"point": true, "edit": true, "reply": true, "proposal": true, "example": true, "idea": true, "profile": true}
@@ -122,15 +130,28 @@ func wordAfter(s string, i int, skip string) (string, int) {
 // after a greeting or thanks, a comma or "!" right after it ("Hi
 // NyanKiyoshi,", "Thanks tbm0115!"), after a noun for a user ("User
 // kubanczyk"), before a verb of saying or a possessive of what users write
-// ("As dtldarek said", "ihtkwot's answer"), first in a post and set off by
-// a comma ("Jörg, thanks"), or as the name that signs a message off
-// (signOff).
+// ("As dtldarek said", "ihtkwot's answer"), or first in a post and set off
+// by a comma ("Jörg, thanks"). A user's name is any string its user chose:
+// there its letters count for nothing.
 func (p *prober) personSlot(c *probeCandidate) bool {
 	t := p.text
-	lo, hi := c.w.Lo, c.w.Hi
-	if !nameShape(t[lo:hi]) {
+	if !nameShape(t[c.w.Lo:c.w.Hi]) {
 		return false
 	}
+	// A name the post names a person by once is a person's name wherever
+	// else the post uses it ("ihtkwot's answer ... ihtkwot would also").
+	for _, w := range p.words {
+		if w.Hi-w.Lo == c.w.Hi-c.w.Lo && wordHash(t[w.Lo:w.Hi]) == c.hash && p.personAt(w.Lo, w.Hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt reports whether the word at t[lo:hi] sits where a post names a
+// person (personSlot).
+func (p *prober) personAt(lo, hi int) bool {
+	t := p.text
 	lineLo, lineHi := lineAt(t, lo)
 	prev, at := wordBefore(t[lineLo:lo], lo-lineLo, "")
 	prev = strings.ToLower(prev)
@@ -139,6 +160,20 @@ func (p *prober) personSlot(c *probeCandidate) bool {
 	closed := hi < len(t) && (t[hi] == ',' || t[hi] == '!')
 	if closed && greetings[prev] {
 		return true
+	}
+	if closed && prev == "and" {
+		// "Congratulations to T.E.D and ihtkwot!": a greeting a few words
+		// back on the line.
+		for k, i := 0, lineLo+at; k < 5 && i > lineLo; k++ {
+			var w string
+			w, i = wordBefore(t[:i], i-lineLo+lineLo, ".,")
+			if w == "" || i < lineLo {
+				break
+			}
+			if greetings[strings.ToLower(w)] {
+				return true
+			}
+		}
 	}
 	if closed && (prev == "you" || prev == "to") {
 		if w, _ := wordBefore(t[lineLo:lineLo+at], at, ""); thankedBy[strings.ToLower(w)] {
@@ -159,7 +194,8 @@ func (p *prober) personSlot(c *probeCandidate) bool {
 	// bpachev mentioned", "As dtldarek said telecommunications ..."), but
 	// not where the verb reads as a passive one ("As mentioned in #641",
 	// "As noted above") with a word slipped in.
-	if sayVerbs[strings.ToLower(next)] && hi < len(t) && t[hi] == ' ' && (clauseStart[prev] || prev == "" && clauseOpen(t[lineLo:lo])) {
+	adverb := len(prev) > 4 && strings.HasSuffix(prev, "ly") // "luckily shevliaskovic caught it"
+	if sayVerbs[strings.ToLower(next)] && hi < len(t) && t[hi] == ' ' && (clauseStart[prev] || adverb || prev == "" && clauseOpen(t[lineLo:lo])) {
 		after, _ := wordAfter(t[:lineHi], end, "")
 		after = strings.ToLower(after)
 		if after != "" && !passiveAfter[after] && (prev != "as" && prev != "like" || !passiveAs[after]) {
@@ -173,11 +209,18 @@ func (p *prober) personSlot(c *probeCandidate) bool {
 			}
 		}
 	}
-	// The post's first word, a comma after it: the one it answers.
-	if strings.TrimSpace(t[:lo]) == "" && strings.HasPrefix(t[hi:], ", ") {
-		return true
+	// The post's first word, a comma or a dash after it: the one it
+	// answers ("Jörg, ...", "ihtkwot - my main concern ..."), unless the
+	// dash opens a list the post goes on with.
+	if strings.TrimSpace(t[:lo]) == "" {
+		if strings.HasPrefix(t[hi:], ", ") {
+			return true
+		}
+		if strings.HasPrefix(t[hi:], " - ") && !strings.Contains(t[hi:], "\n- ") && !strings.Contains(t[hi:], "\n* ") {
+			return true
+		}
 	}
-	return p.signOff(c, lineLo, lineHi)
+	return false
 }
 
 // nameShape reports whether w is shaped as people's names and handles
@@ -212,8 +255,12 @@ func nameShape(w string) bool {
 // put on a line of its own lands on a blank line: one with a blank line
 // above and a signature right under it, or under a closing line with no
 // blank line between, is a rare draw.
-func (p *prober) signOff(c *probeCandidate, lineLo, lineHi int) bool {
+func (p *prober) signOff(c *probeCandidate) bool {
 	t := p.text
+	if !nameShape(t[c.w.Lo:c.w.Hi]) {
+		return false
+	}
+	lineLo, lineHi := lineAt(t, c.w.Lo)
 	line := strings.TrimSpace(t[lineLo:lineHi])
 	body := strings.TrimLeft(line, "-~—–")
 	dash := len(line) - len(body)
@@ -251,7 +298,7 @@ func (p *prober) signOff(c *probeCandidate, lineLo, lineHi int) bool {
 	if ok && before != "" {
 		first, _ := wordAfter(strings.ToLower(before), 0, "")
 		words := len(strings.Fields(before))
-		if !greetings[first] && (words <= 4 && strings.HasSuffix(before, ",") || valedictions[first] && words <= 3) {
+		if !salutations[first] && (words <= 4 && strings.HasSuffix(before, ",") || valedictions[first] && words <= 3) {
 			return true
 		}
 	}
@@ -334,4 +381,147 @@ func (p *prober) versioned(c *probeCandidate) bool {
 		}
 	}
 	return dots > 0 && digits >= 2
+}
+
+// tempName reports whether w is named as temporary files and directories
+// are: "tmp" and five to twelve lower-case letters, digits or underscores,
+// one a digit or underscore at least (Python's tempfile "tmp1335llua",
+// "tmpx8_3kq2f"). A pasted log names them; a random draw starts with "tmp"
+// once in 17,576.
+func tempName(w string) bool {
+	rest, ok := strings.CutPrefix(w, "tmp")
+	if !ok || len(rest) < 5 || len(rest) > 12 {
+		return false
+	}
+	other := false
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= '0' && c <= '9' || c == '_':
+			other = true
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return other
+}
+
+// toName reports whether w is named as converters and models are: two
+// short names joined by "2" or "4" ("to", "for"), maybe a version digit
+// after ("img2img", "eps2jpg", "seq2seq", "Wav2Vec2"), each of three to
+// five letters of one case or capitalised, with a program's letters
+// (toNameMinMargin). A random draw of letters and digits has more digits,
+// mixed cases or letters no program name has.
+func (p *prober) toName(w string) bool {
+	k := strings.IndexAny(w, "24")
+	if k < 3 || k > 5 {
+		return false
+	}
+	left, right := w[:k], w[k+1:]
+	if n := len(right); n > 0 && right[n-1] >= '0' && right[n-1] <= '9' {
+		right = right[:n-1]
+	}
+	if len(right) < 3 || len(right) > 5 || !nameRun(left) || !nameRun(right) {
+		return false
+	}
+	margin, _ := p.softMargin(w)
+	return margin >= toNameMinMargin
+}
+
+// toNameMinMargin is how many bits worse than random letters the
+// software-name model may find the letters of a name joined by "2" or
+// "4": their runs are short, abbreviations of two or three letters. One
+// random draw of that shape in eleven is within it.
+const toNameMinMargin = -8.0
+
+// nameRun reports whether s is letters of one case, or capitalised.
+func nameRun(s string) bool {
+	upper := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return upper == 0 || upper == len(s) || upper == 1 && s[0] <= 'Z'
+}
+
+// identListItem reports whether the word c is all a list item holds and
+// two or more items next to it hold one identifier each: a list of
+// datasets, packages or files ("- iwslt2017", "- event2Mind", "- qa4mre").
+// A token put into a list lands in an item with words of its own.
+func (p *prober) identListItem(c *probeCandidate) bool {
+	if c.w.Flags&cList == 0 {
+		return false
+	}
+	t := p.text
+	lo, hi := lineAt(t, c.w.Lo)
+	item := func(line string) (string, bool) {
+		line = strings.TrimSpace(line)
+		rest := strings.TrimLeft(line, "-*+")
+		if len(rest) == len(line) {
+			k := 0
+			for k < len(line) && line[k] >= '0' && line[k] <= '9' {
+				k++
+			}
+			if k == 0 || k >= len(line) || line[k] != '.' && line[k] != ')' {
+				return "", false
+			}
+			rest = line[k+1:]
+		}
+		rest = strings.Trim(rest, " `*_,;.")
+		return rest, rest != "" && !strings.ContainsAny(rest, " \t")
+	}
+	if w, ok := item(t[lo:hi]); !ok || w != t[c.w.Lo:c.w.Hi] {
+		return false
+	}
+	idents := 0
+	isIdent := func(w string) bool {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= '0' && w[i] <= '9' || w[i] == '_' || w[i] == '-' || w[i] == '.' || w[i] == '/' || i > 0 && w[i] >= 'A' && w[i] <= 'Z' {
+				return true
+			}
+		}
+		return !p.isWord(w) && !p.isWord(strings.ToLower(w))
+	}
+	for dir := -1; dir <= 1; dir += 2 {
+		at := lo
+		if dir > 0 {
+			at = hi
+		}
+		for n := 0; n < 4; n++ {
+			var line string
+			var ok bool
+			if dir < 0 {
+				line, at, ok = lineBefore(t, at)
+			} else {
+				line, at, ok = lineAfter(t, at)
+			}
+			w, isItem := item(line)
+			if !ok || !isItem {
+				break
+			}
+			if isIdent(w) {
+				idents++
+			}
+		}
+	}
+	return idents >= 2
+}
+
+// quotedWord reports whether the word c is in quotes of its own ("count
+// the letters in 'skdfkjgjg'", "the “xkcd” comic"): a word mentioned, not
+// used, an example string or a name. A token put next to a quote has the
+// quote on one side only; an empty pair a token could land in is rare
+// outside code.
+func (p *prober) quotedWord(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	for _, q := range [...][2]string{{"'", "'"}, {"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}} {
+		if strings.HasSuffix(t[:lo], q[0]) && strings.HasPrefix(t[hi:], q[1]) {
+			return true
+		}
+	}
+	return false
 }

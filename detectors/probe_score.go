@@ -61,7 +61,8 @@ const (
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
 	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
-	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
+	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word...
+	titleShare              = 0.75  // ...in a post, or this share of its letters' evidence, if more
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsCodeProse           = -3.0  // prose set as code (codeMode)
@@ -426,8 +427,14 @@ func (p *prober) judge(c *probeCandidate) {
 		// A user's name is any string its user chose, a field's value any
 		// identifier: there the word's letters count for little.
 		switch {
+		case p.identListItem(c):
+			c.add(termList, min(bitsIdentList, -identShare*llr))
 		case p.personSlot(c):
-			c.add(termPerson, min(bitsPersonSlot, -personShare*llr))
+			c.add(termPerson, min(bitsPersonSlot, -llr))
+		case p.signOff(c):
+			c.add(termPerson, min(bitsSignOff, -signOffShare*llr))
+		case p.quotedWord(c):
+			c.add(termItalic, min(bitsQuoted, -llr-c.shapeBits()))
 		case p.fieldValue(c):
 			c.add(termField, min(bitsFieldValue, -llr))
 		}
@@ -444,8 +451,14 @@ func (p *prober) judge(c *probeCandidate) {
 			text += bitsLinkedWord
 		}
 		if p.titleWord(c) {
-			c.add(termTitle, bitsTitleWord)
-			text += bitsTitleWord
+			// A topic's title and its first post name the same thing: the
+			// topic, whatever its letters.
+			b := bitsTitleWord
+			if p.edit0.Format == FormatMarkdown {
+				b = min(b, -titleShare*llr)
+			}
+			c.add(termTitle, b)
+			text += b
 		}
 		if p.edit0.Format == FormatMarkdown && text > bitsLinkedWord && p.userName(c) {
 			c.add(termUserName, bitsUserName)
@@ -463,6 +476,18 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	c.score = probeLogistic(c.evidence)
+}
+
+// shapeBits is the evidence of c's shape: missing vowels, keyboard runs,
+// repeated chunks.
+func (c *probeCandidate) shapeBits() float64 {
+	b := 0.0
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == termNoVowels || t.kind == termKeyboard || t.kind == termRepeated {
+			b += t.bits
+		}
+	}
+	return b
 }
 
 func probeLogistic(ev float64) float64 {
