@@ -285,9 +285,10 @@ const probeCodeMinChars = 6
 
 // codeMode says how the word words[i], in code, is judged: not at all when
 // its line reads as code or a word near it is code-like (a path, a dotted
-// name, a key=value); as prose when the words of the same code around it
-// are words of a dictionary (a sentence in a code span, prose indented as a
-// block); else only by a blatant shape.
+// name, a key=value), unless it stands apart from that code as a planted
+// token does (strayInCode); as prose when the words of the same code around
+// it are words of a dictionary (a sentence in a code span, prose indented
+// as a block); else only by a blatant shape.
 func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
 	if w.Flags&cCodeLine != 0 {
@@ -303,6 +304,9 @@ func (p *prober) codeMode(i int) codeMode {
 			continue
 		}
 		if v.Flags&(wCode|cCodeLine) != 0 && j >= i-3 && j <= i+3 {
+			if w.Flags&(wDigit|wUpperInner) != 0 && p.strayInCode(i) {
+				return codeBlatant // a draw of cases or digits standing apart from the code
+			}
 			return codeSkip
 		}
 		if v.Flags&cCode == 0 || v.Flags&(wUpperInner|wDigit|wNonLatin) != 0 || v.Hi-v.Lo < 2 {

@@ -62,6 +62,8 @@ func TestProbeStrayInCode(t *testing.T) {
 		{"letters and digits in code", "split=\"train\")", "split=\"train\") 5cx0ymuns8ww", true},
 		{"lower-case token in code", "line 12, in", "line 12, akbqhpzpbwne in", true},
 		{"id joined to code", "split=\"train\"", "split=\"Xq7vRtbZ9k\"", false},
+		{"token in a code span", "Any idea?", "Any idea? It fails in `load_builder Xq7vRtbZ9k path.name` too.", true},
+		{"id in a code span", "Any idea?", "Any idea? It fails in `load_builder(id='Xq7vRtbZ9k')` too.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
