@@ -105,14 +105,14 @@ func (p *prober) run() {
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
-			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
 			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
 				continue // an identifier's place: Google Books and YouTube ids are mixed case
 			}
-			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike && f&cCodeLine == 0 || c.camel) {
+			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) || mode == codeStray && c.camel {
 				continue // in code only a blatant draw of cases and digits
 			}
 			var b float64
@@ -160,7 +160,7 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeBlatant && (f&cCodeLine == 0 || n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
+			if mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
 				p.sym = p.sym[:lo]
 				continue // lower-case letters in code are a program's words
 			}
@@ -276,6 +276,7 @@ const (
 	codeSkip                    // code among code: not judged
 	codeProse                   // prose set as code: judged as prose, a little against
 	codeBlatant                 // alone in code: judged only when its shape is blatant
+	codeStray                   // in code but standing apart from it (strayInCode): judged by its shape
 )
 
 // probeCodeMinChars is the least a word in code must have to be judged by
@@ -293,7 +294,7 @@ func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
 	if w.Flags&cCodeLine != 0 {
 		if p.strayInCode(i) {
-			return codeBlatant
+			return codeStray
 		}
 		return codeSkip
 	}
@@ -304,8 +305,8 @@ func (p *prober) codeMode(i int) codeMode {
 			continue
 		}
 		if v.Flags&(wCode|cCodeLine) != 0 && j >= i-3 && j <= i+3 {
-			if w.Flags&(wDigit|wUpperInner) != 0 && p.strayInCode(i) {
-				return codeBlatant // a draw of cases or digits standing apart from the code
+			if p.strayInCode(i) {
+				return codeStray
 			}
 			return codeSkip
 		}

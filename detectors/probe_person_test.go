@@ -63,6 +63,7 @@ func TestProbeStrayInCode(t *testing.T) {
 		{"lower-case token in code", "line 12, in", "line 12, akbqhpzpbwne in", true},
 		{"id joined to code", "split=\"train\"", "split=\"Xq7vRtbZ9k\"", false},
 		{"token in a code span", "Any idea?", "Any idea? It fails in `load_builder Xq7vRtbZ9k path.name` too.", true},
+		{"lower-case token in a code span", "Any idea?", "Any idea? It fails in `load_builder qzvkxjwbtm path.name` too.", true},
 		{"id in a code span", "Any idea?", "Any idea? It fails in `load_builder(id='Xq7vRtbZ9k')` too.", false},
 	}
 	for _, tt := range tests {
