@@ -23,13 +23,18 @@ const (
 )
 
 // greetings are the words after which a post names the one it speaks to
-// ("Hi Jörg,", "Thanks tbm0115!", "cc kiamlaluno"), and thankedBy those
-// that take "you" or "to" before the name ("thank you ihtkwot",
-// "congratulations to ihtkwot").
+// ("Hi Jörg,", "Thanks tbm0115!", "cc kiamlaluno", "Bonjour Amélie,"), and
+// thankedBy those that take "you", "to" or "à" before the name ("thank you
+// ihtkwot", "congratulations to ihtkwot", "according to dtldarek,",
+// "merci à ihtkwot !").
 var (
 	greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "thanks": true, "thx": true,
-		"thanking": true, "cc": true, "ping": true, "welcome": true, "congratulations": true, "congrats": true}
-	thankedBy = map[string]bool{"thank": true, "thanks": true, "congratulations": true, "congrats": true, "welcome": true}
+		"thanking": true, "cc": true, "ping": true, "welcome": true, "congratulations": true, "congrats": true,
+		// French, German, Spanish, Italian, Portuguese.
+		"bonjour": true, "salut": true, "bonsoir": true, "coucou": true, "merci": true, "félicitations": true, "bravo": true,
+		"hallo": true, "danke": true, "hola": true, "gracias": true, "ciao": true, "grazie": true, "olá": true, "obrigado": true}
+	thankedBy = map[string]bool{"thank": true, "thanks": true, "congratulations": true, "congrats": true, "welcome": true,
+		"according": true, "merci": true, "à": true}
 )
 
 // salutations open a message: a name alone under one is whom it greets,
@@ -70,7 +75,10 @@ func clauseOpen(before string) bool {
 // the writer's name ("Thanks,", "Best regards", "Cheers").
 var valedictions = map[string]bool{"thanks": true, "thank": true, "regards": true, "best": true, "cheers": true,
 	"sincerely": true, "yours": true, "bye": true, "ciao": true, "greetings": true, "kind": true, "warm": true,
-	"many": true, "thx": true, "tia": true, "love": true, "rgds": true}
+	"many": true, "thx": true, "tia": true, "love": true, "rgds": true,
+	// French, German, Spanish.
+	"cordialement": true, "merci": true, "amicalement": true, "bien": true, "salutations": true, "bonne": true,
+	"grüße": true, "gruß": true, "viele": true, "mfg": true, "saludos": true, "atentamente": true}
 
 // lineAt returns the bounds of the line of t holding byte i.
 func lineAt(t string, i int) (lo, hi int) {
@@ -155,9 +163,13 @@ func (p *prober) personAt(lo, hi int) bool {
 	lineLo, lineHi := lineAt(t, lo)
 	prev, at := wordBefore(t[lineLo:lo], lo-lineLo, "")
 	prev = strings.ToLower(prev)
-	// After a greeting, a comma or "!" right after the name: a token put
-	// there has a space before the punctuation.
+	// After a greeting, a comma or "!" right after the name (or after a
+	// no-break space, as French sets it): a token put there has a space
+	// before the punctuation.
 	closed := hi < len(t) && (t[hi] == ',' || t[hi] == '!')
+	for _, nbsp := range [...]string{"\u00a0!", "\u202f!"} {
+		closed = closed || strings.HasPrefix(t[hi:], nbsp) // French: "Merci Amélie !"
+	}
 	if closed && greetings[prev] {
 		return true
 	}
@@ -175,7 +187,7 @@ func (p *prober) personAt(lo, hi int) bool {
 			}
 		}
 	}
-	if closed && (prev == "you" || prev == "to") {
+	if closed && (prev == "you" || prev == "to" || prev == "à") {
 		if w, _ := wordBefore(t[lineLo:lineLo+at], at, ""); thankedBy[strings.ToLower(w)] {
 			return true
 		}
