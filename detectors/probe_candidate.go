@@ -333,8 +333,8 @@ func (p *prober) codeMode(i int) codeMode {
 // identifier is joined to its code; a token slipped into code is not.
 func (p *prober) strayInCode(i int) bool {
 	w := p.words[i]
-	if w.Flags&(wCode|wJoined|wNonLatin|wDiacritic) != 0 {
-		return false
+	if w.Flags&(wCode|wJoined|wNonLatin|wDiacritic) != 0 || p.afterLabel(i) {
+		return false // "id: kq3Zt9Xb2", "hash: ...": a value the code names
 	}
 	t := p.text
 	if w.Lo > 0 && t[w.Lo-1] != ' ' && t[w.Lo-1] != '\t' && t[w.Lo-1] != '\n' ||

@@ -64,6 +64,7 @@ func TestProbeStrayInCode(t *testing.T) {
 		{"mixed token in code", "    builder = load_builder", "    builder = Xq7vRtbZ9k load_builder", true},
 		{"letters and digits in code", "split=\"train\")", "split=\"train\") 5cx0ymuns8ww", true},
 		{"lower-case token in code", "line 12, in", "line 12, akbqhpzpbwne in", true},
+		{"id after a label", "split=\"train\")", "split=\"train\") id: Xq7vRtbZ9k", false},
 		{"id joined to code", "split=\"train\"", "split=\"Xq7vRtbZ9k\"", false},
 		{"token in a code span", "Any idea?", "Any idea? It fails in `load_builder Xq7vRtbZ9k path.name` too.", true},
 		{"lower-case token in a code span", "Any idea?", "Any idea? It fails in `load_builder qzvkxjwbtm path.name` too.", true},
