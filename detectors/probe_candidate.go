@@ -102,17 +102,17 @@ func (p *prober) run() {
 			if sh.digits == 0 && p.cliticName(word) {
 				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
 			}
-			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && p.compoundName(word) {
+			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
-			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
 			if f&cIdent != 0 && (sh.upper > 0 || sh.digits > 0) || sh.digits == 0 && sh.n <= 5 && unitSymbols(word) {
 				continue // an identifier's place: Google Books and YouTube ids are mixed case
 			}
-			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) {
+			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) || mode == codeStray && c.camel {
 				continue // in code only a blatant draw of cases and digits
 			}
 			var b float64
@@ -160,7 +160,7 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeBlatant {
+			if mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
 				p.sym = p.sym[:lo]
 				continue // lower-case letters in code are a program's words
 			}
@@ -174,7 +174,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || p.formulaBeforeSub(&c) {
+		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || tempName(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -276,21 +276,26 @@ const (
 	codeSkip                    // code among code: not judged
 	codeProse                   // prose set as code: judged as prose, a little against
 	codeBlatant                 // alone in code: judged only when its shape is blatant
+	codeStray                   // in code but standing apart from it (strayInCode): judged by its shape
 )
 
 // probeCodeMinChars is the least a word in code must have to be judged by
 // its shape alone: a random mix of cases or of letters and digits this long
 // is no identifier a programmer types.
-const probeCodeMinChars = 8
+const probeCodeMinChars = 6
 
 // codeMode says how the word words[i], in code, is judged: not at all when
 // its line reads as code or a word near it is code-like (a path, a dotted
-// name, a key=value); as prose when the words of the same code around it
-// are words of a dictionary (a sentence in a code span, prose indented as a
-// block); else only by a blatant shape.
+// name, a key=value), unless it stands apart from that code as a planted
+// token does (strayInCode); as prose when the words of the same code around
+// it are words of a dictionary (a sentence in a code span, prose indented
+// as a block); else only by a blatant shape.
 func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
 	if w.Flags&cCodeLine != 0 {
+		if p.strayInCode(i) {
+			return codeStray
+		}
 		return codeSkip
 	}
 	n, known := 0, 0
@@ -300,6 +305,9 @@ func (p *prober) codeMode(i int) codeMode {
 			continue
 		}
 		if v.Flags&(wCode|cCodeLine) != 0 && j >= i-3 && j <= i+3 {
+			if p.strayInCode(i) {
+				return codeStray
+			}
 			return codeSkip
 		}
 		if v.Flags&cCode == 0 || v.Flags&(wUpperInner|wDigit|wNonLatin) != 0 || v.Hi-v.Lo < 2 {
@@ -314,6 +322,60 @@ func (p *prober) codeMode(i int) codeMode {
 		return codeProse
 	}
 	return codeBlatant
+}
+
+// strayInCode reports whether words[i], on a line that reads as code,
+// stands apart from the code around it as a planted token does: spaces on
+// both sides (no quote, dot, bracket or operator joins it to the code), a
+// random mix of cases or of letters and digits of probeCodeMinChars or more
+// (four runs of letters, digits or cases at least), and no other word of
+// that shape of strayCompanyChars or more on its line (a log line of ids, a list of keys). An
+// identifier is joined to its code; a token slipped into code is not.
+func (p *prober) strayInCode(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wCode|wJoined|wNonLatin|wDiacritic) != 0 || p.afterLabel(i) {
+		return false // "id: kq3Zt9Xb2", "hash: ...": a value the code names
+	}
+	t := p.text
+	if w.Lo > 0 && t[w.Lo-1] != ' ' && t[w.Lo-1] != '\t' && t[w.Lo-1] != '\n' ||
+		w.Hi < len(t) && t[w.Hi] != ' ' && t[w.Hi] != '\t' && t[w.Hi] != '\n' && t[w.Hi] != '\r' {
+		return false
+	}
+	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) ||
+		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
+		return false
+	}
+	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
+		if v := p.words[j]; p.strayShape(t[v.Lo:v.Hi], strayCompanyChars) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
+		if v := p.words[j]; p.strayShape(t[v.Lo:v.Hi], strayCompanyChars) {
+			return false
+		}
+	}
+	return true
+}
+
+// strayCompanyChars is the least characters another word of the line must
+// have to make a stray-looking word one of a kind of the line's (ids,
+// keys, hashes).
+const strayCompanyChars = 8
+
+// strayShape reports whether w, of least characters or more, is shaped as
+// a random draw of cases (three switches at least, humps that are no
+// words) or of letters and digits (strayInCode).
+func (p *prober) strayShape(w string, least int) bool {
+	sh := shapeOf(w)
+	if sh.n < least || sh.n > probeMaxAlnum || sh.letters < 2 || isHex(w) {
+		return false
+	}
+	if sh.digits == 0 {
+		// Mixed case: not humps of words ("IterableDataset").
+		return sh.upper > 0 && sh.lower > 0 && sh.caseSwaps >= 3 && !p.camelIdent(w)
+	}
+	return !sh.nameLike && sh.parts+sh.caseSwaps >= 4
 }
 
 // singleName reports whether w is the whole value of a name attribute

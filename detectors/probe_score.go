@@ -61,7 +61,8 @@ const (
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
 	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
-	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word
+	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word...
+	titleShare              = 0.75  // ...in a post, or this share of its letters' evidence, if more
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsCodeProse           = -3.0  // prose set as code (codeMode)
@@ -141,6 +142,9 @@ const (
 	termIdentNear
 	termSoftware
 	termUserName
+	termPerson
+	termField
+	termVersioned
 	termCount
 )
 
@@ -150,7 +154,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
-	"software-name", "user-name",
+	"software-name", "user-name", "person", "field-value", "versioned",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -299,8 +303,9 @@ func (p *prober) judge(c *probeCandidate) {
 	if p.urlPart(c) {
 		c.add(termURL, min(bitsURLPart, -llr)) // a piece of a URL, however random
 	}
-	if p.occurrences(c.hash) > 1 {
-		c.add(termRepeatedWord, bitsRepeatedWord)
+	if n := p.occurrences(c.hash); n > 1 {
+		// A token is planted once; a word a post keeps using is its topic.
+		c.add(termRepeatedWord, bitsRepeatedWord*math.Log2(float64(n)))
 	}
 
 	if p.fresh > 1 {
@@ -417,6 +422,26 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termSoftware, b)
 		}
 	}
+	if c.evidence > probeThresholdBits-4 && p.edit0.Format == FormatMarkdown {
+		// What the post's structure makes of the word (probe_person.go).
+		// A user's name is any string its user chose, a field's value any
+		// identifier: there the word's letters count for little.
+		switch {
+		case p.identListItem(c):
+			c.add(termList, min(bitsIdentList, -identShare*llr))
+		case p.personSlot(c):
+			c.add(termPerson, min(bitsPersonSlot, -llr))
+		case p.signOff(c):
+			c.add(termPerson, min(bitsSignOff, -signOffShare*llr))
+		case p.quotedWord(c):
+			c.add(termItalic, min(bitsQuoted, -llr-c.shapeBits()))
+		case p.fieldValue(c):
+			c.add(termField, min(bitsFieldValue, -llr))
+		}
+		if p.versioned(c) {
+			c.add(termVersioned, bitsVersioned)
+		}
+	}
 	if c.evidence > probeThresholdBits-4 {
 		// Each thing the text says of the word is evidence of its own: a
 		// list's name in the title ("[zzzzteana]") that its address uses
@@ -426,8 +451,14 @@ func (p *prober) judge(c *probeCandidate) {
 			text += bitsLinkedWord
 		}
 		if p.titleWord(c) {
-			c.add(termTitle, bitsTitleWord)
-			text += bitsTitleWord
+			// A topic's title and its first post name the same thing: the
+			// topic, whatever its letters.
+			b := bitsTitleWord
+			if p.edit0.Format == FormatMarkdown {
+				b = min(b, -titleShare*llr)
+			}
+			c.add(termTitle, b)
+			text += b
 		}
 		if p.edit0.Format == FormatMarkdown && text > bitsLinkedWord && p.userName(c) {
 			c.add(termUserName, bitsUserName)
@@ -445,6 +476,18 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	c.score = probeLogistic(c.evidence)
+}
+
+// shapeBits is the evidence of c's shape: missing vowels, keyboard runs,
+// repeated chunks.
+func (c *probeCandidate) shapeBits() float64 {
+	b := 0.0
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == termNoVowels || t.kind == termKeyboard || t.kind == termRepeated {
+			b += t.bits
+		}
+	}
+	return b
 }
 
 func probeLogistic(ev float64) float64 {

@@ -310,7 +310,10 @@ func TestProbeMarkdown(t *testing.T) {
 		{old + "\nHi,\n\n    thanks for the xkqzvbwpl answer, it was very helpful to me\n", "xkqzvbwpl"},
 		{old + "\nThe value `Xk7q9ZpWm4` is what I get back.", "Xk7q9ZpWm4"},
 		{old + "\nThe value `xkqzvbwpl` is what I get back.", ""},
-		{old + "\n```\nerror: Xk7q9ZpWm4 at /usr/lib/x.so\n```\n", ""},
+		// A blatant draw standing apart in a code line is judged; an id
+		// joined to the code (quoted, a key's value) is the code's.
+		{old + "\n```\nerror: Xk7q9ZpWm4 at /usr/lib/x.so\n```\n", "Xk7q9ZpWm4"},
+		{old + "\n```\nerror: id='Xk7q9ZpWm4' at /usr/lib/x.so\n```\n", ""},
 	} {
 		e := &Edit{Anon: true, Old: old, New: tt.new, Format: FormatMarkdown}
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})

@@ -141,8 +141,9 @@ func Letter(r rune) (idx uint8, latin, plain bool) {
 // Shape reads the word starting at s[start] (a letter or digit) and returns
 // where it ends, its shape flags, and whether it continues across a hyphen
 // or apostrophe into the next word ("well-known", "don't"), which is then
-// Joined too. Letters and digits joined by . _ / @ : make one CodeLike word
-// ("www.example.com", "e.g", "a_b").
+// Joined too. Letters and digits joined by . _ / @ : or a backslash make one
+// CodeLike word ("www.example.com", "e.g", "a_b", a Windows path's
+// "Users\bramv\.virtualenvs").
 func Shape(s string, start int) (end int, f Flags, joins bool) {
 	i := start
 loop:
@@ -160,7 +161,7 @@ loop:
 				}
 			case c >= '0' && c <= '9':
 				f |= Digit
-			case c == '.' || c == '_' || c == '/' || c == '@' || c == ':':
+			case c == '.' || c == '_' || c == '/' || c == '@' || c == ':' || c == '\\':
 				if i+1 < len(s) && IsWordAt(s, i+1) {
 					f |= CodeLike
 				} else {

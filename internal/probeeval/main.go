@@ -5,11 +5,12 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-v] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
-// are held out; Wikipedia pages split by a hash of their id
+// are held out; GitHub issues and pull requests of one project tune, those
+// of 18 others are held out (github.go); Wikipedia pages split by a hash of their id
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
@@ -60,6 +61,7 @@ var (
 	explainID  string
 	showMisses int
 	missBand   string
+	listFrom   float64
 )
 
 func tokScore(r detectors.Result, tok string) float64 {
@@ -88,7 +90,10 @@ func main() {
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
+	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
+	flag.StringVar(&issuesMirror, "issues", "/work/.mirror/kardwalker+Creating-dataset/repo", "bare clone of kardwalker/Creating-dataset (GitHub issues and pull requests of huggingface/datasets, github.go); \"\" to skip")
+	flag.StringVar(&swebenchMirror, "swebench", "/work/.mirror/ivan4722+csvtransfer/repo", "bare clone of ivan4722/csvtransfer (SWE-bench Lite's issues, github.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
@@ -142,7 +147,13 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			}
 			if r.Score >= 0.5 {
 				flagged++
-				lines = append(lines, fmt.Sprintf("  %s  %.2f %q", it.id, r.Score, r.Tokens))
+			}
+			if r.Score >= listFrom {
+				toks := r.Tokens
+				if len(toks) == 0 && len(r.Suspects) > 0 {
+					toks = []string{r.Suspects[0].Text}
+				}
+				lines = append(lines, fmt.Sprintf("  %s  %.2f %q", it.id, r.Score, toks))
 			}
 		}
 		rec := recall(its, env, recallN)
@@ -274,6 +285,21 @@ func collect(shared, mirror string) ([]item, error) {
 			items = append(items, item{set: set, id: r.ID, lo: 0, hi: len(r.New),
 				edit: detectors.Edit{Anon: true, Title: r.Title, New: r.New, Format: detectors.FormatMarkdown, Lang: r.Lang}})
 		}
+	}
+	// GitHub issues and pull requests.
+	if issuesMirror != "" {
+		its, err := issueItems(issuesMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	if swebenchMirror != "" {
+		its, err := swebenchItems(swebenchMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
 	}
 	// Wikipedia pages in English: whole pages as creations and each paragraph
 	// as an edit adding it.

@@ -1,0 +1,539 @@
+package detectors
+
+import "strings"
+
+// What a post's structure says a word is. Forum posts and mail name people
+// (the one they answer, the one they quote, themselves at the end), fill in
+// the fields of an issue form, and list the programs they run with their
+// versions. A moderator reads a strange word in those places as a user's
+// name, a field's value or a package's name; a token planted at random
+// lands there seldom, because each place is a few words of a long text and
+// most need their line to be shaped just so.
+
+// Evidence weights, in bits.
+const (
+	bitsPersonSlot = -8.0 // where a post names a person (personSlot), or all its letters' evidence
+	bitsSignOff    = -8.0 // the name signing a message (signOff)...
+	signOffShare   = 0.75 // ...or this share of its letters' evidence: a token added at a post's end sits there too
+	bitsFieldValue = -8.0 // the whole value of a field of a form (fieldValue), or all its letters' evidence
+	bitsVersioned  = -6.0 // a package's line of a list of versions (versioned)
+	bitsIdentList  = -8.0 // an item of a list of identifiers (identListItem)...
+	identShare     = 0.5  // ...or this share of its letters' evidence, if more
+	bitsQuoted     = -8.0 // a word in quotes of its own (quotedWord), or all its letters' evidence
+)
+
+// greetings are the words after which a post names the one it speaks to
+// ("Hi Jörg,", "Thanks tbm0115!", "cc kiamlaluno", "Bonjour Amélie,"), and
+// thankedBy those that take "you", "to" or "à" before the name ("thank you
+// ihtkwot", "congratulations to ihtkwot", "according to dtldarek,",
+// "merci à ihtkwot !").
+var (
+	greetings = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "thanks": true, "thx": true,
+		"thanking": true, "cc": true, "ping": true, "welcome": true, "congratulations": true, "congrats": true,
+		// French, German, Spanish, Italian, Portuguese.
+		"bonjour": true, "salut": true, "bonsoir": true, "coucou": true, "merci": true, "félicitations": true, "bravo": true,
+		"hallo": true, "danke": true, "hola": true, "gracias": true, "ciao": true, "grazie": true, "olá": true, "obrigado": true}
+	thankedBy = map[string]bool{"thank": true, "thanks": true, "congratulations": true, "congrats": true, "welcome": true,
+		"according": true, "merci": true, "à": true}
+)
+
+// salutations open a message: a name alone under one is whom it greets,
+// not who signs it.
+var salutations = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true}
+
+// sayVerbs are verbs of saying and doing whose subject a post names
+// ("dtldarek asks below", "As bpachev mentioned"), and namedBefore the
+// nouns that introduce a user ("User kubanczyk noticed", "member
+// meireikei").
+var (
+	sayVerbs = map[string]bool{"said": true, "says": true, "mentioned": true, "mentions": true, "asked": true, "asks": true,
+		"noted": true, "notes": true, "noticed": true, "wrote": true, "writes": true, "suggested": true, "suggests": true,
+		"pointed": true, "points": true, "commented": true, "answered": true, "replied": true, "replies": true,
+		"explained": true, "explains": true, "caught": true, "proposed": true, "proposes": true, "argued": true, "argues": true,
+		"did": true, "posted": true, "raised": true, "reported": true}
+	namedBefore  = map[string]bool{"user": true, "member": true, "moderator": true}
+	subjectOf    = map[string]bool{"is": true, "was": true, "has": true, "had": true, "did": true, "does": true, "who": true}
+	passiveAfter = map[string]bool{"in": true, "by": true, "out": true, "on": true, "at": true, "for": true, "to": true}
+	passiveAs    = map[string]bool{"above": true, "below": true, "before": true, "earlier": true, "previously": true, "here": true, "there": true}
+	ownedBy      = map[string]bool{"answer": true, "comment": true, "post": true, "question": true, "suggestion": true,
+		"point": true, "edit": true, "reply": true, "proposal": true, "example": true, "idea": true, "profile": true}
+)
+
+// clauseStart are the words after which a name starts a clause ("As
+// dtldarek said", "and bpachev mentioned").
+var clauseStart = map[string]bool{"as": true, "like": true, "and": true, "but": true, "since": true, "because": true,
+	"when": true, "also": true, "edit": true}
+
+// clauseOpen reports whether what precedes a word on its line ends a
+// sentence or opens one: nothing, or ". ", "! ", "? ", ": ", "; ", "(".
+func clauseOpen(before string) bool {
+	b := strings.TrimRight(before, " ")
+	return b == "" || strings.IndexByte(".!?:;(-", b[len(b)-1]) >= 0
+}
+
+// valedictions are the first words of a line that closes a message before
+// the writer's name ("Thanks,", "Best regards", "Cheers").
+var valedictions = map[string]bool{"thanks": true, "thank": true, "regards": true, "best": true, "cheers": true,
+	"sincerely": true, "yours": true, "bye": true, "ciao": true, "greetings": true, "kind": true, "warm": true,
+	"many": true, "thx": true, "tia": true, "love": true, "rgds": true,
+	// French, German, Spanish.
+	"cordialement": true, "merci": true, "amicalement": true, "bien": true, "salutations": true, "bonne": true,
+	"grüße": true, "gruß": true, "viele": true, "mfg": true, "saludos": true, "atentamente": true}
+
+// lineAt returns the bounds of the line of t holding byte i.
+func lineAt(t string, i int) (lo, hi int) {
+	lo = strings.LastIndexByte(t[:i], '\n') + 1
+	hi = strings.IndexByte(t[i:], '\n')
+	if hi < 0 {
+		return lo, len(t)
+	}
+	return lo, i + hi
+}
+
+// lineBefore returns the line before the line starting at lo, trimmed, and
+// its start; ok is false at the text's first line.
+func lineBefore(t string, lo int) (line string, start int, ok bool) {
+	if lo == 0 {
+		return "", 0, false
+	}
+	start, _ = lineAt(t, lo-1)
+	return strings.TrimSpace(t[start : lo-1]), start, true
+}
+
+// lineAfter returns the line after the line ending at hi, trimmed, and its
+// end; ok is false at the text's last line.
+func lineAfter(t string, hi int) (line string, end int, ok bool) {
+	if hi >= len(t) {
+		return "", len(t), false
+	}
+	_, end = lineAt(t, hi+1)
+	return strings.TrimSpace(t[hi+1 : end]), end, true
+}
+
+// wordBefore and wordAfter return the word of letters and digits before
+// byte i of s (spaces and the given punctuation skipped) and after byte i.
+func wordBefore(s string, i int, skip string) (string, int) {
+	for i > 0 && (s[i-1] == ' ' || strings.IndexByte(skip, s[i-1]) >= 0) {
+		i--
+	}
+	j := i
+	for j > 0 && (scanIsAlnum(s[j-1]) || s[j-1] >= 0x80) {
+		j--
+	}
+	return s[j:i], j
+}
+
+func wordAfter(s string, i int, skip string) (string, int) {
+	for i < len(s) && (s[i] == ' ' || strings.IndexByte(skip, s[i]) >= 0) {
+		i++
+	}
+	j := i
+	for j < len(s) && (scanIsAlnum(s[j]) || s[j] >= 0x80) {
+		j++
+	}
+	return s[i:j], j
+}
+
+// personSlot reports whether the word c sits where a post names a person:
+// after a greeting or thanks, a comma or "!" right after it ("Hi
+// NyanKiyoshi,", "Thanks tbm0115!"), after a noun for a user ("User
+// kubanczyk"), before a verb of saying or a possessive of what users write
+// ("As dtldarek said", "ihtkwot's answer"), or first in a post and set off
+// by a comma ("Jörg, thanks"). A user's name is any string its user chose:
+// there its letters count for nothing.
+func (p *prober) personSlot(c *probeCandidate) bool {
+	t := p.text
+	if !nameShape(t[c.w.Lo:c.w.Hi]) {
+		return false
+	}
+	// A name the post names a person by once is a person's name wherever
+	// else the post uses it ("ihtkwot's answer ... ihtkwot would also").
+	for _, w := range p.words {
+		if w.Hi-w.Lo == c.w.Hi-c.w.Lo && wordHash(t[w.Lo:w.Hi]) == c.hash && p.personAt(w.Lo, w.Hi) {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt reports whether the word at t[lo:hi] sits where a post names a
+// person (personSlot).
+func (p *prober) personAt(lo, hi int) bool {
+	t := p.text
+	lineLo, lineHi := lineAt(t, lo)
+	prev, at := wordBefore(t[lineLo:lo], lo-lineLo, "")
+	prev = strings.ToLower(prev)
+	// After a greeting, a comma or "!" right after the name (or after a
+	// no-break space, as French sets it): a token put there has a space
+	// before the punctuation.
+	closed := hi < len(t) && (t[hi] == ',' || t[hi] == '!')
+	for _, nbsp := range [...]string{"\u00a0!", "\u202f!"} {
+		closed = closed || strings.HasPrefix(t[hi:], nbsp) // French: "Merci Amélie !"
+	}
+	if closed && greetings[prev] {
+		return true
+	}
+	if closed && prev == "and" {
+		// "Congratulations to T.E.D and ihtkwot!": a greeting a few words
+		// back on the line.
+		for k, i := 0, lineLo+at; k < 5 && i > lineLo; k++ {
+			var w string
+			w, i = wordBefore(t[:i], i-lineLo+lineLo, ".,")
+			if w == "" || i < lineLo {
+				break
+			}
+			if greetings[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	if closed && (prev == "you" || prev == "to" || prev == "à") {
+		if w, _ := wordBefore(t[lineLo:lineLo+at], at, ""); thankedBy[strings.ToLower(w)] {
+			return true
+		}
+	}
+	next, end := wordAfter(t[:lineHi], hi, "")
+	if namedBefore[prev] && (prev != "user" || t[lineLo+at] == 'U') {
+		// "User kubanczyk noticed", "member meireikei is", not a "member
+		// function", "the local user" of a program or "moderator
+		// candidates".
+		if w, _ := wordBefore(t[lineLo:lineLo+at], at, ""); w != "a" && w != "an" &&
+			(hi < len(t) && strings.IndexByte(",.!?", t[hi]) >= 0 || sayVerbs[strings.ToLower(next)] || subjectOf[strings.ToLower(next)]) {
+			return true
+		}
+	}
+	// Before a verb of saying as its subject, first in a clause ("and
+	// bpachev mentioned", "As dtldarek said telecommunications ..."), but
+	// not where the verb reads as a passive one ("As mentioned in #641",
+	// "As noted above") with a word slipped in.
+	adverb := len(prev) > 4 && strings.HasSuffix(prev, "ly") // "luckily shevliaskovic caught it"
+	if sayVerbs[strings.ToLower(next)] && hi < len(t) && t[hi] == ' ' && (clauseStart[prev] || adverb || prev == "" && clauseOpen(t[lineLo:lo])) {
+		after, _ := wordAfter(t[:lineHi], end, "")
+		after = strings.ToLower(after)
+		if after != "" && !passiveAfter[after] && (prev != "as" && prev != "like" || !passiveAs[after]) {
+			return true
+		}
+	}
+	for _, apos := range [...]string{"'s ", "’s "} {
+		if strings.HasPrefix(t[hi:], apos) {
+			if w, _ := wordAfter(t[:lineHi], hi+len(apos), ""); ownedBy[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	// The post's first word, a comma or a dash after it: the one it
+	// answers ("Jörg, ...", "ihtkwot - my main concern ..."), unless the
+	// dash opens a list the post goes on with.
+	if strings.TrimSpace(t[:lo]) == "" {
+		if strings.HasPrefix(t[hi:], ", ") {
+			return true
+		}
+		if strings.HasPrefix(t[hi:], " - ") && !strings.Contains(t[hi:], "\n- ") && !strings.Contains(t[hi:], "\n* ") {
+			return true
+		}
+	}
+	return false
+}
+
+// nameShape reports whether w is shaped as people's names and handles
+// are: letters of one case, capitalised or in humps ("kiamlaluno",
+// "Jörg", "NyanKiyoshi"), digits only at the end ("tbm0115"). A draw of
+// mixed cases and digits ("1giAPOK", "Z5jyto") is nobody's name.
+func nameShape(w string) bool {
+	if w == "" || w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	digits := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case digits:
+			return false // a letter after a digit
+		case c >= 'A' && c <= 'Z' && i > 0 && (w[i-1] < 'a' || w[i-1] > 'z'):
+			return false // two capitals in a row, or after a digit
+		case c >= 'A' && c <= 'Z' && i+1 < len(w) && (w[i+1] < 'a' || w[i+1] > 'z') && w[i+1] < 0x80:
+			return false // a capital not starting a hump
+		}
+	}
+	return true
+}
+
+// signOff reports whether the word c, alone on its line, signs a message:
+// right under a closing line ("Thanks,", "Cheers"), set off by a dash
+// ("-tomwsmf", "--Jörg") near the message's end, or right above its
+// signature ("-- ", a PGP signature) with a blank line above it. A token
+// put on a line of its own lands on a blank line: one with a blank line
+// above and a signature right under it, or under a closing line with no
+// blank line between, is a rare draw.
+func (p *prober) signOff(c *probeCandidate) bool {
+	t := p.text
+	if !nameShape(t[c.w.Lo:c.w.Hi]) {
+		return false
+	}
+	lineLo, lineHi := lineAt(t, c.w.Lo)
+	line := strings.TrimSpace(t[lineLo:lineHi])
+	body := strings.TrimLeft(line, "-~—–")
+	dash := len(line) - len(body)
+	dashed := dash > 0 && dash <= len("—") && body != "" && scanIsWordAt(body, 0)
+	body = strings.TrimRight(strings.TrimSpace(body), ".,!")
+	if body != t[c.w.Lo:c.w.Hi] {
+		return false
+	}
+	before, _, ok := lineBefore(t, lineLo)
+	after, _, _ := lineAfter(t, lineHi)
+	signature := strings.HasPrefix(after, "--") || strings.HasPrefix(after, "__")
+	// The message ends here: a signature, a list's footer or quoted mail
+	// follows, or two lines at most.
+	end := signature || strings.HasPrefix(after, "http") || strings.HasPrefix(after, ">")
+	if !end {
+		n := 0
+		for i := lineHi; i < len(t) && n <= 2; {
+			l, e, ok := lineAfter(t, i)
+			if !ok {
+				break
+			}
+			if l != "" {
+				n++
+			}
+			i = e
+		}
+		end = n <= 2
+	}
+	if ok && before == "" && signature {
+		return true
+	}
+	if !end {
+		return false
+	}
+	if ok && before != "" {
+		first, _ := wordAfter(strings.ToLower(before), 0, "")
+		words := len(strings.Fields(before))
+		if !salutations[first] && (words <= 4 && strings.HasSuffix(before, ",") || valedictions[first] && words <= 3) {
+			return true
+		}
+	}
+	return dashed
+}
+
+// fieldValue reports whether the word c is the whole value of a field: of
+// a line "Label: value" among lines of the same shape ("* Matplotlib
+// backend: Qt5Agg" under "* Operating system: Ubuntu"), or of a paragraph
+// of its own under a heading of a few words, as issue forms are filled in
+// ("### Matplotlib Backend" and "Qt5Agg" below).
+func (p *prober) fieldValue(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := lineAt(t, c.w.Lo)
+	line := strings.TrimSpace(t[lo:hi])
+	if strings.TrimRight(strings.TrimLeft(line, "*_`'\""), "*_`'\".") == t[c.w.Lo:c.w.Hi] {
+		// A paragraph of one word under a heading, a blank line between.
+		blank, start, ok := lineBefore(t, lo)
+		if !ok || blank != "" {
+			return false
+		}
+		heading, _, ok := lineBefore(t, start)
+		after, _, more := lineAfter(t, hi)
+		return ok && strings.HasPrefix(heading, "#") && len(strings.Fields(heading)) <= 6 && (!more || after == "")
+	}
+	if !isField(line, t[c.w.Lo:c.w.Hi]) {
+		return false
+	}
+	before, _, ok1 := lineBefore(t, lo)
+	after, _, ok2 := lineAfter(t, hi)
+	return ok1 && isField(before, "") || ok2 && isField(after, "")
+}
+
+// isField reports whether line reads "Label: value" (after a list marker),
+// the label of one to four words and the value a few; with value given,
+// the value is exactly that.
+func isField(line, value string) bool {
+	if strings.HasPrefix(line, "#") {
+		return false // a heading
+	}
+	line = strings.TrimLeft(line, "-*+> \t")
+	k := strings.Index(line, ": ")
+	if k <= 0 {
+		return false
+	}
+	label, v := line[:k], strings.TrimSpace(line[k+2:])
+	label = strings.Trim(label, "*_` ")
+	if n := len(strings.Fields(label)); n == 0 || n > 4 || v == "" {
+		return false
+	}
+	if value != "" {
+		return strings.Trim(v, "*_`'\".") == value
+	}
+	return len(strings.Fields(v)) <= 4
+}
+
+// versioned reports whether the word c starts its line and a version
+// number ends it, spaces between ("pylzma                   0.5.0"): a
+// package in a list of those a post runs (pip freeze, conda list).
+func (p *prober) versioned(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := lineAt(t, c.w.Lo)
+	if strings.TrimLeft(t[lo:c.w.Lo], " \t-*+") != "" {
+		return false
+	}
+	v := strings.TrimSpace(t[c.w.Hi:hi])
+	if v == "" || v == t[c.w.Hi:hi] {
+		return false
+	}
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "v"), "V")
+	digits, dots := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch {
+		case v[i] >= '0' && v[i] <= '9':
+			digits++
+		case v[i] == '.' && i+1 < len(v) && digits > 0:
+			dots++
+		default:
+			return false
+		}
+	}
+	return dots > 0 && digits >= 2
+}
+
+// tempName reports whether w is named as temporary files and directories
+// are: "tmp" and five to twelve lower-case letters, digits or underscores,
+// one a digit or underscore at least (Python's tempfile "tmp1335llua",
+// "tmpx8_3kq2f"). A pasted log names them; a random draw starts with "tmp"
+// once in 17,576.
+func tempName(w string) bool {
+	rest, ok := strings.CutPrefix(w, "tmp")
+	if !ok || len(rest) < 5 || len(rest) > 12 {
+		return false
+	}
+	other := false
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= '0' && c <= '9' || c == '_':
+			other = true
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return other
+}
+
+// toName reports whether w is named as converters and models are: two
+// short names joined by "2" or "4" ("to", "for"), maybe a version digit
+// after ("img2img", "eps2jpg", "seq2seq", "Wav2Vec2"), each of three to
+// five letters of one case or capitalised, with a program's letters
+// (toNameMinMargin). A random draw of letters and digits has more digits,
+// mixed cases or letters no program name has.
+func (p *prober) toName(w string) bool {
+	k := strings.IndexAny(w, "24")
+	if k < 3 || k > 5 {
+		return false
+	}
+	left, right := w[:k], w[k+1:]
+	if n := len(right); n > 0 && right[n-1] >= '0' && right[n-1] <= '9' {
+		right = right[:n-1]
+	}
+	if len(right) < 3 || len(right) > 5 || !nameRun(left) || !nameRun(right) {
+		return false
+	}
+	margin, _ := p.softMargin(w)
+	return margin >= toNameMinMargin
+}
+
+// toNameMinMargin is how many bits worse than random letters the
+// software-name model may find the letters of a name joined by "2" or
+// "4": their runs are short, abbreviations of two or three letters. One
+// random draw of that shape in eleven is within it.
+const toNameMinMargin = -8.0
+
+// nameRun reports whether s is letters of one case, or capitalised.
+func nameRun(s string) bool {
+	upper := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return upper == 0 || upper == len(s) || upper == 1 && s[0] <= 'Z'
+}
+
+// identListItem reports whether the word c is all a list item holds and
+// two or more items next to it hold one identifier each: a list of
+// datasets, packages or files ("- iwslt2017", "- event2Mind", "- qa4mre").
+// A token put into a list lands in an item with words of its own.
+func (p *prober) identListItem(c *probeCandidate) bool {
+	if c.w.Flags&cList == 0 {
+		return false
+	}
+	t := p.text
+	lo, hi := lineAt(t, c.w.Lo)
+	item := func(line string) (string, bool) {
+		line = strings.TrimSpace(line)
+		rest := strings.TrimLeft(line, "-*+")
+		if len(rest) == len(line) {
+			k := 0
+			for k < len(line) && line[k] >= '0' && line[k] <= '9' {
+				k++
+			}
+			if k == 0 || k >= len(line) || line[k] != '.' && line[k] != ')' {
+				return "", false
+			}
+			rest = line[k+1:]
+		}
+		rest = strings.Trim(rest, " `*_,;.")
+		return rest, rest != "" && !strings.ContainsAny(rest, " \t")
+	}
+	if w, ok := item(t[lo:hi]); !ok || w != t[c.w.Lo:c.w.Hi] {
+		return false
+	}
+	idents := 0
+	isIdent := func(w string) bool {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= '0' && w[i] <= '9' || w[i] == '_' || w[i] == '-' || w[i] == '.' || w[i] == '/' || i > 0 && w[i] >= 'A' && w[i] <= 'Z' {
+				return true
+			}
+		}
+		return !p.isWord(w) && !p.isWord(strings.ToLower(w))
+	}
+	for dir := -1; dir <= 1; dir += 2 {
+		at := lo
+		if dir > 0 {
+			at = hi
+		}
+		for n := 0; n < 4; n++ {
+			var line string
+			var ok bool
+			if dir < 0 {
+				line, at, ok = lineBefore(t, at)
+			} else {
+				line, at, ok = lineAfter(t, at)
+			}
+			w, isItem := item(line)
+			if !ok || !isItem {
+				break
+			}
+			if isIdent(w) {
+				idents++
+			}
+		}
+	}
+	return idents >= 2
+}
+
+// quotedWord reports whether the word c is in quotes of its own ("count
+// the letters in 'skdfkjgjg'", "the “xkcd” comic"): a word mentioned, not
+// used, an example string or a name. A token put next to a quote has the
+// quote on one side only; an empty pair a token could land in is rare
+// outside code.
+func (p *prober) quotedWord(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	for _, q := range [...][2]string{{"'", "'"}, {"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}} {
+		if strings.HasSuffix(t[:lo], q[0]) && strings.HasPrefix(t[hi:], q[1]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package detectors
+
+import (
+	"strings"
+	"testing"
+)
+
+// What a post's structure says a word is (probe_person.go): people's names
+// and handles where posts name people, the values of an issue form's
+// fields, packages in a list of versions, identifiers in a list of them,
+// converter names, temporary files and words in quotes are not probes; the
+// same tokens slipped into the same posts' prose are. The posts are
+// written for these tests.
+func TestProbePostStructure(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	tests := []struct {
+		name, title, post string
+		probe             bool
+	}{
+		{"greeting", "", "Hi kvothrinel, thanks for the quick fix. The import works now on my machine.", false},
+		{"greeting token", "", "Hi, thanks for the quick kvothrinel fix. The import works now on my machine.", true},
+		{"thanks", "", "The cache is cleared on every run now. Thank you zlatkomir!", false},
+		{"French thanks", "", "Le cache est vidé à chaque lancement maintenant. Merci à qzwkrtmil\u00a0!", false},
+		{"French greeting", "", "Bonjour qzwkrtmil, merci pour la correction rapide. L'import fonctionne maintenant.", false},
+		{"French token", "", "Bonjour, merci pour la correction qzwkrtmil rapide. L'import fonctionne maintenant.", true},
+		{"verb of saying", "", "I tried the second approach, and wrzqeklin mentioned the same problem with the order of the calls.", false},
+		{"user noun", "", "User qarvokhel noticed the same crash on a clean install last week.", false},
+		{"sign-off after thanks", "", "The loader hangs when the folder has more than a thousand files.\n\nThanks,\nmkowalski", false},
+		{"sign-off with a dash", "", "If you can't trust the census, who can you trust?\n\n-dmkowal\n\nhttp://example.org/mailman/listinfo/list", false},
+		{"form field", "", "### Describe the bug\n\nThe figure is blank.\n\n### Backend\n\nQt5Agg\n\n### Python version\n\n3.9.15", false},
+		{"environment fields", "", "- OS: Ubuntu 22.04\n- Backend: Gx7Wbq2\n- Python version: 3.10.12", false},
+		{"field token in prose", "", "- OS: Ubuntu 22.04\n- Backend: the Gx7Wbq2 default one\n- Python version: 3.10.12", true},
+		{"package list", "", "```\npandas          2.2.3\npylzqma         0.5.0\npyarrow         19.0.1\n```\nThe install log is above.", false},
+		{"dataset list", "", "Fix missing tags in dataset cards:\n- aeslc\n- event2Mind\n- iwslt2017\n- qa4mre\n- scicite", false},
+		{"converter name", "", "I convert the figures with eps2jpg before uploading, then resize them.", false},
+		{"temporary file", "", "It keeps filling the disk by creating a file named tmp1335llua that is over 300GB.", false},
+		{"quoted string", "", "Ask it to count the letters in 'skqdfjgwvbnr' and it gets the count wrong every time.", false},
+		{"title and post", "XkvTydiQA is mixed across languages", "Currently XkvTydiQA is mixed and one can only access the whole training set.", false},
+		{"token in prose", "", "The loader hangs when the folder has more than a xkqzvbwpl thousand files.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Edit{Anon: true, Format: FormatMarkdown, Title: tt.title, New: tt.post}
+			r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
+
+// A token slipped into a pasted traceback or code block stands apart from
+// the code around it: spaces on both sides, a random mix of cases or of
+// letters and digits, nothing of its kind on its line. Identifiers joined
+// to their code, and lines of ids, are left alone.
+func TestProbeStrayInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails:\n\n```\nTraceback (most recent call last):\n  File \"/home/user/run.py\", line 12, in <module>\n    ds = load_dataset(\"imdb\", split=\"train\")\n  File \"/usr/lib/python3/site-packages/datasets/load.py\", line 2151, in load_dataset\n    builder = load_builder(path, name)\nValueError: config 'kq7ZtbW2' not found\n```\n\nAny idea?"
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real traceback", "", "", false},
+		{"mixed token in code", "    builder = load_builder", "    builder = Xq7vRtbZ9k load_builder", true},
+		{"letters and digits in code", "split=\"train\")", "split=\"train\") 5cx0ymuns8ww", true},
+		{"lower-case token in code", "line 12, in", "line 12, akbqhpzpbwne in", true},
+		{"id after a label", "split=\"train\")", "split=\"train\") id: Xq7vRtbZ9k", false},
+		{"id joined to code", "split=\"train\"", "split=\"Xq7vRtbZ9k\"", false},
+		{"token in a code span", "Any idea?", "Any idea? It fails in `load_builder Xq7vRtbZ9k path.name` too.", true},
+		{"lower-case token in a code span", "Any idea?", "Any idea? It fails in `load_builder qzvkxjwbtm path.name` too.", true},
+		{"id in a code span", "Any idea?", "Any idea? It fails in `load_builder(id='Xq7vRtbZ9k')` too.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(post, tt.old, tt.new, 1)
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: text}
+			r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
