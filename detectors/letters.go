@@ -103,18 +103,58 @@ func nucleotides(sym []uint8) bool {
 // edit is learned whole.
 func trainPage(text string, mayHoldToken bool) *Model {
 	base := BaseModel()
+	pm := trainOnPage(text, mayHoldToken, base)
+	if pm.words == 0 {
+		return base
+	}
+	return mixModels(pm, 0.5, base, 0.5, nil, 0)
+}
+
+// trainOnPage learns a model of text alone, as trainPage does.
+func trainOnPage(text string, mayHoldToken bool, base *Model) *Model {
 	once := math.Inf(1)
 	if mayHoldToken {
 		once = learnOnceBits
 	}
-	pm := trainWords([]string{text}, base, once)
-	if pm.words == 0 {
-		return base
+	return trainWords([]string{text}, base, once)
+}
+
+// Shares of the models mixed into a page's model when its language has a
+// built-in one (trainPageLang): the language's, the page's own words
+// (names, the page's topic), and the base model's (English names and
+// loanwords every wiki has).
+const (
+	pageShareLang = 0.5
+	pageShareOwn  = 0.35
+	pageShareBase = 0.15
+)
+
+// trainPageLang is trainPage for a page whose language has a built-in
+// model lang: the page's own model is mixed with lang's and a little of
+// the base model's; a page too short to learn from is judged under
+// lang's and the base model's alone.
+func trainPageLang(text string, mayHoldToken bool, lang *Model) *Model {
+	base := BaseModel()
+	if len(text) < pageModelMinBytes {
+		return mixModels(lang, pageShareLang+pageShareOwn, base, pageShareBase, nil, 0)
 	}
-	const share = 0.5
-	m := &Model{words: pm.words + base.words, lp: make([]float32, modelGrams)}
+	pm := trainOnPage(text, mayHoldToken, lang)
+	if pm.words == 0 {
+		return mixModels(lang, pageShareLang+pageShareOwn, base, pageShareBase, nil, 0)
+	}
+	return mixModels(lang, pageShareLang, pm, pageShareOwn, base, pageShareBase)
+}
+
+// mixModels returns the model whose probabilities are a's, b's and c's
+// (c may be nil) mixed in the shares given, which add up to 1.
+func mixModels(a *Model, sa float64, b *Model, sb float64, c *Model, sc float64) *Model {
+	m := &Model{words: a.words + b.words, lp: make([]float32, modelGrams)}
 	for i := range m.lp {
-		m.lp[i] = float32(math.Log2(share*math.Exp2(float64(pm.lp[i])) + (1-share)*math.Exp2(float64(base.lp[i]))))
+		p := sa*math.Exp2(float64(a.lp[i])) + sb*math.Exp2(float64(b.lp[i]))
+		if c != nil {
+			p += sc * math.Exp2(float64(c.lp[i]))
+		}
+		m.lp[i] = float32(math.Log2(p))
 	}
 	return m
 }

@@ -27,7 +27,7 @@ func (p *prober) wantsPageModel() bool {
 		// text no dictionary reads is in one.
 		return false
 	}
-	if len(p.edit0.Old) < pageModelMinBytes && len(p.edit0.New) < pageModelMinBytes {
+	if len(p.edit0.Old) < langFitMinBytes && len(p.edit0.New) < langFitMinBytes {
 		return false
 	}
 	if p.edit.words == 0 || p.edit.nonLatin*2 > p.edit.words {
@@ -52,11 +52,28 @@ func (p *prober) wantsPageModel() bool {
 	return false
 }
 
-// pageModel learns a letter model from the page the edit changes: the text
-// before the edit when there is enough of it, else the text after.
+// langFitMinBytes is the least text a page's language is told from.
+const langFitMinBytes = 300
+
+// pageModel returns a letter model of the language of the page the edit
+// changes, told from the text before the edit when there is enough of
+// it, else from the text after: the built-in model of the language its
+// words fit best mixed with one learned from the page, else one learned
+// from the page alone mixed with the base model.
 func pageModel(e *Edit) *Model {
-	if len(e.Old) >= pageModelMinBytes {
-		return trainPage(e.Old, false)
+	text, mayHold := e.Old, false
+	if len(e.Old) < langFitMinBytes || len(e.Old) < pageModelMinBytes && len(e.New) >= pageModelMinBytes {
+		text, mayHold = e.New, true
 	}
-	return trainPage(e.New, true)
+	without := ""
+	if langModelHeldOut.Load() {
+		without = BaseLang(e.Lang)
+	}
+	if lm, _, _, _ := pageLangModel(e.Format, text, without); lm != nil {
+		return trainPageLang(text, mayHold, lm)
+	}
+	if len(text) < pageModelMinBytes {
+		return BaseModel()
+	}
+	return trainPage(text, mayHold)
 }
