@@ -3,6 +3,7 @@ package detectors
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,55 @@ func TestPageLangModel(t *testing.T) {
 	}
 	if m, _, _, _ := pageLangModel(FormatWikitext, "too few words here", ""); m != nil {
 		t.Error("a language told from four words")
+	}
+}
+
+// TestProbeUnderLangModel checks that a page in a language the bot has no
+// dictionary of is judged under that language's letters: a rare word of
+// it added to the page is not a token, random letters still are, and a
+// dictionary of another language claiming the text does not change it.
+func TestProbeUnderLangModel(t *testing.T) {
+	s := langModels()
+	zu := s.model(s.index("zu"))
+	rng := rand.New(rand.NewPCG(11, 13))
+	var paras []string
+	for range 6 {
+		paras = append(paras, strings.TrimSpace(sampleText(zu, rng, 60))+".")
+	}
+	page := strings.Join(paras, "\n\n")
+	// The word of the language least likely under a model of the page
+	// alone (mixed with the base model, as without a model of the
+	// language) that the language's model finds ordinary.
+	var rare string
+	worst := 0.0
+	own := trainPage(page, false)
+	for _, w := range strings.Fields(sampleText(zu, rng, 400)) {
+		sym, _ := foldWord(nil, w)
+		if len(sym) < 8 || strings.Contains(page, w) || zu.bits(sym)/float64(len(sym)+1) > 2.6 {
+			continue
+		}
+		if b := own.bits(sym) / float64(len(sym)+1); b > worst {
+			rare, worst = w, b
+		}
+	}
+	if rare == "" {
+		t.Fatal("no word of the language to test with")
+	}
+	words := strings.Fields(paras[2])
+	sentence := func(w string) string {
+		return strings.Join(words[:8], " ") + " " + w + " " + strings.Join(words[8:16], " ") + "."
+	}
+	for _, dicts := range []map[string]Words{nil, {"gl": NewWordSet(words[:20])}} {
+		env := &Env{Dicts: dicts}
+		judge := func(w string) Result {
+			e := &Edit{Old: page, New: page + "\n\n" + sentence(w), Lang: "zu", Anon: true}
+			return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		}
+		if r := judge(rare); slices.Contains(r.Tokens, rare) {
+			t.Errorf("dictionaries %v: %q (%.1f bits a letter without the language's model) is a token of a Zulu page: %v", dicts, rare, worst, r.Reasons)
+		}
+		if r := judge("xkqzvbwplt"); !slices.Contains(r.Tokens, "xkqzvbwplt") {
+			t.Errorf("dictionaries %v: a random token on a Zulu page was missed: %v", dicts, r.Reasons)
+		}
 	}
 }

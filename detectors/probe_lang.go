@@ -15,14 +15,20 @@ const pageModelMinBytes = 1500
 
 // wantsPageModel reports whether the edit is worth judging again under a
 // model of its page's own language: the page is mostly in Latin letters,
-// in a language other than English that has no dictionary loaded, long
-// enough to learn from, and a word is at stake: flagged, or held back by
-// the odd letters of the text around it.
+// in a language other than English, long enough to tell its language,
+// and a word is at stake: flagged, or, in a language with no dictionary
+// loaded, held back by the odd letters of the text around it. A language
+// with a dictionary gets the second look too when a word is flagged: a
+// dictionary misses forms (Finnish cases, Hungarian suffixes, a Malay
+// word an Indonesian dictionary lacks) and another language's may claim
+// a text (Galician's short forms read Maori), and the language's letters
+// tell its rare words from random ones.
 func (p *prober) wantsPageModel() bool {
-	if p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || p.hasDict() || len(p.cands) == 0 && !p.unread {
+	if p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || len(p.cands) == 0 && !p.unread {
 		return false
 	}
-	if p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
+	dict := p.hasDict()
+	if !dict && p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
 		// A guess from a few frequent words is no language to learn;
 		// text no dictionary reads is in one.
 		return false
@@ -33,7 +39,7 @@ func (p *prober) wantsPageModel() bool {
 	if p.edit.words == 0 || p.edit.nonLatin*2 > p.edit.words {
 		return false
 	}
-	if p.unread {
+	if p.unread && !dict {
 		// No dictionary reads the text: the letters of the language
 		// around held back every word, a probe too, whatever it scored.
 		return true
@@ -42,6 +48,9 @@ func (p *prober) wantsPageModel() bool {
 		c := &p.cands[i]
 		if c.score >= 0.5 {
 			return true
+		}
+		if dict {
+			continue
 		}
 		for _, t := range c.terms[:c.nterms] {
 			if (t.kind == termForeign || t.kind == termDiacriticText || t.kind == termOddNeighbours) && c.evidence-t.bits >= probeThresholdBits {
