@@ -119,30 +119,23 @@ func trainOnPage(text string, mayHoldToken bool, base *Model) *Model {
 	return trainWords([]string{text}, base, once)
 }
 
-// Shares of the models mixed into a page's model when its language has a
-// built-in one (trainPageLang): the language's, the page's own words
-// (names, the page's topic), and the base model's (English names and
-// loanwords every wiki has).
-const (
-	pageShareLang = 0.5
-	pageShareOwn  = 0.35
-	pageShareBase = 0.15
-)
+// langShareBase is the share of the base model mixed into a language's
+// model (langModelSet.model): English names and loanwords every wiki has.
+const langShareBase = 0.15
 
-// trainPageLang is trainPage for a page whose language has a built-in
-// model lang: the page's own model is mixed with lang's and a little of
-// the base model's; a page too short to learn from is judged under
-// lang's and the base model's alone.
+// pageShareOwn is the share of a model of the page's own words mixed into
+// the model of a language that fits the page only loosely (trainPageLang).
+const pageShareOwn = 0.4
+
+// trainPageLang is trainPage for a page whose words the built-in model
+// lang fits only loosely (a relative of its language, not the language):
+// the page's own model is mixed with lang's instead of the base model's.
 func trainPageLang(text string, mayHoldToken bool, lang *Model) *Model {
-	base := BaseModel()
-	if len(text) < pageModelMinBytes {
-		return mixModels(lang, pageShareLang+pageShareOwn, base, pageShareBase, nil, 0)
-	}
 	pm := trainOnPage(text, mayHoldToken, lang)
 	if pm.words == 0 {
-		return mixModels(lang, pageShareLang+pageShareOwn, base, pageShareBase, nil, 0)
+		return lang
 	}
-	return mixModels(lang, pageShareLang, pm, pageShareOwn, base, pageShareBase)
+	return mixModels(lang, 1-pageShareOwn, pm, pageShareOwn, nil, 0)
 }
 
 // mixModels returns the model whose probabilities are a's, b's and c's

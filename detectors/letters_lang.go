@@ -142,10 +142,9 @@ func readLangModels(data []byte) (*langModelSet, error) {
 		s.models = append(s.models, sync.OnceValue(func() *Model {
 			m := new(Model)
 			if err := m.UnmarshalBinary(md); err != nil {
-				return BaseModel()
+				return BaseModel() // unreachable: TestLangModels decodes every model
 			}
-			m.counts = nil // only the probabilities are used
-			return m
+			return mixModels(m, 1-langShareBase, BaseModel(), langShareBase, nil, 0)
 		}))
 	}
 	if len(b) != 0 {
@@ -157,7 +156,8 @@ func readLangModels(data []byte) (*langModelSet, error) {
 // LangModelCodes returns the languages that have a built-in letter model.
 func LangModelCodes() []string { return slices.Clone(langModels().codes) }
 
-// model returns the letter model of the language at i.
+// model returns the letter model of the language at i, mixed with a
+// little of the base model, built at its first use and kept.
 func (s *langModelSet) model(i int) *Model { return s.models[i]() }
 
 // index returns the position of lang's model, or -1.

@@ -61,14 +61,21 @@ func (p *prober) wantsPageModel() bool {
 	return false
 }
 
+// langFitClose is the most bits a letter (pageLangModel) a language's own
+// model costs a page of it: lingua-go's sentences of every language cost
+// their own model 2.3 to 3.3 bits a letter, a relative's 3.0 to 5.0.
+const langFitClose = 3.0
+
 // langFitMinBytes is the least text a page's language is told from.
 const langFitMinBytes = 300
 
 // pageModel returns a letter model of the language of the page the edit
 // changes, told from the text before the edit when there is enough of
 // it, else from the text after: the built-in model of the language its
-// words fit best mixed with one learned from the page, else one learned
-// from the page alone mixed with the base model.
+// words fit best, alone when it fits them as a language's own model does,
+// else mixed with a model learned from the page (a language the models
+// lack, judged under a relative's); without one, a model learned from the
+// page mixed with the base model.
 func pageModel(e *Edit) *Model {
 	text, mayHold := e.Old, false
 	if len(e.Old) < langFitMinBytes || len(e.Old) < pageModelMinBytes && len(e.New) >= pageModelMinBytes {
@@ -78,7 +85,10 @@ func pageModel(e *Edit) *Model {
 	if langModelHeldOut.Load() {
 		without = BaseLang(e.Lang)
 	}
-	if lm, _, _, _ := pageLangModel(e.Format, text, without); lm != nil {
+	if lm, _, bits, _ := pageLangModel(e.Format, text, without); lm != nil {
+		if bits <= langFitClose || len(text) < pageModelMinBytes {
+			return lm
+		}
 		return trainPageLang(text, mayHold, lm)
 	}
 	if len(text) < pageModelMinBytes {
