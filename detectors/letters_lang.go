@@ -177,23 +177,17 @@ func (s *langModelSet) idTable() []uint8 {
 		const k = modelSymbols
 		nl := len(s.codes)
 		s.id = make([]uint8, k*k*k*nl)
-		counts := make([]uint32, modelGrams)
 		c3 := make([]float64, k*k*k)
 		c2 := make([]float64, k*k)
 		c1 := make([]float64, k)
 		p1 := make([]float64, k)
 		for l, md := range s.data {
-			clear(counts)
-			if _, err := decodeCounts(md, counts); err != nil {
-				continue // unreachable: TestLangModels decodes every model
-			}
 			clear(c3)
 			clear(c2)
 			clear(c1)
-			for i, n := range counts {
-				if n != 0 {
-					c3[i%(k*k*k)] += float64(n)
-				}
+			// The trigram counts, summing out each 4-gram's oldest symbol.
+			if _, err := decodeCounts(md, func(i int, n uint32) { c3[i%(k*k*k)] += float64(n) }); err != nil {
+				continue // unreachable: TestLangModels decodes every model
 			}
 			for i, n := range c3 {
 				c2[i%(k*k)] += n

@@ -313,7 +313,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 // versions and corrupt data, leaving m unchanged on error.
 func (m *Model) UnmarshalBinary(data []byte) error {
 	counts := make([]uint32, modelGrams)
-	words, err := decodeCounts(data, counts)
+	words, err := decodeCounts(data, func(i int, n uint32) { counts[i] = n })
 	if err != nil {
 		return err
 	}
@@ -322,9 +322,10 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// decodeCounts decodes the counts of a model written by MarshalBinary into
-// counts (modelGrams long, zeroed), and returns the words it was trained on.
-func decodeCounts(data []byte, counts []uint32) (uint64, error) {
+// decodeCounts decodes the counts of a model written by MarshalBinary,
+// passing each non-zero 4-gram's index and count to set, and returns the
+// words it was trained on.
+func decodeCounts(data []byte, set func(i int, n uint32)) (uint64, error) {
 	if len(data) < modelHeader || string(data[:len(modelMagic)]) != modelMagic {
 		return 0, errors.New("unmarshal letter model: not a letter model")
 	}
@@ -367,7 +368,7 @@ func decodeCounts(data []byte, counts []uint32) (uint64, error) {
 			return 0, errors.New("unmarshal letter model: corrupt n-gram table")
 		}
 		idx += int(d)
-		counts[idx] = uint32(n)
+		set(idx, uint32(n))
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
 		return 0, errors.New("unmarshal letter model: trailing data")
