@@ -103,18 +103,51 @@ func nucleotides(sym []uint8) bool {
 // edit is learned whole.
 func trainPage(text string, mayHoldToken bool) *Model {
 	base := BaseModel()
+	pm := trainOnPage(text, mayHoldToken, base)
+	if pm.words == 0 {
+		return base
+	}
+	return mixModels(pm, 0.5, base, 0.5, nil, 0)
+}
+
+// trainOnPage learns a model of text alone, as trainPage does.
+func trainOnPage(text string, mayHoldToken bool, base *Model) *Model {
 	once := math.Inf(1)
 	if mayHoldToken {
 		once = learnOnceBits
 	}
-	pm := trainWords([]string{text}, base, once)
+	return trainWords([]string{text}, base, once)
+}
+
+// langShareBase is the share of the base model mixed into a language's
+// model (langModelSet.model): English names and loanwords every wiki has.
+const langShareBase = 0.15
+
+// pageShareOwn is the share of a model of the page's own words mixed into
+// the model of a language that fits the page only loosely (trainPageLang).
+const pageShareOwn = 0.4
+
+// trainPageLang is trainPage for a page whose words the built-in model
+// lang fits only loosely (a relative of its language, not the language):
+// the page's own model is mixed with lang's instead of the base model's.
+func trainPageLang(text string, mayHoldToken bool, lang *Model) *Model {
+	pm := trainOnPage(text, mayHoldToken, lang)
 	if pm.words == 0 {
-		return base
+		return lang
 	}
-	const share = 0.5
-	m := &Model{words: pm.words + base.words, lp: make([]float32, modelGrams)}
+	return mixModels(lang, 1-pageShareOwn, pm, pageShareOwn, nil, 0)
+}
+
+// mixModels returns the model whose probabilities are a's, b's and c's
+// (c may be nil) mixed in the shares given, which add up to 1.
+func mixModels(a *Model, sa float64, b *Model, sb float64, c *Model, sc float64) *Model {
+	m := &Model{words: a.words + b.words, lp: make([]float32, modelGrams)}
 	for i := range m.lp {
-		m.lp[i] = float32(math.Log2(share*math.Exp2(float64(pm.lp[i])) + (1-share)*math.Exp2(float64(base.lp[i]))))
+		p := sa*math.Exp2(float64(a.lp[i])) + sb*math.Exp2(float64(b.lp[i]))
+		if c != nil {
+			p += sc * math.Exp2(float64(c.lp[i]))
+		}
+		m.lp[i] = float32(math.Log2(p))
 	}
 	return m
 }

@@ -312,57 +312,68 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 // UnmarshalBinary decodes a model written by MarshalBinary. It rejects other
 // versions and corrupt data, leaving m unchanged on error.
 func (m *Model) UnmarshalBinary(data []byte) error {
+	counts := make([]uint32, modelGrams)
+	words, err := decodeCounts(data, func(i int, n uint32) { counts[i] = n })
+	if err != nil {
+		return err
+	}
+	*m = Model{counts: counts, words: words}
+	m.build()
+	return nil
+}
+
+// decodeCounts decodes the counts of a model written by MarshalBinary,
+// passing each non-zero 4-gram's index and count to set, and returns the
+// words it was trained on.
+func decodeCounts(data []byte, set func(i int, n uint32)) (uint64, error) {
 	if len(data) < modelHeader || string(data[:len(modelMagic)]) != modelMagic {
-		return errors.New("unmarshal letter model: not a letter model")
+		return 0, errors.New("unmarshal letter model: not a letter model")
 	}
 	h := data[len(modelMagic):]
 	if h[0] != modelVersion {
-		return fmt.Errorf("unmarshal letter model: version %d, want %d", h[0], modelVersion)
+		return 0, fmt.Errorf("unmarshal letter model: version %d, want %d", h[0], modelVersion)
 	}
 	if h[1] != modelOrder || h[2] != modelSymbols {
-		return fmt.Errorf("unmarshal letter model: order %d over %d symbols, want %d over %d", h[1], h[2], modelOrder, modelSymbols)
+		return 0, fmt.Errorf("unmarshal letter model: order %d over %d symbols, want %d over %d", h[1], h[2], modelOrder, modelSymbols)
 	}
 	payload := data[modelHeader:]
 	if binary.BigEndian.Uint32(h[3:7]) != crc32.ChecksumIEEE(payload) {
-		return errors.New("unmarshal letter model: checksum mismatch")
+		return 0, errors.New("unmarshal letter model: checksum mismatch")
 	}
 	zr := flate.NewReader(bytes.NewReader(payload))
 	defer zr.Close()
 	br := &byteReader{r: zr}
 	words, err := binary.ReadUvarint(br)
 	if err != nil {
-		return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+		return 0, fmt.Errorf("unmarshal letter model: %w", noEOF(err))
 	}
 	nonzero, err := binary.ReadUvarint(br)
 	if err != nil {
-		return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+		return 0, fmt.Errorf("unmarshal letter model: %w", noEOF(err))
 	}
 	if nonzero > modelGrams {
-		return fmt.Errorf("unmarshal letter model: %d n-grams, at most %d", nonzero, modelGrams)
+		return 0, fmt.Errorf("unmarshal letter model: %d n-grams, at most %d", nonzero, modelGrams)
 	}
-	counts := make([]uint32, modelGrams)
 	idx := -1
 	for range nonzero {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+			return 0, fmt.Errorf("unmarshal letter model: %w", noEOF(err))
 		}
 		n, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fmt.Errorf("unmarshal letter model: %w", noEOF(err))
+			return 0, fmt.Errorf("unmarshal letter model: %w", noEOF(err))
 		}
 		if d == 0 || d > modelGrams || idx+int(d) >= modelGrams || n == 0 || n > math.MaxUint32 {
-			return errors.New("unmarshal letter model: corrupt n-gram table")
+			return 0, errors.New("unmarshal letter model: corrupt n-gram table")
 		}
 		idx += int(d)
-		counts[idx] = uint32(n)
+		set(idx, uint32(n))
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
-		return errors.New("unmarshal letter model: trailing data")
+		return 0, errors.New("unmarshal letter model: trailing data")
 	}
-	*m = Model{counts: counts, words: words}
-	m.build()
-	return nil
+	return words, nil
 }
 
 // noEOF turns a premature end of the stream into io.ErrUnexpectedEOF.

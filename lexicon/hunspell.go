@@ -500,3 +500,62 @@ func (af *affixFile) hasAny(flags []string) bool {
 	}
 	return false
 }
+
+// Suffixes stripped at lookup.
+//
+// An agglutinative language's forms outnumber any expansion budget: a
+// Hungarian, Turkish, Basque or Czech stem takes hundreds of suffixes and
+// chains of them, and expandAffixes keeps the simplest few of each stem.
+// A form the compiled index lacks is looked up again without one suffix
+// of the .aff's rules: the stem left (with the rule's stripped letters put
+// back, its condition met) must be a word of the index, a stem or a form
+// the expansion kept, so one suffix more than the budget allowed is read.
+// The stem's flags are not checked (the index keeps none): a stem of
+// minStripStem letters or more that is a word, and a suffix the language
+// has, make a form random letters seldom do.
+
+// minStripStem is the fewest letters a stem left by stripping may have.
+const minStripStem = 4
+
+// suffixIndex holds a language's suffix rules by the text they add.
+type suffixIndex struct {
+	byAdd  map[string][]affixRule
+	maxAdd int // the longest added text, in bytes
+}
+
+// newSuffixIndex indexes the suffix rules of af that add text.
+func newSuffixIndex(af *affixFile) *suffixIndex {
+	ix := &suffixIndex{byAdd: map[string][]affixRule{}}
+	for _, cl := range af.sfx {
+		for _, r := range cl.rules {
+			if r.add == "" {
+				continue
+			}
+			ix.byAdd[r.add] = append(ix.byAdd[r.add], r)
+			ix.maxAdd = max(ix.maxAdd, len(r.add))
+		}
+	}
+	return ix
+}
+
+// stripHas reports whether word is a suffix of the index added to a stem
+// that has reports as a word.
+func (ix *suffixIndex) stripHas(word string, has func(string) bool) bool {
+	for k := 1; k <= ix.maxAdd && k < len(word); k++ {
+		rules := ix.byAdd[word[len(word)-k:]]
+		if len(rules) == 0 {
+			continue
+		}
+		base := word[:len(word)-k]
+		for _, r := range rules {
+			stem := base + r.strip
+			if utf8.RuneCountInString(stem) < minStripStem {
+				continue
+			}
+			if w, ok := applySuffix(stem, []rune(stem), r); ok && w == word && has(stem) {
+				return true
+			}
+		}
+	}
+	return false
+}

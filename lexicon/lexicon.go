@@ -148,7 +148,7 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 		for _, d := range ds {
 			lx.from[lang] = append(lx.from[lang], d.Where())
 		}
-		ls := &lazySet{open: func() (*detectors.WordSet, error) {
+		ls := &lazySet{affixDics: stripDics(lang, ds), open: func() (*detectors.WordSet, error) {
 			// A lazy set opens long after Open returned: its own bound.
 			ctx := ctx
 			if opts.Lazy {
@@ -165,6 +165,22 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 		lx.sets[lang] = ls
 	}
 	return lx, nil
+}
+
+// stripDics returns the Hunspell .dic files of lang's dictionaries whose
+// suffixes are stripped at lookup: every language's but English's, which
+// every page is read with and whose forms its word lists already hold.
+func stripDics(lang string, ds []Dictionary) []string {
+	if lang == "en" {
+		return nil
+	}
+	var out []string
+	for _, d := range ds {
+		if strings.HasSuffix(d.Path, ".dic") {
+			out = append(out, d.Path)
+		}
+	}
+	return out
 }
 
 // Preload opens the words of langs now (a lazy Lexicon's), so that an
@@ -184,6 +200,12 @@ type lazySet struct {
 	set  *detectors.WordSet
 	err  error
 	done atomic.Bool // set and err are final
+
+	// The .dic files whose .aff suffixes are stripped at lookup
+	// (suffixIndex), read at the first word the set lacks.
+	affixDics []string
+	sfxOnce   sync.Once
+	sfx       []*suffixIndex
 }
 
 func (l *lazySet) load() {
@@ -194,10 +216,29 @@ func (l *lazySet) load() {
 	})
 }
 
-// Has reports whether the language has word, opening its words first.
+// Has reports whether the language has word, opening its words first: a
+// form of its own, or one suffix of its Hunspell rules added to one.
 func (l *lazySet) Has(word string) bool {
 	l.load()
-	return l.set.Has(word)
+	if l.set.Has(word) {
+		return true
+	}
+	if len(l.affixDics) == 0 || len(word) <= minStripStem {
+		return false
+	}
+	l.sfxOnce.Do(func() {
+		for _, p := range l.affixDics {
+			if af, ok, err := readAffixFile(p); err == nil && ok {
+				l.sfx = append(l.sfx, newSuffixIndex(af))
+			}
+		}
+	})
+	for _, ix := range l.sfx {
+		if ix.stripHas(word, l.set.Has) {
+			return true
+		}
+	}
+	return false
 }
 
 // Letters returns the letter model of the language's words, opening them

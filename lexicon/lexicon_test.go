@@ -290,3 +290,50 @@ func TestOpenLazy(t *testing.T) {
 		t.Errorf("Errors() = %v", lx.Errors())
 	}
 }
+
+// TestStripSuffixes checks that a form past the expansion's budget (a
+// suffix on a suffixed form) is read by stripping one suffix of the .aff's
+// rules down to a word of the index, that the rule's condition and the
+// stem's length hold, and that English is left to its word lists.
+func TestStripSuffixes(t *testing.T) {
+	dir := t.TempDir()
+	aff := "SET UTF-8\n" +
+		"SFX A Y 2\nSFX A 0 ban [^e]\nSFX A 0 ben e\n" +
+		"SFX K Y 1\nSFX K 0 ak .\n"
+	files := map[string]string{
+		"hunspell/hu_HU.aff": aff,
+		"hunspell/hu_HU.dic": "2\nház/K\nkert/A\n",
+		"hunspell/en_US.aff": aff,
+		"hunspell/en_US.dic": "1\nhouse/K\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lx, err := Open(context.Background(), []string{"hu", "en"}, Options{Roots: Roots{Hunspell: []string{filepath.Join(dir, "hunspell")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lx.Close()
+	hu, en := lx.Dicts()["hu"], lx.Dicts()["en"]
+	for _, w := range []string{"házak", "kertban", "házakban"} {
+		if !hu.Has(w) {
+			t.Errorf("%q not read", w)
+		}
+	}
+	// "kertben": A's "ben" needs a stem ending in e; "házban": ház is too
+	// short a stem to strip down to; "qzxkban": no word under it.
+	for _, w := range []string{"kertben", "házban", "qzxkban"} {
+		if hu.Has(w) {
+			t.Errorf("%q read", w)
+		}
+	}
+	if en.Has("housesak") || !en.Has("houseak") {
+		t.Error("English stripped a suffix, or lost its own forms")
+	}
+}
