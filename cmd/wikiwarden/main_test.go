@@ -97,7 +97,7 @@ func TestCheckReportsRights(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check exit %d: %s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: ", " languages compiled in "} {
+	for _, want := range []string{"logged in to", "as Warden", "shutoff page: writes allowed", "content language en; reads words of: ", "; reads by letters: ", " languages compiled in "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, stdout)
 		}

@@ -257,8 +257,11 @@ func checkWords(ctx context.Context, a *app, s *siteApp, prefix string, stdout i
 		line += strings.Join(reads, ", ") + fmt.Sprintf(" (%d languages; each edit is read in the one whose dictionary reads it)", len(reads))
 	}
 	if len(lacks) > 0 {
-		line += "; no dictionary for " + strings.Join(lacks, ", ") + " (judged by letters, with a letter model of each page)"
+		line += "; no dictionary for " + strings.Join(lacks, ", ") + " (judged by letters)"
 	}
+	// Text no dictionary reads is judged under the letter model of the
+	// language its words fit best.
+	line += "; reads by letters: " + strings.Join(detectors.LangModelCodes(), ", ")
 	if a.dicts.cacheDir != "" {
 		line += "; compiled in " + a.dicts.cacheDir
 	}
