@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/wikiwarden/wikiwarden/textview"
 )
@@ -251,19 +252,33 @@ func (p *prober) linkedWord(c *probeCandidate) bool {
 
 // titleWord reports whether the title of the page or topic, of two words
 // or more, has the word c: a topic about "ChatGPT", a page on "WebDAV".
-func (p *prober) titleWord(c *probeCandidate) bool {
+// own reports a title the edit writes itself: a post opening its topic
+// starts with the topic's title, and a probe that opens a topic names its
+// token in the title too.
+func (p *prober) titleWord(c *probeCandidate) (has, own bool) {
 	title := p.edit0.Title
 	w := p.text[c.w.Lo:c.w.Hi]
 	if len(title) <= len(w) || !strings.ContainsAny(title, " _") {
-		return false
+		return false, false
+	}
+	if first := firstLine(p.text); len(first) >= len(w) && strings.HasSuffix(title, first) {
+		// Only a title that says something besides the word names
+		// it: "bgvdibkt" alone, or with a greeting, names nothing.
+		others := 0
+		for _, f := range strings.FieldsFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(f) >= 2 && !strings.EqualFold(f, w) {
+				others++
+			}
+		}
+		return others >= 3, true
 	}
 	for i := 0; i+len(w) <= len(title); i++ {
 		if strings.EqualFold(title[i:i+len(w)], w) &&
 			(i == 0 || !scanIsWordAt(title, i-1)) && (i+len(w) == len(title) || !scanIsWordAt(title, i+len(w))) {
-			return true
+			return true, false
 		}
 	}
-	return false
+	return false, false
 }
 
 // otherFormHere reports whether the text has the word c in another form
@@ -567,4 +582,15 @@ func (p *prober) usedAlone(w string) bool {
 		}
 		from = hi
 	}
+}
+
+// firstLine returns the first line of s that holds more than spaces,
+// trimmed.
+func firstLine(s string) string {
+	for line := range strings.Lines(s) {
+		if t := strings.TrimSpace(line); t != "" {
+			return t
+		}
+	}
+	return ""
 }

@@ -37,6 +37,10 @@ func TestProbePostStructure(t *testing.T) {
 		{"quoted string", "", "Ask it to count the letters in 'skqdfjgwvbnr' and it gets the count wrong every time.", false},
 		{"title and post", "XkvTydiQA is mixed across languages", "Currently XkvTydiQA is mixed and one can only access the whole training set.", false},
 		{"token in prose", "", "The loader hangs when the folder has more than a xkqzvbwpl thousand files.", true},
+		// A post opening its topic starts with the topic's title, which the
+		// forum adapter names "topic N: title": the prober wrote both.
+		{"topic opened for the token", "topic 7: bgvdibkt", "bgvdibkt\n\nbgvdibkt", true},
+		{"topic opened with a greeting", "topic 9: Hello qzwkrtmil", "Hello qzwkrtmil\n\nqzwkrtmil", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -450,11 +450,12 @@ func (p *prober) judge(c *probeCandidate) {
 		if p.linkedWord(c) {
 			text += bitsLinkedWord
 		}
-		if p.titleWord(c) {
+		if has, own := p.titleWord(c); has {
 			// A topic's title and its first post name the same thing: the
-			// topic, whatever its letters.
+			// topic, whatever its letters. A title the post writes itself
+			// is weaker evidence: the prober writes it too.
 			b := bitsTitleWord
-			if p.edit0.Format == FormatMarkdown {
+			if p.edit0.Format == FormatMarkdown && !own {
 				b = min(b, -titleShare*llr)
 			}
 			c.add(termTitle, b)
