@@ -287,7 +287,9 @@ func (p *prober) judge(c *probeCandidate) {
 	} else if k, bits := placeBits(place); k != termCount {
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 {
+	if k := p.identNeighbours(c); k > 0 && c.code != codeStray {
+		// A word standing apart from the code around it (strayInCode) is
+		// judged against that code already: its neighbours are the code.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
 	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
