@@ -94,6 +94,8 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"token beside a constant", "module.py\", line 12, in", "module.py\", line 12, l8kbrkip in", true},
 		{"token beside a time", "timed out at", "timed x7T3225tHoiL out at", true},
 		{"program with its version", "call last):", "call last): python38 bfloat16", false},
+		{"package names", "Traceback (most", "$ pip install ipyvuetify jupyterlab\nTraceback (most", false},
+		{"mixed token after a call", "download_and_prepare()", "download_and_prepare() Tq7rWb3Kz", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
