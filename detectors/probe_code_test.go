@@ -111,3 +111,17 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		})
 	}
 }
+
+// A post written with Windows line ends (CRLF) has its token alone on a
+// line as a post with plain newlines does: the carriage return is no text.
+func TestProbeAloneCRLF(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, nl := range []string{"\n", "\r\n"} {
+		post := strings.Join([]string{"The loader works again after the upgrade.", "", "Hirglszy", "", "Thanks for the quick fix."}, nl)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: post}
+		terms := probeTerms(e, env, "Hirglszy")
+		if !strings.Contains(terms, "alone:") {
+			t.Errorf("line end %q: Hirglszy not alone on its line: %s", nl, terms)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func (p *prober) alone(c *probeCandidate) bool {
 			continue
 		}
 		switch line[i] {
-		case ' ', '\t', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
+		case ' ', '\t', '\r', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
 		default:
 			return false
 		}
