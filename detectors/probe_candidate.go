@@ -105,7 +105,7 @@ func (p *prober) run() {
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
-			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) && !p.capsCodeInProse(i, word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
@@ -346,16 +346,32 @@ func (p *prober) strayInCode(i int) bool {
 		return false
 	}
 	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
-		if v := p.words[j]; p.strayShape(t[v.Lo:v.Hi], strayCompanyChars) {
+		if p.strayCompany(j) {
 			return false
 		}
 	}
 	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
-		if v := p.words[j]; p.strayShape(t[v.Lo:v.Hi], strayCompanyChars) {
+		if p.strayCompany(j) {
 			return false
 		}
 	}
 	return true
+}
+
+// strayCompany reports whether words[j] is an id of the kind a stray word
+// would be one of: letters and digits or cases drawn at random, nothing
+// else in it. A path, a dotted name, a time or a constant in capitals
+// ("HF_HUB_CACHE", "12:04:01", "asyncio.TimeoutError") is the code's
+// own, not a second id of the line.
+func (p *prober) strayCompany(j int) bool {
+	v := p.words[j]
+	w := p.text[v.Lo:v.Hi]
+	for k := 0; k < len(w); k++ {
+		if !scanIsAlnum(w[k]) {
+			return false
+		}
+	}
+	return p.strayShape(w, strayCompanyChars)
 }
 
 // strayCompanyChars is the least characters another word of the line must
@@ -375,8 +391,16 @@ func (p *prober) strayShape(w string, least int) bool {
 		// Mixed case: not humps of words ("IterableDataset").
 		return sh.upper > 0 && sh.lower > 0 && sh.caseSwaps >= 3 && !p.camelIdent(w)
 	}
-	return !sh.nameLike && sh.parts+sh.caseSwaps >= 4
+	if sh.nameLike {
+		return false
+	}
+	// Four runs of letters, digits or cases; or, from eight characters,
+	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
+	// program's names put their digits last ("python38", "bfloat16").
+	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= strayCompanyChars && !digitAt(w, 0) && !digitAt(w, len(w)-1)
 }
+
+func digitAt(w string, i int) bool { return w[i] >= '0' && w[i] <= '9' }
 
 // singleName reports whether w is the whole value of a name attribute
 // (<ref name="kqzj">): an identifier an editor chose, not text.

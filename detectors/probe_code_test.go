@@ -72,3 +72,56 @@ func TestProbeWikiCode(t *testing.T) {
 		})
 	}
 }
+
+// A token slipped between the words of a pasted traceback stands apart from
+// the code around it: judged by its own shape, with the code's paths, dotted
+// names, times and constants no company of its kind. Ids the line is made
+// of (a log of hashes, a program's names with their version) are the
+// code's.
+func TestProbeStrayInTraceback(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails with:\n\n```\nTraceback (most recent call last):\n" +
+		"  File \"/usr/local/lib/python3.8/dist-packages/datasets/builder.py\", line 1782, in load_dataset\n" +
+		"    builder_instance.download_and_prepare()\n" +
+		"  File \"/home/user/.cache/HF_HUB_CACHE/module.py\", line 12, in prepare\n" +
+		"asyncio.TimeoutError: timed out at 12:04:01\n```\n\nAny idea why?"
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real traceback", "", "", false},
+		{"token in a path line", "line 1782, in", "line 1782, ytgazc0ty in", true},
+		{"token beside a constant", "module.py\", line 12, in", "module.py\", line 12, l8kbrkip in", true},
+		{"token beside a time", "timed out at", "timed x7T3225tHoiL out at", true},
+		{"program with its version", "call last):", "call last): python38 bfloat16", false},
+		{"package names", "Traceback (most", "$ pip install ipyvuetify jupyterlab\nTraceback (most", false},
+		{"mixed token after a call", "download_and_prepare()", "download_and_prepare() Tq7rWb3Kz", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nw := post
+			if tt.old != "" {
+				nw = strings.Replace(post, tt.old, tt.new, 1)
+			}
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: nw}
+			r := Probe(&Input{Edit: e, Added: Diff("", nw), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
+
+// A post written with Windows line ends (CRLF) has its token alone on a
+// line as a post with plain newlines does: the carriage return is no text.
+func TestProbeAloneCRLF(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, nl := range []string{"\n", "\r\n"} {
+		post := strings.Join([]string{"The loader works again after the upgrade.", "", "Hirglszy", "", "Thanks for the quick fix."}, nl)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: post}
+		terms := probeTerms(e, env, "Hirglszy")
+		if !strings.Contains(terms, "alone:") {
+			t.Errorf("line end %q: Hirglszy not alone on its line: %s", nl, terms)
+		}
+	}
+}

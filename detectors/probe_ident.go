@@ -594,3 +594,52 @@ func firstLine(s string) string {
 	}
 	return ""
 }
+
+// capsCodeInProse reports whether words[i], capitals and digits shaped as
+// a part or catalogue number (isIdentShape), sits where no such number
+// does in a post: in running prose, after a lower-case word of the
+// language and before a word of it ("the sugar 4CFIYXH is adding"), in a
+// post that names no other code of capitals and digits and is not
+// technical. A real model number comes with its maker's name or among
+// others of its kind ("Sony WH1000XM4", "an LM317T or an LM338K"); a
+// random draw of three runs or more has neither, nor do four capitals or
+// more after a number ("4CFIYXH"). A word of letters then digits
+// ("GTX1080", "ESP32") is a product's name and its number.
+func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
+	if p.edit0.Format != FormatMarkdown || sh.lower > 0 || sh.n < 6 || sh.parts < 2 ||
+		sh.parts == 2 && (!digitAt(word, 0) || sh.letters < 4) ||
+		sh.n >= 10 && isHex(word) || dimensions(word) || chemicalFormula(word) {
+		return false
+	}
+	w := p.words[i]
+	if w.Flags&(cMarkup|cLink|cExtLink|cHeading|cTable|cItalic|wJoined) != 0 || i == 0 || i+1 >= len(p.words) {
+		return false
+	}
+	for k, before := range [2]bool{true, false} {
+		v := p.words[i-1+2*k]
+		if v.Line != w.Line || v.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic|cMarkup) != 0 ||
+			before && v.Flags&wUpperFirst != 0 || !p.isWord(p.text[v.Lo:v.Hi]) {
+			return false
+		}
+		if gap := p.text[min(v.Hi, w.Hi):max(v.Lo, w.Lo)]; gap != " " && !sentenceGap(gap, before) {
+			return false
+		}
+	}
+	ids := 0 // identifiers, code and paths but this word (technical)
+	for j, v := range p.words {
+		f := v.Flags
+		if j == i {
+			continue
+		}
+		if f&wDigit != 0 && f&(wUpperFirst|wUpperInner) != 0 && f&wLower == 0 {
+			return false // the post deals in codes
+		}
+		if f&(wCode|cCode|cCodeLine) != 0 || f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			ids++
+		}
+	}
+	if float64(ids) > 0.03*float64(len(p.words)) {
+		return false // a technical post
+	}
+	return p.lineInLang(&probeCandidate{w: w, idx: i})
+}

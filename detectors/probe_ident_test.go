@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/wikiwarden/wikiwarden/internal/inject"
@@ -114,5 +115,67 @@ func TestGluedWord(t *testing.T) {
 	p.lang = "en"
 	if p.gluedWord("uliokusukuma") {
 		t.Errorf("gluedWord reads English: its dictionary and expansions are complete enough")
+	}
+}
+
+// A code of capitals and digits is a part or model number where posts have
+// them, next to its maker or among others of its kind; slipped between two
+// ordinary words of a post that names no code, or at a sentence's edge, it
+// is a token.
+func TestProbeCodeInProse(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	tests := []struct {
+		name, post string
+		probe      bool
+	}{
+		{"caps token amid words", "I always brew with water just off the boil, and the grounds 4KJ6LDH taste less bitter that way. Has anyone tried colder water?", true},
+		{"token after a comma", "I always brew with water just off the boil. However, 25tbseh there is less bitterness that way. Has anyone tried colder water?", true},
+		{"token ending a question", "I always brew with water just off the boil. Would colder water give a better cup? izrt65", true},
+		{"maker and model", "I always brew with water just off the boil, and my Bonavita BV1900TS keeps it there. Has anyone tried colder water?", false},
+		{"models of a kind", "The regulator is an LM317T here, and an LM338K would carry more current through the board than this one can.", false},
+		{"product and number", "I always brew with water just off the boil, and the new GTX1080 card in the office does not care.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+			r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
+
+// A token slipped into an address or a URL that kept its punctuation
+// ("mithral. kq3zt9 com") is no piece of a URL: only text that lost its
+// punctuation has URL pieces a space apart ("www example com").
+func TestProbeSplitURL(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const mail = "Thanks for the pointer, I will try it tonight.\n\n> Write to beberg@mithral.com\n> http://xent.com/mailman/listinfo/fork\n"
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real mail", "", "", false},
+		{"token in an address", "mithral.com", "mithral. 5ndvegn1zay com", true},
+		{"token before a domain's end", "xent.com/", "xent r6XkpQ2wz .com/", true},
+		{"stripped URL", "Write to beberg@mithral.com", "Write to www xq3Tz9K7 com", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nw := strings.Replace(mail, tt.old, tt.new, 1)
+			if tt.old == "" {
+				nw = mail
+			}
+			e := &Edit{Anon: true, Format: FormatMarkdown, Old: mail, New: nw}
+			r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+			if tt.old == "" {
+				e.Old = ""
+				r = Probe(&Input{Edit: e, Added: Diff("", nw), Env: env})
+			}
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
 	}
 }

@@ -15,6 +15,9 @@ import (
 // punctuation was stripped ("http www example com", "image name jpg").
 func (p *prober) urlPart(c *probeCandidate) bool {
 	t := p.text
+	if p.splitsURL(c) {
+		return false
+	}
 	i := c.w.Lo
 	for i > 0 && (t[i-1] == ' ' || t[i-1] == '/' || t[i-1] == ':') {
 		i--
@@ -50,6 +53,17 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 		j++
 	}
 	return j > i && probeURLSuffixes[lowerASCII(t[i:j])]
+}
+
+// splitsURL reports whether c, a space from the punctuation of a URL or
+// an address on either side ("beberg@mithral. kq3zt9 com", "[mailto
+// kq3zt9 :admin@xent.com]", "lists.sourceforge kq3zt9 .net"), was slipped
+// into a URL that kept its punctuation: no piece of a URL has a space.
+func (p *prober) splitsURL(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	return lo >= 3 && t[lo-1] == ' ' && strings.IndexByte(".:/@", t[lo-2]) >= 0 && scanIsAlnum(t[lo-3]) ||
+		hi+2 < len(t) && t[hi] == ' ' && strings.IndexByte(".:/@", t[hi+1]) >= 0 && scanIsAlnum(t[hi+2])
 }
 
 // lowerASCII lower-cases short ASCII words for the URL tables without
@@ -107,7 +121,7 @@ func (p *prober) alone(c *probeCandidate) bool {
 			continue
 		}
 		switch line[i] {
-		case ' ', '\t', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
+		case ' ', '\t', '\r', '*', '#', ':', ';', '.', ',', '!', '?', '\'', '"':
 		default:
 			return false
 		}
@@ -137,26 +151,69 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 
 // amidWords reports whether c sits in running prose between words of the
 // page's language (or English) on both sides, lower-case or capitalised
-// ("Their", "The"), a space apart from each, on a line mostly in that
-// language: a sentence, new or old, whose words a dictionary has.
+// ("Their", "The"), on a line mostly in that language: a sentence, new or
+// old, whose words a dictionary has. A side is a word a space apart, or
+// the punctuation of the sentence ("However, kq3zt9 there", "a better
+// payoff? kq3zt9", "of it kq3zt9.") for a word with digits, which no
+// language spells so; not a line of its own, and no comma of a list of
+// names on both sides. A word of letters only there is as often a foreign
+// word, a typo or a name.
 func (p *prober) amidWords(c *probeCandidate) bool {
 	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
 		return false
 	}
+	edges, punct := 0, 0
 	for _, i := range [2]int{c.idx - 1, c.idx + 1} {
 		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
-			return false
+			if !p.sentenceEdge(c, i < c.idx) {
+				return false
+			}
+			edges++
+			continue
 		}
 		w := p.words[i]
-		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 {
+		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 || !p.isWord(p.text[w.Lo:w.Hi]) {
 			return false
 		}
-		// Running prose: one space between, no comma of a list of names.
-		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " || !p.isWord(p.text[w.Lo:w.Hi]) {
-			return false
+		// Running prose: one space between, or a sentence's punctuation.
+		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " {
+			if !sentenceGap(gap, i < c.idx) {
+				return false
+			}
+			punct++
 		}
 	}
+	if edges+punct > 0 && c.w.Flags&wDigit == 0 || edges == 2 || punct == 2 {
+		return false
+	}
 	return p.lineInLang(c) && p.nearInLang(c)
+}
+
+// sentenceGap reports whether gap, between a word and c (before c when
+// before is set), is a sentence's punctuation and one space: ", ", ". ",
+// "? " before a word; ",", ".", "?", "!", ":", ";" then a space after it.
+func sentenceGap(gap string, before bool) bool {
+	if len(gap) != 2 {
+		return false
+	}
+	if before {
+		return gap[1] == ' ' && strings.IndexByte(",.?!:;", gap[0]) >= 0
+	}
+	return gap[0] != ' ' && strings.IndexByte(",.?!:;", gap[0]) >= 0 && gap[1] == ' '
+}
+
+// sentenceEdge reports whether c starts its line (before) or ends it, with
+// at most a sentence's closing punctuation after it.
+func (p *prober) sentenceEdge(c *probeCandidate, before bool) bool {
+	t := p.text
+	if before {
+		return c.w.Lo == 0 || t[c.w.Lo-1] == '\n'
+	}
+	k := c.w.Hi
+	if k < len(t) && strings.IndexByte(".?!", t[k]) >= 0 {
+		k++
+	}
+	return k == len(t) || t[k] == '\n' || t[k] == '\r'
 }
 
 // inserted reports whether the line holding c, without c and a space next to

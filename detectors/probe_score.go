@@ -66,6 +66,7 @@ const (
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsCodeProse           = -3.0  // prose set as code (codeMode)
+	bitsStrayCode           = -4.0  // a word in code standing apart from it (strayInCode), at most
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsNoVowels            = 3.0
@@ -285,9 +286,20 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	} else if k, bits := placeBits(place); k != termCount {
+		if k == termCode && c.code == codeStray && c.parts {
+			// A random mix of cases or digits standing apart from the
+			// code (strayInCode): code is where it sits, not what it is
+			// joined to. Lower-case letters there are a program's names
+			// as often ("ipyvuetify" in a list of packages).
+			bits = max(bits, bitsStrayCode)
+		}
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 {
+	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) {
+		// A mix of cases or digits standing apart from the code around it
+		// (strayInCode) is judged against that code already: its
+		// neighbours are the code. Lower-case letters there are as often
+		// a program's names ("pip install ipyvuetify jupyterlab").
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
 	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
