@@ -76,20 +76,12 @@ func (s sharedSite) Cursor(ctx context.Context) (store.Cursor, error) {
 
 // Commit commits h and asks for a push of what it queued.
 func (s sharedSite) Commit(ctx context.Context, h store.Handled) error {
-	err := s.SiteStore.Commit(ctx, h)
-	if err == nil {
-		s.r.Kick()
-	}
-	return err
+	return pushed(s.r, s.SiteStore.Commit(ctx, h))
 }
 
 // CommitBatch commits hs and asks for a push of what they queued.
 func (s sharedSite) CommitBatch(ctx context.Context, hs []store.Handled) error {
-	err := s.SiteStore.CommitBatch(ctx, hs)
-	if err == nil {
-		s.r.Kick()
-	}
-	return err
+	return pushed(s.r, s.SiteStore.CommitBatch(ctx, hs))
 }
 
 // consoleMemory is the memory a site's review console writes to: with a
@@ -115,20 +107,23 @@ type consoleSite struct {
 // queued.
 func (s consoleSite) AddAudit(ctx context.Context, e store.AuditEntry) (store.AuditEntry, error) {
 	e, err := s.SiteStore.AddAudit(ctx, e)
-	if err == nil {
-		s.r.Kick()
-	}
-	return e, err
+	return e, pushed(s.r, err)
 }
 
 // KeepReported records a moderator's decision on a report and asks for a
 // push of what it queued.
 func (s consoleSite) KeepReported(ctx context.Context, revID int64, moderator, reason string, at time.Time) (store.Mistake, error) {
 	m, err := s.SiteStore.KeepReported(ctx, revID, moderator, reason, at)
+	return m, pushed(s.r, err)
+}
+
+// pushed asks r for a push when a local write succeeded (err is nil) and
+// returns err: what the write queued reaches the other processes.
+func pushed(r *pgmemory.Replicator, err error) error {
 	if err == nil {
-		s.r.Kick()
+		r.Kick()
 	}
-	return m, err
+	return err
 }
 
 // checkShared reports, for "wikiwarden check", whether the shared memory
