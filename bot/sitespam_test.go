@@ -61,9 +61,9 @@ func (r *spamRig) firstWave() []int64 {
 	r.t.Helper()
 	var revs []int64
 	for i, add := range []string{
-		" Many visitors combine this with [https://antalya-dental-care.com/implants dental implants in Antalya].",
-		" Many visitors combine a stay with [https://antalya-smile-dental.com/veneers veneers in Antalya].",
-		" Visitors often combine this with [https://dental-antalya-clinic.com/crowns dental crowns in Antalya].",
+		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].",
+		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters filters for planted aquariums].",
+		" Aquarium keepers often combine this with [https://www.meridova.com/uv-sterilizer UV sterilizers for aquariums].",
 	} {
 		ip := fmt.Sprintf("203.0.%d.7", 10+i)
 		r.probe(ip)
@@ -80,7 +80,7 @@ func (r *spamRig) firstWave() []int64 {
 
 // secondWave is the campaign back from an address with no history, in
 // new words and on a new domain.
-const secondWave = " Many visitors combine this trip with [https://antalya-dental-center.com/veneers porcelain veneers in Antalya]."
+const secondWave = " Many aquarium keepers combine this hobby with [https://www.tessavio.com/co2 CO2 systems for aquariums]."
 
 func TestSiteSpamRecognisesSecondWave(t *testing.T) {
 	ctx := context.Background()
@@ -99,7 +99,7 @@ func TestSiteSpamRecognisesSecondWave(t *testing.T) {
 		t.Fatalf("learned %+v, %v; want 3 spam", n, err)
 	}
 	rev = r.insert("198.51.100.20", "Abacus", secondWave)
-	// A good-faith citation about the campaign's town, to a new domain.
+	// A good-faith citation, to a new domain.
 	cite := r.insert("192.0.2.44", "Alchemy", " The city is a centre of the trade.<ref>{{cite web|url=https://www.britannica.com/place/Antalya|title=Antalya, city in Turkey|publisher=Britannica}}</ref>")
 	r.pass()
 	if a := r.action(rev); a != decision.ActionRevert && a != decision.ActionRevertBlock {
@@ -124,7 +124,7 @@ func TestSiteSpamRestoredDomainStopsCounting(t *testing.T) {
 		t.Fatalf("learned %+v after restores", n)
 	}
 	rev := r.insert("198.51.100.20", "Abacus", secondWave)
-	again := r.insert("198.51.100.21", "Aardvark", " Many visitors combine this with [https://antalya-dental-care.com/implants dental implants in Antalya].")
+	again := r.insert("198.51.100.21", "Aardvark", " Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].")
 	r.pass()
 	for _, rv := range []int64{rev, again} {
 		if a := r.action(rv); a != decision.ActionNone {
@@ -138,7 +138,7 @@ func TestSiteSpamNeverRaisesACitedDomain(t *testing.T) {
 	r := newSpamRig(t)
 	r.firstWave()
 	// The wiki cites the campaign's kind of domain on its own.
-	if err := r.ss.AddKnownDomains(ctx, []string{"antalya-dental-center.com"}); err != nil {
+	if err := r.ss.AddKnownDomains(ctx, []string{"tessavio.com"}); err != nil {
 		t.Fatal(err)
 	}
 	rev := r.insert("198.51.100.20", "Abacus", secondWave)

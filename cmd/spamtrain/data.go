@@ -23,6 +23,8 @@ type example struct {
 	kind     string // spam-email-en, ham-qa-en, aug-spam-cite-de, ...
 	source   string // corpus group held apart in the cross-source folds
 	weight   float64
+	origin   string   // blacklist source: the domain
+	from     []string // blacklist source, good faith: the corpus groups its domain came from
 }
 
 // record is a line of the shared JSONL corpora.

@@ -62,10 +62,14 @@ func run(args []string, stdout io.Writer) error {
 	trainDir := fl.String("train", "../shared/spam-train", "directory of the spam-train corpora")
 	corpusDir := fl.String("corpus", "../shared/corpus", "directory of the real-edits corpus and wikitext pages")
 	outDir := fl.String("out", "spamscore", "directory to write spam.model and TRAINING.md to")
+	sblDir := fl.String("sbl", "/work/.mirror/vasilvv+global-spam-blacklist/repo", "git directory of a mirror of "+sblRepo)
+	topDir := fl.String("top", "/work/.mirror/drakelover911+Phishing-analyzer/repo", "git directory of a mirror of "+topRepo)
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
+	fl.IntVar(&sblMax, "sblmax", sblMax, "blacklisted domains to use")
+	fl.Float64Var(&sblShare, "sblshare", sblShare, "weight share of the domain edits")
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
 	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
@@ -91,8 +95,23 @@ func run(args []string, stdout io.Writer) error {
 		return errors.New("no wiki pages with categories to augment")
 	}
 	aug := augment(seed, augPages, perLang)
-	all := slices.Concat(real, edits, aug)
-	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented); extracting features\n", len(all), len(real), len(edits), len(aug))
+	sbl, err := loadBlacklist(*sblDir)
+	if err != nil {
+		return err
+	}
+	top, err := loadTopSites(*topDir)
+	if err != nil {
+		return err
+	}
+	cited := hamDomains(slices.Concat(real, edits))
+	for _, d := range top {
+		if !slices.Contains(cited[d], "majestic") {
+			cited[d] = append(cited[d], "majestic")
+		}
+	}
+	doms := domainExamples(sbl, cited, augPages)
+	all := slices.Concat(real, edits, aug, doms)
+	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains); extracting features\n", len(all), len(real), len(edits), len(aug), len(doms))
 
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
@@ -103,16 +122,22 @@ func run(args []string, stdout io.Writer) error {
 		contacts[i] = len(cs)
 		words[i] = hasWords(e.text, cs)
 	}
-	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words}
+	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words, nBlacklist: len(sbl)}
 
 	var rep bytes.Buffer
+	testA := func(e *example) bool {
+		return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang]
+	}
+	testB := func(e *example) bool {
+		return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang]
+	}
 	crossFolds := []fold{
-		{name: "A: trained on e-mail spam, tested on SMS spam", test: func(e *example) bool {
-			return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang]
-		}},
-		{name: "B: trained on SMS spam, tested on e-mail spam", test: func(e *example) bool {
-			return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang]
-		}},
+		// A cited domain from a held-out corpus group is not trained on.
+		{name: "A: trained on e-mail spam, tested on SMS spam", test: testA, skip: fromHeldOut(testA)},
+		{name: "B: trained on SMS spam, tested on e-mail spam", test: testB, skip: fromHeldOut(testB)},
+		{name: "C: trained on half of the blacklisted and cited domains, tested on the other half", test: sblHeldOut},
+		{name: "C0: as C without any blacklist domain in training (the model before them)", test: sblHeldOut,
+			skip: func(e *example) bool { return e.source == "sbl" }},
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
 	if !*folds && *evalOnly {
@@ -122,16 +147,19 @@ func run(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "fold %s\n", f.name)
 		var train, test []int
 		for i := range all {
-			if f.test(&all[i]) {
+			switch {
+			case f.test(&all[i]):
 				test = append(test, i)
-			} else {
+			case f.skip == nil || !f.skip(&all[i]):
 				train = append(train, i)
 			}
 		}
 		m := ds.fit(train)
 		ds.report(&rep, f.name, m, test)
-		heldHam = append(heldHam, ds.webHamLogits(m, test))
-		heldSpam = append(heldSpam, ds.spamLogits(m, test))
+		if !strings.HasPrefix(f.name, "C") {
+			heldHam = append(heldHam, ds.webHamLogits(m, test))
+			heldSpam = append(heldSpam, ds.spamLogits(m, test))
+		}
 	}
 	shift := 0.0
 	if len(heldHam) > 0 {
@@ -184,6 +212,10 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
+// synthetic reports whether e was made by the trainer (augmentation, or a
+// real domain in a made-up container) rather than read whole from a corpus.
+func synthetic(e *example) bool { return e.source == "augment" || e.source == "sbl" }
+
 // augHalf2 are the augmented languages fold A holds out (fold B holds out
 // the others).
 var augHalf2 = map[string]bool{"ja": true, "ar": true, "vi": true, "tr": true, "pl": true, "nl": true, "id": true, "ko": true, "uk": true, "kk": true}
@@ -191,6 +223,30 @@ var augHalf2 = map[string]bool{"ja": true, "ar": true, "vi": true, "tr": true, "
 type fold struct {
 	name string
 	test func(*example) bool
+	skip func(*example) bool // neither trained nor tested on
+}
+
+// fromHeldOut skips the cited-domain examples whose domain a held-out
+// corpus group links to.
+func fromHeldOut(test func(*example) bool) func(*example) bool {
+	return func(e *example) bool {
+		if e.source != "sbl" || e.label {
+			return false
+		}
+		for _, s := range e.from {
+			probe := example{source: s}
+			switch s {
+			case "spamassassin":
+				probe.genre = "email"
+			case "sms":
+				probe.genre = "sms"
+			}
+			if test(&probe) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func doc(e example) spamscore.Doc {
@@ -228,6 +284,8 @@ type dataset struct {
 	vec      []spamscore.Vector
 	contacts []int
 	words    []bool
+
+	nBlacklist int // literal domains on the spam blacklist
 }
 
 // trained is a fitted model with its float weights' model.
@@ -248,6 +306,9 @@ func (ds *dataset) weights(idx []int) []float64 {
 	}
 	count := map[key]int{}
 	stratum := func(e *example) string {
+		if e.source == "sbl" {
+			return "sbl"
+		}
 		if e.genre == "web" {
 			return "web/" + e.lang
 		}
@@ -264,6 +325,8 @@ func (ds *dataset) weights(idx []int) []float64 {
 			return 0.6
 		case "web/en":
 			return 2
+		case "sbl":
+			return sblShare
 		}
 		return 0.5
 	}
@@ -440,7 +503,7 @@ func (ds *dataset) webHamLogits(m trained, idx []int) []float64 {
 	var out []float64
 	for _, i := range idx {
 		e := &ds.ex[i]
-		if !e.label && e.source != "augment" && e.genre == "web" && ds.contacts[i] > 0 {
+		if !e.label && !synthetic(e) && e.genre == "web" && ds.contacts[i] > 0 {
 			out = append(out, logit(m.model.Score(doc(*e)).Prob))
 		}
 	}
@@ -453,7 +516,7 @@ func (ds *dataset) spamLogits(m trained, idx []int) []float64 {
 	var out []float64
 	for _, i := range idx {
 		e := &ds.ex[i]
-		if e.label && e.source != "augment" && ds.contacts[i] > 0 && ds.words[i] {
+		if e.label && !synthetic(e) && ds.contacts[i] > 0 && ds.words[i] {
 			out = append(out, logit(m.model.Score(doc(*e)).Prob))
 		}
 	}
