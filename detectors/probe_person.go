@@ -193,6 +193,9 @@ func (p *prober) personAt(lo, hi int) bool {
 		}
 	}
 	next, end := wordAfter(t[:lineHi], hi, "")
+	if strings.EqualFold(next, "at") && hi < len(t) && t[hi] == ' ' && mailDomain(t[end:lineHi]) {
+		return true // "gbolcer at endeavors.com": an address spelt out against harvesters
+	}
 	if namedBefore[prev] && (prev != "user" || t[lineLo+at] == 'U') {
 		// "User kubanczyk noticed", "member meireikei is", not a "member
 		// function", "the local user" of a program or "moderator
@@ -536,4 +539,43 @@ func (p *prober) quotedWord(c *probeCandidate) bool {
 		}
 	}
 	return false
+}
+
+// mailDomain reports whether s, after the "at" of an address spelt out
+// ("jdoe at example.com", "jdoe at example dot com"), starts with a
+// domain: names joined by dots or by " dot ", ending in a name of two to
+// six letters.
+func mailDomain(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	parts := 0
+	for {
+		k := 0
+		for k < len(s) && (scanIsAlnum(s[k]) || s[k] == '-') {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		name := s[:k]
+		s = s[k:]
+		parts++
+		switch {
+		case strings.HasPrefix(s, ".") && len(s) > 1 && scanIsAlnum(s[1]):
+			s = s[1:]
+		case strings.HasPrefix(strings.ToLower(s), " dot "):
+			s = s[len(" dot "):]
+		default:
+			return parts >= 2 && len(name) >= 2 && len(name) <= 6 && isLetters(name)
+		}
+	}
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Scoring: a word's evidence, in bits, is the sum of terms for its letters,
@@ -486,6 +487,12 @@ func (p *prober) judge(c *probeCandidate) {
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
 			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
+		case !c.parts && f&wUpperInner == 0 && p.scrambledWord(p.text[c.w.Lo:c.w.Hi]):
+			// A real word's letters in another order (probe_dict.go).
+			c.add(termTypo, min(bitsTypo, -llr))
+		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && p.compoundWord(strings.ToLower(p.text[c.w.Lo:c.w.Hi])):
+			// Two real words written as one (probe_dict.go).
+			c.add(termWordlike, min(bitsTypo, -llr))
 		}
 	}
 	c.score = probeLogistic(c.evidence)
