@@ -128,6 +128,46 @@ func (p *prober) humpsKnown(c *probeCandidate) bool {
 	return false
 }
 
+// foreignName reports whether the mixed-case word c, built as a program's
+// or product's name (camelIdent), is one of English words on a wiki page
+// in another language, written in a sentence the edit adds ("GoFundMe" on
+// a Maori page, "SyurgaMu" on a Malay one): its letters are ordinary
+// English, but judged under the page language's letters they look random.
+// Slipped alone into an old line or onto one of its own, or on an English
+// page, its letters are judged.
+func (p *prober) foreignName(c *probeCandidate, w string) bool {
+	return len(w) >= 6 && p.pageLang() != "en" && !p.inserted(c) && !p.alone(c) && p.humpsAllKnown(w)
+}
+
+// humpsAllKnown reports whether the mixed-case word w is mostly real
+// words: every part of it with three lower-case letters or more, with the
+// capital before them ("Fund" of "GoFundMe"), is a
+// real word, and the parts that are words ("Go", "Fund", "Me") hold three
+// quarters of its letters. A product's name on a wiki is made of words; a
+// random draw of both cases has runs of lower-case letters no dictionary
+// has, and runs of capitals.
+func (p *prober) humpsAllKnown(w string) bool {
+	inWords := 0
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
+			j++
+		}
+		lower := j - i
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			lower--
+		}
+		switch known := j-i >= 2 && p.isWord(w[i:j]); {
+		case lower >= 3 && !known:
+			return false
+		case known:
+			inWords += j - i
+		}
+		i = j
+	}
+	return inWords*4 >= len(w)*3
+}
+
 // nearWord reports whether w is one typing slip away from a real word: a
 // letter dropped, added, changed, or two letters swapped.
 func (p *prober) nearWord(w string) bool {
@@ -170,8 +210,8 @@ func (p *prober) nearWord(w string) bool {
 // words of six letters about one in 500 do (Debian's large English list),
 // of eight one in 10,000.
 const (
-	scrambledMinLetters = 5
-	scrambledMaxInner   = 7 // letters between the first and last tried in every order (5,040)
+	scrambledMinLetters = 6
+	scrambledMaxInner   = 6 // letters between the first and last tried in every order (720)
 )
 
 // scrambledWord reports whether w (letters a..z, any case) has the letters
