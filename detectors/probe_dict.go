@@ -3,6 +3,8 @@ package detectors
 import (
 	"slices"
 	"strings"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Dictionaries: the page's language, and whether a word or a part of one
@@ -276,6 +278,44 @@ func (p *prober) compoundWord(w string) bool {
 	}
 	for k := compoundMinPart; k+compoundMinPart <= len(w); k++ {
 		if p.isWord(w[:k]) && p.isWord(w[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemMinLetters is the fewest letters of a stem two forms of a word share.
+const stemMinLetters = 4
+
+// stemShared reports whether another word of the text starts with the
+// word c less its last two letters, four letters at least: another form
+// of it, a relative or a name made of it ("caecus" beside "Caecilia" and
+// "Caecilii", "ttivvi" beside "ttivi"). A random draw of eight letters
+// shares six with a word of a page seldom; of six, its first four with
+// one of a long page's words about once in three hundred.
+func (p *prober) stemShared(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	k := max(stemMinLetters, len(w)-2)
+	if k >= len(w) || !isLetters(w) {
+		return false
+	}
+	stem := lowerASCII(w[:k])
+	t := p.text
+	for from := 0; from < len(t); {
+		i := textview.IndexFold(t[from:], stem)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		if i == c.w.Lo || i > 0 && scanIsWordAt(t, i-1) {
+			continue
+		}
+		e := i + k
+		for e < len(t) && scanIsWordAt(t, e) {
+			e++
+		}
+		if e-i > k && !strings.EqualFold(t[i:e], w) {
 			return true
 		}
 	}

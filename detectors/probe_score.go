@@ -484,6 +484,8 @@ func (p *prober) judge(c *probeCandidate) {
 		case text < 0:
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
+		case !c.parts && p.stemShared(c):
+			c.add(termRepeatedWord, bitsOtherForm) // probe_dict.go
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
 			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
