@@ -74,3 +74,47 @@ func testDicts(tb testing.TB, require bool) map[string]Words {
 	}
 	return d
 }
+
+// A real word's letters in another order, its ends in place, and two real
+// words written as one are read as words; random draws seldom are.
+func TestScrambledAndCompoundWords(t *testing.T) {
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{}, &Env{})
+	p.langDone, p.lang = true, "en"
+	p.langDict = wordList{"suggests": true, "somehow": true, "knee": true, "jerk": true, "deal": true, "breaker": true}
+	for _, w := range []string{"sugsegts", "seomhow", "Smoehow"} {
+		if !p.scrambledWord(w) {
+			t.Errorf("scrambledWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"suggests", "gsugests", "xkqzvbwp", "sugsegtsx", "sug"} {
+		if p.scrambledWord(w) {
+			t.Errorf("scrambledWord(%q) = true, want false", w)
+		}
+	}
+	for _, w := range []string{"kneejerk", "dealbreaker"} {
+		if !p.compoundWord(w) {
+			t.Errorf("compoundWord(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"kneejerkx", "knejerk", "xkqzvbwp", "deal"} {
+		if p.compoundWord(w) {
+			t.Errorf("compoundWord(%q) = true, want false", w)
+		}
+	}
+}
+
+func TestNextPermutation(t *testing.T) {
+	a := []byte("aab")
+	var got []string
+	for {
+		got = append(got, string(a))
+		if !nextPermutation(a) {
+			break
+		}
+	}
+	if strings.Join(got, " ") != "aab aba baa" || string(a) != "aab" {
+		t.Errorf("permutations %v, then %q", got, a)
+	}
+}

@@ -95,7 +95,8 @@ func (p *prober) run() {
 			if sh.n < probeMinLetters || sh.n > probeMaxAlnum || sh.letters < 2 || hexIdent(word) {
 				continue
 			}
-			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && p.camelIdent(word) {
+			if !sh.nameLike && sh.digits == 0 && p.camelIdent(word) &&
+				(p.edit0.Format == FormatMarkdown || p.foreignName(&c, word)) {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}

@@ -1,6 +1,11 @@
 package detectors
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/wikiwarden/wikiwarden/textview"
+)
 
 // Dictionaries: the page's language, and whether a word or a part of one
 // is a real word of it, of English or of the wiki's own vocabulary.
@@ -125,6 +130,46 @@ func (p *prober) humpsKnown(c *probeCandidate) bool {
 	return false
 }
 
+// foreignName reports whether the mixed-case word c, built as a program's
+// or product's name (camelIdent), is one of English words on a wiki page
+// in another language, written in a sentence the edit adds ("GoFundMe" on
+// a Maori page, "SyurgaMu" on a Malay one): its letters are ordinary
+// English, but judged under the page language's letters they look random.
+// Slipped alone into an old line or onto one of its own, or on an English
+// page, its letters are judged.
+func (p *prober) foreignName(c *probeCandidate, w string) bool {
+	return len(w) >= 6 && p.pageLang() != "en" && !p.inserted(c) && !p.alone(c) && p.humpsAllKnown(w)
+}
+
+// humpsAllKnown reports whether the mixed-case word w is mostly real
+// words: every part of it with three lower-case letters or more, with the
+// capital before them ("Fund" of "GoFundMe"), is a
+// real word, and the parts that are words ("Go", "Fund", "Me") hold three
+// quarters of its letters. A product's name on a wiki is made of words; a
+// random draw of both cases has runs of lower-case letters no dictionary
+// has, and runs of capitals.
+func (p *prober) humpsAllKnown(w string) bool {
+	inWords := 0
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
+			j++
+		}
+		lower := j - i
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			lower--
+		}
+		switch known := j-i >= 2 && p.isWord(w[i:j]); {
+		case lower >= 3 && !known:
+			return false
+		case known:
+			inWords += j - i
+		}
+		i = j
+	}
+	return inWords*4 >= len(w)*3
+}
+
 // nearWord reports whether w is one typing slip away from a real word: a
 // letter dropped, added, changed, or two letters swapped.
 func (p *prober) nearWord(w string) bool {
@@ -155,6 +200,123 @@ func (p *prober) nearWord(w string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// Scrambled words: the same letters as a real word, its first and last in
+// place ("sugsegts" for "suggests", "seomhow" for "somehow"): the typing of
+// a hurried hand, and the old joke that text stays readable so scrambled.
+// A random draw seldom has a real word's letters: of random lower-case
+// words of six letters about one in 500 do (Debian's large English list),
+// of eight one in 10,000.
+const (
+	scrambledMinLetters = 6
+	scrambledMaxInner   = 6 // letters between the first and last tried in every order (720)
+)
+
+// scrambledWord reports whether w (letters a..z, any case) has the letters
+// of a real word in another order, its first and last letters in place.
+func (p *prober) scrambledWord(w string) bool {
+	n := len(w)
+	if n < scrambledMinLetters || n-2 > scrambledMaxInner {
+		return false
+	}
+	b := []byte(strings.ToLower(w))
+	for _, c := range b {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	inner := b[1 : n-1]
+	slices.Sort(inner)
+	orig := strings.ToLower(w)
+	// Every distinct order of the inner letters, in lexical order.
+	for {
+		if s := string(b); s != orig && p.isWord(s) {
+			return true
+		}
+		if !nextPermutation(inner) {
+			return false
+		}
+	}
+}
+
+// nextPermutation rearranges a into the next order in lexical order,
+// reporting false (and leaving a sorted) after the last.
+func nextPermutation(a []byte) bool {
+	i := len(a) - 2
+	for i >= 0 && a[i] >= a[i+1] {
+		i--
+	}
+	if i < 0 {
+		slices.Reverse(a)
+		return false
+	}
+	j := len(a) - 1
+	for a[j] <= a[i] {
+		j--
+	}
+	a[i], a[j] = a[j], a[i]
+	slices.Reverse(a[i+1:])
+	return true
+}
+
+// compoundMinPart is the fewest letters of each word a compound is read
+// as ("knee" "jerk").
+const compoundMinPart = 4
+
+// compoundWord reports whether w (lower-case letters) is two real words
+// written together, each of compoundMinPart letters or more ("kneejerk",
+// "dealbreaker"): English writes many compounds its dictionaries do not
+// list. A random draw seldom splits so: of eight random letters about
+// one in ... does.
+func (p *prober) compoundWord(w string) bool {
+	if len(w) < 2*compoundMinPart || !isLetters(w) {
+		return false
+	}
+	for k := compoundMinPart; k+compoundMinPart <= len(w); k++ {
+		if p.isWord(w[:k]) && p.isWord(w[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemMinLetters is the fewest letters of a stem two forms of a word share.
+const stemMinLetters = 4
+
+// stemShared reports whether another word of the text starts with the
+// word c less its last two letters, four letters at least: another form
+// of it, a relative or a name made of it ("caecus" beside "Caecilia" and
+// "Caecilii", "ttivvi" beside "ttivi"). A random draw of eight letters
+// shares six with a word of a page seldom; of six, its first four with
+// one of a long page's words about once in three hundred.
+func (p *prober) stemShared(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	k := max(stemMinLetters, len(w)-2)
+	if k >= len(w) || !isLetters(w) {
+		return false
+	}
+	stem := lowerASCII(w[:k])
+	t := p.text
+	for from := 0; from < len(t); {
+		i := textview.IndexFold(t[from:], stem)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		if i == c.w.Lo || i > 0 && scanIsWordAt(t, i-1) {
+			continue
+		}
+		e := i + k
+		for e < len(t) && scanIsWordAt(t, e) {
+			e++
+		}
+		if e-i > k && !strings.EqualFold(t[i:e], w) {
+			return true
 		}
 	}
 	return false

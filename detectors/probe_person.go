@@ -193,6 +193,12 @@ func (p *prober) personAt(lo, hi int) bool {
 		}
 	}
 	next, end := wordAfter(t[:lineHi], hi, "")
+	if greetings[prev] && hi < len(t) && t[hi] == ' ' && (next == "who" || next == "for") {
+		return true // "thanking tbm0115 who", "thanks kiamlaluno for"
+	}
+	if strings.EqualFold(next, "at") && hi < len(t) && t[hi] == ' ' && mailDomain(t[end:lineHi]) {
+		return true // "gbolcer at endeavors.com": an address spelt out against harvesters
+	}
 	if namedBefore[prev] && (prev != "user" || t[lineLo+at] == 'U') {
 		// "User kubanczyk noticed", "member meireikei is", not a "member
 		// function", "the local user" of a program or "moderator
@@ -269,6 +275,9 @@ func nameShape(w string) bool {
 // blank line between, is a rare draw.
 func (p *prober) signOff(c *probeCandidate) bool {
 	t := p.text
+	if p.inSignature(c.w.Lo) {
+		return true
+	}
 	if !nameShape(t[c.w.Lo:c.w.Hi]) {
 		return false
 	}
@@ -315,6 +324,37 @@ func (p *prober) signOff(c *probeCandidate) bool {
 		}
 	}
 	return dashed
+}
+
+// signatureMaxLines is the most lines a signature block holds.
+const signatureMaxLines = 10
+
+// inSignature reports whether byte i of the text is in a message's
+// signature block: under a line of "--" alone (the delimiter mail and
+// Usenet put before it, "-- "), the block of at most signatureMaxLines
+// lines from there to the text's end or two blank lines. The block holds
+// the writer's name, address, handles, a quote, ASCII art: what its writer
+// chose, not prose. A forum post seldom has one; a token planted at random
+// lands in one only where a post has it.
+func (p *prober) inSignature(i int) bool {
+	t := p.text
+	lo, _ := lineAt(t, i)
+	for n := 0; n < signatureMaxLines; n++ {
+		line, start, ok := lineBefore(t, lo)
+		if !ok {
+			return false
+		}
+		if line == "--" {
+			end := strings.Index(t[i:], "\n\n\n")
+			rest := t[i:]
+			if end >= 0 {
+				rest = t[i : i+end]
+			}
+			return strings.Count(rest, "\n")+n <= signatureMaxLines
+		}
+		lo = start
+	}
+	return false
 }
 
 // fieldValue reports whether the word c is the whole value of a field: of
@@ -536,4 +576,43 @@ func (p *prober) quotedWord(c *probeCandidate) bool {
 		}
 	}
 	return false
+}
+
+// mailDomain reports whether s, after the "at" of an address spelt out
+// ("jdoe at example.com", "jdoe at example dot com"), starts with a
+// domain: names joined by dots or by " dot ", ending in a name of two to
+// six letters.
+func mailDomain(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	parts := 0
+	for {
+		k := 0
+		for k < len(s) && (scanIsAlnum(s[k]) || s[k] == '-') {
+			k++
+		}
+		if k == 0 {
+			return false
+		}
+		name := s[:k]
+		s = s[k:]
+		parts++
+		switch {
+		case strings.HasPrefix(s, ".") && len(s) > 1 && scanIsAlnum(s[1]):
+			s = s[1:]
+		case strings.HasPrefix(strings.ToLower(s), " dot "):
+			s = s[len(" dot "):]
+		default:
+			return parts >= 2 && len(name) >= 2 && len(name) <= 6 && isLetters(name)
+		}
+	}
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }

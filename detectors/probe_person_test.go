@@ -37,6 +37,13 @@ func TestProbePostStructure(t *testing.T) {
 		{"quoted string", "", "Ask it to count the letters in 'skqdfjgwvbnr' and it gets the count wrong every time.", false},
 		{"title and post", "XkvTydiQA is mixed across languages", "Currently XkvTydiQA is mixed and one can only access the whole training set.", false},
 		{"token in prose", "", "The loader hangs when the folder has more than a xkqzvbwpl thousand files.", true},
+		{"thanked for", "", "The cache is cleared on every run now. Please join me in thanking zlatkomir who fixed it.", false},
+		{"signature", "", "The loader hangs when the folder has more than a thousand files.\n\nL.\n-- \n     dBP   dBBBBb | If you're looking\n   dBP    dBBBK'  | then look", false},
+		{"address spelt out", "", "I used to post here as gvorbelik at example.org before the move.", false},
+		{"address spelt out with dot", "", "I used to post here as gvorbelik at example dot com before the move.", false},
+		{"token before at", "", "The loader hangs when the folder has xkqzvbwpl at least a thousand files.", true},
+		{"scrambled words", "", "Aoccdrnig to the sdtuy, the oerdr of the letetrs is not ipmrotnat as lnog as the frsit is in pclae.", false},
+		{"compound", "", "That was a kneejerk reaction to the outage, and we rolled it back the next day.", false},
 		// A post opening its topic starts with the topic's title, which the
 		// forum adapter names "topic N: title": the prober wrote both.
 		{"topic opened for the token", "topic 7: bgvdibkt", "bgvdibkt\n\nbgvdibkt", true},
@@ -83,5 +90,16 @@ func TestProbeStrayInCode(t *testing.T) {
 				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
 			}
 		})
+	}
+}
+
+func TestMailDomain(t *testing.T) {
+	for s, want := range map[string]bool{
+		" example.org before": true, " example dot com.": true, "mail.example.co.uk": true,
+		" least a thousand": false, " example.": false, " 10.0.0.1": false, " home": false,
+	} {
+		if got := mailDomain(s); got != want {
+			t.Errorf("mailDomain(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

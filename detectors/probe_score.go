@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Scoring: a word's evidence, in bits, is the sum of terms for its letters,
@@ -483,12 +484,32 @@ func (p *prober) judge(c *probeCandidate) {
 		case text < 0:
 		case p.otherFormHere(c):
 			c.add(termRepeatedWord, bitsOtherForm)
+		case !c.parts && p.stemShared(c):
+			c.add(termRepeatedWord, bitsOtherForm) // probe_dict.go
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
 			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"
+		case !c.parts && f&wUpperInner == 0 && !c.slipped() && p.scrambledWord(p.text[c.w.Lo:c.w.Hi]):
+			// A real word's letters in another order (probe_dict.go), in
+			// a sentence the edit writes.
+			c.add(termTypo, min(bitsTypo, -llr))
+		case !c.parts && f&(wUpperFirst|wUpperInner) == 0 && !c.slipped() && p.compoundWord(strings.ToLower(p.text[c.w.Lo:c.w.Hi])):
+			// Two real words written as one (probe_dict.go).
+			c.add(termWordlike, min(bitsTypo, -llr))
 		}
 	}
 	c.score = probeLogistic(c.evidence)
+}
+
+// slipped reports whether c was slipped into a line the page had, between
+// words it had, or put alone on a line.
+func (c *probeCandidate) slipped() bool {
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == termInserted || t.kind == termAlone || t.kind == termMid {
+			return true
+		}
+	}
+	return false
 }
 
 // shapeBits is the evidence of c's shape: missing vowels, keyboard runs,

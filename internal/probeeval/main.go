@@ -59,6 +59,8 @@ type item struct {
 
 var (
 	explainID  string
+	noRecall   bool
+	traceFn    func(*detectors.Input) string // with -tags probetrace: every word's evidence
 	showMisses int
 	missBand   string
 	listFrom   float64
@@ -89,7 +91,8 @@ func main() {
 	flag.IntVar(&showMisses, "misses", 0, "print this many missed probes of -band")
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
-	flag.StringVar(&explainID, "explain", "", "print the reasons for the record with this id")
+	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated)")
+	flag.BoolVar(&noRecall, "norecall", false, "measure false positives only, not recall (faster)")
 	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
 	flag.StringVar(&issuesMirror, "issues", "/work/.mirror/kardwalker+Creating-dataset/repo", "bare clone of kardwalker/Creating-dataset (GitHub issues and pull requests of huggingface/datasets, github.go); \"\" to skip")
@@ -139,10 +142,13 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			e := it.edit
 			r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 			judged++
-			if it.id == explainID {
+			if explainID != "" && slices.Contains(strings.Split(explainID, ","), it.id) {
 				fmt.Fprintf(w, "%s: score %.3f\n", it.id, r.Score)
 				for _, rs := range r.Reasons {
 					fmt.Fprintf(w, "    %s\n", rs)
+				}
+				if traceFn != nil {
+					fmt.Fprint(w, traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}))
 				}
 			}
 			if r.Score >= 0.5 {
@@ -156,7 +162,10 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 				lines = append(lines, fmt.Sprintf("  %s  %.2f %q", it.id, r.Score, toks))
 			}
 		}
-		rec := recall(its, env, recallN)
+		rec := map[string]string{}
+		if !noRecall {
+			rec = recall(its, env, recallN)
+		}
 		fmt.Fprintf(w, "%-22s %7d %7d %7.2f%% | %-26s %-26s %-26s\n", name, len(its), flagged, 100*float64(flagged)/float64(max(1, len(its))),
 			rec["8-12"], rec["6-7"], rec["pron"])
 		if verbose {

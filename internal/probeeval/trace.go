@@ -1,0 +1,7 @@
+//go:build probetrace
+
+package main
+
+import "github.com/wikiwarden/wikiwarden/detectors"
+
+func init() { traceFn = detectors.ProbeTrace }
