@@ -430,7 +430,37 @@ func (p *prober) strayInCode(i int) bool {
 			return false
 		}
 	}
-	return true
+	return !p.inColumn(w)
+}
+
+// inColumn reports whether w is alone on its line and the line above or
+// below holds one word too: a column of names ("wmt14", "qa4mre",
+// "lm1b"), where each name is its own line's company.
+func (p *prober) inColumn(w scanWord) bool {
+	t := p.text
+	lo := strings.LastIndexByte(t[:w.Lo], '\n') + 1
+	hi := w.Hi + strings.IndexByte(t[w.Hi:]+"\n", '\n')
+	if strings.TrimSpace(t[lo:w.Lo]) != "" || strings.TrimSpace(t[w.Hi:hi]) != "" {
+		return false
+	}
+	oneWord := func(line string) bool {
+		line = strings.TrimSpace(line)
+		letters := 0
+		for k := 0; k < len(line); k++ {
+			switch c := line[k]; {
+			case c|0x20 >= 'a' && c|0x20 <= 'z':
+				letters++
+			case c >= '0' && c <= '9', c == '_', c == '-', c == '.':
+			default:
+				return false
+			}
+		}
+		return letters >= 2
+	}
+	if lo > 0 && oneWord(t[strings.LastIndexByte(t[:lo-1], '\n')+1:lo-1]) {
+		return true
+	}
+	return hi < len(t) && oneWord(t[hi+1:hi+1+strings.IndexByte(t[hi+1:]+"\n", '\n')])
 }
 
 // strayCompany reports whether words[j] is an id of the kind a stray word
@@ -472,7 +502,7 @@ func (p *prober) strayShape(w string, least int) bool {
 	// Four runs of letters, digits or cases; or, from eight characters,
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
-	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= strayCompanyChars && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
 }
 
 func digitAt(w string, i int) bool { return w[i] >= '0' && w[i] <= '9' }
