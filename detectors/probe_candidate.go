@@ -80,8 +80,8 @@ func (p *prober) run() {
 			if mode = p.codeMode(i); mode == codeSkip {
 				continue
 			}
-			if mode == codeProse {
-				f &^= cCode | cPre
+			if mode == codeProse || mode == codeSplit {
+				f &^= cCode | cPre | cCodeLine
 				w.Flags = f
 			}
 		}
@@ -278,6 +278,7 @@ const (
 	codeProse                   // prose set as code: judged as prose, a little against
 	codeBlatant                 // alone in code: judged only when its shape is blatant
 	codeStray                   // in code but standing apart from it (strayInCode): judged by its shape
+	codeSplit                   // splitting an identifier of the code in two (splitsCode): judged as a word
 )
 
 // probeCodeMinChars is the least a word in code must have to be judged by
@@ -293,6 +294,12 @@ const probeCodeMinChars = 6
 // as a block); else only by a blatant shape.
 func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
+	if p.splitsCode(w) {
+		return codeSplit
+	}
+	if p.sentenceInCode(i) {
+		return codeProse
+	}
 	if w.Flags&cCodeLine != 0 {
 		if p.strayInCode(i) {
 			return codeStray
@@ -323,6 +330,74 @@ func (p *prober) codeMode(i int) codeMode {
 		return codeProse
 	}
 	return codeBlatant
+}
+
+// splitsCode reports whether w, in code, sits a space from an identifier's
+// inner punctuation on either side ("load_ kq3zt9 dataset", "/usr/local/
+// kq3zt9 lib", "np kq3zt9 .ndarray"): a word slipped into an identifier or
+// a path, which no programmer spaces apart. Outside code an underscore is
+// Markdown's emphasis and a full stop ends a sentence: only code counts.
+func (p *prober) splitsCode(w scanWord) bool {
+	if w.Flags&(cCode|cCodeLine) == 0 {
+		return false
+	}
+	t := p.text
+	lo, hi := w.Lo, w.Hi
+	if lo >= 3 && t[lo-1] == ' ' && strings.IndexByte("_./\\", t[lo-2]) >= 0 && scanIsAlnum(t[lo-3]) ||
+		hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '_' || t[hi+1] == '.') && scanIsAlnum(t[hi+2]) {
+		return true
+	}
+	// A code span's own backtick a space away ("` kq3zt9 load_dataset`"):
+	// a span holds its code from its first character to its last. Not a
+	// fence's, whose info string may follow a space ("``` python").
+	if lo >= 2 && t[lo-1] == ' ' && t[lo-2] == '`' || hi+1 < len(t) && t[hi] == ' ' && t[hi+1] == '`' {
+		i := strings.LastIndexByte(t[:lo], '\n') + 1
+		for i < lo && (t[i] == ' ' || t[i] == '\t') {
+			i++
+		}
+		return !strings.HasPrefix(t[i:], "```") && !strings.HasPrefix(t[i:], "~~~")
+	}
+	return false
+}
+
+// sentenceInCode reports whether words[i], in code, sits in a sentence:
+// the words right before and after it on its line, a space apart, are
+// words of a dictionary, and so is a third within two words. A comment,
+// an error message or a log line's text is prose set as code; a token
+// slipped into it stands among words, as in prose.
+func (p *prober) sentenceInCode(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wCode|wJoined) != 0 {
+		return false
+	}
+	known := 0
+	for _, d := range [4]int{-1, 1, -2, 2} {
+		j := i + d
+		near := d == -1 || d == 1
+		if j < 0 || j >= len(p.words) || p.words[j].Line != w.Line {
+			if near {
+				return false
+			}
+			continue
+		}
+		v, u := p.words[j], p.words[j-d/max(1, abs(d))]
+		lo, hi := min(v.Hi, u.Hi), max(v.Lo, u.Lo)
+		if v.Flags&(wCode|wUpperInner|wDigit|wNonLatin) != 0 || p.text[lo:hi] != " " || !p.isWord(p.text[v.Lo:v.Hi]) {
+			if near {
+				return false
+			}
+			continue
+		}
+		known++
+	}
+	return known >= 3
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // strayInCode reports whether words[i], on a line that reads as code,
@@ -356,7 +431,37 @@ func (p *prober) strayInCode(i int) bool {
 			return false
 		}
 	}
-	return true
+	return !p.inColumn(w)
+}
+
+// inColumn reports whether w is alone on its line and the line above or
+// below holds one word too: a column of names ("wmt14", "qa4mre",
+// "lm1b"), where each name is its own line's company.
+func (p *prober) inColumn(w scanWord) bool {
+	t := p.text
+	lo := strings.LastIndexByte(t[:w.Lo], '\n') + 1
+	hi := w.Hi + strings.IndexByte(t[w.Hi:]+"\n", '\n')
+	if strings.TrimSpace(t[lo:w.Lo]) != "" || strings.TrimSpace(t[w.Hi:hi]) != "" {
+		return false
+	}
+	oneWord := func(line string) bool {
+		line = strings.TrimSpace(line)
+		letters := 0
+		for k := 0; k < len(line); k++ {
+			switch c := line[k]; {
+			case c|0x20 >= 'a' && c|0x20 <= 'z':
+				letters++
+			case c >= '0' && c <= '9', c == '_', c == '-', c == '.':
+			default:
+				return false
+			}
+		}
+		return letters >= 2
+	}
+	if lo > 0 && oneWord(t[strings.LastIndexByte(t[:lo-1], '\n')+1:lo-1]) {
+		return true
+	}
+	return hi < len(t) && oneWord(t[hi+1:hi+1+strings.IndexByte(t[hi+1:]+"\n", '\n')])
 }
 
 // strayCompany reports whether words[j] is an id of the kind a stray word
@@ -398,7 +503,7 @@ func (p *prober) strayShape(w string, least int) bool {
 	// Four runs of letters, digits or cases; or, from eight characters,
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
-	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= strayCompanyChars && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
 }
 
 func digitAt(w string, i int) bool { return w[i] >= '0' && w[i] <= '9' }

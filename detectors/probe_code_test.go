@@ -125,3 +125,41 @@ func TestProbeAloneCRLF(t *testing.T) {
 		}
 	}
 }
+
+// A word slipped into code so that it splits an identifier or a path (a
+// space beside an identifier's underscore, dot or slash, or a code span's
+// own backtick), or set between the words of a sentence in code (a
+// comment, an error message), is judged as a word; the same code with a
+// fence's info string, a real comment and real names stays.
+func TestProbeSplitsCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading the data fails:\n\n```python\nfrom datasets import load_dataset\n\n" +
+		"# Load the dataset from the local cache\nds = load_dataset(\"json\", data_files=\"/usr/local/data/train.json\")\n" +
+		"print(ds.cache_files)\n```\n\nIt raises `FileNotFoundError` from `load_dataset` when the cache is gone."
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real post", "", "", false},
+		{"fence with a space", "```python", "``` python", false},
+		{"underscore split", "load_dataset(\"json\"", "load_ kwybzo dataset(\"json\"", true},
+		{"path split", "/usr/local/data", "/usr/local/ ryxqvo data", true},
+		{"dot split", "ds.cache_files", "ds kwybzo .cache_files", true},
+		{"code span's backtick", "`load_dataset`", "` qyvzaxk load_dataset`", true},
+		{"sentence in a comment", "Load the dataset", "Load the fkwqzuv dataset", true},
+		{"info string token", "```python", "```python Tq7rWb3Kz", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nw := post
+			if tt.old != "" {
+				nw = strings.Replace(post, tt.old, tt.new, 1)
+			}
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: nw}
+			r := Probe(&Input{Edit: e, Added: Diff("", nw), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}

@@ -35,6 +35,7 @@ const (
 	bitsMidSentence         = 2.0   // between words the old text has
 	bitsInserted            = 6.0   // the line minus the word is a line of the old text
 	bitsAfterCategories     = 6.0   // alone on the page's last line, after its categories or closing templates
+	bitsSplitCode           = 6.0   // splits an identifier or a path of the code around it in two (splitsCode)
 	capsShare               = 0.5   // a capitalised word keeps this share of its letters' evidence...
 	bitsCapitalised         = -10.0 // ...less this: a name
 	bitsShortAlnum          = -2.0  // five characters or fewer, letters and digits
@@ -147,6 +148,7 @@ const (
 	termPerson
 	termField
 	termVersioned
+	termSplit
 	termCount
 )
 
@@ -156,7 +158,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
-	"software-name", "user-name", "person", "field-value", "versioned",
+	"software-name", "user-name", "person", "field-value", "versioned", "split",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -268,8 +270,11 @@ func (p *prober) judge(c *probeCandidate) {
 	if loneItem {
 		place &^= cList
 	}
-	if c.code == codeProse {
+	switch c.code {
+	case codeProse:
 		c.add(termCode, bitsCodeProse)
+	case codeSplit:
+		c.add(termSplit, bitsSplitCode)
 	}
 	preAlone := f&cPre != 0 && p.alone(c)
 	if preAlone {
@@ -604,6 +609,8 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	var place float64
 	if b, ok := c.term(termInserted); ok {
 		where, place = "slipped into a line the page already had", b
+	} else if b, ok := c.term(termSplit); ok {
+		where, place = "splitting an identifier of the code around it", b
 	} else if b, ok := c.term(termAlone); ok {
 		where, place = "alone on an added line", b
 	} else if b, ok := c.term(termMid); ok {

@@ -39,6 +39,11 @@ func (r *Reader) Read(s string, regions []textview.Span, out []textview.Word) []
 		trimmed := s[start+indent : end]
 		switch {
 		case kind == blockFence:
+			// A fence's info string names the code's language ("```python"):
+			// code, but text all the same, where a word can be slipped in.
+			if k := len(trimmed) - len(strings.TrimLeft(trimmed, "`~")); k >= 3 {
+				r.inline(start+indent+k, end, start, textview.Code|textview.CodeLine, true)
+			}
 		case kind == blockFenced, literalLine(trimmed):
 			r.inline(start, end, start, textview.Code|textview.CodeLine, true)
 		case kind == blockIndented:
