@@ -78,9 +78,9 @@ func (r *spamRig) firstWave() []int64 {
 	return revs
 }
 
-// secondWave is the campaign back from an address with no history, in
-// new words and on a new domain.
-const secondWave = " Many aquarium keepers combine this hobby with [https://www.tessavio.com/co2 CO2 systems for aquariums]."
+// secondWave is the campaign back from an address with no history, with
+// a new link text and on a new domain.
+const secondWave = " Many aquarium keepers combine this with [https://www.tessavio.com/co2-systems CO2 systems for planted aquariums]."
 
 func TestSiteSpamRecognisesSecondWave(t *testing.T) {
 	ctx := context.Background()

@@ -381,10 +381,11 @@ var cheapTLDs = map[string]bool{"xyz": true, "top": true, "online": true, "site"
 
 // currencySigns and currencyWords make an amount of money next to a
 // number ("$300", "500 USD", "0.5 BTC", "3000 руб"); words lower case.
-const currencySigns = "$€£¥₹₽₺₫₩"
+const currencySigns = "$€£¥₹₽₺₫₩₪৳"
 
 var currencyWords = []string{"usd", "eur", "euro", "dollar", "btc", "usdt", "eth", "k ", "руб", "грн", "元", "万", "円", "ريال",
-	"دولار", "triệu", "tl", "zł", "pln", "rp", "juta", "원", "만원", "reais", "pesos"}
+	"دولار", "triệu", "tl", "zł", "pln", "rp", "juta", "원", "만원", "reais", "pesos",
+	"kr", "kč", "lei", "forint", "лв", "ksh", "piso", "taka", "টাকা", "dinara", "ringgit"}
 
 // hasMoney reports whether lower (lower-case text) holds an amount of
 // money: a currency sign next to a digit, or a number followed by a

@@ -66,6 +66,15 @@ var topicPhrases = [nTopics][]string{
 		// ar, fa, hi, th
 		"ربح", "أرباح", "استثمار", "تداول", "بيتكوين", "دخل", "سود", "سرمایه", "درآمد", "بیت کوین", "कमाई", "निवेश", "मुनाफा",
 		"लाभ", "รายได้", "ลงทุน", "กำไร", "เทรด",
+		// sv da no fi, cs sk, ro, hu, el, he, bn, tl, sw, bg sr hr, ms
+		"tjäna pengar", "passiv inkomst", "extra inkomst", "tjen penge", "tjene penger", "passiv indkomst", "passiv inntekt",
+		"kryptovalut", "ansaitse", "tienaa", "passiivista tuloa", "vydělat", "vydělávejte", "výdělek", "zarobiť", "zarábajte",
+		"pasivní příjem", "pasívny príjem", "kryptoměn", "kryptomien", "câștigă bani", "câștigați", "castiga bani", "venit pasiv",
+		"profit garantat", "criptomonede", "pénzt keress", "keress pénzt", "pénzkereset", "passzív jövedelem", "kriptovalut",
+		"κερδίστε", "κέρδος", "κέρδη", "παθητικό εισόδημα", "κρυπτονομίσματ", "להרוויח", "הרווחתי", "הכנסה פסיבית", "קריפטו",
+		"ביטקוין", "আয় করুন", "টাকা আয়", "ইনকাম", "বিনিয়োগ", "kumita", "pagkakitaan", "pata pesa", "kipato", "uwekezaji",
+		"печелете", "печалба", "пасивен доход", "zaradi", "zarada", "zaradite", "pasivni prihod", "зарада", "зарадите",
+		"buat duit", "jana pendapatan",
 	},
 	topicCasino: {
 		"casino", "slot$", "slots", "jackpot", "free spins", "betting", "bet$", "bets$", "bookmaker", "poker", "roulette", "blackjack",
@@ -122,6 +131,11 @@ var topicPhrases = [nTopics][]string{
 		"работа на дому", "удаленн", "подработк", "в день", "вакансия", "робота вдома", "на день",
 		"兼职", "在家", "日结", "手机就能", "招聘", "副業", "在宅", "日給", "부업", "재택", "일당", "알바", "العمل من المنزل", "يوميا", "وظيفة",
 		"کار در خانه", "घर से काम", "งานออนไลน์", "ทำงานที่บ้าน",
+		"jobba hemifrån", "arbeta hemifrån", "om dagen", "per dag", "extrajobb", "arbejde hjemmefra", "jobbe hjemmefra",
+		"kotoa käsin", "päivässä", "z domova", "brigáda", "de acasă", "de acasa", "pe zi", "otthonról",
+		"otthoni munka", "από το σπίτι", "την ημέρα", "τη μέρα", "עבודה מהבית", "מהבית", "ঘরে বসে",
+		"sa bahay", "kada araw", "bawat araw", "kwa siku", "kazi ya nyumbani", "kazi mtandaoni", "от вкъщи", "на ден", "od kuće",
+		"od kuce", "од куће", "dari rumah",
 	},
 	topicGoods: {
 		"replica", "cheap", "discount", "best price", "wholesale", "outlet", "buy ", "order now", "free shipping", "essay", "term paper",
@@ -141,6 +155,11 @@ var topicPhrases = [nTopics][]string{
 		"пиши", "пишите", "напиши", "обращайтесь", "в лс", "в личк", "звоните", "пишіть", "напишіть",
 		"私信", "加我", "联系我", "加微信", "加v", "私聊", "dmください", "連絡", "ライン追加", "연락", "문의", "카톡", "راسلني",
 		"تواصل معي", "اتصل بي", "واتساب", "پیام بدید", "संपर्क करें", "ติดต่อ", "แอดไลน์",
+		"skriv till mig", "kontakta mig", "hör av dig", "skriv til mig", "skriv til meg", "kontakt mig", "kontakt meg",
+		"ota yhteyttä", "laita viestiä", "napište mi", "napiš mi", "napíšte mi", "kontaktujte", "scrie-mi", "scrieți-mi",
+		"contactați", "contactează", "írj nekem", "írjon", "keress meg", "στείλτε μήνυμα", "επικοινωνήστε", "γράψτε μου",
+		"כתבו לי", "צרו קשר", "שלחו הודעה", "যোগাযোগ করুন", "ইনবক্স", "pm mo ako", "message mo ako", "wasiliana nami",
+		"nitumie ujumbe", "пишете ми", "свържете се", "pišite mi", "javite se", "kontaktirajte", "hubungi saya", "pm saya",
 	},
 	topicPrize: {
 		// "You have won" and giveaways; not "winner", "award" or "prize"
