@@ -147,6 +147,8 @@ type prober struct {
 	softNames  int        // candidates and short words with a software name's letters, once counted
 	short      []byteSpan // lower-case words too short to judge in a post
 	softDone   bool
+	altDone    bool
+	altCommon  bool // long words alternating consonants and vowels are common in the text
 }
 
 type probeTextStats struct {

@@ -294,7 +294,7 @@ const probeCodeMinChars = 6
 // as a block); else only by a blatant shape.
 func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
-	if p.splitsCode(w) {
+	if p.splitsCode(w) || p.juxtaposed(i) {
 		return codeSplit
 	}
 	if p.sentenceInCode(i) {
@@ -358,6 +358,42 @@ func (p *prober) splitsCode(w scanWord) bool {
 		return !strings.HasPrefix(t[i:], "```") && !strings.HasPrefix(t[i:], "~~~")
 	}
 	return false
+}
+
+// juxtaposed reports whether words[i], lower-case letters in code, stands
+// a space from code on both sides with nothing to join it to either: no
+// operator, comma or keyword, no word of a language ("= kqztvx
+// indices.column(0)", "'ax' kqztvx )"). Code puts an operator or a
+// keyword between two names.
+func (p *prober) juxtaposed(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wDigit|wUpperFirst|wUpperInner|wNonLatin|wDiacritic|wJoined|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars {
+		return false
+	}
+	t := p.text
+	if w.Lo < 2 || w.Hi+1 >= len(t) || t[w.Lo-1] != ' ' || t[w.Hi] != ' ' {
+		return false
+	}
+	end, start := t[w.Lo-2], t[w.Hi+1]
+	endCode, startCode := strings.IndexByte("_)]\"'", end) >= 0, strings.IndexByte("_([\"'", start) >= 0
+	if !scanIsAlnum(end) && !endCode || !scanIsAlnum(start) && !startCode {
+		return false
+	}
+	code := endCode || startCode
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j < 0 || j >= len(p.words) || p.words[j].Line != w.Line {
+			continue
+		}
+		if v := p.words[j]; v.Hi == w.Lo-1 || v.Lo == w.Hi+1 {
+			if p.isWord(t[v.Lo:v.Hi]) {
+				return false // a keyword, a command, a word of a message
+			}
+			code = code || v.Flags&(wCode|wDigit|wUpperInner) != 0
+		}
+	}
+	// Between two plain words no code joins it to either: a line of
+	// words, a command's arguments.
+	return code
 }
 
 // sentenceInCode reports whether words[i], in code, sits in a sentence:
@@ -494,8 +530,11 @@ func (p *prober) strayShape(w string, least int) bool {
 		return false
 	}
 	if sh.digits == 0 {
-		// Mixed case: not humps of words ("IterableDataset").
-		return sh.upper > 0 && sh.lower > 0 && sh.caseSwaps >= 3 && !p.camelIdent(w)
+		// Mixed case: not humps of words ("IterableDataset", "useState"),
+		// and three switches of case, or fewer where the word's case is no
+		// name's and no hump of it is a word ("nfnavX", "TMPucU"). Company
+		// of its kind (strayCompany) takes three.
+		return sh.upper > 0 && sh.lower > 0 && !p.camelIdent(w) && (sh.caseSwaps >= 3 || least < strayCompanyChars && !sh.nameLike && !p.humpWord(w))
 	}
 	if sh.nameLike {
 		return false
@@ -504,6 +543,22 @@ func (p *prober) strayShape(w string, least int) bool {
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
 	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+}
+
+// humpWord reports whether a hump of the mixed-case word w (from a capital
+// to the next) of three letters or more is a word ("useState").
+func (p *prober) humpWord(w string) bool {
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
+			j++
+		}
+		if j-i >= 3 && p.isWord(w[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 func digitAt(w string, i int) bool { return w[i] >= '0' && w[i] <= '9' }

@@ -128,9 +128,11 @@ func TestProbeAloneCRLF(t *testing.T) {
 
 // A word slipped into code so that it splits an identifier or a path (a
 // space beside an identifier's underscore, dot or slash, or a code span's
-// own backtick), or set between the words of a sentence in code (a
-// comment, an error message), is judged as a word; the same code with a
-// fence's info string, a real comment and real names stays.
+// own backtick), stands between two names with nothing to join them, or is
+// set between the words of a sentence in code (a comment, an error
+// message), is judged as a word, and so is a mix of cases no name has
+// standing apart; the same code with a fence's info string, a real comment
+// and real names stays.
 func TestProbeSplitsCode(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, true)}
 	const post = "Loading the data fails:\n\n```python\nfrom datasets import load_dataset\n\n" +
@@ -148,6 +150,9 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"code span's backtick", "`load_dataset`", "` qyvzaxk load_dataset`", true},
 		{"sentence in a comment", "Load the dataset", "Load the fkwqzuv dataset", true},
 		{"info string token", "```python", "```python Tq7rWb3Kz", true},
+		{"between two names", "ds.cache_files)", "ds.cache_files qzvkwxj [0])", true},
+		{"one switch of case apart", "print(ds", "print( vkqzwT ds", true},
+		{"names in humps apart", "print(ds", "print( useState ds", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

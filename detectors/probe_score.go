@@ -75,6 +75,9 @@ const (
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
 	bitsRepeatedChunk       = 4.0 // a chunk three times, plus one per further repeat
+	bitsAlternating         = 4.0 // consonant, vowel, consonant... through alternatingLetters letters or more (probeAlternating)
+	bitsAlternatingLetter   = 0.5 // ...plus this per further letter
+	alternatingLetters      = 8
 	bitsOddNeighbour        = -5.0
 	oddNeighbourBits        = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
 	bitsForeignText         = -6.0  // per bit per letter the text around is above normalProseBits
@@ -149,6 +152,7 @@ const (
 	termField
 	termVersioned
 	termSplit
+	termAlternating
 	termCount
 )
 
@@ -158,7 +162,7 @@ var probeTermNames = [termCount]string{
 	"odd-neighbours", "scripts", "diacritic-text", "anon", "registered", "inserted", "alone", "mid",
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
-	"software-name", "user-name", "person", "field-value", "versioned", "split",
+	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -242,6 +246,15 @@ func (p *prober) judge(c *probeCandidate) {
 	if _, reps := probeRepeatedChunk(sym); reps >= 3 {
 		c.add(termRepeated, bitsRepeatedChunk+float64(reps-3))
 	}
+	// Open syllables from end to end: a syllable generator's shape, unless
+	// the text's own words are built so, the word sits where a term of
+	// another language is at home (a link to its article, italics), or
+	// the text around is in another script, whose words are spelt in Latin
+	// letters as they sound ("ejiputojin").
+	if !c.parts && len(sym) >= alternatingLetters && f&(wUpperFirst|wUpperInner|wDiacritic|cLink|cLinkTarget|cItalic|cForeign) == 0 &&
+		probeAlternating(sym) && !p.alternationCommon() && !p.otherScriptAt(c) {
+		c.add(termAlternating, bitsAlternating+bitsAlternatingLetter*float64(len(sym)-alternatingLetters))
+	}
 	if c.chars <= 5 {
 		c.add(termShort, bitsShort)
 		if p.edit0.Format == FormatMarkdown {
@@ -301,11 +314,13 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) {
+	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
 		// neighbours are the code. Lower-case letters there are as often
-		// a program's names ("pip install ipyvuetify jupyterlab").
+		// a program's names ("pip install ipyvuetify jupyterlab"). A word
+		// splitting code apart (codeSplit) has the code it splits beside
+		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
 	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
@@ -600,6 +615,9 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	if b, ok := c.term(termRepeated); ok {
 		period, reps := probeRepeatedChunk(sym)
 		addReason(b, ProbeRepeated, fmt.Sprintf("%q repeated %d times", probeSymString(sym[:period]), reps))
+	}
+	if b, ok := c.term(termAlternating); ok {
+		addReason(b, ProbeRandomToken, fmt.Sprintf("consonants and vowels alternate through all %d letters, as a syllable generator's do", n))
 	}
 	if b, ok := c.term(termUnknown); ok {
 		lang := p.pageLang()

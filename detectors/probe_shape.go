@@ -92,3 +92,60 @@ func probeSymString(sym []uint8) string {
 	}
 	return string(b)
 }
+
+// probeAlternating reports whether sym alternates consonant and vowel
+// (a e i o u; y is either) from its first letter to its last, as a
+// syllable generator's "fatifina" and "kelomafi" do. Real words cluster
+// consonants and pair vowels; long words of a language that does not
+// (Japanese, Bantu, Polynesian) are told apart by the text around
+// (prober.alternationCommon).
+func probeAlternating(sym []uint8) bool {
+	vowel := func(s uint8) int {
+		switch s {
+		case 'a' - 'a' + 1, 'e' - 'a' + 1, 'i' - 'a' + 1, 'o' - 'a' + 1, 'u' - 'a' + 1:
+			return 1
+		case 'y' - 'a' + 1:
+			return -1
+		}
+		return 0
+	}
+	prev := -1
+	for _, s := range sym {
+		v := vowel(s)
+		if v >= 0 && v == prev {
+			return false
+		}
+		prev = v
+	}
+	return true
+}
+
+// alternationCommon reports whether the text's own long lower-case words
+// alternate consonants and vowels often (one in ten or more, or two words
+// of the sort at least): a language built of open syllables, whose words
+// a generator's tokens resemble. Words with diacritics count, read as
+// their base letters.
+func (p *prober) alternationCommon() bool {
+	if p.altDone {
+		return p.altCommon
+	}
+	p.altDone = true
+	long, alt := 0, 0
+	for _, w := range p.words {
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < alternatingLetters {
+			continue
+		}
+		sym, ok := foldWord(p.scratchSym[:0], p.text[w.Lo:w.Hi])
+		p.scratchSym = sym
+		if !ok || len(sym) < alternatingLetters {
+			continue
+		}
+		long++
+		if probeAlternating(sym) {
+			alt++
+		}
+	}
+	// The word judged is one of them.
+	p.altCommon = alt-1 >= 2 && float64(alt-1) >= 0.1*float64(long-1)
+	return p.altCommon
+}
