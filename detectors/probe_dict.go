@@ -117,6 +117,9 @@ func (p *prober) lettersKnown(c *probeCandidate) bool {
 // its lower-case start ("play") is a real word of three letters or more.
 func (p *prober) humpsKnown(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
+	if acronymPlural(w) {
+		return true // an acronym and its plural ending: "RDBMSes"
+	}
 	for i := 0; i < len(w); {
 		j := i + 1
 		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
