@@ -100,8 +100,8 @@ func (p *prober) run() {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
-			if !sh.nameLike && sh.digits == 0 && acronymPlural(word) {
-				sh.nameLike = true // "RDBMSes", "VtCs" (probe_dict.go)
+			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && acronymPlural(word) {
+				sh.nameLike = true // "RDBMSes", "VtCs" in a post (probe_dict.go)
 				c.camel = true
 			}
 			if sh.digits == 0 && p.cliticName(word) {

@@ -117,8 +117,8 @@ func (p *prober) lettersKnown(c *probeCandidate) bool {
 // its lower-case start ("play") is a real word of three letters or more.
 func (p *prober) humpsKnown(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
-	if acronymPlural(w) {
-		return true // an acronym and its plural ending: "RDBMSes"
+	if p.edit0.Format == FormatMarkdown && acronymPlural(w) {
+		return true // an acronym and its plural ending in a post: "RDBMSes"
 	}
 	for i := 0; i < len(w); {
 		j := i + 1
