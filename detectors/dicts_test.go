@@ -118,3 +118,14 @@ func TestNextPermutation(t *testing.T) {
 		t.Errorf("permutations %v, then %q", got, a)
 	}
 }
+
+func TestAcronymPlural(t *testing.T) {
+	for w, want := range map[string]bool{
+		"RDBMSes": true, "VtCs": true, "GPUs": true, "URLs": true,
+		"Rdbmses": false, "RDBMS": false, "GPU": false, "XkQzVs": false, "ABCDEFGs": false, "Ues": false,
+	} {
+		if got := acronymPlural(w); got != want {
+			t.Errorf("acronymPlural(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -45,3 +45,30 @@ func TestDetectLang(t *testing.T) {
 		})
 	}
 }
+
+// A page in another script learns a model of its Latin words before the
+// edit when it has enough of them: a word of the language they are in is
+// then no token, random letters still are; a page with few Latin words
+// keeps the base model.
+func TestLatinPageModel(t *testing.T) {
+	latin := strings.Repeat("Esperanto kongreso konkursoj estis organizitaj de la asocio kaj la junularo. ", 30)
+	cyrillic := strings.Repeat("Есперанто є мовою міжнародного спілкування, створеною в кінці століття. ", 40)
+	if m := latinPageModel(&Edit{Old: cyrillic + "Esperanto"}); m != BaseModel() {
+		t.Errorf("a page with one Latin word: not the base model")
+	}
+	e := &Edit{Old: cyrillic + latin}
+	m := latinPageModel(e)
+	if m == BaseModel() {
+		t.Fatalf("a page with many Latin words: the base model")
+	}
+	bits := func(m *Model, w string) float64 {
+		sym, _ := foldWord(nil, w)
+		return m.bits(sym) - float64(len(sym))*log2Letters
+	}
+	if b, base := bits(m, "konkurso"), bits(BaseModel(), "konkurso"); b >= base-2 {
+		t.Errorf("\"konkurso\" costs %.1f bits over random letters under the page's Latin model, %.1f under the base: want 2 fewer", b, base)
+	}
+	if b := bits(m, "xkqzvbwpl"); b < 10 {
+		t.Errorf("random letters cost %.1f bits over random under the page's Latin model, want 10 or more", b)
+	}
+}

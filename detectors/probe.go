@@ -93,7 +93,7 @@ func Probe(in *Input) Result {
 	if m == BaseModel() && p.wantsPageModel() {
 		// A page in a language the bot has neither a dictionary nor a
 		// letter model of: its own words are the model of its language.
-		pm := pageModel(in.Edit)
+		pm := p.pageModelOf(in.Edit)
 		p.reset(pm, added, in.Edit.Anon)
 		p.modelName = "a letter model of this page's language"
 		p.pageModel = true

@@ -100,6 +100,10 @@ func (p *prober) run() {
 				sh.nameLike = true // "ChatGPT", "WebDAV", "PHPMyAdmin"
 				c.camel = true
 			}
+			if !sh.nameLike && sh.digits == 0 && p.edit0.Format == FormatMarkdown && acronymPlural(word) {
+				sh.nameLike = true // "RDBMSes", "VtCs" in a post (probe_dict.go)
+				c.camel = true
+			}
 			if sh.digits == 0 && p.cliticName(word) {
 				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
 			}

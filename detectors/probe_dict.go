@@ -117,6 +117,9 @@ func (p *prober) lettersKnown(c *probeCandidate) bool {
 // its lower-case start ("play") is a real word of three letters or more.
 func (p *prober) humpsKnown(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
+	if p.edit0.Format == FormatMarkdown && acronymPlural(w) {
+		return true // an acronym and its plural ending in a post: "RDBMSes"
+	}
 	for i := 0; i < len(w); {
 		j := i + 1
 		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
@@ -209,8 +212,8 @@ func (p *prober) nearWord(w string) bool {
 // place ("sugsegts" for "suggests", "seomhow" for "somehow"): the typing of
 // a hurried hand, and the old joke that text stays readable so scrambled.
 // A random draw seldom has a real word's letters: of random lower-case
-// words of six letters about one in 500 do (Debian's large English list),
-// of eight one in 10,000.
+// words of six letters about one in 600 do (Debian's large English list),
+// of eight one in 3,000.
 const (
 	scrambledMinLetters = 6
 	scrambledMaxInner   = 6 // letters between the first and last tried in every order (720)
@@ -271,7 +274,8 @@ const compoundMinPart = 4
 // written together, each of compoundMinPart letters or more ("kneejerk",
 // "dealbreaker"): English writes many compounds its dictionaries do not
 // list. A random draw seldom splits so: of eight random letters about
-// one in ... does.
+// one in 5,000 does, of eight pronounceable ones (consonant, vowel...)
+// one in a hundred.
 func (p *prober) compoundWord(w string) bool {
 	if len(w) < 2*compoundMinPart || !isLetters(w) {
 		return false
@@ -321,3 +325,32 @@ func (p *prober) stemShared(c *probeCandidate) bool {
 	}
 	return false
 }
+
+// acronymPlural reports whether w is an acronym of two to six letters, all
+// capitals but one inner letter at most, with "s" or "es" after it
+// ("RDBMSes", "VtCs", "GPUs"): an acronym's plural. A random draw of both
+// cases has this shape about once in 400 at six letters.
+func acronymPlural(w string) bool {
+	a, ok := strings.CutSuffix(w, "s")
+	if !ok {
+		return false
+	}
+	if b, ok := strings.CutSuffix(a, "e"); ok && len(b) >= 2 && b[len(b)-1] >= 'A' && b[len(b)-1] <= 'Z' {
+		a = b
+	}
+	if len(a) < 2 || len(a) > 6 || !isUpper(a[0]) || !isUpper(a[len(a)-1]) {
+		return false
+	}
+	lower := 0
+	for i := 1; i < len(a)-1; i++ {
+		switch c := a[i]; {
+		case c >= 'a' && c <= 'z':
+			lower++
+		case !isUpper(c):
+			return false
+		}
+	}
+	return lower <= 1
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -275,9 +275,6 @@ func nameShape(w string) bool {
 // blank line between, is a rare draw.
 func (p *prober) signOff(c *probeCandidate) bool {
 	t := p.text
-	if p.inSignature(c.w.Lo) {
-		return true
-	}
 	if !nameShape(t[c.w.Lo:c.w.Hi]) {
 		return false
 	}
@@ -324,37 +321,6 @@ func (p *prober) signOff(c *probeCandidate) bool {
 		}
 	}
 	return dashed
-}
-
-// signatureMaxLines is the most lines a signature block holds.
-const signatureMaxLines = 10
-
-// inSignature reports whether byte i of the text is in a message's
-// signature block: under a line of "--" alone (the delimiter mail and
-// Usenet put before it, "-- "), the block of at most signatureMaxLines
-// lines from there to the text's end or two blank lines. The block holds
-// the writer's name, address, handles, a quote, ASCII art: what its writer
-// chose, not prose. A forum post seldom has one; a token planted at random
-// lands in one only where a post has it.
-func (p *prober) inSignature(i int) bool {
-	t := p.text
-	lo, _ := lineAt(t, i)
-	for n := 0; n < signatureMaxLines; n++ {
-		line, start, ok := lineBefore(t, lo)
-		if !ok {
-			return false
-		}
-		if line == "--" {
-			end := strings.Index(t[i:], "\n\n\n")
-			rest := t[i:]
-			if end >= 0 {
-				rest = t[i : i+end]
-			}
-			return strings.Count(rest, "\n")+n <= signatureMaxLines
-		}
-		lo = start
-	}
-	return false
 }
 
 // fieldValue reports whether the word c is the whole value of a field: of

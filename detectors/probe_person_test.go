@@ -38,7 +38,6 @@ func TestProbePostStructure(t *testing.T) {
 		{"title and post", "XkvTydiQA is mixed across languages", "Currently XkvTydiQA is mixed and one can only access the whole training set.", false},
 		{"token in prose", "", "The loader hangs when the folder has more than a xkqzvbwpl thousand files.", true},
 		{"thanked for", "", "The cache is cleared on every run now. Please join me in thanking zlatkomir who fixed it.", false},
-		{"signature", "", "The loader hangs when the folder has more than a thousand files.\n\nL.\n-- \n     dBP   dBBBBb | If you're looking\n   dBP    dBBBK'  | then look", false},
 		{"address spelt out", "", "I used to post here as gvorbelik at example.org before the move.", false},
 		{"address spelt out with dot", "", "I used to post here as gvorbelik at example dot com before the move.", false},
 		{"token before at", "", "The loader hangs when the folder has xkqzvbwpl at least a thousand files.", true},

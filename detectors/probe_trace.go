@@ -33,7 +33,7 @@ func ProbeTrace(in *Input) string {
 	p.run()
 	dump()
 	if p.wantsPageModel() {
-		pm := pageModel(in.Edit)
+		pm := p.pageModelOf(in.Edit)
 		p.reset(pm, added, in.Edit.Anon)
 		p.modelName = "page"
 		p.pageModel = true
