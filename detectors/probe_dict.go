@@ -120,17 +120,7 @@ func (p *prober) humpsKnown(c *probeCandidate) bool {
 	if p.edit0.Format == FormatMarkdown && acronymPlural(w) {
 		return true // an acronym and its plural ending in a post: "RDBMSes"
 	}
-	for i := 0; i < len(w); {
-		j := i + 1
-		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
-			j++
-		}
-		if j-i >= 3 && p.isWord(w[i:j]) {
-			return true
-		}
-		i = j
-	}
-	return false
+	return p.humpWord(w)
 }
 
 // foreignName reports whether the mixed-case word c, built as a program's
