@@ -99,15 +99,8 @@ func TestProbeStrayInTraceback(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			nw := post
-			if tt.old != "" {
-				nw = strings.Replace(post, tt.old, tt.new, 1)
-			}
-			e := &Edit{Anon: true, Format: FormatMarkdown, New: nw}
-			r := Probe(&Input{Edit: e, Added: Diff("", nw), Env: env})
-			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
-				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
-			}
+			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
+			checkPostProbe(t, env, nw, tt.probe)
 		})
 	}
 }
@@ -156,15 +149,19 @@ func TestProbeSplitsCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			nw := post
-			if tt.old != "" {
-				nw = strings.Replace(post, tt.old, tt.new, 1)
-			}
-			e := &Edit{Anon: true, Format: FormatMarkdown, New: nw}
-			r := Probe(&Input{Edit: e, Added: Diff("", nw), Env: env})
-			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
-				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
-			}
+			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
+			checkPostProbe(t, env, nw, tt.probe)
 		})
+	}
+}
+
+// checkPostProbe judges text as an anonymous Markdown post and fails t
+// unless it is judged a probe exactly when want.
+func checkPostProbe(t *testing.T, env *Env, text string, want bool) {
+	t.Helper()
+	e := &Edit{Anon: true, Format: FormatMarkdown, New: text}
+	r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+	if got := r.Score >= DefaultProbeThreshold; got != want {
+		t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, want)
 	}
 }

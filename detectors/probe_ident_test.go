@@ -137,11 +137,7 @@ func TestProbeCodeInProse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
-			r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
-			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
-				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
-			}
+			checkPostProbe(t, env, tt.post, tt.probe)
 		})
 	}
 }

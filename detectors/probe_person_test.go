@@ -83,11 +83,7 @@ func TestProbeStrayInCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(post, tt.old, tt.new, 1)
-			e := &Edit{Anon: true, Format: FormatMarkdown, New: text}
-			r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
-			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
-				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
-			}
+			checkPostProbe(t, env, text, tt.probe)
 		})
 	}
 }
