@@ -86,21 +86,23 @@ func Probe(in *Input) Result {
 	}
 	p := proberPool.Get().(*prober)
 	defer proberPool.Put(p)
-	p.reset(m, added, in.Edit.Anon)
-	p.modelName = modelName
-	p.setWords(in.Edit, in.Env)
-	p.run()
+	p.pass(in, added, m, modelName, false)
 	if m == BaseModel() && p.wantsPageModel() {
 		// A page in a language the bot has neither a dictionary nor a
 		// letter model of: its own words are the model of its language.
-		pm := p.pageModelOf(in.Edit)
-		p.reset(pm, added, in.Edit.Anon)
-		p.modelName = "a letter model of this page's language"
-		p.pageModel = true
-		p.setWords(in.Edit, in.Env)
-		p.run()
+		p.pass(in, added, p.pageModelOf(in.Edit), "a letter model of this page's language", true)
 	}
 	return p.result(in.Env.threshold(ProbeName))
+}
+
+// pass judges the words in added under the letter model m, named
+// modelName in the reasons; pageModel says m is the page's own.
+func (p *prober) pass(in *Input, added *Added, m *Model, modelName string, pageModel bool) {
+	p.reset(m, added, in.Edit.Anon)
+	p.modelName = modelName
+	p.pageModel = pageModel
+	p.setWords(in.Edit, in.Env)
+	p.run()
 }
 
 // proberPool recycles the scratch buffers of Probe.

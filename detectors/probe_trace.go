@@ -28,17 +28,10 @@ func ProbeTrace(in *Input) string {
 			sb.WriteByte('\n')
 		}
 	}
-	p.reset(m, added, in.Edit.Anon)
-	p.setWords(in.Edit, in.Env)
-	p.run()
+	p.pass(in, added, m, "base", false)
 	dump()
 	if p.wantsPageModel() {
-		pm := p.pageModelOf(in.Edit)
-		p.reset(pm, added, in.Edit.Anon)
-		p.modelName = "page"
-		p.pageModel = true
-		p.setWords(in.Edit, in.Env)
-		p.run()
+		p.pass(in, added, p.pageModelOf(in.Edit), "page", true)
 		dump()
 	}
 	return sb.String()
