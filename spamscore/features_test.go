@@ -85,10 +85,6 @@ func TestFeaturesNamed(t *testing.T) {
 // TestTransferFeatures checks the named features meant to carry across
 // genres and languages, and that news-like text does not set them off.
 func TestTransferFeatures(t *testing.T) {
-	has := func(text string, f int) bool {
-		v, _ := Vectorize(Doc{Text: text}, 16)
-		return slices.Contains(v.Idx, uint32(f))
-	}
 	for _, tc := range []struct {
 		text string
 		f    int
@@ -129,7 +125,7 @@ func TestTransferFeatures(t *testing.T) {
 		{"https://www.bbc.co.uk/news/uk-england-tyne-7512345", fPathTopic, false},
 		{"https://go.dev/doc/modules/managing-dependencies", fPathTopic, false},
 	} {
-		if got := has(tc.text, tc.f); got != tc.want {
+		if got := textHas(tc.text, tc.f); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)
 		}
 	}
@@ -146,4 +142,10 @@ func BenchmarkScore(b *testing.B) {
 	for b.Loop() {
 		m.Score(d)
 	}
+}
+
+// textHas reports whether the named feature f fires on text alone.
+func textHas(text string, f int) bool {
+	v, _ := Vectorize(Doc{Text: text}, 16)
+	return slices.Contains(v.Idx, uint32(f))
 }

@@ -60,10 +60,6 @@ func TestForumLinkAnchors(t *testing.T) {
 // TestPromoLexicons checks the self-promotion and praise lexicons in a few
 // languages, and that neutral prose sets neither off.
 func TestPromoLexicons(t *testing.T) {
-	has := func(text string, f int) bool {
-		v, _ := Vectorize(Doc{Text: text}, 16)
-		return slices.Contains(v.Idx, uint32(f))
-	}
 	for _, tc := range []struct {
 		text string
 		f    int
@@ -78,7 +74,7 @@ func TestPromoLexicons(t *testing.T) {
 		{"'''Acme''' is a manufacturer of pumps founded in 1921 in Leeds. https://acme.com", fPuffery1, false},
 		{"The revolutionary war began in 1775. https://example.org/a", fPuffery1, false},
 	} {
-		if got := has(tc.text, tc.f); got != tc.want {
+		if got := textHas(tc.text, tc.f); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)
 		}
 	}
