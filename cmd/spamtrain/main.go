@@ -118,7 +118,7 @@ func run(args []string, stdout io.Writer) error {
 	}
 	all := slices.Concat(real, edits, aug, doms, world)
 	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages); extracting features\n",
-		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(world)/linguaPerLang)
+		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)))
 
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
@@ -221,9 +221,12 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// synthetic reports whether e was made by the trainer (augmentation, or a
-// real domain in a made-up container) rather than read whole from a corpus.
-func synthetic(e *example) bool { return e.source == "augment" || e.source == "sbl" }
+// synthetic reports whether e was made by the trainer (augmentation, a
+// real domain in a made-up container, real prose given a spam link)
+// rather than read whole from a corpus.
+func synthetic(e *example) bool {
+	return e.source == "augment" || e.source == "sbl" || e.source == "world" && e.label
+}
 
 // augHalf2 are the augmented languages fold A holds out (fold B holds out
 // the others).

@@ -89,7 +89,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			}
 			continue
 		}
-		aug := e.source == "augment"
+		aug := synthetic(e)
 		linked := ds.contacts[i] > 0
 		switch {
 		case e.label && linked && ds.words[i]:
@@ -249,8 +249,8 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 		sblRepo, sblCommit, sblPath, ds.nBlacklist, sblMax)
 	fmt.Fprintf(&b, "| %s@%s:%s | Majestic Million (Majestic-12 Ltd, March 2026), CC BY 3.0 per its publisher; the copy adds no licence of its own | good faith: the registrable domains of its first %d rows (sites with the most referring subnets), those whose name reads as a spam topic (spamscore.SellsTopic) left out |\n\n",
 		topRepo, topCommit, topPath, topRows)
-	fmt.Fprintf(&b, "| %s@%s:%s | the repository is Apache-2.0; its sentences come from the Wortschatz corpora of Leipzig University (news, web and Wikipedia text), which Leipzig publishes under CC BY | good faith: %d paragraphs (two or three consecutive sentences, those naming what spam sells left out) in each of its languages but English, %d in all, each with one link to a cited or much-linked domain of fold C's training half in one of the containers %s; weight share %g |\n\n",
-		linguaRepo, linguaCommit, linguaDir+"*.txt", linguaPerLang, ds.nWorld, strings.Join(worldContainers, ", "), worldShare)
+	fmt.Fprintf(&b, "| %s@%s:%s | the repository is Apache-2.0; its sentences come from the Wortschatz corpora of Leipzig University (news, web and Wikipedia text), which Leipzig publishes under CC BY | good faith: %d paragraphs (two or three consecutive sentences, those naming what spam sells left out) in each of its languages but English, each with one link to a cited or much-linked domain of fold C's training half in one of the containers %s; spam: the next %d paragraphs, each with a throwaway domain, URL, handle or shortener of the augmentation put in (Markdown link, URL, contact, reference, upper-case domain); %d in all, weight share %g a class |\n\n",
+		linguaRepo, linguaCommit, linguaDir+"*.txt", linguaPerLang, strings.Join(worldContainers, ", "), worldSpamPerLang, ds.nWorld, worldShare)
 	b.WriteString("Each blacklisted domain, and each registrable domain that the real good-faith texts above link to or the Majestic rows\n")
 	b.WriteString("name, becomes one edit that adds only it, in one of the containers " + strings.Join(domainContainers, ", ") + " (chosen by the\n")
 	b.WriteString("domain's hash, spam and good faith alike; wiki containers inserted into a real article): the domain name is all that\n")
@@ -436,6 +436,9 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 	for _, i := range idx {
 		e := &ds.ex[i]
 		if e.source == "augment" || ds.contacts[i] == 0 {
+			continue
+		}
+		if e.source == "world" && e.label {
 			continue
 		}
 		var g string

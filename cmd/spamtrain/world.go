@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os/exec"
 	"slices"
 	"strings"
@@ -29,6 +30,10 @@ const (
 	linguaCommit  = "a440fc12f15b142f9c6c7b1eb95375fe5ac0f3e7"
 	linguaDir     = "cmd/language-testdata/sentences/"
 	linguaPerLang = 120 // paragraphs used a language
+
+	// worldSpamPerLang is how many of a language's later paragraphs get a
+	// spam link instead.
+	worldSpamPerLang = 40
 )
 
 // worldShare is the paragraphs' share of the example weight, all
@@ -64,6 +69,7 @@ func loadWorld(gitDir string, sites []string) ([]example, error) {
 		return nil, fmt.Errorf("no good-faith sites to link to")
 	}
 	var ex []example
+	a := &augmenter{r: rand.New(rand.NewPCG(seed, 0x3071d))}
 	for _, path := range strings.Fields(string(out)) {
 		code := strings.TrimSuffix(strings.TrimPrefix(path, linguaDir), ".txt")
 		if code == "en" {
@@ -80,7 +86,8 @@ func loadWorld(gitDir string, sites []string) ([]example, error) {
 				sents = append(sents, s)
 			}
 		}
-		for i, n := 0, 0; i+2 <= len(sents) && n < linguaPerLang; n++ {
+		i := 0
+		for n := 0; i+2 <= len(sents) && n < linguaPerLang; n++ {
 			k := 2 + int(fnvHash(sents[i])%2)
 			para := strings.Join(sents[i:min(i+k, len(sents))], " ")
 			i += k
@@ -100,8 +107,43 @@ func loadWorld(gitDir string, sites []string) ([]example, error) {
 			e.kind = "ham-world-" + code
 			ex = append(ex, e)
 		}
+		// Spam in the same prose: the sentences after the good-faith
+		// paragraphs, with a throwaway domain, a handle or a shortener
+		// put in, as link spam hides in plausible text. The language's
+		// words and letters then occur on both sides and say nothing by
+		// themselves; the link does.
+		for n := 0; i < len(sents) && n < worldSpamPerLang; n++ {
+			k := 2 + int(fnvHash(sents[i])%2)
+			para := strings.Join(sents[i:min(i+k, len(sents))], " ")
+			i += k
+			e := a.worldSpam(para)
+			e.id, e.lang, e.genre, e.source = fmt.Sprintf("lingua:%s:spam:%d", code, n), code, "web", "world"
+			e.kind = "world-spam-" + code
+			e.label = true
+			ex = append(ex, e)
+		}
 	}
 	return ex, nil
+}
+
+// worldSpam puts a spam contact into paragraph para.
+func (a *augmenter) worldSpam(para string) example {
+	en := &langs[0]
+	e := example{markdown: true}
+	switch a.r.IntN(5) {
+	case 0:
+		e.text = para + " [" + a.pick(en.anchors) + "](" + a.spamURL(en) + ")"
+	case 1:
+		e.text = para + " " + a.spamURL(en)
+	case 2:
+		e.text = para + " " + a.chatLink(en)
+	case 3:
+		e.text = para + "<ref>[" + a.spamURL(en) + " " + a.pick(en.anchors) + "]</ref>"
+		e.markdown = false
+	default:
+		e.text = para + "\n\n" + strings.ToUpper(a.spamDomain(en))
+	}
+	return e
 }
 
 // worldEdit puts a good-faith link to site into paragraph para, in
@@ -161,5 +203,14 @@ func worldSites(cited map[string][]string) []string {
 		}
 	}
 	slices.Sort(out)
+	return out
+}
+
+// worldLangs returns the languages of the paragraphs.
+func worldLangs(ex []example) map[string]bool {
+	out := map[string]bool{}
+	for i := range ex {
+		out[ex[i].lang] = true
+	}
 	return out
 }
