@@ -21,10 +21,12 @@ import (
 // and a news paragraph with a Markdown link or a domain named in passing
 // is judged on the link alone. Each paragraph of two or three consecutive
 // sentences gets one good-faith link in one of the containers wiki and
-// forum text put links in; the link is ours, the prose is real. Held
-// apart by language in folds A and B (augHalf2 where the augmentation
-// has the language too, else a hash), so each fold reports false
-// positives on languages whose prose it never saw.
+// forum text put links in, and a few later paragraphs a spam link (see
+// worldSpam); the links are ours, the prose is real. Held apart by
+// language in folds A and B (augHalf2 where the augmentation has the
+// language too, else a hash), so each fold reports false positives on
+// languages whose prose it never saw. English is left out: it has real
+// good-faith text of its own.
 const (
 	linguaRepo    = "pemistahl/lingua-go"
 	linguaCommit  = "a440fc12f15b142f9c6c7b1eb95375fe5ac0f3e7"
@@ -36,8 +38,9 @@ const (
 	worldSpamPerLang = 40
 )
 
-// worldShare is the paragraphs' share of the example weight, all
-// languages together (English e-mail's is 1, English web text's 2).
+// worldShare is the share of the example weight of the good-faith
+// paragraphs, all languages together, and that of the spam ones (English
+// e-mail's is 1 for both classes, English web text's 2).
 var worldShare = 0.1
 
 // worldContainers are the shapes of the link a paragraph gets.
@@ -73,7 +76,6 @@ func loadWorld(gitDir string, sites []string) ([]example, error) {
 	for _, path := range strings.Fields(string(out)) {
 		code := strings.TrimSuffix(strings.TrimPrefix(path, linguaDir), ".txt")
 		if code == "en" {
-			// English has real good-faith text of its own.
 			continue
 		}
 		data, err := exec.Command("git", "--git-dir="+gitDir, "show", linguaCommit+":"+path).Output()
