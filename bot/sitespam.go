@@ -49,11 +49,15 @@ const (
 	// Weights of the three kinds of evidence: the mean over the edit's
 	// n-gram buckets, the strongest of its domains and handles, and the
 	// mean over its link words.
-	siteSpamWeightGrams   = 1.5
+	siteSpamWeightGrams   = 2.0
 	siteSpamWeightDomain  = 1.0
 	siteSpamWeightAnchors = 0.5
-	// siteSpamMax bounds the layer's part in log-odds either way.
-	siteSpamMax = 3.0
+	// siteSpamMax bounds the layer's part in log-odds either way: enough
+	// to carry a second wave the shipped model reads as plain good faith
+	// (p 0.1) past the blatant bar (0.8) once its first wave was
+	// reverted, not enough alone for text the model reads as clean
+	// (p below 0.01 stays below 0.4).
+	siteSpamMax = 4.0
 )
 
 // siteSpam is the layer as counted for one pass. It is read-only once
@@ -107,7 +111,7 @@ func (l *siteSpam) LogOdds(d spamscore.Doc) float64 {
 			r = l.ratio(c)
 		}
 		switch k[0] {
-		case 'h':
+		case 'b': // spamKeys' n-gram buckets
 			nGrams++
 			grams += r
 		case 'a':

@@ -87,6 +87,12 @@ func xProfile(s []string) bool {
 // blogHosts are hosting suffixes whose front pages are somebody's blog.
 var blogHosts = []string{".blogspot.com", ".wordpress.com", ".tumblr.com", ".livejournal.com", ".weebly.com", ".wixsite.com", ".substack.com"}
 
+// builderHosts are site builders and publishing services whose every page
+// is its owner's site or landing page, never the service's own word: spam
+// hosts its pages there for the service's good name.
+var builderHosts = []string{".business.site", ".mystrikingly.com", ".jimdosite.com", ".webflow.io", ".tilda.ws", ".carrd.co",
+	".godaddysites.com", ".square.site", ".site123.me"}
+
 // platformProfile reports whether the link with this host and path points
 // at a profile, channel or page on a user-content platform rather than at
 // one of its videos or posts.
@@ -100,6 +106,19 @@ func platformProfile(host, path string) bool {
 	}
 	if f := profileHosts[host]; f != nil {
 		return f(segs)
+	}
+	switch host {
+	case "sites.google.com":
+		// A page anyone builds: sites.google.com/view/NAME.
+		return len(segs) >= 2 && oneOf(segs[0], "view", "site")
+	case "telegra.ph", "teletype.in":
+		// Anonymous publishing: every page is its writer's.
+		return len(segs) >= 1
+	}
+	for _, b := range builderHosts {
+		if strings.HasSuffix(host, b) && len(host) > len(b) {
+			return true
+		}
 	}
 	for _, b := range blogHosts {
 		if strings.HasSuffix(host, b) && len(host) > len(b) {

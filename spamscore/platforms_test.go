@@ -24,6 +24,9 @@ func TestProfileLink(t *testing.T) {
 		{"https://www.tiktok.com/@gabi.dancinha", true},
 		{"all my links: linktr.ee/djkrispy", true},
 		{"my blog https://gardenroses.blogspot.com/", true},
+		{"https://sites.google.com/view/bestessaywriting/home", true},
+		{"read this telegra.ph/Kak-zarabotat-v-internete-05-12 now", true},
+		{"https://dentist-near-me.business.site/", true},
 		{"the original lecture: https://www.youtube.com/watch?v=kCc8FmEb1nY", false},
 		{"this one https://youtu.be/dQw4w9WgXcQ", false},
 		{"announced on https://twitter.com/britishmuseum/status/1412345678901234567", false},
@@ -31,6 +34,7 @@ func TestProfileLink(t *testing.T) {
 		{"the post https://www.instagram.com/p/Cx1y2z3/", false},
 		{"a post https://gardenroses.blogspot.com/2019/05/pruning.html", false},
 		{"see https://www.google.com/search?q=x", false},
+		{"the form https://docs.google.com/forms/d/e/1FAIpQLSf/viewform", false},
 	} {
 		v, _ := Vectorize(Doc{Text: tc.text}, 16)
 		if got := slices.Contains(v.Idx, uint32(fProfileLink)); got != tc.profile {

@@ -64,12 +64,14 @@ func run(args []string, stdout io.Writer) error {
 	outDir := fl.String("out", "spamscore", "directory to write spam.model and TRAINING.md to")
 	sblDir := fl.String("sbl", "/work/.mirror/vasilvv+global-spam-blacklist/repo", "git directory of a mirror of "+sblRepo)
 	topDir := fl.String("top", "/work/.mirror/drakelover911+Phishing-analyzer/repo", "git directory of a mirror of "+topRepo)
+	worldDir := fl.String("world", "/work/.mirror/pemistahl+lingua-go/repo", "git directory of a mirror of "+linguaRepo+" (real prose in 75 languages)")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
 	fl.IntVar(&sblMax, "sblmax", sblMax, "blacklisted domains to use")
 	fl.Float64Var(&sblShare, "sblshare", sblShare, "weight share of the domain edits")
+	fl.Float64Var(&worldShare, "worldshare", worldShare, "weight share of the paragraphs in 75 languages")
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
 	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
@@ -110,8 +112,13 @@ func run(args []string, stdout io.Writer) error {
 		}
 	}
 	doms := domainExamples(sbl, cited, augPages)
-	all := slices.Concat(real, edits, aug, doms)
-	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains); extracting features\n", len(all), len(real), len(edits), len(aug), len(doms))
+	world, err := loadWorld(*worldDir, worldSites(cited))
+	if err != nil {
+		return err
+	}
+	all := slices.Concat(real, edits, aug, doms, world)
+	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages); extracting features\n",
+		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)))
 
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
@@ -122,14 +129,16 @@ func run(args []string, stdout io.Writer) error {
 		contacts[i] = len(cs)
 		words[i] = hasWords(e.text, cs)
 	}
-	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words, nBlacklist: len(sbl)}
+	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words, nBlacklist: len(sbl), nWorld: len(world)}
 
 	var rep bytes.Buffer
 	testA := func(e *example) bool {
-		return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang]
+		return e.genre == "sms" || e.source == "se2" || e.source == "edits" || e.source == "augment" && augHalf2[e.lang] ||
+			e.source == "world" && worldHeldInA(e.lang)
 	}
 	testB := func(e *example) bool {
-		return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang]
+		return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang] ||
+			e.source == "world" && !worldHeldInA(e.lang)
 	}
 	crossFolds := []fold{
 		// A cited domain from a held-out corpus group is not trained on.
@@ -212,9 +221,12 @@ func run(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// synthetic reports whether e was made by the trainer (augmentation, or a
-// real domain in a made-up container) rather than read whole from a corpus.
-func synthetic(e *example) bool { return e.source == "augment" || e.source == "sbl" }
+// synthetic reports whether e was made by the trainer (augmentation, a
+// real domain in a made-up container, real prose given a spam link)
+// rather than read whole from a corpus.
+func synthetic(e *example) bool {
+	return e.source == "augment" || e.source == "sbl" || e.source == "world" && e.label
+}
 
 // augHalf2 are the augmented languages fold A holds out (fold B holds out
 // the others).
@@ -286,6 +298,7 @@ type dataset struct {
 	words    []bool
 
 	nBlacklist int // literal domains on the spam blacklist
+	nWorld     int // paragraphs in other languages (world.go)
 }
 
 // trained is a fitted model with its float weights' model.
@@ -309,6 +322,9 @@ func (ds *dataset) weights(idx []int) []float64 {
 		if e.source == "sbl" {
 			return "sbl"
 		}
+		if e.source == "world" {
+			return "world"
+		}
 		if e.genre == "web" {
 			return "web/" + e.lang
 		}
@@ -331,13 +347,16 @@ func (ds *dataset) weights(idx []int) []float64 {
 		return 0.5
 	}
 	w := make([]float64, len(idx))
-	total := 0.0
+	total, others := 0.0, 0
 	for k, i := range idx {
 		e := &ds.ex[i]
 		s := stratum(e)
 		n := count[key{s, e.label}]
 		other := count[key{s, !e.label}]
-		if other == 0 {
+		if s == "world" {
+			// Good faith only, by design: its share is its own.
+			w[k] = worldShare / float64(n)
+		} else if other == 0 {
 			// A stratum of one class (English e-mail in another
 			// language, a page language without augmentation) only
 			// counts a little.
@@ -345,10 +364,16 @@ func (ds *dataset) weights(idx []int) []float64 {
 		} else {
 			w[k] = share(s) / 2 / float64(n)
 		}
-		total += w[k]
+		if s != "world" {
+			total += w[k]
+			others++
+		}
 	}
+	// The scale (the learning rate's) is set by the other strata alone:
+	// the paragraphs in 75 languages add their share without changing
+	// how much every other example weighs.
 	for k := range w {
-		w[k] *= float64(len(idx)) / total
+		w[k] *= float64(others) / total
 	}
 	return w
 }
@@ -503,7 +528,7 @@ func (ds *dataset) webHamLogits(m trained, idx []int) []float64 {
 	var out []float64
 	for _, i := range idx {
 		e := &ds.ex[i]
-		if !e.label && !synthetic(e) && e.genre == "web" && ds.contacts[i] > 0 {
+		if !e.label && !synthetic(e) && e.source != "world" && e.genre == "web" && ds.contacts[i] > 0 {
 			out = append(out, logit(m.model.Score(doc(*e)).Prob))
 		}
 	}

@@ -58,7 +58,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 		tx  string
 		doc spamscore.Doc
 	}
-	var fps, misses, domFPs, domMisses []fp
+	var fps, misses, domFPs, domMisses, worldFPs []fp
 	// The trade-off on real (not augmented) items with links or contacts.
 	var realSpamP, realHamP []float64
 	for k, i := range idx {
@@ -89,7 +89,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			}
 			continue
 		}
-		aug := e.source == "augment"
+		aug := synthetic(e)
 		linked := ds.contacts[i] > 0
 		switch {
 		case e.label && linked && ds.words[i]:
@@ -106,6 +106,11 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			get(langs, e.lang).add(p)
 		case e.label:
 			get(agg, "spam without any link or contact (model not consulted by the bot)").add(p)
+		case linked && e.source == "world":
+			get(agg, worldGroup).add(p)
+			if p >= thrSignal {
+				worldFPs = append(worldFPs, fp{p, e.id, e.text, doc(*e)})
+			}
 		case linked && !aug:
 			get(agg, "real ham with links or contacts").add(p)
 			if e.genre == "web" {
@@ -156,6 +161,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 	slices.SortFunc(fps, byP)
 	slices.SortFunc(misses, func(a, b fp) int { return -byP(a, b) })
 	slices.SortFunc(domFPs, byP)
+	slices.SortFunc(worldFPs, byP)
 	slices.SortFunc(domMisses, func(a, b fp) int { return -byP(a, b) })
 	list := func(name string, xs []fp) {
 		if len(xs) == 0 {
@@ -171,9 +177,13 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 	}
 	list("Worst false positives on real web ham with links (e-mail newsletters, the most frequent, left out)", fps)
 	list("Worst misses of real spam with links", misses)
+	list("Worst false positives on real prose in other languages with a good-faith link", worldFPs)
 	list("Worst false positives on cited or much-linked domains alone", domFPs)
 	list("Worst misses of blacklisted domains alone", domMisses)
 }
+
+// worldGroup names the lingua-go paragraphs in the reports.
+const worldGroup = "real prose in 75 languages (Leipzig, via lingua-go) with a good-faith link"
 
 func countAt(ps []float64, t float64) int {
 	n := 0
@@ -233,12 +243,14 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	} {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", f.name, sha256File(filepath.Join(f.dir, f.name)), f.use)
 	}
-	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl` and `-top`) at pinned commits, never copied:\n\n")
+	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl`, `-top` and `-world`) at pinned commits, never copied:\n\n")
 	b.WriteString("| repository@commit:path | licence | used as |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| %s@%s:%s | the Meta-Wiki page *Spam blacklist* (2013), CC BY-SA under Wikimedia's terms of use; the mirror adds no licence of its own | spam: its %d literal domain entries (`\\bname\\.tld\\b`; regexes with wildcards left out); at most %d used, by FNV-1a hash |\n",
 		sblRepo, sblCommit, sblPath, ds.nBlacklist, sblMax)
 	fmt.Fprintf(&b, "| %s@%s:%s | Majestic Million (Majestic-12 Ltd, March 2026), CC BY 3.0 per its publisher; the copy adds no licence of its own | good faith: the registrable domains of its first %d rows (sites with the most referring subnets), those whose name reads as a spam topic (spamscore.SellsTopic) left out |\n\n",
 		topRepo, topCommit, topPath, topRows)
+	fmt.Fprintf(&b, "| %s@%s:%s | the repository is Apache-2.0; its sentences come from the Wortschatz corpora of Leipzig University (news, web and Wikipedia text), which Leipzig publishes under CC BY | good faith: %d paragraphs (two or three consecutive sentences, those naming what spam sells left out) in each of its languages but English, each with one link to a cited or much-linked domain of fold C's training half in one of the containers %s; spam: the next %d paragraphs, each with a throwaway domain, URL, handle or shortener of the augmentation put in (Markdown link, URL, contact, reference, upper-case domain); %d in all, weight share %g a class |\n\n",
+		linguaRepo, linguaCommit, linguaDir+"*.txt", linguaPerLang, strings.Join(worldContainers, ", "), worldSpamPerLang, ds.nWorld, worldShare)
 	b.WriteString("Each blacklisted domain, and each registrable domain that the real good-faith texts above link to or the Majestic rows\n")
 	b.WriteString("name, becomes one edit that adds only it, in one of the containers " + strings.Join(domainContainers, ", ") + " (chosen by the\n")
 	b.WriteString("domain's hash, spam and good faith alike; wiki containers inserted into a real article): the domain name is all that\n")
@@ -426,6 +438,9 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 		if e.source == "augment" || ds.contacts[i] == 0 {
 			continue
 		}
+		if e.source == "world" && e.label {
+			continue
+		}
 		var g string
 		switch {
 		case e.source == "sbl" && e.label:
@@ -436,6 +451,8 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 			g = "real spam with links or contacts and words"
 		case e.label:
 			g = "real spam that is links only"
+		case e.source == "world":
+			g = worldGroup
 		case e.genre == "web":
 			g = "real web ham with links or contacts (Stack Exchange, wiki, edits)"
 		default:
