@@ -457,7 +457,9 @@ func (p *prober) ownName(s string) bool {
 // inAddress reports whether t[lo:hi] is part of an address or a long
 // run without spaces (a URL, a query, an id): its pieces are not words.
 func inAddress(t string, lo, hi int) bool {
-	stop := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == ')' || c == '<' || c == '>' || c == '"' }
+	stop := func(c byte) bool {
+		return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == ')' || c == '<' || c == '>' || c == '"'
+	}
 	for lo > 0 && !stop(t[lo-1]) {
 		lo--
 	}
