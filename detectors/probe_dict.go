@@ -360,9 +360,9 @@ const (
 )
 
 // textPieces reports whether the word c is built of the text's own
-// pieces: a run of letters of a word with digits that is a name the text
-// uses on its own ("emu10k1" beside "emu-config"), or a word of letters
-// that splits into such a name and a real word, another word of the text
+// pieces: a run of letters of one case (or capitalised) of a word with
+// digits that is a name the text uses on its own ("emu10k1" beside
+// "emu-config"), or a word of letters that splits into such a name and a real word, another word of the text
 // or, before it, the start of another word of the text ("ffdivx" beside
 // "ffmpeg" and "DivX").
 func (p *prober) textPieces(c *probeCandidate) bool {
@@ -377,7 +377,7 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 			for j < len(w) && isASCIILetter(w[j]) {
 				j++
 			}
-			if j-i >= piecesMinOwn && p.ownName(w[i:j]) {
+			if j-i >= piecesMinOwn && nameRun(w[i:j]) && p.ownName(w[i:j]) {
 				return true
 			}
 			if j == i {
@@ -427,7 +427,7 @@ func (p *prober) piece(s string, first bool, w string) bool {
 // ownName reports whether s is one of the text's own names: used on its
 // own in the text (letters and digits on neither side), and either in no
 // dictionary or written there as a name is: with a capital inside
-// ("DivX"), or joined to another name by a hyphen, a dot, a slash or an
+// ("DivX"), or joined to another name by a hyphen, a slash or an
 // underscore ("emu-config"). A real word written as prose is every
 // text's: half the words a random draw ends with would be one.
 func (p *prober) ownName(s string) bool {
@@ -474,10 +474,11 @@ func inAddress(t string, lo, hi int) bool {
 // words ("emu10k1-tools", "libgtkmm-3.0-dev").
 const addressRun = 32
 
-// innerCapital reports whether s has a capital after its first letter.
+// innerCapital reports whether s has a capital after a lower-case letter
+// ("DivX", "iPod"; not "ANH").
 func innerCapital(s string) bool {
 	for i := 1; i < len(s); i++ {
-		if isUpper(s[i]) {
+		if isUpper(s[i]) && s[i-1] >= 'a' && s[i-1] <= 'z' {
 			return true
 		}
 	}
@@ -485,9 +486,10 @@ func innerCapital(s string) bool {
 }
 
 // joinedAt reports whether t[i] joins a name to another, the way dir
-// reads: a hyphen, dot, slash or underscore with a letter or digit beyond.
+// reads: a hyphen, slash or underscore with a letter or digit beyond (a
+// dot joins a domain's names, "gov" of "president.gov.az", as often).
 func joinedAt(t string, i, dir int) bool {
-	if i < 0 || i >= len(t) || !strings.ContainsRune("-./_", rune(t[i])) {
+	if i < 0 || i >= len(t) || !strings.ContainsRune("-/_", rune(t[i])) {
 		return false
 	}
 	j := i + dir
