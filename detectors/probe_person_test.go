@@ -51,6 +51,8 @@ func TestProbePostStructure(t *testing.T) {
 		{"name of the text's names", "", "Personally I've been happy with mplayer's default (which is ffmpeg's ffqvix decoder) for nearly all the QviX files I used.", false},
 		{"chip of a tool's name", "", "How do I switch between digital and analog out? With qvzk10k1-tools it's easy enough (qvzk-config -d for digital).", false},
 		{"token beside the text's names", "", "Personally I've been happy with mplayer's default (which is ffmpeg's ffzqwkx decoder) for nearly all the QviX files I used.", true},
+		{"token beside a link's id", "", "Lowest 84hWkp price of the week.\n\n[Read more](http://clickthru.example.com/Click?q=9f-tPKjIHW-hwkp_WEcR)", true},
+		{"token beside an acronym", "", "The ANH office moved last year and the r6anH6aqH staff went with it to the new building.", true},
 		{"compound", "", "That was a kneejerk reaction to the outage, and we rolled it back the next day.", false},
 		// A post opening its topic starts with the topic's title, which the
 		// forum adapter names "topic N: title": the prober wrote both.
