@@ -344,3 +344,198 @@ func acronymPlural(w string) bool {
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// Words built of the text's own pieces. A program, driver or codec is
+// named after the names around it: "ffdivx" is ffmpeg's DivX decoder,
+// "emu10k1" the chip "emu-config" configures, "rpmsaved" what rpm did with
+// a file. A name of the text that no dictionary has ("divx", "emu",
+// "rpm") is that text's own vocabulary; a word made of one and a real
+// word, another word of the text or the start of another of its words is
+// built of the text. A random draw seldom is: its letters must end or
+// start with one of the few names a text has (one in 17,576 for each of
+// its three-letter names), and the rest must fit as well.
+const (
+	piecesMinOwn   = 3 // letters of the text's own name, at least
+	piecesMinOther = 2 // letters of the other piece, at least
+)
+
+// textPieces reports whether the word c is built of the text's own
+// pieces: a run of letters of one case (or capitalised) of a word with
+// digits that is a name the text uses on its own ("emu10k1" beside
+// "emu-config"), or a word of letters that splits into such a name and a real word, another word of the text
+// or, before it, the start of another word of the text ("ffdivx" beside
+// "ffmpeg" and "DivX").
+func (p *prober) textPieces(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	if len(w) > probeMaxAlnum {
+		return false
+	}
+	if !isLetters(w) {
+		// Runs of letters between digits.
+		for i := 0; i < len(w); {
+			j := i
+			for j < len(w) && isASCIILetter(w[j]) {
+				j++
+			}
+			if j-i >= piecesMinOwn && nameRun(w[i:j]) && p.ownName(w[i:j]) {
+				return true
+			}
+			if j == i {
+				j++
+			}
+			i = j
+		}
+		return false
+	}
+	if len(w) < piecesMinOwn+piecesMinOther+1 {
+		return false
+	}
+	for k := piecesMinOther; k+piecesMinOther <= len(w); k++ {
+		a, b := w[:k], w[k:]
+		switch {
+		case len(a) >= piecesMinOwn && p.ownName(a) && p.piece(b, false, w),
+			len(b) >= piecesMinOwn && p.ownName(b) && p.piece(a, true, w):
+			return true
+		}
+	}
+	return false
+}
+
+// piecesBits is the evidence against a word built of the text's own
+// pieces (textPieces), whose letter evidence is llr: as much as its
+// letters, its shape and its absence from the dictionaries say for a
+// probe (a name of the text's names is in none), bitsOtherForm at least.
+func (c *probeCandidate) piecesBits(llr float64) float64 {
+	b := llr + c.shapeBits()
+	if u, ok := c.term(termUnknown); ok {
+		b += u
+	}
+	return min(bitsOtherForm, -b)
+}
+
+// piece reports whether s, the rest of word w beside one of the text's
+// own names, fits: a real word of three letters or more, a word the text
+// uses on its own, or, when s starts w, the start of another word of the
+// text ("ff" of "ffmpeg").
+func (p *prober) piece(s string, first bool, w string) bool {
+	if len(s) >= 3 && (p.isWord(s) || p.isWord(strings.ToLower(s))) || p.wordAlone(s) {
+		return true
+	}
+	return first && len(s) <= 3 && p.startsOther(s, w)
+}
+
+// ownName reports whether s is one of the text's own names: used on its
+// own in the text (letters and digits on neither side), and either in no
+// dictionary or written there as a name is: with a capital inside
+// ("DivX"), or joined to another name by a hyphen, a slash or an
+// underscore ("emu-config"). A real word written as prose is every
+// text's: half the words a random draw ends with would be one.
+func (p *prober) ownName(s string) bool {
+	dict := p.isWord(s) || p.isWord(strings.ToLower(s))
+	t := p.text
+	for from := 0; from < len(t); {
+		i := textview.IndexFold(t[from:], s)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		e := i + len(s)
+		if i > 0 && scanIsAlnum(t[i-1]) || e < len(t) && scanIsAlnum(t[e]) {
+			continue
+		}
+		if inAddress(t, i, e) {
+			continue // a piece of a URL's random id ("...-hwkp_WEcR")
+		}
+		if !dict || innerCapital(t[i:e]) || joinedAt(t, i-1, -1) || joinedAt(t, e, 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// inAddress reports whether t[lo:hi] is part of an address or a long
+// run without spaces (a URL, a query, an id): its pieces are not words.
+func inAddress(t string, lo, hi int) bool {
+	stop := func(c byte) bool {
+		return c == ' ' || c == '\n' || c == '\t' || c == '(' || c == ')' || c == '<' || c == '>' || c == '"'
+	}
+	for lo > 0 && !stop(t[lo-1]) {
+		lo--
+	}
+	for hi < len(t) && !stop(t[hi]) {
+		hi++
+	}
+	run := t[lo:hi]
+	return hi-lo > addressRun || strings.Contains(run, "://") || strings.Contains(run, "www.") || strings.ContainsAny(run, "=?%@")
+}
+
+// addressRun is the longest run without spaces whose pieces are read as
+// words ("emu10k1-tools", "libgtkmm-3.0-dev").
+const addressRun = 32
+
+// innerCapital reports whether s has a capital after a lower-case letter
+// ("DivX", "iPod"; not "ANH").
+func innerCapital(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if isUpper(s[i]) && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedAt reports whether t[i] joins a name to another, the way dir
+// reads: a hyphen, slash or underscore with a letter or digit beyond (a
+// dot joins a domain's names, "gov" of "president.gov.az", as often).
+func joinedAt(t string, i, dir int) bool {
+	if i < 0 || i >= len(t) || !strings.ContainsRune("-/_", rune(t[i])) {
+		return false
+	}
+	j := i + dir
+	return j >= 0 && j < len(t) && scanIsAlnum(t[j])
+}
+
+// wordAlone reports whether the text has s, in any case, as a word of its
+// own: no letter or digit on either side.
+func (p *prober) wordAlone(s string) bool {
+	t := p.text
+	for from := 0; from < len(t); {
+		i := textview.IndexFold(t[from:], s)
+		if i < 0 {
+			return false
+		}
+		i += from
+		e := i + len(s)
+		if (i == 0 || !scanIsAlnum(t[i-1])) && (e == len(t) || !scanIsAlnum(t[e])) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
+}
+
+// startsOther reports whether a word of the text other than w starts with
+// prefix, in any case, and goes on with more letters.
+func (p *prober) startsOther(prefix, w string) bool {
+	t := p.text
+	for from := 0; from < len(t); {
+		i := textview.IndexFold(t[from:], prefix)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + 1
+		if i > 0 && scanIsAlnum(t[i-1]) {
+			continue
+		}
+		e := i + len(prefix)
+		for e < len(t) && scanIsAlnum(t[e]) {
+			e++
+		}
+		if e-i > len(prefix) && !strings.EqualFold(t[i:e], w) {
+			return true
+		}
+	}
+	return false
+}

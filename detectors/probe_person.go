@@ -328,7 +328,13 @@ func (p *prober) signOff(c *probeCandidate) bool {
 // backend: Qt5Agg" under "* Operating system: Ubuntu"), or of a paragraph
 // of its own under a heading of a few words, as issue forms are filled in
 // ("### Matplotlib Backend" and "Qt5Agg" below).
+//
+// A command's name before its options and a configuration file's value
+// are slots of the same kind (commandName, configValue).
 func (p *prober) fieldValue(c *probeCandidate) bool {
+	if p.commandName(c) || p.configValue(c) {
+		return true
+	}
 	t := p.text
 	lo, hi := lineAt(t, c.w.Lo)
 	line := strings.TrimSpace(t[lo:hi])
@@ -533,9 +539,15 @@ func (p *prober) identListItem(c *probeCandidate) bool {
 // used, an example string or a name. A token put next to a quote has the
 // quote on one side only; an empty pair a token could land in is rare
 // outside code.
+//
+// A transcription between slashes or brackets is mentioned the same way
+// (transcribed).
 func (p *prober) quotedWord(c *probeCandidate) bool {
 	t := p.text
 	lo, hi := c.w.Lo, c.w.Hi
+	if transcribed(t, lo, hi) {
+		return true
+	}
 	for _, q := range [...][2]string{{"'", "'"}, {"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}} {
 		if strings.HasSuffix(t[:lo], q[0]) && strings.HasPrefix(t[hi:], q[1]) {
 			return true
@@ -581,4 +593,143 @@ func isLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// commandName reports whether the text uses the word c as a command: it
+// starts a line (after a shell prompt, if any) and an option follows it
+// with more after, maybe after a subcommand ("ipmasqadm portfw -a -P
+// tcp", "$ dccproc -H host"). A program's name is whatever its authors chose; a token slipped
+// into a text lands at the start of a command line with options seldom.
+func (p *prober) commandName(c *probeCandidate) bool {
+	t, w := p.text, p.text[c.w.Lo:c.w.Hi]
+	for from := 0; from < len(t); {
+		k := strings.Index(t[from:], w)
+		if k < 0 {
+			return false
+		}
+		i, e := from+k, from+k+len(w)
+		from = e
+		if i > 0 && scanIsAlnum(t[i-1]) || e < len(t) && t[e] != ' ' && t[e] != '\t' {
+			continue
+		}
+		lo, hi := lineAt(t, i)
+		if strings.Trim(t[lo:i], " \t$#%>") != "" {
+			continue
+		}
+		args := strings.Fields(t[e:hi])
+		if len(args) >= 2 && option(args[0]) || len(args) >= 3 && subcommand(args[0]) && option(args[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// option reports whether a is a command-line option: a dash and a letter
+// ("-a", "-P"), or two dashes and a lower-case name ("--dry-run"). A
+// dash before a name ("-tom", "--j.") signs a mail.
+func option(a string) bool {
+	if len(a) == 2 {
+		return a[0] == '-' && isASCIILetter(a[1])
+	}
+	name, ok := strings.CutPrefix(a, "--")
+	if !ok || len(name) < 2 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !(c >= 'a' && c <= 'z' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// subcommand reports whether a is a command's subcommand: lower-case
+// letters ("portfw", "install").
+func subcommand(a string) bool {
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+	}
+	return a != ""
+}
+
+// configValue reports whether the word c is the value of a line of a
+// configuration file: "Key value" with nothing else on it, among lines
+// of that shape, one key of which at least joins words in CamelCase
+// ("Info Hp4050" beside "DeviceURI ipp://..." and "JobSheets none
+// none"). Prose lines seldom come two words at a time three in a row,
+// and never with such keys.
+func (p *prober) configValue(c *probeCandidate) bool {
+	t := p.text
+	lo, hi := lineAt(t, c.w.Lo)
+	key, camel, ok := configLine(t[lo:hi])
+	if !ok || strings.TrimSpace(t[c.w.Lo:hi]) != t[c.w.Lo:c.w.Hi] || strings.TrimSpace(t[lo:c.w.Lo]) != key {
+		return false
+	}
+	n := 0
+	for _, dir := range [2]int{-1, 1} {
+		a, b := lo, hi
+		for range 3 {
+			var line string
+			var ok bool
+			if dir < 0 {
+				line, a, ok = lineBefore(t, a)
+			} else {
+				line, b, ok = lineAfter(t, b)
+			}
+			if !ok {
+				break
+			}
+			_, cm, kv := configLine(line)
+			if !kv {
+				break
+			}
+			n++
+			camel = camel || cm
+		}
+	}
+	return n >= 2 && camel
+}
+
+// configLine reports whether line reads "Key value": a key of letters
+// starting with a capital, then one to three words, no colon after the
+// key and no full stop at the end; camel says the key has a capital
+// inside.
+func configLine(line string) (key string, camel, ok bool) {
+	f := strings.Fields(line)
+	if len(f) < 2 || len(f) > 4 || !isLetters(f[0]) || !isUpper(f[0][0]) {
+		return "", false, false
+	}
+	if last := line[len(strings.TrimRight(line, " \t"))-1]; last == '.' || last == '?' || last == '!' || last == ',' {
+		return "", false, false
+	}
+	for i := 1; i < len(f[0]); i++ {
+		if isUpper(f[0][i]) {
+			camel = true
+		}
+	}
+	return f[0], camel, true
+}
+
+// transcribed reports whether t[lo:hi] is part of a transcription of
+// speech: a run without spaces between slashes or square brackets that
+// holds a length mark, a stress mark or a schwa ("/ju:zjU'frVktju:@rI/",
+// "[ˈhaʊs]"), not a URL.
+func transcribed(t string, lo, hi int) bool {
+	for lo > 0 && t[lo-1] != ' ' && t[lo-1] != '\n' && t[lo-1] != '\t' {
+		lo--
+	}
+	for hi < len(t) && t[hi] != ' ' && t[hi] != '\n' && t[hi] != '\t' {
+		hi++
+	}
+	s := strings.TrimRight(t[lo:hi], ".,;")
+	if len(s) < 4 || strings.Contains(s, "://") {
+		return false
+	}
+	open, close := s[0], s[len(s)-1]
+	if !(open == '/' && close == '/' || open == '[' && close == ']') {
+		return false
+	}
+	return strings.ContainsAny(s[1:len(s)-1], ":@'ˈˌːə")
 }

@@ -42,6 +42,17 @@ func TestProbePostStructure(t *testing.T) {
 		{"address spelt out with dot", "", "I used to post here as gvorbelik at example dot com before the move.", false},
 		{"token before at", "", "The loader hangs when the folder has xkqzvbwpl at least a thousand files.", true},
 		{"scrambled words", "", "Aoccdrnig to the sdtuy, the oerdr of the letetrs is not ipmrotnat as lnog as the frsit is in pclae.", false},
+		{"command before options", "", "I moved the forwarding rules over from the old box.\n\nqvrmasqdm portfw -a -P tcp -L 10.0.0.1 80 -R 10.0.0.2 80\n\nIs there a shorter way?", false},
+		{"token before a command", "", "I moved the forwarding rules over from the old box.\n\nportfw qvrmasqdm -a -P tcp -L 10.0.0.1 80\n\nIs there a shorter way?", true},
+		{"configuration block", "", "My printers.conf is:\n\n<DefaultPrinter lp>\nInfo Hq7051\nLocation office\nDeviceURI ipp://10.0.0.9:631/\nState Idle\n</DefaultPrinter>", false},
+		{"token in a short prose line", "", "My printer is new.\n\nInfo Hq7051kz\nThanks for any help with it.", true},
+		{"pronunciation", "", "Weird Words: Usufructuary /ju:zjU'frVktju:@rI/\n\nA person who has the use of something that belongs to another.", false},
+		{"token after a pronunciation", "", "Weird Words: Usufructuary /ju:zjU'frVktju:@rI/\n\nA person who has the use of something frVktjuqz that belongs to another.", true},
+		{"name of the text's names", "", "Personally I've been happy with mplayer's default (which is ffmpeg's ffqvix decoder) for nearly all the QviX files I used.", false},
+		{"chip of a tool's name", "", "How do I switch between digital and analog out? With qvzk10k1-tools it's easy enough (qvzk-config -d for digital).", false},
+		{"token beside the text's names", "", "Personally I've been happy with mplayer's default (which is ffmpeg's ffzqwkx decoder) for nearly all the QviX files I used.", true},
+		{"token beside a link's id", "", "Lowest 84hWkp price of the week.\n\n[Read more](http://clickthru.example.com/Click?q=9f-tPKjIHW-hwkp_WEcR)", true},
+		{"token beside an acronym", "", "The ANH office moved last year and the r6anH6aqH staff went with it to the new building.", true},
 		{"compound", "", "That was a kneejerk reaction to the outage, and we rolled it back the next day.", false},
 		// A post opening its topic starts with the topic's title, which the
 		// forum adapter names "topic N: title": the prober wrote both.

@@ -506,6 +506,8 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termRepeatedWord, bitsOtherForm)
 		case !c.parts && p.stemShared(c):
 			c.add(termRepeatedWord, bitsOtherForm) // probe_dict.go
+		case p.textPieces(c):
+			c.add(termRepeatedWord, c.piecesBits(llr)) // built of the text's own names (probe_dict.go)
 		case p.edit0.Format == FormatMarkdown && !c.parts && f&(wUpperFirst|wUpperInner) == 0 && c.chars >= 6 && c.evidence < probeThresholdBits-bitsTypo &&
 			p.hasDict() && p.nearWord(p.text[c.w.Lo:c.w.Hi]):
 			c.add(termTypo, bitsTypo) // "reuqests", "unweildy"

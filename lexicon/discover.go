@@ -75,7 +75,9 @@ var wordListLangs = map[string]string{
 }
 
 // langAliases folds codes that name one written language.
-var langAliases = map[string]string{"nb": "no", "nn": "no", "iw": "he", "in": "id"}
+// Kurmanji Kurdish is "ku" on Wikipedia and "kmr" in Debian's file name
+// (kmr_Latn.dic, which ku_TR.dic links to).
+var langAliases = map[string]string{"nb": "no", "nn": "no", "iw": "he", "in": "id", "kmr": "ku"}
 
 // normLang returns the code dictionaries are filed under for code
 // ("en-GB" and "en_US" are "en", "nb" is "no").

@@ -135,6 +135,7 @@ func fakeRoots(t *testing.T) Roots {
 		"hunspell/hyph_nl.dic":  "ISO8859-1\n.a2b\n",
 		"hunspell/af_ZA.dic":    "1\nhuis/A\n",
 		"hunspell/en_US.dic":    "1\nwalked/D\n",
+		"hunspell/kmr_Latn.dic": "1\nziman/A\n",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, name)
@@ -148,6 +149,12 @@ func fakeRoots(t *testing.T) Roots {
 	// nl_NL.dic links to nl.dic, as Debian's hunspell-nl ships it.
 	if err := os.Symlink("nl.dic", filepath.Join(dir, "hunspell/nl_NL.dic")); err != nil {
 		t.Fatal(err)
+	}
+	// ckb_IQ.dic and ku_TR.dic link to kmr_Latn.dic, as hunspell-kmr ships it.
+	for _, name := range []string{"ckb_IQ.dic", "ku_TR.dic"} {
+		if err := os.Symlink("kmr_Latn.dic", filepath.Join(dir, "hunspell", name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return r
 }
@@ -169,12 +176,14 @@ func TestDictionaries(t *testing.T) {
 		"af":    {"af_ZA.dic"},
 		"en":    {"american-english", "en_US.dic"},
 		"sv":    nil,
+		"ku":    {"kmr_Latn.dic"}, // Wikipedia's code for Kurmanji
+		"kmr":   {"kmr_Latn.dic"},
 	} {
 		if got := where(lang); !slices.Equal(got, want) {
 			t.Errorf("Dictionaries(%q) = %v, want %v", lang, got, want)
 		}
 	}
-	if got := slices.Sorted(maps.Keys(r.Installed())); !slices.Equal(got, []string{"af", "en", "nl", "no"}) {
+	if got := slices.Sorted(maps.Keys(r.Installed())); !slices.Equal(got, []string{"af", "en", "ku", "nl", "no"}) {
 		t.Errorf("Installed() languages = %v", got)
 	}
 }
