@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Candidates: the words of the edit worth judging. Words a dictionary or
@@ -77,7 +79,7 @@ func (p *prober) run() {
 		}
 		mode := codeNone
 		if f&cCode != 0 {
-			if mode = p.codeMode(i); mode == codeSkip {
+			if mode = p.codeMode(i); mode == codeSkip && !p.strictInCode(i) {
 				continue
 			}
 			if mode == codeProse || mode == codeSplit {
@@ -165,9 +167,15 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
-				p.sym = p.sym[:lo]
-				continue // lower-case letters in code are a program's words
+			if mode == codeSkip || mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
+				// Lower-case letters in code are a program's words, unless
+				// they stand apart from it as a planted token does and
+				// their letters are blatantly random (strictInCode).
+				if !p.strictInCode(i) || b-float64(n)*log2Letters < strictCodeBits || p.softLike(word) {
+					p.sym = p.sym[:lo]
+					continue
+				}
+				mode = codeStrict
 			}
 			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
 		}
@@ -283,7 +291,71 @@ const (
 	codeBlatant                 // alone in code: judged only when its shape is blatant
 	codeStray                   // in code but standing apart from it (strayInCode): judged by its shape
 	codeSplit                   // splitting an identifier of the code in two (splitsCode): judged as a word
+	codeStrict                  // lower-case letters standing apart from the code, blatantly random (strictInCode)
 )
+
+// strictCodeBits is how many bits worse than random letters the letter
+// model must find a lower-case word in code before it is judged at all
+// (codeStrict): real code's lower-case names are words, abbreviations and
+// programs' names, which the model finds no worse than random letters.
+const strictCodeBits = 10.0
+
+// strictInCode reports whether words[i], lower-case letters in code, stands
+// apart from that code as a planted token does: spaces on both sides (no
+// quote, dot, bracket, operator or dash joins it to the code), six to
+// twenty letters (longer runs are keys, as longer mixes are), the only use
+// of its letters in the text and its title, not one of a column of
+// one-word lines, and no other word of its line of the same random kind
+// (randomCompany). A program's own names are joined to its code or used
+// again: defined and called, imported and used.
+func (p *prober) strictInCode(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wUpperFirst|wUpperInner|wDigit|wJoined|wDiacritic|wNonLatin|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars || w.Hi-w.Lo > probeMaxAlnum {
+		return false
+	}
+	t := p.text
+	if w.Lo > 0 && !isBlank(t[w.Lo-1]) || w.Hi < len(t) && !isBlank(t[w.Hi]) {
+		return false
+	}
+	word := t[w.Lo:w.Hi]
+	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
+		return false
+	}
+	if p.inColumn(w) {
+		return false
+	}
+	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
+		if p.randomCompany(j) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
+		if p.randomCompany(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// randomCompany reports whether words[j] is lower-case letters of the kind
+// a word standing apart in code would be judged as (strictInCode): six or
+// more, in no dictionary, strictCodeBits worse than random letters to the
+// letter model. A line of such words is a list of keys, ids or names, not
+// code a token was slipped into.
+func (p *prober) randomCompany(j int) bool {
+	v := p.words[j]
+	if v.Flags&(wUpperFirst|wUpperInner|wDigit|wDiacritic|wNonLatin) != 0 || v.Hi-v.Lo < probeCodeMinChars {
+		return false
+	}
+	w := p.text[v.Lo:v.Hi]
+	var ok bool
+	if p.scratchSym, ok = foldWord(p.scratchSym[:0], w); !ok || p.isWord(w) {
+		return false
+	}
+	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= strictCodeBits
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // probeCodeMinChars is the least a word in code must have to be judged by
 // its shape alone: a random mix of cases or of letters and digits this long

@@ -305,7 +305,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	} else if k, bits := placeBits(place); k != termCount {
-		if k == termCode && c.code == codeStray && c.parts {
+		if k == termCode && (c.code == codeStray && c.parts || c.code == codeStrict) {
 			// A random mix of cases or digits standing apart from the
 			// code (strayInCode): code is where it sits, not what it is
 			// joined to. Lower-case letters there are a program's names
@@ -314,7 +314,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit {
+	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
 		// neighbours are the code. Lower-case letters there are as often
@@ -323,7 +323,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
+	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
 		c.add(termIdentNear, bitsTechnical*t)
 	}
 	afterCats := preAlone && p.lastAfterMarkup(c)
