@@ -71,6 +71,7 @@ const (
 	bitsStrayCode           = -4.0  // a word in code standing apart from it (strayInCode), at most
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
+	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -324,7 +325,12 @@ func (p *prober) judge(c *probeCandidate) {
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
 	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
-		c.add(termIdentNear, bitsTechnical*t)
+		// Identifiers beside the word and a technical post are much the
+		// same evidence: together they count up to bitsIdentMax.
+		near, _ := c.term(termIdentNear)
+		if b := max(bitsTechnical*t, bitsIdentMax-near); b < 0 {
+			c.add(termIdentNear, b)
+		}
 	}
 	afterCats := preAlone && p.lastAfterMarkup(c)
 	if afterCats {
