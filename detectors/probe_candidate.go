@@ -305,7 +305,8 @@ const strictCodeBits = 10.0
 // quote, dot, bracket, operator or dash joins it to the code), six to
 // twenty letters (longer runs are keys, as longer mixes are), the only use
 // of its letters in the text and its title, not one of a column of
-// one-word lines, and no other word of its line of the same random kind
+// one-word lines nor the first cell of a table's row ("pylzqma    0.5.0"
+// in a package list), and no other word of its line of the same random kind
 // (randomCompany). A program's own names are joined to its code or used
 // again: defined and called, imported and used.
 func (p *prober) strictInCode(i int) bool {
@@ -321,8 +322,8 @@ func (p *prober) strictInCode(i int) bool {
 	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
 		return false
 	}
-	if p.inColumn(w) {
-		return false
+	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && (strings.HasPrefix(t[w.Hi:], "  ") || strings.HasPrefix(t[w.Hi:], " \t") || strings.HasPrefix(t[w.Hi:], "\t")) {
+		return false // a column's first cell: a list of packages, an environment's settings
 	}
 	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
 		if p.randomCompany(j) {
