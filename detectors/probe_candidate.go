@@ -303,7 +303,8 @@ const strictCodeBits = 10.0
 // strictInCode reports whether words[i], lower-case letters in code, stands
 // apart from that code as a planted token does: spaces on both sides (no
 // quote, dot, bracket, operator or dash joins it to the code), six to
-// twenty letters (longer runs are keys, as longer mixes are), the only use
+// twenty letters (longer runs are keys, as longer mixes are), no operator
+// or comma beside it (operandAt), the only use
 // of its letters in the text and its title, not one of a column of
 // one-word lines nor the first cell of a table's row ("pylzqma    0.5.0"
 // in a package list), and no other word of its line of the same random kind
@@ -316,6 +317,9 @@ func (p *prober) strictInCode(i int) bool {
 	}
 	t := p.text
 	if w.Lo > 0 && !isBlank(t[w.Lo-1]) || w.Hi < len(t) && !isBlank(t[w.Hi]) {
+		return false
+	}
+	if operandAt(t, w.Lo, w.Hi) {
 		return false
 	}
 	word := t[w.Lo:w.Hi]
@@ -354,6 +358,28 @@ func (p *prober) randomCompany(j int) bool {
 		return false
 	}
 	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= strictCodeBits
+}
+
+// operandAt reports whether the nearest character on its line before
+// t[lo:hi] or after it, past blanks, is an operator or a comma: the word is
+// an operand of the code ("xs = f()", "a, b", "x + y"), a name it defines
+// or uses.
+func operandAt(t string, lo, hi int) bool {
+	const ops = "=:+-*/%<>|&^!~,;?"
+	for i := lo - 1; i >= 0 && t[i] != '\n'; i-- {
+		if t[i] != ' ' && t[i] != '\t' {
+			if strings.IndexByte(ops, t[i]) >= 0 {
+				return true
+			}
+			break
+		}
+	}
+	for i := hi; i < len(t) && t[i] != '\n' && t[i] != '\r'; i++ {
+		if t[i] != ' ' && t[i] != '\t' {
+			return strings.IndexByte(ops, t[i]) >= 0
+		}
+	}
+	return false
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -713,3 +739,4 @@ func (p *prober) nameWord(w scanWord) bool {
 	r, _ := utf8.DecodeLastRuneInString(t[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
