@@ -133,6 +133,7 @@ type prober struct {
 	added      []uint64 // wordHash of the candidate-sized added words, sorted
 	old        []uint64 // wordHash of the words of the lines the edit removed, sorted
 	fresh      int      // distinct candidate-sized added words the removed lines do not have
+	rivals     int      // distinct candidates: the words that could be taken for a token
 	edit       probeTextStats
 	known      []lineKnown
 	scripts    []lineScript

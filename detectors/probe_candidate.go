@@ -207,6 +207,9 @@ func (p *prober) run() {
 			p.fresh++
 		}
 	}
+	if p.a.old == "" && p.edit0.Format != FormatMarkdown {
+		p.rivals = p.countRivals()
+	}
 	kept := p.cands[:0]
 	for i := range p.cands {
 		c := &p.cands[i]
@@ -740,3 +743,17 @@ func (p *prober) nameWord(w scanWord) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// countRivals counts the distinct candidates of the text (rivalWords).
+func (p *prober) countRivals() int {
+	n := 0
+	for i := range p.cands {
+		dup := false
+		for j := 0; j < i && !dup; j++ {
+			dup = p.cands[j].hash == p.cands[i].hash
+		}
+		if !dup {
+			n++
+		}
+	}
+	return n
+}

@@ -359,7 +359,10 @@ func (p *prober) judge(c *probeCandidate) {
 		case p.a.old == "":
 			// A page's first few hundred new words are what a creation
 			// holds; beyond, a long page is no more likely to hold a real
-			// word that looks random than a page of that size.
+			// word that looks random than a page of that size. The words
+			// that could be mistaken for a token are its candidates: the
+			// words a dictionary knows count for less (rivalWords).
+			fresh = rivalWords(fresh, float64(p.rivals))
 			c.add(termFresh, bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords))+
 				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords)))
 		default:
@@ -657,3 +660,20 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	}
 	return out
 }
+
+// rivalWords is how many words of a page creation of fresh new words, of
+// which cands are candidates, a token competes with for the page-length
+// discount: the candidates, scaled up by the page's other words to the
+// power knownWordsPower. A word in a dictionary cannot itself be taken for
+// a token, but a long page holds more rare words the dictionaries lack, so
+// its length still counts, less than fully: a random token on a long page
+// is still a probe.
+func rivalWords(fresh, cands float64) float64 {
+	cands = max(1, min(cands, fresh))
+	return cands * math.Pow(fresh/cands, knownWordsPower)
+}
+
+// knownWordsPower: 1 would count every new word as the candidates do (the
+// discount before), 0 only the candidates. 0.5 flagged foreign words on
+// long pages ("erikoisjaksoista" on an English page).
+const knownWordsPower = 0.75
