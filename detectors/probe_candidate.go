@@ -306,8 +306,8 @@ const strictCodeBits = 10.0
 // strictInCode reports whether words[i], lower-case letters in code, stands
 // apart from that code as a planted token does: spaces on both sides (no
 // quote, dot, bracket, operator or dash joins it to the code), six to
-// twenty letters (longer runs are keys, as longer mixes are), no operator
-// or comma beside it (operandAt), the only use
+// twenty letters (longer runs are keys, as longer mixes are), no
+// assignment or label beside it (operandAt), the only use
 // of its letters in the text and its title, not one of a column of
 // one-word lines nor the first cell of a table's row ("pylzqma    0.5.0"
 // in a package list), and no other word of its line of the same random kind
@@ -364,11 +364,10 @@ func (p *prober) randomCompany(j int) bool {
 }
 
 // operandAt reports whether the nearest character on its line before
-// t[lo:hi] or after it, past blanks, is an operator or a comma: the word is
-// an operand of the code ("xs = f()", "a, b", "x + y"), a name it defines
-// or uses.
+// t[lo:hi] or after it, past blanks, assigns or labels: the word is a name
+// the code defines or gives a value ("xs = f()", "key: value").
 func operandAt(t string, lo, hi int) bool {
-	const ops = "=:+-*/%<>|&^!~,;?"
+	const ops = "=:"
 	for i := lo - 1; i >= 0 && t[i] != '\n'; i-- {
 		if t[i] != ' ' && t[i] != '\t' {
 			if strings.IndexByte(ops, t[i]) >= 0 {
