@@ -13,6 +13,7 @@ type Added struct {
 	old, new string
 	spans    []byteSpan       // where each of Lines sits in new, without its newline
 	oldLines map[uint64]int32 // old lines between the common prefix and suffix, by hash, less those new kept
+	oldLens  [8]uint64        // the lengths of those lines, modulo 512, as a bit set: a cheap test before hashing
 	oldMid   byteSpan         // where those old lines are
 }
 
@@ -41,11 +42,12 @@ func Diff(old, new string) *Added {
 	// The middle, as a multiset of lines.
 	if lo < oEnd {
 		a.oldMid = byteSpan{Lo: lo, Hi: oEnd}
-		a.oldLines = make(map[uint64]int32)
+		a.oldLines = make(map[uint64]int32, strings.Count(old[lo:oEnd], "\n")+1)
 		mid := old[:oEnd]
 		for i := lo; i <= len(mid); {
 			e := scanLineEnd(mid, i)
 			a.oldLines[maphash.String(diffSeed, mid[i:e])]++
+			a.oldLens[(e-i)/64%8] |= 1 << ((e - i) % 64)
 			i = e + 1
 		}
 	}
@@ -133,6 +135,12 @@ func scanIsWordBefore(s string, i int) bool {
 // does not keep: the line as it was before the edit changed it.
 func (a *Added) oldHasLine(line string) bool {
 	return a.oldHasLineHash(maphash.String(diffSeed, line))
+}
+
+// oldMayHaveLineLen reports whether the old text's middle may have a line
+// of n bytes: false means no line of that length (oldLens).
+func (a *Added) oldMayHaveLineLen(n int) bool {
+	return a.oldLines != nil && a.oldLens[n/64%8]&(1<<(n%64)) != 0
 }
 
 // oldHasLineHash is oldHasLine for the line's hash under diffSeed.

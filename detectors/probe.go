@@ -133,6 +133,8 @@ type prober struct {
 	added      []uint64 // wordHash of the candidate-sized added words, sorted
 	old        []uint64 // wordHash of the words of the lines the edit removed, sorted
 	fresh      int      // distinct candidate-sized added words the removed lines do not have
+	rivals     int      // distinct candidates: the words that could be taken for a token
+	wordKnown  []int8   // per word: 1 a dictionary has it, -1 none does, 0 not looked up (wordAt)
 	edit       probeTextStats
 	known      []lineKnown
 	scripts    []lineScript
@@ -173,7 +175,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
-		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0],
+		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
 	}
 }
 

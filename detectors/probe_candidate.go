@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Candidates: the words of the edit worth judging. Words a dictionary or
@@ -77,7 +79,7 @@ func (p *prober) run() {
 		}
 		mode := codeNone
 		if f&cCode != 0 {
-			if mode = p.codeMode(i); mode == codeSkip {
+			if mode = p.codeMode(i); mode == codeSkip && !p.strictInCode(i) {
 				continue
 			}
 			if mode == codeProse || mode == codeSplit {
@@ -165,9 +167,15 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
-				p.sym = p.sym[:lo]
-				continue // lower-case letters in code are a program's words
+			if mode == codeSkip || mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
+				// Lower-case letters in code are a program's words, unless
+				// they stand apart from it as a planted token does and
+				// their letters are blatantly random (strictInCode).
+				if !p.strictInCode(i) || b-float64(n)*log2Letters < strictCodeBits || p.softLike(word) {
+					p.sym = p.sym[:lo]
+					continue
+				}
+				mode = codeStrict
 			}
 			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
 		}
@@ -179,7 +187,7 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.isWord(word) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || tempName(word) || p.formulaBeforeSub(&c) {
+		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.wordAt(i) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || tempName(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -198,6 +206,9 @@ func (p *prober) run() {
 		if _, found := slices.BinarySearch(p.old, h); !found {
 			p.fresh++
 		}
+	}
+	if p.a.old == "" && p.edit0.Format != FormatMarkdown {
+		p.rivals = p.countRivals()
 	}
 	kept := p.cands[:0]
 	for i := range p.cands {
@@ -283,7 +294,97 @@ const (
 	codeBlatant                 // alone in code: judged only when its shape is blatant
 	codeStray                   // in code but standing apart from it (strayInCode): judged by its shape
 	codeSplit                   // splitting an identifier of the code in two (splitsCode): judged as a word
+	codeStrict                  // lower-case letters standing apart from the code, blatantly random (strictInCode)
 )
+
+// strictCodeBits is how many bits worse than random letters the letter
+// model must find a lower-case word in code before it is judged at all
+// (codeStrict): real code's lower-case names are words, abbreviations and
+// programs' names, which the model finds no worse than random letters.
+const strictCodeBits = 10.0
+
+// strictInCode reports whether words[i], lower-case letters in code, stands
+// apart from that code as a planted token does: spaces on both sides (no
+// quote, dot, bracket, operator or dash joins it to the code), six to
+// twenty letters (longer runs are keys, as longer mixes are), no
+// assignment or label beside it (operandAt), the only use
+// of its letters in the text and its title, not one of a column of
+// one-word lines nor the first cell of a table's row ("pylzqma    0.5.0"
+// in a package list), and no other word of its line of the same random kind
+// (randomCompany). A program's own names are joined to its code or used
+// again: defined and called, imported and used.
+func (p *prober) strictInCode(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wUpperFirst|wUpperInner|wDigit|wJoined|wDiacritic|wNonLatin|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars || w.Hi-w.Lo > probeMaxAlnum {
+		return false
+	}
+	t := p.text
+	if w.Lo > 0 && !isBlank(t[w.Lo-1]) || w.Hi < len(t) && !isBlank(t[w.Hi]) {
+		return false
+	}
+	if operandAt(t, w.Lo, w.Hi) {
+		return false
+	}
+	word := t[w.Lo:w.Hi]
+	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
+		return false
+	}
+	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && (strings.HasPrefix(t[w.Hi:], "  ") || strings.HasPrefix(t[w.Hi:], " \t") || strings.HasPrefix(t[w.Hi:], "\t")) {
+		return false // a column's first cell: a list of packages, an environment's settings
+	}
+	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
+		if p.randomCompany(j) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
+		if p.randomCompany(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// randomCompany reports whether words[j] is lower-case letters of the kind
+// a word standing apart in code would be judged as (strictInCode): six or
+// more, in no dictionary, strictCodeBits worse than random letters to the
+// letter model. A line of such words is a list of keys, ids or names, not
+// code a token was slipped into.
+func (p *prober) randomCompany(j int) bool {
+	v := p.words[j]
+	if v.Flags&(wUpperFirst|wUpperInner|wDigit|wDiacritic|wNonLatin) != 0 || v.Hi-v.Lo < probeCodeMinChars {
+		return false
+	}
+	w := p.text[v.Lo:v.Hi]
+	var ok bool
+	if p.scratchSym, ok = foldWord(p.scratchSym[:0], w); !ok || p.isWord(w) {
+		return false
+	}
+	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= strictCodeBits
+}
+
+// operandAt reports whether the nearest character on its line before
+// t[lo:hi] or after it, past blanks, assigns or labels: the word is a name
+// the code defines or gives a value ("xs = f()", "key: value").
+func operandAt(t string, lo, hi int) bool {
+	const ops = "=:"
+	for i := lo - 1; i >= 0 && t[i] != '\n'; i-- {
+		if t[i] != ' ' && t[i] != '\t' {
+			if strings.IndexByte(ops, t[i]) >= 0 {
+				return true
+			}
+			break
+		}
+	}
+	for i := hi; i < len(t) && t[i] != '\n' && t[i] != '\r'; i++ {
+		if t[i] != ' ' && t[i] != '\t' {
+			return strings.IndexByte(ops, t[i]) >= 0
+		}
+	}
+	return false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // probeCodeMinChars is the least a word in code must have to be judged by
 // its shape alone: a random mix of cases or of letters and digits this long
@@ -639,4 +740,19 @@ func (p *prober) nameWord(w scanWord) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(t[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// countRivals counts the distinct candidates of the text (rivalWords).
+func (p *prober) countRivals() int {
+	n := 0
+	for i := range p.cands {
+		dup := false
+		for j := 0; j < i && !dup; j++ {
+			dup = p.cands[j].hash == p.cands[i].hash
+		}
+		if !dup {
+			n++
+		}
+	}
+	return n
 }

@@ -165,3 +165,32 @@ func checkPostProbe(t *testing.T, env *Env, text string, want bool) {
 		t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, want)
 	}
 }
+
+// Lower-case letters in code are judged only when they stand apart from
+// the code as a planted token does (spaces on both sides, used once in the
+// post) and their letters are blatantly random: a program's own names are
+// joined to its code, used again, or read as programs' names.
+func TestProbeStrictInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Building the docs fails on a fresh checkout:\n\n```\n$ pip install sphinx furo myst-parser\n" +
+		"$ make html\nsphinx-build -b html source build\nfrom docutils import nodes\n" +
+		"    return nodes.paragraph(text=rawtext)\nWARNING: html_static_path entry '_static' does not exist\n```\n\n" +
+		"Any hint is welcome."
+	tests := []struct {
+		name, old, new string
+		probe          bool
+	}{
+		{"real post", "", "", false},
+		{"token apart in an import line", "docutils import", "docutils qzvkwxj import", true},
+		{"token apart after a return", "return nodes", "return fxqwvbk nodes", true},
+		{"token used twice", "docutils import nodes", "docutils qzvkwxj import nodes qzvkwxj", false},
+		{"program names", "sphinx furo", "sphinx furo xformers pyyaml", false},
+		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
+			checkPostProbe(t, env, nw, tt.probe)
+		})
+	}
+}

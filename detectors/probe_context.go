@@ -162,11 +162,30 @@ func (p *prober) nearInLang(c *probeCandidate) bool {
 			continue
 		}
 		words++
-		if p.isWord(p.text[w.Lo:w.Hi]) {
+		if p.wordAt(i) {
 			known++
 		}
 	}
 	return words == 0 || known*3 >= words*2
+}
+
+// wordAt is isWord for words[i], looked up once a pass: the words of a
+// line are asked about again for each candidate on it.
+func (p *prober) wordAt(i int) bool {
+	if len(p.wordKnown) != len(p.words) {
+		p.wordKnown = slices.Grow(p.wordKnown[:0], len(p.words))[:len(p.words)]
+		clear(p.wordKnown)
+	}
+	if k := p.wordKnown[i]; k != 0 {
+		return k > 0
+	}
+	w := p.words[i]
+	known := p.isWord(p.text[w.Lo:w.Hi])
+	p.wordKnown[i] = -1
+	if known {
+		p.wordKnown[i] = 1
+	}
+	return known
 }
 
 // lineInLang reports whether most lower-case words on c's line are words
@@ -234,7 +253,7 @@ func (p *prober) lineWords(c *probeCandidate) (words, known int) {
 			continue
 		}
 		words++
-		if p.isWord(p.text[w.Lo:w.Hi]) {
+		if p.wordAt(i) {
 			known++
 		}
 	}

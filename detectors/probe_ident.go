@@ -258,7 +258,7 @@ func (p *prober) linkedWord(c *probeCandidate) bool {
 func (p *prober) titleWord(c *probeCandidate) (has, own bool) {
 	title := p.edit0.Title
 	w := p.text[c.w.Lo:c.w.Hi]
-	if len(title) <= len(w) || !strings.ContainsAny(title, " _") {
+	if len(title) <= len(w) || !strings.ContainsAny(title, " _") || !hasWordFold(title, w) {
 		return false, false
 	}
 	if first := firstLine(p.text); len(first) >= len(w) && strings.HasSuffix(title, first) {
@@ -272,13 +272,18 @@ func (p *prober) titleWord(c *probeCandidate) (has, own bool) {
 		}
 		return others >= 3, true
 	}
-	for i := 0; i+len(w) <= len(title); i++ {
-		if strings.EqualFold(title[i:i+len(w)], w) &&
-			(i == 0 || !scanIsWordAt(title, i-1)) && (i+len(w) == len(title) || !scanIsWordAt(title, i+len(w))) {
-			return true, false
+	return true, false
+}
+
+// hasWordFold reports whether s has w, in any case, as a whole word.
+func hasWordFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) &&
+			(i == 0 || !scanIsWordAt(s, i-1)) && (i+len(w) == len(s) || !scanIsWordAt(s, i+len(w))) {
+			return true
 		}
 	}
-	return false, false
+	return false
 }
 
 // otherFormHere reports whether the text has the word c in another form

@@ -227,7 +227,7 @@ func (p *prober) inserted(c *probeCandidate) bool {
 	// The word and the space before it, after it, both, or neither: however
 	// it was slipped in.
 	try := func(lo, hi int) bool {
-		if lo < 0 || hi > len(line) {
+		if lo < 0 || hi > len(line) || !p.a.oldMayHaveLineLen(lo+len(line)-hi) {
 			return false
 		}
 		var h maphash.Hash

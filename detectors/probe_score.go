@@ -71,6 +71,7 @@ const (
 	bitsStrayCode           = -4.0  // a word in code standing apart from it (strayInCode), at most
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
+	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -305,7 +306,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	} else if k, bits := placeBits(place); k != termCount {
-		if k == termCode && c.code == codeStray && c.parts {
+		if k == termCode && (c.code == codeStray && c.parts || c.code == codeStrict) {
 			// A random mix of cases or digits standing apart from the
 			// code (strayInCode): code is where it sits, not what it is
 			// joined to. Lower-case letters there are a program's names
@@ -314,7 +315,7 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit {
+	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
 		// neighbours are the code. Lower-case letters there are as often
@@ -323,8 +324,13 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts {
-		c.add(termIdentNear, bitsTechnical*t)
+	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
+		// Identifiers beside the word and a technical post are much the
+		// same evidence: together they count up to bitsIdentMax.
+		near, _ := c.term(termIdentNear)
+		if b := max(bitsTechnical*t, bitsIdentMax-near); b < 0 {
+			c.add(termIdentNear, b)
+		}
 	}
 	afterCats := preAlone && p.lastAfterMarkup(c)
 	if afterCats {
@@ -353,7 +359,10 @@ func (p *prober) judge(c *probeCandidate) {
 		case p.a.old == "":
 			// A page's first few hundred new words are what a creation
 			// holds; beyond, a long page is no more likely to hold a real
-			// word that looks random than a page of that size.
+			// word that looks random than a page of that size. The words
+			// that could be mistaken for a token are its candidates: the
+			// words a dictionary knows count for less (rivalWords).
+			fresh = rivalWords(fresh, float64(p.rivals))
 			c.add(termFresh, bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords))+
 				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords)))
 		default:
@@ -653,3 +662,20 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	}
 	return out
 }
+
+// rivalWords is how many words of a page creation of fresh new words, of
+// which cands are candidates, a token competes with for the page-length
+// discount: the candidates, scaled up by the page's other words to the
+// power knownWordsPower. A word in a dictionary cannot itself be taken for
+// a token, but a long page holds more rare words the dictionaries lack, so
+// its length still counts, less than fully: a random token on a long page
+// is still a probe.
+func rivalWords(fresh, cands float64) float64 {
+	cands = max(1, min(cands, fresh))
+	return cands * math.Pow(fresh/cands, knownWordsPower)
+}
+
+// knownWordsPower: 1 would count every new word as the candidates do (the
+// discount before), 0 only the candidates. 0.5 flagged foreign words on
+// long pages ("erikoisjaksoista" on an English page).
+const knownWordsPower = 0.75

@@ -154,3 +154,9 @@ func domainName(s string) bool {
 	}
 	return len(tld) >= 2
 }
+
+// softLike reports whether w has a program's name's letters (softMargin).
+func (p *prober) softLike(w string) bool {
+	_, ok := p.softMargin(w)
+	return ok
+}

@@ -73,11 +73,34 @@ func IndexFold(s, substr string) int {
 			i++
 		}
 	}
+	// A letter first: the fast search finds each case's next candidate,
+	// and the nearer of the two is tried.
 	up := c0 - 'a' + 'A'
-	for i := 0; i+n <= len(s); i++ {
-		if (s[i] == c0 || s[i] == up) && strings.EqualFold(s[i:i+n], substr) {
+	last := len(s) - n + 1 // candidates start before last
+	nextLo, nextUp := -1, -1
+	for i := 0; i < last; {
+		if nextLo < i {
+			if nextLo = strings.IndexByte(s[i:last], c0); nextLo >= 0 {
+				nextLo += i
+			} else {
+				nextLo = last
+			}
+		}
+		if nextUp < i {
+			if nextUp = strings.IndexByte(s[i:last], up); nextUp >= 0 {
+				nextUp += i
+			} else {
+				nextUp = last
+			}
+		}
+		i = min(nextLo, nextUp)
+		if i == last {
+			break
+		}
+		if strings.EqualFold(s[i:i+n], substr) {
 			return i
 		}
+		i++
 	}
 	return -1
 }

@@ -210,6 +210,9 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 					showMisses--
 					k := strings.Index(nw, tok)
 					fmt.Printf("  miss %s %q score %.2f [%s] in %q\n", it.id, tok, tokScore(r, tok), placeOf(e, k), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
+					if traceFn != nil { // built with -tags probetrace: every term of the miss
+						fmt.Print(traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}))
+					}
 				}
 			}
 		}
