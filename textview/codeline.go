@@ -57,13 +57,51 @@ func IsCodeLine(line string) bool {
 			return true // a time stamp: a log line
 		}
 	}
-	for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
-		if strings.Contains(line, op) {
+	if !proseLine(line) {
+		for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
+			if strings.Contains(line, op) {
+				return true
+			}
+		}
+		if eq >= 2 {
 			return true
 		}
 	}
-	return eq >= 2 || letters > 0 && punct*5 >= letters
+	return letters > 0 && punct*5 >= letters
 }
+
+// proseLine reports whether a line is mostly a sentence's words: at least
+// proseLineWords words apart, three in four of them plain words (letters
+// only, with a sentence's punctuation after). Such a line, as an issue
+// tracker's one-line paragraph is, mentions code ("x == y fails", "use
+// foo->bar();") without being code, so an operator in it no longer makes
+// the whole line code; code's punctuation dense among its letters still does.
+func proseLine(line string) bool {
+	words, plain := 0, 0
+	for _, f := range strings.Fields(line) {
+		words++
+		f = strings.TrimRight(f, ".,;:!?)\"'")
+		f = strings.TrimLeft(f, "(\"'")
+		if len(f) < 2 {
+			continue
+		}
+		letters := true
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80) {
+				letters = false
+				break
+			}
+		}
+		if letters {
+			plain++
+		}
+	}
+	return words >= proseLineWords && plain*4 >= words*3
+}
+
+// proseLineWords is how many words a line needs before it can read as a
+// sentence rather than code: shorter lines are judged by their punctuation.
+const proseLineWords = 20
 
 // permissions reports whether s is a Unix permission string ("rwxr-xr-x").
 func permissions(s string) bool {

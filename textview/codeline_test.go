@@ -17,6 +17,12 @@ func TestIsCodeLine(t *testing.T) {
 		{"See https://example.com/a/b/c/d for the guide.", false},
 		{"at the time the river flooded", false},
 		{"Tom &amp; Jerry", false},
+		// A one-line paragraph of an issue tracker that mentions an
+		// operator is prose; a short line with one is code, and so is a
+		// long line of code whose words are not plain words.
+		{"When I compare the two columns with == the result is always false even though the values look the same in the printed frame and I expected them to match", false},
+		{"x == y", true},
+		{"self.assertEqual(result.shape, (3, 4)); model.fit(x_train, y_train, epochs=10, batch_size=32) -> history.history['loss'] == expected_loss_values", true},
 	}
 	for _, tt := range tests {
 		if got := IsCodeLine(tt.line); got != tt.want {
