@@ -295,13 +295,7 @@ func (p *prober) stemShared(c *probeCandidate) bool {
 	}
 	stem := lowerASCII(w[:k])
 	t := p.text
-	for from := 0; from < len(t); {
-		i := textview.IndexFold(t[from:], stem)
-		if i < 0 {
-			return false
-		}
-		i += from
-		from = i + 1
+	for i := range textview.IndexesFold(t, stem) {
 		if i == c.w.Lo || i > 0 && scanIsWordAt(t, i-1) {
 			continue
 		}
@@ -433,13 +427,7 @@ func (p *prober) piece(s string, first bool, w string) bool {
 func (p *prober) ownName(s string) bool {
 	dict := p.isWord(s) || p.isWord(strings.ToLower(s))
 	t := p.text
-	for from := 0; from < len(t); {
-		i := textview.IndexFold(t[from:], s)
-		if i < 0 {
-			return false
-		}
-		i += from
-		from = i + 1
+	for i := range textview.IndexesFold(t, s) {
 		e := i + len(s)
 		if i > 0 && scanIsAlnum(t[i-1]) || e < len(t) && scanIsAlnum(t[e]) {
 			continue
@@ -500,17 +488,11 @@ func joinedAt(t string, i, dir int) bool {
 // own: no letter or digit on either side.
 func (p *prober) wordAlone(s string) bool {
 	t := p.text
-	for from := 0; from < len(t); {
-		i := textview.IndexFold(t[from:], s)
-		if i < 0 {
-			return false
-		}
-		i += from
+	for i := range textview.IndexesFold(t, s) {
 		e := i + len(s)
 		if (i == 0 || !scanIsAlnum(t[i-1])) && (e == len(t) || !scanIsAlnum(t[e])) {
 			return true
 		}
-		from = i + 1
 	}
 	return false
 }
@@ -519,13 +501,7 @@ func (p *prober) wordAlone(s string) bool {
 // prefix, in any case, and goes on with more letters.
 func (p *prober) startsOther(prefix, w string) bool {
 	t := p.text
-	for from := 0; from < len(t); {
-		i := textview.IndexFold(t[from:], prefix)
-		if i < 0 {
-			return false
-		}
-		i += from
-		from = i + 1
+	for i := range textview.IndexesFold(t, prefix) {
 		if i > 0 && scanIsAlnum(t[i-1]) {
 			continue
 		}

@@ -300,13 +300,7 @@ func (p *prober) otherFormHere(c *probeCandidate) bool {
 		if f == "" {
 			continue
 		}
-		for from := 0; from < len(t); {
-			k := textview.IndexFold(t[from:], lowerASCII(f))
-			if k < 0 {
-				break
-			}
-			k += from
-			from = k + 1
+		for k := range textview.IndexesFold(t, lowerASCII(f)) {
 			e := k + len(f)
 			if k == c.w.Lo || k > 0 && scanIsWordAt(t, k-1) {
 				continue

@@ -1,6 +1,9 @@
 package detectors
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // What a post's structure says a word is. Forum posts and mail name people
 // (the one they answer, the one they quote, themselves at the end), fill in
@@ -108,6 +111,29 @@ func lineAfter(t string, hi int) (line string, end int, ok bool) {
 	}
 	_, end = lineAt(t, hi+1)
 	return strings.TrimSpace(t[hi+1 : end]), end, true
+}
+
+// linesAway yields, trimmed, up to most lines before the line t[lo:hi]
+// (dir < 0, nearest first) or after it (dir > 0).
+func linesAway(t string, lo, hi, dir, most int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		at := hi
+		if dir < 0 {
+			at = lo
+		}
+		for range most {
+			var line string
+			var ok bool
+			if dir < 0 {
+				line, at, ok = lineBefore(t, at)
+			} else {
+				line, at, ok = lineAfter(t, at)
+			}
+			if !ok || !yield(line) {
+				return
+			}
+		}
+	}
 }
 
 // wordBefore and wordAfter return the word of letters and digits before
@@ -510,20 +536,9 @@ func (p *prober) identListItem(c *probeCandidate) bool {
 		return !p.isWord(w) && !p.isWord(strings.ToLower(w))
 	}
 	for dir := -1; dir <= 1; dir += 2 {
-		at := lo
-		if dir > 0 {
-			at = hi
-		}
-		for n := 0; n < 4; n++ {
-			var line string
-			var ok bool
-			if dir < 0 {
-				line, at, ok = lineBefore(t, at)
-			} else {
-				line, at, ok = lineAfter(t, at)
-			}
+		for line := range linesAway(t, lo, hi, dir, 4) {
 			w, isItem := item(line)
-			if !ok || !isItem {
+			if !isItem {
 				break
 			}
 			if isIdent(w) {
@@ -669,18 +684,7 @@ func (p *prober) configValue(c *probeCandidate) bool {
 	}
 	n := 0
 	for _, dir := range [2]int{-1, 1} {
-		a, b := lo, hi
-		for range 3 {
-			var line string
-			var ok bool
-			if dir < 0 {
-				line, a, ok = lineBefore(t, a)
-			} else {
-				line, b, ok = lineAfter(t, b)
-			}
-			if !ok {
-				break
-			}
+		for line := range linesAway(t, lo, hi, dir, 3) {
 			_, cm, kv := configLine(line)
 			if !kv {
 				break

@@ -1,6 +1,9 @@
 package textview
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // ExternalLink is one external link a reader found in a text: its URL as written
 // (trailing punctuation removed; a schemeless value that the markup still
@@ -46,6 +49,21 @@ type LinkReader interface {
 // ignoring ASCII case in s. The readers and the link detector share it.
 func ContainsFold(s, substr string) bool {
 	return IndexFold(s, substr) >= 0
+}
+
+// IndexesFold yields the index of every occurrence of the lower-case ASCII
+// substr in s, ignoring ASCII case in s, first to last; occurrences may
+// overlap.
+func IndexesFold(s, substr string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; from < len(s); {
+			i := IndexFold(s[from:], substr)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + 1
+		}
+	}
 }
 
 // IndexFold returns the index of the lower-case ASCII substr in s, ignoring
