@@ -7,23 +7,25 @@ import (
 	"testing"
 )
 
+// draw returns n bytes drawn from letters.
+func draw(rng *rand.Rand, letters string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = letters[rng.IntN(len(letters))]
+	}
+	return string(b)
+}
+
 // IndexFold finds the first match, in any ASCII case, as a plain search of
 // the lower-cased text does: strings of few letters in both cases, so that
 // matches, near misses and overlaps are common.
 func TestIndexFold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for k := 0; k < 50000; k++ {
-		b := make([]byte, rng.IntN(30))
-		for i := range b {
-			b[i] = "aAbBwW.{ "[rng.IntN(9)]
-		}
-		sub := make([]byte, 1+rng.IntN(3))
-		for i := range sub {
-			sub[i] = "abw.{"[rng.IntN(5)]
-		}
-		s := string(b)
-		want := strings.Index(strings.ToLower(s), string(sub))
-		if got := IndexFold(s, string(sub)); got != want {
+		s := draw(rng, "aAbBwW.{ ", rng.IntN(30))
+		sub := draw(rng, "abw.{", 1+rng.IntN(3))
+		want := strings.Index(strings.ToLower(s), sub)
+		if got := IndexFold(s, sub); got != want {
 			t.Fatalf("IndexFold(%q, %q) = %d, want %d", s, sub, got, want)
 		}
 	}
@@ -34,15 +36,8 @@ func TestIndexFold(t *testing.T) {
 func TestIndexesFold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for k := 0; k < 20000; k++ {
-		b := make([]byte, rng.IntN(30))
-		for i := range b {
-			b[i] = "aAbB. "[rng.IntN(6)]
-		}
-		sub := "ab"[:1+rng.IntN(2)]
-		if rng.IntN(2) == 0 {
-			sub = "aa"[:1+rng.IntN(2)]
-		}
-		s := string(b)
+		s := draw(rng, "aAbB. ", rng.IntN(30))
+		sub := draw(rng, "ab", 1+rng.IntN(2)) // "aa": overlapping matches
 		var want []int
 		for i := 0; i+len(sub) <= len(s); i++ {
 			if strings.ToLower(s[i:i+len(sub)]) == sub {
