@@ -85,10 +85,7 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		"    builder_instance.download_and_prepare()\n" +
 		"  File \"/home/user/.cache/HF_HUB_CACHE/module.py\", line 12, in prepare\n" +
 		"asyncio.TimeoutError: timed out at 12:04:01\n```\n\nAny idea why?"
-	tests := []struct {
-		name, old, new string
-		probe          bool
-	}{
+	checkPostEdits(t, env, post, []postEdit{
 		{"real traceback", "", "", false},
 		{"token in a path line", "line 1782, in", "line 1782, ytgazc0ty in", true},
 		{"token beside a constant", "module.py\", line 12, in", "module.py\", line 12, l8kbrkip in", true},
@@ -96,13 +93,7 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"program with its version", "call last):", "call last): python38 bfloat16", false},
 		{"package names", "Traceback (most", "$ pip install ipyvuetify jupyterlab\nTraceback (most", false},
 		{"mixed token after a call", "download_and_prepare()", "download_and_prepare() Tq7rWb3Kz", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
-			checkPostProbe(t, env, nw, tt.probe)
-		})
-	}
+	})
 }
 
 // A post written with Windows line ends (CRLF) has its token alone on a
@@ -131,10 +122,7 @@ func TestProbeSplitsCode(t *testing.T) {
 	const post = "Loading the data fails:\n\n```python\nfrom datasets import load_dataset\n\n" +
 		"# Load the dataset from the local cache\nds = load_dataset(\"json\", data_files=\"/usr/local/data/train.json\")\n" +
 		"print(ds.cache_files)\n```\n\nIt raises `FileNotFoundError` from `load_dataset` when the cache is gone."
-	tests := []struct {
-		name, old, new string
-		probe          bool
-	}{
+	checkPostEdits(t, env, post, []postEdit{
 		{"real post", "", "", false},
 		{"fence with a space", "```python", "``` python", false},
 		{"underscore split", "load_dataset(\"json\"", "load_ kwybzo dataset(\"json\"", true},
@@ -146,11 +134,23 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"between two names", "ds.cache_files)", "ds.cache_files qzvkwxj [0])", true},
 		{"one switch of case apart", "print(ds", "print( vkqzwT ds", true},
 		{"names in humps apart", "print(ds", "print( useState ds", false},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// postEdit is a change to a post of a test (old "" leaves the post as it
+// is) and whether the post after it is a probe.
+type postEdit struct {
+	name, old, new string
+	probe          bool
+}
+
+// checkPostEdits judges each edit of post with checkPostProbe, a subtest
+// each.
+func checkPostEdits(t *testing.T, env *Env, post string, edits []postEdit) {
+	t.Helper()
+	for _, tt := range edits {
 		t.Run(tt.name, func(t *testing.T) {
-			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
-			checkPostProbe(t, env, nw, tt.probe)
+			checkPostProbe(t, env, strings.Replace(post, tt.old, tt.new, 1), tt.probe)
 		})
 	}
 }
@@ -176,21 +176,12 @@ func TestProbeStrictInCode(t *testing.T) {
 		"$ make html\nsphinx-build -b html source build\nfrom docutils import nodes\n" +
 		"    return nodes.paragraph(text=rawtext)\nWARNING: html_static_path entry '_static' does not exist\n```\n\n" +
 		"Any hint is welcome."
-	tests := []struct {
-		name, old, new string
-		probe          bool
-	}{
+	checkPostEdits(t, env, post, []postEdit{
 		{"real post", "", "", false},
 		{"token apart in an import line", "docutils import", "docutils qzvkwxj import", true},
 		{"token apart after a return", "return nodes", "return fxqwvbk nodes", true},
 		{"token used twice", "docutils import nodes", "docutils qzvkwxj import nodes qzvkwxj", false},
 		{"program names", "sphinx furo", "sphinx furo xformers pyyaml", false},
 		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			nw := strings.Replace(post, tt.old, tt.new, 1) // old "" leaves post as it is
-			checkPostProbe(t, env, nw, tt.probe)
-		})
-	}
+	})
 }

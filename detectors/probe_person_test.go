@@ -1,9 +1,6 @@
 package detectors
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // What a post's structure says a word is (probe_person.go): people's names
 // and handles where posts name people, the values of an issue form's
@@ -77,10 +74,7 @@ func TestProbePostStructure(t *testing.T) {
 func TestProbeStrayInCode(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, true)}
 	const post = "Loading fails:\n\n```\nTraceback (most recent call last):\n  File \"/home/user/run.py\", line 12, in <module>\n    ds = load_dataset(\"imdb\", split=\"train\")\n  File \"/usr/lib/python3/site-packages/datasets/load.py\", line 2151, in load_dataset\n    builder = load_builder(path, name)\nValueError: config 'kq7ZtbW2' not found\n```\n\nAny idea?"
-	tests := []struct {
-		name, old, new string
-		probe          bool
-	}{
+	checkPostEdits(t, env, post, []postEdit{
 		{"real traceback", "", "", false},
 		{"mixed token in code", "    builder = load_builder", "    builder = Xq7vRtbZ9k load_builder", true},
 		{"letters and digits in code", "split=\"train\")", "split=\"train\") 5cx0ymuns8ww", true},
@@ -90,13 +84,7 @@ func TestProbeStrayInCode(t *testing.T) {
 		{"token in a code span", "Any idea?", "Any idea? It fails in `load_builder Xq7vRtbZ9k path.name` too.", true},
 		{"lower-case token in a code span", "Any idea?", "Any idea? It fails in `load_builder qzvkxjwbtm path.name` too.", true},
 		{"id in a code span", "Any idea?", "Any idea? It fails in `load_builder(id='Xq7vRtbZ9k')` too.", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			text := strings.Replace(post, tt.old, tt.new, 1)
-			checkPostProbe(t, env, text, tt.probe)
-		})
-	}
+	})
 }
 
 func TestMailDomain(t *testing.T) {
