@@ -325,24 +325,14 @@ func (p *prober) strictInCode(i int) bool {
 	if operandAt(t, w.Lo, w.Hi) {
 		return false
 	}
-	word := t[w.Lo:w.Hi]
+	word := lowerASCII(t[w.Lo:w.Hi]) // IndexFold's needle is lower case
 	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
 		return false
 	}
 	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && (strings.HasPrefix(t[w.Hi:], "  ") || strings.HasPrefix(t[w.Hi:], " \t") || strings.HasPrefix(t[w.Hi:], "\t")) {
 		return false // a column's first cell: a list of packages, an environment's settings
 	}
-	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
-		if p.randomCompany(j) {
-			return false
-		}
-	}
-	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
-		if p.randomCompany(j) {
-			return false
-		}
-	}
-	return true
+	return !p.lineHas(i, p.randomCompany)
 }
 
 // randomCompany reports whether words[j] is lower-case letters of the kind
@@ -562,17 +552,7 @@ func (p *prober) strayInCode(i int) bool {
 		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
 		return false
 	}
-	for j := i - 1; j >= 0 && p.words[j].Line == w.Line; j-- {
-		if p.strayCompany(j) {
-			return false
-		}
-	}
-	for j := i + 1; j < len(p.words) && p.words[j].Line == w.Line; j++ {
-		if p.strayCompany(j) {
-			return false
-		}
-	}
-	return !p.inColumn(w)
+	return !p.lineHas(i, p.strayCompany) && !p.inColumn(w)
 }
 
 // inColumn reports whether w is alone on its line and the line above or
@@ -648,6 +628,22 @@ func (p *prober) strayShape(w string, least int) bool {
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
 	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+}
+
+// lineHas reports whether another word of word i's line satisfies f.
+func (p *prober) lineHas(i int, f func(j int) bool) bool {
+	line := p.words[i].Line
+	for j := i - 1; j >= 0 && p.words[j].Line == line; j-- {
+		if f(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(p.words) && p.words[j].Line == line; j++ {
+		if f(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // humpWord reports whether a hump of the mixed-case word w (from a capital
