@@ -51,10 +51,10 @@ func ContainsFold(s, substr string) bool {
 	return IndexFold(s, substr) >= 0
 }
 
-// IndexesFold yields the index of every occurrence of the lower-case ASCII
-// substr in s, ignoring ASCII case in s, first to last; occurrences may
-// overlap.
+// IndexesFold yields the index of every occurrence of substr in s,
+// ignoring ASCII case in both, first to last; occurrences may overlap.
 func IndexesFold(s, substr string) iter.Seq[int] {
+	substr = strings.ToLower(substr) // no copy when it is lower case already
 	return func(yield func(int) bool) {
 		for from := 0; from < len(s); {
 			i := IndexFold(s[from:], substr)
