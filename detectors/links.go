@@ -767,7 +767,10 @@ func contactsOnly(res *Result, in *Input, text string) {
 	}
 	added := newAddedText(text, in.Edit.Old, nil, nil)
 	d := modelDoc(in, added)
-	r := m.Score(d)
+	r, ok := m.ScoreContacts(d)
+	if !ok {
+		return
+	}
 	p, shift := withSiteSpam(in.Env, d, contactDomains(r.Contacts), r.Prob)
 	if p < linkContactFrom || len(r.Contacts) == 0 {
 		return

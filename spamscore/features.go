@@ -223,11 +223,10 @@ var (
 	markdownRe = regexp.MustCompile(`\[([^\[\]\n]{0,200})\]\(\s*<?((?:https?:)?//[^)\s>]+)>?[^)]*\)`)
 	citeRe     = regexp.MustCompile(`(?is)\{\{\s*(?:cite|citation|internetquelle|literatur|lien web|article|cita|cytuj|webbron|чтиво|статья|книга|веб)[^{}]*\}\}`)
 	titleRe    = regexp.MustCompile(`(?i)\|\s*(?:title|titel|titre|título|titolo|tytuł|titel|заглавие|название)\s*=\s*([^|}]*)`)
-	// markupRe is markup whose words are not prose: tags, template
-	// names, parameter names, namespace prefixes.
-	paramRe  = regexp.MustCompile(`\|\s*([\p{L}\d _-]{1,30}?)\s*=`)
-	markupRe = regexp.MustCompile(`(?i)<[/!]?[a-z][^<>\n]{0,300}>|\{\{\s*[^{}|\n]{1,60}|\|\s*[\p{L}\d _-]{1,30}\s*=|\[\[\s*[\p{L}]+\s*:`)
 )
+
+// Markup whose words are not prose (tags, template names, parameter names,
+// namespace prefixes) is found by the scanners of markup.go.
 
 // contactWords are messenger names that spam puts next to a handle or a
 // number, lower case.
@@ -489,6 +488,8 @@ type extractor struct {
 	topics       [nTopics]uint8
 	phraseCounts [nLists]uint8
 	messenger    bool
+	params       []string
+	spans        [][2]int
 }
 
 // flushShares emits the named features gathered while sharing, each as
@@ -543,26 +544,23 @@ func (x *extractor) reset(explain bool) {
 
 // extract fills x.feats and x.contacts from d.
 func (x *extractor) extract(d Doc) {
-	text := d.Text
-	if len(text) > maxTextBytes {
-		text = text[:maxTextBytes]
-		for len(text) > 0 && !utf8.RuneStart(text[len(text)-1]) {
-			text = text[:len(text)-1]
-		}
-		if len(text) > 0 {
-			text = text[:len(text)-1]
-		}
-	}
+	text := clipText(d.Text)
 	x.dense(fBias, 1)
 
 	// Links and their anchors.
 	x.mask = append(x.mask[:0], text...)
 	anchors := map[string]string{}
-	for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
-		anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
+	// Every link the expressions read has a "//", and every URL a "//"
+	// or a "www.": most texts have neither.
+	slashes := strings.Contains(text, "//")
+	urls := slashes || strings.Contains(text, "www.") || strings.Contains(text, "WWW.")
+	if slashes {
+		for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
+			anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
+		}
 	}
 	nWiki, nMD := 0, 0
-	if strings.Contains(text, "](") {
+	if slashes && strings.Contains(text, "](") {
 		for _, m := range markdownRe.FindAllStringSubmatchIndex(text, -1) {
 			anchors[text[m[4]:m[5]]] = strings.TrimSpace(text[m[2]:m[3]])
 			nMD++
@@ -572,7 +570,7 @@ func (x *extractor) extract(d Doc) {
 		re    *regexp.Regexp
 		close [2]string
 	}{{bbcodeRe, [2]string{"[/url]", "[/URL]"}}, {htmlLinkRe, [2]string{"</a>", "</A>"}}} {
-		if !strings.Contains(text, f.close[0]) && !strings.Contains(text, f.close[1]) {
+		if !slashes || !strings.Contains(text, f.close[0]) && !strings.Contains(text, f.close[1]) {
 			continue
 		}
 		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
@@ -582,7 +580,7 @@ func (x *extractor) extract(d Doc) {
 	}
 	nWiki = len(anchors) - nMD
 	cited := 0
-	if strings.Contains(text, "{{") {
+	if urls && strings.Contains(text, "{{") {
 		for _, m := range citeRe.FindAllStringIndex(text, -1) {
 			tmpl := text[m[0]:m[1]]
 			title := ""
@@ -640,13 +638,15 @@ func (x *extractor) extract(d Doc) {
 	// publisher, access-date) from a bare one.
 	if strings.IndexByte(text, '|') >= 0 {
 		o := x.origin("the citation's fields")
-		for _, m := range paramRe.FindAllStringSubmatch(text, 12) {
-			x.hashed(newHash(nsParam).str(strings.ToLower(strings.TrimSpace(m[1]))), 0.3, o)
+		x.params = paramNames(text, 12, x.params[:0])
+		for _, p := range x.params {
+			x.hashed(newHash(nsParam).str(strings.ToLower(p)), 0.3, o)
 		}
 	}
 	// The words, URLs, handles and markup blanked out.
 	if strings.ContainsAny(text, "<{|[") {
-		for _, m := range markupRe.FindAllStringIndex(string(x.mask), -1) {
+		x.spans = markupSpans(string(x.mask), x.spans[:0])
+		for _, m := range x.spans {
 			blank(x.mask, m[0], m[1])
 		}
 	}
@@ -716,6 +716,33 @@ func (x *extractor) extract(d Doc) {
 	x.shape(text, lower, words)
 }
 
+// clipText returns the part of text the model reads: at most maxTextBytes,
+// cut before the last whole character.
+func clipText(text string) string {
+	if len(text) > maxTextBytes {
+		text = text[:maxTextBytes]
+		for len(text) > 0 && !utf8.RuneStart(text[len(text)-1]) {
+			text = text[:len(text)-1]
+		}
+		if len(text) > 0 {
+			text = text[:len(text)-1]
+		}
+	}
+	return text
+}
+
+// hasContacts reports whether extract would find a URL or another contact
+// point in d; it may say true of a URL that names no host.
+func (x *extractor) hasContacts(d Doc) bool {
+	text := clipText(d.Text)
+	if len(findURLs(text)) > 0 {
+		return true
+	}
+	x.mask = append(x.mask[:0], text...)
+	x.points = textview.Contacts(text, x.mask, x.points[:0])
+	return len(x.points) > 0
+}
+
 // addURL records a URL link.
 func (x *extractor) addURL(u, anchor string) {
 	host := u
@@ -763,7 +790,7 @@ func registrable(host string) string {
 // anchor.
 func (x *extractor) linkFeatures(d Doc) {
 	var seen []string
-	after := afterCategories(d)
+	urlSeen := false // whether a URL came before: only the first is placed
 	related, unrelated := 0, 0
 	x.sharing = true
 	for i, c := range x.contacts {
@@ -801,9 +828,11 @@ func (x *extractor) linkFeatures(d Doc) {
 			// A messenger link is a handle.
 			x.dense(fTelegram, 1)
 		}
-		if after && c.Kind == ContactURL {
-			x.share[fAfterCategories] = float32(len(x.contacts))
-			after = false
+		if c.Kind == ContactURL && !urlSeen {
+			urlSeen = true
+			if afterCategories(d) {
+				x.share[fAfterCategories] = float32(len(x.contacts))
+			}
 		}
 		if c.Domain == "" {
 			continue
@@ -1269,15 +1298,6 @@ func afterCategories(d Doc) bool {
 	if d.New == "" || d.Text == "" {
 		return false
 	}
-	last := -1
-	for _, p := range categoryPrefixes {
-		if i := strings.LastIndex(d.New, p); i > last {
-			last = i
-		}
-	}
-	if last < 0 {
-		return false
-	}
 	probe := d.Text
 	if i := strings.Index(probe, "//"); i >= 0 {
 		probe = probe[max(0, i-8):]
@@ -1288,8 +1308,30 @@ func afterCategories(d Doc) bool {
 	} else {
 		return false
 	}
+	last := lastCategory(d.New)
+	if last < 0 {
+		return false
+	}
 	i := strings.LastIndex(d.New, probe)
 	return i > last
+}
+
+// lastCategory returns the offset of page's last category link, or -1.
+// Every category prefix opens with "[[": the page's "[[" are walked from
+// its end, where categories are, until one opens a category.
+func lastCategory(page string) int {
+	for end := len(page); ; {
+		j := strings.LastIndex(page[:end], "[[")
+		if j < 0 {
+			return -1
+		}
+		for _, p := range categoryPrefixes {
+			if strings.HasPrefix(page[j:], p) {
+				return j
+			}
+		}
+		end = j + 1
+	}
 }
 
 // anchorOverlap counts the anchor's words of four letters or more found in

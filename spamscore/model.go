@@ -183,6 +183,25 @@ func (m *Model) Score(d Doc) Result {
 	return res
 }
 
+// ScoreContacts is Score for a text that is judged only when it holds a
+// contact point (a URL, a bare or obfuscated domain, a handle, a phone
+// number, an e-mail address): it reports false, without scoring, when d
+// holds none, and otherwise returns what Score returns.
+func (m *Model) ScoreContacts(d Doc) (Result, bool) {
+	x := m.extractor()
+	defer m.pool.Put(x)
+	if !x.hasContacts(d) {
+		return Result{}, false
+	}
+	x.reset(false)
+	x.extract(d)
+	res := Result{Prob: m.calibrate(m.raw(x.feats))}
+	if len(x.contacts) > 0 {
+		res.Contacts = slices.Clone(x.contacts)
+	}
+	return res, true
+}
+
 func (m *Model) raw(feats []feat) float64 {
 	var dense, hashed float32
 	for _, f := range feats {

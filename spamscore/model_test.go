@@ -111,3 +111,37 @@ func TestBucketIsTheHashNotTheIndex(t *testing.T) {
 		t.Error("the first named feature reads as a bucket")
 	}
 }
+
+// TestScoreContacts: a text with no place to send its reader is not scored;
+// one with a contact point of any kind gets Score's verdict.
+func TestScoreContacts(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The river rises in the hills and flows north for 40 km.", false},
+		{"{{Infobox river|name=Aa|length=40 km}} [[Category:Rivers]]", false},
+		{"Best loans here: http://cheap-loans.example/apply", true},
+		{"Best loans, write to @loanbossbot on Telegram", true},
+		{"Cheap loans at CHEAPLOANS.COM today", true},
+		{"Call +1 202 555 0147 for instant loans on whatsapp", true},
+		{"see www.example.org for the minutes", true},
+	} {
+		d := Doc{Text: tc.text}
+		r, ok := m.ScoreContacts(d)
+		if ok != tc.want {
+			t.Errorf("%q: scored %v, want %v", tc.text, ok, tc.want)
+			continue
+		}
+		if want := m.Score(d); ok && (r.Prob != want.Prob || len(r.Contacts) != len(want.Contacts)) {
+			t.Errorf("%q: %v, Score gives %v", tc.text, r, want)
+		}
+		if !ok && len(m.Score(d).Contacts) != 0 {
+			t.Errorf("%q: not scored but Score finds contacts", tc.text)
+		}
+	}
+}

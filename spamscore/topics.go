@@ -1,6 +1,8 @@
 package spamscore
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -183,12 +185,19 @@ var topicNames = [nTopics]string{
 }
 
 // phraseMatcher finds many phrases in one pass over a lower-case text
-// (Aho–Corasick over bytes).
+// (Aho–Corasick over bytes). Its automaton is flat: the root's edges in a
+// table of 256, every other state's edges in one run of edgeBytes and
+// edgeNext (most states have one), so that a pass costs a few array reads
+// a byte, not a map lookup.
 type phraseMatcher struct {
-	next  []map[byte]int32 // goto edges per state
-	fail  []int32
-	out   [][]int32 // phrase ids ending at each state (with those of fail states)
-	words []matchPhrase
+	root      [256]int32 // the root's edges; 0 for none
+	edgeFrom  []int32    // state s's edges are edgeFrom[s]:edgeFrom[s+1]
+	edgeBytes []byte
+	edgeNext  []int32
+	fail      []int32
+	outFrom   []int32 // phrase ids ending at state s (with those of fail states): outIDs[outFrom[s]:outFrom[s+1]]
+	outIDs    []int32
+	words     []matchPhrase
 }
 
 type matchPhrase struct {
@@ -207,7 +216,11 @@ type phraseList struct {
 }
 
 func newPhraseMatcher(lists []phraseList) *phraseMatcher {
-	m := &phraseMatcher{next: []map[byte]int32{{}}, fail: []int32{0}, out: [][]int32{nil}}
+	// The trie and its failure links, built with maps, then flattened.
+	next := []map[byte]int32{{}}
+	fail := []int32{0}
+	out := [][]int32{nil}
+	m := &phraseMatcher{}
 	for t, l := range lists {
 		for _, p := range l.phrases {
 			end := !l.anywhere && len(p) > 1 && p[len(p)-1] == '$'
@@ -219,43 +232,63 @@ func newPhraseMatcher(lists []phraseList) *phraseMatcher {
 			m.words = append(m.words, matchPhrase{list: t, n: len(p), wordStart: !l.anywhere && alphabetic(r), wordEnd: end})
 			s := int32(0)
 			for i := 0; i < len(p); i++ {
-				n, ok := m.next[s][p[i]]
+				n, ok := next[s][p[i]]
 				if !ok {
-					n = int32(len(m.next))
-					m.next = append(m.next, map[byte]int32{})
-					m.fail = append(m.fail, 0)
-					m.out = append(m.out, nil)
-					m.next[s][p[i]] = n
+					n = int32(len(next))
+					next = append(next, map[byte]int32{})
+					fail = append(fail, 0)
+					out = append(out, nil)
+					next[s][p[i]] = n
 				}
 				s = n
 			}
-			m.out[s] = append(m.out[s], id)
+			out[s] = append(out[s], id)
 		}
 	}
 	// Breadth-first failure links.
-	queue := make([]int32, 0, len(m.next))
-	for _, n := range m.next[0] {
-		queue = append(queue, n)
+	queue := make([]int32, 0, len(next))
+	for _, c := range slices.Sorted(maps.Keys(next[0])) {
+		queue = append(queue, next[0][c])
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for c, n := range m.next[s] {
-			f := m.fail[s]
+		for _, c := range slices.Sorted(maps.Keys(next[s])) {
+			n := next[s][c]
+			f := fail[s]
 			for {
-				if g, ok := m.next[f][c]; ok && g != n {
-					m.fail[n] = g
+				if g, ok := next[f][c]; ok && g != n {
+					fail[n] = g
 					break
 				}
 				if f == 0 {
 					break
 				}
-				f = m.fail[f]
+				f = fail[f]
 			}
-			m.out[n] = append(m.out[n], m.out[m.fail[n]]...)
+			out[n] = append(out[n], out[fail[n]]...)
 			queue = append(queue, n)
 		}
 	}
+	for c, n := range next[0] {
+		m.root[c] = n
+	}
+	m.fail = fail
+	m.edgeFrom = make([]int32, len(next)+1)
+	m.outFrom = make([]int32, len(next)+1)
+	for s := range next {
+		m.edgeFrom[s] = int32(len(m.edgeBytes))
+		if s > 0 {
+			for _, c := range slices.Sorted(maps.Keys(next[s])) {
+				m.edgeBytes = append(m.edgeBytes, c)
+				m.edgeNext = append(m.edgeNext, next[s][c])
+			}
+		}
+		m.outFrom[s] = int32(len(m.outIDs))
+		m.outIDs = append(m.outIDs, out[s]...)
+	}
+	m.edgeFrom[len(next)] = int32(len(m.edgeBytes))
+	m.outFrom[len(next)] = int32(len(m.outIDs))
 	return m
 }
 
@@ -265,24 +298,37 @@ func alphabetic(r rune) bool {
 	return r < 0x250 && unicode.IsLetter(r) || r >= 0x370 && r < 0x530 || r >= 0x1E00 && r < 0x1F00
 }
 
+// step returns the state after byte c from state s (s > 0), or -1 when s
+// has no such edge.
+func (m *phraseMatcher) step(s int32, c byte) int32 {
+	for k := m.edgeFrom[s]; k < m.edgeFrom[s+1]; k++ {
+		if m.edgeBytes[k] == c {
+			return m.edgeNext[k]
+		}
+	}
+	return -1
+}
+
 // count counts the phrases of each list found in lower, each phrase
 // once, into counts (one per list, at most 255).
 func (m *phraseMatcher) count(lower string, counts []uint8) {
-	var seen map[int32]bool
+	var seenBuf [32]int32
+	seen := seenBuf[:0]
 	s := int32(0)
 	for i := 0; i < len(lower); i++ {
 		c := lower[i]
 		for {
-			if n, ok := m.next[s][c]; ok {
-				s = n
+			if s == 0 {
+				s = m.root[c]
 				break
 			}
-			if s == 0 {
+			if n := m.step(s, c); n >= 0 {
+				s = n
 				break
 			}
 			s = m.fail[s]
 		}
-		for _, id := range m.out[s] {
+		for _, id := range m.outIDs[m.outFrom[s]:m.outFrom[s+1]] {
 			w := m.words[id]
 			start := i + 1 - w.n
 			if w.wordStart && start > 0 {
@@ -295,13 +341,10 @@ func (m *phraseMatcher) count(lower string, counts []uint8) {
 					continue
 				}
 			}
-			if seen[id] {
+			if slices.Contains(seen, id) {
 				continue
 			}
-			if seen == nil {
-				seen = map[int32]bool{}
-			}
-			seen[id] = true
+			seen = append(seen, id)
 			if counts[w.list] < 255 {
 				counts[w.list]++
 			}
