@@ -67,6 +67,7 @@ const (
 	nsPath    = 'p'
 	nsTLD     = 't'
 	nsParam   = 'P'
+	nsSite    = 's' // the whole registrable domain
 )
 
 // feat is one feature occurrence: a weight index and its value. origin
@@ -165,6 +166,7 @@ const (
 	fPuffery1
 	fPuffery2plus
 	fPathTopic
+	fFreeMail
 	fDense // number of dense features
 )
 
@@ -201,6 +203,7 @@ var denseNames = [fDense]string{
 	"self-promotion (my channel, subscribe, follow me)",
 	"promotional praise (leading provider, award-winning)", "much promotional praise",
 	"a spam topic in the link's path (/buy-viagra-online, /casino-bonus)",
+	"an address at a free mail provider (gmail.com, yandex.ru, qq.com)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -210,7 +213,7 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
-	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, link shares, hashed cap %g", HashedCap)))
+	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link shares, hashed cap %g", HashedCap)))
 }
 
 // Regular expressions, compiled once.
@@ -431,6 +434,20 @@ var shorteners = map[string]bool{
 	"v.gd": true, "s.id": true, "clck.ru": true, "t.ly": true, "lnkd.in": true, "adf.ly": true, "shorte.st": true,
 	"bc.vc": true, "ouo.io": true, "x.co": true, "qr.ae": true, "linktr.ee": true, "u.to": true, "vk.cc": true,
 	"urlz.fr": true, "surl.li": true, "tiny.one": true, "dwz.cn": true, "url.cn": true, "bit.do": true,
+}
+
+// freeMail are registrable domains of mail providers anyone may open a
+// mailbox at.
+var freeMail = map[string]bool{
+	"gmail.com": true, "googlemail.com": true, "outlook.com": true, "hotmail.com": true, "live.com": true, "msn.com": true,
+	"yahoo.com": true, "yahoo.co.jp": true, "ymail.com": true, "aol.com": true, "icloud.com": true, "me.com": true,
+	"proton.me": true, "protonmail.com": true, "gmx.de": true, "gmx.net": true, "gmx.com": true, "web.de": true,
+	"t-online.de": true, "mail.com": true, "zoho.com": true, "yandex.ru": true, "yandex.com": true, "ya.ru": true,
+	"mail.ru": true, "bk.ru": true, "list.ru": true, "inbox.ru": true, "rambler.ru": true, "ukr.net": true,
+	"qq.com": true, "163.com": true, "126.com": true, "sina.com": true, "naver.com": true, "daum.net": true,
+	"hanmail.net": true, "seznam.cz": true, "wp.pl": true, "o2.pl": true, "onet.pl": true, "interia.pl": true,
+	"libero.it": true, "laposte.net": true, "orange.fr": true, "free.fr": true, "uol.com.br": true, "bol.com.br": true,
+	"rediffmail.com": true, "tutanota.com": true,
 }
 
 // reputable are registrable domains and suffixes references point at.
@@ -905,6 +922,19 @@ func (x *extractor) domainFeatures(c Contact) {
 	label, tld := dom, ""
 	if i := strings.IndexByte(dom, '.'); i >= 0 {
 		label, tld = dom[:i], dom[i+1:]
+	}
+	if c.Kind == ContactEmail && freeMail[dom] {
+		// A mailbox at a provider everyone uses says nothing of the
+		// sender; the provider's name is no site of theirs.
+		x.dense(fFreeMail, 1)
+		return
+	}
+	// The whole domain: the sites the training data links to, good
+	// faith and spam, are known by name. Not a platform's, whose links
+	// are anyone's (its profiles are a feature of their own), nor a
+	// shortener's.
+	if profileHosts[dom] == nil && !shorteners[dom] {
+		x.hashed(newHash(nsSite).str(dom), 1, o)
 	}
 	x.hashed(newHash(nsTLD).str(tld), 1, o)
 	if cheapTLDs[tld[strings.LastIndexByte(tld, '.')+1:]] {
