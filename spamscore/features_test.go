@@ -131,6 +131,48 @@ func TestTransferFeatures(t *testing.T) {
 	}
 }
 
+// TestDomainFeatures: a site is known by its whole domain, a platform's or
+// a shortener's is not; a mailbox at a free provider is a named feature and
+// not the provider's name.
+func TestDomainFeatures(t *testing.T) {
+	site := func(text, dom string) bool {
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		want := fDense + uint32(newHash(nsSite).str(dom))&(1<<16-1)
+		return slices.Contains(v.Idx, want)
+	}
+	if !site("see https://yandex.ru/maps", "yandex.ru") {
+		t.Error("yandex.ru is not known by its domain")
+	}
+	if site("my channel https://youtube.com/@me", "youtube.com") || site("https://bit.ly/x", "bit.ly") {
+		t.Error("a platform or a shortener is known by its domain")
+	}
+	if !textHas("write to me: loanboss@yandex.ru", fFreeMail) || site("write to me: loanboss@yandex.ru", "yandex.ru") {
+		t.Error("a mailbox at yandex.ru reads as the site")
+	}
+	if textHas("write to info@cheap-loans.biz", fFreeMail) || !site("write to info@cheap-loans.biz", "cheap-loans.biz") {
+		t.Error("a mailbox at the sender's own domain is no free mail")
+	}
+}
+
+// TestLinkSharesAreMeans: a property of every link weighs the same however
+// many links share it.
+func TestLinkSharesAreMeans(t *testing.T) {
+	val := func(text string) float32 {
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		for i, idx := range v.Idx {
+			if idx == fPathDepth2plus {
+				return v.Val[i]
+			}
+		}
+		return 0
+	}
+	one := val("https://example.org/a/b")
+	many := val("https://example.org/a/b https://example.net/c/d https://example.com/e/f https://example.info/g/h")
+	if one != 1 || many != 1 {
+		t.Errorf("a deep path counts %v for one link and %v for four, want 1 and 1", one, many)
+	}
+}
+
 // BenchmarkScore scores a short spam addition.
 func BenchmarkScore(b *testing.B) {
 	m, err := Default()

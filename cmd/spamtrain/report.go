@@ -321,8 +321,11 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("instagram.com/name, tiktok.com/@name, soundcloud, twitch, facebook pages, x.com/name, vk, ok.ru, linktr.ee, blog front pages,\n")
 	b.WriteString("medium.com/@name) is a named feature and never counts as a reputable site; a link to one video or post does not fire it.\n")
 	b.WriteString("A spam topic in a link's path (/buy-viagra-online, /casino-bonus; the topic lexicons read with hyphens as spaces) is one too.\n")
+	b.WriteString("A link's whole registrable domain is a hashed feature of its own (not for platforms and shorteners), so that the sites the training\n")
+	b.WriteString("data links to are known by name (yandex.ru, named in passing in Russian prose, was read as a throwaway before); an e-mail address\n")
+	b.WriteString("at a free mail provider (gmail.com, yandex.ru, qq.com …) is a named feature instead of its provider's domain pieces.\n")
 	b.WriteString("Per-link properties (URL kind, path depth, hyphens, TLD …) count\n")
-	fmt.Fprintf(&b, "as their number over the square root of the number of links. The hashed buckets' sum is capped at ±%g log-odds, in training and scoring alike,\n", spamscore.HashedCap)
+	fmt.Fprintf(&b, "as their share of the links (their number over the number of links). The hashed buckets' sum is capped at ±%g log-odds, in training and scoring alike,\n", spamscore.HashedCap)
 	b.WriteString("so that n-grams tip a text but never outvote the named features;\n")
 	fmt.Fprintf(&b, "trained by AdaGrad SGD: %d epochs, rate %.2f, L2 %.0e on the named features and %.0e on the hashed buckets, "+
 		"%.0f%% of each example's hashed features dropped at random in each epoch (so that the named features carry it), seed %d. Example weights: e-mail, SMS, and web text per language are strata\n", epochs, rate, l2, hashL2, dropout*100, seed)
