@@ -32,6 +32,9 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 				continue
 			}
 			n++
+			if fi, err := fh.Stat(); err == nil {
+				b.Grow(int(fi.Size() / 10))
+			}
 			sc := bufio.NewScanner(fh)
 			for sc.Scan() {
 				w := sc.Text()
@@ -39,6 +42,9 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 					w = w[:i]
 				}
 				b.Add(w)
+				if !strings.ContainsAny(w, "-'") {
+					continue
+				}
 				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' }) {
 					if len(part) >= 4 {
 						b.Add(part)

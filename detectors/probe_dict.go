@@ -57,7 +57,10 @@ func (p *prober) hasDict() bool {
 // dictionary, the English one, or the wiki's own words.
 func (p *prober) isWord(w string) bool {
 	p.pageLang()
-	if p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) || p.enDict != nil && p.enDict.Has(w) {
+	// On an English page the language's dictionary is the English one:
+	// a word it lacks is not asked about twice.
+	en := p.enDict != nil && (p.lang != "en" || p.langDict == nil)
+	if p.extra != nil && p.extra.Has(w) || p.langDict != nil && p.langDict.Has(w) || en && p.enDict.Has(w) {
 		return true
 	}
 	if p.lang == "cy" && p.langDict != nil {
