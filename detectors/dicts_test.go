@@ -99,12 +99,13 @@ func TestScrambledAndCompoundWords(t *testing.T) {
 			t.Errorf("scrambledWord(%q) = true, want false", w)
 		}
 	}
-	for _, w := range []string{"kneejerk", "dealbreaker"} {
+	p.langDict = wordList{"suggests": true, "somehow": true, "knee": true, "jerk": true, "deal": true, "breaker": true, "hoax": true, "nerd": true}
+	for _, w := range []string{"kneejerk", "dealbreaker", "hoaxdom", "nerdism"} {
 		if !p.compoundWord(w) {
 			t.Errorf("compoundWord(%q) = false, want true", w)
 		}
 	}
-	for _, w := range []string{"kneejerkx", "knejerk", "xkqzvbwp", "deal"} {
+	for _, w := range []string{"kneejerkx", "knejerk", "xkqzvbwp", "deal", "hoaxdomx", "hoxdom", "dealdo"} {
 		if p.compoundWord(w) {
 			t.Errorf("compoundWord(%q) = true, want false", w)
 		}

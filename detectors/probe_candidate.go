@@ -106,7 +106,7 @@ func (p *prober) run() {
 				sh.nameLike = true // "RDBMSes", "VtCs" in a post (probe_dict.go)
 				c.camel = true
 			}
-			if sh.digits == 0 && p.cliticName(word) {
+			if sh.digits == 0 && (p.cliticName(word) || p.pageClitic(word)) {
 				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
 			}
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
