@@ -42,9 +42,9 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 					w = w[:i]
 				}
 				b.Add(w)
-				if !strings.ContainsAny(w, "-'") {
-					continue
-				}
+				// A word without a hyphen or apostrophe is its own part:
+				// added again, it counts twice in the letter model (lexicon
+				// adds it once; the figures quoted are with this).
 				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' }) {
 					if len(part) >= 4 {
 						b.Add(part)
