@@ -1,7 +1,6 @@
 package detectors
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,13 +196,10 @@ func (p *prober) run() {
 		return
 	}
 	p.collectOld()
-	slices.Sort(p.added)
+	p.addedCount.reset(len(p.added))
 	p.fresh = 0
-	for i, h := range p.added {
-		if i > 0 && h == p.added[i-1] {
-			continue
-		}
-		if _, found := slices.BinarySearch(p.old, h); !found {
+	for _, h := range p.added {
+		if p.addedCount.add(h) == 1 && !p.oldWords.has(h) {
 			p.fresh++
 		}
 	}
@@ -226,6 +222,7 @@ func (p *prober) run() {
 
 // collectOld hashes the words of the lines the edit removed or changed.
 func (p *prober) collectOld() {
+	p.oldWords.reset((p.a.oldMid.Hi - p.a.oldMid.Lo) / 32)
 	p.a.removedLines(func(line string) {
 		for i := 0; i < len(line); {
 			if !scanIsWordAt(line, i) {
@@ -236,11 +233,10 @@ func (p *prober) collectOld() {
 			for j < len(line) && (line[j] >= 0x80 || scanIsAlnum(line[j])) {
 				j++
 			}
-			p.old = append(p.old, wordHash(line[i:j]))
+			p.oldWords.add(wordHash(line[i:j]))
 			i = j
 		}
 	})
-	slices.Sort(p.old)
 }
 
 // wordHash is FNV-1a over w with ASCII letters lower-cased.
@@ -257,22 +253,94 @@ func wordHash(w string) uint64 {
 	return h
 }
 
-func (p *prober) oldHas(h uint64) bool {
-	_, found := slices.BinarySearch(p.old, h)
-	return found
-}
+func (p *prober) oldHas(h uint64) bool { return p.oldWords.has(h) }
 
 // occurrences counts the candidate-sized added words with hash h.
-func (p *prober) occurrences(h uint64) int {
-	i, found := slices.BinarySearch(p.added, h)
-	if !found {
+func (p *prober) occurrences(h uint64) int { return int(p.addedCount.count(h)) }
+
+// hashCounts counts word hashes (wordHash) in an open-addressed table that
+// keeps its memory from one use to the next: cheaper than sorting them and
+// searching the sorted slice, which Probe did for every edit. A slot is in
+// use only when it carries the table's current generation, so emptying the
+// table costs nothing.
+type hashCounts struct {
+	slots []hashSlot
+	gen   uint32
+	n     int // keys in the table
+}
+
+type hashSlot struct {
+	key   uint64
+	count int32
+	gen   uint32
+}
+
+// reset empties the table, sized for at least hint keys.
+func (t *hashCounts) reset(hint int) {
+	size := 64
+	for size < 2*hint {
+		size *= 2
+	}
+	t.n = 0
+	if len(t.slots) < size || len(t.slots) > 1<<16 && len(t.slots) > 4*size {
+		t.slots, t.gen = make([]hashSlot, size), 1
+		return
+	}
+	if t.gen++; t.gen == 0 {
+		clear(t.slots)
+		t.gen = 1
+	}
+}
+
+// slot returns where h is or would go.
+func (t *hashCounts) slot(h uint64) *hashSlot {
+	mask := len(t.slots) - 1
+	i := int((h*0x9E3779B97F4A7C15)>>32) & mask
+	for {
+		s := &t.slots[i]
+		if s.gen != t.gen || s.key == h {
+			return s
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// add counts h once more and returns its count.
+func (t *hashCounts) add(h uint64) int32 {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	s := t.slot(h)
+	if s.gen != t.gen {
+		*s = hashSlot{key: h, gen: t.gen}
+		t.n++
+	}
+	s.count++
+	return s.count
+}
+
+// count returns how many times h was added.
+func (t *hashCounts) count(h uint64) int32 {
+	if t.n == 0 {
 		return 0
 	}
-	j := i
-	for j < len(p.added) && p.added[j] == h {
-		j++
+	if s := t.slot(h); s.gen == t.gen {
+		return s.count
 	}
-	return j - i
+	return 0
+}
+
+func (t *hashCounts) has(h uint64) bool { return t.count(h) > 0 }
+
+// grow doubles the table, keeping its counts.
+func (t *hashCounts) grow() {
+	old, gen := t.slots, t.gen
+	t.slots, t.gen = make([]hashSlot, max(64, 2*len(old))), 1
+	for _, s := range old {
+		if s.gen == gen {
+			*t.slot(s.key) = hashSlot{key: s.key, count: s.count, gen: 1}
+		}
+	}
 }
 
 // probePostMinLetters is the least letters a word of one case (no digits)

@@ -1,0 +1,38 @@
+package detectors
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// hashCounts must count as a map does, across resets (its generations),
+// growth from a small hint and reuse of a table sized for more.
+func TestHashCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var tab hashCounts
+	for round, n := range []int{0, 1, 50, 3000, 10, 200, 0, 5000} {
+		tab.reset(n / 7)
+		want := map[uint64]int32{}
+		for range n {
+			h := r.Uint64() % uint64(max(1, n/3)) // repeats
+			if r.IntN(50) == 0 {
+				h = 0
+			}
+			want[h]++
+			if got := tab.add(h); got != want[h] {
+				t.Fatalf("round %d: add(%d) = %d, want %d", round, h, got, want[h])
+			}
+		}
+		for h, c := range want {
+			if got := tab.count(h); got != c {
+				t.Fatalf("round %d: count(%d) = %d, want %d", round, h, got, c)
+			}
+		}
+		for range 100 {
+			h := r.Uint64() | 1<<63 // never added
+			if tab.has(h) {
+				t.Fatalf("round %d: has(%d) of a key never added", round, h)
+			}
+		}
+	}
+}
