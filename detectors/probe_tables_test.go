@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -32,6 +33,24 @@ func TestHashCounts(t *testing.T) {
 			h := r.Uint64() | 1<<63 // never added
 			if tab.has(h) {
 				t.Fatalf("round %d: has(%d) of a key never added", round, h)
+			}
+		}
+	}
+}
+
+// median selects the value a sort would put in the middle.
+func TestMedianSelects(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n < 400; n += 1 + n/10 {
+		for range 20 {
+			vals := make([]float64, n)
+			for i := range vals {
+				vals[i] = float64(r.IntN(max(1, n/4))) / 4 // ties too
+			}
+			sorted := slices.Clone(vals)
+			slices.Sort(sorted)
+			if got, want := median(vals), sorted[n/2]; got != want {
+				t.Fatalf("n=%d: median = %v, want %v", n, got, want)
 			}
 		}
 	}
