@@ -220,24 +220,60 @@ func (p *prober) run() {
 	p.cands = kept
 }
 
-// collectOld hashes the words of the lines the edit removed or changed.
+// collectOld finds which of the words the judging asks about the lines
+// the edit removed or changed have: the candidate-sized added words (for
+// fresh) and the candidates' neighbours (midSentence). Only those are
+// tabled, so the table stays small however much the edit removed.
 func (p *prober) collectOld() {
-	p.oldWords.reset((p.a.oldMid.Hi - p.a.oldMid.Lo) / 32)
+	p.oldWords.reset(len(p.added) + 2*len(p.cands))
+	for _, h := range p.added {
+		p.oldWords.put(h)
+	}
+	for i := range p.cands {
+		for _, k := range [2]int{p.cands[i].idx - 1, p.cands[i].idx + 1} {
+			if k >= 0 && k < len(p.words) {
+				p.oldWords.put(wordHash(p.text[p.words[k].Lo:p.words[k].Hi]))
+			}
+		}
+	}
+	p.oldAllDone = false
+	p.removedWords(p.oldWords.bump)
+}
+
+// removedWords calls fn with the wordHash of every word of the lines the
+// edit removed or changed.
+func (p *prober) removedWords(fn func(h uint64)) {
 	p.a.removedLines(func(line string) {
 		for i := 0; i < len(line); {
-			if !scanIsWordAt(line, i) {
+			if c := line[i]; c < 0x80 && !asciiAlnum[c] || c >= 0x80 && !scanIsWordAt(line, i) {
 				i++
 				continue
 			}
-			j := i
-			for j < len(line) && (line[j] >= 0x80 || scanIsAlnum(line[j])) {
-				j++
+			// wordHash of the word, hashed as it is read.
+			h := uint64(14695981039346656037)
+			for ; i < len(line); i++ {
+				c := line[i]
+				if c < 0x80 && !asciiAlnum[c] {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					c |= 0x20
+				}
+				h ^= uint64(c)
+				h *= 1099511628211
 			}
-			p.oldWords.add(wordHash(line[i:j]))
-			i = j
+			fn(h)
 		}
 	})
 }
+
+// asciiAlnum says which ASCII bytes are letters or digits (scanIsAlnum).
+var asciiAlnum = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = scanIsAlnum(byte(c))
+	}
+	return t
+}()
 
 // wordHash is FNV-1a over w with ASCII letters lower-cased.
 func wordHash(w string) uint64 {
@@ -253,7 +289,20 @@ func wordHash(w string) uint64 {
 	return h
 }
 
-func (p *prober) oldHas(h uint64) bool { return p.oldWords.has(h) }
+// oldHas reports whether the lines the edit removed or changed have a word
+// of hash h.
+func (p *prober) oldHas(h uint64) bool {
+	if n, ok := p.oldWords.lookup(h); ok {
+		return n > 0
+	}
+	// A word collectOld did not table: table them all.
+	if !p.oldAllDone {
+		p.oldAllDone = true
+		p.oldAll.reset(0)
+		p.removedWords(func(h uint64) { p.oldAll.add(h) })
+	}
+	return p.oldAll.has(h)
+}
 
 // occurrences counts the candidate-sized added words with hash h.
 func (p *prober) occurrences(h uint64) int { return int(p.addedCount.count(h)) }
@@ -275,19 +324,21 @@ type hashSlot struct {
 	gen   uint32
 }
 
-// reset empties the table, sized for at least hint keys.
+// reset empties the table, sized for at least hint keys. It uses as little
+// of the memory it has as will do: a small table stays in the cache.
 func (t *hashCounts) reset(hint int) {
 	size := 64
 	for size < 2*hint {
 		size *= 2
 	}
 	t.n = 0
-	if len(t.slots) < size || len(t.slots) > 1<<16 && len(t.slots) > 4*size {
+	if cap(t.slots) < size || cap(t.slots) > 1<<16 && cap(t.slots) > 16*size {
 		t.slots, t.gen = make([]hashSlot, size), 1
 		return
 	}
+	t.slots = t.slots[:size]
 	if t.gen++; t.gen == 0 {
-		clear(t.slots)
+		clear(t.slots[:cap(t.slots)])
 		t.gen = 1
 	}
 }
@@ -317,6 +368,35 @@ func (t *hashCounts) add(h uint64) int32 {
 	}
 	s.count++
 	return s.count
+}
+
+// put tables h with a count of 0 unless it is in the table.
+func (t *hashCounts) put(h uint64) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	if s := t.slot(h); s.gen != t.gen {
+		*s = hashSlot{key: h, gen: t.gen}
+		t.n++
+	}
+}
+
+// bump counts h once more if it is in the table.
+func (t *hashCounts) bump(h uint64) {
+	if s := t.slot(h); s.gen == t.gen {
+		s.count++
+	}
+}
+
+// lookup returns h's count and whether it is in the table.
+func (t *hashCounts) lookup(h uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	if s := t.slot(h); s.gen == t.gen {
+		return s.count, true
+	}
+	return 0, false
 }
 
 // count returns how many times h was added.

@@ -55,3 +55,27 @@ func TestMedianSelects(t *testing.T) {
 		}
 	}
 }
+
+// put tables keys to ask about, bump counts only those, lookup tells a
+// tabled key counted 0 from one never tabled.
+func TestHashCountsAsked(t *testing.T) {
+	var tab hashCounts
+	tab.reset(0)
+	for h := range uint64(200) {
+		tab.put(h * 3)
+	}
+	for h := range uint64(600) {
+		tab.bump(h)
+		tab.bump(h)
+	}
+	for h := range uint64(600) {
+		n, ok := tab.lookup(h)
+		if want := h%3 == 0 && h < 600; ok != want || ok && n != 2 {
+			t.Fatalf("lookup(%d) = %d, %v", h, n, ok)
+		}
+	}
+	tab.reset(0)
+	if _, ok := tab.lookup(3); ok {
+		t.Fatal("a key tabled before reset is still there")
+	}
+}
