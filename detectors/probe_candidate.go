@@ -477,10 +477,52 @@ func (p *prober) strictInCode(i int) bool {
 	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
 		return false
 	}
-	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && (strings.HasPrefix(t[w.Hi:], "  ") || strings.HasPrefix(t[w.Hi:], " \t") || strings.HasPrefix(t[w.Hi:], "\t")) {
+	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && cellGap(t[w.Hi:]) && !indentedAlone(t, w.Lo) {
 		return false // a column's first cell: a list of packages, an environment's settings
 	}
 	return !p.lineHas(i, p.randomCompany)
+}
+
+// cellGap reports whether rest, what follows a word, opens with the gap
+// between two cells of a row: two blanks or a tab.
+func cellGap(rest string) bool {
+	return strings.HasPrefix(rest, "  ") || strings.HasPrefix(rest, " \t") || strings.HasPrefix(rest, "\t")
+}
+
+// indentedAlone reports whether the word at t[lo:] opens its line after
+// blanks, and the lines either side (past blank ones) open with no cell of
+// a row (cellGap after their first run of characters): a word pushed into a
+// line's indentation, not the first cell of an indented table, whose other
+// rows are cells too.
+func indentedAlone(t string, lo int) bool {
+	start := strings.LastIndexByte(t[:lo], '\n') + 1
+	if start == lo {
+		return false // at the line's start: a table's first column
+	}
+	rowLike := func(line string) bool {
+		line = strings.TrimLeft(line, " \t")
+		k := strings.IndexAny(line, " \t")
+		return k > 0 && cellGap(line[k:])
+	}
+	// The nearest non-blank line before and after.
+	for end := start - 1; end > 0; {
+		b := strings.LastIndexByte(t[:end], '\n') + 1
+		if line := strings.TrimRight(t[b:end], "\r"); strings.TrimSpace(line) != "" {
+			if rowLike(line) {
+				return false
+			}
+			break
+		}
+		end = b - 1
+	}
+	for b := lo + strings.IndexByte(t[lo:]+"\n", '\n') + 1; b < len(t); {
+		e := b + strings.IndexByte(t[b:]+"\n", '\n')
+		if line := strings.TrimRight(t[b:e], "\r"); strings.TrimSpace(line) != "" {
+			return !rowLike(line)
+		}
+		b = e + 1
+	}
+	return true
 }
 
 // randomCompany reports whether words[j] is lower-case letters of the kind

@@ -185,3 +185,28 @@ func TestProbeStrictInCode(t *testing.T) {
 		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
 	})
 }
+
+// A word pushed into a code line's indentation, the code going on after a
+// gap, stands apart from the code as a planted token does; the first cell
+// of an indented table (its other rows are cells too) is the table's.
+func TestProbeIndentedInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	tests := []struct {
+		name, post string
+		probe      bool
+	}{
+		{"token in indentation", "My code:\n\n```python\ndef prepare(batch):\n    batch[\"labels\"] = [1]\n     dznwbk       return batch\n```\n", true},
+		{"token before an assert", "```\n        assert \"column_name\" in int_column\n     jqfwffl   assert \"column_statistics\" in int_column\n        assert \"x\" in y\n```\n", true},
+		{"indented package list", "Installed:\n\n```\n  pyarrow        14.0.1\n  fsspec         2023.10.0\n  xxhash         3.4.1\n  multiprocess   0.70.15\n```\n", false},
+		{"indented settings", "Output:\n\n```\n    verbose      true\n    logdir       /var/log/frob\n    retries      3\n```\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+			r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
