@@ -738,7 +738,7 @@ func (p *prober) strayInCode(i int) bool {
 		w.Hi < len(t) && t[w.Hi] != ' ' && t[w.Hi] != '\t' && t[w.Hi] != '\n' && t[w.Hi] != '\r' {
 		return false
 	}
-	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) ||
+	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) ||
 		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
 		return false
 	}
@@ -818,6 +818,19 @@ func (p *prober) strayShape(w string, least int) bool {
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
 	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+}
+
+// digitLed reports whether w opens with a digit and goes on in letters
+// that are no number's unit, no hexadecimal and no ordinal: no language
+// names a variable so, and a number's units ("100ms", "1080p", "4x4"),
+// hashes and versions are shaped otherwise (isIdentShape). "9qCPGN",
+// "028iwet", "3cpaoqh".
+func digitLed(w string) bool {
+	if w == "" || !digitAt(w, 0) {
+		return false
+	}
+	sh := shapeOf(w)
+	return sh.n >= probeCodeMinChars && sh.n <= probeMaxAlnum && sh.letters >= 3 && !isHex(w) && !isIdentShape(w, sh)
 }
 
 // lineHas reports whether another word of word i's line satisfies f.

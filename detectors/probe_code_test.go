@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -208,5 +209,32 @@ func TestProbeIndentedInCode(t *testing.T) {
 				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
 			}
 		})
+	}
+}
+
+// A word of letters and digits opening with a digit, no number with its
+// unit, no hash nor version, is no name a program gives: standing apart in
+// code, it is judged by its shape.
+func TestDigitLed(t *testing.T) {
+	for w, want := range map[string]bool{
+		"9qCPGN": true, "028iwet": true, "3cpaoqh": true, "180yuuu": true,
+		"1080p": false, "100ms": false, "1a98f21": false, "2nd": false, "4x4": false, "12kbps": false, "python3": false, "3abc": false,
+	} {
+		if got := digitLed(w); got != want {
+			t.Errorf("digitLed(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestProbeDigitLedInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const code = "```python\ndef generator(lines):\n    for line in lines:\n        %s img = Image.open(open(line[\"url\"], \"rb\"))\n        yield img\n```\n"
+	for tok, probe := range map[string]bool{"9qCPGN": true, "": false} {
+		post := strings.Replace(fmt.Sprintf(code, tok), "         img", "        img", 1)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: post}
+		r := Probe(&Input{Edit: e, Added: Diff("", post), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
+		}
 	}
 }
