@@ -159,7 +159,7 @@ func isIdentShape(w string, s alnumShape) bool {
 // ordinals, decades, resolutions.
 var units = func() map[string]bool {
 	m := map[string]bool{}
-	for _, u := range strings.Fields("st nd rd th er e re ème eme te ten ste s km kg mm cm m ft in lb lbs mi yd ha g l ml kb mb gb tb " +
+	for _, u := range strings.Fields("st nd rd th er e re ème eme te ten ste s h km kg mm cm m ft in lb lbs mi yd ha g l ml kb mb gb tb " +
 		"hz khz mhz ghz kw mw gw w v kv mah wh kwh hg px em pt mph kph kmh ms bc ad am pm bp kbp mbp k d p x yo mo hp cc ci " +
 		"nm um μm ly au pc kpc mpc mag sq ac hrs hr min sec yr yrs mg kcal cal db ma ka kwh mwh lm lx ppm ppb " +
 		"pop gen ed vol bps kbps mbps gbps fps dpi mp ghz") {

@@ -238,3 +238,18 @@ func TestProbeDigitLedInCode(t *testing.T) {
 		}
 	}
 }
+
+// In prose too, letters and digits opening with a digit are no word: a
+// number with its unit, an ordinal or a duration is.
+func TestProbeDigitLedInProse(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Retry on %s the error in the streaming mode, as the docs say."
+	for tok, probe := range map[string]bool{"028iwet": true, "1h57min": false, "1080p": false, "3rd": false, "12kbps": false} {
+		p := fmt.Sprintf(post, tok)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: p}
+		r := Probe(&Input{Edit: e, Added: Diff("", p), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
+		}
+	}
+}
