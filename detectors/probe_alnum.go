@@ -131,9 +131,10 @@ func isIdentShape(w string, s alnumShape) bool {
 	if s.lower == 0 {
 		return true // part numbers, catalogue numbers, call signs: "SN74LS00N", "B000FC0R8K", "W1AW"
 	}
-	// Numbers and units: 10km, 1990s, 4x4, 1080p, 250x200px. Every run of
-	// letters is a unit or a single letter, and digits come first.
-	if w[0] >= '0' && w[0] <= '9' && s.parts <= 4 {
+	// Numbers and units: 10km, 1990s, 4x4, 1080p, 250x200px, a duration
+	// (0h0min0s). Every run of letters is a unit or a single letter, and
+	// digits come first.
+	if w[0] >= '0' && w[0] <= '9' && s.parts <= 6 {
 		ok := true
 		for i := 0; i < len(w) && ok; {
 			if w[i] >= '0' && w[i] <= '9' {
@@ -144,8 +145,10 @@ func isIdentShape(w string, s alnumShape) bool {
 			for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
 				j++
 			}
-			// A unit, or a lone letter between two numbers ("4x4", "738f").
-			ok = units[strings.ToLower(w[i:j])] || j-i == 1 && s.parts <= 3
+			// A unit, or a lone letter between two numbers ("4x4", "738f");
+			// beyond two numbers, only a duration's ("0h0min0s").
+			u := strings.ToLower(w[i:j])
+			ok = units[u] && (s.parts <= 4 || durationUnit(u)) || j-i == 1 && s.parts <= 3
 			i = j
 		}
 		if ok {
@@ -153,6 +156,16 @@ func isIdentShape(w string, s alnumShape) bool {
 		}
 	}
 	return chemicalFormula(w)
+}
+
+// durationUnit reports whether u is a unit of a duration written in one
+// word ("1h30min", "0h0min0s").
+func durationUnit(u string) bool {
+	switch u {
+	case "d", "h", "m", "min", "s", "ms":
+		return true
+	}
+	return false
 }
 
 // units are the letters that follow a number in real text: units,

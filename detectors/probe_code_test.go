@@ -244,7 +244,7 @@ func TestProbeDigitLedInCode(t *testing.T) {
 func TestProbeDigitLedInProse(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, true)}
 	const post = "Retry on %s the error in the streaming mode, as the docs say."
-	for tok, probe := range map[string]bool{"028iwet": true, "1h57min": false, "1080p": false, "3rd": false, "12kbps": false} {
+	for tok, probe := range map[string]bool{"028iwet": true, "1h57min": false, "1080p": false, "3rd": false, "12kbps": false, "0h0min0s": false} {
 		p := fmt.Sprintf(post, tok)
 		e := &Edit{Anon: true, Format: FormatMarkdown, New: p}
 		r := Probe(&Input{Edit: e, Added: Diff("", p), Env: env})
