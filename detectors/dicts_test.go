@@ -32,6 +32,9 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 				continue
 			}
 			n++
+			if fi, err := fh.Stat(); err == nil {
+				b.Grow(int(fi.Size() / 10))
+			}
 			sc := bufio.NewScanner(fh)
 			for sc.Scan() {
 				w := sc.Text()
@@ -39,6 +42,9 @@ var testDictsOnce = sync.OnceValue(func() map[string]Words {
 					w = w[:i]
 				}
 				b.Add(w)
+				// A word without a hyphen or apostrophe is its own part:
+				// added again, it counts twice in the letter model (lexicon
+				// adds it once; the figures quoted are with this).
 				for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' }) {
 					if len(part) >= 4 {
 						b.Add(part)
@@ -93,12 +99,13 @@ func TestScrambledAndCompoundWords(t *testing.T) {
 			t.Errorf("scrambledWord(%q) = true, want false", w)
 		}
 	}
-	for _, w := range []string{"kneejerk", "dealbreaker"} {
+	p.langDict = wordList{"suggests": true, "somehow": true, "knee": true, "jerk": true, "deal": true, "breaker": true, "hoax": true, "nerd": true}
+	for _, w := range []string{"kneejerk", "dealbreaker", "hoaxdom", "nerdism"} {
 		if !p.compoundWord(w) {
 			t.Errorf("compoundWord(%q) = false, want true", w)
 		}
 	}
-	for _, w := range []string{"kneejerkx", "knejerk", "xkqzvbwp", "deal"} {
+	for _, w := range []string{"kneejerkx", "knejerk", "xkqzvbwp", "deal", "hoaxdomx", "hoxdom", "dealdo"} {
 		if p.compoundWord(w) {
 			t.Errorf("compoundWord(%q) = true, want false", w)
 		}

@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,15 +23,68 @@ var langStopWords = map[string][]string{
 	"pt": {"o", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com", "não", "os", "no", "na", "dos", "das", "foi", "ao", "pelo"},
 }
 
-var langStopIndex = func() map[string][]string {
-	m := map[string][]string{}
-	for lang, words := range langStopWords {
-		for _, w := range words {
-			m[w] = append(m[w], lang)
+// langStop lists langStopWords' languages in order; langStopIndex has each
+// stop word's languages as a set of bits over it.
+var langStop, langStopIndex = func() ([]string, *stopTable) {
+	var langs []string
+	for lang := range langStopWords {
+		langs = append(langs, lang)
+	}
+	slices.Sort(langs)
+	t := new(stopTable)
+	for i, lang := range langs {
+		for _, w := range langStopWords[lang] {
+			t.add(w, 1<<i)
 		}
 	}
-	return m
+	return langs, t
 }()
+
+// stopTable is a small open-addressing hash table of the stop words, each
+// packed into a uint64 (all are under 8 bytes): GuessLang asks about
+// every short word of 16 KB of text.
+type stopTable struct {
+	keys [512]uint64
+	sets [512]uint32
+}
+
+// stopKey packs a word of 1-7 bytes into a non-zero uint64, 0 for others.
+func stopKey(w []byte) uint64 {
+	if len(w) == 0 || len(w) > 7 {
+		return 0
+	}
+	k := uint64(len(w))
+	for i, c := range w {
+		k |= uint64(c) << (8 * (i + 1))
+	}
+	return k
+}
+
+func (t *stopTable) slot(k uint64) int { return int(k * 0x9E3779B97F4A7C15 >> (64 - 9)) }
+
+func (t *stopTable) add(w string, set uint32) {
+	k := stopKey([]byte(w)) // non-zero: TestStopTable
+	i := t.slot(k)
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) % len(t.keys)
+	}
+	t.keys[i] = k
+	t.sets[i] |= set
+}
+
+// get returns the languages of the lower-case word w.
+func (t *stopTable) get(w []byte) uint32 {
+	k := stopKey(w)
+	if k == 0 {
+		return 0
+	}
+	for i := t.slot(k); t.keys[i] != 0; i = (i + 1) % len(t.keys) {
+		if t.keys[i] == k {
+			return t.sets[i]
+		}
+	}
+	return 0
+}
 
 // langSample is how much of a text GuessLang reads.
 const langSample = 16 << 10
@@ -41,45 +96,53 @@ func GuessLang(text string) string {
 	if len(text) > langSample {
 		text = text[:langSample]
 	}
-	counts := map[string]int{}
+	var counts [32]int
 	total := 0
 	var buf [16]byte
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += n
+		// Runs of ASCII letters, most of a page's text, lower-cased in
+		// place; a word with another letter is read rune by rune.
+		c := text[i]
+		if c < utf8.RuneSelf && !('a' <= c|0x20 && c|0x20 <= 'z') {
+			i++
 			continue
 		}
-		j := i
-		k := 0
-		ok := true
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) {
+		j, k := i, 0
+		for ; j < len(text); j++ {
+			c := text[j] | 0x20
+			if text[j] >= utf8.RuneSelf || !('a' <= c && c <= 'z') {
 				break
 			}
-			r = unicode.ToLower(r)
-			if k+utf8.RuneLen(r) > len(buf) {
-				ok = false
-			} else if ok {
-				k += utf8.EncodeRune(buf[k:], r)
+			if k < len(buf) {
+				buf[k] = c
 			}
-			j += n
+			k++
 		}
-		i = j
-		if !ok {
+		if j < len(text) && text[j] >= utf8.RuneSelf {
+			var ok bool
+			if j, k, ok = lowerWord(text, i, &buf); !ok {
+				if j == i {
+					_, n := utf8.DecodeRuneInString(text[i:])
+					j = i + n // not a letter
+				}
+				i = j
+				continue
+			}
+		} else if k > len(buf) {
+			i = j
 			continue
 		}
+		i = j
 		total++
-		for _, lang := range langStopIndex[string(buf[:k])] {
-			counts[lang]++
+		for set := langStopIndex.get(buf[:k]); set != 0; set &= set - 1 {
+			counts[bits.TrailingZeros32(set)]++
 		}
 	}
 	best, bestN, second := "", 0, 0
-	for lang, n := range counts {
+	for l, n := range counts[:len(langStop)] {
 		switch {
-		case n > bestN || n == bestN && lang < best:
-			best, bestN, second = lang, n, bestN
+		case n > bestN:
+			best, bestN, second = langStop[l], n, bestN
 		case n > second:
 			second = n
 		}
@@ -88,6 +151,28 @@ func GuessLang(text string) string {
 		return ""
 	}
 	return best
+}
+
+// lowerWord reads the run of letters of text from i, lower-cased into buf,
+// and returns where it ends, its length in buf and whether it fits buf
+// (false with end i when text[i] is no letter).
+func lowerWord(text string, i int, buf *[16]byte) (end, k int, ok bool) {
+	ok = true
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		r = unicode.ToLower(r)
+		if k+utf8.RuneLen(r) > len(buf) {
+			ok = false
+		} else if ok {
+			k += utf8.EncodeRune(buf[k:], r)
+		}
+		j += n
+	}
+	return j, k, ok && j > i
 }
 
 // BaseLang returns the language of a MediaWiki language code without its

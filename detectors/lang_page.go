@@ -98,8 +98,11 @@ func (p *prober) readLang(sample []string, hint string, dict Words) (string, flo
 	total := float64(len(sample))
 	need := int(math.Ceil(langReadShare * total))
 	read := 0
+	// dict is Env.Dicts[hint]: English's when hint is English, asked
+	// about a word once.
+	other := dict != nil && !(hint == "en" && p.enDict != nil)
 	for i, w := range sample {
-		if p.extra != nil && p.extra.Has(w) || p.enDict != nil && p.enDict.Has(w) || dict != nil && dict.Has(w) {
+		if p.extra != nil && p.extra.Has(w) || p.enDict != nil && p.enDict.Has(w) || other && dict.Has(w) {
 			if read++; read >= need {
 				return hint, float64(read) / total
 			}
@@ -116,7 +119,7 @@ func (p *prober) readLang(sample []string, hint string, dict Words) (string, flo
 		switch {
 		case p.extra != nil && p.extra.Has(w), p.enDict != nil && p.enDict.Has(w):
 			read++
-		case dict != nil && dict.Has(w):
+		case other && dict.Has(w):
 			read++
 			rest = append(rest, w) // may still tell another language apart
 		default:

@@ -130,11 +130,14 @@ type prober struct {
 	wbits      []float32 // per word: bits per letter of an ordinary lower-case word, or -1
 	sym        []uint8   // folded letters of the scored words, back to back
 	cands      []probeCandidate
-	added      []uint64 // wordHash of the candidate-sized added words, sorted
-	old        []uint64 // wordHash of the words of the lines the edit removed, sorted
-	fresh      int      // distinct candidate-sized added words the removed lines do not have
-	rivals     int      // distinct candidates: the words that could be taken for a token
-	wordKnown  []int8   // per word: 1 a dictionary has it, -1 none does, 0 not looked up (wordAt)
+	added      []uint64   // wordHash of the candidate-sized added words
+	addedCount hashCounts // the same, counted
+	oldWords   hashCounts // the words collectOld asks about, counted in the lines the edit removed
+	oldAll     hashCounts // every word of those lines, when oldHas asks of another (oldAllDone)
+	oldAllDone bool
+	fresh      int    // distinct candidate-sized added words the removed lines do not have
+	rivals     int    // distinct candidates: the words that could be taken for a token
+	wordKnown  []int8 // per word: 1 a dictionary has it, -1 none does, 0 not looked up (wordAt)
 	edit       probeTextStats
 	known      []lineKnown
 	scripts    []lineScript
@@ -171,10 +174,13 @@ type lineMedian struct {
 }
 
 func (p *prober) reset(m *Model, a *Added, anon bool) {
+	p.addedCount.reset(0)
+	p.oldWords.reset(0)
+	p.oldAll.reset(0)
 	*p = prober{
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
-		added: p.added[:0], old: p.old[:0], scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
+		added: p.added[:0], addedCount: p.addedCount, oldWords: p.oldWords, oldAll: p.oldAll, scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
 		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
 	}
 }

@@ -131,9 +131,10 @@ func isIdentShape(w string, s alnumShape) bool {
 	if s.lower == 0 {
 		return true // part numbers, catalogue numbers, call signs: "SN74LS00N", "B000FC0R8K", "W1AW"
 	}
-	// Numbers and units: 10km, 1990s, 4x4, 1080p, 250x200px. Every run of
-	// letters is a unit or a single letter, and digits come first.
-	if w[0] >= '0' && w[0] <= '9' && s.parts <= 4 {
+	// Numbers and units: 10km, 1990s, 4x4, 1080p, 250x200px, a duration
+	// (0h0min0s). Every run of letters is a unit or a single letter, and
+	// digits come first.
+	if w[0] >= '0' && w[0] <= '9' && s.parts <= 6 {
 		ok := true
 		for i := 0; i < len(w) && ok; {
 			if w[i] >= '0' && w[i] <= '9' {
@@ -144,8 +145,10 @@ func isIdentShape(w string, s alnumShape) bool {
 			for j < len(w) && !(w[j] >= '0' && w[j] <= '9') {
 				j++
 			}
-			// A unit, or a lone letter between two numbers ("4x4", "738f").
-			ok = units[strings.ToLower(w[i:j])] || j-i == 1 && s.parts <= 3
+			// A unit, or a lone letter between two numbers ("4x4", "738f");
+			// beyond two numbers, only a duration's ("0h0min0s").
+			u := strings.ToLower(w[i:j])
+			ok = units[u] && (s.parts <= 4 || durationUnit(u)) || j-i == 1 && s.parts <= 3
 			i = j
 		}
 		if ok {
@@ -155,11 +158,21 @@ func isIdentShape(w string, s alnumShape) bool {
 	return chemicalFormula(w)
 }
 
+// durationUnit reports whether u is a unit of a duration written in one
+// word ("1h30min", "0h0min0s").
+func durationUnit(u string) bool {
+	switch u {
+	case "d", "h", "m", "min", "s", "ms":
+		return true
+	}
+	return false
+}
+
 // units are the letters that follow a number in real text: units,
 // ordinals, decades, resolutions.
 var units = func() map[string]bool {
 	m := map[string]bool{}
-	for _, u := range strings.Fields("st nd rd th er e re ème eme te ten ste s km kg mm cm m ft in lb lbs mi yd ha g l ml kb mb gb tb " +
+	for _, u := range strings.Fields("st nd rd th er e re ème eme te ten ste s h km kg mm cm m ft in lb lbs mi yd ha g l ml kb mb gb tb " +
 		"hz khz mhz ghz kw mw gw w v kv mah wh kwh hg px em pt mph kph kmh ms bc ad am pm bp kbp mbp k d p x yo mo hp cc ci " +
 		"nm um μm ly au pc kpc mpc mag sq ac hrs hr min sec yr yrs mg kcal cal db ma ka kwh mwh lm lx ppm ppb " +
 		"pop gen ed vol bps kbps mbps gbps fps dpi mp ghz") {

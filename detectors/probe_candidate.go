@@ -1,7 +1,6 @@
 package detectors
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,7 +105,7 @@ func (p *prober) run() {
 				sh.nameLike = true // "RDBMSes", "VtCs" in a post (probe_dict.go)
 				c.camel = true
 			}
-			if sh.digits == 0 && p.cliticName(word) {
+			if sh.digits == 0 && (p.cliticName(word) || p.pageClitic(word)) {
 				continue // "naKavhima", "kuDubai": a name with a Bantu clitic
 			}
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
@@ -197,13 +196,10 @@ func (p *prober) run() {
 		return
 	}
 	p.collectOld()
-	slices.Sort(p.added)
+	p.addedCount.reset(len(p.added))
 	p.fresh = 0
-	for i, h := range p.added {
-		if i > 0 && h == p.added[i-1] {
-			continue
-		}
-		if _, found := slices.BinarySearch(p.old, h); !found {
+	for _, h := range p.added {
+		if p.addedCount.add(h) == 1 && !p.oldWords.has(h) {
 			p.fresh++
 		}
 	}
@@ -224,24 +220,60 @@ func (p *prober) run() {
 	p.cands = kept
 }
 
-// collectOld hashes the words of the lines the edit removed or changed.
+// collectOld finds which of the words the judging asks about the lines
+// the edit removed or changed have: the candidate-sized added words (for
+// fresh) and the candidates' neighbours (midSentence). Only those are
+// tabled, so the table stays small however much the edit removed.
 func (p *prober) collectOld() {
+	p.oldWords.reset(len(p.added) + 2*len(p.cands))
+	for _, h := range p.added {
+		p.oldWords.put(h)
+	}
+	for i := range p.cands {
+		for _, k := range [2]int{p.cands[i].idx - 1, p.cands[i].idx + 1} {
+			if k >= 0 && k < len(p.words) {
+				p.oldWords.put(wordHash(p.text[p.words[k].Lo:p.words[k].Hi]))
+			}
+		}
+	}
+	p.oldAllDone = false
+	p.removedWords(p.oldWords.bump)
+}
+
+// removedWords calls fn with the wordHash of every word of the lines the
+// edit removed or changed.
+func (p *prober) removedWords(fn func(h uint64)) {
 	p.a.removedLines(func(line string) {
 		for i := 0; i < len(line); {
-			if !scanIsWordAt(line, i) {
+			if c := line[i]; c < 0x80 && !asciiAlnum[c] || c >= 0x80 && !scanIsWordAt(line, i) {
 				i++
 				continue
 			}
-			j := i
-			for j < len(line) && (line[j] >= 0x80 || scanIsAlnum(line[j])) {
-				j++
+			// wordHash of the word, hashed as it is read.
+			h := uint64(14695981039346656037)
+			for ; i < len(line); i++ {
+				c := line[i]
+				if c < 0x80 && !asciiAlnum[c] {
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					c |= 0x20
+				}
+				h ^= uint64(c)
+				h *= 1099511628211
 			}
-			p.old = append(p.old, wordHash(line[i:j]))
-			i = j
+			fn(h)
 		}
 	})
-	slices.Sort(p.old)
 }
+
+// asciiAlnum says which ASCII bytes are letters or digits (scanIsAlnum).
+var asciiAlnum = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = scanIsAlnum(byte(c))
+	}
+	return t
+}()
 
 // wordHash is FNV-1a over w with ASCII letters lower-cased.
 func wordHash(w string) uint64 {
@@ -257,22 +289,138 @@ func wordHash(w string) uint64 {
 	return h
 }
 
+// oldHas reports whether the lines the edit removed or changed have a word
+// of hash h.
 func (p *prober) oldHas(h uint64) bool {
-	_, found := slices.BinarySearch(p.old, h)
-	return found
+	if n, ok := p.oldWords.lookup(h); ok {
+		return n > 0
+	}
+	// A word collectOld did not table: table them all.
+	if !p.oldAllDone {
+		p.oldAllDone = true
+		p.oldAll.reset(0)
+		p.removedWords(func(h uint64) { p.oldAll.add(h) })
+	}
+	return p.oldAll.has(h)
 }
 
 // occurrences counts the candidate-sized added words with hash h.
-func (p *prober) occurrences(h uint64) int {
-	i, found := slices.BinarySearch(p.added, h)
-	if !found {
+func (p *prober) occurrences(h uint64) int { return int(p.addedCount.count(h)) }
+
+// hashCounts counts word hashes (wordHash) in an open-addressed table that
+// keeps its memory from one use to the next: cheaper than sorting them and
+// searching the sorted slice, which Probe did for every edit. A slot is in
+// use only when it carries the table's current generation, so emptying the
+// table costs nothing.
+type hashCounts struct {
+	slots []hashSlot
+	gen   uint32
+	n     int // keys in the table
+}
+
+type hashSlot struct {
+	key   uint64
+	count int32
+	gen   uint32
+}
+
+// reset empties the table, sized for at least hint keys. It uses as little
+// of the memory it has as will do: a small table stays in the cache.
+func (t *hashCounts) reset(hint int) {
+	size := 64
+	for size < 2*hint {
+		size *= 2
+	}
+	t.n = 0
+	if cap(t.slots) < size || cap(t.slots) > 1<<16 && cap(t.slots) > 16*size {
+		t.slots, t.gen = make([]hashSlot, size), 1
+		return
+	}
+	t.slots = t.slots[:size]
+	if t.gen++; t.gen == 0 {
+		clear(t.slots[:cap(t.slots)])
+		t.gen = 1
+	}
+}
+
+// slot returns where h is or would go.
+func (t *hashCounts) slot(h uint64) *hashSlot {
+	mask := len(t.slots) - 1
+	i := int((h*0x9E3779B97F4A7C15)>>32) & mask
+	for {
+		s := &t.slots[i]
+		if s.gen != t.gen || s.key == h {
+			return s
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// add counts h once more and returns its count.
+func (t *hashCounts) add(h uint64) int32 {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	s := t.slot(h)
+	if s.gen != t.gen {
+		*s = hashSlot{key: h, gen: t.gen}
+		t.n++
+	}
+	s.count++
+	return s.count
+}
+
+// put tables h with a count of 0 unless it is in the table.
+func (t *hashCounts) put(h uint64) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	if s := t.slot(h); s.gen != t.gen {
+		*s = hashSlot{key: h, gen: t.gen}
+		t.n++
+	}
+}
+
+// bump counts h once more if it is in the table.
+func (t *hashCounts) bump(h uint64) {
+	if s := t.slot(h); s.gen == t.gen {
+		s.count++
+	}
+}
+
+// lookup returns h's count and whether it is in the table.
+func (t *hashCounts) lookup(h uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	if s := t.slot(h); s.gen == t.gen {
+		return s.count, true
+	}
+	return 0, false
+}
+
+// count returns how many times h was added.
+func (t *hashCounts) count(h uint64) int32 {
+	if t.n == 0 {
 		return 0
 	}
-	j := i
-	for j < len(p.added) && p.added[j] == h {
-		j++
+	if s := t.slot(h); s.gen == t.gen {
+		return s.count
 	}
-	return j - i
+	return 0
+}
+
+func (t *hashCounts) has(h uint64) bool { return t.count(h) > 0 }
+
+// grow doubles the table, keeping its counts.
+func (t *hashCounts) grow() {
+	old, gen := t.slots, t.gen
+	t.slots, t.gen = make([]hashSlot, max(64, 2*len(old))), 1
+	for _, s := range old {
+		if s.gen == gen {
+			*t.slot(s.key) = hashSlot{key: s.key, count: s.count, gen: 1}
+		}
+	}
 }
 
 // probePostMinLetters is the least letters a word of one case (no digits)
@@ -329,10 +477,52 @@ func (p *prober) strictInCode(i int) bool {
 	if textview.IndexFold(t[w.Hi:], word) >= 0 || textview.IndexFold(t[:w.Lo], word) >= 0 || textview.ContainsFold(p.edit0.Title, word) {
 		return false
 	}
-	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && (strings.HasPrefix(t[w.Hi:], "  ") || strings.HasPrefix(t[w.Hi:], " \t") || strings.HasPrefix(t[w.Hi:], "\t")) {
+	if p.inColumn(w) || (i == 0 || p.words[i-1].Line != w.Line) && cellGap(t[w.Hi:]) && !indentedAlone(t, w.Lo) {
 		return false // a column's first cell: a list of packages, an environment's settings
 	}
 	return !p.lineHas(i, p.randomCompany)
+}
+
+// cellGap reports whether rest, what follows a word, opens with the gap
+// between two cells of a row: two blanks or a tab.
+func cellGap(rest string) bool {
+	return strings.HasPrefix(rest, "  ") || strings.HasPrefix(rest, " \t") || strings.HasPrefix(rest, "\t")
+}
+
+// indentedAlone reports whether the word at t[lo:] opens its line after
+// blanks, and the lines either side (past blank ones) open with no cell of
+// a row (cellGap after their first run of characters): a word pushed into a
+// line's indentation, not the first cell of an indented table, whose other
+// rows are cells too.
+func indentedAlone(t string, lo int) bool {
+	start := strings.LastIndexByte(t[:lo], '\n') + 1
+	if start == lo {
+		return false // at the line's start: a table's first column
+	}
+	rowLike := func(line string) bool {
+		line = strings.TrimLeft(line, " \t")
+		k := strings.IndexAny(line, " \t")
+		return k > 0 && cellGap(line[k:])
+	}
+	// The nearest non-blank line before and after.
+	for end := start - 1; end > 0; {
+		b := strings.LastIndexByte(t[:end], '\n') + 1
+		if line := strings.TrimRight(t[b:end], "\r"); strings.TrimSpace(line) != "" {
+			if rowLike(line) {
+				return false
+			}
+			break
+		}
+		end = b - 1
+	}
+	for b := lo + strings.IndexByte(t[lo:]+"\n", '\n') + 1; b < len(t); {
+		e := b + strings.IndexByte(t[b:]+"\n", '\n')
+		if line := strings.TrimRight(t[b:e], "\r"); strings.TrimSpace(line) != "" {
+			return !rowLike(line)
+		}
+		b = e + 1
+	}
+	return true
 }
 
 // randomCompany reports whether words[j] is lower-case letters of the kind
@@ -548,7 +738,7 @@ func (p *prober) strayInCode(i int) bool {
 		w.Hi < len(t) && t[w.Hi] != ' ' && t[w.Hi] != '\t' && t[w.Hi] != '\n' && t[w.Hi] != '\r' {
 		return false
 	}
-	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) ||
+	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) ||
 		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
 		return false
 	}
@@ -628,6 +818,19 @@ func (p *prober) strayShape(w string, least int) bool {
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
 	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+}
+
+// digitLed reports whether w opens with a digit and goes on in letters
+// that are no number's unit, no hexadecimal and no ordinal: no language
+// names a variable so, and a number's units ("100ms", "1080p", "4x4"),
+// hashes and versions are shaped otherwise (isIdentShape). "9qCPGN",
+// "028iwet", "3cpaoqh".
+func digitLed(w string) bool {
+	if w == "" || !digitAt(w, 0) {
+		return false
+	}
+	sh := shapeOf(w)
+	return sh.n >= probeCodeMinChars && sh.n <= probeMaxAlnum && sh.letters >= 3 && !isHex(w) && !isIdentShape(w, sh)
 }
 
 // lineHas reports whether another word of word i's line satisfies f.

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -184,4 +185,71 @@ func TestProbeStrictInCode(t *testing.T) {
 		{"program names", "sphinx furo", "sphinx furo xformers pyyaml", false},
 		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
 	})
+}
+
+// A word pushed into a code line's indentation, the code going on after a
+// gap, stands apart from the code as a planted token does; the first cell
+// of an indented table (its other rows are cells too) is the table's.
+func TestProbeIndentedInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	tests := []struct {
+		name, post string
+		probe      bool
+	}{
+		{"token in indentation", "My code:\n\n```python\ndef prepare(batch):\n    batch[\"labels\"] = [1]\n     dznwbk       return batch\n```\n", true},
+		{"token before an assert", "```\n        assert \"column_name\" in int_column\n     jqfwffl   assert \"column_statistics\" in int_column\n        assert \"x\" in y\n```\n", true},
+		{"indented package list", "Installed:\n\n```\n  pyarrow        14.0.1\n  fsspec         2023.10.0\n  xxhash         3.4.1\n  multiprocess   0.70.15\n```\n", false},
+		{"indented settings", "Output:\n\n```\n    verbose      true\n    logdir       /var/log/frob\n    retries      3\n```\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+			r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+			if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+				t.Errorf("score %.3f (suspects %v), want probe=%v", r.Score, r.Suspects, tt.probe)
+			}
+		})
+	}
+}
+
+// A word of letters and digits opening with a digit, no number with its
+// unit, no hash nor version, is no name a program gives: standing apart in
+// code, it is judged by its shape.
+func TestDigitLed(t *testing.T) {
+	for w, want := range map[string]bool{
+		"9qCPGN": true, "028iwet": true, "3cpaoqh": true, "180yuuu": true,
+		"1080p": false, "100ms": false, "1a98f21": false, "2nd": false, "4x4": false, "12kbps": false, "python3": false, "3abc": false,
+	} {
+		if got := digitLed(w); got != want {
+			t.Errorf("digitLed(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestProbeDigitLedInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const code = "```python\ndef generator(lines):\n    for line in lines:\n        %s img = Image.open(open(line[\"url\"], \"rb\"))\n        yield img\n```\n"
+	for tok, probe := range map[string]bool{"9qCPGN": true, "": false} {
+		post := strings.Replace(fmt.Sprintf(code, tok), "         img", "        img", 1)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: post}
+		r := Probe(&Input{Edit: e, Added: Diff("", post), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
+		}
+	}
+}
+
+// In prose too, letters and digits opening with a digit are no word: a
+// number with its unit, an ordinal or a duration is.
+func TestProbeDigitLedInProse(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Retry on %s the error in the streaming mode, as the docs say."
+	for tok, probe := range map[string]bool{"028iwet": true, "1h57min": false, "1080p": false, "3rd": false, "12kbps": false, "0h0min0s": false} {
+		p := fmt.Sprintf(post, tok)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: p}
+		r := Probe(&Input{Edit: e, Added: Diff("", p), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
+		}
+	}
 }

@@ -58,9 +58,50 @@ func (p *prober) editMedian() (float64, bool) {
 	return p.editMed, p.editMedK == 1
 }
 
+// median returns the upper median of vals (the middle value of an odd
+// count), reordering vals: a selection, not a sort, since only the one
+// value is wanted.
 func median(vals []float64) float64 {
-	slices.Sort(vals)
-	return vals[len(vals)/2]
+	k := len(vals) / 2
+	lo, hi := 0, len(vals)-1
+	for hi-lo > 16 {
+		// Median of three as the pivot, then Hoare's partition.
+		mid := lo + (hi-lo)/2
+		if vals[mid] < vals[lo] {
+			vals[mid], vals[lo] = vals[lo], vals[mid]
+		}
+		if vals[hi] < vals[lo] {
+			vals[hi], vals[lo] = vals[lo], vals[hi]
+		}
+		if vals[hi] < vals[mid] {
+			vals[hi], vals[mid] = vals[mid], vals[hi]
+		}
+		pivot := vals[mid]
+		i, j := lo, hi
+		for i <= j {
+			for vals[i] < pivot {
+				i++
+			}
+			for vals[j] > pivot {
+				j--
+			}
+			if i <= j {
+				vals[i], vals[j] = vals[j], vals[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return vals[k] // between the two halves: equal to the pivot
+		}
+	}
+	slices.Sort(vals[lo : hi+1])
+	return vals[k]
 }
 
 // oddNeighbours counts the words next to c (three on each side, same line)

@@ -78,6 +78,7 @@ const (
 	bitsRepeatedChunk       = 4.0 // a chunk three times, plus one per further repeat
 	bitsAlternating         = 4.0 // consonant, vowel, consonant... through alternatingLetters letters or more (probeAlternating)
 	bitsAlternatingLetter   = 0.5 // ...plus this per further letter
+	bitsDigitLed            = 4.0 // letters and digits opening with a digit, no number and its unit (digitLed)
 	alternatingLetters      = 8
 	bitsOddNeighbour        = -5.0
 	oddNeighbourBits        = 4.2   // bits per letter above which a neighbouring lower-case word is unusual
@@ -154,6 +155,7 @@ const (
 	termVersioned
 	termSplit
 	termAlternating
+	termDigitLed
 	termCount
 )
 
@@ -164,6 +166,7 @@ var probeTermNames = [termCount]string{
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
+	"digit-led",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -232,6 +235,12 @@ func (p *prober) judge(c *probeCandidate) {
 		llr = llr*capsShare + bitsCapitalised
 	}
 	c.add(termRandom, llr)
+	if c.parts && f&(wUpperFirst|wUpperInner|wJoined) == 0 && c.code == codeNone && digitLed(p.text[c.w.Lo:c.w.Hi]) {
+		// Opening with a digit, lower-case letters after that are no
+		// unit: no word, name or identifier is spelt so (digitLed). Ids
+		// of cases and digits are a mail's (Exim's "15rDsu-00085k-00").
+		c.add(termDigitLed, bitsDigitLed)
+	}
 
 	// Shape.
 	vowels, run := probeVowels(sym)

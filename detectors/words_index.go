@@ -13,18 +13,20 @@ import (
 // instead of reading and sorting a word list at every start. Layout, all
 // little-endian and every array aligned to its element's size:
 //
-//	0   "WWI1"
+//	0   "WWI2"
 //	4   uint32 flags: 1 = a letter model follows
 //	8   uint64 n, the number of fingerprints
 //	16  uint64 words the letter model was learned from
-//	24  hi [n]uint32, sorted, then lo [n]uint8, zero-padded to a multiple of 4
+//	24  uint32 b, the directory's bits (dirBitsFor(n)); uint32 zero
+//	32  dir [1<<b+1]uint32, the directory (WordSet.dir)
+//	    low [n]uint32, the fingerprints' low 32 bits (WordSet.low)
 //	    lp [27^4]float32, the letter model's log probabilities, if flagged
 //
-// The fingerprint function (wordPrint) and the letter model's geometry are
-// part of the format: changing either changes the magic.
+// The fingerprint function (wordPrint), the directory's geometry and the
+// letter model's are part of the format: changing one changes the magic.
 const (
-	wordIndexMagic  = "WWI1"
-	wordIndexHeader = 24
+	wordIndexMagic  = "WWI2"
+	wordIndexHeader = 32
 	wordIndexLetter = 1
 )
 
@@ -42,14 +44,13 @@ func (s *WordSet) AppendIndex(b []byte) []byte {
 	b = binary.LittleEndian.AppendUint32(b, flags)
 	b = binary.LittleEndian.AppendUint64(b, uint64(n))
 	b = binary.LittleEndian.AppendUint64(b, words)
-	for i := range n {
-		b = binary.LittleEndian.AppendUint32(b, s.hi[i])
+	b = binary.LittleEndian.AppendUint32(b, uint32(s.dirBits))
+	b = binary.LittleEndian.AppendUint32(b, 0)
+	for _, d := range s.dir {
+		b = binary.LittleEndian.AppendUint32(b, d)
 	}
-	if n > 0 {
-		b = append(b, s.lo...)
-	}
-	for pad := (4 - n%4) % 4; pad > 0; pad-- {
-		b = append(b, 0)
+	for _, x := range s.low {
+		b = binary.LittleEndian.AppendUint32(b, x)
 	}
 	if flags&wordIndexLetter != 0 {
 		for _, p := range s.letters.lp {
@@ -73,11 +74,16 @@ func WordSetFromIndex(data []byte) (*WordSet, error) {
 	flags := binary.LittleEndian.Uint32(data[4:])
 	n64 := binary.LittleEndian.Uint64(data[8:])
 	words := binary.LittleEndian.Uint64(data[16:])
-	size := uint64(wordIndexHeader) + 5*n64 + (4-n64%4)%4
+	dirBits := binary.LittleEndian.Uint32(data[24:])
+	if n64 >= 1<<32 || dirBits != uint32(dirBitsFor(int(n64))) {
+		return nil, fmt.Errorf("detectors: word set index of %d words has a directory of %d bits", n64, dirBits)
+	}
+	ndir := uint64(1)<<dirBits + 1
+	size := uint64(wordIndexHeader) + 4*ndir + 4*n64
 	if flags&wordIndexLetter != 0 {
 		size += 4 * modelGrams
 	}
-	if n64 > 1<<40 || uint64(len(data)) != size {
+	if uint64(len(data)) != size {
 		return nil, fmt.Errorf("detectors: word set index of %d words has %d bytes, want %d", n64, len(data), size)
 	}
 	if uintptr(unsafe.Pointer(unsafe.SliceData(data)))%4 != 0 {
@@ -85,14 +91,16 @@ func WordSetFromIndex(data []byte) (*WordSet, error) {
 	}
 	n := int(n64)
 	body := data[wordIndexHeader:]
-	s := &WordSet{}
+	s := &WordSet{dirBits: uint8(dirBits), dir: u32s(body[:4*ndir])}
+	if s.dir[ndir-1] != uint32(n) {
+		return nil, fmt.Errorf("detectors: word set index of %d words has a directory of %d", n, s.dir[ndir-1])
+	}
+	body = body[4*ndir:]
 	if n > 0 {
-		s.hi = u32s(body[:4*n])
-		s.lo = body[4*n : 5*n]
+		s.low = u32s(body[:4*n])
 	}
 	if flags&wordIndexLetter != 0 {
-		off := 5*n + (4-n%4)%4
-		u := u32s(body[off : off+4*modelGrams])
+		u := u32s(body[4*n : 4*n+4*modelGrams])
 		s.letters = &Model{words: words, lp: unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(u))), len(u))}
 	}
 	return s, nil

@@ -51,31 +51,80 @@ func TestWordSetIndex(t *testing.T) {
 	}
 }
 
-// TestSearchAgreesWithBinarySearch checks the interpolating lookup of a
-// word set against a plain binary search, on uniform and on lumpy values.
-func TestSearchAgreesWithBinarySearch(t *testing.T) {
+// TestDirectoryAgreesWithBinarySearch checks a word set's lookup through
+// its directory against a plain binary search of its fingerprints, on
+// uniform and on lumpy ones, built, read back from an index and from its
+// binary form.
+func TestDirectoryAgreesWithBinarySearch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 5, 300, 5000, 200000} {
+	for _, n := range []int{1, 5, 8, 9, 300, 5000, 200000} {
 		for _, lumpy := range []bool{false, true} {
-			a := make([]uint32, n)
-			for i := range a {
-				a[i] = rng.Uint32()
-				if lumpy && i%3 == 0 {
-					a[i] = 1000 + uint32(i%7)
+			var b WordSetBuilder
+			for i := range n {
+				fp := rng.Uint64() & (1<<40 - 1)
+				switch {
+				case lumpy && i%3 == 0:
+					fp = 1000<<8 + uint64(i%7)
+				case lumpy && i%3 == 1:
+					fp = 1<<40 - 1 - uint64(i%5)
+				}
+				b.fp = append(b.fp, fp)
+			}
+			fps := slices.Clone(b.fp)
+			slices.Sort(fps)
+			built := b.Build()
+			read, err := WordSetFromIndex(built.AppendIndex(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bin, err := built.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var kept WordSet
+			if err := kept.UnmarshalBinary(bin); err != nil {
+				t.Fatal(err)
+			}
+			for k := 0; k < 4000; k++ {
+				x := rng.Uint64() & (1<<40 - 1)
+				switch k % 4 {
+				case 0:
+					x = fps[rng.IntN(n)]
+				case 1:
+					x = fps[rng.IntN(n)] ^ 1 // a neighbour of one
+				}
+				_, want := slices.BinarySearch(fps, x)
+				if got := built.hasPrint(x); got != want {
+					t.Fatalf("n=%d lumpy=%v hasPrint(%#x) = %v, want %v", n, lumpy, x, got, want)
+				}
+				if got := read.hasPrint(x); got != want {
+					t.Fatalf("n=%d lumpy=%v read from its index: hasPrint(%#x) = %v, want %v", n, lumpy, x, got, want)
+				}
+				if got := kept.hasPrint(x); got != want {
+					t.Fatalf("n=%d lumpy=%v marshalled: hasPrint(%#x) = %v, want %v", n, lumpy, x, got, want)
 				}
 			}
-			slices.Sort(a)
-			for k := 0; k < 2000; k++ {
-				x := rng.Uint32()
-				if n > 0 && k%2 == 0 {
-					x = a[rng.IntN(n)]
-				}
-				gi, gf := search(a, x)
-				wi, wf := slices.BinarySearch(a, x)
-				if gi != wi || gf != wf {
-					t.Fatalf("n=%d lumpy=%v search(%d) = %d,%v; binary search %d,%v", n, lumpy, x, gi, gf, wi, wf)
-				}
+		}
+	}
+}
+
+// sortPrints sorts fingerprints of 40 bits as a comparison sort does,
+// small sets and large, with repeats.
+func TestSortPrints(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 100, 1 << 14, 70000} {
+		a := make([]uint64, n)
+		for i := range a {
+			a[i] = rng.Uint64() & (1<<40 - 1)
+			if i%5 == 0 && i > 0 {
+				a[i] = a[i-1]
 			}
+		}
+		want := slices.Clone(a)
+		slices.Sort(want)
+		sortPrints(a)
+		if !slices.Equal(a, want) {
+			t.Fatalf("n=%d: not sorted as slices.Sort sorts", n)
 		}
 	}
 }
