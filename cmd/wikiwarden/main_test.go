@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
+	"github.com/wikiwarden/wikiwarden/lexicon"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -207,6 +208,17 @@ func TestRunServiceRevertsAndStopsCleanly(t *testing.T) {
 func TestMain(m *testing.M) {
 	if os.Getenv("WIKIWARDEN_TEST_MAIN") == "1" {
 		main()
+	}
+	// The commands compile every dictionary the cache lacks before their
+	// first pass: a minute or two of CPU on a fresh machine, or after the
+	// index format changed. Do it once here, so that it runs inside no
+	// test's deadline and not in several processes at once.
+	if dir := lexicon.DefaultCacheDir(os.Getenv); dir != "" {
+		d := &dictionaries{cacheDir: dir}
+		if _, err := d.prepare(context.Background(), nil); err != nil {
+			fmt.Fprintln(os.Stderr, "compiling the dictionaries:", err)
+			os.Exit(1)
+		}
 	}
 	os.Exit(m.Run())
 }
