@@ -249,20 +249,12 @@ func (p *prober) removedWords(fn func(h uint64)) {
 				i++
 				continue
 			}
-			// wordHash of the word, hashed as it is read.
-			h := uint64(14695981039346656037)
-			for ; i < len(line); i++ {
-				c := line[i]
-				if c < 0x80 && !asciiAlnum[c] {
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
-					c |= 0x20
-				}
-				h ^= uint64(c)
-				h *= 1099511628211
+			j := i
+			for j < len(line) && (line[j] >= 0x80 || asciiAlnum[line[j]]) {
+				j++
 			}
-			fn(h)
+			fn(wordHash(line[i:j]))
+			i = j
 		}
 	})
 }
@@ -401,13 +393,8 @@ func (t *hashCounts) lookup(h uint64) (int32, bool) {
 
 // count returns how many times h was added.
 func (t *hashCounts) count(h uint64) int32 {
-	if t.n == 0 {
-		return 0
-	}
-	if s := t.slot(h); s.gen == t.gen {
-		return s.count
-	}
-	return 0
+	n, _ := t.lookup(h)
+	return n
 }
 
 func (t *hashCounts) has(h uint64) bool { return t.count(h) > 0 }
