@@ -18,13 +18,19 @@ const (
 	LinkSpamModel Code = "link_spam_model"
 )
 
-// The spam model's part in the link score. The model's probability p maps
-// to a link score that reaches the default threshold (0.7) at
-// linkModelBlatant and 1 at p=1; the LinkSpamModel reason adds what that
-// score exceeds the rules' evidence by, so the score is the higher of the
-// two. The model's reasons are spelled out from linkExplainFrom on.
+// LinkModelBlatant is the spam model's probability from which the link
+// score reaches the default threshold (0.7), so that the bot reverts the
+// edit with no memory: the model's probability p maps to a link score that
+// reaches the threshold at LinkModelBlatant and 1 at p=1. It is chosen on
+// held-out data by `go run ./cmd/spamtrain -eval` (spamscore/TRAINING.md,
+// "The bot's no-history threshold").
+const LinkModelBlatant = 0.8
+
+// The spam model's part in the link score. The LinkSpamModel reason adds
+// what the model's score exceeds the rules' evidence by, so the score is
+// the higher of the two. The model's reasons are spelled out from
+// linkExplainFrom on.
 const (
-	linkModelBlatant = 0.8
 	linkCapMinor     = 0.25
 	linkCapMinorSpam = 0.35
 	linkExplainFrom  = 0.3
@@ -723,10 +729,10 @@ func spamModel(env *Env) *spamscore.Model {
 
 // modelScore is the link score the model's probability p stands for.
 func modelScore(p float64) float64 {
-	if p <= linkModelBlatant {
-		return DefaultLinksThreshold * p / linkModelBlatant
+	if p <= LinkModelBlatant {
+		return DefaultLinksThreshold * p / LinkModelBlatant
 	}
-	return DefaultLinksThreshold + (1-DefaultLinksThreshold)*(p-linkModelBlatant)/(1-linkModelBlatant)
+	return DefaultLinksThreshold + (1-DefaultLinksThreshold)*(p-LinkModelBlatant)/(1-LinkModelBlatant)
 }
 
 // modelDoc is the text the model reads: the new part of each added line.

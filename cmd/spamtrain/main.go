@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/spamscore"
 )
 
@@ -42,12 +43,12 @@ var (
 const (
 	seed       = 13
 	bits       = 19
-	rate       = 0.15 // AdaGrad learning rate
-	l2         = 1e-6 // per update, named features
-	perLang    = 800  // augmented spam and ham examples per language
-	calibEvery = 10   // every tenth training item (by id hash) calibrates
-	thrSignal  = 0.7  // the bot's "spam signals" probability
-	thrBlatant = 0.8  // the bot's "blatant" probability
+	rate       = 0.15                       // AdaGrad learning rate
+	l2         = 1e-6                       // per update, named features
+	perLang    = 800                        // augmented spam and ham examples per language
+	calibEvery = 10                         // every tenth training item (by id hash) calibrates
+	thrSignal  = 0.7                        // the bot's "spam signals" probability
+	thrBlatant = detectors.LinkModelBlatant // the bot's "blatant" probability
 )
 
 func main() {
@@ -149,6 +150,8 @@ func run(args []string, stdout io.Writer) error {
 			skip: func(e *example) bool { return e.source == "sbl" }},
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
+	var heldModels []trained          // per fold A and B: its model and held-out items
+	var heldIdx [][]int
 	if !*folds && *evalOnly {
 		crossFolds = nil
 	}
@@ -168,12 +171,23 @@ func run(args []string, stdout io.Writer) error {
 		if !strings.HasPrefix(f.name, "C") {
 			heldHam = append(heldHam, ds.webHamLogits(m, test))
 			heldSpam = append(heldSpam, ds.spamLogits(m, test))
+			heldModels = append(heldModels, m)
+			heldIdx = append(heldIdx, test)
 		}
 	}
 	shift := 0.0
 	if len(heldHam) > 0 {
 		shift = operatingShift(heldHam)
 		fmt.Fprintf(&rep, "\n### The operating point\n\n%s", shiftReport(shift, heldHam, heldSpam))
+		var swept [][]sweepItem
+		for k, m := range heldModels {
+			items, err := ds.sweepFold(m, shift, heldIdx[k])
+			if err != nil {
+				return err
+			}
+			swept = append(swept, items)
+		}
+		blatantSweep(&rep, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())
