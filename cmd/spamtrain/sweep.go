@@ -17,7 +17,7 @@ import (
 // reverts with no memory (detectors.LinkModelBlatant). The sweep scores
 // each held-out item once with the fold's model, shifted as the shipped
 // model is, and replays the decision for each candidate.
-var blatantGrid = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85}
+var blatantGrid = []float64{0.5, 0.6, 0.65, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8, 0.85}
 
 // maxGoodFaith is the share of any held-out real good-faith set the bot
 // may revert with no memory at the chosen threshold: half the 0.5% the
@@ -72,6 +72,9 @@ func sweepGroupOf(e *example, words bool) string {
 
 // sweepItem is one held-out item scored once.
 type sweepItem struct {
+	id    string
+	text  string
+	kind  string
 	group string
 	lang  string
 	edit  *detectors.Edit
@@ -144,7 +147,7 @@ func (ds *dataset) sweepFold(m trained, shift float64, idx []int) ([]sweepItem, 
 		}
 		edit := botEdit(e)
 		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted}})
-		out = append(out, sweepItem{group: g, lang: e.lang, edit: edit, res: r})
+		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r})
 	}
 	return out, nil
 }
@@ -268,5 +271,102 @@ func blatantSweep(w io.Writer, folds [][]sweepItem) {
 			}
 			w.Write([]byte("\n"))
 		}
+	}
+	genreTable(w, folds)
+	// What binds: the real good faith the next lower threshold reverts
+	// and the chosen one does not.
+	i := slices.Index(blatantGrid, best)
+	if i <= 0 {
+		return
+	}
+	lower := blatantGrid[i-1]
+	var bind []string
+	for k, items := range folds {
+		for _, it := range items {
+			g := slices.IndexFunc(sweepGroups, func(s sweepGroup) bool { return s.name == it.group })
+			if g < 0 || !sweepGroups[g].goodFaith || it.res.Spam >= best || it.res.Spam < lower {
+				continue
+			}
+			d := bot.Decide(it.edit, []detectors.Result{atBlatant(it.res, lower)}, bot.Memory{}, bot.Policy{})
+			now := bot.Decide(it.edit, []detectors.Result{atBlatant(it.res, best)}, bot.Memory{}, bot.Policy{})
+			if d.Reverts() && !now.Reverts() && len(bind) < 2*listN {
+				bind = append(bind, fmt.Sprintf("- fold %c p=%.2f `%s` %s", 'A'+k, it.res.Spam, it.id, snippet(it.text)))
+			}
+		}
+	}
+	if len(bind) > 0 {
+		fmt.Fprintf(w, "\nReal good faith that p≥%.2f would revert and p≥%.2f does not:\n\n%s\n", lower, best, strings.Join(bind, "\n"))
+	}
+}
+
+// genreTable reports, by genre of the augmentation (comment, chat, wiki
+// draft, Telegram offer ...), the share of each fold's held-out-language
+// augmented spam the bot reverts with no memory at the shipped threshold,
+// and the worst language of each: the genres the hidden data is made of
+// are only approximated by the generator, so this says which disguises
+// are weak, not what hidden data will show.
+func genreTable(w io.Writer, folds [][]sweepItem) {
+	type count struct{ n, rev int }
+	byGenre := make([]map[string]*count, len(folds))
+	byLang := make([]map[string]map[string]*count, len(folds))
+	genres := map[string]bool{}
+	for k, items := range folds {
+		byGenre[k] = map[string]*count{}
+		byLang[k] = map[string]map[string]*count{}
+		for _, it := range items {
+			if it.group != "augmented spam, held-out languages" {
+				continue
+			}
+			g := strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang)
+			genres[g] = true
+			c := byGenre[k][g]
+			if c == nil {
+				c = &count{}
+				byGenre[k][g] = c
+			}
+			if byLang[k][g] == nil {
+				byLang[k][g] = map[string]*count{}
+			}
+			lc := byLang[k][g][it.lang]
+			if lc == nil {
+				lc = &count{}
+				byLang[k][g][it.lang] = lc
+			}
+			d := bot.Decide(it.edit, []detectors.Result{it.res}, bot.Memory{}, bot.Policy{})
+			c.n++
+			lc.n++
+			if d.Reverts() {
+				c.rev++
+				lc.rev++
+			}
+		}
+	}
+	fmt.Fprintf(w, "\nAugmented spam of the held-out languages by genre, reverted with no memory at p≥%.2f (worst language in brackets):\n\n| genre |", detectors.LinkModelBlatant)
+	for k := range folds {
+		fmt.Fprintf(w, " fold %c |", 'A'+k)
+	}
+	w.Write([]byte("\n|---|"))
+	for range folds {
+		w.Write([]byte("---:|"))
+	}
+	w.Write([]byte("\n"))
+	for _, g := range sortedKeys(genres) {
+		fmt.Fprintf(w, "| %s |", g)
+		for k := range folds {
+			c := byGenre[k][g]
+			if c == nil {
+				w.Write([]byte(" – |"))
+				continue
+			}
+			worst, ws := "", 2.0
+			for _, l := range sortedKeys(byLang[k][g]) {
+				lc := byLang[k][g][l]
+				if s := float64(lc.rev) / float64(lc.n); s < ws {
+					worst, ws = l, s
+				}
+			}
+			fmt.Fprintf(w, " %s (%s %.0f%%) |", pct(c.rev, c.n), worst, 100*ws)
+		}
+		w.Write([]byte("\n"))
 	}
 }
