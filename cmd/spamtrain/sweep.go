@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,6 +42,46 @@ var sweepGroups = []sweepGroup{
 	{name: "article paragraphs, references, external links", goodFaith: true},
 	{name: "Leipzig prose with a good-faith link, held-out languages", goodFaith: true},
 	{name: "augmented good faith, held-out languages"},
+	{name: "real spam with words, a share tag on every URL", spam: true},
+	{name: "real spam with words, an emoji added", spam: true},
+	{name: "Stack Exchange, held-out sites, a share tag on every URL"},
+	{name: "Stack Exchange, held-out sites, an emoji added"},
+}
+
+// sweepTagged are the groups whose items are scored again with a
+// share-button tracking tag on every URL (tagURLs) and with an emoji
+// (addEmoji), under the group's name with the variant's suffix: neither
+// should change a verdict.
+var sweepTagged = map[string]bool{"real spam with words": true, "Stack Exchange, held-out sites": true}
+
+var sweepVariants = []struct {
+	suffix string
+	change func(string) string
+}{
+	{", a share tag on every URL", tagURLs},
+	{", an emoji added", addEmoji},
+}
+
+// addEmoji puts an emoji training never uses after the first sentence of
+// text, or at its end.
+func addEmoji(text string) string {
+	if i := strings.Index(text, ". "); i > 0 {
+		return text[:i] + " 😄" + text[i+1:]
+	}
+	return text + " 😄"
+}
+
+var urlRe = regexp.MustCompile(`https?://[^\s\[\]<>"'|{}()]+`)
+
+// tagURLs adds a tracking tag that training never uses to every URL of
+// text.
+func tagURLs(text string) string {
+	return urlRe.ReplaceAllStringFunc(text, func(u string) string {
+		if strings.Contains(u, "?") {
+			return u + "&utm_source=ig&utm_medium=copy_link"
+		}
+		return u + "?utm_source=ig&utm_medium=copy_link"
+	})
 }
 
 // sweepGroupOf names the sweep group of a held-out example, or "".
@@ -148,6 +189,19 @@ func (ds *dataset) sweepFold(m trained, shift float64, idx []int) ([]sweepItem, 
 		edit := botEdit(e)
 		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted}})
 		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r})
+		for _, v := range sweepVariants {
+			if !sweepTagged[g] {
+				break
+			}
+			t := *e
+			t.text = v.change(e.text)
+			if e.new != "" {
+				t.new = strings.Replace(e.new, e.text, t.text, 1)
+			}
+			edit := botEdit(&t)
+			r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted}})
+			out = append(out, sweepItem{id: e.id, text: t.text, kind: e.kind, group: g + v.suffix, lang: e.lang, edit: edit, res: r})
+		}
 	}
 	return out, nil
 }
