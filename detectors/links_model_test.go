@@ -33,6 +33,12 @@ func TestLinksSpamModel(t *testing.T) {
 			"I had the same race. Close the channel in the producer, see [the memory model](https://go.dev/ref/mem) and https://github.com/golang/go/issues/12345", good},
 		{"mention of a brand domain", FormatMarkdown, "",
 			"We moved our bookings to Booking.com last year and the support was fine.", mention},
+		// What an app pastes with a link, and an emoji, are no spam by
+		// themselves: good faith has them too.
+		{"forum reply with an emoji and a shared link", FormatMarkdown, "",
+			"Das Rezept hat bei mir funktioniert 😀 Hier ist es: https://www.omas-backstube.de/rezepte/sauerteig?utm_source=pinterest&utm_medium=social", mention},
+		{"chat answer with a share-tagged link", FormatMarkdown, "",
+			"Thanks, that fixed it 👍 The guide I followed: https://www.tsv-hochdorf.de/abteilungen/schwimmen/trainingszeiten?ref=share", mention},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

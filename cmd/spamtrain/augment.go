@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -452,7 +453,32 @@ func (a *augmenter) hamURL(l *lang) string {
 	default:
 		path = "/"
 	}
-	return "https://" + host + path
+	return shareTagged("https://" + host + path)
+}
+
+// shareTags are the tracking tags good-faith links carry when pasted from
+// a share button, an app or a newsletter: utm_ and ref= tags are no sign of
+// spam by themselves (spam's affiliate and redirect links have their own
+// features), so good faith carries them too.
+var shareTags = []string{"utm_source=share&utm_medium=social", "utm_source=twitter", "utm_source=facebook&utm_medium=social&utm_campaign=share",
+	"utm_source=newsletter&utm_medium=email", "utm_source=share&utm_medium=android_app", "ref=share", "ref=hn", "utm_source=rss&utm_medium=rss",
+	"utm_campaign=later-linkinbio", "utm_source=pocket_saves", "ref_src=twsrc%5Etfw", "utm_content=share_button"}
+
+// shareTagged gives one good-faith URL in six a share tag, chosen by the
+// URL's hash (no draw from the augmenter's random stream, which the rest of
+// the augmentation depends on).
+func shareTagged(u string) string {
+	h := fnv.New32a()
+	h.Write([]byte(u))
+	n := h.Sum32()
+	if n%6 != 0 || strings.HasSuffix(u, ".pdf") {
+		return u
+	}
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + shareTags[int(n/6)%len(shareTags)]
 }
 
 // hamTitle is the title in a citation template; a third of them name what spam
@@ -667,7 +693,7 @@ func augment(seed uint64, pages []page, perLang int) []example {
 			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
 			h := a.ham(l, hamContainers[k%len(hamContainers)])
 			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
-			out = append(out, s, h)
+			out = append(out, s, withEmoji(h))
 		}
 	}
 	// The languages only the genres of genres.go have, from a stream of
@@ -680,10 +706,36 @@ func augment(seed uint64, pages []page, perLang int) []example {
 			s.id = fmt.Sprintf("aug:%s:spam:%d", l.code, k)
 			h := b.ham(l, genreHam[k%len(genreHam)])
 			h.id = fmt.Sprintf("aug:%s:ham:%d", l.code, k)
-			out = append(out, s, h)
+			out = append(out, s, withEmoji(h))
 		}
 	}
 	return out
+}
+
+// chatEmoji are the emoji of ordinary forum and chat replies.
+var chatEmoji = []string{"🙂", "👍", "😊", "😂", "🙏", "❤️", "😅", "👌", "🎉", "🤔", "😉", "🔥"}
+
+// withEmoji gives one forum or chat reply of good faith in four an emoji,
+// after its first sentence or at its end, chosen by the id's hash (no draw
+// from the augmenter's random stream): people write them in replies, and
+// spam is not the only text that has them. Wiki text keeps none.
+func withEmoji(e example) example {
+	if !e.markdown || e.label {
+		return e
+	}
+	h := fnv.New32a()
+	h.Write([]byte(e.id))
+	n := h.Sum32()
+	if n%4 != 0 {
+		return e
+	}
+	em := chatEmoji[int(n/4)%len(chatEmoji)]
+	if i := strings.Index(e.text, ". "); i > 0 && n/64%2 == 0 {
+		e.text = e.text[:i] + " " + em + e.text[i+1:]
+	} else {
+		e.text += " " + em
+	}
+	return e
 }
 
 // promo are the sentences of promotional pages ("%s": a product).

@@ -565,6 +565,10 @@ func (a *augmenter) officialProfile() string {
 
 // docsURL is a page of documentation or a project's site.
 func (a *augmenter) docsURL(l *lang) string {
+	return shareTagged(a.docsPage(l))
+}
+
+func (a *augmenter) docsPage(l *lang) string {
 	switch a.r.IntN(9) {
 	case 0:
 		return "https://docs.python.org/3/library/" + a.pick([]string{"asyncio.html", "pathlib.html", "json.html", "logging.html"})

@@ -307,7 +307,15 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("  (a reply or edit that is only a link to documentation, an issue, an article or a video, in the same markups); news\n")
 	b.WriteString("  references whose slugs name what spam sells; and forum answers and chat comments that use spam's words in their ordinary\n")
 	b.WriteString("  sense (\"the free version\", \"check out the second answer\", \"a profit of 3%\", in 16 languages), so that a call to action\n")
-	b.WriteString("  or a lure word alone is not learned as spam.\n\n")
+	b.WriteString("  or a lure word alone is not learned as spam.\n")
+	b.WriteString("- What good faith pasted from an app carries too (`augment.go`, chosen by hash, no draw from the random stream): one\n")
+	b.WriteString("  good-faith URL in six has a share button's tracking tag (utm_source=share, ref=hn …), and one forum or chat reply in\n")
+	b.WriteString("  four an emoji; before, only spam had them, and the model had learned either alone as spam: a forum reply with a small\n")
+	b.WriteString("  site's recipe link went from p=0.25 to 0.98 with a utm tag and to 0.95 with one emoji (session 8's model); this model\n")
+	plain := "This recipe worked for me, hydration 70%: https://www.kellys-kitchen-notes.net/recipes/sourdough-basic"
+	fmt.Fprintf(&b, "  gives %.2f, %.2f and %.2f.\n\n", final.model.Score(spamscore.Doc{Text: plain}).Prob,
+		final.model.Score(spamscore.Doc{Text: plain + "?utm_source=facebook&utm_medium=social"}).Prob,
+		final.model.Score(spamscore.Doc{Text: strings.Replace(plain, ",", " 😊", 1)}).Prob)
 	b.WriteString("## Model and training\n\n")
 	fmt.Fprintf(&b, "Logistic regression over %d named features and 2^%d hashed buckets (character 2–4-grams, words and word bigrams of the\n", spamscore.Dims(bits)-1<<bits, bits)
 	b.WriteString("added text with links and contacts blanked; words and 3-grams of link texts; domain TLD, label words and 4-grams; path words).\n")
@@ -366,7 +374,9 @@ shift (see "The operating point" below). The figures move by several points with
 | topic lexicons, calls to write privately, prizes, multipliers, national phone numbers, redirect paths, @mentions apart from messenger handles, major news sites as references, link features as shares, hashed part capped at ±2 (±3 and ±5 did worse on both folds, ±1.5 let web ham through); scam stories, generic link walls, topic answers, long sourced paragraphs, small good-faith sites, 800 augmented pairs a language (main b21e653) | 53.4% / 0.1% | 44.3% / 0.1% | 55.7% / 0.4% | 52.4% / 0.2% |
 | channel and profile links on user-content platforms, self-promotion and promotional praise, spam topics in link paths, BBCode and HTML anchors; comment self-promotion, Telegram job and signal spam, promotional wiki drafts, recommendation replies, link-only lists, with their good-faith counterparts (shared videos, official channels, docs links, neutral company articles, link-only replies, plain talk with free/visit/profit), 21 languages; small-site, topic-answer and reply containers fixed (main ffeadf5; after its shift of -0.5: A 77.1%, B 58.1%) | 51.2% / 0.1% | 44.2% / 0.1% | 57.6% / 0.4% | 54.4% / 0.3% |
 | real domain names: 5,000 domains of Wikimedia's spam blacklist against the domains the corpora's good-faith texts cite and the Majestic Million's top sites, each alone in a link-only edit (s6 05aa597; after its shift of +0.3: A 83.9%, B 62.3%) | 53.5% / 0.2% | 41.9% / 0.1% | 58.9% / 0.3% | 54.3% / 0.1% |
-| earnings, jobs and calls to write privately in 17 more languages (sv da no fi cs sk ro hu el he bn tl sw bg sr hr ms), more currencies (this model; after its shift of +0.3: A 83.7%, B 62.3%) | 53.5% / 0.2% | 41.9% / 0.1% | 58.8% / 0.3% | 53.9% / 0.1% |
+| earnings, jobs and calls to write privately in 17 more languages (sv da no fi cs sk ro hu el he bn tl sw bg sr hr ms), more currencies (s7; after its shift of +0.3: A 83.7%, B 62.3%) | 53.5% / 0.2% | 41.9% / 0.1% | 58.8% / 0.3% | 53.9% / 0.1% |
+| link features as shares of the links, whole registrable domains, free-mail providers (s8 0356957; after its shift of +0.2: A 85.0%, B 70.5%; this row and the next from the fold reports' rows "real (corpus) spam with a URL and words" and "web text") | 47.7% / 0.1% | 45.3% / 0.1% | 68.8% / 0.2% | 64.7% / 0.1% |
+| share-button tracking tags on good-faith URLs and emoji in good-faith replies, as spam has them (this model; after its shift of +0.1: A 82.9%, B 70.5%) | 47.7% / 0.1% | 43.0% / 0.1% | 69.5% / 0.2% | 64.9% / 0.1% |
 
 `
 
