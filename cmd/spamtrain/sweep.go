@@ -46,6 +46,8 @@ var sweepGroups = []sweepGroup{
 	{name: "real spam with words, an emoji added", spam: true},
 	{name: "Stack Exchange, held-out sites, a share tag on every URL"},
 	{name: "Stack Exchange, held-out sites, an emoji added"},
+	{name: "real spam with words, bare URLs as their own links", spam: true},
+	{name: "Stack Exchange, held-out sites, bare URLs as their own links"},
 }
 
 // sweepTagged are the groups whose items are scored again with a
@@ -60,6 +62,25 @@ var sweepVariants = []struct {
 }{
 	{", a share tag on every URL", tagURLs},
 	{", an emoji added", addEmoji},
+	{", bare URLs as their own links", autolink},
+}
+
+// autolink writes each bare URL of text as a Markdown link whose text is
+// the URL, as forum software renders a pasted address.
+func autolink(text string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range urlRe.FindAllStringIndex(text, -1) {
+		if m[0] > 0 && strings.ContainsRune("([=\"'", rune(text[m[0]-1])) {
+			continue
+		}
+		u := strings.TrimRight(text[m[0]:m[1]], ".,;:!?")
+		b.WriteString(text[last:m[0]])
+		b.WriteString("[" + u + "](" + u + ")")
+		last = m[0] + len(u)
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // addEmoji puts an emoji training never uses after the first sentence of

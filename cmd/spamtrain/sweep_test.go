@@ -33,3 +33,14 @@ func TestAtBlatant(t *testing.T) {
 		}
 	}
 }
+
+func TestAutolink(t *testing.T) {
+	for in, want := range map[string]string{
+		"see https://a.org/x. And [b](https://b.org)": "see [https://a.org/x](https://a.org/x). And [b](https://b.org)",
+		"no link": "no link",
+	} {
+		if got := autolink(in); got != want {
+			t.Errorf("autolink(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
