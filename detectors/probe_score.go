@@ -333,7 +333,7 @@ func (p *prober) judge(c *probeCandidate) {
 	// technical post say little of it, and a long page holds few such
 	// words. In a post the letters must be blatant too: a misspelt word in
 	// a sentence is as lone as a token ("make shape verifcaiton to use").
-	lone := (p.edit0.Format != FormatMarkdown || llr >= loneLetterBits) && p.loneInProse(c)
+	lone := p.loneMatters(c, llr) && p.loneInProse(c)
 	if k := p.identNeighbours(c); k > 0 && !lone && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
@@ -706,3 +706,15 @@ func rivalWords(fresh, cands float64) float64 {
 // discount before), 0 only the candidates. 0.5 flagged foreign words on
 // long pages ("erikoisjaksoista" on an English page).
 const knownWordsPower = 0.75
+
+// loneMatters reports whether loneInProse could change c's evidence, whose
+// letters score llr: in a post with identifiers near or a technical one,
+// for blatant letters; on a page created with more new words than the
+// lone word's length discount counts. Elsewhere (an edit to a page) it is
+// not asked, which keeps it off the common path.
+func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
+	if p.edit0.Format == FormatMarkdown {
+		return llr >= loneLetterBits && (p.technical() > 0 || p.identNeighbours(c) > 0)
+	}
+	return p.a.old == "" && float64(p.fresh) > math.Exp2(bitsLoneFresh/bitsPerDoublingCreation)
+}
