@@ -35,6 +35,8 @@ func TestContacts(t *testing.T) {
 		{"Skype id", "Write me on Skype: john.smith88.", []want{{ContactHandle, "john.smith88", "", false}}},
 		{"WeChat id, full-width colon", "加微信：abc12345 了解详情", []want{{ContactHandle, "abc12345", "", false}}},
 		{"line of a stack trace is no messenger", "Traceback: line: 1234 in main.py", nil},
+		{"full-width dot", "澳门娱乐城官网 vns8866。com 注册送88元", []want{{ContactObfuscated, "vns8866。com", "vns8866.com", false}}},
+		{"a sentence ending before a word is no domain", "我们去了公园。com是一个后缀", nil},
 		{"national number alone is a quantity", "The census counted 0912 345 678 people", nil},
 		{"an ISBN is no phone", "Online edition, ISBN 978-0-12-345678-9, call number QA76", nil},
 		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js", nil},
