@@ -47,7 +47,7 @@ var (
 var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
 	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
 	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
-	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन",
+	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन", "☎", "📞", "📱", "telefoon", "telepon", "tél",
 	"contact", "contacto", "contato", "kontakt", "kontak", "hubungi", "liên hệ", "联系", "連絡", "문의", "اتصل", "тг"}
 
 // trunkWords name a messenger by a word too short or common to trust
@@ -211,7 +211,31 @@ func mayObfuscate(lower string) bool {
 // text (lower case): a messenger or phone word is near, or a trunk word
 // and the number starts with a trunk prefix.
 func nationalContact(lower, number string) bool {
-	return containsWord(lower, phoneWords) || number != "" && number[0] == '0' && containsWord(lower, trunkWords)
+	return containsWord(lower, phoneWords) || containsStem(lower, phoneStems) ||
+		number != "" && number[0] == '0' && containsWord(lower, trunkWords)
+}
+
+// phoneStems are phone words that languages inflect (telefone, telefonu,
+// telefoni, telephone): they count at the start of a word, whatever ends it.
+var phoneStems = []string{"telefon", "telephon", "teléfon", "telèfon"}
+
+// containsStem reports whether lower holds one of stems at the start of a
+// word.
+func containsStem(lower string, stems []string) bool {
+	for _, w := range stems {
+		for off := 0; ; {
+			k := strings.Index(lower[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			if k == 0 || !IsAlnum(lower[k-1]) {
+				return true
+			}
+			off = k + 1
+		}
+	}
+	return false
 }
 
 // mayMessenger reports cheaply whether s may hold a messenger id after its
