@@ -32,6 +32,10 @@ type Contact struct {
 	// National is set on a phone number without an international prefix,
 	// found only because a messenger or phone word is near.
 	National bool
+	// Messenger is set on a national number when a messenger's name is
+	// near (WhatsApp, Zalo, Viber, WA): where spam sends readers, where a
+	// local page writes "Tel.".
+	Messenger bool
 }
 
 var (
@@ -49,6 +53,10 @@ var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "te
 	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
 	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन", "☎", "📞", "📱", "telefoon", "telepon", "tél",
 	"contact", "contacto", "contato", "kontakt", "kontak", "hubungi", "liên hệ", "联系", "連絡", "문의", "اتصل", "тг"}
+
+// messengerWords are the phone words of phoneWords that name a messenger.
+var messengerWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
+	"ватсап", "вайбер", "телеграм", "微信", "카톡", "واتس", "zap", "ไลน์", "тг"}
 
 // trunkWords name a messenger by a word too short or common to trust
 // alone ("WA" is also Washington's postal code): a number next to one is
@@ -123,7 +131,8 @@ func Contacts(text string, mask []byte, out []Contact) []Contact {
 		// only next to a messenger or phone word: alone it may be an
 		// ISBN, a date or a quantity.
 		if a, b := nationalPhone(string(mask)); b > a && nationalContact(lower, text[a:b]) {
-			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, a, b), National: true})
+			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, a, b), National: true,
+				Messenger: containsWord(lower, messengerWords) || containsWord(lower, trunkWords)})
 			blank(mask, a, b)
 		}
 	}

@@ -15,6 +15,8 @@ func TestContacts(t *testing.T) {
 		name     string
 		national bool
 	}
+	// messenger lists the texts of national numbers a messenger's name is near.
+	messenger := map[string]bool{"0912 345 678": true, "0812-3456-7890": true}
 	tests := []struct {
 		name string
 		text string
@@ -28,7 +30,7 @@ func TestContacts(t *testing.T) {
 			[]want{{ContactEmail, "a.b@gmail.com", "", false}, {ContactHandle, "@fast_money_job", "", false}}},
 		{"international number", "WhatsApp +49 151 2345 6789 now", []want{{ContactPhone, "+49 151 2345 6789", "", false}}},
 		{"national number next to a messenger word", "liên hệ zalo 0912 345 678", []want{{ContactPhone, "0912 345 678", "", true}}},
-		{"national number next to a contact word", "Pinjaman cepat, hubungi 0812-3456-7890", []want{{ContactPhone, "0812-3456-7890", "", true}}},
+		{"national number next to a contact word", "Pinjaman cepat, hubungi 0813-2222-1111", []want{{ContactPhone, "0813-2222-1111", "", true}}},
 		{"national number after a trunk word", "pinjaman cepat cair, WA 0812-3456-7890", []want{{ContactPhone, "0812-3456-7890", "", true}}},
 		{"a postal code after WA is no phone", "1301 Second Ave, Seattle, WA 98101-1234", nil},
 		{"LINE id", "副業で月収50万円、詳しくはLINE ID: fukugyou777 まで", []want{{ContactHandle, "fukugyou777", "", false}}},
@@ -47,6 +49,9 @@ func TestContacts(t *testing.T) {
 			var got []want
 			for _, c := range Contacts(tc.text, mask, nil) {
 				got = append(got, want{c.Kind, tc.text[c.Span.Lo:c.Span.Hi], c.Name, c.National})
+				if c.Messenger != messenger[tc.text[c.Span.Lo:c.Span.Hi]] {
+					t.Errorf("%q: Messenger = %v", tc.text[c.Span.Lo:c.Span.Hi], c.Messenger)
+				}
 				for i := c.Span.Lo; i < c.Span.Hi; i++ {
 					if mask[i] != ' ' {
 						t.Errorf("%q not blanked at %d", tc.text[c.Span.Lo:c.Span.Hi], i)
