@@ -300,3 +300,58 @@ func pageLangModel(format Format, text, without string) (m *Model, code string, 
 
 // langFitMinWords is the fewest words a language is told from.
 const langFitMinWords = 20
+
+// The world's Latin letters.
+//
+// A language the built-in models lack (Quechua, Hausa, Malagasy, a
+// transliteration of Persian or Japanese) is judged under the model of
+// the language it fits best, a relative at most, and a model of the page's
+// own words, which a page of a few kilobytes makes weak. worldModel pools
+// the counts of every language's model, each weighing the same (genlangs
+// gives each 20 million letters): the letter sequences some Latin-script
+// language writes. Its words and loanwords ("bhegi", "qhaqholla") cost it
+// fewer bits than English letters alone, while random letters stay as
+// unlikely as under any language.
+
+// worldModels holds the pooled model of every language but one, by the
+// language left out ("" for none), each built at its first use.
+var worldModels sync.Map // string -> func() *Model
+
+// worldModel returns the pooled letter model of every built-in language
+// but without ("" for none: only probeeval -holdout-lang leaves one out),
+// mixed with a little of the base model as each language's is; the base
+// model when there are no language models.
+func worldModel(without string) *Model {
+	f, ok := worldModels.Load(without)
+	if !ok {
+		f, _ = worldModels.LoadOrStore(without, sync.OnceValue(func() *Model { return buildWorldModel(without) }))
+	}
+	return f.(func() *Model)()
+}
+
+// buildWorldModel pools the counts of every language model but without's.
+func buildWorldModel(without string) *Model {
+	s := langModels()
+	sum := make([]uint64, modelGrams)
+	var words uint64
+	for l, md := range s.data {
+		if s.codes[l] == without {
+			continue
+		}
+		w, err := decodeCounts(md, func(i int, n uint32) { sum[i] += uint64(n) })
+		if err != nil {
+			continue // unreachable: TestLangModels decodes every model
+		}
+		words += w
+	}
+	if words == 0 {
+		return BaseModel()
+	}
+	m := &Model{counts: make([]uint32, modelGrams), words: words}
+	for i, n := range sum {
+		m.counts[i] = uint32(min(n, math.MaxUint32))
+	}
+	m.build()
+	m.counts = nil
+	return mixModels(m, 1-langShareBase, BaseModel(), langShareBase, nil, 0)
+}

@@ -173,3 +173,42 @@ func TestProbeUnderLangModel(t *testing.T) {
 		}
 	}
 }
+
+// TestWorldModel checks that the pooled letters of the world's languages
+// find a language's words more ordinary than English letters do, even with
+// that language left out of the pool, while random letters stay far less
+// likely than the language's words under it.
+func TestWorldModel(t *testing.T) {
+	s := langModels()
+	rng := rand.New(rand.NewPCG(7, 9))
+	tok, _ := foldWord(nil, "xkqzvbwpl")
+	for _, lang := range []string{"zu", "lg", "so", "st"} {
+		own := s.model(s.index(lang))
+		world := worldModel(lang)
+		if world == worldModel("") {
+			t.Fatalf("%s left out of the world's letters, the same model as with it", lang)
+		}
+		var wBits, bBits, letters float64
+		for _, w := range strings.Fields(sampleText(own, rng, 300)) {
+			sym, _ := foldWord(nil, w)
+			wBits += world.bits(sym)
+			bBits += BaseModel().bits(sym)
+			letters += float64(len(sym) + 1)
+		}
+		wPer, bPer := wBits/letters, bBits/letters
+		if wPer >= bPer-0.2 {
+			t.Errorf("%s held out of the world's letters: its words cost them %.2f bits a letter, English letters %.2f", lang, wPer, bPer)
+		}
+		if per := world.bits(tok) / 10; per < wPer+2 {
+			t.Errorf("%s held out: a random token costs the world's letters %.2f bits a letter, the language's words %.2f", lang, per, wPer)
+		}
+	}
+}
+
+func TestHasLangModel(t *testing.T) {
+	for lang, want := range map[string]bool{"zu": true, "fi": true, "no": true, "sh": true, "qu": false, "ha": false, "ja": false} {
+		if got := hasLangModel(lang); got != want {
+			t.Errorf("hasLangModel(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}

@@ -816,8 +816,35 @@ func contactsOnly(res *Result, in *Input, text string) {
 		}
 	}
 	res.Spam = round3(p)
-	s.add(LinkSpamModel, "", modelDetail(m, d, r.Prob)+siteSpamDetail(shift), modelScore(p)-res.Score, 1)
+	w := modelScore(p) - res.Score
+	detail := modelDetail(m, d, r.Prob) + siteSpamDetail(shift)
+	if localPhonesOnly(r.Contacts) {
+		// A national number next to "Tel." is how a local page gives a
+		// museum's or a town hall's number, and the model learned phone
+		// numbers from SMS spam: alone it stays under the threshold, so
+		// that with no memory a moderator decides. Its probability still
+		// counts as a spam signal for an editor tied to a campaign.
+		w = min(w, linkPhoneOnlyMax-res.Score)
+		detail += "; a local phone number is its only contact point, which alone does not revert it"
+	}
+	s.add(LinkSpamModel, "", detail, w, 1)
 	if res.Score > 1 {
 		res.Score = 1
 	}
+}
+
+// linkPhoneOnlyMax is the highest link score of an addition whose only
+// contact points are national phone numbers: just under the default
+// threshold, so a moderator sees it in the queue.
+const linkPhoneOnlyMax = DefaultLinksThreshold - 0.05
+
+// localPhonesOnly reports whether every contact point is a national phone
+// number.
+func localPhonesOnly(cs []spamscore.Contact) bool {
+	for _, c := range cs {
+		if c.Kind != spamscore.ContactLocalPhone {
+			return false
+		}
+	}
+	return len(cs) > 0
 }

@@ -58,7 +58,10 @@ const ProbeName = "probe"
 // are built as identifiers are (probe_ident.go): hashes, dimensions, file
 // modes, stretched words, in posts product names of English words and an
 // acronym; a word the text links to, its title names, it has in another
-// form, or that sits among identifiers counts against. A page in a
+// form, or that sits among identifiers counts against; but a word that
+// breaks a sentence of ordinary prose, the one odd word of it and used
+// nowhere else (loneInProse), is judged by that sentence: identifiers
+// further along and a long page count less against it. A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).

@@ -1,6 +1,10 @@
 package detectors
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/wikiwarden/wikiwarden/textview"
+)
 
 // Evidence from the text around a word: the language and script of its
 // line, how usual its neighbours are, italics around ordinary words. A
@@ -308,3 +312,49 @@ func (p *prober) shortLineKnown(c *probeCandidate) bool {
 	words, known := p.lineWords(c)
 	return words > 0 && words < 3 && known == words
 }
+
+// loneInProse reports whether c breaks a sentence of ordinary prose as a
+// planted token does: it sits in running text, out of code and markup,
+// between two words of the page's language (amidWords), has no word-like
+// letters, no other word among the three either side is odd company (a
+// lower-case word no dictionary has that the letter model finds unusual,
+// another script, diacritics), and the text and its title have its
+// letters nowhere else, not even in a path or a module's name ("switch
+// pmxbot off" beside "pmxbot/pmxbot"). A program's name or a term of
+// another language comes with its kind around it or is used again; a
+// token is the one odd word of a sentence someone else wrote. A caption,
+// a comment and a link's text are prose too (lonePlaces).
+func (p *prober) loneInProse(c *probeCandidate) bool {
+	if c.code != codeNone || c.chars <= 5 || c.w.Flags&(cCodeLine|cPre|cCode) != 0 || p.occurrences(c.hash) > 1 {
+		return false
+	}
+	if !c.parts && c.w.Flags&(wUpperFirst|wUpperInner) == 0 {
+		// Letters a dictionary's words would have are as often a rare
+		// word or a misspelt one ("verifcaiton") as a token.
+		if dm := p.dictLetters(); dm != nil && dm.bits(p.sym[c.symLo:c.symHi])-float64(c.symHi-c.symLo)*log2Letters <= dictWordlikeBits {
+			return false
+		}
+	}
+	if !p.amidIn(c, lonePlaces) {
+		return false
+	}
+	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		f := p.words[i].Flags
+		if f&(wNonLatin|wDiacritic) != 0 {
+			return false
+		}
+		if f&(wUpperFirst|wUpperInner|wDigit|wCode) == 0 && f&cMarkup == 0 && p.wbits[i] > oddNeighbourBits && !p.wordAt(i) {
+			return false
+		}
+	}
+	w := lowerASCII(p.text[c.w.Lo:c.w.Hi]) // IndexFold's needle is lower case
+	return textview.IndexFold(p.text[c.w.Hi:], w) < 0 && textview.IndexFold(p.text[:c.w.Lo], w) < 0 && !textview.ContainsFold(p.edit0.Title, w)
+}
+
+// lonePlaces are the places of markup whose words loneInProse reads as
+// prose.
+const lonePlaces = cCaption | cComment | cLink

@@ -158,8 +158,17 @@ func (p *prober) midSentence(c *probeCandidate) bool {
 // language spells so; not a line of its own, and no comma of a list of
 // names on both sides. A word of letters only there is as often a foreign
 // word, a typo or a name.
-func (p *prober) amidWords(c *probeCandidate) bool {
-	if c.w.Flags&(cTable|cCaption|cLink|cExtLink|cHeading|cPre|cAttr|cFileName|cIdent|cCode|cTemplate|cRef|cComment|cItalic|cForeign|cLinkTarget|cGallery|cTmplName|cParamName|cMath) != 0 {
+func (p *prober) amidWords(c *probeCandidate) bool { return p.amidIn(c, 0) }
+
+// amidPlaces are the places amidWords never judges a word in.
+const amidPlaces = cTable | cCaption | cLink | cExtLink | cHeading | cPre | cAttr | cFileName | cIdent | cCode | cTemplate | cRef | cComment |
+	cItalic | cForeign | cLinkTarget | cGallery | cTmplName | cParamName | cMath
+
+// amidIn is amidWords with the places in allow judged as prose too, and
+// then a wiki link's or italics' brackets beside a neighbour part of the
+// space between ("income]] kq3zt9 for").
+func (p *prober) amidIn(c *probeCandidate, allow wflag) bool {
+	if c.w.Flags&(amidPlaces&^allow) != 0 {
 		return false
 	}
 	edges, punct := 0, 0
@@ -176,7 +185,11 @@ func (p *prober) amidWords(c *probeCandidate) bool {
 			return false
 		}
 		// Running prose: one space between, or a sentence's punctuation.
-		if gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]; gap != " " {
+		gap := p.text[min(w.Hi, c.w.Hi):max(w.Lo, c.w.Lo)]
+		if allow != 0 && len(gap) > 1 {
+			gap = strings.Trim(gap, "[]'")
+		}
+		if gap != " " {
 			if !sentenceGap(gap, i < c.idx) {
 				return false
 			}

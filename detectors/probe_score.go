@@ -72,6 +72,9 @@ const (
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
+	bitsLoneTechnical       = -3.0  // ...for the one odd word of a sentence of prose (loneInProse)
+	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
+	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
 	bitsKeyboardRun         = 3.0 // four keys in a row, plus one per further key
@@ -324,7 +327,14 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 		c.add(k, bits)
 	}
-	if k := p.identNeighbours(c); k > 0 && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
+	// A word breaking a sentence of ordinary prose, the one odd word of
+	// it (loneInProse), is judged by that sentence rather than by the post
+	// or the page around it: identifiers further along the line and a
+	// technical post say little of it, and a long page holds few such
+	// words. In a post the letters must be blatant too: a misspelt word in
+	// a sentence is as lone as a token ("make shape verifcaiton to use").
+	lone := p.loneMatters(c, llr) && p.loneInProse(c)
+	if k := p.identNeighbours(c); k > 0 && !lone && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
 		// neighbours are the code. Lower-case letters there are as often
@@ -337,7 +347,11 @@ func (p *prober) judge(c *probeCandidate) {
 		// Identifiers beside the word and a technical post are much the
 		// same evidence: together they count up to bitsIdentMax.
 		near, _ := c.term(termIdentNear)
-		if b := max(bitsTechnical*t, bitsIdentMax-near); b < 0 {
+		limit := bitsIdentMax
+		if lone {
+			limit = bitsLoneTechnical
+		}
+		if b := max(bitsTechnical*t, limit-near); b < 0 {
 			c.add(termIdentNear, b)
 		}
 	}
@@ -372,8 +386,12 @@ func (p *prober) judge(c *probeCandidate) {
 			// that could be mistaken for a token are its candidates: the
 			// words a dictionary knows count for less (rivalWords).
 			fresh = rivalWords(fresh, float64(p.rivals))
-			c.add(termFresh, bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords))+
-				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords)))
+			b := bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords)) +
+				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords))
+			if lone {
+				b = max(b, bitsLoneFresh)
+			}
+			c.add(termFresh, b)
 		default:
 			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
 		}
@@ -688,3 +706,15 @@ func rivalWords(fresh, cands float64) float64 {
 // discount before), 0 only the candidates. 0.5 flagged foreign words on
 // long pages ("erikoisjaksoista" on an English page).
 const knownWordsPower = 0.75
+
+// loneMatters reports whether loneInProse could change c's evidence, whose
+// letters score llr: in a post with identifiers near or a technical one,
+// for blatant letters; on a page created with more new words than the
+// lone word's length discount counts. Elsewhere (an edit to a page) it is
+// not asked, which keeps it off the common path.
+func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
+	if p.edit0.Format == FormatMarkdown {
+		return llr >= loneLetterBits && (p.technical() > 0 || p.identNeighbours(c) > 0)
+	}
+	return p.a.old == "" && float64(p.fresh) > math.Exp2(bitsLoneFresh/bitsPerDoublingCreation)
+}

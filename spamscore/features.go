@@ -37,6 +37,10 @@ const (
 	ContactEmail      ContactKind = "email"
 	ContactTelegram   ContactKind = "telegram"
 	ContactPhone      ContactKind = "phone"
+	// ContactLocalPhone is a national number found by a phone word near
+	// it and no messenger's name ("Tel. 030 2090 5577"): how local pages
+	// give an office's number. The model reads it as any phone number.
+	ContactLocalPhone ContactKind = "local-phone"
 )
 
 // Contact is one link or link-like contact point in the added text.
@@ -646,7 +650,11 @@ func (x *extractor) extract(d Doc) {
 				x.tails[n-1] = pathTail(text[c.Span.Hi:])
 			}
 		case textview.ContactPhone:
-			x.addContact(Contact{Kind: ContactPhone, Text: t})
+			kind := ContactPhone
+			if c.National && !c.Messenger {
+				kind = ContactLocalPhone
+			}
+			x.addContact(Contact{Kind: kind, Text: t})
 			if c.National {
 				x.dense(fLocalPhone, 1)
 			}
@@ -839,7 +847,7 @@ func (x *extractor) linkFeatures(d Doc) {
 			} else {
 				x.dense(fMention, 1)
 			}
-		case ContactPhone:
+		case ContactPhone, ContactLocalPhone:
 			x.dense(fPhone, 1)
 		}
 		switch c.Domain {

@@ -16,8 +16,8 @@ type ContactKind uint8
 // Contact kinds, in the order Contacts finds them.
 const (
 	ContactEmail      ContactKind = iota + 1 // name@example.com
-	ContactHandle                            // a Telegram-style @handle
-	ContactObfuscated                        // name . com, name[dot]com, name (dot) com
+	ContactHandle                            // a Telegram-style @handle, or a messenger id after its label ("LINE ID: name")
+	ContactObfuscated                        // name . com, name[dot]com, name (dot) com, name。com
 	ContactBareDomain                        // ZONEPA.COM, example.org without a scheme or www.
 	ContactPhone                             // +49 151 2345 6789, or a national number next to a messenger word
 )
@@ -32,22 +32,47 @@ type Contact struct {
 	// National is set on a phone number without an international prefix,
 	// found only because a messenger or phone word is near.
 	National bool
+	// Messenger is set on a national number when a messenger's name is
+	// near (WhatsApp, Zalo, Viber, WA): where spam sends readers, where a
+	// local page writes "Tel.".
+	Messenger bool
 }
 
 var (
 	emailRe  = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
 	handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
 	phoneRe  = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
-	obfRe    = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
+	obfRe    = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+|\s*[。．]\s*)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp)\b`)
 	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
 )
 
-// phoneWords are the messenger and phone words next to which a national
-// number is a contact, lower case.
+// phoneWords are the messenger, phone and "contact us" words next to
+// which a national number is a contact, lower case.
 var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
 	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
 	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
-	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन"}
+	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन", "☎", "📞", "📱", "telefoon", "telepon", "tél",
+	"contact", "contacto", "contato", "kontakt", "kontak", "hubungi", "liên hệ", "联系", "連絡", "문의", "اتصل", "тг"}
+
+// messengerWords are the phone words of phoneWords that name a messenger.
+var messengerWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
+	"ватсап", "вайбер", "телеграм", "微信", "카톡", "واتس", "zap", "ไลน์", "тг"}
+
+// trunkWords name a messenger by a word too short or common to trust
+// alone ("WA" is also Washington's postal code): a number next to one is
+// a contact only when it starts with a national trunk prefix (0).
+var trunkWords = []string{"wa", "hp", "no hp"}
+
+// messengerRe finds a messenger id written after its label and a colon
+// ("LINE ID: fukugyou777", "Skype: name.surname", "微信：abc123"): the
+// way to reach a spammer without a link. Labels that also name things in
+// technical writing (line, signal) count only in a form that does not.
+var messengerRe = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9_])(?:line\s*id|wechat(?:\s*id)?|weixin|kakao(?:talk)?(?:\s*id)?|skype(?:\s*id)?|discord|telegram|viber|zalo|whatsapp|qq|icq|微信号?|微信|카톡(?:\s*아이디)?|카카오톡|ライン\s*id|ラインid)\s*[:：]\s*@?([A-Za-z0-9][A-Za-z0-9_.\-]{3,31})`)
+
+// messengerLabels are the labels of messengerRe, lower case, for a cheap
+// look before a colon.
+var messengerLabels = []string{"line id", "lineid", "wechat", "wechat id", "weixin", "kakao", "kakaotalk", "kakao id", "skype", "skype id",
+	"discord", "telegram", "viber", "zalo", "whatsapp", "qq", "icq"}
 
 // Contacts appends to out the contact points of text that are not URLs:
 // e-mail addresses, @handles, obfuscated and bare domains, phone numbers.
@@ -85,6 +110,14 @@ func Contacts(text string, mask []byte, out []Contact) []Contact {
 			blank(mask, m[2], m[3])
 		}
 	}
+	if mayMessenger(masked) {
+		for _, m := range messengerRe.FindAllStringSubmatchIndex(string(mask), -1) {
+			id := strings.TrimRight(text[m[2]:m[3]], ".-")
+			out = append(out, Contact{Kind: ContactHandle, Span: Span{m[2], m[2] + len(id)}})
+			blank(mask, m[2], m[2]+len(id))
+		}
+		masked = string(mask)
+	}
 	phones := 0
 	if mayPhone(masked) {
 		for _, m := range phoneRe.FindAllStringIndex(string(mask), -1) {
@@ -93,12 +126,13 @@ func Contacts(text string, mask []byte, out []Contact) []Contact {
 			phones++
 		}
 	}
-	if phones == 0 && containsWord(lower, phoneWords) && !strings.Contains(lower, "isbn") {
+	if phones == 0 && !strings.Contains(lower, "isbn") {
 		// A national number ("0912 345 678", "8 (900) 123-45-67") counts
 		// only next to a messenger or phone word: alone it may be an
 		// ISBN, a date or a quantity.
-		if a, b := nationalPhone(string(mask)); b > a {
-			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, a, b), National: true})
+		if a, b := nationalPhone(string(mask)); b > a && nationalContact(lower, text[a:b]) {
+			out = append(out, Contact{Kind: ContactPhone, Span: trimSpan(text, a, b), National: true,
+				Messenger: containsWord(lower, messengerWords) || containsWord(lower, trunkWords)})
 			blank(mask, a, b)
 		}
 	}
@@ -114,9 +148,12 @@ func MayHaveContacts(text string) bool {
 		return true
 	}
 	if countDigits(text) >= 9 {
-		if a, b := nationalPhone(text); b > a && containsWord(strings.ToLower(text), phoneWords) {
+		if a, b := nationalPhone(text); b > a && nationalContact(strings.ToLower(text), text[a:b]) {
 			return true
 		}
+	}
+	if mayMessenger(text) || strings.Contains(text, "。") || strings.Contains(text, "．") {
+		return true
 	}
 	for i := 0; i+1 < len(text); i++ {
 		switch text[i] {
@@ -176,7 +213,63 @@ func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func mayObfuscate(lower string) bool {
 	return strings.Contains(lower, " . ") || strings.Contains(lower, "dot") || strings.Contains(lower, "[.]") ||
 		strings.Contains(lower, "(.)") || strings.Contains(lower, "{.}") || strings.Contains(lower, " punkt ") ||
-		strings.Contains(lower, " точка ")
+		strings.Contains(lower, " точка ") || strings.Contains(lower, "。") || strings.Contains(lower, "．")
+}
+
+// nationalContact reports whether a national number is a contact in a
+// text (lower case): a messenger or phone word is near, or a trunk word
+// and the number starts with a trunk prefix.
+func nationalContact(lower, number string) bool {
+	return containsWord(lower, phoneWords) || containsStem(lower, phoneStems) ||
+		number != "" && number[0] == '0' && containsWord(lower, trunkWords)
+}
+
+// phoneStems are phone words that languages inflect (telefone, telefonu,
+// telefoni, telephone): they count at the start of a word, whatever ends it.
+var phoneStems = []string{"telefon", "telephon", "teléfon", "telèfon"}
+
+// containsStem reports whether lower holds one of stems at the start of a
+// word.
+func containsStem(lower string, stems []string) bool {
+	for _, w := range stems {
+		for off := 0; ; {
+			k := strings.Index(lower[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			if k == 0 || !IsAlnum(lower[k-1]) {
+				return true
+			}
+			off = k + 1
+		}
+	}
+	return false
+}
+
+// mayMessenger reports cheaply whether s may hold a messenger id after its
+// label: a colon (ASCII or full-width) right after a label, or a CJK
+// label anywhere.
+func mayMessenger(s string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], ':')
+		if k < 0 {
+			break
+		}
+		k += off
+		end := k
+		for end > 0 && s[end-1] == ' ' {
+			end--
+		}
+		for _, l := range messengerLabels {
+			if end >= len(l) && strings.EqualFold(s[end-len(l):end], l) {
+				return true
+			}
+		}
+		off = k + 1
+	}
+	return strings.Contains(s, "：") || strings.Contains(s, "微信") || strings.Contains(s, "카톡") ||
+		strings.Contains(s, "카카오톡") || strings.Contains(s, "ライン")
 }
 
 // mayPhone reports cheaply whether s may hold an international phone
