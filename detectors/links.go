@@ -818,14 +818,15 @@ func contactsOnly(res *Result, in *Input, text string) {
 	res.Spam = round3(p)
 	w := modelScore(p) - res.Score
 	detail := modelDetail(m, d, r.Prob) + siteSpamDetail(shift)
-	if localPhonesOnly(r.Contacts) {
+	if localPhonesOnly(r.Contacts) && !spamscore.SellsTopic(added.text) {
 		// A national number next to "Tel." is how a local page gives a
 		// museum's or a town hall's number, and the model learned phone
-		// numbers from SMS spam: alone it stays under the threshold, so
+		// numbers from SMS spam: with nothing spam sells named beside it
+		// (a prize, a loan, earnings), it stays under the threshold, so
 		// that with no memory a moderator decides. Its probability still
 		// counts as a spam signal for an editor tied to a campaign.
-		w = min(w, linkPhoneOnlyMax-res.Score)
-		detail += "; a local phone number is its only contact point, which alone does not revert it"
+		w = min(w, LinkPhoneOnlyMax-res.Score)
+		detail += "; " + LinkLocalPhoneNote
 	}
 	s.add(LinkSpamModel, "", detail, w, 1)
 	if res.Score > 1 {
@@ -833,10 +834,14 @@ func contactsOnly(res *Result, in *Input, text string) {
 	}
 }
 
-// linkPhoneOnlyMax is the highest link score of an addition whose only
+// LinkPhoneOnlyMax is the highest link score of an addition whose only
 // contact points are national phone numbers: just under the default
-// threshold, so a moderator sees it in the queue.
-const linkPhoneOnlyMax = DefaultLinksThreshold - 0.05
+// threshold, so a moderator sees it in the queue. The model's reason then
+// ends with LinkLocalPhoneNote.
+const (
+	LinkPhoneOnlyMax   = DefaultLinksThreshold - 0.05
+	LinkLocalPhoneNote = "a local phone number is its only contact point, which alone does not revert it"
+)
 
 // localPhonesOnly reports whether every contact point is a national phone
 // number.
