@@ -49,15 +49,15 @@ const (
 	// Weights of the three kinds of evidence: the mean over the edit's
 	// n-gram buckets, the strongest of its domains and handles, and the
 	// mean over its link words.
-	siteSpamWeightGrams   = 2.0
+	siteSpamWeightGrams   = 2.5
 	siteSpamWeightDomain  = 1.0
 	siteSpamWeightAnchors = 0.5
 	// siteSpamMax bounds the layer's part in log-odds either way: enough
 	// to carry a second wave the shipped model reads as plain good faith
-	// (p 0.1) past the blatant bar (0.8) once its first wave was
+	// (p 0.04) past the blatant bar (0.8) once its first wave was
 	// reverted, not enough alone for text the model reads as clean
-	// (p below 0.01 stays below 0.4).
-	siteSpamMax = 4.0
+	// (p below 0.004 stays below 0.4).
+	siteSpamMax = 5.0
 )
 
 // siteSpam is the layer as counted for one pass. It is read-only once
