@@ -472,17 +472,7 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 		default:
 			g = "real e-mail and SMS ham with links or contacts"
 		}
-		old, new := e.old, e.new
-		if new == "" {
-			new = old + "\n\n" + e.text
-			if old == "" {
-				new = e.text
-			}
-		}
-		edit := &detectors.Edit{Old: old, New: new, Anon: true, User: "192.0.2.1"}
-		if e.markdown {
-			edit.Format = detectors.FormatMarkdown
-		}
+		edit := botEdit(e)
 		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: m.model}})
 		d := bot.Decide(edit, []detectors.Result{r}, bot.Memory{}, bot.Policy{})
 		c := groups[g]
