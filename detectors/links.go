@@ -728,11 +728,16 @@ func spamModel(env *Env) *spamscore.Model {
 }
 
 // modelScore is the link score the model's probability p stands for.
-func modelScore(p float64) float64 {
-	if p <= LinkModelBlatant {
-		return DefaultLinksThreshold * p / LinkModelBlatant
+func modelScore(p float64) float64 { return ModelScoreAt(p, LinkModelBlatant) }
+
+// ModelScoreAt is the link score the model's probability p stands for
+// when the score reaches the default threshold at p = blatant (the
+// detector's is LinkModelBlatant; cmd/spamtrain sweeps others).
+func ModelScoreAt(p, blatant float64) float64 {
+	if p <= blatant {
+		return DefaultLinksThreshold * p / blatant
 	}
-	return DefaultLinksThreshold + (1-DefaultLinksThreshold)*(p-LinkModelBlatant)/(1-LinkModelBlatant)
+	return DefaultLinksThreshold + (1-DefaultLinksThreshold)*(p-blatant)/(1-blatant)
 }
 
 // modelDoc is the text the model reads: the new part of each added line.

@@ -2,6 +2,7 @@ package textview
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -46,17 +47,17 @@ var (
 	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz))(?:$|[^\p{L}\p{N}_-])`)
 )
 
-// phoneWords are the messenger, phone and "contact us" words next to
-// which a national number is a contact, lower case.
-var phoneWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
-	"call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон", "ватсап", "вайбер", "телеграм",
-	"电话", "手机", "微信", "電話", "전화", "카톡", "هاتف", "واتس", "تلفن", "fone", "zap", "celular", "teléfono", "llama",
-	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "ไลน์", "โทร", "फोन", "☎", "📞", "📱", "telefoon", "telepon", "tél",
-	"contact", "contacto", "contato", "kontakt", "kontak", "hubungi", "liên hệ", "联系", "連絡", "문의", "اتصل", "тг"}
-
-// messengerWords are the phone words of phoneWords that name a messenger.
+// messengerWords are the messenger names next to which a national number
+// is a contact, lower case.
 var messengerWords = []string{"whatsapp", "whats app", "wa.me", "zalo", "viber", "telegram", "wechat", "line id", "kakao",
 	"ватсап", "вайбер", "телеграм", "微信", "카톡", "واتس", "zap", "ไลน์", "тг"}
+
+// phoneWords are the messenger, phone and "contact us" words next to
+// which a national number is a contact, lower case.
+var phoneWords = append(slices.Clip(messengerWords), "call", "phone", "tel", "mobile", "cell", "sms", "hotline", "телефон", "тел", "звон",
+	"电话", "手机", "電話", "전화", "هاتف", "تلفن", "fone", "celular", "teléfono", "llama",
+	"appel", "anruf", "handy", "telefon", "sđt", "điện thoại", "nomor", "โทร", "फोन", "☎", "📞", "📱", "telefoon", "telepon", "tél",
+	"contact", "contacto", "contato", "kontakt", "kontak", "hubungi", "liên hệ", "联系", "連絡", "문의", "اتصل")
 
 // trunkWords name a messenger by a word too short or common to trust
 // alone ("WA" is also Washington's postal code): a number next to one is
@@ -232,16 +233,8 @@ var phoneStems = []string{"telefon", "telephon", "teléfon", "telèfon"}
 // word.
 func containsStem(lower string, stems []string) bool {
 	for _, w := range stems {
-		for off := 0; ; {
-			k := strings.Index(lower[off:], w)
-			if k < 0 {
-				break
-			}
-			k += off
-			if k == 0 || !IsAlnum(lower[k-1]) {
-				return true
-			}
-			off = k + 1
+		if hasWordAt(lower, w, false) {
+			return true
 		}
 	}
 	return false
@@ -303,20 +296,28 @@ func containsWord(lower string, words []string) bool {
 			}
 			continue
 		}
-		for off := 0; ; {
-			k := strings.Index(lower[off:], w)
-			if k < 0 {
-				break
-			}
-			k += off
-			end := k + len(w)
-			if (k == 0 || !IsAlnum(lower[k-1])) && (end == len(lower) || !IsAlnum(lower[end])) {
-				return true
-			}
-			off = k + 1
+		if hasWordAt(lower, w, true) {
+			return true
 		}
 	}
 	return false
+}
+
+// hasWordAt reports whether lower holds w at the start of a word, and
+// with whole also at its end.
+func hasWordAt(lower, w string, whole bool) bool {
+	for off := 0; ; {
+		k := strings.Index(lower[off:], w)
+		if k < 0 {
+			return false
+		}
+		k += off
+		end := k + len(w)
+		if (k == 0 || !IsAlnum(lower[k-1])) && (!whole || end == len(lower) || !IsAlnum(lower[end])) {
+			return true
+		}
+		off = k + 1
+	}
 }
 
 func isASCII(s string) bool {

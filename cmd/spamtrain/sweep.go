@@ -178,12 +178,7 @@ func atBlatant(r detectors.Result, t float64) detectors.Result {
 	if model < 0 {
 		return r
 	}
-	th := detectors.DefaultLinksThreshold
-	p := r.Spam
-	s := th * p / t
-	if p > t {
-		s = th + (1-th)*(p-t)/(1-t)
-	}
+	s := detectors.ModelScoreAt(r.Spam, t)
 	if strings.HasSuffix(r.Reasons[model].Detail, detectors.LinkLocalPhoneNote) {
 		// As the detector: a local phone number alone stays under the
 		// threshold whatever the model says.
