@@ -3,6 +3,7 @@ package spamscore
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -187,8 +188,8 @@ var denseNames = [fDense]string{
 	"a hyphen in the domain", "several hyphens in the domain", "digits in the domain", "a long domain label", "subdomains",
 	"a link to a site's front page", "a one-level path", "a deep path", "a query string", "tracking parameters",
 	"a [url text] link", "a Markdown link", "a citation", "a list of links",
-	"links after the categories", "anchors unrelated to the page", "anchors that use the page's words", "a URL as its own anchor",
-	"a call to action", "several calls to action", "money amounts", "percentages", "exclamation marks", "shouting capitals",
+	"links after the categories", "anchors unrelated to the page", "anchors that use the page's words", "a link text naming another address",
+	"a call to action", "several calls to action", "money amounts", "percentages", "sentences that exclaim (their share)", "shouting capitals",
 	"emoji", "many emoji", "two writing systems", "a word mixing writing systems",
 	"no prose", "1-5 words", "6-20 words", "21-60 words", "more than 60 words",
 	"links with no prose", "links with little prose", "links in short prose", "links in long prose",
@@ -278,17 +279,74 @@ func hasMultiplier(lower string) bool {
 	return false
 }
 
-// redirectPath reports whether a link's path and query (lower case) are
-// those of a click tracker, an affiliate redirect or a cloaked link.
-func redirectPath(path, query string) bool {
-	for _, p := range []string{"/go/", "/go.php", "/out/", "/out.php", "/click", "/track", "/redirect", "/redir", "/aff", "/ref/",
-		"/refer", "cgi-bin/", "/r/", "/c/", "/link.php", "/away", "/jump", "/visit/", "/recommends/", "/partner"} {
-		if strings.Contains(path, p) {
+// redirectPath reports whether a link's path (lower case, split into its
+// steps) and query keys are those of a click tracker, an affiliate
+// redirect or a cloaked link: a step such as /go/, /click, /out.php or
+// cgi-bin, or an affiliate's key (aff_id, clickid, ref), or a key whose value is
+// another address (?url=http…). A step is matched whole, not as a
+// substring: /affairs and /partners are pages, not redirects.
+func redirectPath(host, path string, query url.Values) bool {
+	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		name := seg
+		if i := strings.IndexByte(name, '.'); i > 0 {
+			name = name[:i] // go.php, out.php
+		}
+		switch name {
+		case "go", "out", "click", "clicks", "redirect", "redir", "aff", "ref", "refer", "referral", "cgi-bin", "away", "jump",
+			"recommends", "partner", "tracking":
+			// Not "visit" or "track": a museum's visiting page and
+			// a song are pages.
 			return true
+		case "r", "c":
+			// A shortener's or tracker's short step; on a platform
+			// it is a forum (reddit.com/r/golang) or a channel.
+			if profileHosts[registrable(host)] == nil && host != "reddit.com" && !strings.HasSuffix(host, ".reddit.com") {
+				return true
+			}
 		}
 	}
-	return strings.Contains(query, "url=http") || strings.Contains(query, "aff_id") || strings.Contains(query, "affid") ||
-		strings.Contains(query, "btag") || strings.Contains(query, "clickid") || strings.HasPrefix(query, "ref=") || strings.Contains(query, "&ref=")
+	for k, vs := range query {
+		switch trackingKey(k) {
+		case keyAffiliate:
+			return true
+		case keyTarget:
+			for _, v := range vs {
+				if strings.HasPrefix(v, "http") || strings.HasPrefix(v, "//") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Kinds of query keys.
+const (
+	keyOther     = iota
+	keyAffiliate // who gets paid for the click: aff_id, partner, ref, btag, clickid
+	keyCampaign  // which post or button was clicked: utm_source, promo
+	keyTarget    // where the click goes next: url, target, dest
+)
+
+// trackingKey tells what a query key (any case) is for. Only the key is
+// read, never the value or the rest of the address, so that a search for
+// "partner" or a path through /staff/ is no tracking.
+func trackingKey(k string) int {
+	k = strings.ToLower(k)
+	if strings.HasPrefix(k, "utm_") {
+		return keyCampaign
+	}
+	switch k {
+	case "aff", "affid", "aff_id", "affiliate", "affiliate_id", "affiliateid", "aff_sub", "partner", "partnerid", "partner_id",
+		"ref", "refid", "ref_id", "referral", "referralcode", "referral_code", "refcode", "ref_code", "btag", "clickid",
+		"click_id", "subid", "sub_id", "tracking_id", "trackingid":
+		return keyAffiliate
+	case "promo", "promocode", "promo_code", "coupon", "campaign", "campaign_id", "cmp", "cid":
+		return keyCampaign
+	case "url", "u", "target", "dest", "destination", "redirect", "redirect_url", "redirect_uri", "goto", "to", "link", "out":
+		return keyTarget
+	}
+	return keyOther
 }
 
 // channelName reports whether an @handle reads as a channel or a bot
@@ -511,6 +569,105 @@ type extractor struct {
 	messenger    bool
 	params       []string
 	spans        [][2]int
+	selfSpans    [][2]int // link texts that are their link's own address
+}
+
+// inSelfLabel reports whether offset i of the text lies in a link text
+// that is its link's own address.
+func (x *extractor) inSelfLabel(i int) bool {
+	for _, s := range x.selfSpans {
+		if i >= s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// selfLabelled reports whether label, a link's text, is the link's own
+// address u as editors and forum software write it: the whole URL, or it
+// without its scheme, "www." or final slash, or a start of it that ends
+// at the host or a path step, or one cut short with an ellipsis. A label
+// naming another address ([https://paypal.com](https://evil.example/))
+// is not.
+func selfLabelled(label, u string) bool {
+	if label == "" || strings.ContainsAny(label, " \t\n") {
+		return false
+	}
+	cut := false
+	for _, e := range []string{"\u2026", "..."} {
+		if strings.HasSuffix(label, e) {
+			label, cut = label[:len(label)-len(e)], true
+		}
+	}
+	a, b := bareAddress(label), bareAddress(trimURL(u))
+	if a == "" || !strings.Contains(a, ".") {
+		return false
+	}
+	if strings.HasPrefix(b, a) {
+		switch {
+		case len(a) == len(b):
+			return true
+		case cut:
+			return strings.Contains(a, "/")
+		case strings.IndexByte("/?#", b[len(a)]) >= 0:
+			return true
+		}
+	}
+	// Another page of the same site ([python.org](https://docs.python.org/3/))
+	// names the link's own site too.
+	host, ok := addressHost(label)
+	if !ok {
+		return false
+	}
+	uh, _ := splitURL(u)
+	return registrable(host) == registrable(strings.TrimPrefix(uh, "www."))
+}
+
+// isAddress reports whether a link text is written as a web address.
+func isAddress(label string) bool {
+	_, ok := addressHost(label)
+	return ok
+}
+
+// addressHost returns the host of a link text that is written as a web
+// address ("https://x.org/a", "www.x.org", "x.org/a"; a host under a
+// public suffix of ICANN's), and false for any other text.
+func addressHost(label string) (string, bool) {
+	a := label
+	for _, p := range []string{"https://", "http://", "//", "www."} {
+		if len(a) >= len(p) && strings.EqualFold(a[:len(p)], p) {
+			a = a[len(p):]
+		}
+	}
+	if j := strings.IndexAny(a, "/?#"); j >= 0 {
+		a = a[:j]
+	}
+	dot := strings.LastIndexByte(a, '.')
+	if dot <= 0 || len(a)-dot < 3 || strings.ContainsAny(a, " \t\n") {
+		return "", false
+	}
+	for i := dot + 1; i < len(a); i++ {
+		// Lower case: "ASP.NET" and "Socket.IO" are names, not
+		// addresses.
+		if (a[i] < 'a' || a[i] > 'z') && a[i] < 0x80 {
+			return "", false
+		}
+	}
+	a = strings.ToLower(a)
+	if _, icann := publicsuffix.PublicSuffix(a); !icann {
+		return "", false
+	}
+	return a, true
+}
+
+// bareAddress lower-cases an address and drops its scheme, "www." and
+// final slash.
+func bareAddress(s string) string {
+	s = strings.ToLower(s)
+	for _, p := range []string{"https://", "http://", "//", "www."} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.TrimSuffix(s, "/")
 }
 
 // flushShares emits the named features gathered while sharing, each as
@@ -577,16 +734,33 @@ func (x *extractor) extract(d Doc) {
 	// or a "www.": most texts have neither.
 	slashes := strings.Contains(text, "//")
 	urls := slashes || strings.Contains(text, "www.") || strings.Contains(text, "WWW.")
-	if slashes {
-		for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
-			anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
+	// A link whose text is its own address ([https://x.org/a](https://x.org/a),
+	// [url=U]U[/url], [example.org](https://example.org/)) is a plain URL
+	// as editors and forum software write one: its text is neither a
+	// second link nor an anchor of its own.
+	x.selfSpans = x.selfSpans[:0]
+	anchor := func(text string, u, a [2]int) int {
+		url, label := text[u[0]:u[1]], strings.TrimSpace(text[a[0]:a[1]])
+		if selfLabelled(label, url) {
+			x.selfSpans = append(x.selfSpans, a)
+			blank(x.mask, a[0], a[1])
+			if _, ok := anchors[url]; !ok {
+				anchors[url] = ""
+			}
+			return 0
 		}
+		anchors[url] = label
+		return 1
 	}
 	nWiki, nMD := 0, 0
+	if slashes {
+		for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
+			nWiki += anchor(text, [2]int{m[2], m[3]}, [2]int{m[4], m[5]})
+		}
+	}
 	if slashes && strings.Contains(text, "](") {
 		for _, m := range markdownRe.FindAllStringSubmatchIndex(text, -1) {
-			anchors[text[m[4]:m[5]]] = strings.TrimSpace(text[m[2]:m[3]])
-			nMD++
+			nMD += anchor(text, [2]int{m[4], m[5]}, [2]int{m[2], m[3]})
 		}
 	}
 	for _, f := range []struct {
@@ -597,11 +771,9 @@ func (x *extractor) extract(d Doc) {
 			continue
 		}
 		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
-			anchors[text[m[2]:m[3]]] = strings.TrimSpace(text[m[4]:m[5]])
-			nMD++
+			nMD += anchor(text, [2]int{m[2], m[3]}, [2]int{m[4], m[5]})
 		}
 	}
-	nWiki = len(anchors) - nMD
 	cited := 0
 	if urls && strings.Contains(text, "{{") {
 		for _, m := range citeRe.FindAllStringIndex(text, -1) {
@@ -625,6 +797,9 @@ func (x *extractor) extract(d Doc) {
 	for _, m := range findURLs(text) {
 		u := trimURL(text[m[0]:m[1]])
 		blank(x.mask, m[0], m[0]+len(u))
+		if x.inSelfLabel(m[0]) {
+			continue
+		}
 		if len(x.contacts) < maxContacts {
 			x.addURL(u, anchors[u])
 		}
@@ -677,7 +852,8 @@ func (x *extractor) extract(d Doc) {
 			blank(x.mask, m[0], m[1])
 		}
 	}
-	words := x.words(string(x.mask))
+	prose := string(x.mask)
+	words := x.words(prose)
 
 	// Link features.
 	n := len(x.contacts)
@@ -740,7 +916,7 @@ func (x *extractor) extract(d Doc) {
 			x.dense(fWordsPerLink26plus, 1)
 		}
 	}
-	x.shape(text, lower, words)
+	x.shape(text, lower, prose, words)
 }
 
 // clipText returns the part of text the model reads: at most maxTextBytes,
@@ -880,7 +1056,9 @@ func (x *extractor) linkFeatures(d Doc) {
 			x.pathFeatures(c.Text)
 		}
 		if c.Anchor != "" {
-			if strings.Contains(c.Anchor, "//") || strings.HasPrefix(strings.ToLower(c.Anchor), "www.") {
+			if strings.Contains(c.Anchor, "//") || strings.HasPrefix(strings.ToLower(c.Anchor), "www.") || isAddress(c.Anchor) {
+				// A link text naming another address than the
+				// link's (its own is no anchor: selfLabelled).
 				x.dense(fAnchorURL, 1)
 			} else {
 				x.anchorFeatures(c.Anchor)
@@ -1021,15 +1199,21 @@ func (x *extractor) pathFeatures(u string) {
 	default:
 		x.dense(fPathDepth2plus, 1)
 	}
+	var keys url.Values
 	if query != "" {
 		x.dense(fQuery, 1)
-		q := strings.ToLower(query)
-		if strings.Contains(q, "utm_") || strings.Contains(q, "ref=") || strings.Contains(q, "aff") ||
-			strings.Contains(q, "clickid") || strings.Contains(q, "partner") || strings.Contains(q, "promo") {
-			x.dense(fTracking, 1)
+		// A query the parser gives up on still yields its keys up to
+		// the fault.
+		keys, _ = url.ParseQuery(query)
+		for k := range keys {
+			if t := trackingKey(k); t == keyAffiliate || t == keyCampaign {
+				x.dense(fTracking, 1)
+				break
+			}
 		}
 	}
-	if redirectPath(strings.ToLower(path), strings.ToLower(query)) {
+	host, _ := splitURL(u)
+	if redirectPath(strings.TrimPrefix(host, "www."), strings.ToLower(path), keys) {
 		x.dense(fRedirectPath, 1)
 	}
 	if len(path) > 3 && SellsTopic(path) {
@@ -1171,7 +1355,7 @@ func (x *extractor) runeGrams(p []byte, lo, hi int, ns byte, v float32, o int32)
 }
 
 // shape: calls to action, money, punctuation, capitals, emoji, scripts.
-func (x *extractor) shape(text, lower string, words int) {
+func (x *extractor) shape(text, lower, prose string, words int) {
 	pc := &x.phraseCounts
 	switch cta := pc[listCTA]; {
 	case cta == 1:
@@ -1273,7 +1457,10 @@ func (x *extractor) shape(text, lower string, words int) {
 		x.dense(fPercent, 1)
 	}
 	if excl >= 2 {
-		x.dense(fExclaim, 1)
+		// The share of sentences that exclaim, not their number: two
+		// cheerful lines of a long reply are a habit of its writer,
+		// a pitch is all exclamation. One mark ("Thanks!") is none.
+		x.dense(fExclaim, exclaimShare(prose))
 	}
 	if letters >= 20 && upper*2 > letters {
 		x.dense(fCaps, 1)
@@ -1290,6 +1477,45 @@ func (x *extractor) shape(text, lower string, words int) {
 	if mixed {
 		x.dense(fMixedWord, 1)
 	}
+}
+
+// exclaimShare returns the share of prose's sentences that end in an
+// exclamation mark. A run of final punctuation ends a sentence when a
+// space, an East Asian character or the end follows it (not the dots of
+// "3.5"); prose has its links and markup blanked.
+func exclaimShare(prose string) float32 {
+	sentences, exclaimed := 0, 0
+	inRun, runExcl, open := false, false, false
+	end := func() {
+		sentences++
+		if runExcl {
+			exclaimed++
+		}
+		open = false
+	}
+	for _, r := range prose {
+		switch r {
+		case '.', '!', '?', '\u3002', '\uff01', '\uff1f', '\u2026':
+			if !inRun {
+				inRun, runExcl = true, false
+			}
+			runExcl = runExcl || r == '!' || r == '\uff01'
+			continue
+		}
+		if inRun && (open || runExcl) && (unicode.IsSpace(r) || r >= 0x3000) {
+			end()
+		}
+		inRun = false
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			open = true
+		}
+	}
+	if inRun && (open || runExcl) {
+		end()
+	} else if open {
+		sentences++
+	}
+	return float32(exclaimed) / float32(max(sentences, 1))
 }
 
 // Script bits.

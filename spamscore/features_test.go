@@ -1,6 +1,7 @@
 package spamscore
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -170,6 +171,113 @@ func TestLinkSharesAreMeans(t *testing.T) {
 	many := val("https://example.org/a/b https://example.net/c/d https://example.com/e/f https://example.info/g/h")
 	if one != 1 || many != 1 {
 		t.Errorf("a deep path counts %v for one link and %v for four, want 1 and 1", one, many)
+	}
+}
+
+// TestSelfLabelledLinks: a link whose text is its own address reads as the
+// plain URL, in every markup; a link text naming another address does not.
+func TestSelfLabelledLinks(t *testing.T) {
+	const u = "https://docs.python.org/3/library/os.html"
+	plain, plainCs := Vectorize(Doc{Text: "See " + u + " for this."}, 16)
+	named := func(v Vector) []uint32 {
+		var out []uint32
+		for _, i := range v.Idx {
+			if i < fDense {
+				out = append(out, i)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, text := range []string{
+		"See [" + u + "](" + u + ") for this.",
+		"See [docs.python.org/3/library/os.html](" + u + ") for this.",
+		"See [docs.python.org](" + u + ") for this.",
+		"See [python.org](" + u + ") for this.",
+		"See [https://docs.python.org/3/lib…](" + u + ") for this.",
+		"See [" + u + " " + u + "] for this.",
+		"See [url=" + u + "]" + u + "[/url] for this.",
+		"See <a href=\"" + u + "\">" + u + "</a> for this.",
+	} {
+		v, cs := Vectorize(Doc{Text: text}, 16)
+		if len(cs) != len(plainCs) || cs[0].Anchor != "" {
+			t.Errorf("%q: contacts %+v, want one as the plain URL gives", text, cs)
+		}
+		if got, want := named(v), named(plain); !slices.Equal(got, want) {
+			t.Errorf("%q: named features %v, want the plain URL's %v", text, got, want)
+		}
+	}
+	for _, text := range []string{
+		"[https://www.paypal.com/signin](https://paypal-secure.example/login)",
+		"[paypal.com](https://paypal.com.secure-login.example/)",
+		"[www.paypal.com](https://secure-login.example/)",
+	} {
+		if !textHas(text, fAnchorURL) {
+			t.Errorf("%q: a link text naming another address is not seen", text)
+		}
+	}
+	for _, text := range []string{"[ASP.NET](https://learn.microsoft.com/aspnet/core)", "[Socket.IO](https://socket.io/docs/v4/)", "[Node.js](https://nodejs.org/)"} {
+		if textHas(text, fAnchorURL) {
+			t.Errorf("%q: a name with a dot read as an address", text)
+		}
+	}
+}
+
+// TestTrackingKeys: tracking and redirects are read from the query's keys
+// and whole path steps, never from words anywhere in the address.
+func TestTrackingKeys(t *testing.T) {
+	for _, tc := range []struct {
+		text            string
+		track, redirect bool
+	}{
+		{"https://shop.example/p?aff_id=123", true, true},
+		{"https://shop.example/p?utm_source=share", true, false},
+		{"https://shop.example/p?REF=abc", true, true},
+		{"https://shop.example/go/offer", false, true},
+		{"https://shop.example/out.php?id=2", false, true},
+		{"https://x.example/r?url=https%3A%2F%2Fevil.example", false, true},
+		{"https://x.example/r?url=http://evil.example", false, true},
+		{"https://www.gov.example/foreign-affairs/staff?q=partner+programme", false, false},
+		{"https://forum.example/t/referee-decisions?page=2&sort=reference", false, false},
+		{"https://example.org/partners/affiliates-list", false, false},
+		{"https://museum.example/visit/", false, false},
+		{"https://www.reddit.com/r/golang/comments/abc", false, false},
+		{"https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC", false, false},
+	} {
+		if got := textHas(tc.text, fTracking); got != tc.track {
+			t.Errorf("%q: tracking %v, want %v", tc.text, got, tc.track)
+		}
+		if got := textHas(tc.text, fRedirectPath); got != tc.redirect {
+			t.Errorf("%q: redirect %v, want %v", tc.text, got, tc.redirect)
+		}
+	}
+}
+
+// TestExclaimShare: exclamations count as the share of sentences that
+// exclaim, so two in a long reply weigh less than one pitch of them.
+func TestExclaimShare(t *testing.T) {
+	val := func(text string) float32 {
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		for i, idx := range v.Idx {
+			if idx == fExclaim {
+				return v.Val[i]
+			}
+		}
+		return 0
+	}
+	for _, tc := range []struct {
+		text string
+		want float32
+	}{
+		{"Buy now!!! Best price!! https://x.example", 1},
+		{"Thanks, that worked!! I used https://x.example/a and it is fine now. The docs are at https://y.example. Version 3.5 works too.", 1.0 / 4},
+		{"It works. See https://x.example/a for the docs.", 0},
+		{"Brilliant, @Dave, thanks! https://x.example/a", 0},
+		{"太好了！太棒了！请看 https://x.example 。", 2.0 / 3},
+	} {
+		if got := val(tc.text); math.Abs(float64(got-tc.want)) > 1e-6 {
+			t.Errorf("%q: exclamation share %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
 

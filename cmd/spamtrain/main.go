@@ -37,6 +37,9 @@ var (
 	dropout = 0.3  // share of hashed features dropped from each training example, each epoch
 	listN   = 8    // worst false positives and misses listed per fold
 	listWhy = false
+	// genreMisses is how many of the held-out augmented spam the bot
+	// keeps to list per genre and fold (0: none).
+	genreMisses = 0
 )
 
 // Hyperparameters, recorded in TRAINING.md.
@@ -75,6 +78,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.Float64Var(&worldShare, "worldshare", worldShare, "weight share of the paragraphs in 75 languages")
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
+	fl.IntVar(&genreMisses, "genremisses", genreMisses, "with -eval: list this many held-out augmented spams the bot keeps, per genre and fold")
 	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
 	folds := fl.Bool("folds", true, "with -eval: run the cross-source folds (-folds=false with -probe scores the probe set only)")
 	if err := fl.Parse(args); err != nil {

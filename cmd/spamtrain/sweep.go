@@ -445,4 +445,27 @@ func genreTable(w io.Writer, folds [][]sweepItem) {
 		}
 		w.Write([]byte("\n"))
 	}
+	if genreMisses <= 0 {
+		return
+	}
+	for k, items := range folds {
+		fmt.Fprintf(w, "\nFold %c's held-out augmented spam kept at p≥%.2f, at most %d a genre:\n\n", 'A'+k, detectors.LinkModelBlatant, genreMisses)
+		listed := map[string]int{}
+		for _, it := range items {
+			if it.group != "augmented spam, held-out languages" {
+				continue
+			}
+			g := strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang)
+			d := bot.Decide(it.edit, []detectors.Result{it.res}, bot.Memory{}, bot.Policy{})
+			if d.Reverts() || listed[g] >= genreMisses {
+				continue
+			}
+			listed[g]++
+			text := strings.Join(strings.Fields(it.text), " ")
+			if r := []rune(text); len(r) > 300 {
+				text = string(r[:300]) + "…"
+			}
+			fmt.Fprintf(w, "- %s %s p=%.2f `%s`\n", g, it.lang, it.res.Spam, strings.ReplaceAll(text, "`", "'"))
+		}
+	}
 }
