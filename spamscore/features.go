@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -279,15 +280,19 @@ func hasMultiplier(lower string) bool {
 	return false
 }
 
-// redirectPath reports whether a link's path (lower case, split into its
-// steps) and query keys are those of a click tracker, an affiliate
-// redirect or a cloaked link: a step such as /go/, /click, /out.php or
-// cgi-bin, or an affiliate's key (aff_id, clickid, ref), or a key whose value is
-// another address (?url=http…). A step is matched whole, not as a
+// redirectPath reports whether a link is a click tracker's, an affiliate
+// redirect or a cloaked link: its path (lower case) has a step such as
+// /go/, /click, /out.php or cgi-bin, or its query redirects (an
+// affiliate's key such as aff_id, clickid or ref, or a key whose value is
+// another address: ?url=http…). A step is matched whole, not as a
 // substring: /affairs and /partners are pages, not redirects.
-func redirectPath(host, path string, query url.Values) bool {
-	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
-		name := seg
+func redirectPath(host, path string, queryRedirects bool) bool {
+	if queryRedirects {
+		return true
+	}
+	for rest := strings.Trim(path, "/"); rest != ""; {
+		var name string
+		name, rest, _ = strings.Cut(rest, "/")
 		if i := strings.IndexByte(name, '.'); i > 0 {
 			name = name[:i] // go.php, out.php
 		}
@@ -305,19 +310,33 @@ func redirectPath(host, path string, query url.Values) bool {
 			}
 		}
 	}
-	for k, vs := range query {
-		switch trackingKey(k) {
-		case keyAffiliate:
-			return true
-		case keyTarget:
-			for _, v := range vs {
-				if strings.HasPrefix(v, "http") || strings.HasPrefix(v, "//") {
-					return true
-				}
+	return false
+}
+
+// queryPairs calls f with each key and value of a URL query as
+// url.ParseQuery reads them (a pair it cannot read left out), without
+// building a map.
+func queryPairs(query string, f func(k, v string)) {
+	for query != "" {
+		var part string
+		part, query, _ = strings.Cut(query, "&")
+		if part == "" || strings.IndexByte(part, ';') >= 0 {
+			continue
+		}
+		k, v, _ := strings.Cut(part, "=")
+		var err error
+		if strings.ContainsAny(k, "%+") {
+			if k, err = url.QueryUnescape(k); err != nil {
+				continue
 			}
 		}
+		if strings.ContainsAny(v, "%+") {
+			if v, err = url.QueryUnescape(v); err != nil {
+				continue
+			}
+		}
+		f(k, v)
 	}
-	return false
 }
 
 // Kinds of query keys.
@@ -485,6 +504,34 @@ func hasMoney(lower string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// messengerDomains are sites whose every link opens a chat with a person,
+// a group or a channel: Telegram, WhatsApp, LINE, VK, Messenger, Signal,
+// Zalo and Viber links.
+var messengerDomains = map[string]bool{"t.me": true, "telegram.me": true, "telegram.dog": true, "wa.me": true, "wa.link": true,
+	"line.me": true, "lin.ee": true, "vk.me": true, "m.me": true, "signal.me": true, "signal.group": true, "zalo.me": true, "viber.click": true}
+
+// messengerHosts are the hosts of a messaging service's own site that open
+// a chat or a group; its other pages (telegram.org/faq, core.telegram.org)
+// are documentation.
+var messengerHosts = map[string]bool{"chat.whatsapp.com": true, "api.whatsapp.com": true, "invite.viber.com": true,
+	"open.kakao.com": true, "qm.qq.com": true, "u.wechat.com": true}
+
+// messengerLink reports whether c is a link that opens a chat.
+func messengerLink(c Contact) bool {
+	if messengerDomains[c.Domain] {
+		return true
+	}
+	switch c.Kind {
+	case ContactURL:
+		host, _ := splitURL(c.Text)
+		return messengerHosts[strings.TrimPrefix(host, "www.")]
+	case ContactBare:
+		host, _ := splitURL("//" + c.Text)
+		return messengerHosts[host]
 	}
 	return false
 }
@@ -885,7 +932,8 @@ func (x *extractor) extract(d Doc) {
 	// An @handle is a messenger contact when the text speaks of one
 	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
 	// a reply's mention of another user, as forums and issues have.
-	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/")
+	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/") ||
+		slices.ContainsFunc(x.contacts, messengerLink)
 	x.linkFeatures(d)
 	if n >= 2 && linkList(text) {
 		x.dense(fListLinks, 1)
@@ -1026,9 +1074,8 @@ func (x *extractor) linkFeatures(d Doc) {
 		case ContactPhone, ContactLocalPhone:
 			x.dense(fPhone, 1)
 		}
-		switch c.Domain {
-		case "t.me", "telegram.me", "telegram.org", "wa.me", "whatsapp.com":
-			// A messenger link is a handle.
+		if messengerLink(c) {
+			// A link that opens a chat is a handle.
 			x.dense(fTelegram, 1)
 		}
 		if c.Kind == ContactURL && !urlSeen {
@@ -1199,21 +1246,25 @@ func (x *extractor) pathFeatures(u string) {
 	default:
 		x.dense(fPathDepth2plus, 1)
 	}
-	var keys url.Values
+	tracking, redirects := false, false
 	if query != "" {
 		x.dense(fQuery, 1)
-		// A query the parser gives up on still yields its keys up to
-		// the fault.
-		keys, _ = url.ParseQuery(query)
-		for k := range keys {
-			if t := trackingKey(k); t == keyAffiliate || t == keyCampaign {
-				x.dense(fTracking, 1)
-				break
+		queryPairs(query, func(k, v string) {
+			switch trackingKey(k) {
+			case keyAffiliate:
+				tracking, redirects = true, true
+			case keyCampaign:
+				tracking = true
+			case keyTarget:
+				redirects = redirects || strings.HasPrefix(v, "http") || strings.HasPrefix(v, "//")
 			}
+		})
+		if tracking {
+			x.dense(fTracking, 1)
 		}
 	}
 	host, _ := splitURL(u)
-	if redirectPath(strings.TrimPrefix(host, "www."), strings.ToLower(path), keys) {
+	if redirectPath(strings.TrimPrefix(host, "www."), strings.ToLower(path), redirects) {
 		x.dense(fRedirectPath, 1)
 	}
 	if len(path) > 3 && SellsTopic(path) {
