@@ -120,6 +120,8 @@ func TestTransferFeatures(t *testing.T) {
 		{"Your picture is 1000 by 1000! Same goes to @fredley. https://example.org/a", fTelegram, false},
 		{"Пиши в телеграм @job_fast", fTelegram, true},
 		{"Join the group https://chat.whatsapp.com/AbCdEf123", fTelegram, true},
+		{"Nebenverdienst übers Handy, Infos per PN @lilnovatv", fTelegram, true},
+		{"Thanks, @lilnovatv, that fixed it", fTelegram, false},
 		{"Add me on LINE: line.me/ti/p/abc123", fTelegram, true},
 		{"The bot API is documented at https://core.telegram.org/bots/api", fTelegram, false},
 		{"See https://faq.whatsapp.com/1234 for backups", fTelegram, false},

@@ -162,6 +162,12 @@ var topicPhrases = [nTopics][]string{
 		"contactați", "contactează", "írj nekem", "írjon", "keress meg", "στείλτε μήνυμα", "επικοινωνήστε", "γράψτε μου",
 		"כתבו לי", "צרו קשר", "שלחו הודעה", "যোগাযোগ করুন", "ইনবক্স", "pm mo ako", "message mo ako", "wasiliana nami",
 		"nitumie ujumbe", "пишете ми", "свържете се", "pišite mi", "javite se", "kontaktirajte", "hubungi saya", "pm saya",
+		// "in private messages": where chat offers send the reader.
+		"in dm", "via dm", "send a dm", "dm for", "in pm", "via pm", "per pn", "per dm", "per privatnachricht", "schreibt mir",
+		"en dm", "en privé", "por dm", "al dm", "por md", "por privado", "al privado", "no pv", "no privado",
+		"na dm", "in privato", "na priv", "na pw", "özelden", "dm'den", "dm at", "в директ", "в приват",
+		"в особисті", "в дірект", "lichkada", "lichkaga", "shaxsiy xabar", "жеке хабарлама", "dm aja", "japri", "nhắn riêng",
+		"على الخاص", "في الخاص", "راسلنا", "پیوی", "دایرکت", "डीएम", "इनबॉक्स", "私我", "dmまで", "dmで", "디엠", "개인 메시지",
 	},
 	topicPrize: {
 		// "You have won" and giveaways; not "winner", "award" or "prize"
