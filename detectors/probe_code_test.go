@@ -113,7 +113,9 @@ func TestProbeAloneCRLF(t *testing.T) {
 
 // A word slipped into code so that it splits an identifier or a path (a
 // space beside an identifier's underscore, dot or slash, or a code span's
-// own backtick), stands between two names with nothing to join them, or is
+// own backtick), stands between two names with nothing to join them or
+// where code has no place for a bare name (between an assignment and its
+// value, before a keyword argument), or is
 // set between the words of a sentence in code (a comment, an error
 // message), is judged as a word, and so is a mix of cases no name has
 // standing apart; the same code with a fence's info string, a real comment
@@ -135,6 +137,11 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"between two names", "ds.cache_files)", "ds.cache_files qzvkwxj [0])", true},
 		{"one switch of case apart", "print(ds", "print( vkqzwT ds", true},
 		{"names in humps apart", "print(ds", "print( useState ds", false},
+		{"between an assignment and its value", "ds = load_dataset", "ds = qzvkwxj load_dataset", true},
+		{"between a name and its assignment", "ds = load_dataset", "cache_dir fkwqzuv = load_dataset", true},
+		{"before a keyword argument", "\"json\", data_files", "\"json\", qzvkwxj data_files", true},
+		{"a declaration used again", "ds = load_dataset", "size_t fkwqzuv = 0\nprint(fkwqzuv)\nds = load_dataset", false},
+		{"a name assigned", "ds = load_dataset", "fkwqzuv = load_dataset", false},
 	})
 }
 
