@@ -637,7 +637,7 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 			ids++
 		}
 	}
-	if float64(ids) > 0.03*float64(len(p.words)) {
+	if sh.parts < 3 && float64(ids) > 0.03*float64(len(p.words)) {
 		return false // a technical post
 	}
 	return p.lineInLang(&probeCandidate{w: w, idx: i})
