@@ -619,6 +619,14 @@ func (p *prober) splitsCode(w scanWord) bool {
 		hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '_' || t[hi+1] == '.') && scanIsAlnum(t[hi+2]) {
 		return true
 	}
+	// A path's piece a space after it, the path going on before it
+	// ("/home/user kq3zt9 /lib/python3.8", "site kq3zt9 -packages/"): a
+	// path holds no blank. An argument before a path ("--out_dir kq3zt9
+	// /tmp") has none before it.
+	if hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && scanIsAlnum(t[hi+2]) && lo >= 2 && t[lo-1] == ' ' &&
+		pathBefore(t[max(0, lo-1-pathReach):lo-1]) && pathAfter(t[hi+1:min(len(t), hi+1+pathReach)]) {
+		return true
+	}
 	// A code span's own backtick a space away ("` kq3zt9 load_dataset`"):
 	// a span holds its code from its first character to its last. Not a
 	// fence's, whose info string may follow a space ("``` python").
@@ -631,6 +639,31 @@ func (p *prober) splitsCode(w scanWord) bool {
 	}
 	return false
 }
+
+// pathBefore reports whether t ends in a piece of a path: its last run of
+// characters up to a blank or a quote holds a slash or a backslash after a
+// letter or a digit, and ends in a letter or a digit.
+func pathBefore(t string) bool {
+	if t == "" || !scanIsAlnum(t[len(t)-1]) {
+		return false
+	}
+	lo := max(strings.LastIndexAny(t, " \t\n\"'="), 0)
+	k := strings.LastIndexAny(t[lo:], "/\\")
+	return k > 0 && scanIsAlnum(t[lo+k-1])
+}
+
+// pathAfter reports whether t opens with the rest of a path: its first run
+// of characters up to a blank holds a slash or a backslash after its first
+// character ("/lib/python3.8", "-packages/datasets").
+func pathAfter(t string) bool {
+	if k := strings.IndexAny(t, " \t\r\n\"'"); k >= 0 {
+		t = t[:k]
+	}
+	return len(t) > 1 && strings.ContainsAny(t[1:], "/\\")
+}
+
+// pathReach is how far pathBefore and pathAfter look for a path's pieces.
+const pathReach = 256
 
 // juxtaposed reports whether words[i], lower-case letters in code, stands
 // a space from code on both sides with nothing to join it to either: no

@@ -137,6 +137,7 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"between two names", "ds.cache_files)", "ds.cache_files qzvkwxj [0])", true},
 		{"one switch of case apart", "print(ds", "print( vkqzwT ds", true},
 		{"names in humps apart", "print(ds", "print( useState ds", false},
+		{"path split before a slash", "/usr/local/data", "/usr/local qzvkwxj /data", true},
 		{"between an assignment and its value", "ds = load_dataset", "ds = qzvkwxj load_dataset", true},
 		{"between a name and its assignment", "ds = load_dataset", "cache_dir fkwqzuv = load_dataset", true},
 		{"before a keyword argument", "\"json\", data_files", "\"json\", qzvkwxj data_files", true},
@@ -257,6 +258,25 @@ func TestProbeDigitLedInProse(t *testing.T) {
 		r := Probe(&Input{Edit: e, Added: Diff("", p), Env: env})
 		if got := r.Score >= DefaultProbeThreshold; got != probe {
 			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
+		}
+	}
+}
+
+// A path's pieces either side of a blank: a word between them splits it.
+func TestPathPieces(t *testing.T) {
+	for s, want := range map[string]bool{
+		"File \"/home/user": true, "conda3/envs/lib": true, "C:\\Users\\me": true,
+		"--out_dir": false, "/": false, "see the docs": false, "/usr/lib/": false,
+	} {
+		if got := pathBefore(s); got != want {
+			t.Errorf("pathBefore(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"/lib/python3.8/site.py\", line 2": true, "-packages/datasets": true, "/tmp --verbose": false, "-v /tmp": false, "/": false,
+	} {
+		if got := pathAfter(s); got != want {
+			t.Errorf("pathAfter(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
