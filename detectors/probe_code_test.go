@@ -280,3 +280,18 @@ func TestPathPieces(t *testing.T) {
 		}
 	}
 }
+
+// In a technical post a word of prose whose letters the post has nowhere
+// else (onlyUse) keeps more of its evidence than a program's name that
+// the post's code uses too.
+func TestProbeOnlyUseInTechnicalPost(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading the parquet files with `load_dataset` is slow since `datasets==2.14.0`:\n\n```python\n" +
+		"from datasets import load_dataset\nds = load_dataset(\"parquet\", data_files=\"data/train.parquet\", split=\"train\")\n" +
+		"print(ds.num_rows)\n```\n\nCalling `ds.map` %s takes minutes where it took seconds before."
+	checkPostProbe(t, env, fmt.Sprintf(post, "now"), false)
+	checkPostProbe(t, env, fmt.Sprintf(post, "jdeirh"), true)
+	// The same letters in the code: a name the post deals in.
+	used := strings.Replace(post, "print(ds.num_rows)", "print(ds.num_rows, jdeirh)", 1)
+	checkPostProbe(t, env, fmt.Sprintf(used, "jdeirh"), false)
+}
