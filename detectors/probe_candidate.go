@@ -701,19 +701,20 @@ func (p *prober) juxtaposed(i int) bool {
 	return code
 }
 
-// betweenOperands reports whether words[i], lower-case letters in code, a
-// space from each side, sits where code has no place for a bare name:
-// between an assignment and the expression it assigns ("ds = kqztvx
-// load_dataset(...)", "= kqztvx torch.optim.Adam(...)"), or between an
-// expression and its assignment ("nli_data kqztvx = ...", "x["a"] kqztvx
-// = ..."), or before a keyword argument or a key's colon ("f(x, kqztvx
-// data_files=...)", "{"a" kqztvx : 1}"). A keyword there is a word of a language (lambda, await, new),
-// which is no candidate; a name a declaration defines ("size_t bufsize =
-// 0", "std::string fname =") is used again, so the word must be the only
-// use of its letters in the text and its title.
+// betweenOperands reports whether words[i], a word in code (letters, or
+// letters and digits, in any case), a space from each side, sits where code
+// has no place for a bare name: between an assignment and the expression it
+// assigns ("ds = kqztvx load_dataset(...)", "= kqztvx torch.optim.Adam(...)"),
+// between an expression and its assignment ("nli_data kqztvx = ...",
+// "x["a"] kqztvx = ..."), or before a keyword argument or a key's colon
+// ("f(x, kqztvx data_files=...)", "{"a" kqztvx : 1}"). A keyword there is a
+// word of a language (lambda, await, new), which is no candidate; a name a
+// declaration defines ("size_t bufsize = 0", "std::string fname =") is used
+// again, so the word must be the only use of its letters in the text and
+// its title.
 func (p *prober) betweenOperands(i int) bool {
 	w := p.words[i]
-	if w.Flags&(wDigit|wUpperFirst|wUpperInner|wNonLatin|wDiacritic|wJoined|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars {
+	if w.Flags&(wNonLatin|wDiacritic|wJoined|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars {
 		return false
 	}
 	t := p.text

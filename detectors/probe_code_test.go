@@ -140,6 +140,7 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"path split before a slash", "/usr/local/data", "/usr/local qzvkwxj /data", true},
 		{"between an assignment and its value", "ds = load_dataset", "ds = qzvkwxj load_dataset", true},
 		{"between a name and its assignment", "ds = load_dataset", "cache_dir fkwqzuv = load_dataset", true},
+		{"letters and digits before an assignment", "ds = load_dataset", "ds_a nrutli52 = load_dataset", true},
 		{"before a keyword argument", "\"json\", data_files", "\"json\", qzvkwxj data_files", true},
 		{"a declaration used again", "ds = load_dataset", "size_t fkwqzuv = 0\nprint(fkwqzuv)\nds = load_dataset", false},
 		{"a name assigned", "ds = load_dataset", "fkwqzuv = load_dataset", false},
