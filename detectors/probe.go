@@ -61,7 +61,9 @@ const ProbeName = "probe"
 // form, or that sits among identifiers counts against; but a word that
 // breaks a sentence of ordinary prose, the one odd word of it and used
 // nowhere else (loneInProse), is judged by that sentence: identifiers
-// further along and a long page count less against it. A page in a
+// further along and a long page count less against it; and in a technical
+// post a word of prose whose letters the text has nowhere else (onlyUse),
+// not in its code, a path or a link, takes less of the technical discount. A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).

@@ -566,7 +566,7 @@ const probeCodeMinChars = 6
 // as a block); else only by a blatant shape.
 func (p *prober) codeMode(i int) codeMode {
 	w := p.words[i]
-	if p.splitsCode(w) || p.juxtaposed(i) {
+	if p.splitsCode(w) || p.juxtaposed(i) || p.betweenOperands(i) {
 		return codeSplit
 	}
 	if p.sentenceInCode(i) {
@@ -619,6 +619,14 @@ func (p *prober) splitsCode(w scanWord) bool {
 		hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '_' || t[hi+1] == '.') && scanIsAlnum(t[hi+2]) {
 		return true
 	}
+	// A path's piece a space after it, the path going on before it
+	// ("/home/user kq3zt9 /lib/python3.8", "site kq3zt9 -packages/"): a
+	// path holds no blank. An argument before a path ("--out_dir kq3zt9
+	// /tmp") has none before it.
+	if hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && scanIsAlnum(t[hi+2]) && lo >= 2 && t[lo-1] == ' ' &&
+		pathBefore(t[max(0, lo-1-pathReach):lo-1]) && pathAfter(t[hi+1:min(len(t), hi+1+pathReach)]) {
+		return true
+	}
 	// A code span's own backtick a space away ("` kq3zt9 load_dataset`"):
 	// a span holds its code from its first character to its last. Not a
 	// fence's, whose info string may follow a space ("``` python").
@@ -631,6 +639,31 @@ func (p *prober) splitsCode(w scanWord) bool {
 	}
 	return false
 }
+
+// pathBefore reports whether t ends in a piece of a path: its last run of
+// characters up to a blank or a quote holds a slash or a backslash after a
+// letter or a digit, and ends in a letter or a digit.
+func pathBefore(t string) bool {
+	if t == "" || !scanIsAlnum(t[len(t)-1]) {
+		return false
+	}
+	lo := max(strings.LastIndexAny(t, " \t\n\"'="), 0)
+	k := strings.LastIndexAny(t[lo:], "/\\")
+	return k > 0 && scanIsAlnum(t[lo+k-1])
+}
+
+// pathAfter reports whether t opens with the rest of a path: its first run
+// of characters up to a blank holds a slash or a backslash after its first
+// character ("/lib/python3.8", "-packages/datasets").
+func pathAfter(t string) bool {
+	if k := strings.IndexAny(t, " \t\r\n\"'"); k >= 0 {
+		t = t[:k]
+	}
+	return len(t) > 1 && strings.ContainsAny(t[1:], "/\\")
+}
+
+// pathReach is how far pathBefore and pathAfter look for a path's pieces.
+const pathReach = 256
 
 // juxtaposed reports whether words[i], lower-case letters in code, stands
 // a space from code on both sides with nothing to join it to either: no
@@ -666,6 +699,70 @@ func (p *prober) juxtaposed(i int) bool {
 	// Between two plain words no code joins it to either: a line of
 	// words, a command's arguments.
 	return code
+}
+
+// betweenOperands reports whether words[i], a word in code (letters, or
+// letters and digits, in any case), a space from each side, sits where code
+// has no place for a bare name: between an assignment and the expression it
+// assigns ("ds = kqztvx load_dataset(...)", "= kqztvx torch.optim.Adam(...)"),
+// between an expression and its assignment ("nli_data kqztvx = ...",
+// "x["a"] kqztvx = ..."), or before a keyword argument or a key's colon
+// ("f(x, kqztvx data_files=...)", "{"a" kqztvx : 1}"). A keyword there is a
+// word of a language (lambda, await, new), which is no candidate; a name a
+// declaration defines ("size_t bufsize = 0", "std::string fname =") is used
+// again, so the word must be the only use of its letters in the text and
+// its title.
+func (p *prober) betweenOperands(i int) bool {
+	w := p.words[i]
+	if w.Flags&(wNonLatin|wDiacritic|wJoined|wCode) != 0 || w.Hi-w.Lo < probeCodeMinChars {
+		return false
+	}
+	t := p.text
+	if w.Lo < 3 || w.Hi+2 >= len(t) || t[w.Lo-1] != ' ' || t[w.Hi] != ' ' {
+		return false
+	}
+	codeAt := func(j int) bool { return j >= 0 && j < len(p.words) && p.words[j].Line == w.Line }
+	switch {
+	case t[w.Lo-2] == '=' && strings.IndexByte(" =!<>", t[w.Lo-3]) >= 0:
+		// After "x = ": the next word, joined to the word, is the
+		// expression: a dotted or joined name, or a call.
+		j := i + 1
+		if !codeAt(j) || p.words[j].Lo != w.Hi+1 {
+			return false
+		}
+		v := p.words[j]
+		if v.Flags&wCode == 0 && !(v.Hi < len(t) && t[v.Hi] == '(') {
+			return false
+		}
+	case t[w.Hi+1] == '=' && t[w.Hi+2] != '=':
+		// Before " = ": an expression ends right before the word, not a
+		// type or a keyword that declares it.
+		switch end := t[w.Lo-2]; {
+		case end == ']' || end == ')' || end == '"' || end == '\'':
+		default:
+			j := i - 1
+			if !codeAt(j) || p.words[j].Hi != w.Lo-1 || p.words[j].Flags&wCode == 0 {
+				return false
+			}
+			if v := t[p.words[j].Lo:p.words[j].Hi]; strings.HasSuffix(v, "_t") || strings.Contains(v, "::") {
+				return false // a C or C++ type: a declaration
+			}
+		}
+	case t[w.Hi+1] == ':' && strings.IndexByte("\"')]", t[w.Lo-2]) >= 0:
+		// A key's value after a quoted key or a call, before its colon
+		// ("{"history" kqztvx : ...}").
+	case t[w.Lo-2] == '(' || t[w.Lo-2] == ',':
+		// An argument before a keyword argument ("f(x, kqztvx
+		// data_files=...)"): no language puts a bare name there.
+		j := i + 1
+		if !codeAt(j) || p.words[j].Lo != w.Hi+1 || p.words[j].Hi >= len(t) || t[p.words[j].Hi] != '=' || p.words[j].Hi+1 < len(t) && t[p.words[j].Hi+1] == '=' {
+			return false
+		}
+	default:
+		return false
+	}
+	word := lowerASCII(t[w.Lo:w.Hi])
+	return textview.IndexFold(t[w.Hi:], word) < 0 && textview.IndexFold(t[:w.Lo], word) < 0 && !textview.ContainsFold(p.edit0.Title, word)
 }
 
 // sentenceInCode reports whether words[i], in code, sits in a sentence:

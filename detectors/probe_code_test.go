@@ -113,7 +113,9 @@ func TestProbeAloneCRLF(t *testing.T) {
 
 // A word slipped into code so that it splits an identifier or a path (a
 // space beside an identifier's underscore, dot or slash, or a code span's
-// own backtick), stands between two names with nothing to join them, or is
+// own backtick), stands between two names with nothing to join them or
+// where code has no place for a bare name (between an assignment and its
+// value, before a keyword argument), or is
 // set between the words of a sentence in code (a comment, an error
 // message), is judged as a word, and so is a mix of cases no name has
 // standing apart; the same code with a fence's info string, a real comment
@@ -135,6 +137,13 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"between two names", "ds.cache_files)", "ds.cache_files qzvkwxj [0])", true},
 		{"one switch of case apart", "print(ds", "print( vkqzwT ds", true},
 		{"names in humps apart", "print(ds", "print( useState ds", false},
+		{"path split before a slash", "/usr/local/data", "/usr/local qzvkwxj /data", true},
+		{"between an assignment and its value", "ds = load_dataset", "ds = qzvkwxj load_dataset", true},
+		{"between a name and its assignment", "ds = load_dataset", "cache_dir fkwqzuv = load_dataset", true},
+		{"letters and digits before an assignment", "ds = load_dataset", "ds_a nrutli52 = load_dataset", true},
+		{"before a keyword argument", "\"json\", data_files", "\"json\", qzvkwxj data_files", true},
+		{"a declaration used again", "ds = load_dataset", "size_t fkwqzuv = 0\nprint(fkwqzuv)\nds = load_dataset", false},
+		{"a name assigned", "ds = load_dataset", "fkwqzuv = load_dataset", false},
 	})
 }
 
@@ -252,4 +261,38 @@ func TestProbeDigitLedInProse(t *testing.T) {
 			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tok, r.Score, r.Suspects, probe)
 		}
 	}
+}
+
+// A path's pieces either side of a blank: a word between them splits it.
+func TestPathPieces(t *testing.T) {
+	for s, want := range map[string]bool{
+		"File \"/home/user": true, "conda3/envs/lib": true, "C:\\Users\\me": true,
+		"--out_dir": false, "/": false, "see the docs": false, "/usr/lib/": false,
+	} {
+		if got := pathBefore(s); got != want {
+			t.Errorf("pathBefore(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"/lib/python3.8/site.py\", line 2": true, "-packages/datasets": true, "/tmp --verbose": false, "-v /tmp": false, "/": false,
+	} {
+		if got := pathAfter(s); got != want {
+			t.Errorf("pathAfter(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// In a technical post a word of prose whose letters the post has nowhere
+// else (onlyUse) keeps more of its evidence than a program's name that
+// the post's code uses too.
+func TestProbeOnlyUseInTechnicalPost(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading the parquet files with `load_dataset` is slow since `datasets==2.14.0`:\n\n```python\n" +
+		"from datasets import load_dataset\nds = load_dataset(\"parquet\", data_files=\"data/train.parquet\", split=\"train\")\n" +
+		"print(ds.num_rows)\n```\n\nCalling `ds.map` %s takes minutes where it took seconds before."
+	checkPostProbe(t, env, fmt.Sprintf(post, "now"), false)
+	checkPostProbe(t, env, fmt.Sprintf(post, "jdeirh"), true)
+	// The same letters in the code: a name the post deals in.
+	used := strings.Replace(post, "print(ds.num_rows)", "print(ds.num_rows, jdeirh)", 1)
+	checkPostProbe(t, env, fmt.Sprintf(used, "jdeirh"), false)
 }

@@ -598,8 +598,8 @@ func firstLine(s string) string {
 // a part or catalogue number (isIdentShape), sits where no such number
 // does in a post: in running prose, after a lower-case word of the
 // language and before a word of it ("the sugar 4CFIYXH is adding"), in a
-// post that names no other code of capitals and digits and is not
-// technical. A real model number comes with its maker's name or among
+// post that names no other code of capitals and digits and, for a code of
+// two runs, is not technical. A real model number comes with its maker's name or among
 // others of its kind ("Sony WH1000XM4", "an LM317T or an LM338K"); a
 // random draw of three runs or more has neither, nor do four capitals or
 // more after a number ("4CFIYXH"). A word of letters then digits
@@ -637,7 +637,7 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 			ids++
 		}
 	}
-	if float64(ids) > 0.03*float64(len(p.words)) {
+	if sh.parts < 3 && float64(ids) > 0.03*float64(len(p.words)) {
 		return false // a technical post
 	}
 	return p.lineInLang(&probeCandidate{w: w, idx: i})

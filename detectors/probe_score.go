@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Scoring: a word's evidence, in bits, is the sum of terms for its letters,
@@ -73,6 +75,7 @@ const (
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
 	bitsLoneTechnical       = -3.0  // ...for the one odd word of a sentence of prose (loneInProse)
+	bitsIdentOnce           = -6.0  // ...for a word whose letters the text and its title have nowhere else (onlyUse)
 	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
 	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
@@ -348,8 +351,11 @@ func (p *prober) judge(c *probeCandidate) {
 		// same evidence: together they count up to bitsIdentMax.
 		near, _ := c.term(termIdentNear)
 		limit := bitsIdentMax
-		if lone {
+		switch {
+		case lone:
 			limit = bitsLoneTechnical
+		case f&(cCode|cCodeLine|cPre) == 0 && p.onlyUse(c):
+			limit = bitsIdentOnce
 		}
 		if b := max(bitsTechnical*t, limit-near); b < 0 {
 			c.add(termIdentNear, b)
@@ -717,4 +723,12 @@ func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
 		return llr >= loneLetterBits && (p.technical() > 0 || p.identNeighbours(c) > 0)
 	}
 	return p.a.old == "" && float64(p.fresh) > math.Exp2(bitsLoneFresh/bitsPerDoublingCreation)
+}
+
+// onlyUse reports whether c's letters are nowhere else in the text and its
+// title, not even inside a path, a module's name or a URL: a program or
+// library a post names is most often also in its code, its log or a link.
+func (p *prober) onlyUse(c *probeCandidate) bool {
+	w := lowerASCII(p.text[c.w.Lo:c.w.Hi]) // IndexFold's needle is lower case
+	return textview.IndexFold(p.text[c.w.Hi:], w) < 0 && textview.IndexFold(p.text[:c.w.Lo], w) < 0 && !textview.ContainsFold(p.edit0.Title, w)
 }
