@@ -58,8 +58,18 @@ func IsCodeLine(line string) bool {
 		}
 	}
 	if !proseLine(line) {
+		ops := line
+		if strings.IndexByte(line, '`') >= 0 {
+			// Code spans in a sentence ("pin `datasets==2.14.0` first")
+			// are code the sentence mentions, and the readers mark them
+			// so; their operators do not make the sentence code.
+			if out := outsideCodeSpans(line); out != line && plainWords(out) >= 2 {
+				ops = out
+				eq = strings.Count(out, "=")
+			}
+		}
 		for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
-			if strings.Contains(line, op) {
+			if strings.Contains(ops, op) {
 				return true
 			}
 		}
@@ -97,6 +107,56 @@ func proseLine(line string) bool {
 		}
 	}
 	return words >= proseLineWords && plain*4 >= words*3
+}
+
+// outsideCodeSpans returns line with each Markdown code span (a run of
+// backticks to the next run of as many) replaced by a space; an unclosed
+// run is kept as it is.
+func outsideCodeSpans(line string) string {
+	var b strings.Builder
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			b.WriteByte(line[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		fence := line[i:j]
+		k := strings.Index(line[j:], fence)
+		if k < 0 {
+			b.WriteString(line[i:])
+			break
+		}
+		b.WriteByte(' ')
+		i = j + k + len(fence)
+	}
+	return b.String()
+}
+
+// plainWords counts the words of s made of two or more letters and
+// nothing else but a sentence's punctuation around them.
+func plainWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		f = strings.Trim(f, ".,;:!?()\"'")
+		if len(f) < 2 {
+			continue
+		}
+		letters := true
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80) {
+				letters = false
+				break
+			}
+		}
+		if letters {
+			n++
+		}
+	}
+	return n
 }
 
 // proseLineWords is how many words a line needs before it can read as a

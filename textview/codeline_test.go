@@ -22,6 +22,13 @@ func TestIsCodeLine(t *testing.T) {
 		// long line of code whose words are not plain words.
 		{"When I compare the two columns with == the result is always false even though the values look the same in the printed frame and I expected them to match", false},
 		{"x == y", true},
+		// Operators inside code spans are code the sentence mentions;
+		// a line that is only a span, or whose words are not prose, is
+		// judged as before.
+		{"It fails before `datasets==2.14.0`.", false},
+		{"Then `a->b()` and `x != y` both hold here", false},
+		{"`pip install datasets==2.14.0`", true},
+		{"x `==` y", true},
 		{"self.assertEqual(result.shape, (3, 4)); model.fit(x_train, y_train, epochs=10, batch_size=32) -> history.history['loss'] == expected_loss_values", true},
 	}
 	for _, tt := range tests {
