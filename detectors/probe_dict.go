@@ -398,7 +398,7 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	if len(w) > probeMaxAlnum {
 		return false
 	}
-	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w)) {
+	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w)) || p.suffixedAcronym(w) {
 		return true
 	}
 	if !isLetters(w) {
@@ -571,8 +571,8 @@ const (
 // hump (its lower-case start, two letters or more) starts familyMinMembers
 // other words of the text each at a hump's boundary ("sp" of "spDeadline"
 // and "spToken" for "spMinBid"), or its first hump or its first two,
-// stemMinLetters4Family letters or more, start another word of the text at
-// all ("utxos" for "utxosAt"; "txOut" of "txOutTxTx" for "txOutTxOut",
+// stemMinLetters4Family letters or more, is a word of the text or starts
+// another ("utxos" for "utxosAt"; "txOut" of "txOutTxTx" for "txOutTxOut",
 // written just so).
 func (p *prober) camelStem(w string) bool {
 	h1 := 0
@@ -586,7 +586,7 @@ func (p *prober) camelStem(w string) bool {
 	for h2 < len(w) && w[h2] >= 'a' && w[h2] <= 'z' {
 		h2++
 	}
-	if n := p.family(w[:h1], w); n >= familyMinMembers || h1 >= stemMinLetters4Family && p.startsOther(w[:h1], w) {
+	if n := p.family(w[:h1], w); n >= familyMinMembers || h1 >= stemMinLetters4Family && (p.startsOther(w[:h1], w) || p.wordAlone(w[:h1])) {
 		return true
 	}
 	return h2-h1 >= 2 && h2 >= stemMinLetters4Family && h2 < len(w) && p.startsOtherCased(w[:h2], w)
@@ -703,4 +703,59 @@ func (p *prober) acronymAgain(acronym, w string) bool {
 		}
 	}
 	return false
+}
+
+// suffixedAcronymMaxCaps is the most capitals of an acronym
+// suffixedAcronym reads with an ending: longer runs of capitals with a
+// lower-case letter after them are random draws more often than acronyms.
+const suffixedAcronymMaxCaps = 5
+
+// suffixedAcronym reports whether w is an acronym of three to five capitals
+// with one to three lower-case letters glued after it, and the text glues
+// an ending so to a number or another acronym too: the case ending of a
+// language that inflects acronyms and numbers alike ("WQSn" beside
+// "2009an" in Basque; "EU:ssa" is written with a colon in Finnish, but not
+// always).
+func (p *prober) suffixedAcronym(w string) bool {
+	k := 0
+	for k < len(w) && isUpper(w[k]) {
+		k++
+	}
+	if k < acronymMinCaps || k > suffixedAcronymMaxCaps || len(w)-k > 3 || k == len(w) {
+		return false
+	}
+	suf := w[k:]
+	for i := k; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	t := p.text
+	for from := 0; ; {
+		j := strings.Index(t[from:], suf)
+		if j < 0 {
+			return false
+		}
+		i := from + j
+		from = i + 1
+		e := i + len(suf)
+		if e < len(t) && scanIsAlnum(t[e]) {
+			continue
+		}
+		// Back over the rest of the ending (lower-case letters) to the stem.
+		a := i
+		for a > 0 && t[a-1] >= 'a' && t[a-1] <= 'z' && i-a < 3 {
+			a--
+		}
+		if a == 0 || t[a-1] >= 'a' && t[a-1] <= 'z' {
+			continue
+		}
+		b := a
+		for b > 0 && (isUpper(t[b-1]) || t[b-1] >= '0' && t[b-1] <= '9') {
+			b--
+		}
+		if a-b >= 2 && (b == 0 || !scanIsAlnum(t[b-1])) && t[b:e] != w {
+			return true
+		}
+	}
 }
