@@ -326,9 +326,25 @@ func (p *prober) stemShared(c *probeCandidate) bool {
 
 // acronymPlural reports whether w is an acronym of two to six letters, all
 // capitals but one inner letter at most, with "s" or "es" after it
-// ("RDBMSes", "VtCs", "GPUs"): an acronym's plural. A random draw of both
-// cases has this shape about once in 400 at six letters.
+// ("RDBMSes", "VtCs", "GPUs"): an acronym's plural; or a word of
+// shortAcronymMax letters or fewer with two capitals or more ("UTxO",
+// "eUTxO", "DdzFF"). A random draw of both cases has the plural's shape
+// about once in 400 at six letters; at four or five letters most draws of
+// both cases have two capitals: a post's abbreviations and a short token
+// look alike, and the probes a post is judged for are longer (its callers
+// ask only for posts).
 func acronymPlural(w string) bool {
+	if len(w) <= shortAcronymMax && isLetters(w) {
+		upper := 0
+		for i := 0; i < len(w); i++ {
+			if isUpper(w[i]) {
+				upper++
+			}
+		}
+		if upper >= 2 && upper < len(w) {
+			return true
+		}
+	}
 	a, ok := strings.CutSuffix(w, "s")
 	if !ok {
 		return false
@@ -350,6 +366,10 @@ func acronymPlural(w string) bool {
 	}
 	return lower <= 1
 }
+
+// shortAcronymMax is the most letters of a mixed-case word a post's
+// abbreviations are told from tokens by shape alone (acronymPlural).
+const shortAcronymMax = 5
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
@@ -377,6 +397,9 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	if len(w) > probeMaxAlnum {
 		return false
+	}
+	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w)) || p.suffixedAcronym(w) {
+		return true
 	}
 	if !isLetters(w) {
 		// Runs of letters between digits.
@@ -528,4 +551,211 @@ func (p *prober) startsOther(prefix, w string) bool {
 		}
 	}
 	return false
+}
+
+// Identifiers of a program's code come in families: the fields of a record
+// share a prefix ("spDeadline", "spMinBid", "spToken"), accessors share
+// their type's name ("txOutRef", "txOutRefId", "txOutTxOut" beside
+// "TxOutRef"), a function its noun ("utxosAt" beside "utxos"). A planted
+// token has no family in the text it is slipped into: its first letters
+// must start another word of the text at a capital's boundary, which a
+// random draw of both cases seldom does (its lower-case start is short and
+// its letters are no text's).
+const (
+	stemMinLetters4Family = 4 // letters of a shared start that one other word of the text suffices for
+	familyMinMembers      = 2 // words of the text sharing a shorter first part (two letters at least)
+)
+
+// camelStem reports whether the mixed-case word w (letters, then digits
+// at most) shares its start with other identifiers of the text: its first
+// hump (its lower-case start, two letters or more) starts familyMinMembers
+// other words of the text each at a hump's boundary ("sp" of "spDeadline"
+// and "spToken" for "spMinBid"), or its first hump or its first two,
+// stemMinLetters4Family letters or more, is a word of the text or starts
+// another ("utxos" for "utxosAt"; "txOut" of "txOutTxTx" for "txOutTxOut",
+// written just so).
+func (p *prober) camelStem(w string) bool {
+	h1 := 0
+	for h1 < len(w) && w[h1] >= 'a' && w[h1] <= 'z' {
+		h1++
+	}
+	if h1 < 2 || h1 == len(w) || !isUpper(w[h1]) {
+		return false
+	}
+	h2 := h1 + 1
+	for h2 < len(w) && w[h2] >= 'a' && w[h2] <= 'z' {
+		h2++
+	}
+	if n := p.family(w[:h1], w); n >= familyMinMembers || h1 >= stemMinLetters4Family && (p.startsOther(w[:h1], w) || p.wordAlone(w[:h1])) {
+		return true
+	}
+	return h2-h1 >= 2 && h2 >= stemMinLetters4Family && h2 < len(w) && p.startsOtherCased(w[:h2], w)
+}
+
+// startsOtherCased reports whether a word of the text other than w starts
+// with prefix, written just so, and goes on with more letters or digits.
+func (p *prober) startsOtherCased(prefix, w string) bool {
+	t := p.text
+	for from := 0; ; {
+		k := strings.Index(t[from:], prefix)
+		if k < 0 {
+			return false
+		}
+		i := from + k
+		from = i + 1
+		if i > 0 && scanIsAlnum(t[i-1]) {
+			continue
+		}
+		e := i + len(prefix)
+		for e < len(t) && scanIsAlnum(t[e]) {
+			e++
+		}
+		if e-i > len(prefix) && t[i:e] != w {
+			return true
+		}
+	}
+}
+
+// family counts the words of the text other than w (in any case) that
+// start with prefix and go on with a capital, a digit or an underscore.
+func (p *prober) family(prefix, w string) int {
+	t := p.text
+	n := 0
+	var seen []string
+	for i := range textview.IndexesFold(t, prefix) {
+		if i > 0 && scanIsAlnum(t[i-1]) {
+			continue
+		}
+		e := i + len(prefix)
+		if e >= len(t) || !(isUpper(t[e]) || t[e] >= '0' && t[e] <= '9' || t[e] == '_') {
+			continue
+		}
+		for e < len(t) && scanIsAlnum(t[e]) {
+			e++
+		}
+		if strings.EqualFold(t[i:e], w) || slices.Contains(seen, t[i:e]) {
+			continue
+		}
+		seen = append(seen, t[i:e])
+		if n++; n >= familyMinMembers {
+			break
+		}
+	}
+	return n
+}
+
+// acronymElsewhere reports whether the mixed-case word w is an acronym
+// with something glued to it ("eUTxOs", "DDoSed", "cborUTXO", "lwePAM",
+// "antiVHC") whose acronym the text writes in another form too: alone or
+// with other letters ("UTxO", "DDoS", "UTXOs"). The acronym is a run of
+// three to six letters, capitals but one inner letter at most, with two
+// capitals at least where the text has it again; a random draw's run of
+// capitals is in no other word of its text.
+func (p *prober) acronymElsewhere(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isUpper(w[i]) || i > 0 && isUpper(w[i-1]) {
+			continue
+		}
+		j, lower := i+1, 0
+		for j < len(w) && (isUpper(w[j]) || lower == 0 && w[j] >= 'a' && w[j] <= 'z' && j+1 < len(w) && isUpper(w[j+1])) {
+			if !isUpper(w[j]) {
+				lower++
+			}
+			j++
+		}
+		if n := j - i; n-lower >= acronymMinCaps && n <= 6 && (i > 0 || j < len(w)) && p.acronymAgain(w[i:j], w) {
+			return true
+		}
+		i = j - 1
+	}
+	return false
+}
+
+// acronymMinCaps is the fewest capitals of an acronym acronymElsewhere
+// looks for: two ("KeW" of a random "KeWwjRqs") are found in a long page's
+// other words too often.
+const acronymMinCaps = 3
+
+// acronymAgain reports whether the text has acronym, in any case but with
+// two capitals at least, in a word other than w.
+func (p *prober) acronymAgain(acronym, w string) bool {
+	t := p.text
+	for i := range textview.IndexesFold(t, acronym) {
+		e := i + len(acronym)
+		upper := 0
+		for k := i; k < e; k++ {
+			if isUpper(t[k]) {
+				upper++
+			}
+		}
+		if upper < 2 {
+			continue
+		}
+		lo, hi := i, e
+		for lo > 0 && scanIsAlnum(t[lo-1]) {
+			lo--
+		}
+		for hi < len(t) && scanIsAlnum(t[hi]) {
+			hi++
+		}
+		if t[lo:hi] != w {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixedAcronymMaxCaps is the most capitals of an acronym
+// suffixedAcronym reads with an ending: longer runs of capitals with a
+// lower-case letter after them are random draws more often than acronyms.
+const suffixedAcronymMaxCaps = 5
+
+// suffixedAcronym reports whether w is an acronym of three to five capitals
+// with one to three lower-case letters glued after it, and the text glues
+// an ending so to a number or another acronym too: the case ending of a
+// language that inflects acronyms and numbers alike ("WQSn" beside
+// "2009an" in Basque; "EU:ssa" is written with a colon in Finnish, but not
+// always).
+func (p *prober) suffixedAcronym(w string) bool {
+	k := 0
+	for k < len(w) && isUpper(w[k]) {
+		k++
+	}
+	if k < acronymMinCaps || k > suffixedAcronymMaxCaps || len(w)-k > 3 || k == len(w) {
+		return false
+	}
+	suf := w[k:]
+	for i := k; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	t := p.text
+	for from := 0; ; {
+		j := strings.Index(t[from:], suf)
+		if j < 0 {
+			return false
+		}
+		i := from + j
+		from = i + 1
+		e := i + len(suf)
+		if e < len(t) && scanIsAlnum(t[e]) {
+			continue
+		}
+		// Back over the rest of the ending (lower-case letters) to the stem.
+		a := i
+		for a > 0 && t[a-1] >= 'a' && t[a-1] <= 'z' && i-a < 3 {
+			a--
+		}
+		if a == 0 || t[a-1] >= 'a' && t[a-1] <= 'z' {
+			continue
+		}
+		b := a
+		for b > 0 && (isUpper(t[b-1]) || t[b-1] >= '0' && t[b-1] <= '9') {
+			b--
+		}
+		if a-b >= 2 && (b == 0 || !scanIsAlnum(t[b-1])) && t[b:e] != w {
+			return true
+		}
+	}
 }

@@ -358,7 +358,7 @@ func (p *prober) signOff(c *probeCandidate) bool {
 // A command's name before its options and a configuration file's value
 // are slots of the same kind (commandName, configValue).
 func (p *prober) fieldValue(c *probeCandidate) bool {
-	if p.commandName(c) || p.configValue(c) {
+	if p.commandName(c) || p.configValue(c) || p.declaredName(c) || runPiece(p.text, c.w.Lo, c.w.Hi) {
 		return true
 	}
 	t := p.text
@@ -736,4 +736,162 @@ func transcribed(t string, lo, hi int) bool {
 		return false
 	}
 	return strings.ContainsAny(s[1:len(s)-1], ":@'ˈˌːə")
+}
+
+// declKeywords are the words before the name a line of code declares
+// ("const utxoPubKey = ...", "let eiPkh = ..."): keywords only, never a
+// program's variable ("data", "type", "val" name variables of their own:
+// "data = {...}").
+var declKeywords = map[string]bool{"const": true, "let": true, "var": true, "def": true, "fn": true,
+	"func": true, "function": true, "newtype": true, "class": true, "struct": true,
+	"pub": true, "static": true, "final": true, "private": true, "public": true, "export": true, "auto": true,
+	"mut": true, "readonly": true}
+
+// declaredName reports whether the word c is a name a line of code of the
+// text declares or binds, there or on another line: nothing before it on its line but declaration
+// keywords and the punctuation that opens a record's fields ("{", "(",
+// ","), and right after it an assignment or a type's annotation ("=",
+// ":=", "::", "<-"). A token slipped into code has words or code beside
+// it: slipped in before such a name it is followed by the name, after it
+// it has the name before it.
+func (p *prober) declaredName(c *probeCandidate) bool {
+	t, w := p.text, p.text[c.w.Lo:c.w.Hi]
+	for from := 0; ; {
+		k := strings.Index(t[from:], w)
+		if k < 0 {
+			return false
+		}
+		i := from + k
+		from = i + len(w)
+		if (i == 0 || !scanIsAlnum(t[i-1])) && (from == len(t) || !scanIsAlnum(t[from])) && declaresAt(t, i, from) {
+			return true
+		}
+	}
+}
+
+// declaresAt reports whether t[lo:hi] is the name its line declares
+// (declaredName).
+func declaresAt(t string, wlo, whi int) bool {
+	lo, hi := lineAt(t, wlo)
+	after := strings.TrimLeft(t[whi:hi], " \t")
+	op := false
+	for _, o := range []string{"::", ":=", "<-", "="} {
+		if strings.HasPrefix(after, o) && !strings.HasPrefix(after, "==") && !strings.HasPrefix(after, "=>") {
+			op = true
+			break
+		}
+	}
+	if !op {
+		return false
+	}
+	before := strings.Map(func(r rune) rune {
+		if strings.ContainsRune("{(,`", r) {
+			return ' '
+		}
+		return r
+	}, t[lo:wlo])
+	for _, f := range strings.Fields(before) {
+		if !declKeywords[f] {
+			return false
+		}
+	}
+	return true
+}
+
+// runPiece reports whether t[lo:hi] is a piece of an unbroken run of
+// characters the reader split at punctuation inside it: glued by "+", "/"
+// or "=" into a run longer than addressRun (a base64 key, a hash, an
+// encoded blob: "...G+FDgSq+a5NE..."), or glued to an elision between
+// two pieces of a long id ("DdzFFzCqrh...dtq1FQQSCN"), a piece of an
+// encoded string (encodedRun) or of a path (pathPiece). A token slipped into a text has a space or
+// a line's end on either side.
+func runPiece(t string, lo, hi int) bool {
+	glued := func(i int) bool { return i >= 0 && i < len(t) && strings.IndexByte("+/=", t[i]) >= 0 }
+	if glued(lo-1) || glued(hi) {
+		stop := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '\'' || c == '`' }
+		a, b := lo, hi
+		for a > 0 && !stop(t[a-1]) {
+			a--
+		}
+		for b < len(t) && !stop(t[b]) {
+			b++
+		}
+		if b-a > addressRun {
+			return true
+		}
+	}
+	if encodedRun(t, lo, hi) || pathPiece(t, lo, hi) {
+		return true
+	}
+	elided := func(s string, alnumAt int) bool {
+		return alnumAt >= 0 && alnumAt < len(t) && scanIsAlnum(t[alnumAt]) && (s == "..." || s == "…")
+	}
+	for _, e := range []string{"...", "…"} {
+		if strings.HasPrefix(t[hi:], e) && elided(e, hi+len(e)) || strings.HasSuffix(t[:lo], e) && elided(e, lo-len(e)-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// encodedMinRun is the fewest characters of a run encodedRun reads as an
+// encoded string.
+const encodedMinRun = 24
+
+// encodedRun reports whether t[lo:hi] is glued by "-", "_", "+", "/" or
+// "=" to more of a run of encodedMinRun characters or more, made of
+// letters, digits and those only, with three capitals, three lower-case
+// letters and three digits at least: a signature, a key, a base64 or
+// base64url string cut by the reader ("sig: PGFfFte87P3Ve-CPTdu3NWgiBikA").
+func encodedRun(t string, lo, hi int) bool {
+	joiner := func(c byte) bool { return strings.IndexByte("-_+/=", c) >= 0 }
+	if !(lo > 0 && joiner(t[lo-1]) || hi < len(t) && joiner(t[hi])) {
+		return false
+	}
+	in := func(c byte) bool { return scanIsAlnum(c) || joiner(c) }
+	a, b := lo, hi
+	for a > 0 && in(t[a-1]) {
+		a--
+	}
+	for b < len(t) && in(t[b]) {
+		b++
+	}
+	if b-a < encodedMinRun {
+		return false
+	}
+	var upper, lower, digits int
+	for i := a; i < b; i++ {
+		switch c := t[i]; {
+		case c >= 'A' && c <= 'Z':
+			upper++
+		case c >= 'a' && c <= 'z':
+			lower++
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 0x80:
+			return false
+		}
+	}
+	return upper >= 3 && lower >= 3 && digits >= 3
+}
+
+// pathPiece reports whether t[lo:hi] is glued by "-", "_", "." or "/" into
+// a path of three names or more ("/root/.razor/identity-ruqVa5jbuS",
+// "/tmp/pip-build-h4ks8d/"): a file's name, a temporary directory's random
+// suffix.
+func pathPiece(t string, lo, hi int) bool {
+	joiner := func(c byte) bool { return strings.IndexByte("-_./", c) >= 0 }
+	if !(lo > 0 && joiner(t[lo-1]) || hi < len(t) && joiner(t[hi])) {
+		return false
+	}
+	stop := func(c byte) bool { return strings.IndexByte(" \t\n\"'`()[]<>=,;|", c) >= 0 }
+	a, b := lo, hi
+	for a > 0 && !stop(t[a-1]) {
+		a--
+	}
+	for b < len(t) && !stop(t[b]) {
+		b++
+	}
+	run := t[a:b]
+	return strings.Count(run, "/") >= 2 && !strings.Contains(run, "://")
 }

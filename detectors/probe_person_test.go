@@ -51,6 +51,21 @@ func TestProbePostStructure(t *testing.T) {
 		{"token beside a link's id", "", "Lowest 84hWkp price of the week.\n\n[Read more](http://clickthru.example.com/Click?q=9f-tPKjIHW-hwkp_WEcR)", true},
 		{"token beside an acronym", "", "The ANH office moved last year and the r6anH6aqH staff went with it to the new building.", true},
 		{"compound", "", "That was a kneejerk reaction to the outage, and we rolled it back the next day.", false},
+		// Code's own names: a name a line declares or a record's field
+		// binds, identifiers of one family, pieces of a base64 key or an
+		// elided address, an acronym with letters glued to it.
+		{"declared name", "", "I derive the key like this:\n\n`const mvkWtrQz = rootKey\n.derive(0)\n`\n\nThen I pass mvkWtrQz to the wallet.", false},
+		{"token before an assignment", "", "I derive the key like this:\n\n`const mvkWtrQz xkQzvbWpLr = rootKey\n.derive(0)\n`\n\nThen I pass it to the wallet.", true},
+		{"record fields", "", "I start it with `let params = StartParams{spDeadline = 10, spQvrBid = 5, spToken = myToken}` and it fails.", false},
+		{"family of identifiers", "", "The helper reads qvrOutRef and qvrOutValue first, then it calls qvrOutDatum on what it found.", false},
+		{"token beside a family", "", "The helper reads qvrOutRef and qvrOutValue first, then it xkQzvbWpLr calls them on what it found.", true},
+		{"base64 key", "", "My nix.conf has:\n\ntrusted-public-keys = cache.example.org:f/Qa+s+dFdN+3Y/G+FDqSq+a5NEWhJGzdjvKNGv0/EQ=\n\nand the build still downloads everything.", false},
+		{"elided address", "", "The old address Ae2tdPwUPEYwFx...kcq9Pvjp still holds the funds after the upgrade.", false},
+		{"acronym with affixes", "", "Each QTxO is spent once: the contract keeps its eQTxOs apart from the wallet's own.", false},
+		{"signature in a log", "", "Sep 12 12:04:18.589041 check[52238]: [ 8] mail 1.0 e2\nsig: QGFfKte87P3Ve-CPTdu3NWgiBikA\nSep 12 12:04:18.589432 check[52238]: [ 8] done", false},
+		{"temporary directory", "", "It stops with:\n\nident=/root/.qazor/identity-ruqVa5jbuS not found\n\nWhat did I miss?", false},
+		{"token beside a path", "", "It stops with:\n\nident=/root/.qazor/identity ruqVa5jbuS not found\n\nWhat did I miss?", true},
+		{"short abbreviation", "", "The fee is paid from a UTxO of the wallet, not from the script's.", false},
 		// A post opening its topic starts with the topic's title, which the
 		// forum adapter names "topic N: title": the prober wrote both.
 		{"topic opened for the token", "topic 7: bgvdibkt", "bgvdibkt\n\nbgvdibkt", true},

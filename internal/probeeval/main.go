@@ -5,12 +5,13 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
 // are held out; GitHub issues and pull requests of one project tune, those
-// of 18 others are held out (github.go); Wikipedia pages split by a hash of their id
+// of 18 others are held out (github.go); a whole Stack Exchange site no tuning
+// read, Cardano's, is held out too (stackexchange.go); Wikipedia pages split by a hash of their id
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
@@ -96,6 +97,7 @@ func main() {
 	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
 	flag.StringVar(&issuesMirror, "issues", "/work/.mirror/kardwalker+Creating-dataset/repo", "bare clone of kardwalker/Creating-dataset (GitHub issues and pull requests of huggingface/datasets, github.go); \"\" to skip")
+	flag.StringVar(&cardanoMirror, "cardano", "/work/.mirror/Igodlab+stackexchangeparser/repo", "bare clone of Igodlab/stackexchangeparser (Cardano Stack Exchange's posts and comments, stackexchange.go); \"\" to skip")
 	flag.StringVar(&swebenchMirror, "swebench", "/work/.mirror/ivan4722+csvtransfer/repo", "bare clone of ivan4722/csvtransfer (SWE-bench Lite's issues, github.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
@@ -308,6 +310,13 @@ func collect(shared, mirror string) ([]item, error) {
 	}
 	if swebenchMirror != "" {
 		its, err := swebenchItems(swebenchMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	if cardanoMirror != "" {
+		its, err := cardanoItems(cardanoMirror)
 		if err != nil {
 			return nil, err
 		}

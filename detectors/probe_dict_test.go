@@ -1,0 +1,47 @@
+package detectors
+
+import "testing"
+
+// An acronym with a case ending glued to it is a word of a language that
+// inflects acronyms and numbers alike, when the text glues such an ending
+// to a number or another acronym too; a run of capitals and letters
+// alone in its text is not. The sentences are written for this test.
+func TestSuffixedAcronym(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"2008 eta 2009an QWTn aritu da, eta gero etxera itzuli zen.", "QWTn", true},
+		{"2008 eta 2009 urteetan QWTn aritu da, eta gero etxera itzuli zen.", "QWTn", false},
+		{"Lehen ZKEak eta gero QWTak iritsi ziren herrira.", "QWTak", true},
+		{"Herrira QWTak iritsi ziren, eta ez besterik.", "QWTak", false},
+		{"2008 eta 2009an QWtn aritu da.", "QWtn", false}, // two capitals: too few
+	}
+	for _, tt := range tests {
+		p := &prober{text: tt.text}
+		if got := p.suffixedAcronym(tt.word); got != tt.want {
+			t.Errorf("suffixedAcronym(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// Identifiers of one family share their first part at a capital's
+// boundary; a random mix of cases shares nothing with its text.
+func TestCamelStem(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"let params = StartParams{spDeadline = 10, spMinBid = 5, spToken = tok}", "spMinBid", true},
+		{"utxos <- utxosAt addr", "utxosAt", true},
+		{"x <- txOutValue (txOutTxOut o) $ txOutTxTx o", "txOutTxOut", true},
+		{"The loader reads qzWvbTrk from the folder and stops.", "qzWvbTrk", false},
+		{"The interest rate inTeqzWvb was set last year.", "inTeqzWvb", false},
+	}
+	for _, tt := range tests {
+		p := &prober{text: tt.text}
+		if got := p.camelStem(tt.word); got != tt.want {
+			t.Errorf("camelStem(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
