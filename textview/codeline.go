@@ -63,9 +63,11 @@ func IsCodeLine(line string) bool {
 			// Code spans in a sentence ("pin `datasets==2.14.0` first")
 			// are code the sentence mentions, and the readers mark them
 			// so; their operators do not make the sentence code.
-			if out := outsideCodeSpans(line); out != line && plainWords(out) >= 2 {
-				ops = out
-				eq = strings.Count(out, "=")
+			if out := outsideCodeSpans(line); out != line {
+				if _, plain := plainWords(out); plain >= 2 {
+					ops = out
+					eq = strings.Count(out, "=")
+				}
 			}
 		}
 		for _, op := range [...]string{"();", "->", "::", "==", "!=", "&&", "||", "){", "};", "=>", "+="} {
@@ -87,25 +89,7 @@ func IsCodeLine(line string) bool {
 // foo->bar();") without being code, so an operator in it no longer makes
 // the whole line code; code's punctuation dense among its letters still does.
 func proseLine(line string) bool {
-	words, plain := 0, 0
-	for _, f := range strings.Fields(line) {
-		words++
-		f = strings.TrimRight(f, ".,;:!?)\"'")
-		f = strings.TrimLeft(f, "(\"'")
-		if len(f) < 2 {
-			continue
-		}
-		letters := true
-		for i := 0; i < len(f); i++ {
-			if c := f[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80) {
-				letters = false
-				break
-			}
-		}
-		if letters {
-			plain++
-		}
-	}
+	words, plain := plainWords(line)
 	return words >= proseLineWords && plain*4 >= words*3
 }
 
@@ -136,12 +120,13 @@ func outsideCodeSpans(line string) string {
 	return b.String()
 }
 
-// plainWords counts the words of s made of two or more letters and
-// nothing else but a sentence's punctuation around them.
-func plainWords(s string) int {
-	n := 0
+// plainWords counts the words of s and those of them made of two or more
+// letters and nothing else but a sentence's punctuation around them.
+func plainWords(s string) (words, plain int) {
 	for _, f := range strings.Fields(s) {
-		f = strings.Trim(f, ".,;:!?()\"'")
+		words++
+		f = strings.TrimRight(f, ".,;:!?)\"'")
+		f = strings.TrimLeft(f, "(\"'")
 		if len(f) < 2 {
 			continue
 		}
@@ -153,10 +138,10 @@ func plainWords(s string) int {
 			}
 		}
 		if letters {
-			n++
+			plain++
 		}
 	}
-	return n
+	return words, plain
 }
 
 // proseLineWords is how many words a line needs before it can read as a
