@@ -761,8 +761,7 @@ func (p *prober) betweenOperands(i int) bool {
 	default:
 		return false
 	}
-	word := lowerASCII(t[w.Lo:w.Hi])
-	return textview.IndexFold(t[w.Hi:], word) < 0 && textview.IndexFold(t[:w.Lo], word) < 0 && !textview.ContainsFold(p.edit0.Title, word)
+	return p.usedOnce(w.Lo, w.Hi)
 }
 
 // sentenceInCode reports whether words[i], in code, sits in a sentence:

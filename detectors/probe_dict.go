@@ -596,13 +596,7 @@ func (p *prober) camelStem(w string) bool {
 // with prefix, written just so, and goes on with more letters or digits.
 func (p *prober) startsOtherCased(prefix, w string) bool {
 	t := p.text
-	for from := 0; ; {
-		k := strings.Index(t[from:], prefix)
-		if k < 0 {
-			return false
-		}
-		i := from + k
-		from = i + 1
+	for i := range textview.Indexes(t, prefix) {
 		if i > 0 && scanIsAlnum(t[i-1]) {
 			continue
 		}
@@ -614,6 +608,7 @@ func (p *prober) startsOtherCased(prefix, w string) bool {
 			return true
 		}
 	}
+	return false
 }
 
 // family counts the words of the text other than w (in any case) that
@@ -731,13 +726,7 @@ func (p *prober) suffixedAcronym(w string) bool {
 		}
 	}
 	t := p.text
-	for from := 0; ; {
-		j := strings.Index(t[from:], suf)
-		if j < 0 {
-			return false
-		}
-		i := from + j
-		from = i + 1
+	for i := range textview.Indexes(t, suf) {
 		e := i + len(suf)
 		if e < len(t) && scanIsAlnum(t[e]) {
 			continue
@@ -758,4 +747,5 @@ func (p *prober) suffixedAcronym(w string) bool {
 			return true
 		}
 	}
+	return false
 }

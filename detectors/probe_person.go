@@ -823,11 +823,9 @@ func runPiece(t string, lo, hi int) bool {
 	if encodedRun(t, lo, hi) || pathPiece(t, lo, hi) {
 		return true
 	}
-	elided := func(s string, alnumAt int) bool {
-		return alnumAt >= 0 && alnumAt < len(t) && scanIsAlnum(t[alnumAt]) && (s == "..." || s == "…")
-	}
+	alnumAt := func(i int) bool { return i >= 0 && i < len(t) && scanIsAlnum(t[i]) }
 	for _, e := range []string{"...", "…"} {
-		if strings.HasPrefix(t[hi:], e) && elided(e, hi+len(e)) || strings.HasSuffix(t[:lo], e) && elided(e, lo-len(e)-1) {
+		if strings.HasPrefix(t[hi:], e) && alnumAt(hi+len(e)) || strings.HasSuffix(t[:lo], e) && alnumAt(lo-len(e)-1) {
 			return true
 		}
 	}

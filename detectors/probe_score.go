@@ -728,7 +728,11 @@ func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
 // onlyUse reports whether c's letters are nowhere else in the text and its
 // title, not even inside a path, a module's name or a URL: a program or
 // library a post names is most often also in its code, its log or a link.
-func (p *prober) onlyUse(c *probeCandidate) bool {
-	w := lowerASCII(p.text[c.w.Lo:c.w.Hi]) // IndexFold's needle is lower case
-	return textview.IndexFold(p.text[c.w.Hi:], w) < 0 && textview.IndexFold(p.text[:c.w.Lo], w) < 0 && !textview.ContainsFold(p.edit0.Title, w)
+func (p *prober) onlyUse(c *probeCandidate) bool { return p.usedOnce(c.w.Lo, c.w.Hi) }
+
+// usedOnce reports whether the letters of text[lo:hi] are nowhere else in
+// the text and its title, in any case, not even inside another word.
+func (p *prober) usedOnce(lo, hi int) bool {
+	w := lowerASCII(p.text[lo:hi]) // IndexFold's needle is lower case
+	return textview.IndexFold(p.text[hi:], w) < 0 && textview.IndexFold(p.text[:lo], w) < 0 && !textview.ContainsFold(p.edit0.Title, w)
 }

@@ -680,12 +680,7 @@ func isAddress(label string) bool {
 // address ("https://x.org/a", "www.x.org", "x.org/a"; a host under a
 // public suffix of ICANN's), and false for any other text.
 func addressHost(label string) (string, bool) {
-	a := label
-	for _, p := range []string{"https://", "http://", "//", "www."} {
-		if len(a) >= len(p) && strings.EqualFold(a[:len(p)], p) {
-			a = a[len(p):]
-		}
-	}
+	a := trimScheme(label)
 	if j := strings.IndexAny(a, "/?#"); j >= 0 {
 		a = a[:j]
 	}
@@ -710,11 +705,17 @@ func addressHost(label string) (string, bool) {
 // bareAddress lower-cases an address and drops its scheme, "www." and
 // final slash.
 func bareAddress(s string) string {
-	s = strings.ToLower(s)
+	return strings.TrimSuffix(trimScheme(strings.ToLower(s)), "/")
+}
+
+// trimScheme drops an address's scheme and "www.", in any case.
+func trimScheme(a string) string {
 	for _, p := range []string{"https://", "http://", "//", "www."} {
-		s = strings.TrimPrefix(s, p)
+		if len(a) >= len(p) && strings.EqualFold(a[:len(p)], p) {
+			a = a[len(p):]
+		}
 	}
-	return strings.TrimSuffix(s, "/")
+	return a
 }
 
 // flushShares emits the named features gathered while sharing, each as

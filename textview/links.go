@@ -51,6 +51,20 @@ func ContainsFold(s, substr string) bool {
 	return IndexFold(s, substr) >= 0
 }
 
+// Indexes yields the index of every occurrence of substr in s, first to
+// last; occurrences may overlap.
+func Indexes(s, substr string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], substr)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + 1
+		}
+	}
+}
+
 // IndexesFold yields the index of every occurrence of substr in s,
 // ignoring ASCII case in both, first to last; occurrences may overlap.
 func IndexesFold(s, substr string) iter.Seq[int] {

@@ -53,3 +53,25 @@ func TestIndexesFold(t *testing.T) {
 		}
 	}
 }
+
+// Indexes yields every exact match, overlapping ones too, in order.
+func TestIndexes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for k := 0; k < 20000; k++ {
+		s := draw(rng, "aAbB. ", rng.IntN(30))
+		sub := draw(rng, "abAB", 1+rng.IntN(2))
+		var want []int
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if s[i:i+len(sub)] == sub {
+				want = append(want, i)
+			}
+		}
+		var got []int
+		for i := range Indexes(s, sub) {
+			got = append(got, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("Indexes(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+}
