@@ -5,13 +5,15 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
 // are held out; GitHub issues and pull requests of one project tune, those
 // of 18 others are held out (github.go); a whole Stack Exchange site no tuning
-// read, Cardano's, is held out too (stackexchange.go); Wikipedia pages split by a hash of their id
+// read, Cardano's, was held out when first measured (stackexchange.go), and
+// the issues of Multi-SWE-bench's C, C++, Go, Java, JavaScript, Rust and
+// TypeScript projects are held out whole (multiswe.go); Wikipedia pages split by a hash of their id
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
@@ -99,6 +101,7 @@ func main() {
 	flag.StringVar(&issuesMirror, "issues", "/work/.mirror/kardwalker+Creating-dataset/repo", "bare clone of kardwalker/Creating-dataset (GitHub issues and pull requests of huggingface/datasets, github.go); \"\" to skip")
 	flag.StringVar(&cardanoMirror, "cardano", "/work/.mirror/Igodlab+stackexchangeparser/repo", "bare clone of Igodlab/stackexchangeparser (Cardano Stack Exchange's posts and comments, stackexchange.go); \"\" to skip")
 	flag.StringVar(&swebenchMirror, "swebench", "/work/.mirror/ivan4722+csvtransfer/repo", "bare clone of ivan4722/csvtransfer (SWE-bench Lite's issues, github.go); \"\" to skip")
+	flag.StringVar(&multisweMirror, "multiswe", "/work/.mirror/kuppireddypravalika+MSWE-validation-dataset/repo", "bare clone of kuppireddypravalika/MSWE-validation-dataset (Multi-SWE-bench's issues of C, C++, Go, Java, JavaScript, Rust and TypeScript projects, multiswe.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
 	if err := run(*shared, *mirror, *only, *dicts, *verbose, *recallN, os.Stdout); err != nil {
@@ -317,6 +320,13 @@ func collect(shared, mirror string) ([]item, error) {
 	}
 	if cardanoMirror != "" {
 		its, err := cardanoItems(cardanoMirror)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, its...)
+	}
+	if multisweMirror != "" {
+		its, err := multisweItems(multisweMirror)
 		if err != nil {
 			return nil, err
 		}
