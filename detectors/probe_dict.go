@@ -392,11 +392,15 @@ const (
 // digits that is a name the text uses on its own ("emu10k1" beside
 // "emu-config"), or a word of letters that splits into such a name and a real word, another word of the text
 // or, before it, the start of another word of the text ("ffdivx" beside
-// "ffmpeg" and "DivX").
+// "ffmpeg" and "DivX"); a word the text writes apart elsewhere
+// (writtenApart); a version string's last piece (versionSuffix).
 func (p *prober) textPieces(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	if len(w) > probeMaxAlnum {
 		return false
+	}
+	if p.writtenApart(c) || versionSuffix(p.text, c.w.Lo) {
+		return true
 	}
 	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w)) || p.suffixedAcronym(w) {
 		return true
@@ -426,6 +430,62 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 		switch {
 		case len(a) >= piecesMinOwn && p.ownName(a) && p.piece(b, false, w),
 			len(b) >= piecesMinOwn && p.ownName(b) && p.piece(a, true, w):
+			return true
+		}
+	}
+	return false
+}
+
+// apartMinFirst is the fewest letters of the first word of a name the
+// text also writes apart ("raspberry" of "raspberry pi").
+const apartMinFirst = 3
+
+// writtenApart reports whether the text writes the word c elsewhere as
+// words apart, in any case, a space, hyphen, underscore or dot between
+// them: "raspberrypi" beside "raspberry pi", "MacOSX" beside "Mac OS X".
+// A name is written both ways in one post; a random draw is no run of a
+// text's words.
+func (p *prober) writtenApart(c *probeCandidate) bool {
+	w, t := p.text[c.w.Lo:c.w.Hi], p.text
+	if len(w) < apartMinFirst+2 {
+		return false
+	}
+	for i := range textview.IndexesFold(t, w[:apartMinFirst]) {
+		if i == c.w.Lo || i > 0 && scanIsAlnum(t[i-1]) {
+			continue
+		}
+		k, seps := i+apartMinFirst, 0
+		for j := apartMinFirst; j < len(w) && k < len(t); {
+			if t[k]|0x20 == w[j]|0x20 {
+				j, k = j+1, k+1
+				if j == len(w) {
+					break
+				}
+				continue
+			}
+			if !strings.ContainsRune(" -_.", rune(t[k])) || !scanIsAlnum(t[k-1]) || k+1 >= len(t) || t[k+1]|0x20 != w[j]|0x20 {
+				k = -1
+				break
+			}
+			k, seps = k+1, seps+1
+		}
+		if k > 0 && seps > 0 && k-i == len(w)+seps && (k == len(t) || !scanIsAlnum(t[k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// versionSuffix reports whether the word at lo of t ends a version
+// string, glued by "+" or "~" to a version number: a distribution's
+// build ("6.3.0-18+deb9u1", "1.2~bpo10"). A token slipped into text stands
+// apart from its neighbours.
+func versionSuffix(t string, lo int) bool {
+	if lo < 2 || (t[lo-1] != '+' && t[lo-1] != '~') || t[lo-2] < '0' || t[lo-2] > '9' {
+		return false
+	}
+	for i := lo - 2; i > 0 && t[i] != ' ' && t[i] != '\n' && t[i] != '\t'; i-- {
+		if t[i] == '.' && t[i-1] >= '0' && t[i-1] <= '9' && t[i+1] >= '0' && t[i+1] <= '9' {
 			return true
 		}
 	}

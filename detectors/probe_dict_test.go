@@ -1,6 +1,9 @@
 package detectors
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An acronym with a case ending glued to it is a word of a language that
 // inflects acronyms and numbers alike, when the text glues such an ending
@@ -42,6 +45,46 @@ func TestCamelStem(t *testing.T) {
 		p := &prober{text: tt.text}
 		if got := p.camelStem(tt.word); got != tt.want {
 			t.Errorf("camelStem(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A name the text also writes as words apart is the text's name; so is
+// the last piece of a version string. A word of the same letters alone in
+// its text, or a token set apart from a version, is not. The sentences are
+// written for this test.
+func TestWrittenApartAndVersionSuffix(t *testing.T) {
+	apart := []struct {
+		text, word string
+		want       bool
+	}{
+		{"I run the pool on a raspberrypi 4; many run on a raspberry pi.", "raspberrypi", true},
+		{"Tested on MacOSX only. Does Mac OS X ship the library?", "MacOSX", true},
+		{"The build of foo-barqux fails; foobarqux is the tool.", "foobarqux", true},
+		{"I run the pool on a raspberrypi 4; many run on a raspberry.", "raspberrypi", false},
+		{"Tested on qzwvbtrk only; nothing else was tried.", "qzwvbtrk", false},
+	}
+	for _, tt := range apart {
+		lo := strings.Index(tt.text, tt.word)
+		p := &prober{text: tt.text}
+		c := &probeCandidate{w: scanWord{Lo: lo, Hi: lo + len(tt.word)}}
+		if got := p.writtenApart(c); got != tt.want {
+			t.Errorf("writtenApart(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+	versions := []struct {
+		text, word string
+		want       bool
+	}{
+		{"gcc (Debian 6.3.0-18+deb9u1) 6.3.0", "deb9u1", true},
+		{"package 1.2~bpo10 from backports", "bpo10", true},
+		{"gcc 6.3.0 +deb9u1 here", "deb9u1", false},
+		{"a C+qzwvbtrk slip", "qzwvbtrk", false},
+		{"score 18+qzwvbtrk in text", "qzwvbtrk", false},
+	}
+	for _, tt := range versions {
+		if got := versionSuffix(tt.text, strings.Index(tt.text, tt.word)); got != tt.want {
+			t.Errorf("versionSuffix(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
 		}
 	}
 }

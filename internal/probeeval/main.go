@@ -63,6 +63,7 @@ type item struct {
 var (
 	explainID  string
 	noRecall   bool
+	showText   bool
 	traceFn    func(*detectors.Input) string // with -tags probetrace: every word's evidence
 	showMisses int
 	missBand   string
@@ -95,6 +96,7 @@ func main() {
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated)")
+	flag.BoolVar(&showText, "text", false, "with -explain, print the records' title and text too")
 	flag.BoolVar(&noRecall, "norecall", false, "measure false positives only, not recall (faster)")
 	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
@@ -149,6 +151,9 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			judged++
 			if explainID != "" && slices.Contains(strings.Split(explainID, ","), it.id) {
 				fmt.Fprintf(w, "%s: score %.3f\n", it.id, r.Score)
+				if showText {
+					fmt.Fprintf(w, "  title %q\n%s\n----\n", e.Title, e.New)
+				}
 				for _, rs := range r.Reasons {
 					fmt.Fprintf(w, "    %s\n", rs)
 				}
