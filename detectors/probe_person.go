@@ -253,6 +253,40 @@ func (p *prober) personAt(lo, hi int) bool {
 			}
 		}
 	}
+	// The subject of a sentence, joined by "and" to a person's name and
+	// followed by a verb of saying or of holding a view ("Both tbm0115
+	// and Sean make good arguments", "and Sean and tbm0115 agreed").
+	if hi < len(t) && t[hi] == ' ' && strings.EqualFold(next, "and") && (prev == "both" || clauseStart[prev] || prev == "" && clauseOpen(t[lineLo:lo])) {
+		if name, e := wordAfter(t[:lineHi], end, ""); capitalName(name) {
+			if v, _ := wordAfter(t[:lineHi], e, ""); jointVerb(v) {
+				return true
+			}
+		}
+	}
+	if hi < len(t) && t[hi] == ' ' && prev == "and" && jointVerb(next) {
+		if name, i := wordBefore(t[lineLo:lineLo+at], at, ""); capitalName(name) {
+			if w, _ := wordBefore(t[lineLo:lineLo+i], i, ""); strings.EqualFold(w, "both") || clauseStart[strings.ToLower(w)] || w == "" && clauseOpen(t[lineLo:lineLo+i]) {
+				return true
+			}
+		}
+	}
+	// A paragraph's first word with a dash after it, when another
+	// paragraph opens so with a name: the turns of a conversation a post
+	// sums up ("Tbm0115 - ...", "Trish - I agree").
+	if (lo == 0 || lo >= 2 && t[lo-1] == '\n' && t[lo-2] == '\n') && turnMark(t[hi:]) {
+		for i := 0; i < len(t); {
+			if i != lo {
+				if w, e := wordAfter(t, i, ""); e-len(w) == i && nameShape(w) && turnMark(t[e:]) {
+					return true
+				}
+			}
+			k := strings.Index(t[i:], "\n\n")
+			if k < 0 {
+				break
+			}
+			i += k + 2
+		}
+	}
 	// The post's first word, a comma or a dash after it: the one it
 	// answers ("Jörg, ...", "ihtkwot - my main concern ..."), unless the
 	// dash opens a list the post goes on with.
@@ -265,6 +299,38 @@ func (p *prober) personAt(lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// jointVerbs are verbs two people do together as a sentence's subject
+// ("tbm0115 and Sean make good arguments"), besides sayVerbs.
+var jointVerbs = map[string]bool{"make": true, "made": true, "have": true, "had": true, "agree": true, "agreed": true,
+	"think": true, "thought": true, "argue": true, "disagree": true, "disagreed": true, "seem": true, "seemed": true}
+
+// jointVerb reports whether v is a verb of saying or of holding a view.
+func jointVerb(v string) bool {
+	v = strings.ToLower(v)
+	return sayVerbs[v] || jointVerbs[v]
+}
+
+// capitalName reports whether w is written as a person's first name: a
+// capital, then two lower-case letters or more.
+func capitalName(w string) bool {
+	if len(w) < 3 || !isUpper(w[0]) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// turnMark reports whether s starts with the mark after a speaker's name
+// in a conversation written out: a dash between spaces (a colon is a
+// label's too: "Note: ...", "Edit: ...").
+func turnMark(s string) bool {
+	return strings.HasPrefix(s, " - ") || strings.HasPrefix(s, " – ")
 }
 
 // nameShape reports whether w is shaped as people's names and handles
