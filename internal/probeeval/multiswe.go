@@ -10,9 +10,11 @@ package main
 // ripgrep, bat, fd, tokio, tracing, ...), with their pasted compiler
 // output, stack traces and version lines, as
 // kuppireddypravalika/MSWE-validation-dataset@f3788671b1be72292be1b3dfc61063f97dd474a0
-// stores them in MSWE-agent/data (the dataset's JSON lines; a file that
-// is a Git LFS pointer there is skipped). Every issue (title and body) and
-// every pull request's own text is one record, each once. Never committed.
+// stores them in MSWE-agent/data (the dataset's JSON lines; a file the
+// mirror lacks, its largest, or holds as a Git LFS pointer is skipped:
+// 861 records from /work/.mirror's copy). Every issue (title and body)
+// and every pull request's own text is one record, each once. Never
+// committed.
 // Set "multiswe/held"; -multiswe "" skips it.
 
 import (
@@ -55,7 +57,7 @@ func multisweItems(mirror string) ([]item, error) {
 	for _, f := range files {
 		b, err := gitShow(mirror, multisweCommit, f)
 		if err != nil {
-			continue // a file the mirror holds only as a Git LFS object
+			continue // a file the mirror does not hold
 		}
 		sc := bufio.NewScanner(bytes.NewReader(b))
 		sc.Buffer(make([]byte, 1<<20), 1<<27)
