@@ -63,7 +63,7 @@ const (
 	bitsHeading             = -3.0
 	bitsListItem            = -1.0
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
-	bitsRepeatedWord        = -3.0  // the word occurs more than once in the added text
+	bitsRepeatedWord        = -6.0  // per doubling of the word's uses in the added text: a token is planted once
 	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
 	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word...
 	titleShare              = 0.75  // ...in a post, or this share of its letters' evidence, if more
