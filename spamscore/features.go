@@ -937,9 +937,10 @@ func (x *extractor) extract(d Doc) {
 	phrases.count(lower, x.phraseCounts[:])
 	copy(x.topics[:], x.phraseCounts[:nTopics])
 	// An @handle is a messenger contact when the text speaks of one
-	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
-	// a reply's mention of another user, as forums and issues have.
-	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/") ||
+	// (Telegram, "DM me", "пиши", "join our channel") or the name is a
+	// channel's; else it is a reply's mention of another user, as forums
+	// and issues have.
+	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || x.phraseCounts[listJoin] > 0 || strings.Contains(lower, "t.me/") ||
 		slices.ContainsFunc(x.contacts, messengerLink)
 	x.linkFeatures(d)
 	if n >= 2 && linkList(text) {
