@@ -1724,6 +1724,10 @@ func capitalised(names []string, s string) []string {
 // about Toronto and Albania.
 func namedAfter(domain string, names []string) bool {
 	label, _, _ := strings.Cut(domain, ".")
+	var pieces []string // the words between hyphens and digits, if any
+	if strings.ContainsFunc(label, func(r rune) bool { return r == '-' || r >= '0' && r <= '9' }) {
+		pieces = splitLabel(label)
+	}
 	for _, n := range names {
 		if len(n) > len(label) {
 			continue
@@ -1731,7 +1735,7 @@ func namedAfter(domain string, names []string) bool {
 		if strings.EqualFold(label[:len(n)], n) || strings.EqualFold(label[len(label)-len(n):], n) {
 			return true
 		}
-		for _, w := range splitLabel(label) {
+		for _, w := range pieces {
 			if strings.EqualFold(w, n) {
 				return true
 			}
