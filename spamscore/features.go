@@ -173,6 +173,7 @@ const (
 	fPuffery2plus
 	fPathTopic
 	fFreeMail
+	fDomainNamesPage
 	fDense // number of dense features
 )
 
@@ -210,6 +211,7 @@ var denseNames = [fDense]string{
 	"promotional praise (leading provider, award-winning)", "much promotional praise",
 	"a spam topic in the link's path (/buy-viagra-online, /casino-bonus)",
 	"an address at a free mail provider (gmail.com, yandex.ru, qq.com)",
+	"a domain named after a name on the page (torontotourism.com on Toronto)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -617,6 +619,8 @@ type extractor struct {
 	params       []string
 	spans        [][2]int
 	selfSpans    [][2]int // link texts that are their link's own address
+	names        []string // the page's capitalised words (pageNames), once per document
+	namesRead    bool
 }
 
 // inSelfLabel reports whether offset i of the text lies in a link text
@@ -767,6 +771,8 @@ func (x *extractor) reset(explain bool) {
 	x.origins = x.origins[:0]
 	x.contacts = x.contacts[:0]
 	x.tails = x.tails[:0]
+	x.names = x.names[:0]
+	x.namesRead = false
 	x.explain = explain
 }
 
@@ -931,9 +937,10 @@ func (x *extractor) extract(d Doc) {
 	phrases.count(lower, x.phraseCounts[:])
 	copy(x.topics[:], x.phraseCounts[:nTopics])
 	// An @handle is a messenger contact when the text speaks of one
-	// (Telegram, "DM me", "пиши") or the name is a channel's; else it is
-	// a reply's mention of another user, as forums and issues have.
-	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || strings.Contains(lower, "t.me/") ||
+	// (Telegram, "DM me", "пиши", "join our channel") or the name is a
+	// channel's; else it is a reply's mention of another user, as forums
+	// and issues have.
+	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || x.phraseCounts[listJoin] > 0 || strings.Contains(lower, "t.me/") ||
 		slices.ContainsFunc(x.contacts, messengerLink)
 	x.linkFeatures(d)
 	if n >= 2 && linkList(text) {
@@ -1102,6 +1109,15 @@ func (x *extractor) linkFeatures(d Doc) {
 		}
 		if c.Kind == ContactURL {
 			x.pathFeatures(c.Text)
+		}
+		if c.Kind != ContactEmail && len(d.Old) >= 300 {
+			if !x.namesRead {
+				x.namesRead = true
+				x.names = pageNames(x.names, d.Old)
+			}
+			if namedAfter(c.Domain, x.names) {
+				x.dense(fDomainNamesPage, 1)
+			}
 		}
 		if c.Anchor != "" {
 			if strings.Contains(c.Anchor, "//") || strings.HasPrefix(strings.ToLower(c.Anchor), "www.") || isAddress(c.Anchor) {
@@ -1666,6 +1682,66 @@ func anchorOverlap(anchor, page string) (related, unrelated int) {
 		}
 	}
 	return related, unrelated
+}
+
+// pageNameWindow is how much of each end of the page pageNames reads: the
+// lead names the page's subject, and a link added at the end sits by the
+// external links and categories, which name it again.
+const pageNameWindow = 3000
+
+// pageNames appends to names the capitalised words of five ASCII letters or
+// more ("Toronto", "Albania") at either end of page: the names a good-faith
+// link's domain is often made of.
+func pageNames(names []string, page string) []string {
+	if len(page) > 2*pageNameWindow {
+		names = capitalised(names, page[:pageNameWindow])
+		return capitalised(names, page[len(page)-pageNameWindow:])
+	}
+	return capitalised(names, page)
+}
+
+func capitalised(names []string, s string) []string {
+	for i := 0; i < len(s); {
+		if s[i] < 'A' || s[i] > 'Z' || i > 0 && isAlnumOrHigh(s[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+			j++
+		}
+		if j-i >= 5 && (j == len(s) || !isAlnumOrHigh(s[j])) {
+			names = append(names, s[i:j])
+		}
+		i = j
+	}
+	return names
+}
+
+// namedAfter reports whether the first label of domain (a registrable
+// domain, lower case) begins or ends with one of names, or has one as a
+// word between hyphens: torontotourism.com and guidetoalbania.com on pages
+// about Toronto and Albania.
+func namedAfter(domain string, names []string) bool {
+	label, _, _ := strings.Cut(domain, ".")
+	var pieces []string // the words between hyphens and digits, if any
+	if strings.ContainsFunc(label, func(r rune) bool { return r == '-' || r >= '0' && r <= '9' }) {
+		pieces = splitLabel(label)
+	}
+	for _, n := range names {
+		if len(n) > len(label) {
+			continue
+		}
+		if strings.EqualFold(label[:len(n)], n) || strings.EqualFold(label[len(label)-len(n):], n) {
+			return true
+		}
+		for _, w := range pieces {
+			if strings.EqualFold(w, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func upperFirst(w string) string {

@@ -3,6 +3,7 @@ package spamscore
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -126,6 +127,9 @@ func TestTransferFeatures(t *testing.T) {
 		{"The bot API is documented at https://core.telegram.org/bots/api", fTelegram, false},
 		{"See https://faq.whatsapp.com/1234 for backups", fTelegram, false},
 		{"Free signals every day @crypto_vip_signals", fTelegram, true},
+		{"سیگنال رایگان ارز دیجیتال، عضو کانال شوید @realluna_", fTelegram, true},
+		{"Бесплатные сигналы, вступай в канал @lilnovatv", fTelegram, true},
+		{"Thanks @lilnovatv, I will join the discussion later", fTelegram, false},
 		{"[https://www.bbc.co.uk/news/1 BBC]", fDomainTopic, false},
 		{"https://pharma-outlet.com/buy-viagra-online.html", fPathTopic, true},
 		{"[url=https://bonus-club.net/casino-bonus/]bonus[/url]", fPathTopic, true},
@@ -304,4 +308,33 @@ func BenchmarkScore(b *testing.B) {
 func textHas(text string, f int) bool {
 	v, _ := Vectorize(Doc{Text: text}, 16)
 	return slices.Contains(v.Idx, uint32(f))
+}
+
+func TestDomainNamedAfterPage(t *testing.T) {
+	page := "Toronto is the capital city of the Canadian province of Ontario. " + strings.Repeat("It is a large city with many parks and museums. ", 8)
+	has := func(add string) bool {
+		v, _ := Vectorize(Doc{Text: add, Old: page}, 16)
+		return slices.Contains(v.Idx, uint32(fDomainNamesPage))
+	}
+	for _, add := range []string{
+		"* [http://www.torontotourism.com/ Tourism Toronto]",
+		"* [http://visit-ontario.ca/ Visit]",
+		"[https://www.guideto-toronto.org/ Guide]",
+	} {
+		if !has(add) {
+			t.Errorf("%q: domain not named after the page", add)
+		}
+	}
+	for _, add := range []string{
+		"* [http://cheap-uggs-boots.net/ Best boots]",
+		"* [http://www.capitalloans.biz/ Loans]", // "capital" is no name on the page: lower case
+		"write to torontodeals@gmail.com",
+	} {
+		if has(add) {
+			t.Errorf("%q: domain named after the page", add)
+		}
+	}
+	if v, _ := Vectorize(Doc{Text: "* [http://www.torontotourism.com/ Tourism Toronto]"}, 16); slices.Contains(v.Idx, uint32(fDomainNamesPage)) {
+		t.Error("named after a page with no page")
+	}
 }

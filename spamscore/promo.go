@@ -91,3 +91,31 @@ var pufferyWords = []string{
 	"领先的", "行业领先", "一流的", "优质的", "创新解决方案", "专业团队", "一站式", "值得信赖",
 	"業界トップ", "業界最大級", "高品質な", "革新的な", "最先端の", "선도하는", "최고의 품질", "혁신적인", "고품질",
 }
+
+// joinWords ask readers to join a channel or group: next to them an
+// @handle is the channel's, not a reply's mention of another user.
+var joinWords = []string{
+	// en
+	"join our channel", "join my channel", "join the channel", "join our group", "join the group", "join my group",
+	"join our telegram", "join our community", "join our vip", "join the vip", "join channel", "join group",
+	// de, fr, es, pt, it
+	"unserem kanal bei", "unserer gruppe bei", "der gruppe bei", "dem kanal bei", "kanal beitreten", "gruppe beitreten",
+	"rejoignez notre", "rejoins notre", "rejoignez le groupe", "rejoins le groupe", "rejoignez la chaîne", "rejoignez le canal",
+	"únete a nuestro", "únete al canal", "únete al grupo", "unete al grupo", "unete al canal", "entra al grupo", "entra al canal",
+	"entre no canal", "entre no grupo", "entra no grupo", "entra no canal", "participe do grupo", "junte-se ao", "junte-se à",
+	"unisciti al", "unisciti alla", "entra nel gruppo", "entra nel canale",
+	// nl, pl, tr, id, vi
+	"word lid van", "sluit je aan bij", "dołącz do", "dolacz do", "kanala katıl", "gruba katıl", "kanalımıza katıl",
+	"grubumuza katıl", "gabung grup", "gabung channel", "gabung ke", "masuk grup", "join grup", "tham gia nhóm", "tham gia kênh",
+	"vào nhóm", "vào group",
+	// ru, uk, kk, uz
+	"вступай в", "вступайте в", "присоединяйся к", "присоединяйтесь к", "в нашу группу", "в наш канал", "заходи в канал",
+	"переходи в канал", "подписывайся на канал", "приєднуйся до", "приєднуйтесь до", "в нашу групу", "у наш канал",
+	"арнаға қосыл", "топқа қосыл", "kanalga qo'shiling", "guruhga qo'shiling", "kanalimizga", "guruhimizga",
+	// ar, fa, hi
+	"انضم إلى القناة", "انضم الى القناة", "انضم إلى المجموعة", "انضم الى المجموعة", "انضم للقناة", "انضم لقناتنا", "انضموا",
+	"عضو کانال", "عضو گروه", "جوین شو", "جوین شید", "ग्रुप जॉइन", "चैनल जॉइन", "ग्रुप से जुड़", "चैनल से जुड़", "join karo", "join kare",
+	// zh, ja, ko, th
+	"加入群", "进群", "入群", "加群", "加入频道", "加入我们", "グループに参加", "チャンネルに参加", "オープンチャット",
+	"채널 참여", "오픈채팅", "단톡방", "텔레그램 방", "เข้ากลุ่ม", "เข้าร่วมกลุ่ม",
+}

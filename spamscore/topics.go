@@ -368,6 +368,7 @@ const (
 	listAdult
 	listSelfPromo
 	listPuffery
+	listJoin
 	nLists
 )
 
@@ -383,6 +384,7 @@ var phrases = func() *phraseMatcher {
 	lists[listAdult] = phraseList{adultWords, true}
 	lists[listSelfPromo] = phraseList{phrases: selfPromoWords}
 	lists[listPuffery] = phraseList{phrases: pufferyWords}
+	lists[listJoin] = phraseList{phrases: joinWords}
 	return newPhraseMatcher(lists)
 }()
 

@@ -207,7 +207,11 @@ func (a *augmenter) obfuscate(d string) string {
 // onPage puts added text into a real page: in a paragraph, or at the end
 // after the categories. It returns the old and new page.
 func (a *augmenter) onPage(added string, end bool) (old, new string) {
-	p := a.pages[a.r.IntN(len(a.pages))]
+	return onPageOf(a.pages[a.r.IntN(len(a.pages))], added, end)
+}
+
+// onPageOf puts added text into page p, as onPage does.
+func onPageOf(p page, added string, end bool) (old, new string) {
 	old = p.text
 	if len(old) > 20000 {
 		old = old[:20000]
@@ -251,17 +255,25 @@ func (a *augmenter) spam(l *lang, c string) example {
 			text = a.spamSentence(l) + ref
 		}
 	case "after-categories":
+		p := a.pages[a.r.IntN(len(a.pages))]
 		var b strings.Builder
 		n := 1 + a.r.IntN(4)
 		for i := 0; i < n; i++ {
+			u := a.spamURL(l)
+			if i == 0 && a.r.IntN(4) == 0 {
+				// Local spam named after the page's subject
+				// (toronto-payday-loans.com on Toronto): a name of
+				// the page in the domain is no good faith by itself.
+				u = a.localSpamURL(l, p)
+			}
 			if a.r.IntN(3) == 0 {
-				b.WriteString(a.spamURL(l) + "\n")
+				b.WriteString(u + "\n")
 			} else {
-				b.WriteString("* [" + a.spamURL(l) + " " + a.anchor(l) + "]\n")
+				b.WriteString("* [" + u + " " + a.anchor(l) + "]\n")
 			}
 		}
 		text = strings.TrimSuffix(b.String(), "\n")
-		e.old, e.new = a.onPage(text, true)
+		e.old, e.new = onPageOf(p, text, true)
 		e.text = text
 		return e
 	case "markdown":
@@ -501,6 +513,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 	e := example{lang: l.code, genre: "web", kind: "aug-ham-" + c + "-" + l.code, source: "augment"}
 	wiki := true
 	var text string
+	var host *page // the page the text names, to put it on
 	switch c {
 	case "cite":
 		tmpl := "cite web"
@@ -513,6 +526,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 		text = a.pick(l.ham) + " [" + a.hamURL(l) + " " + a.pick(l.titles) + "]"
 	case "extlinks":
 		p := a.pages[a.r.IntN(len(a.pages))]
+		host = &p
 		var b strings.Builder
 		b.WriteString("== " + a.pick([]string{"External links", "Weblinks", "Liens externes", "Enlaces externos", "Ссылки"}) + " ==\n")
 		if a.r.IntN(2) == 0 {
@@ -559,6 +573,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 		}
 	case "infobox":
 		p := a.pages[a.r.IntN(len(a.pages))]
+		host = &p
 		slug := clipASCII(strings.ToLower(strings.NewReplacer(" ", "", "(", "", ")", "", ",", "").Replace(p.title)), 18)
 		if a.r.IntN(2) == 0 {
 			slug = strings.ToLower(strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(p.title))
@@ -663,10 +678,35 @@ func (a *augmenter) ham(l *lang, c string) example {
 	}
 	e.text = text
 	if wiki && a.r.IntN(2) == 0 {
-		e.old, e.new = a.onPage(text, false)
+		if host != nil {
+			// An official site or a website field sits on the page
+			// of its subject.
+			e.old, e.new = onPageOf(*host, text, false)
+		} else {
+			e.old, e.new = a.onPage(text, false)
+		}
 	}
 	e.markdown = !wiki
 	return e
+}
+
+// localSpamURL is a spam address named after page p's subject, as local
+// spam names its city: the title's first word of five ASCII letters or
+// more, joined to a spam word of the language.
+func (a *augmenter) localSpamURL(l *lang, p page) string {
+	name := ""
+	for _, w := range strings.Fields(p.title) {
+		if len(w) >= 5 && strings.Trim(strings.ToLower(w), "abcdefghijklmnopqrstuvwxyz") == "" {
+			name = strings.ToLower(w)
+			break
+		}
+	}
+	if name == "" {
+		return a.spamURL(l)
+	}
+	w := a.pick(l.domainWords)
+	label := a.pick([]string{name + "-" + w, name + w, w + "-" + name, w + name})
+	return a.pick([]string{"http://", "https://www."}) + label + a.pick(spamTLDs) + a.pick([]string{"/", "", "/" + a.pick(l.domainWords)})
 }
 
 func clipASCII(s string, n int) string {

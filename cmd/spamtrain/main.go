@@ -70,6 +70,7 @@ func run(args []string, stdout io.Writer) error {
 	topDir := fl.String("top", "/work/.mirror/drakelover911+Phishing-analyzer/repo", "git directory of a mirror of "+topRepo)
 	worldDir := fl.String("world", "/work/.mirror/pemistahl+lingua-go/repo", "git directory of a mirror of "+linguaRepo+" (real prose in 75 languages)")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
+	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
@@ -154,6 +155,7 @@ func run(args []string, stdout io.Writer) error {
 			skip: func(e *example) bool { return e.source == "sbl" }},
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
+	var heldWorld [][]float64         // per fold: logits of the held-out Leipzig prose with a good-faith link
 	var heldModels []trained          // per fold A and B: its model and held-out items
 	var heldIdx [][]int
 	if !*folds && *evalOnly {
@@ -174,6 +176,7 @@ func run(args []string, stdout io.Writer) error {
 		ds.report(&rep, f.name, m, test)
 		if !strings.HasPrefix(f.name, "C") {
 			heldHam = append(heldHam, ds.webHamLogits(m, test))
+			heldWorld = append(heldWorld, ds.worldHamLogits(m, test))
 			heldSpam = append(heldSpam, ds.spamLogits(m, test))
 			heldModels = append(heldModels, m)
 			heldIdx = append(heldIdx, test)
@@ -181,8 +184,11 @@ func run(args []string, stdout io.Writer) error {
 	}
 	shift := 0.0
 	if len(heldHam) > 0 {
-		shift = operatingShift(heldHam)
-		fmt.Fprintf(&rep, "\n### The operating point\n\n%s", shiftReport(shift, heldHam, heldSpam))
+		shift = operatingShift(heldHam, heldWorld)
+		if !math.IsNaN(*fixShift) {
+			shift = *fixShift
+		}
+		fmt.Fprintf(&rep, "\n### The operating point\n\n%s", shiftReport(shift, heldHam, heldSpam, heldWorld))
 		var swept [][]sweepItem
 		for k, m := range heldModels {
 			items, err := ds.sweepFold(m, shift, heldIdx[k])
@@ -553,6 +559,19 @@ func (ds *dataset) webHamLogits(m trained, idx []int) []float64 {
 	return out
 }
 
+// worldHamLogits returns the raw calibrated log-odds of the real prose in
+// other languages with a good-faith link among idx.
+func (ds *dataset) worldHamLogits(m trained, idx []int) []float64 {
+	var out []float64
+	for _, i := range idx {
+		e := &ds.ex[i]
+		if !e.label && e.source == "world" {
+			out = append(out, logit(m.model.Score(doc(*e)).Prob))
+		}
+	}
+	return out
+}
+
 // spamLogits returns the log-odds of the real spam with links or
 // contacts and words among idx.
 func (ds *dataset) spamLogits(m trained, idx []int) []float64 {
@@ -577,10 +596,18 @@ func shareAt(ls []float64, shift, p float64) float64 {
 	return float64(n) / float64(max(len(ls), 1))
 }
 
-func operatingShift(ham [][]float64) float64 {
+func operatingShift(ham, world [][]float64) float64 {
 	ok := func(s float64) bool {
 		for _, h := range ham {
 			if shareAt(h, s, thrSignal) > maxHeldFP {
+				return false
+			}
+		}
+		// Real prose in other languages bounds it too, at the
+		// threshold the bot reverts at with no memory: a model that
+		// clears English web text may still flag the world's.
+		for _, h := range world {
+			if shareAt(h, s, thrBlatant) > maxHeldFP {
 				return false
 			}
 		}
@@ -596,14 +623,14 @@ func operatingShift(ham [][]float64) float64 {
 	return math.Round(s*10) / 10
 }
 
-func shiftReport(shift float64, ham, spam [][]float64) string {
+func shiftReport(shift float64, ham, spam, world [][]float64) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The final model's scores are shifted by %+.1f log-odds: the largest shift (at most ±%.1f) at which no fold's held-out real\n", shift, maxShift)
-	fmt.Fprintf(&b, "web ham with links (Stack Exchange, wiki, edits) reaches p≥%.1f more often than %.1f%%. The folds' figures above are before the shift; with it:\n\n", thrSignal, maxHeldFP*100)
-	b.WriteString("| fold | real spam with links and words, p≥0.7 | p≥0.8 | real web ham with links, p≥0.7 | p≥0.8 |\n|---|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "web ham with links (Stack Exchange, wiki, edits) reaches p≥%.1f, nor its held-out real prose in other languages with a good-faith link (Leipzig) p≥%.1f,\nmore often than %.1f%%. The folds' figures above are before the shift; with it:\n\n", thrSignal, thrBlatant, maxHeldFP*100)
+	b.WriteString("| fold | real spam with links and words, p≥0.7 | p≥0.8 | real web ham with links, p≥0.7 | p≥0.8 | Leipzig prose with a link, p≥0.8 |\n|---|---:|---:|---:|---:|---:|\n")
 	for k := range ham {
-		fmt.Fprintf(&b, "| %c | %.1f%% | %.1f%% | %.2f%% | %.2f%% |\n", 'A'+k, 100*shareAt(spam[k], shift, thrSignal), 100*shareAt(spam[k], shift, thrBlatant),
-			100*shareAt(ham[k], shift, thrSignal), 100*shareAt(ham[k], shift, thrBlatant))
+		fmt.Fprintf(&b, "| %c | %.1f%% | %.1f%% | %.2f%% | %.2f%% | %.2f%% |\n", 'A'+k, 100*shareAt(spam[k], shift, thrSignal), 100*shareAt(spam[k], shift, thrBlatant),
+			100*shareAt(ham[k], shift, thrSignal), 100*shareAt(ham[k], shift, thrBlatant), 100*shareAt(world[k], shift, thrBlatant))
 	}
 	return b.String()
 }

@@ -281,10 +281,12 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamContainers, ", "))
 	b.WriteString("  domains are throwaway names made of commercial words (hyphens, digits, cheap TLDs, the language's ccTLD, a few IDNs),\n")
 	b.WriteString("  URLs with landing paths and tracking parameters; contacts are Telegram handles, t.me links, WhatsApp and phone numbers, e-mail addresses.\n")
-	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories.\n")
+	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories;\n")
+	b.WriteString("  one list in four opens with local spam named after that article's subject (toronto-payday-loans.com on Toronto).\n")
 	fmt.Fprintf(&b, "- Good-faith containers, in turn: %s: encyclopedic or technical sentences citing reputable sites of the language\n", strings.Join(hamContainers, ", "))
 	b.WriteString("  (statistics offices, newspapers, libraries, documentation), external-link sections with an official website, @replies,\n")
-	b.WriteString("  brand domains in prose, contact addresses and phone numbers of institutions; inserted into real articles the same way.\n")
+	b.WriteString("  brand domains in prose, contact addresses and phone numbers of institutions; inserted into real articles the same way,\n")
+	b.WriteString("  an official website or a website field named after an article on that article.\n")
 	b.WriteString("- Added for the genres the corpora lack: \"story\" (fluent prose: neutral sentences of the language around one to three pitches,\n")
 	b.WriteString("  the contact (bare, upper-case or obfuscated domain, handle, phone, URL) at the end or inside), \"wall-generic\" (three to seven\n")
 	b.WriteString("  links to throwaway domains with link texts such as \"portal\", \"site\"); and their good-faith counterparts \"topic-answer\"\n")
@@ -324,7 +326,8 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("from domain knowledge in about 40 languages (en de fr es pt it nl pl tr id vi ru uk zh ja ko ar fa hi th; earnings, jobs\n")
 	b.WriteString("and calls to write privately also in sv da no fi cs sk ro hu el he bn tl sw bg sr hr ms), so that a text in a\n")
 	b.WriteString("language the training data lacks is judged by what it sells; self-promotion (\"my channel\", \"subscribe\", \"follow me\") and\n")
-	b.WriteString("promotional praise (\"leading provider\", \"award-winning\") are lexicons of the same kind (spamscore/promo.go). A link to a\n")
+	b.WriteString("promotional praise (\"leading provider\", \"award-winning\") are lexicons of the same kind (spamscore/promo.go), and so are calls to join\n")
+	b.WriteString("a channel or group (\"join our channel\", \"вступай в канал\", \"عضو کانال\"), which make an @handle beside them a channel's. A link to a\n")
 	b.WriteString("profile, channel or page on a user-content platform (spamscore/platforms.go: youtube.com/@name, /channel/, /user/, /c/,\n")
 	b.WriteString("instagram.com/name, tiktok.com/@name, soundcloud, twitch, facebook pages, x.com/name, vk, ok.ru, linktr.ee, blog front pages,\n")
 	b.WriteString("medium.com/@name) is a named feature and never counts as a reputable site; a link to one video or post does not fire it.\n")
@@ -332,6 +335,9 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("A link's whole registrable domain is a hashed feature of its own (not for platforms and shorteners), so that the sites the training\n")
 	b.WriteString("data links to are known by name (yandex.ru, named in passing in Russian prose, was read as a throwaway before); an e-mail address\n")
 	b.WriteString("at a free mail provider (gmail.com, yandex.ru, qq.com …) is a named feature instead of its provider's domain pieces.\n")
+	b.WriteString("A link added to a page whose domain begins or ends with a capitalised name of that page (a word of five letters or more in the\n")
+	b.WriteString("page's first or last 3,000 bytes) is a named feature: torontotourism.com on Toronto, guidetoalbania.com on Albania; the official\n")
+	b.WriteString("sites of a page's subject, which real external-link sections hold and spam rarely does.\n")
 	b.WriteString("A link whose text is its own address ([https://x.org/a](https://x.org/a), [url=U]U[/url], [x.org](https://x.org/a), as editors and\n")
 	b.WriteString("forum software write a pasted URL) is read as the plain URL: one link and no link text; a link text naming another address is a\n")
 	b.WriteString("named feature. Tracking parameters and redirects are read from the query's keys (net/url: utm_*, aff_id, ref, partner …) and the\n")
@@ -387,7 +393,9 @@ shift (see "The operating point" below). The figures move by several points with
 | more contact points found: a messenger id after its label, full-width dots, inflected phone words and the phone emoji (session 9's merge 9ac6e39; after its shift of +0.3: A 86.9%, B 70.1%) | 58.1% / 0.1% | 47.7% / 0.0% | 71.0% / 0.2% | 66.0% / 0.1% |
 | a link written as its own text read as the plain URL, tracking and redirects from query keys and whole path steps, exclamations as the share of sentences (s10 03658c2; after its shift of +0.5: A 86.9%, B 72.1%) | 46.5% / 0.1% | 41.9% / 0.1% | 67.4% / 0.3% | 63.3% / 0.2% |
 | links that open a chat on more messengers (chat.whatsapp.com, line.me, vk.me, m.me, signal.me, zalo.me, open.kakao.com …) count as handles; a messenger's own documentation does not (s10 67f145b; after its shift of +0.5: A 86.4%, B 72.1%) | 46.5% / 0.1% | 41.9% / 0.0% | 67.3% / 0.3% | 63.2% / 0.2% |
-| calls to write in private messages in more languages (in DM, per PN, por DM, no pv, lichkada, в директ, پیوی, 私我 …), so that a handle after them is a messenger contact and not a reply's @mention (this model; after its shift of +0.5: A 86.6%, B 72.0%) | 46.5% / 0.1% | 44.2% / 0.1% | 67.3% / 0.3% | 63.3% / 0.2% |
+| calls to write in private messages in more languages (in DM, per PN, por DM, no pv, lichkada, в директ, پیوی, 私我 …), so that a handle after them is a messenger contact and not a reply's @mention (s10 57d4641; after its shift of +0.5: A 86.6%, B 72.0%) | 46.5% / 0.1% | 44.2% / 0.1% | 67.3% / 0.3% | 63.3% / 0.2% |
+| a domain named after a name on the page (torontotourism.com on Toronto, guidetoalbania.com on Albania); official sites and website fields put on the page they name, and local spam named after the page (toronto-payday-loans.com) after the categories; the operating shift also bounded by real prose in other languages at p≥0.8 (s11 3128f0a; after its shift of +0.6: A 87.2%, B 72.9%) | 50.0% / 0.0% | 41.9% / 0.0% | 67.1% / 0.1% | 63.8% / 0.1% |
+| calls to join a channel or group in 21 languages (join our channel, вступай в канал, عضو کانال, グループに参加 …) make an @handle beside them a channel's, not a reply's mention (this model; after its shift of +0.5: A 86.9%, B 71.6%) | 51.2% / 0.0% | 41.9% / 0.0% | 66.9% / 0.1% | 63.4% / 0.1% |
 
 `
 

@@ -466,6 +466,13 @@ func genreTable(w io.Writer, folds [][]sweepItem) {
 				text = string(r[:300]) + "…"
 			}
 			fmt.Fprintf(w, "- %s %s p=%.2f `%s`\n", g, it.lang, it.res.Spam, strings.ReplaceAll(text, "`", "'"))
+			if listWhy {
+				for _, r := range it.res.Reasons {
+					if r.Code == detectors.LinkSpamModel {
+						fmt.Fprintf(w, "  - %s\n", r.Detail)
+					}
+				}
+			}
 		}
 	}
 }
