@@ -161,6 +161,7 @@ type prober struct {
 	softDone   bool
 	altDone    bool
 	altCommon  bool // long words alternating consonants and vowels are common in the text
+	traceAll   bool // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {
