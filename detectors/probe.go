@@ -63,7 +63,10 @@ const ProbeName = "probe"
 // nowhere else (loneInProse), is judged by that sentence: identifiers
 // further along and a long page count less against it; and in a technical
 // post a word of prose whose letters the text has nowhere else (onlyUse),
-// not in its code, a path or a link, takes less of the technical discount. A page in a
+// not in its code, a path or a link, takes less of the technical discount;
+// a random mix of cases or digits standing apart in code takes less of the
+// code's discount when the text has no other word of that shape (no key,
+// hash or id of its own: strayAlone). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).

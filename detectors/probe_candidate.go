@@ -863,7 +863,10 @@ func (p *prober) inColumn(w scanWord) bool {
 // else in it. A path, a dotted name, a time or a constant in capitals
 // ("HF_HUB_CACHE", "12:04:01", "asyncio.TimeoutError") is the code's
 // own, not a second id of the line.
-func (p *prober) strayCompany(j int) bool {
+func (p *prober) strayCompany(j int) bool { return p.strayCompanyOf(j, strayCompanyChars) }
+
+// strayCompanyOf is strayCompany for words of least characters or more.
+func (p *prober) strayCompanyOf(j, least int) bool {
 	v := p.words[j]
 	w := p.text[v.Lo:v.Hi]
 	for k := 0; k < len(w); k++ {
@@ -871,7 +874,23 @@ func (p *prober) strayCompany(j int) bool {
 			return false
 		}
 	}
-	return p.strayShape(w, strayCompanyChars)
+	return p.strayShape(w, least)
+}
+
+// strayAlone reports whether words[i], standing apart in code
+// (strayInCode), is the text's only word shaped as a random draw of cases
+// or of letters and digits (strayShape): code whose ids look random names
+// several, in its keys, hashes and log lines; a planted token is alone.
+func (p *prober) strayAlone(i int) bool {
+	for j, v := range p.words {
+		if j == i || v.Flags&(wDigit|wUpperInner) == 0 || v.Hi-v.Lo < probeCodeMinChars {
+			continue
+		}
+		if p.strayCompanyOf(j, probeCodeMinChars) {
+			return false
+		}
+	}
+	return true
 }
 
 // strayCompanyChars is the least characters another word of the line must

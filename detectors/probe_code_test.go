@@ -97,6 +97,27 @@ func TestProbeStrayInTraceback(t *testing.T) {
 	})
 }
 
+// A random-looking word standing apart in code is judged less as code when
+// it is the text's only word of that shape; a session's own ids elsewhere
+// in its code keep it company.
+func TestProbeStrayAlone(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails with:\n\n```\nTraceback (most recent call last):\n" +
+		"  File \"/usr/local/lib/python3.8/dist-packages/datasets/builder.py\", line 1782, in load_dataset\n" +
+		"    builder_instance.download_and_prepare() eq8rio\n```\n\nAny idea why?"
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"alone", post, fmt.Sprintf("code:%.1f ", bitsStrayAlone)},
+		{"ids in the code", strings.Replace(post, "```\nTraceback", "```\nsession = \"x7T3k9QzLm2\"\nTraceback", 1), fmt.Sprintf("code:%.1f ", bitsStrayCode)},
+	} {
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.text}
+		if terms := probeTerms(e, env, "eq8rio"); !strings.Contains(terms, tt.want) {
+			t.Errorf("%s: terms %s, want %s", tt.name, terms, tt.want)
+		}
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {

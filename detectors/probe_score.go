@@ -71,6 +71,7 @@ const (
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsCodeProse           = -3.0  // prose set as code (codeMode)
 	bitsStrayCode           = -4.0  // a word in code standing apart from it (strayInCode), at most
+	bitsStrayAlone          = -1.0  // ...and the text's only word of its random shape (strayAlone)
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
@@ -327,6 +328,11 @@ func (p *prober) judge(c *probeCandidate) {
 			// joined to. Lower-case letters there are a program's names
 			// as often ("ipyvuetify" in a list of packages).
 			bits = max(bits, bitsStrayCode)
+			if c.code == codeStray && c.parts && p.strayAlone(c.idx) {
+				// The text's only word of that shape: no key, hash or id
+				// of its own keeps it company anywhere.
+				bits = max(bits, bitsStrayAlone)
+			}
 		}
 		c.add(k, bits)
 	}
