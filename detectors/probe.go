@@ -49,7 +49,10 @@ const ProbeName = "probe"
 // counts as unknown also between dictionary words of a sentence the edit
 // adds, a space from each, when it has six characters or more. Another
 // language around a word with digits explains only half as much: it
-// accounts for odd letters, not digits mixed in. A word in a dictionary
+// accounts for odd letters, not digits mixed in; and outside posts it
+// explains no more of a word than the world's letters do (worldModel, the
+// pooled model of every built-in language, and a few bits): random letters
+// are no language's. A word in a dictionary
 // (Env.Dicts) or in the wiki's own words (Env.Words) is never a token by
 // itself, nor odd company for the words next to it. The page is judged in
 // its language (Edit.Lang, else GuessLang, else Env.Lang).
@@ -163,8 +166,9 @@ type prober struct {
 	short      []byteSpan // lower-case words too short to judge in a post
 	softDone   bool
 	altDone    bool
-	altCommon  bool // long words alternating consonants and vowels are common in the text
-	traceAll   bool // keep every candidate, however low it scores (ProbeTrace)
+	altCommon  bool   // long words alternating consonants and vowels are common in the text
+	world      *Model // worldModel for this edit, once asked
+	traceAll   bool   // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {
