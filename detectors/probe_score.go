@@ -430,11 +430,12 @@ func (p *prober) judge(c *probeCandidate) {
 		} else {
 			b = share * max(bitsForeignMax, bitsForeignText*(med-normalProseBits))
 		}
-		if !p.pageModel && b < 0 && p.edit0.Format != FormatMarkdown {
+		if !p.pageModel && b < 0 && p.edit0.Format != FormatMarkdown && c.chars > 5 {
 			// Another language explains letters English finds odd only
 			// as far as some language writes them: no more than the
 			// world's letters (worldModel) explain of this word. Not in a
-			// post, whose odd lines are code and jargon, no language.
+			// post, whose odd lines are code and jargon, no language; nor
+			// for five letters or fewer, abbreviations as often as words.
 			b = max(b, -max(0, p.m.bits(sym)-p.worldModel().bits(sym)+foreignSlackBits))
 		}
 		c.add(termForeign, b)
