@@ -111,7 +111,7 @@ func (p *prober) run() {
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
-			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) && !p.capsCodeInProse(i, word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) && !p.capsCodeInProse(i, word, sh) && !p.capsCodeSplit(mode, w, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
@@ -408,6 +408,15 @@ func (t *hashCounts) grow() {
 			*t.slot(s.key) = hashSlot{key: s.key, count: s.count, gen: 1}
 		}
 	}
+}
+
+// capsCodeSplit reports whether w, capitals and digits in three runs or
+// more (a part number's shape, isIdentShape), splits an identifier or a
+// path of the code around it in two (codeSplit) and is used nowhere else
+// in the text: no code spaces a part number into a name, and a number the
+// code deals in comes again.
+func (p *prober) capsCodeSplit(mode codeMode, w scanWord, sh alnumShape) bool {
+	return mode == codeSplit && sh.lower == 0 && sh.parts >= 3 && p.usedOnce(w.Lo, w.Hi)
 }
 
 // probePostMinLetters is the least letters a word of one case (no digits)

@@ -151,6 +151,8 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"fence with a space", "```python", "``` python", false},
 		{"underscore split", "load_dataset(\"json\"", "load_ kwybzo dataset(\"json\"", true},
 		{"path split", "/usr/local/data", "/usr/local/ ryxqvo data", true},
+		{"code of capitals and digits split", "load_dataset(\"json\"", "load_ 2JEZ1H dataset(\"json\"", true},
+		{"part number named again", "print(ds.cache_files)", "print(ds. SN74LS00N cache_files) # SN74LS00N", false},
 		{"dot split", "ds.cache_files", "ds kwybzo .cache_files", true},
 		{"code span's backtick", "`load_dataset`", "` qyvzaxk load_dataset`", true},
 		{"sentence in a comment", "Load the dataset", "Load the fkwqzuv dataset", true},
