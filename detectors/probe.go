@@ -49,7 +49,10 @@ const ProbeName = "probe"
 // counts as unknown also between dictionary words of a sentence the edit
 // adds, a space from each, when it has six characters or more. Another
 // language around a word with digits explains only half as much: it
-// accounts for odd letters, not digits mixed in. A word in a dictionary
+// accounts for odd letters, not digits mixed in; and outside posts it
+// explains no more of a word than the world's letters do (worldModel, the
+// pooled model of every built-in language, and a few bits): random letters
+// are no language's. A word in a dictionary
 // (Env.Dicts) or in the wiki's own words (Env.Words) is never a token by
 // itself, nor odd company for the words next to it. The page is judged in
 // its language (Edit.Lang, else GuessLang, else Env.Lang).
@@ -63,7 +66,10 @@ const ProbeName = "probe"
 // nowhere else (loneInProse), is judged by that sentence: identifiers
 // further along and a long page count less against it; and in a technical
 // post a word of prose whose letters the text has nowhere else (onlyUse),
-// not in its code, a path or a link, takes less of the technical discount. A page in a
+// not in its code, a path or a link, takes less of the technical discount;
+// a random mix of cases or digits standing apart in code takes less of the
+// code's discount when the text has no other word of that shape (no key,
+// hash or id of its own: strayAlone). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).
@@ -160,7 +166,9 @@ type prober struct {
 	short      []byteSpan // lower-case words too short to judge in a post
 	softDone   bool
 	altDone    bool
-	altCommon  bool // long words alternating consonants and vowels are common in the text
+	altCommon  bool   // long words alternating consonants and vowels are common in the text
+	world      *Model // worldModel for this edit, once asked
+	traceAll   bool   // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {

@@ -111,7 +111,7 @@ func (p *prober) run() {
 			if sh.digits > 0 && sh.letters >= 3 && p.edit0.Format == FormatMarkdown && (p.compoundName(word) || p.toName(word)) {
 				c.compound = true // "RazorV1", "GPT4All", "Java2D": a product and its version
 			}
-			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) && !p.capsCodeInProse(i, word, sh) || sh.parts <= 3 && p.afterLabel(i) ||
+			if sh.digits > 0 && (f&cCode != 0 && mode != codeBlatant && mode != codeStray || isIdentShape(word, sh) && !p.capsCodeInProse(i, word, sh) && !p.capsCodeSplit(mode, w, sh) || sh.parts <= 3 && p.afterLabel(i) ||
 				f&(cTable|cAttr|cTemplate|cIdent) != 0 && (sh.n == 6 || sh.n >= 8) && isHex(word)) || sh.digits == 0 && chemicalFormula(word) {
 				continue
 			}
@@ -212,7 +212,7 @@ func (p *prober) run() {
 		p.judge(c)
 		// A word the page had is not new. Searching the old text is the
 		// costly part, so words that cannot matter are dropped first.
-		if c.score < probeIgnoreScore || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
+		if c.score < probeIgnoreScore && !p.traceAll || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
 			continue
 		}
 		kept = append(kept, *c)
@@ -408,6 +408,15 @@ func (t *hashCounts) grow() {
 			*t.slot(s.key) = hashSlot{key: s.key, count: s.count, gen: 1}
 		}
 	}
+}
+
+// capsCodeSplit reports whether w, capitals and digits in three runs or
+// more (a part number's shape, isIdentShape), splits an identifier or a
+// path of the code around it in two (codeSplit) and is used nowhere else
+// in the text: no code spaces a part number into a name, and a number the
+// code deals in comes again.
+func (p *prober) capsCodeSplit(mode codeMode, w scanWord, sh alnumShape) bool {
+	return mode == codeSplit && sh.lower == 0 && sh.parts >= 3 && p.usedOnce(w.Lo, w.Hi)
 }
 
 // probePostMinLetters is the least letters a word of one case (no digits)
@@ -863,7 +872,10 @@ func (p *prober) inColumn(w scanWord) bool {
 // else in it. A path, a dotted name, a time or a constant in capitals
 // ("HF_HUB_CACHE", "12:04:01", "asyncio.TimeoutError") is the code's
 // own, not a second id of the line.
-func (p *prober) strayCompany(j int) bool {
+func (p *prober) strayCompany(j int) bool { return p.strayCompanyOf(j, strayCompanyChars) }
+
+// strayCompanyOf is strayCompany for words of least characters or more.
+func (p *prober) strayCompanyOf(j, least int) bool {
 	v := p.words[j]
 	w := p.text[v.Lo:v.Hi]
 	for k := 0; k < len(w); k++ {
@@ -871,7 +883,23 @@ func (p *prober) strayCompany(j int) bool {
 			return false
 		}
 	}
-	return p.strayShape(w, strayCompanyChars)
+	return p.strayShape(w, least)
+}
+
+// strayAlone reports whether words[i], standing apart in code
+// (strayInCode), is the text's only word shaped as a random draw of cases
+// or of letters and digits (strayShape): code whose ids look random names
+// several, in its keys, hashes and log lines; a planted token is alone.
+func (p *prober) strayAlone(i int) bool {
+	for j, v := range p.words {
+		if j == i || v.Flags&(wDigit|wUpperInner) == 0 || v.Hi-v.Lo < probeCodeMinChars {
+			continue
+		}
+		if p.strayCompanyOf(j, probeCodeMinChars) {
+			return false
+		}
+	}
+	return true
 }
 
 // strayCompanyChars is the least characters another word of the line must

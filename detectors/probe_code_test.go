@@ -97,6 +97,27 @@ func TestProbeStrayInTraceback(t *testing.T) {
 	})
 }
 
+// A random-looking word standing apart in code is judged less as code when
+// it is the text's only word of that shape; a session's own ids elsewhere
+// in its code keep it company.
+func TestProbeStrayAlone(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails with:\n\n```\nTraceback (most recent call last):\n" +
+		"  File \"/usr/local/lib/python3.8/dist-packages/datasets/builder.py\", line 1782, in load_dataset\n" +
+		"    builder_instance.download_and_prepare() eq8rio\n```\n\nAny idea why?"
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"alone", post, fmt.Sprintf("code:%.1f ", bitsStrayAlone)},
+		{"ids in the code", strings.Replace(post, "```\nTraceback", "```\nsession = \"x7T3k9QzLm2\"\nTraceback", 1), fmt.Sprintf("code:%.1f ", bitsStrayCode)},
+	} {
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.text}
+		if terms := probeTerms(e, env, "eq8rio"); !strings.Contains(terms, tt.want) {
+			t.Errorf("%s: terms %s, want %s", tt.name, terms, tt.want)
+		}
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {
@@ -130,6 +151,8 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"fence with a space", "```python", "``` python", false},
 		{"underscore split", "load_dataset(\"json\"", "load_ kwybzo dataset(\"json\"", true},
 		{"path split", "/usr/local/data", "/usr/local/ ryxqvo data", true},
+		{"code of capitals and digits split", "load_dataset(\"json\"", "load_ 2JEZ1H dataset(\"json\"", true},
+		{"part number named again", "print(ds.cache_files)", "print(ds. SN74LS00N cache_files) # SN74LS00N", false},
 		{"dot split", "ds.cache_files", "ds kwybzo .cache_files", true},
 		{"code span's backtick", "`load_dataset`", "` qyvzaxk load_dataset`", true},
 		{"sentence in a comment", "Load the dataset", "Load the fkwqzuv dataset", true},

@@ -597,9 +597,11 @@ func firstLine(s string) string {
 // capsCodeInProse reports whether words[i], capitals and digits shaped as
 // a part or catalogue number (isIdentShape), sits where no such number
 // does in a post: in running prose, after a lower-case word of the
-// language and before a word of it ("the sugar 4CFIYXH is adding"), in a
-// post that names no other code of capitals and digits and, for a code of
-// two runs, is not technical. A real model number comes with its maker's name or among
+// language (or one opening its sentence) and before a word of it ("the
+// sugar 4CFIYXH is adding"), or with the line's edge on either side or
+// both when the post has its letters nowhere else ("R5Q7NO" alone on a
+// line, "With TQ7VDO the"), in a post that names no other code of
+// capitals and digits and, for a code of two runs, is not technical. A real model number comes with its maker's name or among
 // others of its kind ("Sony WH1000XM4", "an LM317T or an LM338K"); a
 // random draw of three runs or more has neither, nor do four capitals or
 // more after a number ("4CFIYXH"). A word of letters then digits
@@ -611,18 +613,30 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		return false
 	}
 	w := p.words[i]
-	if w.Flags&(cMarkup|cLink|cExtLink|cHeading|cTable|cItalic|wJoined) != 0 || i == 0 || i+1 >= len(p.words) {
+	if w.Flags&(cMarkup|cLink|cExtLink|cHeading|cTable|cItalic|wJoined) != 0 {
 		return false
 	}
+	edges := 0
 	for k, before := range [2]bool{true, false} {
-		v := p.words[i-1+2*k]
+		if lineEdge(p.text, w.Lo, w.Hi, before) {
+			edges++
+			continue
+		}
+		j := i - 1 + 2*k
+		if j < 0 || j >= len(p.words) {
+			return false
+		}
+		v := p.words[j]
 		if v.Line != w.Line || v.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic|cMarkup) != 0 ||
-			before && v.Flags&wUpperFirst != 0 || !p.isWord(p.text[v.Lo:v.Hi]) {
+			before && v.Flags&wUpperFirst != 0 && !sentenceStart(p.text, v.Lo) || !p.isWord(p.text[v.Lo:v.Hi]) {
 			return false
 		}
 		if gap := p.text[min(v.Hi, w.Hi):max(v.Lo, w.Lo)]; gap != " " && !sentenceGap(gap, before) {
 			return false
 		}
+	}
+	if edges > 0 && !p.usedOnce(w.Lo, w.Hi) {
+		return false // a code the post names again is its topic
 	}
 	ids := 0 // identifiers, code and paths but this word (technical)
 	for j, v := range p.words {
@@ -640,5 +654,35 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 	if sh.parts < 3 && float64(ids) > 0.03*float64(len(p.words)) {
 		return false // a technical post
 	}
+	if edges == 2 {
+		return p.hasDict() // alone on its line: no sentence to read
+	}
 	return p.lineInLang(&probeCandidate{w: w, idx: i})
+}
+
+// sentenceStart reports whether the word at t[lo:] opens its line or a
+// sentence ("Fixed. With it").
+func sentenceStart(t string, lo int) bool {
+	return lineEdge(t, lo, lo, true) || lo >= 2 && t[lo-1] == ' ' && strings.IndexByte(".?!", t[lo-2]) >= 0
+}
+
+// lineEdge reports whether t[lo:hi] opens its line (before) or closes it,
+// with only blanks, or after it blanks and a sentence's closing
+// punctuation, between it and the line's edge.
+func lineEdge(t string, lo, hi int, before bool) bool {
+	if before {
+		k := lo
+		for k > 0 && (t[k-1] == ' ' || t[k-1] == '\t') {
+			k--
+		}
+		return k == 0 || t[k-1] == '\n'
+	}
+	k := hi
+	for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+		k++
+	}
+	if k < len(t) && strings.IndexByte(".?!", t[k]) >= 0 {
+		k++
+	}
+	return k == len(t) || t[k] == '\n' || t[k] == '\r'
 }

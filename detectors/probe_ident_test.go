@@ -120,8 +120,8 @@ func TestGluedWord(t *testing.T) {
 
 // A code of capitals and digits is a part or model number where posts have
 // them, next to its maker or among others of its kind; slipped between two
-// ordinary words of a post that names no code, or at a sentence's edge, it
-// is a token.
+// ordinary words of a post that names no code, at a sentence's edge or
+// alone on a line, used nowhere else, it is a token.
 func TestProbeCodeInProse(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, true)}
 	tests := []struct {
@@ -134,6 +134,11 @@ func TestProbeCodeInProse(t *testing.T) {
 		{"maker and model", "I always brew with water just off the boil, and my Bonavita BV1900TS keeps it there. Has anyone tried colder water?", false},
 		{"models of a kind", "The regulator is an LM317T here, and an LM338K would carry more current through the board than this one can.", false},
 		{"product and number", "I always brew with water just off the boil, and the new GTX1080 card in the office does not care.", false},
+		{"caps token alone on a line", "I always brew with water just off the boil, and the grounds taste less bitter that way.\nR5Q7NO\nHas anyone tried colder water?", true},
+		{"caps token opening a sentence", "I always brew with water just off the boil. With TQ7VDO the grounds taste less bitter that way.", true},
+		{"caps token closing a line", "I always brew with water just off the boil, and the grounds taste less bitter with it 7BJEM4 .\nHas anyone tried colder water?", true},
+		{"model named again", "My kettle is a BV1900TS\nand the BV1900TS keeps the water just off the boil. Has anyone tried colder water?", false},
+		{"model after its maker at a line's start", "Bonavita BV1900TS\nI always brew with water just off the boil. Has anyone tried colder water?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

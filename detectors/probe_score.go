@@ -71,6 +71,7 @@ const (
 	bitsOtherForm           = -6.0  // the text has the word in another case or in the singular
 	bitsCodeProse           = -3.0  // prose set as code (codeMode)
 	bitsStrayCode           = -4.0  // a word in code standing apart from it (strayInCode), at most
+	bitsStrayAlone          = -1.0  // ...and the text's only word of its random shape (strayAlone)
 	bitsIdentNeighbour      = -3.0  // per identifier, path or code among the three words either side (at most two)
 	bitsTechnical           = -6.0  // a post full of identifiers, code and paths: program names look random
 	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
@@ -91,6 +92,7 @@ const (
 	bitsForeignText         = -6.0  // per bit per letter the text around is above normalProseBits
 	bitsForeignMax          = -12.0 //
 	normalProseBits         = 3.0   // median bits per letter of ordinary words under a model of their language
+	foreignSlackBits        = 4.0   // the foreign discount reaches this far beyond what the world's letters explain of the word
 	bitsOtherScripts        = -8.0  // the text around is partly in another script
 	bitsDiacriticText       = -8.0  // the text around has words with diacritics
 	bitsPerDoubling         = -0.5  // per doubling of the new words the edit adds
@@ -327,6 +329,11 @@ func (p *prober) judge(c *probeCandidate) {
 			// joined to. Lower-case letters there are a program's names
 			// as often ("ipyvuetify" in a list of packages).
 			bits = max(bits, bitsStrayCode)
+			if c.code == codeStray && c.parts && p.strayAlone(c.idx) {
+				// The text's only word of that shape: no key, hash or id
+				// of its own keeps it company anywhere.
+				bits = max(bits, bitsStrayAlone)
+			}
 		}
 		c.add(k, bits)
 	}
@@ -415,13 +422,23 @@ func (p *prober) judge(c *probeCandidate) {
 		share = 0.5
 	}
 	if med, ok := p.contextBits(c); ok && med > normalProseBits {
+		var b float64
 		if own {
 			// The page's own language costs the letter model more bits a
 			// letter than English: expect as much of this word too.
-			c.add(termForeign, max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1)))
+			b = max(bitsForeignMax, -(med-normalProseBits)*float64(c.chars+1))
 		} else {
-			c.add(termForeign, share*max(bitsForeignMax, bitsForeignText*(med-normalProseBits)))
+			b = share * max(bitsForeignMax, bitsForeignText*(med-normalProseBits))
 		}
+		if !p.pageModel && b < 0 && p.edit0.Format != FormatMarkdown && c.chars > 5 {
+			// Another language explains letters English finds odd only
+			// as far as some language writes them: no more than the
+			// world's letters (worldModel) explain of this word. Not in a
+			// post, whose odd lines are code and jargon, no language; nor
+			// for five letters or fewer, abbreviations as often as words.
+			b = max(b, -max(0, p.m.bits(sym)-p.worldModel().bits(sym)+foreignSlackBits))
+		}
+		c.add(termForeign, b)
 	}
 	if odd := p.oddNeighbours(c); odd > 0 && !own {
 		c.add(termOddNeighbours, share*bitsOddNeighbour*float64(odd))
@@ -735,4 +752,17 @@ func (p *prober) onlyUse(c *probeCandidate) bool { return p.usedOnce(c.w.Lo, c.w
 func (p *prober) usedOnce(lo, hi int) bool {
 	w := lowerASCII(p.text[lo:hi]) // IndexFold's needle is lower case
 	return textview.IndexFold(p.text[hi:], w) < 0 && textview.IndexFold(p.text[:lo], w) < 0 && !textview.ContainsFold(p.edit0.Title, w)
+}
+
+// worldModel returns the pooled letter model of the world's languages
+// (worldModel), without the edit's own under probeeval -holdout-lang.
+func (p *prober) worldModel() *Model {
+	if p.world == nil {
+		without := ""
+		if langModelHeldOut.Load() {
+			without = BaseLang(p.edit0.Lang)
+		}
+		p.world = worldModel(without)
+	}
+	return p.world
 }

@@ -18,9 +18,6 @@ func ProbeTrace(in *Input) string {
 		fmt.Fprintf(&sb, "  model %s lang %q unread %v dict %v\n", p.modelName, p.lang, p.unread, p.langDict != nil)
 		for i := range p.cands {
 			c := &p.cands[i]
-			if c.evidence < probeThresholdBits-6 {
-				continue
-			}
 			fmt.Fprintf(&sb, "    %-20q ev %6.2f:", p.text[c.w.Lo:c.w.Hi], c.evidence)
 			for _, t := range c.terms[:c.nterms] {
 				fmt.Fprintf(&sb, " %s=%.1f", t.kind, t.bits)
@@ -28,11 +25,16 @@ func ProbeTrace(in *Input) string {
 			sb.WriteByte('\n')
 		}
 	}
-	p.pass(in, added, m, "base", false)
-	dump()
-	if p.wantsPageModel() {
-		p.pass(in, added, p.pageModelOf(in.Edit), "page", true)
+	pass := func(m *Model, name string, pageModel bool) {
+		p.reset(m, added, in.Edit.Anon)
+		p.modelName, p.pageModel, p.traceAll = name, pageModel, true
+		p.setWords(in.Edit, in.Env)
+		p.run()
 		dump()
+	}
+	pass(m, "base", false)
+	if p.wantsPageModel() {
+		pass(p.pageModelOf(in.Edit), "page", true)
 	}
 	return sb.String()
 }
