@@ -65,6 +65,7 @@ const (
 	bitsURLPart             = -30.0 // next to "www", "http", "com"... in text stripped of punctuation
 	bitsRepeatedWord        = -6.0  // per doubling of the word's uses in the added text: a token is planted once
 	bitsLinkedWord          = -20.0 // the text links to a URL holding the word ("xkcd", a user's name)
+	bitsCodeNamed           = -12.0 // the text's code names the word its prose uses (codeNamed)
 	bitsTitleWord           = -6.0  // the page's or topic's title of several words has the word...
 	titleShare              = 0.75  // ...in a post, or this share of its letters' evidence, if more
 	bitsTypo                = -6.0  // one typing slip from a dictionary word
@@ -542,6 +543,10 @@ func (p *prober) judge(c *probeCandidate) {
 		if p.linkedWord(c) {
 			text += bitsLinkedWord
 		}
+		if p.codeNamed(c) {
+			c.add(termLinked, bitsCodeNamed)
+			text += bitsCodeNamed
+		}
 		if has, own := p.titleWord(c); has {
 			// A topic's title and its first post name the same thing: the
 			// topic, whatever its letters. A title the post writes itself
@@ -765,4 +770,32 @@ func (p *prober) worldModel() *Model {
 		p.world = worldModel(without)
 	}
 	return p.world
+}
+
+// codeNamed reports whether the word c, outside code, is a word of the
+// text's code too, in any case: the module of `qiskit.quantum_info`, the
+// package of `pip install tqdm` beside the prose that names it. A token is
+// planted once, in prose or in code; the program a post talks about is in
+// its code as well.
+func (p *prober) codeNamed(c *probeCandidate) bool {
+	const code = cCode | cCodeLine | cPre
+	if c.w.Flags&code != 0 {
+		return false
+	}
+	t := p.text
+	w := lowerASCII(t[c.w.Lo:c.w.Hi]) // IndexesFold's needle is lower case
+	for i := range textview.IndexesFold(t, w) {
+		if i == c.w.Lo || i > 0 && isASCIILetter(t[i-1]) || i+len(w) < len(t) && isASCIILetter(t[i+len(w)]) {
+			continue
+		}
+		for _, v := range p.words {
+			if v.Lo <= i && i < v.Hi {
+				if v.Flags&code != 0 {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
 }
