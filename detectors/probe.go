@@ -60,10 +60,10 @@ const ProbeName = "probe"
 // Technical text is full of words that look random letter by letter and
 // are built as identifiers are (probe_ident.go): hashes, dimensions, file
 // modes, stretched words, in posts product names of English words and an
-// acronym; a word the text links to, its code names, its title names, it has in another
-// form, or that sits among identifiers counts against; but a word that
-// breaks a sentence of ordinary prose, the one odd word of it and used
-// nowhere else (loneInProse), is judged by that sentence: identifiers
+// acronym; a word the text links to, its code names, its title names, it
+// has in another form, or that sits among identifiers counts against; but
+// a word that breaks a sentence of ordinary prose, the one odd word of it
+// and used nowhere else (loneInProse), is judged by that sentence: identifiers
 // further along and a long page count less against it; and in a technical
 // post a word of prose whose letters the text has nowhere else (onlyUse),
 // not in its code, a path or a link, takes less of the technical discount;
