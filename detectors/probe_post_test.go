@@ -5,11 +5,18 @@ import (
 	"testing"
 )
 
-// A program a post names in its prose is in its code too; a token slipped
-// into the prose is not.
-func TestProbeProgramNamedInPost(t *testing.T) {
+// What a post says of a word besides its letters. A token is planted once:
+// a name a post writes twice is its topic, however random its letters look,
+// and the program its prose names is in its code too; a blatant draw
+// written twice, or beside code that names something else, stays a probe.
+func TestProbePostOwnEvidence(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, false)}
 	for _, tt := range []struct{ text, want string }{
+		// Repeats.
+		{"I am trying to run a circuit in qiskit but the transpiler fails. Is there a way to make qiskit use the noise model I built?", ""},
+		{"The lambic I tried was a gueuze from a small brewery near Brussels. I think gueuze is an acquired taste.", ""},
+		{"Please check xkqzvbwpl and then xkqzvbwpl again.", "xkqzvbwpl"},
+		// The post's code names the word.
 		{"You can do that with `qiskit.quantum_info.Statevector`, and qiskit will return the amplitudes.", ""},
 		{"In qiskit you can call it like this:\n\n```\nfrom qiskit import transpile\n```\n", ""},
 		{"You can do that with `foo.quantum_info.Statevector`, and xkqzvbwpl will return the amplitudes.", "xkqzvbwpl"},
