@@ -596,9 +596,18 @@ func (p *prober) wordAlone(s string) bool {
 
 // startsOther reports whether a word of the text other than w starts with
 // prefix, in any case, and goes on with more letters.
-func (p *prober) startsOther(prefix, w string) bool {
+func (p *prober) startsOther(prefix, w string) bool { return p.startsAnother(prefix, w, true) }
+
+// startsAnother reports whether a word of the text other than w starts with
+// prefix and goes on with more letters or digits: in any case when fold is
+// set, else written just so.
+func (p *prober) startsAnother(prefix, w string, fold bool) bool {
 	t := p.text
-	for i := range textview.IndexesFold(t, prefix) {
+	at, same := textview.Indexes, func(a, b string) bool { return a == b }
+	if fold {
+		at, same = textview.IndexesFold, strings.EqualFold
+	}
+	for i := range at(t, prefix) {
 		if i > 0 && scanIsAlnum(t[i-1]) {
 			continue
 		}
@@ -606,7 +615,7 @@ func (p *prober) startsOther(prefix, w string) bool {
 		for e < len(t) && scanIsAlnum(t[e]) {
 			e++
 		}
-		if e-i > len(prefix) && !strings.EqualFold(t[i:e], w) {
+		if e-i > len(prefix) && !same(t[i:e], w) {
 			return true
 		}
 	}
@@ -649,26 +658,7 @@ func (p *prober) camelStem(w string) bool {
 	if n := p.family(w[:h1], w); n >= familyMinMembers || h1 >= stemMinLetters4Family && (p.startsOther(w[:h1], w) || p.wordAlone(w[:h1])) {
 		return true
 	}
-	return h2-h1 >= 2 && h2 >= stemMinLetters4Family && h2 < len(w) && p.startsOtherCased(w[:h2], w)
-}
-
-// startsOtherCased reports whether a word of the text other than w starts
-// with prefix, written just so, and goes on with more letters or digits.
-func (p *prober) startsOtherCased(prefix, w string) bool {
-	t := p.text
-	for i := range textview.Indexes(t, prefix) {
-		if i > 0 && scanIsAlnum(t[i-1]) {
-			continue
-		}
-		e := i + len(prefix)
-		for e < len(t) && scanIsAlnum(t[e]) {
-			e++
-		}
-		if e-i > len(prefix) && t[i:e] != w {
-			return true
-		}
-	}
-	return false
+	return h2-h1 >= 2 && h2 >= stemMinLetters4Family && h2 < len(w) && p.startsAnother(w[:h2], w, false)
 }
 
 // family counts the words of the text other than w (in any case) that

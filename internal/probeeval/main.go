@@ -308,30 +308,18 @@ func collect(shared, mirror string) ([]item, error) {
 				edit: detectors.Edit{Anon: true, Title: r.Title, New: r.New, Format: detectors.FormatMarkdown, Lang: r.Lang}})
 		}
 	}
-	// GitHub issues and pull requests.
-	if issuesMirror != "" {
-		its, err := issueItems(issuesMirror)
-		if err != nil {
-			return nil, err
+	// GitHub issues and pull requests, and the Stack Exchange site read
+	// from a mirror; a mirror given as "" is skipped.
+	for _, src := range []struct {
+		mirror string
+		read   func(string) ([]item, error)
+	}{
+		{issuesMirror, issueItems}, {swebenchMirror, swebenchItems}, {cardanoMirror, cardanoItems}, {multisweMirror, multisweItems},
+	} {
+		if src.mirror == "" {
+			continue
 		}
-		items = append(items, its...)
-	}
-	if swebenchMirror != "" {
-		its, err := swebenchItems(swebenchMirror)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, its...)
-	}
-	if cardanoMirror != "" {
-		its, err := cardanoItems(cardanoMirror)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, its...)
-	}
-	if multisweMirror != "" {
-		its, err := multisweItems(multisweMirror)
+		its, err := src.read(src.mirror)
 		if err != nil {
 			return nil, err
 		}
