@@ -21,6 +21,10 @@ func TestProbePostOwnEvidence(t *testing.T) {
 		{"In qiskit you can call it like this:\n\n```\nfrom qiskit import transpile\n```\n", ""},
 		{"You can do that with `foo.quantum_info.Statevector`, and xkqzvbwpl will return the amplitudes.", "xkqzvbwpl"},
 		{"In xkqzvbwpl you can call it like this:\n\n```\nfrom qiskit import transpile\n```\n", "xkqzvbwpl"},
+		// The post writes the name apart too; a build's suffix on a version.
+		{"I run the pool on a raspberrypi at home; most people here run one on a raspberry pi.", ""},
+		{"It fails to build with gcc (Debian 6.3.0-18+deb9u1) on my machine.", ""},
+		{"It fails to build with gcc (Debian 6.3.0-18) and xkqzvbwpl on my machine.", "xkqzvbwpl"},
 	} {
 		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
