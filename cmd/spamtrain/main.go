@@ -198,6 +198,7 @@ func run(args []string, stdout io.Writer) error {
 			swept = append(swept, items)
 		}
 		blatantSweep(&rep, swept)
+		memoryTable(&rep, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())

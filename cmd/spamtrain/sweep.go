@@ -43,6 +43,7 @@ var sweepGroups = []sweepGroup{
 	{name: "article paragraphs, references, external links", goodFaith: true},
 	{name: "Leipzig prose with a good-faith link, held-out languages", goodFaith: true},
 	{name: "augmented good faith, held-out languages"},
+	{name: "Leipzig prose with a spam contact, held-out languages", spam: true},
 	{name: "real spam with words, a share tag on every URL", spam: true},
 	{name: "real spam with words, an emoji added", spam: true},
 	{name: "Stack Exchange, held-out sites, a share tag on every URL"},
@@ -118,7 +119,7 @@ func sweepGroupOf(e *example, words bool) string {
 	case e.source == "world" && !e.label:
 		return "Leipzig prose with a good-faith link, held-out languages"
 	case e.source == "world":
-		return ""
+		return "Leipzig prose with a spam contact, held-out languages"
 	case e.label && words:
 		return "real spam with words"
 	case e.label:
@@ -142,6 +143,9 @@ type sweepItem struct {
 	lang  string
 	edit  *detectors.Edit
 	res   detectors.Result
+	// mem is the detector's result on a wiki that cites none of the
+	// item's domains (newToWiki): what memoryTable replays.
+	mem detectors.Result
 }
 
 // botEdit is the edit the bot sees for an example: its text added to the
@@ -210,7 +214,8 @@ func (ds *dataset) sweepFold(m trained, shift float64, idx []int) ([]sweepItem, 
 		}
 		edit := botEdit(e)
 		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted}})
-		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r})
+		mem := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted, Domains: newToWiki{}}})
+		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r, mem: mem})
 		for _, v := range sweepVariants {
 			if !sweepTagged[g] {
 				break
