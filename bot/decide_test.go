@@ -212,6 +212,16 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhyLinkSpam}},
 		{"probing IP, shortener in good faith", anon, []detectors.Result{judged(links("", newDomain, shortener), 0.04)}, bot.Memory{IPProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, R{decision.WhyFollowUpIP, decision.WhySpamSignals}},
+		// A neighbour's or the page's memory acts on the rules' signals
+		// only where the model does not read plain good faith.
+		{"probing range, shortener in good faith", anon, []detectors.Result{judged(deep(links("", newDomain, shortener)), 0.04)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
+		{"probing range, shortener, model unsure", anon, []detectors.Result{judged(deep(links("", newDomain, shortener)), 0.2)}, bot.Memory{RangeProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevertBlock, R{decision.WhyFollowUpRange, decision.WhySpamSignals}},
+		{"probed page, advert vocabulary in good faith", anon, []detectors.Result{judged(links("", newDomain, advert), 0.04)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, advert vocabulary, model unsure", anon, []detectors.Result{judged(links("", newDomain, advert), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhySpamSignals}},
 		{"no history, hidden link in good faith", anon, []detectors.Result{judged(links("", hidden), 0.01)}, bot.Memory{},
 			bot.Policy{}, decision.VerdictLinkSpam, decision.ActionRevert, R{decision.WhySpamSignals}},
 

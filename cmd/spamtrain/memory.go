@@ -19,6 +19,11 @@ import (
 // domain would.
 var probedRange = bot.Memory{RangeProbed: true, PageProbed: true}
 
+// probedPage is the memory of an edit to a page some range probed, by an
+// editor unrelated to the probe: where good-faith editors meet the
+// campaign.
+var probedPage = bot.Memory{PageProbed: true}
+
 // newToWiki is the domain history of a wiki that cites none of the
 // domains it is asked about and has confirmed none as spam.
 type newToWiki struct{}
@@ -33,65 +38,71 @@ func (newToWiki) Spam(string) bool  { return false }
 // should be caught in every language, and no good-faith edit reverted.
 func memoryTable(w io.Writer, folds [][]sweepItem) {
 	type count struct{ n, rev int }
+	const cols = 3 // no memory, probed page, probed range
 	fmt.Fprintf(w, "\n### What a probed range's follow-up needs\n\n")
-	fmt.Fprintf(w, "What the bot reverts from an anonymous editor whose range probed the page (bot.Memory RangeProbed and PageProbed; the link\n")
-	fmt.Fprintf(w, "detector with the fold's model after the operating-point shift, at p≥%.2f). Memory lowers the bar to content evidence short of\n", detectors.LinkModelBlatant)
-	fmt.Fprintf(w, "blatant (a spam signal, or weak evidence on a link to a new domain); every domain counts as new to the wiki here.\n\n")
-	fmt.Fprintf(w, "| fold | set | items | no memory, new domains | probed range |\n|---|---|---:|---:|---:|\n")
+	fmt.Fprintf(w, "What the bot reverts from an anonymous editor with no memory, on a page some range probed (bot.Memory PageProbed), and whose\n")
+	fmt.Fprintf(w, "range probed the page (RangeProbed and PageProbed): the link detector with the fold's model after the operating-point shift, at\n")
+	fmt.Fprintf(w, "p≥%.2f, on a wiki that cites none of the item's domains. Memory lowers the bar to content evidence short of blatant (a spam\n", detectors.LinkModelBlatant)
+	fmt.Fprintf(w, "signal, or weak evidence on a link to a new domain from the range).\n\n")
+	fmt.Fprintf(w, "| fold | set | items | no memory | probed page only | probed range |\n|---|---|---:|---:|---:|---:|\n")
 	var fps, perLangLines []string
 	for k, items := range folds {
-		groups := map[string]*[2]count{}
-		langs := map[string]*[2]count{}
-		genres := map[string]*[2]count{}
-		add := func(m map[string]*[2]count, key string, plain, mem bool) {
+		groups := map[string]*[cols]count{}
+		langs := map[string]*[cols]count{}
+		genres := map[string]*[cols]count{}
+		add := func(m map[string]*[cols]count, key string, rev [cols]bool) {
 			c := m[key]
 			if c == nil {
-				c = &[2]count{}
+				c = &[cols]count{}
 				m[key] = c
 			}
-			c[0].n++
-			c[1].n++
-			if plain {
-				c[0].rev++
-			}
-			if mem {
-				c[1].rev++
+			for j := range c {
+				c[j].n++
+				if rev[j] {
+					c[j].rev++
+				}
 			}
 		}
 		for _, it := range items {
 			if isVariant(it.group) {
 				continue
 			}
-			plain := bot.Decide(it.edit, []detectors.Result{it.mem}, bot.Memory{}, bot.Policy{}).Reverts()
-			mem := bot.Decide(it.edit, []detectors.Result{it.mem}, probedRange, bot.Policy{}).Reverts()
-			add(groups, it.group, plain, mem)
+			var rev [cols]bool
+			for j, m := range []bot.Memory{{}, probedPage, probedRange} {
+				rev[j] = bot.Decide(it.edit, []detectors.Result{it.mem}, m, bot.Policy{}).Reverts()
+			}
+			add(groups, it.group, rev)
 			if it.group == "augmented spam, held-out languages" || it.group == "Leipzig prose with a spam contact, held-out languages" {
-				add(langs, it.lang, plain, mem)
+				add(langs, it.lang, rev)
 			}
 			if it.group == "augmented spam, held-out languages" {
-				add(genres, strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang), plain, mem)
+				add(genres, strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang), rev)
 			}
 			g := sweepGroupIndex(it.group)
-			if mem && g >= 0 && sweepGroups[g].goodFaith && len(fps) < 3*listN {
+			if rev[cols-1] && g >= 0 && sweepGroups[g].goodFaith && len(fps) < 3*listN {
 				fps = append(fps, fmt.Sprintf("- fold %c p=%.2f `%s` %s (%s)", 'A'+k, it.mem.Spam, it.id, snippet(it.text), reasonCodes(it.mem)))
 			}
 		}
-		row := func(name string, c *[2]count) {
-			fmt.Fprintf(w, "| %c | %s | %d | %s | %s |\n", 'A'+k, name, c[0].n, pct(c[0].rev, c[0].n), pct(c[1].rev, c[1].n))
+		row := func(name string, c *[cols]count) {
+			fmt.Fprintf(w, "| %c | %s | %d |", 'A'+k, name, c[0].n)
+			for _, x := range c {
+				fmt.Fprintf(w, " %s |", pct(x.rev, x.n))
+			}
+			w.Write([]byte("\n"))
 		}
 		for _, g := range sweepGroups {
 			if c := groups[g.name]; c != nil {
 				row(g.name, c)
 			}
 		}
-		worst := func(m map[string]*[2]count, what string) {
+		worst := func(m map[string]*[cols]count, what string) {
 			name, ws := "", 2.0
 			for _, key := range sortedKeys(m) {
 				c := m[key]
-				if c[1].n < 20 {
+				if c[cols-1].n < 20 {
 					continue
 				}
-				if s := float64(c[1].rev) / float64(c[1].n); s < ws {
+				if s := float64(c[cols-1].rev) / float64(c[cols-1].n); s < ws {
 					name, ws = key, s
 				}
 			}
@@ -103,7 +114,7 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 		worst(genres, "augmented genre")
 		var each []string
 		for _, l := range sortedKeys(langs) {
-			each = append(each, fmt.Sprintf("%s %s", l, pct(langs[l][1].rev, langs[l][1].n)))
+			each = append(each, fmt.Sprintf("%s %s", l, pct(langs[l][cols-1].rev, langs[l][cols-1].n)))
 		}
 		perLangLines = append(perLangLines, fmt.Sprintf("- fold %c: %s", 'A'+k, strings.Join(each, ", ")))
 	}
