@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
@@ -42,5 +43,44 @@ func TestAutolink(t *testing.T) {
 		if got := autolink(in); got != want {
 			t.Errorf("autolink(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMemoryTable checks the probed-range report on three edits: follow-up
+// credit spam, reverted with no memory; a link to a new domain the spam
+// model is unsure of (a result made by hand), reverted only from the
+// probing range; and a forum answer citing documentation, left alone on
+// the probed page and from the range.
+func TestMemoryTable(t *testing.T) {
+	item := func(group, lang, kind string, e *detectors.Edit) sweepItem {
+		e.Anon, e.User = true, "192.0.2.1"
+		r := detectors.Links(&detectors.Input{Edit: e, Env: &detectors.Env{Domains: newToWiki{}}})
+		return sweepItem{id: kind, text: e.New, kind: kind, group: group, lang: lang, edit: e, mem: r}
+	}
+	items := []sweepItem{
+		item("augmented spam, held-out languages", "de", "aug-spam-cite-de", &detectors.Edit{Old: "Der Ort hat 900 Einwohner.",
+			New: "Der Ort hat 900 Einwohner.\n[http://guenstige-kredite-sofort.de/angebot Günstige Kredite] Sofortkredit ohne Schufa"}),
+		item("Stack Exchange, held-out sites", "en", "ham-qa-en", &detectors.Edit{Format: detectors.FormatMarkdown,
+			New: "I had the same race. Close the channel in the producer, see [the memory model](https://go.dev/ref/mem)."}),
+	}
+	unsure := detectors.Result{Detector: detectors.LinksName, Score: 0.3, Spam: 0.3,
+		Links: []detectors.Link{{URL: "https://garten-tipps-24.de/", Domain: "garten-tipps-24.de"}},
+		Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkNewDomain, Weight: 0.12},
+			{Code: detectors.LinkSpamModel, Weight: 0.08}}}
+	items = append(items, sweepItem{id: "unsure", kind: "aug-spam-recommend-de", group: "augmented spam, held-out languages", lang: "de",
+		edit: &detectors.Edit{New: "Gute Tipps: https://garten-tipps-24.de/", Anon: true}, mem: unsure})
+	var b strings.Builder
+	memoryTable(&b, [][]sweepItem{items})
+	for _, want := range []string{
+		"| A | augmented spam, held-out languages | 2 | 50.0% | 50.0% | 100.0% |",
+		"| A | Stack Exchange, held-out sites | 1 | 0.0% | 0.0% | 0.0% |",
+		"- fold A: de 100.0%",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("memoryTable lacks %q:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "Real good faith reverted") {
+		t.Errorf("memoryTable lists good faith as reverted:\n%s", b.String())
 	}
 }
