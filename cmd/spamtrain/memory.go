@@ -46,6 +46,7 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 	fmt.Fprintf(w, "signal, or weak evidence on a link to a new domain from the range).\n\n")
 	fmt.Fprintf(w, "| fold | set | items | no memory | probed page only | probed range |\n|---|---|---:|---:|---:|---:|\n")
 	var fps, perLangLines []string
+	listed := map[string]int{} // good faith listed, by fold and set
 	for k, items := range folds {
 		groups := map[string]*[cols]count{}
 		langs := map[string]*[cols]count{}
@@ -79,7 +80,8 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 				add(genres, strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang), rev)
 			}
 			g := sweepGroupIndex(it.group)
-			if rev[cols-1] && g >= 0 && sweepGroups[g].goodFaith && len(fps) < 3*listN {
+			if key := fmt.Sprintf("%c %s", 'A'+k, it.group); rev[cols-1] && g >= 0 && sweepGroups[g].goodFaith && listed[key] < listN/2 {
+				listed[key]++
 				fps = append(fps, fmt.Sprintf("- fold %c p=%.2f `%s` %s (%s)", 'A'+k, it.mem.Spam, it.id, snippet(it.text), reasonCodes(it.mem)))
 			}
 		}
@@ -120,7 +122,7 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 	}
 	fmt.Fprintf(w, "\nSpam of each held-out language (augmented and Leipzig) reverted from a probed range:\n\n%s\n", strings.Join(perLangLines, "\n"))
 	if len(fps) > 0 {
-		fmt.Fprintf(w, "\nReal good faith reverted from a probed range:\n\n%s\n", strings.Join(fps, "\n"))
+		fmt.Fprintf(w, "\nReal good faith reverted from a probed range (at most %d a fold and set; model probability, reasons):\n\n%s\n", listN/2, strings.Join(fps, "\n"))
 	}
 }
 
