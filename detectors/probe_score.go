@@ -502,7 +502,7 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if placed && !wordlike && p.hasDict() {
 		switch {
-		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
+		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)) && !p.loanword(c):
 			c.add(termUnknown, bitsUnknownWord)
 		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
 			// Mixed case that no part of is a word: not "PlayStation".
@@ -526,13 +526,16 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termPerson, min(bitsPersonSlot, -llr))
 		case p.signOff(c):
 			c.add(termPerson, min(bitsSignOff, -signOffShare*llr))
-		case p.quotedWord(c):
-			c.add(termItalic, min(bitsQuoted, -llr-c.shapeBits()))
 		case p.fieldValue(c):
 			c.add(termField, min(bitsFieldValue, -llr))
 		}
 		if p.versioned(c) {
 			c.add(termVersioned, bitsVersioned)
+		}
+	}
+	if c.evidence > probeThresholdBits-4 {
+		if k, b := p.mention(c, llr); b < 0 {
+			c.add(k, b) // mentioned, or named by its role (probe_mention.go)
 		}
 	}
 	if c.evidence > probeThresholdBits-4 {

@@ -1,0 +1,158 @@
+package detectors
+
+import "strings"
+
+// What a sentence makes of a word: a word mentioned rather than used, or a
+// name by its syntactic role. Writers about languages discuss words as
+// words: a constructed language's coinage or a French word in an English
+// post sits alone in quotes, italics, bold or a code span, or is glossed
+// ("the word vleskor", "vleskor means to walk", "vleskor (meaning ...)").
+// Technical writers name a program once in prose by its role: a whole item
+// of a list of names ("qiskit, cirq and pyQuil"), a possessive ("qiskit's
+// transpiler"), the name before its kind ("the qiskit package") or after a
+// verb of using one ("using qiskit", "pip install qiskit").
+//
+// A token planted at a random place between words lands in such a role
+// seldom: it cannot be the whole content of a pair of delimiters, a whole
+// item of a list or a possessive (it comes with a space on each side), and
+// it lands before a kind of program or after a verb of using one only
+// where the text already says one ("the package", "using the"). The first
+// kind of evidence is therefore worth all the word's letters; the second,
+// a name's worth of bits.
+
+// Evidence weights, in bits.
+const (
+	bitsMentioned = -8.0 // a word as the whole of quotes, emphasis or a gloss, or all its letters' evidence
+	bitsListed    = -8.0 // a whole item of a list, or a possessive, or all its letters' evidence
+	bitsNameRole  = -8.0 // the name before a kind of program or after a verb of using one, plus the no-dictionary bits
+)
+
+// nameKinds are the nouns a program's, a product's or a word's name stands
+// before ("the qiskit package", "a gueuze brewery").
+var nameKinds = map[string]bool{
+	"library": true, "libraries": true, "package": true, "packages": true, "module": true, "modules": true,
+	"framework": true, "frameworks": true, "plugin": true, "plugins": true, "extension": true, "extensions": true,
+	"api": true, "apis": true, "toolkit": true, "sdk": true, "crate": true, "gem": true, "command": true,
+	"binary": true, "compiler": true, "interpreter": true, "backend": true, "simulator": true, "driver": true,
+	"repo": true, "repository": true, "distro": true, "codec": true, "protocol": true, "plug-in": true,
+}
+
+// nameDeterminers may stand before a name and its kind.
+var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true,
+	"its": true, "their": true, "our": true, "my": true, "your": true, "his": true, "her": true}
+
+// usingVerbs are the verbs a program's name follows ("using qiskit",
+// "pip install nixpkgs", "import cirq").
+var usingVerbs = map[string]bool{"using": true, "install": true, "installed": true, "installing": true,
+	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true}
+
+// glossBefore are what introduces a word as a word ("the word vleskor").
+var glossBefore = []string{"the word ", "the term ", "the verb ", "the noun ", "the adjective ", "the root ",
+	"the suffix ", "the prefix ", "the particle ", "the spelling ", "the expression ", "le mot ", "the words "}
+
+// glossAfter are what glosses a word ("vleskor means", "vleskor (meaning").
+var glossAfter = []string{" means ", " meaning ", " (meaning", " (lit", " which means", " (i.e.", " signifie",
+	" veut dire", " is a word", " translates"}
+
+// mention returns the evidence of the role the sentence gives the word c,
+// whose letters score llr: 0 when it gives none.
+func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64) {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	all := -llr - c.shapeBits()
+	switch {
+	case p.quotedWord(c), p.emphasised(lo, hi), glossed(t, lo, hi):
+		return termItalic, min(bitsMentioned, all)
+	case possessive(t, hi), listItem(t, lo, hi):
+		return termPerson, min(bitsListed, all)
+	case p.nameRole(lo, hi):
+		b := bitsNameRole
+		if u, ok := c.term(termUnknown); ok {
+			b -= u // a name is in no dictionary
+		}
+		return termPerson, b
+	}
+	return termCount, 0
+}
+
+// emphasised reports whether text[lo:hi] is the whole of an emphasis:
+// Markdown's "*", "**", "_", "__" in a post, wikitext's bold "”'" on a
+// page (italics the reader marks already).
+func (p *prober) emphasised(lo, hi int) bool {
+	t := p.text
+	marks := [...]string{"**", "__", "*", "_"}
+	if p.edit0.Format != FormatMarkdown {
+		marks = [...]string{"'''", "'''", "'''", "'''"}
+	}
+	for _, m := range marks {
+		if strings.HasSuffix(t[:lo], m) && strings.HasPrefix(t[hi:], m) {
+			return true
+		}
+	}
+	return false
+}
+
+// glossed reports whether the text introduces text[lo:hi] as a word or
+// glosses it.
+func glossed(t string, lo, hi int) bool {
+	before := strings.ToLower(t[max(0, lo-16):lo])
+	for _, g := range glossBefore {
+		if strings.HasSuffix(before, g) {
+			return true
+		}
+	}
+	after := t[hi:min(len(t), hi+16)]
+	for _, g := range glossAfter {
+		if strings.HasPrefix(after, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports whether the word ending at hi takes "'s" ("qiskit's").
+func possessive(t string, hi int) bool {
+	rest := t[hi:]
+	for _, s := range [...]string{"'s", "’s"} {
+		if strings.HasPrefix(rest, s) {
+			rest = rest[len(s):]
+			return rest == "" || !scanIsAlnum(rest[0])
+		}
+	}
+	return false
+}
+
+// listItem reports whether text[lo:hi] is a whole item inside a list of
+// several: ", " or " and " or " or " before it and a comma after it
+// ("tangrams, mazes, sodoku, minesweeper", "cirq and pyQuil, both"). Not
+// ", X and": an Oxford comma (", and") is a gap a token fits in.
+func listItem(t string, lo, hi int) bool {
+	before, after := t[:lo], t[hi:]
+	if !strings.HasPrefix(after, ",") {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(before, ", "):
+		return true
+	case strings.HasSuffix(before, " and "), strings.HasSuffix(before, " or "):
+		b := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, " and "), " or "), " ")
+		return b != "" && scanIsAlnum(b[len(b)-1])
+	}
+	return false
+}
+
+// nameRole reports whether text[lo:hi] follows a verb of using a program
+// ("using qiskit", "pip install qiskit") or stands between a determiner and
+// a kind of program ("the qiskit package").
+func (p *prober) nameRole(lo, hi int) bool {
+	t := p.text
+	prev, _ := wordBefore(t, lo, " ")
+	if usingVerbs[strings.ToLower(prev)] {
+		return true
+	}
+	next, _ := wordAfter(t, hi, " ")
+	if !nameKinds[strings.ToLower(next)] {
+		return false
+	}
+	return prev == "" || nameDeterminers[strings.ToLower(prev)]
+}
