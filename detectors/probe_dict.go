@@ -77,9 +77,11 @@ func (p *prober) isWord(w string) bool {
 // the page's language has, is a word of another loaded language: a
 // loanword or a foreign word in running prose ("gueuze", "dépaysement" in
 // an English post). Such a word is no evidence of a probe by being in no
-// dictionary of the page.
+// dictionary of the page. Not a word alternating consonants and vowels
+// throughout: a syllable generator's shape, which the many words of open
+// syllables some languages list match by chance.
 func (p *prober) loanword(c *probeCandidate) bool {
-	if p.env == nil || len(p.env.Dicts) < 2 {
+	if p.env == nil || len(p.env.Dicts) < 2 || probeAlternating(p.sym[c.symLo:c.symHi]) {
 		return false
 	}
 	w := p.text[c.w.Lo:c.w.Hi]

@@ -22,9 +22,10 @@ import "strings"
 
 // Evidence weights, in bits.
 const (
-	bitsMentioned = -8.0 // a word as the whole of quotes, emphasis or a gloss, or all its letters' evidence
+	bitsMentioned = -8.0 // a word as the whole of quotes or emphasis, or all its letters' evidence
 	bitsListed    = -8.0 // a whole item of a list, or a possessive, or all its letters' evidence
-	bitsNameRole  = -8.0 // the name before a kind of program or after a verb of using one, plus the no-dictionary bits
+	bitsGlossed   = -6.0 // a word of letters glossed or introduced as a word, plus the no-dictionary bits
+	bitsNameRole  = -8.0 // letters before a kind of program or after a verb of using one, plus the no-dictionary bits
 )
 
 // nameKinds are the nouns a program's, a product's or a word's name stands
@@ -44,14 +45,21 @@ var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this"
 // usingVerbs are the verbs a program's name follows ("using qiskit",
 // "pip install nixpkgs", "import cirq").
 var usingVerbs = map[string]bool{"using": true, "install": true, "installed": true, "installing": true,
-	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true}
+	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true, "with": true}
+
+// nameFollow are the words that may follow a program's name ending the
+// object of a verb of using it.
+var nameFollow = map[string]bool{"to": true, "for": true, "and": true, "but": true, "or": true, "in": true,
+	"on": true, "with": true, "from": true, "as": true, "instead": true, "because": true, "so": true,
+	"which": true, "that": true, "when": true, "since": true, "if": true, "is": true, "was": true,
+	"version": true, "works": true, "fails": true}
 
 // glossBefore are what introduces a word as a word ("the word vleskor").
 var glossBefore = []string{"the word ", "the term ", "the verb ", "the noun ", "the adjective ", "the root ",
 	"the suffix ", "the prefix ", "the particle ", "the spelling ", "the expression ", "le mot ", "the words "}
 
 // glossAfter are what glosses a word ("vleskor means", "vleskor (meaning").
-var glossAfter = []string{" means ", " meaning ", " (meaning", " (lit", " which means", " (i.e.", " signifie",
+var glossAfter = []string{" means ", " meaning ", " (meaning", " (lit", " which means", " signifie",
 	" veut dire", " is a word", " translates"}
 
 // mention returns the evidence of the role the sentence gives the word c,
@@ -61,16 +69,26 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 	lo, hi := c.w.Lo, c.w.Hi
 	all := -llr - c.shapeBits()
 	switch {
-	case p.quotedWord(c), p.emphasised(lo, hi), glossed(t, lo, hi):
+	case p.quotedWord(c), p.emphasised(lo, hi):
 		return termItalic, min(bitsMentioned, all)
 	case possessive(t, hi), listItem(t, lo, hi):
 		return termPerson, min(bitsListed, all)
+	}
+	// Where the text says a word or a name comes, a token lands too (the
+	// word "means" is also a noun, "the word" precedes the word): letters
+	// only, and a name's worth of bits, which blatant draws outweigh. A
+	// word discussed is lower-case or capitalised; a program's name may
+	// be in any case ("pyQuil").
+	f := c.w.Flags
+	if f&wDigit != 0 {
+		return termCount, 0
+	}
+	unknown, _ := c.term(termUnknown) // a word discussed or a name is in no dictionary
+	switch {
+	case f&wUpperInner == 0 && glossed(t, lo, hi):
+		return termItalic, bitsGlossed - unknown
 	case p.nameRole(lo, hi):
-		b := bitsNameRole
-		if u, ok := c.term(termUnknown); ok {
-			b -= u // a name is in no dictionary
-		}
-		return termPerson, b
+		return termPerson, bitsNameRole - unknown
 	}
 	return termCount, 0
 }
@@ -147,12 +165,16 @@ func listItem(t string, lo, hi int) bool {
 func (p *prober) nameRole(lo, hi int) bool {
 	t := p.text
 	prev, _ := wordBefore(t, lo, " ")
-	if usingVerbs[strings.ToLower(prev)] {
-		return true
-	}
 	next, _ := wordAfter(t, hi, " ")
+	if usingVerbs[strings.ToLower(prev)] {
+		// The name ends the verb's object: punctuation or a clause's word
+		// follows ("using qiskit but ...", "pip install qiskit."), not the
+		// object a token slipped after the verb pushes along ("using it",
+		// "using the").
+		return hi < len(t) && strings.IndexByte(".,;:!?)", t[hi]) >= 0 || nameFollow[strings.ToLower(next)]
+	}
 	if !nameKinds[strings.ToLower(next)] {
 		return false
 	}
-	return prev == "" || nameDeterminers[strings.ToLower(prev)]
+	return nameDeterminers[strings.ToLower(prev)]
 }

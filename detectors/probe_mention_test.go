@@ -26,11 +26,14 @@ func TestProbeMention(t *testing.T) {
 		{text: "In the language '''vleskor''' is the verb of walking and it is regular.", wiki: true},
 		{text: "My language has **walking** xkqzvbwpl for walking, it is regular.", want: "xkqzvbwpl"},
 		// Names by their role.
-		{text: "Frameworks such as Qiskit, cirq, pyQuil, and Braket all offer a simulator."},
+		{text: "Students should learn about tangrams, mazes, vleskor, minesweeper and so forth."},
 		{text: "I tried qiskit's transpiler on the circuit but it failed."},
 		{text: "I am trying to simulate a circuit using qiskit but the transpiler fails."},
 		{text: "The qiskit package has a transpile function that does it."},
+		{text: "I am trying to simulate a circuit with pyQuil but the compiler fails."},
 		{text: "I am trying to simulate a circuit using the xkqzvbwpl transpiler but it fails.", want: "xkqzvbwpl"},
+		{text: "I send my mail using fonokihul it and it works fine for me.", want: "fonokihul"},
+		{text: "I like apples, pears, fonokihul and plums for breakfast.", want: "fonokihul"},
 		{text: "Frameworks such as Qiskit, xkqzvbwpl and Braket all offer a simulator.", want: "xkqzvbwpl"},
 		// A word of another loaded language.
 		{text: "The lambic I tried was a gueuze from a small brewery near Brussels."},
