@@ -60,7 +60,12 @@ var glossBefore = []string{"the word ", "the term ", "the verb ", "the noun ", "
 
 // glossAfter are what glosses a word ("vleskor means", "vleskor (meaning").
 var glossAfter = []string{" means ", " meaning ", " (meaning", " (lit", " which means", " signifie",
-	" veut dire", " is a word", " translates"}
+	" veut dire", " is a word", " translates", " is the word", " is the verb", " is a verb", " is the noun",
+	" is a noun", " is the term", " is the root"}
+
+// entrySeps part a word from its gloss on a line of a word list
+// ("vleskor: to walk", "vleskor = walk", "vleskor – to walk").
+var entrySeps = []string{": ", " = ", " – ", " — "}
 
 // mention returns the evidence of the role the sentence gives the word c,
 // whose letters score llr: 0 when it gives none.
@@ -123,6 +128,28 @@ func glossed(t string, lo, hi int) bool {
 	for _, g := range glossAfter {
 		if strings.HasPrefix(after, g) {
 			return true
+		}
+	}
+	return entryWord(t, lo, hi)
+}
+
+// entryWord reports whether text[lo:hi] opens a line of a word list: the
+// line's first word (after a list's bullet or number and emphasis marks),
+// then a separator and a word of its gloss ("- *vleskor*: to walk").
+// A token slipped into a line lands before its first word, not before
+// the separator (a bullet's "-" is no separator here).
+func entryWord(t string, lo, hi int) bool {
+	ls, _ := lineAt(t, lo)
+	head := strings.TrimLeft(t[ls:lo], " \t")
+	head = strings.TrimLeft(head, "-+*0123456789.)")
+	if strings.Trim(head, " *_'\"`") != "" {
+		return false
+	}
+	rest := strings.TrimLeft(t[hi:], "*_'\"`")
+	for _, sep := range entrySeps {
+		if strings.HasPrefix(rest, sep) {
+			rest = rest[len(sep):]
+			return rest != "" && (scanIsAlnum(rest[0]) || rest[0] >= 0x80)
 		}
 	}
 	return false

@@ -24,6 +24,9 @@ func TestProbeMention(t *testing.T) {
 		{text: "In my conlang vleskor means to walk and is a regular verb."},
 		{text: "In my conlang the word vleskor is a regular verb of motion."},
 		{text: "In the language '''vleskor''' is the verb of walking and it is regular.", wiki: true},
+		{text: "In my conlang, vleskor is the verb for walking and it is regular."},
+		{text: "Some words of my language:\n\n- vleskor: to walk\n- house: a place to live"},
+		{text: "Some notes of mine:\n\n- fonokihul and more notes here\n- house: a place to live", want: "fonokihul"},
 		{text: "My language has **walking** xkqzvbwpl for walking, it is regular.", want: "xkqzvbwpl"},
 		// Names by their role.
 		{text: "Students should learn about tangrams, mazes, vleskor, minesweeper and so forth."},
