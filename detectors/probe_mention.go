@@ -45,13 +45,13 @@ var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this"
 // usingVerbs are the verbs a program's name follows ("using qiskit",
 // "pip install nixpkgs", "import cirq").
 var usingVerbs = map[string]bool{"using": true, "install": true, "installed": true, "installing": true,
-	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true, "with": true}
+	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true, "with": true, "in": true, "for": true}
 
 // nameFollow are the words that may follow a program's name ending the
 // object of a verb of using it.
 var nameFollow = map[string]bool{"to": true, "for": true, "and": true, "but": true, "or": true, "in": true,
 	"on": true, "with": true, "from": true, "as": true, "instead": true, "because": true, "so": true,
-	"which": true, "that": true, "when": true, "since": true, "if": true, "is": true, "was": true,
+	"when": true, "since": true, "if": true, "is": true, "was": true,
 	"version": true, "works": true, "fails": true}
 
 // glossBefore are what introduces a word as a word ("the word vleskor").

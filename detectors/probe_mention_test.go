@@ -34,6 +34,7 @@ func TestProbeMention(t *testing.T) {
 		{text: "I am trying to simulate a circuit using qiskit but the transpiler fails."},
 		{text: "The qiskit package has a transpile function that does it."},
 		{text: "I am trying to simulate a circuit with pyQuil but the compiler fails."},
+		{text: "How do I run the transpiler in qiskit? It fails on my circuit."},
 		{text: "I am trying to simulate a circuit using the xkqzvbwpl transpiler but it fails.", want: "xkqzvbwpl"},
 		{text: "I send my mail using fonokihul it and it works fine for me.", want: "fonokihul"},
 		{text: "I like apples, pears, fonokihul and plums for breakfast.", want: "fonokihul"},
