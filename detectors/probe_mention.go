@@ -167,14 +167,34 @@ func possessive(t string, hi int) bool {
 	return false
 }
 
-// listItem reports whether text[lo:hi] is a whole item inside a list of
-// several: ", " or " and " or " or " before it and a comma after it
-// ("tangrams, mazes, sodoku, minesweeper", "cirq and pyQuil, both"). Not
-// ", X and": an Oxford comma (", and") is a gap a token fits in.
+// listItem reports whether text[lo:hi] is a whole item of a list of
+// several, where a token slipped between words cannot be one: between ", "
+// (or " and ", " or " after a word) and a comma ("tangrams, mazes, sodoku,
+// minesweeper"); first after what opens a list ("such as qiskit, cirq");
+// last after " and " or " or " and a single-word item after a comma, then
+// punctuation ("..., cirq and pyQuil."). Not ", X and": an Oxford comma
+// (", and") is a gap a token fits in.
 func listItem(t string, lo, hi int) bool {
 	before, after := t[:lo], t[hi:]
-	if !strings.HasPrefix(after, ",") {
+	if after == "" {
 		return false
+	}
+	if after[0] != ',' {
+		if strings.IndexByte(".;:!?)", after[0]) < 0 {
+			return false
+		}
+		// The last item: " and " after a single word after ", ".
+		b, ok := strings.CutSuffix(before, " and ")
+		if !ok {
+			if b, ok = strings.CutSuffix(before, " or "); !ok {
+				return false
+			}
+		}
+		k := len(b)
+		for k > 0 && (scanIsAlnum(b[k-1]) || b[k-1] >= 0x80) {
+			k--
+		}
+		return k < len(b) && strings.HasSuffix(b[:k], ", ")
 	}
 	switch {
 	case strings.HasSuffix(before, ", "):
@@ -183,8 +203,13 @@ func listItem(t string, lo, hi int) bool {
 		b := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, " and "), " or "), " ")
 		return b != "" && scanIsAlnum(b[len(b)-1])
 	}
-	return false
+	prev, _ := wordBefore(t, lo, " ")
+	return listOpeners[strings.ToLower(prev)] && strings.HasPrefix(after, ", ")
 }
+
+// listOpeners are the words after which a list's first item comes ("such
+// as qiskit, cirq and pyQuil", "including gueuze, kriek").
+var listOpeners = map[string]bool{"as": true, "like": true, "including": true, "includes": true, "include": true, "e.g": true}
 
 // nameRole reports whether text[lo:hi] follows a verb of using a program
 // ("using qiskit", "pip install qiskit") or stands between a determiner and

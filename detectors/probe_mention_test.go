@@ -30,6 +30,9 @@ func TestProbeMention(t *testing.T) {
 		{text: "My language has **walking** xkqzvbwpl for walking, it is regular.", want: "xkqzvbwpl"},
 		// Names by their role.
 		{text: "Students should learn about tangrams, mazes, vleskor, minesweeper and so forth."},
+		{text: "Frameworks such as qiskit, cirq and pyQuil all offer a simulator."},
+		{text: "I tried the usual frameworks, cirq and pyQuil. Both failed to run it."},
+		{text: "I like apples, pears, and fonokihul for breakfast.", want: "fonokihul"},
 		{text: "I tried qiskit's transpiler on the circuit but it failed."},
 		{text: "I am trying to simulate a circuit using qiskit but the transpiler fails."},
 		{text: "The qiskit package has a transpile function that does it."},
