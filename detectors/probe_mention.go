@@ -10,7 +10,8 @@ import "strings"
 // Technical writers name a program once in prose by its role: a whole item
 // of a list of names ("qiskit, cirq and pyQuil"), a possessive ("qiskit's
 // transpiler"), the name before its kind ("the qiskit package") or after a
-// verb of using one ("using qiskit", "pip install qiskit").
+// verb or preposition of using one ("using qiskit", "pip install qiskit",
+// "in qiskit?").
 //
 // A token planted at a random place between words lands in such a role
 // seldom: it cannot be the whole content of a pair of delimiters, a whole
@@ -42,10 +43,13 @@ var nameKinds = map[string]bool{
 var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true,
 	"its": true, "their": true, "our": true, "my": true, "your": true, "his": true, "her": true}
 
-// usingVerbs are the verbs a program's name follows ("using qiskit",
-// "pip install nixpkgs", "import cirq").
+// usingVerbs are the verbs and prepositions a program's name follows
+// ("using qiskit", "pip install nixpkgs", "a circuit in qiskit?", "with
+// pyQuil but"); the name must end the verb's object or the phrase
+// (nameRole).
 var usingVerbs = map[string]bool{"using": true, "install": true, "installed": true, "installing": true,
-	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true, "via": true, "with": true, "in": true, "for": true}
+	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true,
+	"via": true, "with": true, "in": true, "for": true}
 
 // nameFollow are the words that may follow a program's name ending the
 // object of a verb of using it.
@@ -99,8 +103,8 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 }
 
 // emphasised reports whether text[lo:hi] is the whole of an emphasis:
-// Markdown's "*", "**", "_", "__" in a post, wikitext's bold "”'" on a
-// page (italics the reader marks already).
+// Markdown's "*", "**", "_", "__" in a post, wikitext's bold (three
+// apostrophes) on a page; italics the reader marks already.
 func (p *prober) emphasised(lo, hi int) bool {
 	t := p.text
 	marks := [...]string{"**", "__", "*", "_"}
@@ -211,8 +215,8 @@ func listItem(t string, lo, hi int) bool {
 // as qiskit, cirq and pyQuil", "including gueuze, kriek").
 var listOpeners = map[string]bool{"as": true, "like": true, "including": true, "includes": true, "include": true, "e.g": true}
 
-// nameRole reports whether text[lo:hi] follows a verb of using a program
-// ("using qiskit", "pip install qiskit") or stands between a determiner and
+// nameRole reports whether text[lo:hi] follows a verb or preposition of
+// using a program ("using qiskit", "pip install qiskit") or stands between a determiner and
 // a kind of program ("the qiskit package").
 func (p *prober) nameRole(lo, hi int) bool {
 	t := p.text
