@@ -507,6 +507,11 @@ func (p *prober) judge(c *probeCandidate) {
 		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
 			// Mixed case that no part of is a word: not "PlayStation".
 			c.add(termUnknown, bitsUnknownWord)
+		case f&wUpperInner != 0 && f&wLower != 0 && !c.compound && !digitsLast(p.text[c.w.Lo:c.w.Hi]) && !p.humpsKnown(c) && !p.lettersKnown(c):
+			// Mixed case and digits no run or hump of which is a word,
+			// the digits not closing it as a handle's or a version's do:
+			// not "iPhone12", "ResNet50", "SJuan76".
+			c.add(termUnknown, bitsUnknownWord)
 		}
 	}
 	// What the text says of the word: looked up only when it matters.
