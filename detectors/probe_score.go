@@ -437,7 +437,16 @@ func (p *prober) judge(c *probeCandidate) {
 			// world's letters (worldModel) explain of this word. Not in a
 			// post, whose odd lines are code and jargon, no language; nor
 			// for five letters or fewer, abbreviations as often as words.
-			b = max(b, -max(0, p.m.bits(sym)-p.worldModel().bits(sym)+foreignSlackBits))
+			//
+			// The page's own language, when it has a model, is the
+			// language around: its letters, not the world's pooled ones,
+			// which are flatter and explain some 4 bits of any six random
+			// letters.
+			m := p.worldModel()
+			if own := p.ownLangModel(); own != nil {
+				m = own
+			}
+			b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
 		}
 		c.add(termForeign, b)
 	}
@@ -775,6 +784,24 @@ func (p *prober) worldModel() *Model {
 		p.world = worldModel(without)
 	}
 	return p.world
+}
+
+// ownLangModel returns the built-in letter model of the page's language
+// (not English), or nil: none, or held out (probeeval -holdout-lang).
+func (p *prober) ownLangModel() *Model {
+	if !p.ownDone {
+		p.ownDone = true
+		lang := BaseLang(p.pageLang())
+		if m, ok := macroLangs[lang]; ok {
+			lang = m
+		}
+		if s := langModels(); lang != "" && lang != "en" && !langModelHeldOut.Load() {
+			if i := s.index(lang); i >= 0 {
+				p.ownLetters = s.model(i)
+			}
+		}
+	}
+	return p.ownLetters
 }
 
 // codeNamed reports whether the word c, outside code, is a word of the
