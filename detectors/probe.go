@@ -168,7 +168,9 @@ type prober struct {
 	altDone    bool
 	altCommon  bool   // long words alternating consonants and vowels are common in the text
 	world      *Model // worldModel for this edit, once asked
-	traceAll   bool   // keep every candidate, however low it scores (ProbeTrace)
+	ownLetters *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
+	ownDone    bool
+	traceAll   bool // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {

@@ -337,3 +337,14 @@ func dimensions(w string) bool {
 	}
 	return true
 }
+
+// digitsLast reports whether the digits of w are one run closing it
+// ("SJuan76", "user1234", "iPhone12"): a handle's, a name's or a version's
+// number.
+func digitsLast(w string) bool {
+	i := len(w)
+	for i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+		i--
+	}
+	return i < len(w) && strings.IndexAny(w[:i], "0123456789") < 0
+}

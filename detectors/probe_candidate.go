@@ -839,7 +839,9 @@ func (p *prober) strayInCode(i int) bool {
 
 // inColumn reports whether w is alone on its line and the line above or
 // below holds one word too: a column of names ("wmt14", "qa4mre",
-// "lm1b"), where each name is its own line's company.
+// "lm1b"), where each name is its own line's company. A word of the
+// language alone on its line ("Thanks", a shell's "bash") is a sentence or
+// a command, no name of a column.
 func (p *prober) inColumn(w scanWord) bool {
 	t := p.text
 	lo := strings.LastIndexByte(t[:w.Lo], '\n') + 1
@@ -859,7 +861,7 @@ func (p *prober) inColumn(w scanWord) bool {
 				return false
 			}
 		}
-		return letters >= 2
+		return letters >= 2 && !p.isWord(line)
 	}
 	if lo > 0 && oneWord(t[strings.LastIndexByte(t[:lo-1], '\n')+1:lo-1]) {
 		return true
@@ -960,20 +962,24 @@ func (p *prober) lineHas(i int, f func(j int) bool) bool {
 	return false
 }
 
-// humpWord reports whether a hump of the mixed-case word w (from a capital
-// to the next) of three letters or more is a word ("useState").
+// humpWord reports whether the humps of the mixed-case word w (from a
+// capital to the next) of three letters or more that are words hold half
+// its letters at least ("useState", "PyTorch"). A random draw of both cases
+// often holds a short word by chance ("HaeDNsi"); a name built of words is
+// mostly those words.
 func (p *prober) humpWord(w string) bool {
+	inWords := 0
 	for i := 0; i < len(w); {
 		j := i + 1
 		for j < len(w) && !(w[j] >= 'A' && w[j] <= 'Z') {
 			j++
 		}
 		if j-i >= 3 && p.isWord(w[i:j]) {
-			return true
+			inWords += j - i
 		}
 		i = j
 	}
-	return false
+	return inWords > 0 && 2*inWords >= len(w)
 }
 
 func digitAt(w string, i int) bool { return w[i] >= '0' && w[i] <= '9' }

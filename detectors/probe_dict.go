@@ -73,6 +73,26 @@ func (p *prober) isWord(w string) bool {
 	return false
 }
 
+// loanword reports whether the lower-case word c, which no dictionary of
+// the page's language has, is a word of another loaded language: a
+// loanword or a foreign word in running prose ("gueuze", "dépaysement" in
+// an English post). Such a word is no evidence of a probe by being in no
+// dictionary of the page. Not a word alternating consonants and vowels
+// throughout: a syllable generator's shape, which the many words of open
+// syllables some languages list match by chance.
+func (p *prober) loanword(c *probeCandidate) bool {
+	if p.env == nil || len(p.env.Dicts) < 2 || probeAlternating(p.sym[c.symLo:c.symHi]) {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	for lang, d := range p.env.Dicts {
+		if d != nil && lang != p.lang && lang != "en" && d.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // welshRadicals returns the forms a Welsh word may have before an initial
 // mutation changed it (soft, nasal, aspirate): "gynradd" is "cynradd",
 // "nghwm" "cwm", "fywyd" "bywyd"; dictionaries list the radical forms.

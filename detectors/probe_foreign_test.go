@@ -45,3 +45,50 @@ func TestProbeTokenInForeignSentence(t *testing.T) {
 	}
 	t.Logf("%d of %d caught", hits, n)
 }
+
+// On a page in a language with a letter model of its own, the discount for
+// that language around a word goes as far as the language's letters
+// explain the word, not the world's pooled letters, which are flatter and
+// explain some 4 bits of any six random letters. The page itself stays
+// unflagged.
+func TestProbeTokenOnOwnLanguagePage(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	if env.Dicts["pl"] == nil {
+		t.Skip("no Polish dictionary installed")
+	}
+	const page = "Małe miasto leży nad szeroką rzeką, między dwoma zalesionymi wzgórzami. W średniowieczu było ważnym miejscem " +
+		"handlu solą, drewnem i winem, a stare spichlerze nad rzeką do dziś przypominają o tamtych czasach.\n\n" +
+		"Rynek otaczają wąskie domy z wysokimi dachami. Pośrodku stoi studnia z szarego kamienia, przy której w ciepłe dni " +
+		"spotyka się wielu ludzi. Kościół na skraju placu odbudowano po wielkim pożarze w siedemnastym wieku.\n\n" +
+		"Dzisiaj w mieście mieszka około dwunastu tysięcy osób. Wielu z nich pracuje w małych firmach, w rolnictwie albo " +
+		"w większych miastach w okolicy. Latem przyjeżdżają piechurzy i rowerzyści, którzy korzystają z drogi wzdłuż rzeki " +
+		"i nocują w gospodach.\n\n" +
+		"Co roku jesienią miasto obchodzi święto, podczas którego próbuje się młodego wina. Wtedy na rynku grają zespoły " +
+		"muzyczne, a ulice są pełne gości do późnej nocy.\n"
+	// The last paragraph added to the page, as an edit.
+	cut := strings.LastIndex(page[:len(page)-1], "\n\n") + 2
+	old, para := page[:cut], page[cut:]
+	judge := func(text string) Result {
+		e := &Edit{Anon: true, Old: old, New: old + text, Lang: "pl"}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+	}
+	if r := judge(para); r.Score >= DefaultProbeThreshold {
+		t.Fatalf("the paragraph flagged: %v", r.Suspects)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	ws := strings.Split(para, " ")
+	hits, n := 0, 200
+	for i := 0; i < n; i++ {
+		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
+		k := 1 + rng.IntN(len(ws)-2)
+		text := strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")
+		if r := judge(text); strings.Contains(strings.Join(r.Tokens, " "), tok) {
+			hits++
+		}
+	}
+	// 89.5% today, 82% with the world's letters as the bound.
+	if hits*100 < 85*n {
+		t.Errorf("%d of %d tokens of 6-7 letters in a Polish paragraph caught, want 85%% or more", hits, n)
+	}
+	t.Logf("%d of %d caught", hits, n)
+}

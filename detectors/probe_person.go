@@ -22,7 +22,6 @@ const (
 	bitsVersioned  = -6.0 // a package's line of a list of versions (versioned)
 	bitsIdentList  = -8.0 // an item of a list of identifiers (identListItem)...
 	identShare     = 0.5  // ...or this share of its letters' evidence, if more
-	bitsQuoted     = -8.0 // a word in quotes of its own (quotedWord), or all its letters' evidence
 )
 
 // greetings are the words after which a post names the one it speaks to

@@ -437,7 +437,16 @@ func (p *prober) judge(c *probeCandidate) {
 			// world's letters (worldModel) explain of this word. Not in a
 			// post, whose odd lines are code and jargon, no language; nor
 			// for five letters or fewer, abbreviations as often as words.
-			b = max(b, -max(0, p.m.bits(sym)-p.worldModel().bits(sym)+foreignSlackBits))
+			//
+			// The page's own language, when it has a model, is the
+			// language around: its letters, not the world's pooled ones,
+			// which are flatter and explain some 4 bits of any six random
+			// letters.
+			m := p.worldModel()
+			if own := p.ownLangModel(); own != nil {
+				m = own
+			}
+			b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
 		}
 		c.add(termForeign, b)
 	}
@@ -502,10 +511,15 @@ func (p *prober) judge(c *probeCandidate) {
 	}
 	if placed && !wordlike && p.hasDict() {
 		switch {
-		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)):
+		case f&(wUpperFirst|wUpperInner) == 0 && (f&wDigit == 0 || !p.lettersKnown(c)) && !p.loanword(c):
 			c.add(termUnknown, bitsUnknownWord)
 		case f&wUpperInner != 0 && f&wLower != 0 && f&wDigit == 0 && !p.humpsKnown(c):
 			// Mixed case that no part of is a word: not "PlayStation".
+			c.add(termUnknown, bitsUnknownWord)
+		case f&wUpperInner != 0 && f&wLower != 0 && !c.compound && !digitsLast(p.text[c.w.Lo:c.w.Hi]) && !p.humpsKnown(c) && !p.lettersKnown(c):
+			// Mixed case and digits no run or hump of which is a word,
+			// the digits not closing it as a handle's or a version's do:
+			// not "iPhone12", "ResNet50", "SJuan76".
 			c.add(termUnknown, bitsUnknownWord)
 		}
 	}
@@ -526,13 +540,16 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termPerson, min(bitsPersonSlot, -llr))
 		case p.signOff(c):
 			c.add(termPerson, min(bitsSignOff, -signOffShare*llr))
-		case p.quotedWord(c):
-			c.add(termItalic, min(bitsQuoted, -llr-c.shapeBits()))
 		case p.fieldValue(c):
 			c.add(termField, min(bitsFieldValue, -llr))
 		}
 		if p.versioned(c) {
 			c.add(termVersioned, bitsVersioned)
+		}
+	}
+	if c.evidence > probeThresholdBits-4 {
+		if k, b := p.mention(c, llr); b < 0 {
+			c.add(k, b) // mentioned, or named by its role (probe_mention.go)
 		}
 	}
 	if c.evidence > probeThresholdBits-4 {
@@ -770,6 +787,24 @@ func (p *prober) worldModel() *Model {
 		p.world = worldModel(without)
 	}
 	return p.world
+}
+
+// ownLangModel returns the built-in letter model of the page's language
+// (not English), or nil: none, or held out (probeeval -holdout-lang).
+func (p *prober) ownLangModel() *Model {
+	if !p.ownDone {
+		p.ownDone = true
+		lang := BaseLang(p.pageLang())
+		if m, ok := macroLangs[lang]; ok {
+			lang = m
+		}
+		if s := langModels(); lang != "" && lang != "en" && !langModelHeldOut.Load() {
+			if i := s.index(lang); i >= 0 {
+				p.ownLetters = s.model(i)
+			}
+		}
+	}
+	return p.ownLetters
 }
 
 // codeNamed reports whether the word c, outside code, is a word of the

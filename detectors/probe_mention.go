@@ -1,0 +1,236 @@
+package detectors
+
+import "strings"
+
+// What a sentence makes of a word: a word mentioned rather than used, or a
+// name by its syntactic role. Writers about languages discuss words as
+// words: a constructed language's coinage or a French word in an English
+// post sits alone in quotes, italics, bold or a code span, or is glossed
+// ("the word vleskor", "vleskor means to walk", "vleskor (meaning ...)").
+// Technical writers name a program once in prose by its role: a whole item
+// of a list of names ("qiskit, cirq and pyQuil"), a possessive ("qiskit's
+// transpiler"), the name before its kind ("the qiskit package") or after a
+// verb or preposition of using one ("using qiskit", "pip install qiskit",
+// "in qiskit?").
+//
+// A token planted at a random place between words lands in such a role
+// seldom: it cannot be the whole content of a pair of delimiters, a whole
+// item of a list or a possessive (it comes with a space on each side), and
+// it lands before a kind of program or after a verb of using one only
+// where the text already says one ("the package", "using the"). The first
+// kind of evidence is therefore worth all the word's letters; the second,
+// a name's worth of bits.
+
+// Evidence weights, in bits.
+const (
+	bitsMentioned = -8.0 // a word as the whole of quotes or emphasis, or all its letters' evidence
+	bitsListed    = -8.0 // a whole item of a list, or a possessive, or all its letters' evidence
+	bitsGlossed   = -6.0 // a word of letters glossed or introduced as a word, plus the no-dictionary bits
+	bitsNameRole  = -8.0 // letters before a kind of program or after a verb of using one, plus the no-dictionary bits
+)
+
+// nameKinds are the nouns a program's, a product's or a word's name stands
+// before ("the qiskit package", "a gueuze brewery").
+var nameKinds = map[string]bool{
+	"library": true, "libraries": true, "package": true, "packages": true, "module": true, "modules": true,
+	"framework": true, "frameworks": true, "plugin": true, "plugins": true, "extension": true, "extensions": true,
+	"api": true, "apis": true, "toolkit": true, "sdk": true, "crate": true, "gem": true, "command": true,
+	"binary": true, "compiler": true, "interpreter": true, "backend": true, "simulator": true, "driver": true,
+	"repo": true, "repository": true, "distro": true, "codec": true, "protocol": true, "plug-in": true,
+}
+
+// nameDeterminers may stand before a name and its kind.
+var nameDeterminers = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true,
+	"its": true, "their": true, "our": true, "my": true, "your": true, "his": true, "her": true}
+
+// usingVerbs are the verbs and prepositions a program's name follows
+// ("using qiskit", "pip install nixpkgs", "a circuit in qiskit?", "with
+// pyQuil but"); the name must end the verb's object or the phrase
+// (nameRole).
+var usingVerbs = map[string]bool{"using": true, "install": true, "installed": true, "installing": true,
+	"import": true, "imported": true, "importing": true, "uninstall": true, "uninstalled": true,
+	"via": true, "with": true, "in": true, "for": true}
+
+// nameFollow are the words that may follow a program's name ending the
+// object of a verb of using it.
+var nameFollow = map[string]bool{"to": true, "for": true, "and": true, "but": true, "or": true, "in": true,
+	"on": true, "with": true, "from": true, "as": true, "instead": true, "because": true, "so": true,
+	"when": true, "since": true, "if": true, "is": true, "was": true,
+	"version": true, "works": true, "fails": true}
+
+// glossBefore are what introduces a word as a word ("the word vleskor").
+var glossBefore = []string{"the word ", "the term ", "the verb ", "the noun ", "the adjective ", "the root ",
+	"the suffix ", "the prefix ", "the particle ", "the spelling ", "the expression ", "le mot ", "the words "}
+
+// glossAfter are what glosses a word ("vleskor means", "vleskor (meaning").
+var glossAfter = []string{" means ", " meaning ", " (meaning", " (lit", " which means", " signifie",
+	" veut dire", " is a word", " translates", " is the word", " is the verb", " is a verb", " is the noun",
+	" is a noun", " is the term", " is the root"}
+
+// entrySeps part a word from its gloss on a line of a word list
+// ("vleskor: to walk", "vleskor = walk", "vleskor – to walk").
+var entrySeps = []string{": ", " = ", " – ", " — "}
+
+// mention returns the evidence of the role the sentence gives the word c,
+// whose letters score llr: 0 when it gives none.
+func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64) {
+	t := p.text
+	lo, hi := c.w.Lo, c.w.Hi
+	all := -llr - c.shapeBits()
+	switch {
+	case p.quotedWord(c), p.emphasised(lo, hi):
+		return termItalic, min(bitsMentioned, all)
+	case possessive(t, hi), listItem(t, lo, hi):
+		return termPerson, min(bitsListed, all)
+	}
+	// Where the text says a word or a name comes, a token lands too (the
+	// word "means" is also a noun, "the word" precedes the word): letters
+	// only, and a name's worth of bits, which blatant draws outweigh. A
+	// word discussed is lower-case or capitalised; a program's name may
+	// be in any case ("pyQuil").
+	f := c.w.Flags
+	if f&wDigit != 0 {
+		return termCount, 0
+	}
+	unknown, _ := c.term(termUnknown) // a word discussed or a name is in no dictionary
+	switch {
+	case f&wUpperInner == 0 && glossed(t, lo, hi):
+		return termItalic, bitsGlossed - unknown
+	case p.nameRole(lo, hi):
+		return termPerson, bitsNameRole - unknown
+	}
+	return termCount, 0
+}
+
+// emphasised reports whether text[lo:hi] is the whole of an emphasis:
+// Markdown's "*", "**", "_", "__" in a post, wikitext's bold (three
+// apostrophes) on a page; italics the reader marks already.
+func (p *prober) emphasised(lo, hi int) bool {
+	t := p.text
+	marks := [...]string{"**", "__", "*", "_"}
+	if p.edit0.Format != FormatMarkdown {
+		marks = [...]string{"'''", "'''", "'''", "'''"}
+	}
+	for _, m := range marks {
+		if strings.HasSuffix(t[:lo], m) && strings.HasPrefix(t[hi:], m) {
+			return true
+		}
+	}
+	return false
+}
+
+// glossed reports whether the text introduces text[lo:hi] as a word or
+// glosses it.
+func glossed(t string, lo, hi int) bool {
+	before := strings.ToLower(t[max(0, lo-16):lo])
+	for _, g := range glossBefore {
+		if strings.HasSuffix(before, g) {
+			return true
+		}
+	}
+	after := t[hi:min(len(t), hi+16)]
+	for _, g := range glossAfter {
+		if strings.HasPrefix(after, g) {
+			return true
+		}
+	}
+	return entryWord(t, lo, hi)
+}
+
+// entryWord reports whether text[lo:hi] opens a line of a word list: the
+// line's first word (after a list's bullet or number and emphasis marks),
+// then a separator and a word of its gloss ("- *vleskor*: to walk").
+// A token slipped into a line lands before its first word, not before
+// the separator (a bullet's "-" is no separator here).
+func entryWord(t string, lo, hi int) bool {
+	ls, _ := lineAt(t, lo)
+	head := strings.TrimLeft(t[ls:lo], " \t")
+	head = strings.TrimLeft(head, "-+*0123456789.)")
+	if strings.Trim(head, " *_'\"`") != "" {
+		return false
+	}
+	rest := strings.TrimLeft(t[hi:], "*_'\"`")
+	for _, sep := range entrySeps {
+		if strings.HasPrefix(rest, sep) {
+			rest = rest[len(sep):]
+			return rest != "" && (scanIsAlnum(rest[0]) || rest[0] >= 0x80)
+		}
+	}
+	return false
+}
+
+// possessive reports whether the word ending at hi takes "'s" ("qiskit's").
+func possessive(t string, hi int) bool {
+	rest := t[hi:]
+	for _, s := range [...]string{"'s", "’s"} {
+		if strings.HasPrefix(rest, s) {
+			rest = rest[len(s):]
+			return rest == "" || !scanIsAlnum(rest[0])
+		}
+	}
+	return false
+}
+
+// listItem reports whether text[lo:hi] is a whole item of a list of
+// several, where a token slipped between words cannot be one: between ", "
+// (or " and ", " or " after a word) and a comma ("tangrams, mazes, sodoku,
+// minesweeper"); first after what opens a list ("such as qiskit, cirq");
+// last after " and " or " or " and a single-word item after a comma, then
+// punctuation ("..., cirq and pyQuil."). Not ", X and": an Oxford comma
+// (", and") is a gap a token fits in.
+func listItem(t string, lo, hi int) bool {
+	before, after := t[:lo], t[hi:]
+	if after == "" {
+		return false
+	}
+	if after[0] != ',' {
+		if strings.IndexByte(".;:!?)", after[0]) < 0 {
+			return false
+		}
+		// The last item: " and " after a single word after ", ".
+		b, ok := strings.CutSuffix(before, " and ")
+		if !ok {
+			if b, ok = strings.CutSuffix(before, " or "); !ok {
+				return false
+			}
+		}
+		k := len(b)
+		for k > 0 && (scanIsAlnum(b[k-1]) || b[k-1] >= 0x80) {
+			k--
+		}
+		return k < len(b) && strings.HasSuffix(b[:k], ", ")
+	}
+	switch {
+	case strings.HasSuffix(before, ", "):
+		return true
+	case strings.HasSuffix(before, " and "), strings.HasSuffix(before, " or "):
+		b := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(before, " and "), " or "), " ")
+		return b != "" && scanIsAlnum(b[len(b)-1])
+	}
+	prev, _ := wordBefore(t, lo, " ")
+	return listOpeners[strings.ToLower(prev)] && strings.HasPrefix(after, ", ")
+}
+
+// listOpeners are the words after which a list's first item comes ("such
+// as qiskit, cirq and pyQuil", "including gueuze, kriek").
+var listOpeners = map[string]bool{"as": true, "like": true, "including": true, "includes": true, "include": true, "e.g": true}
+
+// nameRole reports whether text[lo:hi] follows a verb or preposition of
+// using a program ("using qiskit", "pip install qiskit") or stands between a determiner and
+// a kind of program ("the qiskit package").
+func (p *prober) nameRole(lo, hi int) bool {
+	t := p.text
+	prev, _ := wordBefore(t, lo, " ")
+	next, _ := wordAfter(t, hi, " ")
+	if usingVerbs[strings.ToLower(prev)] {
+		// The name ends the verb's object: punctuation or a clause's word
+		// follows ("using qiskit but ...", "pip install qiskit."), not the
+		// object a token slipped after the verb pushes along ("using it",
+		// "using the").
+		return hi < len(t) && strings.IndexByte(".,;:!?)", t[hi]) >= 0 || nameFollow[strings.ToLower(next)]
+	}
+	if !nameKinds[strings.ToLower(next)] {
+		return false
+	}
+	return nameDeterminers[strings.ToLower(prev)]
+}
