@@ -38,6 +38,10 @@ func TestCamelStem(t *testing.T) {
 		{"let params = StartParams{spDeadline = 10, spMinBid = 5, spToken = tok}", "spMinBid", true},
 		{"utxos <- utxosAt addr", "utxosAt", true},
 		{"x <- txOutValue (txOutTxOut o) $ txOutTxTx o", "txOutTxOut", true},
+		// One other word of its family only, and a first hump of two
+		// letters: its first two humps ("txOut") start that word.
+		{"the value txOutValue and the ref txOutRef", "txOutRef", true},
+		{"the value txInValue and the ref txOutRef", "txOutRef", false},
 		{"The loader reads qzWvbTrk from the folder and stops.", "qzWvbTrk", false},
 		{"The interest rate inTeqzWvb was set last year.", "inTeqzWvb", false},
 	}
