@@ -78,7 +78,13 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 	lo, hi := c.w.Lo, c.w.Hi
 	all := -llr - c.shapeBits()
 	switch {
-	case p.quotedWord(c), p.emphasised(lo, hi):
+	case p.edit0.Format == FormatMarkdown && p.quotedWord(c),
+		(p.quotedWord(c) || p.emphasised(lo, hi)) && (p.mentionedElsewhere(lo) || glossedMarked(t, lo, hi)):
+		// A post's word in quotes of its own is a word quoted; emphasis,
+		// and a page's quotes (wikitext's italics are apostrophes), mark
+		// a word discussed only where the text discusses others so: a
+		// prober sets his one token in bold or italics too ("Following
+		// this thread. **hifokuvapi**").
 		return termItalic, min(bitsMentioned, all)
 	case possessive(t, hi), listItem(t, lo, hi):
 		return termPerson, min(bitsListed, all)
@@ -114,6 +120,53 @@ func (p *prober) emphasised(lo, hi int) bool {
 	for _, m := range marks {
 		if strings.HasSuffix(t[:lo], m) && strings.HasPrefix(t[hi:], m) {
 			return true
+		}
+	}
+	return false
+}
+
+// glossedMarked reports whether text[lo:hi], widened over the marks
+// around it ("*vleskor*", "”'vleskor”'"), is glossed.
+func glossedMarked(t string, lo, hi int) bool {
+	const marks = "*_'\"“”‘’«»„"
+	for lo > 0 && strings.IndexByte(marks, t[lo-1]) >= 0 {
+		lo--
+	}
+	for hi < len(t) && strings.IndexByte(marks, t[hi]) >= 0 {
+		hi++
+	}
+	return glossed(t, lo, hi)
+}
+
+// mentionMarks are the delimiters a text sets a word apart with: emphasis
+// of Markdown and wikitext, and quotes.
+var mentionMarks = [...][2]string{{"**", "**"}, {"__", "__"}, {"*", "*"}, {"_", "_"}, {"'", "'"},
+	{"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}}
+
+// mentionedElsewhere reports whether the text sets apart another word than
+// the one at lo, alone between a pair of mentionMarks: a text that
+// discusses words as words does so more than once.
+func (p *prober) mentionedElsewhere(lo int) bool {
+	t := p.text
+	for _, m := range mentionMarks {
+		for i := 0; ; {
+			k := strings.Index(t[i:], m[0])
+			if k < 0 {
+				break
+			}
+			j := i + k + len(m[0])
+			e := j
+			for e < len(t) && (isLetter(t[e]) || t[e] >= 0x80 && !strings.HasPrefix(t[e:], m[1])) {
+				e++
+			}
+			// A word of two letters or more, the marks at word
+			// boundaries (not snake_case's underscores).
+			if e-j > 1 && j != lo && strings.HasPrefix(t[e:], m[1]) &&
+				(i+k == 0 || !scanIsAlnum(t[i+k-1])) &&
+				(e+len(m[1]) >= len(t) || !scanIsAlnum(t[e+len(m[1])])) {
+				return true
+			}
+			i = j
 		}
 	}
 	return false

@@ -19,7 +19,10 @@ func TestProbeMention(t *testing.T) {
 	}{
 		// Use and mention: emphasis, glosses.
 		{text: "The word *vleskor* is the verb to walk in my language."},
-		{text: "My language has **vleskor** for walking, it is regular."},
+		{text: "My language has **vleskor** for walking and **vlesk** for a walk."},
+		{text: "Following this thread. **hifokuvapi**", want: "hifokuvapi"},
+		{text: "_qctoyuqnqk_ same error here after the upgrade of load_dataset_builder.", want: "qctoyuqnqk"},
+		{text: "Nice article, ''hifokuvapi'' indeed.", want: "hifokuvapi", wiki: true},
 		{text: "My conlang uses vleskor (meaning to walk) as a verb root."},
 		{text: "In my conlang vleskor means to walk and is a regular verb."},
 		{text: "In my conlang the word vleskor is a regular verb of motion."},
