@@ -33,3 +33,29 @@ func TestProbePostOwnEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A wiki talk page's comments as a forum post: one long line each, the
+// signature's links and its time stamp closing it. A probe inside a link's
+// parentheses after a space is shown (the parentheses are then no link), and
+// the signature's "20:19, 12 April 2016 (UTC)" does not make the comment a
+// log line held to code's bar; a real link and a real log line stay as
+// they were.
+func TestProbeTalkComment(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, false)}
+	sig := " [Krychek](/wiki/User:Krychek) ([talk](/wiki/User_talk:Krychek)) 20:19, 12 April 2016 (UTC)"
+	for _, tt := range []struct{ text, want string }{
+		{"I think the guideline is fine as it stands and needs no change." + sig, ""},
+		{"I think the guideline is fine as it stands and needs no change. [Krychek](/wiki/User:Krychek) ([talk](/ xkqzvbwpl wiki/User_talk:Krychek)) 20:19, 12 April 2016 (UTC)", "xkqzvbwpl"},
+		{"I think the guideline is fine as it stands and needs no change. [Krychek](/wiki/User:Krychek qhzvtkwm ) ([talk](/wiki/User_talk:Krychek)) 20:19, 12 April 2016 (UTC)", "qhzvtkwm"},
+		{"See [the manual](https://example.org/manual \"The manual\") for the rules.", ""},
+		{"The xkqzvbwpl guideline is fine as it stands and needs no change." + sig, "xkqzvbwpl"},
+		{"Differences of usage in different topic areas are fine; the 3cahtaa1 manual sensibly allows variation." + sig, "3cahtaa1"},
+		{"Recent discussions where he went rycdrylls from rhetoric to praise are telling." + sig, "rycdrylls"},
+	} {
+		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}

@@ -303,7 +303,7 @@ func (r *Reader) link(i, end, lineStart int, place textview.Flags) (int, bool) {
 	switch {
 	case after < end && s[after] == '(':
 		k := strings.IndexByte(s[after:end], ')')
-		if k < 0 {
+		if k < 0 || !destination(s[after+1:after+k]) {
 			return i, false
 		}
 		next = after + k + 1
@@ -322,6 +322,26 @@ func (r *Reader) link(i, end, lineStart int, place textview.Flags) (int, bool) {
 	}
 	r.inline(open+1, closeText, lineStart, place|flag, false)
 	return next, true
+}
+
+// destination reports whether in, the text between a link's parentheses, is
+// a destination as CommonMark reads one: a URL without spaces (or one in
+// <...>), spaces around it, then perhaps a title in quotes or parentheses.
+// Anything else ("/wiki/ word User:Name") makes the brackets and parentheses
+// plain text, shown as written, words and all.
+func destination(in string) bool {
+	in = strings.TrimSpace(in)
+	if strings.HasPrefix(in, "<") {
+		if k := strings.IndexByte(in, '>'); k >= 0 {
+			in = in[k+1:]
+		}
+	} else if k := strings.IndexAny(in, " \t\n"); k >= 0 {
+		in = in[k:]
+	} else {
+		return true
+	}
+	in = strings.TrimSpace(in)
+	return in == "" || in[0] == '"' || in[0] == '\'' || in[0] == '('
 }
 
 // tag reads an HTML tag at i: an autolink (<http://...>) is skipped, a

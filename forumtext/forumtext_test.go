@@ -53,6 +53,8 @@ func TestReader(t *testing.T) {
 		{"code punctuation", "call qzx(a, b); x->y", "call/codeline qzx/codeline a/codeline b/codeline x/codeline y/codeline"},
 		{"underscore italics", "_qzxbkw_ same here, __qzx__ too", "qzxbkw same here qzx too"},
 		{"snake case stays code-like", "set max_qzx_bkw and _private", "set max_qzx_bkw/codelike and private/codelike"},
+		{"link with a title", `see [the guide](https://example.com/qzx "the qzx guide") now`, "see the/link guide/link now"},
+		{"parentheses holding more than a URL are text", "ask [talk](/wiki/ qzxbkw User_talk:Name) now", "ask talk wiki/codelike qzxbkw User_talk:Name/codelike now"},
 		{"prose with a URL is prose", "I read (see https://example.com/a/b/c) that qzx works.", "I read see that qzx works"},
 	}
 	for _, tt := range tests {

@@ -53,7 +53,7 @@ func IsCodeLine(line string) bool {
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 			letters++
 		}
-		if i+1 < len(line) && line[i] == ':' && line[i+1] >= '0' && line[i+1] <= '9' && i > 1 && line[i-1] >= '0' && line[i-1] <= '9' && i+2 < len(line) && line[i+2] >= '0' && line[i+2] <= '9' {
+		if logTime(line, i) {
 			return true // a time stamp: a log line
 		}
 	}
@@ -81,6 +81,22 @@ func IsCodeLine(line string) bool {
 	}
 	return letters > 0 && punct*5 >= letters
 }
+
+// logTime reports whether a log line's time stamp is at line[i], its first
+// colon: "d:dd" with seconds after ("12:04:33"), or near the line's start
+// (logTimeLead bytes), where a log puts it. A time in a sentence, as a wiki
+// signature's "20:19, 12 April 2016 (UTC)" closing a comment, is prose.
+func logTime(line string, i int) bool {
+	digit := func(k int) bool { return k >= 0 && k < len(line) && line[k] >= '0' && line[k] <= '9' }
+	if line[i] != ':' || i < 2 || !digit(i-1) || !digit(i+1) || !digit(i+2) {
+		return false
+	}
+	return i < logTimeLead || i+5 < len(line) && line[i+3] == ':' && digit(i+4) && digit(i+5)
+}
+
+// logTimeLead is how near a line's start a time without seconds must stand to
+// make the line a log's.
+const logTimeLead = 32
 
 // proseLine reports whether a line is mostly a sentence's words: at least
 // proseLineWords words apart, three in four of them plain words (letters

@@ -29,6 +29,11 @@ func TestIsCodeLine(t *testing.T) {
 		{"Then `a->b()` and `x != y` both hold here", false},
 		{"`pip install datasets==2.14.0`", true},
 		{"x `==` y", true},
+		// A log's time stands at the line's start or has its seconds; a
+		// signature's time closing a comment is prose.
+		{"12:04 server started, listening on port 8080", true},
+		{"then the server crashed again at 2024-01-02 12:34:56 with no message", true},
+		{"I agree with the proposal as it stands. Krychek (talk) 20:19, 12 April 2016 (UTC)", false},
 		{"self.assertEqual(result.shape, (3, 4)); model.fit(x_train, y_train, epochs=10, batch_size=32) -> history.history['loss'] == expected_loss_values", true},
 	}
 	for _, tt := range tests {
