@@ -19,7 +19,7 @@ func TestDecideCitedWeakEvidence(t *testing.T) {
 	rng := bot.Memory{RangeProbed: true, PageProbed: true}
 	result := func(anchor string, place textview.LinkPlace, p float64) detectors.Result {
 		return detectors.Result{Detector: "links", Score: 0.4, Spam: p,
-			Links: []detectors.Link{{URL: "http://www.ynetnews.com/articles/0,7340,L-3207845,00.html", Domain: "ynetnews.com", Anchor: anchor, Place: place}},
+			Links:   []detectors.Link{{URL: "http://www.ynetnews.com/articles/0,7340,L-3207845,00.html", Domain: "ynetnews.com", Anchor: anchor, Place: place}},
 			Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkNewDomain, Weight: 0.3}, {Code: detectors.LinkSpamModel}}}
 	}
 	for _, c := range []struct {
