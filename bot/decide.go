@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/wikiwarden/wikiwarden/decision"
@@ -104,8 +105,9 @@ type content struct {
 	// titled: every link carries text that reads as a title, as citations
 	// and their templates do.
 	titled bool
-	// cited: every link sits in a reference or a citation template and
-	// its title reads as a cited work (citedTitleWords).
+	// cited: every link sits in a reference or a citation template, its
+	// title reads as a cited work (citedTitleWords) and its URL as a
+	// document (citedDocument).
 	cited bool
 	// weak: weak spam evidence, short of a signal: the spam model not
 	// reading the text as plain good faith (modelGoodFaith), or a contact
@@ -183,7 +185,7 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 		if words < titleWords {
 			c.titled = false
 		}
-		if l.Place&textview.LinkCited == 0 || words < citedTitleWords || strings.Contains(l.Anchor, "://") {
+		if c.cited && (l.Place&textview.LinkCited == 0 || words < citedTitleWords || strings.Contains(l.Anchor, "://") || !citedDocument(l.URL)) {
 			c.cited = false
 		}
 		if l.Domain == "" {
@@ -195,6 +197,25 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 		}
 	}
 	return c
+}
+
+// citedDocument reports whether a cited URL reads as a document: a path
+// below the site's front page and no campaign tracking in its query
+// (utm_ parameters, a referral or affiliate code). A citation names a
+// work; an advert dressed as one points at a shop's front page or a
+// tracked landing page.
+func citedDocument(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || strings.Trim(u.Path, "/") == "" {
+		return false
+	}
+	for k := range u.Query() {
+		k = strings.ToLower(k)
+		if strings.HasPrefix(k, "utm_") || k == "ref" || strings.HasPrefix(k, "aff") {
+			return false
+		}
+	}
+	return true
 }
 
 // Decide turns detector results and the store's memory into a decision. It is

@@ -12,8 +12,9 @@ import (
 // TestDecideCitedWeakEvidence covers the rule that a neighbour's
 // memory alone does not revert a citation whose only evidence is weak (the
 // spam model short of a signal): a link in a reference or citation
-// template with a title is flagged for a human; the same link in prose,
-// or in a citation with no title to read, is still reverted.
+// template with a title, to a document, is flagged for a human; the same
+// link in prose, in a citation with no title to read, or to a front page
+// or a tracked landing page, is still reverted.
 func TestDecideCitedWeakEvidence(t *testing.T) {
 	anon := &detectors.Edit{User: "192.0.2.7", Anon: true}
 	rng := bot.Memory{RangeProbed: true, PageProbed: true}
@@ -21,6 +22,10 @@ func TestDecideCitedWeakEvidence(t *testing.T) {
 		return detectors.Result{Detector: "links", Score: 0.4, Spam: p,
 			Links:   []detectors.Link{{URL: "http://www.ynetnews.com/articles/0,7340,L-3207845,00.html", Domain: "ynetnews.com", Anchor: anchor, Place: place}},
 			Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkNewDomain, Weight: 0.3}, {Code: detectors.LinkSpamModel}}}
+	}
+	at := func(r detectors.Result, u string) detectors.Result {
+		r.Links[0].URL = u
+		return r
 	}
 	for _, c := range []struct {
 		name string
@@ -34,6 +39,10 @@ func TestDecideCitedWeakEvidence(t *testing.T) {
 		{"external links list", result("Gaza pullout", textview.LinkExtSection, 0.5), rng, decision.ActionRevert},
 		{"cited, one word", result("here", textview.LinkCited, 0.5), rng, decision.ActionRevert},
 		{"cited, the URL as title", result("http://www.ynetnews.com/ Gaza", textview.LinkCited, 0.5), rng, decision.ActionRevert},
+		{"cited, a front page", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/"), rng, decision.ActionRevert},
+		{"cited, a tracked landing page", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/offer?utm_source=wiki"), rng, decision.ActionRevert},
+		{"cited, a referral code", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/shop?ref=1234"), rng, decision.ActionRevert},
+		{"cited, a query that is no tracking", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/article.php?id=1234"), rng, decision.ActionFlag},
 		{"cited, signal", result("Gaza pullout", textview.LinkCited, 0.75), rng, decision.ActionRevert},
 		{"cited, own IP", result("Gaza pullout", textview.LinkCited, 0.5), bot.Memory{IPProbed: true}, decision.ActionRevert},
 	} {
