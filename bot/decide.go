@@ -75,10 +75,10 @@ const (
 	titleWords = 4
 	// citedTitleWords is how many words the title of a link in a
 	// reference or citation template needs to read as a cited work: its
-	// place already says it is a citation, so a short title ("Principal
-	// ring", "Gaza upheaval") is enough; a lone word ("here", "website")
-	// or the URL itself is not.
-	citedTitleWords = 2
+	// place already says it is a citation, so a shorter title than
+	// titleWords ("Gaza pullout ends") is enough; a label ("official
+	// site", "fitness blog") or the URL itself is not.
+	citedTitleWords = 3
 )
 
 // content is what the link detector's result says about the added links,

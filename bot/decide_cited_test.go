@@ -33,18 +33,19 @@ func TestDecideCitedWeakEvidence(t *testing.T) {
 		mem  bot.Memory
 		want decision.Action
 	}{
-		{"cited, short title", result("Gaza pullout", textview.LinkCited, 0.5), rng, decision.ActionFlag},
-		{"cited and archived", result("Gaza pullout", textview.LinkCited|textview.LinkArchive, 0.3), rng, decision.ActionFlag},
-		{"prose, short anchor", result("Gaza pullout", 0, 0.5), rng, decision.ActionRevert},
-		{"external links list", result("Gaza pullout", textview.LinkExtSection, 0.5), rng, decision.ActionRevert},
+		{"cited, short title", result("Gaza pullout ends", textview.LinkCited, 0.5), rng, decision.ActionFlag},
+		{"cited and archived", result("Gaza pullout ends", textview.LinkCited|textview.LinkArchive, 0.3), rng, decision.ActionFlag},
+		{"prose, short anchor", result("Gaza pullout ends", 0, 0.5), rng, decision.ActionRevert},
+		{"external links list", result("Gaza pullout ends", textview.LinkExtSection, 0.5), rng, decision.ActionRevert},
 		{"cited, one word", result("here", textview.LinkCited, 0.5), rng, decision.ActionRevert},
+		{"cited, a label", result("fitness blog", textview.LinkCited, 0.5), rng, decision.ActionRevert},
 		{"cited, the URL as title", result("http://www.ynetnews.com/ Gaza", textview.LinkCited, 0.5), rng, decision.ActionRevert},
-		{"cited, a front page", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/"), rng, decision.ActionRevert},
-		{"cited, a tracked landing page", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/offer?utm_source=wiki"), rng, decision.ActionRevert},
-		{"cited, a referral code", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/shop?ref=1234"), rng, decision.ActionRevert},
-		{"cited, a query that is no tracking", at(result("Gaza pullout", textview.LinkCited, 0.5), "https://www.ynetnews.com/article.php?id=1234"), rng, decision.ActionFlag},
-		{"cited, signal", result("Gaza pullout", textview.LinkCited, 0.75), rng, decision.ActionRevert},
-		{"cited, own IP", result("Gaza pullout", textview.LinkCited, 0.5), bot.Memory{IPProbed: true}, decision.ActionRevert},
+		{"cited, a front page", at(result("Gaza pullout ends", textview.LinkCited, 0.5), "https://www.ynetnews.com/"), rng, decision.ActionRevert},
+		{"cited, a tracked landing page", at(result("Gaza pullout ends", textview.LinkCited, 0.5), "https://www.ynetnews.com/offer?utm_source=wiki"), rng, decision.ActionRevert},
+		{"cited, a referral code", at(result("Gaza pullout ends", textview.LinkCited, 0.5), "https://www.ynetnews.com/shop?ref=1234"), rng, decision.ActionRevert},
+		{"cited, a query that is no tracking", at(result("Gaza pullout ends", textview.LinkCited, 0.5), "https://www.ynetnews.com/article.php?id=1234"), rng, decision.ActionFlag},
+		{"cited, signal", result("Gaza pullout ends", textview.LinkCited, 0.75), rng, decision.ActionRevert},
+		{"cited, own IP", result("Gaza pullout ends", textview.LinkCited, 0.5), bot.Memory{IPProbed: true}, decision.ActionRevert},
 	} {
 		d := bot.Decide(anon, []detectors.Result{c.r}, c.mem, bot.Policy{})
 		if d.Action != c.want {
