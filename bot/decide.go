@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Memory is what the store knows about an edit's editor and page at the time
@@ -71,6 +73,12 @@ const (
 	// title of a cited work rather than a call to click ("more info",
 	// "official site").
 	titleWords = 4
+	// citedTitleWords is how many words the title of a link in a
+	// reference or citation template needs to read as a cited work: its
+	// place already says it is a citation, so a shorter title than
+	// titleWords ("Gaza pullout ends") is enough; a label ("official
+	// site", "fitness blog") or the URL itself is not.
+	citedTitleWords = 3
 )
 
 // content is what the link detector's result says about the added links,
@@ -97,6 +105,10 @@ type content struct {
 	// titled: every link carries text that reads as a title, as citations
 	// and their templates do.
 	titled bool
+	// cited: every link sits in a reference or a citation template, its
+	// title reads as a cited work (citedTitleWords) and its URL as a
+	// document (citedDocument).
+	cited bool
 	// weak: weak spam evidence, short of a signal: the spam model not
 	// reading the text as plain good faith (modelGoodFaith), or a contact
 	// point with no domain (a handle, a phone number). Memory of a probing
@@ -166,11 +178,15 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 	// links and spam domains are blatant whatever the text says.
 	c.blatant = (c.overThreshold || shortener) && (!c.goodFaith || strong >= 1) ||
 		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
-	c.titled = true
+	c.titled, c.cited = true, true
 	c.weak = model && links.Spam >= modelGoodFaith
 	for _, l := range links.Links {
-		if len(strings.Fields(l.Anchor)) < titleWords {
+		words := len(strings.Fields(l.Anchor))
+		if words < titleWords {
 			c.titled = false
+		}
+		if c.cited && (l.Place&textview.LinkCited == 0 || words < citedTitleWords || strings.Contains(l.Anchor, "://") || !citedDocument(l.URL)) {
+			c.cited = false
 		}
 		if l.Domain == "" {
 			// A handle or phone number: no domain the wiki could cite.
@@ -181,6 +197,25 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 		}
 	}
 	return c
+}
+
+// citedDocument reports whether a cited URL reads as a document: a path
+// below the site's front page and no campaign tracking in its query
+// (utm_ parameters, a referral or affiliate code). A citation names a
+// work; an advert dressed as one points at a shop's front page or a
+// tracked landing page.
+func citedDocument(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || strings.Trim(u.Path, "/") == "" {
+		return false
+	}
+	for k := range u.Query() {
+		k = strings.ToLower(k)
+		if strings.HasPrefix(k, "utm_") || k == "ref" || strings.HasPrefix(k, "aff") {
+			return false
+		}
+	}
+	return true
 }
 
 // Decide turns detector results and the store's memory into a decision. It is
@@ -200,8 +235,10 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 //   - Links with no spam signal are never blocked on memory. From a
 //     probing IP (or with a known token) a link to a new domain is
 //     reverted; from a probing range it is reverted when it carries weak
-//     evidence (see content.weak) and does not read as a citation, and
-//     the wiki's domain history is not thin; otherwise flagged. On a
+//     evidence (see content.weak) and does not read as a citation (every
+//     link titled, or every link in a reference or citation template with
+//     a title: see content.cited), and the wiki's domain history is not
+//     thin; otherwise flagged. On a
 //     probed page alone it is left alone.
 //   - Links only to domains the wiki already cites are at most flagged
 //     unless they are blatant spam: memory alone never removes them.
@@ -293,7 +330,10 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		// word, a raw IP host), or known domains on a probed page.
 	case own:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
-	case rng && c.titled:
+	case rng && (c.titled || c.cited):
+		// A citation's title, or every link titled like one: the
+		// issue's rule is that a citation is never reverted on a
+		// neighbour's memory alone when its only evidence is weak.
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyCitationLike)}
 	case rng && (mem.FewKnownDomains || !c.weak):
 		// A neighbour's link to a document the spam model reads as good

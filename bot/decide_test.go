@@ -538,8 +538,8 @@ func parseDecideFixture(t *testing.T, text string) (*detectors.Edit, bot.Memory,
 // links (testdata/links/real-regular-edits.jsonl) under every memory a
 // botnet could leave behind: none is ever blocked, and none on a probed
 // page or with no memory is reverted or flagged. A neighbour's link to a
-// domain the wiki does not cite yet, without a title, is still reverted
-// (reported): the detector does not say whether a link sits in a <ref>.
+// domain the wiki does not cite yet, outside a citation and without a
+// title, is still reverted when the spam model is not sure (reported).
 func TestDecideRealRegularEdits(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "links", "real-regular-edits.jsonl"))
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/wikiwarden/wikiwarden/spamscore"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Edit is one revision as the detectors see it: the page text before and
@@ -101,6 +102,10 @@ type Link struct {
 	URL    string `json:"url"`
 	Domain string `json:"domain"` // registrable domain (eTLD+1), lower case
 	Anchor string `json:"anchor,omitempty"`
+	// Place is where the link sits: in a reference or citation
+	// template (textview.LinkCited, Anchor is then the citation's
+	// title), an external-links list, a template; none for prose.
+	Place textview.LinkPlace `json:"place,omitempty"`
 }
 
 // Result is one detector's verdict on one edit. Score is in [0,1]; the bot

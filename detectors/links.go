@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/wikiwarden/wikiwarden/spamscore"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Reason codes of the link detector besides the shared Link* codes.
@@ -137,6 +138,10 @@ func Links(in *Input) Result {
 				fresh[i].anchor = l.anchor
 			}
 			fresh[i].hidden = fresh[i].hidden || l.hidden
+			// Cited only where every occurrence is: a citation's
+			// URL repeated in prose is also a link in prose.
+			fresh[i].place |= l.place &^ textview.LinkCited
+			fresh[i].place &^= textview.LinkCited &^ l.place
 		}
 		occ = append(occ, l)
 	}
@@ -147,7 +152,7 @@ func Links(in *Input) Result {
 	s := linkScorer{res: &res}
 	res.Links = make([]Link, len(fresh))
 	for i, l := range fresh {
-		res.Links[i] = Link{URL: l.url, Domain: l.domain, Anchor: clip(l.anchor, 200)}
+		res.Links[i] = Link{URL: l.url, Domain: l.domain, Anchor: clip(l.anchor, 200), Place: l.place}
 	}
 	if len(fresh) == 1 {
 		s.add(LinkAdded, fresh[0].domain, "an external link was added", linkWeightAdded, 1)

@@ -21,6 +21,7 @@ type foundLink struct {
 	anchor   string // the link's text, or the citation's title
 	ip       bool   // the host is an IP address
 	cited    bool   // inside a <ref> or a citation template ({{cite ...}}, {{citation}})
+	place    textview.LinkPlace
 	hidden   bool   // inside an element styled to be invisible
 	archive  bool   // an archive-url/archive copy of another link
 	startPos int    // offset of the URL in the read text
@@ -51,6 +52,7 @@ func readLinks(format Format, text string) ([]foundLink, []byteSpan) {
 		}
 		l.anchor = el.Anchor
 		l.span = [2]int{el.Lo, el.Hi}
+		l.place = el.Place
 		l.cited = el.Place&textview.LinkCited != 0
 		l.hidden = el.Place&textview.LinkHidden != 0
 		l.archive = el.Place&textview.LinkArchive != 0

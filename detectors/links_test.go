@@ -169,8 +169,10 @@ func TestLinksFixtures(t *testing.T) {
 				if i >= len(r.Links) {
 					break
 				}
-				if r.Links[i] != want {
-					t.Errorf("link %d = %+v, want %+v", i, r.Links[i], want)
+				got := r.Links[i]
+				got.Place = 0 // the fixtures give no place: TestLinksPlace checks it
+				if got != want {
+					t.Errorf("link %d = %+v, want %+v", i, got, want)
 				}
 			}
 			if len(r.Links) > 0 && !hasReason(r, LinkAdded) {

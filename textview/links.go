@@ -1,7 +1,9 @@
 package textview
 
 import (
+	"fmt"
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -30,6 +32,41 @@ const (
 	LinkTemplate                         // a template parameter or a {{URL}}-like template, outside citations
 	LinkInert                            // in a comment or code: written, but not rendered as a link
 )
+
+// placeNames are the places' names in their text form, in bit order.
+var placeNames = [...]string{"cited", "archive", "hidden", "image", "external_links", "template", "inert"}
+
+// MarshalText writes the places as their names joined by commas
+// ("cited,archive"); prose is the empty string.
+func (p LinkPlace) MarshalText() ([]byte, error) {
+	var b []byte
+	for i, name := range placeNames {
+		if p&(1<<i) == 0 {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, name...)
+	}
+	return b, nil
+}
+
+// UnmarshalText reads what MarshalText writes; an unknown name is an error.
+func (p *LinkPlace) UnmarshalText(b []byte) error {
+	*p = 0
+	if len(b) == 0 {
+		return nil
+	}
+	for name := range strings.SplitSeq(string(b), ",") {
+		i := slices.Index(placeNames[:], name)
+		if i < 0 {
+			return fmt.Errorf("textview: unknown link place %q", name)
+		}
+		*p |= 1 << i
+	}
+	return nil
+}
 
 // Links are the external links of a text and the spans of markup that are
 // not prose (references, templates, HTML tags), as a reader found them.

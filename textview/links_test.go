@@ -75,3 +75,20 @@ func TestIndexes(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkPlaceText(t *testing.T) {
+	for _, c := range []struct {
+		p    LinkPlace
+		text string
+	}{{0, ""}, {LinkCited, "cited"}, {LinkCited | LinkArchive, "cited,archive"}, {LinkExtSection | LinkInert, "external_links,inert"}} {
+		b, _ := c.p.MarshalText()
+		var back LinkPlace
+		if string(b) != c.text || back.UnmarshalText(b) != nil || back != c.p {
+			t.Errorf("%d: text %q reads back as %d, want %q", c.p, b, back, c.text)
+		}
+	}
+	var p LinkPlace
+	if p.UnmarshalText([]byte("cited,footnote")) == nil {
+		t.Error("an unknown place read without an error")
+	}
+}
