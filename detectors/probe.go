@@ -10,7 +10,9 @@ import "sync"
 // mixed case), probe_shape.go (vowels, keyboard runs, repeats),
 // probe_ident.go (identifiers and what the text says of a word),
 // probe_soft.go (software names), probe_lang.go (pages in languages without
-// a dictionary).
+// a dictionary), probe_glued.go (a dictionary word glued to an affix of the page),
+// probe_person.go (people's and users' names, fields), probe_mention.go
+// (words mentioned as words, names by their role in a sentence).
 
 // ProbeName is the probe detector's name in configuration and results.
 const ProbeName = "probe"
