@@ -137,9 +137,9 @@ func Links(in *Input) Result {
 			if fresh[i].anchor == "" {
 				fresh[i].anchor = l.anchor
 			}
-			fresh[i].hidden = fresh[i].hidden || l.hidden
-			// Cited only where every occurrence is: a citation's
-			// URL repeated in prose is also a link in prose.
+			// Hidden where any occurrence is; cited only where every
+			// occurrence is: a citation's URL repeated in prose is
+			// also a link in prose.
 			fresh[i].place |= l.place &^ textview.LinkCited
 			fresh[i].place &^= textview.LinkCited &^ l.place
 		}
@@ -192,7 +192,7 @@ func Links(in *Input) Result {
 
 	// Invisible links are written for search engines, not readers.
 	for _, l := range fresh {
-		if l.hidden {
+		if l.place&textview.LinkHidden != 0 {
 			s.addOnce(LinkHidden, l.domain, "the link sits in an element styled to be invisible", linkWeightHidden)
 			break
 		}
@@ -359,7 +359,7 @@ func (s *linkScorer) spamWords(occ []foundLink, refs []bool, added *addedText, s
 func (s *linkScorer) manyAndDensity(occ []foundLink, refs []bool, added *addedText) {
 	halfLinks, visible := 0, 0
 	for i, l := range occ {
-		if l.archive || referenceInfrastructure[l.domain] {
+		if l.place&textview.LinkArchive != 0 || referenceInfrastructure[l.domain] {
 			continue
 		}
 		if refs[i] {

@@ -2,6 +2,8 @@ package detectors
 
 import (
 	"strings"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // Link evidence in the site's context. The spam word list was written for
@@ -109,7 +111,7 @@ func (c linkContext) references(occ []foundLink, added *addedText) []bool {
 	out := make([]bool, len(occ))
 	for i, l := range occ {
 		switch {
-		case l.cited:
+		case l.place&textview.LinkCited != 0:
 			out[i] = true
 		case c.advert(l.anchor):
 		case len(strings.Fields(l.anchor)) >= linkTitleWords:

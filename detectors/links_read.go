@@ -15,15 +15,15 @@ import (
 // foundLink is one external link of an edit, as its format's reader found
 // it, with its host reduced to a registrable domain.
 type foundLink struct {
-	url      string // as written, trailing punctuation removed
-	host     string // lower case, ASCII (punycode), no port or userinfo
-	domain   string // registrable domain, or the host when there is none
-	anchor   string // the link's text, or the citation's title
-	ip       bool   // the host is an IP address
-	cited    bool   // inside a <ref> or a citation template ({{cite ...}}, {{citation}})
+	url    string // as written, trailing punctuation removed
+	host   string // lower case, ASCII (punycode), no port or userinfo
+	domain string // registrable domain, or the host when there is none
+	anchor string // the link's text, or the citation's title
+	ip     bool   // the host is an IP address
+	// place: inside a <ref> or a citation template ({{cite ...}},
+	// {{citation}}), an archive copy of another link, inside an element
+	// styled to be invisible, ...
 	place    textview.LinkPlace
-	hidden   bool   // inside an element styled to be invisible
-	archive  bool   // an archive-url/archive copy of another link
 	startPos int    // offset of the URL in the read text
 	span     [2]int // the whole link in the read text: [url anchor], [text](url) or the bare URL
 }
@@ -53,9 +53,6 @@ func readLinks(format Format, text string) ([]foundLink, []byteSpan) {
 		l.anchor = el.Anchor
 		l.span = [2]int{el.Lo, el.Hi}
 		l.place = el.Place
-		l.cited = el.Place&textview.LinkCited != 0
-		l.hidden = el.Place&textview.LinkHidden != 0
-		l.archive = el.Place&textview.LinkArchive != 0
 		links = append(links, l)
 	}
 	return links, v.Markup

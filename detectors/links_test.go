@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // linksFixture is one testdata/links/*.txt case: a description, a "want"
@@ -403,7 +405,8 @@ func TestExtractLinksAnchorsAndFlags(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.domain != w.domain || g.anchor != w.anchor || g.cited != w.cited || g.archive != w.archive || g.hidden != w.hidden {
+		cited, archive, hidden := g.place&textview.LinkCited != 0, g.place&textview.LinkArchive != 0, g.place&textview.LinkHidden != 0
+		if g.domain != w.domain || g.anchor != w.anchor || cited != w.cited || archive != w.archive || hidden != w.hidden {
 			t.Errorf("link %d = %+v, want %+v", i, g, w)
 		}
 	}
