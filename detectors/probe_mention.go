@@ -77,9 +77,10 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 	t := p.text
 	lo, hi := c.w.Lo, c.w.Hi
 	all := -llr - c.shapeBits()
+	quoted := p.quotedWord(c)
 	switch {
-	case p.edit0.Format == FormatMarkdown && p.quotedWord(c),
-		(p.quotedWord(c) || p.emphasised(lo, hi)) && (p.mentionedElsewhere(lo) || glossedMarked(t, lo, hi)):
+	case quoted && p.edit0.Format == FormatMarkdown,
+		(quoted || p.emphasised(lo, hi)) && (p.mentionedElsewhere(lo) || glossedMarked(t, lo, hi)):
 		// A post's word in quotes of its own is a word quoted; emphasis,
 		// and a page's quotes (wikitext's italics are apostrophes), mark
 		// a word discussed only where the text discusses others so: a
@@ -113,9 +114,9 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 // apostrophes) on a page; italics the reader marks already.
 func (p *prober) emphasised(lo, hi int) bool {
 	t := p.text
-	marks := [...]string{"**", "__", "*", "_"}
+	marks := []string{"**", "__", "*", "_"}
 	if p.edit0.Format != FormatMarkdown {
-		marks = [...]string{"'''", "'''", "'''", "'''"}
+		marks = []string{"'''"}
 	}
 	for _, m := range marks {
 		if strings.HasSuffix(t[:lo], m) && strings.HasPrefix(t[hi:], m) {
@@ -128,20 +129,24 @@ func (p *prober) emphasised(lo, hi int) bool {
 // glossedMarked reports whether text[lo:hi], widened over the marks
 // around it ("*vleskor*", "”'vleskor”'"), is glossed.
 func glossedMarked(t string, lo, hi int) bool {
-	const marks = "*_'\"“”‘’«»„"
-	for lo > 0 && strings.IndexByte(marks, t[lo-1]) >= 0 {
-		lo--
-	}
-	for hi < len(t) && strings.IndexByte(marks, t[hi]) >= 0 {
-		hi++
+	for widened := true; widened; {
+		widened = false
+		for _, m := range mentionMarks {
+			if strings.HasSuffix(t[:lo], m[0]) {
+				lo, widened = lo-len(m[0]), true
+			}
+			if strings.HasPrefix(t[hi:], m[1]) {
+				hi, widened = hi+len(m[1]), true
+			}
+		}
 	}
 	return glossed(t, lo, hi)
 }
 
 // mentionMarks are the delimiters a text sets a word apart with: emphasis
-// of Markdown and wikitext, and quotes.
-var mentionMarks = [...][2]string{{"**", "**"}, {"__", "__"}, {"*", "*"}, {"_", "_"}, {"'", "'"},
-	{"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}}
+// of Markdown and wikitext (its italics and bold are apostrophes), and
+// quotes.
+var mentionMarks = append([][2]string{{"**", "**"}, {"__", "__"}, {"*", "*"}, {"_", "_"}}, quotePairs[:]...)
 
 // mentionedElsewhere reports whether the text sets apart another word than
 // the one at lo, alone between a pair of mentionMarks: a text that

@@ -628,13 +628,16 @@ func (p *prober) quotedWord(c *probeCandidate) bool {
 	if transcribed(t, lo, hi) {
 		return true
 	}
-	for _, q := range [...][2]string{{"'", "'"}, {"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}} {
+	for _, q := range quotePairs {
 		if strings.HasSuffix(t[:lo], q[0]) && strings.HasPrefix(t[hi:], q[1]) {
 			return true
 		}
 	}
 	return false
 }
+
+// quotePairs are the quotes, opening and closing, a word is quoted in.
+var quotePairs = [...][2]string{{"'", "'"}, {"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"«", "»"}, {"„", "“"}}
 
 // mailDomain reports whether s, after the "at" of an address spelt out
 // ("jdoe at example.com", "jdoe at example dot com"), starts with a
