@@ -104,7 +104,7 @@ func Links(in *Input) Result {
 		return res
 	}
 	text := strings.Join(lines, "\n")
-	found, markup := readLinks(in.Edit.Format, text)
+	found, markup := readLinks(in.Edit.Format, text, in.Edit.New)
 	var domains DomainHistory
 	if in.Env != nil {
 		domains = in.Env.Domains

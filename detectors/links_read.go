@@ -31,12 +31,16 @@ type foundLink struct {
 // readLinks returns the external links of text, read as format, in order
 // of appearance, and the spans of its markup that are not prose. Links in
 // comments and code, and links whose host is no host name, are left out.
-func readLinks(format Format, text string) ([]foundLink, []byteSpan) {
+// page is the edit's new text, which holds text; a wiki link in a
+// citation that the diff cut from its template is marked cited from it
+// (citedFragments).
+func readLinks(format Format, text, page string) ([]foundLink, []byteSpan) {
 	var v textview.Links
 	if format == FormatMarkdown {
 		v = forumtext.ReadLinks(text)
 	} else {
 		v = wikitext.ReadLinks(text)
+		citedFragments(text, page, v.Links)
 	}
 	if len(v.Links) == 0 {
 		return nil, v.Markup

@@ -389,7 +389,7 @@ func TestExtractLinksAnchorsAndFlags(t *testing.T) {
 	text := `Text<ref>{{cite news |title=Mayor re-elected |url=https://www.theguardian.com/a |archive-url=https://archive.ph/abc}}</ref>` +
 		"\n" + `<span style="font-size:0">[http://hidden.example.net x]</span> [http://visible.example.net y]` +
 		"\n" + `<div style="font-size:0.9em">[http://small.example.org z]</div>`
-	got, _ := readLinks(FormatWikitext, text)
+	got, _ := readLinks(FormatWikitext, text, text)
 	want := []struct {
 		domain, anchor         string
 		cited, archive, hidden bool
@@ -438,7 +438,7 @@ func TestProseWords(t *testing.T) {
 		{"Text <ref name=a>{{cite web\n|url=http://x.com\n|title=Casino news}}</ref> <span>end</span>", 2},
 	}
 	for _, tt := range tests {
-		links, markup := readLinks(FormatWikitext, tt.text)
+		links, markup := readLinks(FormatWikitext, tt.text, tt.text)
 		a, got := newAddedText(tt.text, "", markup, links), 0
 		for i := range a.starts {
 			got += countWords(a.prose(i))

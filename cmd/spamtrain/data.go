@@ -16,6 +16,10 @@ type example struct {
 	id       string
 	text     string
 	old, new string
+	// page is the page after the edit where the item was cut from one (an
+	// article's paragraph or reference), for the bot's edit only
+	// (botEdit): the model trains on the item with New as before.
+	page     string
 	markdown bool
 	label    bool   // spam
 	lang     string // language code, "und" when unknown
@@ -104,7 +108,7 @@ func loadTrain(dir string) ([]example, error) {
 	}
 	err := readJSONL(filepath.Join(dir, "wiki-identifiers.jsonl"), func(r record) error {
 		for i, c := range chunks(r.New, 12) {
-			out = append(out, example{id: fmt.Sprintf("%s#%d", r.ID, i), text: c.text, old: c.old, lang: "en", genre: "web", kind: "ham-wiki-en", source: "pages"})
+			out = append(out, example{id: fmt.Sprintf("%s#%d", r.ID, i), text: c.text, old: c.old, page: c.page, lang: "en", genre: "web", kind: "ham-wiki-en", source: "pages"})
 		}
 		return nil
 	})
@@ -142,7 +146,7 @@ func loadCorpus(dir string) ([]example, []page, error) {
 		}
 		pages = append(pages, page{title: f[1], text: string(data), lang: f[2]})
 		for j, c := range chunks(string(data), 10) {
-			out = append(out, example{id: fmt.Sprintf("page:%s#%d", f[0], j), text: c.text, old: c.old, lang: f[2], genre: "web", kind: "ham-wiki-" + f[2], source: "pages"})
+			out = append(out, example{id: fmt.Sprintf("page:%s#%d", f[0], j), text: c.text, old: c.old, page: c.page, lang: f[2], genre: "web", kind: "ham-wiki-" + f[2], source: "pages"})
 		}
 		// The page's own citations and external-link lines, each as an
 		// edit that adds just it: real good-faith links without prose.
@@ -152,7 +156,8 @@ func loadCorpus(dir string) ([]example, []page, error) {
 				continue
 			}
 			lo, hi := max(0, m[0]-4000), min(len(text), m[1]+4000)
-			out = append(out, example{id: fmt.Sprintf("page:%s@ref%d", f[0], j), text: text[m[0]:m[1]], old: text[lo:m[0]] + text[m[1]:hi], lang: f[2], genre: "web", kind: "ham-ref-" + f[2], source: "pages"})
+			out = append(out, example{id: fmt.Sprintf("page:%s@ref%d", f[0], j), text: text[m[0]:m[1]], old: text[lo:m[0]] + text[m[1]:hi], page: text[lo:hi],
+				lang: f[2], genre: "web", kind: "ham-ref-" + f[2], source: "pages"})
 		}
 		for j, m := range extLineRe.FindAllStringIndex(text, 6) {
 			out = append(out, example{id: fmt.Sprintf("page:%s@ext%d", f[0], j), text: text[m[0]:m[1]], old: text[max(0, m[0]-4000):m[0]], lang: f[2], genre: "web", kind: "ham-extlink-" + f[2], source: "pages"})
@@ -161,7 +166,9 @@ func loadCorpus(dir string) ([]example, []page, error) {
 	return out, pages, nil
 }
 
-type chunk struct{ text, old string }
+// chunk is a paragraph of a page, the page around it without it (old)
+// and with it (page).
+type chunk struct{ text, old, page string }
 
 // chunks cuts a page into paragraphs, those with links first, at most n.
 func chunks(text string, n int) []chunk {
@@ -180,6 +187,7 @@ func chunks(text string, n int) []chunk {
 		// The page around the paragraph, bounded, as the old text.
 		lo, hi := max(0, start-6000), min(len(text), off+6000)
 		c.old = text[lo:start] + text[min(off, len(text)):hi]
+		c.page = text[lo:start] + p + "\n\n" + text[min(off, len(text)):hi]
 		if strings.Contains(p, "//") {
 			with = append(with, c)
 		} else {

@@ -153,6 +153,9 @@ type sweepItem struct {
 func botEdit(e *example) *detectors.Edit {
 	old, new := e.old, e.new
 	if new == "" {
+		new = e.page
+	}
+	if new == "" {
 		new = old + "\n\n" + e.text
 		if old == "" {
 			new = e.text
