@@ -41,6 +41,9 @@ func TestContacts(t *testing.T) {
 		{"a sentence ending before a word is no domain", "我们去了公园。com是一个后缀", nil},
 		{"national number alone is a quantity", "The census counted 0912 345 678 people", nil},
 		{"an ISBN is no phone", "Online edition, ISBN 978-0-12-345678-9, call number QA76", nil},
+		{"a throwaway TLD is a bare domain too", "Лучшие ставки тут: kazino-bonus.icu и 1xstavka.cyou", []want{{ContactBareDomain, "kazino-bonus.icu", "", false}, {ContactBareDomain, "1xstavka.cyou", "", false}}},
+		{"a throwaway TLD written obfuscated", "заходи на kazino-bonus . icu", []want{{ContactObfuscated, "kazino-bonus . icu", "kazino-bonus.icu", false}}},
+		{"code and file names keep their dots", "config.host = self.group; run main.rs and build.sh; see README.md", nil},
 		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js", nil},
 	}
 	for _, tc := range tests {
