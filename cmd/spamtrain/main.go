@@ -35,7 +35,12 @@ var (
 	epochs  = 6
 	hashL2  = 1e-5 // per update, hashed n-gram buckets: kept smaller than the named features
 	dropout = 0.3  // share of hashed features dropped from each training example, each epoch
-	listN   = 8    // worst false positives and misses listed per fold
+	// blind is the share of training examples, drawn anew each epoch,
+	// that are seen with no hashed feature at all: the named features
+	// must then judge them alone, as they must a text in a language or
+	// genre whose n-grams the data lacks.
+	blind   = 0.0
+	listN   = 8 // worst false positives and misses listed per fold
 	listWhy = false
 	// genreMisses is how many of the held-out augmented spam the bot
 	// keeps to list per genre and fold (0: none).
@@ -76,6 +81,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
+	fl.Float64Var(&blind, "blind", blind, "share of examples seen with no hashed feature in each epoch while training")
 	fl.IntVar(&sblMax, "sblmax", sblMax, "blacklisted domains to use")
 	fl.Float64Var(&sblShare, "sblshare", sblShare, "weight share of the domain edits")
 	fl.Float64Var(&worldShare, "worldshare", worldShare, "weight share of the paragraphs in 75 languages")
@@ -437,9 +443,12 @@ func (ds *dataset) fit(idx []int) trained {
 			// must carry the example when its n-grams are missing, as
 			// they are in a genre or language the data lacks.
 			val := vbuf[:0]
+			noHashed := blind > 0 && r.Float64() < blind
 			for j, ix := range v.Idx {
 				x := float64(v.Val[j])
-				if ix >= nDense && dropout > 0 {
+				if ix >= nDense && noHashed {
+					x = 0
+				} else if ix >= nDense && dropout > 0 {
 					if r.Float64() < dropout {
 						x = 0
 					} else {
