@@ -349,10 +349,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	fmt.Fprintf(&b, "as their share of the links (their number over the number of links). The hashed buckets' sum is capped at ±%g log-odds, in training and scoring alike,\n", spamscore.HashedCap)
 	b.WriteString("so that n-grams tip a text but never outvote the named features;\n")
 	fmt.Fprintf(&b, "trained by AdaGrad SGD: %d epochs, rate %.2f, L2 %.0e on the named features and %.0e on the hashed buckets, "+
-		"%.0f%% of each example's hashed features dropped at random in each epoch (so that the named features carry it), seed %d. Example weights: e-mail, SMS, and web text per language are strata\n", epochs, rate, l2, hashL2, dropout*100, seed)
-	if blind > 0 {
-		fmt.Fprintf(&b, "%.0f%% of the examples, drawn anew each epoch, are seen with no hashed feature at all (-blind). ", blind*100)
-	}
+		"%.0f%% of each example's hashed features dropped at random in each epoch (so that the named features carry it)%s, seed %d. Example weights: e-mail, SMS, and web text per language are strata\n", epochs, rate, l2, hashL2, dropout*100, blindNote(), seed)
 	b.WriteString("with fixed shares (e-mail 1, SMS 0.6, English web 2, other web languages 0.5 each), spam and ham half of each stratum;\n")
 	b.WriteString("a stratum with only one class counts 5% of its share. Platt scaling is fitted on every tenth item (FNV-1a of the id),\n")
 	b.WriteString("which training leaves out; the probability is therefore calibrated for equal shares of spam and ham.\n")
@@ -520,4 +517,12 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 	if len(fps) > 0 {
 		fmt.Fprintf(w, "\nWeb ham reverted with no memory:\n\n%s\n", strings.Join(fps, "\n"))
 	}
+}
+
+// blindNote is what the report says of -blind: nothing at its default.
+func blindNote() string {
+	if blind <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" and %.0f%% of the examples, drawn anew each epoch, seen with no hashed feature at all", blind*100)
 }
