@@ -83,3 +83,38 @@ func TestDecideCitationShapedSpam(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideCutCitation changes only the url line of a multi-line
+// citation, so that the diff adds "| url = …" without its "{{cite news":
+// under a probing range's memory the citation's new address is read as
+// the citation it sits in (flagged at most), and an advert put into a
+// citation that way is still reverted.
+func TestDecideCutCitation(t *testing.T) {
+	page := func(url, title string) string {
+		return "The ceasefire held for a month.<ref>{{cite news\n  | last = Benhorin\n  | first = Yitzhak\n  | title = " + title +
+			"\n  | publisher = Yedioth Group\n  | url = " + url + "\n  | accessdate = 2008-07-01}}</ref> It ended in June.\n"
+	}
+	const oldURL = "http://www.ynetnews.com/articles/0,7340,L-1111111,00.html"
+	rng := bot.Memory{RangeProbed: true, PageProbed: true}
+	for _, c := range []struct {
+		name, url, title string
+		revert           bool
+	}{
+		{"a news article's address updated", "http://www.ynetnews.com/articles/0,7340,L-3207845,00.html", "Hamas: Ceasefire for return to 1967 border", false},
+		// The model reads a travel blog's guide short of good faith
+		// (weak evidence): a link in prose would be reverted.
+		{"a guide's address updated", "http://bloggordo.com/andorra-guia-turismo-y-de-viajes/", "Andorra: guía de turismo y de viajes", false},
+		{"an advert's address put in", "http://cheap-uggs-boots.net/outlet/cheap-ugg-boots-sale.html?utm_source=wiki", "Best casino guide 2023", true},
+	} {
+		edit := &detectors.Edit{Title: "Ceasefire", User: "203.0.113.77", Anon: true, Old: page(oldURL, c.title), New: page(c.url, c.title)}
+		r := detectors.Links(&detectors.Input{Edit: edit, Added: decideDiff(edit.Old, edit.New),
+			Env: &detectors.Env{Domains: fixtureHistory{known: map[string]bool{"wikipedia.org": true}}}})
+		if len(r.Links) != 1 || r.Links[0].Place&textview.LinkCited == 0 {
+			t.Fatalf("%s: links %+v, want one cited", c.name, r.Links)
+		}
+		d := bot.Decide(edit, []detectors.Result{r}, rng, bot.Policy{})
+		if d.Reverts() != c.revert {
+			t.Errorf("%s: Decide = %s %s %v (links %.2f, p=%.2f, %v), want revert %v", c.name, d.Verdict, d.Action, d.Why, r.Score, r.Spam, r.Links, c.revert)
+		}
+	}
+}
