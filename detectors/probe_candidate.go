@@ -830,11 +830,22 @@ func (p *prober) strayInCode(i int) bool {
 		w.Hi < len(t) && t[w.Hi] != ' ' && t[w.Hi] != '\t' && t[w.Hi] != '\n' && t[w.Hi] != '\r' {
 		return false
 	}
-	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) ||
+	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) && !p.aloneInCode(w) ||
 		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
 		return false
 	}
 	return !p.lineHas(i, p.strayCompany) && !p.inColumn(w)
+}
+
+// aloneInCode reports whether w, letters and digits or mixed cases of
+// probeCodeMinChars or more, is alone on its line of code and the only use
+// of its letters in the text and its title: no statement, log line or
+// output is one such word that nothing defines or uses ("wskqzx3" between
+// two lines of a snippet). A program's name alone on a line is judged by
+// its letters still ("python3"), a column of names is no stray (inColumn).
+func (p *prober) aloneInCode(w scanWord) bool {
+	return w.Hi-w.Lo >= probeCodeMinChars && w.Hi-w.Lo <= probeMaxAlnum && lineEdge(p.text, w.Lo, w.Hi, true) && lineEdge(p.text, w.Lo, w.Hi, false) &&
+		p.usedOnce(w.Lo, w.Hi)
 }
 
 // inColumn reports whether w is alone on its line and the line above or

@@ -118,6 +118,25 @@ func TestProbeStrayAlone(t *testing.T) {
 	}
 }
 
+// Letters and digits alone on a line of code, used nowhere else, are no
+// statement, log line or output: judged by their letters as a stray; a
+// program's name alone on a line and a column of names stay.
+func TestProbeAloneInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails:\n\n```python\nfrom datasets import load_dataset\nds = load_dataset(\"imdb\", split=\"train\")\n%s\nprint(ds[0])\n```\n\nAny idea why?"
+	for _, tt := range []struct {
+		line  string
+		probe bool
+	}{
+		{"wskqzx3", true},
+		{"  zdltbc9", true},
+		{"python3", false},
+		{"wmt14\nqa4mre\nlm1b", false},
+	} {
+		checkPostProbe(t, env, fmt.Sprintf(post, tt.line), tt.probe)
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {
