@@ -86,6 +86,9 @@ func (p *prober) run() {
 				w.Flags = f
 			}
 		}
+		if mode == codeNone && splitsNumber(p.text, w.Lo, w.Hi) {
+			mode = codeSplit // "3 kq3zt9 .12": judged as a word splitting code is
+		}
 		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
 		c := probeCandidate{w: w, idx: i, symLo: lo}
@@ -647,6 +650,14 @@ func (p *prober) splitsCode(w scanWord) bool {
 		return !strings.HasPrefix(t[i:], "```") && !strings.HasPrefix(t[i:], "~~~")
 	}
 	return false
+}
+
+// splitsNumber reports whether t[lo:hi] sits a space after a digit and a
+// space before a decimal point and its digits ("Python 3 kq3zt9 .12",
+// "pyarrow 14 kq3zt9 .0.0"): a word slipped into a number or a version,
+// which no writer spaces apart, in prose as in code.
+func splitsNumber(t string, lo, hi int) bool {
+	return lo >= 2 && t[lo-1] == ' ' && digitAt(t, lo-2) && hi+2 < len(t) && t[hi] == ' ' && t[hi+1] == '.' && digitAt(t, hi+2)
 }
 
 // pathBefore reports whether t ends in a piece of a path: its last run of

@@ -137,6 +137,26 @@ func TestProbeAloneInCode(t *testing.T) {
 	}
 }
 
+// A word slipped into a number or a version in prose ("Python 3 X .12")
+// is judged as one splitting code is; numbers and words around a decimal
+// written with a space stay.
+func TestProbeSplitsNumber(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "The loader fails on Python 3.12 with pyarrow 14.0.0 installed, and works on Python 3.11 as before. Any idea what changed?"
+	for _, tt := range []struct {
+		old, new string
+		probe    bool
+	}{
+		{"3.12", "3 ulebov .12", true},
+		{"14.0.0", "14 dqnbxa .0.0", true},
+	} {
+		checkPostProbe(t, env, strings.Replace(post, tt.old, tt.new, 1), tt.probe)
+	}
+	if !splitsNumber("Python 3 ulebov .12", 9, 15) || splitsNumber("Python 3 ulebov 12", 9, 15) || splitsNumber("Python 3.ulebov .12", 9, 15) {
+		t.Errorf("splitsNumber: wrong reading of a number's split")
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {
