@@ -71,7 +71,13 @@ const ProbeName = "probe"
 // not in its code, a path or a link, takes less of the technical discount;
 // a random mix of cases or digits standing apart in code takes less of the
 // code's discount when the text has no other word of that shape (no key,
-// hash or id of its own: strayAlone). A page in a
+// hash or id of its own: strayAlone), and letters and digits alone on a
+// line of code, used nowhere else, stand apart so too (aloneInCode). A
+// word a space after a digit and a space before a decimal point splits a
+// number as a word splitting code does ("3 kq3zt9 .12": splitsNumber), in
+// prose too; a code of capitals and digits in four runs or more, used once
+// and set apart by blanks, is no part number whatever its neighbours
+// (capsCodeInProse). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).

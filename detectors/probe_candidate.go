@@ -86,6 +86,9 @@ func (p *prober) run() {
 				w.Flags = f
 			}
 		}
+		if mode == codeNone && splitsNumber(p.text, w.Lo, w.Hi) {
+			mode = codeSplit // "3 kq3zt9 .12": judged as a word splitting code is
+		}
 		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
 		c := probeCandidate{w: w, idx: i, symLo: lo}
@@ -649,6 +652,14 @@ func (p *prober) splitsCode(w scanWord) bool {
 	return false
 }
 
+// splitsNumber reports whether t[lo:hi] sits a space after a digit and a
+// space before a decimal point and its digits ("Python 3 kq3zt9 .12",
+// "pyarrow 14 kq3zt9 .0.0"): a word slipped into a number or a version,
+// which no writer spaces apart, in prose as in code.
+func splitsNumber(t string, lo, hi int) bool {
+	return lo >= 2 && t[lo-1] == ' ' && digitAt(t, lo-2) && hi+2 < len(t) && t[hi] == ' ' && t[hi+1] == '.' && digitAt(t, hi+2)
+}
+
 // pathBefore reports whether t ends in a piece of a path: its last run of
 // characters up to a blank or a quote holds a slash or a backslash after a
 // letter or a digit, and ends in a letter or a digit.
@@ -830,11 +841,22 @@ func (p *prober) strayInCode(i int) bool {
 		w.Hi < len(t) && t[w.Hi] != ' ' && t[w.Hi] != '\t' && t[w.Hi] != '\n' && t[w.Hi] != '\r' {
 		return false
 	}
-	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) ||
+	if w.Flags&(wDigit|wUpperInner) != 0 && !p.strayShape(t[w.Lo:w.Hi], probeCodeMinChars) && !digitLed(t[w.Lo:w.Hi]) && !p.aloneInCode(w) ||
 		w.Flags&(wDigit|wUpperFirst|wUpperInner) == 0 && w.Hi-w.Lo < strayCompanyChars || w.Flags&wUpperFirst != 0 && w.Flags&(wDigit|wUpperInner) == 0 {
 		return false
 	}
 	return !p.lineHas(i, p.strayCompany) && !p.inColumn(w)
+}
+
+// aloneInCode reports whether w, letters and digits or mixed cases of
+// probeCodeMinChars or more, is alone on its line of code and the only use
+// of its letters in the text and its title: no statement, log line or
+// output is one such word that nothing defines or uses ("wskqzx3" between
+// two lines of a snippet). A program's name alone on a line is judged by
+// its letters still ("python3"), a column of names is no stray (inColumn).
+func (p *prober) aloneInCode(w scanWord) bool {
+	return w.Hi-w.Lo >= probeCodeMinChars && w.Hi-w.Lo <= probeMaxAlnum && lineEdge(p.text, w.Lo, w.Hi, true) && lineEdge(p.text, w.Lo, w.Hi, false) &&
+		p.usedOnce(w.Lo, w.Hi)
 }
 
 // inColumn reports whether w is alone on its line and the line above or

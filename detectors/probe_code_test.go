@@ -118,6 +118,45 @@ func TestProbeStrayAlone(t *testing.T) {
 	}
 }
 
+// Letters and digits alone on a line of code, used nowhere else, are no
+// statement, log line or output: judged by their letters as a stray; a
+// program's name alone on a line and a column of names stay.
+func TestProbeAloneInCode(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails:\n\n```python\nfrom datasets import load_dataset\nds = load_dataset(\"imdb\", split=\"train\")\n%s\nprint(ds[0])\n```\n\nAny idea why?"
+	for _, tt := range []struct {
+		line  string
+		probe bool
+	}{
+		{"wskqzx3", true},
+		{"  zdltbc9", true},
+		{"python3", false},
+		{"wmt14\nqa4mre\nlm1b", false},
+	} {
+		checkPostProbe(t, env, fmt.Sprintf(post, tt.line), tt.probe)
+	}
+}
+
+// A word slipped into a number or a version in prose ("Python 3 X .12")
+// is judged as one splitting code is; numbers and words around a decimal
+// written with a space stay.
+func TestProbeSplitsNumber(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "The loader fails on Python 3.12 with pyarrow 14.0.0 installed, and works on Python 3.11 as before. Any idea what changed?"
+	for _, tt := range []struct {
+		old, new string
+		probe    bool
+	}{
+		{"3.12", "3 ulebov .12", true},
+		{"14.0.0", "14 dqnbxa .0.0", true},
+	} {
+		checkPostProbe(t, env, strings.Replace(post, tt.old, tt.new, 1), tt.probe)
+	}
+	if !splitsNumber("Python 3 ulebov .12", 9, 15) || splitsNumber("Python 3 ulebov 12", 9, 15) || splitsNumber("Python 3.ulebov .12", 9, 15) {
+		t.Errorf("splitsNumber: wrong reading of a number's split")
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {

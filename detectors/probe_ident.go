@@ -617,9 +617,19 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		return false
 	}
 	edges := 0
+	drawn := sh.parts >= capsCodeDrawParts && letterRunBeyondUnit(word) && p.usedOnce(w.Lo, w.Hi)
 	for k, before := range [2]bool{true, false} {
 		if lineEdge(p.text, w.Lo, w.Hi, before) {
 			edges++
+			continue
+		}
+		if drawn {
+			// No model number alternates so often: its neighbours need not
+			// be words, but a blank parts it from them ("BEFW11S4(1)" is a
+			// router's model).
+			if before && !isBlank(p.text[w.Lo-1]) || !before && (w.Hi == len(p.text) || !isBlank(p.text[w.Hi])) {
+				return false
+			}
 			continue
 		}
 		j := i - 1 + 2*k
@@ -658,6 +668,30 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		return p.hasDict() // alone on its line: no sentence to read
 	}
 	return p.lineInLang(&probeCandidate{w: w, idx: i})
+}
+
+// capsCodeDrawParts is the least runs of capitals and digits a code needs
+// to be judged in prose whatever its neighbours, when the post uses it once
+// (capsCodeInProse) and one run of letters at least is no unit
+// (letterRunBeyondUnit): a model or part number has two or three runs
+// ("RTX3090", "ATMEGA328P"), sizes alternate numbers and units ("16K16B"), a
+// random draw of both most often has four runs or more ("K1XY3E", "B3ZKWT3").
+const capsCodeDrawParts = 4
+
+// letterRunBeyondUnit reports whether w has a run of two letters or more
+// that is no unit of a number: "K1XY3E" ("XY"), not "16K16B" (sizes).
+func letterRunBeyondUnit(w string) bool {
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && isASCIILetter(w[j]) {
+			j++
+		}
+		if j-i >= 2 && !units[strings.ToLower(w[i:j])] {
+			return true
+		}
+		i = max(j, i+1)
+	}
+	return false
 }
 
 // sentenceStart reports whether the word at t[lo:] opens its line or a

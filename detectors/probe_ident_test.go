@@ -139,11 +139,19 @@ func TestProbeCodeInProse(t *testing.T) {
 		{"caps token closing a line", "I always brew with water just off the boil, and the grounds taste less bitter with it 7BJEM4 .\nHas anyone tried colder water?", true},
 		{"model named again", "My kettle is a BV1900TS\nand the BV1900TS keeps the water just off the boil. Has anyone tried colder water?", false},
 		{"model after its maker at a line's start", "Bonavita BV1900TS\nI always brew with water just off the boil. Has anyone tried colder water?", false},
+		{"draw of four runs before a mention", "Thanks, merged. cc K1XY3E @jernite is it ok like this?", true},
+		{"draw of four runs before an issue", "This fixes the loader for split names. Fix #6869, fix B3ZKWT3 #6850.", true},
+		{"model glued to its count", "I got a linksys BEFW11S4(1) for the router and a switch for the rest of the flat.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			checkPostProbe(t, env, tt.post, tt.probe)
 		})
+	}
+	for w, want := range map[string]bool{"K1XY3E": true, "ESH8L7": true, "16K16B": false, "4K60HZ": false} {
+		if got := letterRunBeyondUnit(w); got != want {
+			t.Errorf("letterRunBeyondUnit(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
 
