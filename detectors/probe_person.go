@@ -250,7 +250,10 @@ func (p *prober) personAt(lo, hi int) bool {
 		// answer by xkqz Gilles").
 		w, _ := wordBefore(t[lineLo:lineLo+at], at, "")
 		lnext := strings.ToLower(next)
-		ends := strings.IndexByte(",.!?;:)", t[hi]) >= 0 || t[hi] == ' ' && (sayVerbs[lnext] || subjectOf[lnext] || attributionEnd[lnext])
+		// A subject's verb after "by" only: a preposition may end a
+		// clause before one ("what I disagree with is").
+		subject := (prev == "by" || prev == "par") && subjectOf[lnext]
+		ends := strings.IndexByte(",.!?;:)", t[hi]) >= 0 || t[hi] == ' ' && (sayVerbs[lnext] || subject || attributionEnd[lnext])
 		if heads[strings.ToLower(w)] && ends {
 			return true
 		}
