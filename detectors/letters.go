@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"math"
+	"sync"
 
 	"github.com/wikiwarden/wikiwarden/textview"
 	"unicode"
@@ -142,12 +143,52 @@ func trainPageLang(text string, mayHoldToken bool, lang *Model) *Model {
 // (c may be nil) mixed in the shares given, which add up to 1.
 func mixModels(a *Model, sa float64, b *Model, sb float64, c *Model, sc float64) *Model {
 	m := &Model{words: a.words + b.words, lp: make([]float32, modelGrams)}
+	pa, pb := probsOf(a), probsOf(b)
+	var pc []float64
+	if c != nil {
+		pc = probsOf(c)
+	}
 	for i := range m.lp {
-		p := sa*math.Exp2(float64(a.lp[i])) + sb*math.Exp2(float64(b.lp[i]))
+		var p float64
+		if pa != nil {
+			p = sa * pa[i]
+		} else {
+			p = sa * math.Exp2(float64(a.lp[i]))
+		}
+		if pb != nil {
+			p += sb * pb[i]
+		} else {
+			p += sb * math.Exp2(float64(b.lp[i]))
+		}
 		if c != nil {
-			p += sc * math.Exp2(float64(c.lp[i]))
+			if pc != nil {
+				p += sc * pc[i]
+			} else {
+				p += sc * math.Exp2(float64(c.lp[i]))
+			}
 		}
 		m.lp[i] = float32(math.Log2(p))
 	}
 	return m
 }
+
+// probsOf returns the probabilities of m's log probabilities when they
+// are kept (the base model's, which every language's model and many a
+// page's are mixed with), else nil.
+func probsOf(m *Model) []float64 {
+	if m == BaseModel() {
+		return baseProbs()
+	}
+	return nil
+}
+
+// baseProbs holds 2^lp of the base model, computed once (4 MB): a third of
+// the logarithms that mixing a language's model or a page's takes.
+var baseProbs = sync.OnceValue(func() []float64 {
+	lp := BaseModel().lp
+	p := make([]float64, len(lp))
+	for i, x := range lp {
+		p[i] = math.Exp2(float64(x))
+	}
+	return p
+})

@@ -85,6 +85,8 @@ type langModelSet struct {
 
 	idOnce sync.Once
 	id     []uint8 // per trigram (a b c) and language: -log2 P(c | a b) in idStep bits
+
+	embedded bool // decoded from langModelData: langderived.bin holds its table
 }
 
 // idStep is the resolution of the language-telling table, in bits.
@@ -97,6 +99,7 @@ var langModels = sync.OnceValue(func() *langModelSet {
 		// models, pages are judged under the base model.
 		return &langModelSet{}
 	}
+	s.embedded = true
 	return s
 })
 
@@ -174,40 +177,52 @@ func (s *langModelSet) index(lang string) int {
 // smoothing down to letter frequencies.
 func (s *langModelSet) idTable() []uint8 {
 	s.idOnce.Do(func() {
-		const k = modelSymbols
-		nl := len(s.codes)
-		s.id = make([]uint8, k*k*k*nl)
-		c3 := make([]float64, k*k*k)
-		c2 := make([]float64, k*k)
-		c1 := make([]float64, k)
-		p1 := make([]float64, k)
-		for l, md := range s.data {
-			clear(c3)
-			clear(c2)
-			clear(c1)
-			// The trigram counts, summing out each 4-gram's oldest symbol.
-			if _, err := decodeCounts(md, func(i int, n uint32) { c3[i%(k*k*k)] += float64(n) }); err != nil {
-				continue // unreachable: TestLangModels decodes every model
-			}
-			for i, n := range c3 {
-				c2[i%(k*k)] += n
-			}
-			var total float64
-			for i, n := range c2 {
-				c1[i%k] += n
-				total += n
-			}
-			for d := range p1 {
-				p1[d] = (c1[d] + 1) / (total + k)
-			}
-			p2 := wittenBell(c2, p1)
-			p3 := wittenBell(c3, p2)
-			for i, p := range p3 {
-				s.id[i*nl+l] = uint8(min(255, math.Round(-math.Log2(p)/idStep)))
+		if s.embedded {
+			if id := langDerived().idTable(len(s.codes)); id != nil {
+				s.id = id
+				return
 			}
 		}
+		s.id = s.computeIdTable()
 	})
 	return s.id
+}
+
+// computeIdTable computes the language-telling table (idTable).
+func (s *langModelSet) computeIdTable() []uint8 {
+	const k = modelSymbols
+	nl := len(s.codes)
+	id := make([]uint8, k*k*k*nl)
+	c3 := make([]float64, k*k*k)
+	c2 := make([]float64, k*k)
+	c1 := make([]float64, k)
+	p1 := make([]float64, k)
+	for l, md := range s.data {
+		clear(c3)
+		clear(c2)
+		clear(c1)
+		// The trigram counts, summing out each 4-gram's oldest symbol.
+		if _, err := decodeCounts(md, func(i int, n uint32) { c3[i%(k*k*k)] += float64(n) }); err != nil {
+			continue // unreachable: TestLangModels decodes every model
+		}
+		for i, n := range c3 {
+			c2[i%(k*k)] += n
+		}
+		var total float64
+		for i, n := range c2 {
+			c1[i%k] += n
+			total += n
+		}
+		for d := range p1 {
+			p1[d] = (c1[d] + 1) / (total + k)
+		}
+		p2 := wittenBell(c2, p1)
+		p3 := wittenBell(c3, p2)
+		for i, p := range p3 {
+			id[i*nl+l] = uint8(min(255, math.Round(-math.Log2(p)/idStep)))
+		}
+	}
+	return id
 }
 
 // langFit returns, for each language, the bits its trigrams cost the
@@ -324,7 +339,14 @@ var worldModels sync.Map // string -> func() *Model
 func worldModel(without string) *Model {
 	f, ok := worldModels.Load(without)
 	if !ok {
-		f, _ = worldModels.LoadOrStore(without, sync.OnceValue(func() *Model { return buildWorldModel(without) }))
+		f, _ = worldModels.LoadOrStore(without, sync.OnceValue(func() *Model {
+			if without == "" {
+				if m := langDerived().world(); m != nil {
+					return m
+				}
+			}
+			return buildWorldModel(without)
+		}))
 	}
 	return f.(func() *Model)()
 }

@@ -318,9 +318,13 @@ const stemMinLetters = 4
 // stemShared reports whether another word of the text starts with the
 // word c less its last two letters, four letters at least: another form
 // of it, a relative or a name made of it ("caecus" beside "Caecilia" and
-// "Caecilii", "ttivvi" beside "ttivi"). A random draw of eight letters
-// shares six with a word of a page seldom; of six, its first four with
-// one of a long page's words about once in three hundred.
+// "Caecilii", "ttivvi" beside "ttivi"), or is that stem itself written as
+// a morpheme, a root or a stem a writer on words marks with a hyphen or a
+// reconstruction's asterisk ("zhevra" beside "*zhev-"; not a bare
+// word, which a draw may start with: "that", "with"; nor a compound's
+// part: "long-term"). A random draw of eight letters shares six with a
+// word of a page seldom; of six, its first four with one of a long page's
+// words about once in three hundred.
 func (p *prober) stemShared(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	k := max(stemMinLetters, len(w)-2)
@@ -339,6 +343,9 @@ func (p *prober) stemShared(c *probeCandidate) bool {
 		}
 		if e-i > k && !strings.EqualFold(t[i:e], w) {
 			return true
+		}
+		if e-i == k && (i > 0 && t[i-1] == '*' || e < len(t) && t[e] == '-' && (e+1 == len(t) || !scanIsWordAt(t, e+1))) {
+			return true // a morpheme: "*zhev", "zhev-" (not a compound's part: "long-term")
 		}
 	}
 	return false

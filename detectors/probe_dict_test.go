@@ -92,3 +92,28 @@ func TestWrittenApartAndVersionSuffix(t *testing.T) {
 		}
 	}
 }
+
+// A word shares its stem with another form of it in the text: a longer
+// word, or a root written as a morpheme; not a bare word nor a compound's
+// part.
+func TestStemShared(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"caecus beside Caecilia", "caecus", true},
+		{"the proto-root *zhev- gives zhevra", "zhevra", true},
+		{"the root zhev- gives zhevra", "zhevra", true},
+		{"a long-term plan for longqx", "longqx", false},
+		{"that is thatqx", "thatqx", false},
+		{"nothing like it: qwzxva", "qwzxva", false},
+	} {
+		p := new(prober)
+		p.text = tt.text
+		lo := strings.LastIndex(tt.text, tt.word)
+		c := &probeCandidate{w: scanWord{Lo: lo, Hi: lo + len(tt.word)}}
+		if got := p.stemShared(c); got != tt.want {
+			t.Errorf("stemShared(%q in %q) = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}

@@ -9,9 +9,11 @@ import "strings"
 // ("the word vleskor", "vleskor means to walk", "vleskor (meaning ...)").
 // Technical writers name a program once in prose by its role: a whole item
 // of a list of names ("qiskit, cirq and pyQuil"), a possessive ("qiskit's
-// transpiler"), the name before its kind ("the qiskit package") or after a
+// transpiler"), the name before its kind ("the qiskit package"), after a
 // verb or preposition of using one ("using qiskit", "pip install qiskit",
-// "in qiskit?").
+// "in qiskit?", "from qiskit import"), or paired with another name and
+// ending the phrase ("razor-report as well as dccproc for", "from cirq to
+// qiskit and").
 //
 // A token planted at a random place between words lands in such a role
 // seldom: it cannot be the whole content of a pair of delimiters, a whole
@@ -103,10 +105,110 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 	switch {
 	case f&wUpperInner == 0 && glossed(t, lo, hi):
 		return termItalic, bitsGlossed - unknown
-	case p.nameRole(lo, hi):
+	case p.nameRole(lo, hi), p.pairedName(lo, hi):
 		return termPerson, bitsNameRole - unknown
 	}
 	return termCount, 0
+}
+
+// pairCoordinators join a name to the name before it ("razor-report as
+// well as dccproc", "cirq or qiskit", "from cirq to qiskit").
+var pairCoordinators = []string{" and ", " or ", " as well as ", " vs ", " vs. ", " versus ", " nor "}
+
+// pairFollow are the words that may follow the second of two names paired
+// (pairedName), beside punctuation: its purpose or its use ("dccproc for
+// those checks", "qiskit to simulate it"). Not the words that open a
+// clause after "and" ("and so", "and if"): a token slipped in after
+// "and" stands before them.
+var pairFollow = map[string]bool{"for": true, "to": true, "version": true, "works": true, "fails": true}
+
+// pairedName reports whether text[lo:hi] is the second of two names joined
+// by a coordinator, the first a name by its shape (pairName), and ends the
+// phrase: punctuation or a word of pairFollow after it. A token slipped in
+// after the coordinator pushes the second name along ("Qt5 and xkqz
+// widgets").
+func (p *prober) pairedName(lo, hi int) bool {
+	t := p.text
+	if hi >= len(t) {
+		return false
+	}
+	end := strings.IndexByte(".,;:!?)", t[hi]) >= 0
+	next := ""
+	if t[hi] == ' ' {
+		next, _ = wordAfter(t, hi, "")
+		next = strings.ToLower(next)
+	}
+	before := unwrapped(t[:lo])
+	for _, co := range pairCoordinators {
+		if b, ok := strings.CutSuffix(before, co); ok {
+			return (end || pairFollow[next]) && p.pairName(b)
+		}
+	}
+	// "from cirq to qiskit and": a move from one name to the other; a
+	// token slipped in after "to" stands before the destination's word.
+	if b, ok := strings.CutSuffix(before, " to "); ok && (end || nameFollow[next]) {
+		name, at := nameBefore(b)
+		return name != "" && strings.HasSuffix(strings.ToLower(b[:at]), " from ") && p.pairName(b)
+	}
+	return false
+}
+
+// unwrapped returns b with a line break that wraps a sentence at its end,
+// and the quote marks of the line it opens ("as well as\n> "), read as
+// the space it stands for.
+func unwrapped(b string) string {
+	k := len(b)
+	for k > 0 && (b[k-1] == ' ' || b[k-1] == '>') {
+		k--
+	}
+	if k > 1 && b[k-1] == '\n' && b[k-2] != '\n' {
+		return strings.TrimRight(b[:k-1], " ") + " "
+	}
+	return b
+}
+
+// nameBefore returns the name (letters, digits, hyphens, dots and plus
+// signs) ending b and where it starts.
+func nameBefore(b string) (string, int) {
+	k := len(b)
+	for k > 0 && (scanIsAlnum(b[k-1]) || strings.IndexByte("-.+", b[k-1]) >= 0) {
+		k--
+	}
+	return strings.Trim(b[k:], "-.+"), k
+}
+
+// pairName reports whether b ends with a name by its shape: two
+// characters or more, neither a word of the page's language nor a
+// number, with a hyphen, digits, an inner capital or capitals only
+// ("razor-report", "Qt5", "pyQuil", "NTFS"), or in no dictionary
+// ("cirq").
+func (p *prober) pairName(b string) bool {
+	name, at := nameBefore(b)
+	if len(name) < 2 || at > 0 && b[at-1] != ' ' && b[at-1] != '(' {
+		return false
+	}
+	letters, upper, digit, inner := 0, 0, false, false
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case isASCIILetter(c):
+			letters++
+			if isUpper(c) {
+				upper++
+				inner = inner || i > 0
+			}
+		case c == '-':
+			inner = true
+		}
+	}
+	switch {
+	case letters == 0:
+		return false // a number
+	case digit || inner || upper == letters && letters >= 2:
+		return true
+	}
+	return !p.isWord(name) && !p.isWord(strings.ToLower(name))
 }
 
 // emphasised reports whether text[lo:hi] is the whole of an emphasis:
@@ -280,6 +382,9 @@ func (p *prober) nameRole(lo, hi int) bool {
 	t := p.text
 	prev, _ := wordBefore(t, lo, " ")
 	next, _ := wordAfter(t, hi, " ")
+	if strings.EqualFold(prev, "from") && next == "import" {
+		return true // Python's "from qiskit import": the module
+	}
 	if usingVerbs[strings.ToLower(prev)] {
 		// The name ends the verb's object: punctuation or a clause's word
 		// follows ("using qiskit but ...", "pip install qiskit."), not the

@@ -7,7 +7,8 @@ import (
 
 // A word mentioned as a word (quotes, emphasis, a gloss) or named by its
 // role (a whole item of a list, a possessive, the name of a kind of
-// program, after a verb of using one) is a name or a word under
+// program, after a verb of using one, paired with another name) or built
+// on a root the text writes as a morpheme is a name or a word under
 // discussion; a word of another loaded language takes no bits for being in
 // none of the page's. The same token slipped in beside those roles, not
 // into them, stays a probe.
@@ -45,6 +46,21 @@ func TestProbeMention(t *testing.T) {
 		{text: "I send my mail using fonokihul it and it works fine for me.", want: "fonokihul"},
 		{text: "I like apples, pears, fonokihul and plums for breakfast.", want: "fonokihul"},
 		{text: "Frameworks such as Qiskit, xkqzvbwpl and Braket all offer a simulator.", want: "xkqzvbwpl"},
+		// The second of two names paired, ending its phrase; a token
+		// slipped in after the coordinator pushes the name along.
+		{text: "It calls razor-check and razor-report as well as dccproc for every message."},
+		{text: "I switched from cirq to qiskit and it was much faster."},
+		{text: "> It calls razor-check and razor-report as well as\n> dccproc for every message."},
+		{text: "Use `from qiskit import QuantumCircuit` and then `qc.h(0)`."},
+		{text: "The answer by jlliagre cites the dictionary of the Académie."},
+		{text: "See the answer by xkqzvbwpl Gilles for the details.", want: "xkqzvbwpl"},
+		{text: "I agree with jlliagre here: the question is off-topic."},
+		{text: "I use Qt5 and xkqzvbwpl widgets for the interface.", want: "xkqzvbwpl"},
+		{text: "I moved from Qt5 to xkqzvbwpl GTK last year.", want: "xkqzvbwpl"},
+		{text: "I like apples and fonokihul.", want: "fonokihul"},
+		// A word built on a root the text writes as a morpheme.
+		{text: "I derived zhevra from the proto-root *zhev- meaning to burn."},
+		{text: "We made a long-term plan for the longqx project.", want: "longqx"},
 		// A word of another loaded language.
 		{text: "The lambic I tried was a gueuze from a small brewery near Brussels."},
 	} {

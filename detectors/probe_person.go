@@ -53,7 +53,25 @@ var (
 		"pointed": true, "points": true, "commented": true, "answered": true, "replied": true, "replies": true,
 		"explained": true, "explains": true, "caught": true, "proposed": true, "proposes": true, "argued": true, "argues": true,
 		"did": true, "posted": true, "raised": true, "reported": true}
-	namedBefore  = map[string]bool{"user": true, "member": true, "moderator": true}
+	namedBefore = map[string]bool{"user": true, "member": true, "moderator": true}
+	// attributedTo are the words before a preposition that names a person
+	// after it ("the answer by", "agree with", "according to").
+	attributedTo = map[string]map[string]bool{
+		"by": writtenBy, "par": writtenBy,
+		"with": {"agree": true, "agreed": true, "agrees": true, "disagree": true, "disagreed": true, "disagrees": true, "concur": true},
+		"to":   {"according": true, "reply": true, "replying": true, "respond": true, "responding": true, "response": true},
+		"avec": {"accord": true},
+	}
+	// attributionEnd are words that may follow the name a preposition
+	// attributes to: not a determiner, which a token slipped in after
+	// the preposition stands before ("according to xkqz the docs").
+	attributionEnd = map[string]bool{"here": true, "above": true, "below": true, "too": true, "also": true,
+		"cites": true, "quotes": true, "gives": true, "shows": true, "explains": true, "about": true}
+	writtenBy = map[string]bool{"answer": true, "answers": true, "comment": true, "comments": true, "question": true,
+		"questions": true, "post": true, "posts": true, "edit": true, "edits": true, "edited": true, "posted": true,
+		"asked": true, "answered": true, "suggested": true, "written": true, "proposed": true, "proposal": true,
+		"reply": true, "replies": true, "suggestion": true, "réponse": true, "réponses": true, "commentaire": true,
+		"commentaires": true, "proposition": true, "modification": true, "posée": true, "proposée": true}
 	subjectOf    = map[string]bool{"is": true, "was": true, "has": true, "had": true, "did": true, "does": true, "who": true}
 	passiveAfter = map[string]bool{"in": true, "by": true, "out": true, "on": true, "at": true, "for": true, "to": true}
 	passiveAs    = map[string]bool{"above": true, "below": true, "before": true, "earlier": true, "previously": true, "here": true, "there": true}
@@ -223,6 +241,22 @@ func (p *prober) personAt(lo, hi int) bool {
 	}
 	if strings.EqualFold(next, "at") && hi < len(t) && t[hi] == ' ' && mailDomain(t[end:lineHi]) {
 		return true // "gbolcer at endeavors.com": an address spelt out against harvesters
+	}
+	if heads := attributedTo[prev]; heads != nil && hi < len(t) {
+		// Whose writing or view a post means ("the answer by jlliagre
+		// cites", "edited by Gilles.", "I agree with jlliagre here",
+		// "according to Laure,"): the name ends the phrase; a token
+		// slipped in after the preposition stands before the name ("the
+		// answer by xkqz Gilles").
+		w, _ := wordBefore(t[lineLo:lineLo+at], at, "")
+		lnext := strings.ToLower(next)
+		// A subject's verb after "by" only: a preposition may end a
+		// clause before one ("what I disagree with is").
+		subject := (prev == "by" || prev == "par") && subjectOf[lnext]
+		ends := strings.IndexByte(",.!?;:)", t[hi]) >= 0 || t[hi] == ' ' && (sayVerbs[lnext] || subject || attributionEnd[lnext])
+		if heads[strings.ToLower(w)] && ends {
+			return true
+		}
 	}
 	if namedBefore[prev] && (prev != "user" || t[lineLo+at] == 'U') {
 		// "User kubanczyk noticed", "member meireikei is", not a "member

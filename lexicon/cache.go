@@ -84,14 +84,21 @@ func mapIndex(path string) (*detectors.WordSet, mmap.MMap, error) {
 	return set, m, nil
 }
 
-// writeIndex writes set's index to path atomically (a temporary file
-// renamed into place, so a concurrent process maps either nothing or the
-// whole file) and removes lang's stale indexes from dir.
-func writeIndex(dir, path, lang string, set *detectors.WordSet) (err error) {
+// writeIndex writes set's index to path atomically and removes lang's
+// stale indexes from dir (writeCacheFile).
+func writeIndex(dir, path, lang string, set *detectors.WordSet) error {
+	return writeCacheFile(dir, path, "words-"+lang+"-", ".idx", set.AppendIndex(nil))
+}
+
+// writeCacheFile writes data to path in dir atomically (a temporary file
+// renamed into place, so a concurrent process reads either nothing or the
+// whole file) and removes the files of dir named prefix*suffix but path:
+// the same language's stale compilations.
+func writeCacheFile(dir, path, prefix, suffix string, data []byte) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".words-"+lang+"-*")
+	tmp, err := os.CreateTemp(dir, "."+prefix+"*")
 	if err != nil {
 		return err
 	}
@@ -101,7 +108,7 @@ func writeIndex(dir, path, lang string, set *detectors.WordSet) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(set.AppendIndex(nil)); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -116,7 +123,7 @@ func writeIndex(dir, path, lang string, set *detectors.WordSet) (err error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "words-"+lang+"-*.idx"))
+	old, _ := filepath.Glob(filepath.Join(dir, prefix+"*"+suffix))
 	for _, p := range old {
 		if p != path {
 			// A process still mapping it keeps its pages until it

@@ -523,21 +523,6 @@ type suffixIndex struct {
 	maxAdd int // the longest added text, in bytes
 }
 
-// newSuffixIndex indexes the suffix rules of af that add text.
-func newSuffixIndex(af *affixFile) *suffixIndex {
-	ix := &suffixIndex{byAdd: map[string][]affixRule{}}
-	for _, cl := range af.sfx {
-		for _, r := range cl.rules {
-			if r.add == "" {
-				continue
-			}
-			ix.byAdd[r.add] = append(ix.byAdd[r.add], r)
-			ix.maxAdd = max(ix.maxAdd, len(r.add))
-		}
-	}
-	return ix
-}
-
 // stripHas reports whether word is a suffix of the index added to a stem
 // that has reports as a word.
 func (ix *suffixIndex) stripHas(word string, has func(string) bool) bool {

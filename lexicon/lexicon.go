@@ -26,7 +26,9 @@
 // fingerprints of the word forms and the letter model of the words, see
 // detectors.WordSetFromIndex) and later maps it into memory: opening costs
 // microseconds, and a process holds only the pages its lookups touch. An
-// index is rebuilt when its sources change.
+// index is rebuilt when its sources change. A language's Hunspell suffix
+// rules, which a lookup strips from a form the index lacks, are compiled
+// the same way into a small file keyed by the .aff files (suffixes.go).
 package lexicon
 
 import (
@@ -148,7 +150,7 @@ func Open(ctx context.Context, langs []string, opts Options) (*Lexicon, error) {
 		for _, d := range ds {
 			lx.from[lang] = append(lx.from[lang], d.Where())
 		}
-		ls := &lazySet{affixDics: stripDics(lang, ds), open: func() (*detectors.WordSet, error) {
+		ls := &lazySet{lang: lang, cacheDir: opts.CacheDir, affixDics: stripDics(lang, ds), open: func() (*detectors.WordSet, error) {
 			// A lazy set opens long after Open returned: its own bound.
 			ctx := ctx
 			if opts.Lazy {
@@ -202,10 +204,13 @@ type lazySet struct {
 	done atomic.Bool // set and err are final
 
 	// The .dic files whose .aff suffixes are stripped at lookup
-	// (suffixIndex), read at the first word the set lacks.
+	// (suffixIndex), read at the first word the set lacks (loadSuffixes:
+	// compiled into cacheDir).
+	lang      string
+	cacheDir  string
 	affixDics []string
 	sfxOnce   sync.Once
-	sfx       []*suffixIndex
+	sfx       *suffixIndex
 }
 
 func (l *lazySet) load() {
@@ -226,19 +231,8 @@ func (l *lazySet) Has(word string) bool {
 	if len(l.affixDics) == 0 || len(word) <= minStripStem {
 		return false
 	}
-	l.sfxOnce.Do(func() {
-		for _, p := range l.affixDics {
-			if af, ok, err := readAffixFile(p); err == nil && ok {
-				l.sfx = append(l.sfx, newSuffixIndex(af))
-			}
-		}
-	})
-	for _, ix := range l.sfx {
-		if ix.stripHas(word, l.set.Has) {
-			return true
-		}
-	}
-	return false
+	l.sfxOnce.Do(func() { l.sfx = loadSuffixes(l.cacheDir, l.lang, l.affixDics) })
+	return l.sfx != nil && l.sfx.stripHas(word, l.set.Has)
 }
 
 // Letters returns the letter model of the language's words, opening them

@@ -324,25 +324,86 @@ func TestStripSuffixes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	lx, err := Open(context.Background(), []string{"hu", "en"}, Options{Roots: Roots{Hunspell: []string{filepath.Join(dir, "hunspell")}}})
+	// Read from the .aff files, then compiled into a cache, then read
+	// back from the compiled file: the same words either way.
+	cache := filepath.Join(dir, "cache")
+	for _, cacheDir := range []string{"", cache, cache} {
+		lx, err := Open(context.Background(), []string{"hu", "en"}, Options{Roots: Roots{Hunspell: []string{filepath.Join(dir, "hunspell")}}, CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hu, en := lx.Dicts()["hu"], lx.Dicts()["en"]
+		for _, w := range []string{"házak", "kertban", "házakban"} {
+			if !hu.Has(w) {
+				t.Errorf("cache %q: %q not read", cacheDir, w)
+			}
+		}
+		// "kertben": A's "ben" needs a stem ending in e; "házban": ház is
+		// too short a stem to strip down to; "qzxkban": no word under it.
+		for _, w := range []string{"kertben", "házban", "qzxkban"} {
+			if hu.Has(w) {
+				t.Errorf("cache %q: %q read", cacheDir, w)
+			}
+		}
+		if en.Has("housesak") || !en.Has("houseak") {
+			t.Errorf("cache %q: English stripped a suffix, or lost its own forms", cacheDir)
+		}
+		lx.Close()
+		if cacheDir != "" {
+			if got, _ := filepath.Glob(filepath.Join(cache, "suffixes-hu-*.sfx")); len(got) != 1 {
+				t.Errorf("compiled suffix files of hu: %v, want one", got)
+			}
+		}
+	}
+}
+
+// TestSuffixFile checks that a language's suffix rules are kept distinct
+// across its .aff files and read back from their compiled form as they
+// were, conditions of every kind included.
+func TestSuffixFile(t *testing.T) {
+	dir := t.TempDir()
+	aff := "SFX A Y 4\nSFX A 0 ban [^e]\nSFX A y ies [^aeiou]y\nSFX A 0 s .\nSFX A 0 x ^\n" +
+		"SFX B Y 2\nSFX B 0 ban [^e]\nSFX B 0 ok [ő]\n"
+	var dics []string
+	for _, name := range []string{"a", "b"} {
+		p := filepath.Join(dir, name+".dic")
+		dics = append(dics, p)
+		if err := os.WriteFile(strings.TrimSuffix(p, ".dic")+".aff", []byte(aff), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := readSuffixes(dics)
+	n := 0
+	for _, rs := range ix.byAdd {
+		n += len(rs)
+	}
+	if n != 5 {
+		t.Errorf("%d distinct rules, want 5", n)
+	}
+	back, err := unmarshalSuffixes(marshalSuffixes(ix))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lx.Close()
-	hu, en := lx.Dicts()["hu"], lx.Dicts()["en"]
-	for _, w := range []string{"házak", "kertban", "házakban"} {
-		if !hu.Has(w) {
-			t.Errorf("%q not read", w)
+	if back.maxAdd != ix.maxAdd || len(back.byAdd) != len(ix.byAdd) {
+		t.Fatalf("read back %d suffixes up to %d bytes, want %d up to %d", len(back.byAdd), back.maxAdd, len(ix.byAdd), ix.maxAdd)
+	}
+	for add, rs := range ix.byAdd {
+		key := func(rs []affixRule) []string {
+			var out []string
+			for _, r := range rs {
+				out = append(out, r.strip+"|"+condKey(r.cond))
+			}
+			slices.Sort(out)
+			return out
+		}
+		if got, want := key(back.byAdd[add]), key(rs); !slices.Equal(got, want) {
+			t.Errorf("rules adding %q read back as %q, want %q", add, got, want)
 		}
 	}
-	// "kertben": A's "ben" needs a stem ending in e; "házban": ház is too
-	// short a stem to strip down to; "qzxkban": no word under it.
-	for _, w := range []string{"kertben", "házban", "qzxkban"} {
-		if hu.Has(w) {
-			t.Errorf("%q read", w)
-		}
+	if none, err := unmarshalSuffixes(marshalSuffixes(nil)); none != nil || err != nil {
+		t.Errorf("no rules read back as %v, %v", none, err)
 	}
-	if en.Has("housesak") || !en.Has("houseak") {
-		t.Error("English stripped a suffix, or lost its own forms")
+	if _, err := unmarshalSuffixes(marshalSuffixes(ix)[:20]); err == nil {
+		t.Error("a truncated file was read")
 	}
 }
