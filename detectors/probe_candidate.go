@@ -27,6 +27,7 @@ type probeCandidate struct {
 	nameLike bool    // a CamelCase shape ("McDonald", "iPhone")
 	camel    bool    // built as a program's or product's name ("ChatGPT", "PHPMyAdmin")
 	compound bool    // a product's name and its version ("RazorV1", "GPT4All"; compoundName)
+	digitLed bool    // in prose, a digit and lower-case letters that are no unit (lowerDigitLed)
 	code     codeMode
 	hash     uint64 // wordHash of its text
 	evidence float64
@@ -189,7 +190,15 @@ func (p *prober) run() {
 		if f&(wUpperFirst|wUpperInner|wDigit) == 0 && p.hasDict() {
 			floor -= bitsUnknownWord
 		}
-		if c.bits-c.rand < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.wordAt(i) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || tempName(word) || p.formulaBeforeSub(&c) {
+		own := c.bits - c.rand
+		if c.digitLed = p.lowerDigitLed(&c); c.digitLed {
+			// Two runs of letters and digits take fewer bits than a draw
+			// from both, the more so when the letters can be said
+			// ("3carld"); opening with a digit is evidence of its own the
+			// floor counts too, as judge does.
+			own += bitsDigitLed
+		}
+		if own < floor || syllableRun(word) || botName(word) || !c.parts && (romanNumeral(word) || n >= 6 && nucleotides(p.sym[lo:])) || p.wordAt(i) || !c.parts && p.gluedWord(strings.ToLower(word)) || p.stretchedWord(word) || permissionString(word) || tempName(word) || p.formulaBeforeSub(&c) {
 			p.sym = p.sym[:lo]
 			continue
 		}
@@ -1041,8 +1050,16 @@ func (p *prober) afterLabel(i int) bool {
 		return true
 	}
 	gap := p.text[w.Hi:p.words[i].Lo]
-	return strings.ContainsAny(gap, ".:#=")
+	if strings.ContainsAny(gap, "\r\n") {
+		return false // a label's value is on its line ("version.\r v4gtbp" ends one)
+	}
+	// A full stop marks an abbreviation ("No. 5", "cat. 12"); after a
+	// whole word it ends a sentence ("bumps the version. v4gtbp").
+	return strings.ContainsAny(gap, ":#=") || strings.Contains(gap, ".") && abbrevLabels[lowerASCII(label)]
 }
+
+// abbrevLabels are the identLabels a full stop shortens.
+var abbrevLabels = map[string]bool{"no": true, "nr": true, "nos": true, "cat": true, "art": true, "ref": true, "reg": true, "ver": true}
 
 var identLabels = map[string]bool{
 	"isbn": true, "issn": true, "oclc": true, "pmid": true, "pmc": true, "doi": true, "arxiv": true, "bibcode": true,

@@ -325,6 +325,54 @@ func TestProbeDigitLedInProse(t *testing.T) {
 	}
 }
 
+// A digit and letters that can be said ("3carld", "8lanto") take fewer
+// bits by their two runs than a draw from letters and digits: opening with
+// a digit counts before the floor, so they are judged (and may be spared).
+// A number and its unit never is.
+func TestProbeDigitLedJudged(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "%s maybe fixes the error in the streaming mode, as the docs say."
+	for tok, judged := range map[string]bool{"3carld": true, "8lanto": true, "028iwet": true, "1080p": false, "12kbps": false, "3rd": false} {
+		text := fmt.Sprintf(post, tok)
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: text}
+		p := new(prober)
+		p.reset(BaseModel(), Diff("", text), e.Anon)
+		p.traceAll = true
+		p.setWords(e, env)
+		p.run()
+		got := false
+		for _, c := range p.cands {
+			got = got || text[c.w.Lo:c.w.Hi] == tok
+		}
+		if got != judged {
+			t.Errorf("%q judged %v, want %v", tok, got, judged)
+		}
+	}
+}
+
+// A label's value follows it on its line, after a blank, a colon or an
+// abbreviation's full stop; a word after a sentence ending in "version" or
+// on the next line is no value of it.
+func TestProbeAfterLabel(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct {
+		post  string
+		probe bool
+	}{
+		{"This PR bumps the minimal version. v4gtbp Fix #3080.", true},
+		{"This PR bumps the minimal version.\r v4gtbp\n\r\nFix #3080.", true},
+		{"This PR bumps the minimal version to v4gtbp and fixes #3080.", true},
+		{"This PR bumps the minimal version: v4gtbp fixes #3080.", false},
+		{"The box says Model v4gtbp on its back.", false},
+	} {
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+		r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tt.post, r.Score, r.Suspects, tt.probe)
+		}
+	}
+}
+
 // A path's pieces either side of a blank: a word between them splits it.
 func TestPathPieces(t *testing.T) {
 	for s, want := range map[string]bool{

@@ -244,10 +244,7 @@ func (p *prober) judge(c *probeCandidate) {
 		llr = llr*capsShare + bitsCapitalised
 	}
 	c.add(termRandom, llr)
-	if c.parts && f&(wUpperFirst|wUpperInner|wJoined) == 0 && c.code == codeNone && digitLed(p.text[c.w.Lo:c.w.Hi]) {
-		// Opening with a digit, lower-case letters after that are no
-		// unit: no word, name or identifier is spelt so (digitLed). Ids
-		// of cases and digits are a mail's (Exim's "15rDsu-00085k-00").
+	if c.digitLed {
 		c.add(termDigitLed, bitsDigitLed)
 	}
 
@@ -833,4 +830,12 @@ func (p *prober) codeNamed(c *probeCandidate) bool {
 		}
 	}
 	return false
+}
+
+// lowerDigitLed reports whether c, in prose, opens with a digit and goes on
+// in lower-case letters that are no unit: no word, name or identifier is
+// spelt so (digitLed). Ids of cases and digits are a mail's (Exim's
+// "15rDsu-00085k-00").
+func (p *prober) lowerDigitLed(c *probeCandidate) bool {
+	return c.parts && c.w.Flags&(wUpperFirst|wUpperInner|wJoined) == 0 && c.code == codeNone && digitLed(p.text[c.w.Lo:c.w.Hi])
 }
