@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"os"
 	"path/filepath"
 
@@ -39,29 +40,33 @@ func DefaultCacheDir(getenv func(string) string) string {
 func indexName(lang string, ds []Dictionary) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "wikiwarden lexicon %d\x00%s\x00", indexVersion, lang)
-	stat := func(p string) {
-		real, err := filepath.EvalSymlinks(p)
-		if err != nil {
-			real = p
-		}
-		fmt.Fprintf(h, "%s\x00", real)
-		if fi, err := os.Stat(real); err == nil {
-			var b [16]byte
-			binary.LittleEndian.PutUint64(b[:], uint64(fi.Size()))
-			binary.LittleEndian.PutUint64(b[8:], uint64(fi.ModTime().UnixNano()))
-			h.Write(b[:])
-		}
-	}
 	for _, d := range ds {
 		fmt.Fprintf(h, "%s\x00", d.Where())
 		if d.Path != "" {
-			stat(d.Path)
+			fingerprintFile(h, d.Path)
 		}
 		for _, p := range d.Deps {
-			stat(p)
+			fingerprintFile(h, p)
 		}
 	}
 	return "words-" + lang + "-" + hex.EncodeToString(h.Sum(nil)[:8]) + ".idx"
+}
+
+// fingerprintFile writes to h what names the file at p as it is now: its
+// real path, size and modification time, so that a cache file keyed by it
+// is never read after the file changes or a symlink moves.
+func fingerprintFile(h hash.Hash, p string) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		real = p
+	}
+	fmt.Fprintf(h, "%s\x00", real)
+	if fi, err := os.Stat(real); err == nil {
+		var b [16]byte
+		binary.LittleEndian.PutUint64(b[:], uint64(fi.Size()))
+		binary.LittleEndian.PutUint64(b[8:], uint64(fi.ModTime().UnixNano()))
+		h.Write(b[:])
+	}
 }
 
 // mapIndex maps the index file at path into memory and returns the word

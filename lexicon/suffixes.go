@@ -115,17 +115,7 @@ func suffixesName(lang string, dics []string) string {
 	fmt.Fprintf(h, "wikiwarden suffixes %d\x00%s\x00", suffixesVersion, lang)
 	for _, d := range dics {
 		aff := strings.TrimSuffix(d, ".dic") + ".aff"
-		real, err := filepath.EvalSymlinks(aff)
-		if err != nil {
-			real = aff
-		}
-		fmt.Fprintf(h, "%s\x00", real)
-		if fi, err := os.Stat(real); err == nil {
-			var b [16]byte
-			binary.LittleEndian.PutUint64(b[:], uint64(fi.Size()))
-			binary.LittleEndian.PutUint64(b[8:], uint64(fi.ModTime().UnixNano()))
-			h.Write(b[:])
-		}
+		fingerprintFile(h, aff)
 	}
 	return "suffixes-" + lang + "-" + hex.EncodeToString(h.Sum(nil)[:8]) + ".sfx"
 }
