@@ -9,10 +9,10 @@ package detectors
 // models twice, smoothing, logarithms): a start-up cost of every cron
 // pass and of the first pages a bot reads. langderived.bin holds both as
 // they are built (they hardly compress: stored as they are); a process
-// reads the part it needs in a few milliseconds. The file is keyed by checksums of the two model
-// files, so a retrained model is never read with stale derivations: the
-// derivations are then built as before, and TestLangDerived fails until
-// `go generate` rewrites the file.
+// reads the part it needs in a few milliseconds. The file is keyed by
+// checksums of the two model files, so a retrained model is never read
+// with stale derivations: the derivations are then built as before, and
+// TestLangDerived fails until `go generate` rewrites the file.
 
 import (
 	_ "embed"
