@@ -149,27 +149,22 @@ func mixModels(a *Model, sa float64, b *Model, sb float64, c *Model, sc float64)
 		pc = probsOf(c)
 	}
 	for i := range m.lp {
-		var p float64
-		if pa != nil {
-			p = sa * pa[i]
-		} else {
-			p = sa * math.Exp2(float64(a.lp[i]))
-		}
-		if pb != nil {
-			p += sb * pb[i]
-		} else {
-			p += sb * math.Exp2(float64(b.lp[i]))
-		}
+		p := sa*gramProb(a, pa, i) + sb*gramProb(b, pb, i)
 		if c != nil {
-			if pc != nil {
-				p += sc * pc[i]
-			} else {
-				p += sc * math.Exp2(float64(c.lp[i]))
-			}
+			p += sc * gramProb(c, pc, i)
 		}
 		m.lp[i] = float32(math.Log2(p))
 	}
 	return m
+}
+
+// gramProb returns the probability of m's gram i, from probs when they
+// are kept (probsOf).
+func gramProb(m *Model, probs []float64, i int) float64 {
+	if probs != nil {
+		return probs[i]
+	}
+	return math.Exp2(float64(m.lp[i]))
 }
 
 // probsOf returns the probabilities of m's log probabilities when they
