@@ -31,16 +31,15 @@ type foundLink struct {
 // readLinks returns the external links of text, read as format, in order
 // of appearance, and the spans of its markup that are not prose. Links in
 // comments and code, and links whose host is no host name, are left out.
-// page is the edit's new text, which holds text; a wiki link in a
-// citation that the diff cut from its template is marked cited from it
-// (citedFragments).
+// page is the edit's new text, which holds text: the wikitext reader reads
+// a citation's parameters that the diff cut from their template as cited
+// from it (wikitext.ReadAddedLinks).
 func readLinks(format Format, text, page string) ([]foundLink, []byteSpan) {
 	var v textview.Links
 	if format == FormatMarkdown {
 		v = forumtext.ReadLinks(text)
 	} else {
-		v = wikitext.ReadLinks(text)
-		citedFragments(text, page, v.Links)
+		v = wikitext.ReadAddedLinks(text, page)
 	}
 	if len(v.Links) == 0 {
 		return nil, v.Markup

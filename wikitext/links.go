@@ -14,7 +14,9 @@ import (
 // templates, each with its anchor and its place (a reference or citation,
 // an archive copy, an invisible element, an image, the external-links
 // section or after the categories). Comments and the content of
-// nowiki-like tags render no link. It knows nothing about scoring.
+// nowiki-like tags render no link. ReadAddedLinks reads the lines an edit
+// added in their page, so that a citation's parameters cut from their
+// template are cited too (links_cite.go). It knows nothing about scoring.
 
 var (
 	// Text MediaWiki never turns into links: comments and the content of
@@ -113,12 +115,7 @@ func ReadLinks(text string) textview.Links {
 		tmpl := text[open:close]
 		if isCitationTemplate(tmpl) {
 			l.Place |= textview.LinkCited
-			for _, name := range citationTitleParams {
-				if l.Anchor != "" {
-					break
-				}
-				l.Anchor = templateParam(tmpl, name)
-			}
+			l.Anchor = citationTitle(tmpl, l.Anchor)
 		} else {
 			l.Place |= textview.LinkTemplate
 		}
@@ -542,6 +539,18 @@ func matchingClose(lower string, from int, tag string) int {
 // citationTitleParams name a citation's title in English and in the
 // citation templates of other large wikis (de, fr, es/pt, it, pl).
 var citationTitleParams = []string{"title", "titel", "titre", "título", "titolo", "tytuł"}
+
+// citationTitle returns anchor, or, when it is empty, the title of the
+// citation whose text (or parameters) tmpl is.
+func citationTitle(tmpl, anchor string) string {
+	for _, name := range citationTitleParams {
+		if anchor != "" {
+			break
+		}
+		anchor = templateParam(tmpl, name)
+	}
+	return anchor
+}
 
 // isCitationTemplate reports whether tmpl ("{{name|...}}") is a citation,
 // in English or in the citation templates of other large wikis.

@@ -1,4 +1,4 @@
-package detectors
+package wikitext
 
 import (
 	"slices"
@@ -9,14 +9,23 @@ import (
 
 // A diff cuts a multi-line citation into the lines an edit changed: a
 // reference whose address was updated adds "| url = http://… | title = …"
-// without the "{{cite web" that opens it. The wikitext reader sees a bare
-// URL in prose there. citedFragments marks such links cited, as the whole
-// citation would be: the address is the value of a citation's URL
-// parameter, and either the page (the edit's new text) has it inside a
-// citation template, or, where the page gives no template around it, the
-// added text names another citation parameter beside it. The citation's
-// title becomes the link's anchor, from the page's template or from the
-// added parameters.
+// without the "{{cite web" that opens it. Read alone, that is a bare URL in
+// prose. ReadAddedLinks reads such a link as cited, as the whole citation
+// is: the address is the value of a citation's URL parameter, and either
+// the page (the edit's new text) has it inside a citation template, or,
+// where the page gives no template around it, the added text names another
+// citation parameter beside it. The citation's title becomes the link's
+// anchor, from the page's template or from the added parameters.
+
+// ReadAddedLinks returns the external links of text, the lines an edit
+// added to page (the edit's new text), as ReadLinks reads them, with a
+// citation's URL parameter that the diff cut from its template read as
+// cited (see above).
+func ReadAddedLinks(text, page string) textview.Links {
+	v := ReadLinks(text)
+	citeCutParams(text, page, v.Links)
+	return v
+}
 
 // citeURLParams are the parameters of citation templates that hold the
 // cited work's address (the archive copy's is read as an archive by the
@@ -37,14 +46,10 @@ var citeOtherParams = map[string]bool{
 	"issn": true, "pages": true, "page": true, "volume": true, "issue": true, "url-status": true, "deadurl": true,
 }
 
-// citeTemplateNames are the names (lower case, prefixes) of citation
-// templates.
-var citeTemplateNames = []string{"cite", "citation", "vcite", "cite_", "literatur", "internetquelle", "lien web", "article", "ouvrage", "cita "}
-
-// citedFragments marks cited the links of the added text that are the URL
+// citeCutParams marks cited the links of the added text that are the URL
 // parameter of a citation cut from its template (see above). page is the
 // edit's new text, in which the added text sits.
-func citedFragments(text, page string, links []textview.ExternalLink) {
+func citeCutParams(text, page string, links []textview.ExternalLink) {
 	for i := range links {
 		l := &links[i]
 		if l.Place&(textview.LinkCited|textview.LinkTemplate|textview.LinkInert) != 0 || l.At != l.Lo {
@@ -53,14 +58,12 @@ func citedFragments(text, page string, links []textview.ExternalLink) {
 		if !citeURLParams[paramBefore(text, l.At)] {
 			continue
 		}
-		if body, ok := enclosingTemplate(page, l.URL); ok {
-			if !isCiteTemplate(body) {
+		if tmpl, ok := enclosingTemplate(page, l.URL); ok {
+			if !isCitationTemplate(tmpl) {
 				continue
 			}
 			l.Place |= textview.LinkCited
-			if l.Anchor == "" {
-				l.Anchor = paramValue(body, "title")
-			}
+			l.Anchor = citationTitle(tmpl, l.Anchor)
 			continue
 		}
 		// The page gives no template around it: the added parameters
@@ -70,9 +73,7 @@ func citedFragments(text, page string, links []textview.ExternalLink) {
 			continue
 		}
 		l.Place |= textview.LinkCited
-		if l.Anchor == "" {
-			l.Anchor = paramValue(run, "title")
-		}
+		l.Anchor = citationTitle(run, l.Anchor)
 	}
 }
 
@@ -125,7 +126,8 @@ func paramRun(text string, at int) (string, []string) {
 }
 
 // enclosingTemplate returns the text of the innermost template of page
-// that holds url, from its name to its end, if it is there.
+// that holds url, from its "{{" to its end (without the closing braces),
+// if it is there.
 func enclosingTemplate(page, url string) (string, bool) {
 	at := strings.Index(page, url)
 	if at < 0 {
@@ -144,39 +146,11 @@ func enclosingTemplate(page, url string) (string, bool) {
 				if end < 0 {
 					end = len(page) - at
 				}
-				return page[i+1 : at+end], true
+				return page[i-1 : at+end], true
 			}
 			depth--
 			i--
 		}
 	}
 	return "", false
-}
-
-// isCiteTemplate reports whether a template's text (from its name on)
-// is a citation.
-func isCiteTemplate(body string) bool {
-	name := strings.ToLower(strings.TrimSpace(body[:strings.IndexAny(body+"|", "|")]))
-	for _, n := range citeTemplateNames {
-		if strings.HasPrefix(name, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// paramValue returns the value of the parameter name in a template's
-// text, trimmed, up to the next parameter or the template's end, or "".
-func paramValue(text, name string) string {
-	for _, seg := range strings.Split(text, "|") {
-		k, v, ok := strings.Cut(seg, "=")
-		if !ok || !strings.EqualFold(strings.TrimSpace(k), name) {
-			continue
-		}
-		if j := strings.Index(v, "}}"); j >= 0 {
-			v = v[:j]
-		}
-		return strings.TrimSpace(v)
-	}
-	return ""
 }
