@@ -174,6 +174,8 @@ const (
 	fPathTopic
 	fFreeMail
 	fDomainNamesPage
+	fPitch3
+	fPitch5plus
 	fDense // number of dense features
 )
 
@@ -212,6 +214,8 @@ var denseNames = [fDense]string{
 	"a spam topic in the link's path (/buy-viagra-online, /casino-bonus)",
 	"an address at a free mail provider (gmail.com, yandex.ru, qq.com)",
 	"a domain named after a name on the page (torontotourism.com on Toronto)",
+	"a pitch: three kinds of selling (a call to action, a lure, something free, urgency, money, a return, a private channel, praise, exclamations)",
+	"a whole pitch: five kinds of selling or more",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -221,7 +225,7 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
-	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link means, hashed cap %g", HashedCap)))
+	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link means, pitch kinds, hashed cap %g", HashedCap)))
 }
 
 // Regular expressions, compiled once.
@@ -1481,6 +1485,17 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 	if strong {
 		x.dense(fTopicStrong, 1)
 	}
+	// How many kinds of selling the text does at once. Each kind alone is
+	// ordinary talk ("the free version", "a profit of 3%", "click the
+	// second link"); an advert does several at once in any language, and
+	// each adds only its own weight in a linear model.
+	pitch := 0
+	for _, b := range [...]bool{pc[listCTA] > 0, pc[listLure] > 0 || nt > 0, pc[listFree] > 0, pc[listUrgency] > 0,
+		hasMoney(lower), hasMultiplier(lower), counts[topicContact] > 0, pc[listPuffery] > 0 || pc[listSelfPromo] > 0} {
+		if b {
+			pitch++
+		}
+	}
 	var emoji, excl, upper, letters, money, pct int
 	var scripts uint16
 	mixed := false
@@ -1528,7 +1543,17 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 		// The share of sentences that exclaim, not their number: two
 		// cheerful lines of a long reply are a habit of its writer,
 		// a pitch is all exclamation. One mark ("Thanks!") is none.
-		x.dense(fExclaim, exclaimShare(prose))
+		share := exclaimShare(prose)
+		x.dense(fExclaim, share)
+		if share >= pitchExclaimShare {
+			pitch++
+		}
+	}
+	switch {
+	case pitch >= 5:
+		x.dense(fPitch5plus, 1)
+	case pitch >= 3:
+		x.dense(fPitch3, 1)
 	}
 	if letters >= 20 && upper*2 > letters {
 		x.dense(fCaps, 1)
@@ -1546,6 +1571,10 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 		x.dense(fMixedWord, 1)
 	}
 }
+
+// pitchExclaimShare is the share of exclaiming sentences from which
+// exclamations count as one kind of a pitch.
+const pitchExclaimShare = 0.25
 
 // exclaimShare returns the share of prose's sentences that end in an
 // exclamation mark. A run of final punctuation ends a sentence when a

@@ -135,6 +135,13 @@ func TestTransferFeatures(t *testing.T) {
 		{"[url=https://bonus-club.net/casino-bonus/]bonus[/url]", fPathTopic, true},
 		{"https://www.bbc.co.uk/news/uk-england-tyne-7512345", fPathTopic, false},
 		{"https://go.dev/doc/modules/managing-dependencies", fPathTopic, false},
+		// A pitch: several kinds of selling at once, in any language;
+		// one kind alone is ordinary talk.
+		{"Make money from home, sign up for free today: http://earn-now.example/", fPitch3, true},
+		{"Gana dinero desde casa, es gratis, visita: http://gana-ya.example/", fPitch3, true},
+		{"The free version is enough, see https://go.dev/doc", fPitch3, false},
+		{"The fund returned 3% in 2009 and cost $20 million (https://example.org/a).", fPitch3, false},
+		{"Earn $500 a day from home! Sign up FREE now, only today! Click here: http://earn-now.example/ !!", fPitch5plus, true},
 	} {
 		if got := textHas(tc.text, tc.f); got != tc.want {
 			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)
