@@ -1459,10 +1459,11 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 	case puff >= 2:
 		x.dense(fPuffery2plus, 1)
 	}
-	if hasMoney(lower) {
+	amount, mult := hasMoney(lower), hasMultiplier(lower)
+	if amount {
 		x.dense(fMoneyAmount, 1)
 	}
-	if hasMultiplier(lower) {
+	if mult {
 		x.dense(fMultiplier, 1)
 	}
 	counts := x.topics
@@ -1491,7 +1492,7 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 	// each adds only its own weight in a linear model.
 	pitch := 0
 	for _, b := range [...]bool{pc[listCTA] > 0, pc[listLure] > 0 || nt > 0, pc[listFree] > 0, pc[listUrgency] > 0,
-		hasMoney(lower), hasMultiplier(lower), counts[topicContact] > 0, pc[listPuffery] > 0 || pc[listSelfPromo] > 0} {
+		amount, mult, counts[topicContact] > 0, pc[listPuffery] > 0 || pc[listSelfPromo] > 0} {
 		if b {
 			pitch++
 		}
