@@ -408,10 +408,13 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // word, another word of the text or the start of another of its words is
 // built of the text. A random draw seldom is: its letters must end or
 // start with one of the few names a text has (one in 17,576 for each of
-// its three-letter names), and the rest must fit as well.
+// its three-letter names), and the rest must fit as well; beside a name
+// of four letters or more (one in 456,976), any rest does: "mkfifo" makes
+// the text's "fifo", "grpclb" balances its "grpc".
 const (
 	piecesMinOwn   = 3 // letters of the text's own name, at least
 	piecesMinOther = 2 // letters of the other piece, at least
+	piecesLongOwn  = 4 // a name of the text this long takes any other piece ("mk" of "mkfifo" beside "in.fifo")
 )
 
 // textPieces reports whether the word c is built of the text's own
@@ -456,8 +459,8 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	for k := piecesMinOther; k+piecesMinOther <= len(w); k++ {
 		a, b := w[:k], w[k:]
 		switch {
-		case len(a) >= piecesMinOwn && p.ownName(a) && p.piece(b, false, w),
-			len(b) >= piecesMinOwn && p.ownName(b) && p.piece(a, true, w):
+		case len(a) >= piecesMinOwn && p.ownName(a) && (len(a) >= piecesLongOwn || p.piece(b, false, w)),
+			len(b) >= piecesMinOwn && p.ownName(b) && (len(b) >= piecesLongOwn || p.piece(a, true, w)):
 			return true
 		}
 	}
@@ -834,11 +837,12 @@ func (p *prober) suffixedAcronym(w string) bool {
 // where its own names break (at a space or a punctuation mark, a capital
 // after a lower-case letter, a digit after a letter, or the other way),
 // real words, and one character at most besides (the "x" standing for a
-// bus's number); the text's own names (pieces no dictionary has) give
-// three characters of it at least. A random draw of both cases is no such
-// row: its pieces of two letters would each have to be names of the
-// text, case and all, where names break, and a word of two letters
-// ("go", "Ed") is every text's.
+// bus's number); the text's own names (pieces no dictionary has, or
+// pieces of its longer names: "Tx" of "PlutusTx") give three characters
+// of it at least. A random draw of both cases is no such row: its pieces
+// of two letters would each have to be names of the text, case and all,
+// where names break, and a word of two letters written in prose ("go",
+// "Ed") is every text's.
 const (
 	tiledMinTextChars = 3 // characters of the word the text's own names give, at least
 	tiledFoldChars    = 3 // pieces this long match the text in any case; shorter ones as written
@@ -847,8 +851,8 @@ const (
 // tiledByText reports whether the mixed-case word w is a row of the
 // text's pieces (textPiece) and real words of three letters or more
 // written in one case or capitalised, with one character at most between
-// them that is neither, the text's pieces that no dictionary has holding
-// tiledMinTextChars of it at least.
+// them that is neither, the text's pieces that no dictionary has or that
+// its longer names hold giving tiledMinTextChars of it at least.
 func (p *prober) tiledByText(w string) bool {
 	n := len(w)
 	if n < 4 || n > probeMaxAlnum {
@@ -870,16 +874,16 @@ func (p *prober) tiledByText(w string) bool {
 		best[1][i+1] = max(best[1][i+1], best[0][i])
 		inText := true // the text may have a piece starting w[i:]
 		for k := i + 2; k <= n; k++ {
-			s, own := w[i:k], false
+			s, own, inName := w[i:k], false, false
 			if inText {
 				var none bool
-				own, none = p.textPiece(s, w)
+				own, inName, none = p.textPiece(s, w)
 				inText = !none || k-i < tiledFoldChars // shorter pieces match as written only
 			}
 			gives := 0
 			switch word := p.isWord(s); {
-			case own && !word:
-				gives = k - i // a name of the text's own
+			case own && (!word || inName):
+				gives = k - i // a name of the text's own, or a piece of its names
 			case k-i < 3 || !word || !oneCase(s):
 				continue
 			}
@@ -912,18 +916,21 @@ func oneCase(s string) bool {
 
 // textPiece reports whether the text has s, other than inside the word w
 // itself or an address, where its names break on both sides (pieceBreak):
-// in any case from tiledFoldChars characters, else as written. stop
-// reports that the text has no s at all (as textPiece matches it), so no
-// longer piece starting so either.
-func (p *prober) textPiece(s, w string) (own, stop bool) {
+// in any case from tiledFoldChars characters, else as written. inName
+// reports that it has s so as part of a longer name, glued to letters or
+// digits or joined to them by "_", "-", ".", "/" or ":" ("Tx" of
+// "PlutusTx.Lift", "BRG" of "I2C1_BRG"): a name's piece, not a word of
+// prose. none reports that the text has no s at all (as textPiece
+// matches it), so no longer piece starting so either.
+func (p *prober) textPiece(s, w string) (own, inName, none bool) {
 	t := p.text
 	at := textview.Indexes
 	if len(s) >= tiledFoldChars {
 		at = textview.IndexesFold
 	}
-	stop = true
+	none = true
 	for i := range at(t, s) {
-		stop = false
+		none = false
 		e := i + len(s)
 		if !pieceBreak(t, i) || !pieceBreak(t, e) {
 			continue
@@ -938,9 +945,22 @@ func (p *prober) textPiece(s, w string) (own, stop bool) {
 		if t[lo:hi] == w || inAddress(t, i, e) {
 			continue
 		}
-		return true, false
+		own = true
+		if hi-lo > len(s) || nameJoin(t, i-1, -1) || nameJoin(t, e, 1) {
+			return true, true, false
+		}
 	}
-	return false, stop
+	return own, false, none
+}
+
+// nameJoin reports whether t[i] joins a name's pieces, the way dir reads:
+// "_", "-", ".", "/" or ":" with a letter or digit beyond.
+func nameJoin(t string, i, dir int) bool {
+	if i < 0 || i >= len(t) || !strings.ContainsRune("_-./:", rune(t[i])) {
+		return false
+	}
+	j := i + dir
+	return j >= 0 && j < len(t) && scanIsAlnum(t[j])
 }
 
 // pieceBreak reports whether a name of t may break before t[i]: at either

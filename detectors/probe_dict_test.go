@@ -126,7 +126,8 @@ func TestTiledByText(t *testing.T) {
 		text, word string
 		want       bool
 	}{
-		{"import Ledger (txId, Tx, TxOutTx (..), Address)", "TxOutTx", true},
+		{"import Ledger (txId, Tx, TxOutTx (..), Address)", "TxOutTx", false},         // "Tx" a word here, alone
+		{"import PlutusTx.Lift\nimport Ledger (txId, TxOutTx (..))", "TxOutTx", true}, // "Tx" of a longer name, "tx" a word
 		{"#define I2C1_BRG 39 // the I2C clock\nI2CxBRG = FCY/FSCL - 1", "I2CxBRG", true},
 		{"the best are XWinLM, OpenChat and WizardLM 13B", "XWinLM", false}, // two letters of the text's only
 		{"the crates.io index: iozZIT", "iozZIT", false},                    // a piece and a word by chance
@@ -139,7 +140,7 @@ func TestTiledByText(t *testing.T) {
 		p := &prober{text: tt.text}
 		p.setWords(&Edit{}, &Env{})
 		p.langDone, p.lang = true, "en"
-		p.langDict = NewWordSet([]string{"out", "win", "the", "best", "go", "ms", "ed", "zit"})
+		p.langDict = NewWordSet([]string{"out", "win", "the", "best", "go", "ms", "ed", "zit", "tx"})
 		if got := p.tiledByText(tt.word); got != tt.want {
 			t.Errorf("tiledByText(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
 		}
@@ -166,6 +167,31 @@ func TestSeriesName(t *testing.T) {
 		p := &prober{text: tt.text}
 		if got := p.seriesName(tt.word); got != tt.want {
 			t.Errorf("seriesName(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A name of four letters or more that the text uses on its own makes a
+// word of it and any short rest; a shorter one needs a rest that is a
+// word or a piece of the text. The lines are written for this test.
+func TestTextPiecesLongOwn(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"mkfifo in.fifo\ncat in.fifo > /dev/null", "mkfifo", true},
+		{"the grpc balancer: grpclb picks a backend", "grpclb", true},
+		{"the rpc balancer: rpclb picks a backend", "rpclb", false},
+		{"mkzqrv in.fifo\ncat in.fifo > /dev/null", "mkzqrv", false},
+	} {
+		p := &prober{text: tt.text}
+		p.setWords(&Edit{}, &Env{})
+		p.langDone, p.lang = true, "en"
+		p.langDict = NewWordSet([]string{"the", "balancer", "picks", "a", "backend", "in", "cat", "dev", "null"})
+		lo := strings.Index(tt.text, tt.word)
+		c := &probeCandidate{w: scanWord{Lo: lo, Hi: lo + len(tt.word)}}
+		if got := p.textPieces(c); got != tt.want {
+			t.Errorf("textPieces(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
 		}
 	}
 }
