@@ -924,12 +924,26 @@ func oneCase(s string) bool {
 // matches it), so no longer piece starting so either.
 func (p *prober) textPiece(s, w string) (own, inName, none bool) {
 	t := p.text
-	at := textview.Indexes
-	if len(s) >= tiledFoldChars {
-		at = textview.IndexesFold
+	fold := len(s) >= tiledFoldChars
+	if fold && isUpper(s[0]) {
+		var b [probeMaxAlnum]byte // IndexFold wants a lower-case first letter
+		n := copy(b[:], s)
+		b[0] |= 0x20
+		s = string(b[:n])
 	}
 	none = true
-	for i := range at(t, s) {
+	for from := 0; from < len(t); {
+		var i int
+		if fold {
+			i = textview.IndexFold(t[from:], s)
+		} else {
+			i = strings.Index(t[from:], s)
+		}
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
 		none = false
 		e := i + len(s)
 		if !pieceBreak(t, i) || !pieceBreak(t, e) {
@@ -1006,7 +1020,13 @@ func (p *prober) seriesName(w string) bool {
 		return false
 	}
 	t := p.text
-	for i := range textview.Indexes(t, w[:shared]) {
+	for from := 0; from < len(t); {
+		i := strings.Index(t[from:], w[:shared])
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
 		if i > 0 && scanIsAlnum(t[i-1]) {
 			continue
 		}
