@@ -409,8 +409,9 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // built of the text. A random draw seldom is: its letters must end or
 // start with one of the few names a text has (one in 17,576 for each of
 // its three-letter names), and the rest must fit as well; beside a name
-// of four letters or more (one in 456,976), any rest does: "mkfifo" makes
-// the text's "fifo", "grpclb" balances its "grpc".
+// of four letters or more (one in 456,976), any rest does where a
+// dictionary reads the text: "mkfifo" makes the text's "fifo", "grpclb"
+// balances its "grpc".
 const (
 	piecesMinOwn   = 3 // letters of the text's own name, at least
 	piecesMinOther = 2 // letters of the other piece, at least
@@ -456,11 +457,14 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	if len(w) < piecesMinOwn+piecesMinOther+1 {
 		return false
 	}
+	// Where no dictionary reads the text, its every word is a name no
+	// dictionary has: a name alone is no evidence then.
+	long := p.hasDict()
 	for k := piecesMinOther; k+piecesMinOther <= len(w); k++ {
 		a, b := w[:k], w[k:]
 		switch {
-		case len(a) >= piecesMinOwn && p.ownName(a) && (len(a) >= piecesLongOwn || p.piece(b, false, w)),
-			len(b) >= piecesMinOwn && p.ownName(b) && (len(b) >= piecesLongOwn || p.piece(a, true, w)):
+		case len(a) >= piecesMinOwn && p.ownName(a) && (long && len(a) >= piecesLongOwn || p.piece(b, false, w)),
+			len(b) >= piecesMinOwn && p.ownName(b) && (long && len(b) >= piecesLongOwn || p.piece(a, true, w)):
 			return true
 		}
 	}
