@@ -463,12 +463,19 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	for k := piecesMinOther; k+piecesMinOther <= len(w); k++ {
 		a, b := w[:k], w[k:]
 		switch {
-		case len(a) >= piecesMinOwn && p.ownName(a) && (long && len(a) >= piecesLongOwn || p.piece(b, false, w)),
-			len(b) >= piecesMinOwn && p.ownName(b) && (long && len(b) >= piecesLongOwn || p.piece(a, true, w)):
+		case len(a) >= piecesMinOwn && p.ownName(a) && (long && p.longName(a) || p.piece(b, false, w)),
+			len(b) >= piecesMinOwn && p.ownName(b) && (long && p.longName(b) || p.piece(a, true, w)):
 			return true
 		}
 	}
 	return false
+}
+
+// longName reports whether the text's name s is long enough and no word
+// of a dictionary ("long" of "long-term" is one) to make a word of any
+// rest.
+func (p *prober) longName(s string) bool {
+	return len(s) >= piecesLongOwn && !p.isWord(s) && !p.isWord(strings.ToLower(s))
 }
 
 // apartMinFirst is the fewest letters of the first word of a name the
