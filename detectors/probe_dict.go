@@ -408,10 +408,14 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // word, another word of the text or the start of another of its words is
 // built of the text. A random draw seldom is: its letters must end or
 // start with one of the few names a text has (one in 17,576 for each of
-// its three-letter names), and the rest must fit as well.
+// its three-letter names), and the rest must fit as well; beside a name
+// of four letters or more (one in 456,976), any rest does where a
+// dictionary reads the text: "mkfifo" makes the text's "fifo", "grpclb"
+// balances its "grpc".
 const (
 	piecesMinOwn   = 3 // letters of the text's own name, at least
 	piecesMinOther = 2 // letters of the other piece, at least
+	piecesLongOwn  = 4 // a name of the text this long takes any other piece ("mk" of "mkfifo" beside "in.fifo")
 )
 
 // textPieces reports whether the word c is built of the text's own
@@ -420,16 +424,17 @@ const (
 // "emu-config"), or a word of letters that splits into such a name and a real word, another word of the text
 // or, before it, the start of another word of the text ("ffdivx" beside
 // "ffmpeg" and "DivX"); a word the text writes apart elsewhere
-// (writtenApart); a version string's last piece (versionSuffix).
+// (writtenApart); a version string's last piece (versionSuffix); one of a
+// series of names (seriesName).
 func (p *prober) textPieces(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	if len(w) > probeMaxAlnum {
 		return false
 	}
-	if p.writtenApart(c) || versionSuffix(p.text, c.w.Lo) {
+	if p.writtenApart(c) || versionSuffix(p.text, c.w.Lo) || p.seriesName(w) {
 		return true
 	}
-	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w)) || p.suffixedAcronym(w) {
+	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w) || p.tiledByText(w)) || p.suffixedAcronym(w) {
 		return true
 	}
 	if !isLetters(w) {
@@ -452,15 +457,25 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	if len(w) < piecesMinOwn+piecesMinOther+1 {
 		return false
 	}
+	// Where no dictionary reads the text, its every word is a name no
+	// dictionary has: a name alone is no evidence then.
+	long := p.hasDict()
 	for k := piecesMinOther; k+piecesMinOther <= len(w); k++ {
 		a, b := w[:k], w[k:]
 		switch {
-		case len(a) >= piecesMinOwn && p.ownName(a) && p.piece(b, false, w),
-			len(b) >= piecesMinOwn && p.ownName(b) && p.piece(a, true, w):
+		case len(a) >= piecesMinOwn && p.ownName(a) && (long && p.longName(a) || p.piece(b, false, w)),
+			len(b) >= piecesMinOwn && p.ownName(b) && (long && p.longName(b) || p.piece(a, true, w)):
 			return true
 		}
 	}
 	return false
+}
+
+// longName reports whether the text's name s is long enough and no word
+// of a dictionary ("long" of "long-term" is one) to make a word of any
+// rest.
+func (p *prober) longName(s string) bool {
+	return len(s) >= piecesLongOwn && !p.isWord(s) && !p.isWord(strings.ToLower(s))
 }
 
 // apartMinFirst is the fewest letters of the first word of a name the
@@ -821,6 +836,216 @@ func (p *prober) suffixedAcronym(w string) bool {
 			b--
 		}
 		if a-b >= 2 && (b == 0 || !scanIsAlnum(t[b-1])) && t[b:e] != w {
+			return true
+		}
+	}
+	return false
+}
+
+// An identifier is named after the names of its text: "TxOutTx" beside
+// "Tx" and "TxOut", "I2CxBRG" (a register of each I2C bus) beside "I2C"
+// and "I2C1_BRG". Cut at any place, it is a row of pieces the text has
+// where its own names break (at a space or a punctuation mark, a capital
+// after a lower-case letter, a digit after a letter, or the other way),
+// real words, and one character at most besides (the "x" standing for a
+// bus's number); the text's own names (pieces no dictionary has, or
+// pieces of its longer names: "Tx" of "PlutusTx") give three characters
+// of it at least. A random draw of both cases is no such row: its pieces
+// of two letters would each have to be names of the text, case and all,
+// where names break, and a word of two letters written in prose ("go",
+// "Ed") is every text's.
+const (
+	tiledMinTextChars = 3 // characters of the word the text's own names give, at least
+	tiledFoldChars    = 3 // pieces this long match the text in any case; shorter ones as written
+)
+
+// tiledByText reports whether the mixed-case word w is a row of the
+// text's pieces (textPiece) and real words of three letters or more
+// written in one case or capitalised, with one character at most between
+// them that is neither, the text's pieces that no dictionary has or that
+// its longer names hold giving tiledMinTextChars of it at least.
+func (p *prober) tiledByText(w string) bool {
+	n := len(w)
+	if n < 4 || n > probeMaxAlnum {
+		return false
+	}
+	// best[f][i]: the most characters of w[:i] the text's pieces give in a
+	// row covering w[:i] with f single characters between pieces; -1: none.
+	var best [2][probeMaxAlnum + 1]int
+	for f := range best {
+		for i := range best[f] {
+			best[f][i] = -1
+		}
+	}
+	best[0][0] = 0
+	for i := 0; i < n; i++ {
+		if best[0][i] < 0 && best[1][i] < 0 {
+			continue
+		}
+		best[1][i+1] = max(best[1][i+1], best[0][i])
+		inText := true // the text may have a piece starting w[i:]
+		for k := i + 2; k <= n; k++ {
+			s, own, inName := w[i:k], false, false
+			if inText {
+				var none bool
+				own, inName, none = p.textPiece(s, w)
+				inText = !none || k-i < tiledFoldChars // shorter pieces match as written only
+			}
+			gives := 0
+			switch word := p.isWord(s); {
+			case own && (!word || inName):
+				gives = k - i // a name of the text's own, or a piece of its names
+			case k-i < 3 || !word || !oneCase(s):
+				continue
+			}
+			for f := range best {
+				if best[f][i] >= 0 {
+					best[f][k] = max(best[f][k], best[f][i]+gives)
+				}
+			}
+		}
+	}
+	return max(best[0][n], best[1][n]) >= tiledMinTextChars
+}
+
+// oneCase reports whether the letters of s are written in one case or
+// capitalised: "out", "Out", "OUT", "I2C"; not "oUt".
+func oneCase(s string) bool {
+	letters, upper, first := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case isUpper(s[i]):
+			first = first || letters == 0
+			upper++
+			letters++
+		case s[i] >= 'a' && s[i] <= 'z':
+			letters++
+		}
+	}
+	return upper == 0 || upper == letters || upper == 1 && first
+}
+
+// textPiece reports whether the text has s, other than inside the word w
+// itself or an address, where its names break on both sides (pieceBreak):
+// in any case from tiledFoldChars characters, else as written. inName
+// reports that it has s so as part of a longer name, glued to letters or
+// digits or joined to them by "_", "-", ".", "/" or ":" ("Tx" of
+// "PlutusTx.Lift", "BRG" of "I2C1_BRG"): a name's piece, not a word of
+// prose. none reports that the text has no s at all (as textPiece
+// matches it), so no longer piece starting so either.
+func (p *prober) textPiece(s, w string) (own, inName, none bool) {
+	t := p.text
+	fold := len(s) >= tiledFoldChars
+	if fold && isUpper(s[0]) {
+		var b [probeMaxAlnum]byte // IndexFold wants a lower-case first letter
+		n := copy(b[:], s)
+		b[0] |= 0x20
+		s = string(b[:n])
+	}
+	none = true
+	for from := 0; from < len(t); {
+		var i int
+		if fold {
+			i = textview.IndexFold(t[from:], s)
+		} else {
+			i = strings.Index(t[from:], s)
+		}
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		none = false
+		e := i + len(s)
+		if !pieceBreak(t, i) || !pieceBreak(t, e) {
+			continue
+		}
+		lo, hi := i, e
+		for lo > 0 && scanIsAlnum(t[lo-1]) {
+			lo--
+		}
+		for hi < len(t) && scanIsAlnum(t[hi]) {
+			hi++
+		}
+		if t[lo:hi] == w || inAddress(t, i, e) {
+			continue
+		}
+		own = true
+		if hi-lo > len(s) || nameJoin(t, i-1, -1) || nameJoin(t, e, 1) {
+			return true, true, false
+		}
+	}
+	return own, false, none
+}
+
+// nameJoin reports whether t[i] joins a name's pieces, the way dir reads:
+// "_", "-", ".", "/" or ":" with a letter or digit beyond.
+func nameJoin(t string, i, dir int) bool {
+	if i < 0 || i >= len(t) || !strings.ContainsRune("_-./:", rune(t[i])) {
+		return false
+	}
+	j := i + dir
+	return j >= 0 && j < len(t) && scanIsAlnum(t[j])
+}
+
+// pieceBreak reports whether a name of t may break before t[i]: at either
+// end of t or beside a character that is no letter or digit, at a capital
+// after a lower-case letter or starting a capitalised hump after another
+// capital ("Xml" of "HTMLXml"), or between a letter and a digit.
+func pieceBreak(t string, i int) bool {
+	if i <= 0 || i >= len(t) || !scanIsAlnum(t[i-1]) || !scanIsAlnum(t[i]) {
+		return true
+	}
+	a, b := t[i-1], t[i]
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	switch {
+	case lower(a) && isUpper(b), digit(a) != digit(b):
+		return true
+	case isUpper(a) && isUpper(b) && i+1 < len(t) && lower(t[i+1]):
+		return true
+	}
+	return false
+}
+
+// Names come in series: configurations, registers, variables and address
+// kinds numbered or lettered one after the other ("wsc273 as well as
+// wsc285", "txOutRef1" and "txOutRef2", "addr1q and not addr1v",
+// "cborUTXO" of "cborUTXOS"). A random draw shares no start of four
+// characters and more with another word of its text.
+const (
+	seriesMinShared = 4 // characters a series' names share at their start, at least...
+	seriesMaxTail   = 3 // ...and all but this many at their end, at most
+)
+
+// seriesName reports whether the word w, of letters and digits or mixed
+// case, shares its start with another word of the text, as written, all
+// but its last seriesMaxTail characters at most, that other word going on
+// with seriesMaxTail characters at most.
+func (p *prober) seriesName(w string) bool {
+	if isLetters(w) && !innerCapital(w) || len(w) > probeMaxAlnum {
+		return false
+	}
+	shared := max(seriesMinShared, len(w)-seriesMaxTail)
+	if shared > len(w) {
+		return false
+	}
+	t := p.text
+	for from := 0; from < len(t); {
+		i := strings.Index(t[from:], w[:shared])
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + 1
+		if i > 0 && scanIsAlnum(t[i-1]) {
+			continue
+		}
+		hi := i + shared
+		for hi < len(t) && scanIsAlnum(t[hi]) {
+			hi++
+		}
+		if hi-i-shared <= seriesMaxTail && t[i:hi] != w && !inAddress(t, i, hi) {
 			return true
 		}
 	}

@@ -117,3 +117,81 @@ func TestStemShared(t *testing.T) {
 		}
 	}
 }
+
+// An identifier named after the text's own names is a row of its pieces
+// and real words; a random mix of cases is none, whatever the text. The
+// sentences are written for this test, after the shapes of real posts.
+func TestTiledByText(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"import Ledger (txId, Tx, TxOutTx (..), Address)", "TxOutTx", false},         // "Tx" a word here, alone
+		{"import PlutusTx.Lift\nimport Ledger (txId, TxOutTx (..))", "TxOutTx", true}, // "Tx" of a longer name, "tx" a word
+		{"#define I2C1_BRG 39 // the I2C clock\nI2CxBRG = FCY/FSCL - 1", "I2CxBRG", true},
+		{"the best are XWinLM, OpenChat and WizardLM 13B", "XWinLM", false}, // two letters of the text's only
+		{"the crates.io index: iozZIT", "iozZIT", false},                    // a piece and a word by chance
+		{"Ms Ed did not go there; MsgoEd", "MsgoEd", false},                 // words of two letters are every text's
+		{"import Ledger (txId, TxOutTx (..), Address)", "TxOutTx", false},   // "Tx" nowhere alone
+		{"import Ledger (txId, Tx, QkTwZr (..), Address)", "QkTwZr", false},
+		{"the best are QkWinZr, OpenChat and WizardLM 13B", "QkWinZr", false},
+		{"the tx and the out: tXoUtTx", "tXoUtTx", false}, // pieces in another case
+	} {
+		p := &prober{text: tt.text}
+		p.setWords(&Edit{}, &Env{})
+		p.langDone, p.lang = true, "en"
+		p.langDict = NewWordSet([]string{"out", "win", "the", "best", "go", "ms", "ed", "zit", "tx"})
+		if got := p.tiledByText(tt.word); got != tt.want {
+			t.Errorf("tiledByText(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// Names of a series share their start; a random draw shares none with
+// its text, nor does a word of letters only. The sentences are written
+// for this test, after the shapes of real posts.
+func TestSeriesName(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"configs for the canonical wsc273 as well as wsc285 with new examples", "wsc273", true},
+		{"configs for the canonical wsc273 as well as wsc285 with new examples", "wsc285", true},
+		{"they all start with addr1q and not addr1v", "addr1v", true},
+		{"cborUTXOS.map(cborUTXO => decode(cborUTXO))", "cborUTXOS", true},
+		{"configs for the canonical wsc273 and nothing else", "wsc273", false},
+		{"the key kq7xvb1 and the key kq8xvb1", "kq7xvb1", false}, // three characters shared
+		{"the config and configxq", "configxq", false},            // letters only
+		{"see http://example.com/kq7xvb1a?id=kq7xvb1 and kq7xvb1", "kq7xvb1", false},
+	} {
+		p := &prober{text: tt.text}
+		if got := p.seriesName(tt.word); got != tt.want {
+			t.Errorf("seriesName(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A name of four letters or more that the text uses on its own makes a
+// word of it and any short rest; a shorter one needs a rest that is a
+// word or a piece of the text. The lines are written for this test.
+func TestTextPiecesLongOwn(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"mkfifo in.fifo\ncat in.fifo > /dev/null", "mkfifo", true},
+		{"the grpc balancer: grpclb picks a backend", "grpclb", true},
+		{"the rpc balancer: rpclb picks a backend", "rpclb", false},
+		{"mkzqrv in.fifo\ncat in.fifo > /dev/null", "mkzqrv", false},
+	} {
+		p := &prober{text: tt.text}
+		p.setWords(&Edit{}, &Env{})
+		p.langDone, p.lang = true, "en"
+		p.langDict = NewWordSet([]string{"the", "balancer", "picks", "a", "backend", "in", "cat", "dev", "null"})
+		lo := strings.Index(tt.text, tt.word)
+		c := &probeCandidate{w: scanWord{Lo: lo, Hi: lo + len(tt.word)}}
+		if got := p.textPieces(c); got != tt.want {
+			t.Errorf("textPieces(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
