@@ -77,7 +77,9 @@ const ProbeName = "probe"
 // number as a word splitting code does ("3 kq3zt9 .12": splitsNumber), in
 // prose too; a code of capitals and digits in four runs or more, used once
 // and set apart by blanks, is no part number whatever its neighbours
-// (capsCodeInProse). A page in a
+// (capsCodeInProse). In a post, an acronym-and-word shape of cases
+// ("OAuth") whose humps and lower-case run are no words ("NMlito") takes
+// no name's discount (unnamedHumps). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).

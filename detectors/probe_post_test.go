@@ -59,3 +59,25 @@ func TestProbeTalkComment(t *testing.T) {
 		}
 	}
 }
+
+// A name's shape of cases (an acronym and a word: "OAuth", "IPython") with
+// no hump a word and a run of lower-case letters no word either is no
+// name: in a sentence of a post it is judged as a mix of cases is. A
+// CamelCase name of capitalised humps ("GithHub") keeps the name's
+// discount.
+func TestProbeUnnamedHumps(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct{ tok, want string }{
+		{"NMlito", "NMlito"},
+		{"LUGdss", "LUGdss"},
+		{"IPython", ""},
+		{"GithHub", ""},
+	} {
+		text := "Note that currently the branch " + tt.tok + " raises a forbidden error even if all these conditions are met."
+		e := &Edit{Anon: true, New: text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", text, got, tt.want, reasonLines(r))
+		}
+	}
+}

@@ -235,7 +235,7 @@ func (p *prober) judge(c *probeCandidate) {
 		llr += bitsCompoundName
 	case c.parts && c.camel:
 		llr += bitsProductName
-	case c.parts && c.nameLike && f&wDigit == 0:
+	case c.parts && c.nameLike && f&wDigit == 0 && !p.unnamedHumps(c):
 		llr += bitsCamelName
 	case c.parts:
 	case f&wUpperInner != 0 && f&wLower == 0:
@@ -838,4 +838,33 @@ func (p *prober) codeNamed(c *probeCandidate) bool {
 // "15rDsu-00085k-00").
 func (p *prober) lowerDigitLed(c *probeCandidate) bool {
 	return c.parts && c.w.Flags&(wUpperFirst|wUpperInner|wJoined) == 0 && c.code == codeNone && digitLed(p.text[c.w.Lo:c.w.Hi])
+}
+
+// unnamedHumps reports whether c, in a post, has a name's shape of cases
+// built as an acronym and a word are ("OAuth", "IPython", "DBpedia") but
+// no hump that is a word, and a run of three lower-case letters or more
+// that is none either: "NMlito", "LUGdss". A name built so names something
+// in words; a random draw of both cases falls into the shape by chance.
+// A CamelCase name of capitalised humps ("GithHub") and an acronym with a
+// short ending ("AIXItl") keep the name's discount.
+func (p *prober) unnamedHumps(c *probeCandidate) bool {
+	if p.edit0.Format != FormatMarkdown || c.chars < probeCodeMinChars || c.camel || p.humpsKnown(c) {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	caps, lower := false, false
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] >= 'A' && w[j] <= 'Z' {
+			j++
+		}
+		caps = caps || j-i >= 2
+		k := j
+		for k < len(w) && w[k] >= 'a' && w[k] <= 'z' {
+			k++
+		}
+		lower = lower || k-j >= 3 && !p.isWord(w[j:k])
+		i = max(k, i+1)
+	}
+	return caps && lower
 }
