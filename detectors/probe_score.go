@@ -351,7 +351,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
+	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
 		// Identifiers beside the word and a technical post are much the
 		// same evidence: together they count up to bitsIdentMax.
 		near, _ := c.term(termIdentNear)
@@ -756,7 +756,7 @@ const knownWordsPower = 0.75
 // not asked, which keeps it off the common path.
 func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
 	if p.edit0.Format == FormatMarkdown {
-		return llr >= loneLetterBits && (p.technical() > 0 || p.identNeighbours(c) > 0)
+		return llr >= loneLetterBits && (p.technicalFor(c) > 0 || p.identNeighbours(c) > 0)
 	}
 	return p.a.old == "" && float64(p.fresh) > math.Exp2(bitsLoneFresh/bitsPerDoublingCreation)
 }
