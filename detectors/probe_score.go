@@ -848,23 +848,29 @@ func (p *prober) lowerDigitLed(c *probeCandidate) bool {
 // A CamelCase name of capitalised humps ("GithHub") and an acronym with a
 // short ending ("AIXItl") keep the name's discount.
 func (p *prober) unnamedHumps(c *probeCandidate) bool {
-	if p.edit0.Format != FormatMarkdown || c.chars < probeCodeMinChars || c.camel || p.humpsKnown(c) {
+	// The shape first, the dictionary only then: most names of a post
+	// ("PyArrow", "NumPy") have no run of capitals and cost no lookup.
+	if p.edit0.Format != FormatMarkdown || c.chars < probeCodeMinChars || c.camel {
 		return false
 	}
 	w := p.text[c.w.Lo:c.w.Hi]
-	caps, lower := false, false
-	for i := 0; i < len(w); {
+	caps := false
+	for i, j := 0, 0; i < len(w) && !caps; i = j + 1 {
+		for j = i; j < len(w) && w[j] >= 'A' && w[j] <= 'Z'; j++ {
+		}
+		caps = j-i >= 2
+	}
+	if !caps {
+		return false
+	}
+	lower := false
+	for i := 0; i < len(w) && !lower; {
 		j := i
-		for j < len(w) && w[j] >= 'A' && w[j] <= 'Z' {
+		for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
 			j++
 		}
-		caps = caps || j-i >= 2
-		k := j
-		for k < len(w) && w[k] >= 'a' && w[k] <= 'z' {
-			k++
-		}
-		lower = lower || k-j >= 3 && !p.isWord(w[j:k])
-		i = max(k, i+1)
+		lower = j-i >= 3 && !p.isWord(w[i:j])
+		i = j + 1
 	}
-	return caps && lower
+	return lower && !p.humpsKnown(c)
 }
