@@ -63,7 +63,9 @@ const ProbeName = "probe"
 // are built as identifiers are (probe_ident.go): hashes, dimensions, file
 // modes, stretched words, in posts product names of English words and an
 // acronym; a word the text links to, its code names, its title names, it
-// has in another form, or that sits among identifiers counts against; but
+// has in another form, or that sits among identifiers counts against (the
+// words of prose set as code, a mail's indented quote, are no identifiers:
+// identWord); but
 // a word that breaks a sentence of ordinary prose, the one odd word of it
 // and used nowhere else (loneInProse), is judged by that sentence: identifiers
 // further along and a long page count less against it; and in a technical
