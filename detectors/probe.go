@@ -63,7 +63,9 @@ const ProbeName = "probe"
 // are built as identifiers are (probe_ident.go): hashes, dimensions, file
 // modes, stretched words, in posts product names of English words and an
 // acronym; a word the text links to, its code names, its title names, it
-// has in another form, or that sits among identifiers counts against; but
+// has in another form, or that sits among identifiers counts against (the
+// words of prose set as code, a mail's indented quote, are no identifiers:
+// identWord); but
 // a word that breaks a sentence of ordinary prose, the one odd word of it
 // and used nowhere else (loneInProse), is judged by that sentence: identifiers
 // further along and a long page count less against it; and in a technical
@@ -77,7 +79,9 @@ const ProbeName = "probe"
 // number as a word splitting code does ("3 kq3zt9 .12": splitsNumber), in
 // prose too; a code of capitals and digits in four runs or more, used once
 // and set apart by blanks, is no part number whatever its neighbours
-// (capsCodeInProse). A page in a
+// (capsCodeInProse). In a post, an acronym-and-word shape of cases
+// ("OAuth") whose humps and lower-case run are no words ("NMlito") takes
+// no name's discount (unnamedHumps). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
 // (probe_lang.go).
@@ -144,41 +148,43 @@ type prober struct {
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 
-	sc         readers
-	words      []scanWord
-	wbits      []float32 // per word: bits per letter of an ordinary lower-case word, or -1
-	sym        []uint8   // folded letters of the scored words, back to back
-	cands      []probeCandidate
-	added      []uint64   // wordHash of the candidate-sized added words
-	addedCount hashCounts // the same, counted
-	oldWords   hashCounts // the words collectOld asks about, counted in the lines the edit removed
-	oldAll     hashCounts // every word of those lines, when oldHas asks of another (oldAllDone)
-	oldAllDone bool
-	fresh      int    // distinct candidate-sized added words the removed lines do not have
-	rivals     int    // distinct candidates: the words that could be taken for a token
-	wordKnown  []int8 // per word: 1 a dictionary has it, -1 none does, 0 not looked up (wordAt)
-	edit       probeTextStats
-	known      []lineKnown
-	scripts    []lineScript
-	scratch    []float64
-	medians    []lineMedian
-	editMed    float64
-	editMedK   int8       // 0 unknown, 1 known, -1 too few words
-	scratchSym []uint8    // folded letters of a word looked at aside
-	urls       []byteSpan // the text's URLs (after "://"), once looked for
-	urlsDone   bool
-	pageModel  bool    // p.m was learned from the page: its language is the model's
-	tech       float64 // technical(), once known
-	techDone   bool
-	softNames  int        // candidates and short words with a software name's letters, once counted
-	short      []byteSpan // lower-case words too short to judge in a post
-	softDone   bool
-	altDone    bool
-	altCommon  bool   // long words alternating consonants and vowels are common in the text
-	world      *Model // worldModel for this edit, once asked
-	ownLetters *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
-	ownDone    bool
-	traceAll   bool // keep every candidate, however low it scores (ProbeTrace)
+	sc            readers
+	words         []scanWord
+	wbits         []float32 // per word: bits per letter of an ordinary lower-case word, or -1
+	sym           []uint8   // folded letters of the scored words, back to back
+	cands         []probeCandidate
+	added         []uint64   // wordHash of the candidate-sized added words
+	addedCount    hashCounts // the same, counted
+	oldWords      hashCounts // the words collectOld asks about, counted in the lines the edit removed
+	oldAll        hashCounts // every word of those lines, when oldHas asks of another (oldAllDone)
+	oldAllDone    bool
+	fresh         int    // distinct candidate-sized added words the removed lines do not have
+	rivals        int    // distinct candidates: the words that could be taken for a token
+	wordKnown     []int8 // per word: 1 a dictionary has it, -1 none does, 0 not looked up (wordAt)
+	edit          probeTextStats
+	known         []lineKnown
+	scripts       []lineScript
+	scratch       []float64
+	medians       []lineMedian
+	editMed       float64
+	editMedK      int8       // 0 unknown, 1 known, -1 too few words
+	scratchSym    []uint8    // folded letters of a word looked at aside
+	urls          []byteSpan // the text's URLs (after "://"), once looked for
+	urlsDone      bool
+	pageModel     bool    // p.m was learned from the page: its language is the model's
+	tech          float64 // technical(), once known
+	techDone      bool
+	techShape     float64 // technicalFor prose set as code, once known
+	techShapeDone bool
+	softNames     int        // candidates and short words with a software name's letters, once counted
+	short         []byteSpan // lower-case words too short to judge in a post
+	softDone      bool
+	altDone       bool
+	altCommon     bool   // long words alternating consonants and vowels are common in the text
+	world         *Model // worldModel for this edit, once asked
+	ownLetters    *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
+	ownDone       bool
+	traceAll      bool // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {

@@ -329,15 +329,21 @@ func (p *prober) identNeighbours(c *probeCandidate) int {
 		if k == c.idx || w.Line != c.w.Line {
 			continue
 		}
-		f := w.Flags
-		switch {
-		case f&(wCode|cCode|cCodeLine) != 0,
-			f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0,
-			f&wUpperInner != 0 && f&wLower != 0:
+		if identWord(w.Flags, c.code == codeProse) {
 			n++
 		}
 	}
 	return n
+}
+
+// identWord reports whether a word of flags f is an identifier, code or a
+// path: by its shape (a path or a dotted name, letters and digits, mixed
+// case) or, unless byShape, by its place (code). Prose set as code
+// (codeProse, an indented paragraph of a mail) is words of a sentence
+// there, and its own words say nothing of a word among them.
+func identWord(f wflag, byShape bool) bool {
+	return f&wCode != 0 || !byShape && f&(cCode|cCodeLine) != 0 ||
+		f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0
 }
 
 // technical returns how technical a post is, from 0 to 1: the share of its
@@ -345,23 +351,41 @@ func (p *prober) identNeighbours(c *probeCandidate) int {
 // eight. In such a post a program's name ("tqdm", "vcpkg", "nfsd") is
 // among its kind.
 func (p *prober) technical() float64 {
-	if p.techDone {
-		return p.tech
+	if !p.techDone {
+		p.techDone = true
+		p.tech = p.identShare(false)
 	}
-	p.techDone = true
+	return p.tech
+}
+
+// technicalFor is technical for the word c: for a word of prose set as
+// code (codeProse), by the shapes of the post's words alone (identWord), as
+// the words of an indented paragraph are no code.
+func (p *prober) technicalFor(c *probeCandidate) float64 {
+	if c.code != codeProse {
+		return p.technical()
+	}
+	if !p.techShapeDone {
+		p.techShapeDone = true
+		p.techShape = p.identShare(true)
+	}
+	return p.techShape
+}
+
+// identShare is how technical the post is (technical), its identifiers
+// told by identWord.
+func (p *prober) identShare(byShape bool) float64 {
 	if p.edit0.Format != FormatMarkdown || len(p.words) < 20 {
 		return 0
 	}
 	n := 0
 	for _, w := range p.words {
-		f := w.Flags
-		if f&(wCode|cCode|cCodeLine) != 0 || f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+		if identWord(w.Flags, byShape) {
 			n++
 		}
 	}
 	share := float64(n) / float64(len(p.words))
-	p.tech = min(1, max(0, (share-0.03)/(0.125-0.03)))
-	return p.tech
+	return min(1, max(0, (share-0.03)/(0.125-0.03)))
 }
 
 // permissionString reports whether w starts as a Unix file mode does in a

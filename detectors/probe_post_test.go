@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,56 @@ func TestProbeTalkComment(t *testing.T) {
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
 		if got := strings.Join(r.Tokens, " "); got != tt.want {
 			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}
+
+// A name's shape of cases (an acronym and a word: "OAuth", "IPython") with
+// no hump a word and a run of lower-case letters no word either is no
+// name: in a sentence of a post it is judged as a mix of cases is. A
+// CamelCase name of capitalised humps ("GithHub") keeps the name's
+// discount.
+func TestProbeUnnamedHumps(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct{ tok, want string }{
+		{"NMlito", "NMlito"},
+		{"LUGdss", "LUGdss"},
+		{"IPython", ""},
+		{"GithHub", ""},
+	} {
+		text := "Note that currently the branch " + tt.tok + " raises a forbidden error even if all these conditions are met."
+		e := &Edit{Anon: true, New: text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", text, got, tt.want, reasonLines(r))
+		}
+	}
+}
+
+// Prose set as code (a mail's indented quote) is words of a sentence: they
+// make neither the post technical nor a word among them an identifier's
+// neighbour, so a token in the quote is judged as in prose.
+func TestProbeIndentedQuote(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	quote := "On Tue, Sep 10, 2002, Jim Whitehead wrote:\n\n" +
+		"    Why do the wagons have that particular odd spacing? Well, if they %s tried\n" +
+		"    to use any other spacing, the wagon wheels would break on some of the\n" +
+		"    old, long distance roads in England, because that is the spacing of the\n" +
+		"    wheel ruts. So who built those old rutted roads? Imperial Rome built the\n" +
+		"    first long distance roads in Europe for their legions, and those roads\n" +
+		"    have been used ever since.\n\n" +
+		"I doubt it, but it makes a good story. The standard gauge came from the\n" +
+		"colliery wagonways of the north, as far as I know.\n"
+	for _, tt := range []struct{ tok, want string }{
+		{"psafbu", "psafbu"},
+		{"laMMCT", "laMMCT"},
+		{"the", ""},
+	} {
+		text := fmt.Sprintf(quote, tt.tok)
+		e := &Edit{Anon: true, New: text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", text, got, tt.want, reasonLines(r))
 		}
 	}
 }

@@ -235,7 +235,7 @@ func (p *prober) judge(c *probeCandidate) {
 		llr += bitsCompoundName
 	case c.parts && c.camel:
 		llr += bitsProductName
-	case c.parts && c.nameLike && f&wDigit == 0:
+	case c.parts && c.nameLike && f&wDigit == 0 && !p.unnamedHumps(c):
 		llr += bitsCamelName
 	case c.parts:
 	case f&wUpperInner != 0 && f&wLower == 0:
@@ -351,7 +351,7 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technical(); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
+	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
 		// Identifiers beside the word and a technical post are much the
 		// same evidence: together they count up to bitsIdentMax.
 		near, _ := c.term(termIdentNear)
@@ -756,7 +756,7 @@ const knownWordsPower = 0.75
 // not asked, which keeps it off the common path.
 func (p *prober) loneMatters(c *probeCandidate, llr float64) bool {
 	if p.edit0.Format == FormatMarkdown {
-		return llr >= loneLetterBits && (p.technical() > 0 || p.identNeighbours(c) > 0)
+		return llr >= loneLetterBits && (p.technicalFor(c) > 0 || p.identNeighbours(c) > 0)
 	}
 	return p.a.old == "" && float64(p.fresh) > math.Exp2(bitsLoneFresh/bitsPerDoublingCreation)
 }
@@ -838,4 +838,39 @@ func (p *prober) codeNamed(c *probeCandidate) bool {
 // "15rDsu-00085k-00").
 func (p *prober) lowerDigitLed(c *probeCandidate) bool {
 	return c.parts && c.w.Flags&(wUpperFirst|wUpperInner|wJoined) == 0 && c.code == codeNone && digitLed(p.text[c.w.Lo:c.w.Hi])
+}
+
+// unnamedHumps reports whether c, in a post, has a name's shape of cases
+// built as an acronym and a word are ("OAuth", "IPython", "DBpedia") but
+// no hump that is a word, and a run of three lower-case letters or more
+// that is none either: "NMlito", "LUGdss". A name built so names something
+// in words; a random draw of both cases falls into the shape by chance.
+// A CamelCase name of capitalised humps ("GithHub") and an acronym with a
+// short ending ("AIXItl") keep the name's discount.
+func (p *prober) unnamedHumps(c *probeCandidate) bool {
+	// The shape first, the dictionary only then: most names of a post
+	// ("PyArrow", "NumPy") have no run of capitals and cost no lookup.
+	if p.edit0.Format != FormatMarkdown || c.chars < probeCodeMinChars || c.camel {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	caps := false
+	for i, j := 0, 0; i < len(w) && !caps; i = j + 1 {
+		for j = i; j < len(w) && w[j] >= 'A' && w[j] <= 'Z'; j++ {
+		}
+		caps = j-i >= 2
+	}
+	if !caps {
+		return false
+	}
+	lower := false
+	for i := 0; i < len(w) && !lower; {
+		j := i
+		for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
+			j++
+		}
+		lower = j-i >= 3 && !p.isWord(w[i:j])
+		i = j + 1
+	}
+	return lower && !p.humpsKnown(c)
 }

@@ -31,10 +31,61 @@ func ProbeTrace(in *Input) string {
 		p.setWords(in.Edit, in.Env)
 		p.run()
 		dump()
+		p.traceUnjudged(&sb)
 	}
 	pass(m, "base", false)
 	if p.wantsPageModel() {
 		pass(p.pageModelOf(in.Edit), "page", true)
 	}
 	return sb.String()
+}
+
+// traceUnjudged lists the words of six characters or more that were not
+// judged, with what the candidate filter (run) says of each: why a word
+// never reaches judge.
+func (p *prober) traceUnjudged(sb *strings.Builder) {
+	for i, w := range p.words {
+		if w.Hi-w.Lo < probeCodeMinChars || w.Flags&wNonLatin != 0 {
+			continue
+		}
+		judged := false
+		for k := range p.cands {
+			judged = judged || p.cands[k].idx == i
+		}
+		if judged {
+			continue
+		}
+		word := p.text[w.Lo:w.Hi]
+		var why []string
+		say := func(ok bool, s string) {
+			if ok {
+				why = append(why, s)
+			}
+		}
+		f := w.Flags
+		say(f&wCode != 0, "code-word")
+		if f&cCode != 0 {
+			say(true, fmt.Sprintf("code-mode=%d", p.codeMode(i)))
+		}
+		sh := shapeOf(word)
+		if f&wDigit != 0 || f&wUpperInner != 0 && f&wLower != 0 {
+			say(hexIdent(word), "hex")
+			say(isIdentShape(word, sh), "ident-shape")
+			say(sh.parts <= 3 && p.afterLabel(i), "after-label")
+			say(sh.digits > 0 && p.capsCodeInProse(i, word, sh), "caps-code-in-prose")
+			say(f&cIdent != 0, "ident-place")
+		}
+		say(syllableRun(word), "syllable-run")
+		say(botName(word), "bot-name")
+		say(p.wordAt(i), "word")
+		say(p.gluedWord(strings.ToLower(word)), "glued")
+		say(p.stretchedWord(word), "stretched")
+		say(permissionString(word), "permission")
+		say(tempName(word), "temp-name")
+		say(p.a.OldHasWord(word), "old-has")
+		if sym, ok := foldWord(nil, word); ok && f&wDigit == 0 {
+			say(true, fmt.Sprintf("llr=%.1f", p.m.bits(sym)-float64(len(sym))*log2Letters))
+		}
+		fmt.Fprintf(sb, "    %-20q not judged: %s\n", word, strings.Join(why, " "))
+	}
 }
