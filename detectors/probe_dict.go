@@ -778,13 +778,7 @@ func (p *prober) acronymAgain(acronym, w string) bool {
 		if upper < 2 {
 			continue
 		}
-		lo, hi := i, e
-		for lo > 0 && scanIsAlnum(t[lo-1]) {
-			lo--
-		}
-		for hi < len(t) && scanIsAlnum(t[hi]) {
-			hi++
-		}
+		lo, hi := alnumRun(t, i, e)
 		if t[lo:hi] != w {
 			return true
 		}
@@ -960,13 +954,7 @@ func (p *prober) textPiece(s, w string) (own, inName, none bool) {
 		if !pieceBreak(t, i) || !pieceBreak(t, e) {
 			continue
 		}
-		lo, hi := i, e
-		for lo > 0 && scanIsAlnum(t[lo-1]) {
-			lo--
-		}
-		for hi < len(t) && scanIsAlnum(t[hi]) {
-			hi++
-		}
+		lo, hi := alnumRun(t, i, e)
 		if t[lo:hi] == w || inAddress(t, i, e) {
 			continue
 		}
@@ -1050,4 +1038,16 @@ func (p *prober) seriesName(w string) bool {
 		}
 	}
 	return false
+}
+
+// alnumRun widens t[i:e] to the run of letters and digits around it: the
+// whole word an occurrence sits in.
+func alnumRun(t string, i, e int) (lo, hi int) {
+	for i > 0 && scanIsAlnum(t[i-1]) {
+		i--
+	}
+	for e < len(t) && scanIsAlnum(t[e]) {
+		e++
+	}
+	return i, e
 }
