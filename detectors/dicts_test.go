@@ -18,6 +18,7 @@ var testDictFiles = map[string][]string{
 	"fr": {"/usr/share/dict/french", "/usr/share/hunspell/fr.dic"},
 	"es": {"/usr/share/dict/spanish", "/usr/share/hunspell/es_ES.dic"},
 	"pl": {"/usr/share/dict/polish"},
+	"pt": {"/usr/share/dict/brazilian", "/usr/share/dict/portuguese", "/usr/share/hunspell/pt_BR.dic"},
 }
 
 var testDictsOnce = sync.OnceValue(func() map[string]Words {

@@ -92,3 +92,45 @@ func TestProbeTokenOnOwnLanguagePage(t *testing.T) {
 	}
 	t.Logf("%d of %d caught", hits, n)
 }
+
+// A post on a site in a language with a letter model of its own (a
+// technical question in Portuguese, English names of programs among its
+// words) takes the discount for that language around a word only as far as
+// Portuguese letters explain the word, as a page in that language does:
+// random letters are no more Portuguese than English. The post itself
+// stays unflagged.
+func TestProbeTokenInOwnLanguagePost(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	if env.Dicts["pt"] == nil {
+		t.Skip("no Portuguese dictionary installed")
+	}
+	const post = "Estou desenvolvendo uma aplicação em Java que lê um arquivo de texto grande, linha por linha, e grava os dados " +
+		"numa tabela do banco. Quando o arquivo passa de alguns megabytes, a memória do servidor sobe muito e às vezes " +
+		"o processo termina com um erro de falta de memória.\n\n" +
+		"Já tentei aumentar o tamanho do heap e fechar a conexão depois de cada lote, mas o problema continua. " +
+		"Alguém sabe qual é a forma correta de ler um arquivo assim sem carregar tudo de uma vez? " +
+		"Existe alguma biblioteca que ajude nisso, ou devo usar apenas as classes padrão da linguagem?\n"
+	judge := func(text string) Result {
+		e := &Edit{Anon: true, New: text, Lang: "pt", Format: FormatMarkdown}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+	}
+	if r := judge(post); r.Score >= DefaultProbeThreshold {
+		t.Fatalf("the post flagged: %v", r.Suspects)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	ws := strings.Split(post, " ")
+	hits, n := 0, 200
+	for i := 0; i < n; i++ {
+		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
+		k := 1 + rng.IntN(len(ws)-2)
+		text := strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")
+		if r := judge(text); r.Score >= DefaultProbeThreshold && strings.Contains(strings.Join(r.Tokens, " "), tok) {
+			hits++
+		}
+	}
+	// 92.5% today, 85% with the whole discount of a post in English.
+	if hits*100 < 89*n {
+		t.Errorf("%d of %d tokens of 6-7 letters in a Portuguese post caught, want 89%% or more", hits, n)
+	}
+	t.Logf("%d of %d caught", hits, n)
+}

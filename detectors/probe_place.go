@@ -52,7 +52,19 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	for j < len(t) && scanIsAlnum(t[j]) {
 		j++
 	}
-	return j > i && probeURLSuffixes[lowerASCII(t[i:j])]
+	return j > i && p.urlSuffix(t[i:j])
+}
+
+// urlSuffix reports whether w, the word after a candidate, ends a URL
+// whose punctuation was stripped ("example com", "index php"): a suffix of
+// the table written in lower case, as a URL has it, and no word of the
+// page's language other than English. In prose "PHP" and "HTML" name a
+// language, and the "com" of a Portuguese post is "with".
+func (p *prober) urlSuffix(w string) bool {
+	if !probeURLSuffixes[lowerASCII(w)] || strings.ToLower(w) != w {
+		return false
+	}
+	return p.pageLang() == "en" || p.langDict == nil || !p.langDict.Has(w)
 }
 
 // splitsURL reports whether c, a space from the punctuation of a URL or

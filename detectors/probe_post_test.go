@@ -110,3 +110,24 @@ func TestProbeIndentedQuote(t *testing.T) {
 		}
 	}
 }
+
+// A word before a URL's suffix ("example com", "index php") is read as a
+// piece of a URL whose punctuation was stripped; not so before a suffix
+// written as a name ("in HTML", "in PHP") nor before a word of the post's
+// language that spells one (the Portuguese "com", "with").
+func TestProbeURLSuffixInProse(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	if env.Dicts["pt"] == nil {
+		t.Skip("no Portuguese dictionary installed")
+	}
+	for _, tt := range []struct{ lang, text, want string }{
+		{"pt", "Existe alguma forma de validar o documento usando dígitos verificadores, como acontece ozrifqub com o outro?", "ozrifqub"},
+		{"en", "I wrote the whole page by hand in ozrifqub HTML and now the layout breaks on phones.", "ozrifqub"},
+	} {
+		e := &Edit{Anon: true, New: tt.text, Lang: tt.lang, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}

@@ -428,22 +428,28 @@ func (p *prober) judge(c *probeCandidate) {
 		} else {
 			b = share * max(bitsForeignMax, bitsForeignText*(med-normalProseBits))
 		}
-		if !p.pageModel && b < 0 && p.edit0.Format != FormatMarkdown && c.chars > 5 {
+		if !p.pageModel && b < 0 && c.chars > 5 {
 			// Another language explains letters English finds odd only
 			// as far as some language writes them: no more than the
-			// world's letters (worldModel) explain of this word. Not in a
-			// post, whose odd lines are code and jargon, no language; nor
-			// for five letters or fewer, abbreviations as often as words.
+			// world's letters (worldModel) explain of this word. Not for
+			// five letters or fewer, abbreviations as often as words.
 			//
 			// The page's own language, when it has a model, is the
 			// language around: its letters, not the world's pooled ones,
 			// which are flatter and explain some 4 bits of any six random
-			// letters.
-			m := p.worldModel()
-			if own := p.ownLangModel(); own != nil {
-				m = own
+			// letters. A post is judged so too when its site has a
+			// language other than English: its words are that language
+			// and English (identifiers, jargon), and the discount its
+			// Portuguese prose earns is no more than Portuguese explains
+			// of this word. A post in English keeps the whole discount:
+			// its odd lines are code and jargon, no language.
+			m := p.ownLangModel()
+			if m == nil && p.edit0.Format != FormatMarkdown {
+				m = p.worldModel()
 			}
-			b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
+			if m != nil {
+				b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
+			}
 		}
 		c.add(termForeign, b)
 	}
