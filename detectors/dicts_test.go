@@ -77,9 +77,30 @@ func testDicts(tb testing.TB, require bool) map[string]Words {
 	tb.Helper()
 	d := testDictsOnce()
 	if require && d["en"] == nil {
-		tb.Skip("no English dictionary installed (apt-get install wamerican-huge)")
+		missingDict(tb, "no English dictionary installed (apt-get install wamerican-huge)")
 	}
 	return d
+}
+
+// testDictsWith is testDicts requiring lang's dictionary too.
+func testDictsWith(tb testing.TB, lang string) map[string]Words {
+	tb.Helper()
+	d := testDicts(tb, true)
+	if d[lang] == nil {
+		missingDict(tb, "no "+lang+" dictionary installed (.ci/run lists the packages)")
+	}
+	return d
+}
+
+// missingDict skips a test whose dictionary is not installed, except in CI
+// (CI=true), where .ci/run installs every one and a skip would hide a
+// broken set-up.
+func missingDict(tb testing.TB, msg string) {
+	tb.Helper()
+	if os.Getenv("CI") == "true" {
+		tb.Fatal(msg)
+	}
+	tb.Skip(msg)
 }
 
 // A real word's letters in another order, its ends in place, and two real

@@ -52,10 +52,7 @@ func TestProbeTokenInForeignSentence(t *testing.T) {
 // explain some 4 bits of any six random letters. The page itself stays
 // unflagged.
 func TestProbeTokenOnOwnLanguagePage(t *testing.T) {
-	env := &Env{Dicts: testDicts(t, true)}
-	if env.Dicts["pl"] == nil {
-		t.Skip("no Polish dictionary installed")
-	}
+	env := &Env{Dicts: testDictsWith(t, "pl")}
 	const page = "Małe miasto leży nad szeroką rzeką, między dwoma zalesionymi wzgórzami. W średniowieczu było ważnym miejscem " +
 		"handlu solą, drewnem i winem, a stare spichlerze nad rzeką do dziś przypominają o tamtych czasach.\n\n" +
 		"Rynek otaczają wąskie domy z wysokimi dachami. Pośrodku stoi studnia z szarego kamienia, przy której w ciepłe dni " +
@@ -75,17 +72,8 @@ func TestProbeTokenOnOwnLanguagePage(t *testing.T) {
 	if r := judge(para); r.Score >= DefaultProbeThreshold {
 		t.Fatalf("the paragraph flagged: %v", r.Suspects)
 	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	ws := strings.Split(para, " ")
-	hits, n := 0, 200
-	for i := 0; i < n; i++ {
-		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
-		k := 1 + rng.IntN(len(ws)-2)
-		text := strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")
-		if r := judge(text); strings.Contains(strings.Join(r.Tokens, " "), tok) {
-			hits++
-		}
-	}
+	n := 200
+	hits := tokensCaught(rand.New(rand.NewPCG(3, 4)), para, n, judge)
 	// 89.5% today, 82% with the world's letters as the bound.
 	if hits*100 < 85*n {
 		t.Errorf("%d of %d tokens of 6-7 letters in a Polish paragraph caught, want 85%% or more", hits, n)
@@ -100,10 +88,7 @@ func TestProbeTokenOnOwnLanguagePage(t *testing.T) {
 // random letters are no more Portuguese than English. The post itself
 // stays unflagged.
 func TestProbeTokenInOwnLanguagePost(t *testing.T) {
-	env := &Env{Dicts: testDicts(t, true)}
-	if env.Dicts["pt"] == nil {
-		t.Skip("no Portuguese dictionary installed")
-	}
+	env := &Env{Dicts: testDictsWith(t, "pt")}
 	const post = "Estou desenvolvendo uma aplicação em Java que lê um arquivo de texto grande, linha por linha, e grava os dados " +
 		"numa tabela do banco. Quando o arquivo passa de alguns megabytes, a memória do servidor sobe muito e às vezes " +
 		"o processo termina com um erro de falta de memória.\n\n" +
@@ -117,20 +102,28 @@ func TestProbeTokenInOwnLanguagePost(t *testing.T) {
 	if r := judge(post); r.Score >= DefaultProbeThreshold {
 		t.Fatalf("the post flagged: %v", r.Suspects)
 	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	ws := strings.Split(post, " ")
-	hits, n := 0, 200
-	for i := 0; i < n; i++ {
-		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
-		k := 1 + rng.IntN(len(ws)-2)
-		text := strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")
-		if r := judge(text); r.Score >= DefaultProbeThreshold && strings.Contains(strings.Join(r.Tokens, " "), tok) {
-			hits++
-		}
-	}
-	// 92.5% today, 85% with the whole discount of a post in English.
+	n := 200
+	hits := tokensCaught(rand.New(rand.NewPCG(5, 6)), post, n, judge)
+	// 94% today, 85% with the whole discount of a post in English.
 	if hits*100 < 89*n {
 		t.Errorf("%d of %d tokens of 6-7 letters in a Portuguese post caught, want 89%% or more", hits, n)
 	}
 	t.Logf("%d of %d caught", hits, n)
+}
+
+// tokensCaught puts n random lower-case tokens of 6-7 letters, one at a
+// time, between two words of text (never first or last) and returns how
+// many judge flags. Result.Tokens holds only tokens at or above the
+// threshold.
+func tokensCaught(rng *rand.Rand, text string, n int, judge func(string) Result) int {
+	ws := strings.Split(text, " ")
+	hits := 0
+	for range n {
+		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
+		k := 1 + rng.IntN(len(ws)-2)
+		if r := judge(strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")); strings.Contains(strings.Join(r.Tokens, " "), tok) {
+			hits++
+		}
+	}
+	return hits
 }

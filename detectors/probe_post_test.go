@@ -116,10 +116,7 @@ func TestProbeIndentedQuote(t *testing.T) {
 // written as a name ("in HTML", "in PHP") nor before a word of the post's
 // language that spells one (the Portuguese "com", "with").
 func TestProbeURLSuffixInProse(t *testing.T) {
-	env := &Env{Dicts: testDicts(t, true)}
-	if env.Dicts["pt"] == nil {
-		t.Skip("no Portuguese dictionary installed")
-	}
+	env := &Env{Dicts: testDictsWith(t, "pt")}
 	for _, tt := range []struct{ lang, text, want string }{
 		{"pt", "Existe alguma forma de validar o documento usando dígitos verificadores, como acontece ozrifqub com o outro?", "ozrifqub"},
 		{"en", "I wrote the whole page by hand in ozrifqub HTML and now the layout breaks on phones.", "ozrifqub"},
