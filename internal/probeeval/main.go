@@ -5,7 +5,7 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
@@ -16,6 +16,8 @@
 // TypeScript projects are held out whole (multiswe.go), and so are the
 // signed comments of two English Wikipedia talk pages (talk.go); questions
 // of Stack Overflow in Portuguese tune, in Spanish are held out (sointl.go);
+// glossed language examples (gloss.go) and a French forum's posts
+// (frforum.go) split by a hash of their id;
 // Wikipedia pages split by a hash of their id
 // (inject.Held), and so do mailing-list e-mails (technical text with pasted
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
@@ -108,6 +110,8 @@ func main() {
 	flag.StringVar(&swebenchMirror, "swebench", "/work/.mirror/ivan4722+csvtransfer/repo", "bare clone of ivan4722/csvtransfer (SWE-bench Lite's issues, github.go); \"\" to skip")
 	flag.StringVar(&multisweMirror, "multiswe", "/work/.mirror/kuppireddypravalika+MSWE-validation-dataset/repo", "bare clone of kuppireddypravalika/MSWE-validation-dataset (Multi-SWE-bench's issues of C, C++, Go, Java, JavaScript, Rust and TypeScript projects, multiswe.go); \"\" to skip")
 	flag.StringVar(&sointlMirror, "sointl", "/work/.mirror/RafaelFerSilva+regex-e-modelo-de-linguagem/repo", "bare clone of RafaelFerSilva/regex-e-modelo-de-linguagem (questions of Stack Overflow in Portuguese and Spanish, sointl.go); \"\" to skip")
+	flag.StringVar(&glossMirror, "gloss", "/work/.mirror/foltaProject+glosslm/repo", "bare clone of foltaProject/glosslm (glossed examples of about 1,400 languages, gloss.go); \"\" to skip")
+	flag.StringVar(&frforumMirror, "frforum", "/work/.mirror/Batouuuuu+Outils-de-corpus/repo", "bare clone of Batouuuuu/Outils-de-corpus (a French do-it-yourself forum, frforum.go); \"\" to skip")
 	flag.StringVar(&talkMirror, "wikitalk", "/work/.mirror/AnySoftKeyboard+AnySoftKeyboard/repo", "bare clone of AnySoftKeyboard/AnySoftKeyboard (two English Wikipedia talk pages, talk.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
@@ -320,7 +324,7 @@ func collect(shared, mirror string) ([]item, error) {
 		read   func(string) ([]item, error)
 	}{
 		{issuesMirror, issueItems}, {swebenchMirror, swebenchItems}, {cardanoMirror, cardanoItems}, {multisweMirror, multisweItems},
-		{talkMirror, talkItems}, {sointlMirror, sointlItems},
+		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems},
 	} {
 		if src.mirror == "" {
 			continue
