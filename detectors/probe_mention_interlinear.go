@@ -1,0 +1,152 @@
+package detectors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Interlinear glosses: an example sentence in a language a site discusses
+// (a natural one, or one its poster made up) on a line of its own, and
+// under it a line that gives each of its words a meaning, word for word:
+//
+//	tombak senjata
+//	spear weapon
+//	'a spear is a weapon'
+//
+// (the Leipzig glossing rules' layout, with morphemes parted by hyphens and
+// grammatical categories in small capitals: "OV-send-APP", "1SG.TR-drink").
+// The example's words are no dictionary's and their letters are another
+// language's, but the text itself says what each means: they are words,
+// not a token. A token slipped into the example adds a word the gloss does
+// not have, and the lines no longer match.
+
+const (
+	// interlinearMinWords is the fewest words an example line has.
+	interlinearMinWords = 2
+	// interlinearReach is how many lines below an example its gloss may
+	// be: the next, or the one after a line that parts the example's
+	// words into morphemes (as many words, no more readable).
+	interlinearReach = 2
+	// glossTagMaxLen is the longest a grammatical category's abbreviation
+	// is ("1SG", "PERF", "3plABS", "INSTR").
+	glossTagMaxLen = 6
+)
+
+// interlinear reports whether the word at lo is a word of an example line
+// that a line below glosses word for word: both lines have as many words;
+// at least two of the example's words, and at least half of them, are in
+// no dictionary, while two thirds of the gloss's words are dictionary
+// words or grammatical categories, part by part.
+func (p *prober) interlinear(lo int) bool {
+	t := p.text
+	ls, le := lineAt(t, lo)
+	line := lineWords(t[ls:le])
+	if len(line) < interlinearMinWords {
+		return false
+	}
+	unknown := 0
+	for _, w := range line {
+		if !p.glossReadable(w) {
+			unknown++
+		}
+	}
+	if unknown < 2 || unknown*2 < len(line) {
+		return false
+	}
+	end := le
+	for range interlinearReach {
+		next, e, ok := lineAfter(t, end)
+		if !ok || next == "" {
+			return false // a gloss is on the example's next lines, in its paragraph
+		}
+		end = e
+		words := lineWords(next)
+		if len(words) != len(line) {
+			return false // the words of a line between are the example's, parted into morphemes
+		}
+		known, marked := 0, false
+		for _, w := range words {
+			if p.glossReadable(w) {
+				known++
+				marked = marked || glossMarked(w)
+			}
+		}
+		if known*3 >= len(words)*2 && marked {
+			return true
+		}
+	}
+	return false
+}
+
+// lineWords returns the words of a line: its space-separated pieces that
+// hold a letter or a digit, the punctuation around them trimmed.
+func lineWords(line string) []string {
+	var out []string
+	for _, f := range strings.Fields(line) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// glossReadable reports whether every part of w, parted at the marks a
+// gloss parts morphemes and categories with, is a dictionary word or a
+// grammatical category's abbreviation.
+func (p *prober) glossReadable(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:/~<>()[]", r) })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, part := range parts {
+		if !glossTag(part) && !p.isWord(strings.ToLower(part)) {
+			return false
+		}
+	}
+	return true
+}
+
+// glossTag reports whether s is written as a grammatical category's
+// abbreviation is: a short run of capitals, with a person's or a number's
+// digit ("NOM", "1SG", "3pl", "PL", "2"), or lower-case letters led by a
+// digit ("1s", "3sg").
+func glossTag(s string) bool {
+	if s == "" || len(s) > glossTagMaxLen {
+		return false
+	}
+	upper, lower, digit := 0, 0, 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			lower++
+		case r >= '0' && r <= '9':
+			digit++
+		default:
+			return false
+		}
+	}
+	switch {
+	case upper > 0:
+		return upper >= lower || digit > 0
+	case digit > 0:
+		return s[0] >= '0' && s[0] <= '9'
+	}
+	return false
+}
+
+// glossMarked reports whether w is written as a gloss writes a word, not as
+// prose does: morphemes parted by a gloss's marks ("OV-send-APP",
+// "1SG.TR-drink", "give:ipv2s"), or a grammatical category ("NOM", "3pl").
+func glossMarked(w string) bool {
+	if glossTag(w) && (len(w) > 1 || w[0] >= '0' && w[0] <= '9') {
+		return true // not a capital alone: "I", "A" open an English line
+	}
+	i := strings.IndexAny(w, "-.=:")
+	return i > 0 && i < len(w)-1
+}

@@ -1,0 +1,49 @@
+package detectors
+
+import (
+	"strings"
+	"testing"
+)
+
+// An example sentence glossed word for word on the line below (the Leipzig
+// layout: morphemes parted by hyphens, categories in capitals) is another
+// language's words, however odd its letters; a token slipped into the
+// example adds a word the gloss lacks, and a token in a line of prose
+// above a line of as many words that no gloss marks stays a probe.
+func TestProbeInterlinear(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct{ text, want string }{
+		{text: "In my conlang this reads:\n\nvrotkajyn zhmepuk tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'"},
+		// A line that parts the words into morphemes between.
+		{text: "In my conlang this reads:\n\nvrotkajyn zhmepuk tal\nvrot-kaj-yn zhmep-uk tal\nwalk-1SG-PST house-LOC DEF\n'I walked to the house'"},
+		// Slipped into the example: one word more than its gloss, and
+		// the example's words are judged as any others again.
+		{text: "In my conlang this reads:\n\nvrotkajyn qxzwvbtr zhmepuk tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
+			want: "qxzwvbtr vrotkajyn"},
+		// Slipped into the gloss: no line glosses the gloss.
+		{text: "In my conlang this reads:\n\nvrotkajyn zhmepuk tal\nwalk-1SG.PST qxzwvbtr house-LOC DEF\n'I walked to the house'",
+			want: "qxzwvbtr vrotkajyn zhmepuk"},
+		// Prose above a line of as many words, none of them glossed.
+		{text: "Thanks, vrotkajyn zhmepuk for that.\nI will try it today.", want: "vrotkajyn zhmepuk"},
+		// Capitals inside a word are no language's spelling.
+		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
+			want: "zhmEpuKq"},
+	} {
+		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}
+
+func TestGlossTag(t *testing.T) {
+	for s, want := range map[string]bool{
+		"NOM": true, "1SG": true, "3pl": true, "PL": true, "2": true, "Sg": true, "INSTR": true,
+		"walk": false, "house": false, "Walk": false, "ABSOLUTIVE": false, "x": false, "": false,
+	} {
+		if got := glossTag(s); got != want {
+			t.Errorf("glossTag(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
