@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,8 +23,6 @@ import (
 // not have, and the lines no longer match.
 
 const (
-	// interlinearMinWords is the fewest words an example line has.
-	interlinearMinWords = 2
 	// interlinearReach is how many lines below an example its gloss may
 	// be: the next, or the one after a line that parts the example's
 	// words into morphemes (as many words, no more readable).
@@ -35,14 +34,20 @@ const (
 
 // interlinear reports whether the word at lo is a word of an example line
 // that a line below glosses word for word: both lines have as many words;
-// at least two of the example's words, and at least half of them, are in
-// no dictionary, while two thirds of the gloss's words are dictionary
-// words or grammatical categories, part by part.
+// at least two of the example's words, and a third of them, are in no
+// dictionary (a language's short words are often some dictionary's too),
+// while two thirds of the gloss's words are dictionary words or
+// grammatical categories, part by part, and one at least is marked as a
+// gloss marks a word (glossMarked); the two lines share a third of their
+// words at most (shared).
 func (p *prober) interlinear(lo int) bool {
 	t := p.text
 	ls, le := lineAt(t, lo)
+	if strings.Contains(t[ls:le], "://") || strings.ContainsRune(t[ls:le], '`') {
+		return false // an example is words, not a link's or code's
+	}
 	line := lineWords(t[ls:le])
-	if len(line) < interlinearMinWords {
+	if len(line) == 0 {
 		return false
 	}
 	unknown := 0
@@ -51,7 +56,14 @@ func (p *prober) interlinear(lo int) bool {
 			unknown++
 		}
 	}
-	if unknown < 2 || unknown*2 < len(line) {
+	switch {
+	case len(line) == 1:
+		// A word alone: its gloss must be a gloss's word, morphemes and
+		// a category ("KA-man-STAT"), not any word of a line alone.
+		if unknown == 0 {
+			return false
+		}
+	case unknown < 2 || unknown*3 < len(line):
 		return false
 	}
 	end := le
@@ -72,11 +84,28 @@ func (p *prober) interlinear(lo int) bool {
 				marked = marked || glossMarked(w)
 			}
 		}
-		if known*3 >= len(words)*2 && marked {
+		if len(words) == 1 && !strings.ContainsAny(words[0], "-.=:") {
+			marked = false
+		}
+		if known*3 >= len(words)*2 && marked && shared(line, words)*3 <= len(line) {
 			return true
 		}
 	}
 	return false
+}
+
+// shared counts the words of a that b has too, in any case: an example
+// and its gloss are two languages and share a name or two at most, where
+// the lines of a form or a template repeat theirs ("- Running in
+// notebook: No", "- Running in Colab: No").
+func shared(a, b []string) int {
+	n := 0
+	for _, w := range a {
+		if slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
+			n++
+		}
+	}
+	return n
 }
 
 // lineWords returns the words of a line: its space-separated pieces that
@@ -141,12 +170,15 @@ func glossTag(s string) bool {
 }
 
 // glossMarked reports whether w is written as a gloss writes a word, not as
-// prose does: morphemes parted by a gloss's marks ("OV-send-APP",
-// "1SG.TR-drink", "give:ipv2s"), or a grammatical category ("NOM", "3pl").
+// prose does: a grammatical category ("NOM", "3pl"), alone or joined to
+// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s").
+// Not a capital alone ("I", "A" open an English line) nor a number
+// ("3.8.10", a version).
 func glossMarked(w string) bool {
-	if glossTag(w) && (len(w) > 1 || w[0] >= '0' && w[0] <= '9') {
-		return true // not a capital alone: "I", "A" open an English line
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:", r) }) {
+		if len(part) > 1 && glossTag(part) && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
+			return true
+		}
 	}
-	i := strings.IndexAny(w, "-.=:")
-	return i > 0 && i < len(w)-1
+	return false
 }

@@ -23,8 +23,15 @@ func TestProbeInterlinear(t *testing.T) {
 		// Slipped into the gloss: no line glosses the gloss.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmepuk tal\nwalk-1SG.PST qxzwvbtr house-LOC DEF\n'I walked to the house'",
 			want: "qxzwvbtr vrotkajyn zhmepuk"},
+		// A word alone, glossed by morphemes and a category; a token
+		// alone above a word of prose stays one.
+		{text: "Two words of mine:\n\nhokzwej\nKA-man-STAT\n'a man'\n\ntiqrzaha\ncook-3SG.PST\n'he cooked'"},
+		{text: "Two words of mine:\n\nqxzwvbtr\nre-run\n'again'", want: "qxzwvbtr"},
 		// Prose above a line of as many words, none of them glossed.
 		{text: "Thanks, vrotkajyn zhmepuk for that.\nI will try it today.", want: "vrotkajyn zhmepuk"},
+		// A form's lines, aligned by chance: list items, no example.
+		{text: "Environment:\n\n- Toolkit qxzwvbtr release (GPU?): 1.8.1 (yes)\n- Tensorflow release (GPU?): not installed (NA)",
+			want: "qxzwvbtr"},
 		// Capitals inside a word are no language's spelling.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
 			want: "zhmEpuKq"},
