@@ -431,7 +431,7 @@ func (p *prober) textPieces(c *probeCandidate) bool {
 	if len(w) > probeMaxAlnum {
 		return false
 	}
-	if p.writtenApart(c) || versionSuffix(p.text, c.w.Lo) || p.seriesName(w) {
+	if p.writtenApart(c) || versionSuffix(p.text, c.w.Lo) || p.seriesName(w) || p.numberedSeries(c) {
 		return true
 	}
 	if innerCapital(w) && (p.camelStem(w) || p.acronymElsewhere(w) || p.tiledByText(w)) || p.suffixedAcronym(w) {
@@ -1038,6 +1038,66 @@ func (p *prober) seriesName(w string) bool {
 		}
 	}
 	return false
+}
+
+// numberedSeriesMinLetters is the fewest letters the models of a
+// numbered series share (numberedSeries).
+const numberedSeriesMinLetters = 3
+
+// numberedSeries reports whether another word of the text has c's letters
+// in their places and other digits between them: models of one product
+// line, numbered ("the dh40mr and the dh45mr", "rtx3060 or rtx3070ti" are
+// not: a letter more). A random draw repeats no other word's letters so.
+func (p *prober) numberedSeries(c *probeCandidate) bool {
+	w := p.text[c.w.Lo:c.w.Hi]
+	letters := 0
+	for i := 0; i < len(w); i++ {
+		if isASCIILetter(w[i]) {
+			letters++
+		}
+	}
+	if letters < numberedSeriesMinLetters || letters == len(w) {
+		return false
+	}
+	t := p.text
+	for i := 0; i < len(t); {
+		if !scanIsAlnum(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && scanIsAlnum(t[j]) {
+			j++
+		}
+		if o := t[i:j]; j-i > letters && o != w && sameSkeleton(o, w) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// sameSkeleton reports whether a and b have the same letters in the same
+// places, each run of digits counting as one place, whatever its digits.
+func sameSkeleton(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		da, db := isDigit(a[i]), isDigit(b[j])
+		switch {
+		case da && db:
+			for i < len(a) && isDigit(a[i]) {
+				i++
+			}
+			for j < len(b) && isDigit(b[j]) {
+				j++
+			}
+		case da || db || a[i] != b[j]:
+			return false
+		default:
+			i, j = i+1, j+1
+		}
+	}
+	return i == len(a) && j == len(b)
 }
 
 // alnumRun widens t[i:e] to the run of letters and digits around it: the

@@ -195,3 +195,29 @@ func TestTextPiecesLongOwn(t *testing.T) {
 		}
 	}
 }
+
+// Models of a product line share their letters in their places and differ
+// in their digits; a random draw repeats no other word's letters so, and
+// a letter more or less is another word. The lines are written for this
+// test.
+func TestNumberedSeries(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"I had both the kx40mr and the kx45mr, the second is heavier", "kx40mr", true},
+		{"I had both the kx40mr and the kx45mr, the second is heavier", "kx45mr", true},
+		{"the tz8 and the tz12 are the same size", "tz12", false}, // two letters
+		{"I had both the kx40mr and the kx45mrq, the second is heavier", "kx40mr", false},
+		{"I had the kx40mr and a qv45mr as well", "kx40mr", false},
+		{"I had the kx40mr and nothing else", "kx40mr", false},
+	} {
+		p := &prober{text: tt.text}
+		p.setWords(&Edit{}, &Env{})
+		lo := strings.Index(tt.text, tt.word)
+		c := &probeCandidate{w: scanWord{Lo: lo, Hi: lo + len(tt.word)}}
+		if got := p.numberedSeries(c); got != tt.want {
+			t.Errorf("numberedSeries(%q) in %q = %v, want %v", tt.word, tt.text, got, tt.want)
+		}
+	}
+}

@@ -52,6 +52,12 @@ func (p *prober) interlinear(lo int) bool {
 	}
 	unknown := 0
 	for _, w := range line {
+		if glossMarked(w) || innerUpper(w) {
+			// Categories and CamelCase are a gloss's or code's ("FROM
+			// mitabla mt" above "INNER JOIN otratabla ot"), not the
+			// words of a language's sentence.
+			return false
+		}
 		if !p.glossReadable(w) {
 			unknown++
 		}
@@ -139,8 +145,8 @@ func (p *prober) glossReadable(w string) bool {
 
 // glossTag reports whether s is written as a grammatical category's
 // abbreviation is: a short run of capitals, with a person's or a number's
-// digit ("NOM", "1SG", "3pl", "PL", "2"), or lower-case letters led by a
-// digit ("1s", "3sg").
+// digit ("NOM", "1SG", "3Sg", "PL", "2"), or lower-case letters led by a
+// digit ("1s", "3sg"); not a capitalised word ("Co", "Sg").
 func glossTag(s string) bool {
 	if s == "" || len(s) > glossTagMaxLen {
 		return false
@@ -162,7 +168,7 @@ func glossTag(s string) bool {
 	}
 	switch {
 	case upper > 0:
-		return upper >= lower || digit > 0
+		return upper > lower || digit > 0
 	case digit > 0:
 		return s[0] >= '0' && s[0] <= '9'
 	}
@@ -177,6 +183,20 @@ func glossTag(s string) bool {
 func glossMarked(w string) bool {
 	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:", r) }) {
 		if len(part) > 1 && glossTag(part) && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// innerUpper reports whether w has a capital after a lower-case letter.
+func innerUpper(w string) bool {
+	lower := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case lower && unicode.IsUpper(r):
 			return true
 		}
 	}

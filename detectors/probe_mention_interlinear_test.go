@@ -32,9 +32,13 @@ func TestProbeInterlinear(t *testing.T) {
 		// A form's lines, aligned by chance: list items, no example.
 		{text: "Environment:\n\n- Toolkit qxzwvbtr release (GPU?): 1.8.1 (yes)\n- Tensorflow release (GPU?): not installed (NA)",
 			want: "qxzwvbtr"},
-		// Capitals inside a word are no language's spelling.
+		// Code's lines: keywords and CamelCase above keywords.
+		{text: "My query:\n\nSELECT\nFROM qxzwvbtr zhmepuk mt\nINNER JOIN otra ot", want: "qxzwvbtr zhmepuk"},
+		{text: "My query:\n\nSELECT A.ColumnA, qxzwvbtr A.ColumnB, B.ColumnC\nFROM TableA AS A", want: "qxzwvbtr"},
+		// Capitals inside a word are no language's spelling, nor is
+		// the line one of a language's sentences.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
-			want: "zhmEpuKq"},
+			want: "zhmEpuKq vrotkajyn"},
 	} {
 		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
@@ -46,7 +50,7 @@ func TestProbeInterlinear(t *testing.T) {
 
 func TestGlossTag(t *testing.T) {
 	for s, want := range map[string]bool{
-		"NOM": true, "1SG": true, "3pl": true, "PL": true, "2": true, "Sg": true, "INSTR": true,
+		"NOM": true, "1SG": true, "3pl": true, "PL": true, "2": true, "Sg": false, "Co": false, "INSTR": true, "3Sg": true,
 		"walk": false, "house": false, "Walk": false, "ABSOLUTIVE": false, "x": false, "": false,
 	} {
 		if got := glossTag(s); got != want {
