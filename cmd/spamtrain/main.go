@@ -76,6 +76,9 @@ func run(args []string, stdout io.Writer) error {
 	sblDir := fl.String("sbl", "/work/.mirror/vasilvv+global-spam-blacklist/repo", "git directory of a mirror of "+sblRepo)
 	topDir := fl.String("top", "/work/.mirror/drakelover911+Phishing-analyzer/repo", "git directory of a mirror of "+topRepo)
 	worldDir := fl.String("world", "/work/.mirror/pemistahl+lingua-go/repo", "git directory of a mirror of "+linguaRepo+" (real prose in 75 languages)")
+	commentsDir := fl.String("comments", "/work/.mirror/ScamSpot+scamspot_ig-comment-scraper/repo", "git directory of a mirror of "+commentsRepo+" (real comment spam and good faith)")
+	fl.BoolVar(&commentsTrain, "commentstrain", commentsTrain, "train the final model and folds A to C on the comments too (fold D never does)")
+	shipped := fl.Bool("shipped", false, "with -eval: also score the comments of fold D with the shipped model (spamscore.Default), to measure it before a change")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
@@ -131,9 +134,13 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	all := slices.Concat(real, edits, aug, doms, world)
-	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages); extracting features\n",
-		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)))
+	comments, err := loadComments(*commentsDir)
+	if err != nil {
+		return err
+	}
+	all := slices.Concat(real, edits, aug, doms, world, comments)
+	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages, %d comments); extracting features\n",
+		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)), len(comments))
 
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
@@ -155,13 +162,21 @@ func run(args []string, stdout io.Writer) error {
 		return e.genre == "email" || e.source == "se1" || e.source == "pages" || e.source == "augment" && !augHalf2[e.lang] ||
 			e.source == "world" && !worldHeldInA(e.lang)
 	}
+	isComment := func(e *example) bool { return e.source == "ig" }
+	noComments := func(skip func(*example) bool) func(*example) bool {
+		if commentsTrain {
+			return skip
+		}
+		return func(e *example) bool { return isComment(e) || skip != nil && skip(e) }
+	}
 	crossFolds := []fold{
 		// A cited domain from a held-out corpus group is not trained on.
-		{name: "A: trained on e-mail spam, tested on SMS spam", test: testA, skip: fromHeldOut(testA)},
-		{name: "B: trained on SMS spam, tested on e-mail spam", test: testB, skip: fromHeldOut(testB)},
-		{name: "C: trained on half of the blacklisted and cited domains, tested on the other half", test: sblHeldOut},
+		{name: "A: trained on e-mail spam, tested on SMS spam", test: testA, skip: noComments(fromHeldOut(testA))},
+		{name: "B: trained on SMS spam, tested on e-mail spam", test: testB, skip: noComments(fromHeldOut(testB))},
+		{name: "C: trained on half of the blacklisted and cited domains, tested on the other half", test: sblHeldOut, skip: noComments(nil)},
 		{name: "C0: as C without any blacklist domain in training (the model before them)", test: sblHeldOut,
-			skip: func(e *example) bool { return e.source == "sbl" }},
+			skip: noComments(func(e *example) bool { return e.source == "sbl" })},
+		{name: "D: trained on all but the Instagram comments, tested on them", test: isComment},
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
 	var heldWorld [][]float64         // per fold: logits of the held-out Leipzig prose with a good-faith link
@@ -183,7 +198,15 @@ func run(args []string, stdout io.Writer) error {
 		}
 		m := ds.fit(train)
 		ds.report(&rep, f.name, m, test)
-		if !strings.HasPrefix(f.name, "C") {
+		if *shipped && strings.HasPrefix(f.name, "D") {
+			def, err := spamscore.Default()
+			if err != nil {
+				return err
+			}
+			ds.report(&rep, "the shipped model (spamscore.Default) on fold D's comments", trained{model: def}, test)
+		}
+		// The operating point is chosen on folds A and B alone.
+		if strings.HasPrefix(f.name, "A") || strings.HasPrefix(f.name, "B") {
 			heldHam = append(heldHam, ds.webHamLogits(m, test))
 			heldWorld = append(heldWorld, ds.worldHamLogits(m, test))
 			heldSpam = append(heldSpam, ds.spamLogits(m, test))
@@ -215,9 +238,11 @@ func run(args []string, stdout io.Writer) error {
 	}
 
 	fmt.Fprintln(stdout, "final model")
-	idx := make([]int, len(all))
-	for i := range idx {
-		idx[i] = i
+	var idx []int
+	for i := range all {
+		if commentsTrain || !isComment(&all[i]) {
+			idx = append(idx, i)
+		}
 	}
 	final := ds.fit(idx)
 	final.b += shift
@@ -375,6 +400,8 @@ func (ds *dataset) weights(idx []int) []float64 {
 			return 0.6
 		case "web/en":
 			return 2
+		case "comment":
+			return 1
 		case "sbl":
 			return sblShare
 		}

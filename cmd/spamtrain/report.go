@@ -116,7 +116,10 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			if e.genre == "web" {
 				get(agg, "real ham with links or contacts: web text (Stack Exchange, wiki, edits)").add(p)
 			}
-			if p >= thrSignal && e.genre == "web" {
+			if e.genre == "comment" {
+				get(agg, "real ham with links or contacts: comments (Instagram)").add(p)
+			}
+			if p >= thrSignal && (e.genre == "web" || e.genre == "comment") {
 				fps = append(fps, fp{p, e.id, e.text, doc(*e)})
 			}
 		case linked:
@@ -491,6 +494,8 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 			g = worldGroup
 		case e.genre == "web":
 			g = "real web ham with links or contacts (Stack Exchange, wiki, edits)"
+		case e.genre == "comment":
+			g = "real comment ham with links or contacts (Instagram)"
 		default:
 			g = "real e-mail and SMS ham with links or contacts"
 		}
@@ -505,7 +510,7 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 		c.n++
 		if d.Reverts() {
 			c.rev++
-			if !e.label && !synthetic(e) && e.genre == "web" && len(fps) < listN {
+			if !e.label && !synthetic(e) && (e.genre == "web" || e.genre == "comment") && len(fps) < listN {
 				var why []string
 				for _, r := range r.Reasons {
 					why = append(why, string(r.Code))
