@@ -29,16 +29,21 @@ const (
 
 // commentsTrain is whether the final model and folds A to C train on the
 // comments (fold D never does).
-var commentsTrain = true
+var commentsTrain = false
 
-// loadComments reads the rated comments from the git mirror at gitDir;
-// exact duplicates (same text and rating) are read once.
+// loadComments reads the rated comments from the git mirror at gitDir.
 func loadComments(gitDir string) ([]example, error) {
 	data, err := exec.Command("git", "--git-dir="+gitDir, "show", commentsCommit+":"+commentsPath).Output()
 	if err != nil {
 		return nil, fmt.Errorf("reading %s@%s:%s in %s (fetch the repository there first): %w", commentsRepo, commentsCommit[:7], commentsPath, gitDir, err)
 	}
-	r := csv.NewReader(strings.NewReader(string(data)))
+	return readComments(string(data))
+}
+
+// readComments parses the collector's CSV (number, scam, msg_length, msg);
+// exact duplicates (same text and rating) are read once.
+func readComments(data string) ([]example, error) {
+	r := csv.NewReader(strings.NewReader(data))
 	r.FieldsPerRecord = 4
 	rows, err := r.ReadAll()
 	if err != nil {
