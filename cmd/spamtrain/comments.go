@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os/exec"
 	"strings"
 )
@@ -28,8 +30,21 @@ const (
 )
 
 // commentsTrain is whether the final model and folds A to C train on the
-// comments (fold D never does).
-var commentsTrain = false
+// tuning half of the comments (fold D never does, and no model ever trains
+// on the held-out half), at commentShare of the weight a class.
+var (
+	commentsTrain = false
+	commentShare  = 0.15
+)
+
+// commentHeld is whether a comment is in the held-out half: chosen by a
+// hash of its id, so that the halves do not change when the model does.
+// Only the tuning half's misses and false positives are listed.
+func commentHeld(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%2 == 1
+}
 
 // loadComments reads the rated comments from the git mirror at gitDir.
 func loadComments(gitDir string) ([]example, error) {
@@ -69,4 +84,31 @@ func readComments(data string) ([]example, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// commentReports reports m on the comments idx: all of them (when whole),
+// the tuning half with its worst misses and false positives listed, and the
+// held-out half with none listed.
+func (ds *dataset) commentReports(w io.Writer, title string, m trained, idx []int, held func(*example) bool, whole bool) {
+	var tune, out []int
+	for _, i := range idx {
+		if held(&ds.ex[i]) {
+			out = append(out, i)
+		} else {
+			tune = append(tune, i)
+		}
+	}
+	n := listN
+	defer func() { listN = n }()
+	listN = 0
+	if whole {
+		ds.report(w, title, m, idx)
+	}
+	if len(out) > 0 {
+		ds.report(w, title+" (held-out half)", m, out)
+	}
+	if len(tune) > 0 {
+		listN = n
+		ds.report(w, title+" (tuning half)", m, tune)
+	}
 }

@@ -77,7 +77,8 @@ func run(args []string, stdout io.Writer) error {
 	topDir := fl.String("top", "/work/.mirror/drakelover911+Phishing-analyzer/repo", "git directory of a mirror of "+topRepo)
 	worldDir := fl.String("world", "/work/.mirror/pemistahl+lingua-go/repo", "git directory of a mirror of "+linguaRepo+" (real prose in 75 languages)")
 	commentsDir := fl.String("comments", "/work/.mirror/ScamSpot+scamspot_ig-comment-scraper/repo", "git directory of a mirror of "+commentsRepo+" (real comment spam and good faith)")
-	fl.BoolVar(&commentsTrain, "commentstrain", commentsTrain, "train the final model and folds A to C on the comments too (fold D never does)")
+	fl.BoolVar(&commentsTrain, "commentstrain", commentsTrain, "train the final model and folds A to C on the tuning half of the comments too (fold D never does)")
+	fl.Float64Var(&commentShare, "commentshare", commentShare, "with -commentstrain: weight share of the comments' stratum a class")
 	shipped := fl.Bool("shipped", false, "with -eval: also score the comments of fold D with the shipped model (spamscore.Default), to measure it before a change")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
@@ -163,9 +164,10 @@ func run(args []string, stdout io.Writer) error {
 			e.source == "world" && !worldHeldInA(e.lang)
 	}
 	isComment := func(e *example) bool { return e.source == "ig" }
+	isHeldComment := func(e *example) bool { return isComment(e) && commentHeld(e.id) }
 	noComments := func(skip func(*example) bool) func(*example) bool {
 		if commentsTrain {
-			return skip
+			return func(e *example) bool { return isHeldComment(e) || skip != nil && skip(e) }
 		}
 		return func(e *example) bool { return isComment(e) || skip != nil && skip(e) }
 	}
@@ -177,6 +179,9 @@ func run(args []string, stdout io.Writer) error {
 		{name: "C0: as C without any blacklist domain in training (the model before them)", test: sblHeldOut,
 			skip: noComments(func(e *example) bool { return e.source == "sbl" })},
 		{name: "D: trained on all but the Instagram comments, tested on them", test: isComment},
+	}
+	if commentsTrain {
+		crossFolds = append(crossFolds, fold{name: "Dh: trained on all but the held-out half of the Instagram comments, tested on it", test: isHeldComment})
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
 	var heldWorld [][]float64         // per fold: logits of the held-out Leipzig prose with a good-faith link
@@ -197,13 +202,19 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 		m := ds.fit(train)
-		ds.report(&rep, f.name, m, test)
-		if *shipped && strings.HasPrefix(f.name, "D") {
+		if !strings.HasPrefix(f.name, "D") {
+			ds.report(&rep, f.name, m, test)
+		} else {
+			// Only the tuning half's misses and false positives are
+			// listed: the held-out half stays unread.
+			ds.commentReports(&rep, f.name, m, test, isHeldComment, !strings.HasPrefix(f.name, "Dh"))
+		}
+		if *shipped && f.name[:2] == "D:" {
 			def, err := spamscore.Default()
 			if err != nil {
 				return err
 			}
-			ds.report(&rep, "the shipped model (spamscore.Default) on fold D's comments", trained{model: def}, test)
+			ds.commentReports(&rep, "the shipped model (spamscore.Default) on fold D's comments", trained{model: def}, test, isHeldComment, true)
 		}
 		// The operating point is chosen on folds A and B alone.
 		if strings.HasPrefix(f.name, "A") || strings.HasPrefix(f.name, "B") {
@@ -240,7 +251,7 @@ func run(args []string, stdout io.Writer) error {
 	fmt.Fprintln(stdout, "final model")
 	var idx []int
 	for i := range all {
-		if commentsTrain || !isComment(&all[i]) {
+		if commentsTrain && !isHeldComment(&all[i]) || !isComment(&all[i]) {
 			idx = append(idx, i)
 		}
 	}
@@ -401,7 +412,7 @@ func (ds *dataset) weights(idx []int) []float64 {
 		case "web/en":
 			return 2
 		case "comment":
-			return 1
+			return commentShare
 		case "sbl":
 			return sblShare
 		}

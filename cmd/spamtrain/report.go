@@ -264,9 +264,9 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 			}
 		}
 	}
-	use := "held out whole in fold D, never trained on (`-commentstrain=false`): training on it lowered fold B's held-out e-mail spam and raised Stack Exchange false positives (its labels are noisy: some comments rated 0 are scams)"
+	use := "held out whole in fold D, never trained on (`-commentstrain=false`); its held-out half (by a hash of the comment's id) is reported apart, only the tuning half's misses were read"
 	if commentsTrain {
-		use = "fold D holds it out; folds A to C and the final model train on it (`-commentstrain`), weight share 1 a class"
+		use = fmt.Sprintf("split by a hash of the comment's id: folds A to C and the final model train on the tuning half (`-commentstrain`), weight share %g a class; fold D holds out all of it, fold Dh the held-out half, never trained on nor read", commentShare)
 	}
 	fmt.Fprintf(&b, "| %s@%s:%s | MIT (the repository); the comments' words are their writers' | real comment spam and good faith: %d Instagram comments rated scam and %d rated not by the collector (2022-2023, finance and crypto posts; lower-cased by the collector, apostrophes dropped; mostly English); %s |\n\n",
 		commentsRepo, commentsCommit, commentsPath, nSpam, nHam, use)
