@@ -655,10 +655,12 @@ func operatingShift(ham, world [][]float64) float64 {
 			}
 		}
 		// Real prose in other languages bounds it too, at the
-		// threshold the bot reverts at with no memory: a model that
-		// clears English web text may still flag the world's.
+		// threshold the bot reverts at with no memory and by the
+		// share of good faith it may revert there (maxGoodFaith): a
+		// model that clears English web text may still flag the
+		// world's.
 		for _, h := range world {
-			if shareAt(h, s, thrBlatant) > maxHeldFP {
+			if shareAt(h, s, thrBlatant) > maxGoodFaith {
 				return false
 			}
 		}
@@ -677,7 +679,7 @@ func operatingShift(ham, world [][]float64) float64 {
 func shiftReport(shift float64, ham, spam, world [][]float64) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The final model's scores are shifted by %+.1f log-odds: the largest shift (at most ±%.1f) at which no fold's held-out real\n", shift, maxShift)
-	fmt.Fprintf(&b, "web ham with links (Stack Exchange, wiki, edits) reaches p≥%.1f, nor its held-out real prose in other languages with a good-faith link (Leipzig) p≥%.1f,\nmore often than %.1f%%. The folds' figures above are before the shift; with it:\n\n", thrSignal, thrBlatant, maxHeldFP*100)
+	fmt.Fprintf(&b, "web ham with links (Stack Exchange, wiki, edits) reaches p≥%.1f more often than %.1f%%, nor its held-out real prose in other languages with a good-faith link (Leipzig)\np≥%.1f more often than %.2f%%. The folds' figures above are before the shift; with it:\n\n", thrSignal, maxHeldFP*100, thrBlatant, maxGoodFaith*100)
 	b.WriteString("| fold | real spam with links and words, p≥0.7 | p≥0.8 | real web ham with links, p≥0.7 | p≥0.8 | Leipzig prose with a link, p≥0.8 |\n|---|---:|---:|---:|---:|---:|\n")
 	for k := range ham {
 		fmt.Fprintf(&b, "| %c | %.1f%% | %.1f%% | %.2f%% | %.2f%% | %.2f%% |\n", 'A'+k, 100*shareAt(spam[k], shift, thrSignal), 100*shareAt(spam[k], shift, thrBlatant),
