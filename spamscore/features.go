@@ -176,6 +176,11 @@ const (
 	fDomainNamesPage
 	fPitch3
 	fPitch5plus
+	fHandleCloses
+	fHandleNamed
+	fHandleRepeat
+	fHandlesMany
+	fHandleAccount
 	fDense // number of dense features
 )
 
@@ -216,6 +221,10 @@ var denseNames = [fDense]string{
 	"a domain named after a name on the page (torontotourism.com on Toronto)",
 	"a pitch: three kinds of selling (a call to action, a lure, something free, urgency, money, a return, a private channel, praise, exclamations)",
 	"a whole pitch: five kinds of selling or more",
+	"an @handle closing the text after its words (promoted, not replied to)",
+	"an @handle named with its platform, a colon, on/via or a call to write (on instagram @x, IG: @x, message @x)",
+	"the same @handle twice", "three or more different @handles (friends tagged)",
+	"an @handle shaped as a made-up account (anna_fx01, jessica_fx_trades)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -379,7 +388,8 @@ func trackingKey(k string) int {
 func channelName(h string) bool {
 	l := strings.ToLower(h)
 	for _, w := range []string{"bot", "vip", "official", "support", "admin", "manager", "channel", "signal", "crypto", "invest",
-		"trade", "money", "cash", "earn", "loan", "casino", "bet", "promo", "shop", "store", "job", "work"} {
+		"trade", "money", "cash", "earn", "loan", "casino", "bet", "promo", "shop", "store", "job", "work",
+		"fx", "forex", "coach", "mentor", "capital", "wealth", "profit", "finance", "broker", "fund", "btc", "bitcoin"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -874,6 +884,8 @@ func (x *extractor) extract(d Doc) {
 			x.addContact(Contact{Kind: ContactTelegram, Text: t})
 			if strings.TrimSpace(text[:c.Span.Lo]) == "" {
 				x.dense(fTelegramStart, 1)
+			} else {
+				x.handlePlace(text, c.Span.Lo, c.Span.Hi)
 			}
 		case textview.ContactObfuscated:
 			x.addContact(Contact{Kind: ContactObfuscated, Text: t, Domain: c.Name})
@@ -947,6 +959,7 @@ func (x *extractor) extract(d Doc) {
 	x.messenger = containsAny(lower, contactWords) || x.topics[topicContact] > 0 || x.phraseCounts[listJoin] > 0 || strings.Contains(lower, "t.me/") ||
 		slices.ContainsFunc(x.contacts, messengerLink)
 	x.linkFeatures(d)
+	x.handleSet()
 	if n >= 2 && linkList(text) {
 		x.dense(fListLinks, 1)
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // The augmentation: wiki and forum spam, and matching good-faith text, in
@@ -22,7 +23,7 @@ var spamContainers = []string{"bracket", "cite", "after-categories", "markdown",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic",
 	"selfpromo", "tg", "draft", "link-list", "recommend"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
-	"share", "docs", "company", "link-reply", "advice"}
+	"share", "docs", "company", "link-reply", "advice", "org-line"}
 
 // augmenter makes augmented examples.
 type augmenter struct {
@@ -80,10 +81,19 @@ func (a *augmenter) spamURL(l *lang) string {
 	d := a.spamDomain(l)
 	scheme := a.pick([]string{"http://", "https://", "https://www.", "http://www."})
 	var path string
-	switch a.r.IntN(7) {
+	switch a.r.IntN(10) {
 	case 0:
 	case 1:
 		path = "/"
+	case 7:
+		// Landing pages as deep as real ones: a shop's category and
+		// product pages. (No dated blog paths: good-faith references
+		// link to dated news and uploads.)
+		path = fmt.Sprintf("/%s/%s-%s-%d/", a.pick(l.domainWords), a.pick(l.domainWords), a.pick(l.domainWords), a.r.IntN(9999))
+	case 8:
+		path = fmt.Sprintf("/products/%s-%s?variant=%d", a.pick(l.domainWords), a.pick(langs[0].domainWords), 10000000+a.r.IntN(90000000))
+	case 9:
+		path = fmt.Sprintf("/index.php?route=product/product&product_id=%d", a.r.IntN(99999))
 	case 2:
 		path = "/" + a.pick(l.domainWords)
 	case 3:
@@ -524,6 +534,36 @@ func (a *augmenter) ham(l *lang, c string) example {
 			fmt.Sprintf(" |publisher=%s |access-date=%d-%02d-%02d}}</ref>", a.pick(l.sites), 2010+a.r.IntN(14), 1+a.r.IntN(12), 1+a.r.IntN(28))
 	case "bracket":
 		text = a.pick(l.ham) + " [" + a.hamURL(l) + " " + a.pick(l.titles) + "]"
+	case "org-line":
+		// One external-link line added alone: an organisation's front
+		// page, named by its initials (the domain's name) and, often, in
+		// full. Spam names its domain after what it sells; a society,
+		// a broadcaster or a consortium after itself.
+		p := a.pages[a.r.IntN(len(a.pages))]
+		host = &p
+		name := a.pick(l.titles)
+		var acr strings.Builder
+		for _, w := range strings.Fields(name) {
+			if r := []rune(w)[0]; r < 128 && unicode.IsLetter(r) {
+				acr.WriteRune(unicode.ToUpper(r))
+			}
+		}
+		if acr.Len() < 2 {
+			acr.WriteString(strings.ToUpper(clipASCII(p.title, 3)))
+		}
+		if a.r.IntN(4) == 0 {
+			acr.WriteString(fmt.Sprint(1 + a.r.IntN(9)))
+		}
+		d := strings.ToLower(acr.String()) + a.pick([]string{".org", ".com", ".net", ".tv", ".fm", ".info", ".eu", ".ca", ".in", ".co.uk"})
+		u := a.pick([]string{"http://www.", "https://www.", "http://"}) + d + a.pick([]string{"", "/"})
+		switch a.r.IntN(3) {
+		case 0:
+			text = "* [" + u + " " + acr.String() + " " + name + "]"
+		case 1:
+			text = "* [" + u + " " + acr.String() + "] " + name
+		default:
+			text = "* [" + u + " " + name + "]"
+		}
 	case "extlinks":
 		p := a.pages[a.r.IntN(len(a.pages))]
 		host = &p

@@ -116,7 +116,10 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 			if e.genre == "web" {
 				get(agg, "real ham with links or contacts: web text (Stack Exchange, wiki, edits)").add(p)
 			}
-			if p >= thrSignal && e.genre == "web" {
+			if e.genre == "comment" {
+				get(agg, "real ham with links or contacts: comments (Instagram)").add(p)
+			}
+			if p >= thrSignal && (e.genre == "web" || e.genre == "comment") {
 				fps = append(fps, fp{p, e.id, e.text, doc(*e)})
 			}
 		case linked:
@@ -243,7 +246,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	} {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", f.name, sha256File(filepath.Join(f.dir, f.name)), f.use)
 	}
-	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl`, `-top` and `-world`) at pinned commits, never copied:\n\n")
+	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl`, `-top`, `-world` and `-comments`) at pinned commits, never copied:\n\n")
 	b.WriteString("| repository@commit:path | licence | used as |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| %s@%s:%s | the Meta-Wiki page *Spam blacklist* (2013), CC BY-SA under Wikimedia's terms of use; the mirror adds no licence of its own | spam: its %d literal domain entries (`\\bname\\.tld\\b`; regexes with wildcards left out); at most %d used, by FNV-1a hash |\n",
 		sblRepo, sblCommit, sblPath, ds.nBlacklist, sblMax)
@@ -251,6 +254,22 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 		topRepo, topCommit, topPath, topRows)
 	fmt.Fprintf(&b, "| %s@%s:%s | the repository is Apache-2.0; its sentences come from the Wortschatz corpora of Leipzig University (news, web and Wikipedia text), which Leipzig publishes under CC BY | good faith: %d paragraphs (two or three consecutive sentences, those naming what spam sells left out) in each of its languages but English, each with one link to a cited or much-linked domain of fold C's training half in one of the containers %s; spam: the next %d paragraphs, each with a throwaway domain, URL, handle or shortener of the augmentation put in (Markdown link, URL, contact, reference, upper-case domain); %d in all, weight share %g a class |\n\n",
 		linguaRepo, linguaCommit, linguaDir+"*.txt", linguaPerLang, strings.Join(worldContainers, ", "), worldSpamPerLang, ds.nWorld, worldShare)
+	nSpam, nHam := 0, 0
+	for _, e := range ds.ex {
+		if e.source == "ig" {
+			if e.label {
+				nSpam++
+			} else {
+				nHam++
+			}
+		}
+	}
+	use := "held out whole in fold D, never trained on (`-commentstrain=false`); its held-out half (by a hash of the comment's id) is reported apart, only the tuning half's misses were read"
+	if commentsTrain {
+		use = fmt.Sprintf("split by a hash of the comment's id: folds A to C and the final model train on the tuning half (`-commentstrain`), weight share %g a class; fold D holds out all of it, fold Dh the held-out half, never trained on nor read", commentShare)
+	}
+	fmt.Fprintf(&b, "| %s@%s:%s | MIT (the repository); the comments' words are their writers' | real comment spam and good faith: %d Instagram comments rated scam and %d rated not by the collector (2022-2023, finance and crypto posts; lower-cased by the collector, apostrophes dropped; mostly English); %s |\n\n",
+		commentsRepo, commentsCommit, commentsPath, nSpam, nHam, use)
 	b.WriteString("Each blacklisted domain, and each registrable domain that the real good-faith texts above link to or the Majestic rows\n")
 	b.WriteString("name, becomes one edit that adds only it, in one of the containers " + strings.Join(domainContainers, ", ") + " (chosen by the\n")
 	b.WriteString("domain's hash, spam and good faith alike; wiki containers inserted into a real article): the domain name is all that\n")
@@ -491,6 +510,8 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 			g = worldGroup
 		case e.genre == "web":
 			g = "real web ham with links or contacts (Stack Exchange, wiki, edits)"
+		case e.genre == "comment":
+			g = "real comment ham with links or contacts (Instagram)"
 		default:
 			g = "real e-mail and SMS ham with links or contacts"
 		}
@@ -505,7 +526,7 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 		c.n++
 		if d.Reverts() {
 			c.rev++
-			if !e.label && !synthetic(e) && e.genre == "web" && len(fps) < listN {
+			if !e.label && !synthetic(e) && (e.genre == "web" || e.genre == "comment") && len(fps) < listN {
 				var why []string
 				for _, r := range r.Reasons {
 					why = append(why, string(r.Code))

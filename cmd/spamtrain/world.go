@@ -40,8 +40,12 @@ const (
 
 // worldShare is the share of the example weight of the good-faith
 // paragraphs, all languages together, and that of the spam ones (English
-// e-mail's is 1 for both classes, English web text's 2).
-var worldShare = 0.1
+// e-mail's is 1 for both classes, English web text's 2). 0.15 since the
+// augmented spam URLs got landing-page paths (session 15): at 0.1 the
+// held-out prose of fold B crossed p=0.8 more often than the no-history
+// threshold allows (0.28% > 0.25%); at 0.15 fold B's held-out e-mail
+// spam keeps its gain (67.6 -> 70.8% at p>=0.8, seed 13).
+var worldShare = 0.15
 
 // worldContainers are the shapes of the link a paragraph gets.
 var worldContainers = []string{"ref", "cite", "markdown", "url", "bare", "www"}

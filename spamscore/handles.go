@@ -1,0 +1,146 @@
+package spamscore
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An @handle is either replied to or promoted. A reply names the person it
+// answers where it opens ("@anna thanks, that fixed it") or tags friends
+// ("@a @b look"); a testimonial or chat spam names the account it sells
+// after the praise or the call to act, where the text closes ("... she
+// helped me double my savings, contact @x"), with the platform it lives on
+// ("on instagram @x", "IG: @x", "via @x") or right after a call to write ("message @x"), often twice, in a name shaped
+// like an account rather than a person (digits and separators,
+// "@anna_fx.01"). These are structural: they hold in any language that
+// writes handles with "@".
+
+// handleOnWords are the words that name where a handle lives: platform
+// names (brand names, written alike in every language) and "on"/"via" in
+// the languages spam is written in.
+var handleOnWords = []string{"instagram", "insta", "ig", "telegram", "tg", "whatsapp", "facebook", "fb", "tiktok", "twitter",
+	"snapchat", "snap", "signal", "discord", "threads", "x", "youtube", "wechat", "line", "kakao",
+	"телеграм", "телеграмм", "телеге", "инстаграм", "инсте", "ватсап",
+	"on", "via", "sur", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
+
+// handleCallWords begin the verbs that ask the reader to write to a
+// handle ("message @x", "schreib @x", "пиши @x"); a call to action of
+// ctaWords just before the handle counts too.
+var handleCallWords = []string{"contact", "message", "dm", "write", "reach", "text", "follow", "chat", "inbox", "kontakt",
+	"escrib", "écri", "schreib", "scriv", "escrev", "пиш", "напиш", "联系", "私信", "加"}
+
+// handlePlace sets the place features of the handle at text[lo:hi] that
+// does not open the text.
+func (x *extractor) handlePlace(text string, lo, hi int) {
+	before := text[:lo]
+	if proseWords(before) >= 4 && proseWords(text[hi:]) <= 1 {
+		x.dense(fHandleCloses, 1)
+	}
+	b := strings.TrimRightFunc(before, unicode.IsSpace)
+	if strings.HasSuffix(b, ":") || strings.HasSuffix(b, "：") {
+		x.dense(fHandleNamed, 1)
+		return
+	}
+	// The two words before it: "on instagram @x", "schreib ihr @x".
+	for k := 0; k < 2; k++ {
+		end := strings.LastIndexFunc(b, unicode.IsLetter)
+		if end < 0 {
+			return
+		}
+		_, size := utf8.DecodeRuneInString(b[end:])
+		b = b[:end+size]
+		start := 0
+		if i := strings.LastIndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			_, size := utf8.DecodeRuneInString(b[i:])
+			start = i + size
+		}
+		w := strings.ToLower(b[start:])
+		if containsWordExact(handleOnWords, w) || hasPrefixAny(w, handleCallWords) ||
+			k == 0 && containsAny(strings.ToLower(b[max(0, len(b)-24):]), ctaWords) {
+			x.dense(fHandleNamed, 1)
+			return
+		}
+		b = b[:start]
+	}
+}
+
+// handleSet sets the features of the text's handles together: one
+// repeated, several different ones, one shaped like an account.
+func (x *extractor) handleSet() {
+	var names []string
+	repeated, account := false, false
+	for _, c := range x.contacts {
+		if c.Kind != ContactTelegram || !strings.HasPrefix(c.Text, "@") {
+			continue
+		}
+		h := strings.ToLower(c.Text[1:])
+		if containsWordExact(names, h) {
+			repeated = true
+			continue
+		}
+		names = append(names, h)
+		account = account || accountShaped(h)
+	}
+	if repeated {
+		x.dense(fHandleRepeat, 1)
+	}
+	if len(names) >= 3 {
+		x.dense(fHandlesMany, 1)
+	}
+	if account {
+		x.dense(fHandleAccount, 1)
+	}
+}
+
+// accountShaped reports whether a handle reads as a made-up account name
+// rather than a person's: separators and digits together ("anna_fx01",
+// "mark.invest_2"), three parts or more ("jessica_fx_trades"), or a
+// trailing separator (a taken name made free again: "annafx_").
+func accountShaped(h string) bool {
+	seps, digits := 0, false
+	for i := 0; i < len(h); i++ {
+		switch c := h[i]; {
+		case c == '_' || c == '.':
+			seps++
+		case isDigit(c):
+			digits = true
+		}
+	}
+	last := h[len(h)-1]
+	return seps >= 2 || seps >= 1 && digits || last == '_' || last == '.'
+}
+
+// proseWords counts the runs of letters in s (a run of letters of a
+// language written without spaces counts once).
+func proseWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		l := unicode.IsLetter(r)
+		if l && !in {
+			n++
+		}
+		in = l
+	}
+	return n
+}
+
+// hasPrefixAny reports whether w begins with one of ps.
+func hasPrefixAny(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWordExact reports whether ws holds w.
+func containsWordExact(ws []string, w string) bool {
+	for _, s := range ws {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}

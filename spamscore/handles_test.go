@@ -1,0 +1,51 @@
+package spamscore
+
+import "testing"
+
+// TestHandlePlace checks that a handle being promoted (closing the praise,
+// named with its platform or a call to write, shaped as an account) reads
+// apart from a handle being replied to or tagged.
+func TestHandlePlace(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		f    int
+		want bool
+	}{
+		// Where it sits.
+		{"She changed my life, I made 4000 dollars in a week with her help @marta_gold", fHandleCloses, true},
+		{"Ella me ayudó mucho con mis ahorros, gracias a @rosa_inver 🙏", fHandleCloses, true},
+		{"@marta thanks, that fixed the build on my machine", fHandleCloses, false},
+		{"@marta thanks, that fixed the build on my machine", fTelegramStart, true},
+		{"As @marta said in the other thread, the cache is stale", fHandleCloses, false},
+		{"cc @marta", fHandleCloses, false},
+		// How it is named.
+		{"Best mentor ever, find her on instagram @marta_gold", fHandleNamed, true},
+		{"Sehr zu empfehlen, schreib ihr @marta_gold", fHandleNamed, true},
+		{"Write to my manager: @marta_gold", fHandleNamed, true},
+		{"Пишите в телеграм @marta_gold", fHandleNamed, true},
+		{"message @marta_gold she can guide you", fHandleNamed, true},
+		{"I agree with @marta on this one", fHandleNamed, false},
+		{"Thanks @marta, I will try it", fHandleNamed, false},
+		// Its shape, and how many.
+		{"Thanks @marta_fx01, I will try it", fHandleAccount, true},
+		{"Thanks @jessica_fx_trades", fHandleAccount, true},
+		{"Thanks @annafx_", fHandleAccount, true},
+		{"Thanks @marta_k, I will try it", fHandleAccount, false},
+		{"Thanks @alex2019, I will try it", fHandleAccount, false},
+		{"Earn daily, contact @marta_gold now. Only @marta_gold is legit", fHandleRepeat, true},
+		{"@anna @marta look at this @jsmith", fHandlesMany, true},
+		{"@anna @marta look at this", fHandlesMany, false},
+	} {
+		if got := textHas(tc.text, tc.f); got != tc.want {
+			t.Errorf("%q: %s = %v, want %v", tc.text, denseNames[tc.f], got, tc.want)
+		}
+	}
+}
+
+func TestProseWords(t *testing.T) {
+	for in, want := range map[string]int{"": 0, "a b": 2, "don't stop": 3, "日本語の文 and 2 more": 3, "@x 😂": 1} {
+		if got := proseWords(in); got != want {
+			t.Errorf("proseWords(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
