@@ -60,3 +60,36 @@ func TestCaseShapes(t *testing.T) {
 		}
 	}
 }
+
+// A reference to an issue ("#4133") names a thread, not code: a token
+// beside it in a commit's line takes no identifier's discount from it.
+// Digits joined to a word or after a path keep theirs.
+func TestIssueRef(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		lo, hi int
+		want   bool
+	}{
+		{"Fix #4133", 5, 9, true},
+		{"#12 again", 1, 3, true},
+		{"(see #12)", 6, 8, true},
+		{"a#12", 2, 4, false},
+		{"Fix #v2", 5, 7, false},
+		{"Fix 4133", 4, 8, false},
+	} {
+		if got := issueRef(tt.text, tt.lo, tt.hi); got != tt.want {
+			t.Errorf("issueRef(%q, %d, %d) = %v, want %v", tt.text, tt.lo, tt.hi, got, tt.want)
+		}
+	}
+	env := &Env{Dicts: testDicts(t, false)}
+	for _, tt := range []struct{ text, want string }{
+		{"Fix #2817 ximbo3", "ximbo3"},
+		{"Closes #2817 and adds a test for the empty split.", ""},
+	} {
+		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown, Lang: "en"}
+		r := Probe(&Input{Edit: e, Added: Diff("", tt.text), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}
