@@ -22,6 +22,8 @@ func TestProbeLoneMix(t *testing.T) {
 		{"lower-case letters alone", "kotsam", ""},
 		{"an acronym and a word", "QMpedia", ""},
 		{"a capitalised name", "Ravello", ""},
+		{"a handle and its number", "brovik42", ""},
+		{"slang in digits", "l33tish", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)

@@ -901,7 +901,8 @@ func (p *prober) unnamedHumps(c *probeCandidate) bool {
 // sits among its kind, and is seldom slipped between two ordinary words.
 // An acronym and a word ("DBpedia", "EUTXOs") switch case once, a name
 // ("McDonald", "GithHub") has humps of a capital and lower-case letters, a
-// handle its number last ("SJuan76"), and lower-case letters alone are
+// handle its number last ("SJuan76"), slang digits for letters ("n00b"),
+// and lower-case letters alone are
 // as often a word no dictionary has ("dialup", "edtech"): none counts so.
 func (p *prober) loneMix(c *probeCandidate) bool {
 	f, w := c.w.Flags, p.text[c.w.Lo:c.w.Hi]
@@ -913,13 +914,40 @@ func (p *prober) loneMix(c *probeCandidate) bool {
 		if humpsOnly(w) || caseSwitches(w) < loneMixSwitches || p.humpsKnown(c) {
 			return false
 		}
-	case f&wUpperInner != 0 && digitsLast(w) || p.lettersKnown(c):
-		// A handle and its number ("SJuan76"), a word and a version or a
-		// format ("html5").
+	case digitsLast(w) || p.lettersKnown(c) || p.leetWord(w):
+		// A handle and its number ("SJuan76", "jdoe42"), a word and a
+		// version or a format ("html5"), a word spelt in digits ("l33t").
 		return false
 	}
 	return p.loneInProse(c)
 }
+
+// leetWord reports whether w, letters and digits, reads as word-like
+// letters once its digits are read as the letters they look like ("n00b",
+// "l33t"): slang, not a random draw. Digits that look like no letter
+// ("8", "9") read as none.
+func (p *prober) leetWord(w string) bool {
+	dm := p.dictLetters()
+	if dm == nil {
+		return false
+	}
+	b := []byte(w)
+	for i, ch := range b {
+		if ch >= '0' && ch <= '9' {
+			if leetLetters[ch-'0'] == 0 {
+				return false
+			}
+			b[i] = leetLetters[ch-'0']
+		}
+	}
+	sym, ok := foldWord(p.scratchSym[:0], string(b))
+	p.scratchSym = sym
+	return ok && dm.bits(sym)-float64(len(sym))*log2Letters <= dictWordlikeBits
+}
+
+// leetLetters are the letters digits stand for in slang, by digit; 0 for
+// none.
+var leetLetters = [10]byte{'o', 'i', 0, 'e', 'a', 's', 0, 't', 0, 0}
 
 // loneMixSwitches is how many changes of case make a word without digits
 // a random mix for loneMix: "HaeDNsi" has four; "DBpedia" one, "iPhone"
