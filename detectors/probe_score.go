@@ -946,10 +946,8 @@ func (p *prober) leetWord(w string) bool {
 }
 
 // leetWordBits: a word spelt in digits reads at least as well as random
-// letters under the dictionary's letter model ("l33tish" as "leetish", 6 bits
-// better);
-// random letters seldom do (3 in 1,000 of six or seven, the rest 9 bits
-// worse and more).
+// letters under the dictionary's letter model ("l33tish" as "leetish", 6
+// bits better); random letters seldom do (6 of 2,000 draws of six or seven).
 const leetWordBits = 0.0
 
 // leetLetters are the letters digits stand for in slang, by digit; 0 for
