@@ -34,8 +34,6 @@ func TestProbeLoneInProse(t *testing.T) {
 		{"page as it is", FormatWikitext, page, false},
 		{"token in a sentence of a page", FormatWikitext,
 			strings.Replace(page, sentence, "The aardvark is known to be a aqvwas good swimmer", 1), true},
-		{"six letters in a sentence of a page", FormatWikitext,
-			strings.Replace(page, sentence, "The aardvark is known to be a kemsal good swimmer", 1), true},
 		{"the page's own name", FormatWikitext,
 			strings.Replace(strings.Replace(page, sentence, "The aardvark is known to be a aqvwas good swimmer", 1),
 				"[[Category:", "[[File:Aqvwas map.png]]\n[[Category:", 1), false},

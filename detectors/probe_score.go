@@ -78,7 +78,7 @@ const (
 	bitsIdentMax            = -9.0  // identifiers near and a technical post together, at most
 	bitsLoneTechnical       = -3.0  // ...for the one odd word of a sentence of prose (loneInProse)
 	bitsIdentOnce           = -6.0  // ...for a word whose letters the text and its title have nowhere else (onlyUse)
-	bitsLoneFresh           = -4.0  // a page creation's length discount for that word, at most
+	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
 	bitsLoneMix             = 4.0   // a random mix of cases or digits, the one odd word of a sentence (loneMix)
 	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
