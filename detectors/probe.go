@@ -79,7 +79,10 @@ const ProbeName = "probe"
 // number as a word splitting code does ("3 kq3zt9 .12": splitsNumber), in
 // prose too; a code of capitals and digits in four runs or more, used once
 // and set apart by blanks, is no part number whatever its neighbours
-// (capsCodeInProse). In a post, an acronym-and-word shape of cases
+// (capsCodeInProse). A word mixing lower-case letters with digits or
+// switching case three times or more, the one odd word of a sentence of
+// prose (loneInProse), counts for a probe however few bits its letters
+// hold (loneMix). In a post, an acronym-and-word shape of cases
 // ("OAuth") whose humps and lower-case run are no words ("NMlito") takes
 // no name's discount (unnamedHumps). A page in a
 // language with neither a dictionary nor the wiki's own model is judged

@@ -318,7 +318,8 @@ func (p *prober) otherFormHere(c *probeCandidate) bool {
 // either side of c on its line: code, paths and dotted names, letters with
 // digits, CamelCase. Program names come in company ("install tqdm with
 // pip3 from requirements.txt"); a token slipped into prose has words
-// around it.
+// around it. A reference to an issue ("Fix #4133") is no identifier
+// (issueRef).
 func (p *prober) identNeighbours(c *probeCandidate) int {
 	if p.edit0.Format != FormatMarkdown {
 		return 0 // a wiki's identifiers have their places (wikitext marks them)
@@ -329,11 +330,32 @@ func (p *prober) identNeighbours(c *probeCandidate) int {
 		if k == c.idx || w.Line != c.w.Line {
 			continue
 		}
-		if identWord(w.Flags, c.code == codeProse) {
+		if identWord(w.Flags, c.code == codeProse) && !issueRef(p.text, w.Lo, w.Hi) {
 			n++
 		}
 	}
 	return n
+}
+
+// issueRef reports whether text[lo:hi] is the number of a reference to an
+// issue or a pull request ("Fix #4133", "(see #12)"): digits after a "#"
+// that opens a word. It names a thread, not code: the words beside it are
+// a sentence's, as a commit's or a changelog's line is.
+func issueRef(text string, lo, hi int) bool {
+	if lo == 0 || text[lo-1] != '#' || lo >= 2 && !isRefOpening(text[lo-2]) {
+		return false
+	}
+	for i := lo; i < hi; i++ {
+		if text[i] < '0' || text[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRefOpening reports whether b may come before an issue reference's "#".
+func isRefOpening(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' || b == '['
 }
 
 // identWord reports whether a word of flags f is an identifier, code or a

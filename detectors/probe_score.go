@@ -79,6 +79,7 @@ const (
 	bitsLoneTechnical       = -3.0  // ...for the one odd word of a sentence of prose (loneInProse)
 	bitsIdentOnce           = -6.0  // ...for a word whose letters the text and its title have nowhere else (onlyUse)
 	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
+	bitsLoneMix             = 4.0   // a random mix of cases or digits, the one odd word of a sentence (loneMix)
 	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
@@ -165,6 +166,7 @@ const (
 	termSplit
 	termAlternating
 	termDigitLed
+	termLone
 	termCount
 )
 
@@ -175,7 +177,7 @@ var probeTermNames = [termCount]string{
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
-	"digit-led",
+	"digit-led", "lone",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -604,6 +606,11 @@ func (p *prober) judge(c *probeCandidate) {
 			c.add(termWordlike, min(bitsTypo, -llr))
 		}
 	}
+	if c.evidence < probeThresholdBits && c.evidence > probeThresholdBits-bitsLoneMix && p.loneMix(c) {
+		// Asked last, and only when it decides: short tokens' letters
+		// say little, the sentence they break says more.
+		c.add(termLone, bitsLoneMix)
+	}
 	c.score = probeLogistic(c.evidence)
 }
 
@@ -719,6 +726,9 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 		where, place = "alone on an added line", b
 	} else if b, ok := c.term(termMid); ok {
 		where, place = "between words the page already had", b
+	}
+	if b, ok := c.term(termLone); ok {
+		addReason(b, ProbeIsolated, "a random mix of cases or digits, the one odd word of a sentence of ordinary prose")
 	}
 	if where != "" {
 		who := "a logged-in editor"
@@ -879,4 +889,107 @@ func (p *prober) unnamedHumps(c *probeCandidate) bool {
 		i = j + 1
 	}
 	return lower && !p.humpsKnown(c)
+}
+
+// loneMix reports whether c is a random mix of lower-case letters and
+// digits or of cases switching three times or more ("lhd6in", "HaeDNsi")
+// that breaks a sentence of ordinary prose as its one odd word, used
+// nowhere else (loneInProse). Six or seven random characters hold too few
+// bits for their letters alone to tell them from a name; the sentence
+// tells more: a real word with digits or humps of cases (a model's,
+// a product's or a version's name) is named again, linked, set as code or
+// sits among its kind, and is seldom slipped between two ordinary words.
+// An acronym and a word ("DBpedia", "EUTXOs") switch case once, a name
+// ("McDonald", "GithHub") has humps of a capital and lower-case letters, a
+// handle its number last ("SJuan76"), slang digits for letters ("n00b"),
+// and lower-case letters alone are
+// as often a word no dictionary has ("dialup", "edtech"): none counts so.
+func (p *prober) loneMix(c *probeCandidate) bool {
+	f, w := c.w.Flags, p.text[c.w.Lo:c.w.Hi]
+	switch {
+	case !c.parts || f&wLower == 0 || c.camel || c.compound:
+		return false
+	case f&wDigit == 0:
+		// Cases alone: not a name's humps ("GithHub", "McDonald").
+		if humpsOnly(w) || caseSwitches(w) < loneMixSwitches || p.humpsKnown(c) {
+			return false
+		}
+	case digitsLast(w) || p.lettersKnown(c) || p.leetWord(w):
+		// A handle and its number ("SJuan76", "jdoe42"), a word and a
+		// version or a format ("html5"), a word spelt in digits ("l33t").
+		return false
+	}
+	return p.loneInProse(c)
+}
+
+// leetWord reports whether w, letters and digits, reads as letters of
+// words once its digits are read as the letters they look like ("n00b",
+// "l33t"): slang, not a random draw. Digits that look like no letter
+// ("8", "9") read as none.
+func (p *prober) leetWord(w string) bool {
+	dm := p.dictLetters()
+	if dm == nil {
+		return false
+	}
+	b := []byte(w)
+	for i, ch := range b {
+		if ch >= '0' && ch <= '9' {
+			if leetLetters[ch-'0'] == 0 {
+				return false
+			}
+			b[i] = leetLetters[ch-'0']
+		}
+	}
+	sym, ok := foldWord(p.scratchSym[:0], string(b))
+	p.scratchSym = sym
+	return ok && dm.bits(sym)-float64(len(sym))*log2Letters <= leetWordBits
+}
+
+// leetWordBits: a word spelt in digits reads at least as well as random
+// letters under the dictionary's letter model ("l33tish" as "leetish", 6
+// bits better); random letters seldom do (6 of 2,000 draws of six or seven).
+const leetWordBits = 0.0
+
+// leetLetters are the letters digits stand for in slang, by digit; 0 for
+// none.
+var leetLetters = [10]byte{'o', 'i', 0, 'e', 'a', 's', 0, 't', 0, 0}
+
+// loneMixSwitches is how many changes of case make a word without digits
+// a random mix for loneMix: "HaeDNsi" has four; "DBpedia" one, "iPhone"
+// two.
+const loneMixSwitches = 3
+
+// humpsOnly reports whether every capital of w opens a hump of lower-case
+// letters, as a CamelCase name's do ("GithHub", "McDonald", "iPhone"); a
+// random draw of cases has runs of capitals or a capital at its end
+// ("HaeDNsi", "ErKthA").
+func humpsOnly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && (i+1 == len(w) || w[i+1] < 'a' || w[i+1] > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// caseSwitches counts the changes between upper- and lower-case letters in
+// w, digits skipped.
+func caseSwitches(w string) int {
+	n, last := 0, byte(0)
+	for i := 0; i < len(w); i++ {
+		var k byte
+		switch b := w[i]; {
+		case b >= 'a' && b <= 'z':
+			k = 'a'
+		case b >= 'A' && b <= 'Z':
+			k = 'A'
+		default:
+			continue
+		}
+		if last != 0 && k != last {
+			n++
+		}
+		last = k
+	}
+	return n
 }

@@ -22,6 +22,7 @@ func ProbeTrace(in *Input) string {
 			for _, t := range c.terms[:c.nterms] {
 				fmt.Fprintf(&sb, " %s=%.1f", t.kind, t.bits)
 			}
+			fmt.Fprintf(&sb, " [amid=%v lineLang=%v nearLang=%v lone=%v tech=%.2f]", p.amidWords(c), p.lineInLang(c), p.nearInLang(c), p.loneInProse(c), p.technicalFor(c))
 			sb.WriteByte('\n')
 		}
 	}
