@@ -1713,6 +1713,48 @@ func lastCategory(page string) int {
 
 // anchorOverlap counts the anchor's words of four letters or more found in
 // the page and not found.
+// AnchorRelated reports whether a link's text names what the page is
+// about: the page is long enough to tell (300 bytes, as the model's
+// anchor features), two at least and at least half of the anchor's words
+// of four letters or more occur in it, and one of them, of five letters or
+// more, is a name in both (capitalised as a word: "Order Agnostida" on
+// the page about the Agnostida, not "write my essay" on one that cites an
+// Essay). One word a page's heading
+// has ("History", "Overview") and words any page has ("website", "learn
+// more") name nothing.
+func AnchorRelated(anchor, page string) bool {
+	if len(page) < 300 {
+		return false
+	}
+	r, u := anchorOverlap(anchor, page)
+	if r < 2 || r < u {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(anchor, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= 5 && unicode.IsUpper([]rune(w)[0]) && hasWord(page, upperFirst(strings.ToLower(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether w occurs in s as a whole word.
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		i = j + len(w)
+	}
+}
+
 func anchorOverlap(anchor, page string) (related, unrelated int) {
 	for _, w := range strings.FieldsFunc(anchor, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if utf8.RuneCountInString(w) < 4 {
@@ -1823,6 +1865,19 @@ func isIP(s string) bool {
 		}
 	}
 	return true
+}
+
+// ReputableSource reports whether a link to rawURL, on the registrable
+// domain d, points at a source references cite: a reference work, an
+// archive, a news agency or paper of record, a government, university or
+// international body; not a channel or profile on such a platform
+// (youtube.com/@name is its owner's, see platformProfile).
+func ReputableSource(rawURL, d string) bool {
+	if !reputable[d] && !hasReputableSuffix(d) {
+		return false
+	}
+	host, path := splitURL(rawURL)
+	return !platformProfile(host, path)
 }
 
 func hasReputableSuffix(d string) bool {

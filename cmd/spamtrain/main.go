@@ -187,6 +187,9 @@ func run(args []string, stdout io.Writer) error {
 	var heldWorld [][]float64         // per fold: logits of the held-out Leipzig prose with a good-faith link
 	var heldModels []trained          // per fold A and B: its model and held-out items
 	var heldIdx [][]int
+	var commentModels []trained // per fold D and Dh: its model
+	var commentIdx [][]int
+	var commentNames []string
 	if !*folds && *evalOnly {
 		crossFolds = nil
 	}
@@ -224,6 +227,11 @@ func run(args []string, stdout io.Writer) error {
 			heldModels = append(heldModels, m)
 			heldIdx = append(heldIdx, test)
 		}
+		if strings.HasPrefix(f.name, "D") {
+			commentModels = append(commentModels, m)
+			commentIdx = append(commentIdx, test)
+			commentNames = append(commentNames, f.name[:strings.IndexByte(f.name, ':')])
+		}
 	}
 	shift := 0.0
 	if len(heldHam) > 0 {
@@ -241,7 +249,16 @@ func run(args []string, stdout io.Writer) error {
 			swept = append(swept, items)
 		}
 		blatantSweep(&rep, swept)
-		memoryTable(&rep, swept)
+		names := []string{"A", "B"}
+		for k, m := range commentModels {
+			items, err := ds.sweepFold(m, shift, commentIdx[k])
+			if err != nil {
+				return err
+			}
+			swept = append(swept, items)
+			names = append(names, commentNames[k])
+		}
+		memoryTable(&rep, names, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())

@@ -31,12 +31,13 @@ type newToWiki struct{}
 func (newToWiki) Known(string) bool { return false }
 func (newToWiki) Spam(string) bool  { return false }
 
-// memoryTable reports, for each held-out fold, what the bot reverts from
+// memoryTable reports, for each held-out fold (names: A, B, then the
+// comment folds D and Dh), what the bot reverts from
 // a probed range (probedRange) with the shipped threshold: the share of
 // each held-out set, of the augmented spam by language and by genre, and
 // the real good faith it reverts. Every follow-up spam of a campaign
 // should be caught in every language, and no good-faith edit reverted.
-func memoryTable(w io.Writer, folds [][]sweepItem) {
+func memoryTable(w io.Writer, names []string, folds [][]sweepItem) {
 	type count struct{ n, rev int }
 	const cols = 3 // no memory, probed page, probed range
 	fmt.Fprintf(w, "\n### What a probed range's follow-up needs\n\n")
@@ -81,13 +82,13 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 				add(genres, strings.TrimSuffix(strings.TrimPrefix(it.kind, "aug-spam-"), "-"+it.lang), rev)
 			}
 			g := sweepGroupIndex(it.group)
-			if key := fmt.Sprintf("%c %s", 'A'+k, it.group); rev[cols-1] && g >= 0 && sweepGroups[g].goodFaith && listed[key] < listN/2 {
+			if key := fmt.Sprintf("%s %s", names[k], it.group); rev[cols-1] && g >= 0 && sweepGroups[g].goodFaith && listed[key] < listN/2 {
 				listed[key]++
-				fps = append(fps, fmt.Sprintf("- fold %c p=%.2f `%s` %s (%s)", 'A'+k, it.mem.Spam, it.id, snippet(it.text), reasonCodes(it.mem)))
+				fps = append(fps, fmt.Sprintf("- fold %s p=%.2f `%s` %s (%s)", names[k], it.mem.Spam, it.id, snippet(it.text), reasonCodes(it.mem)))
 			}
 		}
 		row := func(name string, c *[cols]count) {
-			fmt.Fprintf(w, "| %c | %s | %d |", 'A'+k, name, c[0].n)
+			fmt.Fprintf(w, "| %s | %s | %d |", names[k], name, c[0].n)
 			for _, x := range c {
 				fmt.Fprintf(w, " %s |", pct(x.rev, x.n))
 			}
@@ -119,7 +120,9 @@ func memoryTable(w io.Writer, folds [][]sweepItem) {
 		for _, l := range sortedKeys(langs) {
 			each = append(each, fmt.Sprintf("%s %s", l, pct(langs[l][cols-1].rev, langs[l][cols-1].n)))
 		}
-		perLangLines = append(perLangLines, fmt.Sprintf("- fold %c: %s", 'A'+k, strings.Join(each, ", ")))
+		if len(each) > 0 {
+			perLangLines = append(perLangLines, fmt.Sprintf("- fold %s: %s", names[k], strings.Join(each, ", ")))
+		}
 	}
 	fmt.Fprintf(w, "\nSpam of each held-out language (augmented and Leipzig) reverted from a probed range:\n\n%s\n", strings.Join(perLangLines, "\n"))
 	if len(fps) > 0 {

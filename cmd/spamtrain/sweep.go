@@ -50,6 +50,11 @@ var sweepGroups = []sweepGroup{
 	{name: "Stack Exchange, held-out sites, an emoji added"},
 	{name: "real spam with words, bare URLs as their own links", spam: true},
 	{name: "Stack Exchange, held-out sites, bare URLs as their own links"},
+	// Fold D's Instagram comments: not a bound of the threshold (rated
+	// good faith includes scams: label noise, see comments.go).
+	{name: "comment spam with words", spam: true},
+	{name: "comment spam, links only", spam: true},
+	{name: "comment good faith with a contact"},
 }
 
 // sweepTagged are the groups whose items are scored again with a
@@ -116,6 +121,12 @@ func sweepGroupOf(e *example, words bool) string {
 		return "augmented good faith, held-out languages"
 	case e.source == "sbl":
 		return ""
+	case e.source == "ig" && e.label && words:
+		return "comment spam with words"
+	case e.source == "ig" && e.label:
+		return "comment spam, links only"
+	case e.source == "ig":
+		return "comment good faith with a contact"
 	case e.source == "world" && !e.label:
 		return "Leipzig prose with a good-faith link, held-out languages"
 	case e.source == "world":

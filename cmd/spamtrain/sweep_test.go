@@ -70,7 +70,7 @@ func TestMemoryTable(t *testing.T) {
 	items = append(items, sweepItem{id: "unsure", kind: "aug-spam-recommend-de", group: "augmented spam, held-out languages", lang: "de",
 		edit: &detectors.Edit{New: "Gute Tipps: https://garten-tipps-24.de/", Anon: true}, mem: unsure})
 	var b strings.Builder
-	memoryTable(&b, [][]sweepItem{items})
+	memoryTable(&b, []string{"A"}, [][]sweepItem{items})
 	for _, want := range []string{
 		"| A | augmented spam, held-out languages | 2 | 50.0% | 50.0% | 100.0% |",
 		"| A | Stack Exchange, held-out sites | 1 | 0.0% | 0.0% | 0.0% |",
