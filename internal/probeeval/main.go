@@ -5,7 +5,7 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
@@ -23,7 +23,9 @@
 // logs, like an issue tracker's); other languages by wiki (Vietnamese, Ukrainian and the
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
 // held out); sentences of 75 languages from a mirror of
-// github.com/pemistahl/lingua-go are held out whole (world.go). -v lists
+// github.com/pemistahl/lingua-go are held out whole (world.go), and so
+// are chunks of 76 small Wikipedias (wikichunks.go), a third of the
+// languages of both tuning by the same hash of their code. -v lists
 // every flagged record with its tokens.
 package main
 
@@ -112,6 +114,7 @@ func main() {
 	flag.StringVar(&sointlMirror, "sointl", "/work/.mirror/RafaelFerSilva+regex-e-modelo-de-linguagem/repo", "bare clone of RafaelFerSilva/regex-e-modelo-de-linguagem (questions of Stack Overflow in Portuguese and Spanish, sointl.go); \"\" to skip")
 	flag.StringVar(&glossMirror, "gloss", "/work/.mirror/foltaProject+glosslm/repo", "bare clone of foltaProject/glosslm (glossed examples of about 1,400 languages, gloss.go); \"\" to skip")
 	flag.StringVar(&frforumMirror, "frforum", "/work/.mirror/Batouuuuu+Outils-de-corpus/repo", "bare clone of Batouuuuu/Outils-de-corpus (a French do-it-yourself forum, frforum.go); \"\" to skip")
+	flag.StringVar(&wikiChunksMirror, "wikichunks", "/work/.mirror/Data-Science-for-Linguists-2021+languageID-relatedconfusion/repo", "bare clone of Data-Science-for-Linguists-2021/languageID-relatedconfusion (chunks of the articles of 76 small Wikipedias, wikichunks.go); \"\" to skip")
 	flag.StringVar(&talkMirror, "wikitalk", "/work/.mirror/AnySoftKeyboard+AnySoftKeyboard/repo", "bare clone of AnySoftKeyboard/AnySoftKeyboard (two English Wikipedia talk pages, talk.go); \"\" to skip")
 	flag.BoolVar(&linguaNamed, "named", true, "give the lingua-go pages their language, as a wiki does; false: the detector tells it")
 	flag.Parse()
@@ -324,7 +327,7 @@ func collect(shared, mirror string) ([]item, error) {
 		read   func(string) ([]item, error)
 	}{
 		{issuesMirror, issueItems}, {swebenchMirror, swebenchItems}, {cardanoMirror, cardanoItems}, {multisweMirror, multisweItems},
-		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems},
+		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems}, {wikiChunksMirror, wikiChunkItems},
 	} {
 		if src.mirror == "" {
 			continue
