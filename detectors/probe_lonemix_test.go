@@ -24,6 +24,8 @@ func TestProbeLoneMix(t *testing.T) {
 		{"a capitalised name", "Ravello", ""},
 		{"a handle and its number", "brovik42", ""},
 		{"slang in digits", "l33tish", ""},
+		{"a word and a quantity, space missed", "of240Wh", ""},
+		{"a random draw ending in a unit", "wzq240Wh", "wzq240Wh"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)

@@ -914,12 +914,37 @@ func (p *prober) loneMix(c *probeCandidate) bool {
 		if humpsOnly(w) || caseSwitches(w) < loneMixSwitches || p.humpsKnown(c) {
 			return false
 		}
-	case digitsLast(w) || p.lettersKnown(c) || p.leetWord(w):
+	case digitsLast(w) || p.lettersKnown(c) || p.leetWord(w) || p.quantityGlued(w):
 		// A handle and its number ("SJuan76", "jdoe42"), a word and a
-		// version or a format ("html5"), a word spelt in digits ("l33t").
+		// version or a format ("html5"), a word spelt in digits ("l33t"),
+		// a word and a quantity a missed space joined ("de180Wh").
 		return false
 	}
 	return p.loneInProse(c)
+}
+
+// quantityGlued reports whether w is a word of the text's language, a
+// number and its unit written as one ("de180Wh", "for12V"): a space
+// missed in prose, not a draw. A random mix seldom has both ends so.
+func (p *prober) quantityGlued(w string) bool {
+	i := 0
+	for i < len(w) && isASCIILetter(w[i]) {
+		i++
+	}
+	j := i
+	for j < len(w) && w[j] >= '0' && w[j] <= '9' {
+		j++
+	}
+	if i < 2 || j == i || j == len(w) {
+		return false
+	}
+	unit := w[j:]
+	for k := 0; k < len(unit); k++ {
+		if !isASCIILetter(unit[k]) {
+			return false
+		}
+	}
+	return (units[strings.ToLower(unit)] || unitSymbols(unit)) && p.isWord(strings.ToLower(w[:i]))
 }
 
 // leetWord reports whether w, letters and digits, reads as letters of
