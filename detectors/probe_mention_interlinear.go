@@ -46,10 +46,14 @@ func (p *prober) interlinear(lo int) bool {
 	if strings.Contains(t[ls:le], "://") || strings.ContainsRune(t[ls:le], '`') {
 		return false // an example is words, not a link's or code's
 	}
-	line := lineWords(t[ls:le])
-	if len(line) == 0 {
+	// The next line must have as many words as this one (see below):
+	// counted first, without building either, since most lines of prose
+	// have a blank line or a longer line after them.
+	n := countLineWords(t[ls:le])
+	if next, _, ok := lineAfter(t, le); n == 0 || !ok || next == "" || countLineWords(next) != n {
 		return false
 	}
+	line := lineWords(t[ls:le])
 	unknown := 0
 	for _, w := range line {
 		if glossMarked(w) || innerUpper(w) {
@@ -108,6 +112,17 @@ func shared(a, b []string) int {
 	n := 0
 	for _, w := range a {
 		if slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
+			n++
+		}
+	}
+	return n
+}
+
+// countLineWords counts the words lineWords returns, building none.
+func countLineWords(line string) int {
+	n := 0
+	for f := range strings.FieldsSeq(line) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 			n++
 		}
 	}
