@@ -185,3 +185,18 @@ func BaseLang(code string) string {
 	}
 	return code
 }
+
+// dictLangAliases folds codes that name one written language, as
+// dictionaries are filed. Kurmanji Kurdish is "ku" on Wikipedia and "kmr"
+// in Debian's file name (kmr_Latn.dic, which ku_TR.dic links to).
+var dictLangAliases = map[string]string{"nb": "no", "nn": "no", "iw": "he", "in": "id", "kmr": "ku"}
+
+// DictLang returns the code a language's dictionary is filed under in
+// Env.Dicts: its base language (BaseLang), Bokmål and Nynorsk both "no".
+func DictLang(code string) string {
+	l := BaseLang(code)
+	if a, ok := dictLangAliases[l]; ok {
+		return a
+	}
+	return l
+}

@@ -87,6 +87,17 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 	return "", nil, true
 }
 
+// borrowedDict reports whether the text is read in a dictionary of another
+// language than the one the edit or the wiki names, which has none loaded:
+// a related language's dictionary reads most of it (an Arpitan page read
+// as French, a Tetum one as Galician or Portuguese), and the words of the
+// named language it lacks are no evidence of a probe.
+func (p *prober) borrowedDict() bool {
+	hint, named := p.langHint()
+	hint = DictLang(hint) // a Bokmål page read in the "no" dictionary is in its own
+	return named && p.env != nil && p.env.Dicts[hint] == nil && p.lang != hint
+}
+
 // readLang returns the language whose dictionary, with English and the
 // wiki's words, reads most of sample, and the share it reads; hint (whose
 // dictionary is dict) wins ties and is taken without a search when it

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,45 @@ func TestLatinPageModel(t *testing.T) {
 	}
 	if b := bits(m, "xkqzvbwpl"); b < 10 {
 		t.Errorf("random letters cost %.1f bits over random under the page's Latin model, want 10 or more", b)
+	}
+}
+
+// TestBorrowedDict checks that a page named in a language the bot has no
+// dictionary of, read in a related language's, is judged as a page
+// without one: a word of its own that the related dictionary lacks is no
+// token, random letters on it still are, and a Bokmål page read in the
+// "no" dictionary keeps it as its own.
+func TestBorrowedDict(t *testing.T) {
+	nl := NewWordSet(strings.Fields("de het een en van is dat op te zijn met voor niet werd door ook stad rivier die ligt aan provincie gemeente " +
+		"oude kerk markt haven boeren kinderen school molen dorp huizen straat brug water veld jaar eeuw tijd plein toren klok"))
+	dicts := map[string]Words{"en": NewWordSet(strings.Fields("the and of was in is a to for with that")), "nl": nl, "no": NewWordSet([]string{"og"})}
+	// A made-up dialect that writes most of its words as Dutch does.
+	page := strings.Repeat("De stad ligt aan de rivier en is de hoofdplaats van de gemeente. De oude kerk staat aan de markt en de toren met de klok is van het jaar. "+
+		"De boeren van het dorp werken op het veld en de kinderen gaan naar de school bij de molen. De haven aan het water is ook oud en de brug over de rivier werd "+
+		"in die eeuw door de stad gebouwd. ", 3)
+	sentence := func(w string) string {
+		return "De oude molen aan de rivier is " + w + " van de boeren en de kinderen van het dorp gaan daar met de school naar toe."
+	}
+	judge := func(lang, w string) Result {
+		e := &Edit{Old: page, New: page + "\n\n" + sentence(w), Lang: lang, Anon: true}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: &Env{Dicts: dicts}})
+	}
+	const own, random = "gevajte", "xkqzvbwplt"
+	if r := judge("li", own); slices.Contains(r.Tokens, own) {
+		t.Errorf("%q, a word the related dictionary lacks, is a token of a page without its own dictionary: %v", own, r.Reasons)
+	}
+	if r := judge("li", random); !slices.Contains(r.Tokens, random) {
+		t.Errorf("a random token on a page read in a related dictionary was missed: %v", r.Reasons)
+	}
+	if r := judge("nl", own); !slices.Contains(r.Tokens, own) {
+		t.Errorf("%q, in no dictionary of a page whose language has one, is no token: %v", own, r.Reasons)
+	}
+	e := &Edit{Old: page, New: page + "\n\n" + sentence("og"), Lang: "nb"}
+	var p prober
+	p.reset(BaseModel(), Diff(e.Old, e.New), true)
+	p.setWords(e, &Env{Dicts: map[string]Words{"en": dicts["en"], "no": nl}})
+	p.words = p.sc.read(e.Format, p.text, p.a.spans, p.words)
+	if p.pageLang(); !p.hasDict() {
+		t.Errorf("a Bokmål page read in the \"no\" dictionary: no dictionary of its own")
 	}
 }

@@ -148,6 +148,7 @@ type prober struct {
 	langDone bool
 	langDict Words // the dictionary of the page's language, or nil
 	unread   bool  // no dictionary reads the added text
+	borrowed bool  // langDict is a related language's: the named one has none
 	enDict   Words
 	extra    Words // the wiki's vocabulary and allow-list
 

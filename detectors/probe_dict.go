@@ -30,6 +30,7 @@ func (p *prober) pageLang() string {
 	}
 	p.langDone = true
 	p.lang, p.langDict, p.unread = p.detectLang()
+	p.borrowed = p.langDict != nil && p.borrowedDict()
 	return p.lang
 }
 
@@ -48,9 +49,13 @@ func (p *prober) dictLetters() *Model {
 }
 
 // hasDict reports whether the page's language has a dictionary loaded.
+// A related language's dictionary that reads a page named in one without
+// its own (French on an Arpitan wiki) still tells real words, but a word
+// it lacks is most likely the page's own, not unknown: the page is read
+// as in a language the bot has no dictionary of (borrowedDict).
 func (p *prober) hasDict() bool {
 	p.pageLang()
-	return p.langDict != nil
+	return p.langDict != nil && !p.borrowed
 }
 
 // isWord reports whether w is a real word: in the page language's

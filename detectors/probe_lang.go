@@ -34,7 +34,11 @@ func (p *prober) wantsPageModel() bool {
 	if p.edit0.Format == FormatMarkdown || p.pageLang() == "en" || len(p.cands) == 0 && !p.unread {
 		return false
 	}
-	dict := p.hasDict()
+	// A related language's dictionary reading the text (borrowedDict)
+	// reads it as well as one of its own: the page's letters are asked
+	// only when a word is flagged, as with its own.
+	p.pageLang()
+	dict := p.langDict != nil
 	if !dict && p.edit0.Lang == "" && (p.env == nil || p.env.Lang == "") && !p.unread {
 		// A guess from a few frequent words is no language to learn;
 		// text no dictionary reads is in one.

@@ -74,20 +74,9 @@ var wordListLangs = map[string]string{
 	"greek": "el", "russian": "ru", "turkish": "tr", "basque": "eu", "welsh": "cy",
 }
 
-// langAliases folds codes that name one written language.
-// Kurmanji Kurdish is "ku" on Wikipedia and "kmr" in Debian's file name
-// (kmr_Latn.dic, which ku_TR.dic links to).
-var langAliases = map[string]string{"nb": "no", "nn": "no", "iw": "he", "in": "id", "kmr": "ku"}
-
 // normLang returns the code dictionaries are filed under for code
-// ("en-GB" and "en_US" are "en", "nb" is "no").
-func normLang(code string) string {
-	l := detectors.BaseLang(code)
-	if a, ok := langAliases[l]; ok {
-		return a
-	}
-	return l
-}
+// ("en-GB" and "en_US" are "en", "nb" is "no"): detectors.DictLang.
+func normLang(code string) string { return detectors.DictLang(code) }
 
 // Dictionaries returns every dictionary this machine has for lang (any
 // form: "nl", "pt-BR", "nb"), word lists first, each file once however
