@@ -53,6 +53,7 @@ func (p *prober) langHint() (lang string, named bool) {
 // whether no dictionary reads a text long enough to tell.
 func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 	hint, named := p.langHint()
+	p.hint, p.hintNamed = hint, named
 	if p.env == nil || len(p.env.Dicts) == 0 {
 		return hint, nil, false
 	}
@@ -92,10 +93,11 @@ func (p *prober) detectLang() (lang string, dict Words, unread bool) {
 // a related language's dictionary reads most of it (an Arpitan page read
 // as French, a Tetum one as Galician or Portuguese), and the words of the
 // named language it lacks are no evidence of a probe.
+// It reads the hint detectLang took (langHint guesses the language of an
+// edit that names none, a pass over its text not worth making twice).
 func (p *prober) borrowedDict() bool {
-	hint, named := p.langHint()
-	hint = DictLang(hint) // a Bokmål page read in the "no" dictionary is in its own
-	return named && p.env != nil && p.env.Dicts[hint] == nil && p.lang != hint
+	hint := DictLang(p.hint) // a Bokmål page read in the "no" dictionary is in its own
+	return p.hintNamed && p.env != nil && p.env.Dicts[hint] == nil && p.lang != hint
 }
 
 // readLang returns the language whose dictionary, with English and the

@@ -142,15 +142,17 @@ type prober struct {
 	text      string // the new text
 	anon      bool
 
-	edit0    *Edit
-	env      *Env
-	lang     string // the page's language, once known
-	langDone bool
-	langDict Words // the dictionary of the page's language, or nil
-	unread   bool  // no dictionary reads the added text
-	borrowed bool  // langDict is a related language's: the named one has none
-	enDict   Words
-	extra    Words // the wiki's vocabulary and allow-list
+	edit0     *Edit
+	env       *Env
+	lang      string // the page's language, once known
+	langDone  bool
+	langDict  Words  // the dictionary of the page's language, or nil
+	unread    bool   // no dictionary reads the added text
+	borrowed  bool   // langDict is a related language's: the named one has none
+	hint      string // the language langHint gave detectLang
+	hintNamed bool   // hint is the edit's or the wiki's, not a guess
+	enDict    Words
+	extra     Words // the wiki's vocabulary and allow-list
 
 	sc            readers
 	words         []scanWord
