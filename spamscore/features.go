@@ -1143,7 +1143,7 @@ func (x *extractor) linkFeatures(d Doc) {
 				x.dense(fAnchorURL, 1)
 			} else {
 				x.anchorFeatures(c.Anchor)
-				if !reputable[c.Domain] && !hasReputableSuffix(c.Domain) && len(strings.Fields(c.Anchor)) <= 4 &&
+				if !reputableDomain(c.Domain) && len(strings.Fields(c.Anchor)) <= 4 &&
 					containsAny(strings.ToLower(c.Anchor), anchorWords) {
 					x.dense(fCommercialAnchor, 1)
 				}
@@ -1180,7 +1180,7 @@ func (x *extractor) domainFeatures(c Contact) {
 		x.dense(fIPHost, 1)
 		return
 	}
-	if (reputable[dom] || hasReputableSuffix(dom)) && !x.profile {
+	if reputableDomain(dom) && !x.profile {
 		// A channel or profile on a platform is its owner's, not the
 		// platform's: no citation of a reputable source.
 		x.dense(fReputable, 1)
@@ -1711,17 +1711,15 @@ func lastCategory(page string) int {
 	}
 }
 
-// anchorOverlap counts the anchor's words of four letters or more found in
-// the page and not found.
 // AnchorRelated reports whether a link's text names what the page is
 // about: the page is long enough to tell (300 bytes, as the model's
 // anchor features), two at least and at least half of the anchor's words
 // of four letters or more occur in it, and one of them, of five letters or
 // more, is a name in both (capitalised as a word: "Order Agnostida" on
 // the page about the Agnostida, not "write my essay" on one that cites an
-// Essay). One word a page's heading
-// has ("History", "Overview") and words any page has ("website", "learn
-// more") name nothing.
+// Essay). One word a page's heading has ("History",
+// "Overview") and words any page has ("website", "learn more") name
+// nothing.
 func AnchorRelated(anchor, page string) bool {
 	if len(page) < 300 {
 		return false
@@ -1755,6 +1753,8 @@ func hasWord(s, w string) bool {
 	}
 }
 
+// anchorOverlap counts the anchor's words of four letters or more found in
+// the page and not found.
 func anchorOverlap(anchor, page string) (related, unrelated int) {
 	for _, w := range strings.FieldsFunc(anchor, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if utf8.RuneCountInString(w) < 4 {
@@ -1873,11 +1873,18 @@ func isIP(s string) bool {
 // international body; not a channel or profile on such a platform
 // (youtube.com/@name is its owner's, see platformProfile).
 func ReputableSource(rawURL, d string) bool {
-	if !reputable[d] && !hasReputableSuffix(d) {
+	if !reputableDomain(d) {
 		return false
 	}
 	host, path := splitURL(rawURL)
 	return !platformProfile(host, path)
+}
+
+// reputableDomain reports whether the registrable domain d is a source
+// references cite, by name or by its suffix (a government's, a
+// university's).
+func reputableDomain(d string) bool {
+	return reputable[d] || hasReputableSuffix(d)
 }
 
 func hasReputableSuffix(d string) bool {
