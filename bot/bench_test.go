@@ -15,6 +15,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/internal/campaign"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/mwsite"
@@ -61,7 +62,7 @@ func BenchmarkPatrolBacklog(b *testing.B) {
 		ctx := context.Background()
 		w := testwiki.Start(b)
 		var titles []string
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "a*.txt"))
+		files, _ := filepath.Glob(filepath.Join(testcorpus.Require(b, testcorpus.WikitextDir), "a*.txt"))
 		for _, f := range files[:20] {
 			text, err := os.ReadFile(f)
 			if err != nil {

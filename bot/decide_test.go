@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 // TestDecideBranches covers each rule of Decide with hand-made results.
@@ -535,25 +535,14 @@ func parseDecideFixture(t *testing.T, text string) (*detectors.Edit, bot.Memory,
 }
 
 // TestDecideRealRegularEdits decides the real good-faith edits that add
-// links (testdata/links/real-regular-edits.jsonl) under every memory a
+// links (testcorpus.RegularLinkEdits, of the shared corpus) under every memory a
 // botnet could leave behind: none is ever blocked, and none on a probed
 // page or with no memory is reverted or flagged. A neighbour's link to a
 // domain the wiki does not cite yet, outside a citation and without a
 // title, is still reverted when the spam model is not sure (reported).
 func TestDecideRealRegularEdits(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "links", "real-regular-edits.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var edits []*detectors.Edit
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var rec struct {
-			Title, Old, New string
-			Anon            *bool
-		}
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			t.Fatal(err)
-		}
+	for _, rec := range testcorpus.RegularLinkEdits(t) {
 		// Judged as anonymous edits, the case the follow-up rules cover.
 		edits = append(edits, &detectors.Edit{Title: rec.Title, User: "198.51.100.9", Anon: true, Old: rec.Old, New: rec.New})
 	}
@@ -683,7 +672,7 @@ type decideArticle struct {
 // decideArticles loads the English article wikitexts of the test corpus.
 func decideArticles(t testing.TB) []decideArticle {
 	t.Helper()
-	dir := filepath.Join("..", "testdata", "corpus", "wikitext")
+	dir := testcorpus.Require(t, testcorpus.WikitextDir)
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(paths) == 0 {
 		t.Fatalf("no article wikitext in %s", dir)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/config"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 	"github.com/wikiwarden/wikiwarden/mediawiki"
 	"github.com/wikiwarden/wikiwarden/mwsite"
@@ -57,7 +58,7 @@ func newRig(t *testing.T) *rig {
 	w := testwiki.Start(t)
 	r := &rig{t: t, ctx: ctx, wiki: w, pages: map[string]string{}}
 	for title, file := range seedPages {
-		text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", file))
+		text, err := os.ReadFile(filepath.Join(testcorpus.Require(t, testcorpus.WikitextDir), file))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wikiwarden/wikiwarden/detectors"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 // A probe still on the wiki when the model is refreshed must not teach the
@@ -14,7 +15,7 @@ import (
 func TestWithoutProbesKeepsProbesUnlikely(t *testing.T) {
 	var texts []string
 	for _, f := range []string{"aardvark.txt", "abacus.txt", "algae.txt", "alchemy.txt"} {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", f))
+		b, err := os.ReadFile(filepath.Join(testcorpus.Require(t, testcorpus.WikitextDir), f))
 		if err != nil {
 			t.Fatal(err)
 		}

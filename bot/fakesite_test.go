@@ -21,6 +21,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/decision"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/store"
 )
 
@@ -230,7 +231,7 @@ func newFrig(t *testing.T) *frig {
 	r := &frig{t: t, site: newFakeSite(), store: st, now: time.Now().Add(-30 * time.Minute).Truncate(time.Second), rng: rand.New(rand.NewPCG(1, 2))}
 	r.site.clock = r.tick
 	for title, file := range seedPages {
-		text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "wikitext", file))
+		text, err := os.ReadFile(filepath.Join(testcorpus.Require(t, testcorpus.WikitextDir), file))
 		if err != nil {
 			t.Fatal(err)
 		}

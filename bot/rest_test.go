@@ -10,15 +10,16 @@ import (
 	"github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/bot"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
-// modelSample is real articles' wikitext (testdata/corpus), a little more
+// modelSample is real articles' wikitext (the shared corpus), a little more
 // than the letter model needs to learn from: a site's sample pages.
 func modelSample(t testing.TB) []string {
 	t.Helper()
 	var sample []string
 	size := 0
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(testcorpus.Require(t, testcorpus.WikitextDir), "*.txt"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

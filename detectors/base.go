@@ -5,11 +5,14 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/genmodel -tuning -corpus ../testdata/corpus/wikitext -out basemodel.bin
+//go:generate go run ./internal/genmodel -tuning -out basemodel.bin
 
 // baseModelData is the built-in letter model, trained on the tuning half
-// (inject.Held) of the English and other-language Wikipedia pages in
-// testdata/corpus/wikitext; the held-out half stays unseen for measuring.
+// (inject.Held) of the English and other-language Wikipedia pages of the
+// shared corpus (../shared/corpus/wikitext) and of eight German, Spanish,
+// French and Polish pages read from a mirror of lintool/wikiclean at a pinned
+// commit (internal/testcorpus finds both); the held-out half stays unseen for
+// measuring.
 //
 //go:embed basemodel.bin
 var baseModelData []byte

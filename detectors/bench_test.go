@@ -6,7 +6,7 @@ import (
 )
 
 // BenchmarkDetectors runs the whole stack (Diff, Probe, Links) over the
-// real edits of testdata/corpus/real-edits-dev.jsonl, with the installed
+// real edits of the shared corpus (testcorpus.EditsFile), with the installed
 // dictionaries loaded as the bot has them.
 func BenchmarkDetectors(b *testing.B) {
 	recs := readDevEdits(b)

@@ -1,89 +1,37 @@
 package detectors
 
 import (
-	"bufio"
-	"encoding/json"
-	"github.com/wikiwarden/wikiwarden/wikitext"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
+	"github.com/wikiwarden/wikiwarden/wikitext"
 )
 
-// devEdit is one record of testdata/corpus/real-edits-dev.jsonl.
-type devEdit struct {
-	ID         string `json:"id"`
-	Title      string `json:"title"`
-	Old        string `json:"old"`
-	New        string `json:"new"`
-	Label      string `json:"label"`
-	Kind       string `json:"kind"`
-	TextFormat string `json:"text_format"`
-	Anon       bool   `json:"anon"`
-}
+// devEdit is one record of the shared corpus' real edits
+// (testcorpus.EditsFile).
+type devEdit struct{ testcorpus.Edit }
 
 func (c devEdit) edit() *Edit {
 	return &Edit{Title: c.Title, User: "corpus", Anon: c.Anon, Old: c.Old, New: c.New}
 }
 
-const devCorpusDir = "../testdata/corpus"
-
 func readDevEdits(tb testing.TB) []devEdit {
 	tb.Helper()
-	f, err := os.Open(filepath.Join(devCorpusDir, "real-edits-dev.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	var out []devEdit
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
-	for sc.Scan() {
-		var c devEdit
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	if len(out) < 2000 {
-		tb.Fatalf("read %d corpus edits, want the whole file", len(out))
+	for _, e := range testcorpus.Edits(tb) {
+		out = append(out, devEdit{e})
 	}
 	return out
 }
 
-// devPage is one page of testdata/corpus/wikitext.
-type devPage struct {
-	Name string // path under wikitext/
-	Text string
-}
+// devPage is one page of the shared corpus' wikitext (testcorpus.WikitextDir).
+type devPage = testcorpus.Page
 
 func readDevPages(tb testing.TB) []devPage {
 	tb.Helper()
-	root := filepath.Join(devCorpusDir, "wikitext")
-	var out []devPage
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		out = append(out, devPage{Name: rel, Text: string(b)})
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(out) < 100 {
-		tb.Fatalf("read %d corpus pages, want the whole folder", len(out))
-	}
-	return out
+	return testcorpus.Pages(tb)
 }
 
 // Random tokens for recall tests.

@@ -1,8 +1,6 @@
 package detectors
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/textview"
 )
 
@@ -207,25 +206,12 @@ func TestLinksFixtures(t *testing.T) {
 }
 
 // TestLinksRealRegularEdits scores real good-faith edits that added links
-// (ClueBot NG reviewed edits, see testdata/links/README.md): none may look
-// like spam on its own evidence, known domains or not.
+// of the shared corpus (ClueBot NG reviewed edits, testcorpus.RegularLinkEdits):
+// none may look like spam on its own evidence, known domains or not.
 func TestLinksRealRegularEdits(t *testing.T) {
-	file, err := os.Open(filepath.Join("..", "testdata", "links", "real-regular-edits.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	sc := bufio.NewScanner(file)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
 	histories := map[string]DomainHistory{"no history": nil, "nothing known": newLinksTestHistory(nil, nil)}
 	n, withLinks := 0, 0
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Old, New string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
+	for _, rec := range testcorpus.RegularLinkEdits(t) {
 		n++
 		for name, hist := range histories {
 			r := Links(linksTestInput(rec.Old, rec.New, hist))
@@ -237,22 +223,15 @@ func TestLinksRealRegularEdits(t *testing.T) {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d real regular edits, %d add links, none scores >= 0.7", n, withLinks)
 }
 
-// TestLinksRealArticles scores whole real articles (testdata/corpus) as if
+// TestLinksRealArticles scores whole real articles (the shared corpus) as if
 // an anonymous editor created them on a wiki that knows no domain: a sourced
 // article is not link spam, however many references it has.
 func TestLinksRealArticles(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "*.txt"))
-	more, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "wikitext", "non-english", "*.txt"))
-	paths = append(paths, more...)
-	if len(paths) == 0 {
-		t.Fatal("no articles in testdata/corpus/wikitext")
-	}
+	paths := testcorpus.PagePaths(t, "*.txt")
+	paths = append(paths, testcorpus.PagePaths(t, "non-english/*.txt")...)
 	worst, worstName, links := 0.0, "", 0
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

@@ -2,9 +2,11 @@ package detectors
 
 import (
 	"bytes"
-	"github.com/wikiwarden/wikiwarden/internal/inject"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/internal/inject"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 func TestModelRoundTrip(t *testing.T) {
@@ -114,10 +116,11 @@ func TestTrainAddsBaseModel(t *testing.T) {
 }
 
 // TestBaseModelUpToDate checks that the embedded base model is what
-// go generate makes from testdata/corpus/wikitext with the current scanner.
+// go generate makes from the shared corpus' pages and the wikiclean mirror's
+// (testcorpus.ModelPages) with the current scanner.
 func TestBaseModelUpToDate(t *testing.T) {
 	var texts []string
-	for _, pg := range readDevPages(t) {
+	for _, pg := range testcorpus.ModelPages(t) {
 		if !inject.Held(pg.Name) {
 			texts = append(texts, pg.Text)
 		}

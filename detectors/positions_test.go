@@ -56,7 +56,7 @@ var probeTargets = map[string]float64{"8-12": 0.99, "6-7": 0.95, "4-5": 0.80}
 const probeTargetPronounceable = 0.80
 
 // TestProbeAtEveryPosition puts random tokens of every style and length at
-// random positions of the real pages of testdata/corpus/wikitext (markup
+// random positions of the real pages of the shared corpus (markup
 // included: templates, references, tables, links, comments...) and into
 // the added text of the real regular edits, and measures recall with the
 // installed dictionaries, on the tuning half and the held-out half

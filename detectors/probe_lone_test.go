@@ -1,9 +1,10 @@
 package detectors
 
 import (
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 // A token breaking a sentence of ordinary prose, the one odd word of it,
@@ -12,11 +13,7 @@ import (
 // elsewhere (a file's or a module's name, a path) are the text's own name.
 func TestProbeLoneInProse(t *testing.T) {
 	env := &Env{Dicts: testDicts(t, true)}
-	b, err := os.ReadFile("../testdata/corpus/wikitext/aardvark.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := string(b)
+	page := testcorpus.ReadPage(t, "aardvark.txt")
 	const sentence = "The aardvark is known to be a good swimmer"
 	if !strings.Contains(page, sentence) {
 		t.Fatal("the page has no sentence to slip a token into")

@@ -8,9 +8,9 @@ import (
 )
 
 // TestProbeQualityOnCorpus measures the probe detector on the real corpus in
-// testdata/corpus and asserts the targets:
+// the shared corpus (internal/testcorpus) and asserts the targets:
 //   - false positives on the regular edits of real-edits-dev.jsonl at most 0.05%;
-//   - no page of testdata/corpus/wikitext flagged when scored as an anonymous
+//   - no page of its wikitext flagged when scored as an anonymous
 //     creation;
 //   - recall on uniform random tokens injected into the regular edits (in the
 //     middle of running text, or alone on a new line, by an anonymous editor)

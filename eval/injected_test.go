@@ -15,18 +15,21 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/internal/inject"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/lexicon"
 )
 
 // injectedCorpus is a labelled corpus anyone can feed to `wikiwarden eval`,
-// generated with a fixed seed by
-// `go test ./eval/ -run TestInjectedCorpus -update` from the real corpus in
-// testdata/corpus:
+// generated with a fixed seed from the real corpus in the shared folder
+// (internal/testcorpus; it is public data, never committed): the test builds
+// it in a temporary directory each run, and
+// `go test ./eval/ -run TestInjectedCorpus -update` writes it to
+// build/eval/injected.jsonl (git-ignored) for `wikiwarden eval`:
 //   - every regular edit of real-edits-dev.jsonl as it is (regular, with the
 //     record's own anon flag), and once more with a random token put at a
 //     random position of the text it added (vandalism, anonymous);
-//   - every page of testdata/corpus/wikitext (English, German, French,
-//     Spanish, Polish, Afrikaans, Norwegian, Bulgarian) as an anonymous page
+//   - every page of its wikitext (English, German, Afrikaans, Norwegian,
+//     Bulgarian) as an anonymous page
 //     creation (regular), and pageProbes edits of it, each putting one token
 //     at a random position of the page, markup included: templates and their
 //     parameters, references, tables, attributes, links, comments,
@@ -57,11 +60,17 @@ var injectedShort = map[string]float64{
 }
 
 func TestInjectedCorpus(t *testing.T) {
-	path := filepath.Join("..", "testdata", "eval", injectedCorpus)
+	edits := testcorpus.Require(t, testcorpus.EditsFile)
+	pages := testcorpus.Require(t, testcorpus.WikitextDir)
+	path := filepath.Join(t.TempDir(), injectedCorpus)
 	if *update {
-		if err := writeInjected(path); err != nil {
+		path = filepath.Join("..", "build", "eval", injectedCorpus)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := writeInjected(path, edits, pages); err != nil {
+		t.Fatal(err)
 	}
 	var stdout, stderr strings.Builder
 	rep, err := Run(context.Background(), Options{Corpus: path, Format: "text", Dicts: testDicts(t)}, &stdout, &stderr)
@@ -145,8 +154,9 @@ func testDicts(t *testing.T) map[string]detectors.Words {
 	return lx.Dicts()
 }
 
-// writeInjected generates the injected corpus from the real one.
-func writeInjected(path string) error {
+// writeInjected generates the injected corpus from the real edits in the
+// JSON-lines file edits and the wikitext pages under the folder pages.
+func writeInjected(path, edits, pages string) error {
 	out, err := os.Create(path)
 	if err != nil {
 		return err
@@ -170,7 +180,7 @@ func writeInjected(path string) error {
 	}
 	n := 0
 
-	in, err := os.Open(filepath.Join("..", "testdata", "corpus", "real-edits-dev.jsonl"))
+	in, err := os.Open(edits)
 	if err != nil {
 		return err
 	}
@@ -207,19 +217,19 @@ func writeInjected(path string) error {
 		n++
 	}
 
-	root := filepath.Join("..", "testdata", "corpus", "wikitext")
-	var pages []string
+	root := pages
+	var files []string
 	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-			pages = append(pages, p)
+			files = append(files, p)
 		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	slices.Sort(pages)
-	for _, p := range pages {
+	slices.Sort(files)
+	for _, p := range files {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err

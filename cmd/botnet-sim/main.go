@@ -93,7 +93,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.env, "env", "", "env file written by \"scripts/testwiki.sh up DIR\" (DIR/env)")
 	fs.StringVar(&o.phase, "phase", "", "seed, probe, return, report or bulk")
 	fs.StringVar(&o.state, "state", "", "campaign state file (default: campaign.json next to --env)")
-	fs.StringVar(&o.corpus, "corpus", campaign.DefaultCorpus, "directory of the article wikitext the seed phase imports")
+	fs.StringVar(&o.corpus, "corpus", campaign.DefaultCorpus(), "directory of the article wikitext the seed phase imports")
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed of the probe tokens (seed phase)")
 	fs.IntVar(&o.n, "n", 1000, "number of edits (bulk phase)")
 	fs.IntVar(&o.workers, "workers", 4, "edits in flight at once (bulk phase)")

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"github.com/wikiwarden/wikiwarden/internal/testwiki"
 )
 
@@ -54,7 +55,7 @@ func TestPhasesWithoutBot(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	env := filepath.Join(w.Dir, "env")
-	corpus := filepath.Join("..", "..", "testdata", "corpus", "wikitext")
+	corpus := testcorpus.Require(t, testcorpus.WikitextDir)
 	for _, ph := range []string{"seed", "probe", "return"} {
 		var out bytes.Buffer
 		if err := run(ctx, []string{"--env", env, "--phase", ph, "--corpus", corpus}, &out, &out); err != nil {

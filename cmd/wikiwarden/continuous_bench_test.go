@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 // BenchmarkContinuous runs the service (`wikiwarden run` with
@@ -38,7 +40,7 @@ func BenchmarkContinuous(b *testing.B) {
 		b.StopTimer()
 		ctx := context.Background()
 		w, cfg, env := wikiConfig(b, "patrol:\n  schedule: \"@every 1s\"\n  lookback: 1h\nreview:\n  listen: \"\"\n")
-		files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "wikitext", "a[a-l]*.txt"))
+		files, _ := filepath.Glob(filepath.Join(testcorpus.Require(b, testcorpus.WikitextDir), "a[a-l]*.txt"))
 		files = slices.DeleteFunc(files, func(f string) bool { return strings.Contains(f, "disambiguation") })
 		var titles []string
 		for _, f := range files[:min(20, len(files))] {

@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/wikiwarden/wikiwarden/internal/jsonfile"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -30,9 +31,10 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultCorpus is where the seed articles are read from, relative to the
-// repository root.
-const DefaultCorpus = "testdata/corpus/wikitext"
+// DefaultCorpus returns where the seed articles are read from: the shared
+// corpus' wikitext (internal/testcorpus; public data, never committed), found
+// from the working directory or $WIKIWARDEN_SHARED.
+func DefaultCorpus() string { return testcorpus.Path(testcorpus.WikitextDir) }
 
 // Edit is one anonymous edit the campaign made.
 type Edit struct {
@@ -92,7 +94,7 @@ func New(w *Wiki, st *State) (*Campaign, error) {
 		return nil, fmt.Errorf("campaign state is for %s, not %s: start again with the seed phase", st.API, w.API)
 	}
 	if st.Corpus == "" {
-		st.Corpus = DefaultCorpus
+		st.Corpus = DefaultCorpus()
 	}
 	return &Campaign{Wiki: w, Plan: NewPlan(st.Seed), State: st}, nil
 }

@@ -78,7 +78,7 @@ func TestCampaignOnWiki(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	w := &Wiki{API: tw.API, AdminUser: tw.AdminUser, AdminPassword: tw.AdminPassword}
-	st := &State{Seed: 1, Corpus: testCorpus}
+	st := &State{Seed: 1, Corpus: testCorpus(t)}
 	c, err := New(w, st)
 	if err != nil {
 		t.Fatal(err)

@@ -51,7 +51,7 @@ func TestCampaignPatrolled(t *testing.T) {
 	}
 
 	w := &Wiki{API: tw.API, AdminUser: tw.AdminUser, AdminPassword: tw.AdminPassword}
-	c, err := New(w, &State{Seed: 1, Corpus: testCorpus})
+	c, err := New(w, &State{Seed: 1, Corpus: testCorpus(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
-const testCorpus = "../../testdata/corpus/wikitext"
+// testCorpus is the folder of the seed articles (the shared corpus' wikitext).
+func testCorpus(t testing.TB) string { return testcorpus.Require(t, testcorpus.WikitextDir) }
 
 // TestPlan plays the plan on local copies of the articles: every anchor must
 // be found, every edit must leave a marker, and the script must keep the
@@ -18,7 +21,7 @@ func TestPlan(t *testing.T) {
 	p := NewPlan(1)
 	pages := map[string]string{}
 	for _, a := range p.Articles {
-		b, err := os.ReadFile(filepath.Join(testCorpus, a.File))
+		b, err := os.ReadFile(filepath.Join(testCorpus(t), a.File))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,14 @@
 // wikitext pages under a directory and writes it in the model's binary
 // format. The detectors package runs it with go generate:
 //
-//	go run ./internal/genmodel -tuning -corpus ../testdata/corpus/wikitext -out basemodel.bin
+//	go run ./internal/genmodel -tuning -out basemodel.bin
+//
+// The pages are the shared corpus' (internal/testcorpus: ../shared/corpus/wikitext
+// beside the module root, or $WIKIWARDEN_SHARED/corpus/wikitext) and eight
+// pages in German, Spanish, French and Polish from a git mirror of
+// lintool/wikiclean at a pinned commit (testcorpus.WikicleanPages), read at
+// run time and never copied into the repository; -corpus and -wikiclean read
+// others.
 package main
 
 import (
@@ -18,6 +25,7 @@ import (
 
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/internal/inject"
+	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
 )
 
 func main() {
@@ -29,8 +37,9 @@ func main() {
 
 func run(args []string) error {
 	fl := flag.NewFlagSet("genmodel", flag.ContinueOnError)
-	corpus := fl.String("corpus", "", "directory of wikitext pages (*.txt, searched recursively)")
+	corpus := fl.String("corpus", testcorpus.Path(testcorpus.WikitextDir), "directory of wikitext pages (*.txt, searched recursively)")
 	out := fl.String("out", "", "model file to write")
+	wikiclean := fl.String("wikiclean", testcorpus.MirrorDir(testcorpus.WikicleanRepo), "git directory of a mirror of github.com/"+testcorpus.WikicleanRepo+" whose German, Spanish, French and Polish fixtures are trained on too (\"\" for none)")
 	tuning := fl.Bool("tuning", false, "train on the tuning half of the pages only (inject.Held), so the held-out half stays unseen")
 	names := fl.String("names", "", "file of software names, one a line (\"-\" for stdin), to train the software-name model from instead of -corpus")
 	if err := fl.Parse(args); err != nil {
@@ -42,7 +51,7 @@ func run(args []string) error {
 	if *corpus == "" || *out == "" {
 		return fmt.Errorf("both -corpus and -out are required")
 	}
-	var texts []string
+	var pages []testcorpus.Page
 	err := filepath.WalkDir(*corpus, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -50,21 +59,36 @@ func run(args []string) error {
 		if d.IsDir() || !strings.HasSuffix(path, ".txt") {
 			return nil
 		}
-		if rel, err := filepath.Rel(*corpus, path); err == nil && *tuning && inject.Held(rel) {
-			return nil
+		rel, err := filepath.Rel(*corpus, path)
+		if err != nil {
+			return err
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		texts = append(texts, string(b))
+		pages = append(pages, testcorpus.Page{Name: filepath.ToSlash(rel), Text: string(b)})
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read corpus: %w", err)
 	}
-	if len(texts) == 0 {
+	if len(pages) == 0 {
 		return fmt.Errorf("no *.txt pages under %s", *corpus)
+	}
+	if *wikiclean != "" {
+		more, err := testcorpus.WikicleanPages(*wikiclean)
+		if err != nil {
+			return err
+		}
+		pages = testcorpus.MergePages(pages, more)
+	}
+	var texts []string
+	for _, pg := range pages {
+		if *tuning && inject.Held(pg.Name) {
+			continue
+		}
+		texts = append(texts, pg.Text)
 	}
 	m := detectors.TrainAlone(texts)
 	b, err := m.MarshalBinary()
