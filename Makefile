@@ -44,16 +44,16 @@ bench-farm:
 	$(GO) test -run '^$$' -bench 'FarmSetup|FarmWikis' -benchtime=1x -timeout 20m ./cmd/wikiwarden/
 
 # The spam model: trained from ../shared (spam-train and corpus) and four git
-# mirrors under /work/.mirror (Wikimedia's spam blacklist, the Majestic
+# mirrors under $(WIKIWARDEN_MIRRORS), default /work/.mirror (Wikimedia's spam blacklist, the Majestic
 # Million's top sites, lingua-go's sentences in 75 languages, Instagram scam
 # comments, held out for the report only: see
 # spamscore/TRAINING.md), written to
 # spamscore/spam.model with its record spamscore/TRAINING.md. About 2
 # minutes; deterministic. `go run ./cmd/spamtrain -eval` prints the
 # cross-source figures without writing anything.
-SPAMTRAIN_MIRRORS ?= /work/.mirror
+WIKIWARDEN_MIRRORS ?= /work/.mirror
 model:
 	$(GO) run ./cmd/spamtrain -train ../shared/spam-train -corpus ../shared/corpus -out spamscore \
-		-sbl $(SPAMTRAIN_MIRRORS)/vasilvv+global-spam-blacklist/repo -top $(SPAMTRAIN_MIRRORS)/drakelover911+Phishing-analyzer/repo \
-		-world $(SPAMTRAIN_MIRRORS)/pemistahl+lingua-go/repo \
-		-comments $(SPAMTRAIN_MIRRORS)/ScamSpot+scamspot_ig-comment-scraper/repo
+		-sbl $(WIKIWARDEN_MIRRORS)/vasilvv+global-spam-blacklist/repo -top $(WIKIWARDEN_MIRRORS)/drakelover911+Phishing-analyzer/repo \
+		-world $(WIKIWARDEN_MIRRORS)/pemistahl+lingua-go/repo \
+		-comments $(WIKIWARDEN_MIRRORS)/ScamSpot+scamspot_ig-comment-scraper/repo
