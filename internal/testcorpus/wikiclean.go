@@ -99,8 +99,11 @@ func pageText(b []byte) (string, error) {
 
 // ModelPages returns the pages the built-in letter model is trained on (the
 // shared corpus' and the wikiclean fixtures), in the order filepath.WalkDir
-// would list them were they in one folder. When the mirror is missing, the
-// test skips, or fails under CI=true.
+// would list them were they in one folder. When the mirror is missing the
+// test skips, under CI=true too: only the check that the committed model is
+// what its training pages make needs it, and a machine without GitHub can
+// neither clone the mirror nor be blamed for its absence (.ci/run clones it
+// where it can).
 func ModelPages(tb TB) []Page {
 	tb.Helper()
 	pages := Pages(tb)
@@ -108,9 +111,6 @@ func ModelPages(tb TB) []Page {
 	more, err := WikicleanPages(dir)
 	if err != nil {
 		msg := fmt.Sprintf("%v (a mirror of github.com/%s at %s; set %s to the folder of mirrors)", err, WikicleanRepo, dir, MirrorEnv)
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s (CI=true: the mirror is required)", msg)
-		}
 		tb.Skipf("%s", msg)
 	}
 	return MergePages(pages, more)
