@@ -338,8 +338,10 @@ func TestDecideLinksRates(t *testing.T) {
 		// to be reverted (content.weak); the few generated spam edits
 		// with none, that the spam model reads as plain good faith (a
 		// front page under a neutral label: "source", "fitness blog"),
-		// go to a human instead.
-		{"range probed", bot.Memory{RangeProbed: true}, known, shareReverted, 0.975, false},
+		// go to a human instead. Session 16's model, which trains on
+		// real comment spam and good faith too, reads 39 of the 1,200
+		// so (30 before): 96.75% reverted, the rest flagged, none left.
+		{"range probed", bot.Memory{RangeProbed: true}, known, shareReverted, 0.965, false},
 		{"IP and range probed", bot.Memory{IPProbed: true, RangeProbed: true}, known, shareReverted, 0.99, false},
 		{"known probe token", bot.Memory{KnownToken: true}, known, shareReverted, 0.99, false},
 		{"range probed, thin domain history", bot.Memory{RangeProbed: true, FewKnownDomains: true}, fresh, shareReverted, 0, false},

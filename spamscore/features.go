@@ -181,6 +181,7 @@ const (
 	fHandleRepeat
 	fHandlesMany
 	fHandleAccount
+	fInvite
 	fDense // number of dense features
 )
 
@@ -225,6 +226,7 @@ var denseNames = [fDense]string{
 	"an @handle named with its platform, a colon, on/via or a call to write (on instagram @x, IG: @x, message @x)",
 	"the same @handle twice", "three or more different @handles (friends tagged)",
 	"an @handle shaped as a made-up account (anna_fx01, jessica_fx_trades)",
+	"a sign-up link with a referral or invitation code (?ref=x7k2p9, ?invite_code=, #/register)",
 }
 
 // featureSet identifies the extraction; a model file records it so an old
@@ -381,6 +383,76 @@ func trackingKey(k string) int {
 		return keyTarget
 	}
 	return keyOther
+}
+
+// inviteKey reports whether a query key (any case) carries a referral or
+// invitation code: the sign-up links of earning apps, exchanges, casinos
+// and investment platforms pay whoever posts them (?ref=, ?r=,
+// ?invite_code=, ?code=, ?promo=).
+func inviteKey(k string) bool {
+	if len(k) > 16 {
+		return false
+	}
+	var buf [16]byte
+	n := 0
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c == '_' || c == '-':
+		case c >= 'A' && c <= 'Z':
+			buf[n] = c + 'a' - 'A'
+			n++
+		default:
+			buf[n] = c
+			n++
+		}
+	}
+	switch string(buf[:n]) {
+	case "r", "ref", "refid", "refcode", "refercode", "referral", "referralcode", "referralid", "referrer", "referer",
+		"invite", "invitecode", "inviteid", "inviter", "invitation", "invitationcode", "inv", "invcode", "code",
+		"aff", "affid", "affcode", "promo", "promocode", "bonus", "bonuscode", "sponsor", "upline":
+		return true
+	}
+	return false
+}
+
+// codeLike reports whether a query value reads as a generated code rather
+// than a word or a number: 5 to 32 letters and digits (with _ or -), at
+// least one of each ("dya9lbw9", "782mr1"). ref=hn, ref=rss, r=1 and
+// page numbers are not codes.
+func codeLike(v string) bool {
+	if len(v) < 5 || len(v) > 32 {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case isDigit(c):
+			digits++
+		case isLetter(c):
+			letters++
+		case c == '_' || c == '-':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
+}
+
+// signupRoute reports whether a URL opens a single-page app's sign-up
+// route in its fragment (https://x.org/#/register, /#/signup?code=…),
+// the landing page of a referral link to an app that pays for sign-ups.
+func signupRoute(u string) bool {
+	i := strings.Index(u, "#/")
+	if i < 0 {
+		return false
+	}
+	route := strings.ToLower(u[i+2:])
+	for _, w := range []string{"register", "signup", "sign-up", "reg?", "invite", "join"} {
+		if strings.HasPrefix(route, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // channelName reports whether an @handle reads as a channel or a bot
@@ -1281,9 +1353,11 @@ func (x *extractor) pathFeatures(u string) {
 		x.dense(fPathDepth2plus, 1)
 	}
 	tracking, redirects := false, false
+	invite := signupRoute(u)
 	if query != "" {
 		x.dense(fQuery, 1)
 		queryPairs(query, func(k, v string) {
+			invite = invite || inviteKey(k) && codeLike(v)
 			switch trackingKey(k) {
 			case keyAffiliate:
 				tracking, redirects = true, true
@@ -1296,6 +1370,9 @@ func (x *extractor) pathFeatures(u string) {
 		if tracking {
 			x.dense(fTracking, 1)
 		}
+	}
+	if invite {
+		x.dense(fInvite, 1)
 	}
 	host, _ := splitURL(u)
 	if redirectPath(strings.TrimPrefix(host, "www."), strings.ToLower(path), redirects) {

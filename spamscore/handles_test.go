@@ -49,3 +49,26 @@ func TestProseWords(t *testing.T) {
 		}
 	}
 }
+
+// TestInviteLink checks that a sign-up link carrying a generated referral
+// or invitation code reads apart from share tags, page numbers and
+// ordinary queries.
+func TestInviteLink(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Earn daily with this app https://earnfast.example/?r=q7kz2mwd":        true,
+		"Sign up here https://exch.example/register?invite_code=K8P2XQ":        true,
+		"Daily orders, easy money https://shop.example/#/register?code=4fn8qz": true,
+		"Join now https://app.example/#/signup":                                true,
+		"Bonus https://bet.example/?ref=a9x4k2p":                               true,
+		"Found it on https://news.example.org/story?ref=hn":                    false,
+		"See page 3: https://forum.example.org/thread?page=3&r=1":              false,
+		"The commit is https://git.example.org/proj/commit?id=4fn8qz2":         false,
+		"Docs: https://docs.example.org/guide#/install":                        false,
+		"Search results https://www.example.org/search?q=ab12cd&code=utf8":     false,
+		"Lookup https://www.example.org/lookup?code=DE":                        false,
+	} {
+		if got := textHas(text, fInvite); got != want {
+			t.Errorf("%q: invite link = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -99,13 +99,43 @@ func (a *augmenter) spamURL(l *lang) string {
 	case 3:
 		path = "/" + a.pick(l.domainWords) + "-" + a.pick(l.domainWords) + "-" + a.pick(langs[0].domainWords) + ".html"
 	case 4:
-		path = fmt.Sprintf("/?ref=%d", a.r.IntN(100000))
+		path = referralPath(a.r.IntN(100000))
 	case 5:
 		path = fmt.Sprintf("/go/%s?utm_source=wiki&utm_campaign=%d", a.pick(l.domainWords), a.r.IntN(999))
 	default:
 		path = "/" + a.pick([]string{"angebot", "offer", "promo", "bonus", "register", "index.php", "shop", "product"})
 	}
 	return scheme + d + path
+}
+
+// referralPath is the path and query of a referral or sign-up link, made
+// from n alone (no further draw from the augmenter's random stream): an
+// affiliate's number or the generated code of an earning app, exchange or
+// casino that pays whoever posts the link, in the query or in a
+// single-page app's sign-up route.
+func referralPath(n int) string {
+	const alnum = "abcdefghijkmnpqrstuvwxyz23456789"
+	var code []byte
+	for m := uint32(n)*2654435761 + 1; len(code) < 6+n%5; m = m*1664525 + 1013904223 {
+		code = append(code, alnum[m>>27])
+	}
+	if !strings.ContainsAny(string(code), "23456789") {
+		code[len(code)/2] = '7'
+	}
+	switch n % 6 {
+	case 0:
+		return fmt.Sprintf("/?ref=%d", n)
+	case 1:
+		return "/?ref=" + string(code)
+	case 2:
+		return "/register?invite_code=" + strings.ToUpper(string(code))
+	case 3:
+		return "/#/register?code=" + string(code)
+	case 4:
+		return "/?r=" + string(code)
+	default:
+		return "/signup?referral=" + string(code)
+	}
 }
 
 func (a *augmenter) spamSentence(l *lang) string {

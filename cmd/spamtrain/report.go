@@ -329,6 +329,9 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("  references whose slugs name what spam sells; and forum answers and chat comments that use spam's words in their ordinary\n")
 	b.WriteString("  sense (\"the free version\", \"check out the second answer\", \"a profit of 3%\", in 16 languages), so that a call to action\n")
 	b.WriteString("  or a lure word alone is not learned as spam.\n")
+	b.WriteString("- Referral links: one throwaway URL in ten is a referral link, an affiliate's number or a generated code (?ref=, ?r=,\n")
+	b.WriteString("  ?invite_code=, /signup?referral=, /#/register?code=; chosen from the drawn number, no further draw from the random stream);\n")
+	b.WriteString("  before, they were all numbers.\n")
 	b.WriteString("- What good faith pasted from an app carries too (`augment.go`, chosen by hash, no draw from the random stream): one\n")
 	b.WriteString("  good-faith URL in six has a share button's tracking tag (utm_source=share, ref=hn …), and one forum or chat reply in\n")
 	b.WriteString("  four an emoji; before, only spam had them, and the model had learned either alone as spam: a forum reply with a small\n")
@@ -367,6 +370,9 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("five: each kind alone is ordinary talk (\"the free version\", \"a profit of 3%\"), an advert does several in any language.\n")
 	b.WriteString("A link that opens a chat (t.me, wa.me, chat.whatsapp.com, line.me, vk.me, m.me, signal.me, zalo.me, open.kakao.com …) counts as a\n")
 	b.WriteString("messenger handle; a messaging service's own documentation (core.telegram.org, faq.whatsapp.com) does not.\n")
+	b.WriteString("A sign-up link with a generated referral or invitation code is a named feature: a query key such as ref, r, invite_code, code\n")
+	b.WriteString("or promo whose value mixes letters and digits (?r=q7kz2mwd; not ref=hn, page=3 or code=DE), or a single-page app's sign-up route\n")
+	b.WriteString("(/#/register): what earning apps, exchanges and casinos pay their posters for, in any language.\n")
 	b.WriteString("Per-link properties (URL kind, path depth, hyphens, TLD …) count\n")
 	fmt.Fprintf(&b, "as their share of the links (their number over the number of links). The hashed buckets' sum is capped at ±%g log-odds, in training and scoring alike,\n", spamscore.HashedCap)
 	b.WriteString("so that n-grams tip a text but never outvote the named features;\n")
@@ -418,7 +424,9 @@ shift (see "The operating point" below). The figures move by several points with
 | calls to write in private messages in more languages (in DM, per PN, por DM, no pv, lichkada, в директ, پیوی, 私我 …), so that a handle after them is a messenger contact and not a reply's @mention (s10 57d4641; after its shift of +0.5: A 86.6%, B 72.0%) | 46.5% / 0.1% | 44.2% / 0.1% | 67.3% / 0.3% | 63.3% / 0.2% |
 | a domain named after a name on the page (torontotourism.com on Toronto, guidetoalbania.com on Albania); official sites and website fields put on the page they name, and local spam named after the page (toronto-payday-loans.com) after the categories; the operating shift also bounded by real prose in other languages at p≥0.8 (s11 3128f0a; after its shift of +0.6: A 87.2%, B 72.9%) | 50.0% / 0.0% | 41.9% / 0.0% | 67.1% / 0.1% | 63.8% / 0.1% |
 | calls to join a channel or group in 21 languages (join our channel, вступай в канал, عضو کانال, グループに参加 …) make an @handle beside them a channel's, not a reply's mention (s11 57d4641, unchanged to session 13's 9aec200; after its shift of +0.5: A 86.9%, B 71.6%) | 51.2% / 0.0% | 41.9% / 0.0% | 66.9% / 0.1% | 63.4% / 0.1% |
-| a pitch as a whole: three, or five and more, kinds of selling at once (a call to action, a lure or spam topic, something free, urgency, an amount of money, a return, a call to write privately, praise, exclamations), which a linear model otherwise only adds up one by one (this model; after its shift of +0.5: A 86.4%, B 73.3%) | 48.8% / 0.0% | 40.7% / 0.0% | 68.0% / 0.1% | 64.9% / 0.1% |
+| a pitch as a whole: three, or five and more, kinds of selling at once (a call to action, a lure or spam topic, something free, urgency, an amount of money, a return, a call to write privately, praise, exclamations), which a linear model otherwise only adds up one by one (s14 4860f3c; after its shift of +0.5: A 86.4%, B 73.3%) | 48.8% / 0.0% | 40.7% / 0.0% | 68.0% / 0.1% | 64.9% / 0.1% |
+| promoted @handles (closing the praise, named with a platform or a call to write, shaped as a made-up account, repeated, many), landing-page paths for augmented spam URLs, organisations' contact lines as good faith (s15 f8f83c2; after its shift of +0.2: A 80.9%, B 71.7%) | 50.0% / 0.1% | 38.4% / 0.0% | 74.1% / 0.1% | 69.5% / 0.1% |
+| real comment spam in training: the tuning half of the Instagram comments (fold D still holds all of them out); sign-up links with a referral or invitation code, and generated codes in augmented referral links (this model; after its shift of +0.2: A 80.9%, B 75.9%) | 48.8% / 0.1% | 38.4% / 0.1% | 76.2% / 0.2% | 73.3% / 0.1% |
 
 `
 
