@@ -353,9 +353,11 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
+	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict && c.code != codeSplit {
 		// Identifiers beside the word and a technical post are much the
-		// same evidence: together they count up to bitsIdentMax.
+		// same evidence: together they count up to bitsIdentMax. Not for
+		// a word splitting a name of the code in two (codeSplit): a
+		// program's name stands beside code, never inside its names.
 		near, _ := c.term(termIdentNear)
 		limit := bitsIdentMax
 		switch {
