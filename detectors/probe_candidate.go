@@ -953,7 +953,10 @@ func (p *prober) strayShape(w string, least int) bool {
 		// and three switches of case, or fewer where the word's case is no
 		// name's and no hump of it is a word ("nfnavX", "TMPucU"). Company
 		// of its kind (strayCompany) takes three.
-		return sh.upper > 0 && sh.lower > 0 && !p.camelIdent(w) && (sh.caseSwaps >= 3 || least < strayCompanyChars && !sh.nameLike && !p.humpWord(w))
+		// A name's case ("nVidia", "QWidget", "eNodeB") with letters the
+		// model finds blatantly random ("TMPucU", "iBNszo") is no name's.
+		return sh.upper > 0 && sh.lower > 0 && !p.camelIdent(w) && (sh.caseSwaps >= 3 ||
+			least < strayCompanyChars && !p.humpWord(w) && (!sh.nameLike || p.randomLetters(w, strayCaseBits)))
 	}
 	if sh.nameLike {
 		return false
@@ -962,6 +965,22 @@ func (p *prober) strayShape(w string, least int) bool {
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
 	// program's names put their digits last ("python38", "bfloat16").
 	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+}
+
+// strayCaseBits is how many bits worse than random letters the letter
+// model must find a mixed-case word of a name's shape before it stands
+// apart in code as a random draw of cases does (strayShape): real names of
+// that shape ("gNodeB", "jQuery", "BibTeX") stay under it.
+const strayCaseBits = 14.0
+
+// randomLetters reports whether the letter model finds w's letters, case
+// folded, at least least bits worse than uniformly random letters.
+func (p *prober) randomLetters(w string, least float64) bool {
+	var ok bool
+	if p.scratchSym, ok = foldWord(p.scratchSym[:0], w); !ok {
+		return false
+	}
+	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= least
 }
 
 // digitLed reports whether w opens with a digit and goes on in letters

@@ -94,6 +94,10 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"program with its version", "call last):", "call last): python38 bfloat16", false},
 		{"package names", "Traceback (most", "$ pip install ipyvuetify jupyterlab\nTraceback (most", false},
 		{"mixed token after a call", "download_and_prepare()", "download_and_prepare() Tq7rWb3Kz", true},
+		{"name-cased token apart", "asyncio.TimeoutError: timed", "asyncio.TimeoutError: KQDrwx timed", true},
+		{"name-cased token before a call", "    builder_instance", "    qBNszo builder_instance", true},
+		{"name-cased real name apart", "    builder_instance", "    gNodeB builder_instance", false},
+		{"a name's case apart", "    builder_instance", "    nVidia builder_instance", false},
 	})
 }
 
