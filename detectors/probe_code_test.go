@@ -98,6 +98,8 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"name-cased token before a call", "    builder_instance", "    qBNszo builder_instance", true},
 		{"name-cased real name apart", "    builder_instance", "    gNodeB builder_instance", false},
 		{"a name's case apart", "    builder_instance", "    nVidia builder_instance", false},
+		{"random letters and a number apart", "    builder_instance", "    jsiwwq3 builder_instance", true},
+		{"a system's name and its version apart", "    builder_instance", "    ubuntu22 builder_instance", false},
 	})
 }
 
@@ -306,6 +308,9 @@ func TestProbeStrictInCode(t *testing.T) {
 		{"token used twice", "docutils import nodes", "docutils qzvkwxj import nodes qzvkwxj", false},
 		{"program names", "sphinx furo", "sphinx furo xformers pyyaml", false},
 		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
+		{"token before a spaced colon", "WARNING: html", "WARNING fxqwvbk : html", true},
+		{"a label's value", "WARNING: html", "WARNING: fxqwvbk html", false},
+		{"a name assigned", "    return nodes", "    fxqwvbk = nodes", false},
 	})
 }
 
