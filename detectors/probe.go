@@ -106,11 +106,11 @@ func Probe(in *Input) Result {
 	if added == nil || added.spans == nil && len(added.Lines) > 0 {
 		added = Diff(in.Edit.Old, in.Edit.New) // an Added not made by Diff
 	}
-	if bareCR(in.Edit.New) || bareCR(in.Edit.Old) {
+	if in.Edit.Format == FormatMarkdown && (bareCR(in.Edit.New) || bareCR(in.Edit.Old)) {
 		// A carriage return not before a line feed ends a line, as
-		// CommonMark and old Mac text have it: a word after one is on a
-		// line of its own. Read with line feeds there (the same length,
-		// so every offset holds).
+		// CommonMark has it: a word after one is on a line of its own.
+		// Read with line feeds there (the same length, so every offset
+		// holds). A wiki saves its text with line feeds only.
 		e := *in.Edit
 		e.New, e.Old = crLines(e.New), crLines(e.Old)
 		in = &Input{Edit: &e, Env: in.Env}

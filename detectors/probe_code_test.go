@@ -462,3 +462,19 @@ func TestProbeOnlyUseInTechnicalPost(t *testing.T) {
 	used := strings.Replace(post, "print(ds.num_rows)", "print(ds.num_rows, jdeirh)", 1)
 	checkPostProbe(t, env, fmt.Sprintf(used, "jdeirh"), false)
 }
+
+// A word a blank before the punctuation closing its sentence, which the
+// text nowhere else sets apart from its word, was slipped in before that
+// punctuation: a little more evidence. A writer who spaces it so does it
+// throughout.
+func TestProbeSpacedPunct(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "The export works again after the last release, thanks for the quick fix.\n\n" +
+		"One more thing: the progress bar stops at the end of the second step, and the log says nothing about it."
+	checkPostEdits(t, env, post, []postEdit{
+		{"real post", "", "", false},
+		{"token before a spaced full stop", "quick fix.", "quick fix HuoFpr .", true},
+		{"token before a full stop", "quick fix.", "quick fix HuoFpr.", false},
+		{"a writer who spaces full stops", "quick fix.", "quick fix HuoFpr .\n\nIt was slow for a while .", false},
+	})
+}
