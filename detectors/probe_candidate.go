@@ -552,13 +552,15 @@ func (p *prober) randomCompany(j int) bool {
 }
 
 // operandAt reports whether the nearest character on its line before
-// t[lo:hi] or after it, past blanks, assigns or labels: the word is a name
-// the code defines or gives a value ("xs = f()", "key: value").
+// t[lo:hi], past blanks, assigns or labels, or the nearest after it
+// assigns: the word is a name the code defines or gives a value ("xs =
+// f()", "key: value"). A label's colon is glued to its name ("key:"); one
+// a blank after the word ends the label of the word before ("readme kqzvt
+// : 100%").
 func operandAt(t string, lo, hi int) bool {
-	const ops = "=:"
 	for i := lo - 1; i >= 0 && t[i] != '\n'; i-- {
 		if t[i] != ' ' && t[i] != '\t' {
-			if strings.IndexByte(ops, t[i]) >= 0 {
+			if t[i] == '=' || t[i] == ':' {
 				return true
 			}
 			break
@@ -566,7 +568,7 @@ func operandAt(t string, lo, hi int) bool {
 	}
 	for i := hi; i < len(t) && t[i] != '\n' && t[i] != '\r'; i++ {
 		if t[i] != ' ' && t[i] != '\t' {
-			return strings.IndexByte(ops, t[i]) >= 0
+			return t[i] == '=' || t[i] == ':' && i == hi
 		}
 	}
 	return false
@@ -953,15 +955,38 @@ func (p *prober) strayShape(w string, least int) bool {
 		// and three switches of case, or fewer where the word's case is no
 		// name's and no hump of it is a word ("nfnavX", "TMPucU"). Company
 		// of its kind (strayCompany) takes three.
-		return sh.upper > 0 && sh.lower > 0 && !p.camelIdent(w) && (sh.caseSwaps >= 3 || least < strayCompanyChars && !sh.nameLike && !p.humpWord(w))
+		// A name's case ("nVidia", "QWidget", "eNodeB") with letters the
+		// model finds blatantly random ("TMPucU", "iBNszo") is no name's.
+		return sh.upper > 0 && sh.lower > 0 && !p.camelIdent(w) && (sh.caseSwaps >= 3 ||
+			least < strayCompanyChars && !p.humpWord(w) && (!sh.nameLike || p.randomLetters(w, strayCaseBits)))
 	}
 	if sh.nameLike {
 		return false
 	}
 	// Four runs of letters, digits or cases; or, from eight characters,
 	// digits between two runs of letters ("l8kbrkip", "ytgazc0ty"): a
-	// program's names put their digits last ("python38", "bfloat16").
-	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1)
+	// program's names put their digits last ("python38", "bfloat16"),
+	// after letters that read as a name, which a random draw's do not
+	// ("jsiwwq3", "ekwnr6"; not "ubuntu22", "cudnn8").
+	return sh.parts+sh.caseSwaps >= 4 || sh.parts == 3 && sh.n >= least && !digitAt(w, 0) && !digitAt(w, len(w)-1) ||
+		least < strayCompanyChars && sh.parts == 2 && sh.letters >= 4 && !digitAt(w, 0) && p.randomLetters(w[:sh.letters], strayCaseBits) && !p.softLike(w[:sh.letters])
+}
+
+// strayCaseBits is how many bits worse than random letters the letter
+// model must find a mixed-case word of a name's shape, or the letters
+// before a number's digits, before it stands apart in code as a random
+// draw does (strayShape): real names of those shapes ("gNodeB", "jQuery",
+// "BibTeX", "ubuntu22", "cudnn8") stay under it.
+const strayCaseBits = 14.0
+
+// randomLetters reports whether the letter model finds w's letters, case
+// folded, at least least bits worse than uniformly random letters.
+func (p *prober) randomLetters(w string, least float64) bool {
+	var ok bool
+	if p.scratchSym, ok = foldWord(p.scratchSym[:0], w); !ok {
+		return false
+	}
+	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= least
 }
 
 // digitLed reports whether w opens with a digit and goes on in letters

@@ -94,6 +94,12 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"program with its version", "call last):", "call last): python38 bfloat16", false},
 		{"package names", "Traceback (most", "$ pip install ipyvuetify jupyterlab\nTraceback (most", false},
 		{"mixed token after a call", "download_and_prepare()", "download_and_prepare() Tq7rWb3Kz", true},
+		{"name-cased token apart", "asyncio.TimeoutError: timed", "asyncio.TimeoutError: KQDrwx timed", true},
+		{"name-cased token before a call", "    builder_instance", "    qBNszo builder_instance", true},
+		{"name-cased real name apart", "    builder_instance", "    gNodeB builder_instance", false},
+		{"a name's case apart", "    builder_instance", "    nVidia builder_instance", false},
+		{"random letters and a number apart", "    builder_instance", "    jsiwwq3 builder_instance", true},
+		{"a system's name and its version apart", "    builder_instance", "    ubuntu22 builder_instance", false},
 	})
 }
 
@@ -171,6 +177,35 @@ func TestProbeAloneCRLF(t *testing.T) {
 	}
 }
 
+// A carriage return that no line feed follows ends a line, as CommonMark
+// reads it: a word after one, before the next line feed, is alone on its
+// line, and the post is judged as with plain newlines.
+func TestProbeBareCR(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tok := range []string{"Hirglszy", "qovkte", "Rb7xQe"} {
+		lf := "The loader works again after the upgrade.\n " + tok + "\nThanks for the quick fix, it saved my day."
+		for _, cr := range []string{
+			"The loader works again after the upgrade.\r " + tok + "\nThanks for the quick fix, it saved my day.",
+			"The loader works again after the upgrade.\r " + tok + "\rThanks for the quick fix, it saved my day.",
+		} {
+			want := Probe(&Input{Edit: &Edit{Anon: true, Format: FormatMarkdown, New: lf}, Env: env})
+			got := Probe(&Input{Edit: &Edit{Anon: true, Format: FormatMarkdown, New: cr}, Env: env})
+			if got.Score != want.Score || fmt.Sprint(got.Tokens) != fmt.Sprint(want.Tokens) {
+				t.Errorf("%q: score %.3f %v, with line feeds %.3f %v", cr, got.Score, got.Tokens, want.Score, want.Tokens)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		in, want string
+	}{
+		{"a\r\nb", "a\r\nb"}, {"a\rb", "a\nb"}, {"a\r", "a\n"}, {"a\r\r\nb\r", "a\n\r\nb\n"}, {"", ""},
+	} {
+		if got := crLines(tt.in); got != tt.want {
+			t.Errorf("crLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A word slipped into code so that it splits an identifier or a path (a
 // space beside an identifier's underscore, dot or slash, or a code span's
 // own backtick), stands between two names with nothing to join them or
@@ -206,6 +241,24 @@ func TestProbeSplitsCode(t *testing.T) {
 		{"before a keyword argument", "\"json\", data_files", "\"json\", qzvkwxj data_files", true},
 		{"a declaration used again", "ds = load_dataset", "size_t fkwqzuv = 0\nprint(fkwqzuv)\nds = load_dataset", false},
 		{"a name assigned", "ds = load_dataset", "fkwqzuv = load_dataset", false},
+	})
+}
+
+// A word splitting an identifier of the code in two (codeSplit) takes no
+// discount for a technical post: a program's name in such a post stands
+// beside its code, never inside one of its names, so the post's
+// identifiers say nothing of it.
+func TestProbeSplitsCodeTechnical(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails with a token:\n\n```python\nimport os\nfrom datasets import load_dataset\n\n" +
+		"ds = load_dataset(\"org/images_v2\", token=HUB_READ_TOKEN, cache_dir=os.environ[\"HF_HOME\"], split=\"train\")\n" +
+		"print(ds.cache_files, ds.num_rows)\nfor row in ds.select(range(4)):\n    print(row[\"image_id\"], row[\"label_ids\"])\n```\n\n" +
+		"It raises `FileNotFoundError` from `load_dataset` in `os.path.join` when `HF_HOME` points to `/data/hf_cache` on the cluster."
+	checkPostEdits(t, env, post, []postEdit{
+		{"real post", "", "", false},
+		{"lower case split", "HUB_READ_TOKEN", "HUB_READ_ kotsam TOKEN", true},
+		{"few bits split", "HUB_READ_TOKEN", "HUB_READ_ ransyt TOKEN", true},
+		{"path split", "/data/hf_cache", "/data/ sblaogh hf_cache", true},
 	})
 }
 
@@ -255,6 +308,9 @@ func TestProbeStrictInCode(t *testing.T) {
 		{"token used twice", "docutils import nodes", "docutils qzvkwxj import nodes qzvkwxj", false},
 		{"program names", "sphinx furo", "sphinx furo xformers pyyaml", false},
 		{"joined to the code", "return nodes", "return qzvkwxj.nodes", false},
+		{"token before a spaced colon", "WARNING: html", "WARNING fxqwvbk : html", true},
+		{"a label's value", "WARNING: html", "WARNING: fxqwvbk html", false},
+		{"a name assigned", "    return nodes", "    fxqwvbk = nodes", false},
 	})
 }
 
@@ -405,4 +461,20 @@ func TestProbeOnlyUseInTechnicalPost(t *testing.T) {
 	// The same letters in the code: a name the post deals in.
 	used := strings.Replace(post, "print(ds.num_rows)", "print(ds.num_rows, jdeirh)", 1)
 	checkPostProbe(t, env, fmt.Sprintf(used, "jdeirh"), false)
+}
+
+// A word a blank before the punctuation closing its sentence, which the
+// text nowhere else sets apart from its word, was slipped in before that
+// punctuation: a little more evidence. A writer who spaces it so does it
+// throughout.
+func TestProbeSpacedPunct(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "The export works again after the last release, thanks for the quick fix.\n\n" +
+		"One more thing: the progress bar stops at the end of the second step, and the log says nothing about it."
+	checkPostEdits(t, env, post, []postEdit{
+		{"real post", "", "", false},
+		{"token before a spaced full stop", "quick fix.", "quick fix HuoFpr .", true},
+		{"token before a full stop", "quick fix.", "quick fix HuoFpr.", false},
+		{"a writer who spaces full stops", "quick fix.", "quick fix HuoFpr .\n\nIt was slow for a while .", false},
+	})
 }

@@ -80,6 +80,7 @@ const (
 	bitsIdentOnce           = -6.0  // ...for a word whose letters the text and its title have nowhere else (onlyUse)
 	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
 	bitsLoneMix             = 4.0   // a random mix of cases or digits, the one odd word of a sentence (loneMix)
+	bitsSpacedPunct         = 3.0   // a blank between the word and the punctuation after it, as the text nowhere else has (spacedPunct)
 	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
@@ -167,6 +168,7 @@ const (
 	termAlternating
 	termDigitLed
 	termLone
+	termSpaced
 	termCount
 )
 
@@ -177,7 +179,7 @@ var probeTermNames = [termCount]string{
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
-	"digit-led", "lone",
+	"digit-led", "lone", "spaced",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -353,9 +355,11 @@ func (p *prober) judge(c *probeCandidate) {
 		// it, not for company.
 		c.add(termIdentNear, bitsIdentNeighbour*float64(k))
 	}
-	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict {
+	if t := p.technicalFor(c); t > 0 && c.chars <= 8 && !c.parts && c.code != codeStrict && c.code != codeSplit {
 		// Identifiers beside the word and a technical post are much the
-		// same evidence: together they count up to bitsIdentMax.
+		// same evidence: together they count up to bitsIdentMax. Not for
+		// a word splitting a name of the code in two (codeSplit): a
+		// program's name stands beside code, never inside its names.
 		near, _ := c.term(termIdentNear)
 		limit := bitsIdentMax
 		switch {
@@ -611,6 +615,11 @@ func (p *prober) judge(c *probeCandidate) {
 		// say little, the sentence they break says more.
 		c.add(termLone, bitsLoneMix)
 	}
+	if c.evidence < probeThresholdBits && c.evidence >= probeThresholdBits-bitsSpacedPunct && p.spacedPunct(c) {
+		// Asked last too: a word slipped in before the punctuation of a
+		// sentence someone else wrote.
+		c.add(termSpaced, bitsSpacedPunct)
+	}
 	c.score = probeLogistic(c.evidence)
 }
 
@@ -729,6 +738,9 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	}
 	if b, ok := c.term(termLone); ok {
 		addReason(b, ProbeIsolated, "a random mix of cases or digits, the one odd word of a sentence of ordinary prose")
+	}
+	if b, ok := c.term(termSpaced); ok {
+		addReason(b, ProbeIsolated, "a blank between it and the punctuation after it, which the text nowhere else sets apart")
 	}
 	if where != "" {
 		who := "a logged-in editor"
@@ -1017,4 +1029,40 @@ func caseSwitches(w string) int {
 		last = k
 	}
 	return n
+}
+
+// spacedPunct reports whether c, in prose, stands a blank before the
+// punctuation that closes its clause or sentence (a comma, a full stop, a
+// colon, a semicolon, a closing parenthesis, then a blank, emphasis or the
+// end) and the text nowhere else sets that punctuation a blank after a
+// word: a word slipped in before the punctuation of a sentence someone
+// else wrote ("describe kqzvt .", "version kqzvt : 1.2"). A writer who
+// spaces punctuation so (French typography, a habit) does it throughout.
+func (p *prober) spacedPunct(c *probeCandidate) bool {
+	if c.code != codeNone || c.w.Flags&(cCode|cCodeLine|cPre) != 0 {
+		return false
+	}
+	t := p.text
+	spaced := func(k int) bool { // t[k] is a blank after a word and before closing punctuation
+		if k+1 >= len(t) || t[k] != ' ' || strings.IndexByte(",.:;)", t[k+1]) < 0 || k == 0 || !scanIsAlnum(t[k-1]) {
+			return false
+		}
+		return k+2 == len(t) || isBlank(t[k+2]) || t[k+2] == '*' || t[k+2] == '_'
+	}
+	if !spaced(c.w.Hi) {
+		return false
+	}
+	q := t[c.w.Hi+1]
+	for k := 0; k < len(t); {
+		i := strings.IndexByte(t[k:], q)
+		if i < 0 {
+			break
+		}
+		k += i
+		if k-1 != c.w.Hi && k >= 1 && spaced(k-1) {
+			return false
+		}
+		k++
+	}
+	return true
 }
