@@ -190,7 +190,8 @@ type prober struct {
 	world         *Model // worldModel for this edit, once asked
 	ownLetters    *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
 	ownDone       bool
-	traceAll      bool // keep every candidate, however low it scores (ProbeTrace)
+	unk           *unknownPairs // the letter pairs of the text's unknown words (unknownFit), kept from one use to the next
+	traceAll      bool          // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {
@@ -209,6 +210,9 @@ type lineMedian struct {
 }
 
 func (p *prober) reset(m *Model, a *Added, anon bool) {
+	if p.unk != nil {
+		p.unk.done = false
+	}
 	p.addedCount.reset(0)
 	p.oldWords.reset(0)
 	p.oldAll.reset(0)
@@ -216,7 +220,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], addedCount: p.addedCount, oldWords: p.oldWords, oldAll: p.oldAll, scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
-		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
+		scratchSym: p.scratchSym[:0], unk: p.unk, urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
 	}
 }
 
