@@ -87,7 +87,11 @@ const ProbeName = "probe"
 // no name's discount (unnamedHumps). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
-// (probe_lang.go).
+// (probe_lang.go); and in any text with words of a language no dictionary
+// reads (an example sentence a post quotes, a small Wikipedia's page), a
+// word whose letters are likelier under the letter pairs of the text's
+// other unknown words than as a random draw takes no evidence from its
+// letters (probe_lang_unknown.go).
 //
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
