@@ -90,7 +90,11 @@ const ProbeName = "probe"
 // no name's discount (unnamedHumps). A page in a
 // language with neither a dictionary nor the wiki's own model is judged
 // again, when a word is at stake, by a letter model of the page itself
-// (probe_lang.go).
+// (probe_lang.go); and in any text with words of a language no dictionary
+// reads (an example sentence a post quotes, a small Wikipedia's page), a
+// word whose letters are likelier under the letter pairs of the text's
+// other unknown words than as a random draw takes no evidence from its
+// letters (probe_lang_unknown.go).
 //
 // The score is a logistic function of the strongest word's evidence, 0.5
 // at probeThresholdBits. Suspects lists every suspected word with its own
@@ -203,7 +207,8 @@ type prober struct {
 	world         *Model // worldModel for this edit, once asked
 	ownLetters    *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
 	ownDone       bool
-	traceAll      bool // keep every candidate, however low it scores (ProbeTrace)
+	unk           *unknownPairs // the letter pairs of the text's unknown words (unknownFit), kept from one use to the next
+	traceAll      bool          // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {
@@ -222,6 +227,9 @@ type lineMedian struct {
 }
 
 func (p *prober) reset(m *Model, a *Added, anon bool) {
+	if p.unk != nil {
+		p.unk.done = false
+	}
 	p.addedCount.reset(0)
 	p.oldWords.reset(0)
 	p.oldAll.reset(0)
@@ -229,7 +237,7 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 		m: m, modelName: "the letter model", a: a, text: a.new, anon: anon, sc: p.sc,
 		words: p.words[:0], wbits: p.wbits[:0], sym: p.sym[:0], cands: p.cands[:0],
 		added: p.added[:0], addedCount: p.addedCount, oldWords: p.oldWords, oldAll: p.oldAll, scratch: p.scratch[:0], medians: p.medians[:0], known: p.known[:0], scripts: p.scripts[:0],
-		scratchSym: p.scratchSym[:0], urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
+		scratchSym: p.scratchSym[:0], unk: p.unk, urls: p.urls[:0], short: p.short[:0], wordKnown: p.wordKnown[:0],
 	}
 }
 

@@ -562,6 +562,11 @@ func (p *prober) judge(c *probeCandidate) {
 		}
 	}
 	if c.evidence > probeThresholdBits-4 {
+		if b := p.unknownFit(c, llr); b < 0 {
+			c.add(termForeign, b) // the letters of the text's unknown words (probe_lang_unknown.go)
+		}
+	}
+	if c.evidence > probeThresholdBits-4 {
 		// Each thing the text says of the word is evidence of its own: a
 		// list's name in the title ("[zzzzteana]") that its address uses
 		// too ("zzzzteana@...") is named twice.
