@@ -30,6 +30,9 @@ const (
 	// glossTagMaxLen is the longest a grammatical category's abbreviation
 	// is ("1SG", "PERF", "3plABS", "INSTR").
 	glossTagMaxLen = 6
+	// glossMarks join a gloss's morphemes and categories ("OV-send-APP",
+	// "1SG.TR", "give:ipv2s", "rain(NOUN)").
+	glossMarks = "-.=:()"
 )
 
 // interlinear reports whether the word at lo is a word of an example line
@@ -95,7 +98,7 @@ func (p *prober) interlinear(lo int) bool {
 				marked = marked || glossMarked(w)
 			}
 		}
-		if len(words) == 1 && !strings.ContainsAny(words[0], "-.=:") {
+		if len(words) == 1 && !strings.ContainsAny(words[0], glossMarks) {
 			marked = false
 		}
 		if known*3 >= len(words)*2 && marked && shared(line, words)*3 <= len(line) {
@@ -193,11 +196,12 @@ func glossTag(s string) bool {
 
 // glossMarked reports whether w is written as a gloss writes a word, not as
 // prose does: a grammatical category ("NOM", "3pl"), alone or joined to
-// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s").
+// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s"),
+// or in parentheses after it ("rain(NOUN)", "past-3sgm(A)-throw").
 // Not a capital alone ("I", "A" open an English line) nor a number
 // ("3.8.10", a version).
 func glossMarked(w string) bool {
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:", r) }) {
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune(glossMarks, r) }) {
 		if len(part) > 1 && glossTag(part) && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
 			return true
 		}

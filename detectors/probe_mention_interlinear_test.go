@@ -27,6 +27,10 @@ func TestProbeInterlinear(t *testing.T) {
 		// alone above a word of prose stays one.
 		{text: "Two words of mine:\n\nhokzwej\nKA-man-STAT\n'a man'\n\ntiqrzaha\ncook-3SG.PST\n'he cooked'"},
 		{text: "Two words of mine:\n\nqxzwvbtr\nre-run\n'again'", want: "qxzwvbtr"},
+		// A category in parentheses after the word it marks glosses
+		// too; a call's argument is no category.
+		{text: "Two words of mine:\n\nhokzwej\nman(NOUN)\n'a man'\n\ntiqrzaha\ncook-3sgm(A)\n'he cooked'"},
+		{text: "Two words of mine:\n\nqxzwvbtr\nprint(x)\n'again'", want: "qxzwvbtr"},
 		// Prose above a line of as many words, none of them glossed.
 		{text: "Thanks, vrotkajyn zhmepuk for that.\nI will try it today.", want: "vrotkajyn zhmepuk"},
 		// A form's lines, aligned by chance: list items, no example.
