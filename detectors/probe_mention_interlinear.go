@@ -30,6 +30,9 @@ const (
 	// glossTagMaxLen is the longest a grammatical category's abbreviation
 	// is ("1SG", "PERF", "3plABS", "INSTR").
 	glossTagMaxLen = 6
+	// glossMarks join a gloss's morphemes and categories ("OV-send-APP",
+	// "1SG.TR", "give:ipv2s", "rain(NOUN)").
+	glossMarks = "-.=:()"
 )
 
 // interlinear reports whether the word at lo is a word of an example line
@@ -56,10 +59,11 @@ func (p *prober) interlinear(lo int) bool {
 	line := lineWords(t[ls:le])
 	unknown := 0
 	for _, w := range line {
-		if glossMarked(w) || innerUpper(w) {
+		if glossMarked(w) || codeCase(w) {
 			// Categories and CamelCase are a gloss's or code's ("FROM
 			// mitabla mt" above "INNER JOIN otratabla ot"), not the
-			// words of a language's sentence.
+			// words of a language's sentence; a capital of a
+			// transcription's sound is (codeCase).
 			return false
 		}
 		if !p.glossReadable(w) {
@@ -94,7 +98,7 @@ func (p *prober) interlinear(lo int) bool {
 				marked = marked || glossMarked(w)
 			}
 		}
-		if len(words) == 1 && !strings.ContainsAny(words[0], "-.=:") {
+		if len(words) == 1 && !strings.ContainsAny(words[0], glossMarks) {
 			marked = false
 		}
 		if known*3 >= len(words)*2 && marked && shared(line, words)*3 <= len(line) {
@@ -192,11 +196,12 @@ func glossTag(s string) bool {
 
 // glossMarked reports whether w is written as a gloss writes a word, not as
 // prose does: a grammatical category ("NOM", "3pl"), alone or joined to
-// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s").
+// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s"),
+// or in parentheses after it ("rain(NOUN)", "past-3sgm(A)-throw").
 // Not a capital alone ("I", "A" open an English line) nor a number
 // ("3.8.10", a version).
 func glossMarked(w string) bool {
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:", r) }) {
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune(glossMarks, r) }) {
 		if len(part) > 1 && glossTag(part) && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
 			return true
 		}
@@ -204,16 +209,37 @@ func glossMarked(w string) bool {
 	return false
 }
 
-// innerUpper reports whether w has a capital after a lower-case letter.
-func innerUpper(w string) bool {
-	lower := false
-	for _, r := range w {
+// codeCase reports whether w has capitals inside as code's names and
+// random tokens have them: a capital after a lower-case letter, in a word
+// with a digit ("e5mxXJYgM"), with capitals inside in more than one run or
+// in a run of more than two ("xKqLmWe"), or with a hump of CamelCase, an
+// ASCII capital after a lower-case letter and before two more
+// ("getValue"). A transcription writes a sound with a capital or two, in
+// a word of letters ("mahEi", "udojNI", "imrijG": ODIN's ASCII spellings
+// of open vowels and nasals; "ditÚabu"): capitals a line below may gloss
+// (probeeval -set gloss/tune).
+func codeCase(w string) bool {
+	runs, run, longest, lower, digit, hump := 0, 0, 0, false, false, false
+	for i, r := range w {
 		switch {
+		case unicode.IsDigit(r):
+			digit = true
+			run = 0
+		case unicode.IsUpper(r) && lower:
+			if run == 0 {
+				runs++
+			}
+			run++
+			longest = max(longest, run)
+			hump = hump || r < utf8.RuneSelf && i+2 < len(w) && isLowerASCII(w[i+1]) && isLowerASCII(w[i+2])
 		case unicode.IsLower(r):
 			lower = true
-		case lower && unicode.IsUpper(r):
-			return true
+			run = 0
+		default:
+			run = 0
 		}
 	}
-	return false
+	return runs > 0 && (digit || hump || runs > 1 || longest > 2)
 }
+
+func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
