@@ -79,12 +79,12 @@ func (p *prober) mention(c *probeCandidate, llr float64) (probeTermKind, float64
 	t := p.text
 	lo, hi := c.w.Lo, c.w.Hi
 	all := -llr - c.shapeBits()
-	if c.w.Flags&(cCode|cCodeLine|cPre|cList) == 0 && !codeCase(t[lo:hi]) && p.interlinear(lo) {
+	if c.w.Flags&(wUpperInner|cCode|cCodeLine|cPre|cList) == 0 && p.interlinear(lo) {
 		// A word of an example a line below glosses word for word
 		// (probe_mention_interlinear.go): another language's word,
 		// written as its spelling writes words, in lower case or
-		// capitalised, tone digits and all ("t5aytuhu"), capitals of
-		// its sounds too ("mahEi"), not code's CamelCase. Glosses are prose, not
+		// capitalised, tone digits and all ("t5aytuhu"); capitals
+		// inside it are no language's spelling. Glosses are prose, not
 		// code, a log's lines or a list's items (a form's "- PyTorch
 		// version (GPU?): 1.8.1" above "- Tensorflow version (GPU?): NA").
 		return termMarkedForeign, min(bitsMentioned, all)

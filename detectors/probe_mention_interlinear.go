@@ -30,9 +30,6 @@ const (
 	// glossTagMaxLen is the longest a grammatical category's abbreviation
 	// is ("1SG", "PERF", "3plABS", "INSTR").
 	glossTagMaxLen = 6
-	// glossMarks join a gloss's morphemes and categories ("OV-send-APP",
-	// "1SG.TR", "give:ipv2s", "rain(NOUN)").
-	glossMarks = "-.=:()"
 )
 
 // interlinear reports whether the word at lo is a word of an example line
@@ -59,11 +56,10 @@ func (p *prober) interlinear(lo int) bool {
 	line := lineWords(t[ls:le])
 	unknown := 0
 	for _, w := range line {
-		if glossMarked(w) || codeCase(w) {
+		if glossMarked(w) || innerUpper(w) {
 			// Categories and CamelCase are a gloss's or code's ("FROM
 			// mitabla mt" above "INNER JOIN otratabla ot"), not the
-			// words of a language's sentence; a capital of a
-			// transcription's sound is (codeCase).
+			// words of a language's sentence.
 			return false
 		}
 		if !p.glossReadable(w) {
@@ -98,7 +94,7 @@ func (p *prober) interlinear(lo int) bool {
 				marked = marked || glossMarked(w)
 			}
 		}
-		if len(words) == 1 && !strings.ContainsAny(words[0], glossMarks) {
+		if len(words) == 1 && !strings.ContainsAny(words[0], "-.=:") {
 			marked = false
 		}
 		if known*3 >= len(words)*2 && marked && shared(line, words)*3 <= len(line) {
@@ -196,12 +192,11 @@ func glossTag(s string) bool {
 
 // glossMarked reports whether w is written as a gloss writes a word, not as
 // prose does: a grammatical category ("NOM", "3pl"), alone or joined to
-// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s"),
-// or in parentheses after it ("rain(NOUN)", "past-3sgm(A)-throw").
+// the morphemes it marks ("OV-send-APP", "1SG.TR-drink", "give:ipv2s").
 // Not a capital alone ("I", "A" open an English line) nor a number
 // ("3.8.10", a version).
 func glossMarked(w string) bool {
-	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune(glossMarks, r) }) {
+	for _, part := range strings.FieldsFunc(w, func(r rune) bool { return strings.ContainsRune("-.=:", r) }) {
 		if len(part) > 1 && glossTag(part) && strings.IndexFunc(part, unicode.IsLetter) >= 0 {
 			return true
 		}
@@ -209,37 +204,16 @@ func glossMarked(w string) bool {
 	return false
 }
 
-// codeCase reports whether w has capitals inside as code's names and
-// random tokens have them: a capital after a lower-case letter, in a word
-// with a digit ("e5mxXJYgM"), with capitals inside in more than one run or
-// in a run of more than two ("xKqLmWe"), or with a hump of CamelCase, an
-// ASCII capital after a lower-case letter and before two more
-// ("getValue"). A transcription writes a sound with a capital or two, in
-// a word of letters ("mahEi", "udojNI", "imrijG": ODIN's ASCII spellings
-// of open vowels and nasals; "ditÚabu"): capitals a line below may gloss
-// (probeeval -set gloss/tune).
-func codeCase(w string) bool {
-	runs, run, longest, lower, digit, hump := 0, 0, 0, false, false, false
-	for i, r := range w {
+// innerUpper reports whether w has a capital after a lower-case letter.
+func innerUpper(w string) bool {
+	lower := false
+	for _, r := range w {
 		switch {
-		case unicode.IsDigit(r):
-			digit = true
-			run = 0
-		case unicode.IsUpper(r) && lower:
-			if run == 0 {
-				runs++
-			}
-			run++
-			longest = max(longest, run)
-			hump = hump || r < utf8.RuneSelf && i+2 < len(w) && isLowerASCII(w[i+1]) && isLowerASCII(w[i+2])
 		case unicode.IsLower(r):
 			lower = true
-			run = 0
-		default:
-			run = 0
+		case lower && unicode.IsUpper(r):
+			return true
 		}
 	}
-	return runs > 0 && (digit || hump || runs > 1 || longest > 2)
+	return false
 }
-
-func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }

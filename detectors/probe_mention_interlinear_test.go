@@ -27,10 +27,6 @@ func TestProbeInterlinear(t *testing.T) {
 		// alone above a word of prose stays one.
 		{text: "Two words of mine:\n\nhokzwej\nKA-man-STAT\n'a man'\n\ntiqrzaha\ncook-3SG.PST\n'he cooked'"},
 		{text: "Two words of mine:\n\nqxzwvbtr\nre-run\n'again'", want: "qxzwvbtr"},
-		// A category in parentheses after the word it marks glosses
-		// too; a call's argument is no category.
-		{text: "Two words of mine:\n\nhokzwej\nman(NOUN)\n'a man'\n\ntiqrzaha\ncook-3sgm(A)\n'he cooked'"},
-		{text: "Two words of mine:\n\nqxzwvbtr\nprint(x)\n'again'", want: "qxzwvbtr"},
 		// Prose above a line of as many words, none of them glossed.
 		{text: "Thanks, vrotkajyn zhmepuk for that.\nI will try it today.", want: "vrotkajyn zhmepuk"},
 		// A form's lines, aligned by chance: list items, no example.
@@ -43,16 +39,6 @@ func TestProbeInterlinear(t *testing.T) {
 		// the line one of a language's sentences.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
 			want: "zhmEpuKq vrotkajyn"},
-		// A capital or two for a sound, in a word of letters, is a
-		// transcription's: the gloss below reads the line.
-		{text: "In my conlang this reads:\n\nvrotkajyn zhmepuN tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'"},
-		{text: "In my conlang this reads:\n\nvrotkajyn zhmepEk tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'"},
-		// CamelCase's hump, or digits beside capitals, are code's or a
-		// token's.
-		{text: "In my conlang this reads:\n\nvrotkajyn zhmQepuk tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
-			want: "zhmQepuk vrotkajyn"},
-		{text: "In my conlang this reads:\n\nvrotkajyn zh4mepuN tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
-			want: "vrotkajyn zh4mepuN"},
 	} {
 		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
 		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
@@ -69,17 +55,6 @@ func TestGlossTag(t *testing.T) {
 	} {
 		if got := glossTag(s); got != want {
 			t.Errorf("glossTag(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func TestCodeCase(t *testing.T) {
-	for w, want := range map[string]bool{
-		"walk": false, "Walk": false, "NOM": false, "mahEi": false, "udojNI": false, "imrijG": false, "ditÚabu": false,
-		"getValue": true, "DevSecOp": true, "zhmEpuKq": true, "e5mxXJYgM": true, "tiwaaiLOX": true, "ab3C": true,
-	} {
-		if got := codeCase(w); got != want {
-			t.Errorf("codeCase(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
