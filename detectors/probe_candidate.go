@@ -544,11 +544,7 @@ func (p *prober) randomCompany(j int) bool {
 		return false
 	}
 	w := p.text[v.Lo:v.Hi]
-	var ok bool
-	if p.scratchSym, ok = foldWord(p.scratchSym[:0], w); !ok || p.isWord(w) {
-		return false
-	}
-	return p.m.bits(p.scratchSym)-float64(len(p.scratchSym))*log2Letters >= strictCodeBits
+	return !p.isWord(w) && p.randomLetters(w, strictCodeBits)
 }
 
 // operandAt reports whether the nearest character on its line before
