@@ -191,3 +191,54 @@ func diffCommonSuffix(a, b string) int {
 	}
 	return i
 }
+
+// readLines returns in as the edit's format reads its lines, with the text
+// it added: in itself when in.Added was made by Diff from the text as read.
+// A carriage return that no line feed follows ends a line in Markdown, as
+// CommonMark has it, so a Markdown edit with one is read from a copy with
+// line feeds there (the same length: every offset holds). A wiki saves its
+// text with line feeds only. Stack.Score reads an edit so once for every
+// detector; a detector called on its own reads it here.
+func readLines(in *Input) (*Input, *Added) {
+	e, added := in.Edit, in.Added
+	if e.Format == FormatMarkdown && (bareCR(e.New) || bareCR(e.Old)) {
+		c := *e
+		c.New, c.Old = crLines(c.New), crLines(c.Old)
+		return &Input{Edit: &c, Env: in.Env}, Diff(c.Old, c.New)
+	}
+	if added == nil || added.spans == nil && len(added.Lines) > 0 {
+		added = Diff(e.Old, e.New) // none, or an Added not made by Diff
+	}
+	return in, added
+}
+
+// bareCR reports whether s has a carriage return that no line feed
+// follows: a line ending of its own.
+func bareCR(s string) bool {
+	for i := strings.IndexByte(s, '\r'); i >= 0; {
+		if i+1 == len(s) || s[i+1] != '\n' {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '\r')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// crLines returns s with each carriage return that no line feed follows
+// made a line feed.
+func crLines(s string) string {
+	if !bareCR(s) {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
+}

@@ -1,7 +1,6 @@
 package detectors
 
 import (
-	"strings"
 	"sync"
 )
 
@@ -106,20 +105,7 @@ func Probe(in *Input) Result {
 	if in == nil || in.Edit == nil {
 		return Result{Detector: ProbeName}
 	}
-	added := in.Added
-	if added == nil || added.spans == nil && len(added.Lines) > 0 {
-		added = Diff(in.Edit.Old, in.Edit.New) // an Added not made by Diff
-	}
-	if in.Edit.Format == FormatMarkdown && (bareCR(in.Edit.New) || bareCR(in.Edit.Old)) {
-		// A carriage return not before a line feed ends a line, as
-		// CommonMark has it: a word after one is on a line of its own.
-		// Read with line feeds there (the same length, so every offset
-		// holds). A wiki saves its text with line feeds only.
-		e := *in.Edit
-		e.New, e.Old = crLines(e.New), crLines(e.Old)
-		in = &Input{Edit: &e, Env: in.Env}
-		added = Diff(e.Old, e.New)
-	}
+	in, added := readLines(in)
 	if len(added.spans) == 0 {
 		return Result{Detector: ProbeName}
 	}
@@ -244,35 +230,4 @@ func (p *prober) reset(m *Model, a *Added, anon bool) {
 type lineScript struct {
 	line  int
 	other bool
-}
-
-// bareCR reports whether s has a carriage return that no line feed
-// follows: a line ending of its own.
-func bareCR(s string) bool {
-	for i := strings.IndexByte(s, '\r'); i >= 0; {
-		if i+1 == len(s) || s[i+1] != '\n' {
-			return true
-		}
-		k := strings.IndexByte(s[i+1:], '\r')
-		if k < 0 {
-			return false
-		}
-		i += 1 + k
-	}
-	return false
-}
-
-// crLines returns s with each carriage return that no line feed follows
-// made a line feed.
-func crLines(s string) string {
-	if !bareCR(s) {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
-			b[i] = '\n'
-		}
-	}
-	return string(b)
 }

@@ -11,7 +11,7 @@ import (
 // its evidence: a tuning aid (go run -tags probetrace ./internal/probeeval -explain ID).
 func ProbeTrace(in *Input) string {
 	var sb strings.Builder
-	added := Diff(in.Edit.Old, in.Edit.New)
+	in, added := readLines(in)
 	m := BaseModel()
 	p := new(prober)
 	dump := func() {

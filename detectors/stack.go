@@ -62,7 +62,7 @@ func NewStack(names []string) (*Stack, error) {
 // Names returns the stack's detectors in the order it runs them.
 func (s *Stack) Names() []string { return append([]string(nil), s.names...) }
 
-// Score diffs the edit once and returns each enabled detector's result, in
+// Score reads the edit's lines and diffs them once (readLines) and returns each enabled detector's result, in
 // the stack's order. env may be nil; a nil edit scores as an empty one.
 func (s *Stack) Score(e *Edit, env *Env) []Result {
 	if env == nil {
@@ -71,7 +71,8 @@ func (s *Stack) Score(e *Edit, env *Env) []Result {
 	if e == nil {
 		e = &Edit{}
 	}
-	in := &Input{Edit: e, Added: Diff(e.Old, e.New), Env: env}
+	in, added := readLines(&Input{Edit: e, Env: env})
+	in.Added = added
 	out := make([]Result, len(s.fns))
 	for i, fn := range s.fns {
 		out[i] = fn(in)

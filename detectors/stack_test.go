@@ -56,3 +56,32 @@ func TestStackNilEdit(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown post whose lines end in bare carriage returns is read by every
+// detector of the stack as the same post with line feeds: the probe and the
+// links of each line are judged alike, and the edit itself is not changed.
+func TestStackReadsBareCRLines(t *testing.T) {
+	s, err := NewStack(Names())
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{Dicts: testDicts(t, true)}
+	const (
+		lf = "The loader works again after the upgrade.\n qovkte\nThanks, see https://cheap-pills-online.example/buy for the rest.\nIt saved my day."
+		cr = "The loader works again after the upgrade.\r qovkte\rThanks, see https://cheap-pills-online.example/buy for the rest.\rIt saved my day."
+	)
+	e := &Edit{Anon: true, Format: FormatMarkdown, New: cr}
+	got, want := s.Score(e, env), s.Score(&Edit{Anon: true, Format: FormatMarkdown, New: lf}, env)
+	if e.New != cr {
+		t.Errorf("the stack changed the edit's text to %q", e.New)
+	}
+	for i := range want {
+		if got[i].Score != want[i].Score || !slices.Equal(got[i].Tokens, want[i].Tokens) || len(got[i].Reasons) != len(want[i].Reasons) {
+			t.Errorf("%s: bare CRs %.3f %v %d reasons, line feeds %.3f %v %d reasons", want[i].Detector,
+				got[i].Score, got[i].Tokens, len(got[i].Reasons), want[i].Score, want[i].Tokens, len(want[i].Reasons))
+		}
+	}
+	if !slices.Contains(got[0].Tokens, "qovkte") {
+		t.Errorf("probe tokens %v, want the word on a line of its own", got[0].Tokens)
+	}
+}
