@@ -40,7 +40,15 @@ const (
 // grammatical categories, part by part, and one at least is marked as a
 // gloss marks a word (glossMarked); the two lines share a third of their
 // words at most (shared).
-func (p *prober) interlinear(lo int) bool {
+func (p *prober) interlinear(lo int) bool { return p.glossedExample(lo, true) }
+
+// glossedExample reports whether the word at lo is a word of an example
+// line glossed below, as interlinear says; aligned false leaves out the
+// word counts: the gloss may part the example's words otherwise (a
+// clitic written apart, two words glossed as one) or the lines of a
+// paper copied lost their alignment. Without the counts a token slipped
+// into the example is no longer told by them: unknownFit asks its letters.
+func (p *prober) glossedExample(lo int, aligned bool) bool {
 	t := p.text
 	ls, le := lineAt(t, lo)
 	if strings.Contains(t[ls:le], "://") || strings.ContainsRune(t[ls:le], '`') {
@@ -50,7 +58,7 @@ func (p *prober) interlinear(lo int) bool {
 	// counted first, without building either, since most lines of prose
 	// have a blank line or a longer line after them.
 	n := countLineWords(t[ls:le])
-	if next, _, ok := lineAfter(t, le); n == 0 || !ok || next == "" || countLineWords(next) != n {
+	if next, _, ok := lineAfter(t, le); n == 0 || !ok || next == "" || aligned && countLineWords(next) != n {
 		return false
 	}
 	line := lineWords(t[ls:le])
@@ -84,7 +92,7 @@ func (p *prober) interlinear(lo int) bool {
 		}
 		end = e
 		words := lineWords(next)
-		if len(words) != len(line) {
+		if aligned && len(words) != len(line) {
 			return false // the words of a line between are the example's, parted into morphemes
 		}
 		known, marked := 0, false

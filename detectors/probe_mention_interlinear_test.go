@@ -35,6 +35,11 @@ func TestProbeInterlinear(t *testing.T) {
 		// Code's lines: keywords and CamelCase above keywords.
 		{text: "My query:\n\nSELECT\nFROM qxzwvbtr zhmepuk mt\nINNER JOIN otra ot", want: "qxzwvbtr zhmepuk"},
 		{text: "My query:\n\nSELECT A.ColumnA, qxzwvbtr A.ColumnB, B.ColumnC\nFROM TableA AS A", want: "qxzwvbtr"},
+		// Lines out of alignment (a clitic written apart): a word of
+		// the example whose letters are some language's is a word; a
+		// random draw there stays a token.
+		{text: "In my conlang this reads:\n\nngandarrku wu palu marntu\ncook-PST 3SG.ERG meat\n'he cooked the meat'"},
+		{text: "In my conlang this reads:\n\nqxzwvbtr wu palu marntu\ncook-PST 3SG.ERG meat\n'he cooked the meat'", want: "qxzwvbtr"},
 		// Capitals inside a word are no language's spelling, nor is
 		// the line one of a language's sentences.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
