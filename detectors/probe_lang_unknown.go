@@ -140,7 +140,8 @@ func (p *prober) unknownFit(c *probeCandidate, llr float64) float64 {
 		// gloss says it is a word. A random draw of lower-case letters
 		// is so likely about once in 250 (TestUnknownWorldRandom), and
 		// only on an example's line. probeeval -set gloss: tuning 47 ->
-		// 44 posts flagged, held out 49 -> 48, no token lost.
+		// 44 posts flagged, held out 49 -> 48, no token lost (43 and 47
+		// with the unaligned gloss's marks, glossedExample).
 		return -llr
 	}
 	if p.unk == nil {
