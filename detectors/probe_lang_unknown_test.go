@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -37,6 +39,38 @@ func TestProbeUnknownFit(t *testing.T) {
 		}
 		if got := strings.Join(r.Tokens, " "); got != want {
 			t.Errorf("%q: tokens %q, want %q\n%s", text, got, want, reasonLines(r))
+		}
+	}
+}
+
+// The world's letters find a random draw of lower-case letters less
+// likely than even odds do, nearly always: the letters of an example's
+// word are evidence of a language only so.
+func TestUnknownWorldRandom(t *testing.T) {
+	world := worldModel("")
+	rng := rand.New(rand.NewPCG(14, 17))
+	fit, draws := 0, 0
+	for draws < 2000 {
+		b := make([]byte, 6+rng.IntN(7))
+		for k := range b {
+			b[k] = byte('a' + rng.IntN(26))
+		}
+		sym, _ := foldWord(nil, string(b))
+		if probeAlternating(sym) {
+			continue // unknownFit never asks
+		}
+		draws++
+		if world.bits(sym) < float64(len(sym))*math.Log2(26) {
+			fit++
+		}
+	}
+	if fit*100 > draws {
+		t.Errorf("%d of %d random draws fit the world's letters, want under 1%%", fit, draws)
+	}
+	for _, w := range []string{"ngandarrku", "mabulatenga"} {
+		sym, _ := foldWord(nil, w)
+		if got, r := world.bits(sym), float64(len(sym))*math.Log2(26); got >= r {
+			t.Errorf("%s: %.1f bits under the world's letters, random %.1f: want fewer", w, got, r)
 		}
 	}
 }

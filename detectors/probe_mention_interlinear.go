@@ -40,7 +40,15 @@ const (
 // grammatical categories, part by part, and one at least is marked as a
 // gloss marks a word (glossMarked); the two lines share a third of their
 // words at most (shared).
-func (p *prober) interlinear(lo int) bool {
+func (p *prober) interlinear(lo int) bool { return p.glossedExample(lo, true) }
+
+// glossedExample reports whether the word at lo is a word of an example
+// line glossed below, as interlinear says; aligned false leaves out the
+// word counts: the gloss may part the example's words otherwise (a
+// clitic written apart, two words glossed as one) or the lines of a
+// paper copied lost their alignment. Without the counts a token slipped
+// into the example is no longer told by them: unknownFit asks its letters.
+func (p *prober) glossedExample(lo int, aligned bool) bool {
 	t := p.text
 	ls, le := lineAt(t, lo)
 	if strings.Contains(t[ls:le], "://") || strings.ContainsRune(t[ls:le], '`') {
@@ -50,7 +58,7 @@ func (p *prober) interlinear(lo int) bool {
 	// counted first, without building either, since most lines of prose
 	// have a blank line or a longer line after them.
 	n := countLineWords(t[ls:le])
-	if next, _, ok := lineAfter(t, le); n == 0 || !ok || next == "" || countLineWords(next) != n {
+	if next, _, ok := lineAfter(t, le); n == 0 || !ok || next == "" || aligned && countLineWords(next) != n {
 		return false
 	}
 	line := lineWords(t[ls:le])
@@ -73,7 +81,7 @@ func (p *prober) interlinear(lo int) bool {
 		if unknown == 0 {
 			return false
 		}
-	case unknown < 2 || unknown*3 < len(line):
+	case unknown < 2 && aligned || unknown == 0 || unknown*3 < len(line):
 		return false
 	}
 	end := le
@@ -84,14 +92,21 @@ func (p *prober) interlinear(lo int) bool {
 		}
 		end = e
 		words := lineWords(next)
-		if len(words) != len(line) {
+		if aligned && len(words) != len(line) {
 			return false // the words of a line between are the example's, parted into morphemes
 		}
 		known, marked := 0, false
 		for _, w := range words {
-			if p.glossReadable(w) {
+			readable := p.glossReadable(w)
+			if readable {
 				known++
-				marked = marked || glossMarked(w)
+			}
+			// Unaligned, a word no abbreviation reads ("close-REVERS-
+			// DISTANTIVE-PAST") marks its line a gloss too, and so does
+			// a category in title case after the morpheme it marks
+			// ("eat-medicine-Comp").
+			if readable || !aligned {
+				marked = marked || glossMarked(w) || !aligned && titleCategory(w)
 			}
 		}
 		if len(words) == 1 && !strings.ContainsAny(words[0], "-.=:") {
@@ -107,10 +122,14 @@ func (p *prober) interlinear(lo int) bool {
 // shared counts the words of a that b has too, in any case: an example
 // and its gloss are two languages and share a name or two at most, where
 // the lines of a form or a template repeat theirs ("- Running in
-// notebook: No", "- Running in Colab: No").
+// notebook: No", "- Running in Colab: No"). A word of one letter is
+// not counted.
 func shared(a, b []string) int {
 	n := 0
 	for _, w := range a {
+		if len(w) == 1 {
+			continue // "I", "a": a letter is a word of either
+		}
 		if slices.ContainsFunc(b, func(v string) bool { return strings.EqualFold(v, w) }) {
 			n++
 		}
@@ -212,6 +231,21 @@ func innerUpper(w string) bool {
 		case unicode.IsLower(r):
 			lower = true
 		case lower && unicode.IsUpper(r):
+			return true
+		}
+	}
+	return false
+}
+
+// titleCategory reports whether w is morphemes parted by hyphens or dots
+// of which one after the first is a category written in title case, a
+// capital and one to three lower-case letters ("eat-medicine-Comp",
+// "frightened-Past").
+func titleCategory(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '.' })
+	for _, part := range parts[min(1, len(parts)):] {
+		if len(part) >= 2 && len(part) <= 4 && part[0] >= 'A' && part[0] <= 'Z' &&
+			strings.IndexFunc(part[1:], func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
 			return true
 		}
 	}

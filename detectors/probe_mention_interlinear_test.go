@@ -35,6 +35,16 @@ func TestProbeInterlinear(t *testing.T) {
 		// Code's lines: keywords and CamelCase above keywords.
 		{text: "My query:\n\nSELECT\nFROM qxzwvbtr zhmepuk mt\nINNER JOIN otra ot", want: "qxzwvbtr zhmepuk"},
 		{text: "My query:\n\nSELECT A.ColumnA, qxzwvbtr A.ColumnB, B.ColumnC\nFROM TableA AS A", want: "qxzwvbtr"},
+		// Lines out of alignment (a clitic written apart): a word of
+		// the example whose letters are some language's is a word; a
+		// random draw there stays a token.
+		{text: "In my conlang this reads:\n\nngandarrku wu palu marntu\ncook-PST 3SG.ERG meat\n'he cooked the meat'"},
+		{text: "In my conlang this reads:\n\nqxzwvbtr wu palu marntu\ncook-PST 3SG.ERG meat\n'he cooked the meat'", want: "qxzwvbtr"},
+		// One word of a short example, glossed with a category in title
+		// case; a long category no abbreviation marks a gloss too.
+		{text: "In my conlang this reads:\n\nI ngandarrku\nI cook-Past\n'I cooked'"},
+		{text: "In my conlang this reads:\n\nI qxzwvbtr\nI cook-Past\n'I cooked'", want: "qxzwvbtr"},
+		{text: "In my conlang this reads:\n\nngandarrku wu palu\ncook-DISTANTIVE-PAST him meat\n'he cooked the meat'"},
 		// Capitals inside a word are no language's spelling, nor is
 		// the line one of a language's sentences.
 		{text: "In my conlang this reads:\n\nvrotkajyn zhmEpuKq tal\nwalk-1SG.PST house-LOC DEF\n'I walked to the house'",
@@ -55,6 +65,17 @@ func TestGlossTag(t *testing.T) {
 	} {
 		if got := glossTag(s); got != want {
 			t.Errorf("glossTag(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestTitleCategory(t *testing.T) {
+	for w, want := range map[string]bool{
+		"eat-medicine-Comp": true, "frightened.Past": true, "Past": false, "Comp-eat": false,
+		"eat-Medicine": false, "eat-PAST": false, "well-known": false,
+	} {
+		if got := titleCategory(w); got != want {
+			t.Errorf("titleCategory(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
