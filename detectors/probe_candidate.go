@@ -691,6 +691,8 @@ func splitsName(t string, lo, hi int) bool {
 		return true // "2.6. kq3zt9 1": a version's pieces
 	case (t[lo-2] == '-' || t[lo-2] == '_' || t[lo-2] == '/') && scanIsAlnum(t[lo-3]) && (scanIsAlnum(next) || next == '.') && isName(t[hi+1:]):
 		return true // "Linux- kq3zt9 5.4.0", "ipykernel_ kq3zt9 19636"
+	case t[lo-2] == '_' && scanIsAlnum(t[lo-3]) && scanIsAlnum(next) && snakeBefore(t[max(0, lo-2-pathReach):lo-2]):
+		return true // "CLOCKS_PER_ kq3zt9 SEC", "add_to_ kq3zt9 list"
 	}
 	return false
 }
@@ -705,6 +707,23 @@ func fileBefore(t string) bool {
 	lo := strings.LastIndexAny(t, " \t\n\"'=") + 1
 	k := strings.LastIndexAny(t[lo:], "./\\")
 	return k > 0 && scanIsAlnum(t[lo+k-1]) && lo+k+1 < len(t)
+}
+
+// snakeBefore reports whether t ends in a snake_case name's pieces: its
+// last run of characters up to a blank holds an underscore between letters
+// or digits and opens with none, as emphasis does ("CLOCKS_PER", "add_to").
+func snakeBefore(t string) bool {
+	lo := strings.LastIndexAny(t, " \t\n") + 1
+	run := t[lo:]
+	if run == "" || run[0] == '_' {
+		return false
+	}
+	for i := 1; i+1 < len(run); i++ {
+		if run[i] == '_' && scanIsAlnum(run[i-1]) && scanIsAlnum(run[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isName reports whether t opens with a run of letters, digits and name
