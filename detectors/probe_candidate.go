@@ -749,9 +749,10 @@ func isName(t string) bool {
 // emphasisAfter reports whether t, what follows a word's opening
 // underscore, has on its line an underscore closing an emphasis: one
 // after a letter or digit and before a blank or punctuation ("_No
-// response_").
+// response_"). It looks no further than pathReach, which keeps a long
+// line of such words from costing its length for each.
 func emphasisAfter(t string) bool {
-	for i := 1; i < len(t) && t[i] != '\n'; i++ {
+	for i := 1; i < len(t) && i < pathReach && t[i] != '\n'; i++ {
 		if t[i] == '_' && scanIsAlnum(t[i-1]) && (i+1 == len(t) || !scanIsAlnum(t[i+1])) {
 			return true
 		}

@@ -181,6 +181,7 @@ func TestProbeSplitsName(t *testing.T) {
 		{"by CLOCKS_PER_ ulebov SEC here", true},
 		{"the _No response_ ulebov reply", false},
 		{"a lone_ ulebov word", false},
+		{"pass the cache ulebov _dir argument" + strings.Repeat(" and more", 40) + " end_", true}, // a closer beyond pathReach
 		{"Owner ulebov _No response_ here", false},
 		{"pre- ulebov and post-processing", false},
 		{"fixed in 2.6. ulebov now works", false},
