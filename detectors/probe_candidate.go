@@ -87,8 +87,8 @@ func (p *prober) run() {
 				w.Flags = f
 			}
 		}
-		if mode == codeNone && splitsNumber(p.text, w.Lo, w.Hi) {
-			mode = codeSplit // "3 kq3zt9 .12": judged as a word splitting code is
+		if mode == codeNone && (splitsNumber(p.text, w.Lo, w.Hi) || splitsName(p.text, w.Lo, w.Hi)) {
+			mode = codeSplit // "3 kq3zt9 .12", "cache kq3zt9 _dir": judged as a word splitting code is
 		}
 		word := p.text[w.Lo:w.Hi]
 		lo := len(p.sym)
@@ -665,6 +665,99 @@ func (p *prober) splitsCode(w scanWord) bool {
 // which no writer spaces apart, in prose as in code.
 func splitsNumber(t string, lo, hi int) bool {
 	return lo >= 2 && t[lo-1] == ' ' && digitAt(t, lo-2) && hi+2 < len(t) && t[hi] == ' ' && t[hi+1] == '.' && digitAt(t, hi+2)
+}
+
+// splitsName reports whether t[lo:hi], in prose, sits a space from the
+// inner punctuation of a name, a version or a path on either side, as a
+// word slipped into one does ("cache kq3zt9 _dir", "Linux- kq3zt9 5.4.0",
+// "2.6. kq3zt9 1", "utils.py kq3zt9 :634"). Prose spaces none of these
+// apart: an underscore opening a word after a space is emphasis only when
+// another closes it on the line (emphasisAfter), a hyphen closing a word
+// before a space is a suspended compound's ("pre- and post-"), whose
+// second word follows after a conjunction, not a number or a name, a dot
+// after a number's digits closes a sentence, and a colon is set against
+// the word before it.
+func splitsName(t string, lo, hi int) bool {
+	if lo < 3 || hi+2 >= len(t) || t[lo-1] != ' ' || t[hi] != ' ' {
+		return false
+	}
+	next, after := t[hi+1], t[hi+2]
+	switch {
+	case next == '_' && scanIsAlnum(after) && !emphasisAfter(t[hi+2:]):
+		return true // "cache kq3zt9 _dir", "pypi kq3zt9 _0"
+	case next == ':' && digitAt(t, hi+2) && fileBefore(t[max(0, lo-1-pathReach):lo-1]):
+		return true // "utils.py kq3zt9 :634": a file's line number
+	case t[lo-2] == '.' && digitAt(t, lo-3) && digitAt(t, hi+1):
+		return true // "2.6. kq3zt9 1": a version's pieces
+	case (t[lo-2] == '-' || t[lo-2] == '_' || t[lo-2] == '/') && scanIsAlnum(t[lo-3]) && (scanIsAlnum(next) || next == '.') && isName(t[hi+1:]):
+		return true // "Linux- kq3zt9 5.4.0", "ipykernel_ kq3zt9 19636"
+	case t[lo-2] == '_' && scanIsAlnum(t[lo-3]) && scanIsAlnum(next) && snakeBefore(t[max(0, lo-2-pathReach):lo-2]):
+		return true // "CLOCKS_PER_ kq3zt9 SEC", "add_to_ kq3zt9 list"
+	}
+	return false
+}
+
+// fileBefore reports whether t ends in a file's name or a path: its last
+// run of characters up to a blank holds a dot, a slash or a backslash
+// between letters or digits, and ends in a letter or a digit ("utils.py").
+func fileBefore(t string) bool {
+	if t == "" || !scanIsAlnum(t[len(t)-1]) {
+		return false
+	}
+	lo := strings.LastIndexAny(t, " \t\n\"'=") + 1
+	k := strings.LastIndexAny(t[lo:], "./\\")
+	return k > 0 && scanIsAlnum(t[lo+k-1]) && lo+k+1 < len(t)
+}
+
+// snakeBefore reports whether t ends in a snake_case name's pieces: its
+// last run of characters up to a blank holds an underscore between letters
+// or digits and opens with none, as emphasis does ("CLOCKS_PER", "add_to").
+func snakeBefore(t string) bool {
+	lo := strings.LastIndexAny(t, " \t\n") + 1
+	run := t[lo:]
+	if run == "" || run[0] == '_' {
+		return false
+	}
+	for i := 1; i+1 < len(run); i++ {
+		if run[i] == '_' && scanIsAlnum(run[i-1]) && scanIsAlnum(run[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isName reports whether t opens with a run of letters, digits and name
+// punctuation holding a digit or inner punctuation ("5.4.0", "i386-64bit",
+// "x86_64"): a name or a version going on, not a word of prose.
+func isName(t string) bool {
+	digit, inner := false, false
+	for i := 0; i < len(t) && !isBlank(t[i]); i++ {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case scanIsAlnum(c):
+		case strings.IndexByte("._-/\\", c) >= 0 && i+1 < len(t) && scanIsAlnum(t[i+1]) && i > 0:
+			inner = true
+		default:
+			return digit || inner
+		}
+	}
+	return digit || inner
+}
+
+// emphasisAfter reports whether t, what follows a word's opening
+// underscore, has on its line an underscore closing an emphasis: one
+// after a letter or digit and before a blank or punctuation ("_No
+// response_"). It looks no further than pathReach, which keeps a long
+// line of such words from costing its length for each.
+func emphasisAfter(t string) bool {
+	for i := 1; i < len(t) && i < pathReach && t[i] != '\n'; i++ {
+		if t[i] == '_' && scanIsAlnum(t[i-1]) && (i+1 == len(t) || !scanIsAlnum(t[i+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // pathBefore reports whether t ends in a piece of a path: its last run of

@@ -163,6 +163,50 @@ func TestProbeSplitsNumber(t *testing.T) {
 	}
 }
 
+// A word slipped into a name, a version or a path in prose, a space from
+// its inner punctuation ("cache X _dir", "Linux- X 5.4.0", "2.6. X 1",
+// "utils.py X :634"), is judged as one splitting code is; emphasis,
+// suspended compounds and sentences stay.
+func TestProbeSplitsName(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"pass the cache ulebov _dir argument", true},
+		{"pypi ulebov _0 build", true},
+		{"on Linux- ulebov 5.4.0-42-generic today", true},
+		{"the kernel_ ulebov 19636 module", true},
+		{"datasets 2.6. ulebov 1 installed", true},
+		{"in arrow_dataset.py ulebov :6002 raised", true},
+		{"by CLOCKS_PER_ ulebov SEC here", true},
+		{"the _No response_ ulebov reply", false},
+		{"a lone_ ulebov word", false},
+		{"pass the cache ulebov _dir argument" + strings.Repeat(" and more", 40) + " end_", true}, // a closer beyond pathReach
+		{"Owner ulebov _No response_ here", false},
+		{"pre- ulebov and post-processing", false},
+		{"fixed in 2.6. ulebov now works", false},
+		{"the cache ulebov dir argument", false},
+		{"a ratio ulebov :1 is odd", false},
+	} {
+		lo := strings.Index(tt.text, "ulebov")
+		if got := splitsName(tt.text, lo, lo+len("ulebov")); got != tt.want {
+			t.Errorf("splitsName(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Loading fails when I pass the cache_dir argument on Linux-5.4.0-42-generic with datasets 2.6.1, see `load_dataset` in `arrow_dataset.py:6002` below."
+	for _, tt := range []struct {
+		old, new string
+		probe    bool
+	}{
+		{"cache_dir", "cache ulebov _dir", true},
+		{"Linux-5.4.0", "Linux- dqnbxa 5.4.0", true},
+		{"2.6.1", "2.6. ulebov 1", true},
+	} {
+		checkPostProbe(t, env, strings.Replace(post, tt.old, tt.new, 1), tt.probe)
+	}
+}
+
 // A post written with Windows line ends (CRLF) has its token alone on a
 // line as a post with plain newlines does: the carriage return is no text.
 func TestProbeAloneCRLF(t *testing.T) {
