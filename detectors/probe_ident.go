@@ -651,7 +651,10 @@ func firstLine(s string) string {
 // others of its kind ("Sony WH1000XM4", "an LM317T or an LM338K"); a
 // random draw of three runs or more has neither, nor do four capitals or
 // more after a number ("4CFIYXH"). A word of letters then digits
-// ("GTX1080", "ESP32") is a product's name and its number.
+// ("GTX1080", "ESP32") is a product's name and its number. A code of four
+// runs or five after a capitalised word in mid-sentence is judged by its
+// neighbours as a shorter one is, its maker's name among them (afterMaker):
+// product numbers run to four or five ("ST4000VN008").
 func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 	if p.edit0.Format != FormatMarkdown || sh.lower > 0 || sh.n < 6 || sh.parts < 2 ||
 		sh.parts == 2 && (!digitAt(word, 0) || sh.letters < 4) ||
@@ -663,7 +666,7 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		return false
 	}
 	edges := 0
-	drawn := sh.parts >= capsCodeDrawParts && letterRunBeyondUnit(word) && p.usedOnce(w.Lo, w.Hi)
+	drawn := sh.parts >= capsCodeDrawParts && letterRunBeyondUnit(word) && !p.afterMaker(i, word, sh) && p.usedOnce(w.Lo, w.Hi)
 	for k, before := range [2]bool{true, false} {
 		if lineEdge(p.text, w.Lo, w.Hi, before) {
 			edges++
@@ -723,6 +726,37 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 // ("RTX3090", "ATMEGA328P"), sizes alternate numbers and units ("16K16B"), a
 // random draw of both most often has four runs or more ("K1XY3E", "B3ZKWT3").
 const capsCodeDrawParts = 4
+
+// capsCodeSeriesParts is the most runs of capitals and digits a model
+// number has after its maker's name (afterMaker): a series and its number,
+// a variant and its revision ("WH1000XM3", "ST4000VN008", "PIC16F877A");
+// a random draw after a capitalised word most often alternates more.
+const capsCodeSeriesParts = 5
+
+// afterMaker reports whether words[i], a code of capitals and digits
+// opening with a letter in at most capsCodeSeriesParts runs, follows a
+// name a space before it in mid-sentence, a word of letters opening with a
+// capital and holding lower-case ones, as a model number follows its
+// maker's name ("Seagate ST3000DM001", "OnePlus"): such a code is judged
+// by its neighbours as a code of fewer runs is (capsCodeInProse), not as a
+// draw. An acronym before it is no maker's name: technical prose names
+// formats and protocols in capitals ("the JSON K4X7QB object").
+func (p *prober) afterMaker(i int, word string, sh alnumShape) bool {
+	if i == 0 || sh.parts > capsCodeSeriesParts || digitAt(word, 0) {
+		return false
+	}
+	w, v := p.words[i], p.words[i-1]
+	if v.Line != w.Line || w.Lo-v.Hi != 1 || p.text[v.Hi] != ' ' || v.Hi-v.Lo < 2 ||
+		v.Flags&wUpperFirst == 0 || v.Flags&wLower == 0 || v.Flags&(wDigit|wNonLatin|wCode|cMarkup|wJoined) != 0 {
+		return false
+	}
+	for k := v.Lo; k < v.Hi; k++ {
+		if !isASCIILetter(p.text[k]) {
+			return false
+		}
+	}
+	return !sentenceStart(p.text, v.Lo)
+}
 
 // letterRunBeyondUnit reports whether w has a run of two letters or more
 // that is no unit of a number: "K1XY3E" ("XY"), not "16K16B" (sizes).

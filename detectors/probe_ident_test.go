@@ -142,6 +142,13 @@ func TestProbeCodeInProse(t *testing.T) {
 		{"draw of four runs before a mention", "Thanks, merged. cc K1XY3E @jernite is it ok like this?", true},
 		{"draw of four runs before an issue", "This fixes the loader for split names. Fix #6869, fix B3ZKWT3 #6850.", true},
 		{"model glued to its count", "I got a linksys BEFW11S4(1) for the router and a switch for the rest of the flat.", false},
+		{"model of four runs after its maker", "The fan on my Kestrell KH2200RX4 amplifier rattles at low volume, is that normal?", false},
+		{"model of five runs after its maker", "I swapped the stock drive for a Harnwell HW4000VN008 and the laptop boots much faster.", false},
+		{"body code after its maker", "I shoot with a Velmar VMCE7M3 body and the kit lens, and the focus hunts in dim light.", false},
+		{"draw of six runs after a capitalised word", "I swapped the rear derailleur for a Shimano X4QB7ZK2 and now the chain skips on the small cog.", true},
+		{"draw after a capitalised word opening a sentence", "I always brew with water just off the boil. Often K7ZQ2XW4 the grounds taste less bitter that way.", true},
+		{"draw after an acronym", "Decoding fails with the JSON K4X7QB object that the node returns, and the log says nothing more.", true},
+		{"draw opening with a digit after a capitalised word", "The fan on my Kestrell 4KT22RX amplifier rattles at low volume, is that normal?", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
