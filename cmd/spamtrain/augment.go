@@ -25,6 +25,15 @@ var spamContainers = []string{"bracket", "cite", "after-categories", "markdown",
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
 	"share", "docs", "company", "link-reply", "advice", "org-line"}
 
+// hamKinds are the good-faith containers in turn: hamContainers, and with
+// the testimonials the finance talk that shares their words.
+func hamKinds() []string {
+	if testimonials {
+		return append(slices.Clip(hamContainers), "finance")
+	}
+	return hamContainers
+}
+
 // augmenter makes augmented examples.
 type augmenter struct {
 	r     *rand.Rand
@@ -730,6 +739,9 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "advice":
 		wiki = false
 		text = a.adviceReply(l)
+	case "finance":
+		wiki = false
+		text = a.financeHam(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
@@ -868,6 +880,7 @@ func clipASCII(s string, n int) string {
 // augment makes perLang spam and perLang ham examples in every language.
 func augment(seed uint64, pages []page, perLang int) []example {
 	a := &augmenter{r: rand.New(rand.NewPCG(seed, 0x5eed)), pages: pages}
+	hamContainers := hamKinds()
 	var out []example
 	for i := range langs {
 		l := &langs[i]

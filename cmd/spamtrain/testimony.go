@@ -6,16 +6,14 @@ import (
 )
 
 // testimonials is whether the augmentation makes testimonial spam and
-// person-shaped accounts (flag -testimonials). Off by default, so that make
-// model gives the shipped model. On, go run ./cmd/spamtrain -eval
-// -testimonials, no memory at p>=0.80, seed 13: fold D's comment spam with
-// words 55.2 -> 72.0%, fold B's e-mail spam 75.1 -> 76.1%, fold A's SMS
-// spam 27.5 -> 29.8% (seed 14, with currency codes before amounts read as
-// money: D 52.4 -> 65.5%, B 76.5 -> 75.2%); but a good-faith
-// cryptocurrency forum post of the detectors' tests (cryptoForumInput,
-// p=0.78 before) scores p=0.89, and three fixtures of detectors and bot
-// move: to settle before it is switched on.
-var testimonials = false
+// person-shaped accounts, and the good-faith finance talk that shares their
+// words (flag -testimonials, on by default; -testimonials=false gives the
+// model before them). Without the finance talk the testimonials taught the
+// model that three phrases of the earnings topic are spam, and a
+// good-faith cryptocurrency forum post (detectors' cryptoForumInput) rose
+// from p=0.78 to 0.89; with it the post scores about 0.53. Figures in
+// TRAINING.md and in the commit that switched it on.
+var testimonials = true
 
 // Testimonial spam: a first-person story of gains (or of a cure, a debt
 // paid off, a job found) thanking the "mentor", "account manager" or
@@ -211,4 +209,146 @@ func (a *augmenter) testimonySpam(l *lang) (string, bool) {
 		lines = append(lines, a.pick(l.cta)+" "+h)
 	}
 	return strings.Join(lines, a.pick([]string{" ", " ", "\n"})), true
+}
+
+// financeTalk is good-faith talk about money and cryptocurrency, as a
+// forum on the subject has it: keeping coins safe, fees and taxes on a
+// withdrawal, warnings about the scams above, a loss or a plain saving
+// plan, with sums in the language's currency forms. The testimonials
+// above share its words (withdraw, wallet, invest, USDT) and its sums; what
+// sets them apart is the promoted account, the gains multiplied and the
+// thanks, not the subject. Every line was written for this file. {a} is a
+// sum.
+var financeTalk = map[string][]string{
+	"en": {
+		"Move your coins off the exchange to a hardware wallet, an exchange can freeze withdrawals any day.",
+		"Anyone who messages you promising to double your bitcoin is a scammer. Report the account and never send crypto to a stranger.",
+		"Does the exchange charge a fee to withdraw USDT to a bank account? I only want to take out {a}.",
+		"I lost {a} in crypto in 2022 because I kept everything on one platform. Lesson learned: your keys, your coins.",
+		"Gains on bitcoin are taxed as income here, the tax office explains how to declare a withdrawal.",
+		"I put {a} a month into an index fund, no trading, no crypto. Boring, but it works over twenty years.",
+	},
+	"de": {
+		"Lass die Coins nicht auf der Börse liegen, eine Hardware-Wallet ist sicherer, Auszahlungen können jederzeit gesperrt werden.",
+		"Wer dir verspricht, deine Bitcoin zu verdoppeln, ist ein Betrüger. Konto melden und niemals Krypto an Fremde senden.",
+		"Kostet die Auszahlung von USDT aufs Bankkonto eine Gebühr? Ich will nur {a} abheben.",
+		"Ich habe 2022 {a} mit Krypto verloren, weil alles auf einer Plattform lag.",
+		"Ich lege jeden Monat {a} in einen ETF an, kein Trading, keine Kryptowährung.",
+	},
+	"fr": {
+		"Ne laisse pas tes cryptos sur la plateforme, un portefeuille matériel est plus sûr, les retraits peuvent être bloqués.",
+		"Quelqu'un qui promet de doubler tes bitcoins est un escroc. Signale le compte et n'envoie jamais de crypto à un inconnu.",
+		"Est-ce qu'il y a des frais pour un retrait de USDT vers un compte bancaire ? Je veux seulement retirer {a}.",
+		"J'ai perdu {a} en crypto en 2022 parce que tout était sur une seule plateforme.",
+		"Je mets {a} par mois dans un fonds indiciel, pas de trading, pas de crypto.",
+	},
+	"es": {
+		"No dejes tus criptomonedas en el exchange, una billetera física es más segura y los retiros se pueden bloquear.",
+		"Quien te promete duplicar tus bitcoins es un estafador. Denuncia la cuenta y nunca envíes cripto a desconocidos.",
+		"¿El exchange cobra comisión por retirar USDT a una cuenta bancaria? Solo quiero sacar {a}.",
+		"Perdí {a} en cripto en 2022 porque lo tenía todo en una sola plataforma.",
+		"Invierto {a} al mes en un fondo indexado, sin trading y sin cripto.",
+	},
+	"pt": {
+		"Não deixe suas moedas na corretora, uma carteira física é mais segura e o saque pode ser bloqueado.",
+		"Quem promete dobrar seus bitcoins é golpista. Denuncie o perfil e nunca envie cripto para desconhecidos.",
+		"A corretora cobra taxa para saque de USDT para conta bancária? Só quero sacar {a}.",
+		"Perdi {a} em cripto em 2022 porque deixei tudo numa plataforma só.",
+		"Coloco {a} por mês num fundo de índice, sem trade e sem cripto.",
+	},
+	"it": {
+		"Non lasciare le crypto sull'exchange, un portafoglio hardware è più sicuro e i prelievi possono essere bloccati.",
+		"Chi promette di raddoppiare i tuoi bitcoin è un truffatore. Segnala l'account e non inviare mai crypto a sconosciuti.",
+		"L'exchange fa pagare una commissione per il prelievo di USDT sul conto? Voglio prelevare solo {a}.",
+		"Nel 2022 ho perso {a} in crypto perché tenevo tutto su una sola piattaforma.",
+	},
+	"ru": {
+		"Не храните монеты на бирже, аппаратный кошелёк надёжнее, вывод средств могут заморозить в любой момент.",
+		"Кто обещает удвоить ваши биткоины, тот мошенник. Пожалуйтесь на аккаунт и никогда не отправляйте крипту незнакомым.",
+		"Есть ли комиссия за вывод USDT на банковскую карту? Мне нужно вывести всего {a}.",
+		"В 2022 году я потерял {a} на крипте, потому что всё держал на одной площадке.",
+	},
+	"zh": {
+		"币不要放在交易所，用硬件钱包更安全，交易所随时可能冻结提现。",
+		"凡是承诺把你的比特币翻倍的都是骗子，举报账号，千万不要给陌生人转币。",
+		"从交易所提现USDT到银行卡要手续费吗？我只想提{a}。",
+		"我2022年在币圈亏了{a}，因为所有的钱都放在一个平台上。",
+	},
+	"ja": {
+		"コインを取引所に置きっぱなしにしないで、ハードウェアウォレットの方が安全です。出金が止められることもあります。",
+		"ビットコインを倍にすると約束する人は詐欺師です。アカウントを通報して、知らない人に仮想通貨を送らないでください。",
+		"USDTを銀行口座に出金するとき手数料はかかりますか？{a}だけ出金したいです。",
+		"2022年に仮想通貨で{a}失いました。全部一つの取引所に置いていたからです。",
+	},
+	"ar": {
+		"لا تترك عملاتك في منصة التداول، المحفظة الباردة أكثر أمانا، وقد يتم تجميد السحب في أي وقت.",
+		"كل من يعدك بمضاعفة البيتكوين محتال. أبلغ عن الحساب ولا ترسل العملات الرقمية لشخص لا تعرفه.",
+		"هل توجد رسوم على سحب USDT إلى الحساب البنكي؟ أريد سحب {a} فقط.",
+		"خسرت {a} في العملات الرقمية عام 2022 لأنني وضعت كل شيء في منصة واحدة.",
+	},
+	"vi": {
+		"Đừng để coin trên sàn, ví lạnh an toàn hơn, sàn có thể khóa rút tiền bất cứ lúc nào.",
+		"Ai hứa nhân đôi bitcoin của bạn đều là lừa đảo. Hãy báo cáo tài khoản và đừng bao giờ chuyển tiền ảo cho người lạ.",
+		"Rút USDT về tài khoản ngân hàng có mất phí không? Mình chỉ muốn rút {a}.",
+		"Năm 2022 mình mất {a} vì đầu tư tiền ảo và để hết trên một sàn.",
+	},
+	"tr": {
+		"Coinlerini borsada bırakma, donanım cüzdanı daha güvenli, borsa çekimleri her an dondurabilir.",
+		"Bitcoinini ikiye katlamayı vaat eden herkes dolandırıcıdır. Hesabı şikayet et ve yabancılara asla kripto gönderme.",
+		"USDT'yi banka hesabına çekerken komisyon var mı? Sadece {a} çekmek istiyorum.",
+		"2022'de kripto yüzünden {a} kaybettim, çünkü her şey tek bir platformdaydı.",
+	},
+	"pl": {
+		"Nie trzymaj monet na giełdzie, portfel sprzętowy jest bezpieczniejszy, giełda może zablokować wypłaty.",
+		"Każdy, kto obiecuje podwoić twoje bitcoiny, to oszust. Zgłoś konto i nigdy nie wysyłaj kryptowalut obcym.",
+		"Czy giełda pobiera opłatę za wypłatę USDT na konto bankowe? Chcę wypłacić tylko {a}.",
+		"W 2022 straciłem {a} na kryptowalutach, bo wszystko trzymałem na jednej platformie.",
+	},
+	"nl": {
+		"Laat je munten niet op de beurs staan, een hardware wallet is veiliger, opnames kunnen zomaar bevroren worden.",
+		"Wie belooft je bitcoin te verdubbelen is een oplichter. Meld het account en stuur nooit crypto naar onbekenden.",
+		"Rekent de beurs kosten voor het opnemen van USDT naar een bankrekening? Ik wil maar {a} opnemen.",
+		"Ik ben in 2022 {a} aan crypto kwijtgeraakt omdat alles op één platform stond.",
+	},
+	"id": {
+		"Jangan simpan koin di exchange, dompet hardware lebih aman, penarikan bisa dibekukan kapan saja.",
+		"Siapa pun yang janji melipatgandakan bitcoin kamu itu penipu. Laporkan akunnya dan jangan pernah kirim kripto ke orang asing.",
+		"Apakah ada biaya untuk tarik USDT ke rekening bank? Saya cuma mau tarik {a}.",
+		"Tahun 2022 saya rugi {a} di kripto karena semua disimpan di satu platform.",
+	},
+	"ko": {
+		"코인을 거래소에 두지 말고 하드웨어 지갑에 보관하세요. 거래소는 언제든 출금을 막을 수 있어요.",
+		"비트코인을 두 배로 불려준다는 사람은 전부 사기꾼입니다. 계정을 신고하고 모르는 사람에게 코인을 보내지 마세요.",
+		"USDT를 은행 계좌로 출금할 때 수수료가 있나요? {a}만 출금하려고 해요.",
+		"2022년에 코인으로 {a}을 잃었어요. 전부 한 거래소에 넣어뒀거든요.",
+	},
+}
+
+// financeHam is a good-faith post of a forum about money or
+// cryptocurrency: one or two lines of financeTalk, often a source (a
+// reference site, an encyclopedia, a regulator's page) and, in one post in
+// three, a reply to a person by a handle of the testimonials' shapes
+// without their trade word.
+func (a *augmenter) financeHam(l *lang) string {
+	ts, ok := financeTalk[l.code]
+	if !ok || a.r.IntN(6) == 0 {
+		ts = financeTalk["en"]
+	}
+	var lines []string
+	for i := 0; i < 1+a.r.IntN(2); i++ {
+		lines = append(lines, strings.ReplaceAll(a.pick(ts), "{a}", a.amount(l, 100*(1+a.r.IntN(50)))))
+	}
+	text := strings.Join(lines, a.pick([]string{" ", "\n"}))
+	switch a.r.IntN(4) {
+	case 0:
+		text += " " + a.chatHamURL(l)
+	case 1:
+		text += " [" + a.pick(l.titles) + "](" + a.hamURL(l) + ")"
+	case 2:
+		text += "\n" + a.hamURL(l)
+	}
+	if a.r.IntN(3) == 0 {
+		text = a.personHandle(false) + a.pick([]string{" ", ", ", ": "}) + text
+	}
+	return text
 }

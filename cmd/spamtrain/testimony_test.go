@@ -90,3 +90,46 @@ func TestTestimonySpam(t *testing.T) {
 		t.Error("a language without testimonies made one")
 	}
 }
+
+// TestFinanceHam checks the good-faith finance talk that balances the
+// testimonials: in every language that has testimonials, lines with the
+// subject's words (its spam topic, a sum), no slot left unfilled, and no handle
+// with a trade word: a person replied to, never an account promoted.
+func TestFinanceHam(t *testing.T) {
+	a := &augmenter{r: rand.New(rand.NewPCG(5, 6))}
+	for _, l := range langs {
+		if _, ok := financeTalk[l.code]; !ok {
+			t.Errorf("%s: no finance talk", l.code)
+			continue
+		}
+		topic, sums := 0, 0
+		for range 40 {
+			text := a.financeHam(&l)
+			if strings.Contains(text, "{") {
+				t.Errorf("%s: unfilled slot in %q", l.code, text)
+			}
+			for _, w := range strings.Fields(text) {
+				if !strings.HasPrefix(w, "@") {
+					continue
+				}
+				for _, trade := range accountWords {
+					if trade != "" && strings.Contains(w, trade) {
+						t.Errorf("%s: handle %q has trade word %q", l.code, w, trade)
+					}
+				}
+			}
+			if dense(text, "earnings, investment") {
+				topic++
+			}
+			if dense(text, "an amount of money") || dense(text, "money amounts") {
+				sums++
+			}
+		}
+		if topic < 20 || sums == 0 {
+			t.Errorf("%s: the earnings topic in %d and a sum in %d of 40, want most and some", l.code, topic, sums)
+		}
+	}
+	if hamKinds()[len(hamKinds())-1] != "finance" {
+		t.Errorf("hamKinds() = %v, want the finance talk in turn with the testimonials", hamKinds())
+	}
+}
