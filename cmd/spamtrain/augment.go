@@ -25,6 +25,15 @@ var spamContainers = []string{"bracket", "cite", "after-categories", "markdown",
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
 	"share", "docs", "company", "link-reply", "advice", "org-line"}
 
+// hamKinds are the good-faith containers in turn: hamContainers, and with
+// the testimonials the finance talk that shares their words.
+func hamKinds() []string {
+	if testimonials {
+		return append(slices.Clip(hamContainers), "finance")
+	}
+	return hamContainers
+}
+
 // augmenter makes augmented examples.
 type augmenter struct {
 	r     *rand.Rand
@@ -211,7 +220,12 @@ var enAdjectives = []string{"cheap", "best", "affordable", "discount", "top", "b
 func (a *augmenter) handle(l *lang) string {
 	name := a.pick(l.domainWords) + a.pick([]string{"_support", "_official", "_bot", "manager", "_vip", "", "24", "_admin"})
 	switch a.r.IntN(6) {
-	case 0, 1:
+	case 0:
+		return "@" + name
+	case 1:
+		if testimonials {
+			return a.personHandle(true)
+		}
 		return "@" + name
 	case 2:
 		return "t.me/" + name
@@ -222,6 +236,40 @@ func (a *augmenter) handle(l *lang) string {
 	default:
 		return name + "@" + a.pick([]string{"gmail.com", "outlook.com", "yandex.ru", "qq.com", "proton.me"})
 	}
+}
+
+// givenNames and familyNames make the accounts testimonial and mentor
+// spam promotes: a person's name, not a product's, in the romanised forms
+// handles take in any language.
+var (
+	givenNames  = []string{"anna", "maria", "sarah", "olga", "fatima", "ana", "julia", "elena", "mei", "yuki", "amina", "laura", "sofia", "grace", "linda", "david", "james", "ahmed", "ivan", "carlos", "luca", "kenji", "daniel", "michael", "omar", "pierre", "jonas", "arjun"}
+	familyNames = []string{"smith", "martin", "garcia", "rossi", "ivanova", "mueller", "silva", "nguyen", "kowalski", "tanaka", "haddad", "johnson", "lopez", "novak", "park", "walker", "dubois", "costa"}
+	// accountWords are what such an account adds to the name: a trade
+	// or a title, or nothing.
+	accountWords = []string{"fx", "trades", "invest", "coach", "mentor", "wealth", "finance", "official", "crypto", "trader", "tips", "", "", ""}
+)
+
+// personHandle is an @handle shaped as a person's made-up account, what
+// testimonial and "account manager" spam promotes (@anna_garcia_fx,
+// @david.trades01, @mariasilva_): a name, separators, a trade word when
+// trade, digits. Good-faith replies name people by the same shapes
+// without the trade (@anna_garcia, @david.park01).
+func (a *augmenter) personHandle(trade bool) string {
+	parts := []string{a.pick(givenNames)}
+	if a.r.IntN(3) > 0 {
+		parts = append(parts, a.pick(familyNames))
+	}
+	if w := a.pick(accountWords); w != "" && trade {
+		parts = append(parts, w)
+	}
+	h := strings.Join(parts, a.pick([]string{"_", ".", "", "_"}))
+	switch a.r.IntN(4) {
+	case 0:
+		h += fmt.Sprint(a.r.IntN(100))
+	case 1:
+		h += a.pick([]string{"_", "__", "."})
+	}
+	return "@" + h
 }
 
 func (a *augmenter) obfuscate(d string) string {
@@ -413,6 +461,13 @@ func (a *augmenter) spam(l *lang, c string) example {
 		// language around a testimonial or offer, the contact at the end
 		// or in the middle, as scam stories in forums and comments are.
 		wiki = a.r.IntN(3) == 0
+		if testimonials && a.r.IntN(4) == 0 {
+			// A testimonial of gains thanking the account it sells.
+			if t, ok := a.testimonySpam(l); ok {
+				text = t
+				break
+			}
+		}
 		var parts []string
 		for i := 0; i < 1+a.r.IntN(3); i++ {
 			parts = append(parts, a.pick(l.ham))
@@ -422,6 +477,18 @@ func (a *augmenter) spam(l *lang, c string) example {
 			parts = slices.Insert(parts, at, a.spamSentence(l))
 		}
 		contact := a.pick(l.cta) + " " + a.pick([]string{a.spamDomain(l), strings.ToUpper(a.spamDomain(l)), a.handle(l), a.spamURL(l), a.obfuscate(a.spamDomain(l))})
+		if testimonials && a.r.IntN(3) == 0 {
+			// A testimonial: the mentor's account named inside the
+			// story and again where it closes, with or without a
+			// call to write.
+			h := a.personHandle(true)
+			at := a.r.IntN(len(parts))
+			parts[at] += " " + h
+			contact = h
+			if a.r.IntN(2) == 0 {
+				contact = a.pick(l.cta) + " " + h
+			}
+		}
 		at := len(parts)
 		if a.r.IntN(3) == 0 {
 			at = a.r.IntN(len(parts) + 1)
@@ -672,6 +739,9 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "advice":
 		wiki = false
 		text = a.adviceReply(l)
+	case "finance":
+		wiki = false
+		text = a.financeHam(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
@@ -680,9 +750,24 @@ func (a *augmenter) ham(l *lang, c string) example {
 		// threads do, with or without a link.
 		wiki = false
 		who := func() string {
+			if testimonials && a.r.IntN(2) == 0 {
+				return a.personHandle(false)
+			}
 			return "@" + a.pick([]string{"fredley", "jsmith", "MarieC", "alex2019", "Taro", "dev_ops", "k8s_fan", "mod_team", "anna_k", "user12345", "the_admin", "bot_tester"})
 		}
-		switch a.r.IntN(4) {
+		n := 4
+		if testimonials {
+			n = 5
+		}
+		switch a.r.IntN(n) {
+		case 4:
+			// Praise that tags the creator or a friend, as comments
+			// under a post do: the account closes the text, no pitch.
+			c := comments[l.code]
+			if c == nil {
+				c = comments["en"]
+			}
+			text = a.pick(c) + " " + a.personHandle(false) + a.pick([]string{"", "", " 🔥", " 👏👏", " ❤️"})
 		case 0:
 			text = who() + " " + a.chatHamText(l)
 		case 1:
@@ -795,6 +880,7 @@ func clipASCII(s string, n int) string {
 // augment makes perLang spam and perLang ham examples in every language.
 func augment(seed uint64, pages []page, perLang int) []example {
 	a := &augmenter{r: rand.New(rand.NewPCG(seed, 0x5eed)), pages: pages}
+	hamContainers := hamKinds()
 	var out []example
 	for i := range langs {
 		l := &langs[i]

@@ -82,6 +82,7 @@ func run(args []string, stdout io.Writer) error {
 	shipped := fl.Bool("shipped", false, "with -eval: also score the comments of fold D with the shipped model (spamscore.Default), to measure it before a change")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
+	fl.BoolVar(&testimonials, "testimonials", testimonials, "augment with testimonial spam, person-shaped accounts and good-faith finance talk (testimony.go; =false for the model before them)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
@@ -95,6 +96,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.IntVar(&genreMisses, "genremisses", genreMisses, "with -eval: list this many held-out augmented spams the bot keeps, per genre and fold")
 	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
 	folds := fl.Bool("folds", true, "with -eval: run the cross-source folds (-folds=false with -probe scores the probe set only)")
+	only := fl.String("only", "", "with -eval: run only the folds whose names are in this comma-separated list (\"D,B\"; to iterate quickly: no operating point without A and B)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -192,6 +194,12 @@ func run(args []string, stdout io.Writer) error {
 	var commentNames []string
 	if !*folds && *evalOnly {
 		crossFolds = nil
+	}
+	if *only != "" && *evalOnly {
+		names := strings.Split(*only, ",")
+		crossFolds = slices.DeleteFunc(crossFolds, func(f fold) bool {
+			return !slices.Contains(names, f.name[:strings.IndexByte(f.name, ':')])
+		})
 	}
 	for _, f := range crossFolds {
 		fmt.Fprintf(stdout, "fold %s\n", f.name)

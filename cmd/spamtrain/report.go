@@ -302,12 +302,26 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("  URLs with landing paths and tracking parameters; contacts are Telegram handles, t.me links, WhatsApp and phone numbers, e-mail addresses.\n")
 	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories;\n")
 	b.WriteString("  one list in four opens with local spam named after that article's subject (toronto-payday-loans.com on Toronto).\n")
-	fmt.Fprintf(&b, "- Good-faith containers, in turn: %s: encyclopedic or technical sentences citing reputable sites of the language\n", strings.Join(hamContainers, ", "))
-	b.WriteString("  (statistics offices, newspapers, libraries, documentation), external-link sections with an official website, @replies,\n")
+	fmt.Fprintf(&b, "- Good-faith containers, in turn: %s: encyclopedic or technical sentences citing reputable sites of the language\n", strings.Join(hamKinds(), ", "))
+	if testimonials {
+		b.WriteString("  (statistics offices, newspapers, libraries, documentation), external-link sections with an official website, @replies\n")
+		b.WriteString("  (half of them naming people by the same account shapes as testimonial spam, without its trade word),\n")
+	} else {
+		b.WriteString("  (statistics offices, newspapers, libraries, documentation), external-link sections with an official website, @replies,\n")
+	}
 	b.WriteString("  brand domains in prose, contact addresses and phone numbers of institutions; inserted into real articles the same way,\n")
 	b.WriteString("  an official website or a website field named after an article on that article.\n")
 	b.WriteString("- Added for the genres the corpora lack: \"story\" (fluent prose: neutral sentences of the language around one to three pitches,\n")
-	b.WriteString("  the contact (bare, upper-case or obfuscated domain, handle, phone, URL) at the end or inside), \"wall-generic\" (three to seven\n")
+	if testimonials {
+		b.WriteString("  the contact (bare, upper-case or obfuscated domain, handle, phone, URL) at the end or inside; one in four a testimonial of\n")
+		b.WriteString("  `cmd/spamtrain/testimony.go` in its language: first-person gains with sums of money in the language's currency forms, thanks\n")
+		b.WriteString("  to a person-shaped account (@anna_garcia_fx) named inside and again where it closes; in a third of the rest that account\n")
+		b.WriteString("  is named inside the story and closes it; against them \"finance\", good-faith forum talk on money and cryptocurrency in the\n")
+		b.WriteString("  same 16 languages: keeping coins safe, fees and taxes on a withdrawal, scam warnings, a loss, a saving plan, with sums and\n")
+		b.WriteString("  often a source or a reply to a person), \"wall-generic\" (three to seven\n")
+	} else {
+		b.WriteString("  the contact (bare, upper-case or obfuscated domain, handle, phone, URL) at the end or inside), \"wall-generic\" (three to seven\n")
+	}
 	b.WriteString("  links to throwaway domains with link texts such as \"portal\", \"site\"); and their good-faith counterparts \"topic-answer\"\n")
 	b.WriteString("  (answers that name what spam sells, prices, crypto, loans in the news, with a source) and \"long-cite\" (long sourced\n")
 	b.WriteString("  paragraphs); infobox edits as the diff leaves them (the address alone); citations of real sites with digits or hyphens in their names.\n")
