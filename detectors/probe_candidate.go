@@ -700,14 +700,7 @@ func splitsName(t string, lo, hi int) bool {
 // fileBefore reports whether t ends in a file's name or a path: its last
 // run of characters up to a blank holds a dot, a slash or a backslash
 // between letters or digits, and ends in a letter or a digit ("utils.py").
-func fileBefore(t string) bool {
-	if t == "" || !scanIsAlnum(t[len(t)-1]) {
-		return false
-	}
-	lo := strings.LastIndexAny(t, " \t\n\"'=") + 1
-	k := strings.LastIndexAny(t[lo:], "./\\")
-	return k > 0 && scanIsAlnum(t[lo+k-1]) && lo+k+1 < len(t)
-}
+func fileBefore(t string) bool { return runBefore(t, "./\\") }
 
 // snakeBefore reports whether t ends in a snake_case name's pieces: its
 // last run of characters up to a blank holds an underscore between letters
@@ -763,12 +756,17 @@ func emphasisAfter(t string) bool {
 // pathBefore reports whether t ends in a piece of a path: its last run of
 // characters up to a blank or a quote holds a slash or a backslash after a
 // letter or a digit, and ends in a letter or a digit.
-func pathBefore(t string) bool {
+func pathBefore(t string) bool { return runBefore(t, "/\\") }
+
+// runBefore reports whether t ends in a letter or a digit and its last run
+// of characters up to a blank, a quote or "=" holds one of seps after a
+// letter or a digit.
+func runBefore(t, seps string) bool {
 	if t == "" || !scanIsAlnum(t[len(t)-1]) {
 		return false
 	}
-	lo := max(strings.LastIndexAny(t, " \t\n\"'="), 0)
-	k := strings.LastIndexAny(t[lo:], "/\\")
+	lo := strings.LastIndexAny(t, " \t\n\"'=") + 1
+	k := strings.LastIndexAny(t[lo:], seps)
 	return k > 0 && scanIsAlnum(t[lo+k-1])
 }
 

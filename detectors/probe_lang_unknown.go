@@ -133,7 +133,7 @@ func (p *prober) unknownFit(c *probeCandidate, llr float64) float64 {
 		// has its pairs, consonant then vowel, and so does the draw.
 		return 0
 	}
-	if c.w.Flags&(cCode|cCodeLine|cPre|cList) == 0 && worldModel("").bits(self) < c.rand && p.glossedExample(c.w.Lo, false) {
+	if c.w.Flags&(cCode|cCodeLine|cPre|cList) == 0 && p.worldModel().bits(self) < c.rand && p.glossedExample(c.w.Lo, false) {
 		// A word of an example glossed below, whether or not the lines
 		// still align (glossedExample), its letters likelier under the
 		// world's languages (worldModel) than as a random draw: the

@@ -62,8 +62,9 @@ func NewStack(names []string) (*Stack, error) {
 // Names returns the stack's detectors in the order it runs them.
 func (s *Stack) Names() []string { return append([]string(nil), s.names...) }
 
-// Score reads the edit's lines and diffs them once (readLines) and returns each enabled detector's result, in
-// the stack's order. env may be nil; a nil edit scores as an empty one.
+// Score reads the edit's lines and diffs them once for every detector
+// (readLines) and returns each enabled detector's result, in the stack's
+// order. env may be nil; a nil edit scores as an empty one.
 func (s *Stack) Score(e *Edit, env *Env) []Result {
 	if env == nil {
 		env = &Env{}
