@@ -196,10 +196,10 @@ func run(args []string, stdout io.Writer) error {
 		crossFolds = nil
 	}
 	if *only != "" && *evalOnly {
-		names := strings.Split(*only, ",")
-		crossFolds = slices.DeleteFunc(crossFolds, func(f fold) bool {
-			return !slices.Contains(names, f.name[:strings.IndexByte(f.name, ':')])
-		})
+		var err error
+		if crossFolds, err = selectFolds(crossFolds, *only); err != nil {
+			return err
+		}
 	}
 	for _, f := range crossFolds {
 		fmt.Fprintf(stdout, "fold %s\n", f.name)
@@ -238,7 +238,7 @@ func run(args []string, stdout io.Writer) error {
 		if strings.HasPrefix(f.name, "D") {
 			commentModels = append(commentModels, m)
 			commentIdx = append(commentIdx, test)
-			commentNames = append(commentNames, f.name[:strings.IndexByte(f.name, ':')])
+			commentNames = append(commentNames, f.short())
 		}
 	}
 	shift := 0.0
@@ -332,6 +332,9 @@ type fold struct {
 	test func(*example) bool
 	skip func(*example) bool // neither trained nor tested on
 }
+
+// short is the fold's name before its colon: "A", "Dh".
+func (f fold) short() string { return f.name[:strings.IndexByte(f.name, ':')] }
 
 // fromHeldOut skips the cited-domain examples whose domain a held-out
 // corpus group links to.
@@ -711,4 +714,21 @@ func shiftReport(shift float64, ham, spam, world [][]float64) string {
 			100*shareAt(ham[k], shift, thrSignal), 100*shareAt(ham[k], shift, thrBlatant), 100*shareAt(world[k], shift, thrBlatant))
 	}
 	return b.String()
+}
+
+// selectFolds returns the folds named in only, a comma-separated list of
+// the names before their colon ("D,B"); a name no fold has is an error
+// listing them.
+func selectFolds(folds []fold, only string) ([]fold, error) {
+	names := strings.Split(only, ",")
+	for _, n := range names {
+		if !slices.ContainsFunc(folds, func(f fold) bool { return f.short() == n }) {
+			known := make([]string, len(folds))
+			for i, f := range folds {
+				known[i] = f.short()
+			}
+			return nil, fmt.Errorf("-only %s: no fold %q (folds: %s)", only, n, strings.Join(known, ","))
+		}
+	}
+	return slices.DeleteFunc(folds, func(f fold) bool { return !slices.Contains(names, f.short()) }), nil
 }

@@ -84,3 +84,21 @@ func TestMemoryTable(t *testing.T) {
 		t.Errorf("memoryTable lists good faith as reverted:\n%s", b.String())
 	}
 }
+
+// -only keeps the folds it names, in their order, and refuses a name no
+// fold has, listing the folds there are.
+func TestSelectFolds(t *testing.T) {
+	all := func() []fold {
+		return []fold{{name: "A: e-mail"}, {name: "B: SMS"}, {name: "D: comments"}, {name: "Dh: half"}}
+	}
+	got, err := selectFolds(all(), "Dh,A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].name != "A: e-mail" || got[1].name != "Dh: half" {
+		t.Errorf("selectFolds(Dh,A) = %v, want A then Dh", got)
+	}
+	if _, err := selectFolds(all(), "B,X"); err == nil || !strings.Contains(err.Error(), `"X"`) || !strings.Contains(err.Error(), "A,B,D,Dh") {
+		t.Errorf("selectFolds(B,X) error = %v, want it to name X and the folds", err)
+	}
+}
