@@ -708,14 +708,17 @@ func (p *prober) camelStem(w string) bool {
 	return h2-h1 >= 2 && h2 >= stemMinLetters4Family && h2 < len(w) && p.startsAnother(w[:h2], w, false)
 }
 
-// family counts the words of the text other than w (in any case) that
-// start with prefix and go on with a capital, a digit or an underscore.
+// family counts the words of the text other than w that start with
+// prefix and go on with a capital, a digit or an underscore. Only the
+// first letter's case may differ ("TxOutRef" is of the family of
+// "txOutRef"): a word in capitals is no hump ("GOTO" shares no hump with
+// "goNZrG").
 func (p *prober) family(prefix, w string) int {
 	t := p.text
 	n := 0
 	var seen []string
 	for i := range textview.IndexesFold(t, prefix) {
-		if i > 0 && scanIsAlnum(t[i-1]) {
+		if i > 0 && scanIsAlnum(t[i-1]) || t[i+1:i+len(prefix)] != prefix[1:] {
 			continue
 		}
 		e := i + len(prefix)

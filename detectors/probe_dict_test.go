@@ -44,6 +44,11 @@ func TestCamelStem(t *testing.T) {
 		{"the value txInValue and the ref txOutRef", "txOutRef", false},
 		{"The loader reads qzWvbTrk from the folder and stops.", "qzWvbTrk", false},
 		{"The interest rate inTeqzWvb was set last year.", "inTeqzWvb", false},
+		// Words in capitals are no humps: "GOTO" and "GOSUB" start with
+		// "go" in another case only.
+		{"BASIC had GOTO and GOSUB; structured code avoids them.\ngoNZrGKYGP", "goNZrGKYGP", false},
+		// The type's name, capitalised, is of its accessors' family.
+		{"type TxOutRef; TxOutValue and txOutTxOut", "txOutTxOut", true},
 	}
 	for _, tt := range tests {
 		p := &prober{text: tt.text}
