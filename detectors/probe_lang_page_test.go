@@ -55,3 +55,38 @@ func TestProbeTokenInPageWithDiacritics(t *testing.T) {
 	}
 	t.Logf("%d of %d caught", hits, n)
 }
+
+// The letters of the text around, the unusual words next to a word and the
+// diacritics around say one thing together: a word that would score as a
+// token but for the three of them is held back by the language around,
+// and judged again under the page's own letters, though no one of them
+// alone holds it back. Only on a page created whole.
+func TestHeldByLanguage(t *testing.T) {
+	p := &prober{a: &Added{}, edit0: &Edit{}}
+	var c probeCandidate
+	c.add(termRandom, 20)
+	c.add(termFresh, -3)
+	c.add(termForeign, -5)
+	c.add(termOddNeighbours, -10)
+	c.add(termDiacriticText, -8)
+	if !p.heldByLanguage(&c) {
+		t.Errorf("20 bits of letters held back by 23 of the language around: not held by language")
+	}
+	for _, k := range []probeTermKind{termForeign, termOddNeighbours, termDiacriticText} {
+		b, _ := c.term(k)
+		if c.evidence-b >= probeThresholdBits {
+			t.Fatalf("the case is wrong: %s alone holds the word back", k)
+		}
+	}
+	var d probeCandidate
+	d.add(termRandom, 20)
+	d.add(termFresh, -14)
+	d.add(termOddNeighbours, -5)
+	if p.heldByLanguage(&d) {
+		t.Errorf("a word held back by the page's length: held by language")
+	}
+	edit := &prober{a: &Added{old: "an older text"}, edit0: &Edit{}}
+	if edit.heldByLanguage(&c) {
+		t.Errorf("on an edit to a page: held by language")
+	}
+}
