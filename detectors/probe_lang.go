@@ -400,3 +400,18 @@ func acronymName(name string) bool {
 	}
 	return true
 }
+
+// foreignSlack is how many bits beyond what the language m explains of
+// c's letters sym the discount for the language around may reach
+// (foreignSlackBits): none for letters that m, the page's own language,
+// finds less likely than a uniform draw of as many letters. A random draw
+// is random in every language; a rare word of the language, whose letters
+// its model explains only in part, keeps the slack. Pages only: in posts
+// (a site in Portuguese) user names and glossed examples lost it too
+// (probeeval -set gloss/tune 43 -> 46 flagged, so-pt/tune 0 -> 1).
+func (p *prober) foreignSlack(c *probeCandidate, m *Model, sym []uint8) float64 {
+	if c.parts || p.edit0.Format == FormatMarkdown || m != p.ownLangModel() || m.bits(sym) < float64(len(sym))*log2Letters {
+		return foreignSlackBits
+	}
+	return 0
+}

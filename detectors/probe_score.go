@@ -454,7 +454,7 @@ func (p *prober) judge(c *probeCandidate) {
 				m = p.worldModel()
 			}
 			if m != nil {
-				b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
+				b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+p.foreignSlack(c, m, sym)))
 			}
 		}
 		c.add(termForeign, b)
