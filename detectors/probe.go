@@ -194,7 +194,9 @@ type prober struct {
 	ownLetters    *Model // the page language's built-in letter model, or nil (ownLangModel), once asked
 	ownDone       bool
 	unk           *unknownPairs // the letter pairs of the text's unknown words (unknownFit), kept from one use to the next
-	traceAll      bool          // keep every candidate, however low it scores (ProbeTrace)
+	foreignDia    int           // words with diacritics no dictionary of the page's own language has (foreignDiacritics), once counted
+	foreignDiaOK  bool
+	traceAll      bool // keep every candidate, however low it scores (ProbeTrace)
 }
 
 type probeTextStats struct {

@@ -224,7 +224,7 @@ func (p *prober) run() {
 		p.judge(c)
 		// A word the page had is not new. Searching the old text is the
 		// costly part, so words that cannot matter are dropped first.
-		if c.score < probeIgnoreScore && !p.traceAll || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
+		if c.score < probeIgnoreScore && !p.traceAll && !p.heldByLanguage(c) || p.a.OldHasWord(p.text[c.w.Lo:c.w.Hi]) {
 			continue
 		}
 		kept = append(kept, *c)

@@ -344,7 +344,7 @@ func (p *prober) loneInProse(c *probeCandidate) bool {
 			continue
 		}
 		f := p.words[i].Flags
-		if f&(wNonLatin|wDiacritic) != 0 {
+		if f&(wNonLatin|wDiacritic) != 0 && !p.ownWordAt(i) {
 			return false
 		}
 		if f&(wUpperFirst|wUpperInner|wDigit|wCode) == 0 && f&cMarkup == 0 && p.wbits[i] > oddNeighbourBits && !p.wordAt(i) {

@@ -58,6 +58,37 @@ func (p *prober) hasDict() bool {
 	return p.langDict != nil && !p.borrowed
 }
 
+// ownWordAt reports whether words[i], with diacritics or in a script
+// other than Latin, is a word of the page's own language, not English:
+// its dictionary has it (hasDict). On a Vietnamese or a Ukrainian page
+// such words are the ordinary prose around a word, as lower-case ASCII
+// words are on an English page; on an English page they are a phrase in
+// another language.
+func (p *prober) ownWordAt(i int) bool {
+	return p.words[i].Flags&(wNonLatin|wDiacritic) != 0 && p.hasDict() && p.lang != "en" && p.wordAt(i)
+}
+
+// foreignDiacritics returns how many words the edit added have diacritics
+// and are no words of the page's own language: a phrase in another
+// language around a word. On a page in a language other than English
+// with a dictionary (hasDict), its words with diacritics are its prose
+// (ownWordAt), as "của" and "tiểu" are a Vietnamese page's; elsewhere
+// every word with diacritics counts.
+func (p *prober) foreignDiacritics() int {
+	if p.edit.diacritic == 0 || !p.hasDict() || p.lang == "en" {
+		return p.edit.diacritic
+	}
+	if !p.foreignDiaOK {
+		p.foreignDiaOK = true
+		for i, w := range p.words {
+			if w.Flags&wDiacritic != 0 && w.Flags&wNonLatin == 0 && !p.ownWordAt(i) {
+				p.foreignDia++
+			}
+		}
+	}
+	return p.foreignDia
+}
+
 // isWord reports whether w is a real word: in the page language's
 // dictionary, the English one, or the wiki's own words.
 func (p *prober) isWord(w string) bool {

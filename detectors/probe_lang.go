@@ -76,8 +76,39 @@ func (p *prober) wantsPageModel() bool {
 				return true
 			}
 		}
+		if p.heldByLanguage(c) {
+			return true
+		}
 	}
 	return false
+}
+
+// heldByLanguage reports whether c, on a page created whole, would score
+// as a token but for the language of the text around it: the letters of
+// the text around, the unusual words next to it and the diacritics around,
+// one thing said three ways (that the word is of the language around),
+// together. Such a word is judged again under the page's own letters
+// (wantsPageModel), and is kept for that however low it scores. Taken
+// one by one, no term held back a random draw on a small Wikipedia's page
+// whose other terms summed to 20-40 bits against it.
+//
+// Not on an edit to a page, where one of them alone must hold the word
+// back (wantsPageModel), as before: its page model is learned from the text
+// before the edit, which lacks the rare words the edit adds, and judged so
+// real words of paragraphs added to small Wikipedias' pages were flagged
+// (probeeval -set wiki-chunks-paras: 1 -> 2 on tuning). A page created
+// whole is learned from its own text, every rare word of it included.
+func (p *prober) heldByLanguage(c *probeCandidate) bool {
+	if p.a.old != "" || p.edit0.Format == FormatMarkdown {
+		return false
+	}
+	around := 0.0
+	for _, t := range c.terms[:c.nterms] {
+		if t.kind == termForeign || t.kind == termDiacriticText || t.kind == termOddNeighbours {
+			around += t.bits
+		}
+	}
+	return around < 0 && c.evidence-around >= probeThresholdBits
 }
 
 // flagged reports whether a word scores as a token.
@@ -368,4 +399,19 @@ func acronymName(name string) bool {
 		}
 	}
 	return true
+}
+
+// foreignSlack is how many bits beyond what the language m explains of
+// c's letters sym the discount for the language around may reach
+// (foreignSlackBits): none for letters that m, the page's own language,
+// finds less likely than a uniform draw of as many letters. A random draw
+// is random in every language; a rare word of the language, whose letters
+// its model explains only in part, keeps the slack. Pages only: in posts
+// (a site in Portuguese) user names and glossed examples lost it too
+// (probeeval -set gloss/tune 43 -> 46 flagged, so-pt/tune 0 -> 1).
+func (p *prober) foreignSlack(c *probeCandidate, m *Model, sym []uint8) float64 {
+	if c.parts || p.edit0.Format == FormatMarkdown || m != p.ownLangModel() || m.bits(sym) < float64(len(sym))*log2Letters {
+		return foreignSlackBits
+	}
+	return 0
 }

@@ -193,7 +193,7 @@ func (p *prober) amidIn(c *probeCandidate, allow wflag) bool {
 			continue
 		}
 		w := p.words[i]
-		if w.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic) != 0 || w.Flags&cMarkup != 0 || !p.isWord(p.text[w.Lo:w.Hi]) {
+		if w.Flags&(wUpperInner|wDigit|wCode) != 0 || w.Flags&(wNonLatin|wDiacritic) != 0 && !p.ownWordAt(i) || w.Flags&cMarkup != 0 || !p.isWord(p.text[w.Lo:w.Hi]) {
 			return false
 		}
 		// Running prose: one space between, or a sentence's punctuation.

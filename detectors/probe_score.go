@@ -454,7 +454,7 @@ func (p *prober) judge(c *probeCandidate) {
 				m = p.worldModel()
 			}
 			if m != nil {
-				b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+foreignSlackBits))
+				b = max(b, -max(0, p.m.bits(sym)-m.bits(sym)+p.foreignSlack(c, m, sym)))
 			}
 		}
 		c.add(termForeign, b)
@@ -466,8 +466,8 @@ func (p *prober) judge(c *probeCandidate) {
 		if share := float64(p.edit.nonLatin) / float64(others); share > 0.1 && !p.otherScriptAt(c) {
 			c.add(termScripts, bitsOtherScripts*min(1, share*2))
 		}
-		d := p.edit.diacritic
-		if f&wDiacritic != 0 {
+		d := p.foreignDiacritics()
+		if f&wDiacritic != 0 && d > 0 {
 			d--
 		}
 		if dshare := float64(d) / float64(others); dshare > 0.05 && !own {
