@@ -170,15 +170,21 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeSkip || mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
+			if mode == codeSkip || mode == codeBlatant || mode == codeStray {
 				// Lower-case letters in code are a program's words, unless
 				// they stand apart from it as a planted token does and
-				// their letters are blatantly random (strictInCode).
-				if !p.strictInCode(i) || b-float64(n)*log2Letters < strictCodeBits || p.softLike(word) {
+				// their letters are blatantly random (strictInCode). A
+				// long word standing apart on a line of code (codeStray)
+				// is judged with the code's discount otherwise; when it
+				// is that blatant, as one standing apart in code elsewhere.
+				stray := mode == codeStray && n >= strayCompanyChars && f&(wUpperFirst|wUpperInner) == 0
+				switch {
+				case (!stray || p.amidSyntax(i)) && p.strictInCode(i) && b-float64(n)*log2Letters >= strictCodeBits && !p.softLike(word):
+					mode = codeStrict
+				case !stray:
 					p.sym = p.sym[:lo]
 					continue
 				}
-				mode = codeStrict
 			}
 			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
 		}
@@ -489,6 +495,42 @@ func (p *prober) strictInCode(i int) bool {
 		return false // a column's first cell: a list of packages, an environment's settings
 	}
 	return !p.lineHas(i, p.randomCompany)
+}
+
+// amidSyntax reports whether words[i], on a line of code, sits in a
+// program's syntax rather than among a command's words: set a blank from
+// punctuation, a number or an identifier on one side at least ("from
+// .arrow_dataset kqzvwxtr import", "99  kqzvwxtr   if x(", "open(f,
+// kqzvwxtr 'w')"). A command's arguments are plain words a blank apart
+// ("pip install ipyvuetify jupyterlab", "npm i --save ipyvuetify"): names
+// of packages, however random their letters.
+func (p *prober) amidSyntax(i int) bool {
+	w := p.words[i]
+	t := p.text
+	lo := strings.LastIndexByte(t[:w.Lo], '\n') + 1
+	hi := w.Hi + strings.IndexByte(t[w.Hi:]+"\n", '\n')
+	side := func(k, j int) bool {
+		switch {
+		case k < lo || k >= hi || t[k] == '\r':
+			return false // the line's edge
+		case j >= 0 && j < len(p.words) && p.words[j].Line == w.Line && k >= p.words[j].Lo && k < p.words[j].Hi:
+			return p.words[j].Flags&(wCode|wDigit|wUpperInner) != 0
+		case t[k] >= '0' && t[k] <= '9':
+			return true // a number
+		case scanIsAlnum(t[k]):
+			return false // letters the reader takes for no word: an option's ("-U")
+		}
+		return strings.IndexByte("-", t[k]) < 0 // an operator, a quote, a bracket; not an option's dash
+	}
+	k := w.Lo - 1
+	for k >= lo && isBlank(t[k]) {
+		k--
+	}
+	m := w.Hi
+	for m < hi && isBlank(t[m]) {
+		m++
+	}
+	return side(k, i-1) || side(m, i+1)
 }
 
 // cellGap reports whether rest, what follows a word, opens with the gap

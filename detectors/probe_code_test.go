@@ -85,6 +85,7 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		"  File \"/usr/local/lib/python3.8/dist-packages/datasets/builder.py\", line 1782, in load_dataset\n" +
 		"    builder_instance.download_and_prepare()\n" +
 		"  File \"/home/user/.cache/HF_HUB_CACHE/module.py\", line 12, in prepare\n" +
+		"    from .arrow_dataset import Dataset\n" +
 		"asyncio.TimeoutError: timed out at 12:04:01\n```\n\nAny idea why?"
 	checkPostEdits(t, env, post, []postEdit{
 		{"real traceback", "", "", false},
@@ -100,6 +101,11 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"a name's case apart", "    builder_instance", "    nVidia builder_instance", false},
 		{"random letters and a number apart", "    builder_instance", "    jsiwwq3 builder_instance", true},
 		{"a system's name and its version apart", "    builder_instance", "    ubuntu22 builder_instance", false},
+		{"long letters apart in an import", "from .arrow_dataset import", "from .arrow_dataset ugrenfiba import", true},
+		{"long letters apart after a number", "line 1782, in", "line 1782, ugrenfiba in", true},
+		{"a long package name among a command's words", "Traceback (most", "$ pip install ugrenfiba jupyterlab\nTraceback (most", false},
+		{"a long package name after an option", "Traceback (most", "$ pip install -U ugrenfiba\nTraceback (most", false},
+		{"a long program name apart", "    builder_instance", "    torchvision builder_instance", false},
 	})
 }
 
