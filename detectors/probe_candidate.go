@@ -684,9 +684,8 @@ func (p *prober) splitsCode(w scanWord) bool {
 	// ("/home/user kq3zt9 /lib/python3.8", "site kq3zt9 -packages/"): a
 	// path holds no blank. An argument before a path ("--out_dir kq3zt9
 	// /tmp") has none before it.
-	if hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && scanIsAlnum(t[hi+2]) && lo >= 2 && t[lo-1] == ' ' &&
-		pathBefore(t[max(0, lo-1-pathReach):lo-1]) && pathAfter(t[hi+1:min(len(t), hi+1+pathReach)]) {
-		return true
+	if hi+2 < len(t) && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && (scanIsAlnum(t[hi+2]) || t[hi+2] == '.') && splitsPath(t, lo, hi) {
+		return true // "/home/user kq3zt9 /.cache/pip" too: a hidden folder
 	}
 	// A code span's own backtick a space away ("` kq3zt9 load_dataset`"):
 	// a span holds its code from its first character to its last. Not a
