@@ -1041,12 +1041,41 @@ func (p *prober) strayCompany(j int) bool { return p.strayCompanyOf(j, strayComp
 func (p *prober) strayCompanyOf(j, least int) bool {
 	v := p.words[j]
 	w := p.text[v.Lo:v.Hi]
+	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' && isHex(w[2:]) {
+		return false // an address a program prints ("<Foo object at 0x7f3a...>"): a number, no id
+	}
+	if p.wordTailName(w) {
+		return false // "LibsndfileError": a class named for what it is, no id
+	}
 	for k := 0; k < len(w); k++ {
 		if !scanIsAlnum(w[k]) {
 			return false
 		}
 	}
 	return p.strayShape(w, least)
+}
+
+// wordTailName reports whether w is a name of two humps, a capital
+// opening each, whose second is a word of four letters or more
+// ("LibsndfileError", "QuuxConfig"): a program's class or type named for
+// what it is, however odd the name before it.
+func (p *prober) wordTailName(w string) bool {
+	if len(w) < 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	k := -1
+	for i := 1; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			if k >= 0 || w[i-1] < 'a' || w[i-1] > 'z' {
+				return false
+			}
+			k = i
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return k > 0 && len(w)-k >= 4 && p.isWord(w[k:])
 }
 
 // strayAlone reports whether words[i], standing apart in code

@@ -528,3 +528,31 @@ func TestProbeSpacedPunct(t *testing.T) {
 		{"a writer who spaces full stops", "quick fix.", "quick fix HuoFpr .\n\nIt was slow for a while .", false},
 	})
 }
+
+// A program's printed address ("object at 0x7f3a...") and a class named
+// for what it is ("LibsndfileError") keep no random id company: a token
+// beside them stands apart as a stray does; ids of the line's own kind
+// still keep it company.
+func TestProbeStrayCompanyNames(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Reading the clip fails:\n\n```\nTraceback (most recent call last):\n" +
+		"  File \"/home/me/read.py\", line 7, in <module>\n" +
+		"QuuxsndError: Error opening <_io.BytesIO object at 0x7f3a91c2d4e0>: unknown format\n```\n\nAny idea?"
+	checkPostEdits(t, env, post, []postEdit{
+		{"real traceback", "", "", false},
+		{"token beside an address and a class", "Error opening", "Error qT4kWm9xZr opening", true},
+		{"token among ids of its kind", "Error opening", "Error qT4kWm9xZr opening Hx7bQ2zLp9", false},
+	})
+}
+
+func TestWordTailName(t *testing.T) {
+	p := &prober{env: &Env{Dicts: testDicts(t, true)}}
+	p.edit0 = &Edit{Format: FormatMarkdown}
+	for w, want := range map[string]bool{
+		"LibsndfileError": true, "QuuxReader": true, "KqzWmtx": false, "qT4kWm9xZr": false, "XyzABCError": false, "TmpDir": false,
+	} {
+		if got := p.wordTailName(w); got != want {
+			t.Errorf("wordTailName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
