@@ -1224,7 +1224,7 @@ func (p *prober) afterLabel(i int) bool {
 		return false
 	}
 	label := p.text[w.Lo:w.Hi]
-	if !identLabels[lowerASCII(label)] {
+	if !identLabels[lowerASCII(label)] || p.valueAfter(p.words[i].Hi) {
 		return false
 	}
 	// "ISBN 0...", "No. 5", "id: x7": a capital or punctuation makes it a label.
@@ -1238,6 +1238,22 @@ func (p *prober) afterLabel(i int) bool {
 	// A full stop marks an abbreviation ("No. 5", "cat. 12"); after a
 	// whole word it ends a sentence ("bumps the version. v4gtbp").
 	return strings.ContainsAny(gap, ":#=") || strings.Contains(gap, ".") && abbrevLabels[lowerASCII(label)]
+}
+
+// valueAfter reports whether a version or a decimal number follows
+// text[hi:] a blank away ("version: X 12.0.0"): the label's value is that
+// number, and the word between is none of it.
+func (p *prober) valueAfter(hi int) bool {
+	t := p.text
+	if hi+1 >= len(t) || t[hi] != ' ' || !digitAt(t, hi+1) {
+		return false
+	}
+	for k := hi + 1; k+1 < len(t) && !isBlank(t[k]); k++ {
+		if t[k] == '.' && digitAt(t, k-1) && digitAt(t, k+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // abbrevLabels are the identLabels a full stop shortens.

@@ -470,6 +470,8 @@ func TestProbeAfterLabel(t *testing.T) {
 		{"This PR bumps the minimal version to v4gtbp and fixes #3080.", true},
 		{"This PR bumps the minimal version: v4gtbp fixes #3080.", false},
 		{"The box says Model v4gtbp on its back.", false},
+		{"Environment:\n\n- Platform: Linux\n- Python version: v4gtbp 3.10.4\n- Torch version: 2.1.0", true},
+		{"Environment:\n\n- Platform: Linux\n- Python version: v4gtbp (from conda)\n- Torch version: 2.1.0", false},
 	} {
 		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
 		r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
