@@ -170,15 +170,21 @@ func (p *prober) run() {
 				p.sym = p.sym[:lo]
 				continue
 			}
-			if mode == codeSkip || mode == codeBlatant || mode == codeStray && (n < strayCompanyChars || f&(wUpperFirst|wUpperInner) != 0) {
+			if mode == codeSkip || mode == codeBlatant || mode == codeStray {
 				// Lower-case letters in code are a program's words, unless
 				// they stand apart from it as a planted token does and
-				// their letters are blatantly random (strictInCode).
-				if !p.strictInCode(i) || b-float64(n)*log2Letters < strictCodeBits || p.softLike(word) {
+				// their letters are blatantly random (strictInCode). A
+				// long word standing apart on a line of code (codeStray)
+				// is judged with the code's discount otherwise; when it
+				// is that blatant, as one standing apart in code elsewhere.
+				stray := mode == codeStray && n >= strayCompanyChars && f&(wUpperFirst|wUpperInner) == 0
+				switch {
+				case (!stray || p.amidSyntax(i)) && p.strictInCode(i) && b-float64(n)*log2Letters >= strictCodeBits && !p.softLike(word):
+					mode = codeStrict
+				case !stray:
 					p.sym = p.sym[:lo]
 					continue
 				}
-				mode = codeStrict
 			}
 			c.bits, c.rand, c.chars = b, float64(n)*log2Letters, n
 		}
@@ -491,6 +497,42 @@ func (p *prober) strictInCode(i int) bool {
 	return !p.lineHas(i, p.randomCompany)
 }
 
+// amidSyntax reports whether words[i], on a line of code, sits in a
+// program's syntax rather than among a command's words: set a blank from
+// punctuation, a number or an identifier on one side at least ("from
+// .arrow_dataset kqzvwxtr import", "99  kqzvwxtr   if x(", "open(f,
+// kqzvwxtr 'w')"). A command's arguments are plain words a blank apart
+// ("pip install ipyvuetify jupyterlab", "npm i --save ipyvuetify"): names
+// of packages, however random their letters.
+func (p *prober) amidSyntax(i int) bool {
+	w := p.words[i]
+	t := p.text
+	lo := strings.LastIndexByte(t[:w.Lo], '\n') + 1
+	hi := w.Hi + strings.IndexByte(t[w.Hi:]+"\n", '\n')
+	side := func(k, j int) bool {
+		switch {
+		case k < lo || k >= hi || t[k] == '\r':
+			return false // the line's edge
+		case j >= 0 && j < len(p.words) && p.words[j].Line == w.Line && k >= p.words[j].Lo && k < p.words[j].Hi:
+			return p.words[j].Flags&(wCode|wDigit|wUpperInner) != 0
+		case t[k] >= '0' && t[k] <= '9':
+			return true // a number
+		case scanIsAlnum(t[k]):
+			return false // letters the reader takes for no word: an option's ("-U")
+		}
+		return strings.IndexByte("-", t[k]) < 0 // an operator, a quote, a bracket; not an option's dash
+	}
+	k := w.Lo - 1
+	for k >= lo && isBlank(t[k]) {
+		k--
+	}
+	m := w.Hi
+	for m < hi && isBlank(t[m]) {
+		m++
+	}
+	return side(k, i-1) || side(m, i+1)
+}
+
 // cellGap reports whether rest, what follows a word, opens with the gap
 // between two cells of a row: two blanks or a tab.
 func cellGap(rest string) bool {
@@ -642,9 +684,8 @@ func (p *prober) splitsCode(w scanWord) bool {
 	// ("/home/user kq3zt9 /lib/python3.8", "site kq3zt9 -packages/"): a
 	// path holds no blank. An argument before a path ("--out_dir kq3zt9
 	// /tmp") has none before it.
-	if hi+2 < len(t) && t[hi] == ' ' && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && scanIsAlnum(t[hi+2]) && lo >= 2 && t[lo-1] == ' ' &&
-		pathBefore(t[max(0, lo-1-pathReach):lo-1]) && pathAfter(t[hi+1:min(len(t), hi+1+pathReach)]) {
-		return true
+	if hi+2 < len(t) && (t[hi+1] == '/' || t[hi+1] == '\\' || t[hi+1] == '-') && (scanIsAlnum(t[hi+2]) || t[hi+2] == '.') && splitsPath(t, lo, hi) {
+		return true // "/home/user kq3zt9 /.cache/pip" too: a hidden folder
 	}
 	// A code span's own backtick a space away ("` kq3zt9 load_dataset`"):
 	// a span holds its code from its first character to its last. Not a
@@ -1000,12 +1041,41 @@ func (p *prober) strayCompany(j int) bool { return p.strayCompanyOf(j, strayComp
 func (p *prober) strayCompanyOf(j, least int) bool {
 	v := p.words[j]
 	w := p.text[v.Lo:v.Hi]
+	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' && isHex(w[2:]) {
+		return false // an address a program prints ("<Foo object at 0x7f3a...>"): a number, no id
+	}
+	if p.wordTailName(w) {
+		return false // "LibsndfileError": a class named for what it is, no id
+	}
 	for k := 0; k < len(w); k++ {
 		if !scanIsAlnum(w[k]) {
 			return false
 		}
 	}
 	return p.strayShape(w, least)
+}
+
+// wordTailName reports whether w is a name of two humps, a capital
+// opening each, whose second is a word of four letters or more
+// ("LibsndfileError", "QuuxConfig"): a program's class or type named for
+// what it is, however odd the name before it.
+func (p *prober) wordTailName(w string) bool {
+	if len(w) < 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	k := -1
+	for i := 1; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			if k >= 0 || w[i-1] < 'a' || w[i-1] > 'z' {
+				return false
+			}
+			k = i
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return k > 0 && len(w)-k >= 4 && p.isWord(w[k:])
 }
 
 // strayAlone reports whether words[i], standing apart in code
@@ -1154,7 +1224,7 @@ func (p *prober) afterLabel(i int) bool {
 		return false
 	}
 	label := p.text[w.Lo:w.Hi]
-	if !identLabels[lowerASCII(label)] {
+	if !identLabels[lowerASCII(label)] || p.valueAfter(p.words[i].Hi) {
 		return false
 	}
 	// "ISBN 0...", "No. 5", "id: x7": a capital or punctuation makes it a label.
@@ -1168,6 +1238,22 @@ func (p *prober) afterLabel(i int) bool {
 	// A full stop marks an abbreviation ("No. 5", "cat. 12"); after a
 	// whole word it ends a sentence ("bumps the version. v4gtbp").
 	return strings.ContainsAny(gap, ":#=") || strings.Contains(gap, ".") && abbrevLabels[lowerASCII(label)]
+}
+
+// valueAfter reports whether a version or a decimal number follows
+// text[hi:] a blank away ("version: X 12.0.0"): the label's value is that
+// number, and the word between is none of it.
+func (p *prober) valueAfter(hi int) bool {
+	t := p.text
+	if hi+1 >= len(t) || t[hi] != ' ' || !digitAt(t, hi+1) {
+		return false
+	}
+	for k := hi + 1; k+1 < len(t) && !isBlank(t[k]); k++ {
+		if t[k] == '.' && digitAt(t, k-1) && digitAt(t, k+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // abbrevLabels are the identLabels a full stop shortens.

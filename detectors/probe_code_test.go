@@ -85,6 +85,7 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		"  File \"/usr/local/lib/python3.8/dist-packages/datasets/builder.py\", line 1782, in load_dataset\n" +
 		"    builder_instance.download_and_prepare()\n" +
 		"  File \"/home/user/.cache/HF_HUB_CACHE/module.py\", line 12, in prepare\n" +
+		"    from .arrow_dataset import Dataset\n" +
 		"asyncio.TimeoutError: timed out at 12:04:01\n```\n\nAny idea why?"
 	checkPostEdits(t, env, post, []postEdit{
 		{"real traceback", "", "", false},
@@ -100,6 +101,11 @@ func TestProbeStrayInTraceback(t *testing.T) {
 		{"a name's case apart", "    builder_instance", "    nVidia builder_instance", false},
 		{"random letters and a number apart", "    builder_instance", "    jsiwwq3 builder_instance", true},
 		{"a system's name and its version apart", "    builder_instance", "    ubuntu22 builder_instance", false},
+		{"long letters apart in an import", "from .arrow_dataset import", "from .arrow_dataset ugrenfiba import", true},
+		{"long letters apart after a number", "line 1782, in", "line 1782, ugrenfiba in", true},
+		{"a long package name among a command's words", "Traceback (most", "$ pip install ugrenfiba jupyterlab\nTraceback (most", false},
+		{"a long package name after an option", "Traceback (most", "$ pip install -U ugrenfiba\nTraceback (most", false},
+		{"a long program name apart", "    builder_instance", "    torchvision builder_instance", false},
 	})
 }
 
@@ -464,6 +470,8 @@ func TestProbeAfterLabel(t *testing.T) {
 		{"This PR bumps the minimal version to v4gtbp and fixes #3080.", true},
 		{"This PR bumps the minimal version: v4gtbp fixes #3080.", false},
 		{"The box says Model v4gtbp on its back.", false},
+		{"Environment:\n\n- Platform: Linux\n- Python version: v4gtbp 3.10.4\n- Torch version: 2.1.0", true},
+		{"Environment:\n\n- Platform: Linux\n- Python version: v4gtbp (from conda)\n- Torch version: 2.1.0", false},
 	} {
 		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
 		r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
@@ -521,4 +529,32 @@ func TestProbeSpacedPunct(t *testing.T) {
 		{"token before a full stop", "quick fix.", "quick fix HuoFpr.", false},
 		{"a writer who spaces full stops", "quick fix.", "quick fix HuoFpr .\n\nIt was slow for a while .", false},
 	})
+}
+
+// A program's printed address ("object at 0x7f3a...") and a class named
+// for what it is ("LibsndfileError") keep no random id company: a token
+// beside them stands apart as a stray does; ids of the line's own kind
+// still keep it company.
+func TestProbeStrayCompanyNames(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	const post = "Reading the clip fails:\n\n```\nTraceback (most recent call last):\n" +
+		"  File \"/home/me/read.py\", line 7, in <module>\n" +
+		"QuuxsndError: Error opening <_io.BytesIO object at 0x7f3a91c2d4e0>: unknown format\n```\n\nAny idea?"
+	checkPostEdits(t, env, post, []postEdit{
+		{"real traceback", "", "", false},
+		{"token beside an address and a class", "Error opening", "Error qT4kWm9xZr opening", true},
+		{"token among ids of its kind", "Error opening", "Error qT4kWm9xZr opening Hx7bQ2zLp9", false},
+	})
+}
+
+func TestWordTailName(t *testing.T) {
+	p := &prober{env: &Env{Dicts: testDicts(t, true)}}
+	p.edit0 = &Edit{Format: FormatMarkdown}
+	for w, want := range map[string]bool{
+		"LibsndfileError": true, "QuuxReader": true, "KqzWmtx": false, "qT4kWm9xZr": false, "XyzABCError": false, "TmpDir": false,
+	} {
+		if got := p.wordTailName(w); got != want {
+			t.Errorf("wordTailName(%q) = %v, want %v", w, got, want)
+		}
+	}
 }

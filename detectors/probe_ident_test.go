@@ -176,6 +176,10 @@ func TestProbeSplitURL(t *testing.T) {
 		{"token in an address", "mithral.com", "mithral. 5ndvegn1zay com", true},
 		{"token before a domain's end", "xent.com/", "xent r6XkpQ2wz .com/", true},
 		{"stripped URL", "Write to beberg@mithral.com", "Write to www xq3Tz9K7 com", false},
+		{"stripped URL after its protocol", "Write to beberg@mithral.com", "Write to http xq3Tz9K7 com", false},
+		{"token after the protocol's name", "Thanks for the pointer", "Thanks for the HTTP 3wqpvub8z pointer", true},
+		{"token splitting a path", "I will try it tonight", "I will try /home/me/lib tq8Vr2kmZ /.cache/pip tonight", true},
+		{"token splitting a package's path", "I will try it tonight", "I will try /usr/lib/dist tq8Vr2kmZ -packages/foo tonight", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

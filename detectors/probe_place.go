@@ -15,7 +15,7 @@ import (
 // punctuation was stripped ("http www example com", "image name jpg").
 func (p *prober) urlPart(c *probeCandidate) bool {
 	t := p.text
-	if p.splitsURL(c) {
+	if p.splitsURL(c) || splitsPath(t, c.w.Lo, c.w.Hi) {
 		return false
 	}
 	i := c.w.Lo
@@ -26,7 +26,7 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 	for j > 0 && scanIsAlnum(t[j-1]) {
 		j--
 	}
-	if i > j && probeURLPrefixes[lowerASCII(t[j:i])] {
+	if i > j && urlPrefix(t[j:i]) {
 		return true
 	}
 	// Text whose URLs lost their punctuation: "books google com/books?id
@@ -37,7 +37,7 @@ func (p *prober) urlPart(c *probeCandidate) bool {
 		if w.Lo > 0 && strings.IndexByte("?&/", t[w.Lo-1]) >= 0 {
 			return true
 		}
-		if lw := lowerASCII(t[w.Lo:w.Hi]); probeURLPrefixes[lw] {
+		if urlPrefix(t[w.Lo:w.Hi]) {
 			return true
 		}
 	}
@@ -65,6 +65,24 @@ func (p *prober) urlSuffix(w string) bool {
 		return false
 	}
 	return p.pageLang() == "en" || p.langDict == nil || !p.langDict.Has(w)
+}
+
+// urlPrefix reports whether w opens a URL whose punctuation was stripped
+// ("http www example com"): a prefix of the table in lower case, as a URL
+// has it. Prose names the protocol in capitals ("HTTP authentication",
+// "non-HTTP URLs"), and the word after it is prose's.
+func urlPrefix(w string) bool {
+	return probeURLPrefixes[w]
+}
+
+// splitsPath reports whether t[lo:hi], a blank from each side, splits a
+// path that kept its punctuation: a path's piece ends before it and the
+// path goes on after it ("/home/user kq3zt9 /.cache/pip", "/lib/python3.8/
+// site kq3zt9 -packages/torch"). A URL stripped of its punctuation has no
+// slash left to go on with.
+func splitsPath(t string, lo, hi int) bool {
+	return lo >= 2 && t[lo-1] == ' ' && hi+2 < len(t) && t[hi] == ' ' && strings.IndexByte("/\\-.", t[hi+1]) >= 0 &&
+		pathBefore(t[max(0, lo-1-pathReach):lo-1]) && pathAfter(t[hi+1:min(len(t), hi+1+pathReach)])
 }
 
 // splitsURL reports whether c, a space from the punctuation of a URL or
