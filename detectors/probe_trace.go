@@ -9,11 +9,20 @@ import (
 
 // ProbeTrace runs Probe and lists every candidate word with each term of
 // its evidence: a tuning aid (go run -tags probetrace ./internal/probeeval -explain ID).
+// Whether the page's own letter model gets a pass is decided as Probe
+// decides it, from the candidates Probe keeps: the trace keeps every
+// candidate, and asked of those the page's pass would run where Probe's
+// does not.
 func ProbeTrace(in *Input) string {
 	var sb strings.Builder
 	in, added := readLines(in)
-	m := BaseModel()
+	m, name := BaseModel(), "base"
+	if in.Env != nil && in.Env.Model != nil && in.Env.Model.lp != nil {
+		m, name = in.Env.Model, "wiki"
+	}
 	p := new(prober)
+	p.pass(in, added, m, name, false)
+	page := m == BaseModel() && p.wantsPageModel()
 	dump := func() {
 		fmt.Fprintf(&sb, "  model %s lang %q unread %v dict %v\n", p.modelName, p.lang, p.unread, p.langDict != nil)
 		for i := range p.cands {
@@ -26,7 +35,7 @@ func ProbeTrace(in *Input) string {
 			sb.WriteByte('\n')
 		}
 	}
-	pass := func(m *Model, name string, pageModel bool) {
+	trace := func(m *Model, name string, pageModel bool) {
 		p.reset(m, added, in.Edit.Anon)
 		p.modelName, p.pageModel, p.traceAll = name, pageModel, true
 		p.setWords(in.Edit, in.Env)
@@ -34,9 +43,9 @@ func ProbeTrace(in *Input) string {
 		dump()
 		p.traceUnjudged(&sb)
 	}
-	pass(m, "base", false)
-	if p.wantsPageModel() {
-		pass(p.pageModelOf(in.Edit), "page", true)
+	trace(m, name, false)
+	if page {
+		trace(p.pageModelOf(in.Edit), "page", true)
 	}
 	return sb.String()
 }
