@@ -675,6 +675,15 @@ var reputable = map[string]bool{
 	"imdb.com": true, "allmusic.com": true, "discogs.com": true, "musicbrainz.org": true, "openstreetmap.org": true,
 }
 
+// uploadSites are registrable domains of the reputable list whose every
+// page is what anyone uploaded: a video there is its uploader's, shared in
+// good faith or promoted, and the model reads it by its words and the rest
+// of its URL like any other site's. Read as a reputable citation, one
+// weight (-6 in session 17's model) made a comment promoting the writer's
+// own video plain good faith whatever it said, while the same video's
+// youtu.be link was read by its words.
+var uploadSites = map[string]bool{"youtube.com": true}
+
 // categoryPrefixes open a category link, in the languages of the wikis
 // the bot patrols most.
 var categoryPrefixes = []string{"[[Category:", "[[category:", "[[Kategorie:", "[[Catégorie:", "[[Categoría:", "[[Categoria:",
@@ -1252,9 +1261,10 @@ func (x *extractor) domainFeatures(c Contact) {
 		x.dense(fIPHost, 1)
 		return
 	}
-	if reputableDomain(dom) && !x.profile {
+	if reputableDomain(dom) && !x.profile && !uploadSites[dom] {
 		// A channel or profile on a platform is its owner's, not the
-		// platform's: no citation of a reputable source.
+		// platform's: no citation of a reputable source. Nor is a video
+		// on a site anyone uploads to: it is its uploader's.
 		x.dense(fReputable, 1)
 	}
 	if strings.Contains(dom, "xn--") {

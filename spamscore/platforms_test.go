@@ -83,3 +83,25 @@ func TestPromoLexicons(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadNotReputable checks that a video on a site anyone uploads to is
+// no reputable citation for the model, however its link is written, while
+// the curated sources of the reputable list still are.
+func TestUploadNotReputable(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		reputable bool
+	}{
+		{"my new cover, tell me what you think https://www.youtube.com/watch?v=Qw3rTy7uIo1", false},
+		{"the lecture http://youtube.com/watch?v=Qw3rTy7uIo1&t=90s", false},
+		{"https://youtube.com/shorts/Qw3rTy7uIo1", false},
+		{"the report https://www.bbc.co.uk/news/science-environment-12345678", true},
+		{"doi https://doi.org/10.1000/182", true},
+		{"figures https://www.census.gov/data/tables.html", true},
+	} {
+		v, _ := Vectorize(Doc{Text: tc.text}, 16)
+		if got := slices.Contains(v.Idx, uint32(fReputable)); got != tc.reputable {
+			t.Errorf("%q: reputable = %v, want %v", tc.text, got, tc.reputable)
+		}
+	}
+}

@@ -44,7 +44,7 @@ var (
 	handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
 	phoneRe  = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
 	obfRe    = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+|\s*[。．]\s*)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp|icu|buzz|cyou|sbs|cfd|pw)\b`)
-	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz|icu|buzz|cyou|sbs|cfd|quest|lol|monster|pw))(?:$|[^\p{L}\p{N}_-])`)
+	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gy|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz|icu|buzz|cyou|sbs|cfd|quest|lol|monster|pw))(?:$|[^\p{L}\p{N}_-])`)
 )
 
 // messengerWords are the messenger names next to which a national number

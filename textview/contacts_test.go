@@ -24,6 +24,7 @@ func TestContacts(t *testing.T) {
 	}{
 		{"upper-case bare domain", "Thanks to ZONEPA.COM they recovered my funds", []want{{ContactBareDomain, "ZONEPA.COM", "", false}}},
 		{"www. is a URL, not a bare domain", "see www.example.org", nil},
+		{"bare shortener link under a country's TLD", "free spins today rb.gy/x8kq2z", []want{{ContactBareDomain, "rb.gy", "", false}}},
 		{"spaced dot", "write to fastloans . com today", []want{{ContactObfuscated, "fastloans . com", "fastloans.com", false}}},
 		{"bracketed dot word", "visit cheapbets[dot]net now", []want{{ContactObfuscated, "cheapbets[dot]net", "cheapbets.net", false}}},
 		{"handle, and an e-mail address is no handle", "Пишите @fast_money_job или a.b@gmail.com",
