@@ -869,7 +869,7 @@ func (a *augmenter) localSpamURL(l *lang, p page) string {
 	}
 	w := a.pick(l.domainWords)
 	label := a.pick([]string{name + "-" + w, name + w, w + "-" + name, w + name})
-	return a.pick([]string{"http://", "https://www."}) + label + a.pick(spamTLDs) + a.pick([]string{"/", "", "/" + a.pick(l.domainWords)})
+	return a.pick([]string{"http://", "https://www."}) + label + "." + a.pick(spamTLDs) + a.pick([]string{"/", "", "/" + a.pick(l.domainWords)})
 }
 
 func clipASCII(s string, n int) string {
