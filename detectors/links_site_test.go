@@ -17,8 +17,12 @@ func (f fixedSiteSpam) LogOdds(spamscore.Doc) float64 { return float64(f) }
 // probability both ways, says so in the model's reason, and never raises
 // an addition whose every link goes to a domain the wiki cites.
 func TestLinksSiteSpam(t *testing.T) {
+	// A link the model is unsure of (p 0.2-0.25 with sessions 17 and 18's
+	// models), so that a shift of the log-odds shows in the probability
+	// whichever way it goes: near 0.99 a raise moves it by less than
+	// siteSpamLift.
 	const old = "The town has a harbour.\n"
-	add := old + "Visitors combine it with [https://antalya-dental-center.com/veneers veneers in Antalya].\n"
+	add := old + "Visitors combine it with a walk along [https://www.harbourwalks.org/ the old quay].\n"
 	cases := []struct {
 		name  string
 		z     float64
@@ -30,8 +34,8 @@ func TestLinksSiteSpam(t *testing.T) {
 		{name: "nothing learned", z: 0, same: true},
 		{name: "raised", z: 2, up: true, words: "raised it by"},
 		{name: "lowered", z: -2, words: "lowered it by"},
-		{name: "cited domain never raised", z: 2, known: []string{"antalya-dental-center.com"}, same: true},
-		{name: "cited domain may be lowered", z: -2, known: []string{"antalya-dental-center.com"}, words: "lowered it by"},
+		{name: "cited domain never raised", z: 2, known: []string{"harbourwalks.org"}, same: true},
+		{name: "cited domain may be lowered", z: -2, known: []string{"harbourwalks.org"}, words: "lowered it by"},
 	}
 	base := Links(linksTestInput(old, add, newLinksTestHistory(nil, nil))).Spam
 	for _, c := range cases {

@@ -631,6 +631,7 @@ var shorteners = map[string]bool{
 	"v.gd": true, "s.id": true, "clck.ru": true, "t.ly": true, "lnkd.in": true, "adf.ly": true, "shorte.st": true,
 	"bc.vc": true, "ouo.io": true, "x.co": true, "qr.ae": true, "linktr.ee": true, "u.to": true, "vk.cc": true,
 	"urlz.fr": true, "surl.li": true, "tiny.one": true, "dwz.cn": true, "url.cn": true, "bit.do": true,
+	"forms.gle": true, "g.co": true,
 }
 
 // freeMail are registrable domains of mail providers anyone may open a
@@ -675,6 +676,15 @@ var reputable = map[string]bool{
 	"imdb.com": true, "allmusic.com": true, "discogs.com": true, "musicbrainz.org": true, "openstreetmap.org": true,
 }
 
+// uploadSites are registrable domains of the reputable list whose every
+// page is what anyone uploaded: a video there is its uploader's, shared in
+// good faith or promoted, and the model reads it by its words and the rest
+// of its URL like any other site's. Read as a reputable citation, one
+// weight (-6 in session 17's model) made a comment promoting the writer's
+// own video plain good faith whatever it said, while the same video's
+// youtu.be link was read by its words.
+var uploadSites = map[string]bool{"youtube.com": true}
+
 // categoryPrefixes open a category link, in the languages of the wikis
 // the bot patrols most.
 var categoryPrefixes = []string{"[[Category:", "[[category:", "[[Kategorie:", "[[Catégorie:", "[[Categoría:", "[[Categoria:",
@@ -688,6 +698,7 @@ type extractor struct {
 	contacts []Contact
 	tails    []string // per contact: a bare domain's path as written ("/@name"), else ""
 	profile  bool     // the link domainFeatures reads is a platform profile
+	userDoc  bool     // the link domainFeatures reads is a user's content on a reputable platform
 	norm     []byte
 	mask     []byte
 	offs     []int
@@ -1142,13 +1153,14 @@ func (x *extractor) linkFeatures(d Doc) {
 	related, unrelated := 0, 0
 	x.sharing = true
 	for i, c := range x.contacts {
-		x.profile = false
+		x.profile, x.userDoc = false, false
 		switch c.Kind {
 		case ContactURL:
 			host, path := splitURL(c.Text)
-			x.profile = platformProfile(host, path)
+			x.profile, x.userDoc = platformProfile(host, path), userContent(host, path)
 		case ContactBare:
-			x.profile = platformProfile(strings.ToLower(c.Text), x.tails[i])
+			host := strings.ToLower(c.Text)
+			x.profile, x.userDoc = platformProfile(host, x.tails[i]), userContent(host, x.tails[i])
 		}
 		if x.profile {
 			x.dense(fProfileLink, 1)
@@ -1252,9 +1264,11 @@ func (x *extractor) domainFeatures(c Contact) {
 		x.dense(fIPHost, 1)
 		return
 	}
-	if reputableDomain(dom) && !x.profile {
+	if reputableDomain(dom) && !x.profile && !x.userDoc && !uploadSites[dom] {
 		// A channel or profile on a platform is its owner's, not the
-		// platform's: no citation of a reputable source.
+		// platform's: no citation of a reputable source. Nor is a video
+		// on a site anyone uploads to, or a document, form or site
+		// anyone publishes on a reputable platform: it is its author's.
 		x.dense(fReputable, 1)
 	}
 	if strings.Contains(dom, "xn--") {
@@ -1273,8 +1287,9 @@ func (x *extractor) domainFeatures(c Contact) {
 	// The whole domain: the sites the training data links to, good
 	// faith and spam, are known by name. Not a platform's, whose links
 	// are anyone's (its profiles are a feature of their own), nor a
-	// shortener's.
-	if profileHosts[dom] == nil && !shorteners[dom] {
+	// shortener's, nor a user's document on a reputable platform's
+	// (docs.google.com is no more google.com's word than a video is).
+	if profileHosts[dom] == nil && !shorteners[dom] && !x.userDoc {
 		x.hashed(newHash(nsSite).str(dom), 1, o)
 	}
 	x.hashed(newHash(nsTLD).str(tld), 1, o)

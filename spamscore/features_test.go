@@ -41,6 +41,8 @@ func TestContacts(t *testing.T) {
 			[]c{{ContactEmail, "recovery.expert@gmail.com", "gmail.com", ""}}},
 		{"IDN host is punycode", "[http://займы-онлайн.рф/ займы]",
 			[]c{{ContactURL, "http://займы-онлайн.рф/", "xn----7sbbzlcmgkdg8m.xn--p1ai", "займы"}}},
+		{"bare IDN domain is punycode", "Займы без отказа: займы-онлайн.рф",
+			[]c{{ContactBare, "займы-онлайн.рф", "xn----7sbbzlcmgkdg8m.xn--p1ai", ""}}},
 		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js",
 			nil},
 		{"no contacts in prose", "The bridge was completed in 1932. It carries two lanes.",

@@ -128,6 +128,32 @@ func platformProfile(host, path string) bool {
 	return false
 }
 
+// userContent reports whether the link with this host and path points at
+// what a user of a reputable platform published there rather than at the
+// platform's own word: a Google document, form, file, site, group or
+// script, or a redirect through google.com/url. Anyone can publish
+// there, so spam does, for the platform's good name; the link is no
+// citation of a reputable source (see uploadSites, read the same way).
+func userContent(host, path string) bool {
+	host = strings.TrimPrefix(strings.TrimPrefix(host, "www."), "m.")
+	path = strings.Trim(path, "/")
+	if path == "" {
+		return false // the service's front page
+	}
+	seg := strings.ToLower(path)
+	if i := strings.IndexByte(seg, '/'); i >= 0 {
+		seg = seg[:i]
+	}
+	switch host {
+	case "docs.google.com", "drive.google.com", "sites.google.com", "script.google.com", "sheets.google.com", "slides.google.com":
+		return true
+	case "groups.google.com":
+		return oneOf(seg, "g", "forum", "d", "a")
+	}
+	// A redirect: google.com/url?q=..., google.de/url?q=....
+	return seg == "url" && strings.HasPrefix(host, "google.")
+}
+
 func oneOf(s string, xs ...string) bool {
 	for _, x := range xs {
 		if s == x {

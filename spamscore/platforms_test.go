@@ -83,3 +83,60 @@ func TestPromoLexicons(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadNotReputable checks that a video on a site anyone uploads to is
+// no reputable citation for the model, however its link is written, while
+// the curated sources of the reputable list still are.
+func TestUploadNotReputable(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		reputable bool
+	}{
+		{"my new cover, tell me what you think https://www.youtube.com/watch?v=Qw3rTy7uIo1", false},
+		{"the lecture http://youtube.com/watch?v=Qw3rTy7uIo1&t=90s", false},
+		{"https://youtube.com/shorts/Qw3rTy7uIo1", false},
+		{"the report https://www.bbc.co.uk/news/science-environment-12345678", true},
+		{"doi https://doi.org/10.1000/182", true},
+		{"figures https://www.census.gov/data/tables.html", true},
+		// What anyone publishes on a reputable platform is its author's.
+		{"best rates here https://docs.google.com/document/d/1aBcDeFgHiJkLmNoP/edit?usp=sharing", false},
+		{"download https://drive.google.com/file/d/1xYz987AbC/view", false},
+		{"sign up https://docs.google.com/forms/d/e/1FAIpQLSe123/viewform", false},
+		{"our page sites.google.com/view/cheap-loans-now", false},
+		{"join https://groups.google.com/g/some-group-name", false},
+		{"go https://www.google.com/url?q=https://example.net/&sa=D", false},
+		{"the search engine https://www.google.com/", true},
+		{"the book https://books.google.com/books?id=AbCdEfGh", true},
+	} {
+		v, _ := Vectorize(Doc{Text: tc.text}, 16)
+		if got := slices.Contains(v.Idx, uint32(fReputable)); got != tc.reputable {
+			t.Errorf("%q: reputable = %v, want %v", tc.text, got, tc.reputable)
+		}
+	}
+}
+
+// TestUserContent checks which links on a reputable platform's hosts are
+// what a user published there.
+func TestUserContent(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0", true},
+		{"https://drive.google.com/open?id=1AbC", true},
+		{"https://drive.google.com/drive/folders/1AbC", true},
+		{"https://script.google.com/macros/s/AKfy/exec", true},
+		{"https://sites.google.com/site/myoldsite/home", true},
+		{"https://groups.google.com/g/golang-nuts/c/AbC", true},
+		{"https://groups.google.com/", false},
+		{"https://docs.google.com/", false},
+		{"https://www.google.de/url?q=https://example.org", true},
+		{"https://www.google.com/maps/place/Berlin", false},
+		{"https://support.google.com/websearch/answer/134479", false},
+	} {
+		host, path := splitURL(tc.url)
+		if got := userContent(host, path); got != tc.want {
+			t.Errorf("userContent(%q) = %v, want %v", tc.url, got, tc.want)
+		}
+	}
+}

@@ -39,12 +39,16 @@ type Contact struct {
 	Messenger bool
 }
 
+// bareTLDs are the ASCII top-level domains of a bare domain (bareRe), and
+// of an internationalised one after a non-ASCII label (bareIDN).
+const bareTLDs = "com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gy|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz|icu|buzz|cyou|sbs|cfd|quest|lol|monster|pw"
+
 var (
 	emailRe  = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
 	handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_@./])@([A-Za-z][A-Za-z0-9_]{3,31})\b`)
 	phoneRe  = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s.\-()]{0,2}\d[\d\s.\-()]{6,16}\d\b`)
 	obfRe    = regexp.MustCompile(`(?i)\b([a-z0-9][a-z0-9-]{1,40})\s*(?:\[\s*(?:\.|dot)\s*\]|\(\s*(?:\.|dot)\s*\)|\{\s*(?:\.|dot)\s*\}|\s\.\s|\s+dot\s+|\s+punkt\s+|\s+точка\s+|\s*[。．]\s*)\s*(com|net|org|info|biz|ru|xyz|top|online|site|club|shop|store|io|co|me|de|fr|vip|pro|cc|uk|us|in|br|es|it|pl|nl|tr|vn|cn|id|kr|jp|icu|buzz|cyou|sbs|cfd|pw)\b`)
-	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|ru|de|fr|es|it|pl|nl|uk|co|io|me|xyz|top|online|site|club|shop|store|vip|pro|cc|tk|ml|ga|cf|gq|us|br|cn|jp|kr|vn|tr|id|ua|kz|by|eu|ch|at|be|se|no|dk|fi|cz|sk|hu|ro|bg|gr|pt|mx|ar|cl|live|fun|app|link|click|win|bet|casino|loan|money|today|tech|space|website|life|world|news|blog|asia|tv|ws|su|ly|gl|gg|ai|ee|gd|to|in|ir|sa|ae|eg|th|my|ph|pk|ng|za|au|ca|nz|icu|buzz|cyou|sbs|cfd|quest|lol|monster|pw))(?:$|[^\p{L}\p{N}_-])`)
+	bareRe   = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:` + bareTLDs + `))(?:$|[^\p{L}\p{N}_-])`)
 )
 
 // messengerWords are the messenger names next to which a national number
@@ -111,6 +115,10 @@ func Contacts(text string, mask []byte, out []Contact) []Contact {
 			blank(mask, m[2], m[3])
 		}
 	}
+	if !isASCII(masked) && (mayIDN(masked) || hasDotTLD(masked)) {
+		out = bareIDNs(mask, out)
+		masked = string(mask)
+	}
 	if mayMessenger(masked) {
 		for _, m := range messengerRe.FindAllStringSubmatchIndex(string(mask), -1) {
 			id := strings.TrimRight(text[m[2]:m[3]], ".-")
@@ -145,7 +153,7 @@ func Contacts(text string, mask []byte, out []Contact) []Contact {
 // address, an international phone number, or a national one next to a
 // messenger word. False means Contacts would find none.
 func MayHaveContacts(text string) bool {
-	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) {
+	if strings.IndexByte(text, '@') >= 0 || hasDotTLD(text) || mayIDN(text) {
 		return true
 	}
 	if countDigits(text) >= 9 {

@@ -2,7 +2,10 @@ package textview
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // TestContacts checks the contact points found in a text whose URLs the
@@ -24,6 +27,7 @@ func TestContacts(t *testing.T) {
 	}{
 		{"upper-case bare domain", "Thanks to ZONEPA.COM they recovered my funds", []want{{ContactBareDomain, "ZONEPA.COM", "", false}}},
 		{"www. is a URL, not a bare domain", "see www.example.org", nil},
+		{"bare shortener link under a country's TLD", "free spins today rb.gy/x8kq2z", []want{{ContactBareDomain, "rb.gy", "", false}}},
 		{"spaced dot", "write to fastloans . com today", []want{{ContactObfuscated, "fastloans . com", "fastloans.com", false}}},
 		{"bracketed dot word", "visit cheapbets[dot]net now", []want{{ContactObfuscated, "cheapbets[dot]net", "cheapbets.net", false}}},
 		{"handle, and an e-mail address is no handle", "Пишите @fast_money_job или a.b@gmail.com",
@@ -43,6 +47,21 @@ func TestContacts(t *testing.T) {
 		{"an ISBN is no phone", "Online edition, ISBN 978-0-12-345678-9, call number QA76", nil},
 		{"a throwaway TLD is a bare domain too", "Лучшие ставки тут: kazino-bonus.icu и 1xstavka.cyou", []want{{ContactBareDomain, "kazino-bonus.icu", "", false}, {ContactBareDomain, "1xstavka.cyou", "", false}}},
 		{"a throwaway TLD written obfuscated", "заходи на kazino-bonus . icu", []want{{ContactObfuscated, "kazino-bonus . icu", "kazino-bonus.icu", false}}},
+		{"Cyrillic name under рф", "Лучшие займы без отказа на займы-онлайн.рф, заходите", []want{{ContactBareDomain, "займы-онлайн.рф", "", false}}},
+		{"Chinese name under 中国", "最新优惠请访问 优惠券.中国 立即领取", []want{{ContactBareDomain, "优惠券.中国", "", false}}},
+		{"Chinese name under 台灣, the URL path after it", "詳情見 購物網.台灣/特價", []want{{ContactBareDomain, "購物網.台灣", "", false}}},
+		{"Arabic name under السعودية", "للمزيد زوروا موقعنا متجر.السعودية الآن", []want{{ContactBareDomain, "متجر.السعودية", "", false}}},
+		{"Latin name with diacritics under an ASCII TLD", "Günstige Bücher gibt es bei bücher-günstig.de, jetzt bestellen", []want{{ContactBareDomain, "bücher-günstig.de", "", false}}},
+		{"Cyrillic name under an ASCII TLD, sentence dot left out", "Подробности на сайте кредит-быстро.com.", []want{{ContactBareDomain, "кредит-быстро.com", "", false}}},
+		{"ASCII name glued to Chinese prose", "注册送88元请访问vns8866.com立即体验", []want{{ContactBareDomain, "vns8866.com", "", false}}},
+		{"Cyrillic sentence glued to the next one is no domain", "Всё работает.Потом напишу подробнее", nil},
+		{"Cyrillic abbreviations are no domains", "Живу в г.Москва, т.е. в столице РФ и т.д.", nil},
+		{"a sentence glued to a Latin word is no domain", "Отлично работает.It is fine", nil},
+		{"Chinese sentences glued by a dot are no domain", "我们去了公园.中国很大,风景很美", nil},
+		{"a Russian word glued to a Latin one is no label", "Смотри видеоyoutube.com", []want{}},
+		{"an abbreviation of one letter before рф", "законы в.рф", nil},
+		{"a file name in Chinese prose keeps its dot", "请打开config.py和Node.js文件", nil},
+		{"Greek prose glued by a dot is no domain", "Ήταν καλό.Μετά φύγαμε", nil},
 		{"code and file names keep their dots", "config.host = self.group; run main.rs and build.sh; see README.md", nil},
 		{"file names are not domains", "[[File:Example.jpg|thumb]] and index.php and Node.js", nil},
 	}
@@ -83,5 +102,21 @@ func TestContactsSkipsMasked(t *testing.T) {
 	got := Contacts(text, mask, nil)
 	if len(got) != 1 || text[got[0].Span.Lo:got[0].Span.Hi] != "shop.xyz" {
 		t.Errorf("contacts %+v, want shop.xyz only", got)
+	}
+}
+
+// TestIDNTLDs checks that every internationalised TLD a bare name may end
+// in is a top-level domain of the public suffix list's ICANN section.
+func TestIDNTLDs(t *testing.T) {
+	if len(idnTLDs) != len(idnTLDUnicode) {
+		t.Errorf("%d TLDs in ASCII for %d written", len(idnTLDs), len(idnTLDUnicode))
+	}
+	for tld := range idnTLDs {
+		if !strings.HasPrefix(tld, "xn--") {
+			t.Errorf("%s: not punycode", tld)
+		}
+		if s, icann := publicsuffix.PublicSuffix("example." + tld); s != tld || !icann {
+			t.Errorf("%s: public suffix %q, ICANN %v", tld, s, icann)
+		}
 	}
 }

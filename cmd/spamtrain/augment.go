@@ -21,9 +21,9 @@ import (
 // of the example's kind, so the figures can be read per container.
 var spamContainers = []string{"bracket", "cite", "after-categories", "markdown", "html", "bare-domain", "obfuscated", "handle", "link-only", "multi",
 	"repeated", "advert-url", "hidden", "wall", "promo", "comment", "chat", "chat", "post", "story", "story", "wall-generic",
-	"selfpromo", "tg", "draft", "link-list", "recommend"}
+	"selfpromo", "tg", "draft", "link-list", "recommend", "prize"}
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
-	"share", "docs", "company", "link-reply", "advice", "org-line"}
+	"share", "docs", "company", "link-reply", "advice", "org-line", "contest"}
 
 // hamKinds are the good-faith containers in turn: hamContainers, and with
 // the testimonials the finance talk that shares their words.
@@ -452,6 +452,10 @@ func (a *augmenter) spam(l *lang, c string) example {
 		// A new page: no page around it.
 		e.text, _ = a.genreSpamText(l, c)
 		return e
+	case "prize":
+		// A claim of a prize or a gift and the link to claim it.
+		wiki = false
+		text = a.prizeSpam(l)
 	case "chat":
 		// A short chat or comment spam: a line and a contact.
 		wiki = false
@@ -742,6 +746,10 @@ func (a *augmenter) ham(l *lang, c string) example {
 	case "finance":
 		wiki = false
 		text = a.financeHam(l)
+	case "contest":
+		// Prizes, contests and the warnings about claim messages.
+		wiki = false
+		text = a.prizeHam(l)
 	case "chatty":
 		wiki = false
 		text = a.chatHamText(l)
@@ -861,7 +869,7 @@ func (a *augmenter) localSpamURL(l *lang, p page) string {
 	}
 	w := a.pick(l.domainWords)
 	label := a.pick([]string{name + "-" + w, name + w, w + "-" + name, w + name})
-	return a.pick([]string{"http://", "https://www."}) + label + a.pick(spamTLDs) + a.pick([]string{"/", "", "/" + a.pick(l.domainWords)})
+	return a.pick([]string{"http://", "https://www."}) + label + "." + a.pick(spamTLDs) + a.pick([]string{"/", "", "/" + a.pick(l.domainWords)})
 }
 
 func clipASCII(s string, n int) string {

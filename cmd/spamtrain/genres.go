@@ -556,6 +556,24 @@ func (a *augmenter) videoURL() string {
 	}
 }
 
+// uploadURL is a link to a video the spammer uploaded: the same shapes as
+// videoURL's YouTube links, with no institution's name in them.
+func (a *augmenter) uploadURL() string {
+	id := make([]byte, 11)
+	const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+	for i := range id {
+		id[i] = abc[a.r.IntN(len(abc))]
+	}
+	switch a.r.IntN(4) {
+	case 0:
+		return "https://youtu.be/" + string(id)
+	case 1:
+		return "https://www.youtube.com/shorts/" + string(id)
+	default:
+		return a.pick([]string{"https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=", "http://www.youtube.com/watch?v="}) + string(id)
+	}
+}
+
 // officialProfile is an institution's own channel or page, as a wiki's
 // external links or a news comment cite it.
 func (a *augmenter) officialProfile() string {
@@ -643,6 +661,11 @@ func (a *augmenter) genreSpamText(l *lang, c string) (text string, wiki bool) {
 	case "selfpromo":
 		s := a.pick(a.lines(l.code, func(g genreLines) []string { return g.selfPromo }))
 		u := a.profileURL(l)
+		if a.r.IntN(3) == 0 {
+			// The writer's own video, as good-faith comments share
+			// others' (videoURL): only the words tell them apart.
+			u = a.uploadURL()
+		}
 		switch a.r.IntN(5) {
 		case 0:
 			text = u + " " + s
