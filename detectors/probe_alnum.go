@@ -109,8 +109,63 @@ func shapeOf(w string) alnumShape {
 	if upperRuns > 1 && lowerAfter == 0 && runUpper >= 2 && s.n > 5 {
 		badRuns++ // "fCkilURA": capitals closing a mixed word ("iOS" is short)
 	}
+	if s.digits == 0 && s.caseSwaps >= 2 && s.n >= probeFlipMinChars {
+		badRuns += caseFlips(w)
+	}
 	s.nameLike = s.digits == 0 && leadingLower <= 1 && badRuns*3 <= upperRuns-1
 	return s
+}
+
+// probeFlipMinChars is the length from which caseFlips judges a word: short
+// abbreviations and units ("LaTeX", "KiB", "ObjC") flip case freely.
+const probeFlipMinChars = 7
+
+// caseFlips counts the places where a word of letters flips case as a
+// random draw of cases does and a CamelCase name does not: a lone
+// lower-case letter between a run of capitals and a capital ("UswICkXmn",
+// where "getElementById", "TiVo" and "NGOs" are names), two capitals
+// between lower-case letters ("sNOez", where a name's inner acronym is
+// longer, "toUTCString", or opens it, "CPython", "OAuth", and a phrase's
+// word "A" or "I" stands alone, "HowIWon"), and a lone
+// capital closing a word after lower-case letters ("hWorDunZ", where
+// "PostgreSQL" closes on an acronym, "ObjC" is short and a capitalised word
+// glued to the next one's capital, "KenyaA", is two words).
+func caseFlips(w string) int {
+	flips := 0
+	prev, run, runs := 0, 0, 0 // case of the current run (1 lower, 2 upper), its length, runs before it
+	upRun, firstUp := 0, 0     // length of the last run of capitals and of a first one
+	var opened rune            // the letter opening the current run
+	lastUpper := false
+	for _, r := range w {
+		cs := 1
+		if unicode.IsUpper(r) {
+			cs = 2
+		}
+		if cs != prev {
+			if prev == 1 && cs == 2 && run == 1 && upRun >= 2 {
+				flips++ // a lone lower-case letter after two capitals, before a third
+			}
+			if prev == 2 {
+				if runs == 0 {
+					firstUp = run
+				}
+				upRun = run
+				if run == 2 && runs >= 1 && opened != 'A' && opened != 'I' {
+					flips++ // two capitals between lower-case letters, unless a word "A" or "I" ("AmIHere")
+				}
+			}
+			if prev != 0 {
+				runs++
+			}
+			prev, run, opened = cs, 0, r
+		}
+		run++
+		lastUpper = cs == 2
+	}
+	if lastUpper && run == 1 && runs >= 2 && (runs > 2 || firstUp > 1) {
+		flips++ // "...unZ": one capital closing the word, past a capitalised word ("KenyaA" is two glued)
+	}
+	return flips
 }
 
 // isIdentShape reports whether a word holding digits has the shape of an

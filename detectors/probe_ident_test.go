@@ -199,3 +199,43 @@ func TestProbeSplitURL(t *testing.T) {
 		})
 	}
 }
+
+// A random draw of cases flips case as no CamelCase name does: a lone
+// lower-case letter after a run of capitals, two capitals between
+// lower-case letters, a lone capital closing the word.
+func TestCaseFlips(t *testing.T) {
+	for w, want := range map[string]int{
+		"GitHub": 0, "McDonald": 0, "XMLHttpRequest": 0, "iPhone": 0, "PostgreSQL": 0,
+		"NGOs": 0, "TiVoBox": 0, "getElementById": 0, "JavaScript": 0, "HTTPServer": 0,
+		"toUTCString": 0, "CPython": 0, "macOSVersion": 0, "BorinaleK": 0, "HowIWonTheCup": 0,
+		"GomPAvRive": 2, "wulNakoD": 1, "BoTAdyKulM": 2, "rEQuvaNiF": 2, "KoPEnMUrAL": 4, "dUGapeRo": 1, "KSorinaleK": 1,
+	} {
+		if got := caseFlips(w); got != want {
+			t.Errorf("caseFlips(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// A draw of mixed case in a post's prose is a probe even where its folded
+// letters read like words; a CamelCase name there is none.
+func TestProbeMixedCaseDraw(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)}
+	for _, tt := range []struct {
+		post  string
+		probe bool
+	}{
+		{"Thanks for the quick review, I merged the change. LuTEMaDoniR", true},
+		{"The loader now keeps the sETUmaroN order of the shards.", true},
+		{"Thanks for the quick review, I merged the change. tUKesaLom", true},
+		{"The loader now keeps the DataFrame order of the shards.", false},
+		{"Thanks for the quick review, I merged the change into PostgreSQL.", false},
+		{"It works on macOS and on the iPhone simulator with OpenSSL.", false},
+		{"Under CPython the toUTCString call and getElementById both return early.", false},
+	} {
+		e := &Edit{Anon: true, Format: FormatMarkdown, New: tt.post}
+		r := Probe(&Input{Edit: e, Added: Diff("", tt.post), Env: env})
+		if got := r.Score >= DefaultProbeThreshold; got != tt.probe {
+			t.Errorf("%q: score %.3f (suspects %v), want probe=%v", tt.post, r.Score, r.Suspects, tt.probe)
+		}
+	}
+}
