@@ -520,7 +520,7 @@ func (p *prober) amidSyntax(i int) bool {
 		case scanIsAlnum(t[k]):
 			return false // letters the reader takes for no word: an option's ("-U")
 		}
-		return strings.IndexByte("-", t[k]) < 0 // an operator, a quote, a bracket; not an option's dash
+		return t[k] != '-' // an operator, a quote, a bracket; not an option's dash
 	}
 	k := w.Lo - 1
 	for k >= lo && isBlank(t[k]) {
@@ -1041,7 +1041,7 @@ func (p *prober) strayCompany(j int) bool { return p.strayCompanyOf(j, strayComp
 func (p *prober) strayCompanyOf(j, least int) bool {
 	v := p.words[j]
 	w := p.text[v.Lo:v.Hi]
-	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' && isHex(w[2:]) {
+	if hexPrefixed(w) {
 		return false // an address a program prints ("<Foo object at 0x7f3a...>"): a number, no id
 	}
 	if p.wordTailName(w) {

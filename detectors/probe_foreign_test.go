@@ -116,10 +116,15 @@ func TestProbeTokenInOwnLanguagePost(t *testing.T) {
 // many judge flags. Result.Tokens holds only tokens at or above the
 // threshold.
 func tokensCaught(rng *rand.Rand, text string, n int, judge func(string) Result) int {
+	return drawsCaught(rng, text, n, func(int) string { return inject.Token(rng, inject.Lower, 6+rng.IntN(2)) }, judge)
+}
+
+// drawsCaught is tokensCaught with the i-th token drawn by draw.
+func drawsCaught(rng *rand.Rand, text string, n int, draw func(i int) string, judge func(string) Result) int {
 	ws := strings.Split(text, " ")
 	hits := 0
-	for range n {
-		tok := inject.Token(rng, inject.Lower, 6+rng.IntN(2))
+	for i := range n {
+		tok := draw(i)
 		k := 1 + rng.IntN(len(ws)-2)
 		if r := judge(strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")); strings.Contains(strings.Join(r.Tokens, " "), tok) {
 			hits++

@@ -22,8 +22,8 @@ import (
 // digits, or seven or more hex digits of one case holding both digits and
 // letters, with or without git describe's "g" in front.
 func hexIdent(w string) bool {
-	if len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' {
-		return isHex(w[2:])
+	if hexPrefixed(w) {
+		return true
 	}
 	if len(w) >= 8 && w[0] == 'g' {
 		w = w[1:]
@@ -43,6 +43,12 @@ func hexIdent(w string) bool {
 		}
 	}
 	return digits > 0 && (lower == 0) != (upper == 0)
+}
+
+// hexPrefixed reports whether w is a number written in hexadecimal with
+// its 0x prefix ("0x7f3a9c", "0XFF").
+func hexPrefixed(w string) bool {
+	return len(w) > 2 && w[0] == '0' && w[1]|0x20 == 'x' && isHex(w[2:])
 }
 
 // elongated reports whether w holds a letter three or more times in a row

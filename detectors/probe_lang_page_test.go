@@ -2,7 +2,6 @@ package detectors
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/wikiwarden/wikiwarden/internal/inject"
@@ -38,17 +37,10 @@ func TestProbeTokenInPageWithDiacritics(t *testing.T) {
 		t.Fatalf("the page flagged: %v", r.Suspects)
 	}
 	rng := rand.New(rand.NewPCG(18, 14))
-	ws := strings.Split(page, " ")
 	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
-	hits, n := 0, 200
-	for i := range n {
-		tok := inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5))
-		k := 1 + rng.IntN(len(ws)-2)
-		if r := judge(strings.Join(ws[:k], " ") + " " + tok + " " + strings.Join(ws[k:], " ")); strings.Contains(strings.Join(r.Tokens, " "), tok) {
-			hits++
-		}
-	}
-	// 193 today; 183 when words with diacritics around broke the
+	n := 200
+	hits := drawsCaught(rng, page, n, func(i int) string { return inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5)) }, judge)
+	// 195 today; 183 when words with diacritics around broke the
 	// sentence (amidWords, loneInProse) and counted as another language.
 	if hits*100 < 95*n {
 		t.Errorf("%d of %d tokens of 8-12 characters in a Polish page caught, want 95%% or more", hits, n)

@@ -529,14 +529,7 @@ func (a *augmenter) profileURL(l *lang) string {
 // videoURL is a link to one video or post, what a good-faith comment
 // shares.
 func (a *augmenter) videoURL() string {
-	id := func(n int) string {
-		const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = abc[a.r.IntN(len(abc))]
-		}
-		return string(b)
-	}
+	id := a.videoID
 	org := a.pick([]string{"BBCNews", "NASA", "TEDtalks", "natgeo", "Reuters", "dwnews", "CERN", "nytimes", "guardian", "FIFAWorldCup", "britishmuseum"})
 	switch a.r.IntN(8) {
 	case 0, 1:
@@ -559,19 +552,26 @@ func (a *augmenter) videoURL() string {
 // uploadURL is a link to a video the spammer uploaded: the same shapes as
 // videoURL's YouTube links, with no institution's name in them.
 func (a *augmenter) uploadURL() string {
-	id := make([]byte, 11)
-	const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
-	for i := range id {
-		id[i] = abc[a.r.IntN(len(abc))]
-	}
+	id := a.videoID(11)
 	switch a.r.IntN(4) {
 	case 0:
-		return "https://youtu.be/" + string(id)
+		return "https://youtu.be/" + id
 	case 1:
-		return "https://www.youtube.com/shorts/" + string(id)
+		return "https://www.youtube.com/shorts/" + id
 	default:
-		return a.pick([]string{"https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=", "http://www.youtube.com/watch?v="}) + string(id)
+		return a.pick([]string{"https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=", "http://www.youtube.com/watch?v="}) + id
 	}
+}
+
+// videoID is n characters of the alphabet video and post ids are written
+// in (YouTube's, Instagram's).
+func (a *augmenter) videoID(n int) string {
+	const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = abc[a.r.IntN(len(abc))]
+	}
+	return string(b)
 }
 
 // officialProfile is an institution's own channel or page, as a wiki's
