@@ -69,6 +69,13 @@ const (
 	// modelGoodFaith is the spam model's probability below which it
 	// reads the text as plain good faith.
 	modelGoodFaith = 0.1
+	// modelLeansSpam is the spam model's probability from which it reads
+	// the text as more likely spam than not: short of a spam signal
+	// (modelSignalMin), content evidence enough for memory that does not
+	// tie the editor to the campaign but is too weak for weak evidence to
+	// do (a probed page alone, a probing range on a wiki whose domain
+	// history is thin) to revert a link that does not read as a citation.
+	modelLeansSpam = 0.5
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -139,6 +146,9 @@ type content struct {
 	// real spam the model did not already mark
 	// (`go run ./cmd/spamtrain -eval`, "What a probed range's follow-up needs").
 	weak bool
+	// leans: the spam model reads the text as more likely spam than not
+	// (modelLeansSpam).
+	leans bool
 }
 
 // judgeContent reads the link detector's result.
@@ -204,6 +214,7 @@ func judgeContent(links *detectors.Result, old string, threshold float64) conten
 	c.titled, c.cited, c.reputable = true, true, true
 	c.related = len(links.Links) > 0
 	c.weak = model && links.Spam >= modelGoodFaith
+	c.leans = model && links.Spam >= modelLeansSpam
 	for _, l := range links.Links {
 		words := len(strings.Fields(l.Anchor))
 		if words < titleWords {
@@ -274,7 +285,10 @@ func citedDocument(raw string) bool {
 //     link titled, or every link in a reference or citation template with
 //     a title: see content.cited; or every link's text naming what the
 //     page is about: content.related), and the wiki's domain history is
-//     not thin; otherwise flagged. On a probed page alone it is left alone.
+//     not thin, or is thin and the spam model leans to spam (content.leans);
+//     otherwise flagged. On a probed page alone it is reverted when it does
+//     not read as a citation and the spam model leans to spam, and left
+//     alone otherwise.
 //   - Links only to domains the wiki already cites, or only to documents
 //     of reputable sources (content.reputable), are at most flagged unless
 //     they are blatant spam: memory alone never removes them.
@@ -381,11 +395,22 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		// issue's rule is that a citation is never reverted on a
 		// neighbour's memory alone when its only evidence is weak.
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyCitationLike)}
+	case rng && mem.FewKnownDomains && c.leans:
+		// A neighbour's untitled link to a new domain that the spam
+		// model reads as more likely spam than not: on a wiki whose
+		// domain history is thin "new domain" says little, the model's
+		// lean says enough with the range's memory.
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
 	case rng && (mem.FewKnownDomains || !c.weak):
 		// A neighbour's link to a document the spam model reads as good
 		// faith: the range's memory alone does not make it spam.
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyNewDomain, decision.WhyNoSpamSignal)}
 	case rng:
+		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
+	case page && c.leans && !c.titled && !c.cited && !c.related:
+		// On a probed page, an untitled link to a new domain whose text
+		// names nothing of the page and that the spam model reads as
+		// more likely spam than not.
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevert, Why: append(why, decision.WhyNewDomain)}
 	}
 	switch {
