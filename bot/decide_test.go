@@ -584,7 +584,9 @@ func TestDecideRealRegularEdits(t *testing.T) {
 		{"no memory", bot.Memory{}, known, shareAlone, 1, true},
 		{"page probed", bot.Memory{PageProbed: true}, known, shareAlone, 1, true},
 		{"page probed, thin domain history", bot.Memory{PageProbed: true, FewKnownDomains: true}, known, shareAlone, 1, true},
-		{"neighbour in a probing range", bot.Memory{RangeProbed: true}, known, shareNotRemoved, 0, true},
+		// One edit re-points a link the page had under the same text
+		// (relinked): flagged, no longer reverted (1.72 -> 0%).
+		{"neighbour in a probing range", bot.Memory{RangeProbed: true}, known, shareNotRemoved, 1, true},
 		{"neighbour, thin domain history", bot.Memory{RangeProbed: true, FewKnownDomains: true}, known, shareNotRemoved, 1, true},
 		{"probing IP itself", bot.Memory{IPProbed: true}, known, shareNotRemoved, 0, true},
 	})
@@ -1167,5 +1169,40 @@ func BenchmarkDecideLinks(b *testing.B) {
 		r := detectors.Links(&detectors.Input{Edit: edits[k], Added: added[k], Env: env})
 		bot.Decide(edits[k], []detectors.Result{r}, bot.Memory{PageProbed: true}, bot.Policy{})
 		i++
+	}
+}
+
+// TestDecideRelinked checks that a neighbour re-pointing a link the page
+// already had, under the same text (a site that moved), is flagged rather
+// than reverted on the range's memory, while one more link under an
+// existing link's text is not protected by it.
+func TestDecideRelinked(t *testing.T) {
+	const old = "* [http://www.radiokestrel.example/ Radio Kestrel]\n* [http://www.fenwick-post.example/ Fenwick Post]"
+	result := func(url string) detectors.Result {
+		return detectors.Result{Detector: "links", Score: 0.34, Spam: 0.35,
+			Links:   []detectors.Link{{URL: url, Domain: "kestrel-fm.example", Anchor: "Radio Kestrel"}},
+			Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkNewDomain, Weight: 0.12}, {Code: detectors.LinkSpamModel, Weight: 0.12}}}
+	}
+	neighbour := bot.Memory{RangeProbed: true}
+	const prose = "Radio Kestrel broadcasts from Fenwick. Its schedule changed in 2019."
+	tests := []struct {
+		name     string
+		old, new string
+		action   decision.Action
+	}{
+		{"link re-pointed", old, strings.Replace(old, "http://www.radiokestrel.example/", "http://www.kestrel-fm.example/", 1), decision.ActionFlag},
+		{"HTML link re-pointed", `<li><a href="http://www.radiokestrel.example/">Radio Kestrel</a></li>`,
+			`<li><a href="http://www.kestrel-fm.example/">Radio Kestrel</a></li>`, decision.ActionFlag},
+		{"one more link under an existing link's text", old, old + "\n* [http://www.kestrel-fm.example/ Radio Kestrel]", decision.ActionRevert},
+		{"link text the page has as plain words", prose, prose + " [http://www.kestrel-fm.example/ Radio Kestrel]", decision.ActionRevert},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &detectors.Edit{User: "192.0.2.7", Anon: true, Old: tt.old, New: tt.new}
+			d := bot.Decide(e, []detectors.Result{result("http://www.kestrel-fm.example/")}, neighbour, bot.Policy{})
+			if d.Action != tt.action {
+				t.Errorf("Decide = %+v, want %s", d, tt.action)
+			}
+		})
 	}
 }
