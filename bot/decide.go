@@ -76,7 +76,17 @@ const (
 	// tie the editor to the campaign but is too weak for weak evidence to
 	// do (a probed page alone, a probing range on a wiki whose domain
 	// history is thin) to revert a link that does not read as a citation.
-	modelLeansSpam = 0.5
+	// On a probed page the common edit is an ordinary editor's, and the
+	// bot must not revert good faith, so the point is where held-out good
+	// faith stops paying for it rather than where follow-ups are caught
+	// most: at 0.5 an anonymous editor's Leipzig prose with a link on a
+	// probed page was reverted 0.5 -> 1.5% (fold A) and 0.5 -> 1.0% (B),
+	// augmented good faith 3.1 -> 5.2%, Instagram comment good faith
+	// 18.2 -> 23.3%; at 0.6 Leipzig A 1.0%, B 0.7%, while the generated
+	// follow-up spam on a probed page stays 86.50 -> 89.25% reverted
+	// (`go run ./cmd/spamtrain -eval -only A,B,D,Dh`, "What a probed
+	// range's follow-up needs"; TestDecideLinksRates).
+	modelLeansSpam = 0.6
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
