@@ -77,15 +77,17 @@ const (
 	// do (a probed page alone, a probing range on a wiki whose domain
 	// history is thin) to revert a link that does not read as a citation.
 	// On a probed page the common edit is an ordinary editor's, and the
-	// bot must not revert good faith, so the point is where held-out good
-	// faith stops paying for it rather than where follow-ups are caught
-	// most: at 0.5 an anonymous editor's Leipzig prose with a link on a
+	// bot must not revert good faith, so the point is set for what
+	// held-out good faith pays rather than for the most follow-ups
+	// caught: at 0.5 an anonymous editor's Leipzig prose with a link on a
 	// probed page was reverted 0.5 -> 1.5% (fold A) and 0.5 -> 1.0% (B),
-	// augmented good faith 3.1 -> 5.2%, Instagram comment good faith
-	// 18.2 -> 23.3%; at 0.6 Leipzig A 1.0%, B 0.7%, while the generated
-	// follow-up spam on a probed page stays 86.50 -> 89.25% reverted
+	// augmented good faith A 3.1 -> 5.2%, Instagram comment good faith
+	// 18.2 -> 23.3%; at 0.6 Leipzig A 1.0%, B 0.7%, augmented A 4.1%,
+	// B 2.8%, Instagram 20.8%, while the generated follow-up spam on a
+	// probed page is still reverted 86.50 -> 89.25% (91.25% at 0.5)
 	// (`go run ./cmd/spamtrain -eval -only A,B,D,Dh`, "What a probed
-	// range's follow-up needs"; TestDecideLinksRates).
+	// range's follow-up needs", fold A and B for Leipzig and augmented,
+	// D for Instagram; TestDecideLinksRates).
 	modelLeansSpam = 0.6
 
 	// titleWords is how many words a link's text needs to read as the
