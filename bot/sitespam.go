@@ -19,8 +19,9 @@ import (
 // spam model reads (its hashed n-gram buckets) and over the domains,
 // contact handles and link words of each edit, counted over the examples
 // the store keeps for the site (store.SpamExample). The bot adds an
-// example for every edit it reverts as spam on its content and every edit
-// it flags with links; a moderator's decision relabels it in the store.
+// example for every edit with links it reverts (spam until a moderator
+// restores it) and every one it flags (open until a moderator decides); a
+// moderator's decision relabels it in the store.
 // Its log-odds are added to the spam model's, clamped, so a campaign's
 // second wave in new words and domains is recognised by what it shares
 // with the first, and what a moderator restored counts as good faith.
@@ -202,9 +203,8 @@ func (p *Patroller) siteSpamLayer(ctx context.Context) detectors.SiteSpam {
 	return nil
 }
 
-// learnSpam adds the example d teaches: spam when it removes links on
-// their content or from an editor tied to the campaign, open (for a
-// moderator to decide) when it removes or flags them on weaker grounds.
+// learnSpam adds the example d teaches: spam when it removes links, open
+// (for a moderator to decide) when it flags them.
 // A failure is logged: the layer only misses one example.
 func (p *Patroller) learnSpam(ctx context.Context, sc scored, d decision.Decision) {
 	ss, ok := p.store.(siteSpamStore)
@@ -215,14 +215,19 @@ func (p *Patroller) learnSpam(ctx context.Context, sc scored, d decision.Decisio
 	switch {
 	case d.Verdict == decision.VerdictProbe:
 		return
-	case ContentConfirmed(d), d.Reverts() && (d.Has(decision.WhyFollowUpIP) || d.Has(decision.WhyKnownToken) || d.Has(decision.WhyRepeatEditor)):
-		// Spam by its content, or links from an editor tied to the
-		// campaign (the address probed, a probe's token, spam before):
-		// the campaign's follow-up, in whatever words it comes.
+	case d.Reverts():
+		// Spam by its content, links from an editor tied to the
+		// campaign (the address probed, a probe's token, spam before),
+		// or links a neighbour of a probing range or a probed page's
+		// memory removed with content evidence short of a signal: the
+		// campaign's follow-up, in whatever words it comes. A revert no
+		// moderator overturned is the site's spam (issue #13: "every
+		// edit the bot reverted as spam and no moderator overturned");
+		// a restore relabels it good, and the layer raises nothing
+		// before siteSpamMinSpam of them.
 		label = store.SpamLabelSpam
-	case d.Reverts() || d.Action == decision.ActionFlag:
-		// Removed for a neighbour's history, or flagged: a moderator's
-		// decision labels it.
+	case d.Action == decision.ActionFlag:
+		// Flagged: a moderator's decision labels it.
 		label = store.SpamLabelOpen
 	default:
 		return

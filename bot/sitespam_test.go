@@ -147,3 +147,69 @@ func TestSiteSpamNeverRaisesACitedDomain(t *testing.T) {
 		t.Errorf("a link to a domain the wiki cites: %s, want none", a)
 	}
 }
+
+// rangeWave has one address of a campaign probe and three of its
+// neighbours add its links: reverted on the range's memory (nothing ties
+// the neighbours themselves to the probe), and no moderator overturns
+// the reverts.
+func (r *spamRig) rangeWave() []int64 {
+	r.t.Helper()
+	// A wiki that cites enough domains for "new domain" to mean
+	// something (Memory.FewKnownDomains false).
+	var cited []string
+	for i := range 60 {
+		cited = append(cited, fmt.Sprintf("archive%d.example.org", i))
+	}
+	if err := r.ss.AddKnownDomains(context.Background(), cited); err != nil {
+		r.t.Fatal(err)
+	}
+	r.probe("203.0.113.7")
+	r.pass()
+	var revs []int64
+	for i, add := range []string{
+		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control].",
+		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters planted filters].",
+		" Many aquarium keepers combine this with [https://www.meridova.com/uv-sterilizer sterilizer deals].",
+	} {
+		revs = append(revs, r.insert(fmt.Sprintf("203.0.113.%d", 20+i), "Alchemy", add))
+		r.pass()
+	}
+	for _, rev := range revs {
+		if a := r.action(rev); a != decision.ActionRevert {
+			r.t.Fatalf("range wave %d: %s, want a revert", rev, a)
+		}
+	}
+	return revs
+}
+
+// TestSiteSpamLearnsUnchallengedReverts checks that links reverted on a
+// probing range's memory alone, which no moderator overturned, teach the
+// site's layer spam like those reverted on their content: the campaign's
+// second wave, from an address with no history on another page, is
+// reverted; once a moderator restores the first wave it is left alone.
+func TestSiteSpamLearnsUnchallengedReverts(t *testing.T) {
+	ctx := context.Background()
+	r := newSpamRig(t)
+	revs := r.rangeWave()
+	if n, err := r.ss.SpamLearned(ctx); err != nil || n.Spam != 3 {
+		t.Fatalf("learned %+v, %v; want 3 spam", n, err)
+	}
+	rev := r.insert("198.51.100.20", "Abacus", secondWave)
+	r.pass()
+	if a := r.action(rev); a != decision.ActionRevert && a != decision.ActionRevertBlock {
+		t.Errorf("second wave after three unchallenged reverts: %s, want a revert", a)
+	}
+
+	r = newSpamRig(t)
+	revs = r.rangeWave()
+	for _, rev := range revs {
+		if _, err := r.ss.AddAudit(ctx, store.AuditEntry{Time: r.tick(), Moderator: "mod", Action: store.AuditRestore, RevID: rev}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rev = r.insert("198.51.100.20", "Abacus", secondWave)
+	r.pass()
+	if a := r.action(rev); a != decision.ActionNone {
+		t.Errorf("second wave like three restored edits: %s, want none", a)
+	}
+}

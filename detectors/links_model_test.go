@@ -87,3 +87,39 @@ func TestLinksContactDomains(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksScoreKeepsModelEvidence checks that the link score never throws
+// away the spam model's evidence on short comment and chat additions with
+// one URL, a bare domain or a handle: whatever the rules add or demote,
+// the score is at least what the model's probability stands for
+// (modelScore), so the no-memory bar is the model's at LinkModelBlatant.
+// Only a national phone number alone is held under the threshold
+// (LinkPhoneOnlyMax). The property holds for any model; the texts are
+// hand-made.
+func TestLinksScoreKeepsModelEvidence(t *testing.T) {
+	texts := []string{
+		"great post!! check my page https://www.quick-cash-today.example/start",
+		"wow 😍 follow me for more http://bit.ly/3xYzAbc",
+		"I earned 4000$ in a week with FASTPROFIT-TRADE.COM, thank me later",
+		"DM @crypto_mentor_ana on telegram, she changed my life 🙏",
+		"Nice photo. Our club's page: https://www.tsv-hochdorf.example/schwimmen",
+		"see docs.python.org for the details",
+		"buy followers cheap >> instafame.example <<",
+	}
+	hist := newLinksTestHistory([]string{"tsv-hochdorf.example"}, nil)
+	for _, text := range texts {
+		for _, env := range []*Env{{}, {Domains: hist}} {
+			e := &Edit{Anon: true, User: "192.0.2.1", New: text, Format: FormatMarkdown}
+			r := Links(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+			if !hasReason(r, LinkSpamModel) {
+				if len(r.Links) > 0 {
+					t.Errorf("%q: links %v but no model reason", text, r.Links)
+				}
+				continue
+			}
+			if want := modelScore(r.Spam); r.Score < want-0.002 {
+				t.Errorf("%q: score %.3f below the model's %.3f (p=%.3f): %v", text, r.Score, want, r.Spam, r.Reasons)
+			}
+		}
+	}
+}
