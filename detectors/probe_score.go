@@ -803,10 +803,11 @@ func pageRivals(fresh, cands float64) float64 {
 }
 
 // pageWordsPower: 0 (the candidates alone) flagged two more held-out
-// pages of small Wikipedias (4 -> 6 of 208, long compounds of Sami
-// scoring 0.56), 0.25 none; on a page a dictionary reads in part (Malay
-// under Indonesian's), the page's length counts as rivalWords counts it:
-// the candidates alone flagged a real word there.
+// pages of small Wikipedias (4 -> 6 of 208, long Sami compounds scoring
+// 0.56), 0.125 the same two (0.52-0.53), 0.25 none. On a page a
+// dictionary reads in part (Malay under Indonesian's) the page's length
+// counts as rivalWords counts it: the candidates alone flagged a real
+// word there.
 const pageWordsPower = 0.25
 
 // knownWordsPower: 1 would count every new word as the candidates do (the
