@@ -82,3 +82,59 @@ func TestHeldByLanguage(t *testing.T) {
 		t.Errorf("on an edit to a page: held by language")
 	}
 }
+
+// A page created in a language no dictionary reads is judged again under
+// its own letters, where its rare words are few and already candidates:
+// the length discount counts them and the page's other words only a
+// little (pageRivals), less than on a page a dictionary reads
+// (rivalWords). The text is made up for the test, in the shape of a small
+// Wikipedia's article: syllables of a consonant and a vowel, some long
+// compounds, names.
+func TestProbeTokenInPageNoDictionaryReads(t *testing.T) {
+	if r, w := pageRivals(1000, 40), rivalWords(1000, 40); r < 40 || r >= w {
+		t.Errorf("pageRivals(1000, 40) = %v, want from 40 to below rivalWords' %v", r, w)
+	}
+	if r := pageRivals(3000, 40); r <= pageRivals(1000, 40) {
+		t.Errorf("a longer page with as many candidates: %v, want more", r)
+	}
+	page := probeLangPageText
+	env := &Env{Dicts: testDictsWith(t, "en")} // every dictionary installed: none reads the page
+	judge := func(text string) Result {
+		e := &Edit{Anon: true, New: text}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+	}
+	if r := judge(page); r.Score >= DefaultProbeThreshold {
+		t.Fatalf("the page flagged: %v", r.Suspects)
+	}
+	rng := rand.New(rand.NewPCG(19, 14))
+	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
+	n := 200
+	hits := drawsCaught(rng, page, n, func(i int) string { return inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5)) }, judge)
+	// 190 today; 186 when the page's other words counted as on a page a
+	// dictionary reads (rivalWords).
+	if hits < 189 {
+		t.Errorf("%d of %d tokens of 8-12 characters in a page no dictionary reads caught, want 189 or more", hits, n)
+	}
+	t.Logf("%d of %d caught", hits, n)
+}
+
+// probeLangPageText is a page in a made-up language of syllables of a
+// consonant and a vowel, some long compounds and names.
+const probeLangPageText = "Mozu Velavina e zasi nuvu lasi i ze moana zonda, e zolu lau vilomeza mai i ze zasazai. Vo ze indoa o ze nuvu " +
+	"no ze manu velavi, e noso ana i nda pali zeizei o ze pizo lavi. E lua mano nda zandaza e noso ana i leila, " +
+	"a vo ze nuinda vei ze vainda nui o Salozapu, vei ze zasa zonda.\n\n" +
+	"Vo nda zupuna o ze iwi i zae mai ma lunda wava i ze lauzau zevau ma lua. I noso lazou vi ze zasa o nda awa, " +
+	"i masi vai i nda mala zalo me nda lavau vovonazi. I muli mai, i zae mai nda vaisovosovo mai i zawasi, " +
+	"a i sanda e lazou se fale sovosovo vi ze fanda o Salozapu.\n\n" +
+	"Vo ze maunda zeizei lawa vo Maunda Zilivula, e iwa lau miza ze zeizei. Vei lunda i ona pali nda ndasele " +
+	"mazozolu, a vo nda manu o leila vaole e vizea i ezasi azu mozu. Vo ze lose vazoa o ze maunda se papa ziavi " +
+	"inaianei, a e vole e favaaezia ze zope lavau.\n\n" +
+	"Vo ze osanda o ze mozu e sandai ana vi ze sii iva, vi ze asufenua me ze zapoi. Ia zau va zae mai nda " +
+	"manusili vi ze mazavizavi i nda zosola e saele ana i ze zasa o ze mozu, mai i ze malama zuafizu vi ze " +
+	"malama zuaiwa. Se vula zuazasi e lima vei ze mozu, me zezasi vula zualua vei Salozapu.\n\n" +
+	"Vo ze leo o ze mozu se leo zaza vi nda leo o nda mozu e zaza ana, endali se masa nda vupu ave. Va " +
+	"volelozia zonuzia e nda vaumazua me nda zamalivi, a va avona vi nda vula vazoa. Vo nda waiaza zafizo " +
+	"me nda volelo o nda zupuna va favaalia i nda sui nui o ze zau, i ze malama zuazasi.\n\n" +
+	"Vo ze sualele o ze mozu se masana i ze loanda o ze zau, a vo ze ua nui va seve i nda malama o ze laumazi. " +
+	"I ezasi zau va pa mai nda afiofio vasa, a va pavalu nda fale me nda mala. Vo ze afiofio nui lawa i " +
+	"pa mai i ze zau lua mano ma zolu, a i sanda ano ze fanda o Salozapu i muli iso.\n"
