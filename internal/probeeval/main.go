@@ -102,7 +102,7 @@ func main() {
 	flag.IntVar(&showMisses, "misses", 0, "print this many missed probes of -band")
 	flag.StringVar(&missBand, "band", "8-12", "the band whose misses -misses prints: 8-12, 6-7 or pron")
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
-	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated)")
+	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated; \"*\" for all)")
 	flag.BoolVar(&showText, "text", false, "with -explain, print the records' title and text too")
 	flag.BoolVar(&noRecall, "norecall", false, "measure false positives only, not recall (faster)")
 	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
@@ -161,7 +161,7 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			e := it.edit
 			r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 			judged++
-			if explainID != "" && slices.Contains(strings.Split(explainID, ","), it.id) {
+			if explainID != "" && (explainID == "*" || slices.Contains(strings.Split(explainID, ","), it.id)) {
 				fmt.Fprintf(w, "%s: score %.3f\n", it.id, r.Score)
 				if showText {
 					fmt.Fprintf(w, "  title %q\n%s\n----\n", e.Title, e.New)
