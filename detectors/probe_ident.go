@@ -896,3 +896,35 @@ func (p *prober) pluralOfOwn(w string) bool {
 }
 
 func isAlnumByte(b byte) bool { return isASCIILetter(b) || b >= '0' && b <= '9' }
+
+// numberedSibling reports whether w ends in digits and the text or its
+// title has the same letters numbered otherwise as a word of their own
+// ("txOutRef1" beside "txOutRef2", "value1" beside "value2"): names a
+// program numbers in a series. A draw ending in a digit is never another
+// word of the text but for its number.
+func (p *prober) numberedSibling(w string) bool {
+	n := len(w)
+	for n > 0 && w[n-1] >= '0' && w[n-1] <= '9' {
+		n--
+	}
+	if n < 3 || n == len(w) || !isLetters(w[:n]) {
+		return false
+	}
+	stem, num := lowerASCII(w[:n]), w[n:]
+	for _, t := range [2]string{p.text, p.edit0.Title} {
+		for i := range textview.IndexesFold(t, stem) {
+			if i > 0 && isAlnumByte(t[i-1]) {
+				continue
+			}
+			e := i + len(stem)
+			k := e
+			for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+				k++
+			}
+			if k > e && (k == len(t) || !isAlnumByte(t[k])) && t[e:k] != num {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -46,3 +46,19 @@ func TestProbePluralOfOwn(t *testing.T) {
 		}
 	}
 }
+
+// A name numbered in a series the post writes another of is the post's
+// (numberedSibling); alone it is judged by its letters.
+func TestProbeNumberedSibling(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, false)}
+	for _, tt := range []struct{ text, want string }{
+		{"I spend qzTxkvZw1 first and then qzTxkvZw2 in the same block, but the second fails.", ""},
+		{"I spend qzTxkvZw1 first and then the other one in the same block, but the second fails.", "qzTxkvZw1"},
+	} {
+		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
+		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+		if got := strings.Join(r.Tokens, " "); got != tt.want {
+			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
+		}
+	}
+}
