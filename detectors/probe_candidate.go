@@ -125,6 +125,9 @@ func (p *prober) run() {
 			if mode == codeBlatant && (sh.n < probeCodeMinChars || sh.nameLike || c.camel) || mode == codeStray && c.camel {
 				continue // in code only a blatant draw of cases and digits
 			}
+			if p.edit0.Format == FormatMarkdown && (sh.upper > 0 && sh.lower > 0 && p.ownParts(word) || p.pluralOfOwn(word) || sh.digits > 0 && p.numberedSibling(word)) {
+				continue // "cborUTXO" in a post that writes "CBOR" and "UTXO", "eUTxOs" in one that writes "eUTxO", "txOutRef1" beside "txOutRef2"
+			}
 			var b float64
 			var ok bool
 			p.sym, b, ok = partsBits(p.m, word, p.sym)

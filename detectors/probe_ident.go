@@ -806,3 +806,125 @@ func lineEdge(t string, lo, hi int, before bool) bool {
 	}
 	return k == len(t) || t[k] == '\n' || t[k] == '\r'
 }
+
+// ownParts reports whether the mixed-case word w is built of the text's
+// own words: split into humps where the case turns (a run of capitals
+// before lower-case letters gives its last capital to the next hump:
+// "cborUTXO" is "cbor" "UTXO", "txOutTxOut" is "tx" "Out" "Tx" "Out"),
+// with at most ownPartsDigits digits at its end ("txOutRef1"), every hump
+// of two letters or more is a word the text or its title writes apart,
+// alone or with a plural's "s" or "es" ("UTXO" beside "the UTXO", "UTXOS"
+// beside "utxos"). A name is built of the words its text talks about; a
+// random draw's humps are mostly one or two letters long and rarely a word
+// at all: a hump of two letters is a word of a post perhaps once in
+// twenty, one of three once in a hundred or fewer, and a draw needs every
+// hump to be one. Asked last, after the cheaper tests: it searches the
+// text once per hump.
+func (p *prober) ownParts(w string) bool {
+	n := len(w)
+	for d := 0; d < ownPartsDigits && n > 0 && w[n-1] >= '0' && w[n-1] <= '9'; d++ {
+		n--
+	}
+	if !isLetters(w[:n]) {
+		return false
+	}
+	humps := 0
+	for i := 0; i < n; {
+		j := i + 1
+		if isUpper(w[i]) {
+			for j < n && isUpper(w[j]) {
+				j++
+			}
+			if j < n && j-i > 1 {
+				j-- // "UTXOs": "UTXO"; "PHPMy": "PHP" "My"
+			}
+		}
+		for j < n && !isUpper(w[j]) {
+			j++
+		}
+		if j-i < 2 || !p.wordApart(w[i:j], pluralSuffixes[:]) {
+			return false
+		}
+		humps++
+		i = j
+	}
+	return humps >= 2
+}
+
+// ownPartsDigits is the most digits a name built of the text's own words
+// ends with (ownParts): an index or a version ("txOutRef1", "Layer12").
+const ownPartsDigits = 2
+
+// wordApart reports whether the text or its title has the letters h as a
+// word of their own, in any case, or with one of the suffixes after them:
+// no letter or digit touches them but the suffix's.
+func (p *prober) wordApart(h string, suffixes []string) bool {
+	h = lowerASCII(h)
+	for _, t := range [2]string{p.text, p.edit0.Title} {
+		for i := range textview.IndexesFold(t, h) {
+			if i > 0 && isAlnumByte(t[i-1]) {
+				continue
+			}
+			e := i + len(h)
+			if e == len(t) || !isAlnumByte(t[e]) {
+				return true
+			}
+			for _, suf := range suffixes {
+				if k := e + len(suf); k <= len(t) && strings.EqualFold(t[e:k], suf) && (k == len(t) || !isAlnumByte(t[k])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pluralSuffixes are the endings of an English plural a name takes.
+var pluralSuffixes = [2]string{"s", "es"}
+
+// pluralOfOwn reports whether w is the plural of a word the text or its
+// title writes in the singular ("eUTxOs" beside "an eUTxO", "ZwPools"
+// beside "the ZwPool"): the text talks about several of what it names. A
+// draw is never another word of the text with "s" after it.
+func (p *prober) pluralOfOwn(w string) bool {
+	for _, suf := range pluralSuffixes {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 2 && p.wordApart(stem, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnumByte(b byte) bool { return isASCIILetter(b) || b >= '0' && b <= '9' }
+
+// numberedSibling reports whether w ends in digits and the text or its
+// title has the same letters numbered otherwise as a word of their own
+// ("txOutRef1" beside "txOutRef2", "value1" beside "value2"): names a
+// program numbers in a series. A draw ending in a digit is never another
+// word of the text but for its number.
+func (p *prober) numberedSibling(w string) bool {
+	n := len(w)
+	for n > 0 && w[n-1] >= '0' && w[n-1] <= '9' {
+		n--
+	}
+	if n < 3 || n == len(w) || !isLetters(w[:n]) {
+		return false
+	}
+	stem, num := lowerASCII(w[:n]), w[n:]
+	for _, t := range [2]string{p.text, p.edit0.Title} {
+		for i := range textview.IndexesFold(t, stem) {
+			if i > 0 && isAlnumByte(t[i-1]) {
+				continue
+			}
+			e := i + len(stem)
+			k := e
+			for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+				k++
+			}
+			if k > e && (k == len(t) || !isAlnumByte(t[k])) && t[e:k] != num {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -81,6 +81,7 @@ const (
 	bitsLoneFresh           = -6.0  // a page creation's length discount for that word, at most
 	bitsLoneMix             = 4.0   // a random mix of cases or digits, the one odd word of a sentence (loneMix)
 	bitsSpacedPunct         = 3.0   // a blank between the word and the punctuation after it, as the text nowhere else has (spacedPunct)
+	bitsDrawnAlone          = 3.0   // a post's one word shaped as a random draw of cases or digits, used once (drawnAlone)
 	loneLetterBits          = 8.0   // in a post, a lone word's letters this much worse than the model's words at least
 	bitsNoVowels            = 3.0
 	bitsConsonantRun        = 1.5 // per consonant beyond 4 in a row
@@ -169,6 +170,7 @@ const (
 	termDigitLed
 	termLone
 	termSpaced
+	termDrawn
 	termCount
 )
 
@@ -179,7 +181,7 @@ var probeTermNames = [termCount]string{
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
-	"digit-led", "lone", "spaced",
+	"digit-led", "lone", "spaced", "drawn",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -631,6 +633,10 @@ func (p *prober) judge(c *probeCandidate) {
 		// sentence someone else wrote.
 		c.add(termSpaced, bitsSpacedPunct)
 	}
+	if c.evidence < probeThresholdBits && c.evidence >= probeThresholdBits-bitsDrawnAlone && p.drawnAlone(c) {
+		// Asked last too: a shape no other word of the post has.
+		c.add(termDrawn, bitsDrawnAlone)
+	}
 	c.score = probeLogistic(c.evidence)
 }
 
@@ -752,6 +758,9 @@ func (p *prober) explain(c *probeCandidate) []Reason {
 	}
 	if b, ok := c.term(termSpaced); ok {
 		addReason(b, ProbeIsolated, "a blank between it and the punctuation after it, which the text nowhere else sets apart")
+	}
+	if b, ok := c.term(termDrawn); ok {
+		addReason(b, ProbeIsolated, "the text's only word shaped as a random draw of cases or digits, used once")
 	}
 	if where != "" {
 		who := "a logged-in editor"
@@ -1103,4 +1112,48 @@ func (p *prober) spacedPunct(c *probeCandidate) bool {
 		k++
 	}
 	return true
+}
+
+// drawnAlone reports whether c, a word of a post of letters with digits or
+// mixed case, is shaped as a random draw (strayShape), used once, and the
+// post's only word of that shape (strayAlone). A post that deals in keys,
+// hashes or ids has several of them; a real name of digits or humps keeps
+// its digits last or its humps words ("python38", "useState"), and one the
+// post is about is named again. A planted token is the one of its kind.
+func (p *prober) drawnAlone(c *probeCandidate) bool {
+	if p.edit0.Format != FormatMarkdown || !c.parts || c.camel || c.compound || c.nameLike || c.chars < probeCodeMinChars || c.w.Flags&wLower == 0 || c.w.Flags&wDigit == 0 {
+		return false
+	}
+	w := p.text[c.w.Lo:c.w.Hi]
+	if digitRun(w) >= 3 || p.lettersKnown(c) || p.leetWord(w) || p.quantityGlued(w) || c.w.Flags&wUpperFirst != 0 && nameHumps(w) {
+		return false
+	}
+	return p.strayShape(w, probeCodeMinChars) && p.usedOnce(c.w.Lo, c.w.Hi) && p.strayAlone(c.idx)
+}
+
+// digitRun returns the length of w's longest run of digits.
+func digitRun(w string) int {
+	best, run := 0, 0
+	for i := 0; i < len(w); i++ {
+		if digitAt(w, i) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// nameHumps reports whether the letters of w, its digits left out, have a
+// name's humps ("Qt5Agg" as "QtAgg", "Win32Api"): a capital opening each
+// run of lower-case letters.
+func nameHumps(w string) bool {
+	letters := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, w)
+	return shapeOf(letters).nameLike
 }
