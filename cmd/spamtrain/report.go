@@ -313,7 +313,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("## Augmentation\n\n")
 	fmt.Fprintf(&b, "Generated in Go by `cmd/spamtrain/augment.go` from the hand-written material of `cmd/spamtrain/langs.go` (no corpus text),\n")
 	fmt.Fprintf(&b, "seed %d: %d spam and %d good-faith texts in each of %d languages (%s).\n\n", seed, perLang, perLang, len(langs), langCodes())
-	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamContainers, ", "))
+	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamKinds(), ", "))
 	b.WriteString("  domains are throwaway names made of commercial words (hyphens, digits, cheap TLDs, the language's ccTLD, a few IDNs),\n")
 	b.WriteString("  URLs with landing paths and tracking parameters; contacts are Telegram handles, t.me links, WhatsApp and phone numbers, e-mail addresses.\n")
 	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories;\n")
