@@ -32,7 +32,7 @@ var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-ur
 // "an @handle opening the text" -2.8). Session 19, seed 13 / 14: the held-out
 // X posts' spam with words reverted with no memory 61.6% -> 73.3% / 72.6%,
 // their link-only spam 0 -> 6 of 6, Instagram link-only 65.7 -> 80.0% /
-// 80.0 -> 85.7%; but a Stack Exchange reply with a link reached p>=0.7 in
+// 80.0 -> 85.7%; but a Stack Exchange reply with an @handle (no URL) reached p>=0.7 in
 // fold B, the operating shift fell from +0.4 to +0.2 / +0.1, fold B's
 // e-mail spam went 75.0 -> 75.2% / 77.4 -> 75.6% and its link-only 10 -> 9
 // / 11 -> 10 of 17, and two hand-made follow-up fixtures (bot and
