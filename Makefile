@@ -59,4 +59,5 @@ model:
 	$(GO) run ./cmd/spamtrain -train ../shared/spam-train -corpus ../shared/corpus -out spamscore \
 		-sbl $(WIKIWARDEN_MIRRORS)/vasilvv+global-spam-blacklist/repo -top $(WIKIWARDEN_MIRRORS)/drakelover911+Phishing-analyzer/repo \
 		-world $(WIKIWARDEN_MIRRORS)/pemistahl+lingua-go/repo \
-		-comments $(WIKIWARDEN_MIRRORS)/ScamSpot+scamspot_ig-comment-scraper/repo
+		-comments $(WIKIWARDEN_MIRRORS)/ScamSpot+scamspot_ig-comment-scraper/repo \
+		-x $(WIKIWARDEN_MIRRORS)/janitrai+janitr/repo

@@ -25,6 +25,29 @@ var spamContainers = []string{"bracket", "cite", "after-categories", "markdown",
 var hamContainers = []string{"cite", "bracket", "extlinks", "markdown", "bare-url", "mention", "plain", "ref-only", "infobox", "chatty", "chatty", "answer", "topic-answer", "long-cite", "small-site", "reply",
 	"share", "docs", "company", "link-reply", "advice", "org-line", "contest"}
 
+// replySpam is whether the spam containers include "reply": spam that
+// opens with the @handle of whom it answers, as the good-faith replies
+// do (flag -replyspam, off by default). Without it the opening handle is a
+// good-faith shape the augmentation alone teaches (the shipped model weighs
+// "an @handle opening the text" -2.8). Session 19, seed 13 / 14: the held-out
+// X posts' spam with words reverted with no memory 61.6% -> 73.3% / 72.6%,
+// their link-only spam 0 -> 6 of 6, Instagram link-only 65.7 -> 80.0% /
+// 80.0 -> 85.7%; but a Stack Exchange reply with an @handle (no URL) reached p>=0.7 in
+// fold B, the operating shift fell from +0.4 to +0.2 / +0.1, fold B's
+// e-mail spam went 75.0 -> 75.2% / 77.4 -> 75.6% and its link-only 10 -> 9
+// / 11 -> 10 of 17, and two hand-made follow-up fixtures (bot and
+// detectors: a link-only greenhome-tips.com) fell to p=0.67, under 0.7.
+var replySpam = false
+
+// spamKinds are the spam containers in turn: spamContainers, and with
+// replySpam the reply spam.
+func spamKinds() []string {
+	if replySpam {
+		return append(slices.Clip(spamContainers), "reply")
+	}
+	return spamContainers
+}
+
 // hamKinds are the good-faith containers in turn: hamContainers, and with
 // the testimonials the finance talk that shares their words.
 func hamKinds() []string {
@@ -460,6 +483,25 @@ func (a *augmenter) spam(l *lang, c string) example {
 		// A short chat or comment spam: a line and a contact.
 		wiki = false
 		text = a.chatSpamText(l)
+	case "reply":
+		// Spam that answers someone, as reply spam under a post or in a
+		// thread does: it opens with the @handle of whom it answers, as
+		// the good-faith replies do, so that the opening handle alone
+		// says nothing and the pitch and its address are judged.
+		wiki = false
+		who := a.replyHandle() + a.pick([]string{": ", " ", ", "})
+		switch a.r.IntN(3) {
+		case 0:
+			text = who + a.chatSpamText(l)
+		case 1:
+			text = who + a.spamSentence(l) + " " + a.spamURL(l)
+		default:
+			c := comments[l.code]
+			if c == nil {
+				c = comments["en"]
+			}
+			text = who + a.pick(c) + " " + a.spamSentence(l) + " " + a.pick([]string{a.spamURL(l), a.handle(l)})
+		}
 	case "story":
 		// Fluent prose that hides its pitch: neutral sentences of the
 		// language around a testimonial or offer, the contact at the end
@@ -539,6 +581,15 @@ func (a *augmenter) spam(l *lang, c string) example {
 		e.markdown = true
 	}
 	return e
+}
+
+// replyHandle is the @handle a reply opens with or names: a person-shaped
+// account or a forum user name, for spam and good faith alike.
+func (a *augmenter) replyHandle() string {
+	if testimonials && a.r.IntN(2) == 0 {
+		return a.personHandle(false)
+	}
+	return "@" + a.pick([]string{"fredley", "jsmith", "MarieC", "alex2019", "Taro", "dev_ops", "k8s_fan", "mod_team", "anna_k", "user12345", "the_admin", "bot_tester"})
 }
 
 // hamURL makes a URL on a reputable site of l.
@@ -757,12 +808,7 @@ func (a *augmenter) ham(l *lang, c string) example {
 		// A reply that names people by @handle, as forum and issue
 		// threads do, with or without a link.
 		wiki = false
-		who := func() string {
-			if testimonials && a.r.IntN(2) == 0 {
-				return a.personHandle(false)
-			}
-			return "@" + a.pick([]string{"fredley", "jsmith", "MarieC", "alex2019", "Taro", "dev_ops", "k8s_fan", "mod_team", "anna_k", "user12345", "the_admin", "bot_tester"})
-		}
+		who := a.replyHandle
 		n := 4
 		if testimonials {
 			n = 5
@@ -888,7 +934,7 @@ func clipASCII(s string, n int) string {
 // augment makes perLang spam and perLang ham examples in every language.
 func augment(seed uint64, pages []page, perLang int) []example {
 	a := &augmenter{r: rand.New(rand.NewPCG(seed, 0x5eed)), pages: pages}
-	hamContainers := hamKinds()
+	spamContainers, hamContainers := spamKinds(), hamKinds()
 	var out []example
 	for i := range langs {
 		l := &langs[i]

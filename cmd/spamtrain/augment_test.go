@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +34,36 @@ func TestReferralPath(t *testing.T) {
 		}
 		if n%6 == 0 && !strings.HasPrefix(p, "/?ref=") {
 			t.Errorf("referralPath(%d) = %q, want an affiliate number", n, p)
+		}
+	}
+}
+
+// TestReplySpam checks the augmented reply spam: in every language it
+// opens with the @handle of whom it answers, as the good-faith replies do,
+// and carries a contact of its own after it, which the pitch is read with.
+func TestReplySpam(t *testing.T) {
+	defer func(v bool) { replySpam = v }(replySpam)
+	for _, on := range []bool{false, true} {
+		replySpam = on
+		if got := slices.Contains(spamKinds(), "reply"); got != on {
+			t.Errorf("with -replyspam=%v the spam containers include reply: %v", on, got)
+		}
+	}
+	a := &augmenter{r: rand.New(rand.NewPCG(1, 2))}
+	for i := range langs {
+		l := &langs[i]
+		for n := 0; n < 12; n++ {
+			e := a.spam(l, "reply")
+			if !e.label || e.kind != "aug-spam-reply-"+l.code || !e.markdown || e.old != "" {
+				t.Fatalf("%s: got %+v, want a Markdown spam example of kind aug-spam-reply-%s, no page", l.code, e, l.code)
+			}
+			if !strings.HasPrefix(e.text, "@") {
+				t.Errorf("%s: %q does not open with an @handle", l.code, e.text)
+			}
+			rest := strings.TrimLeft(strings.TrimPrefix(e.text, strings.Fields(e.text)[0]), " :,")
+			if _, cs := spamscore.Vectorize(spamscore.Doc{Text: rest}, bits); len(cs) == 0 {
+				t.Errorf("%s: %q has no contact after its opening handle", l.code, e.text)
+			}
 		}
 	}
 }

@@ -79,9 +79,13 @@ func run(args []string, stdout io.Writer) error {
 	commentsDir := fl.String("comments", "/work/.mirror/ScamSpot+scamspot_ig-comment-scraper/repo", "git directory of a mirror of "+commentsRepo+" (real comment spam and good faith)")
 	fl.BoolVar(&commentsTrain, "commentstrain", commentsTrain, "train the final model and folds A to C on the tuning half of the comments too (fold D never does)")
 	fl.Float64Var(&commentShare, "commentshare", commentShare, "with -commentstrain: weight share of the comments' stratum a class")
-	shipped := fl.Bool("shipped", false, "with -eval: also score the comments of fold D with the shipped model (spamscore.Default), to measure it before a change")
+	xDir := fl.String("x", "/work/.mirror/janitrai+janitr/repo", "git directory of a mirror of "+xRepo+" (real social-media spam and good faith on X)")
+	fl.BoolVar(&xTrain, "xtrain", xTrain, "train the final model and every fold but X on the tuning half of the X posts too")
+	fl.Float64Var(&xShare, "xshare", xShare, "with -xtrain: weight share of the X posts' stratum a class")
+	shipped := fl.Bool("shipped", false, "with -eval: also score the comments of fold D and the posts of fold X with the shipped model (spamscore.Default), to measure it before a change")
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
+	fl.BoolVar(&replySpam, "replyspam", replySpam, "augment with reply spam that opens with an @handle (augment.go; off: the shipped model)")
 	fl.BoolVar(&testimonials, "testimonials", testimonials, "augment with testimonial spam, person-shaped accounts and good-faith finance talk (testimony.go; =false for the model before them)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
@@ -141,9 +145,13 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	all := slices.Concat(real, edits, aug, doms, world, comments)
-	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages, %d comments); extracting features\n",
-		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)), len(comments))
+	posts, err := loadXPosts(*xDir)
+	if err != nil {
+		return err
+	}
+	all := slices.Concat(real, edits, aug, doms, world, comments, posts)
+	fmt.Fprintf(stdout, "%d examples (%d real, %d corpus, %d augmented, %d domains, %d paragraphs in %d languages, %d comments, %d X posts); extracting features\n",
+		len(all), len(real), len(edits), len(aug), len(doms), len(world), len(worldLangs(world)), len(comments), len(posts))
 
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
@@ -167,11 +175,19 @@ func run(args []string, stdout io.Writer) error {
 	}
 	isComment := func(e *example) bool { return e.source == "ig" }
 	isHeldComment := func(e *example) bool { return isComment(e) && commentHeld(e.id) }
+	isPost := func(e *example) bool { return e.source == "x" }
+	isHeldPost := func(e *example) bool { return isPost(e) && xHeld(e.id) }
+	// unseenComment and unseenPost are what no fold but their own trains on.
+	unseenComment := isHeldComment
+	if !commentsTrain {
+		unseenComment = isComment
+	}
+	unseenPost := isHeldPost
+	if !xTrain {
+		unseenPost = isPost
+	}
 	noComments := func(skip func(*example) bool) func(*example) bool {
-		if commentsTrain {
-			return func(e *example) bool { return isHeldComment(e) || skip != nil && skip(e) }
-		}
-		return func(e *example) bool { return isComment(e) || skip != nil && skip(e) }
+		return func(e *example) bool { return unseenComment(e) || unseenPost(e) || skip != nil && skip(e) }
 	}
 	crossFolds := []fold{
 		// A cited domain from a held-out corpus group is not trained on.
@@ -180,10 +196,14 @@ func run(args []string, stdout io.Writer) error {
 		{name: "C: trained on half of the blacklisted and cited domains, tested on the other half", test: sblHeldOut, skip: noComments(nil)},
 		{name: "C0: as C without any blacklist domain in training (the model before them)", test: sblHeldOut,
 			skip: noComments(func(e *example) bool { return e.source == "sbl" })},
-		{name: "D: trained on all but the Instagram comments, tested on them", test: isComment},
+		{name: "D: trained on all but the Instagram comments, tested on them", test: isComment, skip: unseenPost, held: isHeldComment},
 	}
 	if commentsTrain {
-		crossFolds = append(crossFolds, fold{name: "Dh: trained on all but the held-out half of the Instagram comments, tested on it", test: isHeldComment})
+		crossFolds = append(crossFolds, fold{name: "Dh: trained on all but the held-out half of the Instagram comments, tested on it", test: isHeldComment, skip: unseenPost, held: isHeldComment})
+	}
+	crossFolds = append(crossFolds, fold{name: "X: trained on all but the X posts, tested on them", test: isPost, skip: unseenComment, held: isHeldPost})
+	if xTrain {
+		crossFolds = append(crossFolds, fold{name: "Xh: trained on all but the held-out half of the X posts, tested on it", test: isHeldPost, skip: unseenComment, held: isHeldPost})
 	}
 	var heldHam, heldSpam [][]float64 // per fold: logits of the held-out real web ham and spam with links
 	var heldWorld [][]float64         // per fold: logits of the held-out Leipzig prose with a good-faith link
@@ -213,19 +233,19 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 		m := ds.fit(train)
-		if !strings.HasPrefix(f.name, "D") {
+		if f.held == nil {
 			ds.report(&rep, f.name, m, test)
 		} else {
 			// Only the tuning half's misses and false positives are
 			// listed: the held-out half stays unread.
-			ds.commentReports(&rep, f.name, m, test, isHeldComment, !strings.HasPrefix(f.name, "Dh"))
+			ds.commentReports(&rep, f.name, m, test, f.held, len(f.short()) == 1)
 		}
-		if *shipped && f.name[:2] == "D:" {
+		if *shipped && f.held != nil && len(f.short()) == 1 {
 			def, err := spamscore.Default()
 			if err != nil {
 				return err
 			}
-			ds.commentReports(&rep, "the shipped model (spamscore.Default) on fold D's comments", trained{model: def}, test, isHeldComment, true)
+			ds.commentReports(&rep, "the shipped model (spamscore.Default) on fold "+f.short()+"'s items", trained{model: def}, test, f.held, true)
 		}
 		// The operating point is chosen on folds A and B alone.
 		if strings.HasPrefix(f.name, "A") || strings.HasPrefix(f.name, "B") {
@@ -235,7 +255,7 @@ func run(args []string, stdout io.Writer) error {
 			heldModels = append(heldModels, m)
 			heldIdx = append(heldIdx, test)
 		}
-		if strings.HasPrefix(f.name, "D") {
+		if f.held != nil {
 			commentModels = append(commentModels, m)
 			commentIdx = append(commentIdx, test)
 			commentNames = append(commentNames, f.short())
@@ -276,7 +296,7 @@ func run(args []string, stdout io.Writer) error {
 	fmt.Fprintln(stdout, "final model")
 	var idx []int
 	for i := range all {
-		if commentsTrain && !isHeldComment(&all[i]) || !isComment(&all[i]) {
+		if !unseenComment(&all[i]) && !unseenPost(&all[i]) {
 			idx = append(idx, i)
 		}
 	}
@@ -331,6 +351,9 @@ type fold struct {
 	name string
 	test func(*example) bool
 	skip func(*example) bool // neither trained nor tested on
+	// held is, for the folds of comments and posts, their held-out half:
+	// only the other half's misses and false positives are listed.
+	held func(*example) bool
 }
 
 // short is the fold's name before its colon: "A", "Dh".
@@ -423,6 +446,9 @@ func (ds *dataset) weights(idx []int) []float64 {
 		if e.source == "world" {
 			return "world"
 		}
+		if e.source == "x" {
+			return "xpost"
+		}
 		if e.genre == "web" {
 			return "web/" + e.lang
 		}
@@ -441,6 +467,8 @@ func (ds *dataset) weights(idx []int) []float64 {
 			return 2
 		case "comment":
 			return commentShare
+		case "xpost":
+			return xShare
 		case "sbl":
 			return sblShare
 		}

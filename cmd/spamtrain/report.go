@@ -117,7 +117,7 @@ func (ds *dataset) report(w io.Writer, title string, m trained, idx []int) {
 				get(agg, "real ham with links or contacts: web text (Stack Exchange, wiki, edits)").add(p)
 			}
 			if e.genre == "comment" {
-				get(agg, "real ham with links or contacts: comments (Instagram)").add(p)
+				get(agg, "real ham with links or contacts: comments (Instagram, X posts)").add(p)
 			}
 			if p >= thrSignal && (e.genre == "web" || e.genre == "comment") {
 				fps = append(fps, fp{p, e.id, e.text, doc(*e)})
@@ -246,7 +246,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	} {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", f.name, sha256File(filepath.Join(f.dir, f.name)), f.use)
 	}
-	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl`, `-top`, `-world` and `-comments`) at pinned commits, never copied:\n\n")
+	fmt.Fprintf(&b, "\nRead from git mirrors (`/work/.mirror/OWNER+NAME/repo`, flags `-sbl`, `-top`, `-world`, `-comments` and `-x`) at pinned commits, never copied:\n\n")
 	b.WriteString("| repository@commit:path | licence | used as |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| %s@%s:%s | the Meta-Wiki page *Spam blacklist* (2013), CC BY-SA under Wikimedia's terms of use; the mirror adds no licence of its own | spam: its %d literal domain entries (`\\bname\\.tld\\b`; regexes with wildcards left out); at most %d used, by FNV-1a hash |\n",
 		sblRepo, sblCommit, sblPath, ds.nBlacklist, sblMax)
@@ -270,6 +270,22 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	}
 	fmt.Fprintf(&b, "| %s@%s:%s | MIT (the repository); the comments' words are their writers' | real comment spam and good faith: %d Instagram comments rated scam and %d rated not by the collector (2022-2023, finance and crypto posts; lower-cased by the collector, apostrophes dropped; mostly English); %s |\n\n",
 		commentsRepo, commentsCommit, commentsPath, nSpam, nHam, use)
+	nSpam, nHam = 0, 0
+	for _, e := range ds.ex {
+		if e.source == "x" {
+			if e.label {
+				nSpam++
+			} else {
+				nHam++
+			}
+		}
+	}
+	use = "held out whole in fold X, never trained on (`-xtrain=false`); its held-out half (by a hash of the post's id) is reported apart, only the tuning half's misses and false positives were read"
+	if xTrain {
+		use = fmt.Sprintf("split by a hash of the post's id: every fold but X and the final model train on the tuning half (`-xtrain`), weight share %g a class; fold X holds out all of it, fold Xh the held-out half, never trained on nor read", xShare)
+	}
+	fmt.Fprintf(&b, "| %s@%s:%s | MIT (the repository); the posts' words are their writers' | real social-media spam and good faith: %d posts on X labelled scam, phishing, recovery scam or spam and %d labelled clean or with topic labels only by the Janitr project (2023-2026; model suggestions reviewed by a person; promotion, giveaways, engagement bait and AI replies left out; mostly English and crypto); %s |\n\n",
+		xRepo, xCommit, xPath, nSpam, nHam, use)
 	b.WriteString("Each blacklisted domain, and each registrable domain that the real good-faith texts above link to or the Majestic rows\n")
 	b.WriteString("name, becomes one edit that adds only it, in one of the containers " + strings.Join(domainContainers, ", ") + " (chosen by the\n")
 	b.WriteString("domain's hash, spam and good faith alike; wiki containers inserted into a real article): the domain name is all that\n")
@@ -297,7 +313,7 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("## Augmentation\n\n")
 	fmt.Fprintf(&b, "Generated in Go by `cmd/spamtrain/augment.go` from the hand-written material of `cmd/spamtrain/langs.go` (no corpus text),\n")
 	fmt.Fprintf(&b, "seed %d: %d spam and %d good-faith texts in each of %d languages (%s).\n\n", seed, perLang, perLang, len(langs), langCodes())
-	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamContainers, ", "))
+	fmt.Fprintf(&b, "- Spam containers, in turn: %s. Spam sentences are pitches (loans, casinos, pills, crypto testimonials, SEO, replicas) with a product slot;\n", strings.Join(spamKinds(), ", "))
 	b.WriteString("  domains are throwaway names made of commercial words (hyphens, digits, cheap TLDs, the language's ccTLD, a few IDNs),\n")
 	b.WriteString("  URLs with landing paths and tracking parameters; contacts are Telegram handles, t.me links, WhatsApp and phone numbers, e-mail addresses.\n")
 	b.WriteString("  Wiki containers are inserted into a real article of `../shared/corpus/wikitext` (half of them), link lists after its categories;\n")
@@ -544,7 +560,7 @@ func decided(w io.Writer, ds *dataset, m trained, idx []int) {
 		case e.genre == "web":
 			g = "real web ham with links or contacts (Stack Exchange, wiki, edits)"
 		case e.genre == "comment":
-			g = "real comment ham with links or contacts (Instagram)"
+			g = "real comment ham with links or contacts (Instagram, X posts)"
 		default:
 			g = "real e-mail and SMS ham with links or contacts"
 		}

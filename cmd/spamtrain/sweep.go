@@ -121,11 +121,11 @@ func sweepGroupOf(e *example, words bool) string {
 		return "augmented good faith, held-out languages"
 	case e.source == "sbl":
 		return ""
-	case e.source == "ig" && e.label && words:
+	case e.genre == "comment" && e.label && words:
 		return "comment spam with words"
-	case e.source == "ig" && e.label:
+	case e.genre == "comment" && e.label:
 		return "comment spam, links only"
-	case e.source == "ig":
+	case e.genre == "comment":
 		return "comment good faith with a contact"
 	case e.source == "world" && !e.label:
 		return "Leipzig prose with a good-faith link, held-out languages"
