@@ -70,7 +70,7 @@ const (
 	// modelGoodFaith is the spam model's probability below which it
 	// reads the text as plain good faith.
 	modelGoodFaith = 0.1
-	// modelLeansSpam is the spam model's probability from which it reads
+	// ModelLeansSpam is the spam model's probability from which it reads
 	// the text as more likely spam than not: short of a spam signal
 	// (modelSignalMin), content evidence enough for memory that does not
 	// tie the editor to the campaign but is too weak for weak evidence to
@@ -88,7 +88,7 @@ const (
 	// (`go run ./cmd/spamtrain -eval -only A,B,D,Dh`, "What a probed
 	// range's follow-up needs", fold A and B for Leipzig and augmented,
 	// D for Instagram; TestDecideLinksRates).
-	modelLeansSpam = 0.6
+	ModelLeansSpam = 0.6
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -162,7 +162,7 @@ type content struct {
 	// (`go run ./cmd/spamtrain -eval`, "What a probed range's follow-up needs").
 	weak bool
 	// leans: the spam model reads the text as more likely spam than not
-	// (modelLeansSpam).
+	// (ModelLeansSpam).
 	leans bool
 }
 
@@ -229,7 +229,7 @@ func judgeContent(links *detectors.Result, old, new string, threshold float64) c
 	c.titled, c.cited, c.reputable = true, true, true
 	c.related = len(links.Links) > 0
 	c.weak = model && links.Spam >= modelGoodFaith
-	c.leans = model && links.Spam >= modelLeansSpam
+	c.leans = model && links.Spam >= ModelLeansSpam
 	for _, l := range links.Links {
 		words := len(strings.Fields(l.Anchor))
 		if words < titleWords {

@@ -362,7 +362,7 @@ func TestDecideLinksRates(t *testing.T) {
 		{"known probe token", bot.Memory{KnownToken: true}, known, shareReverted, 0.99, false},
 		// A neighbour on a wiki with a thin domain history, or an
 		// unrelated editor on a probed page, needs the spam model to
-		// lean to spam (p 0.6, modelLeansSpam) for an untitled link to
+		// lean to spam (p 0.6, ModelLeansSpam) for an untitled link to
 		// a new domain: 86.50 -> 89.25% each (91.25% at p 0.5, which
 		// cost held-out good faith); what the model reads as less likely
 		// spam is flagged from the range, left alone on the page.
