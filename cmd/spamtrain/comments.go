@@ -44,10 +44,11 @@ var (
 	commentShare  = 0.15
 )
 
-// commentHeld is whether a comment is in the held-out half: chosen by a
+// heldHalf is whether a comment or post of a source split in halves (the
+// Instagram comments, the X posts) is in the held-out half: chosen by a
 // hash of its id, so that the halves do not change when the model does.
 // Only the tuning half's misses and false positives are listed.
-func commentHeld(id string) bool {
+func heldHalf(id string) bool {
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	return h.Sum32()%2 == 1

@@ -174,9 +174,9 @@ func run(args []string, stdout io.Writer) error {
 			e.source == "world" && !worldHeldInA(e.lang)
 	}
 	isComment := func(e *example) bool { return e.source == "ig" }
-	isHeldComment := func(e *example) bool { return isComment(e) && commentHeld(e.id) }
+	isHeldComment := func(e *example) bool { return isComment(e) && heldHalf(e.id) }
 	isPost := func(e *example) bool { return e.source == "x" }
-	isHeldPost := func(e *example) bool { return isPost(e) && xHeld(e.id) }
+	isHeldPost := func(e *example) bool { return isPost(e) && heldHalf(e.id) }
 	// unseenComment and unseenPost are what no fold but their own trains on.
 	unseenComment := isHeldComment
 	if !commentsTrain {

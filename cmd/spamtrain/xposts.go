@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"os/exec"
 	"slices"
 	"strings"
@@ -53,14 +52,6 @@ var (
 	xTrain = false
 	xShare = 0.15
 )
-
-// xHeld is whether an X post is in the held-out half: chosen by a hash of
-// its id, so that the halves do not change when the model does.
-func xHeld(id string) bool {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return h.Sum32()%2 == 1
-}
 
 // loadXPosts reads the labelled X posts from the git mirror at gitDir.
 func loadXPosts(gitDir string) ([]example, error) {
