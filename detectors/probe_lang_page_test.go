@@ -29,17 +29,8 @@ func TestProbeTokenInPageWithDiacritics(t *testing.T) {
 		"Zimą jezioro zamarza na kilka tygodni. Dawniej mieszkańcy wycinali wtedy bloki lodu, które przechowywali " +
 		"w piwnicach aż do lata. Dziś po lodzie chodzą tylko nieliczni spacerowicze, a dzieci jeżdżą na łyżwach " +
 		"przy samym brzegu, gdzie woda jest najpłytsza.\n"
-	judge := func(text string) Result {
-		e := &Edit{Anon: true, New: text, Lang: "pl"}
-		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-	}
-	if r := judge(page); r.Score >= DefaultProbeThreshold {
-		t.Fatalf("the page flagged: %v", r.Suspects)
-	}
-	rng := rand.New(rand.NewPCG(18, 14))
-	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
 	n := 200
-	hits := drawsCaught(rng, page, n, func(i int) string { return inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5)) }, judge)
+	hits := pageDrawsCaught(t, page, "pl", env, 18, n)
 	// 195 today; 183 when words with diacritics around broke the
 	// sentence (amidWords, loneInProse) and counted as another language.
 	if hits*100 < 95*n {
@@ -99,17 +90,8 @@ func TestProbeTokenInPageNoDictionaryReads(t *testing.T) {
 	}
 	page := probeLangPageText
 	env := &Env{Dicts: testDictsWith(t, "en")} // every dictionary installed: none reads the page
-	judge := func(text string) Result {
-		e := &Edit{Anon: true, New: text}
-		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-	}
-	if r := judge(page); r.Score >= DefaultProbeThreshold {
-		t.Fatalf("the page flagged: %v", r.Suspects)
-	}
-	rng := rand.New(rand.NewPCG(19, 14))
-	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
 	n := 200
-	hits := drawsCaught(rng, page, n, func(i int) string { return inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5)) }, judge)
+	hits := pageDrawsCaught(t, page, "", env, 19, n)
 	// 190 today; 186 when the page's other words counted as on a page a
 	// dictionary reads (rivalWords).
 	if hits < 189 {
@@ -138,3 +120,22 @@ const probeLangPageText = "Mozu Velavina e zasi nuvu lasi i ze moana zonda, e zo
 	"Vo ze sualele o ze mozu se masana i ze loanda o ze zau, a vo ze ua nui va seve i nda malama o ze laumazi. " +
 	"I ezasi zau va pa mai nda afiofio vasa, a va pavalu nda fale me nda mala. Vo ze afiofio nui lawa i " +
 	"pa mai i ze zau lua mano ma zolu, a i sanda ano ze fanda o Salozapu i muli iso.\n"
+
+// pageDrawsCaught creates page, in language lang ("" for none said), as an
+// anonymous editor's new page and fails the test if the page itself is
+// flagged; then it slips n random tokens of 8-12 characters (lower case,
+// mixed case, digits, both; rand seed) into it one at a time and returns
+// how many are caught.
+func pageDrawsCaught(t *testing.T, page, lang string, env *Env, seed uint64, n int) int {
+	t.Helper()
+	judge := func(text string) Result {
+		e := &Edit{Anon: true, New: text, Lang: lang}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+	}
+	if r := judge(page); r.Score >= DefaultProbeThreshold {
+		t.Fatalf("the page flagged: %v", r.Suspects)
+	}
+	rng := rand.New(rand.NewPCG(seed, 14))
+	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
+	return drawsCaught(rng, page, n, func(i int) string { return inject.Token(rng, styles[i%len(styles)], 8+rng.IntN(5)) }, judge)
+}
