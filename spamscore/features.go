@@ -236,6 +236,9 @@ func featureSet() uint32 {
 	for _, n := range denseNames {
 		h = h.str(n)
 	}
+	if PromotedHandles {
+		h = h.str("promoted handles")
+	}
 	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link means, pitch kinds, hashed cap %g", HashedCap)))
 }
 
@@ -693,6 +696,8 @@ var categoryPrefixes = []string{"[[Category:", "[[category:", "[[Kategorie:", "[
 // extractor turns a Doc into features. It keeps its buffers between calls.
 type extractor struct {
 	feats    []feat
+	opener   bool     // with PromotedHandles: an @handle opens the text
+	promoted bool     // with PromotedHandles: an @handle after the opening reads as promoted
 	origins  []string // when explaining: what each origin index names
 	explain  bool
 	contacts []Contact
@@ -871,6 +876,7 @@ func (x *extractor) reset(explain bool) {
 	x.names = x.names[:0]
 	x.namesRead = false
 	x.explain = explain
+	x.opener, x.promoted = false, false
 }
 
 // extract fills x.feats and x.contacts from d.
@@ -966,7 +972,11 @@ func (x *extractor) extract(d Doc) {
 		case textview.ContactHandle:
 			x.addContact(Contact{Kind: ContactTelegram, Text: t})
 			if strings.TrimSpace(text[:c.Span.Lo]) == "" {
-				x.dense(fTelegramStart, 1)
+				if PromotedHandles {
+					x.opener = true
+				} else {
+					x.dense(fTelegramStart, 1)
+				}
 			} else {
 				x.handlePlace(text, c.Span.Lo, c.Span.Hi)
 			}
@@ -1043,6 +1053,9 @@ func (x *extractor) extract(d Doc) {
 		slices.ContainsFunc(x.contacts, messengerLink)
 	x.linkFeatures(d)
 	x.handleSet()
+	if PromotedHandles {
+		x.replyOpener()
+	}
 	if n >= 2 && linkList(text) {
 		x.dense(fListLinks, 1)
 	}

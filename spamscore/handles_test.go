@@ -72,3 +72,26 @@ func TestInviteLink(t *testing.T) {
 		}
 	}
 }
+
+// TestPromotedAfterOpening checks that, with PromotedHandles, an opening
+// @mention stays a reply's unless a later handle is promoted, and that
+// without it the opening handle is read as before.
+func TestPromotedAfterOpening(t *testing.T) {
+	defer func(on bool) { PromotedHandles = on }(PromotedHandles)
+	for _, tc := range []struct {
+		text        string
+		on, opening bool
+	}{
+		{"@marta thanks, that fixed the build on my machine", true, true},
+		{"@marta I agree with @tom on this one", true, true},
+		{"@marta great post! I doubled my savings in a week, message @rosa_fx01", true, false},
+		{"@marta nice, my mentor on instagram @rosa_gold helped me a lot", true, false},
+		{"@marta great post! I doubled my savings in a week, message @rosa_fx01", false, true},
+		{"Thanks @marta, I will try it", true, false},
+	} {
+		PromotedHandles = tc.on
+		if got := textHas(tc.text, fTelegramStart); got != tc.opening {
+			t.Errorf("%q (promoted handles %v): %s = %v, want %v", tc.text, tc.on, denseNames[fTelegramStart], got, tc.opening)
+		}
+	}
+}
