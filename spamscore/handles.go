@@ -75,26 +75,27 @@ func (x *extractor) handlePlace(text string, lo, hi int) {
 // promoted one (spamtrain's flag -promoted, off: the shipped model). Off,
 // "an @handle opening the text" is set whenever one opens it, and reply
 // spam ("@anna great post! earn daily, message @x_fx01") carries the
-// good-faith weight of a reply. On, the opening handle is a reply's
-// mention only when no later handle is promoted (closing the text after
-// its words, named with its platform or a call to write, a channel's
-// name, or any second handle beside messenger words); else the text gets
-// "a promoted @handle after an opening @mention" instead. Session 19,
-// `spamtrain -eval -promoted`, seed 13 / 14, no-memory reverts: Instagram
-// comment spam with words (fold D) 63.4 -> 66.8% / 63.1 -> 63.4%, its
-// link-only spam 65.7 -> 82.9% / 80.0 -> 80.0%, the X posts' spam with
-// words (fold X) 61.6 -> 69.7% / 74.7%; good faith at p>=0.8 within 0.07
-// point (Stack Exchange A 0.12 -> 0.16% / 0.09 -> 0.12%, Leipzig B 0.16
-// -> 0.21% / 0.19 -> 0.26%); the operating shift rose from +0.4 to +0.5
-// at seed 13. It stays off because its model made a real regular edit
-// (an irb.com reference, p 0.13, over modelGoodFaith) a revert when a
-// neighbour in its range probed (bot's TestDecideRealRegularEdits). With
-// -replyspam too, fold D's spam with words fell to 61.1% at seed 13.
+// good-faith weight of a reply (-2.8 in the shipped model). On, the
+// opening handle is a reply's mention only when no later handle is
+// promoted (closing the text after its words, named with its platform or
+// a call to write, a channel's name, or any second handle beside
+// messenger words); else the feature is not set. Session 19, `spamtrain
+// -eval -promoted`, seed 13 / 14, no-memory reverts: the X posts' spam
+// with words (fold X) 61.6 -> 67.1% / 67.8 -> 73.3%, their good faith
+// with a contact 26.2 -> 26.8% / 26.2 -> 26.2%; Instagram comment spam
+// with words (fold D) 63.4 -> 63.4% / 63.1 -> 63.0% (one item fewer), its
+// link-only spam 65.7 -> 65.7% / 80.0 -> 80.0%; Stack Exchange, articles
+// and Leipzig at p>=0.8 within 0.03 point; the decide and link fixtures
+// pass. It stays off for that one item of fold D at seed 14.
+//
+// Tried and dropped: a hashed feature "a promoted @handle after an
+// opening @mention" in place of the opening one lifted fold D to 66.8% /
+// 63.4% and its link-only spam to 82.9% / 80.0%, but raised the operating
+// shift from +0.4 to +0.5 at seed 13, and that model made a real regular
+// edit (a reference link, p 0.13, over the bot's good-faith bound) a
+// revert when a neighbour in its range probed. With -replyspam too, fold
+// D's spam with words fell to 61.1% at seed 13.
 var PromotedHandles = false
-
-// nsHandle is the namespace of the hashed handle features of
-// PromotedHandles.
-const nsHandle = 'h'
 
 // replyOpener sets, with PromotedHandles, the feature of the opening
 // handle once every handle's place and the messenger words are known.
@@ -109,7 +110,6 @@ func (x *extractor) replyOpener() {
 		}
 	}
 	if x.promoted || x.messenger && handles >= 2 {
-		x.hashed(newHash(nsHandle).str("promoted after an opening mention"), 1, x.origin("a promoted @handle after an opening @mention"))
 		return
 	}
 	x.dense(fTelegramStart, 1)
