@@ -86,7 +86,7 @@ func run(args []string, stdout io.Writer) error {
 	evalOnly := fl.Bool("eval", false, "run the cross-source evaluation only and print it; write nothing")
 	fixShift := fl.Float64("shift", math.NaN(), "operating-point shift in log-odds instead of the chosen one (to compare models at one shift)")
 	fl.BoolVar(&replySpam, "replyspam", replySpam, "augment with reply spam that opens with an @handle (augment.go; off: the shipped model)")
-	fl.BoolVar(&spamscore.PromotedHandles, "promoted", spamscore.PromotedHandles, "tell an opening @mention from a promoted @handle after it (spamscore/handles.go; off: the shipped model)")
+	fl.BoolVar(&spamscore.PromotedHandles, "promoted", spamscore.PromotedHandles, "tell an opening @mention from a promoted @handle after it (spamscore/handles.go; on in the shipped model)")
 	fl.BoolVar(&testimonials, "testimonials", testimonials, "augment with testimonial spam, person-shaped accounts and good-faith finance talk (testimony.go; =false for the model before them)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
