@@ -73,10 +73,10 @@ func (x *extractor) handlePlace(text string, lo, hi int) {
 
 // PromotedHandles is whether the opening @handle is told apart from a
 // promoted one (spamtrain's flag -promoted; on in the shipped model, whose
-// feature-set hash records it). Off,
-// "an @handle opening the text" is set whenever one opens it, and reply
-// spam ("@anna great post! earn daily, message @x_fx01") carries the
-// good-faith weight of a reply (-2.8 in the shipped model). On, the
+// feature-set hash records it). Off, "an @handle opening the text" is set
+// whenever one opens it, and reply spam ("@anna great post! earn daily,
+// message @x_fx01") carries the good-faith weight of a reply (-2.8 in
+// session 18's model). On, the
 // opening handle is a reply's mention only when no later handle is
 // promoted (closing the text after its words, named with its platform or
 // a call to write, a channel's name, or any second handle beside
