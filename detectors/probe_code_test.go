@@ -341,6 +341,17 @@ func checkPostProbe(t *testing.T, env *Env, text string, want bool) {
 	}
 }
 
+// checkPostTokens judges text as an anonymous Markdown post and fails t
+// unless the tokens it flags, joined by blanks, are want ("" for none).
+func checkPostTokens(t *testing.T, env *Env, text, want string) {
+	t.Helper()
+	e := &Edit{Anon: true, Format: FormatMarkdown, New: text}
+	r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+	if got := strings.Join(r.Tokens, " "); got != want {
+		t.Errorf("%q: tokens %q, want %q\n%s", text, got, want, reasonLines(r))
+	}
+}
+
 // Lower-case letters in code are judged only when they stand apart from
 // the code as a planted token does (spaces on both sides, used once in the
 // post) and their letters are blatantly random: a program's own names are

@@ -2,7 +2,6 @@ package detectors
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 )
 
@@ -23,11 +22,6 @@ func TestProbeDrawnAlone(t *testing.T) {
 		{"", "zupid5", "", ""},
 		{"\n    cache = Cache(key=\"w8x2pt5qm\", run=\"f3kq9zd8w\")", "zup5id", "", ""},
 	} {
-		text := fmt.Sprintf(post, tt.code, tt.tok, tt.tail)
-		e := &Edit{Anon: true, New: text, Format: FormatMarkdown}
-		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-		if got := strings.Join(r.Tokens, " "); got != tt.want {
-			t.Errorf("%q: tokens %q, want %q\n%s", text, got, tt.want, reasonLines(r))
-		}
+		checkPostTokens(t, env, fmt.Sprintf(post, tt.code, tt.tok, tt.tail), tt.want)
 	}
 }

@@ -1,9 +1,6 @@
 package detectors
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // A mixed-case name whose every hump the post writes as a word of its own
 // is a name the post built of what it talks about (ownParts); the same
@@ -18,15 +15,14 @@ func TestProbeOwnParts(t *testing.T) {
 		{"Each xkqv blob holds a few zwtjs. I decode the xkqv bytes, then read them with xkqvZWTJ and it fails.", ""},
 		{"Each blob holds one record. I decode the bytes, then call qzTxkvZwtj on them and it fails.", "qzTxkvZwtj"},
 		{"Each qz blob holds one txkv. The zwtj bytes, then call qzTxkvZwtj on them and it fails.", ""},
+		// A hump the post writes only in the plural: no other rule reads
+		// the name as the post's own.
+		{"Two qz with a txkv and zwtjs each, then I call qzTxkvZwtj on them and it fails.", ""},
 		{"Each blob holds one record. I decode the bytes, then call xkqvZwtj2 on them and it fails.", "xkqvZwtj2"},
 		{"The zwtj and the xkqv are read, then I call xkqvZwtj2 on them and it fails.", ""},
 		{"The q and the z and the v are read, then I call qZvKpWx on them and it fails.", "qZvKpWx"},
 	} {
-		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
-		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-		if got := strings.Join(r.Tokens, " "); got != tt.want {
-			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
-		}
+		checkPostTokens(t, env, tt.text, tt.want)
 	}
 }
 
@@ -39,11 +35,7 @@ func TestProbePluralOfOwn(t *testing.T) {
 		{"I keep two xkqvZwtjes in the pool, and each xkqvZwtj holds one key.", ""},
 		{"I keep two xkqvZwtjs in the pool, and each of them holds one key.", "xkqvZwtjs"},
 	} {
-		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
-		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-		if got := strings.Join(r.Tokens, " "); got != tt.want {
-			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
-		}
+		checkPostTokens(t, env, tt.text, tt.want)
 	}
 }
 
@@ -54,11 +46,9 @@ func TestProbeNumberedSibling(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"I spend qzTxkvZw1 first and then qzTxkvZw2 in the same block, but the second fails.", ""},
 		{"I spend qzTxkvZw1 first and then the other one in the same block, but the second fails.", "qzTxkvZw1"},
+		// The sibling in another case: no other rule reads it as a series.
+		{"I spend qzTxkvZw1 first and then qztxkvzw2 in the same block, but the second fails.", ""},
 	} {
-		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown}
-		r := Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
-		if got := strings.Join(r.Tokens, " "); got != tt.want {
-			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
-		}
+		checkPostTokens(t, env, tt.text, tt.want)
 	}
 }
