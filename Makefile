@@ -46,10 +46,10 @@ bench-farm:
 	$(GO) test -run '^$$' -bench 'Farm$$' -benchtime=1x ./bot/
 	$(GO) test -run '^$$' -bench 'FarmSetup|FarmWikis' -benchtime=1x -timeout 20m ./cmd/wikiwarden/
 
-# The spam model: trained from ../shared (spam-train and corpus) and four git
+# The spam model: trained from ../shared (spam-train and corpus) and five git
 # mirrors under $(WIKIWARDEN_MIRRORS), default /work/.mirror (Wikimedia's spam blacklist, the Majestic
 # Million's top sites, lingua-go's sentences in 75 languages, Instagram scam
-# comments, held out for the report only: see
+# comments, and posts on X held out for the report only: see
 # spamscore/TRAINING.md), written to
 # spamscore/spam.model with its record spamscore/TRAINING.md. About 2
 # minutes; deterministic. `go run ./cmd/spamtrain -eval` prints the
