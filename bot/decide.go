@@ -395,12 +395,12 @@ func namesPage(domain, title string) bool {
 //     link titled, or every link in a reference or citation template with
 //     a title: see content.cited; or every link's text naming what the
 //     page is about: content.related), and the wiki's domain history is
-//     not thin, or is thin and the spam model leans to spam (content.leans);
-//     otherwise flagged; on a thin-history wiki it is also reverted when
-//     it goes to an advert's landing page (content.landing) with weak
-//     evidence. On a probed page alone it is reverted when it does not
-//     read as a citation and the spam model leans to spam, or goes to an
-//     advert's landing page with weak evidence, and left alone otherwise.
+//     not thin, or is thin and the spam model leans to spam (content.leans)
+//     or the link goes to an advert's landing page (content.landing);
+//     otherwise flagged. On a probed page alone it is reverted when it
+//     does not read as a citation and the spam model leans to spam, or
+//     goes to an advert's landing page with weak evidence, and left alone
+//     otherwise.
 //   - Links only to domains the wiki already cites, or only to documents
 //     of reputable sources (content.reputable), are at most flagged unless
 //     they are blatant spam: memory alone never removes them.
