@@ -124,6 +124,9 @@ type Patroller struct {
 	// batch is what the pass handled since its last commit: the memory
 	// reads (ipEvents, blocks, ...) see it as if it were committed.
 	batch []store.Handled
+	// noRejudge switches the pass's second look off (rejudge), for the
+	// tests that show what it catches.
+	noRejudge bool
 }
 
 // New returns a Patroller of site. It checks the options but does not touch
@@ -291,6 +294,9 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	}
 	ps := &passState{}
 	err = p.patrol(ctx, ps, changes, cur, env, &sum)
+	if err == nil && !p.noRejudge {
+		err = p.rejudge(ctx, ps, &sum)
+	}
 	if cerr := p.flush(ctx); cerr != nil && err == nil {
 		err = cerr
 	}
@@ -348,6 +354,9 @@ type passState struct {
 	// again are the changes held because a suspicious later change of the
 	// pass sat on top: looked at again once the pass handled that one.
 	again map[int64]bool
+	// rejudge is what the pass keeps for its second look at the edits it
+	// did not revert, once its reverts taught the memory.
+	rejudge rejudgeState
 }
 
 // failed notes an action the site failed to carry out.
