@@ -247,8 +247,11 @@ var ErrUndone = errors.New("decided actions left undone")
 // action the site fails to carry out is recorded as pending and the
 // cursor moves on; once the site failed several actions in a row the pass
 // attempts no more writes (the site is failing: the rest wait as pending
-// too). A pass that leaves actions pending or sets one aside returns
-// ErrUndone.
+// too). Once its reverts taught the memory (confirmed spam domains, the
+// site's spam layer), the pass looks again at its own edits with links it
+// did not revert (rejudge): a campaign's copy judged before its siblings
+// is decided as if met after them. A pass that leaves actions pending or
+// sets one aside returns ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

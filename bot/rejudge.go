@@ -23,8 +23,9 @@ import (
 // memory alone), and only a decision that now reverts is acted on: a
 // second look never turns a revert into less.
 
-// maxRejudge bounds the edits a pass looks at again: a wave larger than
-// that is a flood the site's own defences must take.
+// maxRejudge bounds the edits a pass looks at again (their texts are
+// read again, chunkIDs revisions a request): a wave larger than that is a
+// flood the site's own defences must take.
 const maxRejudge = 500
 
 // rejudgeState is what a pass keeps for its second look.
@@ -39,8 +40,9 @@ type rejudgeState struct {
 }
 
 // firstLook is an edit the pass did not revert, and its first verdict.
+// Its texts are read again for the second look: a pass keeps no texts.
 type firstLook struct {
-	sc      scored
+	change  Contribution
 	verdict decision.Verdict
 }
 
@@ -53,7 +55,7 @@ func (rs *rejudgeState) note(sc scored, d decision.Decision) {
 	case d.Reverts() && isSpam(d):
 		rs.taught = true
 	case !d.Reverts() && d.Verdict != decision.VerdictProbe && len(rs.unreverted) < maxRejudge:
-		rs.unreverted = append(rs.unreverted, firstLook{sc, d.Verdict})
+		rs.unreverted = append(rs.unreverted, firstLook{sc.change, d.Verdict})
 	}
 }
 
@@ -81,20 +83,48 @@ func (p *Patroller) rejudge(ctx context.Context, ps *passState, sum *Summary) er
 		return err
 	}
 	pol := Policy{Thresholds: p.opts.Thresholds}
-	var again []scored
-	first := map[int64]decision.Verdict{}
-	for _, f := range todo {
-		sc := f.sc
-		first[sc.change.ID] = f.verdict
-		sc.results = p.stack.Score(sc.edit, env)
-		mem, err := p.memory(ctx, sc.edit, sc.change.Author.IP)
+	first := make(map[int64]decision.Verdict, len(todo))
+	for start := 0; start < len(todo); start += chunkIDs / 2 {
+		if ctx.Err() != nil || ps.failing != nil {
+			return nil // kept as first recorded
+		}
+		look := todo[start:min(start+chunkIDs/2, len(todo))] // two revisions each
+		cs := make([]Contribution, len(look))
+		for i, f := range look {
+			cs[i], first[f.change.ID] = f.change, f.verdict
+		}
+		skips := make([]decision.Reason, len(cs))
+		texts, err := p.texts(ctx, cs, skips)
 		if err != nil {
+			// Kept as first recorded: the second look is no action of
+			// its own to retry.
+			p.log.WithError(err).Warn("second look at the pass's edits not taken")
+			return nil
+		}
+		var again []scored
+		for _, sc := range p.score(cs, skips, texts, env) {
+			if sc.skip != "" {
+				continue
+			}
+			mem, err := p.memory(ctx, sc.edit, sc.change.Author.IP)
+			if err != nil {
+				return err
+			}
+			if Decide(sc.edit, sc.results, mem, pol).Reverts() {
+				again = append(again, sc)
+			}
+		}
+		if err := p.handleAgain(ctx, ps, again, first, sum); err != nil {
 			return err
 		}
-		if Decide(sc.edit, sc.results, mem, pol).Reverts() {
-			again = append(again, sc)
-		}
 	}
+	return nil
+}
+
+// handleAgain handles the edits the second look now reverts, as a retry
+// is handled, and commits them; it counts what they did once more in sum
+// (the edits were read and scored by the first look).
+func (p *Patroller) handleAgain(ctx context.Context, ps *passState, again []scored, first map[int64]decision.Verdict, sum *Summary) error {
 	if len(again) == 0 {
 		return nil
 	}
@@ -103,7 +133,6 @@ func (p *Patroller) rejudge(ctx context.Context, ps *passState, sum *Summary) er
 		if ctx.Err() != nil || ps.failing != nil {
 			break // kept as first recorded
 		}
-		// Counted once: the edit was read and scored by the first look.
 		scratch := Summary{Skipped: map[decision.Reason]int{}, Held: map[decision.Reason]int{}, ObserveOnly: sum.ObserveOnly}
 		h, err := p.handle(ctx, ps, sc, pages, &scratch, nil)
 		if err != nil {
