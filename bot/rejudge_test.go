@@ -35,9 +35,9 @@ func (r *spamRig) passWith(off bool) bot.Summary {
 // oneStretchWave has three addresses probe (one pass), then puts in one
 // stretch of recent changes the campaign's copy from an address with no
 // history first (secondWave, which the shipped model leaves alone), a
-// good-faith citation to a new domain, and the three probing addresses'
-// links, which their own probes make reverts. It returns the copy's and
-// the citation's revisions.
+// good-faith citation to a new domain in the campaign's own words, and
+// the three probing addresses' links, which their own probes make
+// reverts. It returns the copy's and the citation's revisions.
 func (r *spamRig) oneStretchWave() (early, cite int64) {
 	r.t.Helper()
 	r.site.save(bot.Author{Name: "Admin"}, "Basalt", "'''Basalt''' is a fine-grained volcanic rock. It forms from lava rich in iron.\n", r.tick())
@@ -48,7 +48,7 @@ func (r *spamRig) oneStretchWave() (early, cite int64) {
 	}
 	r.pass()
 	early = r.insert("198.51.100.20", "Abacus", secondWave)
-	cite = r.insert("192.0.2.44", "Alchemy", " The city is a centre of the trade.<ref>{{cite web|url=https://www.britannica.com/place/Antalya|title=Antalya, city in Turkey|publisher=Britannica}}</ref>")
+	cite = r.insert("192.0.2.44", "Alchemy", " Many aquarium keepers combine this with a filter.<ref>{{cite web|url=https://www.britannica.com/science/aquarium|title=Aquarium|publisher=Encyclopaedia Britannica}}</ref>")
 	for i, add := range []string{
 		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].",
 		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters filters for planted aquariums].",
