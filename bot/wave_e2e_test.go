@@ -11,16 +11,20 @@ import (
 // A campaign's follow-up wave, all in one stretch of recent changes
 // (hand-made texts): the same advert from new addresses, some in the
 // probing /24 on the probed pages, the rest from unrelated addresses on
-// pages nobody probed, in mixed order; one more shares only the advert's
-// words and brand, with another domain.
+// pages nobody probed, in mixed order; two more share only the advert's
+// words and brand, with another domain, and one only its contact handle.
+// Without the pass's second look 4 of the 9 copies stay (the shipped
+// model and the memory as the pass began leave them).
 type waveEdit struct {
 	ip, title, text, mark string
 	spam                  bool
 }
 
 const (
-	waveAdvertA = ` Many readers now keep their joints supple with [http://flexijoint-shop.com/order FlexiJoint capsules], shipped worldwide at a special price this week.`
+	waveAdvertA = ` Many readers now keep their joints supple with [http://flexijoint-shop.com/order FlexiJoint capsules], shipped worldwide at a special price this week. Orders: WhatsApp +44 7700 900123.`
 	waveAdvertB = ` Readers keep their joints supple with [http://flexijoint-shop.com/order FlexiJoint capsules] – special price, shipped worldwide this week.`
+	// waveHandle shares only the contact handle with the advert.
+	waveHandle  = ` Questions about stiff knees? Our nurses answer on WhatsApp +44 7700 900123, see [http://kneecare-direct.org/ KneeCare Direct].`
 	waveAdvertD = ` See also the [http://flexijoint-shop.com/guide FlexiJoint guide] on joint care.`
 	waveAdvertC = ` Keep your joints supple: [http://flexijoint-eu.net/order FlexiJoint capsules], shipped worldwide at a special price this week.`
 )
@@ -33,6 +37,7 @@ const waveNeighbourCite = ` It is quarried widely as a building stone.<ref>{{cit
 func followUpWave() []waveEdit {
 	return []waveEdit{
 		{"100.64.7.9", "Glacier", waveAdvertD, "flexijoint-shop.com", true},
+		{"100.64.60.3", "Tundra", waveHandle, "kneecare-direct.org", true},
 		{"203.0.113.17", "Basalt", waveAdvertA, "flexijoint-shop.com", true},
 		{"198.51.100.23", "Comet", waveAdvertB, "flexijoint-shop.com", true},
 		{"192.0.2.150", "Aardvark", waveAdvertA, "flexijoint-shop.com", true},
@@ -58,6 +63,7 @@ func TestFollowUpWaveInOnePass(t *testing.T) {
 		"Delta":     "A '''river delta''' is a landform at the mouth of a river. It forms where the river deposits its sediment.\n",
 		"Glacier":   "A '''glacier''' is a persistent body of dense ice. It moves slowly under its own weight.\n",
 		"Fjord":     "A '''fjord''' is a long, narrow inlet with steep sides. Fjords were carved by glaciers.\n",
+		"Tundra":    "'''Tundra''' is a biome where tree growth is hindered by low temperatures. The ground is frozen most of the year.\n",
 		"Granite":   "'''Granite''' is a coarse-grained intrusive igneous rock. It is composed mostly of quartz and feldspar.\n",
 		"Kalkstein": "'''Kalkstein''' ist ein Sedimentgestein. Er besteht überwiegend aus Calcit.\n",
 	} {
