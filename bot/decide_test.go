@@ -13,6 +13,7 @@ import (
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/detectors"
 	"github.com/wikiwarden/wikiwarden/internal/testcorpus"
+	"github.com/wikiwarden/wikiwarden/textview"
 )
 
 // TestDecideBranches covers each rule of Decide with hand-made results.
@@ -48,6 +49,27 @@ func TestDecideBranches(t *testing.T) {
 		}
 		return r
 	}
+	// onDomain points a link result's links at the URL u of domain d.
+	onDomain := func(r detectors.Result, u, d string) detectors.Result {
+		for i := range r.Links {
+			r.Links[i].URL, r.Links[i].Domain = u, d
+		}
+		return r
+	}
+	// placed puts a link result's links in place.
+	placed := func(r detectors.Result, place textview.LinkPlace) detectors.Result {
+		for i := range r.Links {
+			r.Links[i].Place = place
+		}
+		return r
+	}
+	// Edits whose text the rules read: the link as an item of a list or an
+	// infobox's parameter, a forum post, and a page whose title the
+	// link's domain names.
+	listEdit := &detectors.Edit{User: "192.0.2.7", Anon: true, New: "== External links ==\n* [http://spam.example.com/ website]\n"}
+	infobox := &detectors.Edit{User: "192.0.2.7", Anon: true, New: "{{Infobox company\n| website = [http://spam.example.com/ website]\n}}\n"}
+	post := &detectors.Edit{User: "192.0.2.7", Anon: true, Format: detectors.FormatMarkdown}
+	subject := &detectors.Edit{User: "192.0.2.7", Anon: true, Title: "Example Harbour"}
 	deep := func(r detectors.Result) detectors.Result {
 		return withURL(r, "https://news.example.com/2021/03/14/council-bridge-vote.html")
 	}
@@ -156,7 +178,14 @@ func TestDecideBranches(t *testing.T) {
 		// is the content evidence a neighbour's untitled link needs.
 		{"probing range, thin history, model leans spam", anon, []detectors.Result{judged(links("website", newDomain), 0.65)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
-		{"probing range, thin history, model unsure", anon, []detectors.Result{judged(links("website", newDomain), 0.55)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
+		{"probing range, thin history, model unsure", anon, []detectors.Result{judged(deep(links("website", newDomain)), 0.55)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
+		// A front page or a tracked landing page in the running text,
+		// which the model does not read as plain good faith, is an
+		// advert's destination whatever the domain history says.
+		{"probing range, thin history, front page, model unsure", anon, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyNewDomain}},
+		{"probing range, thin history, front page, model in good faith", anon, []detectors.Result{judged(links("website", newDomain), 0.05)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyNoSpamSignal}},
 		{"probing range, thin history, titled link, model leans spam", anon, []detectors.Result{judged(links(title, newDomain), 0.65)}, bot.Memory{RangeProbed: true, FewKnownDomains: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyNewDomain, decision.WhyCitationLike}},
@@ -176,7 +205,32 @@ func TestDecideBranches(t *testing.T) {
 			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
 		{"probed page, untitled link to a new domain, model leans spam", anon, []detectors.Result{judged(links("website", newDomain), 0.65)}, bot.Memory{PageProbed: true},
 			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhyNewDomain}},
-		{"probed page, untitled link to a new domain, model unsure: left alone", anon, []detectors.Result{judged(links("website", newDomain), 0.55)}, bot.Memory{PageProbed: true},
+		{"probed page, untitled link to a new domain's document, model unsure: left alone", anon, []detectors.Result{judged(deep(links("website", newDomain)), 0.55)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		// An untitled link in the running text to a new domain's front
+		// page or a tracked landing page: reverted when the model does
+		// not read the text as plain good faith; left alone in a list
+		// (external links, where official sites go), in a reference, in
+		// a forum post, or when the domain names the page's subject.
+		{"probed page, front page of a new domain, model unsure", anon, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhyNewDomain}},
+		{"probed page, tracked landing page of a new domain, model unsure", anon, []detectors.Result{judged(withURL(links("offers", newDomain), "https://shop.example.com/spring-sale?utm_source=wiki"), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhyNewDomain}},
+		{"probed page, index page of a new domain, model unsure", anon, []detectors.Result{judged(withURL(links("offers", newDomain), "https://shop.example.com/index.php"), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictFollowUpSpam, decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhyNewDomain}},
+		{"probed page, front page, model in good faith: left alone", anon, []detectors.Result{judged(links("website", newDomain), 0.05)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page in a list: left alone", listEdit, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page as an infobox's website: left alone", infobox, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page of a government site: left alone", anon, []detectors.Result{judged(onDomain(links("census", newDomain), "https://www.census.gov/", "census.gov"), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page in a reference: left alone", anon, []detectors.Result{judged(placed(links("website", newDomain), textview.LinkCited), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page in a forum post: left alone", post, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{PageProbed: true},
+			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
+		{"probed page, front page of the subject's own site: left alone", subject, []detectors.Result{judged(links("website", newDomain), 0.2)}, bot.Memory{PageProbed: true},
 			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
 		{"probed page, titled link to a new domain, model leans spam: left alone", anon, []detectors.Result{judged(links(title, newDomain), 0.65)}, bot.Memory{PageProbed: true},
 			bot.Policy{}, decision.VerdictOK, decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyNoSpamSignal}},
@@ -365,10 +419,16 @@ func TestDecideLinksRates(t *testing.T) {
 		// lean to spam (p 0.6, ModelLeansSpam) for an untitled link to
 		// a new domain: 86.50 -> 89.25% each (91.25% at p 0.5, which
 		// cost held-out good faith); what the model reads as less likely
-		// spam is flagged from the range, left alone on the page.
-		{"range probed, thin domain history", bot.Memory{RangeProbed: true, FewKnownDomains: true}, fresh, shareReverted, 0.89, false},
-		{"page probed", bot.Memory{PageProbed: true}, known, shareReverted, 0.89, true},
-		{"IP probed, no domain history", bot.Memory{IPProbed: true}, nil, shareReverted, 0, false},
+		// spam is flagged from the range, left alone on the page. An
+		// advert's landing page in the running text (a front page, a
+		// tracked URL) needs only weak evidence: 89.17 -> 92.83% each.
+		{"range probed, thin domain history", bot.Memory{RangeProbed: true, FewKnownDomains: true}, fresh, shareReverted, 0.925, false},
+		{"page probed", bot.Memory{PageProbed: true}, known, shareReverted, 0.925, true},
+		// With no domain history only the page's links say what the
+		// wiki cites: a domain new to the page is new (weighing nothing
+		// in the score), so the probing IP's link is reverted as with a
+		// history (80.42 -> 100%: it was flagged as a cited domain).
+		{"IP probed, no domain history", bot.Memory{IPProbed: true}, nil, shareReverted, 0.99, false},
 		{"no memory (standalone)", bot.Memory{}, known, shareReverted, 0, true},
 	})
 

@@ -9,3 +9,10 @@ func LearnedModelHeld(p *Patroller) bool {
 	defer p.mu.Unlock()
 	return p.model != nil && p.model != detectors.BaseModel()
 }
+
+// WithoutRejudge switches p's second look at a pass's unreverted edits
+// off: what a pass did before it.
+func WithoutRejudge(p *Patroller) *Patroller {
+	p.noRejudge = true
+	return p
+}

@@ -143,6 +143,9 @@ func (p *Patroller) handle(ctx context.Context, ps *passState, sc scored, pages 
 	}
 	d := Decide(edit, results, mem, Policy{Thresholds: p.opts.Thresholds})
 	p.learnSpam(ctx, sc, d)
+	if retry == nil {
+		ps.rejudge.note(sc, d)
+	}
 	rec.Results, rec.Verdict, rec.Action = results, d.Verdict, d.Action
 	rec.Why = append(rec.Why, d.Why...)
 	h.Record = rec

@@ -124,6 +124,9 @@ type Patroller struct {
 	// batch is what the pass handled since its last commit: the memory
 	// reads (ipEvents, blocks, ...) see it as if it were committed.
 	batch []store.Handled
+	// noRejudge switches the pass's second look off (rejudge), for the
+	// tests that show what it catches.
+	noRejudge bool
 }
 
 // New returns a Patroller of site. It checks the options but does not touch
@@ -244,8 +247,11 @@ var ErrUndone = errors.New("decided actions left undone")
 // action the site fails to carry out is recorded as pending and the
 // cursor moves on; once the site failed several actions in a row the pass
 // attempts no more writes (the site is failing: the rest wait as pending
-// too). A pass that leaves actions pending or sets one aside returns
-// ErrUndone.
+// too). Once its reverts taught the memory (confirmed spam domains, the
+// site's spam layer), the pass looks again at its own edits with links it
+// did not revert (rejudge): a campaign's copy judged before its siblings
+// is decided as if met after them. A pass that leaves actions pending or
+// sets one aside returns ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -291,6 +297,9 @@ func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	}
 	ps := &passState{}
 	err = p.patrol(ctx, ps, changes, cur, env, &sum)
+	if err == nil && !p.noRejudge {
+		err = p.rejudge(ctx, ps, &sum)
+	}
 	if cerr := p.flush(ctx); cerr != nil && err == nil {
 		err = cerr
 	}
@@ -348,6 +357,9 @@ type passState struct {
 	// again are the changes held because a suspicious later change of the
 	// pass sat on top: looked at again once the pass handled that one.
 	again map[int64]bool
+	// rejudge is what the pass keeps for its second look at the edits it
+	// did not revert, once its reverts taught the memory.
+	rejudge rejudgeState
 }
 
 // failed notes an action the site failed to carry out.

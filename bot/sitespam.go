@@ -61,8 +61,8 @@ const (
 	siteSpamMax = 5.0
 )
 
-// siteSpam is the layer as counted for one pass. It is read-only once
-// built.
+// siteSpam is the layer as counted for one pass (and counted again for
+// the pass's second look, rejudge). It is read-only once built.
 type siteSpam struct {
 	spam, good int
 	counts     map[string][2]int32 // key -> examples of it labelled spam, good

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/wikiwarden/wikiwarden/bot"
 )
 
 // The follow-up spam of the multilingual campaign tests (written for the
@@ -27,11 +29,17 @@ const (
 // every probe.
 func (r *rig) probeFromRange(titles ...string) {
 	r.t.Helper()
+	r.probeFromRangeWith(r.pass, titles...)
+}
+
+// probeFromRangeWith is probeFromRange with the probes judged by pass.
+func (r *rig) probeFromRangeWith(pass func() bot.Summary, titles ...string) {
+	r.t.Helper()
 	rng := rand.New(rand.NewPCG(13, 2))
 	for i, title := range titles {
 		r.insert(fmt.Sprintf("192.0.2.%d", 31+i), title, " "+token(rng, []int{9, 11, 10}[i%3]))
 	}
-	if sum := r.pass(); sum.Reverted != len(titles) {
+	if sum := pass(); sum.Reverted != len(titles) {
 		r.t.Fatalf("probe pass = %s; want %d reverts", sum, len(titles))
 	}
 }

@@ -182,8 +182,8 @@ func Links(in *Input) Result {
 			}
 			shortW += s.add(LinkShortener, l.domain, "a URL shortener hides the link's destination", w, linkCapShortener-shortW)
 		}
-		if domains != nil && !referenceInfrastructure[l.domain] && !domains.Known(l.domain) && !domainInText(old, l.domain) {
-			newW += s.add(LinkNewDomain, l.domain, "the wiki does not link to this domain yet", linkWeightNewDomain, linkCapNewDomain-newW)
+		if !referenceInfrastructure[l.domain] && (domains == nil || !domains.Known(l.domain)) && !domainInText(old, l.domain) {
+			newW += s.newDomain(domains, l.domain, "the wiki does not link to this domain yet", newW)
 		}
 		if l.ip {
 			s.addOnce(LinkIPHost, l.domain, "the link points at a raw IP address", linkWeightIPHost)
@@ -263,6 +263,21 @@ func (s *linkScorer) add(code Code, subject, detail string, w, room float64) flo
 	s.res.Reasons = append(s.res.Reasons, Reason{Code: code, Subject: subject, Detail: detail, Weight: w})
 	s.res.Score = round3(s.res.Score + w)
 	return w
+}
+
+// newDomain records that domain is new to the site, given newW of such
+// evidence so far, and returns the weight added. With no domain history
+// (domains nil: an evaluation, no site) only the page's own links say
+// what the site cites: the domain is new to the page, which the bot's
+// memory may act on (a probing address's link to a domain nobody is known
+// to cite), but it weighs nothing, so that the score with no history is
+// what the other evidence makes it.
+func (s *linkScorer) newDomain(domains DomainHistory, domain, detail string, newW float64) float64 {
+	if domains == nil {
+		s.add(LinkNewDomain, domain, "no domain history: the page does not link to this domain", 0, 0)
+		return 0
+	}
+	return s.add(LinkNewDomain, domain, detail, linkWeightNewDomain, linkCapNewDomain-newW)
 }
 
 func (s *linkScorer) addOnce(code Code, subject, detail string, w float64) {
@@ -810,19 +825,19 @@ func contactsOnly(res *Result, in *Input, text string) {
 	var newW, spamW float64
 	done := map[string]bool{}
 	for _, c := range r.Contacts {
-		if c.Domain == "" || done[c.Domain] || domains == nil {
+		if c.Domain == "" || done[c.Domain] {
 			continue
 		}
 		done[c.Domain] = true
-		if domains.Spam(c.Domain) {
+		if domains != nil && domains.Spam(c.Domain) {
 			w := linkWeightSpamMore
 			if spamW == 0 {
 				w = linkWeightSpamDomain
 			}
 			spamW += s.add(LinkSpamDomain, c.Domain, "the domain was already reverted or confirmed as spam", w, linkCapSpamDomain-spamW)
 		}
-		if !referenceInfrastructure[c.Domain] && !domains.Known(c.Domain) && !domainInText(in.Edit.Old, c.Domain) {
-			newW += s.add(LinkNewDomain, c.Domain, "the site does not link to this domain yet", linkWeightNewDomain, linkCapNewDomain-newW)
+		if !referenceInfrastructure[c.Domain] && (domains == nil || !domains.Known(c.Domain)) && !domainInText(in.Edit.Old, c.Domain) {
+			newW += s.newDomain(domains, c.Domain, "the site does not link to this domain yet", newW)
 		}
 	}
 	res.Spam = round3(p)

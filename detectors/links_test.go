@@ -274,8 +274,19 @@ func TestLinksNilEnvAndAdded(t *testing.T) {
 	if len(r.Links) != 1 || r.Links[0].Domain != "example.org" {
 		t.Fatalf("Links = %+v", r.Links)
 	}
-	if hasReason(r, LinkNewDomain) {
-		t.Errorf("LinkNewDomain without a domain history")
+	// With no domain history the domain is new to the page, which memory
+	// may act on, but that weighs nothing: the score is the link's alone.
+	if !hasReason(r, LinkNewDomain) {
+		t.Errorf("no LinkNewDomain for a domain the page does not link, with no domain history")
+	}
+	for _, x := range r.Reasons {
+		if x.Code == LinkNewDomain && x.Weight != 0 {
+			t.Errorf("LinkNewDomain weighs %.2f without a domain history, want 0", x.Weight)
+		}
+	}
+	in = &Input{Edit: &Edit{Old: "A. [http://www.example.org/a y]", New: "A. [http://www.example.org/a y]\n[http://www.example.org x]"}}
+	if r := Links(in); hasReason(r, LinkNewDomain) {
+		t.Errorf("LinkNewDomain for a domain the page already links, with no domain history")
 	}
 }
 

@@ -288,6 +288,7 @@ func run(args []string, stdout io.Writer) error {
 			names = append(names, commentNames[k])
 		}
 		memoryTable(&rep, names, swept)
+		decideTable(&rep, names, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())

@@ -45,8 +45,8 @@ func memoryTable(w io.Writer, names []string, folds [][]sweepItem) {
 	fmt.Fprintf(w, "range probed the page (RangeProbed and PageProbed): the link detector with the fold's model after the operating-point shift, at\n")
 	fmt.Fprintf(w, "p≥%.2f, on a wiki that cites none of the item's domains. Memory lowers the bar to content evidence short of blatant: a spam\n", detectors.LinkModelBlatant)
 	fmt.Fprintf(w, "signal; from the range, weak evidence on a link to a new domain; on a probed page alone, an untitled link to a new domain\n")
-	fmt.Fprintf(w, "whose text names nothing of the page when the model gives p≥%.2f (bot.ModelLeansSpam). A titled citation of a document is\n", bot.ModelLeansSpam)
-	fmt.Fprintf(w, "flagged, not reverted.\n\n")
+	fmt.Fprintf(w, "whose text names nothing of the page when the model gives p≥%.2f (bot.ModelLeansSpam), or, in a wiki page's running text, to\n", bot.ModelLeansSpam)
+	fmt.Fprintf(w, "a front page or a tracked landing page unless it reads the text as plain good faith. A titled citation is flagged, not reverted.\n\n")
 	fmt.Fprintf(w, "| fold | set | items | no memory | probed page only | probed range |\n|---|---|---:|---:|---:|---:|\n")
 	var fps, perLangLines []string
 	listed := map[string]int{} // good faith listed, by fold and set

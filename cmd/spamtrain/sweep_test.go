@@ -47,9 +47,10 @@ func TestAutolink(t *testing.T) {
 }
 
 // TestMemoryTable checks the probed-range report on three edits: follow-up
-// credit spam, reverted with no memory; a link to a new domain the spam
-// model is unsure of (a result made by hand), reverted only from the
-// probing range; and a forum answer citing documentation, left alone on
+// credit spam, reverted with no memory; a link to a page of a new domain
+// the spam model is unsure of (a result made by hand), reverted only from
+// the probing range (a front page would be reverted on the probed page
+// too: bot.Decide's landing pages); and a forum answer citing documentation, left alone on
 // the probed page and from the range.
 func TestMemoryTable(t *testing.T) {
 	item := func(group, lang, kind string, e *detectors.Edit) sweepItem {
@@ -64,11 +65,11 @@ func TestMemoryTable(t *testing.T) {
 			New: "I had the same race. Close the channel in the producer, see [the memory model](https://go.dev/ref/mem)."}),
 	}
 	unsure := detectors.Result{Detector: detectors.LinksName, Score: 0.3, Spam: 0.3,
-		Links: []detectors.Link{{URL: "https://garten-tipps-24.de/", Domain: "garten-tipps-24.de"}},
+		Links: []detectors.Link{{URL: "https://garten-tipps-24.de/rosen-schneiden", Domain: "garten-tipps-24.de"}},
 		Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkNewDomain, Weight: 0.12},
 			{Code: detectors.LinkSpamModel, Weight: 0.08}}}
 	items = append(items, sweepItem{id: "unsure", kind: "aug-spam-recommend-de", group: "augmented spam, held-out languages", lang: "de",
-		edit: &detectors.Edit{New: "Gute Tipps: https://garten-tipps-24.de/", Anon: true}, mem: unsure})
+		edit: &detectors.Edit{New: "Gute Tipps: https://garten-tipps-24.de/rosen-schneiden", Anon: true}, mem: unsure})
 	var b strings.Builder
 	memoryTable(&b, []string{"A"}, [][]sweepItem{items})
 	for _, want := range []string{
