@@ -1129,10 +1129,11 @@ func (p *prober) drawnAlone(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	runs := drawnRuns(w)
 	known := p.lettersKnown(c)
-	if runs {
+	if runs && !(known && leetDigits(w)) {
 		// Three runs or more: a name built so writes a word in one
 		// ("word2vec", "p2pool"); three letters of a random draw are a
-		// word as often as not ("had3jd").
+		// word as often as not ("had3jd"). Digits that read as letters
+		// beside a word are slang ("fux0red").
 		known = p.longRunKnown(w, drawnKnownLetters)
 	}
 	if digitRun(w) >= 3 || known || p.leetWord(w) || p.quantityGlued(w) || c.w.Flags&wUpperFirst != 0 && nameHumps(w) {
@@ -1173,6 +1174,17 @@ func (p *prober) longRunKnown(w string, least int) bool {
 		i = max(j, i+1)
 	}
 	return false
+}
+
+// leetDigits reports whether every digit of w reads as a letter in slang
+// (leetLetters).
+func leetDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if digitAt(w, i) && leetLetters[w[i]-'0'] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // digitRun returns the length of w's longest run of digits.
