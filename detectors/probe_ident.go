@@ -660,7 +660,10 @@ func firstLine(s string) string {
 // ("GTX1080", "ESP32") is a product's name and its number. A code of four
 // runs or five after a capitalised word in mid-sentence is judged by its
 // neighbours as a shorter one is, its maker's name among them (afterMaker):
-// product numbers run to four or five ("ST4000VN008").
+// product numbers run to four or five ("ST4000VN008"). A quote of another
+// post or mail is prose someone wrote, and words with diacritics are the
+// language's when a dictionary has them ("o café QX7ZDW também"); a time
+// or a hash elsewhere in the post is no code of its kind (codeCompany).
 func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 	if p.edit0.Format != FormatMarkdown || sh.lower > 0 || sh.n < 6 || sh.parts < 2 ||
 		sh.parts == 2 && (!digitAt(word, 0) || sh.letters < 4) ||
@@ -668,7 +671,8 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		return false
 	}
 	w := p.words[i]
-	if w.Flags&(cMarkup|cLink|cExtLink|cHeading|cTable|cItalic|wJoined) != 0 {
+	markup := cMarkup &^ cComment // a post's quote is prose someone wrote
+	if w.Flags&(markup|cLink|cExtLink|cHeading|cTable|cItalic|wJoined) != 0 {
 		return false
 	}
 	edges := 0
@@ -692,7 +696,7 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 			return false
 		}
 		v := p.words[j]
-		if v.Line != w.Line || v.Flags&(wUpperInner|wDigit|wNonLatin|wCode|wDiacritic|cMarkup) != 0 ||
+		if v.Line != w.Line || v.Flags&(wUpperInner|wDigit|wNonLatin|wCode|markup) != 0 ||
 			before && v.Flags&wUpperFirst != 0 && !sentenceStart(p.text, v.Lo) || !p.isWord(p.text[v.Lo:v.Hi]) {
 			return false
 		}
@@ -709,7 +713,7 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 		if j == i {
 			continue
 		}
-		if f&wDigit != 0 && f&(wUpperFirst|wUpperInner) != 0 && f&wLower == 0 {
+		if f&wDigit != 0 && f&(wUpperFirst|wUpperInner) != 0 && f&wLower == 0 && p.codeCompany(v) {
 			return false // the post deals in codes
 		}
 		if f&(wCode|cCode|cCodeLine) != 0 || f&wDigit != 0 && f&(wLower|wUpperFirst|wUpperInner) != 0 || f&wUpperInner != 0 && f&wLower != 0 {
@@ -724,6 +728,22 @@ func (p *prober) capsCodeInProse(i int, word string, sh alnumShape) bool {
 	}
 	return p.lineInLang(&probeCandidate{w: w, idx: i})
 }
+
+// codeCompany reports whether v, a word of capitals and digits, is a code
+// of the kind that makes a post one dealing in codes (capsCodeInProse): not
+// a time or a date-time a mail's headers or a log print ("06T18:12:41"),
+// nor a hexadecimal number of hexCompanyChars or more (a hash, an address:
+// "64A2FF6A"). A size or a version ("2.4M", "V1.2") is a code's company as a
+// catalogue's number is.
+func (p *prober) codeCompany(v scanWord) bool {
+	w := p.text[v.Lo:v.Hi]
+	return strings.IndexByte(w, ':') < 0 && !(len(w) >= hexCompanyChars && isHex(w))
+}
+
+// hexCompanyChars is the least characters of a hexadecimal number that
+// keeps it from making a post one dealing in codes (codeCompany): a hash or
+// an address, not a catalogue's number.
+const hexCompanyChars = 8
 
 // capsCodeDrawParts is the least runs of capitals and digits a code needs
 // to be judged in prose whatever its neighbours, when the post uses it once

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -149,6 +150,10 @@ func TestProbeCodeInProse(t *testing.T) {
 		{"draw after a capitalised word opening a sentence", "I always brew with water just off the boil. Often K7ZQ2XW4 the grounds taste less bitter that way.", true},
 		{"draw after an acronym", "Decoding fails with the JSON K4X7QB object that the node returns, and the log says nothing more.", true},
 		{"draw opening with a digit after a capitalised word", "The fan on my Kestrell 4KT22RX amplifier rattles at low volume, is that normal?", true},
+		{"caps token in a quote", "Agreed, and thanks.\n\n> I always brew with water just off the boil, and the grounds 4KJ6LDH taste less bitter that way.\n\nColder water did nothing for me.", true},
+		{"caps token beside a time", "Date: 2002-08-06T18:12:41\n\nI always brew with water just off the boil, and the grounds 4KJ6LDH taste less bitter that way.", true},
+		{"caps token beside a hash", "Build 64A2FF6A of the firmware is out.\n\nI always brew with water just off the boil, and the grounds 4KJ6LDH taste less bitter that way.", true},
+		{"caps token beside a model", "My kettle is a BV1900TS.\n\nI always brew with water just off the boil, and the grounds 4KJ6LDH taste less bitter that way.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,6 +165,16 @@ func TestProbeCodeInProse(t *testing.T) {
 			t.Errorf("letterRunBeyondUnit(%q) = %v, want %v", w, got, want)
 		}
 	}
+}
+
+// A code of capitals and digits between two words of a post in another
+// language, diacritics and all, is slipped into a sentence as it is
+// between two English words.
+func TestProbeCodeInForeignProse(t *testing.T) {
+	env := &Env{Dicts: testDictsWith(t, "pt")}
+	const post = "Sempre faço o café com água quase fervendo, e o café %s também fica menos amargo assim. Alguém já tentou com água mais fria?"
+	checkPostTokens(t, env, fmt.Sprintf(post, "QX7ZDW"), "QX7ZDW")
+	checkPostTokens(t, env, fmt.Sprintf(post, "mesmo"), "")
 }
 
 // A token slipped into an address or a URL that kept its punctuation

@@ -19,6 +19,8 @@ func TestProbeLoneMix(t *testing.T) {
 		{"post as it is", "", ""},
 		{"lower case and digits", "85bi66", "85bi66"},
 		{"random cases", "ErKthA", "ErKthA"},
+		{"random cases switching twice", "hUVota", "hUVota"},
+		{"a word and an acronym", "LoomDB", ""},
 		{"lower-case letters alone", "kotsam", ""},
 		{"an acronym and a word", "QMpedia", ""},
 		{"a capitalised name", "Ravello", ""},

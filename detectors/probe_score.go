@@ -951,7 +951,7 @@ func (p *prober) unnamedHumps(c *probeCandidate) bool {
 }
 
 // loneMix reports whether c is a random mix of lower-case letters and
-// digits or of cases switching three times or more ("lhd6in", "HaeDNsi")
+// digits or of cases switching twice or more ("lhd6in", "HaeDNsi")
 // that breaks a sentence of ordinary prose as its one odd word, used
 // nowhere else (loneInProse). Six or seven random characters hold too few
 // bits for their letters alone to tell them from a name; the sentence
@@ -1039,9 +1039,11 @@ const leetWordBits = 0.0
 var leetLetters = [10]byte{'o', 'i', 0, 'e', 'a', 's', 0, 't', 0, 0}
 
 // loneMixSwitches is how many changes of case make a word without digits
-// a random mix for loneMix: "HaeDNsi" has four; "DBpedia" one, "iPhone"
-// two.
-const loneMixSwitches = 3
+// a random mix for loneMix, when its capitals do not each open a hump
+// (humpsOnly) and no hump is a word (humpsKnown): "HaeDNsi" has four,
+// "MbltdY" two; "DBpedia" one. A product's name of two switches has a
+// word for a hump ("GraphQL", "OpenAI") or a name's humps ("YouTube").
+const loneMixSwitches = 2
 
 // humpsOnly reports whether every capital of w opens a hump of lower-case
 // letters, as a CamelCase name's do ("GithHub", "McDonald", "iPhone"); a
@@ -1125,10 +1127,64 @@ func (p *prober) drawnAlone(c *probeCandidate) bool {
 		return false
 	}
 	w := p.text[c.w.Lo:c.w.Hi]
-	if digitRun(w) >= 3 || p.lettersKnown(c) || p.leetWord(w) || p.quantityGlued(w) || c.w.Flags&wUpperFirst != 0 && nameHumps(w) {
+	runs := drawnRuns(w)
+	known := p.lettersKnown(c)
+	if runs && !(known && leetDigits(w)) {
+		// Three runs or more: a name built so writes a word in one
+		// ("word2vec", "p2pool"); three letters of a random draw are a
+		// word as often as not ("had3jd"). Digits that read as letters
+		// beside a word are slang ("fux0red").
+		known = p.longRunKnown(w, drawnKnownLetters)
+	}
+	if digitRun(w) >= 3 || known || p.leetWord(w) || p.quantityGlued(w) || c.w.Flags&wUpperFirst != 0 && nameHumps(w) {
 		return false
 	}
-	return p.strayShape(w, probeCodeMinChars) && p.usedOnce(c.w.Lo, c.w.Hi) && p.strayAlone(c.idx)
+	return (runs || p.strayShape(w, probeCodeMinChars)) && p.usedOnce(c.w.Lo, c.w.Hi) && p.strayAlone(c.idx)
+}
+
+// drawnRuns reports whether w, letters and digits, alternates as a random
+// draw does (drawnAlone): three runs of letters and digits or more, one
+// run of two letters at least no unit of a number ("9ugai9", "e5inyo",
+// "d16sub2"; not "4x4", "1080p60"), and no hexadecimal number. A program's
+// name keeps its digits last ("python38") or between two words
+// ("word2vec"); a number and its units alternates with units
+// (isIdentShape), a hash with hexadecimal letters.
+func drawnRuns(w string) bool {
+	sh := shapeOf(w)
+	return sh.parts >= 3 && sh.upper == 0 && !isHex(w) && letterRunBeyondUnit(w)
+}
+
+// drawnKnownLetters is the least letters a run of a word of three runs or
+// more needs, to be a word of a dictionary that makes it a name
+// (drawnAlone): a random run of three letters is a word of some dictionary
+// far more often than one of four is.
+const drawnKnownLetters = 4
+
+// longRunKnown reports whether a run of letters of w of least letters or
+// more is a word of a dictionary.
+func (p *prober) longRunKnown(w string, least int) bool {
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && isASCIILetter(w[j]) {
+			j++
+		}
+		if j-i >= least && p.isWord(w[i:j]) {
+			return true
+		}
+		i = max(j, i+1)
+	}
+	return false
+}
+
+// leetDigits reports whether every digit of w reads as a letter in slang
+// (leetLetters).
+func leetDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if digitAt(w, i) && leetLetters[w[i]-'0'] == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // digitRun returns the length of w's longest run of digits.
