@@ -327,7 +327,7 @@ func collect(shared, mirror string) ([]item, error) {
 		read   func(string) ([]item, error)
 	}{
 		{issuesMirror, issueItems}, {swebenchMirror, swebenchItems}, {cardanoMirror, cardanoItems}, {multisweMirror, multisweItems},
-		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems}, {wikiChunksMirror, wikiChunkItems},
+		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems}, {wikiChunksMirror, wikiChunkItems}, {wiliEliyetres, wiliItems},
 	} {
 		if src.mirror == "" {
 			continue
