@@ -329,6 +329,9 @@ func (p *prober) compoundWord(w string) bool {
 	if len(w) < compoundMinPart+3 || !isLetters(w) {
 		return false
 	}
+	if reduplicated(w) {
+		return true
+	}
 	for k := compoundMinPart; k+compoundMinPart <= len(w); k++ {
 		if p.isWord(w[:k]) && p.isWord(w[k:]) {
 			return true
@@ -366,6 +369,9 @@ func (p *prober) stemShared(c *probeCandidate) bool {
 	k := max(stemMinLetters, len(w)-2)
 	if k >= len(w) || !isLetters(w) {
 		return false
+	}
+	if p.edit0 != nil && p.edit0.Format != FormatMarkdown && !p.hasDict() && p.morphParts(w) {
+		return true
 	}
 	stem := lowerASCII(w[:k])
 	t := p.text
