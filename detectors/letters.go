@@ -42,10 +42,19 @@ func foldWord(dst []uint8, w string) (_ []uint8, ok bool) {
 }
 
 // romanNumeral reports whether w (ASCII letters, any case) is a well-formed
-// Roman numeral such as "xxiv" or "MCMLXXIV".
+// Roman numeral such as "xxiv" or "MCMLXXIV", or one of six letters or
+// more written as older texts write them: a digit's one four times
+// ("mdcccclxxxx"), the last i a j ("xxviij").
 func romanNumeral(w string) bool {
 	if w == "" {
 		return false
+	}
+	reps := 3
+	if len(w) >= romanLongLetters {
+		reps = 4
+		if n := len(w); w[n-1]|0x20 == 'j' && w[n-2]|0x20 == 'i' {
+			w = w[:n-1] + "i"
+		}
 	}
 	i := 0
 	next := func() byte {
@@ -63,7 +72,7 @@ func romanNumeral(w string) bool {
 			if c == five {
 				i++
 			}
-			for n := 0; n < 3 && next() == one; n++ {
+			for n := 0; n < reps && next() == one; n++ {
 				i++
 			}
 		}
@@ -76,6 +85,11 @@ func romanNumeral(w string) bool {
 	digit('i', 'v', 'x')
 	return i == len(w)
 }
+
+// romanLongLetters is the fewest letters of a numeral written in the
+// older forms (a digit's one four times, a closing j): a random draw of six
+// letters is one about once in a million.
+const romanLongLetters = 6
 
 // nucleotides reports whether every letter of the folded word is one of
 // a, c, g, t, u: a DNA or RNA sequence ("gattaca", "ttaggg").

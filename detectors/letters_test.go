@@ -3,12 +3,12 @@ package detectors
 import "testing"
 
 func TestRomanNumeral(t *testing.T) {
-	for _, w := range []string{"i", "iv", "ix", "xxiv", "xviii", "mcmlxxiv", "MCMXCIX", "xl", "cd", "mmxxiv", "lxxx", "dccc"} {
+	for _, w := range []string{"i", "iv", "ix", "xxiv", "xviii", "mcmlxxiv", "MCMXCIX", "xl", "cd", "mmxxiv", "lxxx", "dccc", "mdcccclxxxx", "xxviij", "MDCCCCX"} {
 		if !romanNumeral(w) {
 			t.Errorf("romanNumeral(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"", "iiii", "vv", "ic", "xm", "mill", "civic", "mix", "dim", "lid", "xkcd", "vix"} {
+	for _, w := range []string{"", "iiii", "vv", "ic", "xm", "mill", "civic", "mix", "dim", "lid", "xkcd", "vix", "xxxxxx", "iiiij", "mdcccclcciij"} {
 		// "mix", "dim", "civic" are words; some are also valid numerals.
 		if w == "mix" || w == "dim" || w == "civic" || w == "lid" || w == "vix" {
 			continue

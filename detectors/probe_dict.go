@@ -324,10 +324,14 @@ const compoundMinPart = 4
 // "dealbreaker"), or one and a coining suffix (coinSuffixes): English
 // writes many compounds its dictionaries do not list. A random draw seldom splits so: of eight random letters about
 // one in 5,000 does, of eight pronounceable ones (consonant, vowel...)
-// one in a hundred.
+// one in a hundred. A word saying one chunk twice (reduplicated,
+// probe_lang_morph.go) is a compound of one word.
 func (p *prober) compoundWord(w string) bool {
 	if len(w) < compoundMinPart+3 || !isLetters(w) {
 		return false
+	}
+	if reduplicated(w) {
+		return true
 	}
 	for k := compoundMinPart; k+compoundMinPart <= len(w); k++ {
 		if p.isWord(w[:k]) && p.isWord(w[k:]) {
@@ -360,12 +364,17 @@ const stemMinLetters = 4
 // word, which a draw may start with: "that", "with"; nor a compound's
 // part: "long-term"). A random draw of eight letters shares six with a
 // word of a page seldom; of six, its first four with one of a long page's
-// words about once in three hundred.
+// words about once in three hundred. On a page no dictionary reads, a
+// word built of another word's start and another's end shares its stems
+// too (morphParts, probe_lang_morph.go).
 func (p *prober) stemShared(c *probeCandidate) bool {
 	w := p.text[c.w.Lo:c.w.Hi]
 	k := max(stemMinLetters, len(w)-2)
 	if k >= len(w) || !isLetters(w) {
 		return false
+	}
+	if p.edit0 != nil && p.edit0.Format != FormatMarkdown && !p.hasDict() && p.morphParts(w) {
+		return true
 	}
 	stem := lowerASCII(w[:k])
 	t := p.text

@@ -24,8 +24,9 @@
 // corpus' own pages tune; Greek, Armenian, Bengali, Japanese, Marathi are
 // held out); sentences of 75 languages from a mirror of
 // github.com/pemistahl/lingua-go are held out whole (world.go), and so
-// are chunks of 76 small Wikipedias (wikichunks.go), a third of the
-// languages of both tuning by the same hash of their code. -v lists
+// are chunks of 76 small Wikipedias (wikichunks.go) and WiLI-2018's
+// paragraphs of 18 languages (wili.go), a third of the languages of each
+// tuning by the same hash of their code. -v lists
 // every flagged record with its tokens.
 package main
 
@@ -327,7 +328,7 @@ func collect(shared, mirror string) ([]item, error) {
 		read   func(string) ([]item, error)
 	}{
 		{issuesMirror, issueItems}, {swebenchMirror, swebenchItems}, {cardanoMirror, cardanoItems}, {multisweMirror, multisweItems},
-		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems}, {wikiChunksMirror, wikiChunkItems},
+		{talkMirror, talkItems}, {sointlMirror, sointlItems}, {glossMirror, glossItems}, {frforumMirror, frforumItems}, {wikiChunksMirror, wikiChunkItems}, {wiliEliyetres, wiliItems},
 	} {
 		if src.mirror == "" {
 			continue
