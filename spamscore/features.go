@@ -507,11 +507,11 @@ func channelName(h string) bool {
 // written apart by case (spamtrain's flag -channelparts; recorded in the
 // feature-set hash). Off, a channel word anywhere in a handle makes it a
 // channel's: "@SuiNetwork" (work), "@Bethesda" (bet), "@DabbaNetwork" read
-// as messenger contacts, and their good-faith posts on X as spam. Off in
-// the shipped model: measured only with CreditedHandles, NamedOnce and
-// spamtrain's -credits (see credits.go; with them, seed 14, X's good
-// faith 12.1 -> 11.8%, its spam 59.4 -> 60.1% before the shift).
-var ChannelParts = false
+// as messenger contacts, and their good-faith posts on X as spam. On in
+// the shipped model with CreditedHandles and NamedOnce (figures there;
+// with them and spamtrain's -credits, seed 14, before the shift, X's
+// good faith 12.1 -> 11.8%, its spam 59.4 -> 60.1%).
+var ChannelParts = true
 
 // handleParts splits a handle at separators and digits and where its case
 // starts a word: "Anna_FXTrades2" is Anna, FX, Trades.

@@ -123,13 +123,20 @@ func callInClause(b string) bool {
 // its accounts so ("пиши в @x", "Telegram: @x") and no augmented good
 // faith did, so the model read every credit in a post on X as a promoted
 // contact: of the posts on X of the tuning half, 47 good faith and 5 spam
-// place a handle after "on" alone, 12 and 3 after a colon. Alone with
-// NamedOnce and ChannelParts (session 20, seed 13, before the operating
-// shift, the bot's no-memory reverts), the X posts' good faith with a
-// contact 22.3 -> 19.3%, their spam with words 63.5 -> 63.5%; with the
-// credit posts of spamtrain's -credits, see credits.go. Off in the
-// shipped model.
-var CreditedHandles = false
+// place a handle after "on" alone, 12 and 3 after a colon. With
+// NamedOnce and ChannelParts (session 20, `spamtrain -eval`, seed 13 /
+// 14, the bot's no-memory reverts after the operating shift, +0.5 / +0.4):
+// the X posts' good faith with a contact 26.8 -> 23.4 / 26.2 -> 21.0%,
+// the Instagram comments' 15.7 -> 15.1 / 15.1 -> 13.8%; comment spam with
+// words (fold D) 63.4 -> 65.2 / 63.0 -> 63.3%, its link-only spam 65.7 ->
+// 82.9 / 80.0 -> 80.0%; X spam with words 67.1 -> 67.5 / 73.3 -> 73.3%
+// (link-only 0 -> 0 / 3 -> 2 of 6); e-mail spam (fold B) 75.0 -> 75.4 /
+// 77.5 -> 77.2%; SMS spam (fold A) 28.3 -> 27.5 / 28.8 -> 29.1%; held-out
+// good faith at most 0.05 point higher (Leipzig in fold B 0.16 -> 0.21%
+// at seed 13), regular edits 0; the decide lines rise (page probed 89.17
+// -> 89.67%), their good-faith lines unchanged. Shipped, against SMS
+// spam at seed 13 (3 of 382) and e-mail spam at seed 14 (0.3 point).
+var CreditedHandles = true
 
 // PromotedHandles is whether the opening @handle is told apart from a
 // promoted one (spamtrain's flag -promoted; on in the shipped model, whose
@@ -167,11 +174,10 @@ var PromotedHandles = true
 // Off, each named handle adds the feature again, and a post that credits
 // several accounts ("live on @a", "speakers: @b, @c", "@d x @e") scores
 // as a promotion several times over: the spam it is for names one
-// account, often twice (the repeat has its own feature). Off in the
-// shipped model: measured with CreditedHandles, ChannelParts and
-// spamtrain's -credits together (session 20, see credits.go), whose
-// operating point did not hold the ship rule.
-var NamedOnce = false
+// account, often twice (the repeat has its own feature). On in the
+// shipped model with CreditedHandles and ChannelParts (figures at
+// CreditedHandles).
+var NamedOnce = true
 
 // nameHandle records a handle named as promoted ones are.
 func (x *extractor) nameHandle() {
