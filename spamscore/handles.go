@@ -16,13 +16,18 @@ import (
 // "@anna_fx.01"). These are structural: they hold in any language that
 // writes handles with "@".
 
-// handleOnWords are the words that name where a handle lives: platform
-// names (brand names, written alike in every language) and "on"/"via" in
-// the languages spam is written in.
-var handleOnWords = []string{"instagram", "insta", "ig", "telegram", "tg", "whatsapp", "facebook", "fb", "tiktok", "twitter",
-	"snapchat", "snap", "signal", "discord", "threads", "x", "youtube", "wechat", "line", "kakao",
-	"телеграм", "телеграмм", "телеге", "инстаграм", "инсте", "ватсап",
-	"on", "via", "sur", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
+// handlePlatforms are the words that name where a handle lives: platform
+// names (brand names, written alike in every language).
+var handlePlatforms = []string{"instagram", "insta", "ig", "telegram", "tg", "whatsapp", "facebook", "fb", "tiktok", "twitter",
+	"snapchat", "snap", "signal", "discord", "threads", "youtube", "wechat", "line", "kakao",
+	"телеграм", "телеграмм", "телеге", "инстаграм", "инсте", "ватсап"}
+
+// handleVia are "on", "via" and "x" (a collaboration: "@a x @b") in the
+// languages spam is written in: words that place a handle without saying
+// it is the one to write to. A post credits organisations and people
+// with them as often as spam places its account ("live on @base", "via
+// @reuters"); with CreditedHandles they set a feature of their own.
+var handleVia = []string{"on", "via", "x", "sur", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
 
 // handleCallWords begin the verbs that ask the reader to write to a
 // handle ("message @x", "schreib @x", "пиши @x"); a call to action of
@@ -42,16 +47,26 @@ func (x *extractor) handlePlace(text string, lo, hi int) {
 		x.promoted = true
 	}
 	b := strings.TrimRightFunc(before, unicode.IsSpace)
-	if strings.HasSuffix(b, ":") || strings.HasSuffix(b, "：") {
-		x.dense(fHandleNamed, 1)
+	colon := strings.HasSuffix(b, ":") || strings.HasSuffix(b, "：")
+	if colon && !CreditedHandles {
+		x.nameHandle()
 		x.promoted = true
 		return
 	}
-	// The two words before it: "on instagram @x", "schreib ihr @x".
+	// The two words before it: "on instagram @x", "schreib ihr @x",
+	// "IG: @x"; a word of handleVia alone, or a colon after other words
+	// ("speakers: @a"), credits the handle.
+	via := colon
+	if colon && callInClause(b) {
+		// "Write to my manager: @x", "Для заказа пишите: @x".
+		x.nameHandle()
+		x.promoted = true
+		return
+	}
 	for k := 0; k < 2; k++ {
 		end := strings.LastIndexFunc(b, unicode.IsLetter)
 		if end < 0 {
-			return
+			break
 		}
 		_, size := utf8.DecodeRuneInString(b[end:])
 		b = b[:end+size]
@@ -61,15 +76,67 @@ func (x *extractor) handlePlace(text string, lo, hi int) {
 			start = i + size
 		}
 		w := strings.ToLower(b[start:])
-		if containsWordExact(handleOnWords, w) || hasPrefixAny(w, handleCallWords) ||
+		if containsWordExact(handlePlatforms, w) || hasPrefixAny(w, handleCallWords) ||
 			k == 0 && containsAny(strings.ToLower(b[max(0, len(b)-24):]), ctaWords) {
-			x.dense(fHandleNamed, 1)
+			x.nameHandle()
 			x.promoted = true
 			return
 		}
+		via = via || containsWordExact(handleVia, w)
 		b = b[:start]
 	}
+	if !via {
+		return
+	}
+	x.promoted = true
+	if CreditedHandles {
+		x.credited = true
+		return
+	}
+	x.nameHandle()
 }
+
+// callInClause reports whether the clause that ends b (from the last
+// sentence break) names a platform or asks the reader to write.
+func callInClause(b string) bool {
+	if i := strings.LastIndexAny(b, ".!?\n。！？"); i >= 0 {
+		b = b[i+1:]
+	}
+	lower := strings.ToLower(b)
+	if containsAny(lower, ctaWords) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if containsWordExact(handlePlatforms, w) || hasPrefixAny(w, handleCallWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// CreditedHandles is whether a handle placed by "on", "via", "x" or a
+// colon after other words, without a platform's name or a call to write
+// ("live on @base", "speakers: @a, @b", "@a x @b"), sets a feature of its
+// own, "an @handle credited", rather than "an @handle named with its
+// platform, a colon, on/via or a call to write" (spamtrain's flag
+// -credited; recorded in the feature-set hash). Augmented spam placed
+// its accounts so ("пиши в @x", "Telegram: @x") and no augmented good
+// faith did, so the model read every credit in a post on X as a promoted
+// contact: of the posts on X of the tuning half, 47 good faith and 5 spam
+// place a handle after "on" alone, 12 and 3 after a colon. With
+// NamedOnce and ChannelParts (session 20, `spamtrain -eval`, seed 13 /
+// 14, the bot's no-memory reverts after the operating shift, +0.5 / +0.4):
+// the X posts' good faith with a contact 26.8 -> 23.4 / 26.2 -> 21.0%,
+// the Instagram comments' 15.7 -> 15.1 / 15.1 -> 13.8%; comment spam with
+// words (fold D) 63.4 -> 65.2 / 63.0 -> 63.3%, its link-only spam 65.7 ->
+// 82.9 / 80.0 -> 80.0%; X spam with words 67.1 -> 67.5 / 73.3 -> 73.3%
+// (link-only 0 -> 0 / 3 -> 2 of 6); e-mail spam (fold B) 75.0 -> 75.4 /
+// 77.5 -> 77.2%; SMS spam (fold A) 28.3 -> 27.5 / 28.8 -> 29.1%; held-out
+// good faith at most 0.05 point higher (Leipzig in fold B 0.16 -> 0.21%
+// at seed 13), regular edits 0; the decide lines rise (page probed 89.17
+// -> 89.67%), their good-faith lines unchanged. Shipped, against SMS
+// spam at seed 13 (3 of 382) and e-mail spam at seed 14 (0.3 point).
+var CreditedHandles = true
 
 // PromotedHandles is whether the opening @handle is told apart from a
 // promoted one (spamtrain's flag -promoted; on in the shipped model, whose
@@ -100,6 +167,37 @@ func (x *extractor) handlePlace(text string, lo, hi int) {
 // revert when a neighbour in its range probed. With -replyspam too, fold
 // D's spam with words fell to 61.1% at seed 13.
 var PromotedHandles = true
+
+// NamedOnce is whether "an @handle named with its platform, a colon,
+// on/via or a call to write" is set once however many handles are so
+// named (spamtrain's flag -namedonce; recorded in the feature-set hash).
+// Off, each named handle adds the feature again, and a post that credits
+// several accounts ("live on @a", "speakers: @b, @c", "@d x @e") scores
+// as a promotion several times over: the spam it is for names one
+// account, often twice (the repeat has its own feature). On in the
+// shipped model with CreditedHandles and ChannelParts (figures at
+// CreditedHandles).
+var NamedOnce = true
+
+// nameHandle records a handle named as promoted ones are.
+func (x *extractor) nameHandle() {
+	if NamedOnce {
+		x.named = true
+		return
+	}
+	x.dense(fHandleNamed, 1)
+}
+
+// namedOnce sets, with NamedOnce, the feature of a named handle, and
+// with CreditedHandles that of a credited one.
+func (x *extractor) namedOnce() {
+	if x.named {
+		x.dense(fHandleNamed, 1)
+	}
+	if x.credited {
+		x.dense(fHandleCredited, 1)
+	}
+}
 
 // replyOpener sets, with PromotedHandles, the feature of the opening
 // handle once every handle's place and the messenger words are known.

@@ -1,6 +1,9 @@
 package spamscore
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestHandlePlace checks that a handle being promoted (closing the praise,
 // named with its platform or a call to write, shaped as an account) reads
@@ -92,6 +95,95 @@ func TestPromotedAfterOpening(t *testing.T) {
 		PromotedHandles = tc.on
 		if got := textHas(tc.text, fTelegramStart); got != tc.opening {
 			t.Errorf("%q (promoted handles %v): %s = %v, want %v", tc.text, tc.on, denseNames[fTelegramStart], got, tc.opening)
+		}
+	}
+}
+
+// TestCreditedHandles checks that, with CreditedHandles, a handle placed
+// by "on", "via", "x" or a colon after other words is credited, and one
+// named with its platform or a call to write (a colon after one too) is
+// named as promoted; without it, both are named.
+func TestCreditedHandles(t *testing.T) {
+	defer func(on bool) { CreditedHandles = on }(CreditedHandles)
+	for _, tc := range []struct {
+		text            string
+		on              bool
+		named, credited bool
+	}{
+		{"The new city map is now live on @open_lab", true, false, true},
+		{"Photos from the meetup (via @city_news)", true, false, true},
+		{"Speakers: @anna_k, @tom and @open_lab", true, false, true},
+		{"@open_lab x @city_news: a new map of the river", true, false, true},
+		{"Best mentor ever, find her on instagram @marta_gold", true, true, false},
+		{"Write to my manager: @marta_gold", true, true, false},
+		{"Telegram: @marta_gold", true, true, false},
+		{"Пишите в телеграм @marta_gold", true, true, false},
+		{"Thanks @marta, I will try it", true, false, false},
+		{"The new city map is now live on @open_lab", false, true, false},
+		{"Speakers: @anna_k, @tom and @open_lab", false, true, false},
+	} {
+		CreditedHandles = tc.on
+		if got := textHas(tc.text, fHandleNamed); got != tc.named {
+			t.Errorf("%q (credited %v): named = %v, want %v", tc.text, tc.on, got, tc.named)
+		}
+		if got := textHas(tc.text, fHandleCredited); got != tc.credited {
+			t.Errorf("%q (credited %v): credited = %v, want %v", tc.text, tc.on, got, tc.credited)
+		}
+	}
+}
+
+// TestNamedOnce checks that, with NamedOnce, three named handles set the
+// feature once, and without it three times.
+func TestNamedOnce(t *testing.T) {
+	defer func(on bool) { NamedOnce = on }(NamedOnce)
+	text := "IG: @anna_k. Telegram: @tom_b. WhatsApp: @rosa_c"
+	for on, want := range map[bool]float32{true: 1, false: 3} {
+		NamedOnce = on
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		var got float32
+		for i, idx := range v.Idx {
+			if idx == fHandleNamed {
+				got += v.Val[i]
+			}
+		}
+		if got != want {
+			t.Errorf("named once %v: %s = %v, want %v", on, denseNames[fHandleNamed], got, want)
+		}
+	}
+}
+
+// TestChannelParts checks that, with ChannelParts, a channel word counts
+// in a handle written in parts only as a whole part (or its plural), and
+// anywhere in a handle all in lower case.
+func TestChannelParts(t *testing.T) {
+	defer func(on bool) { ChannelParts = on }(ChannelParts)
+	for _, tc := range []struct {
+		h       string
+		on      bool
+		channel bool
+	}{
+		{"@RiverNetwork", true, false},
+		{"@Bethany", true, false},
+		{"@AnnaFxTrades", true, true},
+		{"@ETHTrader", true, true},
+		{"@crypto_signals_vip", true, true},
+		{"@quickearnbot", true, true},
+		{"@buildwealthwithanna", true, true},
+		{"@NewsBot", true, true},
+		{"@RiverNetwork", false, true},
+		{"@Bethany", false, true},
+	} {
+		ChannelParts = tc.on
+		if got := channelName(tc.h); got != tc.channel {
+			t.Errorf("channelName(%q) (parts %v) = %v, want %v", tc.h, tc.on, got, tc.channel)
+		}
+	}
+}
+
+func TestHandleParts(t *testing.T) {
+	for h, want := range map[string]string{"Anna_FXTrades2": "Anna FX Trades", "earnbot": "earnbot", "RiverNetwork": "River Network", "a.b": "a b", "": ""} {
+		if got := strings.Join(handleParts(h), " "); got != want {
+			t.Errorf("handleParts(%q) = %q, want %q", h, got, want)
 		}
 	}
 }

@@ -946,6 +946,11 @@ func augment(seed uint64, pages []page, perLang int) []example {
 			out = append(out, s, withEmoji(h))
 		}
 	}
+	if credits {
+		for _, e := range creditExamples(seed, pages) {
+			out = append(out, withEmoji(e))
+		}
+	}
 	// The languages only the genres of genres.go have, from a stream of
 	// their own.
 	b := &augmenter{r: rand.New(rand.NewPCG(seed, 0xe47a)), pages: pages}

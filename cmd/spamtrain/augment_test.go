@@ -67,3 +67,32 @@ func TestReplySpam(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditExamples checks the credit posts: perCredit in every language,
+// good faith, each crediting at least one handle, none opening with one,
+// no person's handle in the made-up account shapes of testimonial spam,
+// and the same posts from the same seed.
+func TestCreditExamples(t *testing.T) {
+	pages := []page{{title: "River", text: "The river [[Category:Rivers]]"}}
+	ex := creditExamples(13, pages)
+	if len(ex) != perCredit*len(langs) {
+		t.Fatalf("%d credit posts, want %d", len(ex), perCredit*len(langs))
+	}
+	again := creditExamples(13, pages)
+	for i, e := range ex {
+		if e.label || !strings.HasPrefix(e.kind, "aug-ham-credit-") {
+			t.Errorf("%s: label %v kind %s, want good faith of kind aug-ham-credit-*", e.id, e.label, e.kind)
+		}
+		if !strings.Contains(e.text, "@") || strings.HasPrefix(e.text, "@") {
+			t.Errorf("%s: %q should credit a handle and not open with one", e.id, e.text)
+		}
+		for _, w := range strings.Fields(e.text) {
+			if strings.HasPrefix(w, "@") && strings.ContainsAny(w, "0123456789") {
+				t.Errorf("%s: handle %s in %q has digits, the shape of a made-up account", e.id, w, e.text)
+			}
+		}
+		if again[i].text != e.text {
+			t.Errorf("%s: not reproducible: %q, then %q", e.id, e.text, again[i].text)
+		}
+	}
+}

@@ -281,6 +281,9 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 		}
 	}
 	use = "held out whole in fold X, never trained on (`-xtrain=false`); its held-out half (by a hash of the post's id) is reported apart, only the tuning half's misses and false positives were read"
+	if xHamShare > 0 && !xTrain {
+		use = fmt.Sprintf("split by a hash of the post's id: every fold but X and the final model train on the good faith of the tuning half (`-xham`), weight share %g, never on its spam; fold X holds out all of it, fold Xh the held-out half, never trained on nor read", xHamShare)
+	}
 	if xTrain {
 		use = fmt.Sprintf("split by a hash of the post's id: every fold but X and the final model train on the tuning half (`-xtrain`), weight share %g a class; fold X holds out all of it, fold Xh the held-out half, never trained on nor read", xShare)
 	}
@@ -359,6 +362,12 @@ func trainingMD(trainDir, corpusDir string, ds *dataset, final trained, folds, f
 	b.WriteString("  references whose slugs name what spam sells; and forum answers and chat comments that use spam's words in their ordinary\n")
 	b.WriteString("  sense (\"the free version\", \"check out the second answer\", \"a profit of 3%\", in 16 languages), so that a call to action\n")
 	b.WriteString("  or a lure word alone is not learned as spam.\n")
+	if credits {
+		fmt.Fprintf(&b, "- Session 20: \"credit\" (`credits.go`, 16 languages, %d good-faith posts each from a random stream of their own):\n", perCredit)
+		b.WriteString("  announcements and event posts that credit organisations and people by @handle after \"on\", \"via\", \"x\" or a colon\n")
+		b.WriteString("  (\"now live on @open_lab\", \"speakers: @anna_k, @tom\", \"... @river_news x @CityMuseum\"), half with a source, no pitch:\n")
+		b.WriteString("  the spam containers place their accounts the same way, and no good-faith text did.\n")
+	}
 	b.WriteString("- Session 18: \"prize\" (`prize.go`, 16 languages: claims of a voucher, a phone, an airdrop or a game's currency won, with a\n")
 	b.WriteString("  throwaway URL with a claiming path, a shortener or a bare domain) against \"contest\" (good-faith talk of contests, awards,\n")
 	b.WriteString("  lottery results, refunds and the police's warnings about claim messages, with a reputable site's URL); one\n")

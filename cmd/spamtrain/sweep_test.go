@@ -103,3 +103,19 @@ func TestSelectFolds(t *testing.T) {
 		t.Errorf("selectFolds(B,X) error = %v, want it to name X and the folds", err)
 	}
 }
+
+// TestOperatingShiftSparesEdits checks that the operating shift stops
+// before a held-out real regular edit would reach the no-memory threshold,
+// however little the other good faith bounds it.
+func TestOperatingShiftSparesEdits(t *testing.T) {
+	ham := [][]float64{{-8, -8, -8}}
+	world := [][]float64{{-8}}
+	if got := operatingShift(ham, world, [][]float64{{-8}}); got != maxShift {
+		t.Errorf("shift with no edit near the threshold = %v, want %v", got, maxShift)
+	}
+	edit := logit(thrBlatant) - 0.35
+	got := operatingShift(ham, world, [][]float64{{-8}, {edit}})
+	if edit+got >= logit(thrBlatant) || got < 0.2 {
+		t.Errorf("shift %v: the edit at log-odds %.2f reaches p=%.2f, or the shift stops short of 0.3", got, edit, thrBlatant)
+	}
+}

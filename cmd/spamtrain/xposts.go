@@ -53,6 +53,18 @@ var (
 	xShare = 0.15
 )
 
+// xHamShare, without xTrain, is the share of the weight at which the
+// final model and every fold but X train on the good faith of the X
+// posts' tuning half alone (its spam never; fold Xh then measures the
+// held-out half): 0, not at all. Off, because the crypto talk of the
+// good faith taught crypto spam good faith too (session 20, seed 13,
+// with NamedOnce, before the operating shift, the bot's no-memory
+// reverts at 0.075 / 0.15): the held-out half's good faith with a contact
+// 19.0 -> 8.1 / 6.9%, but its spam with words 64.3 -> 48.7 / 45.5%; fold
+// D's comment spam with words 60.3 -> 57.3 / 54.9%, its link-only spam
+// 62.9 -> 60.0 / 57.1%.
+var xHamShare = 0.0
+
 // loadXPosts reads the labelled X posts from the git mirror at gitDir.
 func loadXPosts(gitDir string) ([]example, error) {
 	data, err := exec.Command("git", "--git-dir="+gitDir, "show", xCommit+":"+xPath).Output()
