@@ -1,36 +1,12 @@
 package bot_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/sirupsen/logrus/hooks/test"
 
 	"github.com/wikiwarden/wikiwarden/bot"
 	"github.com/wikiwarden/wikiwarden/decision"
 )
-
-// passWith is spamRig.pass with the pass's second look switched off when
-// off is set.
-func (r *spamRig) passWith(off bool) bot.Summary {
-	r.t.Helper()
-	log, _ := test.NewNullLogger()
-	p, err := bot.New(r.opts, r.site, r.ss, log)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	if off {
-		bot.WithoutRejudge(p)
-	}
-	sum, err := p.Pass(context.Background())
-	if err != nil {
-		r.t.Fatalf("pass: %v", err)
-	}
-	r.t.Logf("pass: %s", sum)
-	r.tick()
-	return sum
-}
 
 // oneStretchWave has three addresses probe (one pass), then puts in one
 // stretch of recent changes the campaign's copy from an address with no

@@ -26,10 +26,20 @@ func newSpamRig(t *testing.T) *spamRig {
 
 func (r *spamRig) pass() bot.Summary {
 	r.t.Helper()
+	return r.passWith(false)
+}
+
+// passWith is spamRig.pass with the pass's second look switched off when
+// off is set.
+func (r *spamRig) passWith(off bool) bot.Summary {
+	r.t.Helper()
 	log, _ := test.NewNullLogger()
 	p, err := bot.New(r.opts, r.site, r.ss, log)
 	if err != nil {
 		r.t.Fatal(err)
+	}
+	if off {
+		bot.WithoutRejudge(p)
 	}
 	sum, err := p.Pass(context.Background())
 	if err != nil {
