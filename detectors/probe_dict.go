@@ -324,13 +324,15 @@ const compoundMinPart = 4
 // "dealbreaker"), or one and a coining suffix (coinSuffixes): English
 // writes many compounds its dictionaries do not list. A random draw seldom splits so: of eight random letters about
 // one in 5,000 does, of eight pronounceable ones (consonant, vowel...)
-// one in a hundred. A word saying one chunk twice (reduplicated,
-// probe_lang_morph.go) is a compound of one word.
+// one in a hundred. On a page no dictionary reads, a word saying one
+// chunk twice (reduplicated, probe_lang_morph.go) is a compound of one
+// word; where a dictionary reads the page, a chunk said twice that it
+// does not know is a keyboard's mash ("asdfasdf"), as human vandals type.
 func (p *prober) compoundWord(w string) bool {
 	if len(w) < compoundMinPart+3 || !isLetters(w) {
 		return false
 	}
-	if reduplicated(w) {
+	if p.edit0 != nil && p.edit0.Format != FormatMarkdown && !p.hasDict() && reduplicated(w) {
 		return true
 	}
 	for k := compoundMinPart; k+compoundMinPart <= len(w); k++ {

@@ -55,3 +55,20 @@ func TestReduplicated(t *testing.T) {
 		}
 	}
 }
+
+// A word saying one chunk twice is a compound of one word only where no
+// dictionary reads the page: on an English page it is a keyboard's mash
+// that a human vandal types ("sdfgsdfg").
+func TestReduplicatedOnlyUnread(t *testing.T) {
+	p := new(prober)
+	p.m = BaseModel()
+	p.setWords(&Edit{New: "Ny kelamora tenubilo."}, &Env{})
+	p.langDone = true
+	if !p.compoundWord("sdfgsdfg") {
+		t.Error("compoundWord(sdfgsdfg) on a page no dictionary reads = false, want true")
+	}
+	p.lang, p.langDict = "en", wordList{"river": true, "north": true}
+	if p.compoundWord("sdfgsdfg") {
+		t.Error("compoundWord(sdfgsdfg) on a page a dictionary reads = true, want false")
+	}
+}
