@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sirupsen/logrus/hooks/test"
 
@@ -99,6 +100,12 @@ func TestRejudgeNeedsATeachingRevert(t *testing.T) {
 // and the citation's revisions and the first pass's summary.
 func (r *spamRig) splitWave(onTop bool) (early, cite int64, first bot.Summary) {
 	r.t.Helper()
+	return r.splitWaveAfter(onTop, 5*time.Minute)
+}
+
+// splitWaveAfter is splitWave with gap between the two passes.
+func (r *spamRig) splitWaveAfter(onTop bool, gap time.Duration) (early, cite int64, first bot.Summary) {
+	r.t.Helper()
 	r.site.save(bot.Author{Name: "Admin"}, "Basalt", "'''Basalt''' is a fine-grained volcanic rock. It forms from lava rich in iron.\n", r.tick())
 	r.site.save(bot.Author{Name: "Admin"}, "Comet", "'''Comets''' are icy bodies of the outer Solar System. Near the Sun they grow a tail.\n", r.tick())
 	ips := []string{"203.0.10.7", "203.0.11.7", "203.0.12.7"}
@@ -112,9 +119,7 @@ func (r *spamRig) splitWave(onTop bool) (early, cite int64, first bot.Summary) {
 	if onTop {
 		r.site.save(bot.Author{Name: "Admin"}, "Abacus", r.site.text("Abacus")+"\nSee also the counting board.\n", r.tick())
 	}
-	for range 5 * 60 {
-		r.tick() // five minutes to the next pass
-	}
+	r.now = r.now.Add(gap) // to the next pass
 	for i, add := range []string{
 		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].",
 		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters filters for planted aquariums].",
@@ -168,6 +173,19 @@ func TestRejudgeCatchesCopyOfAnEarlierPass(t *testing.T) {
 	}
 	if again := r.pass(); again.Reverted != 0 || again.Scored != 0 || again.Flagged != 0 {
 		t.Errorf("next pass = %s; want nothing to do", again)
+	}
+}
+
+// TestRejudgeLooksBackHoursOnly: a copy older than the look back is a
+// human's to find; the pass leaves it.
+func TestRejudgeLooksBackHoursOnly(t *testing.T) {
+	r := newSpamRig(t)
+	early, _, _ := r.splitWaveAfter(false, 7*time.Hour)
+	if sum := r.pass(); sum.Reverted != 3 {
+		t.Errorf("pass = %s; want the 3 siblings reverted", sum)
+	}
+	if a := r.action(early); a != decision.ActionNone {
+		t.Errorf("copy older than the look back: %s, want none", a)
 	}
 }
 
