@@ -16,3 +16,10 @@ func WithoutRejudge(p *Patroller) *Patroller {
 	p.noRejudge = true
 	return p
 }
+
+// WithoutLookBack limits p's second look to the pass's own edits: what a
+// pass did before it took the edits earlier passes left alone.
+func WithoutLookBack(p *Patroller) *Patroller {
+	p.noLookBack = true
+	return p
+}

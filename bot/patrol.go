@@ -127,6 +127,9 @@ type Patroller struct {
 	// noRejudge switches the pass's second look off (rejudge), for the
 	// tests that show what it catches.
 	noRejudge bool
+	// noLookBack limits the second look to the pass's own edits (no
+	// edits of earlier passes), for the tests.
+	noLookBack bool
 }
 
 // New returns a Patroller of site. It checks the options but does not touch
@@ -249,8 +252,9 @@ var ErrUndone = errors.New("decided actions left undone")
 // attempts no more writes (the site is failing: the rest wait as pending
 // too). Once its reverts taught the memory (confirmed spam domains, the
 // site's spam layer), the pass looks again at its own edits with links it
-// did not revert (rejudge): a campaign's copy judged before its siblings
-// is decided as if met after them. A pass that leaves actions pending or
+// did not revert, and at those earlier passes of the last hours left alone
+// (rejudge): a campaign's copy judged before its siblings, in this pass or
+// an earlier one, is decided as if met after them. A pass that leaves actions pending or
 // sets one aside returns ErrUndone.
 func (p *Patroller) Pass(ctx context.Context) (Summary, error) {
 	p.mu.Lock()

@@ -2,6 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"time"
 
 	"github.com/wikiwarden/wikiwarden/decision"
 	"github.com/wikiwarden/wikiwarden/store"
@@ -22,11 +25,27 @@ import (
 // reverted on memory alone; a neighbour is flagged, never reverted on
 // memory alone), and only a decision that now reverts is acted on: a
 // second look never turns a revert into less.
+//
+// A wave split across passes (a pass every few minutes, a wave spread over
+// tens of minutes) leaves its first copies with earlier passes, which
+// judged them before any sibling's revert. So the second look also takes,
+// from the store's records, the site's edits of the last rejudgeLookBack
+// (or the watch window, when shorter) with links that an earlier pass
+// left alone (action none), and decides them in the same way: their texts
+// are read again through the site, and one that now reverts is handled as
+// a retry, its place looked at again before any write (a later editor's
+// edit on top means a flag, never a revert).
 
 // maxRejudge bounds the edits a pass looks at again (their texts are
 // read again, chunkIDs revisions a request): a wave larger than that is a
 // flood the site's own defences must take.
 const maxRejudge = 500
+
+// rejudgeLookBack is how far back the second look takes the edits earlier
+// passes left alone (by their edit time): a follow-up wave spreads over
+// tens of minutes to hours, and a copy older than that is a human's to
+// find. The watch window bounds it when shorter.
+const rejudgeLookBack = 6 * time.Hour
 
 // rejudgeState is what a pass keeps for its second look.
 type rejudgeState struct {
@@ -34,6 +53,9 @@ type rejudgeState struct {
 	// the site's spam layer gained an example, and the revert confirms
 	// its domains.
 	taught bool
+	// format is the markup of the edit whose revert taught the memory:
+	// the site's, which the store's records do not keep.
+	format Format
 	// unreverted are the pass's scored edits with links whose decision did
 	// not revert, in the order they were judged (at most maxRejudge).
 	unreverted []firstLook
@@ -53,7 +75,7 @@ func (rs *rejudgeState) note(sc scored, d decision.Decision) {
 	}
 	switch {
 	case d.Reverts() && isSpam(d):
-		rs.taught = true
+		rs.taught, rs.format = true, sc.change.Format
 	case !d.Reverts() && d.Verdict != decision.VerdictProbe && len(rs.unreverted) < maxRejudge:
 		rs.unreverted = append(rs.unreverted, firstLook{sc.change, d.Verdict})
 	}
@@ -72,11 +94,21 @@ func (p *Patroller) rejudge(ctx context.Context, ps *passState, sum *Summary) er
 	rs := &ps.rejudge
 	todo := rs.unreverted
 	rs.unreverted = nil
-	if !rs.taught || len(todo) == 0 || ps.failing != nil || ctx.Err() != nil {
+	if !rs.taught || ps.failing != nil || ctx.Err() != nil {
 		return nil
 	}
 	if err := p.flush(ctx); err != nil {
 		return err
+	}
+	if !p.noLookBack {
+		earlier, err := p.leftAlone(ctx, todo, rs.format)
+		if err != nil {
+			return err
+		}
+		todo = append(todo, earlier...)
+	}
+	if len(todo) == 0 {
+		return nil
 	}
 	env, err := p.envWithoutModel(ctx)
 	if err != nil {
@@ -152,4 +184,52 @@ func (p *Patroller) handleAgain(ctx context.Context, ps *passState, again []scor
 		p.batch = append(p.batch, h)
 	}
 	return p.flush(ctx)
+}
+
+// recordsStore is the store's look at its records, newest edit first.
+type recordsStore interface {
+	Records(ctx context.Context, q store.Query) ([]store.Record, error)
+}
+
+// leftAlone returns the edits with links of the last rejudgeLookBack (or
+// watch window) that earlier passes scored and left alone, newest first,
+// so that with the pass's own (seen) they are at most maxRejudge. They
+// are read in format, the site's markup. A store that keeps no records
+// has none.
+func (p *Patroller) leftAlone(ctx context.Context, seen []firstLook, format Format) ([]firstLook, error) {
+	rs, ok := p.store.(recordsStore)
+	room := maxRejudge - len(seen)
+	if !ok || room <= 0 {
+		return nil, nil
+	}
+	back := rejudgeLookBack
+	if w := p.opts.WatchWindow; w > 0 && w < back {
+		back = w
+	}
+	recs, err := rs.Records(ctx, store.Query{
+		Since:    p.opts.Now().Add(-back),
+		Verdicts: []decision.Verdict{decision.VerdictOK, decision.VerdictFollowUpSpam, decision.VerdictLinkSpam},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the records of recent edits: %w", err)
+	}
+	own := make(map[int64]bool, len(seen))
+	for _, f := range seen {
+		own[f.change.ID] = true
+	}
+	var out []firstLook
+	for _, rec := range recs {
+		if len(out) >= room {
+			break
+		}
+		if own[rec.RevID] || rec.Action != decision.ActionNone || rec.DryRun || !hasLinks(rec.Results) {
+			continue
+		}
+		c := contributionOf(rec)
+		if format != "" {
+			c.Format = format
+		}
+		out = append(out, firstLook{c, rec.Verdict})
+	}
+	return slices.Clip(out), nil
 }
