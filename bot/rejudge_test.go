@@ -57,18 +57,7 @@ func TestRejudgeCatchesCopyJudgedBeforeItsSiblings(t *testing.T) {
 	r = newSpamRig(t)
 	early, cite := r.oneStretchWave()
 	sum := r.passWith(false)
-	if a := r.action(early); a != decision.ActionRevert && a != decision.ActionRevertBlock {
-		t.Errorf("early copy after its siblings' reverts in the same pass: %s, want a revert", a)
-	}
-	if strings.Contains(r.site.text("Abacus"), "tessavio.com") {
-		t.Error("early copy still on Abacus")
-	}
-	if a := r.action(cite); a != decision.ActionNone {
-		t.Errorf("good-faith citation: %s, want none", a)
-	}
-	if !strings.Contains(r.site.text("Alchemy"), "britannica.com") {
-		t.Error("good-faith citation removed")
-	}
+	r.checkCopyGoneCiteStands(early, cite, "early copy after its siblings' reverts in the same pass")
 	if sum.Reverted != 4 || sum.Scored != 5 {
 		t.Errorf("pass = %s; want 5 scored (each once), 4 reverted", sum)
 	}
@@ -156,18 +145,7 @@ func TestRejudgeCatchesCopyOfAnEarlierPass(t *testing.T) {
 		t.Fatalf("first pass = %s; want 2 scored, none reverted (nothing taught yet)", first)
 	}
 	sum := r.pass()
-	if a := r.action(early); a != decision.ActionRevert && a != decision.ActionRevertBlock {
-		t.Errorf("earlier pass's copy after its siblings' reverts: %s, want a revert", a)
-	}
-	if strings.Contains(r.site.text("Abacus"), "tessavio.com") {
-		t.Error("earlier pass's copy still on Abacus")
-	}
-	if a := r.action(cite); a != decision.ActionNone {
-		t.Errorf("earlier pass's good-faith citation: %s, want none", a)
-	}
-	if !strings.Contains(r.site.text("Alchemy"), "britannica.com") {
-		t.Error("earlier pass's good-faith citation removed")
-	}
+	r.checkCopyGoneCiteStands(early, cite, "earlier pass's copy after its siblings' reverts")
 	if sum.Reverted != 4 || sum.Scored != 3 {
 		t.Errorf("second pass = %s; want 3 scored, 4 reverted", sum)
 	}
@@ -225,5 +203,23 @@ func TestRejudgeFlagsEarlierCopyWithAnEditOnTop(t *testing.T) {
 	}
 	if a := r.action(early); a != decision.ActionFlag {
 		t.Errorf("flagged copy after a later teaching pass: %s, want the flag kept", a)
+	}
+}
+
+// checkCopyGoneCiteStands asserts the wave's copy (on Abacus) was reverted
+// and the good-faith citation (on Alchemy) left alone; what names the copy.
+func (r *spamRig) checkCopyGoneCiteStands(early, cite int64, what string) {
+	r.t.Helper()
+	if a := r.action(early); a != decision.ActionRevert && a != decision.ActionRevertBlock {
+		r.t.Errorf("%s: %s, want a revert", what, a)
+	}
+	if strings.Contains(r.site.text("Abacus"), "tessavio.com") {
+		r.t.Errorf("%s: still on Abacus", what)
+	}
+	if a := r.action(cite); a != decision.ActionNone {
+		r.t.Errorf("good-faith citation: %s, want none", a)
+	}
+	if !strings.Contains(r.site.text("Alchemy"), "britannica.com") {
+		r.t.Error("good-faith citation removed")
 	}
 }
