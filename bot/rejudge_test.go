@@ -12,30 +12,47 @@ import (
 	"github.com/wikiwarden/wikiwarden/decision"
 )
 
-// oneStretchWave has three addresses probe (one pass), then puts in one
-// stretch of recent changes the campaign's copy from an address with no
-// history first (secondWave, which the shipped model leaves alone), a
-// good-faith citation to a new domain in the campaign's own words, and
-// the three probing addresses' links, which their own probes make
-// reverts. It returns the copy's and the citation's revisions.
-func (r *spamRig) oneStretchWave() (early, cite int64) {
+// probeIPs are the three probing addresses of the waves below, one per /24.
+var probeIPs = []string{"203.0.10.7", "203.0.11.7", "203.0.12.7"}
+
+// probedCopyAndCite has probeIPs probe (one pass), then puts in the
+// campaign's copy from an address with no history (secondWave, which the
+// shipped model leaves alone) and a good-faith citation to a new domain in
+// the campaign's own words; it returns their revisions.
+func (r *spamRig) probedCopyAndCite() (early, cite int64) {
 	r.t.Helper()
 	r.site.save(bot.Author{Name: "Admin"}, "Basalt", "'''Basalt''' is a fine-grained volcanic rock. It forms from lava rich in iron.\n", r.tick())
 	r.site.save(bot.Author{Name: "Admin"}, "Comet", "'''Comets''' are icy bodies of the outer Solar System. Near the Sun they grow a tail.\n", r.tick())
-	ips := []string{"203.0.10.7", "203.0.11.7", "203.0.12.7"}
-	for _, ip := range ips {
+	for _, ip := range probeIPs {
 		r.probe(ip)
 	}
 	r.pass()
 	early = r.insert("198.51.100.20", "Abacus", secondWave)
 	cite = r.insert("192.0.2.44", "Alchemy", " Many aquarium keepers combine this with a filter.<ref>{{cite web|url=https://www.britannica.com/science/aquarium|title=Aquarium|publisher=Encyclopaedia Britannica}}</ref>")
+	return early, cite
+}
+
+// siblings puts in the probing addresses' links, which their own probes
+// make reverts.
+func (r *spamRig) siblings() {
+	r.t.Helper()
 	for i, add := range []string{
 		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].",
 		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters filters for planted aquariums].",
 		" Aquarium keepers often combine this with [https://www.meridova.com/uv-sterilizer UV sterilizers for aquariums].",
 	} {
-		r.insert(ips[i], []string{"Algae", "Basalt", "Comet"}[i], add)
+		r.insert(probeIPs[i], []string{"Algae", "Basalt", "Comet"}[i], add)
 	}
+}
+
+// oneStretchWave puts in one stretch of recent changes, after the probes,
+// the copy first, the citation, then the probing addresses' links
+// (probedCopyAndCite, siblings). It returns the copy's and the citation's
+// revisions.
+func (r *spamRig) oneStretchWave() (early, cite int64) {
+	r.t.Helper()
+	early, cite = r.probedCopyAndCite()
+	r.siblings()
 	return early, cite
 }
 
@@ -95,27 +112,13 @@ func (r *spamRig) splitWave(onTop bool) (early, cite int64, first bot.Summary) {
 // splitWaveAfter is splitWave with gap between the two passes.
 func (r *spamRig) splitWaveAfter(onTop bool, gap time.Duration) (early, cite int64, first bot.Summary) {
 	r.t.Helper()
-	r.site.save(bot.Author{Name: "Admin"}, "Basalt", "'''Basalt''' is a fine-grained volcanic rock. It forms from lava rich in iron.\n", r.tick())
-	r.site.save(bot.Author{Name: "Admin"}, "Comet", "'''Comets''' are icy bodies of the outer Solar System. Near the Sun they grow a tail.\n", r.tick())
-	ips := []string{"203.0.10.7", "203.0.11.7", "203.0.12.7"}
-	for _, ip := range ips {
-		r.probe(ip)
-	}
-	r.pass()
-	early = r.insert("198.51.100.20", "Abacus", secondWave)
-	cite = r.insert("192.0.2.44", "Alchemy", " Many aquarium keepers combine this with a filter.<ref>{{cite web|url=https://www.britannica.com/science/aquarium|title=Aquarium|publisher=Encyclopaedia Britannica}}</ref>")
+	early, cite = r.probedCopyAndCite()
 	first = r.pass()
 	if onTop {
 		r.site.save(bot.Author{Name: "Admin"}, "Abacus", r.site.text("Abacus")+"\nSee also the counting board.\n", r.tick())
 	}
 	r.now = r.now.Add(gap) // to the next pass
-	for i, add := range []string{
-		" Many aquarium keepers combine this with [https://www.kestrava.com/algae-control algae control for aquariums].",
-		" Many aquarium keepers combine a tank with [https://www.lorvanta.com/filters filters for planted aquariums].",
-		" Aquarium keepers often combine this with [https://www.meridova.com/uv-sterilizer UV sterilizers for aquariums].",
-	} {
-		r.insert(ips[i], []string{"Algae", "Basalt", "Comet"}[i], add)
-	}
+	r.siblings()
 	return early, cite, first
 }
 
