@@ -5,7 +5,7 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-wili DIR] [-wili2 DIR] [-v [-near SCORE]] [-set NAME]
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
