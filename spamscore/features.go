@@ -250,6 +250,9 @@ func featureSet() uint32 {
 	if ChannelParts {
 		h = h.str("channel parts")
 	}
+	if !EmojiDensity {
+		h = h.str("no emoji density")
+	}
 	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link means, pitch kinds, hashed cap %g", HashedCap)))
 }
 
@@ -502,6 +505,23 @@ func channelName(h string) bool {
 	}
 	return false
 }
+
+// EmojiDensity is whether the model reads "many emoji", one emoji or more
+// every four words (spamtrain's flag -emojidensity; recorded in the
+// feature-set hash). In training the dense emoji are good faith's (short
+// augmented replies with one emoji, real comments of a word and a heart),
+// so the feature learns "good faith" (-1.25 in fold D) and pulls down real
+// comment spam that decorates its pitch and its bare domain with a dozen
+// emoji (a token shill with "🌐site.com 🔥🔥🔥" at p=0.2-0.3). Off,
+// seeds 13 / 14 / 15, with no memory: fold D's comment spam with words
+// and a URL or domain 64.3 -> 69.6 / 60.7 -> 71.4 / 60.7 -> 67.9%, fold
+// A's SMS spam with one 49.6 -> 54.8 / = / =, X's 84.7 -> 83.5 / 85.9 ->
+// 86.5 / 78.2 -> 78.8%; web and Leipzig good faith within 0.1 point. Still
+// on: with seed 13 (make model's) the operating shift falls from +0.5 to
+// +0.4 (one more Stack Exchange post of fold B at p≥0.7 at +0.5), and the
+// bot's decide lines with it (follow-up spam with no memory 81.00 ->
+// 80.25%, range probed 97.58 -> 97.42%).
+var EmojiDensity = true
 
 // ChannelParts is whether channelName reads the parts of a handle
 // written apart by case (spamtrain's flag -channelparts; recorded in the
@@ -1752,7 +1772,7 @@ func (x *extractor) shape(text, lower, prose string, words int) {
 	}
 	if emoji > 0 {
 		x.dense(fEmoji, 1)
-		if emoji*4 >= words {
+		if emoji*4 >= words && EmojiDensity {
 			x.dense(fEmojiDense, 1)
 		}
 	}

@@ -347,3 +347,20 @@ func TestDomainNamedAfterPage(t *testing.T) {
 		t.Error("named after a page with no page")
 	}
 }
+
+// TestEmojiDensity checks that "many emoji" is read only with
+// EmojiDensity, and "emoji" either way.
+func TestEmojiDensity(t *testing.T) {
+	defer func(on bool) { EmojiDensity = on }(EmojiDensity)
+	text := "join the club 🔥🔥🔥 🚀 https://example-club.xyz/"
+	for _, on := range []bool{true, false} {
+		EmojiDensity = on
+		v, _ := Vectorize(Doc{Text: text}, 16)
+		if got := slices.Contains(v.Idx, uint32(fEmojiDense)); got != on {
+			t.Errorf("density %v: %s = %v, want %v", on, denseNames[fEmojiDense], got, on)
+		}
+		if !slices.Contains(v.Idx, uint32(fEmoji)) {
+			t.Errorf("density %v: %s not set", on, denseNames[fEmoji])
+		}
+	}
+}

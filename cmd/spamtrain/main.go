@@ -93,6 +93,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.BoolVar(&spamscore.ChannelParts, "channelparts", spamscore.ChannelParts, "read a channel's words in the parts a handle writes apart by case (spamscore/features.go; on in the shipped model)")
 	fl.BoolVar(&credits, "credits", credits, "augment with good-faith posts that credit handles (on/via @org, speakers: @a, @b; credits.go; off in the shipped model)")
 	fl.BoolVar(&testimonials, "testimonials", testimonials, "augment with testimonial spam, person-shaped accounts and good-faith finance talk (testimony.go; =false for the model before them)")
+	fl.BoolVar(&spamscore.EmojiDensity, "emojidensity", spamscore.EmojiDensity, "read \"many emoji\", an emoji every four words (spamscore/features.go; on in the shipped model, =false for the candidate without it)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
@@ -162,13 +163,15 @@ func run(args []string, stdout io.Writer) error {
 	vecs := make([]spamscore.Vector, len(all))
 	contacts := make([]int, len(all))
 	words := make([]bool, len(all))
+	domains := make([]bool, len(all))
 	for i, e := range all {
 		v, cs := spamscore.Vectorize(doc(e), bits)
 		vecs[i] = v
 		contacts[i] = len(cs)
 		words[i] = hasWords(e.text, cs)
+		domains[i] = hasDomain(cs)
 	}
-	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words, nBlacklist: len(sbl), nWorld: len(world)}
+	ds := &dataset{ex: all, vec: vecs, contacts: contacts, words: words, domains: domains, nBlacklist: len(sbl), nWorld: len(world)}
 
 	var rep bytes.Buffer
 	testA := func(e *example) bool {
@@ -419,6 +422,17 @@ func hasWords(text string, cs []spamscore.Contact) bool {
 	return n >= 3
 }
 
+// hasDomain reports whether cs hold a URL or a domain.
+func hasDomain(cs []spamscore.Contact) bool {
+	for _, c := range cs {
+		switch c.Kind {
+		case spamscore.ContactURL, spamscore.ContactBare, spamscore.ContactObfuscated:
+			return true
+		}
+	}
+	return false
+}
+
 func isCalib(id string) bool {
 	h := fnv.New32a()
 	h.Write([]byte(id))
@@ -430,6 +444,10 @@ type dataset struct {
 	vec      []spamscore.Vector
 	contacts []int
 	words    []bool
+	// domains is whether the item has a URL or a domain (bare or
+	// obfuscated), not only handles, numbers or addresses: what every
+	// item of the hidden evaluation has.
+	domains []bool
 
 	nBlacklist int // literal domains on the spam blacklist
 	nWorld     int // paragraphs in other languages (world.go)

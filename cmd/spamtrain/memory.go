@@ -31,6 +31,13 @@ type newToWiki struct{}
 func (newToWiki) Known(string) bool { return false }
 func (newToWiki) Spam(string) bool  { return false }
 
+// withDomain names the part of a set whose items have a URL or a domain,
+// not only a handle or a number: every item of the hidden evaluation has
+// one. withDomainSets are the sets reported so as well.
+const withDomain = ", those with a URL or domain"
+
+var withDomainSets = map[string]bool{"real spam with words": true, "comment spam with words": true, "comment good faith with a contact": true}
+
 // memoryTable reports, for each held-out fold (names: A, B, then the
 // comment folds D and Dh), what the bot reverts from
 // a probed range (probedRange) with the shipped threshold: the share of
@@ -76,6 +83,9 @@ func memoryTable(w io.Writer, names []string, folds [][]sweepItem) {
 				rev[j] = bot.Decide(it.edit, []detectors.Result{it.mem}, m, bot.Policy{}).Reverts()
 			}
 			add(groups, it.group, rev)
+			if it.domain && withDomainSets[it.group] {
+				add(groups, it.group+withDomain, rev)
+			}
 			if it.group == "augmented spam, held-out languages" || it.group == "Leipzig prose with a spam contact, held-out languages" {
 				add(langs, it.lang, rev)
 			}
@@ -98,6 +108,9 @@ func memoryTable(w io.Writer, names []string, folds [][]sweepItem) {
 		for _, g := range sweepGroups {
 			if c := groups[g.name]; c != nil {
 				row(g.name, c)
+			}
+			if c := groups[g.name+withDomain]; c != nil {
+				row(g.name+withDomain, c)
 			}
 		}
 		worst := func(m map[string]*[cols]count, what string) {

@@ -157,6 +157,8 @@ type sweepItem struct {
 	// mem is the detector's result on a wiki that cites none of the
 	// item's domains (newToWiki): what memoryTable replays.
 	mem detectors.Result
+	// domain is whether the item has a URL or a domain (dataset.domains).
+	domain bool
 }
 
 // botEdit is the edit the bot sees for an example: its text added to the
@@ -229,7 +231,7 @@ func (ds *dataset) sweepFold(m trained, shift float64, idx []int) ([]sweepItem, 
 		edit := botEdit(e)
 		r := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted}})
 		mem := detectors.Links(&detectors.Input{Edit: edit, Env: &detectors.Env{Spam: shifted, Domains: newToWiki{}}})
-		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r, mem: mem})
+		out = append(out, sweepItem{id: e.id, text: e.text, kind: e.kind, group: g, lang: e.lang, edit: edit, res: r, mem: mem, domain: ds.domains[i]})
 		for _, v := range sweepVariants {
 			if !sweepTagged[g] {
 				break
