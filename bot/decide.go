@@ -2,6 +2,7 @@ package bot
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -182,6 +183,14 @@ type content struct {
 	// the bot tests' generated follow-up spam on a probed page 89.17 ->
 	// 92.83% (TestDecideLinksRates).
 	landing bool
+	// mentions: every link is an @handle (no address, domain or number)
+	// that the added text credits or tags rather than sends readers to
+	// (mentionsOnly): "live on @hulu", "issued by @bank", "@anna @ben look".
+	// A campaign's follow-up adds a destination (a site, an account to
+	// write to, named where the text closes or after a call); a post
+	// that names the accounts it talks about adds none, so memory that
+	// does not tie the editor to the campaign does not remove it.
+	mentions bool
 }
 
 // judgeContent reads the link detector's result.
@@ -244,7 +253,7 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 	// links and spam domains are blatant whatever the text says.
 	c.blatant = (c.overThreshold || shortener) && (!c.goodFaith || strong >= 1) ||
 		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
-	c.titled, c.cited, c.reputable, c.landing = true, true, true, true
+	c.titled, c.cited, c.reputable, c.landing, c.mentions = true, true, true, true, true
 	c.related = len(links.Links) > 0
 	c.weak = model && links.Spam >= modelGoodFaith
 	c.leans = model && links.Spam >= ModelLeansSpam
@@ -263,6 +272,9 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 		if l.Domain == "" {
 			c.weak = true
 		}
+		if l.Domain != "" || !strings.HasPrefix(l.URL, "@") {
+			c.mentions = false
+		}
 		if c.related && !spamscore.AnchorRelated(l.Anchor, old) && !relinked(l.Anchor, old, new) {
 			c.related = false
 		}
@@ -276,7 +288,65 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 			c.reputable = false
 		}
 	}
+	c.mentions = c.mentions && len(links.Links) > 0 && mentionsOnly(links.Links, added(old, new))
 	return c
+}
+
+// added is the text of the lines new adds to old, one line each.
+func added(old, new string) string {
+	return strings.Join(detectors.Diff(old, new).Lines, "\n")
+}
+
+// creditWords place or credit the handle after them rather than ask the
+// reader to write to it: "on", "via", "by", "x" (a collaboration: "@a x
+// @b") in the languages handles are written in. A testimonial's "with"
+// and "from" ("I made $9,000 with @x") are not among them.
+var creditWords = []string{"on", "via", "by", "x", "sur", "par", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
+
+// mentionsOnly reports whether the @handles links (every one a handle)
+// are named in text as accounts it talks about rather than as the one it
+// sends readers to: each right after a word of creditWords ("next day on
+// @hulu"), or, with two different accounts or more, none closing the text
+// (four words or more before it and at most one after, other handles
+// aside, where a testimonial names its seller) unless credited: tags ("2 legends @a
+// @b"), partners in a post. A single handle the text does not credit is
+// not a mention: a reply's "@anna thanks" and a scam's "@anna_fx" read
+// alike, and the spam model judges them.
+func mentionsOnly(links []detectors.Link, text string) bool {
+	lower := strings.ToLower(text)
+	seen := map[string]bool{}
+	credited, closing := 0, false
+	for _, l := range links {
+		h := strings.ToLower(l.URL)
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		i := strings.Index(lower, h)
+		if i < 0 {
+			return false
+		}
+		before := proseWords(lower[:i])
+		if len(before) > 0 && slices.Contains(creditWords, before[len(before)-1]) {
+			credited++
+			continue
+		}
+		if len(before) >= 4 && len(proseWords(lower[i+len(h):])) <= 1 {
+			closing = true
+		}
+	}
+	return credited == len(seen) || len(seen) >= 2 && !closing
+}
+
+// proseWords returns the words of letters in s outside @handles.
+func proseWords(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if !strings.HasPrefix(f, "@") {
+			out = append(out, strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })...)
+		}
+	}
+	return out
 }
 
 // relinked reports whether anchor is the text of an external link the old
@@ -496,6 +566,12 @@ func Decide(e *detectors.Edit, results []detectors.Result, mem Memory, p Policy)
 		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyKnownDomain)}
 	case c.signals && own:
 		return decision.Decision{Verdict: verdict, Action: decision.ActionRevertBlock, Why: append(why, decision.WhySpamSignals)}
+	case c.mentions && rng:
+		// A post naming the accounts it talks about: a neighbour's
+		// memory makes it a question for a human at most.
+		return decision.Decision{Verdict: verdict, Action: decision.ActionFlag, Why: append(why, decision.WhyMention)}
+	case c.mentions && page:
+		return decided(decision.VerdictOK, decision.ActionNone, append(why, decision.WhyMention)...)
 	case c.signals && c.related && (rng || page):
 		// Signals short of blatant in a neighbour's link whose text
 		// names what the page is about: a question for a human.
