@@ -300,7 +300,7 @@ func run(args []string, stdout io.Writer) error {
 		}
 		memoryTable(&rep, names, swept)
 		decideTable(&rep, names, swept)
-		decideDump(os.Stderr, names, swept)
+		decideReport(&rep, names, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())
