@@ -474,6 +474,10 @@ func namesPage(domain, title string) bool {
 //   - Links only to domains the wiki already cites, or only to documents
 //     of reputable sources (content.reputable), are at most flagged unless
 //     they are blatant spam: memory alone never removes them.
+//   - @handles that the text credits or tags rather than sends readers to
+//     (content.mentions) are flagged from a probing range and left alone
+//     on a probed page, short of blatant spam: a post naming the accounts
+//     it talks about adds no destination.
 //
 // Every decision lists the evidence it used: the memory first, then the
 // content.
