@@ -108,7 +108,9 @@ const (
 type content struct {
 	// blatant: spam on its own evidence (a score at the threshold, a
 	// shortener, hidden links, a domain already confirmed as spam, two
-	// pieces of advert vocabulary, or a link wall with advert vocabulary).
+	// pieces of advert vocabulary, a link wall with advert vocabulary, or
+	// advert vocabulary on a link to a new domain in a text the spam model
+	// leans to read as spam: advertLeans).
 	// A score at the threshold and a shortener need advert vocabulary too
 	// when the spam model reads the text as plain good faith.
 	blatant bool
@@ -251,8 +253,21 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 	// evidence about the links' shape and destinations ran over the
 	// threshold, takes advert vocabulary as well to be blatant. Hidden
 	// links and spam domains are blatant whatever the text says.
+	// advertLeans: one piece of advert vocabulary (an advert's anchor,
+	// a spam word in the domain's name) on a link to a domain the wiki
+	// does not cite, where the spam model leans to spam (ModelLeansSpam):
+	// two kinds of evidence that each fall short, agreeing. The bot tests'
+	// generated follow-up spam reverted with no memory 81.00 -> 82.58%,
+	// blatant spam 99.33 -> 99.50%, every good-faith line unchanged
+	// (TestDecideLinksRates); no real good faith held out reverted with no
+	// memory more (Stack Exchange, article paragraphs, regular edits,
+	// Leipzig prose, comments and posts: `go run ./cmd/spamtrain -eval`,
+	// "What each memory of a campaign reverts", no memory column); real
+	// e-mail spam 75.4 -> 75.5%, Leipzig prose with a spam contact 93.9 ->
+	// 94.3% (A), 91.8 -> 92.1% (B).
+	advertLeans := strong >= 1 && model && links.Spam >= ModelLeansSpam && c.newDomain
 	c.blatant = (c.overThreshold || shortener) && (!c.goodFaith || strong >= 1) ||
-		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1)
+		hidden || c.spamDomain || words && (strong >= 2 || wall && strong >= 1) || advertLeans
 	c.titled, c.cited, c.reputable, c.landing, c.mentions = true, true, true, true, true
 	c.related = len(links.Links) > 0
 	c.weak = model && links.Spam >= modelGoodFaith
