@@ -49,6 +49,7 @@ const (
 	WhyKnownDomain   Reason = "known_domain"      // every added link goes to a domain the wiki already cites: flagged at most
 	WhyCitationLike  Reason = "citation_like"     // no spam signal and every link carries a title: association alone does not remove it
 	WhyNoSpamSignal  Reason = "no_spam_signal"    // history, but the content shows no spam signal: left alone
+	WhyMention       Reason = "mention"           // short of blatant, the only contacts are @handles the text credits or tags, not one it sends readers to
 	WhyRepeatDomain  Reason = "repeat_domain"     // a domain already reverted or confirmed as spam: repetition, so a block
 	WhyRepeatEditor  Reason = "repeat_editor"     // the editor's earlier edit was confirmed spam within the watch window
 )

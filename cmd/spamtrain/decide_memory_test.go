@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -47,5 +48,41 @@ func TestDecideTable(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "`post`") {
 		t.Errorf("decideTable lists the forum post, which only a rich-history range reverts:\n%s", b.String())
+	}
+}
+
+// TestDecideReport checks the comment report on hand-made items of fold
+// D's tuning half: a testimonial whose handle the detector did not read
+// (kept, no link read), one it read and the range reverts, a credited
+// handle (good faith, flagged not reverted), and a reply naming one
+// account that the range's memory alone reverts (counted as handles).
+func TestDecideReport(t *testing.T) {
+	handle := func(h string, p float64) detectors.Result {
+		return detectors.Result{Detector: detectors.LinksName, Score: 0.1 + 0.5*p, Spam: p, Links: []detectors.Link{{URL: h}},
+			Reasons: []detectors.Reason{{Code: detectors.LinkAdded, Weight: 0.1}, {Code: detectors.LinkSpamModel, Weight: 0.5 * p}}}
+	}
+	post := func(text string) *detectors.Edit {
+		return &detectors.Edit{Anon: true, User: "192.0.2.1", Format: detectors.FormatMarkdown, New: text}
+	}
+	// Ids of the tuning half (heldHalf false).
+	var ids []string
+	for i := 0; len(ids) < 4; i++ {
+		if id := fmt.Sprintf("igcomment:%d", i); !heldHalf(id) {
+			ids = append(ids, id)
+		}
+	}
+	items := []sweepItem{
+		{id: ids[0], group: "comment spam with words", edit: post("i tripled my savings in a month @mira_fx"), mem: detectors.Result{Detector: detectors.LinksName}},
+		{id: ids[1], group: "comment spam with words", edit: post("i tripled my savings in a month @mira_fx"), mem: handle("@mira_fx", 0.65)},
+		{id: ids[2], group: "comment good faith with a contact", edit: post("the final airs tonight on @streamco!"), mem: handle("@streamco", 0.65)},
+		{id: ids[3], group: "comment good faith with a contact", edit: post("so proud of you, see you soon @lena"), mem: handle("@lena", 0.3)},
+	}
+	var b strings.Builder
+	decideReport(&b, []string{"A", "D"}, [][]sweepItem{nil, items})
+	if want := "| D | 2 | 1 | 1 | 0 | 0 | 2 | 1 | 1 | 0 | 0 |"; !strings.Contains(b.String(), want) {
+		t.Errorf("decideReport lacks %q:\n%s", want, b.String())
+	}
+	if strings.Contains(b.String(), "| A |") {
+		t.Errorf("decideReport reports fold A:\n%s", b.String())
 	}
 }

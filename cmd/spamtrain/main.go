@@ -303,6 +303,7 @@ func run(args []string, stdout io.Writer) error {
 		}
 		memoryTable(&rep, names, swept)
 		decideTable(&rep, names, swept)
+		decideReport(&rep, names, swept)
 	}
 	if *evalOnly && *probe == "" {
 		_, err := stdout.Write(rep.Bytes())
