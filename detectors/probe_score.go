@@ -405,7 +405,9 @@ func (p *prober) judge(c *probeCandidate) {
 			// that could be mistaken for a token are its candidates: the
 			// words a dictionary knows count for less (rivalWords).
 			// Under the letters of a page no dictionary reads, the
-			// other words count for less still (pageRivals).
+			// other words count for less still (pageRivals). A word the
+			// page's own words surround, of a shape no language's words
+			// have, takes a lone word's discount (amidOwnWords).
 			if p.pageModel && p.unread {
 				fresh = pageRivals(fresh, float64(p.rivals))
 			} else {
@@ -413,7 +415,7 @@ func (p *prober) judge(c *probeCandidate) {
 			}
 			b := bitsPerDoublingCreation*math.Log2(min(fresh, longCreationWords)) +
 				bitsPerDoublingLongPage*math.Log2(max(1, fresh/longCreationWords))
-			if lone {
+			if lone || b < bitsLoneFresh && p.amidOwnWords(c) {
 				b = max(b, bitsLoneFresh)
 			}
 			c.add(termFresh, b)

@@ -5,7 +5,13 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-wili DIR] [-wili2 DIR] [-v [-near SCORE]] [-set NAME]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-wili DIR] [-wili2 DIR] [-v [-near SCORE]] [-set NAME] [-pageedits]
+//
+// Pages are judged as anonymous creations, their probes too; -pageedits
+// injects the page sets' probes as an edit adding the token to the page
+// as it stands (the diff the bot scores is then the token), as
+// detectors.TestProbeAtEveryPosition does. Built with -tags probetrace,
+// -misses prints the missed token's evidence (-fulltrace: every word's).
 //
 // Sets are tuning ("tune") or held apart ("held") by source, never mixed:
 // Stack Exchange sites ai, coffee, genai and matheducators tune, the others
@@ -44,6 +50,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,6 +83,8 @@ var (
 	showMisses int
 	missBand   string
 	listFrom   float64
+	fullTrace  bool
+	pageEdits  bool
 )
 
 func tokScore(r detectors.Result, tok string) float64 {
@@ -105,6 +114,8 @@ func main() {
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated; \"*\" every record)")
 	flag.BoolVar(&showText, "text", false, "with -explain, print the records' title and text too")
+	flag.BoolVar(&pageEdits, "pageedits", false, "inject the probes of the page sets as an edit adding the token to the page, not into a creation of the page")
+	flag.BoolVar(&fullTrace, "fulltrace", false, "with -tags probetrace and -misses, trace every word of a miss's text, not only the miss")
 	flag.BoolVar(&noRecall, "norecall", false, "measure false positives only, not recall (faster)")
 	flag.Float64Var(&listFrom, "near", 0.5, "with -v, list the records scoring at least this (near misses below the threshold too)")
 	flag.StringVar(&linguaMirror, "lingua", "/work/.mirror/pemistahl+lingua-go/repo", "bare clone of pemistahl/lingua-go (sentences in 75 languages, world.go); \"\" to skip")
@@ -224,6 +235,9 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 					continue
 				}
 				e := it.edit
+				if pageEdits && e.Old == "" && strings.Contains(it.set, "-pages/") {
+					e.Old = e.New // the token added to the page as it stands
+				}
 				e.New = nw
 				r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 				total[band]++
@@ -234,7 +248,7 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 					k := strings.Index(nw, tok)
 					fmt.Printf("  miss %s %q score %.2f [%s] in %q\n", it.id, tok, tokScore(r, tok), placeOf(e, k), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
 					if traceFn != nil { // built with -tags probetrace: every term of the miss
-						fmt.Print(traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}))
+						fmt.Print(traceOf(traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}), tok))
 					}
 				}
 			}
@@ -245,6 +259,21 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 		out[b] = fmt.Sprintf("%d/%d = %.1f%%", hit[b], t, 100*float64(hit[b])/float64(t))
 	}
 	return out
+}
+
+// traceOf keeps of a trace the lines naming a model and those of tok,
+// unless -fulltrace asks for every word's.
+func traceOf(trace, tok string) string {
+	if fullTrace {
+		return trace
+	}
+	var sb strings.Builder
+	for _, l := range strings.SplitAfter(trace, "\n") {
+		if strings.HasPrefix(l, "  model ") || strings.Contains(l, strconv.Quote(tok)) {
+			sb.WriteString(l)
+		}
+	}
+	return sb.String()
 }
 
 // placeOf names the places of the word at k of e.New as its reader sees
