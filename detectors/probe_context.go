@@ -358,3 +358,59 @@ func (p *prober) loneInProse(c *probeCandidate) bool {
 // lonePlaces are the places of markup whose words loneInProse reads as
 // prose.
 const lonePlaces = cCaption | cComment | cLink
+
+// bareInProse reports whether c, lower-case letters in a post's prose
+// among words of its language, has nothing of a real program's name
+// behind it: letters no program's name has (softMargin below
+// bareSoftMargin), and used nowhere else in the text or its title. A
+// program or library a post names in its prose ("fsspec", "kwargs",
+// "zipfile") is built of a program's parts or is named again in a path,
+// a URL or its code; a random draw of six or seven letters has neither,
+// and its letters alone hold too few bits to outweigh the identifiers
+// around it. Such a word is judged as a lone word is (loneInProse): by
+// its sentence, not by the code around.
+func (p *prober) bareInProse(c *probeCandidate) bool {
+	f := c.w.Flags
+	if p.edit0.Format != FormatMarkdown || c.parts || c.code != codeNone || c.chars < probeCodeMinChars || c.chars > bareMaxChars ||
+		f&(wUpperFirst|wUpperInner|wDigit|wDiacritic|wNonLatin|wCode|cCode|cCodeLine|cPre) != 0 {
+		return false
+	}
+	if m, _ := p.softMargin(p.text[c.w.Lo:c.w.Hi]); m >= bareSoftMargin {
+		return false
+	}
+	return (p.proseNear(c) || p.lineInLang(c) && p.nearInLang(c)) && p.usedOnce(c.w.Lo, c.w.Hi)
+}
+
+// proseNear reports whether the lower-case words of three letters or more
+// next to c (three on each side, same line) are mostly words of the page's
+// language, two at least: c sits in a sentence, not among names, paths
+// and values ("mkfifo in.fifo", "mkfifo io"). Words of one or two letters
+// are words of too many languages ("go", "an", "ar") to tell.
+func (p *prober) proseNear(c *probeCandidate) bool {
+	words, known := 0, 0
+	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
+			continue
+		}
+		words++
+		if p.wordAt(i) {
+			known++
+		}
+	}
+	return known >= 2 && known*3 >= words*2
+}
+
+// bareSoftMargin: random draws of six or seven letters sit 2 to 16 bits
+// below random letters under the software-name model; program names a post
+// names in prose mostly above (bareInProse).
+const bareSoftMargin = -3.0
+
+// bareMaxChars: a draw of more letters holds bits enough of its own, and
+// a longer word of ordinary letters no program has is a misspelt word more
+// often ("verifcaiton" beside "verification").
+const bareMaxChars = 7

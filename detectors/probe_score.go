@@ -347,7 +347,12 @@ func (p *prober) judge(c *probeCandidate) {
 	// technical post say little of it, and a long page holds few such
 	// words. In a post the letters must be blatant too: a misspelt word in
 	// a sentence is as lone as a token ("make shape verifcaiton to use").
-	lone := p.loneMatters(c, llr) && p.loneInProse(c)
+	// Six or seven lower-case letters of a sentence with nothing of a
+	// program's name behind them (bareInProse) are judged by it whatever
+	// their letters, and the post's technical share says nothing of them:
+	// it is the evidence for a program's name, which they lack.
+	bare := p.bareInProse(c)
+	lone := p.loneMatters(c, llr) && p.loneInProse(c) || bare
 	if k := p.identNeighbours(c); k > 0 && !lone && !(c.code == codeStray && c.parts) && c.code != codeSplit && c.code != codeStrict {
 		// A mix of cases or digits standing apart from the code around it
 		// (strayInCode) is judged against that code already: its
@@ -365,6 +370,8 @@ func (p *prober) judge(c *probeCandidate) {
 		near, _ := c.term(termIdentNear)
 		limit := bitsIdentMax
 		switch {
+		case bare:
+			limit = 0
 		case lone:
 			limit = bitsLoneTechnical
 		case f&(cCode|cCodeLine|cPre) == 0 && p.onlyUse(c):

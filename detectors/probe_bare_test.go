@@ -1,0 +1,55 @@
+package detectors
+
+import (
+	"strings"
+	"testing"
+)
+
+// Six or seven lower-case letters slipped into a sentence of a technical
+// post, beside its identifiers: a draw's letters hold too few bits to
+// outweigh the code around, but nothing backs them as a program's name
+// either (bareInProse). A program's name has a program's letters or is
+// named again; a word set among values is no sentence's.
+func TestProbeBareInProse(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, false)}
+	const post = "Since upgrading to 2.14 the `push_to_hub` call fails on every split.\n\n" +
+		"It looks like `upload_file` retries the SLOT request in `hf_api.py` and then gives up after the " +
+		"third attempt, although the token is valid.\n\n" +
+		"```python\nfrom datasets import load_dataset\nds = load_dataset(\"csv\", data_files=\"train.csv\")\nds.push_to_hub(\"me/data\")\n```\n\n" +
+		"Environment:\n- `datasets` version: 2.14.4\n- Python version: 3.10.12\n"
+	for _, tt := range []struct{ name, slot, want string }{
+		{"post as it is", "", ""},
+		{"a draw beside the identifiers", "ovlaum", "ovlaum"},
+		{"another draw", "amsute", "amsute"},
+		{"a program's name", "libzip", ""},
+		{"nearly a program's letters", "timmfs", ""},
+		{"a typo of a word", "reqeust", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)
+			if tt.slot == "" {
+				text = strings.Replace(post, "SLOT ", "", 1)
+			}
+			e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
+			r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+			if got := strings.Join(r.Tokens, " "); got != tt.want {
+				t.Errorf("tokens %q, want %q\n%s", got, tt.want, reasonLines(r))
+			}
+		})
+	}
+	// Named again inside a file's name, or set before a command's
+	// arguments rather than in a sentence (one word of the language beside
+	// it, or words of two letters, which many languages have), a draw's
+	// letters are the post's own name.
+	for _, text := range []string{
+		strings.Replace(post, "SLOT ", "dapnol ", 1) + "\nMy settings are in ~/.dapnolrc and set no proxy.\n",
+		strings.Replace(post, "SLOT ", "", 1) + "\ndapnol in.fifo\n",
+		strings.Replace(post, "SLOT ", "", 1) + "\nrun dapnol in.fifo\n",
+		strings.Replace(post, "SLOT ", "", 1) + "\ngo dapnol an io\n",
+	} {
+		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
+		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
+			t.Errorf("%q: tokens %q, want none\n%s", text, r.Tokens, reasonLines(r))
+		}
+	}
+}
