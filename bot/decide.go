@@ -609,7 +609,9 @@ func namesPage(domain, title string) bool {
 //     page is about: content.related), and the wiki's domain history is
 //     not thin, or is thin and the spam model leans to spam (content.leans)
 //     or the link goes to an advert's landing page (content.landing);
-//     otherwise flagged. On a probed page alone it is reverted when it
+//     otherwise flagged. A link where sources and official sites go
+//     (content.placed) is flagged too while the spam model's probability
+//     is below modelPlacedMin. On a probed page alone it is reverted when it
 //     does not read as a citation and the spam model leans to spam, or
 //     goes to an advert's landing page with weak evidence, and left alone
 //     otherwise.
