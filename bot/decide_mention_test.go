@@ -54,6 +54,8 @@ func TestDecideMentions(t *testing.T) {
 			decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyFollowUpPage, decision.WhyMention}},
 		{"collaboration", "@studio_a x @label_b drop their new record friday", 0.65, page,
 			decision.ActionNone, R{decision.WhyFollowUpPage, decision.WhyMention}},
+		{"two friends tagged mid-sentence", "great night with the crew @lena_k @tom.r see you all next week", 0.74, rng,
+			decision.ActionFlag, R{decision.WhyFollowUpRange, decision.WhyFollowUpPage, decision.WhyMention}},
 		// Destinations: a testimonial's seller where the text closes,
 		// after "with", or one of two accounts after a call.
 		{"testimonial closing with its seller", "i got back four times what i put in within a week thanks to @anna_trades.01", 0.72, page,
@@ -61,6 +63,8 @@ func TestDecideMentions(t *testing.T) {
 		{"earnings with a seller", "i made $9,000 in two weeks with @coach_mira", 0.66, rng,
 			decision.ActionRevert, R{decision.WhyFollowUpRange, decision.WhyFollowUpPage, decision.WhyNewDomain}},
 		{"two accounts, the last one sold", "@helpdesk please deploy my coin now and send every fee to @payout_wallet", 0.72, page,
+			decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhySpamSignals}},
+		{"single handle opening a reply", "@anna_fx thanks, the signal group doubled my account", 0.72, page,
 			decision.ActionRevert, R{decision.WhyFollowUpPage, decision.WhySpamSignals}},
 		// An address that probed is tied to the campaign: its credits do not spare it.
 		{"credited handle from the probing IP", "Catch the final episode tonight, next day on @streamco!", 0.72, ip,
