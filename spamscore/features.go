@@ -253,6 +253,9 @@ func featureSet() uint32 {
 	if !EmojiDensity {
 		h = h.str("no emoji density")
 	}
+	if LineOpeners {
+		h = h.str("line openers")
+	}
 	return uint32(h.str(fmt.Sprintf("ngrams 2-4, words, bigrams, anchors, domains, params v3, sites, free mail, link means, pitch kinds, hashed cap %g", HashedCap)))
 }
 

@@ -9,6 +9,8 @@ import (
 // named with its platform or a call to write, shaped as an account) reads
 // apart from a handle being replied to or tagged.
 func TestHandlePlace(t *testing.T) {
+	defer func(on bool) { LineOpeners = on }(LineOpeners)
+	LineOpeners = true
 	for _, tc := range []struct {
 		text string
 		f    int
@@ -29,6 +31,14 @@ func TestHandlePlace(t *testing.T) {
 		{"message @marta_gold she can guide you", fHandleNamed, true},
 		{"I agree with @marta on this one", fHandleNamed, false},
 		{"Thanks @marta, I will try it", fHandleNamed, false},
+		// A handle opening a line after a finished sentence is
+		// addressed, whatever that sentence said; one after an open
+		// call on the line before is named.
+		{"Has anyone here visited the archive?\n\n@marta did the research on it", fHandleNamed, false},
+		{"I found it on Telegram!\n@marta knows more", fHandleNamed, false},
+		{"Best mentor ever, find her on instagram\n@marta_gold", fHandleNamed, true},
+		{"Write to her on instagram 👇\n\n@marta_gold", fHandleNamed, true},
+		{"Contact her on WhatsApp:\n@marta_gold", fHandleNamed, true},
 		// Its shape, and how many.
 		{"Thanks @marta_fx01, I will try it", fHandleAccount, true},
 		{"Thanks @jessica_fx_trades", fHandleAccount, true},

@@ -94,6 +94,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.BoolVar(&credits, "credits", credits, "augment with good-faith posts that credit handles (on/via @org, speakers: @a, @b; credits.go; off in the shipped model)")
 	fl.BoolVar(&testimonials, "testimonials", testimonials, "augment with testimonial spam, person-shaped accounts and good-faith finance talk (testimony.go; =false for the model before them)")
 	fl.BoolVar(&spamscore.EmojiDensity, "emojidensity", spamscore.EmojiDensity, "read \"many emoji\", an emoji every four words (spamscore/features.go; on in the shipped model, =false for the candidate without it)")
+	fl.BoolVar(&spamscore.LineOpeners, "lineopeners", spamscore.LineOpeners, "leave a handle opening a line after a finished sentence unplaced (spamscore/handles.go; off in the shipped model)")
 	fl.IntVar(&epochs, "epochs", epochs, "training epochs (fewer to iterate quickly)")
 	fl.Float64Var(&hashL2, "hashl2", hashL2, "L2 per update on the hashed n-gram buckets")
 	fl.Float64Var(&dropout, "dropout", dropout, "share of hashed features dropped from each example while training")
