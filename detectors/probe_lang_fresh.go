@@ -120,3 +120,38 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// aloneInScript reports whether c, a word in Latin letters on a page
+// created mostly in another script, stands alone among the page's own
+// words: the words next to it on its line are words of the page's
+// language in its script (ownWordAt; any word of that script where no
+// dictionary reads the page) or numbers, one at least of the page's, no other word in Latin letters is among the two
+// either side, and the text and its title have its letters nowhere else.
+// Latin words on such a page are names, titles and terms, which come
+// capitalised, in phrases, after the name of their language or again;
+// on a page of another script the discount a word takes for the page's
+// length counts its Latin words only, so it says little for this one.
+func (p *prober) aloneInScript(c *probeCandidate) bool {
+	if !p.mostlyOtherScript() || c.w.Flags&(wNonLatin|ownCompanyPlaces) != 0 || c.code != codeNone || c.chars <= 5 ||
+		c.w.Flags&(wUpperFirst|wUpperInner|wDigit) == wUpperFirst || p.occurrences(c.hash) > 1 {
+		return false
+	}
+	own := 0
+	for _, d := range [4]int{-1, 1, -2, 2} {
+		i := c.idx + d
+		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
+			continue
+		}
+		w := p.words[i]
+		switch {
+		case allDigits(p.text[w.Lo:w.Hi]):
+		case w.Flags&wNonLatin == 0:
+			return false
+		case (d == -1 || d == 1) && (p.ownWordAt(i) || !p.hasDict()):
+			own++
+		case d == -1 || d == 1:
+			return false
+		}
+	}
+	return own > 0 && p.usedOnce(c.w.Lo, c.w.Hi)
+}

@@ -75,3 +75,52 @@ func TestFreshOwnCompany(t *testing.T) {
 		}
 	}
 }
+
+// scriptTestPage is a page created in Ukrainian: Cyrillic words, a few
+// Latin names and a Latin term after its language's name.
+const scriptTestPage = "Річка бере початок на пагорбах на північ від старого міста і тече на південь широкою долиною " +
+	"між полями, садами та невеликими лісами, аж поки не впадає в море біля гавані. Улітку вона мілка, " +
+	"і діти переходять її вбрід біля млина.\n\n" +
+	"Перший міст збудували з дерева ченці монастиря, які брали плату з кожного воза. Весняна повінь " +
+	"зруйнувала його, і на його місці звели кам'яний міст на п'ять арок, яким досі йде головна дорога.\n\n" +
+	"У минулому столітті долина славилася паперовими млинами, що працювали на чистій воді річки. " +
+	"Про них писав англійський мандрівник John Wood у книзі «A Journey», а місцеві жителі називали " +
+	"найстаріший млин латинським словом (лат. molendinum).\n\n" +
+	"Луки вздовж нижньої течії заливає майже щозими, а влітку там пасуться корови. Тут живуть " +
+	"рідкісні рослини і багато птахів, серед них чаплі та рибалочки, що прилітають восени.\n"
+
+// A word in Latin letters alone between words of a page in another
+// script stands out as a token does (aloneInScript): caught on a page
+// created whole, where the length discount counts the page's few Latin
+// words; the page itself, with its names and a Latin term, stays
+// unflagged.
+func TestAloneInScript(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)} // no Ukrainian one: its script is the page's words
+	judge := func(text string) Result {
+		e := &Edit{Anon: true, New: text, Lang: "uk"}
+		return Probe(&Input{Edit: e, Added: Diff(e.Old, e.New), Env: env})
+	}
+	if r := judge(scriptTestPage); r.Score >= DefaultProbeThreshold {
+		t.Fatalf("the page flagged: %v", r.Suspects)
+	}
+	for _, tc := range []struct{ at, tok string }{
+		{"широкою долиною", "enztka"},
+		{"рідкісні рослини", "tylegog"},
+	} {
+		i := strings.Index(scriptTestPage, tc.at)
+		if i < 0 {
+			t.Fatalf("%q is not in the page", tc.at)
+		}
+		k := i + strings.IndexByte(tc.at, ' ') + 1
+		text := scriptTestPage[:k] + tc.tok + " " + scriptTestPage[k:]
+		r := judge(text)
+		got := false
+		for _, s := range r.Tokens {
+			got = got || s == tc.tok
+		}
+		t.Logf("%s: %s", tc.tok, probeTerms(&Edit{Anon: true, New: text, Lang: "uk"}, env, tc.tok))
+		if !got {
+			t.Errorf("%q slipped into %q: not flagged (%v)", tc.tok, tc.at, r.Suspects)
+		}
+	}
+}

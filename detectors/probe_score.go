@@ -414,7 +414,9 @@ func (p *prober) judge(c *probeCandidate) {
 			// Under the letters of a page no dictionary reads, the
 			// other words count for less still (pageRivals). A word the
 			// page's own words surround, of a shape no language's words
-			// have, takes a lone word's discount (amidOwnWords).
+			// have, takes a lone word's discount (amidOwnWords); a word
+			// in Latin letters alone among the words of a page in another
+			// script is as unknown as one no dictionary has (aloneInScript).
 			if p.pageModel && p.unread {
 				fresh = pageRivals(fresh, float64(p.rivals))
 			} else {
@@ -426,6 +428,9 @@ func (p *prober) judge(c *probeCandidate) {
 				b = max(b, bitsLoneFresh)
 			}
 			c.add(termFresh, b)
+			if p.aloneInScript(c) {
+				c.add(termUnknown, bitsUnknownWord)
+			}
 		default:
 			c.add(termFresh, bitsPerDoubling*math.Log2(fresh))
 		}
