@@ -2,7 +2,6 @@ package bot
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -427,21 +426,16 @@ func added(old, new string) string {
 	return strings.Join(detectors.Diff(old, new).Lines, "\n")
 }
 
-// creditWords place or credit the handle after them rather than ask the
-// reader to write to it: "on", "via", "by", "x" (a collaboration: "@a x
-// @b") in the languages handles are written in. A testimonial's "with"
-// and "from" ("I made $9,000 with @x") are not among them.
-var creditWords = []string{"on", "via", "by", "x", "sur", "par", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
-
 // mentionsOnly reports whether the @handles links (every one a handle)
 // are named in text as accounts it talks about rather than as the one it
-// sends readers to: each right after a word of creditWords ("next day on
-// @hulu"), or, with two different accounts or more, none closing the text
-// (four words or more before it and at most one after, other handles
-// aside, where a testimonial names its seller) unless credited: tags ("2 legends @a
-// @b"), partners in a post. A single handle the text does not credit is
-// not a mention: a reply's "@anna thanks" and a scam's "@anna_fx" read
-// alike, and the spam model judges them.
+// sends readers to: each right after a word that credits it
+// (spamscore.CreditsHandle: "next day on @hulu"), or, with two different
+// accounts or more, none closing the text (four words or more before it
+// and at most one after, other handles aside, where a testimonial names
+// its seller) unless credited: tags ("2 legends @a @b"), partners in a
+// post. A single handle the text does not credit is not a mention: a
+// reply's "@anna thanks" and a scam's "@anna_fx" read alike, and the spam
+// model judges them.
 func mentionsOnly(links []detectors.Link, text string) bool {
 	lower := strings.ToLower(text)
 	seen := map[string]bool{}
@@ -457,7 +451,7 @@ func mentionsOnly(links []detectors.Link, text string) bool {
 			return false
 		}
 		before := proseWords(lower[:i])
-		if len(before) > 0 && slices.Contains(creditWords, before[len(before)-1]) {
+		if len(before) > 0 && spamscore.CreditsHandle(before[len(before)-1]) {
 			credited++
 			continue
 		}

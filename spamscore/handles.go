@@ -29,6 +29,21 @@ var handlePlatforms = []string{"instagram", "insta", "ig", "telegram", "tg", "wh
 // @reuters"); with CreditedHandles they set a feature of their own.
 var handleVia = []string{"on", "via", "x", "sur", "auf", "en", "em", "su", "op", "na", "на", "в", "через", "trên"}
 
+// handleBy are "by" in the languages of handleVia: a maker's credit
+// ("issued by @bank"). The model was trained without them (a seller's
+// "made by @shop" reads alike); bot.Decide, which also asks whether a
+// post names only the accounts it talks about, reads them with handleVia.
+var handleBy = []string{"by", "par"}
+
+// CreditsHandle reports whether word (lower case), right before an
+// @handle, places or credits the handle rather than asks the reader to
+// write to it: a word of handleVia or handleBy ("next day on @hulu",
+// "issued by @bank"). A testimonial's "with" and "from" ("I made $9,000
+// with @x") are not among them.
+func CreditsHandle(word string) bool {
+	return containsWordExact(handleVia, word) || containsWordExact(handleBy, word)
+}
+
 // handleCallWords begin the verbs that ask the reader to write to a
 // handle ("message @x", "schreib @x", "пиши @x"); a call to action of
 // ctaWords just before the handle counts too.
