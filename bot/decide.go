@@ -90,7 +90,7 @@ const (
 	// D for Instagram; TestDecideLinksRates).
 	ModelLeansSpam = 0.6
 
-	// modelPlacedMin is the spam model's probability from which a
+	// ModelPlacedMin is the spam model's probability from which a
 	// probing range's memory reverts an untitled link to a new domain
 	// that sits where sources and official sites go (content.placed);
 	// below it such a link is flagged. Above modelGoodFaith (weak
@@ -104,7 +104,7 @@ const (
 	// references and external links 2.1 -> 2.0%, and no spam item kept
 	// that was reverted; at ModelLeansSpam A 14.2%, B 9.6%, but four
 	// augmented company drafts kept (A 3, B 1).
-	modelPlacedMin = 0.4
+	ModelPlacedMin = 0.4
 
 	// titleWords is how many words a link's text needs to read as the
 	// title of a cited work rather than a call to click ("more info",
@@ -217,7 +217,7 @@ type content struct {
 	// neighbour filling an infobox's website, an organisation's line in
 	// a list or its external link puts it there.
 	placed bool
-	// sourceLeans: the spam model's probability is at modelPlacedMin or
+	// sourceLeans: the spam model's probability is at ModelPlacedMin or
 	// more: enough for a probing range to revert a placed link.
 	sourceLeans bool
 }
@@ -299,7 +299,7 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 	c.related = len(links.Links) > 0
 	c.weak = model && links.Spam >= modelGoodFaith
 	c.leans = model && links.Spam >= ModelLeansSpam
-	c.sourceLeans = model && links.Spam >= modelPlacedMin
+	c.sourceLeans = model && links.Spam >= ModelPlacedMin
 	addedText := added(old, new)
 	for _, l := range links.Links {
 		words := len(strings.Fields(l.Anchor))
@@ -605,7 +605,7 @@ func namesPage(domain, title string) bool {
 //     or the link goes to an advert's landing page (content.landing);
 //     otherwise flagged. A link where sources and official sites go
 //     (content.placed) is flagged too while the spam model's probability
-//     is below modelPlacedMin. On a probed page alone it is reverted when it
+//     is below ModelPlacedMin. On a probed page alone it is reverted when it
 //     does not read as a citation and the spam model leans to spam, or
 //     goes to an advert's landing page with weak evidence, and left alone
 //     otherwise.
