@@ -24,6 +24,8 @@ func TestProbeBareInProse(t *testing.T) {
 		{"a program's name", "libzip", ""},
 		{"nearly a program's letters", "timmfs", ""},
 		{"a typo of a word", "reqeust", ""},
+		{"a longer draw", "qezdvolpaku", "qezdvolpaku"},
+		{"a pronounceable draw of ten", "tavesimorx", "tavesimorx"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)
@@ -36,6 +38,22 @@ func TestProbeBareInProse(t *testing.T) {
 				t.Errorf("tokens %q, want %q\n%s", got, tt.want, reasonLines(r))
 			}
 		})
+	}
+	// A hurried spelling of a word the post spells right elsewhere (a
+	// letter dropped and two swapped) is the post's word, not a draw.
+	for _, tt := range []struct{ typo, word string }{
+		{"avilbale", "available"}, {"woraronud", "workaround"}, {"bencahrk", "benchmark"},
+	} {
+		text := strings.Replace(post, "SLOT ", tt.typo+" ", 1)
+		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
+		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); strings.Join(r.Tokens, " ") != tt.typo {
+			t.Errorf("%q alone: tokens %q, want it\n%s", tt.typo, r.Tokens, reasonLines(r))
+		}
+		text += "\nThe " + tt.word + " one is fine.\n"
+		e = &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
+		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
+			t.Errorf("%q beside %q: tokens %q, want none\n%s", tt.typo, tt.word, r.Tokens, reasonLines(r))
+		}
 	}
 	// Named again inside a file's name, or set before a command's
 	// arguments rather than in a sentence (one word of the language beside
@@ -50,6 +68,21 @@ func TestProbeBareInProse(t *testing.T) {
 		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
 		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
 			t.Errorf("%q: tokens %q, want none\n%s", text, r.Tokens, reasonLines(r))
+		}
+	}
+}
+
+// A command's name of words joined is words end to end, each of three
+// letters or more; a draw is not, nor are words joined by a letter or two
+// no word has.
+func TestWordsJoined(t *testing.T) {
+	p := &prober{env: &Env{Dicts: testDicts(t, true)}}
+	p.edit0 = &Edit{Format: FormatMarkdown, Lang: "en"}
+	for w, want := range map[string]bool{
+		"redfoxhill": true, "hotswapdisk": true, "kavimotelu": false, "qezdvolpaku": false, "redfoxqhill": false, "redfoxhillq": false,
+	} {
+		if got := p.wordsJoined(w); got != want {
+			t.Errorf("wordsJoined(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

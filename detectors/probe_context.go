@@ -2,6 +2,7 @@ package detectors
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/wikiwarden/wikiwarden/textview"
 )
@@ -365,9 +366,11 @@ const lonePlaces = cCaption | cComment | cLink
 // bareSoftMargin), and used nowhere else in the text or its title. A
 // program or library a post names in its prose ("fsspec", "kwargs",
 // "zipfile") is built of a program's parts or is named again in a path,
-// a URL or its code; a random draw of six or seven letters has neither,
-// and its letters alone hold too few bits to outweigh the identifiers
-// around it. Such a word is judged as a lone word is (loneInProse): by
+// a URL or its code; a random draw of six to twelve letters has neither,
+// and its letters alone (a pronounceable draw's most) hold too few bits to
+// outweigh the identifiers around it. Past seven letters, a hurried
+// spelling of the post's own word (misspeltOfOwn) or words joined
+// (wordsJoined) is the post's, not a draw. Such a word is judged as a lone word is (loneInProse): by
 // its sentence, not by the code around.
 func (p *prober) bareInProse(c *probeCandidate) bool {
 	f := c.w.Flags
@@ -378,8 +381,80 @@ func (p *prober) bareInProse(c *probeCandidate) bool {
 	if m, _ := p.softMargin(p.text[c.w.Lo:c.w.Hi]); m >= bareSoftMargin {
 		return false
 	}
-	return (p.proseNear(c) || p.lineInLang(c) && p.nearInLang(c)) && p.usedOnce(c.w.Lo, c.w.Hi)
+	return (p.proseNear(c) || p.lineInLang(c) && p.nearInLang(c)) && p.usedOnce(c.w.Lo, c.w.Hi) &&
+		(c.chars <= misspeltMinChars || !p.misspeltOfOwn(p.text[c.w.Lo:c.w.Hi]) && !p.wordsJoined(p.text[c.w.Lo:c.w.Hi]))
 }
+
+// wordsJoined reports whether w is words of the language joined, each of
+// three letters or more ("hotadd" of "hot" and "add"): a command's name of
+// words, written as one. A random draw of eight letters or more is seldom
+// words end to end.
+func (p *prober) wordsJoined(w string) bool {
+	w = lowerASCII(w)
+	// ends[i]: w[:i] is words joined.
+	ends := make([]bool, len(w)+1)
+	ends[0] = true
+	for i := 3; i <= len(w); i++ {
+		for j := 0; j+3 <= i && !ends[i]; j++ {
+			ends[i] = ends[j] && p.isWord(w[j:i])
+		}
+	}
+	return ends[len(w)]
+}
+
+// misspeltOfOwn reports whether w is a hurried spelling of a word the
+// text or its title spells right elsewhere ("verifcaiton" in a post titled
+// "shape verification"): a word with w's first letter and nearly its
+// letters (a length apart at most, and at most misspeltLetters letters of
+// one not in the other). A random draw of eight letters or more seldom
+// has nearly the letters of any one word of a post.
+func (p *prober) misspeltOfOwn(w string) bool {
+	w = lowerASCII(w)
+	var own [26]int
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return false
+		}
+		own[w[i]-'a']++
+	}
+	near := func(s string) bool {
+		for i := 0; i < len(s); {
+			for i < len(s) && !isASCIILetter(s[i]) {
+				i++
+			}
+			j := i
+			for j < len(s) && isASCIILetter(s[j]) {
+				j++
+			}
+			if d := j - i - len(w); d >= -1 && d <= 1 && s[i]|0x20 == w[0] && !strings.EqualFold(s[i:j], w) {
+				counts, diff := own, 0
+				for k := i; k < j; k++ {
+					counts[s[k]|0x20-'a']--
+				}
+				for _, n := range counts {
+					diff += max(n, -n)
+				}
+				if diff <= misspeltLetters {
+					return true
+				}
+			}
+			i = j
+		}
+		return false
+	}
+	return near(p.text) || near(p.edit0.Title)
+}
+
+// misspeltMinChars and misspeltLetters: words of more letters than
+// misspeltMinChars are tried as hurried spellings of the text's own words
+// (misspeltOfOwn), within misspeltLetters letters (a letter dropped and
+// two swapped, "verifcaiton", or one changed, count one or two). Shorter
+// words have a typo guard of their own (their letter models and
+// nearWord), and a draw of seven letters is close to too many words.
+const (
+	misspeltMinChars = 7
+	misspeltLetters  = 2
+)
 
 // proseNear reports whether the lower-case words of three letters or more
 // next to c (three on each side, same line) are mostly words of the page's
@@ -410,7 +485,8 @@ func (p *prober) proseNear(c *probeCandidate) bool {
 // names in prose mostly above (bareInProse).
 const bareSoftMargin = -3.0
 
-// bareMaxChars: a draw of more letters holds bits enough of its own, and
-// a longer word of ordinary letters no program has is a misspelt word more
-// often ("verifcaiton" beside "verification").
-const bareMaxChars = 7
+// bareMaxChars: a draw of more letters holds bits enough of its own. A
+// longer word of ordinary letters no program has is a misspelt word as
+// often as a draw, the post's own word mostly ("verifcaiton" beside
+// "verification"; misspeltOfOwn).
+const bareMaxChars = 12
