@@ -28,12 +28,7 @@ func TestProbeBareInProse(t *testing.T) {
 		{"a pronounceable draw of ten", "tavesimorx", "tavesimorx"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)
-			if tt.slot == "" {
-				text = strings.Replace(post, "SLOT ", "", 1)
-			}
-			e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-			r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+			r := probePost(env, slotted(post, tt.slot))
 			if got := strings.Join(r.Tokens, " "); got != tt.want {
 				t.Errorf("tokens %q, want %q\n%s", got, tt.want, reasonLines(r))
 			}
@@ -44,14 +39,12 @@ func TestProbeBareInProse(t *testing.T) {
 	for _, tt := range []struct{ typo, word string }{
 		{"avilbale", "available"}, {"woraronud", "workaround"}, {"bencahrk", "benchmark"},
 	} {
-		text := strings.Replace(post, "SLOT ", tt.typo+" ", 1)
-		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); strings.Join(r.Tokens, " ") != tt.typo {
+		text := slotted(post, tt.typo)
+		if r := probePost(env, text); strings.Join(r.Tokens, " ") != tt.typo {
 			t.Errorf("%q alone: tokens %q, want it\n%s", tt.typo, r.Tokens, reasonLines(r))
 		}
 		text += "\nThe " + tt.word + " one is fine.\n"
-		e = &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
+		if r := probePost(env, text); len(r.Tokens) > 0 {
 			t.Errorf("%q beside %q: tokens %q, want none\n%s", tt.typo, tt.word, r.Tokens, reasonLines(r))
 		}
 	}
@@ -60,13 +53,12 @@ func TestProbeBareInProse(t *testing.T) {
 	// it, or words of two letters, which many languages have), a draw's
 	// letters are the post's own name.
 	for _, text := range []string{
-		strings.Replace(post, "SLOT ", "dapnol ", 1) + "\nMy settings are in ~/.dapnolrc and set no proxy.\n",
-		strings.Replace(post, "SLOT ", "", 1) + "\ndapnol in.fifo\n",
-		strings.Replace(post, "SLOT ", "", 1) + "\nrun dapnol in.fifo\n",
-		strings.Replace(post, "SLOT ", "", 1) + "\ngo dapnol an io\n",
+		slotted(post, "dapnol") + "\nMy settings are in ~/.dapnolrc and set no proxy.\n",
+		slotted(post, "") + "\ndapnol in.fifo\n",
+		slotted(post, "") + "\nrun dapnol in.fifo\n",
+		slotted(post, "") + "\ngo dapnol an io\n",
 	} {
-		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
+		if r := probePost(env, text); len(r.Tokens) > 0 {
 			t.Errorf("%q: tokens %q, want none\n%s", text, r.Tokens, reasonLines(r))
 		}
 	}

@@ -193,18 +193,36 @@ func (p *prober) binomial(c *probeCandidate, llr float64) bool {
 // another language inside a line of the page's ("”Prst zmrzl, zhltl hrst
 // zrn”") is not.
 func (p *prober) nearInLang(c *probeCandidate) bool {
-	words, known := 0, 0
+	words, known := p.wordsNear(c, 2, true)
+	return words == 0 || known*3 >= words*2
+}
+
+// wordsNear counts the lower-case words of minChars letters or more next
+// to c (three on each side, same line) and how many of them are words of
+// the page's language. With otherScript, a word in another script next to
+// c counts as a word none knows (a name or phrase in another language),
+// unless c's line is in that script (otherScriptAt, asked once).
+func (p *prober) wordsNear(c *probeCandidate, minChars int, otherScript bool) (words, known int) {
+	inScript := 0 // otherScriptAt(c) once asked: 1 yes, -1 no
 	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
 		i := c.idx + d
 		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
 			continue
 		}
 		w := p.words[i]
-		if w.Flags&wNonLatin != 0 && !p.otherScriptAt(c) {
-			words++ // another script next to it: a name or phrase in another language
-			continue
+		if otherScript && w.Flags&wNonLatin != 0 {
+			if inScript == 0 {
+				inScript = -1
+				if p.otherScriptAt(c) {
+					inScript = 1
+				}
+			}
+			if inScript < 0 {
+				words++
+				continue
+			}
 		}
-		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 2 {
+		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < minChars {
 			continue
 		}
 		words++
@@ -212,7 +230,7 @@ func (p *prober) nearInLang(c *probeCandidate) bool {
 			known++
 		}
 	}
-	return words == 0 || known*3 >= words*2
+	return words, known
 }
 
 // wordAt is isWord for words[i], looked up once a pass: the words of a
@@ -462,21 +480,7 @@ const (
 // and values ("mkfifo in.fifo", "mkfifo io"). Words of one or two letters
 // are words of too many languages ("go", "an", "ar") to tell.
 func (p *prober) proseNear(c *probeCandidate) bool {
-	words, known := 0, 0
-	for _, d := range [6]int{-1, 1, -2, 2, -3, 3} {
-		i := c.idx + d
-		if i < 0 || i >= len(p.words) || p.words[i].Line != c.w.Line {
-			continue
-		}
-		w := p.words[i]
-		if w.Flags&(wUpperFirst|wUpperInner|wDigit|wNonLatin|wCode) != 0 || w.Hi-w.Lo < 3 {
-			continue
-		}
-		words++
-		if p.wordAt(i) {
-			known++
-		}
-	}
+	words, known := p.wordsNear(c, 3, false)
 	return known >= 2 && known*3 >= words*2
 }
 

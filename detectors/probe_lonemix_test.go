@@ -30,12 +30,7 @@ func TestProbeLoneMix(t *testing.T) {
 		{"a random draw ending in a unit", "wzq240Wh", "wzq240Wh"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			text := strings.Replace(post, "SLOT ", tt.slot+" ", 1)
-			if tt.slot == "" {
-				text = strings.Replace(post, "SLOT ", "", 1)
-			}
-			e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-			r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+			r := probePost(env, slotted(post, tt.slot))
 			if got := strings.Join(r.Tokens, " "); got != tt.want {
 				t.Errorf("tokens %q, want %q\n%s", got, tt.want, reasonLines(r))
 			}
@@ -44,11 +39,10 @@ func TestProbeLoneMix(t *testing.T) {
 	// Written twice, or named in the post's code, the same letters are the
 	// post's own name, not a token slipped in.
 	for _, text := range []string{
-		strings.Replace(post, "SLOT ", "85bi66 ", 1) + "\nThe 85bi66 step is the slow one.\n",
-		strings.Replace(strings.Replace(post, "SLOT ", "ErKthA ", 1), "data/*.jsonl", "ErKthA/*.jsonl", 1),
+		slotted(post, "85bi66") + "\nThe 85bi66 step is the slow one.\n",
+		strings.Replace(slotted(post, "ErKthA"), "data/*.jsonl", "ErKthA/*.jsonl", 1),
 	} {
-		e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
-		if r := Probe(&Input{Edit: e, Added: Diff("", text), Env: env}); len(r.Tokens) > 0 {
+		if r := probePost(env, text); len(r.Tokens) > 0 {
 			t.Errorf("%q: tokens %q, want none\n%s", text, r.Tokens, reasonLines(r))
 		}
 	}
@@ -92,8 +86,7 @@ func TestIssueRef(t *testing.T) {
 		{"Fix #2817 ximbo3", "ximbo3"},
 		{"Closes #2817 and adds a test for the empty split.", ""},
 	} {
-		e := &Edit{Anon: true, New: tt.text, Format: FormatMarkdown, Lang: "en"}
-		r := Probe(&Input{Edit: e, Added: Diff("", tt.text), Env: env})
+		r := probePost(env, tt.text)
 		if got := strings.Join(r.Tokens, " "); got != tt.want {
 			t.Errorf("%q: tokens %q, want %q\n%s", tt.text, got, tt.want, reasonLines(r))
 		}

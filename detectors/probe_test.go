@@ -129,6 +129,21 @@ func hasReasonFor(r Result, code Code, subject string) bool {
 	return false
 }
 
+// probePost judges text as an anonymous English Markdown post.
+func probePost(env *Env, text string) Result {
+	e := &Edit{Anon: true, New: text, Format: FormatMarkdown, Lang: "en"}
+	return Probe(&Input{Edit: e, Added: Diff("", text), Env: env})
+}
+
+// slotted is post with slot in its "SLOT " place, or with the place taken
+// out when slot is empty.
+func slotted(post, slot string) string {
+	if slot == "" {
+		return strings.Replace(post, "SLOT ", "", 1)
+	}
+	return strings.Replace(post, "SLOT ", slot+" ", 1)
+}
+
 func reasonLines(r Result) string {
 	var b strings.Builder
 	for _, rs := range r.Reasons {
