@@ -388,8 +388,10 @@ const lonePlaces = cCaption | cComment | cLink
 // and its letters alone (a pronounceable draw's most) hold too few bits to
 // outweigh the identifiers around it. Past seven letters, a hurried
 // spelling of the post's own word (misspeltOfOwn) or words joined
-// (wordsJoined) is the post's, not a draw. Such a word is judged as a lone word is (loneInProse): by
-// its sentence, not by the code around.
+// (wordsJoined) is the post's, not a draw; so is a word of an example
+// glossed below it (glossedExample: a linguistics post's example line is
+// another language's sentence, not the post's). Such a word is judged as
+// a lone word is (loneInProse): by its sentence, not by the code around.
 func (p *prober) bareInProse(c *probeCandidate) bool {
 	f := c.w.Flags
 	if p.edit0.Format != FormatMarkdown || c.parts || c.code != codeNone || c.chars < probeCodeMinChars || c.chars > bareMaxChars ||
@@ -400,7 +402,8 @@ func (p *prober) bareInProse(c *probeCandidate) bool {
 		return false
 	}
 	return (p.proseNear(c) || p.lineInLang(c) && p.nearInLang(c)) && p.usedOnce(c.w.Lo, c.w.Hi) &&
-		(c.chars <= misspeltMinChars || !p.misspeltOfOwn(p.text[c.w.Lo:c.w.Hi]) && !p.wordsJoined(p.text[c.w.Lo:c.w.Hi]))
+		(c.chars <= misspeltMinChars || !p.misspeltOfOwn(p.text[c.w.Lo:c.w.Hi]) && !p.wordsJoined(p.text[c.w.Lo:c.w.Hi])) &&
+		!p.glossedExample(c.w.Lo, false)
 }
 
 // wordsJoined reports whether w is words of the language joined, each of
