@@ -355,11 +355,11 @@ func sourcePlaced(l detectors.Link, title, old, text, addedText string) bool {
 	case l.Domain == "" || linkText(l.Anchor, old):
 		return false
 	case l.Place&textview.LinkTemplate != 0 || paramLine(text, l.URL):
-		return !tracked(l.URL)
+		return !spamscore.TrackedQuery(l.URL)
 	case l.Place&(textview.LinkCited|textview.LinkExtSection) == 0 && !listed(text, l.URL):
 		return false
 	}
-	return !tracked(l.URL) && (namesPage(l.Domain, title) || domainNamed(l.Domain, addedText))
+	return !spamscore.TrackedQuery(l.URL) && (namesPage(l.Domain, title) || domainNamed(l.Domain, addedText))
 }
 
 // paramLine reports whether a line of text that holds the URL u is a
@@ -372,22 +372,6 @@ func paramLine(text, u string) bool {
 	start := strings.LastIndexByte(text[:i], '\n') + 1
 	line := strings.TrimLeft(text[start:i], " \t")
 	return strings.HasPrefix(line, "|") && strings.Contains(line, "=")
-}
-
-// tracked reports whether a URL carries campaign tracking in its query:
-// utm_ parameters, a referral or affiliate code.
-func tracked(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return true
-	}
-	for k := range u.Query() {
-		k = strings.ToLower(k)
-		if strings.HasPrefix(k, "utm_") || k == "ref" || strings.HasPrefix(k, "aff") {
-			return true
-		}
-	}
-	return false
 }
 
 // domainNamed reports whether text names a domain: the first part of its name of three letters or more (split at hyphens and
@@ -521,7 +505,7 @@ func linkText(anchor, text string) bool {
 // tracked landing page.
 func citedDocument(raw string) bool {
 	u, err := url.Parse(raw)
-	return err == nil && strings.Trim(u.Path, "/") != "" && !tracked(raw)
+	return err == nil && strings.Trim(u.Path, "/") != "" && !spamscore.TrackedQuery(raw)
 }
 
 // landingPage reports whether a URL is a site's front page (no path, or

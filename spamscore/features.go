@@ -405,6 +405,25 @@ func trackingKey(k string) int {
 	return keyOther
 }
 
+// TrackedQuery reports whether a URL's query says who gets paid for the
+// click or which campaign sent it (trackingKey: utm_ parameters, a
+// referral or affiliate code, a promotion): a link an advert places, not
+// one a citation copies from the address bar. An address that does not
+// parse counts as tracked.
+func TrackedQuery(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return true
+	}
+	tracked := false
+	queryPairs(u.RawQuery, func(k, _ string) {
+		if kind := trackingKey(k); kind == keyAffiliate || kind == keyCampaign {
+			tracked = true
+		}
+	})
+	return tracked
+}
+
 // inviteKey reports whether a query key (any case) carries a referral or
 // invitation code: the sign-up links of earning apps, exchanges, casinos
 // and investment platforms pay whoever posts them (?ref=, ?r=,

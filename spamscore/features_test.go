@@ -364,3 +364,22 @@ func TestEmojiDensity(t *testing.T) {
 		}
 	}
 }
+
+// A query that says who is paid or which campaign sent the click is
+// tracking; a search, a page number or an article id is not.
+func TestTrackedQuery(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"https://shop.example/?utm_source=forum":       true,
+		"https://shop.example/signup?ref=abc123":       true,
+		"https://shop.example/go?aff_id=77&page=2":     true,
+		"https://shop.example/deal?promo=WINTER":       true,
+		"https://news.example/article?id=4411":         false,
+		"https://docs.example/search?q=partner+portal": false,
+		"https://example.org/history/":                 false,
+		"http://[::1:bad":                              true,
+	} {
+		if got := TrackedQuery(raw); got != want {
+			t.Errorf("TrackedQuery(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}
