@@ -78,3 +78,33 @@ func TestWordsJoined(t *testing.T) {
 		}
 	}
 }
+
+// A word of an example sentence that a gloss line below glosses (an
+// invented language's sentence, its glosses with grammatical categories,
+// then its translation) is that language's word, not a draw slipped into
+// the post's prose: bareInProse leaves it to the letters and to the
+// technical post around (glossedExample). Two of the example's words are
+// English words by chance, so the example word sits among words of the
+// page's language as a bare draw does. Without the gloss, the same line
+// is prose and the draw is flagged.
+func TestProbeBareGlossedExample(t *testing.T) {
+	env := &Env{Dicts: testDicts(t, true)} // the example's words and the gloss's are read by the English dictionary
+	const post = "My `align_gloss()` helper in `gloss.py` pads each column with `str.ljust` so the morphemes line up, " +
+		"but the output breaks when a word has a hyphen. For example:\n\n" +
+		"lava SLOT tor\nGLOSS\n\n" +
+		"```python\ndef align_gloss(src, gloss):\n    cols = [max(len(a), len(b)) for a, b in zip(src.split(), gloss.split())]\n    return cols\n```\n"
+	for _, word := range []string{"dapnol", "fewotru"} {
+		for _, tt := range []struct{ name, gloss, want string }{
+			{"glossed", "fire-NOM hill burn-PST\n'the fire burnt the hill'", ""},
+			{"not glossed", "The second line should be under it.", word},
+		} {
+			t.Run(word+" "+tt.name, func(t *testing.T) {
+				text := strings.Replace(slotted(post, word), "GLOSS", tt.gloss, 1)
+				r := probePost(env, text)
+				if got := strings.Join(r.Tokens, " "); got != tt.want {
+					t.Errorf("tokens %q, want %q\n%s", got, tt.want, reasonLines(r))
+				}
+			})
+		}
+	}
+}
