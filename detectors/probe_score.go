@@ -171,6 +171,7 @@ const (
 	termLone
 	termSpaced
 	termDrawn
+	termTechnical
 	termCount
 )
 
@@ -181,7 +182,7 @@ var probeTermNames = [termCount]string{
 	"unknown", "template", "template-name", "ident", "marked-foreign", "ref", "attr", "target", "file",
 	"comment", "code", "pre", "gallery", "wordlike", "linked", "title", "typo", "identifiers-near",
 	"software-name", "user-name", "person", "field-value", "versioned", "split", "alternating",
-	"digit-led", "lone", "spaced", "drawn",
+	"digit-led", "lone", "spaced", "drawn", "technical",
 }
 
 // placeTerms are the evidence of each place, in bits: a place where real
@@ -378,7 +379,9 @@ func (p *prober) judge(c *probeCandidate) {
 			limit = bitsIdentOnce
 		}
 		if b := max(bitsTechnical*t, limit-near); b < 0 {
-			c.add(termIdentNear, b)
+			// Its own kind, apart from the neighbours' term it is
+			// capped with, so that a trace tells the two apart.
+			c.add(termTechnical, b)
 		}
 	}
 	afterCats := preAlone && p.lastAfterMarkup(c)

@@ -5,7 +5,13 @@
 // languages, a mirror of github.com/ssvb/xztextfilter at run time; nothing
 // it reads is part of the repository.
 //
-//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-wili DIR] [-wili2 DIR] [-v [-near SCORE]] [-set NAME] [-pageedits]
+//	go run ./internal/probeeval [-shared DIR] [-mirror DIR] [-cardano DIR] [-multiswe DIR] [-wikitalk DIR] [-sointl DIR] [-gloss DIR] [-frforum DIR] [-wikichunks DIR] [-wili DIR] [-wili2 DIR] [-v [-near SCORE]] [-set NAME] [-pageedits] [-misses N] [-band 8-12|6-7|pron] [-explain IDS [-text] [-injected]]
+//
+// -explain prints the reasons of the records it names (and, built with
+// -tags probetrace, every candidate's evidence); with -injected it explains
+// them with the probe of -band injected exactly as the recall run injects
+// it (the same draw and place), so that a miss of -misses can be read:
+// go run -tags probetrace ./internal/probeeval -set github/tune -explain ID -injected.
 //
 // Pages are judged as anonymous creations, their probes too; -pageedits
 // injects the page sets' probes as an edit adding the token to the page
@@ -77,6 +83,7 @@ type item struct {
 
 var (
 	explainID  string
+	injected   bool // -injected: -explain judges the record with its -band probe injected
 	noRecall   bool
 	showText   bool
 	traceFn    func(*detectors.Input) string // with -tags probetrace: every word's evidence
@@ -114,6 +121,7 @@ func main() {
 	flag.StringVar(&onlyLang, "lang", "", "only the other-language pages of this language")
 	flag.StringVar(&explainID, "explain", "", "print the reasons for the records with these ids (comma-separated; \"*\" every record)")
 	flag.BoolVar(&showText, "text", false, "with -explain, print the records' title and text too")
+	flag.BoolVar(&injected, "injected", false, "with -explain, explain the records with the probe of -band injected as the recall run injects it (the recall run is made)")
 	flag.BoolVar(&pageEdits, "pageedits", false, "inject the probes of the page sets as an edit adding the token to the page, not into a creation of the page")
 	flag.BoolVar(&fullTrace, "fulltrace", false, "with -tags probetrace and -misses, trace every word of a miss's text, not only the miss")
 	flag.BoolVar(&noRecall, "norecall", false, "measure false positives only, not recall (faster)")
@@ -173,17 +181,8 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			e := it.edit
 			r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 			judged++
-			if explainID == "*" || explainID != "" && slices.Contains(strings.Split(explainID, ","), it.id) {
-				fmt.Fprintf(w, "%s: score %.3f\n", it.id, r.Score)
-				if showText {
-					fmt.Fprintf(w, "  title %q\n%s\n----\n", e.Title, e.New)
-				}
-				for _, rs := range r.Reasons {
-					fmt.Fprintf(w, "    %s\n", rs)
-				}
-				if traceFn != nil {
-					fmt.Fprint(w, traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}))
-				}
+			if !injected && explains(it.id) {
+				explain(w, it.id, "", e, r, env)
 			}
 			if r.Score >= 0.5 {
 				flagged++
@@ -197,8 +196,8 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 			}
 		}
 		rec := map[string]string{}
-		if !noRecall {
-			rec = recall(its, env, recallN)
+		if !noRecall || injected {
+			rec = recall(w, its, env, recallN)
 		}
 		fmt.Fprintf(w, "%-22s %7d %7d %7.2f%% | %-26s %-26s %-26s\n", name, len(its), flagged, 100*float64(flagged)/float64(max(1, len(its))),
 			rec["8-12"], rec["6-7"], rec["pron"])
@@ -214,7 +213,7 @@ func run(shared, mirror, only, dicts string, verbose bool, recallN int, w io.Wri
 
 // recall injects random tokens into the added text of each item and returns,
 // per band, "hit/total = pct".
-func recall(its []item, env *detectors.Env, n int) map[string]string {
+func recall(w io.Writer, its []item, env *detectors.Env, n int) map[string]string {
 	hit, total := map[string]int{}, map[string]int{}
 	rng := rand.New(rand.NewPCG(7, 11))
 	styles := []inject.Style{inject.Lower, inject.Mixed, inject.Digits, inject.MixedDigits}
@@ -241,14 +240,17 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 				e.New = nw
 				r := detectors.Probe(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
 				total[band]++
+				if injected && band == missBand && explains(it.id) {
+					explain(w, it.id, tok, e, r, env)
+				}
 				if r.Score >= 0.5 && slices.Contains(r.Tokens, tok) {
 					hit[band]++
 				} else if showMisses > 0 && band == missBand {
 					showMisses--
 					k := strings.Index(nw, tok)
-					fmt.Printf("  miss %s %q score %.2f [%s] in %q\n", it.id, tok, tokScore(r, tok), placeOf(e, k), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
+					fmt.Fprintf(w, "  miss %s %q score %.2f [%s] in %q\n", it.id, tok, tokScore(r, tok), placeOf(e, k), nw[max(0, k-60):min(len(nw), k+len(tok)+60)])
 					if traceFn != nil { // built with -tags probetrace: every term of the miss
-						fmt.Print(traceOf(traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}), tok))
+						fmt.Fprint(w, traceOf(traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env}), tok))
 					}
 				}
 			}
@@ -259,6 +261,38 @@ func recall(its []item, env *detectors.Env, n int) map[string]string {
 		out[b] = fmt.Sprintf("%d/%d = %.1f%%", hit[b], t, 100*float64(hit[b])/float64(t))
 	}
 	return out
+}
+
+// explains tells whether -explain names the record id.
+func explains(id string) bool {
+	return explainID == "*" || explainID != "" && slices.Contains(strings.Split(explainID, ","), id)
+}
+
+// explain prints the score and reasons of the record id judged as e, and
+// with -tags probetrace every candidate's evidence. tok is the probe
+// injected into e ("" for the record as it is): its score and place are
+// printed, and the trace keeps only the lines of the model and of tok
+// unless -fulltrace.
+func explain(w io.Writer, id, tok string, e detectors.Edit, r detectors.Result, env *detectors.Env) {
+	fmt.Fprintf(w, "%s: score %.3f\n", id, r.Score)
+	if tok != "" {
+		k := strings.Index(e.New, tok)
+		fmt.Fprintf(w, "  probe %q score %.2f flagged %v [%s] in %q\n", tok, tokScore(r, tok),
+			r.Score >= 0.5 && slices.Contains(r.Tokens, tok), placeOf(e, k), e.New[max(0, k-60):min(len(e.New), k+len(tok)+60)])
+	}
+	if showText {
+		fmt.Fprintf(w, "  title %q\n%s\n----\n", e.Title, e.New)
+	}
+	for _, rs := range r.Reasons {
+		fmt.Fprintf(w, "    %s\n", rs)
+	}
+	if traceFn != nil {
+		tr := traceFn(&detectors.Input{Edit: &e, Added: detectors.Diff(e.Old, e.New), Env: env})
+		if tok != "" {
+			tr = traceOf(tr, tok)
+		}
+		fmt.Fprint(w, tr)
+	}
 }
 
 // traceOf keeps of a trace the lines naming a model and those of tok,
