@@ -97,7 +97,7 @@ const (
 	// evidence) and short of ModelLeansSpam: the infobox websites,
 	// organisation lines and external links of good faith sit at 0.1-0.4,
 	// a campaign's promotional company drafts at 0.4-0.6. On the
-	// decide-dump replay of the held-out items (SPAMTRAIN_DECIDE_DUMP of
+	// decide-dump replay of the held-out items (spamtrain -decidedump of
 	// `go run ./cmd/spamtrain -eval`, the probed-range column of "What a
 	// probed range's follow-up needs"), augmented good faith reverted
 	// A 16.0 -> 14.3%, B 11.5 -> 9.8%, regular edits 5.3 -> 3.5%, article

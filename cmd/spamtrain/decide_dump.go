@@ -12,14 +12,14 @@ import (
 	"github.com/wikiwarden/wikiwarden/detectors"
 )
 
-// decideDumpEnv names the environment variable that, set to a file path,
-// makes an -eval write every held-out item it replays through bot.Decide
-// (memoryTable, decideTable) there as JSON lines: the edit and the link
-// detector's result on a wiki that cites none of its domains. A decision
-// rule can then be tried on the replay (bot.Decide over the lines) in
-// seconds instead of a retrain. Items of a source split in halves carry
-// Held so that a trace of them reads the tuning half only.
-const decideDumpEnv = "SPAMTRAIN_DECIDE_DUMP"
+// decideDumpPath, set by -decidedump, names a file an -eval writes every
+// held-out item it replays through bot.Decide (memoryTable, decideTable)
+// to as JSON lines: the edit and the link detector's result on a wiki that
+// cites none of its domains. A decision rule can then be tried on the
+// replay (bot.Decide over the lines) in seconds instead of a retrain.
+// Items of a source split in halves carry Held so that a trace of them
+// reads the tuning half only.
+var decideDumpPath string
 
 // decideItem is one line of the dump.
 type decideItem struct {
@@ -35,9 +35,9 @@ type decideItem struct {
 }
 
 // decideDump writes the items of folds (named by names) to the file
-// decideDumpEnv names, if it names one, and says on w where, or why not.
+// decideDumpPath names, if it names one, and says on w where, or why not.
 func decideDump(w io.Writer, names []string, folds [][]sweepItem) {
-	path := os.Getenv(decideDumpEnv)
+	path := decideDumpPath
 	if path == "" {
 		return
 	}

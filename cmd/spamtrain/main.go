@@ -106,6 +106,7 @@ func run(args []string, stdout io.Writer) error {
 	fl.IntVar(&listN, "misses", listN, "worst false positives and misses to list per fold")
 	fl.BoolVar(&listWhy, "why", listWhy, "list the features behind each listed false positive and miss")
 	fl.IntVar(&genreMisses, "genremisses", genreMisses, "with -eval: list this many held-out augmented spams the bot keeps, per genre and fold")
+	fl.StringVar(&decideDumpPath, "decidedump", decideDumpPath, "with -eval: write the held-out items the bot's decision tables replay to this file, as JSON lines (decide_dump.go)")
 	probe := fl.String("probe", "", "with -eval: also train the final model and score this labelled JSONL file with it (kinds, languages, misses)")
 	folds := fl.Bool("folds", true, "with -eval: run the cross-source folds (-folds=false with -probe scores the probe set only)")
 	only := fl.String("only", "", "with -eval: run only the folds whose names are in this comma-separated list (\"D,B\"; to iterate quickly: no operating point without A and B)")
