@@ -311,10 +311,7 @@ func judgeContent(links *detectors.Result, title, old, new string, threshold flo
 		}
 		if l.Domain == "" {
 			// A handle or phone number: no domain the wiki could cite.
-			c.newDomain = true
-		}
-		if l.Domain == "" {
-			c.weak = true
+			c.newDomain, c.weak = true, true
 		}
 		if c.placed && !sourcePlaced(l, title, old, new, addedText) {
 			c.placed = false
